@@ -1,0 +1,3 @@
+from huurbeg.cli import main
+
+main()

@@ -1,0 +1,89 @@
+"""What a worker looks at: the caseload, one dossier, the deadlines, today's overview.
+
+Each view combines the store's data with the warning rules and returns plain
+dicts whose values keep their types (dates, Cents, codes); huurbeg.render
+writes them as a table, json or csv. Nothing here prints.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from huurbeg.codes import Severity, Status, Track
+from huurbeg.render import Cents
+from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
+
+OVERVIEW_HEARING_DAYS = 7
+"""The overview shows the hearings of the coming week."""
+
+
+def warnings_by_case(store, today: date, numbers=None) -> dict[str, list[CaseWarning]]:
+    """Warnings of every open case (or of `numbers`), most urgent first."""
+    return {facts.case: most_urgent_first(warnings_for(facts, today)) for facts in store.facts(numbers)}
+
+
+def case_list(store, track: Track | None, status: Status | None, today: date) -> list[dict]:
+    """The caseload: one row per case with its most pressing warning."""
+    warnings = warnings_by_case(store, today)
+    rows = []
+    for row in store.case_rows(track, status):
+        found = warnings.get(row.case, [])
+        pressing = found[0] if found and found[0].severity != Severity.INFO else None
+        rows.append({
+            "case": row.case, "tenant": row.tenant, "track": row.track, "status": row.status,
+            "intake_date": row.intake_date, "days_open": ((row.closed_date or today) - row.intake_date).days,
+            "last_contact": row.last_contact,
+            "next_deadline": min((w.due for w in found), default=None),
+            "severity": pressing.severity if pressing else None,
+            "warning": pressing.message if pressing else None,
+        })
+    return rows
+
+
+def dossier(store, number: str, today: date) -> dict:
+    """The whole dossier of one case, with its warnings and timeline."""
+    case = store.case(number)
+    data = store.dossier(case)
+    household, landlord = data["household"], data["landlord"]
+    return {
+        "case": case.number, "status": Status(case.status), "track": Track(case.track),
+        "source": case.source, "referrer": case.referrer, "intake_date": case.intake_date,
+        "closed_date": case.closed_date, "outcome": case.outcome, "returning_household": case.returning_household,
+        "days_open": ((case.closed_date or today) - case.intake_date).days,
+        "tenant": {"name": household.name, "address": household.address, "phone": household.phone,
+                   "birth_date": household.birth_date, "national_number": household.national_number,
+                   "adults": household.adults, "children": household.children},
+        "landlord": {"name": landlord.name, "type": landlord.kind} if landlord else None,
+        "problems": data["problems"],
+        "arrears": Cents(case.arrears_cents) if case.arrears_cents is not None else None,
+        "consents": {"tenant": data["consents"].get("tenant"), "landlord": data["consents"].get("landlord")},
+        "tracks": [{"track": t.to_track, "from": t.from_track, "date": t.date} for t in data["tracks"]],
+        "contacts": [{"date": c.date, "kind": c.kind, "minutes": c.minutes, "next": c.next_planned,
+                      "note": c.note} for c in data["contacts"]],
+        "warnings": [w.as_dict() for w in warnings_by_case(store, today, [case.number]).get(case.number, [])
+                     if w.severity != Severity.INFO],
+        "note": case.note,
+        "timeline": [{"at": h.at, "user": h.os_user, "action": h.action, "detail": h.detail}
+                     for h in data["timeline"]],
+    }
+
+
+def deadlines(store, today: date, within_days: int) -> list[CaseWarning]:
+    """Every warning of every open case, most urgent first."""
+    every = [w for found in warnings_by_case(store, today).values() for w in found]
+    return actionable(every, today, within_days)
+
+
+def overview(store, today: date) -> dict:
+    """Today at a glance: open cases, warnings, and the hearings of the coming week."""
+    pressing = [w for w in deadlines(store, today, 0) if w.severity != Severity.INFO]
+    start = datetime.combine(today, time())
+    hearings = [{"case": number, "starts_at": hearing.starts_at, "court": hearing.court, "room": hearing.room}
+                for hearing, number in store.hearings_between(
+                    start, start + timedelta(days=OVERVIEW_HEARING_DAYS))]
+    return {"date": today, "open_cases": store.count_cases(Status.OPEN), "warnings": pressing,
+            "hearings": hearings}
+
+
+def history(store, number: str) -> list[dict]:
+    """Every write and read of a dossier, oldest first."""
+    return [{"case": number, "at": entry.at, "user": entry.os_user, "action": entry.action,
+             "detail": entry.detail} for entry in store.history(store.case(number))]

@@ -1,0 +1,124 @@
+"""The root of the command line: global options, the command groups, and error handling.
+
+Every error ends here, in HuurbegGroup.main, as one line on stderr and an exit
+code: usage errors 2, HuurbegError subclasses their own code, database errors 5,
+anything unexpected 70 without a traceback (HUURBEG_DEBUG=1 shows it).
+"""
+
+import errno
+import os
+import sys
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from huurbeg import __version__
+from huurbeg.commands import case, deadlines, intake
+from huurbeg.errors import HuurbegError
+from huurbeg.state import state
+
+EXIT_DATABASE = 5
+EXIT_INTERNAL = 70
+
+
+def _fail(text: str, code: int) -> int:
+    sys.stderr.write(f"huurbeg: error: {text}\n")
+    return code
+
+
+class HuurbegGroup(TyperGroup):
+    """The root group: runs the command and turns any failure into one line and an exit code."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        code = self._run(args, prog_name or "huurbeg", complete_var, extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(self, args, prog_name, complete_var, extra) -> int:
+        try:
+            result = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
+                                  standalone_mode=False, **extra)
+            return result if isinstance(result, int) else 0
+        except HuurbegError as exc:
+            return _fail(str(exc), exc.exit_code)
+        except typer.TyperException as exc:
+            return _usage_error(exc)
+        except typer.Abort:
+            return _fail("stopped; nothing was written", 1)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:  # `huurbeg ... | head`: the reader went away
+                return 0
+            return _fail(f"{exc.strerror or exc}", 1)
+        except Exception as exc:
+            if os.environ.get("HUURBEG_DEBUG"):
+                raise
+            if type(exc).__module__.startswith("sqlalchemy"):
+                return _fail(f"database error: {_database_reason(exc)}; nothing was written", EXIT_DATABASE)
+            return _fail(f"internal error ({type(exc).__name__}); nothing was written. "
+                         "Run again with HUURBEG_DEBUG=1 to see where", EXIT_INTERNAL)
+
+
+def _usage_error(exc: typer.TyperException) -> int:
+    if type(exc).__name__ == "NoArgsIsHelpError":  # a bare group, e.g. `huurbeg case`: show its help
+        sys.stderr.write(exc.format_message() + "\n")
+        return 2
+    ctx = getattr(exc, "ctx", None)
+    hint = f" See '{ctx.command_path} --help'." if ctx is not None else ""
+    text = " ".join(exc.format_message().split())  # click lists choices on lines of their own
+    return _fail(text.rstrip(".") + "." + hint, exc.exit_code)
+
+
+def _database_reason(exc: Exception) -> str:
+    # The driver's message ("database is locked", "disk I/O error") names no personal data;
+    # SQLAlchemy's own text would add the statement and its parameters, so it is not used.
+    return str(getattr(exc, "orig", None) or type(exc).__name__)
+
+
+app = typer.Typer(
+    cls=HuurbegGroup,
+    name="huurbeg",
+    help="Case management for the tenancy-support service (Dienst huurbegeleiding): "
+         "intake, deadlines, payment plans, hearings, dwellings and monthly figures.\n\n"
+         "Run without a command for today's overview.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"huurbeg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[str | None, typer.Option(
+        "--db", metavar="PATH|URL", show_default=False,
+        help="Database file or SQLAlchemy URL. Default: $HUURBEG_DB, else "
+             "~/.local/share/huurbeg/huurbeg.db (created on first use, mode 0600).")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Today's overview: what is urgent, and the hearings of this week."""
+    app_state = state(ctx)
+    app_state.db_option = db
+    ctx.call_on_close(app_state.close)
+    if ctx.invoked_subcommand is None:
+        deadlines.overview(ctx)
+
+
+intake.register(app)
+app.add_typer(case.app, name="case")
+deadlines.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

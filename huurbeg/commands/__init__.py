@@ -1,0 +1,1 @@
+"""One module per command group: parse, ask what is missing, call the domain, render."""

@@ -1,0 +1,121 @@
+"""`huurbeg case ...`: the caseload and one dossier: list, show, consent, track, close, reopen, history."""
+
+from typing import Annotated
+
+import typer
+
+from huurbeg import casework, render
+from huurbeg.codes import Outcome, Status, Track
+from huurbeg.params import AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, code_option
+from huurbeg.state import state
+
+app = typer.Typer(help="The caseload and one dossier: list, show, consent, track, close, reopen, history.",
+                  no_args_is_help=True)
+
+LIST_COLUMNS = [("case", "Case"), ("tenant", "Tenant"), ("track", "Track"), ("days_open", "Days"),
+                ("last_contact", "Contact"), ("next_deadline", "Due"),
+                ("severity", "Severity"), ("warning", "Warning")]
+
+
+@app.command("list")
+def list_cases(
+    ctx: typer.Context,
+    track: Annotated[Track | None, code_option(Track, "track", "Only this track.", "--track")] = None,
+    status: Annotated[str, typer.Option("--status", metavar="[open|closed|all]",
+                                        help="Which cases: open, closed or all.")] = "open",
+    as_of: AsOfOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """The caseload: number, tenant, track, days open, last contact, next deadline, warning."""
+    from huurbeg import caseload
+
+    wanted = _status(status)
+    app_state = state(ctx)
+    rows = caseload.case_list(app_state.store(write=False), track, wanted, as_of or app_state.today)
+    render.emit_rows(rows, fmt, LIST_COLUMNS, empty="No cases. Open one with 'huurbeg intake'.")
+
+
+def _status(text: str) -> Status | None:
+    if text == "all":
+        return None
+    try:
+        return Status(text)
+    except ValueError:
+        raise typer.BadParameter("use open, closed or all", param_hint="'--status'") from None
+
+
+@app.command("show")
+def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
+         fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """The whole dossier: household, landlord, problems, tracks, contacts, warnings and timeline."""
+    from huurbeg import caseload
+
+    app_state = state(ctx)
+    store = app_state.store()
+    record = caseload.dossier(store, number, as_of or app_state.today)
+    casework.log_read(store, number, "case show")
+    if not render.emit_fields(record, fmt):
+        from huurbeg.views import dossier_view
+
+        dossier_view(record)
+
+
+@app.command("consent")
+def consent(
+    ctx: typer.Context, number: CaseArgument,
+    tenant: Annotated[bool, typer.Option("--tenant", help="The tenant consents to support.")] = False,
+    landlord: Annotated[bool, typer.Option("--landlord", help="The landlord consents to support.")] = False,
+    when: DateOption = None,
+) -> None:
+    """Record the consent of tenant and/or landlord (both are needed before PW support starts)."""
+    parties = casework.consent_parties(tenant, landlord)
+    app_state = state(ctx)
+    casework.record_consent(app_state.store(), number, parties, when or app_state.today, app_state.today)
+    render.message(f"{number}: consent of {' and '.join(parties)} recorded.")
+
+
+@app.command("track")
+def track(
+    ctx: typer.Context, number: CaseArgument,
+    to: Annotated[Track, code_option(Track, "track", "The track to move to.", "--to")],
+    when: DateOption = None,
+) -> None:
+    """Move a case to another track (e.g. pw → pre-ogp → ogp); the history keeps every track."""
+    app_state = state(ctx)
+    was = casework.move_track(app_state.store(), number, to, when or app_state.today, app_state.today)
+    render.message(f"{number}: track {was} → {to}.")
+
+
+@app.command("close")
+def close(
+    ctx: typer.Context, number: CaseArgument,
+    outcome: Annotated[Outcome, code_option(Outcome, "outcome", "How the case ended.", "--outcome")],
+    when: DateOption = None,
+) -> None:
+    """Close a case with its outcome (eviction-prevented, referred, ...)."""
+    app_state = state(ctx)
+    casework.close_case(app_state.store(), number, outcome, when or app_state.today, app_state.today)
+    render.message(f"{number}: closed ({outcome}).")
+
+
+@app.command("reopen")
+def reopen(ctx: typer.Context, number: CaseArgument) -> None:
+    """Reopen a closed case; its closing stays in the history."""
+    casework.reopen_case(state(ctx).store(), number)
+    render.message(f"{number}: reopened.")
+
+
+HISTORY_COLUMNS = [("at", "When"), ("user", "Who"), ("action", "What"), ("detail", "Detail")]
+
+
+@app.command("history")
+def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """Every write and every read of the dossier: who, when, what."""
+    from huurbeg import caseload
+
+    store = state(ctx).store()
+    rows = caseload.history(store, number)
+    casework.log_read(store, number, "case history")
+    render.emit_rows(rows, fmt, HISTORY_COLUMNS, title=f"History of {number}")
+
+

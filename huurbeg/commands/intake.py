@@ -1,0 +1,100 @@
+"""`huurbeg intake`: register a household and open its case (aanmelding)."""
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from huurbeg import casework, render
+from huurbeg.codes import LandlordType, Problem, Source, Track
+from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money, \
+    parse_date, parse_national_number
+from huurbeg.state import state
+
+
+def register(app: typer.Typer) -> None:
+    app.command("intake")(intake)
+
+
+def intake(
+    ctx: typer.Context,
+    track: Annotated[Track | None, code_option(Track, "track", "Support track.", "--track")] = None,
+    tenant: Annotated[str | None, typer.Option("--tenant", help="Tenant's name.")] = None,
+    address: Annotated[str | None, typer.Option("--address", help="Address of the rented home.")] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="Tenant's phone number.")] = None,
+    birth_date: Annotated[date | None, typer.Option(
+        "--birth-date", parser=parse_date, metavar="DATE", help="Tenant's birth date (dd/mm/yyyy).")] = None,
+    national_number: Annotated[str | None, typer.Option(
+        "--national-number", parser=parse_national_number, metavar="NUMBER",
+        help="Belgian national register number (11 digits, checked).")] = None,
+    adults: Annotated[int | None, typer.Option("--adults", parser=parse_count, metavar="N",
+                                               help="Adults in the household.")] = None,
+    children: Annotated[int | None, typer.Option("--children", parser=parse_count, metavar="N",
+                                                 help="Children in the household.")] = None,
+    landlord: Annotated[str | None, typer.Option(
+        "--landlord", help="Landlord's name; an existing landlord is matched by name.")] = None,
+    landlord_type: Annotated[LandlordType | None, code_option(
+        LandlordType, "landlord type", "Kind of landlord, needed for a new one.", "--landlord-type")] = None,
+    source: Annotated[Source | None, code_option(Source, "registration source", "Who registered the case.",
+                                                 "--source")] = None,
+    referrer: Annotated[str | None, typer.Option("--referrer", help="Who registered it, at that service.")] = None,
+    problem: Annotated[list[Problem] | None, code_option(
+        Problem, "problem", "A problem threatening the tenancy; repeat for several.", "--problem")] = None,
+    arrears: Annotated[int | None, typer.Option(
+        "--arrears", parser=parse_money, metavar="EUR", help="Rent arrears at intake, e.g. 1.234,56.")] = None,
+    tenant_informed: Annotated[bool | None, typer.Option(
+        "--tenant-informed", help="The tenant has been informed of the registration (required).")] = None,
+    consent_tenant: Annotated[bool | None, typer.Option(
+        "--consent-tenant", help="The tenant consents to support (needed on PW).")] = None,
+    consent_landlord: Annotated[bool | None, typer.Option(
+        "--consent-landlord", help="The landlord consents to support (needed on PW).")] = None,
+    when: DateOption = None,
+    note: Annotated[str | None, typer.Option("--note", help="Confidential note.")] = None,
+    allow_duplicate: Annotated[bool, typer.Option(
+        "--allow-duplicate", help="Open a case even though the household already has an open one.")] = False,
+    no_input: NoInputOption = False,
+    fmt: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="table prints the case number; json or csv print the new case.")] = OutputFormat.TABLE,
+) -> None:
+    """Register a household and open its case; prints the new case number (YYYY-NNNN).
+
+    On a terminal, whatever the flags do not give is asked. The tenant must have been
+    informed of the registration. An open case of the same household is offered instead
+    of a duplicate; an earlier closed one marks a returning household.
+    """
+    app_state = state(ctx)
+    draft = casework.IntakeDraft(
+        track=track, tenant=tenant, address=address, phone=phone, birth_date=birth_date,
+        national_number=national_number, adults=adults, children=children, landlord=landlord,
+        landlord_type=landlord_type, source=source, referrer=referrer, problems=list(problem or []),
+        arrears_cents=arrears, tenant_informed=tenant_informed, consent_tenant=consent_tenant,
+        consent_landlord=consent_landlord, intake_date=when, note=note)
+    from huurbeg import prompts
+
+    asking = prompts.interactive(no_input)
+    store = app_state.store()
+    today = app_state.today
+    if asking and draft.missing():
+        draft = prompts.ask_intake(draft, store.landlord_names(), today)
+    draft, matches = casework.check_intake(store, draft, today)
+    decision = prompts.ask_household(matches) if asking and matches else \
+        casework.decide_household(matches, allow_duplicate)
+    if isinstance(decision, str):
+        render.notice(f"No new case opened: continue with case {decision}.")
+        typer.echo(decision)
+        return
+    number = casework.open_case(store, draft, decision)
+    if decision.returning:
+        render.notice(f"Returning household: earlier case(s) {', '.join(decision.earlier_cases)}.")
+    _show_created(store, number, fmt, today)
+
+
+def _show_created(store, number: str, fmt: OutputFormat, today: date) -> None:
+    from huurbeg import caseload
+
+    created = caseload.dossier(store, number, today)
+    if render.emit_fields(created, fmt):
+        return
+    typer.echo(number)
+    for warning in created["warnings"]:
+        render.notice(f"{warning['severity']}: {warning['message']}")

@@ -1,0 +1,100 @@
+"""Dates in and out, and the clock.
+
+Input is Belgian first: dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy), ISO
+yyyy-mm-dd, the words today/tomorrow/yesterday (and vandaag/morgen/gisteren), and
+offsets such as +3d, -2w, +1m, +1y counted from today. Anything else is refused
+rather than guessed: a misread hearing date is worse than a retyped one.
+Output is dd/mm/yyyy on screen and ISO 8601 in files.
+"""
+
+import os
+import re
+from datetime import date, datetime, time
+
+from dateutil.relativedelta import relativedelta
+
+ACCEPTED = "dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m"
+ACCEPTED_DATETIME = "'dd/mm/yyyy HH:MM' or 'yyyy-mm-dd HH:MM'"
+
+_WORDS = {
+    "today": 0, "vandaag": 0,
+    "tomorrow": 1, "morgen": 1,
+    "yesterday": -1, "gisteren": -1,
+}
+_BELGIAN = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII)
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_OFFSET = re.compile(r"([+-])(\d{1,4})([dwmy])", re.ASCII)
+_TIME = re.compile(r"(\d{1,2})[:uh.](\d{2})", re.ASCII)
+
+
+def today() -> date:
+    """Today's date, or the one pinned by HUURBEG_TODAY=YYYY-MM-DD (tests, demos, look-ahead)."""
+    pinned = os.environ.get("HUURBEG_TODAY", "").strip()
+    if not pinned:
+        return date.today()
+    match = _ISO.fullmatch(pinned)
+    try:
+        if not match:
+            raise ValueError
+        return date(*map(int, match.groups()))
+    except ValueError:
+        from huurbeg.errors import InvalidInput
+
+        raise InvalidInput("HUURBEG_TODAY: not a date; use YYYY-MM-DD") from None
+
+
+def parse_date(text: str, reference: date) -> date:
+    """A date typed by a worker; relative forms count from `reference` (today)."""
+    value = text.strip().lower()
+    if value in _WORDS:
+        return reference + relativedelta(days=_WORDS[value])
+    try:
+        if match := _OFFSET.fullmatch(value):
+            sign, amount, unit = match.groups()
+            n = int(amount) * (1 if sign == "+" else -1)
+            step = {"d": relativedelta(days=n), "w": relativedelta(weeks=n),
+                    "m": relativedelta(months=n), "y": relativedelta(years=n)}[unit]
+            return _checked(reference + step)
+        if match := _BELGIAN.fullmatch(value):
+            day, month, year = map(int, match.groups())
+            return _checked(date(year, month, day))
+        if match := _ISO.fullmatch(value):
+            return _checked(date(*map(int, match.groups())))
+    except (ValueError, OverflowError):
+        pass
+    raise ValueError(f"not a date; use {ACCEPTED}")
+
+
+def parse_datetime(text: str, reference: date) -> datetime:
+    """A date with a time of day, e.g. '24/11/2026 09:30' or 'tomorrow 14:00'."""
+    parts = text.strip().rsplit(maxsplit=1)
+    match = _TIME.fullmatch(parts[-1]) if len(parts) == 2 else None
+    if not match:
+        raise ValueError(f"not a date and time; use {ACCEPTED_DATETIME}")
+    hour, minute = map(int, match.groups())
+    if hour > 23 or minute > 59:
+        raise ValueError(f"not a time of day; use {ACCEPTED_DATETIME}")
+    return datetime.combine(parse_date(parts[0], reference), time(hour, minute))
+
+
+def _checked(value: date) -> date:
+    # Years outside this window are typos (2206, 0226), not casework.
+    if not 1900 <= value.year <= 2199:
+        raise ValueError("year out of range")
+    return value
+
+
+def fmt(value: date | datetime | None) -> str:
+    """Belgian notation for screens: 24/11/2026 (with ' 09:30' for a datetime)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:  # a timestamp of a write: show it in local time
+            value = value.astimezone()
+        return value.strftime("%d/%m/%Y %H:%M")
+    return value.strftime("%d/%m/%Y")
+
+
+def iso(value: date | datetime | None) -> str | None:
+    """ISO 8601 for files (json, csv); None stays None."""
+    return value.isoformat() if value is not None else None

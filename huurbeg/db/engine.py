@@ -1,0 +1,118 @@
+"""Where the database is and how it is opened.
+
+`--db PATH|URL` or HUURBEG_DB, else a file in the user's data directory. A new
+SQLite file is created with mode 0600 in a 0700 directory: it holds dossiers
+under professional secrecy. Connections run in WAL mode with a busy timeout and
+foreign keys on. Transactions are begun explicitly, and a command that writes
+begins with BEGIN IMMEDIATE, so two writers queue on the busy timeout instead of
+one failing halfway with "database is locked".
+"""
+
+import os
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from huurbeg.errors import DatabaseProblem
+
+BUSY_TIMEOUT_SECONDS = 30
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Target:
+    """The database a command works on: an SQLite file, or any SQLAlchemy URL."""
+
+    url: str
+    path: Path | None  # the file, for SQLite
+    notices: tuple[str, ...] = ()  # for the worker, e.g. loose file permissions
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else self.url.split("@")[-1]
+
+
+def default_path() -> Path:
+    """The per-user data directory of the platform."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "huurbeg" / "huurbeg.db"
+
+
+def resolve(option: str | None) -> Target:
+    """The target named by --db, else HUURBEG_DB, else the default file."""
+    value = option or os.environ.get("HUURBEG_DB") or ""
+    if "://" in value:
+        if value.startswith("sqlite:///"):
+            return Target(value, Path(value.removeprefix("sqlite:///")))
+        return Target(value, None)
+    explicit = bool(value)
+    path = Path(value).expanduser() if explicit else default_path()
+    notices = _prepare_file(path, create_parent=not explicit)
+    return Target(f"sqlite:///{path}", path, notices)
+
+
+def _prepare_file(path: Path, *, create_parent: bool) -> tuple[str, ...]:
+    if path.is_dir():
+        raise DatabaseProblem(f"--db: {path} is a directory, not a database file")
+    parent = path.parent
+    if not parent.exists():
+        if not create_parent:
+            raise DatabaseProblem(f"--db: directory {parent} does not exist")
+        parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.exists():
+        return _check_existing(path)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return ()  # another huurbeg created it a moment ago
+    except OSError as exc:
+        raise DatabaseProblem(f"--db: cannot create {path}: {exc.strerror}") from None
+    os.close(fd)
+    return ()
+
+
+def _check_existing(path: Path) -> tuple[str, ...]:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseProblem(f"--db: cannot read {path}: {exc.strerror}") from None
+    if header and header != SQLITE_HEADER:
+        raise DatabaseProblem(f"--db: {path} is not a huurbeg database (not an SQLite file); it was left untouched")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077 and os.name == "posix":
+        return (f"{path} is open to other users (mode {mode:04o}); "
+                f"run 'chmod 600 {path}' to keep dossiers private",)
+    return ()
+
+
+def make_engine(target: Target, *, write: bool):
+    """An engine whose transactions begin IMMEDIATE when the command will write."""
+    from sqlalchemy import create_engine, event
+
+    if target.path is None:
+        return create_engine(target.url)
+    engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+    begin = "BEGIN IMMEDIATE" if write else "BEGIN"
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record):
+        # Let SQLAlchemy's begin event, not the driver, start transactions.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql(begin)
+
+    return engine

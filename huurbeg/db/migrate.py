@@ -1,0 +1,95 @@
+"""Bringing a database to the schema of this huurbeg, without ever losing data.
+
+A new, empty database is created by running every migration. An older one is
+upgraded, each migration in the same transaction as the version stamp, so a
+failure leaves the file as it was. A database stamped by a newer huurbeg, or a
+file that is not a huurbeg database, is refused and left untouched.
+
+SCHEMA_REVISION is the head of migrations/versions, kept as a constant so that
+an up-to-date database is recognised without importing Alembic on every run
+(tests/test_migrations.py checks the two agree).
+"""
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from huurbeg.errors import DatabaseProblem
+
+SCHEMA_REVISION = "0001"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def ensure_schema(engine, label: str) -> None:
+    """Create or upgrade the schema, or refuse the database."""
+    if _current_revision(engine, label) == SCHEMA_REVISION:
+        return
+    # Re-read under the write lock: another huurbeg may have migrated meanwhile.
+    with engine.begin() as connection:
+        revision = _read_revision(connection, label)
+        if revision == SCHEMA_REVISION:
+            return
+        if revision is not None and revision not in known_revisions():
+            raise DatabaseProblem(
+                f"{label} was made by a newer version of huurbeg (schema {revision}); "
+                "upgrade huurbeg to use it. The database was left untouched")
+        _upgrade(connection)
+
+
+def _current_revision(engine, label: str) -> str | None:
+    with engine.connect() as connection:
+        return _read_revision(connection, label)
+
+
+def _read_revision(connection, label: str) -> str | None:
+    """The stamped revision; None for an empty database; refuse anything else."""
+    from sqlalchemy.exc import DatabaseError
+
+    try:
+        tables = {row[0] for row in connection.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"))} \
+            if connection.dialect.name == "sqlite" else set(_table_names(connection))
+    except DatabaseError:
+        raise DatabaseProblem(f"{label} is not a huurbeg database (unreadable); it was left untouched") from None
+    if not tables:
+        return None
+    if "alembic_version" not in tables:
+        raise DatabaseProblem(f"{label} is not a huurbeg database (it holds other tables); it was left untouched")
+    revisions = [row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))]
+    if len(revisions) != 1:
+        raise DatabaseProblem(f"{label} has no single schema version; it was left untouched")
+    return revisions[0]
+
+
+def _table_names(connection) -> list[str]:
+    from sqlalchemy import inspect
+
+    return inspect(connection).get_table_names()
+
+
+def _config(connection):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+
+def _upgrade(connection) -> None:
+    from alembic import command
+
+    command.upgrade(_config(connection), "head")

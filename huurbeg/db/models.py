@@ -1,0 +1,257 @@
+"""The schema: one SQLModel table per entity of the glossary in DESIGN.md.
+
+Codes are stored as their slugs (see huurbeg.codes), money as integer cents,
+dates as dates. Personal data live only in `household` and in free-text
+columns (`note`, `text`, `address`), so a purge knows exactly what to erase.
+Timestamps of writes are timezone-aware UTC; a hearing's start is the court's
+wall-clock time. Every change goes through a migration in
+huurbeg/db/migrations/versions.
+"""
+
+import datetime as dt
+from typing import Any
+
+from pydantic import NaiveDatetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _fk(target: str, *, nullable: bool = False, index: bool = True) -> Any:
+    """A foreign key that keeps the row it points to: deleting a referenced row is an error."""
+    return Field(default=None, sa_column=Column(Integer, ForeignKey(target, ondelete="RESTRICT"),
+                                                nullable=nullable, index=index))
+
+
+class Household(SQLModel, table=True):
+    """The tenant (huurder) and the people living with them."""
+
+    __tablename__ = "household"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str | None = Field(default=None, index=True)
+    name_key: str | None = Field(default=None, index=True)  # casefolded, for duplicate search
+    address: str | None = None
+    address_key: str | None = Field(default=None, index=True)
+    phone: str | None = None
+    birth_date: dt.date | None = None
+    national_number: str | None = Field(default=None, index=True)
+    adults: int | None = None
+    children: int | None = None
+    created_at: dt.datetime
+
+
+class Landlord(SQLModel, table=True):
+    """A landlord (verhuurder): private, SHM, SVK or other."""
+
+    __tablename__ = "landlord"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(index=True, unique=True)
+    kind: str  # LandlordType
+    created_at: dt.datetime
+
+
+class Case(SQLModel, table=True):
+    """A household's support trajectory (dossier), numbered YYYY-NNNN."""
+
+    __tablename__ = "case_file"
+    __table_args__ = (
+        UniqueConstraint("year", "seq", name="uq_case_year_seq"),
+        Index("ix_case_status_track", "status", "track"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, index=True)
+    year: int
+    seq: int
+    household_id: int | None = _fk("household.id")
+    landlord_id: int | None = _fk("landlord.id", nullable=True)
+    track: str  # Track: the current one; the history is in track_change
+    source: str  # Source
+    referrer: str | None = None
+    intake_date: dt.date
+    tenant_informed: bool = True
+    arrears_cents: int | None = None  # at intake
+    returning_household: bool = False  # the household had an earlier, closed case
+    status: str = Field(default="open")  # Status
+    closed_date: dt.date | None = None
+    outcome: str | None = None  # Outcome
+    note: str | None = None
+    external_ref: str | None = Field(default=None, unique=True)  # from an imported spreadsheet
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class CaseProblem(SQLModel, table=True):
+    """A problem threatening the tenancy; several per case."""
+
+    __tablename__ = "case_problem"
+    case_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True))
+    problem: str = Field(primary_key=True)  # Problem
+    raised_by_landlord: bool = False  # what a landlord may hear about
+
+
+class TrackChange(SQLModel, table=True):
+    """A case entering a track (the first row is the intake track)."""
+
+    __tablename__ = "track_change"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = _fk("case_file.id")
+    from_track: str | None = None
+    to_track: str
+    date: dt.date
+    created_at: dt.datetime
+
+
+class Consent(SQLModel, table=True):
+    """Consent of tenant or landlord to support (instemming); needed on PW."""
+
+    __tablename__ = "consent"
+    __table_args__ = (UniqueConstraint("case_id", "party", name="uq_consent_case_party"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = _fk("case_file.id")
+    party: str  # Party
+    date: dt.date
+    created_at: dt.datetime
+
+
+class Contact(SQLModel, table=True):
+    """A contact with the household (huisbezoek, telefoon, cliëntoverleg, ...)."""
+
+    __tablename__ = "contact"
+    __table_args__ = (Index("ix_contact_case_date", "case_id", "date"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = _fk("case_file.id", index=False)
+    date: dt.date
+    kind: str  # ContactKind
+    minutes: int | None = None
+    note: str | None = None
+    next_planned: dt.date | None = None
+    created_at: dt.datetime
+
+
+class PaymentPlan(SQLModel, table=True):
+    """A payment plan for rent arrears (afbetalingsplan); one active per case."""
+
+    __tablename__ = "payment_plan"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = _fk("case_file.id")
+    arrears_cents: int
+    instalment_cents: int
+    start_date: dt.date
+    day_of_month: int
+    status: str = "active"  # active, replaced, completed
+    created_at: dt.datetime
+    ended_at: dt.datetime | None = None
+
+
+class Instalment(SQLModel, table=True):
+    """One scheduled instalment of a payment plan."""
+
+    __tablename__ = "instalment"
+    __table_args__ = (UniqueConstraint("plan_id", "seq", name="uq_instalment_plan_seq"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int | None = _fk("payment_plan.id")
+    seq: int
+    due_date: dt.date = Field(index=True)
+    amount_cents: int
+
+
+class Payment(SQLModel, table=True):
+    """A payment received against a payment plan."""
+
+    __tablename__ = "payment"
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int | None = _fk("payment_plan.id")
+    date: dt.date
+    amount_cents: int
+    created_at: dt.datetime
+
+
+class Agreement(SQLModel, table=True):
+    """Something tenant or landlord agreed to do by a date (afspraak)."""
+
+    __tablename__ = "agreement"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = _fk("case_file.id")
+    party: str  # Party
+    text: str | None = None
+    due_date: dt.date
+    done_date: dt.date | None = None
+    created_at: dt.datetime
+
+
+class Hearing(SQLModel, table=True):
+    """A hearing (zitting) at the Justice of the Peace on a landlord's petition (verzoekschrift)."""
+
+    __tablename__ = "hearing"
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)  # stable calendar UID
+    case_id: int | None = _fk("case_file.id")
+    petition_date: dt.date | None = None
+    starts_at: NaiveDatetime = Field(index=True)  # wall-clock time at the court (Europe/Brussels)
+    court: str = Field(index=True)
+    room: str | None = None
+    claimed_cents: int | None = None
+    proposal: str | None = None
+    result: str | None = None  # HearingResult
+    result_date: dt.date | None = None
+    eviction_date: dt.date | None = None
+    postponed_from_id: int | None = _fk("hearing.id", nullable=True)
+    created_at: dt.datetime
+
+
+class Dwelling(SQLModel, table=True):
+    """A transitional (doorstroomwoning) or crisis dwelling of the service."""
+
+    __tablename__ = "dwelling"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    kind: str  # DwellingKind
+    address: str | None = None
+    active: bool = True
+    created_at: dt.datetime
+
+
+class Stay(SQLModel, table=True):
+    """A household living in a dwelling: admission, extensions, move out (doorstroom)."""
+
+    __tablename__ = "stay"
+    __table_args__ = (Index("ix_stay_dwelling_left", "dwelling_id", "left_date"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = _fk("case_file.id")
+    dwelling_id: int | None = _fk("dwelling.id", index=False)
+    start_date: dt.date
+    end_date: dt.date | None = None  # planned end: fixed for crisis, optional for transit
+    review_date: dt.date | None = None
+    extensions: int = 0
+    left_date: dt.date | None = None
+    destination: str | None = None  # Destination
+    created_at: dt.datetime
+
+
+class Referral(SQLModel, table=True):
+    """A referral of the case to another service (doorverwijzing); never shown to a landlord."""
+
+    __tablename__ = "referral"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = _fk("case_file.id")
+    date: dt.date = Field(index=True)
+    destination: str  # ReferralDestination
+    note: str | None = None
+    created_at: dt.datetime
+
+
+class History(SQLModel, table=True):
+    """Every write, and every read of a dossier: who, when, what. Append-only."""
+
+    __tablename__ = "history"
+    __table_args__ = (Index("ix_history_case_at", "case_id", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime
+    os_user: str
+    db_user: str | None = None
+    case_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("case_file.id", ondelete="SET NULL"), nullable=True))
+    action: str  # e.g. intake, consent, track, close, reopen, read
+    detail: str | None = None  # what changed, in words without personal data

@@ -1,0 +1,267 @@
+"""The one door to the database: every query and write of huurbeg lives here.
+
+A Store wraps the session of one command. It records every write in the
+history table with the OS user, and reads of a dossier too. It knows nothing
+of the service's rules (huurbeg.casework, huurbeg.rules) and prints nothing.
+"""
+
+import getpass
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import and_, func, or_
+from sqlmodel import Session, select
+
+from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
+from huurbeg.codes import Party, Status, Track
+from huurbeg.db.models import (Case, CaseProblem, Consent, Contact, Hearing, History, Household,
+                               Landlord, TrackChange)
+from huurbeg.errors import NotFound
+from huurbeg.rules import CaseFacts
+
+
+def os_user() -> str:
+    """Who is at the keyboard, for the history."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry, e.g. in a container
+        return os.environ.get("USER") or "unknown"
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """A case in the caseload list, before warnings are added."""
+
+    case: str
+    tenant: str | None
+    track: Track
+    status: Status
+    intake_date: date
+    closed_date: date | None
+    last_contact: date | None
+
+
+class Store:
+    """Queries and writes of one command, in one transaction."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.user = os_user()
+
+    # --- transaction --------------------------------------------------------
+    def commit(self) -> None:
+        self.session.commit()
+
+    def close(self) -> None:
+        self.session.close()  # rolls back whatever was not committed
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def record(self, case: Case | None, action: str, detail: str) -> None:
+        """Append to the history: who did what to which case, when."""
+        self.session.add(History(at=self.now(), os_user=self.user, case_id=case.id if case else None,
+                                 action=action, detail=detail))
+
+    # --- cases --------------------------------------------------------------
+    def case(self, number: str) -> Case:
+        found = self.session.exec(select(Case).where(Case.number == number)).first()
+        if found is None:
+            raise NotFound(f"case {number} does not exist; 'huurbeg case list --status all' lists the cases")
+        return found
+
+    def household(self, case: Case) -> Household:
+        return self.session.get(Household, case.household_id)
+
+    def landlord(self, case: Case) -> Landlord | None:
+        return self.session.get(Landlord, case.landlord_id) if case.landlord_id else None
+
+    def landlord_names(self) -> list[str]:
+        return list(self.session.exec(select(Landlord.name).order_by(Landlord.name)))
+
+    def find_landlord(self, name: str) -> Landlord | None:
+        return self.session.exec(select(Landlord).where(Landlord.name_key == match_key(name))).first()
+
+    def household_matches(self, draft: IntakeDraft) -> list[HouseholdMatch]:
+        """Earlier cases of households with the same national number, name + birth date, or address."""
+        name_key, address_key = match_key(draft.tenant), match_key(draft.address)
+        conditions = []
+        if draft.national_number:
+            conditions.append(Household.national_number == draft.national_number)
+        if name_key and draft.birth_date:
+            conditions.append(and_(Household.name_key == name_key, Household.birth_date == draft.birth_date))
+        if address_key:
+            conditions.append(Household.address_key == address_key)
+        if not conditions:
+            return []
+        rows = self.session.exec(
+            select(Case.number, Case.status, Household)
+            .join(Household, Case.household_id == Household.id)
+            .where(or_(*conditions)).order_by(Case.intake_date.desc(), Case.id.desc())).all()
+        return [HouseholdMatch(number, Status(status), household.id, _reason(household, draft, name_key))
+                for number, status, household in rows]
+
+    def create_case(self, draft: IntakeDraft, household_id: int | None, returning: bool) -> Case:
+        """Write a new case with its household, landlord, problems, track and consents."""
+        now, when = self.now(), draft.intake_date
+        household = self._household(draft, household_id, now)
+        landlord = self._landlord(draft, now) if draft.landlord else None
+        year = when.year
+        seq = (self.session.exec(select(func.max(Case.seq)).where(Case.year == year)).one() or 0) + 1
+        case = Case(number=format_case_number(year, seq), year=year, seq=seq, household_id=household.id,
+                    landlord_id=landlord.id if landlord else None, track=draft.track, source=draft.source,
+                    referrer=draft.referrer, intake_date=when, tenant_informed=True,
+                    arrears_cents=draft.arrears_cents, returning_household=returning, status=Status.OPEN,
+                    note=draft.note, created_at=now, updated_at=now)
+        self.session.add(case)
+        self.session.flush()
+        landlord_raised = draft.source == "landlord"
+        for problem in draft.problems:
+            self.session.add(CaseProblem(case_id=case.id, problem=problem, raised_by_landlord=landlord_raised))
+        self.session.add(TrackChange(case_id=case.id, from_track=None, to_track=draft.track, date=when,
+                                     created_at=now))
+        self.record(case, "intake", f"opened on track {draft.track} (registered by {draft.source})"
+                    + (", returning household" if returning else ""))
+        for party, given in ((Party.TENANT, draft.consent_tenant), (Party.LANDLORD, draft.consent_landlord)):
+            if given:
+                self.add_consent(case, party, when)
+        return case
+
+    def _household(self, draft: IntakeDraft, household_id: int | None, now: datetime) -> Household:
+        household = self.session.get(Household, household_id) if household_id else Household(created_at=now)
+        updates = {"name": draft.tenant, "address": draft.address, "phone": draft.phone,
+                   "birth_date": draft.birth_date, "national_number": draft.national_number,
+                   "adults": draft.adults, "children": draft.children}
+        for name, value in updates.items():
+            if value is not None:  # a returning household keeps what is not given anew
+                setattr(household, name, value)
+        household.name_key, household.address_key = match_key(household.name), match_key(household.address)
+        self.session.add(household)
+        self.session.flush()
+        return household
+
+    def _landlord(self, draft: IntakeDraft, now: datetime) -> Landlord:
+        landlord = self.find_landlord(draft.landlord)
+        if landlord is None:
+            landlord = Landlord(name=draft.landlord.strip(), name_key=match_key(draft.landlord),
+                                kind=draft.landlord_type, created_at=now)
+            self.session.add(landlord)
+            self.session.flush()
+        return landlord
+
+    def add_consent(self, case: Case, party: Party, when: date) -> None:
+        existing = self.session.exec(select(Consent).where(Consent.case_id == case.id,
+                                                           Consent.party == party)).first()
+        if existing:
+            existing.date = when
+        else:
+            self.session.add(Consent(case_id=case.id, party=party, date=when, created_at=self.now()))
+        self._touch(case)
+        self.record(case, "consent", f"consent of {party} recorded, dated {when.isoformat()}")
+
+    def change_track(self, case: Case, to: Track, when: date) -> None:
+        self.session.add(TrackChange(case_id=case.id, from_track=case.track, to_track=to, date=when,
+                                     created_at=self.now()))
+        self.record(case, "track", f"track {case.track} → {to} from {when.isoformat()}")
+        case.track = to
+        self._touch(case)
+
+    def close_case(self, case: Case, outcome: str, when: date) -> None:
+        case.status, case.outcome, case.closed_date = Status.CLOSED, outcome, when
+        self._touch(case)
+        self.record(case, "close", f"closed on {when.isoformat()}: {outcome}")
+
+    def reopen_case(self, case: Case) -> None:
+        self.record(case, "reopen", f"reopened (was closed on {case.closed_date.isoformat()}: {case.outcome})")
+        case.status, case.outcome, case.closed_date = Status.OPEN, None, None
+        self._touch(case)
+
+    def _touch(self, case: Case) -> None:
+        case.updated_at = self.now()
+        self.session.add(case)
+
+    # --- lookups ------------------------------------------------------------
+    def case_rows(self, track: Track | None, status: Status | None) -> list[CaseRow]:
+        last_contact = (select(Contact.case_id, func.max(Contact.date).label("last"))
+                        .group_by(Contact.case_id).subquery())
+        query = (select(Case.number, Household.name, Case.track, Case.status, Case.intake_date,
+                        Case.closed_date, last_contact.c.last)
+                 .join(Household, Case.household_id == Household.id)
+                 .outerjoin(last_contact, last_contact.c.case_id == Case.id))
+        if track:
+            query = query.where(Case.track == track)
+        if status:
+            query = query.where(Case.status == status)
+        query = query.order_by(Case.year, Case.seq)
+        return [CaseRow(n, name, Track(t), Status(s), i, c, lc) for n, name, t, s, i, c, lc
+                in self.session.exec(query).all()]
+
+    def facts(self, numbers: Sequence[str] | None = None) -> list[CaseFacts]:
+        """The facts the warning rules need, for the given cases or every open case, in a few queries."""
+        query = select(Case.id, Case.number, Case.track, Case.status, Case.intake_date)
+        query = query.where(Case.number.in_(numbers)) if numbers is not None else \
+            query.where(Case.status == Status.OPEN)
+        cases = self.session.exec(query).all()
+        ids = [row[0] for row in cases]
+        since = self._grouped(select(TrackChange.case_id, func.max(TrackChange.date))
+                              .join(Case, and_(Case.id == TrackChange.case_id,
+                                               Case.track == TrackChange.to_track)), TrackChange.case_id, ids)
+        contacts = {cid: (last, planned) for cid, last, planned in self.session.exec(
+            select(Contact.case_id, func.max(Contact.date), func.max(Contact.next_planned))
+            .where(Contact.case_id.in_(ids)).group_by(Contact.case_id)).all()}
+        consents: dict[int, dict[str, date]] = {}
+        for cid, party, when in self.session.exec(
+                select(Consent.case_id, Consent.party, Consent.date).where(Consent.case_id.in_(ids))).all():
+            consents.setdefault(cid, {})[party] = when
+        return [CaseFacts(case=number, track=Track(track), status=Status(status), intake_date=intake,
+                          track_since=since.get(cid, intake),
+                          consent_tenant=consents.get(cid, {}).get(Party.TENANT),
+                          consent_landlord=consents.get(cid, {}).get(Party.LANDLORD),
+                          last_contact=contacts.get(cid, (None, None))[0],
+                          next_planned=contacts.get(cid, (None, None))[1])
+                for cid, number, track, status, intake in cases]
+
+    def _grouped(self, query, key, ids: Iterable[int]) -> dict:
+        return dict(self.session.exec(query.where(key.in_(list(ids))).group_by(key)).all())
+
+    def dossier(self, case: Case) -> dict:
+        """Everything the case show needs, except warnings (the rules add those)."""
+        session = self.session
+        problems = session.exec(select(CaseProblem.problem).where(CaseProblem.case_id == case.id)).all()
+        consents = {party: when for party, when in session.exec(
+            select(Consent.party, Consent.date).where(Consent.case_id == case.id)).all()}
+        tracks = session.exec(select(TrackChange).where(TrackChange.case_id == case.id)
+                              .order_by(TrackChange.date, TrackChange.id)).all()
+        contacts = session.exec(select(Contact).where(Contact.case_id == case.id)
+                                .order_by(Contact.date, Contact.id)).all()
+        return {"case": case, "household": self.household(case), "landlord": self.landlord(case),
+                "problems": list(problems), "consents": consents, "tracks": list(tracks),
+                "contacts": list(contacts), "timeline": self.history(case, reads=False)}
+
+    def history(self, case: Case, *, reads: bool = True) -> list[History]:
+        query = select(History).where(History.case_id == case.id)
+        if not reads:
+            query = query.where(History.action != "read")
+        return list(self.session.exec(query.order_by(History.at, History.id)).all())
+
+    def hearings_between(self, start: datetime, end: datetime) -> list[tuple[Hearing, str]]:
+        return list(self.session.exec(
+            select(Hearing, Case.number).join(Case, Case.id == Hearing.case_id)
+            .where(Hearing.starts_at >= start, Hearing.starts_at < end).order_by(Hearing.starts_at)).all())
+
+    def count_cases(self, status: Status | None = None) -> int:
+        query = select(func.count()).select_from(Case)
+        if status:
+            query = query.where(Case.status == status)
+        return self.session.exec(query).one()
+
+
+def _reason(household: Household, draft: IntakeDraft, name_key: str | None) -> str:
+    if draft.national_number and household.national_number == draft.national_number:
+        return "national number"
+    if name_key and household.name_key == name_key:
+        return "name and birth date" if household.birth_date == draft.birth_date else "name and address"
+    return "address"
+

@@ -1,0 +1,46 @@
+"""Errors a user can cause, each with its own exit code.
+
+They are raised anywhere below the commands and turned into one line on stderr
+in exactly one place (`huurbeg.cli.HuurbegGroup.main`). Messages must never
+carry personal data (names, addresses, national numbers): cron mails stderr.
+"""
+
+
+class HuurbegError(Exception):
+    """Base of every expected failure; the message is shown as it is."""
+
+    exit_code = 1
+
+
+class InvalidInput(HuurbegError):
+    """A value that does not parse or is out of range (names the field and what is accepted)."""
+
+    exit_code = 2
+
+
+class MissingValue(InvalidInput):
+    """A required value was not given and no prompt could ask for it."""
+
+
+class NotFound(HuurbegError):
+    """An unknown case number, landlord or dwelling."""
+
+    exit_code = 3
+
+
+class RuleViolation(HuurbegError):
+    """The input is well-formed but a rule of the service forbids it."""
+
+    exit_code = 4
+
+
+class DatabaseProblem(HuurbegError):
+    """The database cannot be used: not huurbeg's, from a newer version, unreadable."""
+
+    exit_code = 5
+
+
+class Cancelled(HuurbegError):
+    """The worker stopped an interactive command; nothing was written."""
+
+    exit_code = 130

@@ -1,0 +1,81 @@
+"""Command-line parameter types and the options every command shares.
+
+Parsers raise typer.BadParameter, which the CLI shows as one line naming the
+option and what it accepts. Nothing here imports the database.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from huurbeg import dates, money, national_number
+from huurbeg.casework import parse_case_number
+from huurbeg.codes import choices, parse_code
+
+
+def _wrap(parse: Callable[[str], object]) -> Callable:
+    def parser(value):
+        if not isinstance(value, str):
+            return value  # a default, already parsed
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return parser
+
+
+parse_date = _wrap(lambda text: dates.parse_date(text, dates.today()))
+parse_datetime = _wrap(lambda text: dates.parse_datetime(text, dates.today()))
+parse_money = _wrap(money.parse_money)
+parse_national_number = _wrap(national_number.normalise)
+parse_case = _wrap(parse_case_number)
+
+
+def _count(text: str) -> int:
+    if not (text.strip().isascii() and text.strip().isdigit()):
+        raise ValueError("use a whole number from 0 upwards")
+    return int(text)
+
+
+parse_count = _wrap(_count)
+
+
+def code(enum: type[StrEnum], what: str) -> Callable:
+    """A parser for one code list; the error lists the valid slugs."""
+    return _wrap(lambda text: parse_code(enum, text, what))
+
+
+def metavar(enum: type[StrEnum]) -> str:
+    return "[" + "|".join(m.value for m in enum) + "]"
+
+
+def code_option(enum: type[StrEnum], what: str, help_text: str, *names: str) -> typer.models.OptionInfo:
+    return typer.Option(*names, parser=code(enum, what), metavar=metavar(enum),
+                        help=f"{help_text} One of: {choices(enum)}.")
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+FormatOption = Annotated[OutputFormat, typer.Option(
+    "--format", "-f", help="table for people; json or csv for programs (data on stdout only).")]
+AsOfOption = Annotated[date | None, typer.Option(
+    "--as-of", parser=parse_date, metavar="DATE",
+    help="Compute deadlines as on this date instead of today (dd/mm/yyyy, yyyy-mm-dd, +7d, ...).")]
+DateOption = Annotated[date | None, typer.Option(
+    "--date", parser=parse_date, metavar="DATE",
+    help="When it happened (default today): dd/mm/yyyy, yyyy-mm-dd, today, yesterday, -3d, ...")]
+CaseArgument = Annotated[str, typer.Argument(
+    parser=parse_case, metavar="CASE", help="Case number, e.g. 2026-0042 (2026-42 works too).")]
+NoInputOption = Annotated[bool, typer.Option(
+    "--no-input", help="Never prompt: a missing required value is an error (for scripts).")]
+
+__all__ = ["OutputFormat", "FormatOption", "AsOfOption", "DateOption", "CaseArgument", "NoInputOption",
+           "parse_date", "parse_datetime", "parse_money", "parse_national_number", "parse_case",
+           "parse_count", "code", "code_option"]

@@ -1,0 +1,145 @@
+"""Deadlines and warnings: which case needs attention, how badly, by when.
+
+Pure functions of a `CaseFacts` snapshot and `today`; no database, no printing.
+Every threshold the service works with is named here, once. Adding a rule is
+adding one function decorated with `@rule`.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from huurbeg.codes import Severity, Status, Track
+
+# --- thresholds ------------------------------------------------------------
+PW_MAX_YEARS = 3
+"""Preventive support (PW) lasts at most three years ("maximum 3 jaar")."""
+PW_END_WARNING_DAYS = 60
+"""Warn this many days before the three years run out."""
+NO_CONTACT_DAYS = 30
+"""An open case without contact for this long gets a warning."""
+NO_CONTACT_DAYS_BY_TRACK = {Track.PRE_OGP: 14}
+"""Tracks that need closer follow-up than NO_CONTACT_DAYS (pre-OGP: short follow-up)."""
+TRACKS_WITHOUT_FOLLOW_UP = frozenset({Track.CRISIS})
+"""Crisis housing needs no support ("geen begeleiding nodig"): no contact rule."""
+DEFAULT_WITHIN_DAYS = 14
+"""How far ahead `deadlines` looks for deadlines that are not yet warnings."""
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the rules need to know about one case, gathered by the database layer."""
+
+    case: str
+    track: Track
+    status: Status
+    intake_date: date
+    track_since: date
+    consent_tenant: date | None = None
+    consent_landlord: date | None = None
+    last_contact: date | None = None
+    next_planned: date | None = None
+
+
+@dataclass(frozen=True)
+class CaseWarning:
+    """One thing to act on: JSON shape {"case", "rule", "severity", "due", "message"}."""
+
+    case: str
+    rule: str
+    severity: Severity
+    due: date
+    message: str
+
+    def as_dict(self) -> dict:
+        """The fields in their JSON order; render turns the date and severity into text."""
+        return {"case": self.case, "rule": self.rule, "severity": self.severity,
+                "due": self.due, "message": self.message}
+
+
+Rule = Callable[[CaseFacts, date], Iterable[CaseWarning]]
+RULES: list[Rule] = []
+
+
+def rule(func: Rule) -> Rule:
+    """Register a rule; its name (with dashes) is the `rule` slug of its warnings."""
+    RULES.append(func)
+    return func
+
+
+def _warning(facts: CaseFacts, func_name: str, severity: Severity, due: date, message: str) -> CaseWarning:
+    return CaseWarning(facts.case, func_name.replace("_", "-"), severity, due, message)
+
+
+@rule
+def pw_consent_missing(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """PW support starts only when both tenant and landlord consent."""
+    if facts.track != Track.PW:
+        return
+    missing = [party for party, given in (("tenant", facts.consent_tenant),
+                                          ("landlord", facts.consent_landlord)) if given is None]
+    if missing:
+        yield _warning(facts, "pw_consent_missing", Severity.WARNING, facts.track_since,
+                       f"consent of {' and '.join(missing)} missing: PW support cannot start")
+
+
+@rule
+def pw_max_duration(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """PW support lasts at most three years from the start of the track."""
+    if facts.track != Track.PW:
+        return
+    end = facts.track_since + relativedelta(years=PW_MAX_YEARS)
+    if today > end:
+        severity, message = Severity.OVERDUE, f"PW support passed its {PW_MAX_YEARS}-year maximum"
+    elif (end - today).days <= PW_END_WARNING_DAYS:
+        severity, message = Severity.WARNING, f"PW support reaches its {PW_MAX_YEARS}-year maximum"
+    else:
+        severity, message = Severity.INFO, f"end of the {PW_MAX_YEARS}-year PW maximum"
+    yield _warning(facts, "pw_max_duration", severity, end, message)
+
+
+@rule
+def no_contact(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """An open case needs contact every 30 days (14 on pre-OGP)."""
+    if facts.track in TRACKS_WITHOUT_FOLLOW_UP:
+        return
+    days = NO_CONTACT_DAYS_BY_TRACK.get(facts.track, NO_CONTACT_DAYS)
+    since = max(filter(None, (facts.last_contact, facts.intake_date)))
+    due = since + relativedelta(days=days)
+    if today > due:
+        what = "no contact" if facts.last_contact else "no contact since intake"
+        yield _warning(facts, "no_contact", Severity.WARNING, due, f"{what} for {(today - since).days} days")
+    else:
+        yield _warning(facts, "no_contact", Severity.INFO, due, f"contact due ({days}-day follow-up)")
+
+
+@rule
+def next_contact_passed(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """The planned next contact is a promise to the household: flag it once it has passed."""
+    planned = facts.next_planned
+    if planned is None or (facts.last_contact is not None and facts.last_contact >= planned):
+        return
+    if today > planned:
+        yield _warning(facts, "next_contact_passed", Severity.WARNING, planned, "planned contact has passed")
+    else:
+        yield _warning(facts, "next_contact_passed", Severity.INFO, planned, "planned contact")
+
+
+def warnings_for(facts: CaseFacts, today: date) -> list[CaseWarning]:
+    """Every warning of one open case; a closed case has none."""
+    if facts.status != Status.OPEN:
+        return []
+    return [w for check in RULES for w in check(facts, today)]
+
+
+def most_urgent_first(warnings: Iterable[CaseWarning]) -> list[CaseWarning]:
+    """Most severe first, then earliest due, then case number (a stable order)."""
+    return sorted(warnings, key=lambda w: (-w.severity.rank, w.due, w.case, w.rule))
+
+
+def actionable(warnings: Iterable[CaseWarning], today: date, within_days: int) -> list[CaseWarning]:
+    """Warnings worth showing: every warning and worse, and what is due within `within_days`."""
+    horizon = today + relativedelta(days=within_days)
+    return most_urgent_first(w for w in warnings if w.severity != Severity.INFO or w.due <= horizon)

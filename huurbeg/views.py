@@ -1,0 +1,70 @@
+"""Screen layouts that are more than one table: the dossier and today's overview."""
+
+from huurbeg.render import SEVERITY_STYLE, console, table, text_value
+
+WARNING_COLUMNS = [("severity", "Severity"), ("due", "Due"), ("case", "Case"), ("message", "Warning")]
+
+
+def _facts_grid(pairs: list[tuple[str, object]]):
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column(overflow="fold")
+    for name, value in pairs:
+        if value not in (None, "", []):
+            grid.add_row(name, text_value(value))
+    return grid
+
+
+def dossier_view(record: dict) -> None:
+    from rich.panel import Panel
+
+    out = console()
+    tenant, landlord = record["tenant"], record["landlord"] or {}
+    status = text_value(record["status"]) + (f" ({text_value(record['outcome'])}, "
+                                             f"{text_value(record['closed_date'])})" if record["outcome"] else "")
+    household = ", ".join(filter(None, [
+        f"{tenant['adults']} adult(s)" if tenant["adults"] is not None else "",
+        f"{tenant['children']} child(ren)" if tenant["children"] is not None else ""]))
+    out.print(Panel(_facts_grid([
+        ("Tenant", tenant["name"]), ("Address", tenant["address"]), ("Phone", tenant["phone"]),
+        ("Born", tenant["birth_date"]), ("National no.", tenant["national_number"]), ("Household", household),
+        ("Landlord", f"{landlord['name']} ({landlord['type']})" if landlord else None),
+        ("Track", record["track"]), ("Status", status), ("Registered", record["intake_date"]),
+        ("By", f"{text_value(record['source'])}" + (f": {record['referrer']}" if record["referrer"] else "")),
+        ("Returning", "yes: earlier case(s) of this household" if record["returning_household"] else None),
+        ("Problems", record["problems"]), ("Arrears", record["arrears"]),
+        ("Consent", f"tenant {text_value(record['consents']['tenant']) or 'missing'}, "
+                    f"landlord {text_value(record['consents']['landlord']) or 'missing'}"),
+        ("Note", record["note"]),
+    ]), title=f"Case {record['case']}", title_align="left"))
+    if record["warnings"]:
+        out.print(table(record["warnings"], WARNING_COLUMNS[:2] + WARNING_COLUMNS[3:], title="Warnings"))
+    if record["contacts"]:
+        out.print(table(record["contacts"], [("date", "Date"), ("kind", "Kind"), ("minutes", "Min"),
+                                             ("next", "Next"), ("note", "Note")], title="Contacts"))
+    out.print(table(record["timeline"], [("at", "When"), ("user", "Who"), ("detail", "What")],
+                    title="Timeline"))
+
+
+def overview_view(data: dict, limit: int = 15) -> None:
+    out = console()
+    warnings = [w.as_dict() for w in data["warnings"]]
+    out.print(f"[bold]huurbeg[/bold] — {text_value(data['date'])}: {data['open_cases']} open case(s), "
+              f"{len(warnings)} warning(s)")
+    if warnings:
+        shown = warnings[:limit]
+        out.print(table(shown, WARNING_COLUMNS, title="Needs attention"))
+        if len(warnings) > limit:
+            out.print(f"… and {len(warnings) - limit} more: huurbeg deadlines", style="dim")
+    elif data["open_cases"]:
+        out.print("Nothing needs attention today.", style="green")
+    if data["hearings"]:
+        out.print(table(data["hearings"], [("starts_at", "Hearing"), ("case", "Case"), ("court", "Court"),
+                                           ("room", "Room")], title="Hearings this week"))
+    if not data["open_cases"]:
+        out.print("No open cases. Register one with 'huurbeg intake', or explore with 'huurbeg --help'.")
+
+
+__all__ = ["dossier_view", "overview_view", "SEVERITY_STYLE"]
