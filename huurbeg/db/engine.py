@@ -2,8 +2,9 @@
 
 `--db PATH|URL` or HUURBEG_DB, else a file in the user's data directory. A new
 SQLite file is created with mode 0600 in a 0700 directory: it holds dossiers
-under professional secrecy. Connections run in WAL mode with a busy timeout and
-foreign keys on. Transactions are begun explicitly, and a command that writes
+under professional secrecy. Connections run with a busy timeout and foreign
+keys on; the file is switched to WAL mode once it is known to be huurbeg's
+(huurbeg.db.migrate), so a foreign file is never modified. Transactions are begun explicitly, and a command that writes
 begins with BEGIN IMMEDIATE, so two writers queue on the busy timeout instead of
 one failing halfway with "database is locked".
 """
@@ -108,7 +109,6 @@ def make_engine(target: Target, *, write: bool):
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -21,9 +21,14 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def ensure_schema(engine, label: str) -> None:
-    """Create or upgrade the schema, or refuse the database."""
-    if _current_revision(engine, label) == SCHEMA_REVISION:
-        return
+    """Create or upgrade the schema, or refuse the database; then use WAL mode."""
+    if _current_revision(engine, label) != SCHEMA_REVISION:
+        _migrate(engine, label)
+    if engine.dialect.name == "sqlite":
+        _use_wal(engine)
+
+
+def _migrate(engine, label: str) -> None:
     # Re-read under the write lock: another huurbeg may have migrated meanwhile.
     with engine.begin() as connection:
         revision = _read_revision(connection, label)
@@ -34,6 +39,17 @@ def ensure_schema(engine, label: str) -> None:
                 f"{label} was made by a newer version of huurbeg (schema {revision}); "
                 "upgrade huurbeg to use it. The database was left untouched")
         _upgrade(connection)
+
+
+def _use_wal(engine) -> None:
+    """WAL lets a cron export read while a worker writes; the mode is stored in the file."""
+    raw = engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            connection.execute("PRAGMA journal_mode = WAL")
+    finally:
+        raw.close()
 
 
 def _current_revision(engine, label: str) -> str | None:
