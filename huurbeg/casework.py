@@ -68,6 +68,10 @@ class IntakeDraft:
         """The flags of required values still missing."""
         return [flag for name, flag in self.REQUIRED if getattr(self, name) in (None, "")]
 
+    def needs_questions(self) -> bool:
+        """Whether a worker at a terminal should be asked: something required is not settled yet."""
+        return bool(self.missing()) or self.tenant_informed is None
+
 
 @dataclass(frozen=True)
 class HouseholdMatch:

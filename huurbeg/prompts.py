@@ -91,8 +91,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> IntakeD
     if d.referrer is None and d.source not in (Source.TENANT, Source.LANDLORD):
         d.referrer = _text("Who at that service (name, phone)?")
     if d.landlord is None and d.track != Track.CRISIS:
-        d.landlord = _ask(questionary.autocomplete(
-            "Landlord? (Enter to skip)", choices=landlords, ignore_case=True, match_middle=True)).strip() or None
+        d.landlord = _ask_landlord(landlords)
     if d.landlord and d.landlord_type is None and d.landlord.casefold() not in {n.casefold() for n in landlords}:
         d.landlord_type = _select("New landlord: what kind?", list(LandlordType), LandlordType.PRIVATE)
     if not d.problems and d.track != Track.CRISIS:
@@ -115,6 +114,16 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> IntakeD
     if d.note is None:
         d.note = _text("Note (confidential)?")
     return d
+
+
+def _ask_landlord(landlords: list[str]) -> str | None:
+    """Existing landlords are offered as completions; autocomplete needs at least one."""
+    import questionary
+
+    question = "Landlord? (Enter to skip)"
+    prompt = questionary.autocomplete(question, choices=landlords, ignore_case=True, match_middle=True) \
+        if landlords else questionary.text(question)
+    return _ask(prompt).strip() or None
 
 
 def ask_household(matches: list[HouseholdMatch]) -> HouseholdDecision | str:

@@ -74,7 +74,7 @@ def intake(
     asking = prompts.interactive(no_input)
     store = app_state.store()
     today = app_state.today
-    if asking and draft.missing():
+    if asking and draft.needs_questions():
         draft = prompts.ask_intake(draft, store.landlord_names(), today)
     draft, matches = casework.check_intake(store, draft, today)
     decision = prompts.ask_household(matches) if asking and matches else \
