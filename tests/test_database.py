@@ -1,0 +1,104 @@
+"""The database file: where it is, its permissions, its pragmas, and what is refused."""
+
+import os
+import sqlite3
+import stat
+
+import pytest
+
+from conftest import INTAKE, assert_one_line_error
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_new_database_is_private_and_in_wal_mode(cli, db_path):
+    assert cli(*INTAKE).exit_code == 0
+    assert mode(db_path) == 0o600
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    # SQLite gives the WAL and shared-memory files the database file's permissions
+    for companion in (db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
+        if companion.exists():
+            assert mode(companion) == 0o600
+
+
+def test_default_location_is_created_private(cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("HUURBEG_DB")
+    assert cli("case", "list").exit_code == 0
+    created = tmp_path / "xdg" / "huurbeg" / "huurbeg.db"
+    assert created.exists()
+    assert mode(created) == 0o600 and mode(created.parent) == 0o700
+
+
+def test_db_option_wins_over_environment(cli, tmp_path, db_path):
+    other = tmp_path / "other.db"
+    assert cli("--db", str(other), *INTAKE).exit_code == 0
+    assert other.exists() and not db_path.exists()
+
+
+def test_sqlalchemy_url_is_accepted(cli, tmp_path):
+    url = f"sqlite:///{tmp_path / 'url.db'}"
+    assert cli("--db", url, *INTAKE).stdout.strip() == "2026-0001"
+    assert (tmp_path / "url.db").exists()
+
+
+def test_foreign_keys_are_enforced(cli, db_path):
+    cli(*INTAKE)
+    from sqlalchemy import text
+
+    from huurbeg.db.engine import make_engine, resolve
+
+    engine = make_engine(resolve(str(db_path)), write=True)
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        with pytest.raises(Exception, match="FOREIGN KEY"):
+            connection.execute(text("INSERT INTO consent (case_id, party, date, created_at) "
+                                    "VALUES (999, 'tenant', '2026-01-01', '2026-01-01')"))
+    engine.dispose()
+
+
+def test_loose_permissions_get_a_warning(cli, db_path):
+    cli(*INTAKE)
+    os.chmod(db_path, 0o644)
+    result = cli("case", "list")
+    assert result.exit_code == 0
+    assert "chmod 600" in result.stderr and "2026-0001" in result.stdout
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(cli, db_path):
+    db_path.write_bytes(b"tenant;address\nJan;Kerkstraat 1\n")
+    before = db_path.read_bytes()
+    assert_one_line_error(cli("case", "list"), code=5, contains="not a huurbeg database")
+    assert db_path.read_bytes() == before
+
+
+def test_an_sqlite_file_of_another_program_is_refused_untouched(cli, db_path):
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("CREATE TABLE notes (body TEXT)")
+        connection.execute("INSERT INTO notes VALUES ('keep me')")
+    before = db_path.read_bytes()
+    assert_one_line_error(cli(*INTAKE), code=5, contains="not a huurbeg database")
+    assert db_path.read_bytes() == before
+
+
+def test_a_database_from_a_newer_huurbeg_is_refused_untouched(cli, db_path):
+    cli(*INTAKE)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = db_path.read_bytes()
+    result = cli("case", "list")
+    assert_one_line_error(result, code=5, contains="newer version of huurbeg")
+    assert db_path.read_bytes() == before
+
+
+def test_a_directory_is_refused(cli, tmp_path):
+    assert_one_line_error(cli("--db", str(tmp_path), "case", "list"), code=5, contains="is a directory")
+
+
+def test_a_missing_directory_is_refused_not_created(cli, tmp_path):
+    missing = tmp_path / "typo" / "huurbeg.db"
+    assert_one_line_error(cli("--db", str(missing), "case", "list"), code=5, contains="does not exist")
+    assert not missing.parent.exists()

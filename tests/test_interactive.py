@@ -1,0 +1,113 @@
+"""The interactive intake, driven through a real pseudo-terminal as a worker would type it."""
+
+import json
+import os
+import sys
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = pytest.mark.slow
+
+DOWN, BACKSPACE, CTRL_C = "\x1b[B", "\x7f", "\x03"
+
+
+def spawn(db_path, *args):
+    env = dict(os.environ, HUURBEG_DB=str(db_path), PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")
+    return pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8",
+                         timeout=20, dimensions=(40, 120))
+
+
+def answer(child, question: str, keys: str) -> None:
+    child.expect_exact(question)
+    child.send(keys)
+
+
+def test_intake_asks_for_what_is_missing(db_path, cli):
+    child = spawn(db_path, "intake")
+    answer(child, "Track?", DOWN + "\r")  # the second track: pre-ogp
+    answer(child, "Tenant's name?", "Marie Dubois\r")
+    answer(child, "Address?", "Bruul 5, 2800 Mechelen\r")
+    answer(child, "Phone?", "\r")
+    answer(child, "Birth date", "31/02/1980\r")
+    child.expect_exact("not a date")  # refused at the prompt, asked again
+    child.send(BACKSPACE * 10 + "01/02/1980\r")
+    answer(child, "National register number?", "\r")
+    answer(child, "Adults in the household?", "\r")
+    answer(child, "Children in the household?", BACKSPACE + "2\r")
+    answer(child, "Registered by?", DOWN * 2 + "\r")  # ocmw
+    answer(child, "Who at that service", "Maatschappelijk werker\r")
+    answer(child, "Landlord?", "Huisbaas Peeters\r")
+    answer(child, "New landlord: what kind?", "\r")  # private
+    answer(child, "Problems?", " \r")  # tick the first: arrears
+    answer(child, "Rent arrears in euros?", "850,00\r")
+    answer(child, "Date of registration?", "\r")  # today, prefilled
+    answer(child, "informed of this registration?", "y")
+    answer(child, "Note (confidential)?", "Eerste gesprek\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "2026-0001" in child.before
+
+    case = json.loads(cli("case", "show", "2026-0001", "--format", "json").stdout)
+    assert (case["track"], case["source"], case["referrer"]) == ("pre-ogp", "ocmw", "Maatschappelijk werker")
+    assert case["tenant"]["birth_date"] == "1980-02-01" and case["tenant"]["children"] == 2
+    assert case["landlord"] == {"name": "Huisbaas Peeters", "type": "private"}
+    assert (case["problems"], case["arrears"], case["note"]) == (["arrears"], 850.0, "Eerste gesprek")
+
+
+def test_only_missing_values_are_asked(db_path, cli):
+    child = spawn(db_path, "intake", "--track", "crisis", "--source", "police", "--tenant-informed",
+                  "--address", "Brandstraat 3", "--phone", "", "--birth-date", "01/01/1990",
+                  "--national-number", "85073003328", "--adults", "2", "--children", "1",
+                  "--referrer", "wijkagent", "--note", "", "--date", "today")
+    answer(child, "Tenant's name?", "Familie Janssens\r")
+    child.expect(pexpect.EOF)  # crisis: no landlord or problems asked
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "Track?" not in child.before and "Landlord?" not in child.before
+
+
+def test_refusing_the_informed_question_refuses_the_intake(db_path, cli):
+    cli("case", "list")
+    child = spawn(db_path, "intake", "--track", "ogp", "--tenant", "X", "--address", "", "--phone", "",
+                  "--birth-date", "01/01/1990", "--national-number", "85073003328", "--adults", "1",
+                  "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "0",
+                  "--note", "", "--date", "today")
+    answer(child, "Registered by?", "\r")
+    answer(child, "informed of this registration?", "n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 4
+    assert "tenant must be informed" in child.before
+    assert json.loads(cli("case", "list", "--status", "all", "-f", "json").stdout) == []
+
+
+def test_ctrl_c_at_a_prompt_writes_nothing(db_path, cli):
+    cli("case", "list")
+    child = spawn(db_path, "intake")
+    answer(child, "Track?", "\r")
+    answer(child, "Tenant's name?", "Half Ingevuld")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "nothing was written" in child.before and "Traceback" not in child.before
+    assert json.loads(cli("case", "list", "--status", "all", "-f", "json").stdout) == []
+
+
+def test_an_open_case_of_the_same_household_is_offered(db_path, cli):
+    first = cli("intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant",
+                "--national-number", "85073003328", "--tenant-informed", "--no-input").stdout.strip()
+    child = spawn(db_path, "intake", "--track", "ogp", "--tenant", "Jan Peeters", "--source", "court",
+                  "--national-number", "85073003328", "--address", "", "--phone", "",
+                  "--birth-date", "30/07/1985", "--adults", "1", "--children", "0", "--landlord", "",
+                  "--problem", "arrears", "--arrears", "0", "--note", "", "--date", "today", "--referrer", "")
+    answer(child, "informed of this registration?", "y")
+    answer(child, f"already has open case {first}", "\r")  # use that case
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert first in child.before
+    assert len(json.loads(cli("case", "list", "-f", "json").stdout)) == 1
