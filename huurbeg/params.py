@@ -48,12 +48,8 @@ def code(enum: type[StrEnum], what: str) -> Callable:
     return _wrap(lambda text: parse_code(enum, text, what))
 
 
-def metavar(enum: type[StrEnum]) -> str:
-    return "[" + "|".join(m.value for m in enum) + "]"
-
-
 def code_option(enum: type[StrEnum], what: str, help_text: str, *names: str) -> typer.models.OptionInfo:
-    return typer.Option(*names, parser=code(enum, what), metavar=metavar(enum),
+    return typer.Option(*names, parser=code(enum, what), metavar=names[0].lstrip("-").upper(),
                         help=f"{help_text} One of: {choices(enum)}.")
 
 
@@ -64,7 +60,8 @@ class OutputFormat(StrEnum):
 
 
 FormatOption = Annotated[OutputFormat, typer.Option(
-    "--format", "-f", help="table for people; json or csv for programs (data on stdout only).")]
+    "--format", "-f", parser=code(OutputFormat, "format"), metavar="FORMAT",
+    help="table for people; json or csv for programs (data on stdout only).")]
 AsOfOption = Annotated[date | None, typer.Option(
     "--as-of", parser=parse_date, metavar="DATE",
     help="Compute deadlines as on this date instead of today (dd/mm/yyyy, yyyy-mm-dd, +7d, ...).")]

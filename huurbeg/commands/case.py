@@ -21,7 +21,7 @@ LIST_COLUMNS = [("case", "Case"), ("tenant", "Tenant"), ("track", "Track"), ("da
 def list_cases(
     ctx: typer.Context,
     track: Annotated[Track | None, code_option(Track, "track", "Only this track.", "--track")] = None,
-    status: Annotated[str, typer.Option("--status", metavar="[open|closed|all]",
+    status: Annotated[str, typer.Option("--status", metavar="STATUS",
                                         help="Which cases: open, closed or all.")] = "open",
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
-from huurbeg.params import AsOfOption, FormatOption, OutputFormat
+from huurbeg.params import AsOfOption, FormatOption, OutputFormat, parse_count
 from huurbeg.rules import DEFAULT_WITHIN_DAYS
 from huurbeg.state import state
 
@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 def deadlines(
     ctx: typer.Context,
-    within: Annotated[int, typer.Option("--within", min=0, max=3650, metavar="DAYS",
+    within: Annotated[int, typer.Option("--within", parser=parse_count, metavar="DAYS",
                                         help="Also list deadlines due within this many days.")] = DEFAULT_WITHIN_DAYS,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,

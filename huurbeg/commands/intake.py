@@ -53,15 +53,14 @@ def intake(
     allow_duplicate: Annotated[bool, typer.Option(
         "--allow-duplicate", help="Open a case even though the household already has an open one.")] = False,
     no_input: NoInputOption = False,
-    fmt: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help="table prints the case number; json or csv print the new case.")] = OutputFormat.TABLE,
+    fmt: Annotated[OutputFormat, code_option(
+        OutputFormat, "format", "table prints the case number; json or csv print the new case.",
+        "--format", "-f")] = OutputFormat.TABLE,
 ) -> None:
     """Register a household and open its case; prints the new case number (YYYY-NNNN).
 
-    On a terminal, whatever the flags do not give is asked. The tenant must have been
-    informed of the registration. An open case of the same household is offered instead
-    of a duplicate; an earlier closed one marks a returning household.
-    """
+    On a terminal, whatever the flags do not give is asked. The tenant must have been informed of the registration. An open case of the same household is offered instead of a duplicate; an earlier closed one marks a returning household.
+    """  # noqa: E501  (one paragraph per line: help keeps line breaks)
     app_state = state(ctx)
     draft = casework.IntakeDraft(
         track=track, tenant=tenant, address=address, phone=phone, birth_date=birth_date,
