@@ -1,0 +1,119 @@
+"""Payment plans for rent arrears (afbetalingsplan): schedule, allocation, states.
+
+Pure arithmetic on integer cents and dates; the payments are the truth and
+everything else is derived from them as of a given day.
+
+- Schedule: monthly on day N from the start date, clamped to the last day of
+  short months (31 → 30/04, 28/02 or 29/02), every date counted from the start
+  month so a short month never shifts the later ones; the last instalment is
+  the remainder.
+- Allocation: a payment settles the instalments already due, oldest first; then
+  the next one to fall due (paying a few days early is common); whatever is left
+  reduces the plan from its end, so an extra payment shortens the plan instead
+  of excusing next month's instalment.
+- States as of a day: `paid`; `due` (nothing paid, not yet late: includes future
+  instalments); `partial` (partly paid, not yet late); `late` (not fully paid
+  LATE_AFTER_DAYS after its due date); `missed` (still not fully paid when the
+  next instalment falls due, or a month after the last one).
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+LATE_AFTER_DAYS = 7
+"""An instalment unpaid this many days after its due date is late (a warning)."""
+BROKEN_AFTER_MISSED = 2
+"""This many missed instalments mean the plan is broken (urgent)."""
+MAX_INSTALMENTS = 240
+"""Twenty years of monthly instalments: a longer plan is a typo in the instalment."""
+
+
+@dataclass(frozen=True)
+class Instalment:
+    seq: int
+    due: date
+    amount: int  # cents
+
+
+@dataclass(frozen=True)
+class InstalmentState:
+    seq: int
+    due: date
+    amount: int
+    paid: int
+    state: str  # paid, partial, due, late, missed
+
+
+def first_due(start: date, day: int) -> date:
+    """The first date on or after `start` that falls on day `day` (clamped) of its month."""
+    candidate = _on_day(start, day)
+    return candidate if candidate >= start else _on_day(start + relativedelta(months=1), day)
+
+
+def _on_day(month: date, day: int) -> date:
+    return month + relativedelta(day=day)  # relativedelta clamps day=31 to the month's last day
+
+
+def schedule(arrears: int, instalment: int, start: date, day: int | None = None) -> list[Instalment]:
+    """The instalments of a plan; ValueError names the field that makes it impossible."""
+    if arrears <= 0:
+        raise ValueError("--arrears: must be more than 0")
+    if instalment <= 0:
+        raise ValueError("--instalment: must be more than 0")
+    if instalment > arrears:
+        raise ValueError("--instalment: cannot be larger than the arrears")
+    day = start.day if day is None else day
+    if not 1 <= day <= 31:
+        raise ValueError("--day: use a day of the month from 1 to 31")
+    count = -(-arrears // instalment)
+    if count > MAX_INSTALMENTS:
+        raise ValueError(f"--instalment: too small: the plan would need {count} instalments "
+                         f"(at most {MAX_INSTALMENTS})")
+    first = first_due(start, day)
+    return [Instalment(seq=k + 1, due=_on_day(first + relativedelta(months=k), day),
+                       amount=min(instalment, arrears - k * instalment))
+            for k in range(count)]
+
+
+def allocate(instalments: list[Instalment], payments: list[tuple[date, int]]) -> list[int]:
+    """How much of each instalment the payments (date, cents) have settled."""
+    paid = [0] * len(instalments)
+    for when, amount in sorted(payments):
+        open_now = [i for i, inst in enumerate(instalments) if inst.due <= when and paid[i] < inst.amount]
+        upcoming = [i for i, inst in enumerate(instalments) if inst.due > when and paid[i] < inst.amount]
+        order = open_now + upcoming[:1] + list(reversed(upcoming[1:]))
+        for i in order:
+            if amount == 0:
+                break
+            share = min(amount, instalments[i].amount - paid[i])
+            paid[i] += share
+            amount -= share
+    return paid
+
+
+def states(instalments: list[Instalment], payments: list[tuple[date, int]], as_of: date) -> list[InstalmentState]:
+    """Every instalment with what was paid by `as_of` and its state on that day."""
+    counted = [(when, amount) for when, amount in payments if when <= as_of]
+    paid = allocate(instalments, counted)
+    result = []
+    for i, inst in enumerate(instalments):
+        next_due = instalments[i + 1].due if i + 1 < len(instalments) else inst.due + relativedelta(months=1)
+        result.append(InstalmentState(inst.seq, inst.due, inst.amount, paid[i],
+                                      _state(inst, paid[i], next_due, as_of)))
+    return result
+
+
+def _state(inst: Instalment, paid: int, next_due: date, as_of: date) -> str:
+    if paid >= inst.amount:
+        return "paid"
+    if as_of >= next_due:
+        return "missed"
+    if as_of > inst.due + timedelta(days=LATE_AFTER_DAYS):
+        return "late"
+    return "partial" if paid else "due"
+
+
+def balance(arrears: int, payments: list[tuple[date, int]], as_of: date) -> int:
+    return arrears - sum(amount for when, amount in payments if when <= as_of)

@@ -1,0 +1,102 @@
+"""Payment-plan arithmetic: schedules at month ends, allocation, states."""
+
+from datetime import date
+
+import pytest
+
+from huurbeg.payment_plan import (LATE_AFTER_DAYS, Instalment, allocate, balance, first_due, schedule,
+                                  states)
+
+
+def dues(plan):
+    return [i.due for i in plan]
+
+
+def amounts(plan):
+    return [i.amount for i in plan]
+
+
+def test_twelve_months_for_1234_56_with_the_remainder_last():
+    plan = schedule(123456, 10300, date(2026, 12, 1))
+    assert len(plan) == 12
+    assert amounts(plan) == [10300] * 11 + [123456 - 11 * 10300]
+    assert sum(amounts(plan)) == 123456
+    assert dues(plan)[0] == date(2026, 12, 1) and dues(plan)[-1] == date(2027, 11, 1)
+
+
+def test_start_on_the_31st_clamps_short_months_without_drifting():
+    plan = schedule(60000, 10000, date(2027, 1, 31))
+    assert dues(plan) == [date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31), date(2027, 4, 30),
+                          date(2027, 5, 31), date(2027, 6, 30)]
+
+
+def test_leap_year_february():
+    plan = schedule(30000, 10000, date(2028, 1, 30), day=30)
+    assert dues(plan) == [date(2028, 1, 30), date(2028, 2, 29), date(2028, 3, 30)]
+
+
+@pytest.mark.parametrize("start, day, first", [
+    (date(2026, 11, 22), 1, date(2026, 12, 1)),  # day already passed this month
+    (date(2026, 11, 22), 25, date(2026, 11, 25)),
+    (date(2026, 11, 22), 22, date(2026, 11, 22)),
+    (date(2027, 2, 10), 31, date(2027, 2, 28)),
+    (date(2027, 2, 28), 31, date(2027, 2, 28)),
+])
+def test_first_due(start, day, first):
+    assert first_due(start, day) == first
+
+
+def test_one_instalment_and_exact_division():
+    assert amounts(schedule(5000, 5000, date(2026, 1, 1))) == [5000]
+    assert amounts(schedule(30000, 10000, date(2026, 1, 1))) == [10000] * 3
+
+
+@pytest.mark.parametrize("arrears, instalment, day, field", [
+    (0, 100, None, "--arrears"), (100, 0, None, "--instalment"), (100, 200, None, "--instalment"),
+    (100, 50, 0, "--day"), (100, 50, 32, "--day"), (100_000_00, 1, None, "--instalment"),
+])
+def test_impossible_plans_name_the_field(arrears, instalment, day, field):
+    with pytest.raises(ValueError, match=field):
+        schedule(arrears, instalment, date(2026, 1, 1), day)
+
+
+PLAN = [Instalment(1, date(2027, 1, 1), 100), Instalment(2, date(2027, 2, 1), 100),
+        Instalment(3, date(2027, 3, 1), 100), Instalment(4, date(2027, 4, 1), 50)]
+
+
+@pytest.mark.parametrize("payments, expected", [
+    ([], [0, 0, 0, 0]),
+    ([(date(2027, 1, 2), 100)], [100, 0, 0, 0]),  # exact
+    ([(date(2027, 1, 2), 60), (date(2027, 1, 20), 60)], [100, 20, 0, 0]),  # partial carries over
+    ([(date(2027, 2, 3), 150)], [100, 50, 0, 0]),  # two due: oldest first
+    ([(date(2026, 12, 28), 100)], [100, 0, 0, 0]),  # a few days early: the next one
+    # paid on 2 January: instalment 1 is due; the 80 left go to instalment 2, the next to fall due
+    ([(date(2027, 1, 2), 180)], [100, 80, 0, 0]),
+])
+def test_allocation(payments, expected):
+    assert allocate(PLAN, payments) == expected
+
+
+def test_overpayment_reduces_the_last_instalments():
+    assert allocate(PLAN, [(date(2027, 1, 2), 300)]) == [100, 100, 50, 50]
+    assert allocate(PLAN, [(date(2027, 1, 2), 230)]) == [100, 100, 0, 30]
+
+
+def test_states_as_of():
+    payments = [(date(2027, 1, 3), 100), (date(2027, 2, 5), 40)]
+    by_day = {d: [s.state for s in states(PLAN, payments, d)] for d in (
+        date(2026, 12, 31), date(2027, 2, 5), date(2027, 2, 1 + LATE_AFTER_DAYS + 1), date(2027, 3, 1),
+        date(2027, 4, 1), date(2027, 5, 1))}
+    assert by_day[date(2026, 12, 31)] == ["due", "due", "due", "due"]
+    assert by_day[date(2027, 2, 5)] == ["paid", "partial", "due", "due"]
+    assert by_day[date(2027, 2, 9)] == ["paid", "late", "due", "due"]
+    assert by_day[date(2027, 3, 1)] == ["paid", "missed", "due", "due"]
+    assert by_day[date(2027, 4, 1)] == ["paid", "missed", "missed", "due"]
+    assert by_day[date(2027, 5, 1)] == ["paid", "missed", "missed", "missed"]
+
+
+def test_payments_after_as_of_do_not_count():
+    payments = [(date(2027, 1, 3), 100), (date(2027, 3, 3), 100)]
+    assert [s.paid for s in states(PLAN, payments, date(2027, 2, 1))] == [100, 0, 0, 0]
+    assert balance(350, payments, date(2027, 2, 1)) == 250
+    assert balance(350, payments, date(2027, 3, 3)) == 150
