@@ -58,12 +58,22 @@ def dossier(store, number: str, today: date) -> dict:
         "tracks": [{"track": t.to_track, "from": t.from_track, "date": t.date} for t in data["tracks"]],
         "contacts": [{"date": c.date, "kind": c.kind, "minutes": c.minutes, "next": c.next_planned,
                       "note": c.note} for c in data["contacts"]],
+        "payment_plan": _plan_summary(store, case.number, today) if data["has_plan"] else None,
+        "agreements": [{"id": a.id, "party": a.party, "text": a.text, "due": a.due_date, "done": a.done_date}
+                       for a in data["agreements"]],
         "warnings": [w.as_dict() for w in warnings_by_case(store, today, [case.number]).get(case.number, [])
                      if w.severity != Severity.INFO],
         "note": case.note,
         "timeline": [{"at": h.at, "user": h.os_user, "action": h.action, "detail": h.detail}
                      for h in data["timeline"]],
     }
+
+
+def _plan_summary(store, number: str, today: date) -> dict:
+    from huurbeg.followup import plan_view
+
+    view = plan_view(store, number, today)
+    return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance")}
 
 
 def deadlines(store, today: date, within_days: int) -> list[CaseWarning]:

@@ -13,7 +13,7 @@ from datetime import date
 
 from huurbeg import dates, money, national_number
 from huurbeg.casework import HouseholdDecision, HouseholdMatch, IntakeDraft, decision_for
-from huurbeg.codes import LandlordType, Problem, Source, Status, Track, label
+from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.errors import Cancelled
 
 
@@ -148,3 +148,29 @@ def ask_household(matches: list[HouseholdMatch]) -> HouseholdDecision | str:
                                     default=False)):
             return decision_for(matches)
     return decision_for(strong)
+
+
+def ask_visit(minutes: int | None, note: str | None, next_planned: date | None,
+              today: date) -> tuple[ContactKind, int | None, str | None, date | None]:
+    """Kind, minutes, note and next contact, with a home visit of an hour as the default."""
+    kind = _select("Kind of contact?", list(ContactKind), ContactKind.HOME)
+    if minutes is None:
+        minutes = _text("Minutes spent?", _count, default="60")
+    if note is None:
+        note = _text("Note (confidential)?")
+    if next_planned is None:
+        next_planned = _text("Next contact (dd/mm/yyyy, +2w, ...)?", lambda text: dates.parse_date(text, today))
+    return kind, minutes, note, next_planned
+
+
+def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
+             today: date) -> tuple[int, int, date]:
+    """The amounts and start of a payment plan."""
+    if arrears is None:
+        arrears = _text("Arrears to pay off (euros)?", money.parse_money, optional=False)
+    if instalment is None:
+        instalment = _text("Monthly instalment (euros)?", money.parse_money, optional=False)
+    if start is None:
+        start = _text("Start date?", lambda text: dates.parse_date(text, today), optional=False,
+                      default=dates.fmt(today))
+    return arrears, instalment, start

@@ -11,7 +11,9 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from huurbeg import money, payment_plan
 from huurbeg.codes import Severity, Status, Track
+from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
 
 # --- thresholds ------------------------------------------------------------
 PW_MAX_YEARS = 3
@@ -24,6 +26,8 @@ NO_CONTACT_DAYS_BY_TRACK = {Track.PRE_OGP: 14}
 """Tracks that need closer follow-up than NO_CONTACT_DAYS (pre-OGP: short follow-up)."""
 TRACKS_WITHOUT_FOLLOW_UP = frozenset({Track.CRISIS})
 """Crisis housing needs no support ("geen begeleiding nodig"): no contact rule."""
+PLAN_BROKEN_HINT_TRACKS = frozenset({Track.PW})
+"""Tracks from which a broken payment plan suggests moving the case to pre-OGP."""
 DEFAULT_WITHIN_DAYS = 14
 """How far ahead `deadlines` looks for deadlines that are not yet warnings."""
 
@@ -41,6 +45,18 @@ class CaseFacts:
     consent_landlord: date | None = None
     last_contact: date | None = None
     next_planned: date | None = None
+    instalments: tuple[Instalment, ...] = ()  # of the active payment plan
+    payments: tuple[tuple[date, int], ...] = ()  # (date, cents) on the active plan
+    agreements: tuple["OpenAgreement", ...] = ()  # not yet done
+
+
+@dataclass(frozen=True)
+class OpenAgreement:
+    """An agreement (afspraak) not yet marked done."""
+
+    id: int
+    party: str
+    due: date
 
 
 @dataclass(frozen=True)
@@ -125,6 +141,41 @@ def next_contact_passed(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         yield _warning(facts, "next_contact_passed", Severity.WARNING, planned, "planned contact has passed")
     else:
         yield _warning(facts, "next_contact_passed", Severity.INFO, planned, "planned contact")
+
+
+@rule
+def instalment_unpaid(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """An instalment unpaid a week after its due date; two missed ones break the plan."""
+    if not facts.instalments:
+        return
+    current = payment_plan.states(list(facts.instalments), list(facts.payments), today)
+    missed = [s for s in current if s.state == "missed"]
+    unpaid = [s for s in current if s.state in ("late", "missed")]
+    if len(missed) >= BROKEN_AFTER_MISSED:
+        hint = "; consider moving the case to pre-ogp" if facts.track in PLAN_BROKEN_HINT_TRACKS else ""
+        yield _warning(facts, "instalment_unpaid", Severity.URGENT, missed[0].due,
+                       f"payment plan broken: {len(missed)} instalments missed{hint}")
+    elif unpaid:
+        first = unpaid[0]
+        yield _warning(facts, "instalment_unpaid", Severity.WARNING,
+                       first.due + relativedelta(days=LATE_AFTER_DAYS),
+                       f"instalment {first.seq} of {money.fmt(first.amount)} due {first.due:%d/%m/%Y} "
+                       f"unpaid ({money.fmt(first.amount - first.paid)} open)")
+    elif upcoming := [s for s in current if s.state in ("due", "partial")]:
+        yield _warning(facts, "instalment_unpaid", Severity.INFO, upcoming[0].due,
+                       f"instalment {upcoming[0].seq} of {money.fmt(upcoming[0].amount)} due")
+
+
+@rule
+def agreement_overdue(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """An agreement past its due date and not marked done."""
+    for agreement in facts.agreements:
+        if today > agreement.due:
+            yield _warning(facts, "agreement_overdue", Severity.WARNING, agreement.due,
+                           f"agreement {agreement.id} ({agreement.party}) is past its due date")
+        else:
+            yield _warning(facts, "agreement_overdue", Severity.INFO, agreement.due,
+                           f"agreement {agreement.id} ({agreement.party}) due")
 
 
 def warnings_for(facts: CaseFacts, today: date) -> list[CaseWarning]:

@@ -41,11 +41,39 @@ def dossier_view(record: dict) -> None:
     ]), title=f"Case {record['case']}", title_align="left"))
     if record["warnings"]:
         out.print(table(record["warnings"], WARNING_COLUMNS[:2] + WARNING_COLUMNS[3:], title="Warnings"))
+    if record["payment_plan"]:
+        plan = record["payment_plan"]
+        out.print(f"Payment plan: {text_value(plan['arrears'])}, {text_value(plan['standing'])}, "
+                  f"paid {text_value(plan['paid'])}, balance {text_value(plan['balance'])}")
+    if record["agreements"]:
+        out.print(table(record["agreements"], [("id", "#"), ("party", "Party"), ("text", "Agreement"),
+                                               ("due", "Due"), ("done", "Done")], title="Agreements"))
     if record["contacts"]:
         out.print(table(record["contacts"], [("date", "Date"), ("kind", "Kind"), ("minutes", "Min"),
                                              ("next", "Next"), ("note", "Note")], title="Contacts"))
     out.print(table(record["timeline"], [("at", "When"), ("user", "Who"), ("detail", "What")],
                     title="Timeline"))
+
+
+def plan_view(view: dict) -> None:
+    from rich.table import Table
+
+    out = console()
+    out.print(f"[bold]Payment plan of case {view['case']}[/bold] ({text_value(view['standing'])}): "
+              f"{text_value(view['arrears'])} in instalments of {text_value(view['instalment'])} "
+              f"on day {view['day']}, from {text_value(view['start'])}")
+    grid = Table(box=None, header_style="bold", pad_edge=False)
+    for _, header in (("seq", "#"), ("due", "Due"), ("amount", "Amount"), ("paid", "Paid"), ("state", "State")):
+        grid.add_column(header, justify="right" if header in ("#", "Amount", "Paid") else "left")
+    for row in view["instalments"]:
+        grid.add_row(str(row["seq"]), text_value(row["due"]), text_value(row["amount"]), text_value(row["paid"]),
+                     row["state"], style=PLAN_STATE_STYLE.get(row["state"]))
+    out.print(grid)
+    out.print(f"Paid {text_value(view['paid'])} — balance {text_value(view['balance'])} "
+              f"as of {text_value(view['as_of'])}")
+
+
+PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 
 
 def overview_view(data: dict, limit: int = 15) -> None:

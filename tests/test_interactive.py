@@ -111,3 +111,18 @@ def test_an_open_case_of_the_same_household_is_offered(db_path, cli):
     assert child.exitstatus == 0
     assert first in child.before
     assert len(json.loads(cli("case", "list", "-f", "json").stdout)) == 1
+
+
+def test_a_home_visit_in_a_few_keystrokes(db_path, cli):
+    number = cli("intake", "--track", "pw", "--tenant", "X", "--source", "tenant", "--tenant-informed",
+                 "--no-input").stdout.strip()
+    child = spawn(db_path, "visit", number)
+    answer(child, "Kind of contact?", "\r")  # home
+    answer(child, "Minutes spent?", "\r")  # 60
+    answer(child, "Note (confidential)?", "\r")
+    answer(child, "Next contact", "+2w\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    [contact] = json.loads(cli("visit", "list", number, "-f", "json").stdout)
+    assert (contact["kind"], contact["minutes"], contact["next"]) == ("home", 60, "2026-12-06")

@@ -122,3 +122,36 @@ def test_most_urgent_first_and_actionable_window():
 def test_warning_json_shape():
     [warning] = by_rule(warnings_for(facts(consent_tenant=None), TODAY), "pw-consent-missing")
     assert list(warning.as_dict()) == ["case", "rule", "severity", "due", "message"]
+
+
+def test_instalment_rules_at_the_seven_day_edge():
+    from huurbeg.payment_plan import schedule
+
+    plan = tuple(schedule(30000, 10000, date(2026, 10, 1)))  # due 1/10, 1/11, 1/12
+    paid_october = ((date(2026, 10, 1), 10000),)
+    on = lambda day, payments=paid_october: by_rule(  # noqa: E731
+        warnings_for(facts(instalments=plan, payments=payments), day), "instalment-unpaid")
+    assert [w.severity for w in on(date(2026, 11, 8))] == [Severity.INFO]
+    [late] = on(date(2026, 11, 9))
+    assert (late.severity, late.due) == (Severity.WARNING, date(2026, 11, 8))
+    [broken] = on(date(2026, 12, 20), ())
+    assert broken.severity == Severity.URGENT and "2 instalments missed" in broken.message
+    assert "pre-ogp" in broken.message
+
+
+def test_broken_plan_hint_only_where_it_helps():
+    from huurbeg.payment_plan import schedule
+
+    plan = tuple(schedule(30000, 10000, date(2026, 9, 1)))
+    [broken] = by_rule(warnings_for(facts(track=Track.OGP, instalments=plan), TODAY), "instalment-unpaid")
+    assert broken.severity == Severity.URGENT and "pre-ogp" not in broken.message
+
+
+def test_agreement_overdue_only_after_its_day():
+    from huurbeg.rules import OpenAgreement
+
+    agreement = (OpenAgreement(7, "landlord", date(2026, 11, 21)),)
+    assert [w.severity for w in by_rule(warnings_for(facts(agreements=agreement), date(2026, 11, 21)),
+                                        "agreement-overdue")] == [Severity.INFO]
+    [late] = by_rule(warnings_for(facts(agreements=agreement), TODAY), "agreement-overdue")
+    assert late.severity == Severity.WARNING and "agreement 7 (landlord)" in late.message

@@ -16,10 +16,11 @@ from sqlmodel import Session, select
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
 from huurbeg.codes import Party, Status, Track
-from huurbeg.db.models import (Case, CaseProblem, Consent, Contact, Hearing, History, Household,
-                               Landlord, TrackChange)
+from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Hearing, History, Household,
+                               Instalment, Landlord, Payment, PaymentPlan, TrackChange)
 from huurbeg.errors import NotFound
-from huurbeg.rules import CaseFacts
+from huurbeg.payment_plan import Instalment as ScheduledInstalment
+from huurbeg.rules import CaseFacts, OpenAgreement
 
 
 def os_user() -> str:
@@ -182,6 +183,98 @@ class Store:
         case.updated_at = self.now()
         self.session.add(case)
 
+    # --- contacts -----------------------------------------------------------
+    def add_contact(self, case: Case, when: date, kind: str, minutes: int | None, note: str | None,
+                    next_planned: date | None) -> Contact:
+        contact = Contact(case_id=case.id, date=when, kind=kind, minutes=minutes, note=note,
+                          next_planned=next_planned, created_at=self.now())
+        self.session.add(contact)
+        self._touch(case)
+        spent = f", {minutes} min" if minutes is not None else ""
+        planned = f"; next contact planned {next_planned.isoformat()}" if next_planned else ""
+        self.record(case, "contact", f"{kind} contact on {when.isoformat()}{spent}{planned}")
+        return contact
+
+    def contacts(self, case: Case | None, since: date | None) -> list[tuple[Contact, str]]:
+        query = select(Contact, Case.number).join(Case, Case.id == Contact.case_id)
+        if case is not None:
+            query = query.where(Contact.case_id == case.id)
+        if since is not None:
+            query = query.where(Contact.date >= since)
+        return list(self.session.exec(query.order_by(Contact.date, Contact.id)).all())
+
+    # --- payment plans ------------------------------------------------------
+    def active_plan(self, case: Case) -> PaymentPlan | None:
+        return self.session.exec(select(PaymentPlan).where(PaymentPlan.case_id == case.id,
+                                                           PaymentPlan.status == "active")).first()
+
+    def latest_plan(self, case: Case) -> PaymentPlan | None:
+        return self.session.exec(select(PaymentPlan).where(PaymentPlan.case_id == case.id)
+                                 .order_by(PaymentPlan.id.desc())).first()
+
+    def create_plan(self, case: Case, arrears: int, instalment: int, start: date, day: int,
+                    schedule: list[ScheduledInstalment]) -> PaymentPlan:
+        """A new active plan with its instalments; an active plan it replaces is kept as 'replaced'."""
+        now = self.now()
+        previous = self.active_plan(case)
+        if previous is not None:
+            previous.status, previous.ended_at = "replaced", now
+            self.session.add(previous)
+            self.record(case, "plan", f"payment plan {previous.id} replaced")
+        plan = PaymentPlan(case_id=case.id, arrears_cents=arrears, instalment_cents=instalment,
+                           start_date=start, day_of_month=day, status="active", created_at=now)
+        self.session.add(plan)
+        self.session.flush()
+        self.session.add_all(Instalment(plan_id=plan.id, seq=i.seq, due_date=i.due, amount_cents=i.amount)
+                             for i in schedule)
+        self._touch(case)
+        self.record(case, "plan", f"payment plan {plan.id}: {len(schedule)} instalments from "
+                                  f"{schedule[0].due.isoformat()}")
+        return plan
+
+    def plan_lines(self, plan: PaymentPlan) -> tuple[list[ScheduledInstalment], list[tuple[date, int]]]:
+        instalments = [ScheduledInstalment(i.seq, i.due_date, i.amount_cents) for i in self.session.exec(
+            select(Instalment).where(Instalment.plan_id == plan.id).order_by(Instalment.seq)).all()]
+        payments = [(p.date, p.amount_cents) for p in self.session.exec(
+            select(Payment).where(Payment.plan_id == plan.id).order_by(Payment.date, Payment.id)).all()]
+        return instalments, payments
+
+    def add_payment(self, case: Case, plan: PaymentPlan, when: date, amount: int) -> None:
+        self.session.add(Payment(plan_id=plan.id, date=when, amount_cents=amount, created_at=self.now()))
+        self._touch(case)
+        self.record(case, "payment", f"payment on plan {plan.id} dated {when.isoformat()}")
+
+    def end_plan(self, case: Case, plan: PaymentPlan, status: str) -> None:
+        plan.status, plan.ended_at = status, self.now()
+        self.session.add(plan)
+        self.record(case, "plan", f"payment plan {plan.id} {status}")
+
+    # --- agreements ---------------------------------------------------------
+    def add_agreement(self, case: Case, party: str, text: str, due: date) -> Agreement:
+        agreement = Agreement(case_id=case.id, party=party, text=text, due_date=due, created_at=self.now())
+        self.session.add(agreement)
+        self.session.flush()
+        self._touch(case)
+        self.record(case, "agreement", f"agreement {agreement.id} ({party}) due {due.isoformat()}")
+        return agreement
+
+    def agreement(self, case: Case, agreement_id: int) -> Agreement:
+        found = self.session.get(Agreement, agreement_id)
+        if found is None or found.case_id != case.id:
+            raise NotFound(f"case {case.number} has no agreement {agreement_id}; "
+                           f"'huurbeg case show {case.number}' lists them")
+        return found
+
+    def agreements(self, case: Case) -> list[Agreement]:
+        return list(self.session.exec(select(Agreement).where(Agreement.case_id == case.id)
+                                      .order_by(Agreement.due_date, Agreement.id)).all())
+
+    def agreement_done(self, case: Case, agreement: Agreement, when: date) -> None:
+        agreement.done_date = when
+        self.session.add(agreement)
+        self._touch(case)
+        self.record(case, "agreement", f"agreement {agreement.id} done on {when.isoformat()}")
+
     # --- lookups ------------------------------------------------------------
     def case_rows(self, track: Track | None, status: Status | None) -> list[CaseRow]:
         last_contact = (select(Contact.case_id, func.max(Contact.date).label("last"))
@@ -215,13 +308,38 @@ class Store:
         for cid, party, when in self.session.exec(
                 select(Consent.case_id, Consent.party, Consent.date).where(Consent.case_id.in_(ids))).all():
             consents.setdefault(cid, {})[party] = when
+        instalments, payments = self._active_plan_lines(ids)
+        agreements: dict[int, list[OpenAgreement]] = {}
+        for cid, aid, party, due in self.session.exec(
+                select(Agreement.case_id, Agreement.id, Agreement.party, Agreement.due_date)
+                .where(Agreement.case_id.in_(ids), Agreement.done_date.is_(None))
+                .order_by(Agreement.due_date, Agreement.id)).all():
+            agreements.setdefault(cid, []).append(OpenAgreement(aid, party, due))
         return [CaseFacts(case=number, track=Track(track), status=Status(status), intake_date=intake,
                           track_since=since.get(cid, intake),
                           consent_tenant=consents.get(cid, {}).get(Party.TENANT),
                           consent_landlord=consents.get(cid, {}).get(Party.LANDLORD),
                           last_contact=contacts.get(cid, (None, None))[0],
-                          next_planned=contacts.get(cid, (None, None))[1])
+                          next_planned=contacts.get(cid, (None, None))[1],
+                          instalments=tuple(instalments.get(cid, ())), payments=tuple(payments.get(cid, ())),
+                          agreements=tuple(agreements.get(cid, ())))
                 for cid, number, track, status, intake in cases]
+
+    def _active_plan_lines(self, case_ids: list[int]) -> tuple[dict, dict]:
+        """Instalments and payments of the active plans of these cases, by case id."""
+        plan_case = dict(self.session.exec(select(PaymentPlan.id, PaymentPlan.case_id).where(
+            PaymentPlan.case_id.in_(case_ids), PaymentPlan.status == "active")).all())
+        instalments: dict[int, list[ScheduledInstalment]] = {}
+        for pid, seq, due, amount in self.session.exec(
+                select(Instalment.plan_id, Instalment.seq, Instalment.due_date, Instalment.amount_cents)
+                .where(Instalment.plan_id.in_(list(plan_case))).order_by(Instalment.plan_id, Instalment.seq)).all():
+            instalments.setdefault(plan_case[pid], []).append(ScheduledInstalment(seq, due, amount))
+        payments: dict[int, list[tuple[date, int]]] = {}
+        for pid, when, amount in self.session.exec(
+                select(Payment.plan_id, Payment.date, Payment.amount_cents)
+                .where(Payment.plan_id.in_(list(plan_case))).order_by(Payment.date, Payment.id)).all():
+            payments.setdefault(plan_case[pid], []).append((when, amount))
+        return instalments, payments
 
     def _grouped(self, query, key, ids: Iterable[int]) -> dict:
         return dict(self.session.exec(query.where(key.in_(list(ids))).group_by(key)).all())
@@ -238,7 +356,8 @@ class Store:
                                 .order_by(Contact.date, Contact.id)).all()
         return {"case": case, "household": self.household(case), "landlord": self.landlord(case),
                 "problems": list(problems), "consents": consents, "tracks": list(tracks),
-                "contacts": list(contacts), "timeline": self.history(case, reads=False)}
+                "contacts": list(contacts), "agreements": self.agreements(case),
+                "has_plan": self.latest_plan(case) is not None, "timeline": self.history(case, reads=False)}
 
     def history(self, case: Case, *, reads: bool = True) -> list[History]:
         query = select(History).where(History.case_id == case.id)

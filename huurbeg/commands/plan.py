@@ -1,0 +1,106 @@
+"""`huurbeg plan`: payment plans for rent arrears (afbetalingsplan), payments and agreements (afspraken)."""
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from huurbeg import followup, money, render
+from huurbeg.codes import Party
+from huurbeg.errors import MissingValue
+from huurbeg.groups import with_default
+from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
+                            code_option, parse_count, parse_date, parse_money)
+from huurbeg.state import state
+
+app = typer.Typer(
+    cls=with_default("new"), no_args_is_help=True,
+    help="Payment plans, payments and agreements. 'huurbeg plan CASE ...' is short for 'huurbeg plan new CASE ...'.")
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    number: CaseArgument,
+    arrears: Annotated[int | None, typer.Option("--arrears", parser=parse_money, metavar="EUR",
+                                                help="The arrears the plan pays off, e.g. 1.234,56.")] = None,
+    instalment: Annotated[int | None, typer.Option("--instalment", parser=parse_money, metavar="EUR",
+                                                   help="The monthly instalment.")] = None,
+    start: Annotated[date | None, typer.Option(
+        "--start", parser=parse_date, metavar="DATE",
+        help="Start of the plan; the first instalment falls on or after it.")] = None,
+    day: Annotated[int | None, typer.Option(
+        "--day", parser=parse_count, metavar="N",
+        help="Day of the month instalments fall due, 1-31 (default: the start's).")] = None,
+    no_input: NoInputOption = False,
+) -> None:
+    """Set up a monthly payment plan; it replaces an active plan, which stays in the history."""
+    from huurbeg import prompts
+
+    app_state = state(ctx)
+    if None in (arrears, instalment, start) and prompts.interactive(no_input):
+        arrears, instalment, start = prompts.ask_plan(arrears, instalment, start, app_state.today)
+    for value, flag in ((arrears, "--arrears"), (instalment, "--instalment"), (start, "--start")):
+        if value is None:
+            raise MissingValue(f"{flag}: required; give it as a flag, or run on a terminal to be asked")
+    count, replaced = followup.new_plan(app_state.store(), number, arrears, instalment, start, day)
+    render.message(f"{number}: payment plan of {count} instalment(s) for {money.fmt(arrears)}"
+                   + (" (the earlier plan was replaced)." if replaced else "."))
+
+
+@app.command("pay")
+def pay(
+    ctx: typer.Context,
+    number: CaseArgument,
+    amount: Annotated[int, typer.Option("--amount", parser=parse_money, metavar="EUR", help="Amount paid.")],
+    when: DateOption = None,
+) -> None:
+    """Record a payment: it settles what is due, oldest first; an extra amount shortens the plan."""
+    app_state = state(ctx)
+    left = followup.pay(app_state.store(), number, amount, when or app_state.today, app_state.today)
+    render.message(f"{number}: payment of {money.fmt(amount)} recorded; "
+                   + ("the plan is paid off." if left == 0 else f"{money.fmt(left)} left."))
+
+
+@app.command("show")
+def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
+         fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """Every instalment with its due date, amount, what was paid and its state, and the balance."""
+    app_state = state(ctx)
+    view = followup.plan_view(app_state.store(write=False), number, as_of or app_state.today)
+    if fmt == OutputFormat.CSV:
+        render.write_csv(view["instalments"])
+    elif fmt == OutputFormat.JSON:
+        render.write_json(view)
+    else:
+        from huurbeg.views import plan_view
+
+        plan_view(view)
+
+
+@app.command("agree")
+def agree(
+    ctx: typer.Context,
+    number: CaseArgument,
+    text: Annotated[str, typer.Argument(help="What was agreed, e.g. 'clean the kitchen'.")],
+    due: Annotated[date, typer.Option("--due", parser=parse_date, metavar="DATE", help="Agreed by when.")],
+    party: Annotated[Party, code_option(Party, "party", "Who agreed to do it (default tenant).",
+                                        "--party")] = Party.TENANT,
+) -> None:
+    """Record an agreement (afspraak) of tenant or landlord, due by a date."""
+    agreement_id = followup.agree(state(ctx).store(), number, text, due, party)
+    render.message(f"{number}: agreement {agreement_id} ({party}) due {due:%d/%m/%Y}.")
+    typer.echo(agreement_id)
+
+
+@app.command("done")
+def done(
+    ctx: typer.Context,
+    number: CaseArgument,
+    agreement_id: Annotated[int, typer.Argument(parser=parse_count, metavar="ID",
+                                                help="The agreement's number (see 'huurbeg case show').")],
+    when: DateOption = None,
+) -> None:
+    """Mark an agreement as done."""
+    app_state = state(ctx)
+    followup.agreement_done(app_state.store(), number, agreement_id, when or app_state.today, app_state.today)
+    render.message(f"{number}: agreement {agreement_id} done.")

@@ -1,0 +1,67 @@
+"""`huurbeg visit`: log a contact with the household (huisbezoek, telefoon, ...) and list contacts."""
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from huurbeg import followup, render
+from huurbeg.codes import ContactKind
+from huurbeg.groups import with_default
+from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, code_option,
+                            parse_case, parse_count, parse_date)
+from huurbeg.state import state
+
+app = typer.Typer(
+    cls=with_default("add"), no_args_is_help=True,
+    help="Contacts with the household. 'huurbeg visit CASE' is short for 'huurbeg visit add CASE'.")
+
+COLUMNS = [("date", "Date"), ("case", "Case"), ("kind", "Kind"), ("minutes", "Min"), ("next", "Next"),
+           ("note", "Note")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    number: CaseArgument,
+    when: DateOption = None,
+    kind: Annotated[ContactKind | None, code_option(ContactKind, "kind of contact", "Kind of contact (default home).",
+                                                    "--kind")] = None,
+    minutes: Annotated[int | None, typer.Option("--minutes", parser=parse_count, metavar="N",
+                                                help="Time spent, in minutes.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="What happened (confidential).")] = None,
+    next_planned: Annotated[date | None, typer.Option("--next", parser=parse_date, metavar="DATE",
+                                                      help="The next planned contact.")] = None,
+    no_input: NoInputOption = False,
+) -> None:
+    """Log a contact: a home visit today unless told otherwise. On a terminal, what is not given is asked."""
+    from huurbeg import prompts
+
+    app_state = state(ctx)
+    today = app_state.today
+    if kind is None and prompts.interactive(no_input):
+        kind, minutes, note, next_planned = prompts.ask_visit(minutes, note, next_planned, today)
+    kind = kind or ContactKind.HOME
+    followup.log_contact(app_state.store(), number, when or today, kind, minutes, note, next_planned, today)
+    planned = f"; next contact {next_planned:%d/%m/%Y}" if next_planned else ""
+    render.message(f"{number}: {kind} contact logged{planned}.")
+
+
+@app.command("list")
+def list_contacts(
+    ctx: typer.Context,
+    number: Annotated[str | None, typer.Argument(parser=parse_case, metavar="[CASE]",
+                                                 help="Only this case (default: every case).")] = None,
+    since: Annotated[date | None, typer.Option(
+        "--since", parser=parse_date, metavar="DATE",
+        help="Only contacts from this date (default: all of one case, the last 30 days of every case).")] = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Contacts of one case, or of every case in the last 30 days."""
+    from dateutil.relativedelta import relativedelta
+
+    app_state = state(ctx)
+    if since is None and number is None:
+        since = app_state.today - relativedelta(days=30)
+    rows = followup.contact_list(app_state.store(write=False), number, since)
+    render.emit_rows(rows, fmt, COLUMNS, empty="No contacts.")

@@ -1,0 +1,130 @@
+"""Following a case up: contacts (huisbezoek ...), payment plans (afbetalingsplan), agreements (afspraken).
+
+Each operation checks the service's rules before it writes, then commits once.
+A contact, payment or agreement on a closed case is refused: reopen it first
+(`huurbeg case reopen`), so that a closed case's figures stay as they were.
+"""
+
+from datetime import date
+
+from huurbeg import money, payment_plan
+from huurbeg.casework import check_date_after_intake, check_not_future, check_open
+from huurbeg.codes import ContactKind, Party
+from huurbeg.errors import InvalidInput, NotFound, RuleViolation
+from huurbeg.render import Cents
+
+MAX_CONTACT_MINUTES = 24 * 60
+
+
+def log_contact(store, number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
+                next_planned: date | None, today: date) -> None:
+    """Record a contact with the household; `next_planned` is the next contact promised."""
+    case = store.case(number)
+    check_open(case.status, number)
+    check_not_future(when, today)
+    check_date_after_intake(when, case.intake_date)
+    if minutes is not None and not 0 <= minutes <= MAX_CONTACT_MINUTES:
+        raise InvalidInput(f"--minutes: use a number of minutes from 0 to {MAX_CONTACT_MINUTES}")
+    if next_planned is not None and next_planned <= when:
+        raise InvalidInput("--next: the next contact must come after this one")
+    store.add_contact(case, when, kind, minutes, (note or "").strip() or None, next_planned)
+    store.commit()
+
+
+def contact_list(store, number: str | None, since: date | None) -> list[dict]:
+    case = store.case(number) if number else None
+    return [{"case": case_number, "date": c.date, "kind": c.kind, "minutes": c.minutes, "next": c.next_planned,
+             "note": c.note} for c, case_number in store.contacts(case, since)]
+
+
+def new_plan(store, number: str, arrears: int, instalment: int, start: date, day: int | None) -> tuple[int, bool]:
+    """Create the active payment plan; returns (instalments, whether an earlier plan was replaced)."""
+    case = store.case(number)
+    check_open(case.status, number)
+    try:
+        schedule = payment_plan.schedule(arrears, instalment, start, day)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    replaced = store.active_plan(case) is not None
+    store.create_plan(case, arrears, instalment, start, day or start.day, schedule)
+    store.commit()
+    return len(schedule), replaced
+
+
+def pay(store, number: str, amount: int, when: date, today: date) -> int:
+    """Record a payment on the active plan; returns the balance left. A plan paid off is completed."""
+    case = store.case(number)
+    check_open(case.status, number)
+    plan = store.active_plan(case)
+    if plan is None:
+        raise RuleViolation(f"case {number} has no active payment plan; "
+                            f"create one with 'huurbeg plan {number} --arrears EUR --instalment EUR --start D'")
+    if amount <= 0:
+        raise InvalidInput("--amount: must be more than 0")
+    check_not_future(when, today)
+    check_date_after_intake(when, case.intake_date)
+    _, payments = store.plan_lines(plan)
+    remaining = plan.arrears_cents - sum(paid for _, paid in payments)
+    if amount > remaining:
+        raise InvalidInput(f"--amount: more than the remaining balance of the plan ({money.fmt(remaining)})")
+    store.add_payment(case, plan, when, amount)
+    if amount == remaining:
+        store.end_plan(case, plan, "completed")
+    store.commit()
+    return remaining - amount
+
+
+def plan_view(store, number: str, as_of: date) -> dict:
+    """The latest plan of a case as of a day: every instalment with its state, payments, balance."""
+    case = store.case(number)
+    plan = store.latest_plan(case)
+    if plan is None:
+        raise NotFound(f"case {number} has no payment plan; "
+                       f"create one with 'huurbeg plan {number} --arrears EUR --instalment EUR --start D'")
+    instalments, payments = store.plan_lines(plan)
+    current = payment_plan.states(instalments, payments, as_of)
+    paid = sum(amount for when, amount in payments if when <= as_of)
+    return {
+        "case": number, "plan": plan.id, "status": plan.status, "standing": standing(plan.status, current),
+        "arrears": Cents(plan.arrears_cents), "instalment": Cents(plan.instalment_cents),
+        "start": plan.start_date, "day": plan.day_of_month, "as_of": as_of,
+        "paid": Cents(paid), "balance": Cents(plan.arrears_cents - paid),
+        "instalments": [{"case": number, "seq": s.seq, "due": s.due, "amount": Cents(s.amount),
+                         "paid": Cents(s.paid), "state": s.state} for s in current],
+        "payments": [{"date": when, "amount": Cents(amount)} for when, amount in payments],
+    }
+
+
+def standing(status: str, current: list[payment_plan.InstalmentState]) -> str:
+    """One word for how a plan is doing: completed, replaced, broken, behind or on-track."""
+    if status in ("completed", "replaced"):
+        return status
+    missed = sum(1 for s in current if s.state == "missed")
+    if missed >= payment_plan.BROKEN_AFTER_MISSED:
+        return "broken"
+    if any(s.state in ("late", "missed") for s in current):
+        return "behind"
+    return "on-track"
+
+
+def agree(store, number: str, text: str, due: date, party: Party) -> int:
+    """Record an agreement (afspraak) of tenant or landlord; returns its number."""
+    case = store.case(number)
+    check_open(case.status, number)
+    if not text.strip():
+        raise InvalidInput("TEXT: say what was agreed")
+    check_date_after_intake(due, case.intake_date, "--due")
+    agreement = store.add_agreement(case, party, text.strip(), due)
+    store.commit()
+    return agreement.id
+
+
+def agreement_done(store, number: str, agreement_id: int, when: date, today: date) -> None:
+    case = store.case(number)
+    check_open(case.status, number)
+    agreement = store.agreement(case, agreement_id)
+    if agreement.done_date is not None:
+        raise RuleViolation(f"agreement {agreement_id} was already done on {agreement.done_date:%d/%m/%Y}")
+    check_not_future(when, today)
+    store.agreement_done(case, agreement, when)
+    store.commit()
