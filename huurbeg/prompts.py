@@ -174,3 +174,20 @@ def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
         start = _text("Start date?", lambda text: dates.parse_date(text, today), optional=False,
                       default=dates.fmt(today))
     return arrears, instalment, start
+
+
+def confirm(question: str, default: bool = True) -> bool:
+    import questionary
+
+    return bool(_ask(questionary.confirm(question, default=default)))
+
+
+def ask_hearing(today: date) -> tuple:
+    """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents)."""
+    starts_at = _text("Hearing date and time (dd/mm/yyyy HH:MM)?", lambda text: dates.parse_datetime(text, today),
+                      optional=False)
+    court = _text("Court?", optional=False)
+    room = _text("Courtroom?")
+    petition = _text("Date of the petition?", lambda text: dates.parse_date(text, today))
+    claimed = _text("Arrears claimed (euros)?", money.parse_money)
+    return starts_at, court, room, petition, claimed

@@ -98,7 +98,7 @@ def table(rows: Iterable[dict], columns: Sequence[tuple[str, str]], title: str |
                  pad_edge=False, collapse_padding=True)
     for key, header in columns:
         grid.add_column(header, overflow="fold", no_wrap=key not in WRAPPING,
-                        ratio=1 if key in WRAPPING else None)
+                        ratio=1 if key in WRAPPING else None, min_width=8 if key in WRAPPING else None)
     for row in rows:
         grid.add_row(*(text_value(row.get(key)) for key, _ in columns),
                      style=SEVERITY_STYLE.get(text_value(row.get("severity")), None))

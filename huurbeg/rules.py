@@ -7,7 +7,7 @@ adding one function decorated with `@rule`.
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 
@@ -26,6 +26,12 @@ NO_CONTACT_DAYS_BY_TRACK = {Track.PRE_OGP: 14}
 """Tracks that need closer follow-up than NO_CONTACT_DAYS (pre-OGP: short follow-up)."""
 TRACKS_WITHOUT_FOLLOW_UP = frozenset({Track.CRISIS})
 """Crisis housing needs no support ("geen begeleiding nodig"): no contact rule."""
+HEARING_WARNING_DAYS = 6
+"""The service often has only 1 to 6 days before a hearing: warn from six days before."""
+HEARING_URGENT_DAYS = 1
+"""A hearing today or tomorrow is urgent."""
+EVICTION_URGENT_DAYS = 14
+"""An eviction date this close is urgent."""
 PLAN_BROKEN_HINT_TRACKS = frozenset({Track.PW})
 """Tracks from which a broken payment plan suggests moving the case to pre-OGP."""
 DEFAULT_WITHIN_DAYS = 14
@@ -48,6 +54,15 @@ class CaseFacts:
     instalments: tuple[Instalment, ...] = ()  # of the active payment plan
     payments: tuple[tuple[date, int], ...] = ()  # (date, cents) on the active plan
     agreements: tuple["OpenAgreement", ...] = ()  # not yet done
+    hearing_at: datetime | None = None  # the next hearing without an outcome
+    petition_date: date | None = None  # of that hearing: when the service learnt of it
+    eviction_date: date | None = None  # set by a hearing that dissolved the lease
+
+    @property
+    def prepared(self) -> bool:
+        """The household was contacted since the petition."""
+        return self.last_contact is not None and self.petition_date is not None \
+            and self.last_contact >= self.petition_date
 
 
 @dataclass(frozen=True)
@@ -176,6 +191,43 @@ def agreement_overdue(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         else:
             yield _warning(facts, "agreement_overdue", Severity.INFO, agreement.due,
                            f"agreement {agreement.id} ({agreement.party}) due")
+
+
+@rule
+def hearing_due(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """The hearing is the deadline: warn six days before, urgent the day before or when unprepared."""
+    if facts.hearing_at is None:
+        return
+    day = facts.hearing_at.date()
+    days = (day - today).days
+    when = f"hearing on {facts.hearing_at:%d/%m/%Y at %H:%M}"
+    unprepared = "" if facts.prepared else "; no contact since the petition"
+    if days < 0:
+        severity, message = Severity.OVERDUE, f"{when} has no outcome recorded"
+    elif days <= HEARING_URGENT_DAYS:
+        severity, message = Severity.URGENT, f"{when}{unprepared}"
+    elif days <= HEARING_WARNING_DAYS:
+        severity = Severity.WARNING if facts.prepared else Severity.URGENT
+        message = f"{when} (in {days} days){unprepared}"
+    else:
+        severity = Severity.INFO if facts.prepared else Severity.WARNING
+        message = f"{when}{unprepared}"
+    yield _warning(facts, "hearing_due", severity, day, message)
+
+
+@rule
+def eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """After a dissolution the eviction date is the next deadline."""
+    if facts.eviction_date is None:
+        return
+    days = (facts.eviction_date - today).days
+    if days < 0:
+        severity, message = Severity.OVERDUE, "eviction date has passed: record what happened"
+    elif days <= EVICTION_URGENT_DAYS:
+        severity, message = Severity.URGENT, f"eviction in {days} days"
+    else:
+        severity, message = Severity.INFO, "eviction date"
+    yield _warning(facts, "eviction_date", severity, facts.eviction_date, message)
 
 
 def warnings_for(facts: CaseFacts, today: date) -> list[CaseWarning]:

@@ -76,6 +76,63 @@ def plan_view(view: dict) -> None:
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 
 
+BRIEF_WIDTH = 80
+ROLL_COLUMNS = [("time", "Time"), ("room", "Room"), ("case", "Case"), ("tenant", "Tenant"), ("landlord", "Landlord"),
+                ("claimed", "Claimed"), ("plan", "Plan"), ("ready", "Ready"), ("result", "Result")]
+
+
+def roll_view(rows: list[dict]) -> None:
+    """The roll grouped by session (day and court), one line per hearing."""
+    from itertools import groupby
+
+    out = console()
+    if not rows:
+        out.print("No hearings in that period.")
+        return
+    for (day, court), session in groupby(rows, key=lambda r: (r["starts_at"].date(), r["court"])):
+        session = list(session)
+        shown = [row | {"time": f"{row['starts_at']:%H:%M}",
+                        "ready": f"yes ({row['last_contact']:%d/%m})" if row["prepared"] else "NO",
+                        "severity": None if row["prepared"] or row["result"] else "urgent"} for row in session]
+        columns = [c for c in ROLL_COLUMNS if c[0] != "result" or any(r["result"] for r in session)]
+        out.print(table(shown, columns, title=f"{day:%A %d/%m/%Y} — {court}"))
+
+
+def brief_view(data: dict) -> None:
+    """The courtroom brief, laid out to be read at a glance in 80 columns."""
+    from rich.console import Console
+    from rich.panel import Panel
+
+    out = Console(width=min(console().width, BRIEF_WIDTH), highlight=False)
+    hearing = data["hearing"]
+    landlord = data["landlord"]
+    household = ", ".join(filter(None, [
+        f"{data['adults']} adult(s)" if data["adults"] is not None else "",
+        f"{data['children']} child(ren)" if data["children"] is not None else ""]))
+    plan = data["payment_plan"]
+    out.print(Panel(_facts_grid([
+        ("Hearing", f"{text_value(hearing['starts_at'])}, {hearing['court']}"
+                    + (f", room {hearing['room']}" if hearing["room"] else "")),
+        ("Tenant", data["tenant"]), ("Household", household),
+        ("Landlord", f"{landlord['name']} ({landlord['type']})" if landlord else None),
+        ("Petition", data["petition_date"]), ("Claimed", data["claimed"]),
+        ("Plan", f"{text_value(plan['standing'])}: {text_value(plan['arrears'])}, paid {text_value(plan['paid'])}, "
+                 f"balance {text_value(plan['balance'])}" if plan else "no payment plan"),
+        ("Proposal", data["proposal"] or "none recorded (hearing add/outcome --proposal)"),
+    ]), title=f"Brief — case {data['case']}", title_align="left"))
+    if data["agreements"]:
+        out.print(table(data["agreements"], [("due", "Due"), ("party", "Party"), ("text", "Agreement"),
+                                             ("kept", "Kept")], title="Agreements"))
+    out.print(table(data["contacts_since_petition"], [("date", "Date"), ("kind", "Kind"), ("minutes", "Min")],
+                    title="Contacts since the petition") if data["contacts_since_petition"]
+              else "[bold red]No contact since the petition.[/bold red]")
+    if data["referrals"]:
+        out.print(table(data["referrals"], [("date", "Date"), ("to", "Referred to")], title="Referrals"))
+    if data["earlier_hearings"]:
+        out.print(table(data["earlier_hearings"], [("starts_at", "Hearing"), ("court", "Court"),
+                                                   ("result", "Result")], title="Earlier hearings"))
+
+
 def overview_view(data: dict, limit: int = 15) -> None:
     out = console()
     warnings = [w.as_dict() for w in data["warnings"]]

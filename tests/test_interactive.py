@@ -126,3 +126,23 @@ def test_a_home_visit_in_a_few_keystrokes(db_path, cli):
     assert child.exitstatus == 0, child.before
     [contact] = json.loads(cli("visit", "list", number, "-f", "json").stdout)
     assert (contact["kind"], contact["minutes"], contact["next"]) == ("home", 60, "2026-12-06")
+
+
+def test_a_court_notice_flows_into_its_hearing(db_path, cli):
+    child = spawn(db_path, "intake", "--track", "ogp", "--source", "court", "--tenant", "Karim Aziz",
+                  "--address", "", "--phone", "", "--birth-date", "01/01/1980", "--national-number", "85073003328",
+                  "--adults", "1", "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "2450",
+                  "--note", "", "--date", "today", "--referrer", "")
+    answer(child, "informed of this registration?", "y")
+    answer(child, "Add the hearing of this petition now?", "y")
+    answer(child, "Hearing date and time", "tomorrow 09:30\r")
+    answer(child, "Court?", "Vredegerecht Mechelen\r")
+    answer(child, "Courtroom?", "2\r")
+    answer(child, "Date of the petition?", "yesterday\r")
+    answer(child, "Arrears claimed", "2.450,00\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    [row] = json.loads(cli("hearing", "list", "--date", "tomorrow", "-f", "json").stdout)
+    assert (row["starts_at"], row["room"], row["claimed"], row["petition_date"]) == \
+        ("2026-11-23T09:30:00", "2", 2450.0, "2026-11-21")

@@ -85,7 +85,18 @@ def intake(
     number = casework.open_case(store, draft, decision)
     if decision.returning:
         render.notice(f"Returning household: earlier case(s) {', '.join(decision.earlier_cases)}.")
+    if asking and draft.track == Track.OGP and draft.source == Source.COURT:
+        _add_hearing(store, number, prompts, today)
     _show_created(store, number, fmt, today)
+
+
+def _add_hearing(store, number: str, prompts, today: date) -> None:
+    """A court notice: go straight on to its hearing, the case's deadline."""
+    from huurbeg import hearings
+
+    if prompts.confirm("Add the hearing of this petition now?"):
+        starts_at, court, room, petition, claimed = prompts.ask_hearing(today)
+        hearings.add_hearing(store, number, starts_at, court, room, petition, claimed, None, today)
 
 
 def _show_created(store, number: str, fmt: OutputFormat, today: date) -> None:

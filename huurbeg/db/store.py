@@ -7,6 +7,7 @@ of the service's rules (huurbeg.casework, huurbeg.rules) and prints nothing.
 
 import getpass
 import os
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,7 +18,7 @@ from sqlmodel import Session, select
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Hearing, History, Household,
-                               Instalment, Landlord, Payment, PaymentPlan, TrackChange)
+                               Instalment, Landlord, Payment, PaymentPlan, Referral, TrackChange)
 from huurbeg.errors import NotFound
 from huurbeg.payment_plan import Instalment as ScheduledInstalment
 from huurbeg.rules import CaseFacts, OpenAgreement
@@ -275,6 +276,56 @@ class Store:
         self._touch(case)
         self.record(case, "agreement", f"agreement {agreement.id} done on {when.isoformat()}")
 
+    # --- hearings -----------------------------------------------------------
+    def add_hearing(self, case: Case, starts_at: datetime, court: str, room: str | None,
+                    petition_date: date | None, claimed: int | None, proposal: str | None,
+                    postponed_from: Hearing | None = None) -> Hearing:
+        hearing = Hearing(uid=uuid.uuid4().hex, case_id=case.id, petition_date=petition_date, starts_at=starts_at,
+                          court=court, room=room, claimed_cents=claimed, proposal=proposal,
+                          postponed_from_id=postponed_from.id if postponed_from else None, created_at=self.now())
+        self.session.add(hearing)
+        self.session.flush()
+        self._touch(case)
+        self.record(case, "hearing", f"hearing {hearing.id} on {starts_at:%Y-%m-%d %H:%M} at {court}"
+                    + (f" (postponed from hearing {postponed_from.id})" if postponed_from else ""))
+        return hearing
+
+    def hearings(self, case: Case) -> list[Hearing]:
+        return list(self.session.exec(select(Hearing).where(Hearing.case_id == case.id)
+                                      .order_by(Hearing.starts_at, Hearing.id)).all())
+
+    def record_outcome(self, case: Case, hearing: Hearing, result: str, when: date,
+                       eviction: date | None, proposal: str | None) -> None:
+        hearing.result, hearing.result_date, hearing.eviction_date = result, when, eviction
+        if proposal is not None:
+            hearing.proposal = proposal
+        self.session.add(hearing)
+        self._touch(case)
+        self.record(case, "hearing", f"hearing {hearing.id}: {result}"
+                    + (f", eviction on {eviction.isoformat()}" if eviction else ""))
+
+    def roll(self, start: datetime, end: datetime, court: str | None) -> list[tuple]:
+        """Hearings between two moments with their case, tenant, landlord and last contact."""
+        last_contact = (select(Contact.case_id, func.max(Contact.date).label("last"))
+                        .group_by(Contact.case_id).subquery())
+        query = (select(Hearing, Case.id, Case.number, Household.name, Landlord.name, last_contact.c.last)
+                 .join(Case, Case.id == Hearing.case_id)
+                 .join(Household, Household.id == Case.household_id)
+                 .outerjoin(Landlord, Landlord.id == Case.landlord_id)
+                 .outerjoin(last_contact, last_contact.c.case_id == Case.id)
+                 .where(Hearing.starts_at >= start, Hearing.starts_at < end))
+        if court:
+            query = query.where(func.lower(Hearing.court).contains(court.lower()))
+        return list(self.session.exec(query.order_by(Hearing.starts_at, Hearing.court, Hearing.id)).all())
+
+    def plan_lines_by_case(self, case_ids: list[int]) -> tuple[dict, dict]:
+        """Instalments and payments of the active plans of several cases, in two queries."""
+        return self._active_plan_lines(case_ids)
+
+    def referrals(self, case: Case) -> list[Referral]:
+        return list(self.session.exec(select(Referral).where(Referral.case_id == case.id)
+                                      .order_by(Referral.date, Referral.id)).all())
+
     # --- lookups ------------------------------------------------------------
     def case_rows(self, track: Track | None, status: Status | None) -> list[CaseRow]:
         last_contact = (select(Contact.case_id, func.max(Contact.date).label("last"))
@@ -315,6 +366,10 @@ class Store:
                 .where(Agreement.case_id.in_(ids), Agreement.done_date.is_(None))
                 .order_by(Agreement.due_date, Agreement.id)).all():
             agreements.setdefault(cid, []).append(OpenAgreement(aid, party, due))
+        hearings = self._next_hearings(ids)
+        evictions = dict(self.session.exec(
+            select(Hearing.case_id, func.max(Hearing.eviction_date))
+            .where(Hearing.case_id.in_(ids), Hearing.result == "dissolved").group_by(Hearing.case_id)).all())
         return [CaseFacts(case=number, track=Track(track), status=Status(status), intake_date=intake,
                           track_since=since.get(cid, intake),
                           consent_tenant=consents.get(cid, {}).get(Party.TENANT),
@@ -322,8 +377,20 @@ class Store:
                           last_contact=contacts.get(cid, (None, None))[0],
                           next_planned=contacts.get(cid, (None, None))[1],
                           instalments=tuple(instalments.get(cid, ())), payments=tuple(payments.get(cid, ())),
-                          agreements=tuple(agreements.get(cid, ())))
+                          agreements=tuple(agreements.get(cid, ())),
+                          hearing_at=hearings.get(cid, (None, None))[0],
+                          petition_date=hearings.get(cid, (None, None))[1], eviction_date=evictions.get(cid))
                 for cid, number, track, status, intake in cases]
+
+    def _next_hearings(self, case_ids: list[int]) -> dict[int, tuple[datetime, date]]:
+        """The earliest hearing without an outcome per case, with the date the service learnt of it."""
+        found: dict[int, tuple[datetime, date]] = {}
+        for cid, starts_at, petition, created in self.session.exec(
+                select(Hearing.case_id, Hearing.starts_at, Hearing.petition_date, Hearing.created_at)
+                .where(Hearing.case_id.in_(case_ids), Hearing.result.is_(None))
+                .order_by(Hearing.starts_at.desc())).all():
+            found[cid] = (starts_at, petition or created.date())  # the earliest is written last
+        return found
 
     def _active_plan_lines(self, case_ids: list[int]) -> tuple[dict, dict]:
         """Instalments and payments of the active plans of these cases, by case id."""

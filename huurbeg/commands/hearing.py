@@ -1,0 +1,129 @@
+"""`huurbeg hearing`: the petitions and hearings at the Justice of the Peace (vredegerecht)."""
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from huurbeg import casework, hearings, render
+from huurbeg.codes import HearingResult
+from huurbeg.params import (CaseArgument, FormatOption, OutputFormat, code_option, parse_count, parse_date,
+                            parse_datetime, parse_money)
+from huurbeg.state import state
+
+app = typer.Typer(help="Court hearings: add, the roll (list), a brief per case, and outcomes.", no_args_is_help=True)
+
+
+class RollFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    ICS = "ics"
+
+
+ProposalOption = Annotated[str | None, typer.Option(
+    "--proposal", help="The proposal the worker will put to the judge.")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    number: CaseArgument,
+    starts_at: Annotated[datetime, typer.Option("--date", parser=parse_datetime, metavar="'DATE HH:MM'",
+                                                help="Date and time of the hearing, e.g. '24/11/2026 09:30'.")],
+    court: Annotated[str, typer.Option("--court", help="The court (canton), e.g. 'Vredegerecht Mechelen'.")],
+    room: Annotated[str | None, typer.Option("--room", help="Courtroom.")] = None,
+    petition_date: Annotated[date | None, typer.Option("--petition-date", parser=parse_date, metavar="DATE",
+                                                       help="Date of the landlord's petition.")] = None,
+    claimed: Annotated[int | None, typer.Option("--claimed", parser=parse_money, metavar="EUR",
+                                                help="Arrears claimed in the petition.")] = None,
+    proposal: ProposalOption = None,
+) -> None:
+    """Record a petition and its hearing; the case moves to the ogp track."""
+    app_state = state(ctx)
+    moved = hearings.add_hearing(app_state.store(), number, starts_at, court, room, petition_date, claimed, proposal,
+                                 app_state.today)
+    render.message(f"{number}: hearing on {starts_at:%d/%m/%Y %H:%M} at {court.strip()}"
+                   + (f"; track {moved} → ogp." if moved else "."))
+
+
+@app.command("list")
+def list_hearings(
+    ctx: typer.Context,
+    on: Annotated[date | None, typer.Option("--date", parser=parse_date, metavar="DATE",
+                                            help="Only this day, e.g. tomorrow.")] = None,
+    within: Annotated[int | None, typer.Option("--within", parser=parse_count, metavar="DAYS",
+                                               help="From today, this many days ahead (default 14).")] = None,
+    court: Annotated[str | None, typer.Option("--court", help="Only courts whose name contains this.")] = None,
+    fmt: Annotated[RollFormat, code_option(RollFormat, "format", "table, json, csv, or ics (a calendar).",
+                                           "--format", "-f")] = RollFormat.TABLE,
+) -> None:
+    """The roll: hearings by date and time, with who is ready and who is not."""
+    if on is not None and within is not None:
+        raise typer.BadParameter("give --date or --within, not both", param_hint="'--date' / '--within'")
+    app_state = state(ctx)
+    ahead = within if within is not None else hearings.DEFAULT_ROLL_DAYS
+    first, days = (on, 1) if on else (app_state.today, ahead + 1)
+    rows = hearings.roll(app_state.store(write=False), first, days, court)
+    if fmt == RollFormat.ICS:
+        from huurbeg.calendar import hearings_ics
+
+        typer.echo(hearings_ics(rows), nl=False)
+    elif fmt == RollFormat.TABLE:
+        from huurbeg.views import roll_view
+
+        roll_view(rows)
+    else:
+        render.emit_rows([{k: v for k, v in row.items() if k != "uid"} for row in rows], fmt, [])
+
+
+@app.command("brief")
+def brief(
+    ctx: typer.Context,
+    number: CaseArgument,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """One screen to take into the courtroom: household, money, agreements, contacts, referrals, proposal."""
+    app_state = state(ctx)
+    store = app_state.store()
+    data = hearings.brief(store, number, app_state.today)
+    casework.log_read(store, number, "hearing brief")
+    if not render.emit_fields(data, fmt):
+        from huurbeg.views import brief_view
+
+        brief_view(data)
+
+
+@app.command("outcome")
+def outcome(
+    ctx: typer.Context,
+    number: CaseArgument,
+    result: Annotated[HearingResult, code_option(HearingResult, "hearing result", "What the hearing decided.",
+                                                 "--result")],
+    new_date: Annotated[datetime | None, typer.Option(
+        "--new-date", parser=parse_datetime, metavar="'DATE HH:MM'",
+        help="For postponed: the new hearing.")] = None,
+    eviction_date: Annotated[date | None, typer.Option(
+        "--eviction-date", parser=parse_date, metavar="DATE", help="For dissolved: the eviction date.")] = None,
+    proposal: ProposalOption = None,
+) -> None:
+    """Record the outcome of the case's pending hearing (settled, postponed, plan-imposed, dissolved, ...)."""
+    app_state = state(ctx)
+    store = app_state.store()
+    hearings.record_outcome(store, number, result, new_date, eviction_date, proposal, app_state.today)
+    render.message(f"{number}: hearing {result}"
+                   + (f"; new hearing on {new_date:%d/%m/%Y %H:%M}" if new_date else "")
+                   + (f"; eviction on {eviction_date:%d/%m/%Y}" if eviction_date else "") + ".")
+    if result == HearingResult.PLAN_IMPOSED:
+        from huurbeg import prompts
+
+        if prompts.interactive(False) and prompts.confirm("Record the imposed payment plan now?"):
+            from huurbeg import followup
+
+            arrears, instalment, start = prompts.ask_plan(None, None, None, app_state.today)
+            count, _ = followup.new_plan(store, number, arrears, instalment, start, None)
+            render.message(f"{number}: payment plan of {count} instalment(s) recorded.")
+        else:
+            render.notice(f"Record the imposed plan with: huurbeg plan {number} --arrears EUR --instalment EUR "
+                          "--start D")
