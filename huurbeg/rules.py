@@ -32,6 +32,12 @@ HEARING_URGENT_DAYS = 1
 """A hearing today or tomorrow is urgent."""
 EVICTION_URGENT_DAYS = 14
 """An eviction date this close is urgent."""
+CRISIS_STAY_MONTHS = 4
+"""A crisis stay lasts four months ("2*4 maanden")..."""
+CRISIS_MAX_EXTENSIONS = 1
+"""...and can be extended once, by another four months."""
+CRISIS_END_WARNING_DAYS = 14
+"""Warn this many days before a crisis stay ends."""
 PLAN_BROKEN_HINT_TRACKS = frozenset({Track.PW})
 """Tracks from which a broken payment plan suggests moving the case to pre-OGP."""
 DEFAULT_WITHIN_DAYS = 14
@@ -57,6 +63,9 @@ class CaseFacts:
     hearing_at: datetime | None = None  # the next hearing without an outcome
     petition_date: date | None = None  # of that hearing: when the service learnt of it
     eviction_date: date | None = None  # set by a hearing that dissolved the lease
+    stay_kind: str | None = None  # of the dwelling the household lives in now: transit or crisis
+    stay_end: date | None = None  # crisis: fixed; transit: the planned end, if any
+    stay_review: date | None = None  # transit: a review date, if any
 
     @property
     def prepared(self) -> bool:
@@ -228,6 +237,26 @@ def eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     else:
         severity, message = Severity.INFO, "eviction date"
     yield _warning(facts, "eviction_date", severity, facts.eviction_date, message)
+
+
+@rule
+def stay_ending(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """A crisis stay ends after four months (one extension); a transitional stay at its planned end or review."""
+    if facts.stay_kind == "crisis" and facts.stay_end is not None:
+        days = (facts.stay_end - today).days
+        if days < 0:
+            severity, message = Severity.OVERDUE, "crisis stay has passed its end"
+        elif days <= CRISIS_END_WARNING_DAYS:
+            severity, message = Severity.WARNING, f"crisis stay ends in {days} days"
+        else:
+            severity, message = Severity.INFO, "end of the crisis stay"
+        yield _warning(facts, "stay_ending", severity, facts.stay_end, message)
+    elif facts.stay_kind == "transit":
+        for when, what in ((facts.stay_end, "planned end"), (facts.stay_review, "review date")):
+            if when is not None:
+                severity = Severity.WARNING if today > when else Severity.INFO
+                passed = " has passed" if today > when else ""
+                yield _warning(facts, "stay_ending", severity, when, f"transitional stay: {what}{passed}")
 
 
 def warnings_for(facts: CaseFacts, today: date) -> list[CaseWarning]:

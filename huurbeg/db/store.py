@@ -17,8 +17,8 @@ from sqlmodel import Session, select
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
 from huurbeg.codes import Party, Status, Track
-from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Hearing, History, Household,
-                               Instalment, Landlord, Payment, PaymentPlan, Referral, TrackChange)
+from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, Hearing, History,
+                               Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Stay, TrackChange)
 from huurbeg.errors import NotFound
 from huurbeg.payment_plan import Instalment as ScheduledInstalment
 from huurbeg.rules import CaseFacts, OpenAgreement
@@ -322,6 +322,76 @@ class Store:
         """Instalments and payments of the active plans of several cases, in two queries."""
         return self._active_plan_lines(case_ids)
 
+    # --- dwellings and stays ---------------------------------------------------
+    def add_dwelling(self, code: str, kind: str, address: str | None) -> Dwelling:
+        dwelling = Dwelling(code=code, kind=kind, address=address, active=True, created_at=self.now())
+        self.session.add(dwelling)
+        self.session.flush()
+        self.record(None, "dwelling", f"dwelling {code} ({kind}) added")
+        return dwelling
+
+    def dwelling(self, code: str) -> Dwelling | None:
+        return self.session.exec(select(Dwelling).where(Dwelling.code == code)).first()
+
+    def dwellings(self) -> list[Dwelling]:
+        return list(self.session.exec(select(Dwelling).order_by(Dwelling.kind, Dwelling.code)).all())
+
+    def dwelling_of(self, stay: Stay) -> Dwelling:
+        return self.session.get(Dwelling, stay.dwelling_id)
+
+    def current_stay(self, case: Case) -> Stay | None:
+        return self.session.exec(select(Stay).where(Stay.case_id == case.id, Stay.left_date.is_(None))).first()
+
+    def stay_overlapping(self, dwelling: Dwelling, on: date) -> Stay | None:
+        """A stay in the dwelling that is running on `on` or starts later."""
+        return self.session.exec(select(Stay).where(
+            Stay.dwelling_id == dwelling.id, or_(Stay.left_date.is_(None), Stay.left_date > on))).first()
+
+    def admit(self, case: Case, dwelling: Dwelling, when: date, end: date | None, review: date | None) -> Stay:
+        stay = Stay(case_id=case.id, dwelling_id=dwelling.id, start_date=when, end_date=end, review_date=review,
+                    extensions=0, created_at=self.now())
+        self.session.add(stay)
+        self._touch(case)
+        self.record(case, "transfer", f"admitted to {dwelling.kind} dwelling {dwelling.code} on {when.isoformat()}"
+                    + (f" until {end.isoformat()}" if end else ""))
+        return stay
+
+    def change_stay(self, case: Case, stay: Stay, end: date | None, review: date | None, extension: bool) -> None:
+        stay.end_date, stay.review_date = end, review
+        stay.extensions += 1 if extension else 0
+        self.session.add(stay)
+        self._touch(case)
+        what = "extended" if extension else "dates changed"
+        self.record(case, "transfer", f"stay {what}: end {end.isoformat() if end else '-'}, "
+                                      f"review {review.isoformat() if review else '-'}")
+
+    def leave(self, case: Case, stay: Stay, when: date, destination: str) -> None:
+        stay.left_date, stay.destination = when, destination
+        self.session.add(stay)
+        self._touch(case)
+        self.record(case, "transfer", f"moved out on {when.isoformat()} to {destination}")
+
+    def occupancy(self, as_of: date) -> list[tuple]:
+        """Every dwelling with the stay running on `as_of` (or None): (dwelling, stay, case number, tenant)."""
+        from sqlalchemy.orm import aliased
+
+        running = aliased(Stay, select(Stay).where(
+            Stay.start_date <= as_of, or_(Stay.left_date.is_(None), Stay.left_date > as_of)).subquery())
+        query = (select(Dwelling, running, Case.number, Household.name)
+                 .outerjoin(running, running.dwelling_id == Dwelling.id)
+                 .outerjoin(Case, Case.id == running.case_id)
+                 .outerjoin(Household, Household.id == Case.household_id)
+                 .order_by(Dwelling.kind, Dwelling.code))
+        return list(self.session.exec(query).all())
+
+    # --- referrals ------------------------------------------------------------
+    def add_referral(self, case: Case, when: date, destination: str, note: str | None) -> Referral:
+        referral = Referral(case_id=case.id, date=when, destination=destination, note=note, created_at=self.now())
+        self.session.add(referral)
+        self._touch(case)
+        self.record(case, "referral", f"referred to {destination} on {when.isoformat()}")
+        return referral
+
     def referrals(self, case: Case) -> list[Referral]:
         return list(self.session.exec(select(Referral).where(Referral.case_id == case.id)
                                       .order_by(Referral.date, Referral.id)).all())
@@ -370,6 +440,10 @@ class Store:
         evictions = dict(self.session.exec(
             select(Hearing.case_id, func.max(Hearing.eviction_date))
             .where(Hearing.case_id.in_(ids), Hearing.result == "dissolved").group_by(Hearing.case_id)).all())
+        stays = {cid: (kind, end, review) for cid, kind, end, review in self.session.exec(
+            select(Stay.case_id, Dwelling.kind, Stay.end_date, Stay.review_date)
+            .join(Dwelling, Dwelling.id == Stay.dwelling_id)
+            .where(Stay.case_id.in_(ids), Stay.left_date.is_(None))).all()}
         return [CaseFacts(case=number, track=Track(track), status=Status(status), intake_date=intake,
                           track_since=since.get(cid, intake),
                           consent_tenant=consents.get(cid, {}).get(Party.TENANT),
@@ -379,7 +453,10 @@ class Store:
                           instalments=tuple(instalments.get(cid, ())), payments=tuple(payments.get(cid, ())),
                           agreements=tuple(agreements.get(cid, ())),
                           hearing_at=hearings.get(cid, (None, None))[0],
-                          petition_date=hearings.get(cid, (None, None))[1], eviction_date=evictions.get(cid))
+                          petition_date=hearings.get(cid, (None, None))[1], eviction_date=evictions.get(cid),
+                          stay_kind=stays.get(cid, (None, None, None))[0],
+                          stay_end=stays.get(cid, (None, None, None))[1],
+                          stay_review=stays.get(cid, (None, None, None))[2])
                 for cid, number, track, status, intake in cases]
 
     def _next_hearings(self, case_ids: list[int]) -> dict[int, tuple[datetime, date]]:

@@ -1,0 +1,102 @@
+"""`huurbeg transfer`: the service's dwellings, and households moving in, staying and moving on (doorstroom)."""
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from huurbeg import render, transfers
+from huurbeg.codes import Destination, DwellingKind
+from huurbeg.params import AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, code_option, parse_date
+from huurbeg.state import state
+
+app = typer.Typer(help="Transitional and crisis dwellings: admissions, extensions, moves out, occupancy.",
+                  no_args_is_help=True)
+dwelling_app = typer.Typer(help="The service's dwellings: add one ('huurbeg transfer list' shows who lives where).",
+                           no_args_is_help=True)
+app.add_typer(dwelling_app, name="dwelling")
+
+UntilOption = Annotated[date | None, typer.Option(
+    "--until", parser=parse_date, metavar="DATE", help="Transitional stay: the planned end.")]
+ReviewOption = Annotated[date | None, typer.Option(
+    "--review", parser=parse_date, metavar="DATE", help="Transitional stay: a date to review the stay.")]
+
+
+@dwelling_app.command("add")
+def dwelling_add(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="A short code for the dwelling, e.g. DW-1 or CR-2.")],
+    kind: Annotated[DwellingKind, code_option(DwellingKind, "dwelling kind", "Transitional or crisis dwelling.",
+                                              "--kind")],
+    address: Annotated[str | None, typer.Option("--address", help="Where the dwelling is.")] = None,
+) -> None:
+    """Add a dwelling of the service."""
+    transfers.add_dwelling(state(ctx).store(), code, kind, address)
+    render.message(f"Dwelling {code.strip()} ({kind}) added.")
+
+
+@app.command("in")
+def move_in(
+    ctx: typer.Context,
+    number: CaseArgument,
+    dwelling: Annotated[str, typer.Option("--dwelling", metavar="CODE", help="The dwelling's code.")],
+    when: DateOption = None,
+    until: UntilOption = None,
+    review: ReviewOption = None,
+) -> None:
+    """Admit the household to a dwelling; the case moves to the dw or crisis track. A crisis stay lasts 4 months."""
+    app_state = state(ctx)
+    moved, track, end = transfers.admit(app_state.store(), number, dwelling, when or app_state.today, until,
+                                        review, app_state.today)
+    render.message(f"{number}: admitted to {dwelling.strip()}" + (f" until {end:%d/%m/%Y}" if end else "")
+                   + (f"; track {moved} → {track}" if moved else "") + ".")
+
+
+@app.command("extend")
+def extend(
+    ctx: typer.Context,
+    number: CaseArgument,
+    until: UntilOption = None,
+    review: ReviewOption = None,
+) -> None:
+    """Extend a crisis stay once by 4 months; for a transitional stay, set its planned end or review date."""
+    app_state = state(ctx)
+    end = transfers.extend(app_state.store(), number, until, review, app_state.today)
+    render.message(f"{number}: stay runs until {end:%d/%m/%Y}." if end else f"{number}: stay updated.")
+
+
+@app.command("out")
+def move_out(
+    ctx: typer.Context,
+    number: CaseArgument,
+    destination: Annotated[Destination, code_option(Destination, "destination", "Where the household goes.",
+                                                    "--destination")],
+    when: DateOption = None,
+    close: Annotated[bool | None, typer.Option(
+        "--close/--keep-open", help="Close the case with the matching outcome (asked on a terminal).")] = None,
+) -> None:
+    """The household leaves its dwelling, which is free again; offers to close the case."""
+    from huurbeg import prompts
+
+    app_state = state(ctx)
+    if close is None:
+        outcome = transfers.OUTCOME_OF[destination]
+        close = prompts.interactive(False) and prompts.confirm(f"Close the case with outcome {outcome}?")
+    outcome = transfers.move_out(app_state.store(), number, destination, when or app_state.today, app_state.today,
+                                 close)
+    render.message(f"{number}: moved out to {destination}" + (f"; case closed ({outcome})." if outcome else "."))
+
+
+COLUMNS = [("dwelling", "Dwelling"), ("kind", "Kind"), ("case", "Case"), ("tenant", "Tenant"), ("admitted", "Since"),
+           ("until", "Until"), ("days_left", "Days left"), ("review", "Review")]
+
+
+@app.command("list")
+def occupancy(ctx: typer.Context, as_of: AsOfOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """Occupancy: every dwelling, its household, admission, end date and days left; free dwellings too."""
+    app_state = state(ctx)
+    rows = transfers.occupancy(app_state.store(write=False), as_of or app_state.today)
+    shown = rows if fmt != OutputFormat.TABLE else [r | {"tenant": r["tenant"] or "— free —"} for r in rows]
+    columns = [c for c in COLUMNS if c[0] != "review" or any(r["review"] for r in rows)]
+    render.emit_rows(shown, fmt, columns,
+                     empty="No dwellings yet: add one with 'huurbeg transfer dwelling add CODE --kind transit'.")

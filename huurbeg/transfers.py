@@ -1,0 +1,147 @@
+"""Transitional and crisis dwellings (doorstroomwoningen, crisiswoningen), and referrals (doorverwijzingen).
+
+A dwelling houses one household at a time. Admission moves the case to the `dw`
+or `crisis` track. A crisis stay lasts four months and can be extended once by
+four months; a transitional stay lasts until the household can hold a regular
+tenancy, with an optional planned end or review date. Moving out records the
+destination (the figures count moves to the regular market) and frees the dwelling.
+"""
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from huurbeg.casework import check_date_after_intake, check_not_future, check_open
+from huurbeg.codes import Destination, DwellingKind, Outcome, ReferralDestination, Track
+from huurbeg.errors import InvalidInput, NotFound, RuleViolation
+from huurbeg.rules import CRISIS_MAX_EXTENSIONS, CRISIS_STAY_MONTHS
+
+TRACK_OF = {DwellingKind.TRANSIT: Track.DW, DwellingKind.CRISIS: Track.CRISIS}
+OUTCOME_OF = {Destination.REGULAR_MARKET: Outcome.REGULAR_MARKET, Destination.SOCIAL_HOUSING: Outcome.MOVED_OUT,
+              Destination.FAMILY: Outcome.MOVED_OUT, Destination.INSTITUTION: Outcome.MOVED_OUT,
+              Destination.HOMELESS: Outcome.OTHER, Destination.OTHER: Outcome.OTHER}
+"""The closing outcome offered for each destination of a household leaving a dwelling."""
+EXTENSION_RULE = (f"a crisis stay lasts {CRISIS_STAY_MONTHS} months and can be extended "
+                  f"{'once' if CRISIS_MAX_EXTENSIONS == 1 else f'{CRISIS_MAX_EXTENSIONS} times'} "
+                  f"by {CRISIS_STAY_MONTHS} months")
+
+
+def crisis_end(start: date, extensions: int = 0) -> date:
+    """Four months after admission, four more per extension (31/10 + 4 months = 28/02 or 29/02)."""
+    return start + relativedelta(months=CRISIS_STAY_MONTHS * (1 + extensions))
+
+
+def add_dwelling(store, code: str, kind: DwellingKind, address: str | None) -> None:
+    code = code.strip()
+    if not code:
+        raise InvalidInput("CODE: give the dwelling a short code, e.g. DW-1")
+    if store.dwelling(code) is not None:
+        raise RuleViolation(f"dwelling {code} exists already")
+    store.add_dwelling(code, kind, (address or "").strip() or None)
+    store.commit()
+
+
+def _dwelling(store, code: str):
+    dwelling = store.dwelling(code.strip())
+    if dwelling is None:
+        raise NotFound(f"--dwelling: no dwelling {code.strip()}; 'huurbeg transfer list' lists them")
+    return dwelling
+
+
+def admit(store, number: str, code: str, when: date, until: date | None, review: date | None,
+          today: date) -> tuple[Track | None, Track, date | None]:
+    """Admit the household; returns (the track it left, if it moved; its track now; the planned end)."""
+    case = store.case(number)
+    check_open(case.status, number)
+    check_not_future(when, today)
+    check_date_after_intake(when, case.intake_date)
+    dwelling = _dwelling(store, code)
+    if (current := store.current_stay(case)) is not None:
+        raise RuleViolation(f"case {number} already lives in a dwelling since {current.start_date:%d/%m/%Y}; "
+                            f"move it out first with 'huurbeg transfer out {number}'")
+    if store.stay_overlapping(dwelling, when) is not None:
+        raise RuleViolation(f"--dwelling: {dwelling.code} is occupied; a dwelling holds one household at a time")
+    if dwelling.kind == DwellingKind.CRISIS:
+        if until is not None or review is not None:
+            raise InvalidInput(f"--until/--review: only for transitional dwellings; {EXTENSION_RULE}")
+        until = crisis_end(when)
+    elif until is not None and until <= when:
+        raise InvalidInput("--until: must come after the admission")
+    moved_from = None
+    target = TRACK_OF[DwellingKind(dwelling.kind)]
+    if case.track != target:
+        moved_from = Track(case.track)
+        store.change_track(case, target, when)
+    store.admit(case, dwelling, when, until, review)
+    store.commit()
+    return moved_from, target, until
+
+
+def extend(store, number: str, until: date | None, review: date | None, today: date) -> date | None:
+    """Extend a crisis stay once by four months, or set a transitional stay's planned end or review date."""
+    case = store.case(number)
+    check_open(case.status, number)
+    stay = _current(store, case)
+    if store.dwelling_of(stay).kind == DwellingKind.CRISIS:
+        if until is not None or review is not None:
+            raise InvalidInput(f"--until/--review: a crisis stay is extended by {CRISIS_STAY_MONTHS} months")
+        if stay.extensions >= CRISIS_MAX_EXTENSIONS:
+            raise RuleViolation(f"refused: {EXTENSION_RULE}; this stay was already extended "
+                                f"(it ends on {stay.end_date:%d/%m/%Y})")
+        end = crisis_end(stay.start_date, stay.extensions + 1)
+        store.change_stay(case, stay, end, stay.review_date, extension=True)
+    else:
+        if until is None and review is None:
+            raise InvalidInput("--until/--review: give the planned end or a review date of the transitional stay")
+        end = until if until is not None else stay.end_date
+        if end is not None and end <= stay.start_date:
+            raise InvalidInput("--until: must come after the admission")
+        store.change_stay(case, stay, end, review if review is not None else stay.review_date, extension=False)
+    store.commit()
+    return end
+
+
+def _current(store, case):
+    stay = store.current_stay(case)
+    if stay is None:
+        raise RuleViolation(f"case {case.number} does not live in one of the service's dwellings")
+    return stay
+
+
+def move_out(store, number: str, destination: Destination, when: date, today: date, close: bool) -> Outcome | None:
+    """The household leaves its dwelling; with `close`, the case closes with the matching outcome."""
+    case = store.case(number)
+    check_open(case.status, number)
+    stay = _current(store, case)
+    check_not_future(when, today)
+    if when < stay.start_date:
+        raise InvalidInput("--date: cannot be before the admission")
+    store.leave(case, stay, when, destination)
+    outcome = OUTCOME_OF[destination] if close else None
+    if outcome is not None:
+        store.close_case(case, outcome, when)
+    store.commit()
+    return outcome
+
+
+def occupancy(store, as_of: date) -> list[dict]:
+    """Every dwelling on a day: who lives there, since when, until when, days left; or free."""
+    rows = []
+    for dwelling, stay, number, tenant in store.occupancy(as_of):
+        end = stay.end_date if stay else None
+        rows.append({"dwelling": dwelling.code, "kind": dwelling.kind, "address": dwelling.address,
+                     "case": number, "tenant": tenant, "admitted": stay.start_date if stay else None,
+                     "until": end, "review": stay.review_date if stay else None,
+                     "days_left": (end - as_of).days if end else None,
+                     "extensions": stay.extensions if stay else None, "free": stay is None})
+    return rows
+
+
+def refer(store, number: str, destination: ReferralDestination, when: date, note: str | None, today: date) -> None:
+    """Record a referral to another service; it never reaches anything a landlord sees."""
+    case = store.case(number)
+    check_open(case.status, number)
+    check_not_future(when, today)
+    check_date_after_intake(when, case.intake_date)
+    store.add_referral(case, when, destination, (note or "").strip() or None)
+    store.commit()
