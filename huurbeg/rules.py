@@ -113,6 +113,14 @@ def _warning(facts: CaseFacts, func_name: str, severity: Severity, due: date, me
     return CaseWarning(facts.case, func_name.replace("_", "-"), severity, due, message)
 
 
+def _countdown(due: date, today: date, window_days: int, near: Severity) -> Severity:
+    """OVERDUE once `due` has passed, `near` within `window_days` of it, INFO before that."""
+    days = (due - today).days
+    if days < 0:
+        return Severity.OVERDUE
+    return near if days <= window_days else Severity.INFO
+
+
 @rule
 def pw_consent_missing(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     """PW support starts only when both tenant and landlord consent."""
@@ -131,12 +139,10 @@ def pw_max_duration(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     if facts.track != Track.PW:
         return
     end = facts.track_since + relativedelta(years=PW_MAX_YEARS)
-    if today > end:
-        severity, message = Severity.OVERDUE, f"PW support passed its {PW_MAX_YEARS}-year maximum"
-    elif (end - today).days <= PW_END_WARNING_DAYS:
-        severity, message = Severity.WARNING, f"PW support reaches its {PW_MAX_YEARS}-year maximum"
-    else:
-        severity, message = Severity.INFO, f"end of the {PW_MAX_YEARS}-year PW maximum"
+    severity = _countdown(end, today, PW_END_WARNING_DAYS, Severity.WARNING)
+    message = {Severity.OVERDUE: f"PW support passed its {PW_MAX_YEARS}-year maximum",
+               Severity.WARNING: f"PW support reaches its {PW_MAX_YEARS}-year maximum",
+               Severity.INFO: f"end of the {PW_MAX_YEARS}-year PW maximum"}[severity]
     yield _warning(facts, "pw_max_duration", severity, end, message)
 
 
@@ -229,13 +235,10 @@ def eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     """After a dissolution the eviction date is the next deadline."""
     if facts.eviction_date is None:
         return
-    days = (facts.eviction_date - today).days
-    if days < 0:
-        severity, message = Severity.OVERDUE, "eviction date has passed: record what happened"
-    elif days <= EVICTION_URGENT_DAYS:
-        severity, message = Severity.URGENT, f"eviction in {days} days"
-    else:
-        severity, message = Severity.INFO, "eviction date"
+    severity = _countdown(facts.eviction_date, today, EVICTION_URGENT_DAYS, Severity.URGENT)
+    message = {Severity.OVERDUE: "eviction date has passed: record what happened",
+               Severity.URGENT: f"eviction in {(facts.eviction_date - today).days} days",
+               Severity.INFO: "eviction date"}[severity]
     yield _warning(facts, "eviction_date", severity, facts.eviction_date, message)
 
 
@@ -243,13 +246,10 @@ def eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
 def stay_ending(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     """A crisis stay ends after four months (one extension); a transitional stay at its planned end or review."""
     if facts.stay_kind == "crisis" and facts.stay_end is not None:
-        days = (facts.stay_end - today).days
-        if days < 0:
-            severity, message = Severity.OVERDUE, "crisis stay has passed its end"
-        elif days <= CRISIS_END_WARNING_DAYS:
-            severity, message = Severity.WARNING, f"crisis stay ends in {days} days"
-        else:
-            severity, message = Severity.INFO, "end of the crisis stay"
+        severity = _countdown(facts.stay_end, today, CRISIS_END_WARNING_DAYS, Severity.WARNING)
+        message = {Severity.OVERDUE: "crisis stay has passed its end",
+                   Severity.WARNING: f"crisis stay ends in {(facts.stay_end - today).days} days",
+                   Severity.INFO: "end of the crisis stay"}[severity]
         yield _warning(facts, "stay_ending", severity, facts.stay_end, message)
     elif facts.stay_kind == "transit":
         for when, what in ((facts.stay_end, "planned end"), (facts.stay_review, "review date")):
