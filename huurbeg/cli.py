@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from huurbeg import __version__
-from huurbeg.commands import case, deadlines, hearing, intake, plan, refer, transfer, visit
+from huurbeg.commands import case, deadlines, hearing, intake, plan, refer, stats, transfer, visit
 from huurbeg.errors import HuurbegError
 from huurbeg.state import state
 
@@ -121,6 +121,7 @@ app.add_typer(plan.app, name="plan")
 app.add_typer(hearing.app, name="hearing")
 app.add_typer(transfer.app, name="transfer")
 refer.register(app)
+stats.register(app)
 deadlines.register(app)
 
 

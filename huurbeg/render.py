@@ -78,14 +78,15 @@ def write_csv(rows: Sequence[dict], keys: Sequence[str] | None = None) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(keys)
     for row in rows:
-        writer.writerow(["" if row.get(k) is None else _csv_value(json_value(row.get(k))) for k in keys])
+        writer.writerow(["" if row.get(k) is None else _csv_value(row.get(k)) for k in keys])
 
 
 def _csv_value(value) -> str:
+    if isinstance(value, Cents):
+        return f"{value / 100:.2f}"  # euros, always with both decimals
+    value = json_value(value)
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:.2f}"
     return str(value)
 
 

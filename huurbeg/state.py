@@ -16,12 +16,12 @@ class AppState:
     db_option: str | None = None
     _store: object | None = field(default=None, repr=False)
 
-    def store(self, *, write: bool = True):
+    def store(self, *, write: bool = True, must_exist: bool = False):
         """The Store of this invocation; `write` asks for a write lock up front (BEGIN IMMEDIATE)."""
         if self._store is None:
             from huurbeg.db import open_store
 
-            self._store, target = open_store(self.db_option, write=write)
+            self._store, target = open_store(self.db_option, write=write, must_exist=must_exist)
             for notice in target.notices:
                 print(f"huurbeg: warning: {notice}", file=sys.stderr)
         return self._store

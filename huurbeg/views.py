@@ -133,6 +133,43 @@ def brief_view(data: dict) -> None:
                                                    ("result", "Result")], title="Earlier hearings"))
 
 
+def figures_view(period, rows) -> None:
+    """The figures grouped in panels; each line a total with its non-zero breakdowns."""
+    from itertools import groupby
+
+    from rich.panel import Panel
+    from rich.table import Table
+
+    from huurbeg.figures import FIGURES, PANELS
+
+    out = console()
+    out.print(f"[bold]Figures {period.label}[/bold] ({text_value(period.first)} – {text_value(period.last)})")
+    by_key = {key: list(found) for key, found in groupby(rows, key=lambda r: r.figure)}
+    for panel in PANELS:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold")
+        grid.add_column(justify="right")
+        grid.add_column(overflow="fold", style="dim")
+        for figure in (f for f in FIGURES if f.panel == panel):
+            total, *parts = by_key[figure.key]
+            detail = " · ".join(f"{r.breakdown.split('=', 1)[1]} {r.value}" for r in parts if r.value)
+            grid.add_row(figure.key.replace("_", " "), str(total.value), detail)
+        out.print(Panel(grid, title=panel, title_align="left"))
+
+
+def chart_view(months) -> None:
+    """Bars of the headline figures over twelve months."""
+    from huurbeg.figures import HEADLINES
+
+    out = console()
+    for key in HEADLINES:
+        values = [(m.label, next(r.value for r in rows if r.figure == key and not r.breakdown)) for m, rows in months]
+        top = max((v for _, v in values), default=0) or 1
+        out.print(f"[bold]{key.replace('_', ' ')}[/bold]")
+        for label, value in values:
+            out.print(f"  {label}  {'█' * round(30 * value / top):<30} {value}")
+
+
 def overview_view(data: dict, limit: int = 15) -> None:
     out = console()
     warnings = [w.as_dict() for w in data["warnings"]]

@@ -49,3 +49,10 @@ def test_help_does_not_import_the_database_or_prompt_libraries(args):
              "sys.stderr.write(repr(heavy))\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_every_figure_is_documented_in_the_readme():
+    from huurbeg.figures import FIGURES
+
+    for figure in FIGURES:
+        assert f"| `{figure.key}` |" in README, figure.key

@@ -5,7 +5,7 @@ commands that never touch the database (--help) stay fast.
 """
 
 
-def open_store(db_option: str | None, *, write: bool):
+def open_store(db_option: str | None, *, write: bool, must_exist: bool = False):
     """Open the database of this invocation: (Store, Target). Creates or upgrades the schema."""
     from sqlmodel import Session
 
@@ -13,7 +13,7 @@ def open_store(db_option: str | None, *, write: bool):
     from huurbeg.db.migrate import ensure_schema
     from huurbeg.db.store import Store
 
-    target = resolve(db_option)
+    target = resolve(db_option, must_exist=must_exist)
     migrator = make_engine(target, write=True)
     try:
         ensure_schema(migrator, target.label)

@@ -45,8 +45,12 @@ def default_path() -> Path:
     return base / "huurbeg" / "huurbeg.db"
 
 
-def resolve(option: str | None) -> Target:
-    """The target named by --db, else HUURBEG_DB, else the default file."""
+def resolve(option: str | None, *, must_exist: bool = False) -> Target:
+    """The target named by --db, else HUURBEG_DB, else the default file.
+
+    With `must_exist`, a missing file is an error instead of a new database: a report
+    run by cron must fail loudly on a mistyped path, not report an empty service.
+    """
     value = option or os.environ.get("HUURBEG_DB") or ""
     if "://" in value:
         if value.startswith("sqlite:///"):
@@ -54,6 +58,8 @@ def resolve(option: str | None) -> Target:
         return Target(value, None)
     explicit = bool(value)
     path = Path(value).expanduser() if explicit else default_path()
+    if must_exist and not path.exists():
+        raise DatabaseProblem(f"no huurbeg database at {path}; check --db or HUURBEG_DB")
     notices = _prepare_file(path, create_parent=not explicit)
     return Target(f"sqlite:///{path}", path, notices)
 

@@ -396,6 +396,13 @@ class Store:
         return list(self.session.exec(select(Referral).where(Referral.case_id == case.id)
                                       .order_by(Referral.date, Referral.id)).all())
 
+    # --- figures ------------------------------------------------------------
+    def figures(self, first: date, last: date):
+        """The SQL aggregates of one period (see huurbeg.db.figures)."""
+        from huurbeg.db.figures import Figures
+
+        return Figures(self.session, first, last)
+
     # --- lookups ------------------------------------------------------------
     def case_rows(self, track: Track | None, status: Status | None) -> list[CaseRow]:
         last_contact = (select(Contact.case_id, func.max(Contact.date).label("last"))

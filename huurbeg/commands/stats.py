@@ -1,0 +1,63 @@
+"""`huurbeg stats`: the figures the service reports, for a month, a year or any period."""
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from huurbeg import figures, render
+from huurbeg.params import FormatOption, OutputFormat, parse_date
+from huurbeg.state import state
+
+
+def register(app: typer.Typer) -> None:
+    app.command("stats")(stats)
+
+
+def stats(
+    ctx: typer.Context,
+    month: Annotated[str | None, typer.Option("--month", metavar="YYYY-MM|last",
+                                              help="A month: 2026-10, last or this (default: this month).")] = None,
+    year: Annotated[str | None, typer.Option("--year", metavar="YYYY", help="A calendar year.")] = None,
+    first: Annotated[date | None, typer.Option("--from", parser=parse_date, metavar="DATE",
+                                               help="First day of a period (with --to).")] = None,
+    last: Annotated[date | None, typer.Option("--to", parser=parse_date, metavar="DATE",
+                                              help="Last day of a period (with --from).")] = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Also chart the 12 months up to the period.")] = False,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """The monthly figures: intake, caseload, results, court, housing and work. Counts only, never names.
+
+    For cron: huurbeg stats --month last --format csv > figures.csv
+    """
+    app_state = state(ctx)
+    period = _period(month, year, first, last, app_state.today)
+    store = app_state.store(write=False, must_exist=True)
+    rows = figures.compute(store.figures(period.first, period.last), period)
+    if fmt != OutputFormat.TABLE:
+        (render.write_json if fmt == OutputFormat.JSON else render.write_csv)([r.as_dict() for r in rows])
+        return
+    from huurbeg.views import chart_view, figures_view
+
+    figures_view(period, rows)
+    if chart:
+        months = figures.last_months(period)
+        chart_view([(m, figures.compute(store.figures(m.first, m.last), m, figures.HEADLINES)) for m in months])
+
+
+def _period(month, year, first, last, today) -> figures.Period:
+    given = [name for name, value in (("--month", month), ("--year", year), ("--from/--to", first or last))
+             if value is not None]
+    if len(given) > 1:
+        raise typer.BadParameter(f"give one period, not {' and '.join(given)}", param_hint="'--month'")
+    try:
+        if year is not None:
+            return figures.year_period(year)
+        if first is not None or last is not None:
+            if first is None or last is None:
+                raise typer.BadParameter("give both --from and --to", param_hint="'--from' / '--to'")
+            return figures.span_period(first, last)
+        return figures.month_period(month or "this", today)
+    except ValueError as exc:
+        flag = "--year" if year is not None else "--to" if first is not None else "--month"
+        raise typer.BadParameter(str(exc), param_hint=f"'{flag}'") from None

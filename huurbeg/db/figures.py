@@ -1,0 +1,133 @@
+"""SQL aggregates for the monthly figures: each figure is one or two GROUP BY queries.
+
+Every function takes the period's first and last day (inclusive) and returns
+{breakdown value: count}; the key None is the total. No row is loaded into
+Python: only grouped results are. Personal data are never selected.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, distinct, func, or_, select
+
+from huurbeg.db.models import (Case, CaseProblem, Contact, Dwelling, Hearing, Landlord, Referral, Stay,
+                               TrackChange)
+
+
+def _track_on(case_id, on):
+    """The track a case was on at a date: its latest track change up to then."""
+    return (select(TrackChange.to_track).where(TrackChange.case_id == case_id, TrackChange.date <= on)
+            .order_by(TrackChange.date.desc(), TrackChange.id.desc()).limit(1).scalar_subquery())
+
+
+def _intake_track():
+    """The track a case was registered on: its track change that came from no track."""
+    return (select(TrackChange.to_track).where(TrackChange.case_id == Case.id, TrackChange.from_track.is_(None))
+            .order_by(TrackChange.id).limit(1).scalar_subquery())
+
+
+class Figures:
+    """The aggregates of one period, on one session."""
+
+    def __init__(self, session, first: date, last: date):
+        self.session, self.first, self.last = session, first, last
+
+    def _grouped(self, key, *where) -> dict:
+        """Cases counted per value of `key`."""
+        return dict(self.session.execute(select(key, func.count()).select_from(Case).where(*where)
+                                         .group_by(key)).all())
+
+    def _total(self, *where) -> int:
+        return self.session.execute(select(func.count()).select_from(Case).where(*where)).scalar() or 0
+
+    def _with_total(self, grouped: dict, total: int | None = None) -> dict:
+        return {None: sum(v for v in grouped.values()) if total is None else total, **grouped}
+
+    # --- intake -------------------------------------------------------------
+    def _new(self):
+        return Case.intake_date.between(self.first, self.last)
+
+    def new_cases(self, dimension: str | None) -> dict:
+        if dimension == "track":
+            return self._with_total(self._grouped(_intake_track(), self._new()))
+        if dimension == "source":
+            return self._with_total(self._grouped(Case.source, self._new()))
+        if dimension == "landlord_type":
+            kind = func.coalesce(Landlord.kind, "none")
+            query = (select(kind, func.count()).select_from(Case).outerjoin(Landlord, Landlord.id == Case.landlord_id)
+                     .where(self._new()).group_by(kind))
+            return self._with_total(dict(self.session.execute(query).all()))
+        if dimension == "problem":
+            query = (select(CaseProblem.problem, func.count(distinct(Case.id))).select_from(Case)
+                     .join(CaseProblem, CaseProblem.case_id == Case.id).where(self._new())
+                     .group_by(CaseProblem.problem))
+            return self._with_total(dict(self.session.execute(query).all()), self._total(self._new()))
+        return {None: self._total(self._new())}
+
+    def returning_households(self) -> dict:
+        return {None: self._total(self._new(), Case.returning_household.is_(True))}
+
+    # --- caseload -----------------------------------------------------------
+    def open_cases(self) -> dict:
+        open_at_end = and_(Case.intake_date <= self.last,
+                           or_(Case.closed_date.is_(None), Case.closed_date > self.last))
+        return self._with_total(self._grouped(_track_on(Case.id, self.last), open_at_end))
+
+    def closed_cases(self, dimension: str) -> dict:
+        closed = Case.closed_date.between(self.first, self.last)
+        key = Case.outcome if dimension == "outcome" else _track_on(Case.id, Case.closed_date)
+        return self._with_total(self._grouped(key, closed))
+
+    def evictions_prevented(self) -> dict:
+        prevented = and_(Case.closed_date.between(self.first, self.last), Case.outcome == "eviction-prevented")
+        return self._with_total(self._grouped(_track_on(Case.id, Case.closed_date), prevented))
+
+    # --- results ------------------------------------------------------------
+    def households_referred(self) -> dict:
+        query = select(func.count(distinct(Referral.case_id))).where(Referral.date.between(self.first, self.last))
+        return {None: self.session.execute(query).scalar() or 0}
+
+    def referrals(self) -> dict:
+        query = (select(Referral.destination, func.count()).where(Referral.date.between(self.first, self.last))
+                 .group_by(Referral.destination))
+        return self._with_total(dict(self.session.execute(query).all()))
+
+    def admissions(self, kind: str) -> dict:
+        query = (select(func.count()).select_from(Stay).join(Dwelling, Dwelling.id == Stay.dwelling_id)
+                 .where(Dwelling.kind == kind, Stay.start_date.between(self.first, self.last)))
+        return {None: self.session.execute(query).scalar() or 0}
+
+    def moves_out(self, destination: str | None = None) -> dict:
+        where = [Stay.left_date.between(self.first, self.last)]
+        if destination:
+            where.append(Stay.destination == destination)
+            return {None: self.session.execute(select(func.count()).select_from(Stay).where(*where)).scalar() or 0}
+        query = select(Stay.destination, func.count()).where(*where).group_by(Stay.destination)
+        return self._with_total(dict(self.session.execute(query).all()))
+
+    # --- court --------------------------------------------------------------
+    def hearings(self) -> dict:
+        start = datetime.combine(self.first, time())
+        end = datetime.combine(self.last + timedelta(days=1), time())
+        result = func.coalesce(Hearing.result, "pending")
+        query = (select(result, func.count()).where(Hearing.starts_at >= start, Hearing.starts_at < end)
+                 .group_by(result))
+        return self._with_total(dict(self.session.execute(query).all()))
+
+    # --- work ---------------------------------------------------------------
+    def contacts(self, home_only: bool = False, minutes: bool = False) -> dict:
+        track = _track_on(Contact.case_id, Contact.date)
+        value = func.coalesce(func.sum(Contact.minutes), 0) if minutes else func.count()
+        where = [Contact.date.between(self.first, self.last)]
+        if home_only:
+            where.append(Contact.kind == "home")
+        query = select(track, value).select_from(Contact).where(*where).group_by(track)
+        return self._with_total(dict(self.session.execute(query).all()))
+
+    # --- housing ------------------------------------------------------------
+    def dwellings(self, occupied: bool) -> dict:
+        """The service's dwellings, or those occupied on the last day, by kind."""
+        query = select(Dwelling.kind, func.count(distinct(Dwelling.id))).select_from(Dwelling)
+        if occupied:
+            query = query.join(Stay, and_(Stay.dwelling_id == Dwelling.id, Stay.start_date <= self.last,
+                                          or_(Stay.left_date.is_(None), Stay.left_date > self.last)))
+        return self._with_total(dict(self.session.execute(query.group_by(Dwelling.kind)).all()))

@@ -1,0 +1,156 @@
+"""The monthly figures the service reports (results table, recommendation 7 'need for data').
+
+Each figure is defined once here: its key, its panel, what it counts, and its
+breakdowns; the counting itself is SQL aggregates in huurbeg.db.figures. Output
+is long format, one row per (figure, breakdown): the total first with an empty
+breakdown, then every value of every breakdown in a fixed order, zeros included,
+so that a cron job gets the same rows in the same order every month. Counts only:
+no figure ever holds a name, an address or a note.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
+
+from huurbeg.codes import (Destination, DwellingKind, HearingResult, LandlordType, Outcome, Problem,
+                           ReferralDestination, Source, Track)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period, both days included."""
+
+    first: date
+    last: date
+    label: str
+
+
+def month_period(text: str, today: date) -> Period:
+    """`YYYY-MM`, `last` (the previous month) or `this`."""
+    value = text.strip().lower()
+    if value in ("last", "this"):
+        start = today.replace(day=1) - relativedelta(months=1 if value == "last" else 0)
+    elif match := re.fullmatch(r"(\d{4})-(\d{1,2})", value, re.ASCII):
+        if not 1 <= int(match[2]) <= 12:
+            raise ValueError("use YYYY-MM, last or this")
+        start = date(int(match[1]), int(match[2]), 1)
+    else:
+        raise ValueError("use YYYY-MM, last or this")
+    return Period(start, start + relativedelta(months=1, days=-1), f"{start:%Y-%m}")
+
+
+def year_period(text: str) -> Period:
+    if not re.fullmatch(r"\d{4}", text.strip(), re.ASCII):
+        raise ValueError("use a year such as 2026")
+    year = int(text)
+    return Period(date(year, 1, 1), date(year, 12, 31), str(year))
+
+
+def span_period(first: date, last: date) -> Period:
+    if last < first:
+        raise ValueError("--to: cannot be before --from")
+    return Period(first, last, f"{first.isoformat()}..{last.isoformat()}")
+
+
+def values_of(*enums: type[StrEnum], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    return tuple(m.value for e in enums for m in e) + extra
+
+
+TRACKS = values_of(Track)
+# (dimension, the values in their fixed order, the aggregate)
+Breakdown = tuple[str, tuple[str, ...], Callable]
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    panel: str
+    counts: str
+    total: Callable
+    breakdowns: tuple[Breakdown, ...] = ()
+    hours: bool = False  # minutes summed in SQL, reported as hours with one decimal
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure("new_cases", "intake", "cases registered in the period (by track at intake, source, landlord type, "
+           "problem; a case with several problems counts once per problem)",
+           lambda f: f.new_cases(None),
+           (("track", TRACKS, lambda f: f.new_cases("track")),
+            ("source", values_of(Source), lambda f: f.new_cases("source")),
+            ("landlord_type", values_of(LandlordType, extra=("none",)), lambda f: f.new_cases("landlord_type")),
+            ("problem", values_of(Problem), lambda f: f.new_cases("problem")))),
+    Figure("returning_households", "intake", "new cases of households that had an earlier, closed case",
+           lambda f: f.returning_households()),
+    Figure("open_cases", "caseload", "cases open on the last day of the period (by their track on that day)",
+           lambda f: f.open_cases(), (("track", TRACKS, lambda f: f.open_cases()),)),
+    Figure("closed_cases", "caseload", "cases closed in the period (by outcome, and by track when closed)",
+           lambda f: f.closed_cases("outcome"),
+           (("outcome", values_of(Outcome), lambda f: f.closed_cases("outcome")),
+            ("track", TRACKS, lambda f: f.closed_cases("track")))),
+    Figure("evictions_prevented", "results", "cases closed in the period with outcome eviction-prevented "
+           "(by track when closed)", lambda f: f.evictions_prevented(),
+           (("track", TRACKS, lambda f: f.evictions_prevented()),)),
+    Figure("households_referred", "results", "distinct cases with at least one referral dated in the period",
+           lambda f: f.households_referred()),
+    Figure("referrals", "results", "referrals dated in the period (by destination)", lambda f: f.referrals(),
+           (("destination", values_of(ReferralDestination), lambda f: f.referrals()),)),
+    Figure("transit_admissions", "results", "households admitted to a transitional dwelling in the period",
+           lambda f: f.admissions(DwellingKind.TRANSIT)),
+    Figure("regular_market_moves", "results", "households that left a dwelling for the regular rental market",
+           lambda f: f.moves_out(Destination.REGULAR_MARKET)),
+    Figure("hearings", "court", "hearings held in the period (by result; pending: no outcome recorded yet)",
+           lambda f: f.hearings(), (("result", values_of(HearingResult, extra=("pending",)), lambda f: f.hearings()),)),
+    Figure("crisis_admissions", "housing", "households admitted to a crisis dwelling in the period",
+           lambda f: f.admissions(DwellingKind.CRISIS)),
+    Figure("moves_out", "housing", "households that left a dwelling in the period (by destination)",
+           lambda f: f.moves_out(), (("destination", values_of(Destination), lambda f: f.moves_out()),)),
+    Figure("dwellings", "housing", "the service's dwellings (by kind)", lambda f: f.dwellings(False),
+           (("kind", values_of(DwellingKind), lambda f: f.dwellings(False)),)),
+    Figure("dwellings_occupied", "housing", "dwellings occupied on the last day of the period (by kind)",
+           lambda f: f.dwellings(True), (("kind", values_of(DwellingKind), lambda f: f.dwellings(True)),)),
+    Figure("contacts", "work", "contacts in the period (by the case's track on the day)", lambda f: f.contacts(),
+           (("track", TRACKS, lambda f: f.contacts()),)),
+    Figure("home_visits", "work", "home visits in the period (by track)", lambda f: f.contacts(home_only=True),
+           (("track", TRACKS, lambda f: f.contacts(home_only=True)),)),
+    Figure("hours", "work", "hours spent on contacts in the period (by track), one decimal",
+           lambda f: f.contacts(minutes=True), (("track", TRACKS, lambda f: f.contacts(minutes=True)),), hours=True),
+)
+PANELS = ("intake", "caseload", "results", "court", "housing", "work")
+HEADLINES = ("new_cases", "evictions_prevented", "households_referred", "transit_admissions",
+             "regular_market_moves")
+"""The figures of the service's results table, charted over twelve months."""
+
+
+@dataclass(frozen=True)
+class Row:
+    period: str
+    figure: str
+    breakdown: str
+    value: int | float
+
+    def as_dict(self) -> dict:
+        return {"period": self.period, "figure": self.figure, "breakdown": self.breakdown, "value": self.value}
+
+
+def compute(aggregates, period: Period, only: tuple[str, ...] | None = None) -> list[Row]:
+    """Every figure of the period as rows, in the fixed order."""
+    rows = []
+    for figure in FIGURES:
+        if only is not None and figure.key not in only:
+            continue
+        value = (lambda v: round((v or 0) / 60, 1)) if figure.hours else (lambda v: v or 0)
+        rows.append(Row(period.label, figure.key, "", value(figure.total(aggregates).get(None, 0))))
+        for dimension, values, aggregate in figure.breakdowns:
+            counted = aggregate(aggregates)
+            rows.extend(Row(period.label, figure.key, f"{dimension}={v}", value(counted.get(v, 0))) for v in values)
+    return rows
+
+
+def last_months(period: Period, count: int = 12) -> list[Period]:
+    """The `count` months ending with the period's last month, oldest first."""
+    end = period.last.replace(day=1)
+    return [month_period(f"{end - relativedelta(months=k):%Y-%m}", end) for k in reversed(range(count))]

@@ -1,0 +1,168 @@
+"""`huurbeg stats`: every figure on a hand-built October with known answers, and the cron path."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import assert_one_line_error
+from huurbeg.figures import FIGURES
+
+AFTER = {"HUURBEG_TODAY": "2026-11-05"}
+
+
+@pytest.fixture
+def october(cli):
+    """Six households around October 2026, with events on its first and last day."""
+    def run(*args):
+        result = cli(*args, env=AFTER)
+        assert result.exit_code == 0, result.output
+        return result.stdout.strip()
+
+    base = ["--tenant-informed", "--no-input"]
+    a = run("intake", "--track", "pw", "--tenant", "A", "--source", "landlord", "--landlord", "Woonpunt",
+            "--landlord-type", "shm", "--problem", "arrears", "--problem", "hygiene",
+            "--national-number", "85073003328", "--date", "01/10/2026", *base)
+    run("visit", a, "--date", "01/10/2026", "--minutes", "60", "--no-input")
+    run("case", "close", a, "--outcome", "eviction-prevented", "--date", "31/10/2026")
+    b = run("intake", "--track", "ogp", "--tenant", "B", "--source", "court", "--landlord", "Peeters",
+            "--landlord-type", "private", "--problem", "arrears", "--date", "31/10/2026", *base)
+    run("hearing", "add", b, "--date", "31/10/2026 10:00", "--court", "Vredegerecht Mechelen")
+    run("hearing", "outcome", b, "--result", "settled")
+    run("visit", b, "--date", "31/10/2026", "--kind", "phone", "--minutes", "30", "--no-input")
+    run("refer", b, "--to", "cgg", "--date", "31/10/2026")
+    run("refer", b, "--to", "lawyer", "--date", "31/10/2026")
+    c = run("intake", "--track", "pre-ogp", "--tenant", "C", "--source", "ocmw", "--date", "30/09/2026", *base)
+    run("visit", c, "--date", "30/09/2026", "--kind", "office", "--minutes", "15", "--no-input")
+    run("visit", c, "--date", "01/11/2026", "--minutes", "45", "--no-input")
+    run("transfer", "dwelling", "add", "DW-1", "--kind", "transit")
+    run("transfer", "dwelling", "add", "CR-1", "--kind", "crisis")
+    run("transfer", "in", c, "--dwelling", "DW-1", "--date", "01/10/2026")
+    run("case", "track", c, "--to", "ogp", "--date", "15/10/2026")
+    run("transfer", "out", c, "--destination", "regular-market", "--date", "31/10/2026", "--keep-open")
+    run("intake", "--track", "pw", "--tenant", "A", "--source", "tenant", "--national-number", "85073003328",
+        "--date", "31/10/2026", *base)  # returning household
+    f = run("intake", "--track", "crisis", "--tenant", "F", "--source", "police", "--date", "15/10/2026", *base)
+    run("transfer", "in", f, "--dwelling", "CR-1", "--date", "15/10/2026")
+    run("intake", "--track", "pw", "--tenant", "D", "--source", "tenant", "--date", "01/11/2026", *base)
+
+
+def figures_of(cli, *period):
+    result = cli("stats", *period, "--format", "json", env=AFTER)
+    assert result.exit_code == 0, result.output
+    return {(r["figure"], r["breakdown"]): r["value"] for r in json.loads(result.stdout)}
+
+
+EXPECTED_OCTOBER = {
+    ("new_cases", ""): 4, ("new_cases", "track=pw"): 2, ("new_cases", "track=ogp"): 1,
+    ("new_cases", "track=crisis"): 1, ("new_cases", "track=pre-ogp"): 0,
+    ("new_cases", "source=landlord"): 1, ("new_cases", "source=court"): 1, ("new_cases", "source=tenant"): 1,
+    ("new_cases", "source=police"): 1, ("new_cases", "source=ocmw"): 0,
+    ("new_cases", "landlord_type=shm"): 1, ("new_cases", "landlord_type=private"): 1,
+    ("new_cases", "landlord_type=none"): 2,
+    ("new_cases", "problem=arrears"): 2, ("new_cases", "problem=hygiene"): 1,
+    ("returning_households", ""): 1,
+    ("open_cases", ""): 4, ("open_cases", "track=ogp"): 2, ("open_cases", "track=pw"): 1,
+    ("open_cases", "track=crisis"): 1, ("open_cases", "track=dw"): 0,
+    ("closed_cases", ""): 1, ("closed_cases", "outcome=eviction-prevented"): 1, ("closed_cases", "track=pw"): 1,
+    ("evictions_prevented", ""): 1, ("evictions_prevented", "track=pw"): 1,
+    ("households_referred", ""): 1, ("referrals", ""): 2, ("referrals", "destination=cgg"): 1,
+    ("referrals", "destination=lawyer"): 1, ("referrals", "destination=ocmw"): 0,
+    ("transit_admissions", ""): 1, ("regular_market_moves", ""): 1,
+    ("hearings", ""): 1, ("hearings", "result=settled"): 1, ("hearings", "result=pending"): 0,
+    ("crisis_admissions", ""): 1, ("moves_out", ""): 1, ("moves_out", "destination=regular-market"): 1,
+    ("dwellings", ""): 2, ("dwellings_occupied", ""): 1, ("dwellings_occupied", "kind=crisis"): 1,
+    ("dwellings_occupied", "kind=transit"): 0,
+    ("contacts", ""): 2, ("contacts", "track=pw"): 1, ("contacts", "track=ogp"): 1,
+    ("home_visits", ""): 1, ("home_visits", "track=pw"): 1,
+    ("hours", ""): 1.5, ("hours", "track=pw"): 1.0, ("hours", "track=ogp"): 0.5,
+}
+
+
+def test_october_figures_come_out_exactly(cli, october):
+    found = figures_of(cli, "--month", "2026-10")
+    assert {key: found[key] for key in EXPECTED_OCTOBER} == EXPECTED_OCTOBER
+
+
+def test_last_month_is_october_in_november(cli, october):
+    assert figures_of(cli, "--month", "last") == figures_of(cli, "--month", "2026-10")
+
+
+def test_period_edges_a_day_off_changes_the_counts(cli, october):
+    shifted = figures_of(cli, "--from", "02/10/2026", "--to", "30/10/2026")
+    assert shifted[("new_cases", "")] == 1  # only F; A (1st) and B, E (31st) fall outside
+    assert shifted[("closed_cases", "")] == 0 and shifted[("transit_admissions", "")] == 0
+    assert shifted[("open_cases", "")] == 3  # A, C, F open on 30/10
+    year = figures_of(cli, "--year", "2026")
+    assert year[("new_cases", "")] == 6 and year[("contacts", "")] == 4
+
+
+def test_csv_is_long_format_in_a_fixed_order(cli, october):
+    first = cli("stats", "--month", "2026-10", "--format", "csv", env=AFTER).stdout
+    rows = list(csv.reader(io.StringIO(first)))
+    assert rows[0] == ["period", "figure", "breakdown", "value"]
+    assert rows[1] == ["2026-10", "new_cases", "", "4"]
+    figures_in_order = list(dict.fromkeys(r[1] for r in rows[1:]))
+    assert figures_in_order == [f.key for f in FIGURES]
+    empty_month = cli("stats", "--month", "2025-01", "--format", "csv", env=AFTER).stdout
+    assert [r[1:3] for r in csv.reader(io.StringIO(empty_month))] == [r[1:3] for r in rows]
+
+
+def test_json_holds_the_same_rows(cli, october):
+    as_csv = list(csv.DictReader(io.StringIO(cli("stats", "--month", "2026-10", "-f", "csv", env=AFTER).stdout)))
+    as_json = json.loads(cli("stats", "--month", "2026-10", "-f", "json", env=AFTER).stdout)
+    assert [list(r) for r in as_json[:1]] == [["period", "figure", "breakdown", "value"]]
+    assert [(r["figure"], r["breakdown"], str(r["value"])) for r in as_json] == \
+        [(r["figure"], r["breakdown"], r["value"]) for r in as_csv]
+
+
+def test_no_personal_data_in_any_figure(cli, october):
+    out = cli("stats", "--year", "2026", "-f", "csv", env=AFTER).stdout
+    for secret in ("Woonpunt", "Peeters", "85073003328", "Vredegerecht"):
+        assert secret not in out
+
+
+def test_table_panels_and_chart(cli, october):
+    out = cli("stats", "--month", "2026-10", "--chart", env=AFTER).stdout
+    for panel in ("intake", "caseload", "results", "court", "housing", "work"):
+        assert panel in out
+    assert "evictions prevented" in out and "█" in out and "2025-11" in out
+
+
+@pytest.mark.parametrize("args, text", [
+    (["--month", "2026-13"], "YYYY-MM"), (["--month", "oct"], "YYYY-MM"), (["--year", "26"], "year"),
+    (["--from", "01/10/2026"], "both --from and --to"),
+    (["--from", "10/10/2026", "--to", "01/10/2026"], "before --from"),
+    (["--month", "last", "--year", "2026"], "one period"),
+])
+def test_bad_periods(cli, october, args, text):
+    assert_one_line_error(cli("stats", *args, env=AFTER), code=2, contains=text)
+
+
+def run_cron(db_path, *args):
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS",)}
+    env.update(HUURBEG_DB=str(db_path), HUURBEG_TODAY="2026-11-05", TERM="dumb")
+    return subprocess.run([sys.executable, "-m", "huurbeg", "stats", *args], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+@pytest.mark.slow
+def test_cron_writes_only_data_without_a_terminal(db_path, october):
+    result = run_cron(db_path, "--month", "last", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["period", "figure", "breakdown", "value"] and rows[1][:2] == ["2026-10", "new_cases"]
+    assert all(len(r) == 4 for r in rows)
+
+
+@pytest.mark.slow
+def test_cron_fails_loudly_without_a_database(tmp_path):
+    result = run_cron(tmp_path / "missing.db", "--month", "last", "--format", "csv")
+    assert result.returncode != 0 and result.stdout == ""
+    assert "no huurbeg database" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "missing.db").exists()
