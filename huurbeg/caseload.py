@@ -97,3 +97,38 @@ def history(store, number: str) -> list[dict]:
     """Every write and read of a dossier, oldest first."""
     return [{"case": number, "at": entry.at, "user": entry.os_user, "action": entry.action,
              "detail": entry.detail} for entry in store.history(store.case(number))]
+
+
+def export(store, number: str, today: date) -> dict:
+    """Everything stored about the household of a case: the right of access (inzagerecht)."""
+    case = store.case(number)
+    household = store.household(case)
+    cases = []
+    for each in store.household_cases(case):
+        record = dossier(store, each.number, today)
+        record["timeline"] = history(store, each.number)
+        record["payment_plans"] = [_plan_export(store, plan) for plan in store.plans(each)]
+        record["hearings"] = [{"starts_at": h.starts_at, "court": h.court, "room": h.room,
+                               "petition_date": h.petition_date,
+                               "claimed": Cents(h.claimed_cents) if h.claimed_cents is not None else None,
+                               "proposal": h.proposal, "result": h.result, "eviction_date": h.eviction_date}
+                              for h in store.hearings(each)]
+        record["stays"] = [{"dwelling": d.code, "kind": d.kind, "start": s.start_date, "until": s.end_date,
+                            "review": s.review_date, "extensions": s.extensions, "left": s.left_date,
+                            "destination": s.destination} for s, d in store.stays(each)]
+        record["referrals"] = [{"date": r.date, "to": r.destination, "note": r.note} for r in store.referrals(each)]
+        record.pop("payment_plan", None)
+        cases.append(record)
+    return {"exported_on": today, "household": {"name": household.name, "address": household.address,
+                                                "phone": household.phone, "birth_date": household.birth_date,
+                                                "national_number": household.national_number,
+                                                "adults": household.adults, "children": household.children},
+            "cases": cases}
+
+
+def _plan_export(store, plan) -> dict:
+    instalments, payments = store.plan_lines(plan)
+    return {"plan": plan.id, "status": plan.status, "arrears": Cents(plan.arrears_cents),
+            "instalment": Cents(plan.instalment_cents), "start": plan.start_date, "day": plan.day_of_month,
+            "instalments": [{"seq": i.seq, "due": i.due, "amount": Cents(i.amount)} for i in instalments],
+            "payments": [{"date": when, "amount": Cents(amount)} for when, amount in payments]}

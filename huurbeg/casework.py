@@ -224,3 +224,22 @@ def log_read(store, number: str, what: str) -> None:
     """Record that a dossier was looked at (who, when, by which command)."""
     store.record(store.case(number), "read", what)
     store.commit()
+
+
+def import_rows(store, rows, progress=None) -> tuple[list[str], int]:
+    """Write imported rows in one transaction: (new case numbers, rows already imported before)."""
+    known = store.imported_refs([row.ref for row in rows])
+    numbers = []
+    for n, row in enumerate(rows):
+        if row.ref not in known:
+            decision = decide_household(store.household_matches(row.draft), allow_duplicate=True)
+            case = store.create_case(row.draft, decision.household_id, decision.returning, external_ref=row.ref)
+            if row.closed_date is not None:
+                store.close_case(case, row.outcome, row.closed_date)
+            store.session.flush()
+            known.add(row.ref)
+            numbers.append(case.number)
+        if progress:
+            progress(n + 1)
+    store.commit()
+    return numbers, len(rows) - len(numbers)

@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from huurbeg import __version__
-from huurbeg.commands import case, deadlines, hearing, intake, plan, refer, stats, transfer, visit
+from huurbeg.commands import case, deadlines, demo, hearing, importing, intake, plan, refer, stats, transfer, visit
 from huurbeg.errors import HuurbegError
 from huurbeg.state import state
 
@@ -122,6 +122,8 @@ app.add_typer(hearing.app, name="hearing")
 app.add_typer(transfer.app, name="transfer")
 refer.register(app)
 stats.register(app)
+demo.register(app)
+importing.register(app)
 deadlines.register(app)
 
 

@@ -152,7 +152,9 @@ def figures_view(period, rows) -> None:
         grid.add_column(overflow="fold", style="dim")
         for figure in (f for f in FIGURES if f.panel == panel):
             total, *parts = by_key[figure.key]
-            detail = " · ".join(f"{r.breakdown.split('=', 1)[1]} {r.value}" for r in parts if r.value)
+            by_dimension = groupby((r for r in parts if r.value), key=lambda r: r.breakdown.split("=", 1)[0])
+            detail = "\n".join(f"{dimension}: " + " · ".join(f"{r.breakdown.split('=', 1)[1]} {r.value}" for r in found)
+                               for dimension, found in by_dimension)
             grid.add_row(figure.key.replace("_", " "), str(total.value), detail)
         out.print(Panel(grid, title=panel, title_align="left"))
 

@@ -119,3 +119,22 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = Output
     render.emit_rows(rows, fmt, HISTORY_COLUMNS, title=f"History of {number}")
 
 
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    number: CaseArgument,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="json",
+                                     help="json: everything stored about the household.")] = "json",
+) -> None:
+    """Everything stored about the household of a case, as JSON: the right of access (inzagerecht)."""
+    from huurbeg import caseload
+
+    if fmt != "json":
+        raise typer.BadParameter("only json is available for a full export", param_hint="'--format'")
+    app_state = state(ctx)
+    store = app_state.store()
+    data = caseload.export(store, number, app_state.today)
+    casework.log_read(store, number, "case export")
+    render.write_json(data)

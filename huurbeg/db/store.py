@@ -105,7 +105,15 @@ class Store:
         return [HouseholdMatch(number, Status(status), household.id, _reason(household, draft, name_key))
                 for number, status, household in rows]
 
-    def create_case(self, draft: IntakeDraft, household_id: int | None, returning: bool) -> Case:
+    def imported_refs(self, refs: list[str]) -> set[str]:
+        """The external references already in the database."""
+        return set(self.session.exec(select(Case.external_ref).where(Case.external_ref.in_(refs))).all())
+
+    def landlord_keys(self) -> set[str]:
+        return {name.casefold() for name in self.landlord_names()}
+
+    def create_case(self, draft: IntakeDraft, household_id: int | None, returning: bool,
+                    external_ref: str | None = None) -> Case:
         """Write a new case with its household, landlord, problems, track and consents."""
         now, when = self.now(), draft.intake_date
         household = self._household(draft, household_id, now)
@@ -116,7 +124,7 @@ class Store:
                     landlord_id=landlord.id if landlord else None, track=draft.track, source=draft.source,
                     referrer=draft.referrer, intake_date=when, tenant_informed=True,
                     arrears_cents=draft.arrears_cents, returning_household=returning, status=Status.OPEN,
-                    note=draft.note, created_at=now, updated_at=now)
+                    note=draft.note, external_ref=external_ref, created_at=now, updated_at=now)
         self.session.add(case)
         self.session.flush()
         landlord_raised = draft.source == "landlord"
@@ -395,6 +403,20 @@ class Store:
     def referrals(self, case: Case) -> list[Referral]:
         return list(self.session.exec(select(Referral).where(Referral.case_id == case.id)
                                       .order_by(Referral.date, Referral.id)).all())
+
+    # --- right of access --------------------------------------------------------
+    def household_cases(self, case: Case) -> list[Case]:
+        """Every case of the household of `case`, oldest first."""
+        return list(self.session.exec(select(Case).where(Case.household_id == case.household_id)
+                                      .order_by(Case.intake_date, Case.id)).all())
+
+    def plans(self, case: Case) -> list[PaymentPlan]:
+        return list(self.session.exec(select(PaymentPlan).where(PaymentPlan.case_id == case.id)
+                                      .order_by(PaymentPlan.id)).all())
+
+    def stays(self, case: Case) -> list[tuple[Stay, Dwelling]]:
+        return list(self.session.exec(select(Stay, Dwelling).join(Dwelling, Dwelling.id == Stay.dwelling_id)
+                                      .where(Stay.case_id == case.id).order_by(Stay.start_date)).all())
 
     # --- figures ------------------------------------------------------------
     def figures(self, first: date, last: date):

@@ -1,0 +1,31 @@
+"""`huurbeg demo`: a database of fictional casework to explore."""
+
+import sys
+
+import typer
+
+from huurbeg import render
+from huurbeg.state import state
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)
+
+
+def demo(ctx: typer.Context) -> None:
+    """Fill an empty database with a year of fictional casework over every track (use with --db demo.db)."""
+    from huurbeg import demo as fixtures
+
+    app_state = state(ctx)
+    store = app_state.store()
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(console=render.console(stderr=True), transient=True) as bar:
+            task = bar.add_task("Writing a year of fictional casework", total=None)
+            count = fixtures.build(store, app_state.today, progress=lambda done, total: bar.update(
+                task, completed=done, total=total))
+    else:
+        count = fixtures.build(store, app_state.today)
+    render.message(f"Demo database ready: {count} fictional cases. Try: huurbeg, huurbeg case list, "
+                   "huurbeg hearing list, huurbeg stats --month last --chart")

@@ -1,0 +1,152 @@
+"""Data in and out: `import` from a spreadsheet, `case export`, and `demo`."""
+
+import json
+
+import pytest
+
+from conftest import assert_one_line_error, snapshot
+
+HEADER = "ref,tenant,address,landlord,landlord_type,track,source,problems,intake_date,arrears,tenant_informed," \
+         "status,closed_date,outcome\n"
+GOOD = ["R-1,Jan Peeters,Kerkstraat 1,Woonpunt,shm,pw,landlord,arrears hygiene,03/02/2026,\"1.234,56\",yes,,,",
+        "R-2,Els Maes,Bruul 9,,,ogp,court,arrears,2026-05-10,850.00,ja,closed,01/09/2026,eviction-prevented"]
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def write(tmp_path, lines, name="caseload.csv", header=HEADER, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes((header + "\n".join(lines) + "\n").encode(encoding))
+    return path
+
+
+def test_import_good_rows(cli, tmp_path):
+    result = cli("import", str(write(tmp_path, GOOD)))
+    assert result.exit_code == 0, result.output
+    assert "Imported 2 case(s)" in result.stderr
+    cases = as_json(cli("case", "list", "--status", "all", "-f", "json"))
+    assert [(c["case"], c["tenant"], c["track"], c["status"]) for c in cases] == [
+        ("2026-0001", "Jan Peeters", "pw", "open"), ("2026-0002", "Els Maes", "ogp", "closed")]
+    first = as_json(cli("case", "show", "2026-0001", "-f", "json"))
+    assert (first["arrears"], first["problems"], first["landlord"]) == \
+        (1234.56, ["arrears", "hygiene"], {"name": "Woonpunt", "type": "shm"})
+    second = as_json(cli("case", "show", "2026-0002", "-f", "json"))
+    assert (second["outcome"], second["closed_date"]) == ("eviction-prevented", "2026-09-01")
+
+
+def test_reimport_does_not_duplicate(cli, tmp_path):
+    path = write(tmp_path, GOOD)
+    cli("import", str(path))
+    again = cli("import", str(path))
+    assert again.exit_code == 0 and "Imported 0 case(s); 2 row(s) were imported before" in again.stderr
+    assert len(as_json(cli("case", "list", "--status", "all", "-f", "json"))) == 2
+
+
+def test_rows_without_a_ref_are_recognised_on_reimport(cli, tmp_path):
+    lines = [",".join(line.split(",")[1:]) for line in GOOD]
+    path = write(tmp_path, lines, header=HEADER.removeprefix("ref,"))
+    cli("import", str(path))
+    cli("import", str(path))
+    assert len(as_json(cli("case", "list", "--status", "all", "-f", "json"))) == 2
+
+
+BAD = [
+    ("R-3,X,x,,,pw,neighbour,,01/01/2026,,yes,,,", "line 2: source"),
+    ("R-4,X,x,,,pw,tenant,,31/02/2026,,yes,,,", "line 3: intake_date"),
+    ("R-5,X,x,,,pw,tenant,,01/01/2026,-5,yes,,,", "line 4: arrears"),
+    ("R-6,X,x,,,pw,tenant,,01/01/2026,,no,,,", "line 5: tenant_informed"),
+    ("R-7,X,x,Nieuw,,pw,tenant,,01/01/2026,,yes,,,", "line 6: landlord_type"),
+    ("R-8,X,x,,,pw,tenant,,01/01/2026,,yes,closed,,", "line 7: closed_date/outcome"),
+    ("R-9,,x,,,pw,tenant,,01/01/2026,,yes,,,", "line 8: tenant"),
+]
+
+
+def test_every_bad_row_is_named_and_nothing_is_imported(cli, tmp_path, db_path):
+    cli("case", "list")
+    before = snapshot(db_path)
+    result = cli("import", str(write(tmp_path, [line for line, _ in BAD] + GOOD)))
+    assert result.exit_code == 2
+    for _, where in BAD:
+        assert where in result.stderr, where
+    assert "7 of 9 rows are bad; nothing was imported" in result.stderr
+    assert "Traceback" not in result.output and "X,x" not in result.stderr
+    assert snapshot(db_path) == before
+
+
+def test_skip_bad_imports_the_good_rows(cli, tmp_path):
+    result = cli("import", str(write(tmp_path, [BAD[0][0]] + GOOD)), "--skip-bad")
+    assert result.exit_code == 0 and "Imported 2 case(s); 1 bad row(s) left out" in result.stderr
+
+
+def test_excel_semicolon_windows_1252(cli, tmp_path):
+    header = "Ref;Tenant;Address;Track;Source;Intake date;Arrears;Tenant informed\n"
+    path = write(tmp_path, ["E-1;Chloé Dubois;Rue de l'Église 3;pw;tenant;24/11/2025;1.234,56;ja"],
+                 header=header, encoding="cp1252")
+    assert cli("import", str(path)).exit_code == 0
+    [case] = as_json(cli("case", "list", "-f", "json"))
+    assert case["tenant"] == "Chloé Dubois"
+    assert as_json(cli("case", "show", case["case"], "-f", "json"))["arrears"] == 1234.56
+
+
+def test_utf8_with_bom(cli, tmp_path):
+    path = tmp_path / "bom.csv"
+    path.write_bytes("\ufeff".encode() + (HEADER + GOOD[0] + "\n").encode())
+    assert cli("import", str(path)).exit_code == 0
+
+
+@pytest.mark.parametrize("content, text", [
+    ("tenant,track\nX,pw\n", "missing column(s) source, intake_date, tenant_informed"),
+    (HEADER.strip() + ",colour\n", "unknown column(s) colour"),
+])
+def test_bad_files(cli, tmp_path, content, text):
+    path = tmp_path / "f.csv"
+    path.write_text(content)
+    assert_one_line_error(cli("import", str(path)), code=2, contains=text)
+
+
+def test_missing_file(cli, tmp_path):
+    assert_one_line_error(cli("import", str(tmp_path / "nope.csv")), code=2, contains="cannot read")
+
+
+def test_export_holds_everything_about_the_household(cli, new_case):
+    first = new_case("--national-number", "85073003328", "--note", "first note", "--date", "01/01/2026")
+    cli("visit", first, "--note", "kitchen", "--date", "02/01/2026", "--no-input")
+    cli("plan", first, "--arrears", "300", "--instalment", "100", "--start", "01/02/2026")
+    cli("plan", "pay", first, "--amount", "100", "--date", "01/02/2026")
+    cli("refer", first, "--to", "cgg", "--note", "referral note", "--date", "03/01/2026")
+    cli("case", "close", first, "--outcome", "referred", "--date", "01/06/2026")
+    second = new_case("--national-number", "85073003328")
+    cli("hearing", "add", second, "--date", "tomorrow 09:00", "--court", "Vredegerecht Mechelen",
+        "--proposal", "a proposal")
+    exported = as_json(cli("case", "export", second))
+    assert exported["household"]["national_number"] == "85073003328"
+    assert [c["case"] for c in exported["cases"]] == [first, second]
+    old, new = exported["cases"]
+    assert old["note"] == "first note" and old["contacts"][0]["note"] == "kitchen"
+    assert old["referrals"] == [{"date": "2026-01-03", "to": "cgg", "note": "referral note"}]
+    assert old["payment_plans"][0]["payments"] == [{"date": "2026-02-01", "amount": 100.0}]
+    assert new["hearings"][0]["proposal"] == "a proposal"
+    assert any(h["action"] == "read" and h["detail"] == "case export" for h in
+               as_json(cli("case", "history", second, "-f", "json")))
+    assert_one_line_error(cli("case", "export", second, "--format", "csv"), code=2, contains="only json")
+
+
+def test_demo_fills_every_view(cli, tmp_path):
+    db = str(tmp_path / "demo.db")
+    result = cli("--db", db, "demo")
+    assert result.exit_code == 0, result.output
+    cases = as_json(cli("--db", db, "case", "list", "--status", "all", "-f", "json"))
+    assert len(cases) > 100
+    assert {c["track"] for c in cases} == {"pw", "pre-ogp", "ogp", "dw", "crisis"}
+    assert {c["status"] for c in cases} == {"open", "closed"}
+    assert as_json(cli("--db", db, "hearing", "list", "--date", "tomorrow", "-f", "json"))
+    assert any(not r["free"] for r in as_json(cli("--db", db, "transfer", "list", "-f", "json")))
+    assert as_json(cli("--db", db, "deadlines", "-f", "json"))
+    figures = {(r["figure"], r["breakdown"]): r["value"] for r in
+               as_json(cli("--db", db, "stats", "--year", "2026", "-f", "json"))}
+    for key in ("evictions_prevented", "households_referred", "transit_admissions", "hearings", "contacts"):
+        assert figures[(key, "")] > 0, key
+    assert_one_line_error(cli("--db", db, "demo"), code=4, contains="only an empty database")
