@@ -150,3 +150,16 @@ def test_demo_fills_every_view(cli, tmp_path):
     for key in ("evictions_prevented", "households_referred", "transit_admissions", "hearings", "contacts"):
         assert figures[(key, "")] > 0, key
     assert_one_line_error(cli("--db", db, "demo"), code=4, contains="only an empty database")
+
+
+def test_a_spreadsheet_of_a_few_hundred_cases(cli, tmp_path):
+    lines = [f"S-{n},Tenant {n},Street {n},,,{'pw' if n % 2 else 'ogp'},tenant,arrears,"
+             f"{1 + n % 28:02d}/{1 + n % 10:02d}/2026,{n}5,yes,,," for n in range(300)]
+    bad = {17, 101, 150, 222, 299}
+    for n in bad:
+        lines[n] = lines[n].replace(",yes,", ",maybe,")
+    result = cli("import", str(write(tmp_path, lines)))
+    assert result.exit_code == 2
+    assert [f"line {n + 2}: tenant_informed" in result.stderr for n in sorted(bad)] == [True] * len(bad)
+    assert cli("import", str(write(tmp_path, lines)), "--skip-bad").exit_code == 0
+    assert len(as_json(cli("case", "list", "-f", "json"))) == 295
