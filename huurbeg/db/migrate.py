@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from huurbeg.errors import DatabaseProblem
 
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

@@ -79,6 +79,7 @@ class Case(SQLModel, table=True):
     external_ref: str | None = Field(default=None, unique=True)  # from an imported spreadsheet
     created_at: dt.datetime
     updated_at: dt.datetime
+    purged_at: dt.datetime | None = None  # personal data removed (huurbeg purge); counts stay
 
 
 class CaseProblem(SQLModel, table=True):
