@@ -14,7 +14,8 @@ import typer
 from typer.core import TyperGroup
 
 from huurbeg import __version__
-from huurbeg.commands import case, deadlines, demo, hearing, importing, intake, plan, refer, stats, transfer, visit
+from huurbeg.commands import (case, deadlines, demo, hearing, importing, intake, maintenance, plan, refer, stats,
+                              transfer, visit)
 from huurbeg.errors import HuurbegError
 from huurbeg.state import state
 
@@ -124,6 +125,7 @@ refer.register(app)
 stats.register(app)
 demo.register(app)
 importing.register(app)
+maintenance.register(app)
 deadlines.register(app)
 
 

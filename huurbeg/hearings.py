@@ -124,7 +124,7 @@ def brief(store, number: str, today: date) -> dict:
         "payment_plan": {key: plan[key] for key in ("standing", "arrears", "instalment", "paid", "balance")}
         if plan else None,
         "agreements": [{"id": a.id, "party": a.party, "text": a.text, "due": a.due_date, "done": a.done_date,
-                        "kept": _kept(a.due_date, a.done_date, today)} for a in store.agreements(case)],
+                        "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.agreements(case)],
         "contacts_since_petition": [{"date": c.date, "kind": c.kind, "minutes": c.minutes} for c in contacts],
         "referrals": [{"date": r.date, "to": r.destination} for r in store.referrals(case)],
         "earlier_hearings": [_hearing(h) for h in hearings if h.id != current.id],
@@ -137,7 +137,8 @@ def _hearing(hearing) -> dict:
             "eviction_date": hearing.eviction_date}
 
 
-def _kept(due: date, done: date | None, today: date) -> str:
+def agreement_kept(due: date, done: date | None, today: date) -> str:
+    """kept, kept late, not kept (past due) or open."""
     if done is not None:
         return "kept" if done <= due else "kept late"
     return "not kept" if today > due else "open"

@@ -2,6 +2,8 @@
 
 from typing import Annotated
 
+from enum import StrEnum
+
 import typer
 
 from huurbeg import casework, render
@@ -119,6 +121,33 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = Output
     render.emit_rows(rows, fmt, HISTORY_COLUMNS, title=f"History of {number}")
 
 
+
+
+class Audience(StrEnum):
+    LANDLORD = "landlord"
+
+
+@app.command("report")
+def report(
+    ctx: typer.Context,
+    number: CaseArgument,
+    audience: Annotated[Audience, code_option(Audience, "audience", "Who the report is for.", "--for")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="[text|json]",
+                                     help="text to paste into a letter, or json.")] = "text",
+) -> None:
+    """What a landlord may be told: support running, agreements kept, plan on track, next step. Nothing else."""
+    from huurbeg import secrecy
+
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter("use text or json", param_hint="'--format'")
+    app_state = state(ctx)
+    store = app_state.store()
+    data = secrecy.landlord_report(store, number, app_state.today)
+    casework.log_read(store, number, f"case report for the {audience}")
+    if fmt == "json":
+        render.write_json(data)
+    else:
+        typer.echo(secrecy.report_text(data), nl=False)
 
 
 @app.command("export")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, func, or_, update
 from sqlmodel import Session, select
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
@@ -417,6 +417,54 @@ class Store:
     def stays(self, case: Case) -> list[tuple[Stay, Dwelling]]:
         return list(self.session.exec(select(Stay, Dwelling).join(Dwelling, Dwelling.id == Stay.dwelling_id)
                                       .where(Stay.case_id == case.id).order_by(Stay.start_date)).all())
+
+    # --- retention --------------------------------------------------------------
+    def landlord_problems(self, case: Case) -> list[str]:
+        return list(self.session.exec(select(CaseProblem.problem).where(
+            CaseProblem.case_id == case.id, CaseProblem.raised_by_landlord.is_(True))).all())
+
+    def closed_before(self, day: date) -> list[Case]:
+        """Closed cases whose personal data are still there, closed before `day`."""
+        return list(self.session.exec(select(Case).where(
+            Case.status == Status.CLOSED, Case.closed_date < day, Case.purged_at.is_(None))
+            .order_by(Case.closed_date, Case.id)).all())
+
+    def purge(self, cases: list[Case]) -> None:
+        """Erase the personal data and free text of these cases; keep every code, date and amount."""
+        now, ids = self.now(), [c.id for c in cases]
+        session = self.session
+        session.execute(update(Case).where(Case.id.in_(ids)).values(note=None, referrer=None, purged_at=now))
+        session.execute(update(Contact).where(Contact.case_id.in_(ids)).values(note=None))
+        session.execute(update(Agreement).where(Agreement.case_id.in_(ids)).values(text=None))
+        session.execute(update(Referral).where(Referral.case_id.in_(ids)).values(note=None))
+        session.execute(update(Hearing).where(Hearing.case_id.in_(ids)).values(proposal=None))
+        # a household or a private landlord stays known while one of its cases is not purged
+        unpurged = select(Case.id).where(Case.purged_at.is_(None))
+        session.execute(update(Household).where(
+            Household.id.in_(select(Case.household_id).where(Case.id.in_(ids))),
+            ~Household.id.in_(select(Case.household_id).where(Case.purged_at.is_(None)))).values(
+            name=None, name_key=None, address=None, address_key=None, phone=None, birth_date=None,
+            national_number=None))
+        private = select(Landlord.id).where(Landlord.kind == "private", Landlord.id.in_(
+            select(Case.landlord_id).where(Case.id.in_(ids))), ~Landlord.id.in_(
+            select(Case.landlord_id).where(Case.id.in_(unpurged), Case.landlord_id.is_not(None))))
+        for (landlord_id,) in session.execute(private).all():
+            label = f"(purged landlord {landlord_id})"
+            session.execute(update(Landlord).where(Landlord.id == landlord_id).values(name=label, name_key=label))
+        for case in cases:
+            self.record(case, "purge", "personal data and free text removed (retention)")
+        session.expire_all()
+
+    def backup(self, target) -> None:
+        """A consistent copy of an SQLite database, made while others may be writing."""
+        import sqlite3
+
+        raw = self.session.connection().connection.driver_connection
+        copy = sqlite3.connect(target)
+        try:
+            raw.backup(copy)
+        finally:
+            copy.close()
 
     # --- figures ------------------------------------------------------------
     def figures(self, first: date, last: date):

@@ -1,0 +1,51 @@
+"""`huurbeg backup` and `huurbeg purge`: keeping the database safe, and keeping data no longer than needed."""
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from huurbeg import render, secrecy
+from huurbeg.params import FormatOption, OutputFormat, parse_date
+from huurbeg.state import state
+
+
+def register(app: typer.Typer) -> None:
+    app.command("backup")(backup)
+    app.command("purge")(purge)
+
+
+def backup(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A new file for the copy.")],
+) -> None:
+    """A consistent copy of the database, safe while others are working in it (mode 0600)."""
+    app_state = state(ctx)
+    store = app_state.store(write=False, must_exist=True)
+    secrecy.backup(store, path.expanduser(), "the database")
+    render.message(f"Backup written to {path}.")
+
+
+def purge(
+    ctx: typer.Context,
+    closed_before: Annotated[date, typer.Option("--closed-before", parser=parse_date, metavar="DATE",
+                                                help="Purge cases closed before this date.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Really remove the data (without it: only list).")] = False,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Remove names, addresses, numbers, notes and free text of cases closed before a date; figures stay."""
+    app_state = state(ctx)
+    store = app_state.store(must_exist=True)
+    if not yes:
+        cases = secrecy.purge_candidates(store, closed_before, app_state.today)
+        rows = [{"case": c.number, "closed_date": c.closed_date, "outcome": c.outcome} for c in cases]
+        render.emit_rows(rows, fmt, [("case", "Case"), ("closed_date", "Closed"), ("outcome", "Outcome")],
+                         title="Would be purged", empty="Nothing to purge.")
+        if rows:
+            render.message(f"Dry run: run again with --yes to remove the personal data of {len(rows)} case(s).")
+        return
+    numbers = secrecy.purge(store, closed_before, app_state.today)
+    if fmt != OutputFormat.TABLE:
+        render.emit_rows([{"case": n} for n in numbers], fmt, [("case", "Case")])
+    render.message(f"Personal data of {len(numbers)} case(s) removed; their figures remain.")

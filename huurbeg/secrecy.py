@@ -1,0 +1,108 @@
+"""Professional secrecy (beroepsgeheim) and retention: what a landlord may hear, and how data go.
+
+"Transparency about the state of affairs versus professional secrecy": a landlord
+may be told that support is running and since when, the agreements and whether
+they were kept, whether the payment plan is on track, and the next step. Never
+notes, referrals, health matters, amounts paid, or problems the landlord did not
+raise. A purge removes personal data and free text of long-closed cases while
+keeping every code, date and amount the figures count.
+"""
+
+from datetime import date
+
+from huurbeg import payment_plan
+from huurbeg.casework import check_not_future
+from huurbeg.codes import Status, Track
+from huurbeg.errors import DatabaseProblem, InvalidInput
+from huurbeg.followup import standing
+from huurbeg.hearings import agreement_kept
+
+SUPPORT = {Track.PW: "preventive tenancy support", Track.PRE_OGP: "support in a conciliation procedure",
+           Track.OGP: "support during the court procedure", Track.DW: "a transitional dwelling with support",
+           Track.CRISIS: "a crisis dwelling"}
+
+
+def landlord_report(store, number: str, today: date) -> dict:
+    """The state of affairs a landlord may be told; built only from fields that are allowed."""
+    case = store.case(number)
+    household, landlord = store.household(case), store.landlord(case)
+    agreements = [{"party": a.party, "agreement": a.text, "due": a.due_date,
+                   "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.agreements(case)]
+    plan = store.latest_plan(case)
+    plan_standing = None
+    if plan is not None:
+        instalments, payments = store.plan_lines(plan)
+        plan_standing = standing(plan.status, payment_plan.states(instalments, payments, today))
+    upcoming = [("hearing", h.starts_at.date()) for h in store.hearings(case)
+                if h.result is None and h.starts_at.date() >= today]
+    upcoming += [("agreement due", a["due"]) for a in agreements if a["kept"] == "open"]
+    next_step = min(upcoming, key=lambda step: step[1]) if upcoming else None
+    running = case.status == Status.OPEN
+    return {
+        "case": case.number, "date": today, "landlord": landlord.name if landlord else None,
+        "tenant": household.name, "address": household.address,
+        "support": {"running": running, "since": case.intake_date, "ended": case.closed_date,
+                    "kind": SUPPORT[Track(case.track)]},
+        "problems_reported_by_landlord": store.landlord_problems(case),
+        "agreements": agreements, "payment_plan": plan_standing,
+        "next_step": {"what": next_step[0], "date": next_step[1]} if next_step and running else None,
+    }
+
+
+def report_text(report: dict) -> str:
+    """The report as plain text, to paste into a letter or an e-mail."""
+    d = lambda value: value.strftime("%d/%m/%Y") if value else ""  # noqa: E731
+    support = report["support"]
+    lines = [f"Status report for the landlord — case {report['case']} — {d(report['date'])}",
+             f"Tenant: {report['tenant'] or ''}" + (f", {report['address']}" if report["address"] else "")]
+    if support["running"]:
+        lines.append(f"Support by the tenancy-support service: {support['kind']}, running since {d(support['since'])}.")
+    else:
+        lines.append(f"Support by the tenancy-support service ended on {d(support['ended'])} "
+                     f"(it ran since {d(support['since'])}).")
+    if report["problems_reported_by_landlord"]:
+        lines.append("Problems you reported: " + ", ".join(report["problems_reported_by_landlord"]) + ".")
+    if report["agreements"]:
+        lines.append("Agreements:")
+        lines += [f"  - {a['party']}: {a['agreement'] or '(no text)'} — due {d(a['due'])} — {a['kept']}"
+                  for a in report["agreements"]]
+    if report["payment_plan"]:
+        lines.append(f"Payment plan: {report['payment_plan'].replace('-', ' ')}.")
+    if report["next_step"]:
+        lines.append(f"Next step: {report['next_step']['what']} on {d(report['next_step']['date'])}.")
+    lines.append("This report gives the state of affairs only; everything else stays under professional secrecy.")
+    return "\n".join(lines) + "\n"
+
+
+def purge_candidates(store, before: date, today: date) -> list:
+    check_not_future(before, today, "--closed-before")
+    return store.closed_before(before)
+
+
+def purge(store, before: date, today: date) -> list[str]:
+    """Remove the personal data of every case closed before `before`; returns their numbers."""
+    cases = purge_candidates(store, before, today)
+    if cases:
+        store.purge(cases)
+        store.commit()
+    return [c.number for c in cases]
+
+
+def backup(store, target, label: str) -> None:
+    """A consistent copy of the database in a new file with mode 0600."""
+    import os
+
+    if store.session.get_bind().dialect.name != "sqlite":
+        raise DatabaseProblem("backup copies SQLite files; back up a PostgreSQL database with pg_dump")
+    if target.exists():
+        raise InvalidInput(f"PATH: {target} exists already; give a new file name")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"PATH: directory {target.parent} does not exist")
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        store.backup(target)
+    except Exception:
+        target.unlink(missing_ok=True)
+        raise
+    store.record(None, "backup", f"backup of {label} written")
+    store.commit()

@@ -1,0 +1,216 @@
+"""Professional secrecy and data protection: landlord report, access log, purge, backup, files."""
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from conftest import assert_one_line_error, snapshot
+
+SECRETS = {
+    "note": "SECRET-CASE-NOTE", "contact": "SECRET-CONTACT-NOTE", "referral": "SECRET-REFERRAL-NOTE",
+    "phone": "0499 SECRET 77", "national_number": "85073003328", "referrer": "SECRET-REFERRER",
+    "proposal": "SECRET-PROPOSAL",
+}
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def planted(cli):
+    """A case with a distinctive string in every confidential field."""
+    number = cli("intake", "--track", "pw", "--tenant", "Jan Peeters", "--address", "Kerkstraat 1",
+                 "--phone", SECRETS["phone"], "--national-number", SECRETS["national_number"],
+                 "--birth-date", "30/07/1985", "--source", "landlord", "--referrer", SECRETS["referrer"],
+                 "--landlord", "Woonpunt", "--landlord-type", "shm", "--problem", "arrears",
+                 "--arrears", "1.234,56", "--note", SECRETS["note"], "--tenant-informed", "--consent-tenant",
+                 "--consent-landlord", "--date", "01/10/2026", "--no-input").stdout.strip()
+    # a problem the landlord did not raise, and a mental-health referral
+    cli("visit", number, "--note", SECRETS["contact"], "--date", "02/10/2026", "--no-input")
+    cli("refer", number, "--to", "psychiatry", "--note", SECRETS["referral"], "--date", "03/10/2026")
+    cli("plan", number, "--arrears", "1.234,56", "--instalment", "103", "--start", "01/11/2026")
+    cli("plan", "pay", number, "--amount", "103", "--date", "01/11/2026")
+    cli("plan", "agree", number, "Clean the kitchen", "--due", "+7d")
+    cli("hearing", "add", number, "--date", "+3d 09:30", "--court", "Vredegerecht Mechelen",
+        "--proposal", SECRETS["proposal"])
+    return number
+
+
+def test_landlord_report_shows_the_state_of_affairs(cli, planted):
+    text = cli("case", "report", planted, "--for", "landlord").stdout
+    assert "running since 01/10/2026" in text
+    assert "Clean the kitchen" in text and "open" in text
+    assert "Payment plan: on track." in text
+    assert "Next step: hearing on 25/11/2026." in text
+    data = as_json(cli("case", "report", planted, "--for", "landlord", "-f", "json"))
+    assert data["problems_reported_by_landlord"] == ["arrears"]
+    assert data["payment_plan"] == "on-track"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_landlord_report_holds_no_confidential_field(cli, planted, fmt):
+    out = cli("case", "report", planted, "--for", "landlord", "--format", fmt).stdout
+    for what, secret in SECRETS.items():
+        assert secret not in out, what
+    for word in ("psychiatry", "referr", "1985", "€", "103", "1.234", "hygiene"):
+        assert word not in out, word
+
+
+def test_only_problems_the_landlord_raised(cli):
+    number = cli("intake", "--track", "pw", "--tenant", "X", "--source", "tenant", "--problem", "hygiene",
+                 "--tenant-informed", "--no-input").stdout.strip()
+    data = as_json(cli("case", "report", number, "--for", "landlord", "-f", "json"))
+    assert data["problems_reported_by_landlord"] == []
+
+
+def test_figures_and_calendar_hold_no_confidential_field(cli, planted):
+    outputs = [cli("stats", "--year", "2026", "-f", fmt).stdout for fmt in ("csv", "json", "table")]
+    outputs.append(cli("hearing", "list", "-f", "ics").stdout)
+    for out in outputs:
+        for what, secret in SECRETS.items():
+            assert secret not in out, what
+        assert "Jan Peeters" not in out and "Kerkstraat" not in out
+
+
+def test_errors_hold_no_personal_data(cli, planted):
+    results = [cli("intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant",
+                   "--national-number", SECRETS["national_number"], "--tenant-informed", "--no-input"),
+               cli("intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant",
+                   "--national-number", "85073003329", "--tenant-informed", "--no-input")]
+    for result in results:
+        assert result.exit_code != 0
+        assert "Jan Peeters" not in result.stderr and "850730033" not in result.stderr
+
+
+def test_every_read_of_a_dossier_is_logged(cli, planted):
+    cli("case", "show", planted)
+    cli("hearing", "brief", planted)
+    cli("case", "export", planted)
+    cli("case", "report", planted, "--for", "landlord")
+    reads = [h["detail"] for h in as_json(cli("case", "history", planted, "-f", "json")) if h["action"] == "read"]
+    assert reads == ["case show", "hearing brief", "case export", "case report for the landlord"]
+
+
+def test_report_refuses_other_audiences_and_formats(cli, planted):
+    assert_one_line_error(cli("case", "report", planted, "--for", "neighbour"), code=2, contains="landlord")
+    assert_one_line_error(cli("case", "report", planted, "--for", "landlord", "-f", "csv"), code=2,
+                          contains="text or json")
+
+
+# --- retention ------------------------------------------------------------------------------
+
+def figures(cli, db, *period):
+    return cli("--db", db, "stats", *period, "-f", "csv").stdout
+
+
+PERIODS = [("--year", "2025"), ("--year", "2026"), ("--month", "2026-03"), ("--month", "2026-06"),
+           ("--month", "2026-10"), ("--from", "01/01/2026", "--to", "30/06/2026")]
+
+
+def test_purge_keeps_every_figure_identical_on_a_demo_database(cli, tmp_path):
+    db = str(tmp_path / "demo.db")
+    assert cli("--db", db, "demo").exit_code == 0
+    before = {period: figures(cli, db, *period) for period in PERIODS}
+    dry = cli("--db", db, "purge", "--closed-before", "01/09/2026", "-f", "json")
+    candidates = [row["case"] for row in as_json(dry)]
+    assert len(candidates) > 5
+    assert cli("--db", db, "purge", "--closed-before", "01/09/2026", "--yes").exit_code == 0
+    assert {period: figures(cli, db, *period) for period in PERIODS} == before
+    for number in candidates:
+        case = as_json(cli("--db", db, "case", "show", number, "-f", "json"))
+        assert case["note"] is None and all(c["note"] is None for c in case["contacts"])
+        assert case["timeline"][-1]["action"] == "purge"
+    assert as_json(cli("--db", db, "purge", "--closed-before", "01/09/2026", "-f", "json")) == []
+
+
+def test_purge_removes_personal_data_and_free_text(cli, planted, db_path):
+    cli("case", "close", planted, "--outcome", "eviction-prevented", "--date", "10/11/2026")
+    dry = cli("purge", "--closed-before", "today")
+    assert planted in dry.stdout and "--yes" in dry.stderr
+    assert cli("purge", "--closed-before", "today", "--yes").exit_code == 0
+    with sqlite3.connect(db_path) as connection:
+        dump = "\n".join(connection.iterdump())
+    for what, secret in SECRETS.items():
+        assert secret not in dump, what
+    assert "Jan Peeters" not in dump and "Kerkstraat" not in dump and "Clean the kitchen" not in dump
+    case = as_json(cli("case", "show", planted, "-f", "json"))
+    assert (case["outcome"], case["arrears"], case["problems"]) == ("eviction-prevented", 1234.56, ["arrears"])
+
+
+def test_a_dry_run_writes_nothing(cli, planted, db_path):
+    cli("case", "close", planted, "--outcome", "referred")
+    before = snapshot(db_path)
+    cli("purge", "--closed-before", "+0d")
+    assert snapshot(db_path) == before
+
+
+def test_a_household_with_an_open_case_keeps_its_data(cli, planted):
+    cli("case", "close", planted, "--outcome", "referred", "--date", "10/11/2026")
+    second = cli("intake", "--track", "ogp", "--tenant", "Jan Peeters", "--source", "court",
+                 "--national-number", SECRETS["national_number"], "--tenant-informed", "--no-input").stdout.strip()
+    cli("purge", "--closed-before", "today", "--yes")
+    assert as_json(cli("case", "show", second, "-f", "json"))["tenant"]["name"] == "Jan Peeters"
+    assert as_json(cli("case", "show", planted, "-f", "json"))["note"] is None
+
+
+def test_purge_date_in_the_future_is_refused(cli, planted):
+    assert_one_line_error(cli("purge", "--closed-before", "+1d"), code=2, contains="future")
+
+
+# --- backups and files -----------------------------------------------------------------------
+
+def test_backup_is_private_complete_and_opens(cli, planted, tmp_path):
+    target = tmp_path / "backup.db"
+    assert cli("backup", str(target)).exit_code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    copy = as_json(cli("--db", str(target), "case", "show", planted, "-f", "json"))
+    assert copy["note"] == SECRETS["note"]
+    assert_one_line_error(cli("backup", str(target)), code=2, contains="exists already")
+
+
+@pytest.mark.slow
+def test_backup_while_another_process_writes(db_path, tmp_path, cli):
+    cli("case", "list")
+    writer = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import os, sys\nfrom huurbeg.cli import app\n"
+            "for n in range(60):\n"
+            "    try:\n"
+            "        app(['intake', '--track', 'pw', '--tenant', f'T{n}', '--address', f'A{n}', '--source', "
+            "'tenant', '--tenant-informed', '--no-input'], standalone_mode=False)\n"
+            "    except SystemExit:\n        pass\n")],
+        env=dict(os.environ, HUURBEG_DB=str(db_path)), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    copies = []
+    for n in range(5):
+        target = tmp_path / f"copy{n}.db"
+        assert cli("backup", str(target)).exit_code == 0
+        copies.append(target)
+    assert writer.wait(timeout=120) == 0, writer.stderr.read()
+    for target in copies:
+        with sqlite3.connect(target) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            cases = connection.execute("SELECT count(*) FROM case_file").fetchone()[0]
+            intakes = connection.execute("SELECT count(*) FROM history WHERE action = 'intake'").fetchone()[0]
+            assert cases == intakes  # every case with its history row: a consistent moment
+        assert cli("--db", str(target), "case", "list", "--status", "all").exit_code == 0
+
+
+def test_new_files_are_private(cli, db_path, tmp_path):
+    cli("case", "list")
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    for companion in (db_path.parent / (db_path.name + "-wal"), db_path.parent / (db_path.name + "-shm")):
+        if companion.exists():
+            assert stat.S_IMODE(companion.stat().st_mode) == 0o600
+
+
+def test_tracebacks_never_show_local_variables():
+    from huurbeg.cli import app
+
+    assert app.pretty_exceptions_show_locals is False
