@@ -14,6 +14,7 @@ from huurbeg.state import state
 def register(app: typer.Typer) -> None:
     app.command("backup")(backup)
     app.command("purge")(purge)
+    app.command("doctor")(doctor)
 
 
 def backup(
@@ -49,3 +50,25 @@ def purge(
     if fmt != OutputFormat.TABLE:
         render.emit_rows([{"case": n} for n in numbers], fmt, [("case", "Case")])
     render.message(f"Personal data of {len(numbers)} case(s) removed; their figures remain.")
+
+
+def doctor(ctx: typer.Context) -> None:
+    """Check the database: file, permissions, schema version, integrity, foreign keys, log size."""
+    from huurbeg.db.doctor import examine
+    from huurbeg.db.engine import resolve
+    from huurbeg.db.migrate import SCHEMA_REVISION, known_revisions
+
+    target = resolve(state(ctx).db_option, must_exist=False, prepare=False)
+    if target.path is None:
+        raise typer.BadParameter("doctor checks SQLite files; use the server's own tools for PostgreSQL",
+                                 param_hint="'--db'")
+    findings = examine(target.path, SCHEMA_REVISION, known_revisions())
+    out = render.console()
+    out.print(f"Database {target.path}", markup=False)
+    for finding in findings:
+        mark, style = ("ok", "green") if finding.ok else ("PROBLEM", "bold red")
+        out.print(f"  {mark:8} {finding.check}: {finding.detail}", style=style, markup=False)
+        if finding.fix:
+            out.print(f"           what to do: {finding.fix}", markup=False)
+    if not all(f.ok for f in findings):
+        raise typer.Exit(1)

@@ -45,11 +45,12 @@ def default_path() -> Path:
     return base / "huurbeg" / "huurbeg.db"
 
 
-def resolve(option: str | None, *, must_exist: bool = False) -> Target:
+def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = True) -> Target:
     """The target named by --db, else HUURBEG_DB, else the default file.
 
     With `must_exist`, a missing file is an error instead of a new database: a report
     run by cron must fail loudly on a mistyped path, not report an empty service.
+    Without `prepare`, the file is only located, never created or checked.
     """
     value = option or os.environ.get("HUURBEG_DB") or ""
     if "://" in value:
@@ -60,6 +61,8 @@ def resolve(option: str | None, *, must_exist: bool = False) -> Target:
     path = Path(value).expanduser() if explicit else default_path()
     if must_exist and not path.exists():
         raise DatabaseProblem(f"no huurbeg database at {path}; check --db or HUURBEG_DB")
+    if not prepare:
+        return Target(f"sqlite:///{path}", path)
     notices = _prepare_file(path, create_parent=not explicit)
     return Target(f"sqlite:///{path}", path, notices)
 
