@@ -10,24 +10,9 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from huurbeg.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
 from huurbeg.codes import LandlordType, Party, Problem, Source, Status, Track
 from huurbeg.errors import InvalidInput, MissingValue, RuleViolation
-
-CASE_NUMBER = re.compile(r"(\d{4})-(\d{1,5})", re.ASCII)
-CASE_NUMBER_ACCEPTED = "YYYY-NNNN, e.g. 2026-0042"
-
-
-def parse_case_number(text: str) -> str:
-    """The canonical YYYY-NNNN form of a typed case number (2026-42 → 2026-0042)."""
-    match = CASE_NUMBER.fullmatch(text.strip())
-    if not match or int(match[2]) == 0:
-        raise ValueError(f"not a case number; use {CASE_NUMBER_ACCEPTED}")
-    return format_case_number(int(match[1]), int(match[2]))
-
-
-def format_case_number(year: int, seq: int) -> str:
-    return f"{year}-{seq:04d}"
-
 
 def match_key(text: str | None) -> str | None:
     """Names and addresses compared without case, accents, punctuation or spacing."""

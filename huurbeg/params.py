@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from huurbeg import dates, money, national_number
-from huurbeg.casework import parse_case_number
+from huurbeg.case_number import parse_case_number
 from huurbeg.codes import choices, parse_code
 
 

@@ -50,7 +50,7 @@ def test_foreign_keys_are_enforced(cli, db_path):
 
     from huurbeg.db.engine import make_engine, resolve
 
-    engine = make_engine(resolve(str(db_path)), write=True)
+    engine = make_engine(resolve(str(db_path)))
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         with pytest.raises(Exception, match="FOREIGN KEY"):

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 import typer
 
-from huurbeg import casework, render
+from huurbeg import render
 from huurbeg.codes import Outcome, Status, Track
 from huurbeg.params import AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, code_option
 from huurbeg.state import state
@@ -50,6 +50,8 @@ def _status(text: str) -> Status | None:
 def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
          fmt: FormatOption = OutputFormat.TABLE) -> None:
     """The whole dossier: household, landlord, problems, tracks, contacts, warnings and timeline."""
+    from huurbeg import casework
+
     from huurbeg import caseload
 
     app_state = state(ctx)
@@ -70,6 +72,8 @@ def consent(
     when: DateOption = None,
 ) -> None:
     """Record the consent of tenant and/or landlord (both are needed before PW support starts)."""
+    from huurbeg import casework
+
     parties = casework.consent_parties(tenant, landlord)
     app_state = state(ctx)
     casework.record_consent(app_state.store(), number, parties, when or app_state.today, app_state.today)
@@ -83,6 +87,8 @@ def track(
     when: DateOption = None,
 ) -> None:
     """Move a case to another track (e.g. pw → pre-ogp → ogp); the history keeps every track."""
+    from huurbeg import casework
+
     app_state = state(ctx)
     was = casework.move_track(app_state.store(), number, to, when or app_state.today, app_state.today)
     render.message(f"{number}: track {was} → {to}.")
@@ -95,6 +101,8 @@ def close(
     when: DateOption = None,
 ) -> None:
     """Close a case with its outcome (eviction-prevented, referred, ...)."""
+    from huurbeg import casework
+
     app_state = state(ctx)
     casework.close_case(app_state.store(), number, outcome, when or app_state.today, app_state.today)
     render.message(f"{number}: closed ({outcome}).")
@@ -103,6 +111,8 @@ def close(
 @app.command("reopen")
 def reopen(ctx: typer.Context, number: CaseArgument) -> None:
     """Reopen a closed case; its closing stays in the history."""
+    from huurbeg import casework
+
     casework.reopen_case(state(ctx).store(), number)
     render.message(f"{number}: reopened.")
 
@@ -113,6 +123,8 @@ HISTORY_COLUMNS = [("at", "When"), ("user", "Who"), ("action", "What"), ("detail
 @app.command("history")
 def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = OutputFormat.TABLE) -> None:
     """Every write and every read of the dossier: who, when, what."""
+    from huurbeg import casework
+
     from huurbeg import caseload
 
     store = state(ctx).store()
@@ -136,6 +148,8 @@ def report(
                                      help="text to paste into a letter, or json.")] = "text",
 ) -> None:
     """What a landlord may be told: support running, agreements kept, plan on track, next step. Nothing else."""
+    from huurbeg import casework
+
     from huurbeg import secrecy
 
     if fmt not in ("text", "json"):
@@ -158,6 +172,8 @@ def export(
                                      help="json: everything stored about the household.")] = "json",
 ) -> None:
     """Everything stored about the household of a case, as JSON: the right of access (inzagerecht)."""
+    from huurbeg import casework
+
     from huurbeg import caseload
 
     if fmt != "json":

@@ -6,7 +6,6 @@ import typer
 
 from huurbeg import render
 from huurbeg.params import AsOfOption, FormatOption, OutputFormat, parse_count
-from huurbeg.rules import DEFAULT_WITHIN_DAYS
 from huurbeg.state import state
 
 COLUMNS = [("severity", "Severity"), ("due", "Due"), ("case", "Case"), ("rule", "Rule"), ("message", "Warning")]
@@ -18,16 +17,19 @@ def register(app: typer.Typer) -> None:
 
 def deadlines(
     ctx: typer.Context,
-    within: Annotated[int, typer.Option("--within", parser=parse_count, metavar="DAYS",
-                                        help="Also list deadlines due within this many days.")] = DEFAULT_WITHIN_DAYS,
+    within: Annotated[int | None, typer.Option(
+        "--within", parser=parse_count, metavar="DAYS",
+        help="Also list deadlines due within this many days (default 14).")] = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Every warning and deadline of the open cases, most urgent first."""
     from huurbeg import caseload
+    from huurbeg.rules import DEFAULT_WITHIN_DAYS
 
     app_state = state(ctx)
-    found = caseload.deadlines(app_state.store(write=False), as_of or app_state.today, within)
+    found = caseload.deadlines(app_state.store(write=False), as_of or app_state.today,
+                               DEFAULT_WITHIN_DAYS if within is None else within)
     render.emit_rows([w.as_dict() for w in found], fmt, COLUMNS,
                      empty="No deadlines: nothing needs attention.")
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import casework, hearings, render
+from huurbeg import render
 from huurbeg.codes import HearingResult
 from huurbeg.params import (CaseArgument, FormatOption, OutputFormat, code_option, parse_count, parse_date,
                             parse_datetime, parse_money)
@@ -41,6 +41,8 @@ def add(
     proposal: ProposalOption = None,
 ) -> None:
     """Record a petition and its hearing; the case moves to the ogp track."""
+    from huurbeg import hearings
+
     app_state = state(ctx)
     moved = hearings.add_hearing(app_state.store(), number, starts_at, court, room, petition_date, claimed, proposal,
                                  app_state.today)
@@ -60,6 +62,8 @@ def list_hearings(
                                            "--format", "-f")] = RollFormat.TABLE,
 ) -> None:
     """The roll: hearings by date and time, with who is ready and who is not."""
+    from huurbeg import hearings
+
     if on is not None and within is not None:
         raise typer.BadParameter("give --date or --within, not both", param_hint="'--date' / '--within'")
     app_state = state(ctx)
@@ -85,6 +89,8 @@ def brief(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """One screen to take into the courtroom: household, money, agreements, contacts, referrals, proposal."""
+    from huurbeg import casework, hearings
+
     app_state = state(ctx)
     store = app_state.store()
     data = hearings.brief(store, number, app_state.today)
@@ -109,6 +115,8 @@ def outcome(
     proposal: ProposalOption = None,
 ) -> None:
     """Record the outcome of the case's pending hearing (settled, postponed, plan-imposed, dissolved, ...)."""
+    from huurbeg import hearings
+
     app_state = state(ctx)
     store = app_state.store()
     hearings.record_outcome(store, number, result, new_date, eviction_date, proposal, app_state.today)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import casework, render, spreadsheet
+from huurbeg import render
 from huurbeg.errors import InvalidInput
 from huurbeg.state import state
 
@@ -21,6 +21,8 @@ def import_caseload(
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Import the good rows even if some are bad.")] = False,
 ) -> None:
     """Import a caseload from a spreadsheet: every row is checked first; a re-import adds only new rows."""
+    from huurbeg import spreadsheet
+
     try:
         raw = file.read_bytes()
     except OSError as exc:
@@ -39,6 +41,8 @@ def import_caseload(
 
 
 def _write(store, rows):
+    from huurbeg import casework
+
     if not sys.stderr.isatty():
         return casework.import_rows(store, rows)
     from rich.progress import Progress

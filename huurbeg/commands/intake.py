@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import casework, render
+from huurbeg import render
 from huurbeg.codes import LandlordType, Problem, Source, Track
 from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money, \
     parse_date, parse_national_number
@@ -61,6 +61,8 @@ def intake(
 
     On a terminal, whatever the flags do not give is asked. The tenant must have been informed of the registration. An open case of the same household is offered instead of a duplicate; an earlier closed one marks a returning household.
     """  # noqa: E501  (one paragraph per line: help keeps line breaks)
+    from huurbeg import casework
+
     app_state = state(ctx)
     draft = casework.IntakeDraft(
         track=track, tenant=tenant, address=address, phone=phone, birth_date=birth_date,

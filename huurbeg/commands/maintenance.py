@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render, secrecy
+from huurbeg import render
 from huurbeg.params import FormatOption, OutputFormat, parse_date
 from huurbeg.state import state
 
@@ -22,6 +22,8 @@ def backup(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="A new file for the copy.")],
 ) -> None:
     """A consistent copy of the database, safe while others are working in it (mode 0600)."""
+    from huurbeg import secrecy
+
     app_state = state(ctx)
     store = app_state.store(write=False, must_exist=True)
     secrecy.backup(store, path.expanduser(), "the database")
@@ -36,6 +38,8 @@ def purge(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Remove names, addresses, numbers, notes and free text of cases closed before a date; figures stay."""
+    from huurbeg import secrecy
+
     app_state = state(ctx)
     store = app_state.store(must_exist=True)
     if not yes:

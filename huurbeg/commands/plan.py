@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import followup, money, render
+from huurbeg import money, render
 from huurbeg.codes import Party
 from huurbeg.errors import MissingValue
 from huurbeg.groups import with_default
@@ -34,6 +34,8 @@ def new(
     no_input: NoInputOption = False,
 ) -> None:
     """Set up a monthly payment plan; it replaces an active plan, which stays in the history."""
+    from huurbeg import followup
+
     from huurbeg import prompts
 
     app_state = state(ctx)
@@ -55,6 +57,8 @@ def pay(
     when: DateOption = None,
 ) -> None:
     """Record a payment: it settles what is due, oldest first; an extra amount shortens the plan."""
+    from huurbeg import followup
+
     app_state = state(ctx)
     left = followup.pay(app_state.store(), number, amount, when or app_state.today, app_state.today)
     render.message(f"{number}: payment of {money.fmt(amount)} recorded; "
@@ -65,6 +69,8 @@ def pay(
 def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
          fmt: FormatOption = OutputFormat.TABLE) -> None:
     """Every instalment with its due date, amount, what was paid and its state, and the balance."""
+    from huurbeg import followup
+
     app_state = state(ctx)
     view = followup.plan_view(app_state.store(write=False), number, as_of or app_state.today)
     if fmt == OutputFormat.CSV:
@@ -87,6 +93,8 @@ def agree(
                                         "--party")] = Party.TENANT,
 ) -> None:
     """Record an agreement (afspraak) of tenant or landlord, due by a date."""
+    from huurbeg import followup
+
     agreement_id = followup.agree(state(ctx).store(), number, text, due, party)
     render.message(f"{number}: agreement {agreement_id} ({party}) due {due:%d/%m/%Y}.")
     typer.echo(agreement_id)
@@ -101,6 +109,8 @@ def done(
     when: DateOption = None,
 ) -> None:
     """Mark an agreement as done."""
+    from huurbeg import followup
+
     app_state = state(ctx)
     followup.agreement_done(app_state.store(), number, agreement_id, when or app_state.today, app_state.today)
     render.message(f"{number}: agreement {agreement_id} done.")

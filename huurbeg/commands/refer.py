@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render, transfers
+from huurbeg import render
 from huurbeg.codes import ReferralDestination
 from huurbeg.params import CaseArgument, DateOption, code_option
 from huurbeg.state import state
@@ -23,6 +23,8 @@ def refer(
     note: Annotated[str | None, typer.Option("--note", help="Why, and to whom (confidential).")] = None,
 ) -> None:
     """Refer the case to another service (OCMW, CGG, CAW, a lawyer, ...); never shown to a landlord."""
+    from huurbeg import transfers
+
     app_state = state(ctx)
     transfers.refer(app_state.store(), number, to, when or app_state.today, note, app_state.today)
     render.message(f"{number}: referred to {to}.")

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import figures, render
+from huurbeg import render
 from huurbeg.params import FormatOption, OutputFormat, parse_date
 from huurbeg.state import state
 
@@ -30,6 +30,8 @@ def stats(
 
     For cron: huurbeg stats --month last --format csv > figures.csv
     """
+    from huurbeg import figures
+
     app_state = state(ctx)
     period = _period(month, year, first, last, app_state.today)
     store = app_state.store(write=False, must_exist=True)
@@ -45,7 +47,9 @@ def stats(
         chart_view([(m, figures.compute(store.figures(m.first, m.last), m, figures.HEADLINES)) for m in months])
 
 
-def _period(month, year, first, last, today) -> figures.Period:
+def _period(month, year, first, last, today) -> "figures.Period":  # noqa: F821 (imported inside)
+    from huurbeg import figures
+
     given = [name for name, value in (("--month", month), ("--year", year), ("--from/--to", first or last))
              if value is not None]
     if len(given) > 1:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render, transfers
+from huurbeg import render
 from huurbeg.codes import Destination, DwellingKind
 from huurbeg.params import AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, code_option, parse_date
 from huurbeg.state import state
@@ -31,6 +31,8 @@ def dwelling_add(
     address: Annotated[str | None, typer.Option("--address", help="Where the dwelling is.")] = None,
 ) -> None:
     """Add a dwelling of the service."""
+    from huurbeg import transfers
+
     transfers.add_dwelling(state(ctx).store(), code, kind, address)
     render.message(f"Dwelling {code.strip()} ({kind}) added.")
 
@@ -45,6 +47,8 @@ def move_in(
     review: ReviewOption = None,
 ) -> None:
     """Admit the household to a dwelling; the case moves to the dw or crisis track. A crisis stay lasts 4 months."""
+    from huurbeg import transfers
+
     app_state = state(ctx)
     moved, track, end = transfers.admit(app_state.store(), number, dwelling, when or app_state.today, until,
                                         review, app_state.today)
@@ -60,6 +64,8 @@ def extend(
     review: ReviewOption = None,
 ) -> None:
     """Extend a crisis stay once by 4 months; for a transitional stay, set its planned end or review date."""
+    from huurbeg import transfers
+
     app_state = state(ctx)
     end = transfers.extend(app_state.store(), number, until, review, app_state.today)
     render.message(f"{number}: stay runs until {end:%d/%m/%Y}." if end else f"{number}: stay updated.")
@@ -76,6 +82,8 @@ def move_out(
         "--close/--keep-open", help="Close the case with the matching outcome (asked on a terminal).")] = None,
 ) -> None:
     """The household leaves its dwelling, which is free again; offers to close the case."""
+    from huurbeg import transfers
+
     from huurbeg import prompts
 
     app_state = state(ctx)
@@ -94,6 +102,8 @@ COLUMNS = [("dwelling", "Dwelling"), ("kind", "Kind"), ("case", "Case"), ("tenan
 @app.command("list")
 def occupancy(ctx: typer.Context, as_of: AsOfOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
     """Occupancy: every dwelling, its household, admission, end date and days left; free dwellings too."""
+    from huurbeg import transfers
+
     app_state = state(ctx)
     rows = transfers.occupancy(app_state.store(write=False), as_of or app_state.today)
     shown = rows if fmt != OutputFormat.TABLE else [r | {"tenant": r["tenant"] or "— free —"} for r in rows]

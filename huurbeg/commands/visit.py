@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import followup, render
+from huurbeg import render
 from huurbeg.codes import ContactKind
 from huurbeg.groups import with_default
 from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, code_option,
@@ -35,6 +35,8 @@ def add(
     no_input: NoInputOption = False,
 ) -> None:
     """Log a contact: a home visit today unless told otherwise. On a terminal, what is not given is asked."""
+    from huurbeg import followup
+
     from huurbeg import prompts
 
     app_state = state(ctx)
@@ -58,6 +60,8 @@ def list_contacts(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Contacts of one case, or of every case in the last 30 days."""
+    from huurbeg import followup
+
     from dateutil.relativedelta import relativedelta
 
     app_state = state(ctx)

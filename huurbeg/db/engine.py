@@ -102,14 +102,17 @@ def _check_existing(path: Path) -> tuple[str, ...]:
     return ()
 
 
-def make_engine(target: Target, *, write: bool):
-    """An engine whose transactions begin IMMEDIATE when the command will write."""
+BEGIN_OPTION = "huurbeg_begin"
+"""Execution option naming the statement that starts a transaction: BEGIN, or BEGIN IMMEDIATE to write."""
+
+
+def make_engine(target: Target):
+    """The engine of one invocation; `writing(engine)` gives the same engine taking the write lock up front."""
     from sqlalchemy import create_engine, event
 
     if target.path is None:
         return create_engine(target.url)
     engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
-    begin = "BEGIN IMMEDIATE" if write else "BEGIN"
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record):
@@ -122,6 +125,11 @@ def make_engine(target: Target, *, write: bool):
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
-        connection.exec_driver_sql(begin)
+        connection.exec_driver_sql(connection.get_execution_options().get(BEGIN_OPTION, "BEGIN"))
 
     return engine
+
+
+def writing(engine):
+    """The engine, beginning its transactions with BEGIN IMMEDIATE (SQLite) so writers queue, not fail."""
+    return engine.execution_options(**{BEGIN_OPTION: "BEGIN IMMEDIATE"})

@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from huurbeg.errors import DatabaseProblem
 
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -29,8 +29,10 @@ def ensure_schema(engine, label: str) -> None:
 
 
 def _migrate(engine, label: str) -> None:
+    from huurbeg.db.engine import writing
+
     # Re-read under the write lock: another huurbeg may have migrated meanwhile.
-    with engine.begin() as connection:
+    with writing(engine).begin() as connection:
         revision = _read_revision(connection, label)
         if revision == SCHEMA_REVISION:
             return

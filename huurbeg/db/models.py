@@ -58,6 +58,8 @@ class Case(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("year", "seq", name="uq_case_year_seq"),
         Index("ix_case_status_track", "status", "track"),
+        Index("ix_case_file_intake_date", "intake_date"),
+        Index("ix_case_file_closed_date", "closed_date"),
     )
     id: int | None = Field(default=None, primary_key=True)
     number: str = Field(unique=True, index=True)
@@ -120,7 +122,8 @@ class Contact(SQLModel, table=True):
     """A contact with the household (huisbezoek, telefoon, cliëntoverleg, ...)."""
 
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_case_date", "case_id", "date"),)
+    __table_args__ = (Index("ix_contact_case_date", "case_id", "date"),
+                      Index("ix_contact_date_kind", "date", "kind", "case_id", "minutes"))
     id: int | None = Field(default=None, primary_key=True)
     case_id: int | None = _fk("case_file.id", index=False)
     date: dt.date
@@ -218,7 +221,8 @@ class Stay(SQLModel, table=True):
     """A household living in a dwelling: admission, extensions, move out (doorstroom)."""
 
     __tablename__ = "stay"
-    __table_args__ = (Index("ix_stay_dwelling_left", "dwelling_id", "left_date"),)
+    __table_args__ = (Index("ix_stay_dwelling_left", "dwelling_id", "left_date"),
+                      Index("ix_stay_start_date", "start_date"), Index("ix_stay_left_date", "left_date"))
     id: int | None = Field(default=None, primary_key=True)
     case_id: int | None = _fk("case_file.id")
     dwelling_id: int | None = _fk("dwelling.id", index=False)

@@ -314,13 +314,10 @@ class Store:
 
     def roll(self, start: datetime, end: datetime, court: str | None) -> list[tuple]:
         """Hearings between two moments with their case, tenant, landlord and last contact."""
-        last_contact = (select(Contact.case_id, func.max(Contact.date).label("last"))
-                        .group_by(Contact.case_id).subquery())
-        query = (select(Hearing, Case.id, Case.number, Household.name, Landlord.name, last_contact.c.last)
+        query = (select(Hearing, Case.id, Case.number, Household.name, Landlord.name, _last_contact(Case.id))
                  .join(Case, Case.id == Hearing.case_id)
                  .join(Household, Household.id == Case.household_id)
                  .outerjoin(Landlord, Landlord.id == Case.landlord_id)
-                 .outerjoin(last_contact, last_contact.c.case_id == Case.id)
                  .where(Hearing.starts_at >= start, Hearing.starts_at < end))
         if court:
             query = query.where(func.lower(Hearing.court).contains(court.lower()))
@@ -475,12 +472,9 @@ class Store:
 
     # --- lookups ------------------------------------------------------------
     def case_rows(self, track: Track | None, status: Status | None) -> list[CaseRow]:
-        last_contact = (select(Contact.case_id, func.max(Contact.date).label("last"))
-                        .group_by(Contact.case_id).subquery())
         query = (select(Case.number, Household.name, Case.track, Case.status, Case.intake_date,
-                        Case.closed_date, last_contact.c.last)
-                 .join(Household, Case.household_id == Household.id)
-                 .outerjoin(last_contact, last_contact.c.case_id == Case.id))
+                        Case.closed_date, _last_contact(Case.id))
+                 .join(Household, Case.household_id == Household.id))
         if track:
             query = query.where(Case.track == track)
         if status:
@@ -596,6 +590,11 @@ class Store:
         if status:
             query = query.where(Case.status == status)
         return self.session.exec(query).one()
+
+
+def _last_contact(case_id):
+    """The latest contact of one case, looked up through the (case_id, date) index."""
+    return select(func.max(Contact.date)).where(Contact.case_id == case_id).scalar_subquery()
 
 
 def _reason(household: Household, draft: IntakeDraft, name_key: str | None) -> str:
