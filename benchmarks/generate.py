@@ -83,7 +83,8 @@ def _case(rows, i, cases, open_cases, start, span, today, rng, now, state) -> No
                               "children": rng.randint(0, 4), "created_at": now})
     rows["case_file"].append({
         "id": cid, "number": f"{intake.year}-{seq:04d}", "year": intake.year, "seq": seq, "household_id": cid,
-        "landlord_id": rng.randint(1, 500), "track": track, "source": "court" if track == "ogp" else rng.choice(SOURCES),
+        "landlord_id": rng.randint(1, 500), "track": track,
+        "source": "court" if track == "ogp" else rng.choice(SOURCES),
         "referrer": None, "intake_date": intake, "tenant_informed": True, "arrears_cents": rng.randint(0, 500000),
         "returning_household": rng.random() < 0.05, "status": "open" if is_open else "closed", "closed_date": closed,
         "outcome": None if is_open else rng.choice(OUTCOMES), "note": "synthetic", "external_ref": None,

@@ -29,7 +29,8 @@ FLOORS = {
 # (label, arguments, target as a ratio of the floor, which floor, kind)
 TARGETS = [
     ("huurbeg --help", ["--help"], 1.5, "import typer", "light"),
-    ("hearing list --date D", ["hearing", "list", "--date", "{tomorrow}", "-f", "json"], 1.25, "import floor", "lookup"),
+    ("hearing list --date D", ["hearing", "list", "--date", "{tomorrow}", "-f", "json"], 1.25, "import floor",
+     "lookup"),
     ("case show", ["case", "show", "{case}", "-f", "json"], 1.25, "import floor", "lookup"),
     ("plan show", ["plan", "show", "{plan_case}", "-f", "json"], 1.25, "import floor", "lookup"),
     ("case list", ["case", "list", "-f", "json"], 1.5, "import floor", "list"),
