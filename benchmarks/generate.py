@@ -59,9 +59,11 @@ def build(path: Path, cases: int, open_cases: int, today: date, seed: int = 1) -
                 _insert(connection, tables[name], rows[name])
             bar.update(task, advance=min(CHUNK, cases - first))
     store.commit()
-    # fold the write-ahead log back in, so that timings do not include replaying it
-    store.session.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:  # fold the log back in, so timings do not include it
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _insert(connection, table, rows) -> None:

@@ -152,7 +152,10 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Severity).index(self)
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {member: rank for rank, member in enumerate(Severity)}
 
 
 def choices(enum: type[StrEnum]) -> str:

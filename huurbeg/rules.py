@@ -7,7 +7,7 @@ adding one function decorated with `@rule`.
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -153,7 +153,7 @@ def no_contact(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         return
     days = NO_CONTACT_DAYS_BY_TRACK.get(facts.track, NO_CONTACT_DAYS)
     since = max(filter(None, (facts.last_contact, facts.intake_date)))
-    due = since + relativedelta(days=days)
+    due = since + timedelta(days=days)
     if today > due:
         what = "no contact" if facts.last_contact else "no contact since intake"
         yield _warning(facts, "no_contact", Severity.WARNING, due, f"{what} for {(today - since).days} days")
@@ -188,7 +188,7 @@ def instalment_unpaid(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     elif unpaid:
         first = unpaid[0]
         yield _warning(facts, "instalment_unpaid", Severity.WARNING,
-                       first.due + relativedelta(days=LATE_AFTER_DAYS),
+                       first.due + timedelta(days=LATE_AFTER_DAYS),
                        f"instalment {first.seq} of {money.fmt(first.amount)} due {first.due:%d/%m/%Y} "
                        f"unpaid ({money.fmt(first.amount - first.paid)} open)")
     elif upcoming := [s for s in current if s.state in ("due", "partial")]:
@@ -273,5 +273,5 @@ def most_urgent_first(warnings: Iterable[CaseWarning]) -> list[CaseWarning]:
 
 def actionable(warnings: Iterable[CaseWarning], today: date, within_days: int) -> list[CaseWarning]:
     """Warnings worth showing: every warning and worse, and what is due within `within_days`."""
-    horizon = today + relativedelta(days=within_days)
+    horizon = today + timedelta(days=within_days)
     return most_urgent_first(w for w in warnings if w.severity != Severity.INFO or w.due <= horizon)
