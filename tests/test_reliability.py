@@ -99,3 +99,31 @@ def test_a_writer_killed_mid_import_leaves_all_or_nothing(tmp_path, cli):
         seen.append(found)
         assert cli("--db", str(db_path), "case", "list").exit_code == 0  # the file is usable afterwards
     assert 0 in seen
+
+
+def _disk_full(limit: int):
+    def apply():
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+def test_a_full_disk_during_a_write_is_a_clear_error_and_loses_nothing(db_path, tmp_path, cli):
+    for n in range(3):
+        cli("intake", "--track", "pw", "--tenant", f"Before {n}", "--address", f"B {n}", "--source", "tenant",
+            "--tenant-informed", "--no-input")
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    csv_file = tmp_path / "big.csv"
+    csv_file.write_text("ref,tenant,address,track,source,intake_date,tenant_informed\n" + "\n".join(
+        f"F-{n},Tenant {n},Street {n},pw,tenant,01/10/2026,yes" for n in range(3000)) + "\n")
+    process = spawn(db_path, IMPORT, str(csv_file), preexec_fn=_disk_full(db_path.stat().st_size + 64 * 1024))
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 5, err
+    assert err.count("\n") == 1 and err.startswith("huurbeg: error: database error") and "Traceback" not in err
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert count(db_path, "SELECT count(*) FROM case_file") == 3
+    assert cli("case", "list").exit_code == 0
