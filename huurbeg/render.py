@@ -31,12 +31,13 @@ def console(stderr: bool = False):
 
 
 def message(text: str) -> None:
-    """A message for the worker, on stderr so that stdout stays data."""
-    console(stderr=True).print(text, markup=False)
+    """A message for the worker, on stderr so that stdout stays data; one line, never wrapped
+    (cron mails and logs keep it whole)."""
+    console(stderr=True).print(text, markup=False, soft_wrap=True)
 
 
 def notice(text: str, style: str = "yellow") -> None:
-    console(stderr=True).print(text, style=style, markup=False)
+    console(stderr=True).print(text, style=style, markup=False, soft_wrap=True)
 
 
 def json_value(value):

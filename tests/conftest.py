@@ -1,5 +1,13 @@
-"""Every test runs on its own SQLite file in tmp_path, on a pinned date, at a fixed width."""
+"""Every test runs on a database of its own, on a pinned date, at a fixed width.
 
+By default that database is an SQLite file in tmp_path. With HUURBEG_TEST_POSTGRES set to a
+SQLAlchemy URL (.ci/postgres starts a server and sets it), the same tests run against that
+PostgreSQL database instead, emptied before each test; tests marked `sqlite_only` check the
+SQLite file itself and are skipped there, tests marked `postgres` need the server.
+"""
+
+import datetime
+import os
 import sqlite3
 from pathlib import Path
 
@@ -9,12 +17,47 @@ from typer.testing import CliRunner
 from huurbeg.cli import app
 
 TODAY = "2026-11-22"
+POSTGRES = os.environ.get("HUURBEG_TEST_POSTGRES")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if POSTGRES and "sqlite_only" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason="checks the SQLite file itself; runs in the SQLite pass"))
+        if not POSTGRES and "postgres" in item.keywords:
+            item.add_marker(pytest.mark.skip(
+                reason="no PostgreSQL server: set HUURBEG_TEST_POSTGRES to a database URL (.ci/postgres starts one)"))
+
+
+_engines = {}
+
+
+def server():
+    """An engine on the test server (one per test session)."""
+    if "pg" not in _engines:
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import NullPool
+
+        _engines["pg"] = create_engine(POSTGRES, poolclass=NullPool)
+    return _engines["pg"]
+
+
+def empty_server() -> None:
+    from sqlalchemy import text
+
+    with server().begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
 
 
 @pytest.fixture(autouse=True)
 def environment(tmp_path, monkeypatch):
-    """HUURBEG_DB points into tmp_path; today is pinned; Rich renders 100 columns without colour."""
-    monkeypatch.setenv("HUURBEG_DB", str(tmp_path / "huurbeg.db"))
+    """HUURBEG_DB points into tmp_path (or at the emptied test server); today is pinned; 100 columns, no colour."""
+    if POSTGRES:
+        empty_server()
+        monkeypatch.setenv("HUURBEG_DB", POSTGRES)
+    else:
+        monkeypatch.setenv("HUURBEG_DB", str(tmp_path / "huurbeg.db"))
     monkeypatch.setenv("HUURBEG_TODAY", TODAY)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -55,12 +98,32 @@ def new_case(cli):
     return make
 
 
-def snapshot(path: Path) -> list[str]:
+def snapshot(path: Path) -> list:
     """Every row of every table, to prove a failed command wrote nothing."""
+    if POSTGRES:
+        from sqlalchemy import inspect, text
+
+        with server().connect() as connection:
+            return [(table, sorted(map(repr, connection.execute(text(f'SELECT * FROM "{table}"')).all())))
+                    for table in sorted(inspect(connection).get_table_names())]
     if not path.exists():
         return []
     with sqlite3.connect(path) as connection:
         return list(connection.iterdump())
+
+
+def query(path: Path | None, sql: str) -> list[tuple]:
+    """Rows of a query on the test database, with dates as ISO text and booleans as 0/1 on every backend."""
+    if POSTGRES:
+        from sqlalchemy import text
+
+        with server().connect() as connection:
+            found = connection.execute(text(sql)).all()
+    else:
+        with sqlite3.connect(path or os.environ["HUURBEG_DB"]) as connection:
+            found = connection.execute(sql).fetchall()
+    plain = lambda v: v.isoformat() if isinstance(v, datetime.date) else int(v) if isinstance(v, bool) else v  # noqa
+    return [tuple(plain(v) for v in row) for row in found]
 
 
 def assert_one_line_error(result, *, code: int | None = None, contains: str = "") -> None:

@@ -9,6 +9,8 @@ import pytest
 from conftest import INTAKE, assert_one_line_error
 
 
+pytestmark = pytest.mark.sqlite_only  # these check the SQLite file itself
+
 def mode(path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 

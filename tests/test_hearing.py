@@ -1,12 +1,11 @@
 """`huurbeg hearing`: petitions, the roll, the brief, outcomes and the calendar feed."""
 
 import json
-import sqlite3
 from datetime import date, datetime
 
 import pytest
 
-from conftest import assert_one_line_error, snapshot
+from conftest import assert_one_line_error, query, snapshot
 from huurbeg.codes import Severity, Status, Track
 from huurbeg.rules import CaseFacts, warnings_for
 
@@ -130,9 +129,7 @@ def test_the_new_hearing_is_linked_to_the_postponed_one(cli, new_case, db_path):
     hearing(cli, number, "24/11/2026 09:30")
     cli("hearing", "outcome", number, "--result", "postponed", "--new-date", "08/12/2026 10:00",
         env={"HUURBEG_TODAY": "2026-11-24"})
-    with sqlite3.connect(db_path) as connection:
-        rows = connection.execute(
-            "SELECT id, postponed_from_id, court, claimed_cents FROM hearing ORDER BY id").fetchall()
+    rows = query(db_path, "SELECT id, postponed_from_id, court, claimed_cents FROM hearing ORDER BY id")
     assert rows == [(1, None, "Vredegerecht Mechelen", 245000), (2, 1, "Vredegerecht Mechelen", 245000)]
 
 

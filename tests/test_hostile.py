@@ -72,6 +72,7 @@ def refused(cli, db, code=5):
     return result
 
 
+@pytest.mark.sqlite_only
 def test_a_truncated_database_is_refused_untouched(cli, db_path, tmp_path):
     cli(*INTAKE)
     with sqlite3.connect(db_path) as connection:
@@ -85,6 +86,7 @@ def test_a_truncated_database_is_refused_untouched(cli, db_path, tmp_path):
     assert broken.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_garbage_after_a_valid_header_is_refused_untouched(cli, tmp_path):
     broken = tmp_path / "garbage.db"
     broken.write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
@@ -93,6 +95,7 @@ def test_garbage_after_a_valid_header_is_refused_untouched(cli, tmp_path):
     assert broken.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write to read-only files")
 def test_a_read_only_database_is_a_clear_error(cli, db_path):
     number = cli(*INTAKE).stdout.strip()
@@ -105,6 +108,7 @@ def test_a_read_only_database_is_a_clear_error(cli, db_path):
     assert db_path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_doctor_on_a_healthy_database(cli, db_path):
     cli(*INTAKE)
     result = cli("doctor")
@@ -113,6 +117,7 @@ def test_doctor_on_a_healthy_database(cli, db_path):
         assert check_name in result.stdout
 
 
+@pytest.mark.sqlite_only
 def test_doctor_names_problems_and_what_to_do(cli, db_path, tmp_path):
     cli(*INTAKE)
     os.chmod(db_path, 0o644)
@@ -128,6 +133,7 @@ def test_doctor_names_problems_and_what_to_do(cli, db_path, tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
+@pytest.mark.sqlite_only
 def test_doctor_finds_a_damaged_file(cli, db_path, tmp_path):
     cli(*INTAKE)
     with sqlite3.connect(db_path) as connection:

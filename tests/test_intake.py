@@ -1,16 +1,13 @@
 """`huurbeg intake` through the CLI, on a real SQLite file."""
 
 import json
-import sqlite3
-
 import pytest
 
-from conftest import INTAKE, assert_one_line_error, snapshot
+from conftest import INTAKE, assert_one_line_error, query, snapshot
 
 
 def rows(db_path, sql):
-    with sqlite3.connect(db_path) as connection:
-        return connection.execute(sql).fetchall()
+    return query(db_path, sql)
 
 
 def test_intake_prints_the_new_case_number_and_stores_the_case(cli, db_path):

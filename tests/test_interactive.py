@@ -14,7 +14,7 @@ DOWN, BACKSPACE, CTRL_C = "\x1b[B", "\x7f", "\x03"
 
 
 def spawn(db_path, *args):
-    env = dict(os.environ, HUURBEG_DB=str(db_path), PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")  # HUURBEG_DB as the tests set it
     return pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8",
                          timeout=20, dimensions=(40, 120))
 

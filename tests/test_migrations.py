@@ -5,10 +5,14 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from huurbeg.db.migrate import SCHEMA_REVISION, head_revision
 
 OLD_DATABASE = Path(__file__).parent / "data" / "schema-0001.db"
 
+
+pytestmark = pytest.mark.sqlite_only  # these check the SQLite file itself
 
 def test_schema_revision_constant_is_the_migration_head():
     assert SCHEMA_REVISION == head_revision()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import assert_one_line_error, snapshot
+from conftest import assert_one_line_error, query, snapshot
 
 
 def as_json(result):
@@ -82,10 +82,7 @@ def test_a_new_plan_replaces_the_old_one_and_keeps_it(cli, planned, db_path):
     assert result.exit_code == 0 and "replaced" in result.stderr
     view = show(cli, planned)
     assert (view["arrears"], len(view["instalments"]), view["paid"]) == (1131.56, 6, 0.0)
-    import sqlite3
-    with sqlite3.connect(db_path) as connection:
-        assert connection.execute("SELECT status FROM payment_plan ORDER BY id").fetchall() == \
-            [("replaced",), ("active",)]
+    assert query(db_path, "SELECT status FROM payment_plan ORDER BY id") == [("replaced",), ("active",)]
     timeline = [e["detail"] for e in as_json(cli("case", "show", planned, "-f", "json"))["timeline"]]
     assert any("replaced" in detail for detail in timeline)
 

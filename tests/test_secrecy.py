@@ -130,6 +130,7 @@ def test_purge_keeps_every_figure_identical_on_a_demo_database(cli, tmp_path):
     assert as_json(cli("--db", db, "purge", "--closed-before", "01/09/2026", "-f", "json")) == []
 
 
+@pytest.mark.sqlite_only
 def test_purge_removes_personal_data_and_free_text(cli, planted, db_path):
     cli("case", "close", planted, "--outcome", "eviction-prevented", "--date", "10/11/2026")
     dry = cli("purge", "--closed-before", "today")
@@ -166,6 +167,7 @@ def test_purge_date_in_the_future_is_refused(cli, planted):
 
 # --- backups and files -----------------------------------------------------------------------
 
+@pytest.mark.sqlite_only
 def test_backup_is_private_complete_and_opens(cli, planted, tmp_path):
     target = tmp_path / "backup.db"
     assert cli("backup", str(target)).exit_code == 0
@@ -176,6 +178,7 @@ def test_backup_is_private_complete_and_opens(cli, planted, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only
 def test_backup_while_another_process_writes(db_path, tmp_path, cli):
     cli("case", "list")
     writer = subprocess.Popen(
@@ -202,6 +205,7 @@ def test_backup_while_another_process_writes(db_path, tmp_path, cli):
         assert cli("--db", str(target), "case", "list", "--status", "all").exit_code == 0
 
 
+@pytest.mark.sqlite_only
 def test_new_files_are_private(cli, db_path, tmp_path):
     cli("case", "list")
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
@@ -214,3 +218,8 @@ def test_tracebacks_never_show_local_variables():
     from huurbeg.cli import app
 
     assert app.pretty_exceptions_show_locals is False
+
+
+@pytest.mark.postgres
+def test_backup_of_a_server_database_points_to_pg_dump(cli, tmp_path):
+    assert_one_line_error(cli("backup", str(tmp_path / "x.db")), code=5, contains="pg_dump")

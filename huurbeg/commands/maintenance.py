@@ -15,6 +15,7 @@ def register(app: typer.Typer) -> None:
     app.command("backup")(backup)
     app.command("purge")(purge)
     app.command("doctor")(doctor)
+    app.command("copy")(copy)
 
 
 def backup(
@@ -76,3 +77,25 @@ def doctor(ctx: typer.Context) -> None:
             out.print(f"           what to do: {finding.fix}", markup=False)
     if not all(f.ok for f in findings):
         raise typer.Exit(1)
+
+
+def copy(
+    ctx: typer.Context,
+    to: Annotated[str, typer.Option("--to", metavar="URL", help="The target database, e.g. "
+                                    "postgresql+psycopg://worker@server/huurbeg (or a file path).")],
+    merge: Annotated[bool, typer.Option("--merge", help="Add to a target that already holds cases.")] = False,
+) -> None:
+    """Copy this database into another (a solo file into the team server): every case, history and number."""
+    from huurbeg.db import open_store
+    from huurbeg.db.copy import copy_database
+
+    source = state(ctx).store(write=False, must_exist=True)
+    target, label = open_store(to, write=True)
+    try:
+        copied = copy_database(source.session.connection(), target.session.connection(), merge)
+        target.record(None, "copy", f"{copied['case_file']} case(s) copied in" + (" (merged)" if merge else ""))
+        target.commit()
+    finally:
+        target.close()
+    render.message(f"Copied {copied['case_file']} case(s), {copied['history']} history entries and "
+                   f"{sum(copied.values())} rows in all to {label.label}; every table's count verified.")

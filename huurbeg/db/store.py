@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import and_, func, or_, text, update
 from sqlmodel import Session, select
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
@@ -51,6 +51,15 @@ class Store:
     def __init__(self, session: Session):
         self.session = session
         self.user = os_user()
+        self._db_user: str | None = None
+        self.dialect = session.get_bind().dialect.name
+
+    @property
+    def db_user(self) -> str | None:
+        """The database role on a shared server (who, next to the OS user); None for a file."""
+        if self.dialect != "sqlite" and self._db_user is None:
+            self._db_user = self.session.execute(text("SELECT current_user")).scalar()
+        return self._db_user
 
     # --- transaction --------------------------------------------------------
     def commit(self) -> None:
@@ -64,8 +73,8 @@ class Store:
 
     def record(self, case: Case | None, action: str, detail: str) -> None:
         """Append to the history: who did what to which case, when."""
-        self.session.add(History(at=self.now(), os_user=self.user, case_id=case.id if case else None,
-                                 action=action, detail=detail))
+        self.session.add(History(at=self.now(), os_user=self.user, db_user=self.db_user,
+                                 case_id=case.id if case else None, action=action, detail=detail))
 
     # --- cases --------------------------------------------------------------
     def case(self, number: str) -> Case:
@@ -119,6 +128,7 @@ class Store:
         household = self._household(draft, household_id, now)
         landlord = self._landlord(draft, now) if draft.landlord else None
         year = when.year
+        self._lock_numbering(year)
         seq = (self.session.exec(select(func.max(Case.seq)).where(Case.year == year)).one() or 0) + 1
         case = Case(number=format_case_number(year, seq), year=year, seq=seq, household_id=household.id,
                     landlord_id=landlord.id if landlord else None, track=draft.track, source=draft.source,
@@ -138,6 +148,15 @@ class Store:
             if given:
                 self.add_consent(case, party, when)
         return case
+
+    CASE_NUMBER_LOCK = 0x68_75_72  # "hur": the advisory-lock key of case numbering
+
+    def _lock_numbering(self, year: int) -> None:
+        """One intake at a time takes the next number of a year. SQLite: the write lock taken at
+        BEGIN IMMEDIATE already serialises writers. PostgreSQL: an advisory lock held until commit."""
+        if self.dialect == "postgresql":
+            self.session.execute(text("SELECT pg_advisory_xact_lock(:key, :year)"),
+                                 {"key": self.CASE_NUMBER_LOCK, "year": year})
 
     def _household(self, draft: IntakeDraft, household_id: int | None, now: datetime) -> Household:
         household = self.session.get(Household, household_id) if household_id else Household(created_at=now)

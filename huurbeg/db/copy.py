@@ -1,0 +1,75 @@
+"""Copying every row of one huurbeg database into another (a solo file into a team server).
+
+Rows get new ids in the target; every reference is mapped to them, so the copy can
+also merge into a database that already holds cases. Case numbers, external
+references and calendar UIDs are copied as they are; a landlord or dwelling that
+exists in the target under the same name or code is reused. The copy is one
+transaction on the target, verified table by table before it is committed.
+"""
+
+from collections.abc import Callable
+
+from sqlalchemy import func, insert, select
+from sqlmodel import SQLModel
+
+from huurbeg.errors import RuleViolation
+
+# Tables in an order where every reference points backwards, with their reference columns.
+ORDER = [("household", {}), ("landlord", {}), ("dwelling", {}),
+         ("case_file", {"household_id": "household", "landlord_id": "landlord"}),
+         ("case_problem", {"case_id": "case_file"}), ("track_change", {"case_id": "case_file"}),
+         ("consent", {"case_id": "case_file"}), ("contact", {"case_id": "case_file"}),
+         ("payment_plan", {"case_id": "case_file"}), ("instalment", {"plan_id": "payment_plan"}),
+         ("payment", {"plan_id": "payment_plan"}), ("agreement", {"case_id": "case_file"}),
+         ("hearing", {"case_id": "case_file", "postponed_from_id": "hearing"}),
+         ("stay", {"case_id": "case_file", "dwelling_id": "dwelling"}),
+         ("referral", {"case_id": "case_file"}), ("history", {"case_id": "case_file"})]
+REUSED_BY = {"landlord": "name_key", "dwelling": "code"}
+"""Rows matched by this column in the target instead of copied."""
+
+
+def copy_database(source, target, merge: bool, progress: Callable[[str], None] | None = None) -> dict[str, int]:
+    """Copy every row of `source` into `target` (two SQLAlchemy connections); returns rows per table."""
+    tables = SQLModel.metadata.tables
+    if not merge and target.execute(select(func.count()).select_from(tables["case_file"])).scalar():
+        raise RuleViolation("the target database already holds cases; pass --merge to add these to them")
+    numbers = [row[0] for row in source.execute(select(tables["case_file"].c.number))]
+    clash = target.execute(select(tables["case_file"].c.number).where(
+        tables["case_file"].c.number.in_(numbers))).scalars().all() if numbers else []
+    if clash:
+        raise RuleViolation(f"case numbers exist in both databases ({', '.join(sorted(clash)[:5])}"
+                            f"{' ...' if len(clash) > 5 else ''}); nothing was copied")
+    ids: dict[str, dict[int, int]] = {}
+    copied = {}
+    for name, references in ORDER:
+        if progress:
+            progress(name)
+        ids[name], copied[name] = _copy_table(source, target, tables[name], references, ids)
+        written = len(ids[name]) if "id" in tables[name].c else copied[name]
+        expected = source.execute(select(func.count()).select_from(tables[name])).scalar()
+        if written != expected:
+            raise RuleViolation(f"{name}: {expected} rows in the source, {written} copied; nothing was copied")
+    return copied
+
+
+def _copy_table(source, target, table, references: dict[str, str], ids) -> tuple[dict[int, int], int]:
+    mapping: dict[int, int] = ids.setdefault(table.name, {})  # visible to the table's own references
+    has_id = "id" in table.c
+    reuse = REUSED_BY.get(table.name)
+    existing = dict(target.execute(select(table.c[reuse], table.c.id)).all()) if reuse else {}
+    count = 0
+    rows = source.execute(select(table).order_by(*([table.c.id] if has_id else table.primary_key.columns))).mappings()
+    for row in rows:
+        values = dict(row)
+        for column, referenced in references.items():
+            if values[column] is not None:
+                values[column] = ids[referenced][values[column]]
+        old = values.pop("id", None) if has_id else None
+        if reuse and values[reuse] in existing:
+            mapping[old] = existing[values[reuse]]
+        elif has_id:
+            mapping[old] = target.execute(insert(table).values(**values).returning(table.c.id)).scalar_one()
+        else:
+            target.execute(insert(table).values(**values))
+        count += 1
+    return mapping, count
