@@ -85,7 +85,7 @@ def roll(store, first: date, days: int, court: str | None) -> list[dict]:
     """The hearings from `first` for `days` days: who, where, and whether the household is ready."""
     start = datetime.combine(first, time())
     rows = store.roll(start, start + timedelta(days=days), court)
-    instalments, payments = store.plan_lines_by_case(list({row[1] for row in rows}))
+    instalments, payments = store.active_plan_lines(list({row[1] for row in rows}))
     result = []
     for hearing, case_id, number, tenant, landlord, last_contact in rows:
         notified = hearing.petition_date or hearing.created_at.date()

@@ -1,7 +1,8 @@
 """Screen layouts that are more than one table: the dossier and today's overview."""
 
-from huurbeg.render import SEVERITY_STYLE, console, table, text_value
+from huurbeg.render import console, table, text_value
 
+PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 WARNING_COLUMNS = [("severity", "Severity"), ("due", "Due"), ("case", "Case"), ("message", "Warning")]
 
 
@@ -72,8 +73,6 @@ def plan_view(view: dict) -> None:
     out.print(f"Paid {text_value(view['paid'])} — balance {text_value(view['balance'])} "
               f"as of {text_value(view['as_of'])}")
 
-
-PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 
 
 BRIEF_WIDTH = 80
@@ -190,5 +189,3 @@ def overview_view(data: dict, limit: int = 15) -> None:
     if not data["open_cases"]:
         out.print("No open cases. Register one with 'huurbeg intake', or explore with 'huurbeg --help'.")
 
-
-__all__ = ["dossier_view", "overview_view", "SEVERITY_STYLE"]

@@ -64,6 +64,14 @@ def test_random_text_never_breaks_a_command(cli, db_path, case_db, name, command
     run()
 
 
+def written_through(cli, db_path) -> bytes:
+    """A database with one case, its write-ahead log folded in: the whole file, as bytes."""
+    cli(*INTAKE)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return db_path.read_bytes()
+
+
 def refused(cli, db, code=5):
     result = cli("--db", str(db), "case", "list")
     assert result.exit_code == code, result.output
@@ -74,11 +82,8 @@ def refused(cli, db, code=5):
 
 @pytest.mark.sqlite_only
 def test_a_truncated_database_is_refused_untouched(cli, db_path, tmp_path):
-    cli(*INTAKE)
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = written_through(cli, db_path)
     broken = tmp_path / "broken.db"
-    data = db_path.read_bytes()
     broken.write_bytes(data[:len(data) // 3])
     before = broken.read_bytes()
     result = refused(cli, broken)
@@ -98,9 +103,8 @@ def test_garbage_after_a_valid_header_is_refused_untouched(cli, tmp_path):
 @pytest.mark.sqlite_only
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write to read-only files")
 def test_a_read_only_database_is_a_clear_error(cli, db_path):
-    number = cli(*INTAKE).stdout.strip()
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    written_through(cli, db_path)
+    number = "2026-0001"
     os.chmod(db_path, 0o400)
     before = db_path.read_bytes()
     result = cli("visit", number, "--no-input")
@@ -135,11 +139,8 @@ def test_doctor_names_problems_and_what_to_do(cli, db_path, tmp_path):
 
 @pytest.mark.sqlite_only
 def test_doctor_finds_a_damaged_file(cli, db_path, tmp_path):
-    cli(*INTAKE)
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(written_through(cli, db_path))
     damaged = tmp_path / "damaged.db"
-    data = bytearray(db_path.read_bytes())
     data[4096 * 3:4096 * 5] = os.urandom(8192)
     damaged.write_bytes(bytes(data))
     os.chmod(damaged, 0o600)

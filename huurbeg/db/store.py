@@ -342,10 +342,6 @@ class Store:
             query = query.where(func.lower(Hearing.court).contains(court.lower()))
         return list(self.session.exec(query.order_by(Hearing.starts_at, Hearing.court, Hearing.id)).all())
 
-    def plan_lines_by_case(self, case_ids: list[int]) -> tuple[dict, dict]:
-        """Instalments and payments of the active plans of several cases, in two queries."""
-        return self._active_plan_lines(case_ids)
-
     # --- dwellings and stays ---------------------------------------------------
     def add_dwelling(self, code: str, kind: str, address: str | None) -> Dwelling:
         dwelling = Dwelling(code=code, kind=kind, address=address, active=True, created_at=self.now())
@@ -519,7 +515,7 @@ class Store:
         for cid, party, when in self.session.exec(
                 select(Consent.case_id, Consent.party, Consent.date).where(Consent.case_id.in_(ids))).all():
             consents.setdefault(cid, {})[party] = when
-        instalments, payments = self._active_plan_lines(ids)
+        instalments, payments = self.active_plan_lines(ids)
         agreements: dict[int, list[OpenAgreement]] = {}
         for cid, aid, party, due in self.session.exec(
                 select(Agreement.case_id, Agreement.id, Agreement.party, Agreement.due_date)
@@ -559,8 +555,8 @@ class Store:
             found[cid] = (starts_at, petition or created.date())  # the earliest is written last
         return found
 
-    def _active_plan_lines(self, case_ids: list[int]) -> tuple[dict, dict]:
-        """Instalments and payments of the active plans of these cases, by case id."""
+    def active_plan_lines(self, case_ids: list[int]) -> tuple[dict, dict]:
+        """Instalments and payments of the active plans of these cases, by case id, in three queries."""
         plan_case = dict(self.session.exec(select(PaymentPlan.id, PaymentPlan.case_id).where(
             PaymentPlan.case_id.in_(case_ids), PaymentPlan.status == "active")).all())
         instalments: dict[int, list[ScheduledInstalment]] = {}
