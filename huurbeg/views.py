@@ -36,8 +36,7 @@ def dossier_view(record: dict) -> None:
         ("By", f"{text_value(record['source'])}" + (f": {record['referrer']}" if record["referrer"] else "")),
         ("Returning", "yes: earlier case(s) of this household" if record["returning_household"] else None),
         ("Problems", record["problems"]), ("Arrears", record["arrears"]),
-        ("Consent", f"tenant {text_value(record['consents']['tenant']) or 'missing'}, "
-                    f"landlord {text_value(record['consents']['landlord']) or 'missing'}"),
+        ("Consent", _consents(record)),
         ("Note", record["note"]),
     ]), title=f"Case {record['case']}", title_align="left"))
     if record["warnings"]:
@@ -169,6 +168,14 @@ def chart_view(months) -> None:
         out.print(f"[bold]{key.replace('_', ' ')}[/bold]")
         for label, value in values:
             out.print(f"  {label}  {'█' * round(30 * value / top):<30} {value}")
+
+
+def _consents(record: dict) -> str | None:
+    """Consent matters on PW (both parties must agree); elsewhere it is shown only when recorded."""
+    consents = record["consents"]
+    if text_value(record["track"]) != "pw" and not any(consents.values()):
+        return None
+    return ", ".join(f"{party} {text_value(when) or 'missing'}" for party, when in consents.items())
 
 
 def overview_view(data: dict, limit: int = 15) -> None:

@@ -164,3 +164,10 @@ def test_overview(cli, new_case):
     overview = cli()
     assert overview.exit_code == 0, overview.output
     assert "1 open case(s)" in overview.stdout and number in overview.stdout
+
+
+def test_consent_is_shown_where_it_matters(cli, new_case):
+    pw = new_case("--consent-tenant")
+    ogp = new_case("--track", "ogp", "--source", "court", "--tenant", "B", "--address", "B 2")
+    assert "landlord missing" in cli("case", "show", pw).stdout
+    assert "Consent" not in cli("case", "show", ogp).stdout
