@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from huurbeg import dates, money, national_number
-from huurbeg.casework import HouseholdDecision, HouseholdMatch, IntakeDraft, decision_for
+from huurbeg.casework import HouseholdDecision, HouseholdMatch, IntakeDraft, decision_for, match_key
 from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.errors import Cancelled
 
@@ -92,7 +92,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> IntakeD
         d.referrer = _text("Who at that service (name, phone)?")
     if d.landlord is None and d.track != Track.CRISIS:
         d.landlord = _ask_landlord(landlords)
-    if d.landlord and d.landlord_type is None and d.landlord.casefold() not in {n.casefold() for n in landlords}:
+    if d.landlord and d.landlord_type is None and match_key(d.landlord) not in {match_key(n) for n in landlords}:
         d.landlord_type = _select("New landlord: what kind?", list(LandlordType), LandlordType.PRIVATE)
     if not d.problems and d.track != Track.CRISIS:
         picked = _ask(questionary.checkbox("Problems? (space to tick, Enter when done)",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from huurbeg import dates, money, national_number
-from huurbeg.casework import IntakeDraft, complete
+from huurbeg.casework import IntakeDraft, complete, match_key
 from huurbeg.codes import LandlordType, Outcome, Problem, Source, Status, Track, parse_code
 from huurbeg.errors import HuurbegError, InvalidInput
 
@@ -132,7 +132,7 @@ def _row(line: int, v: dict, today: date, known_landlords: set[str]) -> ImportRo
         intake_date=_field("intake_date", day, v["intake_date"]), note=v.get("note") or None)
     if draft.intake_date is None:
         raise ValueError("intake_date: required")
-    known = bool(draft.landlord) and draft.landlord.casefold() in known_landlords
+    known = bool(draft.landlord) and match_key(draft.landlord) in known_landlords
     try:
         draft = complete(draft, today, known_landlord=known)
     except HuurbegError as exc:

@@ -163,3 +163,15 @@ def test_a_spreadsheet_of_a_few_hundred_cases(cli, tmp_path):
     assert [f"line {n + 2}: tenant_informed" in result.stderr for n in sorted(bad)] == [True] * len(bad)
     assert cli("import", str(write(tmp_path, lines)), "--skip-bad").exit_code == 0
     assert len(as_json(cli("case", "list", "-f", "json"))) == 295
+
+
+def test_a_known_landlord_is_recognised_as_the_store_matches_it(cli, tmp_path):
+    cli("intake", "--track", "pw", "--tenant", "First", "--source", "tenant", "--landlord", "Woonpunt Mechelen",
+        "--landlord-type", "shm", "--tenant-informed", "--no-input")
+    header = "ref,tenant,landlord,track,source,intake_date,tenant_informed\n"
+    path = write(tmp_path, ["L-1,Second,woonpunt-mechelen,pw,tenant,01/10/2026,yes"], header=header)
+    result = cli("import", str(path))
+    assert result.exit_code == 0, result.output
+    landlords = {c["landlord"]["name"] for c in (as_json(cli("case", "show", n, "-f", "json"))
+                                                 for n in ("2026-0001", "2026-0002"))}
+    assert landlords == {"Woonpunt Mechelen"}

@@ -119,7 +119,8 @@ class Store:
         return set(self.session.exec(select(Case.external_ref).where(Case.external_ref.in_(refs))).all())
 
     def landlord_keys(self) -> set[str]:
-        return {name.casefold() for name in self.landlord_names()}
+        """The match keys of every landlord, as find_landlord compares them."""
+        return set(self.session.exec(select(Landlord.name_key)).all())
 
     def create_case(self, draft: IntakeDraft, household_id: int | None, returning: bool,
                     external_ref: str | None = None) -> Case:
