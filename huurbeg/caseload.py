@@ -22,9 +22,10 @@ def warnings_by_case(store, today: date, numbers=None) -> dict[str, list[CaseWar
 
 def case_list(store, track: Track | None, status: Status | None, today: date) -> list[dict]:
     """The caseload: one row per case with its most pressing warning."""
-    warnings = warnings_by_case(store, today)
+    listed = store.case_rows(track, status)
+    warnings = warnings_by_case(store, today, [row.case for row in listed if row.status == Status.OPEN])
     rows = []
-    for row in store.case_rows(track, status):
+    for row in listed:
         found = warnings.get(row.case, [])
         pressing = found[0] if found and found[0].severity != Severity.INFO else None
         rows.append({
