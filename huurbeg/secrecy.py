@@ -10,11 +10,10 @@ keeping every code, date and amount the figures count.
 
 from datetime import date
 
-from huurbeg import payment_plan
 from huurbeg.casework import check_not_future
 from huurbeg.codes import Status, Track
 from huurbeg.errors import DatabaseProblem, InvalidInput
-from huurbeg.followup import standing
+from huurbeg.followup import plan_view
 from huurbeg.hearings import agreement_kept
 
 SUPPORT = {Track.PW: "preventive tenancy support", Track.PRE_OGP: "support in a conciliation procedure",
@@ -28,11 +27,7 @@ def landlord_report(store, number: str, today: date) -> dict:
     household, landlord = store.household(case), store.landlord(case)
     agreements = [{"party": a.party, "agreement": a.text, "due": a.due_date,
                    "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.agreements(case)]
-    plan = store.latest_plan(case)
-    plan_standing = None
-    if plan is not None:
-        instalments, payments = store.plan_lines(plan)
-        plan_standing = standing(plan.status, payment_plan.states(instalments, payments, today))
+    plan_standing = plan_view(store, number, today)["standing"] if store.latest_plan(case) else None
     upcoming = [("hearing", h.starts_at.date()) for h in store.hearings(case)
                 if h.result is None and h.starts_at.date() >= today]
     upcoming += [("agreement due", a["due"]) for a in agreements if a["kept"] == "open"]

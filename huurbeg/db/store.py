@@ -354,9 +354,6 @@ class Store:
     def dwelling(self, code: str) -> Dwelling | None:
         return self.session.exec(select(Dwelling).where(Dwelling.code == code)).first()
 
-    def dwellings(self) -> list[Dwelling]:
-        return list(self.session.exec(select(Dwelling).order_by(Dwelling.kind, Dwelling.code)).all())
-
     def dwelling_of(self, stay: Stay) -> Dwelling:
         return self.session.get(Dwelling, stay.dwelling_id)
 
@@ -455,7 +452,7 @@ class Store:
         unpurged = select(Case.id).where(Case.purged_at.is_(None))
         session.execute(update(Household).where(
             Household.id.in_(select(Case.household_id).where(Case.id.in_(ids))),
-            ~Household.id.in_(select(Case.household_id).where(Case.purged_at.is_(None)))).values(
+            ~Household.id.in_(select(Case.household_id).where(Case.id.in_(unpurged)))).values(
             name=None, name_key=None, address=None, address_key=None, phone=None, birth_date=None,
             national_number=None))
         private = select(Landlord.id).where(Landlord.kind == "private", Landlord.id.in_(
