@@ -221,7 +221,6 @@ def import_rows(store, rows, progress=None) -> tuple[list[str], int]:
             case = store.create_case(row.draft, decision.household_id, decision.returning, external_ref=row.ref)
             if row.closed_date is not None:
                 store.close_case(case, row.outcome, row.closed_date)
-            store.session.flush()
             known.add(row.ref)
             numbers.append(case.number)
         if progress:

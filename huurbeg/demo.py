@@ -82,7 +82,7 @@ def _household(store, rng: random.Random, day: date, today: date, court_tomorrow
             try:
                 followup.pay(store, number, min(instalment, arrears), when, today)
             except Exception:  # the plan is paid off
-                store.session.rollback()
+                store.rollback()
                 break
     if rng.random() < 0.3 and life:
         followup.agree(store, number, "Keep the kitchen clean (demo)", life[0] + timedelta(days=14), Party.TENANT)
@@ -131,6 +131,6 @@ def _try(operation: Callable[[], object], store) -> bool:
     try:
         operation()
     except Exception:
-        store.session.rollback()
+        store.rollback()
         return False
     return True

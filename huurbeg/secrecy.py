@@ -87,7 +87,7 @@ def backup(store, target, label: str) -> None:
     """A consistent copy of the database in a new file with mode 0600."""
     import os
 
-    if store.session.get_bind().dialect.name != "sqlite":
+    if store.dialect != "sqlite":
         raise DatabaseProblem("backup copies SQLite files; back up a PostgreSQL database with pg_dump")
     if target.exists():
         raise InvalidInput(f"PATH: {target} exists already; give a new file name")

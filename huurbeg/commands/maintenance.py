@@ -87,12 +87,11 @@ def copy(
 ) -> None:
     """Copy this database into another (a solo file into the team server): every case, history and number."""
     from huurbeg.db import open_store
-    from huurbeg.db.copy import copy_database
 
     source = state(ctx).store(write=False, must_exist=True)
     target, label = open_store(to, write=True)
     try:
-        copied = copy_database(source.session.connection(), target.session.connection(), merge)
+        copied = source.copy_to(target, merge)
         target.record(None, "copy", f"{copied['case_file']} case(s) copied in" + (" (merged)" if merge else ""))
         target.commit()
     finally:

@@ -65,6 +65,16 @@ class Store:
     def commit(self) -> None:
         self.session.commit()
 
+    def rollback(self) -> None:
+        """Forget what this transaction wrote so far."""
+        self.session.rollback()
+
+    def copy_to(self, target: "Store", merge: bool) -> dict[str, int]:
+        """Every row of this database into `target`, in its transaction (see huurbeg.db.copy)."""
+        from huurbeg.db.copy import copy_database
+
+        return copy_database(self.session.connection(), target.session.connection(), merge)
+
     def close(self) -> None:
         self.session.close()  # rolls back whatever was not committed
 
