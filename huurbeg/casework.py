@@ -153,7 +153,6 @@ def consent_parties(tenant: bool, landlord: bool) -> list[Party]:
 def open_case(store, draft: IntakeDraft, decision: HouseholdDecision) -> str:
     """Write the new case; returns its number."""
     case = store.create_case(draft, decision.household_id, decision.returning)
-    store.commit()
     return case.number
 
 
@@ -164,7 +163,6 @@ def record_consent(store, number: str, parties: list[Party], when: date, today: 
     check_date_after_intake(when, case.intake_date)
     for party in parties:
         store.add_consent(case, party, when)
-    store.commit()
 
 
 def move_track(store, number: str, to: Track, when: date, today: date) -> Track:
@@ -177,7 +175,6 @@ def move_track(store, number: str, to: Track, when: date, today: date) -> Track:
     check_date_after_intake(when, case.intake_date)
     was = Track(case.track)
     store.change_track(case, to, when)
-    store.commit()
     return was
 
 
@@ -187,7 +184,6 @@ def close_case(store, number: str, outcome, when: date, today: date) -> None:
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
     store.close_case(case, outcome, when)
-    store.commit()
 
 
 def reopen_case(store, number: str) -> None:
@@ -195,7 +191,6 @@ def reopen_case(store, number: str) -> None:
     if case.status == Status.OPEN:
         raise RuleViolation(f"case {number} is already open")
     store.reopen_case(case)
-    store.commit()
 
 
 def check_intake(store, draft: IntakeDraft, today: date) -> tuple[IntakeDraft, list[HouseholdMatch]]:
@@ -208,7 +203,6 @@ def check_intake(store, draft: IntakeDraft, today: date) -> tuple[IntakeDraft, l
 def log_read(store, number: str, what: str) -> None:
     """Record that a dossier was looked at (who, when, by which command)."""
     store.record(store.case(number), "read", what)
-    store.commit()
 
 
 def import_rows(store, rows, progress=None) -> tuple[list[str], int]:
@@ -225,5 +219,4 @@ def import_rows(store, rows, progress=None) -> tuple[list[str], int]:
             numbers.append(case.number)
         if progress:
             progress(n + 1)
-    store.commit()
     return numbers, len(rows) - len(numbers)

@@ -2,7 +2,9 @@
 
 Every error ends here, in HuurbegGroup.main, as one line on stderr and an exit
 code: usage errors 2, HuurbegError subclasses their own code, database errors 5,
-anything unexpected 70 without a traceback (HUURBEG_DEBUG=1 shows it).
+anything unexpected 70 without a traceback (HUURBEG_DEBUG=1 shows it). The same
+place ends the invocation's one transaction: committed when the command succeeded,
+rolled back when it failed, exited non-zero or was stopped.
 """
 
 import errno
@@ -17,7 +19,7 @@ from huurbeg import __version__
 from huurbeg.commands import (case, deadlines, demo, hearing, importing, intake, maintenance, plan, refer, stats,
                               transfer, visit)
 from huurbeg.errors import HuurbegError
-from huurbeg.state import state
+from huurbeg.state import AppState, state
 
 EXIT_DATABASE = 5
 EXIT_INTERNAL = 70
@@ -38,10 +40,29 @@ class HuurbegGroup(TyperGroup):
         return code
 
     def _run(self, args, prog_name, complete_var, extra) -> int:
+        app_state = AppState()
+        code = self._dispatch(app_state, args, prog_name, complete_var, extra)
+        if code != 0:
+            app_state.finish(succeeded=False)
+            return code
+        try:
+            app_state.finish(succeeded=True)
+        except Exception as exc:  # the commit itself failed (disk full, lock): nothing was written
+            return self._failure(exc)
+        return 0
+
+    def _dispatch(self, app_state, args, prog_name, complete_var, extra) -> int:
         try:
             result = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
-                                  standalone_mode=False, **extra)
+                                  standalone_mode=False, obj=app_state, **extra)
             return result if isinstance(result, int) else 0
+        except Exception as exc:
+            return self._failure(exc)
+
+    @staticmethod
+    def _failure(exc: BaseException) -> int:
+        try:
+            raise exc
         except HuurbegError as exc:
             return _fail(str(exc), exc.exit_code)
         except typer.TyperException as exc:
@@ -110,7 +131,6 @@ def root(
     """Today's overview: what is urgent, and the hearings of this week."""
     app_state = state(ctx)
     app_state.db_option = db
-    ctx.call_on_close(app_state.close)
     if ctx.invoked_subcommand is None:
         deadlines.overview(ctx)
 

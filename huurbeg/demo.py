@@ -79,11 +79,8 @@ def _household(store, rng: random.Random, day: date, today: date, court_tomorrow
             when = date(day.year + (day.month + month) // 12, (day.month + month) % 12 + 1, 3)
             if when > min(today, paid_until):
                 break
-            try:
-                followup.pay(store, number, min(instalment, arrears), when, today)
-            except Exception:  # the plan is paid off
-                store.rollback()
-                break
+            if not _try(lambda: followup.pay(store, number, min(instalment, arrears), when, today), store):
+                break  # the plan is paid off
     if rng.random() < 0.3 and life:
         followup.agree(store, number, "Keep the kitchen clean (demo)", life[0] + timedelta(days=14), Party.TENANT)
     if rng.random() < 0.35 and life:
@@ -129,8 +126,8 @@ def _housing(store, rng, number: str, track: Track, day: date, today: date) -> N
 def _try(operation: Callable[[], object], store) -> bool:
     """Some random events break a rule (a dwelling taken meanwhile): skip them, as a worker would."""
     try:
-        operation()
+        with store.attempt():
+            operation()
     except Exception:
-        store.rollback()
         return False
     return True

@@ -28,7 +28,6 @@ def log_contact(store, number: str, when: date, kind: ContactKind, minutes: int 
     if next_planned is not None and next_planned <= when:
         raise InvalidInput("--next: the next contact must come after this one")
     store.add_contact(case, when, kind, minutes, (note or "").strip() or None, next_planned)
-    store.commit()
 
 
 def contact_list(store, number: str | None, since: date | None) -> list[dict]:
@@ -47,7 +46,6 @@ def new_plan(store, number: str, arrears: int, instalment: int, start: date, day
         raise InvalidInput(str(exc)) from None
     replaced = store.active_plan(case) is not None
     store.create_plan(case, arrears, instalment, start, day or start.day, schedule)
-    store.commit()
     return len(schedule), replaced
 
 
@@ -70,7 +68,6 @@ def pay(store, number: str, amount: int, when: date, today: date) -> int:
     store.add_payment(case, plan, when, amount)
     if amount == remaining:
         store.end_plan(case, plan, "completed")
-    store.commit()
     return remaining - amount
 
 
@@ -115,7 +112,6 @@ def agree(store, number: str, text: str, due: date, party: Party) -> int:
         raise InvalidInput("TEXT: say what was agreed")
     check_date_after_intake(due, case.intake_date, "--due")
     agreement = store.add_agreement(case, party, text.strip(), due)
-    store.commit()
     return agreement.id
 
 
@@ -127,4 +123,3 @@ def agreement_done(store, number: str, agreement_id: int, when: date, today: dat
         raise RuleViolation(f"agreement {agreement_id} was already done on {agreement.done_date:%d/%m/%Y}")
     check_not_future(when, today)
     store.agreement_done(case, agreement, when)
-    store.commit()

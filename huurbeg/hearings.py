@@ -36,7 +36,6 @@ def add_hearing(store, number: str, starts_at: datetime, court: str, room: str |
         store.change_track(case, Track.OGP, max(petition_date or today, case.intake_date))
     store.add_hearing(case, starts_at, court.strip(), (room or "").strip() or None, petition_date, claimed,
                       (proposal or "").strip() or None)
-    store.commit()
     return moved_from
 
 
@@ -78,7 +77,6 @@ def record_outcome(store, number: str, result: HearingResult, new_date: datetime
     if result == HearingResult.POSTPONED:
         store.add_hearing(case, new_date, hearing.court, hearing.room, hearing.petition_date, hearing.claimed_cents,
                           proposal if proposal is not None else hearing.proposal, postponed_from=hearing)
-    store.commit()
 
 
 def roll(store, first: date, days: int, court: str | None) -> list[dict]:

@@ -79,7 +79,6 @@ def purge(store, before: date, today: date) -> list[str]:
     cases = purge_candidates(store, before, today)
     if cases:
         store.purge(cases)
-        store.commit()
     return [c.number for c in cases]
 
 
@@ -100,4 +99,3 @@ def backup(store, target, label: str) -> None:
         target.unlink(missing_ok=True)
         raise
     store.record(None, "backup", f"backup of {label} written")
-    store.commit()

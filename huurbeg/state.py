@@ -26,10 +26,25 @@ class AppState:
                 print(f"huurbeg: warning: {notice}", file=sys.stderr)
         return self._store
 
-    def close(self) -> None:
+    def commit(self) -> None:
+        """Commit now, before reporting success, where the commit itself may fail (a long import)."""
         if self._store is not None:
-            self._store.close()
-            self._store = None
+            self._store.commit()
+
+    def finish(self, succeeded: bool) -> None:
+        """End the invocation's one transaction: commit what a successful command wrote, else nothing.
+
+        Called once, after the command has returned or failed, so a command that exits non-zero
+        or is stopped at any question has written nothing (a follow-up question included).
+        """
+        store, self._store = self._store, None
+        if store is None:
+            return
+        try:
+            if succeeded:
+                store.commit()
+        finally:
+            store.close()  # rolls back whatever was not committed
 
     @property
     def today(self) -> date:

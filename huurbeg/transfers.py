@@ -38,7 +38,6 @@ def add_dwelling(store, code: str, kind: DwellingKind, address: str | None) -> N
     if store.dwelling(code) is not None:
         raise RuleViolation(f"dwelling {code} exists already")
     store.add_dwelling(code, kind, (address or "").strip() or None)
-    store.commit()
 
 
 def _dwelling(store, code: str):
@@ -73,7 +72,6 @@ def admit(store, number: str, code: str, when: date, until: date | None, review:
         moved_from = Track(case.track)
         store.change_track(case, target, when)
     store.admit(case, dwelling, when, until, review)
-    store.commit()
     return moved_from, target, until
 
 
@@ -97,7 +95,6 @@ def extend(store, number: str, until: date | None, review: date | None, today: d
         if end is not None and end <= stay.start_date:
             raise InvalidInput("--until: must come after the admission")
         store.change_stay(case, stay, end, review if review is not None else stay.review_date, extension=False)
-    store.commit()
     return end
 
 
@@ -120,7 +117,6 @@ def move_out(store, number: str, destination: Destination, when: date, today: da
     outcome = OUTCOME_OF[destination] if close else None
     if outcome is not None:
         store.close_case(case, outcome, when)
-    store.commit()
     return outcome
 
 
@@ -144,4 +140,3 @@ def refer(store, number: str, destination: ReferralDestination, when: date, note
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
     store.add_referral(case, when, destination, (note or "").strip() or None)
-    store.commit()

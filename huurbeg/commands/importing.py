@@ -36,6 +36,7 @@ def import_caseload(
         raise InvalidInput(f"{len(errors)} of {len(rows) + len(errors)} rows are bad; nothing was imported "
                            "(fix them, or add --skip-bad to import the others)")
     numbers, skipped = _write(store, rows)
+    app_state.commit()
     render.message(f"Imported {len(numbers)} case(s)" + (f"; {skipped} row(s) were imported before" if skipped else "")
                    + (f"; {len(errors)} bad row(s) left out" if errors else "") + ".")
 

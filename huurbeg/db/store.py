@@ -65,9 +65,9 @@ class Store:
     def commit(self) -> None:
         self.session.commit()
 
-    def rollback(self) -> None:
-        """Forget what this transaction wrote so far."""
-        self.session.rollback()
+    def attempt(self):
+        """A savepoint: what fails inside it is undone, the rest of the command's transaction stays."""
+        return self.session.begin_nested()
 
     def copy_to(self, target: "Store", merge: bool) -> dict[str, int]:
         """Every row of this database into `target`, in its transaction (see huurbeg.db.copy)."""
