@@ -102,6 +102,8 @@ def _check_existing(path: Path) -> tuple[str, ...]:
     return ()
 
 
+TEAM_EXTRA = "huurbeg[team]"
+"""What installs the PostgreSQL driver, which a solo worker on an SQLite file does not need."""
 BEGIN_OPTION = "huurbeg_begin"
 """Execution option naming the statement that starts a transaction: BEGIN, or BEGIN IMMEDIATE to write."""
 
@@ -111,7 +113,13 @@ def make_engine(target: Target):
     from sqlalchemy import create_engine, event
 
     if target.path is None:
-        return create_engine(target.url)
+        try:
+            return create_engine(target.url)
+        except ModuleNotFoundError as exc:  # the driver is an extra: a solo install has none
+            if target.url.startswith("postgresql"):
+                raise DatabaseProblem(f"team mode needs: pip install '{TEAM_EXTRA}' "
+                                      f"(the PostgreSQL driver {exc.name} is not installed)") from None
+            raise
     engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
 
     @event.listens_for(engine, "connect")
