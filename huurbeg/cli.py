@@ -19,6 +19,7 @@ from huurbeg import __version__
 from huurbeg.commands import (case, deadlines, demo, hearing, importing, intake, maintenance, plan, refer, stats,
                               transfer, visit)
 from huurbeg.errors import HuurbegError
+from huurbeg.groups import spare_pydantic
 from huurbeg.state import AppState, state
 
 EXIT_DATABASE = 5
@@ -40,6 +41,7 @@ class HuurbegGroup(TyperGroup):
         return code
 
     def _run(self, args, prog_name, complete_var, extra) -> int:
+        spare_pydantic(self)
         app_state = AppState()
         code = self._dispatch(app_state, args, prog_name, complete_var, extra)
         if code != 0:
