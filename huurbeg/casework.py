@@ -13,6 +13,7 @@ from datetime import date
 from huurbeg.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
 from huurbeg.codes import LandlordType, Party, Problem, Source, Status, Track
 from huurbeg.errors import InvalidInput, MissingValue, RuleViolation
+from huurbeg.text import blank
 
 def match_key(text: str | None) -> str | None:
     """Names and addresses compared without case, accents, punctuation or spacing."""
@@ -51,7 +52,8 @@ class IntakeDraft:
 
     def missing(self) -> list[str]:
         """The flags of required values still missing."""
-        return [flag for name, flag in self.REQUIRED if getattr(self, name) in (None, "")]
+        return [flag for name, flag in self.REQUIRED
+                if getattr(self, name) is None or isinstance(getattr(self, name), str) and blank(getattr(self, name))]
 
     def needs_questions(self) -> bool:
         """Whether a worker at a terminal should be asked: something required is not settled yet."""

@@ -27,7 +27,9 @@ EXIT_INTERNAL = 70
 
 
 def _fail(text: str, code: int) -> int:
-    sys.stderr.write(f"huurbeg: error: {text}\n")
+    from huurbeg.render import plain
+
+    sys.stderr.write(f"huurbeg: error: {plain(text)}\n")  # it may repeat what was typed: shown literally
     return code
 
 

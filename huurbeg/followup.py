@@ -11,6 +11,7 @@ from huurbeg import money, payment_plan
 from huurbeg.casework import check_date_after_intake, check_not_future, check_open
 from huurbeg.codes import ContactKind, Party
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
+from huurbeg.text import blank
 from huurbeg.render import Cents
 
 MAX_CONTACT_MINUTES = 24 * 60
@@ -108,7 +109,7 @@ def agree(store, number: str, text: str, due: date, party: Party) -> int:
     """Record an agreement (afspraak) of tenant or landlord; returns its number."""
     case = store.case(number)
     check_open(case.status, number)
-    if not text.strip():
+    if blank(text):
         raise InvalidInput("TEXT: say what was agreed")
     check_date_after_intake(due, case.intake_date, "--due")
     agreement = store.add_agreement(case, party, text.strip(), due)

@@ -12,6 +12,7 @@ from huurbeg import payment_plan
 from huurbeg.casework import check_not_future, check_open
 from huurbeg.codes import HearingResult, Track
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
+from huurbeg.text import blank
 from huurbeg.followup import standing
 from huurbeg.render import Cents
 
@@ -24,7 +25,7 @@ def add_hearing(store, number: str, starts_at: datetime, court: str, room: str |
     """Record a petition and its hearing; returns the track the case left for `ogp`, if it moved."""
     case = store.case(number)
     check_open(case.status, number)
-    if not court.strip():
+    if blank(court):
         raise InvalidInput("--court: name the court, e.g. 'Vredegerecht Mechelen'")
     if petition_date is not None:
         check_not_future(petition_date, today, "--petition-date")

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import dates, money, national_number
+from huurbeg import dates, money, national_number, text
 from huurbeg.case_number import parse_case_number
 from huurbeg.codes import choices, parse_code
 
@@ -32,6 +32,8 @@ parse_datetime = _wrap(lambda text: dates.parse_datetime(text, dates.today()))
 parse_money = _wrap(money.parse_money)
 parse_national_number = _wrap(national_number.normalise)
 parse_case = _wrap(parse_case_number)
+parse_required_text = _wrap(text.required)
+"""A name or another text that must show something: blank or invisible-only input is refused."""
 
 
 def _count(text: str) -> int:
@@ -75,4 +77,4 @@ NoInputOption = Annotated[bool, typer.Option(
 
 __all__ = ["OutputFormat", "FormatOption", "AsOfOption", "DateOption", "CaseArgument", "NoInputOption",
            "parse_date", "parse_datetime", "parse_money", "parse_national_number", "parse_case",
-           "parse_count", "code", "code_option"]
+           "parse_count", "parse_required_text", "code", "code_option"]

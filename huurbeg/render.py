@@ -7,6 +7,7 @@ euros as numbers in json and csv. json and csv write only data to stdout.
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -24,6 +25,37 @@ WRAPPING = {"tenant", "warning", "message", "detail", "note", "court", "address"
 """Columns of free text; the others (numbers, dates, codes) never wrap mid-word."""
 
 
+# --- the one door for stored text -------------------------------------------------------------
+# A name, address, note or anything else a person or a file gave is data: it is shown as the
+# characters it holds, never read as Rich markup, and never passed to the terminal as a control
+# character. C0 controls and DEL show as their Unicode "control picture" (ESC as ␛, BEL as ␇),
+# C1 controls and the bidirectional overrides as U+FFFD: the screen shows that something odd is
+# stored, and the terminal is never told to clear, retitle, link or reorder anything.
+
+PLACEHOLDER = "\ufffd"
+_BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_SHOWN = {c: chr(0x2400 + c) for c in range(0x20)} | {0x7f: "\u2421"} \
+    | {c: PLACEHOLDER for c in range(0x80, 0xa0)} | {ord(c): PLACEHOLDER for c in _BIDI}
+_LINES = _SHOWN | {ord("\n"): "\n"}
+
+
+def plain(value, *, lines: bool = False) -> str:
+    """`value` as text that is safe to write to a terminal: controls shown as placeholders.
+
+    With `lines`, line breaks stay (a note of several lines in a table cell); otherwise a line
+    break shows as ␊, so a message or an error stays one line.
+    """
+    text = text_value(value).replace("\r\n", "\n")
+    return text.translate(_LINES if lines else _SHOWN)
+
+
+def literal(value, *, lines: bool = False, style: str = ""):
+    """A Rich Text of `value` shown literally: markup not interpreted, controls as placeholders."""
+    from rich.text import Text
+
+    return Text(plain(value, lines=lines), style=style)
+
+
 def console(stderr: bool = False):
     from rich.console import Console
 
@@ -32,12 +64,12 @@ def console(stderr: bool = False):
 
 def message(text: str) -> None:
     """A message for the worker, on stderr so that stdout stays data; one line, never wrapped
-    (cron mails and logs keep it whole)."""
-    console(stderr=True).print(text, markup=False, soft_wrap=True)
+    (cron mails and logs keep it whole). It may repeat what was typed: shown literally."""
+    console(stderr=True).print(literal(text), soft_wrap=True)
 
 
 def notice(text: str, style: str = "yellow") -> None:
-    console(stderr=True).print(text, style=style, markup=False, soft_wrap=True)
+    console(stderr=True).print(literal(text, style=style), soft_wrap=True)
 
 
 def json_value(value):
@@ -70,8 +102,13 @@ def text_value(value) -> str:
     return str(value)
 
 
+_C1_ESCAPED = {c: f"\\u{c:04x}" for c in [*range(0x80, 0xa0), *map(ord, _BIDI)]}
+"""json escapes C0 controls itself; C1 controls (0x9b is a terminal's CSI) and direction overrides here."""
+
+
 def write_json(data) -> None:
-    sys.stdout.write(json.dumps(json_value(data), ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(json_value(data), ensure_ascii=False, indent=2)
+    sys.stdout.write(text.translate(_C1_ESCAPED) + "\n")
 
 
 def write_csv(rows: Sequence[dict], keys: Sequence[str] | None = None) -> None:
@@ -82,29 +119,88 @@ def write_csv(rows: Sequence[dict], keys: Sequence[str] | None = None) -> None:
         writer.writerow(["" if row.get(k) is None else _csv_value(row.get(k)) for k in keys])
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK, +cmd|, @SUM)."""
+
+
 def _csv_value(value) -> str:
     if isinstance(value, Cents):
-        return f"{value / 100:.2f}"  # euros, always with both decimals
+        return f"{value / 100:.2f}"  # euros, always with both decimals; a number, even when negative
     value = json_value(value)
     if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    return str(value)
+        return _neutralised(";".join(str(v) for v in value)) if any(isinstance(v, str) for v in value) \
+            else ";".join(str(v) for v in value)
+    return _neutralised(value) if isinstance(value, str) else str(value)
 
 
-def table(rows: Iterable[dict], columns: Sequence[tuple[str, str]], title: str | None = None):
-    """A Rich table of `rows`, one column per (key, header); rows with a severity are coloured."""
+def _neutralised(text: str) -> str:
+    """Text that a spreadsheet shows as text: a leading apostrophe before a formula's first character."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+PRIORITY = {"case": 100, "tenant": 90, "due": 85, "severity": 80, "date": 80, "starts_at": 80, "time": 80,
+            "warning": 75, "message": 75, "dwelling": 75, "seq": 75, "result": 70, "ready": 70, "amount": 70,
+            "paid": 70, "state": 70, "text": 70, "detail": 70, "at": 70, "until": 65, "days_left": 65,
+            "next_deadline": 65, "note": 60, "kind": 55, "to": 55, "last_contact": 50, "track": 50, "party": 50,
+            "action": 50, "court": 45, "admitted": 45, "review": 45, "landlord": 40, "plan": 40, "minutes": 35,
+            "next": 35, "user": 30, "room": 30, "claimed": 25, "id": 25, "days_open": 20, "rule": 10}
+"""Which columns stay when a terminal is narrow: the lowest are left out first (unknown keys: 50)."""
+TEXT_MIN_WIDTH = 12
+"""A free-text column narrower than this is left out rather than shown as a stub."""
+
+Column = tuple[str, str] | tuple[str, str, int]
+
+
+def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = None, *,
+          width: int | None = None):
+    """A Rich table of `rows`, one column per (key, header[, priority]); rows with a severity are coloured.
+
+    Every cell is one line and fits: codes, dates, numbers and case numbers are never split; free
+    text (WRAPPING columns) shares the room that is left and ends in an ellipsis when it is longer.
+    When even that does not fit `width` (default: the terminal's), the columns of the lowest
+    priority are left out, so a wider terminal shows more.
+    """
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
 
-    grid = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD,
-                 pad_edge=False, collapse_padding=True)
-    for key, header in columns:
-        grid.add_column(header, overflow="fold", no_wrap=key not in WRAPPING,
-                        ratio=1 if key in WRAPPING else None, min_width=8 if key in WRAPPING else None)
-    for row in rows:
-        grid.add_row(*(text_value(row.get(key)) for key, _ in columns),
+    rows = list(rows)
+    width = width or console().width
+    cells = {key: [plain(row.get(key)) for row in rows] for key, *_ in columns}
+    natural = {key: max([cell_len(header)] + [cell_len(c) for c in cells[key]]) for key, header, *_ in columns}
+    shown = list(columns)
+    while len(shown) > 1:
+        fixed = sum(natural[key] for key, *_ in shown if key not in WRAPPING)
+        free = sum(min(natural[key], TEXT_MIN_WIDTH) for key, *_ in shown if key in WRAPPING)
+        if fixed + free + 2 * (len(shown) - 1) <= width:
+            break
+        shown.remove(min(reversed(shown), key=_priority))
+    texts = [key for key, *_ in shown if key in WRAPPING]
+    room = width - 2 * (len(shown) - 1) - sum(natural[key] for key, *_ in shown if key not in WRAPPING)
+    given = _share(room, [natural[key] for key in texts])
+    widths = {key: given[texts.index(key)] if key in texts else natural[key] for key, *_ in shown}
+    grid = Table(title=literal(title) if title else None, title_justify="left", header_style="bold",
+                 box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    for key, header, *_ in shown:
+        grid.add_column(header, no_wrap=True, overflow="ellipsis", width=max(1, widths[key]))
+    for n, row in enumerate(rows):
+        grid.add_row(*(literal(cells[key][n]) for key, *_ in shown),
                      style=SEVERITY_STYLE.get(text_value(row.get("severity")), None))
     return grid
+
+
+def _share(room: int, wanted: list[int]) -> list[int]:
+    """Widths for free-text columns: each what it needs if there is room, else a share of the room."""
+    if sum(wanted) <= room:
+        return wanted
+    least = [min(w, TEXT_MIN_WIDTH) for w in wanted]
+    spare, demand = max(0, room - sum(least)), sum(w - m for w, m in zip(wanted, least)) or 1
+    return [m + spare * (w - m) // demand for w, m in zip(wanted, least)]
+
+
+def _priority(column: Column) -> int:
+    key, _, *given = column
+    return given[0] if given else PRIORITY.get(key, 50)
 
 
 def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,

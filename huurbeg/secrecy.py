@@ -45,11 +45,13 @@ def landlord_report(store, number: str, today: date) -> dict:
 
 
 def report_text(report: dict) -> str:
-    """The report as plain text, to paste into a letter or an e-mail."""
+    """The report as plain text, to paste into a letter or an e-mail; stored text shown literally."""
+    from huurbeg.render import plain
+
     d = lambda value: value.strftime("%d/%m/%Y") if value else ""  # noqa: E731
     support = report["support"]
     lines = [f"Status report for the landlord — case {report['case']} — {d(report['date'])}",
-             f"Tenant: {report['tenant'] or ''}" + (f", {report['address']}" if report["address"] else "")]
+             f"Tenant: {plain(report['tenant'])}" + (f", {plain(report['address'])}" if report["address"] else "")]
     if support["running"]:
         lines.append(f"Support by the tenancy-support service: {support['kind']}, running since {d(support['since'])}.")
     else:
@@ -59,7 +61,7 @@ def report_text(report: dict) -> str:
         lines.append("Problems you reported: " + ", ".join(report["problems_reported_by_landlord"]) + ".")
     if report["agreements"]:
         lines.append("Agreements:")
-        lines += [f"  - {a['party']}: {a['agreement'] or '(no text)'} — due {d(a['due'])} — {a['kept']}"
+        lines += [f"  - {a['party']}: {plain(a['agreement']) or '(no text)'} — due {d(a['due'])} — {a['kept']}"
                   for a in report["agreements"]]
     if report["payment_plan"]:
         lines.append(f"Payment plan: {report['payment_plan'].replace('-', ' ')}.")

@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta
 from huurbeg.casework import check_date_after_intake, check_not_future, check_open
 from huurbeg.codes import Destination, DwellingKind, Outcome, ReferralDestination, Track
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
+from huurbeg.text import blank
 from huurbeg.rules import CRISIS_MAX_EXTENSIONS, CRISIS_STAY_MONTHS
 
 TRACK_OF = {DwellingKind.TRANSIT: Track.DW, DwellingKind.CRISIS: Track.CRISIS}
@@ -33,7 +34,7 @@ def crisis_end(start: date, extensions: int = 0) -> date:
 
 def add_dwelling(store, code: str, kind: DwellingKind, address: str | None) -> None:
     code = code.strip()
-    if not code:
+    if blank(code):
         raise InvalidInput("CODE: give the dwelling a short code, e.g. DW-1")
     if store.dwelling(code) is not None:
         raise RuleViolation(f"dwelling {code} exists already")

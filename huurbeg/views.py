@@ -1,6 +1,6 @@
 """Screen layouts that are more than one table: the dossier and today's overview."""
 
-from huurbeg.render import console, table, text_value
+from huurbeg.render import console, literal, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 WARNING_COLUMNS = [("severity", "Severity"), ("due", "Due"), ("case", "Case"), ("message", "Warning")]
@@ -14,7 +14,7 @@ def _facts_grid(pairs: list[tuple[str, object]]):
     grid.add_column(overflow="fold")
     for name, value in pairs:
         if value not in (None, "", []):
-            grid.add_row(name, text_value(value))
+            grid.add_row(name, literal(value, lines=True))
     return grid
 
 
@@ -38,13 +38,13 @@ def dossier_view(record: dict) -> None:
         ("Problems", record["problems"]), ("Arrears", record["arrears"]),
         ("Consent", _consents(record)),
         ("Note", record["note"]),
-    ]), title=f"Case {record['case']}", title_align="left"))
+    ]), title=literal(f"Case {record['case']}"), title_align="left"))
     if record["warnings"]:
         out.print(table(record["warnings"], WARNING_COLUMNS[:2] + WARNING_COLUMNS[3:], title="Warnings"))
     if record["payment_plan"]:
         plan = record["payment_plan"]
-        out.print(f"Payment plan: {text_value(plan['arrears'])}, {text_value(plan['standing'])}, "
-                  f"paid {text_value(plan['paid'])}, balance {text_value(plan['balance'])}")
+        out.print(literal(f"Payment plan: {text_value(plan['arrears'])}, {text_value(plan['standing'])}, "
+                          f"paid {text_value(plan['paid'])}, balance {text_value(plan['balance'])}"))
     if record["agreements"]:
         out.print(table(record["agreements"], [("id", "#"), ("party", "Party"), ("text", "Agreement"),
                                                ("due", "Due"), ("done", "Done")], title="Agreements"))
@@ -117,18 +117,19 @@ def brief_view(data: dict) -> None:
         ("Plan", f"{text_value(plan['standing'])}: {text_value(plan['arrears'])}, paid {text_value(plan['paid'])}, "
                  f"balance {text_value(plan['balance'])}" if plan else "no payment plan"),
         ("Proposal", data["proposal"] or "none recorded (hearing add/outcome --proposal)"),
-    ]), title=f"Brief — case {data['case']}", title_align="left"))
+    ]), title=literal(f"Brief — case {data['case']}"), title_align="left"))
     if data["agreements"]:
         out.print(table(data["agreements"], [("due", "Due"), ("party", "Party"), ("text", "Agreement"),
-                                             ("kept", "Kept")], title="Agreements"))
+                                             ("kept", "Kept")], title="Agreements", width=out.width))
     out.print(table(data["contacts_since_petition"], [("date", "Date"), ("kind", "Kind"), ("minutes", "Min")],
-                    title="Contacts since the petition") if data["contacts_since_petition"]
+                    title="Contacts since the petition", width=out.width) if data["contacts_since_petition"]
               else "[bold red]No contact since the petition.[/bold red]")
     if data["referrals"]:
-        out.print(table(data["referrals"], [("date", "Date"), ("to", "Referred to")], title="Referrals"))
+        out.print(table(data["referrals"], [("date", "Date"), ("to", "Referred to")], title="Referrals",
+                        width=out.width))
     if data["earlier_hearings"]:
         out.print(table(data["earlier_hearings"], [("starts_at", "Hearing"), ("court", "Court"),
-                                                   ("result", "Result")], title="Earlier hearings"))
+                                                   ("result", "Result")], title="Earlier hearings", width=out.width))
 
 
 def figures_view(period, rows) -> None:

@@ -9,7 +9,7 @@ import typer
 from huurbeg import render
 from huurbeg.codes import HearingResult
 from huurbeg.params import (CaseArgument, FormatOption, OutputFormat, code_option, parse_count, parse_date,
-                            parse_datetime, parse_money)
+                            parse_datetime, parse_money, parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(help="Court hearings: add, the roll (list), a brief per case, and outcomes.", no_args_is_help=True)
@@ -32,7 +32,8 @@ def add(
     number: CaseArgument,
     starts_at: Annotated[datetime, typer.Option("--date", parser=parse_datetime, metavar="'DATE HH:MM'",
                                                 help="Date and time of the hearing, e.g. '24/11/2026 09:30'.")],
-    court: Annotated[str, typer.Option("--court", help="The court (canton), e.g. 'Vredegerecht Mechelen'.")],
+    court: Annotated[str, typer.Option("--court", parser=parse_required_text, metavar="TEXT",
+                                       help="The court (canton), e.g. 'Vredegerecht Mechelen'.")],
     room: Annotated[str | None, typer.Option("--room", help="Courtroom.")] = None,
     petition_date: Annotated[date | None, typer.Option("--petition-date", parser=parse_date, metavar="DATE",
                                                        help="Date of the landlord's petition.")] = None,

@@ -8,7 +8,7 @@ import typer
 from huurbeg import render
 from huurbeg.codes import LandlordType, Problem, Source, Track
 from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money, \
-    parse_date, parse_national_number
+    parse_date, parse_national_number, parse_required_text
 from huurbeg.state import state
 
 
@@ -19,7 +19,8 @@ def register(app: typer.Typer) -> None:
 def intake(
     ctx: typer.Context,
     track: Annotated[Track | None, code_option(Track, "track", "Support track.", "--track")] = None,
-    tenant: Annotated[str | None, typer.Option("--tenant", help="Tenant's name.")] = None,
+    tenant: Annotated[str | None, typer.Option("--tenant", parser=parse_required_text, metavar="NAME",
+                                               help="Tenant's name.")] = None,
     address: Annotated[str | None, typer.Option("--address", help="Address of the rented home.")] = None,
     phone: Annotated[str | None, typer.Option("--phone", help="Tenant's phone number.")] = None,
     birth_date: Annotated[date | None, typer.Option(

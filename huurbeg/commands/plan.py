@@ -10,7 +10,7 @@ from huurbeg.codes import Party
 from huurbeg.errors import MissingValue
 from huurbeg.groups import with_default
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
-                            code_option, parse_count, parse_date, parse_money)
+                            code_option, parse_count, parse_date, parse_money, parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(
@@ -87,7 +87,8 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
 def agree(
     ctx: typer.Context,
     number: CaseArgument,
-    text: Annotated[str, typer.Argument(help="What was agreed, e.g. 'clean the kitchen'.")],
+    text: Annotated[str, typer.Argument(parser=parse_required_text, metavar="TEXT",
+                                        help="What was agreed, e.g. 'clean the kitchen'.")],
     due: Annotated[date, typer.Option("--due", parser=parse_date, metavar="DATE", help="Agreed by when.")],
     party: Annotated[Party, code_option(Party, "party", "Who agreed to do it (default tenant).",
                                         "--party")] = Party.TENANT,

@@ -7,7 +7,8 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import Destination, DwellingKind
-from huurbeg.params import AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, code_option, parse_date
+from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, code_option, parse_date,
+                            parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(help="Transitional and crisis dwellings: admissions, extensions, moves out, occupancy.",
@@ -25,7 +26,8 @@ ReviewOption = Annotated[date | None, typer.Option(
 @dwelling_app.command("add")
 def dwelling_add(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="A short code for the dwelling, e.g. DW-1 or CR-2.")],
+    code: Annotated[str, typer.Argument(parser=parse_required_text, metavar="CODE",
+                                        help="A short code for the dwelling, e.g. DW-1 or CR-2.")],
     kind: Annotated[DwellingKind, code_option(DwellingKind, "dwelling kind", "Transitional or crisis dwelling.",
                                               "--kind")],
     address: Annotated[str | None, typer.Option("--address", help="Where the dwelling is.")] = None,

@@ -1,0 +1,24 @@
+"""Text typed by a person or read from a file: what counts as visible.
+
+A name or a required text made only of spaces, zero-width characters, direction marks or
+control characters shows as nothing, so it is refused where it is typed (flags, prompts,
+imported rows) and again by the domain before anything is written.
+"""
+
+import unicodedata
+
+INVISIBLE_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf", "Cn", "Co", "Cs"}
+BLANK_LOOKING = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u034f"}
+"""Letters and marks that render as empty space (Hangul fillers, the blank Braille pattern, CGJ)."""
+
+
+def blank(text: str | None) -> bool:
+    """Whether `text` would show as nothing at all."""
+    return not text or all(unicodedata.category(c) in INVISIBLE_CATEGORIES or c in BLANK_LOOKING for c in text)
+
+
+def required(text: str) -> str:
+    """A required text, stripped; raises ValueError when nothing visible is in it."""
+    if blank(text):
+        raise ValueError("required; give some visible text (spaces or invisible characters alone are not a value)")
+    return text.strip()

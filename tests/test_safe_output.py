@@ -1,0 +1,214 @@
+"""Stored text is data: one hostile string in every text field, through every command of the CLI.
+
+The list of commands is read from the CLI itself, so a new command cannot be added without
+either being driven here or being named as one that shows no stored text.
+"""
+
+import csv
+import io
+import json
+
+import pytest
+import typer.main
+
+from conftest import assert_one_line_error, snapshot
+from huurbeg.cli import app
+from huurbeg.render import plain
+
+HOSTILE = ('Jan [/x] [red]x[/red] [link=http://e.vil]click[/link] \x1b[2J\x1b]0;title\x07 \u202e '
+           '=HYPERLINK("x") \x9b31m end')
+FORMULA = '=HYPERLINK("http://e.vil","click") [/x]'
+SHOWN = plain(HOSTILE)
+RAW = ("\x1b", "\x07", "\x9b", "\u202e")
+FRAGMENTS = ("[/x]", "[red]x[/red]", "[link=http://e.vil]click[/link]", "\u241b[2J\u241b]0;title\u2407",
+             '=HYPERLINK("x")', "\ufffd31m")
+"""Pieces of the text as it must show; none has a space, so none is broken by the layout of a narrow view."""
+
+
+def test_the_placeholders():
+    assert SHOWN == ('Jan [/x] [red]x[/red] [link=http://e.vil]click[/link] \u241b[2J\u241b]0;title\u2407 \ufffd '
+                     '=HYPERLINK("x") \ufffd31m end')
+    assert plain("a\nb") == "a\u240ab" and plain("a\r\nb", lines=True) == "a\nb"
+
+
+def commands(group=None, path=()):
+    """Every command of the CLI, as its words ('' is the bare overview)."""
+    group = group or typer.main.get_command(app)
+    found = [] if path else [""]
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            found += commands(command, path + (name,))
+        else:
+            found.append(" ".join(path + (name,)))
+    return found
+
+
+def build(cli) -> dict:
+    """A database where every text field holds the hostile string; each setup command is checked too."""
+    setup = []
+
+    def run(*args):
+        result = cli(*args)
+        assert result.exit_code == 0, (args, result.output)
+        setup.append((args, result))
+        return result
+
+    number = run("intake", "--track", "pw", "--tenant", HOSTILE, "--address", FORMULA, "--phone", HOSTILE,
+                 "--landlord", HOSTILE, "--landlord-type", "private", "--source", "ocmw", "--referrer", HOSTILE,
+                 "--problem", "arrears", "--arrears", "1000", "--tenant-informed", "--note", HOSTILE,
+                 "--date", "-2m", "--no-input").stdout.strip()
+    run("visit", number, "--note", HOSTILE, "--next", "+1w", "--minutes", "30", "--no-input")
+    run("plan", number, "--arrears", "600", "--instalment", "100", "--start", "-1m")
+    run("plan", "agree", number, HOSTILE, "--due", "-1d")
+    run("hearing", "add", number, "--date", "today 08:30", "--court", HOSTILE, "--room", HOSTILE,
+        "--petition-date", "-3d", "--claimed", "800", "--proposal", HOSTILE)
+    run("refer", number, "--to", "ocmw", "--note", HOSTILE, "--date", "-1d")
+    stay = run("intake", "--track", "crisis", "--tenant", HOSTILE + " 2", "--source", "police", "--referrer",
+               HOSTILE, "--tenant-informed", "--date", "-6m", "--no-input").stdout.strip()
+    run("transfer", "dwelling", "add", "CR [/x] \x1b[2J", "--kind", "crisis", "--address", HOSTILE)
+    run("transfer", "in", stay, "--dwelling", "CR [/x] \x1b[2J", "--date", "-5m")
+    return {"case": number, "stay": stay, "setup": setup}
+
+
+# Each command that shows stored text, with the arguments to show it; True: the literal text must appear.
+def views(case: str, stay: str) -> dict:
+    return {
+        "": ([], True),
+        "case list": (["case", "list"], True),
+        "case show": (["case", "show", case], True),
+        "case history": (["case", "history", case], False),
+        "case report": (["case", "report", case, "--for", "landlord"], True),
+        "case export": (["case", "export", case], False),
+        "deadlines": (["deadlines", "--within", "30"], False),
+        "visit list": (["visit", "list", case], True),
+        "plan show": (["plan", "show", case], False),
+        "hearing list": (["hearing", "list"], True),
+        "hearing brief": (["hearing", "brief", case], True),
+        "transfer list": (["transfer", "list"], True),
+        "stats": (["stats", "--month", "this"], False),
+        "purge": (["purge", "--closed-before", "today"], False),
+    }
+
+
+SETUP = {"intake", "visit add", "plan new", "plan agree", "hearing add", "refer", "transfer dwelling add",
+         "transfer in"}
+"""Commands that wrote the hostile data above: their own output was checked while building it."""
+AFTERWARDS = {
+    "plan pay": lambda c, s: ["plan", "pay", c, "--amount", "100"],
+    "plan done": lambda c, s: ["plan", "done", c, "1"],
+    "hearing outcome": lambda c, s: ["hearing", "outcome", c, "--result", "settled"],
+    "case consent": lambda c, s: ["case", "consent", c, "--tenant"],
+    "transfer extend": lambda c, s: ["transfer", "extend", s],
+    "transfer out": lambda c, s: ["transfer", "out", s, "--destination", "family", "--keep-open"],
+    "case track": lambda c, s: ["case", "track", c, "--to", "pre-ogp"],
+    "case close": lambda c, s: ["case", "close", c, "--outcome", "referred"],
+    "case reopen": lambda c, s: ["case", "reopen", c],
+}
+"""Commands that change a case and answer with a message: run after the views, in this order."""
+NO_STORED_TEXT = {
+    "demo": "fills only an empty database with its own fictional text",
+    "import": "reports line numbers and column names, never a value (tests/test_exchange.py)",
+    "backup": "reports only the path it was given",
+    "doctor": "reports checks of the file, never its contents",
+    "copy": "reports counts of rows",
+}
+
+
+def test_every_command_is_driven_or_named():
+    known = set(views("", "")) | SETUP | set(AFTERWARDS) | set(NO_STORED_TEXT)
+    missing = sorted(set(commands()) - known)
+    assert not missing, f"add these commands to tests/test_safe_output.py: {missing}"
+    assert not known - set(commands()), sorted(known - set(commands()))
+
+
+def check_literal(name, args, result, must_show) -> list[str]:
+    problems = []
+    if result.exit_code != 0:
+        problems.append(f"{name}: exit {result.exit_code}: {result.output[-300:]}")
+    found = [c for c in RAW if c in result.output]
+    if found:
+        problems.append(f"{name}: raw {found!r} reached the terminal")
+    if must_show and not all(fragment in result.output for fragment in FRAGMENTS):
+        problems.append(f"{name}: the stored text is not shown literally: "
+                        f"{[f for f in FRAGMENTS if f not in result.output]}")
+    return problems
+
+
+def test_hostile_text_through_every_command(cli):
+    wide = {"COLUMNS": "400"}  # wide enough that no cell is shortened: the whole text must show
+    built = build(cli)
+    problems = []
+    for args, result in built["setup"]:
+        problems += check_literal(" ".join(args[:2]), args, result, must_show=False)
+    for name, (args, must_show) in views(built["case"], built["stay"]).items():
+        problems += check_literal(name or "(overview)", args, cli(*args, env=wide), must_show)
+        for fmt in ("json", "csv"):
+            if fmt in cli(*args[:2], "--help").stdout and name not in ("", "case export"):
+                result = cli(*args, "--format", fmt, env=wide)
+                problems += [p for p in check_literal(f"{name} -f {fmt}", args, result, False) if "exit" in p]
+    for name, make in AFTERWARDS.items():
+        problems += check_literal(name, (), cli(*make(built["case"], built["stay"])), must_show=False)
+    assert not problems, "\n".join(problems)
+
+
+def test_json_keeps_the_stored_text_exactly(cli):
+    number = build(cli)["case"]
+    result = cli("case", "show", number, "--format", "json")
+    assert "\x1b" not in result.stdout and "\x9b" not in result.stdout
+    record = json.loads(result.stdout)
+    assert (record["tenant"]["name"], record["note"], record["landlord"]["name"]) == (HOSTILE.strip(),) * 3
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(cli):
+    built = build(cli)
+    [row] = list(csv.DictReader(io.StringIO(cli("case", "show", built["case"], "-f", "csv").stdout)))[:1] or [None]
+    fields = {r["field"]: r["value"] for r in csv.DictReader(io.StringIO(
+        cli("case", "show", built["case"], "-f", "csv").stdout))}
+    assert fields["arrears"] == "1000.00"  # a number stays a number
+    listed = next(csv.DictReader(io.StringIO(cli("case", "list", "-f", "csv").stdout)))
+    assert listed["days_open"] == "61" and listed["case"] == built["case"]
+    contacts = list(csv.DictReader(io.StringIO(cli("visit", "list", built["case"], "-f", "csv").stdout)))
+    assert contacts[0]["minutes"] == "30"
+    stays = {r["case"]: r for r in csv.DictReader(io.StringIO(cli("transfer", "list", "-f", "csv").stdout))}
+    assert int(stays[built["stay"]]["days_left"]) < 0, stays  # a negative number we wrote stays a number
+    export = cli("transfer", "list", "-f", "csv").stdout
+    assert "'=HYPERLINK" not in export  # the dwelling's address does not start with a formula
+    for value, expected in (("=1+2", "'=1+2"), ("+32 470", "'+32 470"), ("-cmd", "'-cmd"), ("@SUM(A1)", "'@SUM(A1)"),
+                            ("\tx", "'\tx"), ("\rx", "'\rx"), ("Jan", "Jan"), ("", "")):
+        from huurbeg.render import _csv_value
+
+        assert _csv_value(value) == expected
+    assert [_csv_value(v) for v in (-5, 3, ["=a", "b"])] == ["-5", "3", "'=a;b"]
+
+
+def test_a_formula_in_a_stored_field_is_text_in_every_csv(cli):
+    number = cli("intake", "--track", "pw", "--tenant", "=cmd|' /C calc'!A0", "--address", FORMULA,
+                 "--source", "tenant", "--tenant-informed", "--note", "@SUM(1+1)", "--no-input").stdout.strip()
+    cli("visit", number, "--note", "+1+1", "--no-input")
+    listed = next(csv.DictReader(io.StringIO(cli("case", "list", "-f", "csv").stdout)))
+    assert listed["tenant"] == "'=cmd|' /C calc'!A0"
+    fields = {r["field"]: r["value"] for r in csv.DictReader(io.StringIO(cli("case", "show", number, "-f", "csv").stdout))}
+    assert fields["note"] == "'@SUM(1+1)"
+    [contact] = csv.DictReader(io.StringIO(cli("visit", "list", number, "-f", "csv").stdout))
+    assert contact["note"] == "'+1+1"
+
+
+@pytest.mark.parametrize("value", ["", "   ", "\u200b\u200b", "\t\x1b", "\u202e ", "\u3164"])
+@pytest.mark.parametrize("command", [
+    lambda v: ["intake", "--track", "pw", "--tenant", v, "--source", "tenant", "--tenant-informed", "--no-input"],
+    lambda v: ["hearing", "add", "2026-0001", "--date", "tomorrow 10:00", "--court", v],
+    lambda v: ["plan", "agree", "2026-0001", v, "--due", "+1w"],
+    lambda v: ["transfer", "dwelling", "add", v, "--kind", "crisis"],
+], ids=["tenant", "court", "agreement", "dwelling"])
+def test_invisible_names_are_refused(cli, new_case, db_path, command, value):
+    new_case()
+    before = snapshot(db_path)
+    assert_one_line_error(cli(*command(value)), code=2, contains="visible text")
+    assert snapshot(db_path) == before
+
+
+def test_invisible_tenant_in_an_imported_row_is_refused(cli, tmp_path):
+    sheet = tmp_path / "cases.csv"
+    sheet.write_text("tenant,track,source,intake_date,tenant_informed\n\u200b \u200b,pw,tenant,01/10/2026,yes\n")
+    result = cli("import", str(sheet))
+    assert result.exit_code == 2 and "line 2: tenant: required" in result.stderr
