@@ -117,3 +117,26 @@ def _state(inst: Instalment, paid: int, next_due: date, as_of: date) -> str:
 
 def balance(arrears: int, payments: list[tuple[date, int]], as_of: date) -> int:
     return arrears - sum(amount for when, amount in payments if when <= as_of)
+
+
+def broken_spells(instalments: list[Instalment], payments: list[tuple[date, int]], until: date) -> list[date]:
+    """Every day, up to `until`, on which a payment plan became broken (BROKEN_AFTER_MISSED instalments
+    missed). A plan can recover when the tenant catches up, and break again later."""
+    # The count of missed instalments changes only when one falls missed (the next falls due) or on a payment.
+    turns = {nxt.due for nxt in instalments[1:]} | {when for when, _ in payments}
+    if instalments:
+        turns.add(instalments[-1].due + relativedelta(months=1))
+    spells, broken = [], False
+    for day in sorted(d for d in turns if d <= until):
+        now = sum(s.state == "missed" for s in states(instalments, payments, day)) >= BROKEN_AFTER_MISSED
+        if now and not broken:
+            spells.append(day)
+        broken = now
+    return spells
+
+
+def broken_since(instalments: list[Instalment], payments: list[tuple[date, int]], as_of: date) -> date | None:
+    """The day the plan became broken, if it is broken on `as_of`."""
+    if sum(s.state == "missed" for s in states(instalments, payments, as_of)) < BROKEN_AFTER_MISSED:
+        return None
+    return broken_spells(instalments, payments, as_of)[-1]

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from huurbeg import money, payment_plan
+from huurbeg import fbu, money, payment_plan
 from huurbeg.codes import Severity, Status, Track
 from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
 
@@ -40,6 +40,13 @@ CRISIS_END_WARNING_DAYS = 14
 """Warn this many days before a crisis stay ends."""
 PLAN_BROKEN_HINT_TRACKS = frozenset({Track.PW})
 """Tracks from which a broken payment plan suggests moving the case to pre-OGP."""
+FBU_ADVANCE_WARNING_WORKING_DAYS = 2
+"""Warn this many working days before the FBU advance is due to the landlord (overdue after it)."""
+FBU_FILING_WORKING_DAYS = 10
+"""An FBU agreement not filed with the Fund this many working days after signing gets a warning."""
+FBU_CLAIM_NOTICE_DAYS = 14
+"""When an FBU plan breaks, the landlord reports it and gives the service at least two weeks
+before going to court: the deadline of the broken plan."""
 DEFAULT_WITHIN_DAYS = 14
 """How far ahead `deadlines` looks for deadlines that are not yet warnings."""
 
@@ -66,6 +73,7 @@ class CaseFacts:
     stay_kind: str | None = None  # of the dwelling the household lives in now: transit or crisis
     stay_end: date | None = None  # crisis: fixed; transit: the planned end, if any
     stay_review: date | None = None  # transit: a review date, if any
+    fbu: "FbuFacts | None" = None  # the case's latest FBU guidance agreement
 
     @property
     def prepared(self) -> bool:
@@ -81,6 +89,18 @@ class OpenAgreement:
     id: int
     party: str
     due: date
+
+
+@dataclass(frozen=True)
+class FbuFacts:
+    """The latest FBU guidance agreement of a case (begeleidingsovereenkomst)."""
+
+    signed: date
+    advance: int  # cents
+    advance_due: date
+    paid: date | None = None  # the advance, to the landlord
+    filed: date | None = None  # with the Fund
+    plan_active: bool = False  # its payment plan is the case's active plan
 
 
 @dataclass(frozen=True)
@@ -182,6 +202,8 @@ def instalment_unpaid(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     missed = [s for s in current if s.state == "missed"]
     unpaid = [s for s in current if s.state in ("late", "missed")]
     if len(missed) >= BROKEN_AFTER_MISSED:
+        if facts.fbu is not None and facts.fbu.plan_active:
+            return  # fbu_plan_broken says it, with what the landlord must do first
         hint = "; consider moving the case to pre-ogp" if facts.track in PLAN_BROKEN_HINT_TRACKS else ""
         yield _warning(facts, "instalment_unpaid", Severity.URGENT, missed[0].due,
                        f"payment plan broken: {len(missed)} instalments missed{hint}")
@@ -257,6 +279,50 @@ def stay_ending(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
                 severity = Severity.WARNING if today > when else Severity.INFO
                 passed = " has passed" if today > when else ""
                 yield _warning(facts, "stay_ending", severity, when, f"transitional stay: {what}{passed}")
+
+
+@rule
+def fbu_advance_unpaid(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """The service pays the FBU advance within 10 working days after signing: warn 2 working days before."""
+    agreement = facts.fbu
+    if agreement is None or agreement.paid is not None:
+        return
+    due, amount = agreement.advance_due, money.fmt(agreement.advance)
+    if today > due:
+        severity, message = Severity.OVERDUE, f"FBU advance of {amount} to the landlord is past its due date"
+    elif today >= fbu.subtract_working_days(due, FBU_ADVANCE_WARNING_WORKING_DAYS):
+        severity, message = Severity.WARNING, f"FBU advance of {amount} to the landlord due; not paid yet"
+    else:
+        severity, message = Severity.INFO, f"FBU advance of {amount} to the landlord due"
+    yield _warning(facts, "fbu_advance_unpaid", severity, due, message)
+
+
+@rule
+def fbu_not_filed(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """A signed FBU agreement is filed with the Fund through its portal within 10 working days."""
+    agreement = facts.fbu
+    if agreement is None or agreement.filed is not None:
+        return
+    due = fbu.add_working_days(agreement.signed, FBU_FILING_WORKING_DAYS)
+    if today > due:
+        yield _warning(facts, "fbu_not_filed", Severity.WARNING, due,
+                       f"FBU agreement signed {agreement.signed:%d/%m/%Y} not filed with the Fund")
+    else:
+        yield _warning(facts, "fbu_not_filed", Severity.INFO, due, "file the FBU agreement with the Fund")
+
+
+@rule
+def fbu_plan_broken(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """A broken FBU plan: the landlord must give the service two weeks before a claim in court."""
+    agreement = facts.fbu
+    if agreement is None or not agreement.plan_active or not facts.instalments:
+        return
+    since = payment_plan.broken_since(list(facts.instalments), list(facts.payments), today)
+    if since is None:
+        return
+    yield _warning(facts, "fbu_plan_broken", Severity.URGENT, since + timedelta(days=FBU_CLAIM_NOTICE_DAYS),
+                   f"FBU payment plan broken on {since:%d/%m/%Y}: the landlord must report it and give the "
+                   f"service at least 2 weeks to find a solution before a claim in court")
 
 
 def warnings_for(facts: CaseFacts, today: date) -> list[CaseWarning]:
