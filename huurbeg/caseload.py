@@ -55,6 +55,7 @@ def dossier(store, number: str, today: date) -> dict:
         "landlord": {"name": landlord.name, "type": landlord.kind} if landlord else None,
         "problems": data["problems"],
         "arrears": Cents(case.arrears_cents) if case.arrears_cents is not None else None,
+        "rent": Cents(case.rent_cents) if case.rent_cents is not None else None,
         "consents": {"tenant": data["consents"].get("tenant"), "landlord": data["consents"].get("landlord")},
         "tracks": [{"track": t.to_track, "from": t.from_track, "date": t.date} for t in data["tracks"]],
         "contacts": [{"date": c.date, "kind": c.kind, "minutes": c.minutes, "next": c.next_planned,

@@ -42,6 +42,7 @@ class IntakeDraft:
     referrer: str | None = None
     problems: list[Problem] = field(default_factory=list)
     arrears_cents: int | None = None
+    rent_cents: int | None = None
     tenant_informed: bool | None = None
     consent_tenant: bool | None = None
     consent_landlord: bool | None = None
@@ -100,12 +101,18 @@ def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDra
     if draft.landlord and not known_landlord and draft.landlord_type is None:
         raise MissingValue(f"--landlord-type: required for a new landlord; use one of: "
                            f"{', '.join(t.value for t in LandlordType)}")
-    for name in ("adults", "children"):
-        value = getattr(draft, name)
-        if value is not None and not 0 <= value <= 30:
-            raise InvalidInput(f"--{name}: use a number from 0 to 30")
+    check_person(draft.birth_date, draft.national_number, draft.adults, draft.children)
     return replace(draft, intake_date=intake_date, tenant=draft.tenant.strip(),
                    problems=list(dict.fromkeys(draft.problems)))
+
+
+def check_person(birth_date: date | None, number: str | None, adults: int | None, children: int | None) -> None:
+    """The plausibility rules of a household (huurbeg.rules): its size, its birth date against its number."""
+    from huurbeg import national_number
+    from huurbeg.rules import check_birth_date_matches, check_household_size
+
+    check_household_size(adults, children)
+    check_birth_date_matches(national_number.birth_date(number), birth_date)
 
 
 def decide_household(matches: list[HouseholdMatch], allow_duplicate: bool) -> HouseholdDecision:
@@ -222,3 +229,90 @@ def import_rows(store, rows, progress=None) -> tuple[list[str], int]:
         if progress:
             progress(n + 1)
     return numbers, len(rows) - len(numbers)
+
+
+# --- rectification (GDPR art. 16): `huurbeg case edit` ------------------------------
+
+EDITABLE = {
+    # field: (where it is stored, its name in the history)
+    "tenant": ("household.name", "tenant name"), "address": ("household.address", "address"),
+    "phone": ("household.phone", "phone"), "birth_date": ("household.birth_date", "birth date"),
+    "national_number": ("household.national_number", "national register number"),
+    "adults": ("household.adults", "adults"), "children": ("household.children", "children"),
+    "landlord": ("landlord", "landlord"), "landlord_type": ("landlord", "landlord type"),
+    "source": ("case.source", "registration source"), "referrer": ("case.referrer", "referrer"),
+    "problems": ("problems", "problems"), "arrears_cents": ("case.arrears_cents", "arrears"),
+    "rent_cents": ("case.rent_cents", "rent"), "note": ("case.note", "note"),
+}
+"""What `case edit` may correct. The history names the field only, never its old or new value."""
+
+
+def current_values(store, number: str) -> dict:
+    """The editable fields of a case as they are now (the defaults of the questions)."""
+    case = store.case(number)
+    household, landlord = store.household(case), store.landlord(case)
+    return {"tenant": household.name, "address": household.address, "phone": household.phone,
+            "birth_date": household.birth_date, "national_number": household.national_number,
+            "adults": household.adults, "children": household.children,
+            "landlord": landlord.name if landlord else None, "landlord_type": landlord.kind if landlord else None,
+            "source": case.source, "referrer": case.referrer, "problems": store.problems(case),
+            "arrears_cents": case.arrears_cents, "rent_cents": case.rent_cents, "note": case.note}
+
+
+def _cleaned(name: str, value):
+    if isinstance(value, str):
+        value = value.strip() or None
+    if name == "problems":
+        value = sorted(dict.fromkeys(value or []))
+    return value
+
+
+def _same(name: str, new, old) -> bool:
+    if name == "landlord":  # a landlord is known by its name without case or accents
+        return match_key(new) == match_key(old)
+    return new == old
+
+
+def edit_case(store, number: str, given: dict, today: date) -> list[str]:
+    """Correct the fields in `given` (a value None or "" clears it); returns the names of those that changed.
+
+    The same checks as an intake; refused when the case is closed or nothing would change.
+    """
+    case = store.case(number)
+    check_open(case.status, number)
+    unknown = set(given) - set(EDITABLE)
+    if unknown:
+        raise InvalidInput(f"cannot edit {', '.join(sorted(unknown))}")
+    current = current_values(store, number)
+    new = {name: _cleaned(name, value) for name, value in given.items()}
+    if "tenant" in new and not new["tenant"]:
+        raise InvalidInput("--tenant: the tenant's name cannot be empty")
+    changed = [name for name, value in new.items() if not _same(name, value, _cleaned(name, current[name]))]
+    if not changed:
+        raise InvalidInput("nothing to change: every value given is the case's current one")
+    after = current | {name: new[name] for name in changed}
+    if after["birth_date"] and after["birth_date"] > case.intake_date:
+        raise InvalidInput("--birth-date: cannot be after the registration date")
+    check_person(after["birth_date"], after["national_number"], after["adults"], after["children"])
+    if after["source"] is not None:
+        after["source"] = Source(after["source"])
+    landlord: tuple | None | bool = False
+    if "landlord" in changed or "landlord_type" in changed:
+        if not after["landlord"]:
+            if "landlord_type" in changed and after["landlord_type"]:
+                raise InvalidInput("--landlord-type: the case has no landlord; give --landlord too")
+            landlord = None
+        else:
+            known = store.find_landlord(after["landlord"])
+            kind = new.get("landlord_type") if "landlord_type" in changed else None
+            if known is None and kind is None:
+                raise MissingValue(f"--landlord-type: required for a new landlord; use one of: "
+                                   f"{', '.join(t.value for t in LandlordType)}")
+            landlord = (after["landlord"], kind)
+    household_values = {EDITABLE[n][0].split(".", 1)[1]: after[n] for n in changed
+                        if EDITABLE[n][0].startswith("household.")}
+    case_values = {EDITABLE[n][0].split(".", 1)[1]: after[n] for n in changed if EDITABLE[n][0].startswith("case.")}
+    problems = after["problems"] if "problems" in changed else None
+    store.edit_case(case, household_values, case_values, landlord, problems,
+                    [EDITABLE[n][1] for n in EDITABLE if n in changed])
+    return [EDITABLE[n][1] for n in EDITABLE if n in changed]

@@ -13,8 +13,7 @@ from huurbeg.codes import ContactKind, Party
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank
 from huurbeg.render import Cents
-
-MAX_CONTACT_MINUTES = 24 * 60
+from huurbeg.rules import check_contact_minutes
 
 
 def log_contact(store, number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
@@ -24,8 +23,7 @@ def log_contact(store, number: str, when: date, kind: ContactKind, minutes: int 
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
-    if minutes is not None and not 0 <= minutes <= MAX_CONTACT_MINUTES:
-        raise InvalidInput(f"--minutes: use a number of minutes from 0 to {MAX_CONTACT_MINUTES}")
+    check_contact_minutes(minutes)
     if next_planned is not None and next_planned <= when:
         raise InvalidInput("--next: the next contact must come after this one")
     store.add_contact(case, when, kind, minutes, (note or "").strip() or None, next_planned)

@@ -15,6 +15,7 @@ from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank
 from huurbeg.followup import standing
 from huurbeg.render import Cents
+from huurbeg.rules import check_hearing_date
 
 DEFAULT_ROLL_DAYS = 14
 """`hearing list` without --date or --within shows the next two weeks."""
@@ -27,6 +28,7 @@ def add_hearing(store, number: str, starts_at: datetime, court: str, room: str |
     check_open(case.status, number)
     if blank(court):
         raise InvalidInput("--court: name the court, e.g. 'Vredegerecht Mechelen'")
+    check_hearing_date(starts_at.date(), case.intake_date)
     if petition_date is not None:
         check_not_future(petition_date, today, "--petition-date")
         if starts_at.date() < petition_date:

@@ -100,6 +100,8 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> IntakeD
         d.problems = [Problem(p) for p in picked]
     if d.arrears_cents is None and Problem.ARREARS in d.problems:
         d.arrears_cents = _text("Rent arrears in euros?", money.parse_money)
+        if d.rent_cents is None:
+            d.rent_cents = _text("Monthly rent in euros?", money.parse_money)
     if d.intake_date is None:
         d.intake_date = _text("Date of registration?", parse_date, optional=False, default=dates.fmt(today))
     if d.tenant_informed is None:
@@ -191,3 +193,39 @@ def ask_hearing(today: date) -> tuple:
     petition = _text("Date of the petition?", lambda text: dates.parse_date(text, today))
     claimed = _text("Arrears claimed (euros)?", money.parse_money)
     return starts_at, court, room, petition, claimed
+
+
+def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
+    """Every editable field of a case, its current value as the default; returns the answers.
+
+    An answer emptied with backspace clears an optional field.
+    """
+    import questionary
+
+    parse_date = lambda text: dates.parse_date(text, today)  # noqa: E731
+    shown = lambda value: "" if value is None else str(value)  # noqa: E731
+    answers: dict = {}
+    answers["tenant"] = _text("Tenant's name?", optional=False, default=shown(current["tenant"]))
+    answers["address"] = _text("Address?", default=shown(current["address"]))
+    answers["phone"] = _text("Phone?", default=shown(current["phone"]))
+    answers["birth_date"] = _text("Birth date (dd/mm/yyyy)?", parse_date,
+                                  default=dates.fmt(current["birth_date"]) if current["birth_date"] else "")
+    answers["national_number"] = _text("National register number?", national_number.normalise,
+                                       default=shown(current["national_number"]))
+    answers["adults"] = _text("Adults in the household?", _count, default=shown(current["adults"]))
+    answers["children"] = _text("Children in the household?", _count, default=shown(current["children"]))
+    answers["source"] = _select("Registered by?", list(Source), Source(current["source"]))
+    answers["referrer"] = _text("Who at that service (name, phone)?", default=shown(current["referrer"]))
+    answers["landlord"] = _text("Landlord?", default=shown(current["landlord"]))
+    if answers["landlord"] and match_key(answers["landlord"]) not in {match_key(n) for n in landlords}:
+        answers["landlord_type"] = _select("New landlord: what kind?", list(LandlordType), LandlordType.PRIVATE)
+    ticked = set(current["problems"] or [])
+    picked = _ask(questionary.checkbox("Problems? (space to tick, Enter when done)", choices=[
+        questionary.Choice(p.value, value=p.value, checked=p.value in ticked) for p in Problem]))
+    answers["problems"] = [Problem(p) for p in picked]
+    cents = lambda value: money.fmt(value).removeprefix("€ ") if value is not None else ""  # noqa: E731
+    answers["arrears_cents"] = _text("Rent arrears in euros?", money.parse_money,
+                                     default=cents(current["arrears_cents"]))
+    answers["rent_cents"] = _text("Monthly rent in euros?", money.parse_money, default=cents(current["rent_cents"]))
+    answers["note"] = _text("Note (confidential)?", default=shown(current["note"]))
+    return answers

@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 
 from huurbeg import fbu, money, payment_plan
 from huurbeg.codes import Severity, Status, Track
+from huurbeg.errors import InvalidInput
 from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
 
 # --- thresholds ------------------------------------------------------------
@@ -49,6 +50,44 @@ FBU_CLAIM_NOTICE_DAYS = 14
 before going to court: the deadline of the broken plan."""
 DEFAULT_WITHIN_DAYS = 14
 """How far ahead `deadlines` looks for deadlines that are not yet warnings."""
+REFERRAL_CONFIRM_DAYS = 30
+"""A referral without an answer from the other service this long after it is followed up."""
+
+# --- plausibility: values refused at input, before anything is written ---------
+MAX_CONTACT_MINUTES = 8 * 60
+"""A contact of more than a working day is a typo (900 meant as 90)."""
+MIN_ADULTS = 1
+"""A household has at least one adult: the tenant."""
+MAX_PEOPLE = 30
+"""More adults or children than this in one household is a typo."""
+HEARING_BEFORE_REGISTRATION_MAX = relativedelta(years=1)
+"""A hearing dated more than a year before the case's registration is a typo in the year."""
+
+
+def check_contact_minutes(minutes: int | None, flag: str = "--minutes") -> None:
+    if minutes is not None and not 0 <= minutes <= MAX_CONTACT_MINUTES:
+        raise InvalidInput(f"{flag}: use a number of minutes from 0 to {MAX_CONTACT_MINUTES} (8 hours)")
+
+
+def check_household_size(adults: int | None, children: int | None) -> None:
+    if adults is not None and not MIN_ADULTS <= adults <= MAX_PEOPLE:
+        raise InvalidInput(f"--adults: use a number from {MIN_ADULTS} to {MAX_PEOPLE}: "
+                           "a household has at least one adult")
+    if children is not None and not 0 <= children <= MAX_PEOPLE:
+        raise InvalidInput(f"--children: use a number from 0 to {MAX_PEOPLE}")
+
+
+def check_birth_date_matches(number_birth_date: date | None, birth_date: date | None) -> None:
+    """The birth date a national register number holds must be the birth date given (when both are known)."""
+    if number_birth_date is not None and birth_date is not None and number_birth_date != birth_date:
+        raise InvalidInput("--national-number: the birth date in the national register number differs from "
+                           "--birth-date; check both")
+
+
+def check_hearing_date(hearing_day: date, intake_date: date, flag: str = "--date") -> None:
+    if hearing_day < intake_date - HEARING_BEFORE_REGISTRATION_MAX:
+        raise InvalidInput(f"{flag}: the hearing is more than a year before the case's registration "
+                           f"({intake_date:%d/%m/%Y}); check the year")
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def dossier_view(record: dict) -> None:
         ("Track", record["track"]), ("Status", status), ("Registered", record["intake_date"]),
         ("By", f"{text_value(record['source'])}" + (f": {record['referrer']}" if record["referrer"] else "")),
         ("Returning", "yes: earlier case(s) of this household" if record["returning_household"] else None),
-        ("Problems", record["problems"]), ("Arrears", record["arrears"]),
+        ("Problems", record["problems"]), ("Arrears", record["arrears"]), ("Rent", record["rent"]),
         ("Consent", _consents(record)),
         ("Note", record["note"]),
     ]), title=literal(f"Case {record['case']}"), title_align="left"))

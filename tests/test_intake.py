@@ -29,7 +29,7 @@ def test_case_numbers_count_up_per_year_of_intake(cli):
 
 
 def test_intake_json_is_the_new_case(cli):
-    result = cli(*INTAKE, "--consent-tenant", "--format", "json", "--birth-date", "03/04/1980",
+    result = cli(*INTAKE, "--consent-tenant", "--format", "json", "--birth-date", "30/07/1985",
                  "--national-number", "85.07.30-033.28", "--adults", "2", "--children", "3")
     assert result.exit_code == 0, result.output
     case = json.loads(result.stdout)
@@ -37,7 +37,7 @@ def test_intake_json_is_the_new_case(cli):
     assert case["intake_date"] == "2026-11-22"
     assert case["arrears"] == 1234.56
     assert case["tenant"] == {"name": "Jan Peeters", "address": "Kerkstraat 1, 2800 Mechelen", "phone": None,
-                              "birth_date": "1980-04-03", "national_number": "85073003328",
+                              "birth_date": "1985-07-30", "national_number": "85073003328",
                               "adults": 2, "children": 3}
     assert case["consents"] == {"tenant": "2026-11-22", "landlord": None}
     assert [w["rule"] for w in case["warnings"]] == ["pw-consent-missing"]

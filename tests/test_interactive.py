@@ -42,6 +42,7 @@ def test_intake_asks_for_what_is_missing(db_path, cli):
     answer(child, "New landlord: what kind?", "\r")  # private
     answer(child, "Problems?", " \r")  # tick the first: arrears
     answer(child, "Rent arrears in euros?", "850,00\r")
+    answer(child, "Monthly rent in euros?", "625\r")
     answer(child, "Date of registration?", "\r")  # today, prefilled
     answer(child, "informed of this registration?", "y")
     answer(child, "Note (confidential)?", "Eerste gesprek\r")
@@ -55,11 +56,12 @@ def test_intake_asks_for_what_is_missing(db_path, cli):
     assert case["tenant"]["birth_date"] == "1980-02-01" and case["tenant"]["children"] == 2
     assert case["landlord"] == {"name": "Huisbaas Peeters", "type": "private"}
     assert (case["problems"], case["arrears"], case["note"]) == (["arrears"], 850.0, "Eerste gesprek")
+    assert case["rent"] == 625.0
 
 
 def test_only_missing_values_are_asked(db_path, cli):
     child = spawn(db_path, "intake", "--track", "crisis", "--source", "police", "--tenant-informed",
-                  "--address", "Brandstraat 3", "--phone", "", "--birth-date", "01/01/1990",
+                  "--address", "Brandstraat 3", "--phone", "", "--birth-date", "30/07/1985",
                   "--national-number", "85073003328", "--adults", "2", "--children", "1",
                   "--referrer", "wijkagent", "--note", "", "--date", "today")
     answer(child, "Tenant's name?", "Familie Janssens\r")
@@ -72,7 +74,7 @@ def test_only_missing_values_are_asked(db_path, cli):
 def test_refusing_the_informed_question_refuses_the_intake(db_path, cli):
     cli("case", "list")
     child = spawn(db_path, "intake", "--track", "ogp", "--tenant", "X", "--address", "", "--phone", "",
-                  "--birth-date", "01/01/1990", "--national-number", "85073003328", "--adults", "1",
+                  "--birth-date", "30/07/1985", "--national-number", "85073003328", "--adults", "1",
                   "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "0",
                   "--note", "", "--date", "today")
     answer(child, "Registered by?", "\r")
@@ -130,7 +132,7 @@ def test_a_home_visit_in_a_few_keystrokes(db_path, cli):
 
 def test_a_court_notice_flows_into_its_hearing(db_path, cli):
     child = spawn(db_path, "intake", "--track", "ogp", "--source", "court", "--tenant", "Karim Aziz",
-                  "--address", "", "--phone", "", "--birth-date", "01/01/1980", "--national-number", "85073003328",
+                  "--address", "", "--phone", "", "--birth-date", "30/07/1985", "--national-number", "85073003328",
                   "--adults", "1", "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "2450",
                   "--note", "", "--date", "today", "--referrer", "")
     answer(child, "informed of this registration?", "y")

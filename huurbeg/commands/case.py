@@ -8,10 +8,15 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import Outcome, Status, Track
-from huurbeg.params import AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, code_option
+from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption, BirthDateOption, ChildrenOption,
+                                     LandlordOption, LandlordTypeOption, NationalNumberOption, NoteOption,
+                                     PhoneOption, ProblemOption, ReferrerOption, RentOption, SourceOption,
+                                     TenantOption)
+from huurbeg.params import AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, code_option
 from huurbeg.state import state
 
-app = typer.Typer(help="The caseload and one dossier: list, show, consent, track, close, reopen, history.",
+app = typer.Typer(help="The caseload and one dossier: list, find, show, edit, consent, track, close, reopen, "
+                       "merge, history.",
                   no_args_is_help=True)
 
 LIST_COLUMNS = [("case", "Case"), ("tenant", "Tenant"), ("track", "Track"), ("days_open", "Days"),
@@ -62,6 +67,56 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
         from huurbeg.views import dossier_view
 
         dossier_view(record)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    number: CaseArgument,
+    tenant: TenantOption = None,
+    address: AddressOption = None,
+    phone: PhoneOption = None,
+    birth_date: BirthDateOption = None,
+    national_number: NationalNumberOption = None,
+    adults: AdultsOption = None,
+    children: ChildrenOption = None,
+    landlord: LandlordOption = None,
+    landlord_type: LandlordTypeOption = None,
+    source: SourceOption = None,
+    referrer: ReferrerOption = None,
+    problem: ProblemOption = None,
+    arrears: ArrearsOption = None,
+    rent: RentOption = None,
+    note: NoteOption = None,
+    no_input: NoInputOption = False,
+) -> None:
+    """Correct a case: the household, landlord, source, problems, arrears, rent or note.
+
+    '' clears an optional text (--phone ''); --problem replaces the problems; --landlord '' removes the landlord. On a terminal without flags, every field is asked with its current value as the default. The history records which fields changed, never their old or new values. A closed case is refused until it is reopened.
+    """  # noqa: E501  (one paragraph per line: help keeps line breaks)
+    from huurbeg import casework
+
+    given = {name: value for name, value in (
+        ("tenant", tenant), ("address", address), ("phone", phone), ("birth_date", birth_date),
+        ("national_number", national_number), ("adults", adults), ("children", children),
+        ("landlord", landlord), ("landlord_type", landlord_type), ("source", source), ("referrer", referrer),
+        ("problems", problem), ("arrears_cents", arrears), ("rent_cents", rent), ("note", note)) if value is not None}
+    app_state = state(ctx)
+    store = app_state.store()
+    if not given:
+        from huurbeg import prompts
+
+        if not prompts.interactive(no_input):
+            from huurbeg.errors import MissingValue
+
+            raise MissingValue("give at least one field to correct (e.g. --address), or run on a terminal "
+                               "without --no-input to be asked every field")
+        current = casework.current_values(store, number)
+        casework.check_open(store.case(number).status, number)
+        render.message(f"Case {number}: Enter keeps a value; empty a field to clear it.")
+        given = prompts.ask_case_edit(current, store.landlord_names(), app_state.today)
+    changed = casework.edit_case(store, number, given, app_state.today)
+    render.message(f"{number}: corrected {', '.join(changed)}.")
 
 
 @app.command("consent")

@@ -12,6 +12,36 @@ from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option,
 from huurbeg.state import state
 
 
+# The household and case fields, shared with `huurbeg case edit` (huurbeg.commands.case).
+TenantOption = Annotated[str | None, typer.Option("--tenant", parser=parse_required_text, metavar="NAME",
+                                                  help="Tenant's name.")]
+AddressOption = Annotated[str | None, typer.Option("--address", help="Address of the rented home.")]
+PhoneOption = Annotated[str | None, typer.Option("--phone", help="Tenant's phone number.")]
+BirthDateOption = Annotated[date | None, typer.Option(
+    "--birth-date", parser=parse_date, metavar="DATE", help="Tenant's birth date (dd/mm/yyyy).")]
+NationalNumberOption = Annotated[str | None, typer.Option(
+    "--national-number", parser=parse_national_number, metavar="NUMBER",
+    help="Belgian national register or bis number (11 digits, checked; its birth date must match).")]
+AdultsOption = Annotated[int | None, typer.Option("--adults", parser=parse_count, metavar="N",
+                                                  help="Adults in the household (at least 1).")]
+ChildrenOption = Annotated[int | None, typer.Option("--children", parser=parse_count, metavar="N",
+                                                    help="Children in the household.")]
+LandlordOption = Annotated[str | None, typer.Option(
+    "--landlord", help="Landlord's name; an existing landlord is matched by name.")]
+LandlordTypeOption = Annotated[LandlordType | None, code_option(
+    LandlordType, "landlord type", "Kind of landlord, needed for a new one.", "--landlord-type")]
+SourceOption = Annotated[Source | None, code_option(Source, "registration source", "Who registered the case.",
+                                                    "--source")]
+ReferrerOption = Annotated[str | None, typer.Option("--referrer", help="Who registered it, at that service.")]
+ProblemOption = Annotated[list[Problem] | None, code_option(
+    Problem, "problem", "A problem threatening the tenancy; repeat for several.", "--problem")]
+ArrearsOption = Annotated[int | None, typer.Option(
+    "--arrears", parser=parse_money, metavar="EUR", help="Rent arrears at intake, e.g. 1.234,56.")]
+RentOption = Annotated[int | None, typer.Option(
+    "--rent", parser=parse_money, metavar="EUR", help="The monthly rent, e.g. 650.")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Confidential note.")]
+
+
 def register(app: typer.Typer) -> None:
     app.command("intake")(intake)
 
@@ -19,30 +49,20 @@ def register(app: typer.Typer) -> None:
 def intake(
     ctx: typer.Context,
     track: Annotated[Track | None, code_option(Track, "track", "Support track.", "--track")] = None,
-    tenant: Annotated[str | None, typer.Option("--tenant", parser=parse_required_text, metavar="NAME",
-                                               help="Tenant's name.")] = None,
-    address: Annotated[str | None, typer.Option("--address", help="Address of the rented home.")] = None,
-    phone: Annotated[str | None, typer.Option("--phone", help="Tenant's phone number.")] = None,
-    birth_date: Annotated[date | None, typer.Option(
-        "--birth-date", parser=parse_date, metavar="DATE", help="Tenant's birth date (dd/mm/yyyy).")] = None,
-    national_number: Annotated[str | None, typer.Option(
-        "--national-number", parser=parse_national_number, metavar="NUMBER",
-        help="Belgian national register number (11 digits, checked).")] = None,
-    adults: Annotated[int | None, typer.Option("--adults", parser=parse_count, metavar="N",
-                                               help="Adults in the household.")] = None,
-    children: Annotated[int | None, typer.Option("--children", parser=parse_count, metavar="N",
-                                                 help="Children in the household.")] = None,
-    landlord: Annotated[str | None, typer.Option(
-        "--landlord", help="Landlord's name; an existing landlord is matched by name.")] = None,
-    landlord_type: Annotated[LandlordType | None, code_option(
-        LandlordType, "landlord type", "Kind of landlord, needed for a new one.", "--landlord-type")] = None,
-    source: Annotated[Source | None, code_option(Source, "registration source", "Who registered the case.",
-                                                 "--source")] = None,
-    referrer: Annotated[str | None, typer.Option("--referrer", help="Who registered it, at that service.")] = None,
-    problem: Annotated[list[Problem] | None, code_option(
-        Problem, "problem", "A problem threatening the tenancy; repeat for several.", "--problem")] = None,
-    arrears: Annotated[int | None, typer.Option(
-        "--arrears", parser=parse_money, metavar="EUR", help="Rent arrears at intake, e.g. 1.234,56.")] = None,
+    tenant: TenantOption = None,
+    address: AddressOption = None,
+    phone: PhoneOption = None,
+    birth_date: BirthDateOption = None,
+    national_number: NationalNumberOption = None,
+    adults: AdultsOption = None,
+    children: ChildrenOption = None,
+    landlord: LandlordOption = None,
+    landlord_type: LandlordTypeOption = None,
+    source: SourceOption = None,
+    referrer: ReferrerOption = None,
+    problem: ProblemOption = None,
+    arrears: ArrearsOption = None,
+    rent: RentOption = None,
     tenant_informed: Annotated[bool | None, typer.Option(
         "--tenant-informed", help="The tenant has been informed of the registration (required).")] = None,
     consent_tenant: Annotated[bool | None, typer.Option(
@@ -50,7 +70,7 @@ def intake(
     consent_landlord: Annotated[bool | None, typer.Option(
         "--consent-landlord", help="The landlord consents to support (needed on PW).")] = None,
     when: DateOption = None,
-    note: Annotated[str | None, typer.Option("--note", help="Confidential note.")] = None,
+    note: NoteOption = None,
     allow_duplicate: Annotated[bool, typer.Option(
         "--allow-duplicate", help="Open a case even though the household already has an open one.")] = False,
     no_input: NoInputOption = False,
@@ -69,7 +89,7 @@ def intake(
         track=track, tenant=tenant, address=address, phone=phone, birth_date=birth_date,
         national_number=national_number, adults=adults, children=children, landlord=landlord,
         landlord_type=landlord_type, source=source, referrer=referrer, problems=list(problem or []),
-        arrears_cents=arrears, tenant_informed=tenant_informed, consent_tenant=consent_tenant,
+        arrears_cents=arrears, rent_cents=rent, tenant_informed=tenant_informed, consent_tenant=consent_tenant,
         consent_landlord=consent_landlord, intake_date=when, note=note)
     from huurbeg import prompts
 

@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from huurbeg.errors import DatabaseProblem
 
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

@@ -37,6 +37,7 @@ class Household(SQLModel, table=True):
     national_number: str | None = Field(default=None, index=True)
     adults: int | None = None
     children: int | None = None
+    search_key: str | None = None  # normalised name, address, phone and number, for `case find`
     created_at: dt.datetime
 
 
@@ -73,6 +74,7 @@ class Case(SQLModel, table=True):
     intake_date: dt.date
     tenant_informed: bool = True
     arrears_cents: int | None = None  # at intake
+    rent_cents: int | None = None  # the monthly rent
     returning_household: bool = False  # the household had an earlier, closed case
     status: str = Field(default="open")  # Status
     closed_date: dt.date | None = None
@@ -104,6 +106,7 @@ class TrackChange(SQLModel, table=True):
     to_track: str
     date: dt.date
     created_at: dt.datetime
+    removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
 
 
 class Consent(SQLModel, table=True):
@@ -132,6 +135,7 @@ class Contact(SQLModel, table=True):
     note: str | None = None
     next_planned: dt.date | None = None
     created_at: dt.datetime
+    removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
 
 
 class PaymentPlan(SQLModel, table=True):
@@ -170,6 +174,7 @@ class Payment(SQLModel, table=True):
     date: dt.date
     amount_cents: int
     created_at: dt.datetime
+    removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
 
 
 class Agreement(SQLModel, table=True):
@@ -183,6 +188,7 @@ class Agreement(SQLModel, table=True):
     due_date: dt.date
     done_date: dt.date | None = None
     created_at: dt.datetime
+    removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
 
 
 class Hearing(SQLModel, table=True):
@@ -203,6 +209,7 @@ class Hearing(SQLModel, table=True):
     eviction_date: dt.date | None = None
     postponed_from_id: int | None = _fk("hearing.id", nullable=True)
     created_at: dt.datetime
+    removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
 
 
 class Dwelling(SQLModel, table=True):
@@ -233,6 +240,7 @@ class Stay(SQLModel, table=True):
     left_date: dt.date | None = None
     destination: str | None = None  # Destination
     created_at: dt.datetime
+    removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
 
 
 class Referral(SQLModel, table=True):
@@ -244,7 +252,10 @@ class Referral(SQLModel, table=True):
     date: dt.date = Field(index=True)
     destination: str  # ReferralDestination
     note: str | None = None
+    outcome: str | None = None  # ReferralOutcome: accepted, refused, no-answer
+    outcome_date: dt.date | None = None
     created_at: dt.datetime
+    removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
 
 
 class History(SQLModel, table=True):

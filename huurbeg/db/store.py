@@ -16,6 +16,7 @@ from sqlalchemy import and_, func, or_, text, update
 from sqlmodel import Session, select
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
+from huurbeg.finding import search_key
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, Hearing, History,
                                Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Stay, TrackChange)
@@ -144,7 +145,8 @@ class Store:
         case = Case(number=format_case_number(year, seq), year=year, seq=seq, household_id=household.id,
                     landlord_id=landlord.id if landlord else None, track=draft.track, source=draft.source,
                     referrer=draft.referrer, intake_date=when, tenant_informed=True,
-                    arrears_cents=draft.arrears_cents, returning_household=returning, status=Status.OPEN,
+                    arrears_cents=draft.arrears_cents, rent_cents=draft.rent_cents,
+                    returning_household=returning, status=Status.OPEN,
                     note=draft.note, external_ref=external_ref, created_at=now, updated_at=now)
         self.session.add(case)
         self.session.flush()
@@ -177,19 +179,69 @@ class Store:
         for name, value in updates.items():
             if value is not None:  # a returning household keeps what is not given anew
                 setattr(household, name, value)
-        household.name_key, household.address_key = match_key(household.name), match_key(household.address)
+        self._keys(household)
         self.session.add(household)
         self.session.flush()
         return household
 
+    @staticmethod
+    def _keys(household: Household) -> None:
+        """The normalised keys the duplicate search and `case find` look in."""
+        household.name_key, household.address_key = match_key(household.name), match_key(household.address)
+        household.search_key = search_key(household.name, household.address, household.phone,
+                                          household.national_number)
+
     def _landlord(self, draft: IntakeDraft, now: datetime) -> Landlord:
-        landlord = self.find_landlord(draft.landlord)
+        return self._landlord_named(draft.landlord, draft.landlord_type, now)
+
+    def _landlord_named(self, name: str, kind: str | None, now: datetime) -> Landlord:
+        landlord = self.find_landlord(name)
         if landlord is None:
-            landlord = Landlord(name=draft.landlord.strip(), name_key=match_key(draft.landlord),
-                                kind=draft.landlord_type, created_at=now)
+            landlord = Landlord(name=name.strip(), name_key=match_key(name), kind=kind, created_at=now)
             self.session.add(landlord)
             self.session.flush()
         return landlord
+
+    # --- corrections of a case ------------------------------------------------
+    def edit_case(self, case: Case, household_values: dict, case_values: dict, landlord: tuple | None | bool,
+                  problems: list[str] | None, changed: list[str]) -> None:
+        """Write a rectification. `landlord`: (name, kind) to set, None to remove, False to keep.
+
+        The history names the changed fields only, never an old or new value (GDPR art. 16).
+        """
+        if household_values:
+            household = self.household(case)
+            for name, value in household_values.items():
+                setattr(household, name, value)
+            self._keys(household)
+            self.session.add(household)
+        for name, value in case_values.items():
+            setattr(case, name, value)
+        if landlord is None:
+            case.landlord_id = None
+        elif landlord is not False:
+            name, kind = landlord
+            found = self._landlord_named(name, kind, self.now())
+            if kind is not None and found.kind != kind:
+                found.kind = kind
+                self.session.add(found)
+            case.landlord_id = found.id
+        if problems is not None:
+            current = {p.problem: p for p in self.session.exec(
+                select(CaseProblem).where(CaseProblem.case_id == case.id)).all()}
+            for problem, row in current.items():
+                if problem not in problems:
+                    self.session.delete(row)
+            for problem in problems:
+                if problem not in current:
+                    self.session.add(CaseProblem(case_id=case.id, problem=problem,
+                                                 raised_by_landlord=case.source == "landlord"))
+        self._touch(case)
+        self.record(case, "edit", "corrected: " + ", ".join(changed))
+
+    def problems(self, case: Case) -> list[str]:
+        return list(self.session.exec(select(CaseProblem.problem).where(CaseProblem.case_id == case.id)
+                                      .order_by(CaseProblem.problem)).all())
 
     def add_consent(self, case: Case, party: Party, when: date) -> None:
         existing = self.session.exec(select(Consent).where(Consent.case_id == case.id,
@@ -464,7 +516,7 @@ class Store:
             Household.id.in_(select(Case.household_id).where(Case.id.in_(ids))),
             ~Household.id.in_(select(Case.household_id).where(Case.id.in_(unpurged)))).values(
             name=None, name_key=None, address=None, address_key=None, phone=None, birth_date=None,
-            national_number=None))
+            national_number=None, search_key=None))
         private = select(Landlord.id).where(Landlord.kind == "private", Landlord.id.in_(
             select(Case.landlord_id).where(Case.id.in_(ids))), ~Landlord.id.in_(
             select(Case.landlord_id).where(Case.id.in_(unpurged), Case.landlord_id.is_not(None))))
