@@ -38,7 +38,7 @@ def test_edit_corrects_the_household_and_the_history_names_only_the_fields(cli, 
     history = as_json(cli("case", "history", number, "-f", "json"))
     [entry] = [e for e in history if e["action"] == "edit"]
     assert entry["detail"] == "corrected: address, phone, adults, problems, arrears, rent"
-    text = json.dumps(history)
+    text = json.dumps([e["detail"] for e in history])
     for value in ("Kerkstraat 1,", "Kerkstraat 11", "0470", "650", "1234", "900"):
         assert value not in text
     assert "Rent" in cli("case", "show", number).stdout
@@ -66,7 +66,7 @@ def test_an_edit_changes_the_warnings_and_the_figures(cli, new_case):
 @pytest.mark.parametrize("args, code, text", [
     (["--address", "Kerkstraat 1, 2800 Mechelen"], 2, "nothing to change"),
     (["--landlord", "woonpunt"], 2, "nothing to change"),
-    (["--tenant", " "], 2, "cannot be empty"),
+    (["--tenant", " "], 2, "--tenant"),
     (["--adults", "0"], 2, "at least one adult"),
     (["--children", "31"], 2, "--children"),
     (["--birth-date", "01/01/1990", "--national-number", "85073003328"], 2, "differs from --birth-date"),

@@ -98,6 +98,7 @@ AFTERWARDS = {
     "plan done": lambda c, s: ["plan", "done", c, "1"],
     "hearing outcome": lambda c, s: ["hearing", "outcome", c, "--result", "settled"],
     "case consent": lambda c, s: ["case", "consent", c, "--tenant"],
+    "case edit": lambda c, s: ["case", "edit", c, "--phone", "0470 11 22 33"],
     "transfer extend": lambda c, s: ["transfer", "extend", s],
     "transfer out": lambda c, s: ["transfer", "out", s, "--destination", "family", "--keep-open"],
     "case track": lambda c, s: ["case", "track", c, "--to", "pre-ogp"],
