@@ -15,14 +15,15 @@ OVERVIEW_HEARING_DAYS = 7
 """The overview shows the hearings of the coming week."""
 
 
-def warnings_by_case(store, today: date, numbers=None) -> dict[str, list[CaseWarning]]:
-    """Warnings of every open case (or of `numbers`), most urgent first."""
-    return {facts.case: most_urgent_first(warnings_for(facts, today)) for facts in store.facts(numbers)}
+def warnings_by_case(store, today: date, numbers=None, worker: str | None = None) -> dict[str, list[CaseWarning]]:
+    """Warnings of every open case (or of `numbers`; of one worker's cases), most urgent first."""
+    return {facts.case: most_urgent_first(warnings_for(facts, today)) for facts in store.facts(numbers, worker)}
 
 
-def case_list(store, track: Track | None, status: Status | None, today: date) -> list[dict]:
-    """The caseload: one row per case with its most pressing warning."""
-    listed = store.case_rows(track, status)
+def case_list(store, track: Track | None, status: Status | None, today: date,
+              worker: str | None = None) -> list[dict]:
+    """The caseload (of everyone, or of one worker): one row per case with its most pressing warning."""
+    listed = store.case_rows(track, status, worker)
     warnings = warnings_by_case(store, today, [row.case for row in listed if row.status == Status.OPEN])
     rows = []
     for row in listed:
@@ -35,6 +36,7 @@ def case_list(store, track: Track | None, status: Status | None, today: date) ->
             "next_deadline": min((w.due for w in found), default=None),
             "severity": pressing.severity if pressing else None,
             "warning": pressing.message if pressing else None,
+            "worker": row.worker,
         })
     return rows
 
@@ -66,6 +68,7 @@ def dossier(store, number: str, today: date) -> dict:
         "warnings": [w.as_dict() for w in warnings_by_case(store, today, [case.number]).get(case.number, [])
                      if w.severity != Severity.INFO],
         "note": case.note,
+        "worker": case.worker,
         "timeline": [{"at": h.at, "user": h.os_user, "action": h.action, "detail": h.detail}
                      for h in data["timeline"]],
     }
@@ -78,21 +81,21 @@ def _plan_summary(store, number: str, today: date) -> dict:
     return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance")}
 
 
-def deadlines(store, today: date, within_days: int) -> list[CaseWarning]:
-    """Every warning of every open case, most urgent first."""
-    every = [w for found in warnings_by_case(store, today).values() for w in found]
+def deadlines(store, today: date, within_days: int, worker: str | None = None) -> list[CaseWarning]:
+    """Every warning of every open case (of one worker's), most urgent first."""
+    every = [w for found in warnings_by_case(store, today, worker=worker).values() for w in found]
     return actionable(every, today, within_days)
 
 
-def overview(store, today: date) -> dict:
-    """Today at a glance: open cases, warnings, and the hearings of the coming week."""
-    pressing = [w for w in deadlines(store, today, 0) if w.severity != Severity.INFO]
+def overview(store, today: date, worker: str | None = None) -> dict:
+    """Today at a glance (for everyone, or one worker): open cases, warnings, and the hearings of the coming week."""
+    pressing = [w for w in deadlines(store, today, 0, worker) if w.severity != Severity.INFO]
     start = datetime.combine(today, time())
     hearings = [{"case": number, "starts_at": hearing.starts_at, "court": hearing.court, "room": hearing.room}
                 for hearing, number in store.hearings_between(
-                    start, start + timedelta(days=OVERVIEW_HEARING_DAYS))]
-    return {"date": today, "open_cases": store.count_cases(Status.OPEN), "warnings": pressing,
-            "hearings": hearings}
+                    start, start + timedelta(days=OVERVIEW_HEARING_DAYS), worker)]
+    return {"date": today, "open_cases": store.count_cases(Status.OPEN, worker), "warnings": pressing,
+            "hearings": hearings, "worker": worker}
 
 
 def history(store, number: str) -> list[dict]:

@@ -20,6 +20,7 @@ from huurbeg.commands import (case, deadlines, demo, hearing, importing, intake,
                               transfer, visit)
 from huurbeg.errors import HuurbegError
 from huurbeg.groups import spare_pydantic
+from huurbeg.params import parse_worker
 from huurbeg.state import AppState, state
 
 EXIT_DATABASE = 5
@@ -98,8 +99,10 @@ def _usage_error(exc: typer.TyperException) -> int:
 
 def _database_reason(exc: Exception) -> str:
     # The driver's message ("database is locked", "disk I/O error") names no personal data;
-    # SQLAlchemy's own text would add the statement and its parameters, so it is not used.
-    return str(getattr(exc, "orig", None) or type(exc).__name__)
+    # SQLAlchemy's own text would add the statement and its parameters, so it is not used; nor is
+    # a server's DETAIL line, which may quote the values of a row.
+    reason = str(getattr(exc, "orig", None) or "").strip().splitlines()
+    return reason[0] if reason else type(exc).__name__
 
 
 app = typer.Typer(
@@ -131,12 +134,20 @@ def root(
              "~/.local/share/huurbeg/huurbeg.db (created on first use, mode 0600).")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
+    worker: Annotated[str | None, typer.Option(
+        "--worker", parser=parse_worker, metavar="WORKER",
+        help="The overview of this worker's cases (a command takes its own --worker).")] = None,
+    mine: Annotated[bool, typer.Option("--mine", help="The overview of my cases only.")] = False,
 ) -> None:
     """Today's overview: what is urgent, and the hearings of this week."""
     app_state = state(ctx)
     app_state.db_option = db
     if ctx.invoked_subcommand is None:
-        deadlines.overview(ctx)
+        deadlines.overview(ctx, worker, mine)
+    elif worker is not None or mine:
+        raise typer.BadParameter(f"put it after the command: huurbeg {ctx.invoked_subcommand} ... "
+                                 f"{'--mine' if mine else '--worker ' + worker}",
+                                 param_hint="'--mine'" if mine else "'--worker'")
 
 
 intake.register(app)

@@ -82,10 +82,10 @@ def record_outcome(store, number: str, result: HearingResult, new_date: datetime
                           proposal if proposal is not None else hearing.proposal, postponed_from=hearing)
 
 
-def roll(store, first: date, days: int, court: str | None) -> list[dict]:
-    """The hearings from `first` for `days` days: who, where, and whether the household is ready."""
+def roll(store, first: date, days: int, court: str | None, worker: str | None = None) -> list[dict]:
+    """The hearings (of one worker's cases) from `first` for `days` days: who, where, whether the household is ready."""
     start = datetime.combine(first, time())
-    rows = store.roll(start, start + timedelta(days=days), court)
+    rows = store.roll(start, start + timedelta(days=days), court, worker)
     instalments, payments = store.active_plan_lines(list({row[1] for row in rows}))
     result = []
     for hearing, case_id, number, tenant, landlord, last_contact in rows:

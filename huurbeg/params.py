@@ -75,6 +75,20 @@ CaseArgument = Annotated[str, typer.Argument(
 NoInputOption = Annotated[bool, typer.Option(
     "--no-input", help="Never prompt: a missing required value is an error (for scripts).")]
 
+
+def _worker(text: str) -> str:
+    from huurbeg.workers import parse_worker
+
+    return parse_worker(text)
+
+
+parse_worker = _wrap(_worker)
+WorkerOption = Annotated[str | None, typer.Option(
+    "--worker", parser=parse_worker, metavar="WORKER",
+    help="Only the cases of this worker (the database role on a team server).")]
+MineOption = Annotated[bool, typer.Option("--mine", help="Only my cases (the cases I am responsible for).")]
+
 __all__ = ["OutputFormat", "FormatOption", "AsOfOption", "DateOption", "CaseArgument", "NoInputOption",
            "parse_date", "parse_datetime", "parse_money", "parse_national_number", "parse_case",
-           "parse_count", "parse_required_text", "code", "code_option"]
+           "parse_count", "parse_required_text", "code", "code_option", "parse_worker", "WorkerOption",
+           "MineOption"]

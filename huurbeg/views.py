@@ -182,7 +182,10 @@ def _consents(record: dict) -> str | None:
 def overview_view(data: dict, limit: int = 15) -> None:
     out = console()
     warnings = [w.as_dict() for w in data["warnings"]]
-    out.print(f"[bold]huurbeg[/bold] — {text_value(data['date'])}: {data['open_cases']} open case(s), "
+    from rich.markup import escape
+
+    whose = f" of {escape(data['worker'])}" if data.get("worker") else ""
+    out.print(f"[bold]huurbeg[/bold] — {text_value(data['date'])}: {data['open_cases']} open case(s){whose}, "
               f"{len(warnings)} warning(s)")
     if warnings:
         shown = warnings[:limit]

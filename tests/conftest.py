@@ -126,6 +126,15 @@ def query(path: Path | None, sql: str) -> list[tuple]:
     return [tuple(plain(v) for v in row) for row in found]
 
 
+def me() -> str:
+    """Who huurbeg takes the test run for: the database role on the server, else the OS user."""
+    if POSTGRES:
+        return POSTGRES.split("://", 1)[1].split("@")[0].split(":")[0]
+    from huurbeg.db.store import os_user
+
+    return os_user()
+
+
 def assert_one_line_error(result, *, code: int | None = None, contains: str = "") -> None:
     """The contract for bad input: non-zero exit, one line on stderr, no traceback, nothing on stdout."""
     assert result.exit_code != 0, result.output

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import assert_one_line_error, snapshot
+from conftest import assert_one_line_error, me, snapshot
 
 
 def as_json(result):
@@ -20,7 +20,8 @@ def test_case_list_shows_the_caseload_with_warnings(cli, new_case):
     assert listing == [{
         "case": number, "tenant": "Jan Peeters", "track": "pw", "status": "open",
         "intake_date": "2026-11-22", "days_open": 0, "last_contact": None, "next_deadline": "2026-11-22",
-        "severity": "warning", "warning": "consent of tenant and landlord missing: PW support cannot start"}]
+        "severity": "warning", "warning": "consent of tenant and landlord missing: PW support cannot start",
+        "worker": me()}]
 
 
 def test_case_list_table_and_csv(cli, new_case):

@@ -12,16 +12,18 @@ from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption,
                                      LandlordOption, LandlordTypeOption, NationalNumberOption, NoteOption,
                                      PhoneOption, ProblemOption, ReferrerOption, RentOption, SourceOption,
                                      TenantOption)
-from huurbeg.params import AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, code_option
+from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
+                            OutputFormat, WorkerOption, code_option, parse_case, parse_worker)
 from huurbeg.state import state
 
 app = typer.Typer(help="The caseload and one dossier: list, find, show, edit, consent, track, close, reopen, "
-                       "merge, history.",
+                       "assign, merge, history.",
                   no_args_is_help=True)
 
 LIST_COLUMNS = [("case", "Case"), ("tenant", "Tenant"), ("track", "Track"), ("days_open", "Days"),
                 ("last_contact", "Contact"), ("next_deadline", "Due"),
                 ("severity", "Severity"), ("warning", "Warning")]
+WORKER_COLUMN = ("worker", "Worker")
 
 
 @app.command("list")
@@ -30,16 +32,23 @@ def list_cases(
     track: Annotated[Track | None, code_option(Track, "track", "Only this track.", "--track")] = None,
     status: Annotated[str, typer.Option("--status", metavar="STATUS",
                                         help="Which cases: open, closed or all.")] = "open",
+    worker: WorkerOption = None,
+    mine: MineOption = False,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """The caseload: number, tenant, track, days open, last contact, next deadline, warning."""
-    from huurbeg import caseload
+    from huurbeg import caseload, workers
 
     wanted = _status(status)
     app_state = state(ctx)
-    rows = caseload.case_list(app_state.store(write=False), track, wanted, as_of or app_state.today)
-    render.emit_rows(rows, fmt, LIST_COLUMNS, empty="No cases. Open one with 'huurbeg intake'.")
+    store = app_state.store(write=False)
+    whose = workers.chosen(store, worker, mine)
+    rows = caseload.case_list(store, track, wanted, as_of or app_state.today, whose)
+    # A team sees whose case it is; a solo worker's list stays as it was.
+    several = whose is None and len({row["worker"] for row in rows}) > 1
+    render.emit_rows(rows, fmt, LIST_COLUMNS + [WORKER_COLUMN] * several,
+                     empty="No cases. Open one with 'huurbeg intake'.")
 
 
 def _status(text: str) -> Status | None:
@@ -170,6 +179,35 @@ def reopen(ctx: typer.Context, number: CaseArgument) -> None:
 
     casework.reopen_case(state(ctx).store(), number)
     render.message(f"{number}: reopened.")
+
+
+@app.command("assign")
+def assign(
+    ctx: typer.Context,
+    to: Annotated[str, typer.Option("--to", parser=parse_worker, metavar="WORKER",
+                                    help="The worker who becomes responsible (database role on a team server).")],
+    number: Annotated[str | None, typer.Argument(
+        parser=parse_case, metavar="[CASE]", show_default=False,
+        help="Case number, e.g. 2026-0042; leave it out with --from.")] = None,
+    from_worker: Annotated[str | None, typer.Option(
+        "--from", parser=parse_worker, metavar="WORKER",
+        help="Hand over every open case of this worker (who leaves or is away).")] = None,
+) -> None:
+    """Make another worker responsible for a case, or hand over every open case of a worker (--from)."""
+    from huurbeg import workers
+
+    if (number is None) == (from_worker is None):
+        raise typer.BadParameter("give a case number or --from WORKER (a handover), not both",
+                                 param_hint="'CASE' / '--from'")
+    store = state(ctx).store()
+    if number is not None:
+        previous = workers.assign(store, number, to)
+        render.message(f"{number}: already with {to}." if previous == to
+                       else f"{number}: assigned to {to} (was {previous or 'nobody'}).")
+        return
+    moved = workers.hand_over(store, from_worker, to)
+    render.message(f"{len(moved)} open case(s) handed over from {from_worker} to {to}"
+                   + (f": {', '.join(moved)}." if moved else "."))
 
 
 HISTORY_COLUMNS = [("at", "When"), ("user", "Who"), ("action", "What"), ("detail", "Detail")]

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
-from huurbeg.params import AsOfOption, FormatOption, OutputFormat, parse_count
+from huurbeg.params import AsOfOption, FormatOption, MineOption, OutputFormat, WorkerOption, parse_count
 from huurbeg.state import state
 
 COLUMNS = [("severity", "Severity"), ("due", "Due"), ("case", "Case"), ("rule", "Rule"), ("message", "Warning")]
@@ -20,24 +20,28 @@ def deadlines(
     within: Annotated[int | None, typer.Option(
         "--within", parser=parse_count, metavar="DAYS",
         help="Also list deadlines due within this many days (default 14).")] = None,
+    worker: WorkerOption = None,
+    mine: MineOption = False,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Every warning and deadline of the open cases, most urgent first."""
-    from huurbeg import caseload
+    from huurbeg import caseload, workers
     from huurbeg.rules import DEFAULT_WITHIN_DAYS
 
     app_state = state(ctx)
-    found = caseload.deadlines(app_state.store(write=False), as_of or app_state.today,
-                               DEFAULT_WITHIN_DAYS if within is None else within)
+    store = app_state.store(write=False)
+    found = caseload.deadlines(store, as_of or app_state.today, DEFAULT_WITHIN_DAYS if within is None else within,
+                               workers.chosen(store, worker, mine))
     render.emit_rows([w.as_dict() for w in found], fmt, COLUMNS,
                      empty="No deadlines: nothing needs attention.")
 
 
-def overview(ctx: typer.Context) -> None:
-    """Today's overview (bare `huurbeg`)."""
-    from huurbeg import caseload
+def overview(ctx: typer.Context, worker: str | None = None, mine: bool = False) -> None:
+    """Today's overview (bare `huurbeg`, or `huurbeg --mine`)."""
+    from huurbeg import caseload, workers
     from huurbeg.views import overview_view
 
     app_state = state(ctx)
-    overview_view(caseload.overview(app_state.store(write=False), app_state.today))
+    store = app_state.store(write=False)
+    overview_view(caseload.overview(store, app_state.today, workers.chosen(store, worker, mine)))

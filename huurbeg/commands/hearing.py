@@ -8,8 +8,8 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import HearingResult
-from huurbeg.params import (CaseArgument, FormatOption, OutputFormat, code_option, parse_count, parse_date,
-                            parse_datetime, parse_money, parse_required_text)
+from huurbeg.params import (CaseArgument, FormatOption, MineOption, OutputFormat, WorkerOption, code_option,
+                            parse_count, parse_date, parse_datetime, parse_money, parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(help="Court hearings: add, the roll (list), a brief per case, and outcomes.", no_args_is_help=True)
@@ -59,18 +59,21 @@ def list_hearings(
     within: Annotated[int | None, typer.Option("--within", parser=parse_count, metavar="DAYS",
                                                help="From today, this many days ahead (default 14).")] = None,
     court: Annotated[str | None, typer.Option("--court", help="Only courts whose name contains this.")] = None,
+    worker: WorkerOption = None,
+    mine: MineOption = False,
     fmt: Annotated[RollFormat, code_option(RollFormat, "format", "table, json, csv, or ics (a calendar).",
                                            "--format", "-f")] = RollFormat.TABLE,
 ) -> None:
     """The roll: hearings by date and time, with who is ready and who is not."""
-    from huurbeg import hearings
+    from huurbeg import hearings, workers
 
     if on is not None and within is not None:
         raise typer.BadParameter("give --date or --within, not both", param_hint="'--date' / '--within'")
     app_state = state(ctx)
     ahead = within if within is not None else hearings.DEFAULT_ROLL_DAYS
     first, days = (on, 1) if on else (app_state.today, ahead + 1)
-    rows = hearings.roll(app_state.store(write=False), first, days, court)
+    store = app_state.store(write=False)
+    rows = hearings.roll(store, first, days, court, workers.chosen(store, worker, mine))
     if fmt == RollFormat.ICS:
         from huurbeg.calendar import hearings_ics
 

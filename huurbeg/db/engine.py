@@ -10,6 +10,7 @@ one failing halfway with "database is locked".
 """
 
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -113,13 +114,7 @@ def make_engine(target: Target):
     from sqlalchemy import create_engine, event
 
     if target.path is None:
-        try:
-            return create_engine(target.url)
-        except ModuleNotFoundError as exc:  # the driver is an extra: a solo install has none
-            if target.url.startswith("postgresql"):
-                raise DatabaseProblem(f"team mode needs: pip install '{TEAM_EXTRA}' "
-                                      f"(the PostgreSQL driver {exc.name} is not installed)") from None
-            raise
+        return _server_engine(target.url)
     engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
 
     @event.listens_for(engine, "connect")
@@ -134,6 +129,39 @@ def make_engine(target: Target):
     @event.listens_for(engine, "begin")
     def _begin(connection):
         connection.exec_driver_sql(connection.get_execution_options().get(BEGIN_OPTION, "BEGIN"))
+
+    return engine
+
+
+_CONNECT_PREFIX = re.compile(r'^(connection (failed|is bad): )?(connection to server (at|on) .*?(, port \d+)? failed: )?')
+"""What libpq says before the reason: the host and port, already named in huurbeg's message."""
+
+
+def _server_engine(url: str):
+    """A database server's engine; failing to connect is one line naming the host, never the password."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    try:
+        engine = create_engine(url)
+    except ModuleNotFoundError as exc:  # the driver is an extra: a solo install has none
+        if url.startswith("postgresql"):
+            raise DatabaseProblem(f"team mode needs: pip install '{TEAM_EXTRA}' "
+                                  f"(the PostgreSQL driver {exc.name} is not installed)") from None
+        raise
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(dialect, _record, cargs, cparams):
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except dialect.loaded_dbapi.Error as exc:
+            host = parsed.host or parsed.query.get("host") or "localhost"
+            host += f":{parsed.port}" if parsed.port else ""
+            reason = _CONNECT_PREFIX.sub("", " ".join(str(exc).split())) or type(exc).__name__
+            if parsed.password:
+                reason = reason.replace(parsed.password, "***")
+            raise DatabaseProblem(f"cannot reach the database server at {host}: {reason}") from None
 
     return engine
 

@@ -8,6 +8,17 @@ file that is not a huurbeg database, is refused and left untouched.
 SCHEMA_REVISION is the head of migrations/versions, kept as a constant so that
 an up-to-date database is recognised without importing Alembic on every run
 (tests/test_migrations.py checks the two agree).
+
+Several workers may start huurbeg at the same moment on a new or newly upgraded
+database. Creating or upgrading the schema therefore happens under a lock (the
+write lock of BEGIN IMMEDIATE on SQLite, a transaction-level advisory lock on
+PostgreSQL), and the revision is read again once the lock is held: the first
+process migrates, the others find the work done and go on.
+
+On PostgreSQL every object is created by the role that owns the database (the
+team role of the README's setup), whichever worker runs the first command or the
+migration: huurbeg switches to that role for the migration's transaction when the
+worker is a member of it, so every member can use what another created.
 """
 
 from pathlib import Path
@@ -16,8 +27,9 @@ from sqlalchemy import text
 
 from huurbeg.errors import DatabaseProblem
 
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 MIGRATIONS = Path(__file__).with_name("migrations")
+SCHEMA_LOCK = 0x68_75_72_5F_73_63_68  # "hur_sch": the advisory-lock key of schema changes
 
 
 def ensure_schema(engine, label: str) -> None:
@@ -28,19 +40,39 @@ def ensure_schema(engine, label: str) -> None:
         _use_wal(engine)
 
 
-def _migrate(engine, label: str) -> None:
+def _migrate(engine, label: str, target: str = "head") -> None:
+    """Create or upgrade the schema under the schema lock, unless another huurbeg just did."""
     from huurbeg.db.engine import writing
 
-    # Re-read under the write lock: another huurbeg may have migrated meanwhile.
     with writing(engine).begin() as connection:
+        _lock_schema(connection)
+        # Re-read under the lock: another huurbeg may have migrated meanwhile.
         revision = _read_revision(connection, label)
-        if revision == SCHEMA_REVISION:
+        if revision == (SCHEMA_REVISION if target == "head" else target):
             return
         if revision is not None and revision not in known_revisions():
             raise DatabaseProblem(
                 f"{label} was made by a newer version of huurbeg (schema {revision}); "
                 "upgrade huurbeg to use it. The database was left untouched")
-        _upgrade(connection)
+        _act_as_owner(connection)
+        _upgrade(connection, target)
+
+
+def _lock_schema(connection) -> None:
+    """SQLite: BEGIN IMMEDIATE already holds the write lock. PostgreSQL: an advisory lock until commit."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+
+
+def _act_as_owner(connection) -> None:
+    """On PostgreSQL, create as the database's owner (the team role) when this worker is a member of it."""
+    if connection.dialect.name != "postgresql":
+        return
+    owner, member = connection.execute(text(
+        "SELECT pg_get_userbyid(datdba), pg_has_role(current_user, datdba, 'MEMBER') AND "
+        "pg_get_userbyid(datdba) <> current_user FROM pg_database WHERE datname = current_database()")).one()
+    if member:
+        connection.execute(text(f"SET LOCAL ROLE {connection.dialect.identifier_preparer.quote(owner)}"))
 
 
 def _use_wal(engine) -> None:
@@ -107,7 +139,7 @@ def head_revision() -> str:
     return ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 
-def _upgrade(connection) -> None:
+def _upgrade(connection, target: str = "head") -> None:
     from alembic import command
 
-    command.upgrade(_config(connection), "head")
+    command.upgrade(_config(connection), target)

@@ -84,6 +84,7 @@ class Case(SQLModel, table=True):
     created_at: dt.datetime
     updated_at: dt.datetime
     purged_at: dt.datetime | None = None  # personal data removed (huurbeg purge); counts stay
+    worker: str | None = Field(default=None, index=True)  # responsible: database role on a server, else OS user
 
 
 class CaseProblem(SQLModel, table=True):

@@ -44,6 +44,7 @@ class CaseRow:
     intake_date: date
     closed_date: date | None
     last_contact: date | None
+    worker: str | None = None
 
 
 class Store:
@@ -59,8 +60,13 @@ class Store:
     def db_user(self) -> str | None:
         """The database role on a shared server (who, next to the OS user); None for a file."""
         if self.dialect != "sqlite" and self._db_user is None:
-            self._db_user = self.session.execute(text("SELECT current_user")).scalar()
+            self._db_user = self.session.execute(text("SELECT session_user")).scalar()
         return self._db_user
+
+    @property
+    def me(self) -> str:
+        """The worker at the keyboard: the database role on a server, the OS user on a file."""
+        return self.db_user or self.user
 
     # --- transaction --------------------------------------------------------
     def commit(self) -> None:
@@ -147,7 +153,8 @@ class Store:
                     referrer=draft.referrer, intake_date=when, tenant_informed=True,
                     arrears_cents=draft.arrears_cents, rent_cents=draft.rent_cents,
                     returning_household=returning, status=Status.OPEN,
-                    note=draft.note, external_ref=external_ref, created_at=now, updated_at=now)
+                    note=draft.note, external_ref=external_ref, created_at=now, updated_at=now,
+                    worker=self.me)
         self.session.add(case)
         self.session.flush()
         landlord_raised = draft.source == "landlord"
@@ -269,6 +276,27 @@ class Store:
         self.record(case, "reopen", f"reopened (was closed on {case.closed_date.isoformat()}: {case.outcome})")
         case.status, case.outcome, case.closed_date = Status.OPEN, None, None
         self._touch(case)
+
+    def assign(self, case: Case, worker: str) -> None:
+        self.record(case, "assign", f"assigned to {worker} (was {case.worker or 'nobody'})")
+        case.worker = worker
+        self._touch(case)
+
+    def open_cases_of(self, worker: str) -> list[Case]:
+        return list(self.session.exec(select(Case).where(Case.worker == worker, Case.status == Status.OPEN)
+                                      .order_by(Case.year, Case.seq)).all())
+
+    def workers(self) -> list[str]:
+        """Every worker responsible for a case, open or closed."""
+        return list(self.session.exec(select(Case.worker).where(Case.worker.is_not(None)).distinct()
+                                      .order_by(Case.worker)).all())
+
+    def is_login_role(self, name: str) -> bool | None:
+        """Whether a database role of that name may log in; None on a file (no roles there)."""
+        if self.dialect == "sqlite":
+            return None
+        return self.session.execute(text("SELECT count(*) FROM pg_roles WHERE rolname = :name AND rolcanlogin"),
+                                    {"name": name}).scalar() > 0
 
     def _touch(self, case: Case) -> None:
         case.updated_at = self.now()
@@ -394,7 +422,7 @@ class Store:
         self.record(case, "hearing", f"hearing {hearing.id}: {result}"
                     + (f", eviction on {eviction.isoformat()}" if eviction else ""))
 
-    def roll(self, start: datetime, end: datetime, court: str | None) -> list[tuple]:
+    def roll(self, start: datetime, end: datetime, court: str | None, worker: str | None = None) -> list[tuple]:
         """Hearings between two moments with their case, tenant, landlord and last contact."""
         query = (select(Hearing, Case.id, Case.number, Household.name, Landlord.name, _last_contact(Case.id))
                  .join(Case, Case.id == Hearing.case_id)
@@ -403,6 +431,8 @@ class Store:
                  .where(Hearing.starts_at >= start, Hearing.starts_at < end))
         if court:
             query = query.where(func.lower(Hearing.court).contains(court.lower()))
+        if worker is not None:
+            query = query.where(Case.worker == worker)
         return list(self.session.exec(query.order_by(Hearing.starts_at, Hearing.court, Hearing.id)).all())
 
     # --- dwellings and stays ---------------------------------------------------
@@ -546,23 +576,27 @@ class Store:
         return Figures(self.session, first, last)
 
     # --- lookups ------------------------------------------------------------
-    def case_rows(self, track: Track | None, status: Status | None) -> list[CaseRow]:
+    def case_rows(self, track: Track | None, status: Status | None, worker: str | None = None) -> list[CaseRow]:
         query = (select(Case.number, Household.name, Case.track, Case.status, Case.intake_date,
-                        Case.closed_date, _last_contact(Case.id))
+                        Case.closed_date, _last_contact(Case.id), Case.worker)
                  .join(Household, Case.household_id == Household.id))
         if track:
             query = query.where(Case.track == track)
         if status:
             query = query.where(Case.status == status)
+        if worker is not None:
+            query = query.where(Case.worker == worker)
         query = query.order_by(Case.year, Case.seq)
-        return [CaseRow(n, name, Track(t), Status(s), i, c, lc) for n, name, t, s, i, c, lc
+        return [CaseRow(n, name, Track(t), Status(s), i, c, lc, w) for n, name, t, s, i, c, lc, w
                 in self.session.exec(query).all()]
 
-    def facts(self, numbers: Sequence[str] | None = None) -> list[CaseFacts]:
-        """The facts the warning rules need, for the given cases or every open case, in a few queries."""
+    def facts(self, numbers: Sequence[str] | None = None, worker: str | None = None) -> list[CaseFacts]:
+        """The facts the warning rules need, for the given cases or every open case (of a worker), in a few queries."""
         query = select(Case.id, Case.number, Case.track, Case.status, Case.intake_date)
         query = query.where(Case.number.in_(numbers)) if numbers is not None else \
             query.where(Case.status == Status.OPEN)
+        if worker is not None:
+            query = query.where(Case.worker == worker)
         cases = self.session.exec(query).all()
         ids = [row[0] for row in cases]
         since = self._grouped(select(TrackChange.case_id, func.max(TrackChange.date))
@@ -655,15 +689,19 @@ class Store:
             query = query.where(History.action != "read")
         return list(self.session.exec(query.order_by(History.at, History.id)).all())
 
-    def hearings_between(self, start: datetime, end: datetime) -> list[tuple[Hearing, str]]:
-        return list(self.session.exec(
-            select(Hearing, Case.number).join(Case, Case.id == Hearing.case_id)
-            .where(Hearing.starts_at >= start, Hearing.starts_at < end).order_by(Hearing.starts_at)).all())
+    def hearings_between(self, start: datetime, end: datetime, worker: str | None = None) -> list[tuple[Hearing, str]]:
+        query = (select(Hearing, Case.number).join(Case, Case.id == Hearing.case_id)
+                 .where(Hearing.starts_at >= start, Hearing.starts_at < end))
+        if worker is not None:
+            query = query.where(Case.worker == worker)
+        return list(self.session.exec(query.order_by(Hearing.starts_at)).all())
 
-    def count_cases(self, status: Status | None = None) -> int:
+    def count_cases(self, status: Status | None = None, worker: str | None = None) -> int:
         query = select(func.count()).select_from(Case)
         if status:
             query = query.where(Case.status == status)
+        if worker is not None:
+            query = query.where(Case.worker == worker)
         return self.session.exec(query).one()
 
 

@@ -1,0 +1,143 @@
+"""Whose case it is: the responsible worker, assignment, handover, and views of one worker's caseload.
+
+On a file the worker is the OS user, on a server the database role (conftest.me()); the other
+workers here are given cases with `case assign`, which on a server needs a role that can log in.
+"""
+
+import json
+import os
+import socket
+
+import pytest
+
+from conftest import POSTGRES, assert_one_line_error, me, query, snapshot
+
+OTHER = "karim"
+
+
+@pytest.fixture
+def other_worker():
+    """A second worker: any account name on a file; a login role on the server."""
+    if POSTGRES:
+        from sqlalchemy import text
+
+        from conftest import server
+
+        with server().begin() as connection:
+            connection.execute(text(f"DROP ROLE IF EXISTS {OTHER}"))
+            connection.execute(text(f"CREATE ROLE {OTHER} LOGIN"))
+        yield OTHER
+        with server().begin() as connection:
+            connection.execute(text(f"DROP ROLE IF EXISTS {OTHER}"))
+    else:
+        yield OTHER
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def listed(cli, *args) -> list[str]:
+    return [row["case"] for row in as_json(cli("case", "list", *args, "-f", "json"))]
+
+
+def assignments(cli, number) -> list[str]:
+    return [h["detail"] for h in as_json(cli("case", "history", number, "-f", "json")) if h["action"] == "assign"]
+
+
+def test_a_new_case_belongs_to_who_registered_it(cli, new_case):
+    number = new_case()
+    assert query(None, "SELECT worker FROM case_file") == [(me(),)]
+    assert as_json(cli("case", "show", number, "-f", "json"))["worker"] == me()
+    assert listed(cli, "--mine") == [number]
+
+
+def test_a_solo_list_looks_as_before(cli, new_case):
+    new_case()
+    table = cli("case", "list").stdout
+    assert "Worker" not in table and me() not in table
+
+
+def test_assign_one_case_and_filter_by_worker(cli, new_case, other_worker):
+    mine, theirs = new_case(), new_case("--allow-duplicate")
+    result = cli("case", "assign", theirs, "--to", other_worker)
+    assert result.exit_code == 0, result.output
+    assert f"assigned to {other_worker} (was {me()})" in result.stderr
+    assert listed(cli, "--mine") == [mine]
+    assert listed(cli, "--worker", other_worker) == [theirs]
+    assert listed(cli) == [mine, theirs]
+    assert "Worker" in cli("case", "list").stdout  # a team's list says whose case it is
+    assert assignments(cli, theirs) == [f"assigned to {other_worker} (was {me()})"]
+    deadlines = as_json(cli("deadlines", "--worker", other_worker, "-f", "json"))
+    assert deadlines and {w["case"] for w in deadlines} == {theirs}
+    assert {w["case"] for w in as_json(cli("deadlines", "--mine", "-f", "json"))} == {mine}
+
+
+def test_handover_moves_every_open_case_and_leaves_closed_ones(cli, new_case, other_worker):
+    first, second, closed = new_case(), new_case("--allow-duplicate"), new_case("--allow-duplicate")
+    assert cli("case", "close", closed, "--outcome", "other").exit_code == 0
+    result = cli("case", "assign", "--from", me(), "--to", other_worker)
+    assert result.exit_code == 0, result.output
+    assert f"2 open case(s) handed over from {me()} to {other_worker}" in result.stderr
+    assert listed(cli, "--worker", other_worker) == [first, second]
+    assert query(None, f"SELECT worker FROM case_file WHERE number = '{closed}'") == [(me(),)]
+    for number in (first, second):
+        assert assignments(cli, number) == [f"assigned to {other_worker} (was {me()})"]
+    assert assignments(cli, closed) == []
+
+
+def test_hearing_list_and_overview_of_one_worker(cli, new_case, other_worker):
+    mine, theirs = new_case(), new_case("--allow-duplicate")
+    for number, when in ((mine, "24/11/2026 09:30"), (theirs, "25/11/2026 10:00")):
+        assert cli("hearing", "add", number, "--date", when, "--court", "Vredegerecht Mechelen").exit_code == 0
+    cli("case", "assign", theirs, "--to", other_worker)
+    assert [h["case"] for h in as_json(cli("hearing", "list", "--mine", "-f", "json"))] == [mine]
+    assert [h["case"] for h in as_json(cli("hearing", "list", "--worker", other_worker, "-f", "json"))] == [theirs]
+    overview = cli("--worker", other_worker)
+    assert overview.exit_code == 0, overview.output
+    assert f"1 open case(s) of {other_worker}" in overview.stdout
+    assert theirs in overview.stdout and mine not in overview.stdout
+    assert "2 open case(s)," in cli().stdout
+
+
+@pytest.mark.parametrize("args, flag", [
+    (["case", "list", "--worker", "nobody"], "--worker"),
+    (["case", "list", "--worker", "no body"], "--worker"),
+    (["case", "list", "--worker", OTHER, "--mine"], "--mine"),
+    (["case", "assign", "--to", OTHER], "CASE"),
+    (["case", "assign", "2026-0001", "--from", OTHER, "--to", "x"], "CASE"),
+    (["case", "assign", "--from", "nobody", "--to", OTHER], "--from"),
+    (["--mine", "case", "list"], "--mine"),
+])
+def test_bad_worker_input_is_one_line_and_writes_nothing(cli, new_case, db_path, args, flag):
+    new_case()
+    before = snapshot(db_path)
+    assert_one_line_error(cli(*args), code=2, contains=flag)
+    assert snapshot(db_path) == before
+
+
+def test_a_closed_case_is_not_reassigned(cli, new_case, other_worker):
+    number = new_case()
+    cli("case", "close", number, "--outcome", "other")
+    assert_one_line_error(cli("case", "assign", number, "--to", other_worker), code=4, contains="reopen")
+
+
+@pytest.mark.postgres
+def test_on_a_server_a_case_goes_only_to_a_login_role(cli, new_case, db_path):
+    number = new_case()
+    before = snapshot(db_path)
+    assert_one_line_error(cli("case", "assign", number, "--to", "nosuchrole"), code=2, contains="can log in")
+    assert snapshot(db_path) == before
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(cli):
+    pytest.importorskip("psycopg")
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    secret = "Sup3r-secret-pw"
+    result = cli("--db", f"postgresql+psycopg://an:{secret}@127.0.0.1:{port}/huurbeg", "case", "list")
+    assert_one_line_error(result, code=5, contains=f"cannot reach the database server at 127.0.0.1:{port}: ")
+    assert secret not in result.output
+    assert os.environ.get("HUURBEG_DB") is not None
