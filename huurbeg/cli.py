@@ -16,8 +16,8 @@ import typer
 from typer.core import TyperGroup
 
 from huurbeg import __version__
-from huurbeg.commands import (case, deadlines, demo, hearing, importing, intake, maintenance, plan, refer, stats,
-                              transfer, visit)
+from huurbeg.commands import (case, deadlines, demo, digest, hearing, importing, intake, maintenance, plan, refer,
+                              stats, transfer, visit)
 from huurbeg.errors import HuurbegError
 from huurbeg.groups import spare_pydantic
 from huurbeg.params import parse_worker
@@ -162,6 +162,7 @@ demo.register(app)
 importing.register(app)
 maintenance.register(app)
 deadlines.register(app)
+digest.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,74 @@
+"""The morning digest: what needs a worker's attention today, as a short plain text for cron mail.
+
+It holds today's and tomorrow's hearings still without an outcome, the urgent and overdue
+warnings, and the payment plans that broke since yesterday. When there is none of these the
+digest is empty, so that cron sends no mail on a quiet day. Mail leaves the office: the digest
+names cases by number, courts and rules, never a household's name, address or a note.
+Nothing here prints.
+"""
+
+from datetime import date, timedelta
+
+from huurbeg import payment_plan
+from huurbeg.codes import Severity
+
+DIGEST_SEVERITIES = (Severity.OVERDUE, Severity.URGENT)
+"""The warnings a digest carries: what must be done today, not what may wait."""
+
+
+def digest(store, today: date, worker: str | None) -> dict:
+    """The sections of the digest of `worker` (or of every case), each a list; all empty on a quiet day."""
+    from huurbeg.caseload import deadlines
+    from huurbeg.followup import standing
+    from huurbeg.hearings import roll
+
+    hearings = [row for row in roll(store, today, 2, None, worker) if row["result"] is None]
+    pressing = [w for w in deadlines(store, today, 0, worker) if w.severity in DIGEST_SEVERITIES]
+    broken = []
+    for facts in store.facts(None, worker):
+        if not facts.instalments:
+            continue
+        lines, payments = list(facts.instalments), list(facts.payments)
+        now = payment_plan.states(lines, payments, today)
+        if standing("active", now) == "broken" and \
+                standing("active", payment_plan.states(lines, payments, today - timedelta(days=1))) != "broken":
+            broken.append({"case": facts.case, "missed": sum(1 for s in now if s.state == "missed")})
+    return {"date": today, "worker": worker,
+            "hearings_today": [h for h in hearings if h["starts_at"].date() == today],
+            "hearings_tomorrow": [h for h in hearings if h["starts_at"].date() != today],
+            "warnings": pressing, "plans_broken": broken}
+
+
+def is_quiet(data: dict) -> bool:
+    return not any(data[key] for key in ("hearings_today", "hearings_tomorrow", "warnings", "plans_broken"))
+
+
+def digest_text(data: dict) -> str:
+    """The digest as plain text (no colour, no markup); "" when quiet."""
+    if is_quiet(data):
+        return ""
+    today = data["date"]
+    whose = f" for {_plain(data['worker'])}" if data["worker"] else ""
+    lines = [f"huurbeg digest{whose}, {today:%A %d/%m/%Y}"]
+    for key, title in (("hearings_today", "Hearings today"), ("hearings_tomorrow", "Hearings tomorrow")):
+        if data[key]:
+            lines += ["", f"{title} ({len(data[key])})"]
+            lines += [_hearing_line(h) for h in data[key]]
+    if data["warnings"]:
+        lines += ["", f"Urgent and overdue ({len(data['warnings'])})"]
+        lines += [f"  {w.severity.value:<8} {w.due:%d/%m/%Y}  {w.case}  {w.message}" for w in data["warnings"]]
+    if data["plans_broken"]:
+        lines += ["", f"Payment plans broken since yesterday ({len(data['plans_broken'])})"]
+        lines += [f"  {p['case']}  {p['missed']} instalments missed" for p in data["plans_broken"]]
+    return "\n".join(lines) + "\n"
+
+
+def _hearing_line(row: dict) -> str:
+    where = _plain(row["court"]) + (f", room {_plain(row['room'])}" if row["room"] else "")
+    ready = "" if row["prepared"] else " - not contacted since the petition"
+    return f"  {row['starts_at']:%H:%M}  {row['case']}  {where}{ready}"
+
+
+def _plain(text: str) -> str:
+    """Stored text on one line of a mail: control characters replaced."""
+    return "".join(ch if ch.isprintable() else "?" for ch in str(text))
