@@ -136,6 +136,35 @@ class Row:
         return {"period": self.period, "figure": self.figure, "breakdown": self.breakdown, "value": self.value}
 
 
+WORKER_FIGURES: tuple[tuple[str, str], ...] = (
+    ("open_cases", "cases open on the last day of the period"),
+    ("new_cases", "cases registered in the period"),
+    ("closed_cases", "cases closed in the period"),
+)
+"""The caseload per worker: counts of cases by the worker responsible for them now (a handover
+moves a case's past counts with it). Which workers there are changes with the team, so these
+rows stay apart from the fixed rows of FIGURES: `stats --by-worker` writes them, and the table
+shows them as a panel when more than one worker has cases."""
+
+
+@dataclass(frozen=True)
+class WorkerRow:
+    period: str
+    worker: str
+    figure: str
+    value: int
+
+    def as_dict(self) -> dict:
+        return {"period": self.period, "worker": self.worker, "figure": self.figure, "value": self.value}
+
+
+def worker_rows(aggregates, period: Period) -> list[WorkerRow]:
+    """Every worker with a case counted in the period, by name, each with every worker figure."""
+    counted = aggregates.by_worker()
+    return [WorkerRow(period.label, worker, key, counted[worker][key])
+            for worker in sorted(counted) if any(counted[worker].values()) for key, _ in WORKER_FIGURES]
+
+
 def compute(aggregates, period: Period, only: tuple[str, ...] | None = None) -> list[Row]:
     """Every figure of the period as rows, in the fixed order."""
     rows = []

@@ -1,6 +1,6 @@
 """Screen layouts that are more than one table: the dossier and today's overview."""
 
-from huurbeg.render import console, literal, table, text_value
+from huurbeg.render import console, literal, message, plain, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 WARNING_COLUMNS = [("severity", "Severity"), ("due", "Due"), ("case", "Case"), ("message", "Warning")]
@@ -158,6 +158,20 @@ def figures_view(period, rows) -> None:
         out.print(Panel(grid, title=panel, title_align="left"))
 
 
+def workers_view(rows) -> None:
+    """The caseload per worker: one line per worker, one column per worker figure."""
+    from huurbeg.figures import WORKER_FIGURES
+
+    by_worker: dict[str, dict] = {}
+    for row in rows:
+        by_worker.setdefault(row.worker, {"worker": row.worker})[row.figure] = row.value
+    columns = [("worker", "Worker")] + [(key, key.replace("_", " ")) for key, _ in WORKER_FIGURES]
+    if not by_worker:
+        message("No cases in that period.")
+        return
+    console().print(table(list(by_worker.values()), columns, title="Caseload per worker"))
+
+
 def chart_view(months) -> None:
     """Bars of the headline figures over twelve months."""
     from huurbeg.figures import HEADLINES
@@ -184,7 +198,7 @@ def overview_view(data: dict, limit: int = 15) -> None:
     warnings = [w.as_dict() for w in data["warnings"]]
     from rich.markup import escape
 
-    whose = f" of {escape(data['worker'])}" if data.get("worker") else ""
+    whose = f" of {escape(plain(data['worker']))}" if data.get("worker") else ""
     out.print(f"[bold]huurbeg[/bold] — {text_value(data['date'])}: {data['open_cases']} open case(s){whose}, "
               f"{len(warnings)} warning(s)")
     if warnings:

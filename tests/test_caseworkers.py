@@ -4,6 +4,8 @@ On a file the worker is the OS user, on a server the database role (conftest.me(
 workers here are given cases with `case assign`, which on a server needs a role that can log in.
 """
 
+import csv
+import io
 import json
 import os
 import socket
@@ -141,3 +143,26 @@ def test_an_unreachable_server_is_one_line_without_the_password(cli):
     assert_one_line_error(result, code=5, contains=f"cannot reach the database server at 127.0.0.1:{port}: ")
     assert secret not in result.output
     assert os.environ.get("HUURBEG_DB") is not None
+
+
+def test_stats_caseload_per_worker_keeps_the_fixed_rows(cli, new_case, other_worker):
+    new_case()
+    second, third = new_case("--allow-duplicate"), new_case("--allow-duplicate")
+    cli("case", "close", third, "--outcome", "other")
+    before = cli("stats", "--month", "2026-11", "-f", "csv").stdout
+    assert "Caseload per worker" not in cli("stats", "--month", "2026-11").stdout  # one worker: as before
+    cli("case", "assign", second, "--to", other_worker)
+    # the fixed long-format rows do not change with the team
+    assert cli("stats", "--month", "2026-11", "-f", "csv").stdout == before
+    table = cli("stats", "--month", "2026-11").stdout
+    assert "Caseload per worker" in table and other_worker in table
+    rows = list(csv.DictReader(io.StringIO(cli("stats", "--month", "2026-11", "--by-worker", "-f", "csv").stdout)))
+    got = {(r["worker"], r["figure"]): int(r["value"]) for r in rows}
+    assert got == {(me(), "open_cases"): 1, (me(), "new_cases"): 2, (me(), "closed_cases"): 1,
+                   (other_worker, "open_cases"): 1, (other_worker, "new_cases"): 1, (other_worker, "closed_cases"): 0}
+    assert [r["worker"] for r in rows] == sorted(r["worker"] for r in rows)
+    assert {r["period"] for r in rows} == {"2026-11"}
+    as_list = as_json(cli("stats", "--month", "2026-11", "--by-worker", "-f", "json"))
+    assert [(r["worker"], r["figure"], r["value"]) for r in as_list] == [
+        (r["worker"], r["figure"], int(r["value"])) for r in rows]
+    assert cli("stats", "--month", "2020-01", "--by-worker", "-f", "csv").stdout == "period,worker,figure,value\n"

@@ -24,6 +24,8 @@ def stats(
     last: Annotated[date | None, typer.Option("--to", parser=parse_date, metavar="DATE",
                                               help="Last day of a period (with --from).")] = None,
     chart: Annotated[bool, typer.Option("--chart", help="Also chart the 12 months up to the period.")] = False,
+    by_worker: Annotated[bool, typer.Option(
+        "--by-worker", help="The caseload per worker instead (json/csv: period, worker, figure, value).")] = False,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """The monthly figures: intake, caseload, results, court, housing and work. Counts only, never names.
@@ -35,13 +37,21 @@ def stats(
     app_state = state(ctx)
     period = _period(month, year, first, last, app_state.today)
     store = app_state.store(write=False, must_exist=True)
-    rows = figures.compute(store.figures(period.first, period.last), period)
+    aggregates = store.figures(period.first, period.last)
     if fmt != OutputFormat.TABLE:
-        (render.write_json if fmt == OutputFormat.JSON else render.write_csv)([r.as_dict() for r in rows])
+        rows = figures.worker_rows(aggregates, period) if by_worker else figures.compute(aggregates, period)
+        if fmt == OutputFormat.JSON:
+            render.write_json([r.as_dict() for r in rows])
+        else:
+            render.write_csv([r.as_dict() for r in rows], ["period", "worker", "figure", "value"] if by_worker else None)
         return
-    from huurbeg.views import chart_view, figures_view
+    from huurbeg.views import chart_view, figures_view, workers_view
 
-    figures_view(period, rows)
+    per_worker = figures.worker_rows(aggregates, period)
+    if not by_worker:
+        figures_view(period, figures.compute(aggregates, period))
+    if by_worker or len({r.worker for r in per_worker}) > 1:
+        workers_view(per_worker)
     if chart:
         months = figures.last_months(period)
         chart_view([(m, figures.compute(store.figures(m.first, m.last), m, figures.HEADLINES)) for m in months])

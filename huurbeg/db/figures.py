@@ -128,6 +128,17 @@ class Figures:
         column = 3 if minutes else 2 if home_only else 1
         return self._with_total({row[0]: row[column] for row in self._work()})
 
+    # --- workers ------------------------------------------------------------
+    def by_worker(self) -> dict[str, dict[str, int]]:
+        """Open at the end, new and closed in the period, per worker responsible for the case now."""
+        open_at_end = and_(Case.intake_date <= self.last, or_(Case.closed_date.is_(None), Case.closed_date > self.last))
+        closed = Case.closed_date.between(self.first, self.last)
+        worker = func.coalesce(Case.worker, "-")
+        counts = [func.sum(case((condition, 1), else_=0)) for condition in (open_at_end, self._new(), closed)]
+        query = select(worker, *counts).group_by(worker)
+        return {name: {"open_cases": opened or 0, "new_cases": new or 0, "closed_cases": done or 0}
+                for name, opened, new, done in self.session.execute(query).all()}
+
     # --- housing ------------------------------------------------------------
     def dwellings(self, occupied: bool) -> dict:
         """The service's dwellings, or those occupied on the last day, by kind."""
