@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from huurbeg import payment_plan
 from huurbeg.codes import Severity
+from huurbeg.render import plain
 
 DIGEST_SEVERITIES = (Severity.OVERDUE, Severity.URGENT)
 """The warnings a digest carries: what must be done today, not what may wait."""
@@ -48,7 +49,7 @@ def digest_text(data: dict) -> str:
     if is_quiet(data):
         return ""
     today = data["date"]
-    whose = f" for {_plain(data['worker'])}" if data["worker"] else ""
+    whose = f" for {plain(data['worker'])}" if data["worker"] else ""
     lines = [f"huurbeg digest{whose}, {today:%A %d/%m/%Y}"]
     for key, title in (("hearings_today", "Hearings today"), ("hearings_tomorrow", "Hearings tomorrow")):
         if data[key]:
@@ -64,11 +65,6 @@ def digest_text(data: dict) -> str:
 
 
 def _hearing_line(row: dict) -> str:
-    where = _plain(row["court"]) + (f", room {_plain(row['room'])}" if row["room"] else "")
+    where = plain(row["court"]) + (f", room {plain(row['room'])}" if row["room"] else "")
     ready = "" if row["prepared"] else " - not contacted since the petition"
     return f"  {row['starts_at']:%H:%M}  {row['case']}  {where}{ready}"
-
-
-def _plain(text: str) -> str:
-    """Stored text on one line of a mail: control characters replaced."""
-    return "".join(ch if ch.isprintable() else "?" for ch in str(text))
