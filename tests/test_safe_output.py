@@ -11,7 +11,7 @@ import json
 import pytest
 import typer.main
 
-from conftest import assert_one_line_error, snapshot
+from conftest import assert_one_line_error, me, snapshot
 from huurbeg.cli import app
 from huurbeg.render import plain
 
@@ -87,6 +87,7 @@ def views(case: str, stay: str) -> dict:
         "transfer list": (["transfer", "list"], True),
         "stats": (["stats", "--month", "this"], False),
         "purge": (["purge", "--closed-before", "today"], False),
+        "digest": (["digest"], True),
     }
 
 
@@ -104,6 +105,7 @@ AFTERWARDS = {
     "case track": lambda c, s: ["case", "track", c, "--to", "pre-ogp"],
     "case close": lambda c, s: ["case", "close", c, "--outcome", "referred"],
     "case reopen": lambda c, s: ["case", "reopen", c],
+    "case assign": lambda c, s: ["case", "assign", c, "--to", me()],
 }
 """Commands that change a case and answer with a message: run after the views, in this order."""
 NO_STORED_TEXT = {
