@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from huurbeg.codes import (Destination, DwellingKind, HearingResult, LandlordType, Outcome, Problem,
                            ReferralDestination, Source, Track)
+from huurbeg.render import Cents
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Figure:
     total: Callable
     breakdowns: tuple[Breakdown, ...] = ()
     hours: bool = False  # minutes summed in SQL, reported as hours with one decimal
+    euros: bool = False  # cents summed in SQL, reported as an amount in euros
 
 
 FIGURES: tuple[Figure, ...] = (
@@ -118,8 +120,17 @@ FIGURES: tuple[Figure, ...] = (
            (("track", TRACKS, lambda f: f.contacts(home_only=True)),)),
     Figure("hours", "work", "hours spent on contacts in the period (by track), one decimal",
            lambda f: f.contacts(minutes=True), (("track", TRACKS, lambda f: f.contacts(minutes=True)),), hours=True),
+    Figure("fbu_agreements_signed", "fbu", "FBU guidance agreements signed in the period",
+           lambda f: f.fbu("signed")),
+    Figure("fbu_advances_paid", "fbu", "FBU advances paid to landlords in the period", lambda f: f.fbu("paid")),
+    Figure("fbu_advances_paid_amount", "fbu", "the sum of those advances, in euros",
+           lambda f: f.fbu("paid_amount"), euros=True),
+    Figure("fbu_agreements_filed", "fbu", "FBU agreements filed with the Fund in the period",
+           lambda f: f.fbu("filed")),
+    Figure("fbu_plans_broken", "fbu", "FBU payment plans that became broken in the period "
+           "(two instalments missed)", lambda f: f.fbu_plans_broken()),
 )
-PANELS = ("intake", "caseload", "results", "court", "housing", "work")
+PANELS = ("intake", "caseload", "results", "court", "housing", "work", "fbu")
 HEADLINES = ("new_cases", "evictions_prevented", "households_referred", "transit_admissions",
              "regular_market_moves")
 """The figures of the service's results table, charted over twelve months."""
@@ -171,7 +182,8 @@ def compute(aggregates, period: Period, only: tuple[str, ...] | None = None) -> 
     for figure in FIGURES:
         if only is not None and figure.key not in only:
             continue
-        value = (lambda v: round((v or 0) / 60, 1)) if figure.hours else (lambda v: v or 0)
+        value = (lambda v: round((v or 0) / 60, 1)) if figure.hours else \
+            (lambda v: Cents(v or 0)) if figure.euros else (lambda v: v or 0)
         rows.append(Row(period.label, figure.key, "", value(figure.total(aggregates).get(None, 0))))
         for dimension, values, aggregate in figure.breakdowns:
             counted = aggregate(aggregates)

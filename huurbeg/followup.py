@@ -122,3 +122,76 @@ def agreement_done(store, number: str, agreement_id: int, when: date, today: dat
         raise RuleViolation(f"agreement {agreement_id} was already done on {agreement.done_date:%d/%m/%Y}")
     check_not_future(when, today)
     store.agreement_done(case, agreement, when)
+
+
+def fbu_sign(store, number: str, *, signed: date, instalment: int, start: date, day: int | None,
+             advance: int | None, force: bool, arrears: int | None, today: date) -> dict:
+    """Record an FBU guidance agreement and the payment plan of its balance; returns what was agreed."""
+    from huurbeg import fbu
+
+    case = store.case(number)
+    check_open(case.status, number)
+    check_not_future(signed, today, "--signed")
+    check_date_after_intake(signed, case.intake_date, "--signed")
+    current = store.fbu_agreement(case)
+    if current is not None and store.plan(current.plan_id).status == "active":
+        raise RuleViolation(f"case {number} already has an active FBU agreement, signed "
+                            f"{current.signed_date:%d/%m/%Y}; a second one can follow once its plan has ended")
+    landlord = store.landlord(case)
+    try:
+        agreed = fbu.terms(arrears=case.arrears_cents if arrears is None else arrears, rent=case.rent_cents,
+                           landlord_type=landlord.kind if landlord else None, signed=signed, today=today,
+                           advance=advance, force=force)
+    except fbu.NotEligible as exc:
+        raise RuleViolation(str(exc)) from None
+    if instalment > agreed.balance:
+        raise InvalidInput(f"--instalment: cannot be larger than the balance of {money.fmt(agreed.balance)} "
+                           "left after the advance")
+    count, replaced = new_plan(store, number, agreed.balance, instalment, start, day)
+    plan = store.active_plan(case)
+    store.add_fbu_agreement(case, plan, signed, agreed.arrears, case.rent_cents, agreed.advance, agreed.advance_due,
+                            forced=agreed.advance > fbu.advance_for(agreed.arrears, signed))
+    return {"case": number, "signed": signed, "arrears": Cents(agreed.arrears), "advance": Cents(agreed.advance),
+            "advance_due": agreed.advance_due, "balance": Cents(agreed.balance), "plan": plan.id,
+            "instalments": count, "replaced": replaced}
+
+
+def fbu_step(store, number: str, step: str, when: date, today: date) -> date:
+    """Record the advance as paid to the landlord (`paid`) or the agreement as filed with the Fund (`filed`)."""
+    case = store.case(number)
+    check_open(case.status, number)
+    agreement = _fbu_agreement(store, case)
+    flag = "--date"
+    done = getattr(agreement, f"{step}_date")
+    if done is not None:
+        what = "advance was already paid" if step == "paid" else "agreement was already filed"
+        raise RuleViolation(f"the FBU {what} on {done:%d/%m/%Y}")
+    check_not_future(when, today, flag)
+    if when < agreement.signed_date:
+        raise InvalidInput(f"{flag}: cannot be before the agreement was signed ({agreement.signed_date:%d/%m/%Y})")
+    store.fbu_step(case, agreement, step, when)
+    return agreement.advance_due
+
+
+def fbu_document(store, number: str) -> dict:
+    """What the guidance agreement for signing says: the parties, the sums, the schedule. No notes."""
+    case = store.case(number)
+    agreement = _fbu_agreement(store, case)
+    store.record(case, "read", "FBU guidance agreement printed")
+    household, landlord = store.household(case), store.landlord(case)
+    instalments, _ = store.plan_lines(store.plan(agreement.plan_id))
+    return {"case": number, "tenant": household.name, "address": household.address,
+            "landlord": landlord.name if landlord else None, "landlord_type": landlord.kind if landlord else None,
+            "signed": agreement.signed_date, "rent": Cents(agreement.rent_cents),
+            "arrears": Cents(agreement.arrears_cents), "advance": Cents(agreement.advance_cents),
+            "advance_due": agreement.advance_due,
+            "balance": Cents(agreement.arrears_cents - agreement.advance_cents),
+            "schedule": [{"seq": i.seq, "due": i.due, "amount": Cents(i.amount)} for i in instalments]}
+
+
+def _fbu_agreement(store, case):
+    agreement = store.fbu_agreement(case)
+    if agreement is None:
+        raise NotFound(f"case {case.number} has no FBU agreement; record one with "
+                       f"'huurbeg plan fbu {case.number} --signed D --instalment EUR --start D'")
+    return agreement

@@ -45,6 +45,12 @@ def dossier_view(record: dict) -> None:
         plan = record["payment_plan"]
         out.print(literal(f"Payment plan: {text_value(plan['arrears'])}, {text_value(plan['standing'])}, "
                           f"paid {text_value(plan['paid'])}, balance {text_value(plan['balance'])}"))
+    if record.get("fbu_agreement"):
+        fbu = record["fbu_agreement"]
+        out.print(literal(f"FBU agreement signed {text_value(fbu['signed'])}: advance {text_value(fbu['advance'])} "
+                          f"due {text_value(fbu['advance_due'])}, "
+                          + (f"paid {text_value(fbu['paid'])}" if fbu["paid"] else "not paid") + ", "
+                          + (f"filed {text_value(fbu['filed'])}" if fbu["filed"] else "not filed with the Fund")))
     if record["agreements"]:
         out.print(table(record["agreements"], [("id", "#"), ("party", "Party"), ("text", "Agreement"),
                                                ("due", "Due"), ("done", "Done")], title="Agreements"))
@@ -154,7 +160,7 @@ def figures_view(period, rows) -> None:
             by_dimension = groupby((r for r in parts if r.value), key=lambda r: r.breakdown.split("=", 1)[0])
             detail = "\n".join(f"{dimension}: " + " · ".join(f"{r.breakdown.split('=', 1)[1]} {r.value}" for r in found)
                                for dimension, found in by_dimension)
-            grid.add_row(figure.key.replace("_", " "), str(total.value), detail)
+            grid.add_row(figure.key.replace("_", " "), text_value(total.value), detail)
         out.print(Panel(grid, title=panel, title_align="left"))
 
 

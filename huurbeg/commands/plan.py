@@ -1,13 +1,14 @@
 """`huurbeg plan`: payment plans for rent arrears (afbetalingsplan), payments and agreements (afspraken)."""
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from huurbeg import money, render
 from huurbeg.codes import Party
-from huurbeg.errors import MissingValue
+from huurbeg.errors import InvalidInput, MissingValue
 from huurbeg.groups import with_default
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
                             code_option, parse_count, parse_date, parse_money, parse_required_text)
@@ -17,20 +18,23 @@ app = typer.Typer(
     cls=with_default("new"), no_args_is_help=True,
     help="Payment plans, payments and agreements. 'huurbeg plan CASE ...' is short for 'huurbeg plan new CASE ...'.")
 
+InstalmentOption = Annotated[int | None, typer.Option("--instalment", parser=parse_money, metavar="EUR",
+                                                      help="The monthly instalment.")]
+StartOption = Annotated[date | None, typer.Option(
+    "--start", parser=parse_date, metavar="DATE", help="Start of the plan; the first instalment falls on or after it.")]
+DayOption = Annotated[int | None, typer.Option(
+    "--day", parser=parse_count, metavar="N", help="Day of the month instalments fall due, 1-31 (default: the start's).")]
+
+
 @app.command("new")
 def new(
     ctx: typer.Context,
     number: CaseArgument,
     arrears: Annotated[int | None, typer.Option("--arrears", parser=parse_money, metavar="EUR",
                                                 help="The arrears the plan pays off, e.g. 1.234,56.")] = None,
-    instalment: Annotated[int | None, typer.Option("--instalment", parser=parse_money, metavar="EUR",
-                                                   help="The monthly instalment.")] = None,
-    start: Annotated[date | None, typer.Option(
-        "--start", parser=parse_date, metavar="DATE",
-        help="Start of the plan; the first instalment falls on or after it.")] = None,
-    day: Annotated[int | None, typer.Option(
-        "--day", parser=parse_count, metavar="N",
-        help="Day of the month instalments fall due, 1-31 (default: the start's).")] = None,
+    instalment: InstalmentOption = None,
+    start: StartOption = None,
+    day: DayOption = None,
     no_input: NoInputOption = False,
 ) -> None:
     """Set up a monthly payment plan; it replaces an active plan, which stays in the history."""
@@ -115,3 +119,78 @@ def done(
     app_state = state(ctx)
     followup.agreement_done(app_state.store(), number, agreement_id, when or app_state.today, app_state.today)
     render.message(f"{number}: agreement {agreement_id} done.")
+
+
+@app.command("fbu")
+def fbu(
+    ctx: typer.Context,
+    number: CaseArgument,
+    signed: Annotated[date | None, typer.Option(
+        "--signed", parser=parse_date, metavar="DATE",
+        help="When service, tenant and landlord signed the guidance agreement.")] = None,
+    instalment: InstalmentOption = None,
+    start: StartOption = None,
+    day: DayOption = None,
+    advance: Annotated[int | None, typer.Option(
+        "--advance", parser=parse_money, metavar="EUR",
+        help="The advance actually agreed (default: 50 % of the arrears up to the year's maximum).")] = None,
+    arrears: Annotated[int | None, typer.Option(
+        "--arrears", parser=parse_money, metavar="EUR",
+        help="The arrears when signing (default: the case's arrears).")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Record an --advance above the fund's 50 % or yearly maximum.")] = False,
+    document: Annotated[bool, typer.Option(
+        "--document", help="Print the guidance agreement for signing (Dutch; English with HUURBEG_LANG=en).")] = False,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", dir_okay=False, help="With --document: write it to FILE.")] = None,
+) -> None:
+    """FBU guidance agreement (begeleidingsovereenkomst) with the Flemish eviction-prevention fund.
+
+    Records the agreement: the service pays the landlord an advance of half the arrears (capped
+    yearly) within 10 working days, and the balance becomes the tenant's payment plan. Conditions:
+    rent known, a private landlord or an SVK, arrears 2 to 6 times the rent.
+    """
+    import os
+
+    from huurbeg import fbu_document, followup
+
+    if signed is None and not document:
+        raise MissingValue("--signed: required to record an agreement (or --document to print the recorded one)")
+    if output is not None and not document:
+        raise InvalidInput("--output: goes with --document")
+    app_state = state(ctx)
+    store = app_state.store()
+    if signed is not None:
+        for value, flag in ((instalment, "--instalment"), (start, "--start")):
+            if value is None:
+                raise MissingValue(f"{flag}: required with --signed")
+        agreed = followup.fbu_sign(store, number, signed=signed, instalment=instalment, start=start, day=day,
+                                   advance=advance, force=force, arrears=arrears, today=app_state.today)
+        render.message(f"{number}: FBU agreement signed {signed:%d/%m/%Y}: advance of {money.fmt(agreed['advance'])} "
+                       f"to the landlord due {agreed['advance_due']:%d/%m/%Y}; balance of "
+                       f"{money.fmt(agreed['balance'])} in a payment plan of {agreed['instalments']} instalment(s)"
+                       + (" (the earlier plan was replaced)." if agreed["replaced"] else "."))
+    if document:
+        text = fbu_document.render(followup.fbu_document(store, number),
+                                   fbu_document.language(os.environ.get("HUURBEG_LANG")))
+        render.write_document(text, output)
+
+
+@app.command("fbu-paid")
+def fbu_paid(ctx: typer.Context, number: CaseArgument, when: DateOption = None) -> None:
+    """Record the FBU advance as paid to the landlord."""
+    from huurbeg import followup
+
+    app_state = state(ctx)
+    due = followup.fbu_step(app_state.store(), number, "paid", when or app_state.today, app_state.today)
+    render.message(f"{number}: FBU advance paid to the landlord (due {due:%d/%m/%Y}).")
+
+
+@app.command("fbu-filed")
+def fbu_filed(ctx: typer.Context, number: CaseArgument, when: DateOption = None) -> None:
+    """Record the FBU agreement as filed with the Fund (through its portal)."""
+    from huurbeg import followup
+
+    app_state = state(ctx)
+    followup.fbu_step(app_state.store(), number, "filed", when or app_state.today, app_state.today)
+    render.message(f"{number}: FBU agreement filed with the Fund.")

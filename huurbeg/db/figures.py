@@ -5,13 +5,13 @@ Every function takes the period's first and last day (inclusive) and returns
 Python: only grouped results are. Personal data are never selected.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 
 from sqlalchemy import and_, case, distinct, func, or_, select
 
-from huurbeg.db.models import (Case, CaseProblem, Contact, Dwelling, Hearing, Landlord, Referral, Stay,
-                               TrackChange)
+from huurbeg.db.models import (Case, CaseProblem, Contact, Dwelling, FbuAgreement, Hearing, Instalment, Landlord,
+                               Payment, PaymentPlan, Referral, Stay, TrackChange)
 
 
 def _track_on(case_id, on):
@@ -147,3 +147,46 @@ class Figures:
             query = query.join(Stay, and_(Stay.dwelling_id == Dwelling.id, Stay.start_date <= self.last,
                                           or_(Stay.left_date.is_(None), Stay.left_date > self.last)))
         return self._with_total(dict(self.session.execute(query.group_by(Dwelling.kind)).all()))
+
+    # --- FBU ------------------------------------------------------------------
+    @cache  # noqa: B019
+    def _fbu(self) -> dict:
+        """Agreements signed, advances paid (and their sum), agreements filed: one pass over the agreements."""
+        def counted(column, value=1):
+            return func.coalesce(func.sum(case((column.between(self.first, self.last), value), else_=0)), 0)
+
+        row = self.session.execute(select(
+            counted(FbuAgreement.signed_date), counted(FbuAgreement.paid_date),
+            counted(FbuAgreement.paid_date, FbuAgreement.advance_cents), counted(FbuAgreement.filed_date))).one()
+        return dict(zip(("signed", "paid", "paid_amount", "filed"), row, strict=True))
+
+    def fbu(self, what: str) -> dict:
+        return {None: self._fbu()[what]}
+
+    def fbu_plans_broken(self) -> dict:
+        """FBU plans that became broken in the period. Whether a plan is broken follows from how its
+        payments settle its instalments (huurbeg.payment_plan), so the plans that could have broken
+        in the period are loaded (dates and amounts only) and judged in Python: a handful a month."""
+        from huurbeg.payment_plan import Instalment as Scheduled, broken_spells
+
+        start = datetime.combine(self.first, time(), tzinfo=UTC)
+        plans = dict(self.session.execute(
+            select(PaymentPlan.id, PaymentPlan.ended_at).join(FbuAgreement, FbuAgreement.plan_id == PaymentPlan.id)
+            .where(FbuAgreement.signed_date <= self.last,
+                   or_(PaymentPlan.ended_at.is_(None), PaymentPlan.ended_at >= start))).all())
+        instalments: dict[int, list] = {}
+        for pid, seq, due, amount in self.session.execute(
+                select(Instalment.plan_id, Instalment.seq, Instalment.due_date, Instalment.amount_cents)
+                .where(Instalment.plan_id.in_(list(plans))).order_by(Instalment.plan_id, Instalment.seq)).all():
+            instalments.setdefault(pid, []).append(Scheduled(seq, due, amount))
+        payments: dict[int, list] = {}
+        for pid, when, amount in self.session.execute(
+                select(Payment.plan_id, Payment.date, Payment.amount_cents)
+                .where(Payment.plan_id.in_(list(plans)), Payment.date <= self.last)).all():
+            payments.setdefault(pid, []).append((when, amount))
+        broken = 0
+        for pid, ended in plans.items():
+            until = min(self.last, ended.date()) if ended else self.last
+            if any(day >= self.first for day in broken_spells(instalments.get(pid, []), payments.get(pid, []), until)):
+                broken += 1
+        return {None: broken}

@@ -192,6 +192,24 @@ class Agreement(SQLModel, table=True):
     removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
 
 
+class FbuAgreement(SQLModel, table=True):
+    """A guidance agreement (begeleidingsovereenkomst) backed by the Flemish eviction-prevention fund (FBU):
+    the service advances part of the arrears to the landlord, the tenant pays the balance in `plan_id`."""
+
+    __tablename__ = "fbu_agreement"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = _fk("case_file.id")
+    plan_id: int | None = _fk("payment_plan.id")  # the payment plan of the balance
+    signed_date: dt.date = Field(index=True)
+    arrears_cents: int
+    rent_cents: int  # the monthly rent when signed (arrears 2 to 6 times it)
+    advance_cents: int  # paid by the service to the landlord
+    advance_due: dt.date
+    paid_date: dt.date | None = Field(default=None, index=True)  # the advance, to the landlord
+    filed_date: dt.date | None = Field(default=None, index=True)  # with the Fund, through its portal
+    created_at: dt.datetime
+
+
 class Hearing(SQLModel, table=True):
     """A hearing (zitting) at the Justice of the Peace on a landlord's petition (verzoekschrift)."""
 

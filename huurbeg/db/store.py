@@ -18,11 +18,12 @@ from sqlmodel import Session, select
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
 from huurbeg.finding import search_key
 from huurbeg.codes import Party, Status, Track
-from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, Hearing, History,
-                               Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Stay, TrackChange)
+from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement, Hearing,
+                               History, Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Stay,
+                               TrackChange)
 from huurbeg.errors import NotFound
 from huurbeg.payment_plan import Instalment as ScheduledInstalment
-from huurbeg.rules import CaseFacts, OpenAgreement
+from huurbeg.rules import CaseFacts, FbuFacts, OpenAgreement
 
 
 def os_user() -> str:
@@ -368,6 +369,49 @@ class Store:
         self.session.add(plan)
         self.record(case, "plan", f"payment plan {plan.id} {status}")
 
+    # --- FBU guidance agreements ----------------------------------------------
+    def fbu_agreement(self, case: Case) -> FbuAgreement | None:
+        """The latest FBU guidance agreement of a case."""
+        return self.session.exec(select(FbuAgreement).where(FbuAgreement.case_id == case.id)
+                                 .order_by(FbuAgreement.signed_date.desc(), FbuAgreement.id.desc())).first()
+
+    def plan(self, plan_id: int) -> PaymentPlan:
+        return self.session.get(PaymentPlan, plan_id)
+
+    def add_fbu_agreement(self, case: Case, plan: PaymentPlan, signed: date, arrears: int, rent: int,
+                          advance: int, advance_due: date, forced: bool) -> FbuAgreement:
+        agreement = FbuAgreement(case_id=case.id, plan_id=plan.id, signed_date=signed, arrears_cents=arrears,
+                                 rent_cents=rent, advance_cents=advance, advance_due=advance_due,
+                                 created_at=self.now())
+        self.session.add(agreement)
+        self.session.flush()
+        self._touch(case)
+        self.record(case, "fbu", f"FBU agreement {agreement.id} signed {signed.isoformat()}: advance of "
+                                 f"{advance / 100:.2f} EUR due {advance_due.isoformat()}, balance in payment plan "
+                                 f"{plan.id}" + (" (advance above the fund's limit, recorded with --force)"
+                                                 if forced else ""))
+        return agreement
+
+    def fbu_step(self, case: Case, agreement: FbuAgreement, step: str, when: date) -> None:
+        """Record the advance as paid (`paid`) or the agreement as filed with the Fund (`filed`)."""
+        setattr(agreement, f"{step}_date", when)
+        self.session.add(agreement)
+        self._touch(case)
+        what = "advance paid to the landlord" if step == "paid" else "filed with the Fund"
+        self.record(case, "fbu", f"FBU agreement {agreement.id}: {what} on {when.isoformat()}")
+
+    def _fbu_facts(self, case_ids: list[int]) -> dict[int, FbuFacts]:
+        """The latest FBU agreement of each case, and whether its plan is still the active one."""
+        found: dict[int, FbuFacts] = {}
+        for agreement, plan_status in self.session.exec(
+                select(FbuAgreement, PaymentPlan.status).join(PaymentPlan, PaymentPlan.id == FbuAgreement.plan_id)
+                .where(FbuAgreement.case_id.in_(case_ids))
+                .order_by(FbuAgreement.signed_date, FbuAgreement.id)).all():
+            found[agreement.case_id] = FbuFacts(  # the latest is written last
+                signed=agreement.signed_date, advance=agreement.advance_cents, advance_due=agreement.advance_due,
+                paid=agreement.paid_date, filed=agreement.filed_date, plan_active=plan_status == "active")
+        return found
+
     # --- agreements ---------------------------------------------------------
     def add_agreement(self, case: Case, party: str, text: str, due: date) -> Agreement:
         agreement = Agreement(case_id=case.id, party=party, text=text, due_date=due, created_at=self.now())
@@ -624,6 +668,7 @@ class Store:
             select(Stay.case_id, Dwelling.kind, Stay.end_date, Stay.review_date)
             .join(Dwelling, Dwelling.id == Stay.dwelling_id)
             .where(Stay.case_id.in_(ids), Stay.left_date.is_(None))).all()}
+        fbu = self._fbu_facts(ids)
         return [CaseFacts(case=number, track=Track(track), status=Status(status), intake_date=intake,
                           track_since=since.get(cid, intake),
                           consent_tenant=consents.get(cid, {}).get(Party.TENANT),
@@ -636,7 +681,7 @@ class Store:
                           petition_date=hearings.get(cid, (None, None))[1], eviction_date=evictions.get(cid),
                           stay_kind=stays.get(cid, (None, None, None))[0],
                           stay_end=stays.get(cid, (None, None, None))[1],
-                          stay_review=stays.get(cid, (None, None, None))[2])
+                          stay_review=stays.get(cid, (None, None, None))[2], fbu=fbu.get(cid))
                 for cid, number, track, status, intake in cases]
 
     def _next_hearings(self, case_ids: list[int]) -> dict[int, tuple[datetime, date]]:
