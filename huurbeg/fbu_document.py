@@ -3,11 +3,12 @@
 Two templates, Dutch and English, with named placeholders only, so that they can
 move into the message catalogue as they are. Pure: `render` takes the agreement's
 data (huurbeg.followup.fbu_document) and returns the text; it holds no notes,
-referrals or anything else confidential. Stored text (names, addresses) is put in
-literally, with control characters replaced so that it cannot break the layout.
+referrals or anything else confidential. Stored text (names, addresses) goes in
+through render.plain, so a control character or line break cannot break the layout.
 """
 
 from huurbeg import dates, money
+from huurbeg.render import plain
 
 BLANK = "______________________________"
 """A line to fill in by hand where a value is not known."""
@@ -127,8 +128,8 @@ def language(setting: str | None) -> str:
 
 
 def _literal(value) -> str:
-    text = " ".join(str(value).split()) if value else ""
-    return "".join(c if c.isprintable() else " " for c in text) or BLANK
+    """Stored text through the output door (controls and line breaks shown as placeholders)."""
+    return plain(value) if value else BLANK
 
 
 def render(data: dict, lang: str = "nl") -> str:
