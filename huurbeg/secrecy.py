@@ -28,6 +28,7 @@ def landlord_report(store, number: str, today: date) -> dict:
     agreements = [{"party": a.party, "agreement": a.text, "due": a.due_date,
                    "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.agreements(case)]
     plan_standing = plan_view(store, number, today)["standing"] if store.latest_plan(case) else None
+    fbu = store.fbu_agreement(case)  # the landlord signed it; like elsewhere, no amounts
     upcoming = [("hearing", h.starts_at.date()) for h in store.hearings(case)
                 if h.result is None and h.starts_at.date() >= today]
     upcoming += [("agreement due", a["due"]) for a in agreements if a["kept"] == "open"]
@@ -40,6 +41,8 @@ def landlord_report(store, number: str, today: date) -> dict:
                     "kind": SUPPORT[Track(case.track)]},
         "problems_reported_by_landlord": store.landlord_problems(case),
         "agreements": agreements, "payment_plan": plan_standing,
+        "fbu_agreement": {"signed": fbu.signed_date, "advance_due": fbu.advance_due,
+                          "advance_paid": fbu.paid_date} if fbu else None,
         "next_step": {"what": next_step[0], "date": next_step[1]} if next_step and running else None,
     }
 
@@ -65,6 +68,9 @@ def report_text(report: dict) -> str:
                   for a in report["agreements"]]
     if report["payment_plan"]:
         lines.append(f"Payment plan: {report['payment_plan'].replace('-', ' ')}.")
+    if fbu := report.get("fbu_agreement"):
+        lines.append(f"FBU guidance agreement signed {d(fbu['signed'])}: the advance due {d(fbu['advance_due'])} "
+                     + (f"was paid on {d(fbu['advance_paid'])}." if fbu["advance_paid"] else "is not paid yet."))
     if report["next_step"]:
         lines.append(f"Next step: {report['next_step']['what']} on {d(report['next_step']['date'])}.")
     lines.append("This report gives the state of affairs only; everything else stays under professional secrecy.")

@@ -268,3 +268,13 @@ def test_an_old_database_gets_the_empty_agreements_table(cli, tmp_path):
     assert cli("--db", str(old), "case", "list").exit_code == 0
     assert query(old, "SELECT count(*) FROM fbu_agreement") == [(0,)]
     assert cli("--db", str(old), "stats", "--year", "2026", "-f", "json").exit_code == 0
+
+
+def test_the_landlord_report_tells_the_agreement_without_amounts(cli, signed):
+    number, _ = signed
+    text = cli("case", "report", number, "--for", "landlord").stdout
+    assert "FBU guidance agreement signed 05/11/2026: the advance due 20/11/2026 is not paid yet." in text
+    cli("plan", "fbu-paid", number, "--date", "19/11/2026")
+    data = as_json(cli("case", "report", number, "--for", "landlord", "-f", "json"))
+    assert data["fbu_agreement"] == {"signed": "2026-11-05", "advance_due": "2026-11-20", "advance_paid": "2026-11-19"}
+    assert "€" not in cli("case", "report", number, "--for", "landlord").stdout
