@@ -182,7 +182,8 @@ class Figures:
         payments: dict[int, list] = {}
         for pid, when, amount in self.session.execute(
                 select(Payment.plan_id, Payment.date, Payment.amount_cents)
-                .where(Payment.plan_id.in_(list(plans)), Payment.date <= self.last)).all():
+                .where(Payment.plan_id.in_(list(plans)), Payment.date <= self.last,
+                       Payment.removed_at.is_(None))).all():
             payments.setdefault(pid, []).append((when, amount))
         broken = 0
         for pid, ended in plans.items():
