@@ -61,12 +61,17 @@ def test_eight_workers_start_at_once_on_an_empty_database(tmp_path):
     assert query(None, "SELECT count(*), count(DISTINCT number), max(seq) FROM case_file") == [(8, 8, 8)]
 
 
+WORKER_MIGRATION = "0005"
+"""The migration that backfills the responsible worker, which the upgrade below checks."""
+
+
 def previous_revision() -> str:
+    """The revision just before the worker migration (later migrations run in the same upgrade)."""
     from alembic.script import ScriptDirectory
 
-    from huurbeg.db.migrate import MIGRATIONS, SCHEMA_REVISION
+    from huurbeg.db.migrate import MIGRATIONS
 
-    return ScriptDirectory(str(MIGRATIONS)).get_revision(SCHEMA_REVISION).down_revision
+    return ScriptDirectory(str(MIGRATIONS)).get_revision(WORKER_MIGRATION).down_revision
 
 
 def database_one_migration_behind() -> str:
