@@ -9,6 +9,7 @@ keeping every code, date and amount the figures count.
 """
 
 from datetime import date
+from pathlib import Path
 
 from huurbeg.casework import check_not_future
 from huurbeg.codes import Status, Track
@@ -90,20 +91,33 @@ def purge(store, before: date, today: date) -> list[str]:
     return [c.number for c in cases]
 
 
-def backup(store, target, label: str) -> None:
-    """A consistent copy of the database in a new file with mode 0600."""
-    import os
+def backup(store, target: Path, label: str, today: date) -> Path:
+    """A checked copy of the database in a new file with mode 0600; into a folder, a dated file."""
+    from huurbeg.db.engine import shown
 
     if store.dialect != "sqlite":
         raise DatabaseProblem("backup copies SQLite files; back up a PostgreSQL database with pg_dump")
-    if target.exists():
-        raise InvalidInput(f"PATH: {target} exists already; give a new file name")
-    if not target.parent.is_dir():
-        raise InvalidInput(f"PATH: directory {target.parent} does not exist")
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    if store.damaged:
+        raise DatabaseProblem(f"the database file is damaged ({store.damaged}); no backup was written. "
+                              "Run 'huurbeg doctor', then restore the latest backup (see the README, 'Backups')")
     try:
+        if target.is_dir():
+            target = _dated(target, today)
+        elif target.exists() or target.is_symlink():
+            raise InvalidInput(f"PATH: {shown(target)} exists already; give a new file name")
+        elif not target.parent.is_dir():
+            raise InvalidInput(f"PATH: directory {shown(target.parent)} does not exist")
         store.backup(target)
-    except Exception:
-        target.unlink(missing_ok=True)
-        raise
+    except OSError as exc:  # a name too long, a folder that cannot be written, ...
+        raise InvalidInput(f"PATH: cannot write {shown(exc.filename or target)}: {exc.strerror or exc}") from None
     store.record(None, "backup", f"backup of {label} written")
+    return target
+
+
+def _dated(folder: Path, today: date) -> Path:
+    """huurbeg-YYYY-MM-DD.db in the folder, or -2, -3 ... when that day has a backup already."""
+    for n in range(1, 1000):
+        candidate = folder / f"huurbeg-{today.isoformat()}{f'-{n}' if n > 1 else ''}.db"
+        if not candidate.exists():
+            return candidate
+    raise InvalidInput(f"PATH: {folder} holds 999 backups of today already")

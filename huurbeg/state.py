@@ -1,8 +1,10 @@
 """What one invocation carries from the root callback to its command (ctx.obj)."""
 
+import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import typer
 
@@ -15,16 +17,46 @@ class AppState:
 
     db_option: str | None = None
     _store: object | None = field(default=None, repr=False)
+    _created: object | None = field(default=None, repr=False)  # the new database file this invocation made
 
-    def store(self, *, write: bool = True, must_exist: bool = False):
-        """The Store of this invocation; `write` asks for a write lock up front (BEGIN IMMEDIATE)."""
+    def store(self, *, write: bool = True, must_exist: bool = False, new_database: bool = False,
+              sound: bool = False):
+        """The Store of this invocation; `write` asks for a write lock up front (BEGIN IMMEDIATE).
+
+        This is the one door to the database: the daily check runs here, and on a damaged file
+        a store for writing is refused. A new database anywhere but the default place is asked
+        for on a terminal and announced on stderr otherwise, so a mistyped --db is seen at once
+        (`new_database`: the command exists to fill a new database, e.g. demo). `sound`: refuse a
+        damaged file even for reading (a backup of it would be no backup).
+        """
         if self._store is None:
             from huurbeg.db import open_store
 
-            self._store, target = open_store(self.db_option, write=write, must_exist=must_exist)
+            new = None if must_exist else self._new_file(ask=not new_database)
+            self._store, target = open_store(self.db_option, write=write, must_exist=must_exist, today=self.today,
+                                             sound=sound)
+            self._created = new
             for notice in target.notices:
                 print(f"huurbeg: warning: {notice}", file=sys.stderr)
         return self._store
+
+    def _new_file(self, ask: bool):
+        """The path of a database file this command would create outside the default place, else None."""
+        from huurbeg.db.engine import default_path, resolve, shown
+        from huurbeg.errors import DatabaseProblem
+
+        path = resolve(self.db_option, prepare=False).path
+        if path is None or path.exists() or path == default_path():
+            return None
+        if ask and sys.stdin.isatty() and sys.stdout.isatty():
+            from huurbeg import prompts
+
+            if not prompts.confirm(f"There is no database at {shown(path)}. Create a new, empty one?",
+                                   default=False):
+                raise DatabaseProblem(f"no database at {shown(path)}; nothing was created "
+                                      "(check --db or HUURBEG_DB)")
+            return None  # asked: nothing more to say
+        return Path(os.path.realpath(path))  # a dangling link: the file it names is what gets made
 
     def commit(self) -> None:
         """Commit now, before reporting success, where the commit itself may fail (a long import)."""
@@ -38,13 +70,30 @@ class AppState:
         or is stopped at any question has written nothing (a follow-up question included).
         """
         store, self._store = self._store, None
+        created, self._created = self._created, None
         if store is None:
             return
         try:
             if succeeded:
                 store.commit()
+        except Exception:
+            succeeded = False
+            raise
         finally:
             store.close()  # rolls back whatever was not committed
+            if created is not None:
+                self._created_end(store, created, succeeded)
+
+    @staticmethod
+    def _created_end(store, path, succeeded: bool) -> None:
+        """Announce a new database a command filled, or take away the empty one a failed command left."""
+        from huurbeg.db.engine import remove_if_empty, shown
+
+        if succeeded:
+            print(f"huurbeg: created a new, empty database at {shown(path)}", file=sys.stderr)
+        else:
+            store.session.get_bind().dispose()
+            remove_if_empty(path)
 
     @property
     def today(self) -> date:

@@ -29,6 +29,7 @@ def test_case_numbers_count_up_per_year_of_intake(cli):
 
 
 def test_intake_json_is_the_new_case(cli):
+    cli("case", "list")  # the database exists: its creation is announced on stderr too
     result = cli(*INTAKE, "--consent-tenant", "--format", "json", "--birth-date", "30/07/1985",
                  "--national-number", "85.07.30-033.28", "--adults", "2", "--children", "3")
     assert result.exit_code == 0, result.output

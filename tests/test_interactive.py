@@ -2,6 +2,7 @@
 
 import json
 import os
+import subprocess
 import sys
 
 import pytest
@@ -15,6 +16,9 @@ DOWN, BACKSPACE, CTRL_C = "\x1b[B", "\x7f", "\x03"
 
 def spawn(db_path, *args):
     env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")  # HUURBEG_DB as the tests set it
+    if not db_path.exists():  # these flows start from a database; creating one asks on a terminal first
+        subprocess.run([sys.executable, "-m", "huurbeg", "case", "list"], env=env, stdin=subprocess.DEVNULL,
+                       capture_output=True, check=True)
     return pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8",
                          timeout=20, dimensions=(40, 120))
 

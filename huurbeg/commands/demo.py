@@ -17,7 +17,7 @@ def demo(ctx: typer.Context) -> None:
     from huurbeg import demo as fixtures
 
     app_state = state(ctx)
-    store = app_state.store()
+    store = app_state.store(new_database=True)
     if sys.stderr.isatty():
         from rich.progress import Progress
 

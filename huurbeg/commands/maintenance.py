@@ -20,15 +20,17 @@ def register(app: typer.Typer) -> None:
 
 def backup(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="A new file for the copy.")],
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A new file for the copy, or a folder "
+                                                              "(the copy is then huurbeg-YYYY-MM-DD.db in it).")],
 ) -> None:
-    """A consistent copy of the database, safe while others are working in it (mode 0600)."""
+    """A consistent, checked copy of the database, safe while others are working in it (mode 0600)."""
     from huurbeg import secrecy
+    from huurbeg.db.engine import shown
 
     app_state = state(ctx)
-    store = app_state.store(write=False, must_exist=True)
-    secrecy.backup(store, path.expanduser(), "the database")
-    render.message(f"Backup written to {path}.")
+    store = app_state.store(write=False, must_exist=True, sound=True)
+    written = secrecy.backup(store, path.expanduser(), "the database", app_state.today)
+    render.message(f"Backup written to {shown(written)} and checked.")
 
 
 def purge(

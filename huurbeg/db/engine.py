@@ -20,6 +20,7 @@ from huurbeg.errors import DatabaseProblem
 
 BUSY_TIMEOUT_SECONDS = 30
 SQLITE_HEADER = b"SQLite format 3\x00"
+PATH_CHARACTERS = 160
 
 
 @dataclass(frozen=True)
@@ -68,23 +69,38 @@ def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = Tru
     return Target(f"sqlite:///{path}", path, notices)
 
 
+def shown(path) -> str:
+    """A path as an error message shows it: a very long one shortened in the middle."""
+    text = str(path)
+    return text if len(text) <= PATH_CHARACTERS else f"{text[:40]}…{text[-70:]}"
+
+
 def _prepare_file(path: Path, *, create_parent: bool) -> tuple[str, ...]:
-    if path.is_dir():
-        raise DatabaseProblem(f"--db: {path} is a directory, not a database file")
-    parent = path.parent
-    if not parent.exists():
-        if not create_parent:
-            raise DatabaseProblem(f"--db: directory {parent} does not exist")
-        parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if path.exists():
-        return _check_existing(path)
+    try:
+        if path.is_dir():
+            raise DatabaseProblem(f"--db: {shown(path)} is a directory, not a database file")
+        if path.is_symlink() and not path.exists():  # a dangling link: create the file it names
+            path = Path(os.path.realpath(path))
+        parent = path.parent
+        if not parent.exists():
+            if not create_parent:
+                raise DatabaseProblem(f"--db: directory {shown(parent)} does not exist")
+            parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if path.exists():
+            return _check_existing(path)
+    except OSError as exc:  # a path too long, a component that is a file, ...
+        raise DatabaseProblem(f"--db: cannot use {shown(path)}: {exc.strerror or exc}") from None
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return ()  # another huurbeg created it a moment ago
     except OSError as exc:
-        raise DatabaseProblem(f"--db: cannot create {path}: {exc.strerror}") from None
-    os.close(fd)
+        raise DatabaseProblem(f"--db: cannot create {shown(path)}: {exc.strerror}"
+                              + _folder_hint(path.parent)) from None
+    try:
+        os.fchmod(fd, 0o600)  # whatever the umask or the folder's default permissions
+    finally:
+        os.close(fd)
     return ()
 
 
@@ -93,24 +109,59 @@ def _check_existing(path: Path) -> tuple[str, ...]:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseProblem(f"--db: cannot read {path}: {exc.strerror}") from None
+        raise DatabaseProblem(f"--db: cannot read {shown(path)}: {exc.strerror}; "
+                              f"check its owner and permissions (ls -l)") from None
     if header and header != SQLITE_HEADER:
-        raise DatabaseProblem(f"--db: {path} is not a huurbeg database (not an SQLite file); it was left untouched")
+        raise DatabaseProblem(f"--db: {shown(path)} is not a huurbeg database (not an SQLite file); "
+                              "it was left untouched")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseProblem(read_only_folder(path))
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077 and os.name == "posix":
-        return (f"{path} is open to other users (mode {mode:04o}); "
-                f"run 'chmod 600 {path}' to keep dossiers private",)
+        return (f"{shown(path)} is open to other users (mode {mode:04o}); "
+                f"run 'chmod 600 {shown(path)}' to keep dossiers private",)
     return ()
+
+
+def read_only_folder(path: Path) -> str:
+    return (f"the folder {shown(path.parent)} is read-only for you, and SQLite must create its journal "
+            f"(-wal, -shm files) beside the database; make the folder writable (chmod u+w) or copy the "
+            f"database to a folder you can write to. The database was left untouched")
+
+
+def _folder_hint(folder: Path) -> str:
+    return "" if os.access(folder, os.W_OK | os.X_OK) else f" (the folder is read-only for you)"
+
+
+def unreadable(database: str | None, label: str, exc: Exception) -> str:
+    """Why SQLite could not read a file, in the words of its cause, and what to do."""
+    reason = str(getattr(exc, "orig", None) or exc)
+    if database:
+        path = Path(database)
+        if path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+            return read_only_folder(path)
+        if path.exists() and not os.access(path, os.R_OK):
+            return f"cannot read {shown(path)}: permission denied; check its owner and permissions (ls -l)"
+    if "malformed" in reason or "not a database" in reason:
+        return (f"{shown(label)} is damaged ({reason}); it was left untouched. "
+                "Run 'huurbeg doctor', then restore the latest backup (see the README, 'Backups')")
+    return f"{shown(label)} cannot be opened ({reason}); it was left untouched. Run 'huurbeg doctor'"
 
 
 TEAM_EXTRA = "huurbeg[team]"
 """What installs the PostgreSQL driver, which a solo worker on an SQLite file does not need."""
+
+
 BEGIN_OPTION = "huurbeg_begin"
 """Execution option naming the statement that starts a transaction: BEGIN, or BEGIN IMMEDIATE to write."""
 
 
-def make_engine(target: Target):
-    """The engine of one invocation; `writing(engine)` gives the same engine taking the write lock up front."""
+def make_engine(target: Target, *, query_only: bool = False):
+    """The engine of one invocation; `writing(engine)` gives the same engine taking the write lock up front.
+
+    Deleted and overwritten content is zeroed in the file (secure_delete), so what a purge or an
+    edit removes does not linger in free space. `query_only` makes every write fail: a damaged file.
+    """
     from sqlalchemy import create_engine, event
 
     if target.path is None:
@@ -124,6 +175,9 @@ def make_engine(target: Target):
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA secure_delete = ON")
+        if query_only:
+            cursor.execute("PRAGMA query_only = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -169,3 +223,21 @@ def _server_engine(url: str):
 def writing(engine):
     """The engine, beginning its transactions with BEGIN IMMEDIATE (SQLite) so writers queue, not fail."""
     return engine.execution_options(**{BEGIN_OPTION: "BEGIN IMMEDIATE"})
+
+
+def remove_if_empty(path: Path) -> None:
+    """Remove a database file holding no case and no history (a new one a failed command made)."""
+    import sqlite3
+
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = sum(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                       for table in ("case_file", "household", "landlord", "dwelling", "history"))
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        rows = 0 if path.exists() and path.stat().st_size == 0 else 1
+    if rows == 0:
+        for name in (path.name, path.name + "-wal", path.name + "-shm"):
+            path.with_name(name).unlink(missing_ok=True)

@@ -21,23 +21,41 @@ migration: huurbeg switches to that role for the migration's transaction when th
 worker is a member of it, so every member can use what another created.
 """
 
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import text
 
 from huurbeg.errors import DatabaseProblem
 
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 MIGRATIONS = Path(__file__).with_name("migrations")
 SCHEMA_LOCK = 0x68_75_72_5F_73_63_68  # "hur_sch": the advisory-lock key of schema changes
 
 
-def ensure_schema(engine, label: str) -> None:
-    """Create or upgrade the schema, or refuse the database; then use WAL mode."""
-    if _current_revision(engine, label) != SCHEMA_REVISION:
+def ensure_schema(engine, label: str, today: date | None = None) -> str | None:
+    """Create or upgrade the schema, or refuse the database; then use WAL mode.
+
+    With `today`, an existing SQLite file gets its daily check first (huurbeg.db.health):
+    a damaged file is never migrated or otherwise written, and what is wrong is returned
+    (None when the file is sound) so the caller can refuse writes.
+    """
+    from huurbeg.db import health
+
+    revision = _current_revision(engine, label)
+    checking = today is not None and engine.dialect.name == "sqlite"
+    damage = health.daily_check(engine, today) if checking and revision is not None else None
+    if damage:
+        if revision != SCHEMA_REVISION:
+            raise DatabaseProblem(health.damaged(damage))
+        return damage
+    if revision != SCHEMA_REVISION:
         _migrate(engine, label)
     if engine.dialect.name == "sqlite":
         _use_wal(engine)
+        if checking:
+            health.record_check(engine, today)
+    return None
 
 
 def _migrate(engine, label: str, target: str = "head") -> None:
@@ -99,8 +117,10 @@ def _read_revision(connection, label: str) -> str | None:
         tables = {row[0] for row in connection.execute(text(
             "SELECT name FROM sqlite_master WHERE type = 'table'"))} \
             if connection.dialect.name == "sqlite" else set(_table_names(connection))
-    except DatabaseError:
-        raise DatabaseProblem(f"{label} is not a huurbeg database (unreadable); it was left untouched") from None
+    except DatabaseError as exc:
+        from huurbeg.db.engine import unreadable
+
+        raise DatabaseProblem(unreadable(connection.engine.url.database, label, exc)) from None
     if not tables:
         return None
     if "alembic_version" not in tables:

@@ -290,3 +290,11 @@ class History(SQLModel, table=True):
         Integer, ForeignKey("case_file.id", ondelete="SET NULL"), nullable=True))
     action: str  # e.g. intake, consent, track, close, reopen, read
     detail: str | None = None  # what changed, in words without personal data
+
+
+class Setting(SQLModel, table=True):
+    """A fact about the database itself: the last daily check that passed, the last purge's cut-off."""
+
+    __tablename__ = "setting"
+    key: str = Field(primary_key=True)
+    value: str

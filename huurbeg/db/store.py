@@ -21,7 +21,7 @@ from huurbeg.codes import Party, Status, Track
 from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement, Hearing,
                                History, Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Stay,
                                TrackChange)
-from huurbeg.errors import NotFound
+from huurbeg.errors import DatabaseProblem, NotFound
 from huurbeg.payment_plan import Instalment as ScheduledInstalment
 from huurbeg.rules import CaseFacts, FbuFacts, OpenAgreement
 
@@ -51,8 +51,9 @@ class CaseRow:
 class Store:
     """Queries and writes of one command, in one transaction."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, damaged: str | None = None):
         self.session = session
+        self.damaged = damaged  # what the daily check found wrong with the file: nothing may be written
         self.user = os_user()
         self._db_user: str | None = None
         self.dialect = session.get_bind().dialect.name
@@ -90,7 +91,15 @@ class Store:
         return datetime.now(UTC)
 
     def record(self, case: Case | None, action: str, detail: str) -> None:
-        """Append to the history: who did what to which case, when."""
+        """Append to the history: who did what to which case, when.
+
+        On a damaged file nothing is written: a read goes unrecorded, any other write is refused."""
+        if self.damaged:
+            if action == "read":
+                return
+            from huurbeg.db.health import damaged
+
+            raise DatabaseProblem(damaged(self.damaged))
         self.session.add(History(at=self.now(), os_user=self.user, db_user=self.db_user,
                                  case_id=case.id if case else None, action=action, detail=detail))
 
@@ -602,15 +611,10 @@ class Store:
         session.expire_all()
 
     def backup(self, target) -> None:
-        """A consistent copy of an SQLite database, made while others may be writing."""
-        import sqlite3
+        """A consistent, checked copy of an SQLite database in a new file, made while others may be writing."""
+        from huurbeg.db.backup import write_backup
 
-        raw = self.session.connection().connection.driver_connection
-        copy = sqlite3.connect(target)
-        try:
-            raw.backup(copy)
-        finally:
-            copy.close()
+        write_backup(self.session.connection().connection.driver_connection, target)
 
     # --- figures ------------------------------------------------------------
     def figures(self, first: date, last: date):

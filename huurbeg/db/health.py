@@ -1,0 +1,81 @@
+"""The daily check of an SQLite file, and the words for a damaged one.
+
+The first command of each day (by huurbeg's date, so HUURBEG_TODAY moves it too) runs
+SQLite's quick_check before anything else touches the file. The date of the last check
+that passed is kept in the `setting` table, written in a small transaction of its own.
+A failed check is never written down: nothing at all is written to a damaged file, so
+every command checks again until the file passes (after a restore it does). While the
+check fails, commands that write are refused and commands that read run on a connection
+that cannot write (PRAGMA query_only).
+"""
+
+import sqlite3
+from datetime import date
+
+CHECK_KEY = "daily_check"
+DETAIL_CHARACTERS = 120
+
+
+def damaged(detail: str) -> str:
+    """The one line for a write refused on a damaged file: what is wrong, and what to do."""
+    return (f"the database file is damaged ({detail}); nothing was written. "
+            "Run 'huurbeg doctor', then restore the latest backup (see the README, 'Backups')")
+
+
+def damaged_notice(detail: str) -> str:
+    return (f"the database file is damaged ({detail}): it can be read but not written; "
+            "run 'huurbeg doctor', then restore the latest backup")
+
+
+def checked_on(connection) -> str | None:
+    """The date of the last check that passed (ISO), read from an open DB-API connection."""
+    try:
+        row = connection.execute("SELECT value FROM setting WHERE key = ?", (CHECK_KEY,)).fetchone()
+    except sqlite3.DatabaseError:  # an older schema, or a page that cannot be read
+        return None
+    return row[0] if row else None
+
+
+def quick_check(connection) -> str | None:
+    """None when SQLite's quick_check passes, else its first finding in a few words."""
+    try:
+        rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        return shorten(str(exc))
+    if rows == ["ok"]:
+        return None
+    more = f"; {len(rows) - 1} more" if len(rows) > 1 else ""
+    return shorten(rows[0]) + more
+
+
+def shorten(text: str) -> str:
+    text = " ".join(text.replace("*** in database main ***", "").split())
+    return text if len(text) <= DETAIL_CHARACTERS else text[:DETAIL_CHARACTERS - 1] + "…"
+
+
+def daily_check(engine, today: date) -> str | None:
+    """Run the check if it has not passed today: None when the file is sound, else what is wrong."""
+    raw = engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        if checked_on(connection) == today.isoformat():
+            return None
+        return quick_check(connection)
+    finally:
+        raw.close()
+
+
+def record_check(engine, today: date) -> None:
+    """Remember that the check passed today; a file that cannot be written is checked again next time."""
+    raw = engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("INSERT INTO setting (key, value) VALUES (?, ?) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (CHECK_KEY, today.isoformat()))
+        connection.execute("COMMIT")
+    except sqlite3.Error:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+    finally:
+        raw.close()

@@ -1,0 +1,237 @@
+"""Data safety: damaged files, backups, purge and permissions, on real SQLite files."""
+
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import INTAKE, TODAY, assert_one_line_error
+
+pytestmark = pytest.mark.sqlite_only  # these check the SQLite file itself
+
+TOMORROW = "2026-11-23"
+PAGE = 4096
+
+
+def build_database(path: Path, cases: int) -> None:
+    """A database written through huurbeg itself, its log folded into the file."""
+    from huurbeg.cli import app
+
+    env = {"HUURBEG_DB": str(path), "HUURBEG_TODAY": TODAY, "NO_COLOR": "1"}
+    runner = CliRunner()
+    for n in range(cases):
+        result = runner.invoke(app, ["intake", "--track", "pw", "--tenant", f"Tenant {n}", "--address",
+                                     f"Street {n}", "--source", "tenant", "--tenant-informed", "--no-input",
+                                     "--note", "x" * 300], env=env)
+        assert result.exit_code == 0, result.output
+    checkpoint(path)
+
+
+def checkpoint(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@pytest.fixture(scope="module")
+def sound(tmp_path_factory) -> bytes:
+    """The bytes of a sound database of 40 cases, checked today."""
+    path = tmp_path_factory.mktemp("sound") / "huurbeg.db"
+    build_database(path, 40)
+    return path.read_bytes()
+
+
+def pages_of(data: bytes, name: str, kind: str) -> list[int]:
+    """The page numbers of one table or index of the database in `data`, of a kind (leaf, internal)."""
+    scratch = Path(os.environ["HUURBEG_DB"]).with_name("scratch.db")
+    scratch.write_bytes(data)
+    with sqlite3.connect(scratch) as connection:
+        found = [row[0] for row in connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ?", (name, kind))]
+    scratch.unlink()
+    return found
+
+
+def flip(data: bytearray, offset: int, length: int) -> None:
+    data[offset:offset + length] = bytes(b ^ 0x5A for b in data[offset:offset + length])
+
+
+def corrupt(data: bytes, how: str) -> bytes:
+    damaged = bytearray(data)
+    if how == "data page":  # the b-tree header of a leaf page of the cases
+        flip(damaged, (pages_of(data, "case_file", "leaf")[1] - 1) * PAGE, 16)
+    elif how == "index page":
+        flip(damaged, (pages_of(data, "ix_household_name", "leaf")[0] - 1) * PAGE, 16)
+    elif how == "header":  # the page size in the file header
+        damaged[16:18] = b"\x00\x07"
+    elif how == "truncated":
+        del damaged[len(damaged) // 2:]
+    elif how == "zeroed page":
+        page = pages_of(data, "household", "leaf")[0]
+        damaged[(page - 1) * PAGE:page * PAGE] = bytes(PAGE)
+    return bytes(damaged)
+
+
+def files_of(path: Path) -> dict[str, bytes]:
+    """The database file and its log, as bytes (an absent or empty log alike)."""
+    wal = path.with_name(path.name + "-wal")
+    return {"db": path.read_bytes(), "wal": wal.read_bytes() if wal.exists() else b""}
+
+
+WRITES = [INTAKE, ["visit", "2026-0001", "--no-input"], ["case", "close", "2026-0002", "--outcome", "referred"],
+          ["purge", "--closed-before", "today", "--yes"], ["refer", "2026-0003", "--to", "ocmw"],
+          ["transfer", "dwelling", "add", "T-1", "--kind", "transit"], ["case", "reopen", "2026-0004"]]
+DAMAGE = ["data page", "index page", "header", "truncated", "zeroed page"]
+
+
+@pytest.mark.parametrize("how", DAMAGE)
+def test_no_write_backup_or_silence_after_the_daily_check_fails(cli, db_path, tmp_path, monkeypatch, sound, how):
+    db_path.write_bytes(corrupt(sound, how))
+    os.chmod(db_path, 0o600)
+    monkeypatch.setenv("HUURBEG_TODAY", TOMORROW)  # the first command of a new day checks the file
+    before = files_of(db_path)
+    for args in WRITES:
+        result = cli(*args)
+        assert_one_line_error(result, code=5, contains="huurbeg doctor")
+        assert "damaged" in result.stderr or "not a huurbeg database" in result.stderr, result.stderr
+    for args in (["case", "list"], ["case", "show", "2026-0001"], ["stats"], ["deadlines"]):
+        result = cli(*args)  # reads run where SQLite can read them, and write nothing (no read logged)
+        assert result.exit_code in (0, 5) and "Traceback" not in result.output, result.output
+        assert "damaged" in result.stderr, result.stderr
+    backup = tmp_path / "backup.db"
+    assert_one_line_error(cli("backup", str(backup)), code=5, contains="damaged")
+    assert not backup.exists() and not list(tmp_path.glob(".huurbeg-backup-*"))
+    doctor = cli("doctor")
+    assert doctor.exit_code == 1 and "PROBLEM  integrity" in doctor.stdout, doctor.stdout
+    assert "restore" in doctor.stdout
+    assert files_of(db_path) == before
+
+
+def test_the_check_runs_on_the_first_command_of_each_day(cli, db_path, monkeypatch, sound):
+    """Damage after today's check is found by tomorrow's first command, not before."""
+    db_path.write_bytes(sound)
+    os.chmod(db_path, 0o600)
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT value FROM setting WHERE key = 'daily_check'").fetchone() == (TODAY,)
+    damaged = bytearray(sound)
+    flip(damaged, (pages_of(sound, "ix_dwelling_code", "leaf")[0] - 1) * PAGE, 16)  # an index no intake uses
+    db_path.write_bytes(bytes(damaged))
+    assert cli(*INTAKE).exit_code == 0  # checked today already: no second check the same day
+    monkeypatch.setenv("HUURBEG_TODAY", TOMORROW)
+    assert_one_line_error(cli(*INTAKE), code=5, contains="damaged")
+    assert_one_line_error(cli(*INTAKE), code=5, contains="damaged")  # a failed check is never taken as passed
+    assert cli("case", "list").exit_code == 0
+
+
+def test_a_passed_check_is_remembered_for_the_day(cli, db_path, monkeypatch):
+    cli(*INTAKE)
+    monkeypatch.setenv("HUURBEG_TODAY", TOMORROW)
+    assert cli("case", "list").exit_code == 0
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT value FROM setting WHERE key = 'daily_check'").fetchone() == (TOMORROW,)
+
+
+def test_an_index_that_does_not_match_its_table_stops_a_backup(cli, db_path, tmp_path, sound):
+    """quick_check does not compare indexes with their tables; the backup's integrity_check does."""
+    damaged = bytearray(sound)
+    page = pages_of(sound, "ix_household_name", "leaf")[0]
+    flip(damaged, page * PAGE - 100, 3)
+    db_path.write_bytes(bytes(damaged))
+    os.chmod(db_path, 0o600)
+    backup = tmp_path / "backup.db"
+    assert_one_line_error(cli("backup", str(backup)), code=5, contains="damaged")
+    assert not backup.exists()
+    doctor = cli("doctor")
+    assert doctor.exit_code == 1 and "missing from index" in doctor.stdout
+
+
+# --- backups ------------------------------------------------------------------------------------
+
+def test_a_backup_into_a_folder_is_dated_private_and_restores(cli, db_path, tmp_path, new_case):
+    number = new_case("--note", "kept in the backup")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    first = cli("backup", str(folder))
+    assert first.exit_code == 0, first.output
+    second = cli("backup", str(folder))
+    written = sorted(p.name for p in folder.iterdir())
+    assert written == [f"huurbeg-{TODAY}-2.db", f"huurbeg-{TODAY}.db"]
+    assert str(folder / f"huurbeg-{TODAY}.db") in first.stderr and "-2.db" in second.stderr
+    backup = folder / f"huurbeg-{TODAY}.db"
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # one self-contained file
+    # the README's restore: keep the damaged file aside, copy the backup into place, chmod 600
+    new_case("--note", "written after the backup", "--allow-duplicate")
+    db_path.rename(tmp_path / "huurbeg-damaged.db")
+    for companion in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + companion).unlink(missing_ok=True)
+    shutil.copy(backup, db_path)
+    os.chmod(db_path, 0o600)
+    restored = cli("case", "list", "--status", "all", "-f", "json")
+    assert restored.exit_code == 0 and number in restored.stdout and "2026-0002" not in restored.stdout
+    assert cli("case", "show", number).exit_code == 0
+    assert new_case("--allow-duplicate") == "2026-0002"
+
+
+def test_a_backup_never_replaces_a_file(cli, tmp_path, new_case):
+    new_case()
+    target = tmp_path / "backup.db"
+    target.write_bytes(b"precious")
+    assert_one_line_error(cli("backup", str(target)), code=2, contains="exists already")
+    assert target.read_bytes() == b"precious"
+    link = tmp_path / "link.db"
+    link.symlink_to(tmp_path / "nowhere.db")
+    assert_one_line_error(cli("backup", str(link)), code=2, contains="exists already")
+    assert not (tmp_path / "nowhere.db").exists()
+
+
+@pytest.mark.parametrize("where", ["missing folder", "too long"])
+def test_a_backup_path_that_cannot_be_written_is_bad_input(cli, tmp_path, new_case, where):
+    new_case()
+    target = tmp_path / "no" / "such" / "backup.db" if where == "missing folder" else tmp_path / ("x" * 300)
+    result = cli("backup", str(target))
+    assert_one_line_error(result, code=2, contains="PATH")
+    assert len(result.stderr) < 400
+
+
+@pytest.mark.slow
+def test_a_killed_backup_leaves_nothing_at_its_path(tmp_path, db_path, cli):
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from generate import build
+
+    from datetime import date
+
+    build(db_path, 3000, 200, date.fromisoformat(TODAY))
+    checkpoint(db_path)
+    env = dict(os.environ, HUURBEG_DB=str(db_path))
+    rng = random.Random(1)
+    outcomes = set()
+    for attempt in range(12):
+        target = tmp_path / f"backup-{attempt}.db"
+        process = subprocess.Popen([sys.executable, "-m", "huurbeg", "backup", str(target)], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 1.2))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        if target.exists():  # a file at PATH is a complete, checked backup
+            outcomes.add("complete")
+            with sqlite3.connect(target) as connection:
+                assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+                assert connection.execute("SELECT count(*) FROM case_file").fetchone() == (3000,)
+            assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        else:
+            outcomes.add("killed")
+    final = tmp_path / "final.db"
+    assert cli("backup", str(final)).exit_code == 0
+    assert not list(tmp_path.glob(".huurbeg-backup-*")), "a killed backup's temporary file stays behind"
+    assert "killed" in outcomes  # the random moments did interrupt backups
