@@ -214,12 +214,16 @@ def log_read(store, number: str, what: str) -> None:
     store.record(store.case(number), "read", what)
 
 
-def import_rows(store, rows, progress=None) -> tuple[list[str], int]:
-    """Write imported rows in one transaction: (new case numbers, rows already imported before)."""
+def import_rows(store, rows, progress=None) -> tuple[list[str], int, int]:
+    """Write imported rows in one transaction: (new case numbers, rows already imported before,
+    rows closed before the last purge's cut-off, left out so a purged case does not come back)."""
     known = store.imported_refs([row.ref for row in rows])
-    numbers = []
+    purged_before = store.purged_before()
+    numbers, purged = [], 0
     for n, row in enumerate(rows):
-        if row.ref not in known:
+        if purged_before and row.closed_date is not None and row.closed_date < purged_before:
+            purged += 1
+        elif row.ref not in known:
             decision = decide_household(store.household_matches(row.draft), allow_duplicate=True)
             case = store.create_case(row.draft, decision.household_id, decision.returning, external_ref=row.ref)
             if row.closed_date is not None:
@@ -228,7 +232,7 @@ def import_rows(store, rows, progress=None) -> tuple[list[str], int]:
             numbers.append(case.number)
         if progress:
             progress(n + 1)
-    return numbers, len(rows) - len(numbers)
+    return numbers, len(rows) - len(numbers) - purged, purged
 
 
 # --- rectification (GDPR art. 16): `huurbeg case edit` ------------------------------

@@ -87,7 +87,7 @@ def purge(store, before: date, today: date) -> list[str]:
     """Remove the personal data of every case closed before `before`; returns their numbers."""
     cases = purge_candidates(store, before, today)
     if cases:
-        store.purge(cases)
+        store.purge(cases, before)
     return [c.number for c in cases]
 
 

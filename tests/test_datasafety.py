@@ -235,3 +235,99 @@ def test_a_killed_backup_leaves_nothing_at_its_path(tmp_path, db_path, cli):
     assert cli("backup", str(final)).exit_code == 0
     assert not list(tmp_path.glob(".huurbeg-backup-*")), "a killed backup's temporary file stays behind"
     assert "killed" in outcomes  # the random moments did interrupt backups
+
+
+# --- purge ----------------------------------------------------------------------------------------
+
+PLANTED = {  # a distinctive string in every stored text field a person or a file gave about a household
+    "tenant": "Plantname Quercus", "address": "Plantstreet Betula 9", "phone": "0499 771 Plantphone",
+    "note": "PLANT-CASE-NOTE", "referrer": "PLANT-REFERRER", "contact": "PLANT-CONTACT-NOTE",
+    "agreement": "PLANT-AGREEMENT-TEXT", "referral": "PLANT-REFERRAL-NOTE", "proposal": "PLANT-PROPOSAL",
+    "room": "PLANT-ROOM", "landlord": "Plantlandlord Fraxinus", "ref": "PLANT-REF-PEETERS-1980",
+    "imported tenant": "Importname Sorbus", "imported address": "Importstreet Alnus 3",
+    "imported note": "PLANT-IMPORTED-NOTE", "imported referrer": "PLANT-IMPORTED-REFERRER",
+}
+NATIONAL_NUMBER = "85073003328"
+CSV_HEADER = "ref,tenant,address,phone,track,source,referrer,intake_date,tenant_informed,status,closed_date,outcome,note"
+
+
+def plant(cli, tmp_path) -> list[str]:
+    """Cases holding the planted strings, closed before 01/11/2026, and the import they came from."""
+    p = PLANTED
+    number = cli("intake", "--track", "pw", "--tenant", p["tenant"], "--address", p["address"], "--phone",
+                 p["phone"], "--national-number", NATIONAL_NUMBER, "--birth-date", "30/07/1985", "--source",
+                 "landlord", "--referrer", p["referrer"], "--landlord", p["landlord"], "--landlord-type", "private",
+                 "--problem", "arrears", "--arrears", "1.234,56", "--note", p["note"], "--tenant-informed",
+                 "--consent-tenant", "--consent-landlord", "--date", "01/09/2026", "--no-input").stdout.strip()
+    steps = [("visit", number, "--note", p["contact"], "--date", "02/09/2026", "--minutes", "45", "--no-input"),
+             ("refer", number, "--to", "psychiatry", "--note", p["referral"], "--date", "03/09/2026"),
+             ("plan", number, "--arrears", "1.234,56", "--instalment", "103", "--start", "01/10/2026"),
+             ("plan", "pay", number, "--amount", "103", "--date", "01/10/2026"),
+             ("plan", "agree", number, p["agreement"], "--due", "10/10/2026"),
+             ("hearing", "add", number, "--date", "15/10/2026 09:30", "--court", "Vredegerecht Mechelen",
+              "--room", p["room"], "--proposal", p["proposal"], "--petition-date", "04/09/2026"),
+             ("hearing", "outcome", number, "--result", "settled"),
+             ("case", "close", number, "--outcome", "eviction-prevented", "--date", "20/10/2026")]
+    for step in steps:
+        result = cli(*step)
+        assert result.exit_code == 0, (step, result.output)
+    spreadsheet = tmp_path / "old-caseload.csv"
+    spreadsheet.write_text("\n".join([
+        CSV_HEADER,
+        f"{p['ref']},{p['imported tenant']},{p['imported address']},,ogp,court,{p['imported referrer']},"
+        f"05/01/2026,yes,closed,15/03/2026,evicted,{p['imported note']}",
+        f",Derivedname Tilia,Derivedstreet 4,,pre-ogp,tenant,,06/01/2026,yes,closed,16/03/2026,referred,",
+        ",Stillopen Acer,Openstreet 5,,pw,tenant,,07/01/2026,yes,,,,"]) + "\n")
+    imported = cli("import", str(spreadsheet))
+    assert imported.exit_code == 0 and "Imported 3 case(s)" in imported.stderr, imported.output
+    return [number]
+
+
+PERIODS = [("--year", "2026"), ("--month", "2026-01"), ("--month", "2026-03"), ("--month", "2026-09"),
+           ("--month", "2026-10"), ("--from", "01/01/2026", "--to", "31/10/2026")]
+
+
+def test_a_purge_leaves_no_planted_string_anywhere_in_the_file_and_every_figure(cli, db_path, tmp_path):
+    plant(cli, tmp_path)
+    with sqlite3.connect(db_path) as connection:
+        derived = connection.execute("SELECT external_ref FROM case_file WHERE external_ref LIKE 'sha1:%'").fetchone()[0]
+    figures = {period: cli("stats", *period, "-f", "csv").stdout for period in PERIODS}
+    result = cli("purge", "--closed-before", "01/11/2026", "--yes")
+    assert result.exit_code == 0 and "of 3 case(s) removed" in result.stderr, result.output
+    assert {period: cli("stats", *period, "-f", "csv").stdout for period in PERIODS} == figures
+    checkpoint(db_path)
+    with sqlite3.connect(db_path) as connection:
+        dump = "\n".join(connection.iterdump())
+    files = b"".join(path.read_bytes() for path in db_path.parent.glob(db_path.name + "*"))
+    for what, text in [*PLANTED.items(), ("national number", NATIONAL_NUMBER), ("derived reference", derived)]:
+        for variant in {text, text.casefold(), " ".join(text.split()).casefold().replace(" ", "")}:
+            assert variant not in dump, what
+            assert variant.encode() not in files, what
+    assert "Stillopen Acer" in dump  # the open case keeps its data
+    assert query_one(db_path, "SELECT count(*) FROM case_file WHERE external_ref IS NOT NULL") == 1
+
+
+def query_one(path, sql):
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql).fetchone()[0]
+
+
+def test_a_reimport_does_not_bring_purged_cases_back(cli, db_path, tmp_path):
+    plant(cli, tmp_path)
+    assert cli("purge", "--closed-before", "01/11/2026", "--yes").exit_code == 0
+    cases = query_one(db_path, "SELECT count(*) FROM case_file")
+    again = cli("import", str(tmp_path / "old-caseload.csv"))
+    assert again.exit_code == 0, again.output
+    assert "Imported 0 case(s)" in again.stderr and "1 row(s) were imported before" in again.stderr
+    assert "2 row(s) closed before the last purge (01/11/2026) left out" in again.stderr
+    assert query_one(db_path, "SELECT count(*) FROM case_file") == cases
+    with sqlite3.connect(db_path) as connection:
+        dump = "\n".join(connection.iterdump())
+    assert "Importname Sorbus" not in dump and "Derivedname Tilia" not in dump
+
+
+def test_a_purge_remembers_its_latest_cut_off(cli, db_path, tmp_path):
+    plant(cli, tmp_path)
+    cli("purge", "--closed-before", "01/11/2026", "--yes")
+    cli("purge", "--closed-before", "01/06/2026", "--yes")  # an earlier cut-off does not shorten the memory
+    assert query_one(db_path, "SELECT value FROM setting WHERE key = 'purged_before'") == "2026-11-01"

@@ -26,7 +26,9 @@ def import_caseload(
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"FILE: cannot read {file}: {exc.strerror}") from None
+        from huurbeg.db.engine import shown
+
+        raise InvalidInput(f"FILE: cannot read {shown(file)}: {exc.strerror}") from None
     app_state = state(ctx)
     store = app_state.store()
     rows, errors = spreadsheet.parse(raw, app_state.today, store.landlord_keys())
@@ -35,9 +37,12 @@ def import_caseload(
     if errors and not skip_bad:
         raise InvalidInput(f"{len(errors)} of {len(rows) + len(errors)} rows are bad; nothing was imported "
                            "(fix them, or add --skip-bad to import the others)")
-    numbers, skipped = _write(store, rows)
+    numbers, skipped, purged = _write(store, rows)
     app_state.commit()
+    cut_off = store.purged_before()
     render.message(f"Imported {len(numbers)} case(s)" + (f"; {skipped} row(s) were imported before" if skipped else "")
+                   + (f"; {purged} row(s) closed before the last purge ({cut_off:%d/%m/%Y}) left out"
+                      if purged else "")
                    + (f"; {len(errors)} bad row(s) left out" if errors else "") + ".")
 
 

@@ -54,9 +54,14 @@ def purge(
             render.message(f"Dry run: run again with --yes to remove the personal data of {len(rows)} case(s).")
         return
     numbers = secrecy.purge(store, closed_before, app_state.today)
+    app_state.commit()  # then the file is rewritten without the erased values
+    left = store.scrub() if numbers else None
     if fmt != OutputFormat.TABLE:
         render.emit_rows([{"case": n} for n in numbers], fmt, [("case", "Case")])
     render.message(f"Personal data of {len(numbers)} case(s) removed; their figures remain.")
+    if left:
+        render.notice(f"huurbeg: warning: the file could not be compacted ({left}); erased values may remain in "
+                      "its free space: run 'sqlite3 PATH VACUUM' when nobody else is using the database")
 
 
 def doctor(ctx: typer.Context) -> None:

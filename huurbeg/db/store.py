@@ -19,7 +19,8 @@ from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, ma
 from huurbeg.finding import search_key
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement, Hearing,
-                               History, Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Stay,
+                               History, Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Setting,
+                               Stay,
                                TrackChange)
 from huurbeg.errors import DatabaseProblem, NotFound
 from huurbeg.payment_plan import Instalment as ScheduledInstalment
@@ -584,15 +585,28 @@ class Store:
             Case.status == Status.CLOSED, Case.closed_date < day, Case.purged_at.is_(None))
             .order_by(Case.closed_date, Case.id)).all())
 
-    def purge(self, cases: list[Case]) -> None:
-        """Erase the personal data and free text of these cases; keep every code, date and amount."""
+    PURGED_BEFORE = "purged_before"
+    """The setting holding the latest cut-off date a purge used (ISO)."""
+
+    def purged_before(self) -> date | None:
+        """The cut-off of the last purge: cases closed before it were purged."""
+        value = self.session.execute(select(Setting.value).where(Setting.key == self.PURGED_BEFORE)).scalar()
+        return date.fromisoformat(value) if value else None
+
+    def purge(self, cases: list[Case], before: date) -> None:
+        """Erase the personal data, free text and import references of these cases; keep every code,
+        date and amount. The cut-off is remembered, so a re-import does not bring them back."""
         now, ids = self.now(), [c.id for c in cases]
         session = self.session
-        session.execute(update(Case).where(Case.id.in_(ids)).values(note=None, referrer=None, purged_at=now))
+        session.execute(update(Case).where(Case.id.in_(ids)).values(note=None, referrer=None, external_ref=None,
+                                                                    purged_at=now))
         session.execute(update(Contact).where(Contact.case_id.in_(ids)).values(note=None))
         session.execute(update(Agreement).where(Agreement.case_id.in_(ids)).values(text=None))
         session.execute(update(Referral).where(Referral.case_id.in_(ids)).values(note=None))
-        session.execute(update(Hearing).where(Hearing.case_id.in_(ids)).values(proposal=None))
+        session.execute(update(Hearing).where(Hearing.case_id.in_(ids)).values(proposal=None, room=None))
+        last = self.purged_before()
+        if last is None or before > last:
+            session.merge(Setting(key=self.PURGED_BEFORE, value=before.isoformat()))
         # a household or a private landlord stays known while one of its cases is not purged
         unpurged = select(Case.id).where(Case.purged_at.is_(None))
         session.execute(update(Household).where(
@@ -609,6 +623,24 @@ class Store:
         for case in cases:
             self.record(case, "purge", "personal data and free text removed (retention)")
         session.expire_all()
+
+    def scrub(self) -> str | None:
+        """After a committed purge: rewrite an SQLite file without the free space where erased values
+        may linger (VACUUM), and empty its log. None when done, else why it could not be done."""
+        import sqlite3
+
+        if self.dialect != "sqlite":
+            return None
+        raw = self.session.get_bind().raw_connection()
+        try:
+            connection = raw.driver_connection
+            connection.execute("VACUUM")
+            busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.Error as exc:
+            return str(exc)
+        finally:
+            raw.close()
+        return "another program is reading the database" if busy else None
 
     def backup(self, target) -> None:
         """A consistent, checked copy of an SQLite database in a new file, made while others may be writing."""
