@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import INTAKE, TODAY, assert_one_line_error
+from conftest import INTAKE, TODAY, assert_one_line_error, snapshot
 
 pytestmark = pytest.mark.sqlite_only  # these check the SQLite file itself
 
@@ -331,3 +331,174 @@ def test_a_purge_remembers_its_latest_cut_off(cli, db_path, tmp_path):
     cli("purge", "--closed-before", "01/11/2026", "--yes")
     cli("purge", "--closed-before", "01/06/2026", "--yes")  # an earlier cut-off does not shorten the memory
     assert query_one(db_path, "SELECT value FROM setting WHERE key = 'purged_before'") == "2026-11-01"
+
+
+# --- doctor finds what the commands refuse ------------------------------------------------------------
+
+def doctor_says(cli, path) -> str:
+    result = cli("--db", str(path), "doctor")
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    return result
+
+
+def test_doctor_and_commands_agree_on_the_schema_versions(cli, db_path, new_case):
+    new_case()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("INSERT INTO alembic_version VALUES ('0002')")
+    assert_one_line_error(cli("case", "list"), code=5, contains="no single schema version")
+    result = doctor_says(cli, db_path)
+    assert result.exit_code == 1 and "PROBLEM  schema: 2 schema versions" in result.stdout, result.stdout
+    fix = next(line for line in result.stdout.splitlines() if "DELETE FROM alembic_version" in line)
+    with sqlite3.connect(db_path) as connection:  # the command doctor gives is the fix
+        connection.execute(fix.split('"')[1])
+    assert cli("case", "list").exit_code == 0 and cli("doctor").exit_code == 0
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("DELETE FROM alembic_version")
+    assert_one_line_error(cli("case", "list"), code=5, contains="no single schema version")
+    result = doctor_says(cli, db_path)
+    assert result.exit_code == 1 and "schema version is missing" in result.stdout and "restore" in result.stdout
+
+
+def test_doctor_names_a_newer_schema_orphans_and_permissions(cli, db_path, tmp_path, new_case):
+    new_case()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("PRAGMA foreign_keys = OFF")
+        connection.execute("INSERT INTO consent (case_id, party, date, created_at) "
+                           "VALUES (999, 'tenant', '2026-01-01', '2026-01-01')")
+    os.chmod(db_path, 0o644)
+    result = doctor_says(cli, db_path)
+    assert "PROBLEM  foreign keys: 1 row(s) in consent" in result.stdout
+    assert "PROBLEM  permissions" in result.stdout and f"chmod 600 {db_path}" in result.stdout
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    result = doctor_says(cli, db_path)
+    assert "newer huurbeg" in result.stdout and "pip install --upgrade" in result.stdout
+
+
+@pytest.mark.parametrize("content", [b"", "empty sqlite"])
+def test_doctor_on_an_empty_file(cli, tmp_path, content):
+    path = tmp_path / "empty.db"
+    if content == b"":
+        path.write_bytes(b"")
+    else:
+        sqlite3.connect(path).close()
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA user_version = 1")  # an SQLite file with no tables
+    os.chmod(path, 0o600)
+    result = doctor_says(cli, path)
+    assert result.exit_code == 0 and "sets up its schema when next used" in result.stdout, result.output
+
+
+def test_doctor_on_an_over_long_path(cli, tmp_path):
+    result = doctor_says(cli, tmp_path / ("x" * 300))
+    assert result.exit_code == 1 and "PROBLEM  file" in result.stdout and len(result.stdout) < 600
+
+
+# --- honest file errors ---------------------------------------------------------------------------
+
+def run_without_override(args, env) -> subprocess.CompletedProcess:
+    """Run huurbeg bound by file permissions: as root, without the capabilities that override them."""
+    command = [sys.executable, "-m", "huurbeg", *args]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("root ignores file permissions, and setpriv is not there to drop that power")
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", *command]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A sound database in a folder its user may not write to."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    path = folder / "huurbeg.db"
+    env = dict(os.environ, HUURBEG_DB=str(path))
+    subprocess.run([sys.executable, "-m", "huurbeg", *INTAKE], env=env, check=True, capture_output=True)
+    checkpoint(path)
+    for companion in ("-wal", "-shm"):
+        path.with_name(path.name + companion).unlink(missing_ok=True)
+    os.chmod(folder, 0o555)
+    yield path, env
+    os.chmod(folder, 0o755)
+
+
+def test_a_read_only_folder_is_named_with_what_to_do(read_only_folder):
+    path, env = read_only_folder
+    before = path.read_bytes()
+    for args in (["case", "list"], INTAKE):
+        result = run_without_override(args, env)
+        assert result.returncode == 5, result.stderr
+        assert "read-only" in result.stderr and "chmod u+w" in result.stderr, result.stderr
+        assert "not a huurbeg database" not in result.stderr and len(result.stderr.splitlines()) == 1
+    doctor = run_without_override(["doctor"], env)
+    assert doctor.returncode == 1 and "PROBLEM  folder" in doctor.stdout and "chmod u+w" in doctor.stdout
+    assert "restore" not in doctor.stdout and "PROBLEM  integrity" not in doctor.stdout, doctor.stdout
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("how", ["umask 000", "dangling symlink"])
+def test_a_new_database_is_private_whatever_the_path(tmp_path, how):
+    target = tmp_path / "real" / "huurbeg.db"
+    target.parent.mkdir()
+    given = target
+    if how == "dangling symlink":
+        given = tmp_path / "link.db"
+        given.symlink_to(target)
+    env = dict(os.environ, HUURBEG_DB=str(given))
+    result = subprocess.run([sys.executable, "-m", "huurbeg", *INTAKE], env=env, capture_output=True, text=True,
+                            preexec_fn=lambda: os.umask(0))
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    for companion in ("-wal", "-shm"):
+        if target.with_name(target.name + companion).exists():
+            assert stat.S_IMODE(target.with_name(target.name + companion).stat().st_mode) == 0o600
+
+
+def test_copy_refuses_an_empty_or_identical_target(cli, db_path, tmp_path, monkeypatch, new_case):
+    new_case()
+    before = snapshot(db_path)
+    assert_one_line_error(cli("copy", "--to", ""), code=2, contains="--to")
+    assert_one_line_error(cli("copy", "--to", str(db_path)), code=2, contains="being copied")
+    link = tmp_path / "same.db"
+    link.symlink_to(db_path)
+    assert_one_line_error(cli("copy", "--to", str(link)), code=2, contains="being copied")
+    assert_one_line_error(cli("copy", "--to", f"sqlite:///{db_path}"), code=2, contains="being copied")
+    result = cli("copy", "--to", str(tmp_path / ("y" * 300)))
+    assert_one_line_error(result, code=5, contains="--to")
+    assert len(result.stderr) < 400
+    assert snapshot(db_path) == before
+
+
+def test_an_import_names_a_long_path_briefly(cli, tmp_path):
+    result = cli("import", str(tmp_path / ("z" * 131072)))
+    assert_one_line_error(result, code=2, contains="FILE")
+    assert len(result.stderr) < 400
+
+
+def test_a_new_database_elsewhere_is_announced(cli, tmp_path):
+    typo = tmp_path / "huurbge.db"
+    result = cli("--db", str(typo), "case", "list")
+    notice = f"huurbeg: created a new, empty database at {typo}"
+    assert result.exit_code == 0 and result.stderr.splitlines().count(notice) == 1, result.stderr
+    assert notice not in cli("--db", str(typo), "case", "list").stderr  # once only
+    failed = tmp_path / "failed.db"
+    assert_one_line_error(cli("--db", str(failed), "case", "show", "2026-0001"), code=3)
+    assert not failed.exists()  # a command that fails leaves no new, empty database behind
+    assert not list(tmp_path.glob("failed.db*"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("answer", ["n", "y"])
+def test_a_new_database_elsewhere_is_asked_for_on_a_terminal(tmp_path, answer):
+    pexpect = pytest.importorskip("pexpect")
+    typo = tmp_path / "huurbge.db"
+    env = dict(os.environ, HUURBEG_DB=str(typo), PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm")
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "case", "list"], env=env, encoding="utf-8", timeout=20)
+    child.expect_exact("Create a new, empty one?")
+    child.send(answer + "\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    if answer == "n":
+        assert child.exitstatus == 5 and "nothing was created" in child.before and not typo.exists()
+    else:
+        assert child.exitstatus == 0 and typo.exists()

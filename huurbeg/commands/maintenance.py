@@ -67,7 +67,7 @@ def purge(
 def doctor(ctx: typer.Context) -> None:
     """Check the database: file, permissions, schema version, integrity, foreign keys, log size."""
     from huurbeg.db.doctor import examine
-    from huurbeg.db.engine import resolve
+    from huurbeg.db.engine import resolve, shown
     from huurbeg.db.migrate import SCHEMA_REVISION, known_revisions
 
     target = resolve(state(ctx).db_option, must_exist=False, prepare=False)
@@ -76,12 +76,12 @@ def doctor(ctx: typer.Context) -> None:
                                  param_hint="'--db'")
     findings = examine(target.path, SCHEMA_REVISION, known_revisions())
     out = render.console()
-    out.print(f"Database {target.path}", markup=False)
+    out.print(f"Database {shown(target.path)}", markup=False)
     for finding in findings:
         mark, style = ("ok", "green") if finding.ok else ("PROBLEM", "bold red")
-        out.print(f"  {mark:8} {finding.check}: {finding.detail}", style=style, markup=False)
-        if finding.fix:
-            out.print(f"           what to do: {finding.fix}", markup=False)
+        out.print(f"  {mark:8} {finding.check}: {finding.detail}", style=style, markup=False, soft_wrap=True)
+        if finding.fix:  # one whole line: a command to copy
+            out.print(f"           what to do: {finding.fix}", markup=False, soft_wrap=True)
     if not all(f.ok for f in findings):
         raise typer.Exit(1)
 
@@ -94,9 +94,19 @@ def copy(
 ) -> None:
     """Copy this database into another (a solo file into the team server): every case, history and number."""
     from huurbeg.db import open_store
+    from huurbeg.db.engine import same_database
+    from huurbeg.errors import DatabaseProblem, InvalidInput
 
-    source = state(ctx).store(write=False, must_exist=True)
-    target, label = open_store(to, write=True)
+    if not to.strip():
+        raise InvalidInput("--to: give the target database, a file path or an SQLAlchemy URL")
+    app_state = state(ctx)
+    if same_database(app_state.db_option, to):
+        raise InvalidInput("--to: that is the database being copied; give another one")
+    source = app_state.store(write=False, must_exist=True)
+    try:
+        target, label = open_store(to, write=True, today=app_state.today)
+    except DatabaseProblem as exc:  # its words name --db, the option of the source
+        raise DatabaseProblem(str(exc).replace("--db: ", "--to: ")) from None
     try:
         copied = source.copy_to(target, merge)
         target.record(None, "copy", f"{copied['case_file']} case(s) copied in" + (" (merged)" if merge else ""))

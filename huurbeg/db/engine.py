@@ -69,6 +69,18 @@ def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = Tru
     return Target(f"sqlite:///{path}", path, notices)
 
 
+def same_database(one: str | None, other: str | None) -> bool:
+    """Whether two --db values (paths or URLs, None for the default) name the same database."""
+    first, second = resolve(one, prepare=False), resolve(other, prepare=False)
+    if first.path is None or second.path is None:
+        return first.url == second.url
+    try:
+        return os.path.realpath(first.path) == os.path.realpath(second.path) or (
+            first.path.exists() and second.path.exists() and os.path.samefile(first.path, second.path))
+    except OSError:  # a name too long: opening it says so
+        return False
+
+
 def shown(path) -> str:
     """A path as an error message shows it: a very long one shortened in the middle."""
     text = str(path)
