@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import assert_one_line_error, snapshot
+from conftest import POSTGRES, assert_one_line_error, snapshot
 
 SECRETS = {
     "note": "SECRET-CASE-NOTE", "contact": "SECRET-CONTACT-NOTE", "referral": "SECRET-REFERRAL-NOTE",
@@ -121,8 +121,16 @@ def test_purge_keeps_every_figure_identical_on_a_demo_database(cli, tmp_path):
     dry = cli("--db", db, "purge", "--closed-before", "01/09/2026", "-f", "json")
     candidates = [row["case"] for row in as_json(dry)]
     assert len(candidates) > 5
+    everyone = as_json(cli("--db", db, "case", "list", "--status", "all", "-f", "json"))
+    kept = {c["tenant"] for c in everyone if c["case"] not in candidates}
+    purged_names = {c["tenant"] for c in everyone if c["case"] in candidates} - kept
     assert cli("--db", db, "purge", "--closed-before", "01/09/2026", "--yes").exit_code == 0
     assert {period: figures(cli, db, *period) for period in PERIODS} == before
+    if not POSTGRES:  # nothing of a purged household is left anywhere in the file, its free space included
+        with sqlite3.connect(db) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        data = b"".join(path.read_bytes() for path in tmp_path.glob("demo.db*"))
+        assert purged_names and not [name for name in purged_names if name.encode() in data]
     for number in candidates:
         case = as_json(cli("--db", db, "case", "show", number, "-f", "json"))
         assert case["note"] is None and all(c["note"] is None for c in case["contacts"])

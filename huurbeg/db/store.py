@@ -20,8 +20,7 @@ from huurbeg.finding import search_key
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement, Hearing,
                                History, Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Setting,
-                               Stay,
-                               TrackChange)
+                               Stay, TrackChange)
 from huurbeg.errors import DatabaseProblem, NotFound
 from huurbeg.payment_plan import Instalment as ScheduledInstalment
 from huurbeg.rules import CaseFacts, FbuFacts, OpenAgreement
