@@ -102,7 +102,7 @@ def copy(
     app_state = state(ctx)
     if same_database(app_state.db_option, to):
         raise InvalidInput("--to: that is the database being copied; give another one")
-    source = app_state.store(write=False, must_exist=True)
+    source = app_state.store(write=False, must_exist=True, sound=True)  # a damaged file is not copied on
     try:
         target, label = open_store(to, write=True, today=app_state.today)
     except DatabaseProblem as exc:  # its words name --db, the option of the source
