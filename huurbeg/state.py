@@ -18,6 +18,7 @@ class AppState:
     db_option: str | None = None
     _store: object | None = field(default=None, repr=False)
     _created: object | None = field(default=None, repr=False)  # the new database file this invocation made
+    _asked: object | None = field(default=None, repr=False)  # the new file the worker agreed to at a prompt
 
     def store(self, *, write: bool = True, must_exist: bool = False, new_database: bool = False,
               sound: bool = False):
@@ -32,31 +33,30 @@ class AppState:
         if self._store is None:
             from huurbeg.db import open_store
 
-            new = None if must_exist else self._new_file(ask=not new_database)
+            if not must_exist and not new_database:
+                self._ask_new_file()
             self._store, target = open_store(self.db_option, write=write, must_exist=must_exist, today=self.today,
                                              sound=sound)
-            self._created = new
+            self._created = target.created
             for notice in target.notices:
                 print(f"huurbeg: warning: {notice}", file=sys.stderr)
         return self._store
 
-    def _new_file(self, ask: bool):
-        """The path of a database file this command would create outside the default place, else None."""
+    def _ask_new_file(self) -> None:
+        """On a terminal, ask before a database is made anywhere but the default place."""
         from huurbeg.db.engine import default_path, resolve, shown
         from huurbeg.errors import DatabaseProblem
 
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return
         path = resolve(self.db_option, prepare=False).path
         if path is None or path.exists() or path == default_path():
-            return None
-        if ask and sys.stdin.isatty() and sys.stdout.isatty():
-            from huurbeg import prompts
+            return
+        from huurbeg import prompts
 
-            if not prompts.confirm(f"There is no database at {shown(path)}. Create a new, empty one?",
-                                   default=False):
-                raise DatabaseProblem(f"no database at {shown(path)}; nothing was created "
-                                      "(check --db or HUURBEG_DB)")
-            return None  # asked: nothing more to say
-        return Path(os.path.realpath(path))  # a dangling link: the file it names is what gets made
+        if not prompts.confirm(f"There is no database at {shown(path)}. Create a new, empty one?", default=False):
+            raise DatabaseProblem(f"no database at {shown(path)}; nothing was created (check --db or HUURBEG_DB)")
+        self._asked = Path(os.path.realpath(path))  # asked: nothing more to say when it is made
 
     def commit(self) -> None:
         """Commit now, before reporting success, where the commit itself may fail (a long import)."""
@@ -84,16 +84,16 @@ class AppState:
             if created is not None:
                 self._created_end(store, created, succeeded)
 
-    @staticmethod
-    def _created_end(store, path, succeeded: bool) -> None:
-        """Announce a new database a command filled, or take away the empty one a failed command left."""
-        from huurbeg.db.engine import remove_if_empty, shown
+    def _created_end(self, store, path, succeeded: bool) -> None:
+        """Announce a new database a command filled (unless asked for, or in the default place),
+        or take away the empty one a failed command left."""
+        from huurbeg.db.engine import default_path, remove_if_empty, shown
 
-        if succeeded:
-            print(f"huurbeg: created a new, empty database at {shown(path)}", file=sys.stderr)
-        else:
+        if not succeeded:
             store.session.get_bind().dispose()
             remove_if_empty(path)
+        elif path not in (self._asked, Path(os.path.realpath(default_path()))):
+            print(f"huurbeg: created a new, empty database at {shown(path)}", file=sys.stderr)
 
     @property
     def today(self) -> date:

@@ -44,7 +44,10 @@ def start_together(tmp_path) -> None:
     line.touch()
     failures = [(starter.wait(timeout=300), starter.stderr.read()) for starter in starters]
     assert [code for code, _ in failures] == [0] * STARTERS, failures
-    assert all(err == "" for _, err in failures), failures
+    # on a new file, the one process that made it says so; nothing else is said
+    created = [err for _, err in failures if err.startswith("huurbeg: created a new, empty database at ")]
+    assert all(err == "" or (err in created and err.count("\n") == 1) for _, err in failures), failures
+    assert len(created) <= 1, failures
 
 
 def revision() -> list[tuple]:

@@ -30,6 +30,7 @@ class Target:
     url: str
     path: Path | None  # the file, for SQLite
     notices: tuple[str, ...] = ()  # for the worker, e.g. loose file permissions
+    created: Path | None = None  # the new, empty file this invocation made
 
     @property
     def label(self) -> str:
@@ -56,17 +57,17 @@ def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = Tru
     """
     value = option or os.environ.get("HUURBEG_DB") or ""
     if "://" in value:
-        if value.startswith("sqlite:///"):
-            return Target(value, Path(value.removeprefix("sqlite:///")))
-        return Target(value, None)
+        if not value.startswith("sqlite:///") or "?" in value:
+            return Target(value, Path(value.removeprefix("sqlite:///")) if value.startswith("sqlite:") else None)
+        value = value.removeprefix("sqlite:///")  # a file like any other: made private, checked
     explicit = bool(value)
     path = Path(value).expanduser() if explicit else default_path()
     if must_exist and not path.exists():
-        raise DatabaseProblem(f"no huurbeg database at {path}; check --db or HUURBEG_DB")
+        raise DatabaseProblem(f"no huurbeg database at {shown(path)}; check --db or HUURBEG_DB")
     if not prepare:
         return Target(f"sqlite:///{path}", path)
-    notices = _prepare_file(path, create_parent=not explicit)
-    return Target(f"sqlite:///{path}", path, notices)
+    notices, created = _prepare_file(path, create_parent=not explicit)
+    return Target(f"sqlite:///{path}", path, notices, created)
 
 
 def same_database(one: str | None, other: str | None) -> bool:
@@ -87,7 +88,8 @@ def shown(path) -> str:
     return text if len(text) <= PATH_CHARACTERS else f"{text[:40]}…{text[-70:]}"
 
 
-def _prepare_file(path: Path, *, create_parent: bool) -> tuple[str, ...]:
+def _prepare_file(path: Path, *, create_parent: bool) -> tuple[tuple[str, ...], Path | None]:
+    """Notices about an existing file, or the new, empty file made here with mode 0600."""
     try:
         if path.is_dir():
             raise DatabaseProblem(f"--db: {shown(path)} is a directory, not a database file")
@@ -99,13 +101,13 @@ def _prepare_file(path: Path, *, create_parent: bool) -> tuple[str, ...]:
                 raise DatabaseProblem(f"--db: directory {shown(parent)} does not exist")
             parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if path.exists():
-            return _check_existing(path)
+            return _check_existing(path), None
     except OSError as exc:  # a path too long, a component that is a file, ...
         raise DatabaseProblem(f"--db: cannot use {shown(path)}: {exc.strerror or exc}") from None
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        return ()  # another huurbeg created it a moment ago
+        return (), None  # another huurbeg created it a moment ago
     except OSError as exc:
         raise DatabaseProblem(f"--db: cannot create {shown(path)}: {exc.strerror}"
                               + _folder_hint(path.parent)) from None
@@ -113,7 +115,7 @@ def _prepare_file(path: Path, *, create_parent: bool) -> tuple[str, ...]:
         os.fchmod(fd, 0o600)  # whatever the umask or the folder's default permissions
     finally:
         os.close(fd)
-    return ()
+    return (), path
 
 
 def _check_existing(path: Path) -> tuple[str, ...]:
