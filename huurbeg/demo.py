@@ -25,6 +25,8 @@ LANDLORDS = [("Woonhaven Demo", LandlordType.SHM), ("SVK Voorbeeld", LandlordTyp
              ("Eigenaar Demo", LandlordType.PRIVATE)]
 COURT = "Vredegerecht Demostad"
 INTAKES_PER_WEEK = 3
+FBU_EVERY = 4
+"""About one case in four with a payment plan (where the fund's conditions allow it) has an FBU agreement."""
 
 
 def build(store, today: date, seed: int = 2026, progress: Callable[[int, int], None] | None = None) -> int:
@@ -58,7 +60,7 @@ def _household(store, rng: random.Random, day: date, today: date, court_tomorrow
         track=track, tenant=f"{rng.choice(FIRST)} {rng.choice(LAST)} (demo)",
         address=f"{rng.choice(STREETS)} {rng.randint(1, 200)}, Demostad", adults=rng.randint(1, 2),
         children=rng.randint(0, 4), landlord=None if track == Track.CRISIS else landlord, landlord_type=kind,
-        source=source, problems=problems, arrears_cents=arrears, tenant_informed=True,
+        source=source, problems=problems, arrears_cents=arrears, rent_cents=_rent(arrears), tenant_informed=True,
         consent_tenant=track == Track.PW, consent_landlord=track == Track.PW and rng.random() < 0.8,
         intake_date=day, note="fictional demo household")
     draft, matches = casework.check_intake(store, draft, today)
@@ -73,7 +75,8 @@ def _household(store, rng: random.Random, day: date, today: date, court_tomorrow
                              rng.choice([15, 30, 45, 60, 90]), "demo visit", None, today)
     if arrears and track != Track.CRISIS and rng.random() < 0.6:
         instalment = max(5000, arrears // rng.randint(6, 18) // 100 * 100)
-        followup.new_plan(store, number, arrears, min(instalment, arrears), day + timedelta(days=7), 1)
+        if not (int(number[-4:]) % FBU_EVERY == 0 and _fbu(store, number, arrears, instalment, day, today)):
+            followup.new_plan(store, number, arrears, min(instalment, arrears), day + timedelta(days=7), 1)
         paid_until = day + timedelta(days=rng.randint(0, 300))
         for month in range(12):
             when = date(day.year + (day.month + month) // 12, (day.month + month) % 12 + 1, 3)
@@ -121,6 +124,27 @@ def _housing(store, rng, number: str, track: Track, day: date, today: date) -> N
     if leave <= today:
         destination = rng.choices(list(Destination), weights=[45, 25, 15, 5, 3, 7])[0]
         _try(lambda: transfers.move_out(store, number, destination, leave, today, close=True), store)
+
+
+def _rent(arrears: int | None) -> int | None:
+    """A monthly rent that fits the arrears (a third of them, between € 450 and € 950); none without arrears."""
+    return None if arrears is None else max(450_00, min(950_00, arrears // 3 // 50_00 * 50_00))
+
+
+def _fbu(store, number: str, arrears: int, instalment: int, day: date, today: date) -> bool:
+    """An FBU guidance agreement signed a week after intake, where the fund's conditions are met; the
+    advance paid and the agreement filed a few days later, except for the most recent ones."""
+    signed = day + timedelta(days=7)
+
+    def sign():
+        agreed = followup.fbu_sign(store, number, signed=signed, instalment=instalment, start=signed, day=1,
+                                   advance=None, force=False, arrears=arrears, today=today)
+        for step, after in (("paid", 6), ("filed", 9)):
+            if signed + timedelta(days=after) < today - timedelta(days=5):
+                followup.fbu_step(store, number, step, signed + timedelta(days=after), today)
+        return agreed
+
+    return _try(sign, store)
 
 
 def _try(operation: Callable[[], object], store) -> bool:

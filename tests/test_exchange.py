@@ -147,7 +147,8 @@ def test_demo_fills_every_view(cli, tmp_path):
     assert as_json(cli("--db", db, "deadlines", "-f", "json"))
     figures = {(r["figure"], r["breakdown"]): r["value"] for r in
                as_json(cli("--db", db, "stats", "--year", "2026", "-f", "json"))}
-    for key in ("evictions_prevented", "households_referred", "transit_admissions", "hearings", "contacts"):
+    for key in ("evictions_prevented", "households_referred", "transit_admissions", "hearings", "contacts",
+                "fbu_agreements_signed", "fbu_advances_paid"):
         assert figures[(key, "")] > 0, key
     assert_one_line_error(cli("--db", db, "demo"), code=4, contains="only an empty database")
 
