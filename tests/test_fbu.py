@@ -162,6 +162,10 @@ BAD = [
      "--instalment: cannot be larger than the balance of € 975,00"),
     ([], ["--signed", "05/11/2026", "--start", "01/12/2026"], 2, "--instalment: required"),
     ([], ["--instalment", "200"], 2, "--signed: required"),
+    ([], ["--signed", "30/09/2026", "--instalment", "200", "--start", "01/12/2026"], 2,
+     "--signed: cannot be before the registration date (01/10/2026)"),
+    ([], SIGN + ["--output", "x.txt"], 2, "--output: goes with --document"),
+    ([], SIGN + ["--day", "32"], 2, "--day: use a day of the month from 1 to 31"),
 ]
 
 
