@@ -18,7 +18,8 @@ def _facts_grid(pairs: list[tuple[str, object]]):
     return grid
 
 
-def dossier_view(record: dict) -> None:
+def dossier_view(record: dict, show_worker: bool = False) -> None:
+    """The dossier; `show_worker` on a database shared by several workers (a solo file needs no name)."""
     from rich.panel import Panel
 
     out = console()
@@ -37,6 +38,7 @@ def dossier_view(record: dict) -> None:
         ("Returning", "yes: earlier case(s) of this household" if record["returning_household"] else None),
         ("Problems", record["problems"]), ("Arrears", record["arrears"]), ("Rent", record["rent"]),
         ("Consent", _consents(record)),
+        ("Worker", record["worker"] if show_worker else None),
         ("Note", record["note"]),
     ]), title=literal(f"Case {record['case']}"), title_align="left"))
     if record["warnings"]:

@@ -166,3 +166,12 @@ def test_stats_caseload_per_worker_keeps_the_fixed_rows(cli, new_case, other_wor
     assert [(r["worker"], r["figure"], r["value"]) for r in as_list] == [
         (r["worker"], r["figure"], int(r["value"])) for r in rows]
     assert cli("stats", "--month", "2020-01", "--by-worker", "-f", "csv").stdout == "period,worker,figure,value\n"
+
+
+def test_a_dossier_names_its_worker_only_in_a_team(cli, new_case, other_worker):
+    number = new_case()
+    assert "Worker" not in cli("case", "show", number).stdout
+    theirs = new_case("--allow-duplicate")
+    cli("case", "assign", theirs, "--to", other_worker)
+    shown = cli("case", "show", theirs).stdout
+    assert "Worker" in shown and other_worker in shown

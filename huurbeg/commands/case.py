@@ -75,7 +75,7 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
     if not render.emit_fields(record, fmt):
         from huurbeg.views import dossier_view
 
-        dossier_view(record)
+        dossier_view(record, show_worker=len(store.workers()) > 1)
 
 
 @app.command("edit")
