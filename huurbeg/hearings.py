@@ -98,7 +98,8 @@ def roll(store, first: date, days: int, court: str | None, worker: str | None = 
             "plan": standing("active", payment_plan.states(plan, payments.get(case_id, []), first))
             if plan else None,
             "last_contact": last_contact, "prepared": bool(last_contact and last_contact >= notified),
-            "result": hearing.result, "uid": hearing.uid, "petition_date": hearing.petition_date,
+            "result": hearing.result, "uid": hearing.uid, "sequence": hearing.sequence,
+            "petition_date": hearing.petition_date,
         })
     return result
 

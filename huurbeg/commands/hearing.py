@@ -22,6 +22,9 @@ class RollFormat(StrEnum):
     ICS = "ics"
 
 
+CALENDAR_ONLY = ("uid", "sequence")
+"""Keys of the roll that identify a calendar event; they are not part of the roll's json or csv."""
+
 ProposalOption = Annotated[str | None, typer.Option(
     "--proposal", help="The proposal the worker will put to the judge.")]
 
@@ -83,7 +86,7 @@ def list_hearings(
 
         roll_view(rows)
     else:
-        render.emit_rows([{k: v for k, v in row.items() if k != "uid"} for row in rows], fmt, [])
+        render.emit_rows([{k: v for k, v in row.items() if k not in CALENDAR_ONLY} for row in rows], fmt, [])
 
 
 @app.command("brief")

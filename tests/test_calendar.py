@@ -1,0 +1,151 @@
+"""The hearing calendar: a time zone that holds every year, revisions, and cancelled hearings."""
+
+import io
+import shutil
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from huurbeg.calendar import _nth_weekday, vtimezone
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def add_hearing(cli, number, when):
+    result = cli("hearing", "add", number, "--date", when, "--court", "Vredegerecht Mechelen", "--room", "2",
+                 "--petition-date", "18/11/2026")
+    assert result.exit_code == 0, result.output
+
+
+def feed(cli, *args):
+    result = cli("hearing", "list", *(args or ("--within", "30")), "-f", "ics")
+    assert result.exit_code == 0, result.output
+    return result.stdout, Calendar.from_ical(result.stdout)
+
+
+def events(calendar) -> dict:
+    return {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+
+
+def rule(observance) -> set[str]:
+    return set(observance["rrule"].to_ical().decode().split(";"))
+
+
+def test_the_time_zone_is_written_as_yearly_rules(cli, new_case):
+    number = new_case("--track", "ogp", "--source", "court")
+    add_hearing(cli, number, "24/11/2026 09:30")
+    text, calendar = feed(cli)
+    [zone] = calendar.walk("VTIMEZONE")
+    assert str(zone["tzid"]) == "Europe/Brussels"
+    assert "RDATE" not in text and "only works from" not in text  # not the list-of-dates form
+    observances = {c.name: c for c in zone.subcomponents}
+    assert set(observances) == {"STANDARD", "DAYLIGHT"}
+    summer, winter = observances["DAYLIGHT"], observances["STANDARD"]
+    assert rule(summer) == {"FREQ=YEARLY", "BYMONTH=3", "BYDAY=-1SU"}  # the last Sunday of March
+    assert rule(winter) == {"FREQ=YEARLY", "BYMONTH=10", "BYDAY=-1SU"}
+    assert summer["tzoffsetto"].td == timedelta(hours=2) and winter["tzoffsetto"].td == timedelta(hours=1)
+    assert summer["dtstart"].dt == datetime(1970, 3, 29, 2, 0)  # the last Sunday of March 1970, 02:00
+    assert winter["dtstart"].dt == datetime(1970, 10, 25, 3, 0)
+    assert str(summer["tzname"]) == "CEST" and str(winter["tzname"]) == "CET"
+    [event] = calendar.walk("VEVENT")
+    assert "DTSTART;TZID=Europe/Brussels:20261124T093000" in text.replace("\r\n", "\n")
+    assert event.get("dtstart").dt.utcoffset() == timedelta(hours=1)
+
+
+def test_the_written_time_zone_agrees_with_the_time_zone_database_beyond_2038():
+    """Read back by an independent reader (dateutil), every hour around every change from 2026 to 2060."""
+    from dateutil.tz import tzical
+
+    text = vtimezone("Europe/Brussels").to_ical().decode()
+    written = tzical(io.StringIO(text)).get("Europe/Brussels")
+    for year in range(2026, 2061):
+        for month in (3, 10):
+            change = _nth_weekday(year, month, 5, 0)
+            moment = datetime(change.year, change.month, change.day, tzinfo=UTC) - timedelta(hours=6)
+            for _ in range(12):
+                local = moment.astimezone(BRUSSELS).replace(tzinfo=None)
+                assert local.replace(tzinfo=written).utcoffset() == moment.astimezone(BRUSSELS).utcoffset() \
+                    or local.replace(fold=1).replace(tzinfo=written).utcoffset() == \
+                    moment.astimezone(BRUSSELS).utcoffset(), (year, month, local)
+                moment += timedelta(hours=1)
+        for month, hours in ((1, 1), (7, 2)):  # mid-winter and mid-summer
+            assert datetime(year, month, 15, 9, 30, tzinfo=written).utcoffset() == timedelta(hours=hours)
+
+
+@pytest.mark.parametrize("key, summer", [("Europe/London", "BST"), ("America/New_York", "EDT")])
+def test_other_zones_take_their_own_rules(key, summer):
+    zone = vtimezone(key)
+    names = {str(c["tzname"]) for c in zone.subcomponents}
+    assert summer in names
+    from dateutil.tz import tzical
+
+    written = tzical(io.StringIO(zone.to_ical().decode())).get(key)
+    for moment in (datetime(2031, 1, 10, 12), datetime(2031, 7, 10, 12), datetime(2045, 11, 20, 12)):
+        assert moment.replace(tzinfo=written).utcoffset() == moment.replace(tzinfo=ZoneInfo(key)).utcoffset()
+
+
+def test_a_postponed_hearing_is_cancelled_in_the_feed_and_its_successor_added(cli, new_case):
+    number = new_case("--track", "ogp", "--source", "court")
+    add_hearing(cli, number, "22/11/2026 09:30")  # today: its outcome may be recorded
+    _, before = feed(cli)
+    [(uid, first)] = events(before).items()
+    assert first["sequence"] == 0 and str(first["status"]) == "CONFIRMED"
+
+    result = cli("hearing", "outcome", number, "--result", "postponed", "--new-date", "08/12/2026 10:00")
+    assert result.exit_code == 0, result.output
+    _, after = feed(cli)
+    found = events(after)
+    assert len(found) == 2
+    old = found[uid]  # the same event, revised: a subscribed calendar replaces it
+    assert str(old["status"]) == "CANCELLED" and old["sequence"] == 1
+    assert old.get("dtstart").dt == datetime(2026, 11, 22, 9, 30, tzinfo=old.get("dtstart").dt.tzinfo)
+    [new] = [e for u, e in found.items() if u != uid]
+    assert str(new["status"]) == "CONFIRMED" and new["sequence"] == 0
+    assert new.get("dtstart").dt.replace(tzinfo=None) == datetime(2026, 12, 8, 10, 0)
+
+    # once the postponed hearing is outside the exported window, the feed no longer carries it
+    _, later = feed(cli, "--date", "08/12/2026")
+    assert list(events(later)) == [str(new["uid"])]
+
+
+def test_a_withdrawn_hearing_is_cancelled_and_a_settled_one_revised(cli, new_case):
+    withdrawn, settled = new_case("--track", "ogp", "--source", "court"), new_case("--track", "ogp", "--source",
+                                                                                   "court", "--tenant", "Other")
+    add_hearing(cli, withdrawn, "22/11/2026 09:30")
+    add_hearing(cli, settled, "22/11/2026 10:30")
+    assert cli("hearing", "outcome", withdrawn, "--result", "withdrawn").exit_code == 0
+    assert cli("hearing", "outcome", settled, "--result", "settled").exit_code == 0
+    _, calendar = feed(cli)
+    by_case = {str(e["summary"]).split()[1]: e for e in calendar.walk("VEVENT")}
+    assert str(by_case[withdrawn]["status"]) == "CANCELLED" and by_case[withdrawn]["sequence"] == 1
+    assert str(by_case[settled]["status"]) == "CONFIRMED" and by_case[settled]["sequence"] == 1
+
+
+def test_json_and_csv_of_the_roll_keep_their_shape(cli, new_case):
+    import json
+
+    number = new_case("--track", "ogp", "--source", "court")
+    add_hearing(cli, number, "24/11/2026 09:30")
+    [row] = json.loads(cli("hearing", "list", "-f", "json").stdout)
+    assert "sequence" not in row and "uid" not in row
+    assert "sequence" not in cli("hearing", "list", "-f", "csv").stdout.splitlines()[0]
+
+
+@pytest.mark.sqlite_only
+def test_hearings_of_an_older_database_get_their_revision(cli, tmp_path):
+    old = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema-0001.db", old)
+    with sqlite3.connect(old) as connection:
+        case_id = connection.execute("SELECT id FROM case_file WHERE status = 'open' LIMIT 1").fetchone()[0]
+        for uid, result in (("a" * 32, "settled"), ("b" * 32, None)):
+            connection.execute("INSERT INTO hearing (uid, case_id, starts_at, court, result, created_at) "
+                               "VALUES (?, ?, '2026-11-22 09:30:00.000000', 'Vredegerecht', ?, "
+                               "'2026-11-01 10:00:00.000000')", (uid, case_id, result))
+    assert cli("--db", str(old), "case", "list").exit_code == 0
+    with sqlite3.connect(old) as connection:
+        assert connection.execute("SELECT uid, sequence FROM hearing ORDER BY uid").fetchall() == [
+            ("a" * 32, 1), ("b" * 32, 0)]
