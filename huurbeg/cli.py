@@ -15,12 +15,12 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from huurbeg import __version__
+from huurbeg import __version__, render
 from huurbeg.commands import (case, deadlines, demo, digest, hearing, importing, intake, maintenance, plan, refer,
                               stats, transfer, visit)
 from huurbeg.errors import HuurbegError
 from huurbeg.groups import spare_pydantic
-from huurbeg.params import parse_worker
+from huurbeg.params import output_option, parse_worker
 from huurbeg.state import AppState, state
 
 EXIT_DATABASE = 5
@@ -37,6 +37,10 @@ def _fail(text: str, code: int) -> int:
 class HuurbegGroup(TyperGroup):
     """The root group: runs the command and turns any failure into one line and an exit code."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _add_output_option(self, output_option())
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         code = self._run(args, prog_name or "huurbeg", complete_var, extra)
         if standalone_mode:
@@ -49,10 +53,16 @@ class HuurbegGroup(TyperGroup):
         code = self._dispatch(app_state, args, prog_name, complete_var, extra)
         if code != 0:
             app_state.finish(succeeded=False)
+            render.finish_output(succeeded=False)
             return code
         try:
             app_state.finish(succeeded=True)
         except Exception as exc:  # the commit itself failed (disk full, lock): nothing was written
+            render.finish_output(succeeded=False)
+            return self._failure(exc)
+        try:
+            render.finish_output(succeeded=True)  # --output FILE: written once the command succeeded
+        except OSError as exc:
             return self._failure(exc)
         return 0
 
@@ -85,6 +95,16 @@ class HuurbegGroup(TyperGroup):
                 return _fail(f"database error: {_database_reason(exc)}; nothing was written", EXIT_DATABASE)
             return _fail(f"internal error ({type(exc).__name__}); nothing was written. "
                          "Run again with HUURBEG_DEBUG=1 to see where", EXIT_INTERNAL)
+
+
+def _add_output_option(group, option) -> None:
+    """Every command that takes --format also takes --output FILE: one option, one door (render)."""
+    for command in group.commands.values():
+        if hasattr(command, "commands"):
+            _add_output_option(command, option)
+        names = {param.name for param in command.params}
+        if "fmt" in names and "output" not in names:
+            command.params.append(option)
 
 
 def _usage_error(exc: typer.TyperException) -> int:

@@ -7,6 +7,7 @@ option and what it accepts. Nothing here imports the database.
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -59,11 +60,48 @@ class OutputFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    CSV_EXCEL = "csv-excel"  # csv as Belgian Excel opens it: `;`, decimal comma, UTF-8 byte-order mark
+    XLSX = "xlsx"  # an Excel workbook with typed cells
 
 
 FormatOption = Annotated[OutputFormat, typer.Option(
     "--format", "-f", parser=code(OutputFormat, "format"), metavar="FORMAT",
-    help="table for people; json or csv for programs (data on stdout only).")]
+    help="table for people; json or csv for programs (data on stdout only); csv-excel for a "
+         "Belgian Excel (; and decimal comma); xlsx an Excel workbook (with --output FILE).")]
+
+
+def _output_to(value: Path | None) -> Path | None:
+    if value is None:
+        return None
+    from huurbeg import render
+
+    if value.is_dir():
+        raise typer.BadParameter(f"{value} is a directory; name a file", param_hint="'--output'")
+    if not value.parent.is_dir():
+        raise typer.BadParameter(f"no directory {value.parent}", param_hint="'--output'")
+    render.output_to(value)
+    return value
+
+
+OutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", callback=_output_to, show_default=False,
+    help="Write the output to FILE instead of stdout, in any --format; written only when the command "
+         "succeeds, readable by you only.")]
+
+
+def output_option():
+    """--output as a parameter of its own, which every command with a --format gets (huurbeg.cli)."""
+    donor = typer.Typer(add_completion=False)
+
+    @donor.command()
+    def command(output: OutputOption = None) -> None:  # only its parameter is used
+        """Output."""
+
+    [option] = typer.main.get_command(donor).params
+    option.expose_value = False  # the callback sends the output; the command itself never sees it
+    return option
+
+
 AsOfOption = Annotated[date | None, typer.Option(
     "--as-of", parser=parse_date, metavar="DATE",
     help="Compute deadlines as on this date instead of today (dd/mm/yyyy, yyyy-mm-dd, +7d, ...).")]
@@ -88,7 +126,8 @@ WorkerOption = Annotated[str | None, typer.Option(
     help="Only the cases of this worker (the database role on a team server).")]
 MineOption = Annotated[bool, typer.Option("--mine", help="Only my cases (the cases I am responsible for).")]
 
-__all__ = ["OutputFormat", "FormatOption", "AsOfOption", "DateOption", "CaseArgument", "NoInputOption",
+__all__ = ["OutputFormat", "FormatOption", "OutputOption", "output_option", "AsOfOption", "DateOption",
+           "CaseArgument", "NoInputOption",
            "parse_date", "parse_datetime", "parse_money", "parse_national_number", "parse_case",
            "parse_count", "parse_required_text", "code", "code_option", "parse_worker", "WorkerOption",
            "MineOption"]

@@ -3,11 +3,19 @@
 Data given to these functions keep their types (date, Cents, enums); each format
 writes them its own way: dd/mm/yyyy and € 1.234,56 on screen, ISO dates and
 euros as numbers in json and csv. json and csv write only data to stdout.
+
+`--output FILE` (every command with --format has it) sends the data to FILE instead:
+collected in memory and written, mode 0600, only when the command succeeded, so a
+failed export never leaves half a file. xlsx is a workbook (huurbeg/workbook.py);
+csv-excel is csv as Belgian Excel opens it: `;` between fields, a decimal comma,
+a UTF-8 byte-order mark.
 """
 
 import csv
+import io
 import json
 import re
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -54,11 +62,65 @@ def literal(value, *, lines: bool = False, style: str = ""):
     from rich.text import Text
 
     return Text(plain(value, lines=lines), style=style)
+# --- where data go: stdout, or the file of --output ---------------------------------
+
+_output: dict = {}
+"""The --output of this invocation: its path and what was written for it (text or bytes)."""
+
+
+def output_to(path) -> None:
+    """Send this invocation's data to `path` (written by finish_output when the command succeeded)."""
+    _output.clear()
+    _output.update(path=os.fspath(path), text=io.StringIO(), data=None)
+
+
+def output_path() -> str | None:
+    return _output.get("path")
+
+
+def finish_output(succeeded: bool) -> None:
+    """Write the collected output to its file, atomically and readable by the user only; or drop it."""
+    path, text, data = _output.get("path"), _output.get("text"), _output.get("data")
+    _output.clear()
+    if not path or not succeeded:
+        return
+    content = data if data is not None else text.getvalue().encode("utf-8")
+    temporary = f"{path}.partial"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(content)
+    os.replace(temporary, path)
+
+
+def data_stream():
+    """The text stream data are written to: stdout, or the --output buffer."""
+    return _output["text"] if _output else sys.stdout
+
+
+def write_bytes(content: bytes) -> None:
+    """Binary data (a workbook): to the --output file, or to stdout when it is not a terminal."""
+    if _output:
+        _output["data"] = content
+    elif sys.stdout.isatty():
+        from huurbeg.errors import InvalidInput
+
+        raise InvalidInput("--output: a workbook needs a file, e.g. --output figures.xlsx")
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+
+
+def write_text(text: str) -> None:
+    """Text data in a format of their own (a calendar, a letter)."""
+    data_stream().write(text)
 
 
 def console(stderr: bool = False):
     from rich.console import Console
 
+    if _output and not stderr:  # a table to a file: plain text, no colour, a fixed width
+        return Console(file=_output["text"], highlight=False, no_color=True, width=120, soft_wrap=False)
     return Console(stderr=stderr, highlight=False)
 
 
@@ -108,24 +170,31 @@ _C1_ESCAPED = {c: f"\\u{c:04x}" for c in [*range(0x80, 0xa0), *map(ord, _BIDI)]}
 
 def write_json(data) -> None:
     text = json.dumps(json_value(data), ensure_ascii=False, indent=2)
-    sys.stdout.write(text.translate(_C1_ESCAPED) + "\n")
+    data_stream().write(text.translate(_C1_ESCAPED) + "\n")
 
 
-def write_csv(rows: Sequence[dict], keys: Sequence[str] | None = None) -> None:
+def write_csv(rows: Sequence[dict], keys: Sequence[str] | None = None, *, excel: bool = False) -> None:
+    """csv, the data contract; with `excel`, the same data as Belgian Excel opens them (csv-excel)."""
     keys = list(keys or (rows[0].keys() if rows else []))
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    out = data_stream()
+    if excel:
+        out.write("\ufeff")  # the byte-order mark: Excel then reads UTF-8 ("Chloé", not "ChloÃ©")
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
     writer.writerow(keys)
     for row in rows:
-        writer.writerow(["" if row.get(k) is None else _csv_value(row.get(k)) for k in keys])
+        writer.writerow(["" if row.get(k) is None else _csv_value(row.get(k), excel) for k in keys])
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK, +cmd|, @SUM)."""
 
 
-def _csv_value(value) -> str:
+def _csv_value(value, excel: bool = False) -> str:
     if isinstance(value, Cents):
-        return f"{value / 100:.2f}"  # euros, always with both decimals; a number, even when negative
+        text = f"{value / 100:.2f}"  # euros, always with both decimals; a number, even when negative
+        return text.replace(".", ",") if excel else text
+    if excel and isinstance(value, float):
+        return str(value).replace(".", ",")  # a decimal comma, as a Belgian Excel reads numbers
     value = json_value(value)
     if isinstance(value, list):
         return _neutralised(";".join(str(v) for v in value)) if any(isinstance(v, str) for v in value) \
@@ -204,12 +273,19 @@ def _priority(column: Column) -> int:
 
 
 def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
-              title: str | None = None, empty: str = "Nothing to show.") -> None:
-    """A list in the chosen format; json/csv carry every key of the rows, the table `columns`."""
+              title: str | None = None, empty: str = "Nothing to show.", sheet=None) -> None:
+    """A list in the chosen format; json/csv/xlsx carry every key of the rows, the table `columns`.
+
+    `sheet` names the workbook sheet of a row (one sheet per panel of the figures); default one sheet.
+    """
     if fmt == "json":
         write_json(rows)
-    elif fmt == "csv":
-        write_csv(rows)
+    elif fmt in ("csv", "csv-excel"):
+        write_csv(rows, excel=fmt == "csv-excel")
+    elif fmt == "xlsx":
+        from huurbeg.workbook import workbook
+
+        write_bytes(workbook(rows, title or "huurbeg", sheet))
     elif not rows:
         message(empty)
     else:
@@ -217,12 +293,15 @@ def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
 
 
 def emit_fields(record: dict, fmt: str) -> bool:
-    """json/csv of one object (csv as field,value rows); False when a table is wanted."""
+    """json/csv/xlsx of one object (csv and xlsx as field,value rows); False when a table is wanted."""
     if fmt == "json":
         write_json(record)
-    elif fmt == "csv":
+    elif fmt in ("csv", "csv-excel", "xlsx"):
         flat = [{"field": k, "value": v} for k, v in record.items() if not isinstance(v, (list, dict))]
-        write_csv(flat, ["field", "value"])
+        if fmt == "xlsx":
+            emit_rows(flat, fmt, [], title=record.get("case"))
+        else:
+            write_csv(flat, ["field", "value"], excel=fmt == "csv-excel")
     else:
         return False
     return True

@@ -254,7 +254,7 @@ def report(
     if fmt == "json":
         render.write_json(data)
     else:
-        typer.echo(secrecy.report_text(data), nl=False)
+        render.write_text(secrecy.report_text(data))
 
 
 @app.command("export")

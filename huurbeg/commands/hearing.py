@@ -19,6 +19,8 @@ class RollFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    CSV_EXCEL = "csv-excel"
+    XLSX = "xlsx"
     ICS = "ics"
 
 
@@ -64,7 +66,7 @@ def list_hearings(
     court: Annotated[str | None, typer.Option("--court", help="Only courts whose name contains this.")] = None,
     worker: WorkerOption = None,
     mine: MineOption = False,
-    fmt: Annotated[RollFormat, code_option(RollFormat, "format", "table, json, csv, or ics (a calendar).",
+    fmt: Annotated[RollFormat, code_option(RollFormat, "format", "table, json, csv, csv-excel, xlsx, or ics (a calendar).",
                                            "--format", "-f")] = RollFormat.TABLE,
 ) -> None:
     """The roll: hearings by date and time, with who is ready and who is not."""
@@ -80,13 +82,14 @@ def list_hearings(
     if fmt == RollFormat.ICS:
         from huurbeg.calendar import hearings_ics
 
-        typer.echo(hearings_ics(rows), nl=False)
+        render.write_text(hearings_ics(rows))
     elif fmt == RollFormat.TABLE:
         from huurbeg.views import roll_view
 
         roll_view(rows)
     else:
-        render.emit_rows([{k: v for k, v in row.items() if k not in CALENDAR_ONLY} for row in rows], fmt, [])
+        render.emit_rows([{k: v for k, v in row.items() if k not in CALENDAR_ONLY} for row in rows], fmt, [],
+                         title="Hearings")
 
 
 @app.command("brief")

@@ -128,6 +128,6 @@ def _show_created(store, number: str, fmt: OutputFormat, today: date) -> None:
     created = caseload.dossier(store, number, today)
     if render.emit_fields(created, fmt):
         return
-    typer.echo(number)
+    render.write_text(number + "\n")
     for warning in created["warnings"]:
         render.notice(f"{warning['severity']}: {warning['message']}")

@@ -77,10 +77,10 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
 
     app_state = state(ctx)
     view = followup.plan_view(app_state.store(write=False), number, as_of or app_state.today)
-    if fmt == OutputFormat.CSV:
-        render.write_csv(view["instalments"])
-    elif fmt == OutputFormat.JSON:
+    if fmt == OutputFormat.JSON:
         render.write_json(view)
+    elif fmt != OutputFormat.TABLE:  # csv and xlsx: one row per instalment
+        render.emit_rows(view["instalments"], fmt, [], title=f"Plan {number}")
     else:
         from huurbeg.views import plan_view
 

@@ -40,10 +40,16 @@ def stats(
     aggregates = store.figures(period.first, period.last)
     if fmt != OutputFormat.TABLE:
         rows = figures.worker_rows(aggregates, period) if by_worker else figures.compute(aggregates, period)
+        records = [r.as_dict() for r in rows]
         if fmt == OutputFormat.JSON:
-            render.write_json([r.as_dict() for r in rows])
+            render.write_json(records)
+        elif fmt == OutputFormat.XLSX:
+            panel = {figure.key: figure.panel for figure in figures.FIGURES}
+            render.emit_rows(records, fmt, [], title=f"Figures {period.label}",  # one sheet per panel
+                             sheet=None if by_worker else lambda row: panel[row["figure"]])
         else:
-            render.write_csv([r.as_dict() for r in rows], ["period", "worker", "figure", "value"] if by_worker else None)
+            render.write_csv(records, ["period", "worker", "figure", "value"] if by_worker else None,
+                             excel=fmt == OutputFormat.CSV_EXCEL)
         return
     from huurbeg.views import chart_view, figures_view, workers_view
 
