@@ -15,9 +15,9 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from huurbeg import __version__, render
-from huurbeg.commands import (case, deadlines, demo, digest, hearing, importing, intake, maintenance, plan, refer,
-                              stats, transfer, visit)
+from huurbeg import __version__, completion, helptext, render
+from huurbeg.commands import (case, completion as completion_command, deadlines, demo, digest, hearing, importing,
+                              intake, maintenance, plan, refer, stats, transfer, visit)
 from huurbeg.errors import HuurbegError
 from huurbeg.groups import spare_pydantic
 from huurbeg.params import output_option, parse_worker
@@ -40,9 +40,17 @@ class HuurbegGroup(TyperGroup):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _add_output_option(self, output_option())
+        helptext.polish(self)
+
+    def list_commands(self, ctx) -> list[str]:
+        return helptext.order(list(self.commands))
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        code = self._run(args, prog_name or "huurbeg", complete_var, extra)
+        instruction = os.environ.get(complete_var or completion.COMPLETE_VAR)
+        if instruction:  # the shell asks for completions (huurbeg completion SHELL): answer, run nothing
+            code = completion.respond(self, instruction)
+        else:
+            code = self._run(args, prog_name or "huurbeg", complete_var, extra)
         if standalone_mode:
             sys.exit(code)
         return code
@@ -183,6 +191,7 @@ importing.register(app)
 maintenance.register(app)
 deadlines.register(app)
 digest.register(app)
+completion_command.register(app)
 
 
 def main() -> None:

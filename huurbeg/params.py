@@ -53,7 +53,29 @@ def code(enum: type[StrEnum], what: str) -> Callable:
 
 def code_option(enum: type[StrEnum], what: str, help_text: str, *names: str) -> typer.models.OptionInfo:
     return typer.Option(*names, parser=code(enum, what), metavar=names[0].lstrip("-").upper(),
-                        help=f"{help_text} One of: {choices(enum)}.")
+                        help=f"{help_text} One of: {choices(enum)}.", autocompletion=complete_codes(enum))
+
+
+# --- shell completion of values (huurbeg.completion runs these; they never open SQLAlchemy) ---------
+
+def complete_codes(enum: type[StrEnum]) -> Callable:
+    """The slugs of a code list, for the shell."""
+    def complete(incomplete: str) -> list[str]:
+        return [member.value for member in enum if member.value.startswith(incomplete.lower())]
+    return complete
+
+
+def complete_cases(incomplete: str) -> list[tuple[str, str]]:
+    """Case numbers, open cases first (one indexed query through sqlite3)."""
+    from huurbeg.completion import case_numbers
+
+    return case_numbers(incomplete)
+
+
+def complete_dwellings(incomplete: str) -> list[tuple[str, str]]:
+    from huurbeg.completion import dwelling_codes
+
+    return dwelling_codes(incomplete)
 
 
 class OutputFormat(StrEnum):
@@ -65,7 +87,7 @@ class OutputFormat(StrEnum):
 
 
 FormatOption = Annotated[OutputFormat, typer.Option(
-    "--format", "-f", parser=code(OutputFormat, "format"), metavar="FORMAT",
+    "--format", "-f", parser=code(OutputFormat, "format"), metavar="FORMAT", autocompletion=complete_codes(OutputFormat),
     help="table for people; json or csv for programs (data on stdout only); csv-excel for a "
          "Belgian Excel (; and decimal comma); xlsx an Excel workbook (with --output FILE).")]
 
@@ -109,7 +131,8 @@ DateOption = Annotated[date | None, typer.Option(
     "--date", parser=parse_date, metavar="DATE",
     help="When it happened (default today): dd/mm/yyyy, yyyy-mm-dd, today, yesterday, -3d, ...")]
 CaseArgument = Annotated[str, typer.Argument(
-    parser=parse_case, metavar="CASE", help="Case number, e.g. 2026-0042 (2026-42 works too).")]
+    parser=parse_case, metavar="CASE", help="Case number, e.g. 2026-0042 (2026-42 works too).",
+    autocompletion=complete_cases)]
 NoInputOption = Annotated[bool, typer.Option(
     "--no-input", help="Never prompt: a missing required value is an error (for scripts).")]
 

@@ -63,3 +63,49 @@ def test_every_figure_is_documented_in_the_readme():
 
     for figure in FIGURES:
         assert f"| `{figure.key}` |" in README, figure.key
+
+
+def test_every_command_ends_its_help_with_a_real_example(cli):
+    """A command added later needs an example too: in huurbeg/helptext.py EXAMPLES (or its own epilog)."""
+    import shlex
+
+    root = typer.main.get_command(app)
+    for path, command in [((), root), *ALL]:
+        assert command.epilog and "Examples:" in command.epilog, \
+            f"'huurbeg {' '.join(path)}' has no example: add one to EXAMPLES in huurbeg/helptext.py"
+        shown = cli(*path, "--help").stdout.rstrip().splitlines()
+        examples = command.epilog.split("Examples:")[1].replace("\b", "").strip().splitlines()
+        assert 1 <= len(examples) <= 2, path
+        assert [line.strip() for line in shown[-len(examples):]] == [e.strip() for e in examples], path
+        for example in examples:  # a real example: this command, with options it has
+            words = shlex.split(example.split(">")[0].replace('"$(', " ").replace(')"', " "))
+            words = words[words.index("huurbeg") + 1:]
+            if words[:1] == ["--db"]:
+                words = words[2:]
+            where, target, walked = root, words, ()
+            while target and hasattr(where, "commands") and target[0] in where.commands:
+                where, target, walked = where.commands[target[0]], target[1:], (*walked, target[0])
+            if target and getattr(where, "default_command", None):  # `huurbeg visit CASE`: its main action
+                where = where.commands[where.default_command]
+            opts = {o for p in where.params for o in (*p.opts, *p.secondary_opts)} | {"--help"}
+            opts |= {o for p in root.params for o in p.opts}
+            assert all(w.split("=")[0] in opts for w in target if w.startswith("--")), (example, target)
+            assert walked[:len(path)] == path, (path, example)  # an example of this very command
+
+
+def test_root_help_lists_the_work_in_its_order_in_whole_sentences(cli):
+    lines = cli("--help").stdout.split("Commands:")[1].split("Examples:")[0].strip().splitlines()
+    names = [line.split()[0] for line in lines]
+    work = ["intake", "case", "visit", "plan", "hearing", "transfer", "refer", "deadlines"]
+    assert [n for n in names if n in work] == work and names[:3] == ["intake", "case", "visit"]
+    assert names.index("stats") > names.index("deadlines")
+    assert names.index("stats") < min(names.index(n) for n in ("import", "backup", "doctor", "purge"))
+    for line in lines:
+        assert line.rstrip().endswith(".") and "..." not in line, line  # a whole sentence, not cut
+
+
+def test_usage_lines_read_like_the_readme(cli):
+    for path, command in ALL:
+        text = cli(*path, "--help").stdout
+        assert "{" not in text.splitlines()[0] and "<str>" not in text and "<path>" not in text, path
+    assert cli("case", "show", "--help").stdout.startswith("Usage: huurbeg case show [OPTIONS] CASE\n")

@@ -118,6 +118,7 @@ NO_STORED_TEXT = {
     "backup": "reports only the path it was given",
     "doctor": "reports checks of the file, never its contents",
     "copy": "reports counts of rows",
+    "completion": "prints a fixed shell script (tests/test_completion.py)",
 }
 
 

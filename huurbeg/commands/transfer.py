@@ -7,8 +7,8 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import Destination, DwellingKind
-from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, code_option, parse_date,
-                            parse_required_text)
+from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, code_option,
+                            complete_dwellings, parse_date, parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(help="Transitional and crisis dwellings: admissions, extensions, moves out, occupancy.",
@@ -43,7 +43,8 @@ def dwelling_add(
 def move_in(
     ctx: typer.Context,
     number: CaseArgument,
-    dwelling: Annotated[str, typer.Option("--dwelling", metavar="CODE", help="The dwelling's code.")],
+    dwelling: Annotated[str, typer.Option("--dwelling", metavar="CODE", help="The dwelling's code.",
+                                          autocompletion=complete_dwellings)],
     when: DateOption = None,
     until: UntilOption = None,
     review: ReviewOption = None,

@@ -1,0 +1,146 @@
+"""How `--help` reads: the commands in the order of the work, whole sentences, and real examples.
+
+Applied once to the command tree Typer built (huurbeg.cli.HuurbegGroup), so a command
+only needs its docstring and an entry in EXAMPLES below; tests/test_docs.py fails for a
+command without an example. Usage lines read like the README's (`CASE`, not `{CASE}`;
+`--court TEXT`, not `--court <str>`).
+"""
+
+import re
+from pathlib import Path
+
+WORK = ("intake", "case", "visit", "plan", "hearing", "transfer", "refer", "deadlines", "digest", "stats")
+"""The root's commands in the order of the work; then any other command; then data and maintenance."""
+DATA_AND_MAINTENANCE = ("import", "demo", "copy", "backup", "purge", "doctor", "completion")
+
+SUMMARIES = {
+    "intake": "Register a household and open its case.",
+    "case": "The caseload and one dossier: list, show, correct, close.",
+    "visit": "Log a contact with the household.",
+    "plan": "Payment plans, payments and agreements.",
+    "hearing": "Court hearings: the roll, a brief per case, outcomes.",
+    "transfer": "Transitional and crisis dwellings: who moves in and out.",
+    "refer": "Refer a case to another service.",
+    "deadlines": "Every warning and deadline, most urgent first.",
+    "digest": "A short morning summary for a cron mail.",
+    "stats": "The figures the service reports, for a month or a year.",
+    "import": "Import a caseload from a spreadsheet.",
+    "demo": "Fill an empty database with fictional casework.",
+    "copy": "Copy this database into another, such as the team server.",
+    "backup": "Make a consistent copy of the database.",
+    "purge": "Erase the personal data of long-closed cases.",
+    "doctor": "Check the database and say what to fix.",
+    "completion": "Print the script for shell completion.",
+}
+"""The one-line descriptions of the root's list (a command's first sentence is used elsewhere)."""
+
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "": ("huurbeg", "huurbeg --db demo.db case list"),
+    "intake": ("huurbeg intake",
+               "huurbeg intake --track pw --tenant 'Jan Peeters' --source landlord --tenant-informed --no-input"),
+    "case": ("huurbeg case list", "huurbeg case show 2026-0042"),
+    "case list": ("huurbeg case list --track ogp", "huurbeg case list --status all --format xlsx --output cases.xlsx"),
+    "case show": ("huurbeg case show 2026-0042", "huurbeg case show 2026-42 --format json"),
+    "case find": ("huurbeg case find Peeters",),
+    "case edit": ("huurbeg case edit 2026-0042 --phone '0470 12 34 56'",),
+    "case consent": ("huurbeg case consent 2026-0042 --tenant --landlord",),
+    "case track": ("huurbeg case track 2026-0042 --to pre-ogp",),
+    "case close": ("huurbeg case close 2026-0042 --outcome eviction-prevented",),
+    "case reopen": ("huurbeg case reopen 2026-0042",),
+    "case assign": ("huurbeg case assign 2026-0042 --to karim", "huurbeg case assign --from an --to karim"),
+    "case history": ("huurbeg case history 2026-0042",),
+    "case report": ("huurbeg case report 2026-0042 --for landlord",),
+    "case export": ("huurbeg case export 2026-0042 --output 2026-0042.json",),
+    "case remove": ("huurbeg case remove 2026-0042 --reason 'registered twice'",),
+    "visit": ("huurbeg visit 2026-0042", "huurbeg visit list"),
+    "visit add": ("huurbeg visit add 2026-0042", "huurbeg visit add 2026-0042 --kind phone --minutes 15 --no-input"),
+    "visit list": ("huurbeg visit list 2026-0042", "huurbeg visit list --since -1m --format csv"),
+    "plan": ("huurbeg plan 2026-0042 --arrears 1.234,56 --instalment 103 --start 01/12/2026",
+             "huurbeg plan show 2026-0042"),
+    "plan new": ("huurbeg plan new 2026-0042 --arrears 1.234,56 --instalment 103 --start 01/12/2026",),
+    "plan pay": ("huurbeg plan pay 2026-0042 --amount 103",),
+    "plan show": ("huurbeg plan show 2026-0042", "huurbeg plan show 2026-0042 --format xlsx --output plan.xlsx"),
+    "plan agree": ("huurbeg plan agree 2026-0042 'Pay the rent on time' --due +1m",),
+    "plan done": ("huurbeg plan done 2026-0042 3",),
+    "plan fbu": ("huurbeg plan fbu 2026-0042 --instalment 150 --start 01/12/2026",),
+    "plan fbu-paid": ("huurbeg plan fbu-paid 2026-0042",),
+    "plan fbu-filed": ("huurbeg plan fbu-filed 2026-0042",),
+    "hearing": ("huurbeg hearing list --date tomorrow", "huurbeg hearing brief 2026-0042"),
+    "hearing add": ("huurbeg hearing add 2026-0042 --date '24/11/2026 09:30' --court 'Vredegerecht Mechelen'",),
+    "hearing list": ("huurbeg hearing list --date tomorrow",
+                     "huurbeg hearing list --within 60 --format ics --output hearings.ics"),
+    "hearing brief": ("huurbeg hearing brief 2026-0042",),
+    "hearing outcome": ("huurbeg hearing outcome 2026-0042 --result postponed --new-date '08/12/2026 10:00'",),
+    "transfer": ("huurbeg transfer list", "huurbeg transfer in 2026-0042 --dwelling DW-01"),
+    "transfer in": ("huurbeg transfer in 2026-0042 --dwelling DW-01",),
+    "transfer extend": ("huurbeg transfer extend 2026-0042",),
+    "transfer out": ("huurbeg transfer out 2026-0042 --destination regular-market --close",),
+    "transfer list": ("huurbeg transfer list",),
+    "transfer dwelling": ("huurbeg transfer dwelling add DW-01 --kind transit --address 'Kerkstraat 1, Mechelen'",),
+    "transfer dwelling add": ("huurbeg transfer dwelling add DW-01 --kind transit --address 'Kerkstraat 1, Mechelen'",),
+    "refer": ("huurbeg refer 2026-0042 --to ocmw",),
+    "deadlines": ("huurbeg deadlines", "huurbeg deadlines --within 30 --format json"),
+    "digest": ("huurbeg digest",),
+    "stats": ("huurbeg stats --month last --format csv > figures.csv",
+              "huurbeg stats --year 2026 --format xlsx --output figures-2026.xlsx"),
+    "import": ("huurbeg import caseload.csv",),
+    "demo": ("huurbeg --db demo.db demo",),
+    "copy": ("huurbeg copy --to postgresql+psycopg://an@db.example.local/huurbeg",),
+    "backup": ("huurbeg backup huurbeg-copy.db",),
+    "purge": ("huurbeg purge --closed-before 01/01/2021",),
+    "doctor": ("huurbeg doctor",),
+    "completion": ("eval \"$(huurbeg completion bash)\"", "huurbeg completion fish > ~/.config/fish/completions/huurbeg.fish"),
+}
+"""One or two real examples per command, by its path ('' is huurbeg itself); shown at the end of its help."""
+
+_METAVARS = {str: "TEXT", int: "N", float: "NUMBER", Path: "PATH"}
+_SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)(?<!etc)\.(?=\s|$)")
+
+
+def polish(group, path: tuple[str, ...] = ()) -> None:
+    """Summaries, examples and README-like usage for `group` and every command under it."""
+    _examples(group, path)
+    for name, command in group.commands.items():
+        if not path and name in SUMMARIES:
+            command.short_help = SUMMARIES[name]
+        elif not command.short_help and command.help:
+            command.short_help = first_sentence(command.help)
+        _usage(command)
+        if hasattr(command, "commands"):
+            polish(command, (*path, name))
+        else:
+            _examples(command, (*path, name))
+
+
+def order(names: list[str]) -> list[str]:
+    """The root's commands: the work first, in its order; then the others; then data and maintenance."""
+    rank = {name: k for k, name in enumerate(WORK)}
+    rank |= {name: 1000 + k for k, name in enumerate(DATA_AND_MAINTENANCE)}
+    return sorted(names, key=lambda name: rank.get(name, 500))
+
+
+def first_sentence(text: str) -> str:
+    """The first whole sentence of a help text ("e.g." does not end one)."""
+    paragraph = " ".join(text.strip().split("\n\n")[0].split())
+    end = _SENTENCE_END.search(paragraph)
+    return paragraph[:end.end()] if end else paragraph
+
+
+def _examples(command, path: tuple[str, ...]) -> None:
+    found = EXAMPLES.get(" ".join(path))
+    if found and not command.epilog:
+        # \b keeps each example on its own line (click rewraps paragraphs otherwise)
+        command.epilog = "Examples:\n\n\b\n" + "\n".join(f"  {example}" for example in found)
+
+
+def _usage(command) -> None:
+    for param in command.params:
+        if param.param_type_name == "argument":
+            shown = param.metavar.strip("[]") if param.metavar else param.name.upper()
+            param.metavar = shown
+            param._usage_display_name = lambda shown=shown, param=param: (
+                (shown if param.required else f"[{shown}]") + ("..." if param.nargs != 1 else ""))
+            param.display_type_rich = lambda ctx: None  # the name says what it is
+        elif param.metavar is None and not getattr(param, "is_flag", False) and not getattr(param, "count", False):
+            annotation = getattr(getattr(param, "type_descriptor", None), "annotation", str)
+            param.metavar = _METAVARS.get(annotation, param.name.upper())

@@ -1,0 +1,131 @@
+"""Shell completion, through the shell protocol: commands, options, codes, dwellings and case numbers."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import POSTGRES
+
+pytestmark = pytest.mark.slow  # every test spawns huurbeg as the shell would
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "questionary", "openpyxl")
+
+
+def complete(line: str, shell: str = "bash", env: dict | None = None) -> list[str]:
+    """What huurbeg answers when the shell completes the last word of `line` (click's protocol)."""
+    words = line.split()
+    if shell == "fish":
+        variables = {"COMP_WORDS": line, "COMP_CWORD": "" if line.endswith(" ") else words[-1]}
+    else:
+        current = len(words) if line.endswith(" ") else len(words) - 1
+        variables = {"COMP_WORDS": line, "COMP_CWORD": str(current)}
+    result = subprocess.run([sys.executable, "-m", "huurbeg"], capture_output=True, text=True, timeout=60,
+                            env=os.environ | variables | {"_HUURBEG_COMPLETE": f"{shell}_complete"} | (env or {}))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout.splitlines()
+
+
+def values(line: str, **kwargs) -> list[str]:
+    return [answer.partition(",")[2] for answer in complete(line, **kwargs)]
+
+
+def test_commands_in_the_order_of_the_work_and_subcommands():
+    found = values("huurbeg ")
+    assert found[:4] == ["intake", "case", "visit", "plan"]
+    assert "completion" in found
+    assert values("huurbeg tr") == ["transfer"]
+    assert {"list", "show", "close", "reopen"} <= set(values("huurbeg case "))
+
+
+def test_options_and_codes():
+    assert {"--track", "--status", "--format", "--output", "--help"} <= set(values("huurbeg case list --"))
+    assert values("huurbeg case list --track ") == ["pw", "pre-ogp", "ogp", "dw", "crisis"]
+    assert values("huurbeg case list --track pre") == ["pre-ogp"]
+    assert values("huurbeg stats -f ") == ["table", "json", "csv", "csv-excel", "xlsx"]
+    assert values("huurbeg case close 2026-0001 --outcome ev") == ["eviction-prevented", "evicted"]
+    assert values("huurbeg intake --tenant X --source est") == ["estate-agent"]
+    assert complete("huurbeg case list --output ") == ["file,"]  # the shell completes a file name
+
+
+@pytest.mark.skipif(bool(POSTGRES), reason="completion reads an SQLite file directly; a server is not looked up")
+def test_case_numbers_open_cases_first_and_dwelling_codes(cli, new_case):
+    first, second, third = new_case(), new_case("--tenant", "B"), new_case("--tenant", "C")
+    assert cli("case", "close", first, "--outcome", "eviction-prevented").exit_code == 0
+    assert cli("transfer", "dwelling", "add", "DW-01", "--kind", "transit").exit_code == 0
+    assert cli("transfer", "dwelling", "add", "CR-01", "--kind", "crisis").exit_code == 0
+    assert values("huurbeg case show ") == [third, second, first]  # open, newest first; then closed
+    assert values("huurbeg case show 2026-000") == [third, second, first]
+    assert values("huurbeg case show 2025") == []
+    assert values(f"huurbeg visit ") == ["add", "list", third, second, first]  # `visit CASE` is `visit add CASE`
+    assert values(f"huurbeg plan pay {second} --amount 10 --date ") == []
+    assert values(f"huurbeg transfer in {second} --dwelling ") == ["CR-01", "DW-01"]
+    assert values(f"huurbeg transfer in {second} --dwelling D") == ["DW-01"]
+
+
+@pytest.mark.skipif(bool(POSTGRES), reason="completion reads an SQLite file directly")
+def test_the_database_named_on_the_command_line_is_the_one_read(cli, new_case, tmp_path):
+    number = new_case()
+    other = tmp_path / "other.db"
+    assert values("huurbeg case show ", env={"HUURBEG_DB": str(other)}) == []
+    assert not other.exists()  # completing never creates a database
+    assert values(f"huurbeg --db {os.environ['HUURBEG_DB']} case show ",
+                  env={"HUURBEG_DB": str(other)}) == [number]
+
+
+def test_zsh_and_fish_answers_carry_descriptions():
+    zsh = complete("huurbeg case ", shell="zsh")
+    assert zsh[0::3][:2] == ["plain", "plain"] and zsh[1] == "list"
+    assert zsh[2] != "_" and zsh[2].endswith(".")  # the command's short description
+    fish = complete("huurbeg case l", shell="fish")
+    assert fish[0].startswith("plain,list\t")
+
+
+def test_completing_imports_no_database_or_validation_library(cli, new_case):
+    new_case()
+    probe = ("import sys\nfrom huurbeg.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             f"sys.stderr.write(repr([m for m in {HEAVY!r} if m in sys.modules]))\n")
+    for line, current in (("huurbeg case show ", "3"), ("huurbeg case list --track ", "4"), ("huurbeg ", "1")):
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                                env=os.environ | {"_HUURBEG_COMPLETE": "bash_complete", "COMP_WORDS": line,
+                                                  "COMP_CWORD": current})
+        assert result.stdout, line
+        assert result.stderr.strip().splitlines()[-1] == "[]", line
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_the_script_to_source(cli, shell):
+    result = cli("completion", shell)
+    assert result.exit_code == 0
+    assert "_HUURBEG_COMPLETE" in result.stdout and f"{shell}_complete" in result.stdout
+    if shutil.which(shell):
+        check = subprocess.run([shell, "-n"], input=result.stdout, capture_output=True, text=True, timeout=30)
+        assert check.returncode == 0, check.stderr
+    assert cli("completion", "tcsh").exit_code == 2
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="no bash")
+@pytest.mark.skipif(bool(POSTGRES), reason="completion reads an SQLite file directly")
+def test_bash_completes_a_case_number_with_the_sourced_script(cli, new_case, tmp_path):
+    """The README's one line, in a real bash: source the script, press tab after `huurbeg case show`."""
+    number = new_case()
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    launcher = bin_dir / "huurbeg"
+    launcher.write_text(f"#!/bin/sh\nexec {sys.executable} -m huurbeg \"$@\"\n")
+    launcher.chmod(0o755)
+    session = ('eval "$(huurbeg completion bash)"\n'
+               'COMP_WORDS=(huurbeg case show ""); COMP_CWORD=3\n'
+               '_huurbeg_completion huurbeg\n'
+               'printf "%s\\n" "${COMPREPLY[@]}"\n'
+               'complete -p huurbeg\n')
+    result = subprocess.run(["bash", "--norc", "--noprofile"], input=session, capture_output=True, text=True,
+                            timeout=60, env=os.environ | {"PATH": f"{bin_dir}:{os.environ['PATH']}"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == number
+    assert lines[-1] == "complete -o nosort -F _huurbeg_completion huurbeg"
