@@ -502,3 +502,20 @@ def test_a_new_database_elsewhere_is_asked_for_on_a_terminal(tmp_path, answer):
         assert child.exitstatus == 5 and "nothing was created" in child.before and not typo.exists()
     else:
         assert child.exitstatus == 0 and typo.exists()
+
+
+def test_a_read_only_file_is_named_with_what_to_do(tmp_path):
+    path = tmp_path / "huurbeg.db"
+    env = dict(os.environ, HUURBEG_DB=str(path))
+    subprocess.run([sys.executable, "-m", "huurbeg", *INTAKE], env=env, check=True, capture_output=True)
+    os.chmod(path, 0o400)
+    before = path.read_bytes()
+    result = run_without_override(INTAKE, env)
+    assert result.returncode == 5 and "read-only" in result.stderr and f"chmod 600 {path}" in result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    listing = run_without_override(["case", "list"], env)
+    assert listing.returncode == 0 and "2026-0001" in listing.stdout, listing.stderr
+    doctor = run_without_override(["doctor"], env)
+    assert doctor.returncode == 1 and "PROBLEM  permissions" in doctor.stdout and "chmod 600" in doctor.stdout
+    assert "restore" not in doctor.stdout
+    assert path.read_bytes() == before

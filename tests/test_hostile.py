@@ -108,7 +108,8 @@ def test_a_read_only_database_is_a_clear_error(cli, db_path):
     os.chmod(db_path, 0o400)
     before = db_path.read_bytes()
     result = cli("visit", number, "--no-input")
-    assert result.exit_code == 5 and "readonly" in result.stderr and "Traceback" not in result.output
+    assert result.exit_code == 5 and "read-only" in result.stderr and "chmod 600" in result.stderr
+    assert "Traceback" not in result.output
     assert db_path.read_bytes() == before
 
 

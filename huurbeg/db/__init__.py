@@ -4,6 +4,7 @@ Importing this package is cheap; SQLAlchemy is imported only by open_store, so
 commands that never touch the database (--help) stay fast.
 """
 
+import os
 from datetime import date
 
 
@@ -20,12 +21,14 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
     from sqlmodel import Session
 
     from huurbeg.db import health
-    from huurbeg.db.engine import make_engine, resolve, writing
+    from huurbeg.db.engine import make_engine, read_only_file, resolve, writing
     from huurbeg.db.migrate import ensure_schema
     from huurbeg.db.store import Store
     from huurbeg.errors import DatabaseProblem
 
     target = resolve(db_option, must_exist=must_exist)
+    if write and target.path is not None and target.path.exists() and not os.access(target.path, os.W_OK):
+        raise DatabaseProblem(read_only_file(target.path))
     engine = make_engine(target)
     damage = ensure_schema(engine, target.label, today)
     if damage:

@@ -143,6 +143,11 @@ def read_only_folder(path: Path) -> str:
             f"database to a folder you can write to. The database was left untouched")
 
 
+def read_only_file(path: Path) -> str:
+    return (f"the database file {shown(path)} is read-only for you, so nothing can be written; "
+            f"make it writable with 'chmod 600 {shown(path)}' (reading still works)")
+
+
 def _folder_hint(folder: Path) -> str:
     return "" if os.access(folder, os.W_OK | os.X_OK) else f" (the folder is read-only for you)"
 
