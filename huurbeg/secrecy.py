@@ -98,8 +98,9 @@ def backup(store, target: Path, label: str, today: date) -> Path:
     if store.dialect != "sqlite":
         raise DatabaseProblem("backup copies SQLite files; back up a PostgreSQL database with pg_dump")
     if store.damaged:
-        raise DatabaseProblem(f"the database file is damaged ({store.damaged}); no backup was written. "
-                              "Run 'huurbeg doctor', then restore the latest backup (see the README, 'Backups')")
+        from huurbeg.db.health import damaged
+
+        raise DatabaseProblem(damaged(store.damaged, "no backup was written"))
     try:
         if target.is_dir():
             target = _dated(target, today)

@@ -54,8 +54,7 @@ def _copy_and_check(source: sqlite3.Connection, temp: Path) -> None:
         copy.close()
     if problems != ["ok"]:
         detail = health.shorten(problems[0]) + (f"; {len(problems) - 1} more" if len(problems) > 1 else "")
-        raise DatabaseProblem(f"the database file is damaged ({detail}); no backup was written. "
-                              "Run 'huurbeg doctor', then restore the latest backup (see the README, 'Backups')")
+        raise DatabaseProblem(health.damaged(detail, "no backup was written"))
 
 
 def _name(temp: Path, target: Path) -> None:

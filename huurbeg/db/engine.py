@@ -162,8 +162,9 @@ def unreadable(database: str | None, label: str, exc: Exception) -> str:
         if path.exists() and not os.access(path, os.R_OK):
             return f"cannot read {shown(path)}: permission denied; check its owner and permissions (ls -l)"
     if "malformed" in reason or "not a database" in reason:
-        return (f"{shown(label)} is damaged ({reason}); it was left untouched. "
-                "Run 'huurbeg doctor', then restore the latest backup (see the README, 'Backups')")
+        from huurbeg.db.health import WHAT_TO_DO
+
+        return f"{shown(label)} is damaged ({reason}); it was left untouched. {WHAT_TO_DO}"
     return f"{shown(label)} cannot be opened ({reason}); it was left untouched. Run 'huurbeg doctor'"
 
 

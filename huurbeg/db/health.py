@@ -16,10 +16,12 @@ CHECK_KEY = "daily_check"
 DETAIL_CHARACTERS = 120
 
 
-def damaged(detail: str) -> str:
-    """The one line for a write refused on a damaged file: what is wrong, and what to do."""
-    return (f"the database file is damaged ({detail}); nothing was written. "
-            "Run 'huurbeg doctor', then restore the latest backup (see the README, 'Backups')")
+WHAT_TO_DO = "Run 'huurbeg doctor', then restore the latest backup (see the README, 'Backups')"
+
+
+def damaged(detail: str, outcome: str = "nothing was written") -> str:
+    """The one line for a write (or a backup) refused on a damaged file: what is wrong, and what to do."""
+    return f"the database file is damaged ({detail}); {outcome}. {WHAT_TO_DO}"
 
 
 def damaged_notice(detail: str) -> str:
