@@ -1,71 +1,139 @@
-"""Time huurbeg as whole processes, against floors measured in the same run.
+"""Time huurbeg as a user runs it: whole processes, against floors measured in the same rounds.
 
-    python benchmarks/run.py                 # 1,000 and 100,000 cases (generated once, kept in benchmarks/data)
-    python benchmarks/run.py --sizes 1000 --runs 5
+    python benchmarks/run.py                      # 1,000 and 100,000 cases, 7 rounds
+    python benchmarks/run.py --sizes 1000 --rounds 3
+    python benchmarks/run.py --readme             # also write the table into README.md
 
-Each command runs once to warm the caches, then --runs times; the table shows the
-median wall time, the peak memory of the process, and the ratio to the import floor
-(`python -c "import sqlmodel, typer, rich"`) measured in the same run, so that the
-numbers hold on a busy or slow machine. Targets are checked as ratios, never as times.
+Every round runs every floor and every command once, in a new random order, so that a
+slow moment of the machine hits floors and commands alike; a command's ratio is the median
+over the rounds of its time divided by its floor's time in the same round. Lists are timed
+the way people see them, as a table on a pseudo-terminal (120 x 40, the pager set to `cat`)
+and piped, and as json. Targets are ratios, never times: they mean the same on a slow or
+busy machine. Each database is generated once and kept in benchmarks/data/.
 """
 
 import argparse
 import os
 import platform
+import pty
+import random
+import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).parent
+README = HERE.parent / "README.md"
 PYTHON = sys.executable
+HUURBEG = [PYTHON, "-m", "huurbeg"]
 FLOORS = {
     "python -c pass": [PYTHON, "-c", "pass"],
     "import typer": [PYTHON, "-c", "import typer"],
     "import floor": [PYTHON, "-c", "import sqlmodel, typer, rich"],
 }
-# (label, arguments, target as a ratio of the floor, which floor, kind)
-TARGETS = [
-    ("huurbeg --help", ["--help"], 1.5, "import typer", "light"),
-    ("hearing list --date D", ["hearing", "list", "--date", "{tomorrow}", "-f", "json"], 1.25, "import floor",
-     "lookup"),
-    ("case show", ["case", "show", "{case}", "-f", "json"], 1.25, "import floor", "lookup"),
-    ("plan show", ["plan", "show", "{plan_case}", "-f", "json"], 1.25, "import floor", "lookup"),
-    ("case list", ["case", "list", "-f", "json"], 1.5, "import floor", "list"),
-    ("deadlines", ["deadlines", "-f", "json"], 1.5, "import floor", "list"),
-    ("stats --month", ["stats", "--month", "last", "-f", "csv"], 2.0, "import floor", "stats"),
-    ("stats --year", ["stats", "--year", "{year}", "-f", "csv"], 2.0, "import floor", "stats"),
-    ("intake (all flags)", ["intake", "--track", "pw", "--tenant", "Bench Mark", "--address", "Benchstraat 1",
-                            "--phone", "0470000000", "--birth-date", "30/07/1985", "--national-number",
-                            "85073003328", "--adults", "2", "--children", "1", "--landlord", "Landlord 7",
-                            "--source", "landlord", "--referrer", "x", "--problem", "arrears", "--arrears", "1000",
-                            "--tenant-informed", "--consent-tenant", "--consent-landlord", "--note", "bench",
-                            "--allow-duplicate", "--no-input"], 1.5, "import floor", "list"),
-]
+TERMINAL = (40, 120)  # rows, columns of the pseudo-terminal
 LOOKUP_GROWTH = 1.10
 """A lookup at 100,000 cases may be at most 10 % slower than at 1,000."""
-LOOKUP_MEMORY = 1.3
+LOOKUP_MEMORY = 1.0
 """Peak memory of a lookup, as a ratio of the import floor's."""
 
 
-def measure(command: list[str], runs: int, env: dict) -> tuple[float, float]:
-    """Median seconds and peak resident memory (MB) of a command run as a whole process."""
-    times, peaks = [], []
-    for attempt in range(runs + 1):
-        started = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - started
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"failed: {' '.join(command)}: {process.stderr.read().decode()}")
-        process.stderr.close()
-        if attempt:  # the first run warms the caches
-            times.append(elapsed)
-            peaks.append(usage.ru_maxrss / 1024)
-    return statistics.median(times), max(peaks)
+@dataclass
+class Bench:
+    label: str
+    args: list[str]
+    target: float  # ratio to `floor`
+    floor: str = "import floor"
+    kind: str = "lookup"  # lookup, list, stats, write, help, import
+    output: str = "pipe"  # pipe, tty
+    times: list[float] = field(default_factory=list)
+    ratios: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+
+
+def commands(sample: dict) -> list[Bench]:
+    listing = [("overview", []), ("case list", ["case", "list"]), ("deadlines", ["deadlines"])]
+    benches = [
+        Bench("huurbeg --help", ["--help"], 1.5, "import typer", "help"),
+        Bench("case show --help", ["case", "show", "--help"], 1.5, "import typer", "help"),
+        Bench("case show", ["case", "show", sample["case"]], 0.5, output="tty"),
+        Bench("case show (json)", ["case", "show", sample["case"], "-f", "json"], 0.5),
+        Bench("hearing list --date D", ["hearing", "list", "--date", sample["tomorrow"]], 0.5, output="tty"),
+        Bench("hearing brief", ["hearing", "brief", sample["hearing_case"]], 0.5, output="tty"),
+        Bench("plan show", ["plan", "show", sample["plan_case"]], 0.5, output="tty"),
+        Bench("stats --month", ["stats", "--month", "last", "-f", "csv"], 0.6, kind="stats"),
+        Bench("stats --year", ["stats", "--year", sample["year"], "-f", "csv"], 0.8, kind="stats"),
+        Bench("intake (all flags)", [
+            "intake", "--track", "pw", "--tenant", "Bench Mark", "--address", "Benchstraat 1", "--phone",
+            "0470000000", "--birth-date", "30/07/1985", "--national-number", "85073003328", "--adults", "2",
+            "--children", "1", "--landlord", "Landlord 7", "--source", "landlord", "--referrer", "x", "--problem",
+            "arrears", "--arrears", "1000", "--tenant-informed", "--consent-tenant", "--consent-landlord", "--note",
+            "bench", "--allow-duplicate", "--no-input"], 1.2, kind="write"),
+        Bench("visit add", ["visit", "add", sample["case"], "--kind", "phone", "--minutes", "15", "--no-input"],
+              1.2, kind="write"),
+    ]
+    if sample["find"]:
+        benches.append(Bench("case find", ["case", "find", "Household 99"], 0.5, output="tty"))
+    for label, args in listing:
+        benches += [Bench(f"{label} (table, terminal)", args, 0.8, kind="list", output="tty"),
+                    Bench(f"{label} (table, piped)", args, 0.8, kind="list"),
+                    *([Bench(f"{label} (json)", [*args, "-f", "json"], 0.8, kind="list")] if args else [])]
+    return benches
+
+
+def run_once(command: list[str], env: dict, output: str) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of one run; stdout on a pipe or a pseudo-terminal."""
+    if output == "tty":
+        primary, secondary = pty.openpty()
+        _window(secondary)
+        reader = threading.Thread(target=_drain, args=(primary,), daemon=True)
+        reader.start()
+        stdout = secondary
+    else:
+        stdout = subprocess.PIPE
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=stdout, stderr=subprocess.PIPE)
+    if output == "tty":
+        os.close(secondary)
+    else:
+        drainer = threading.Thread(target=process.stdout.read, daemon=True)
+        drainer.start()
+    error = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if output == "tty":
+        reader.join(5)
+        os.close(primary)
+    else:
+        drainer.join(5)
+        process.stdout.close()
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}: {error.decode(errors='replace')[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _window(fd: int) -> None:
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", *TERMINAL, 0, 0))
+
+
+def _drain(fd: int) -> None:
+    try:
+        while os.read(fd, 65536):
+            pass
+    except OSError:  # the other side closed
+        pass
 
 
 def database(size: int) -> Path:
@@ -79,70 +147,123 @@ def samples(path: Path) -> dict:
     import sqlite3
 
     with sqlite3.connect(path) as connection:
-        case = connection.execute("SELECT number FROM case_file WHERE status = 'open' ORDER BY id LIMIT 1").fetchone()
-        plan = connection.execute("SELECT c.number FROM case_file c JOIN payment_plan p ON p.case_id = c.id "
-                                  "WHERE c.status = 'open' ORDER BY c.id LIMIT 1").fetchone()
-    return {"case": case[0], "plan_case": plan[0], "tomorrow": (date.today() + timedelta(days=1)).isoformat(),
-            "year": str(date.today().year - 1)}
+        one = lambda sql: connection.execute(sql).fetchone()[0]  # noqa: E731
+        case = one("SELECT number FROM case_file WHERE status = 'open' ORDER BY id LIMIT 1")
+        plan = one("SELECT c.number FROM case_file c JOIN payment_plan p ON p.case_id = c.id "
+                   "WHERE c.status = 'open' ORDER BY c.id LIMIT 1")
+        hearing = one("SELECT c.number FROM case_file c JOIN hearing h ON h.case_id = c.id "
+                      "WHERE c.status = 'open' ORDER BY h.starts_at DESC LIMIT 1")
+    found = subprocess.run([*HUURBEG, "case", "find", "--help"], capture_output=True).returncode == 0
+    return {"case": case, "plan_case": plan, "hearing_case": hearing, "find": found,
+            "tomorrow": (date.today() + timedelta(days=1)).isoformat(), "year": str(date.today().year - 1)}
 
 
-def run(sizes: list[int], runs: int) -> list[dict]:
-    results = []
-    env = dict(os.environ, NO_COLOR="1")
-    floors = {name: measure(command, runs, env) for name, command in FLOORS.items()}
+def measure(sizes: list[int], rounds: int, work: Path) -> dict:
+    """Floors once per round and every command at every size once per round, shuffled."""
+    env = dict(os.environ, NO_COLOR="1", PAGER="cat", COLUMNS=str(TERMINAL[1]), LINES=str(TERMINAL[0]))
+    env.pop("HUURBEG_TODAY", None)
+    floors = {name: Bench(name, command, 0, kind="floor") for name, command in FLOORS.items()}
+    plans = {}
     for size in sizes:
-        path = database(size)
-        env["HUURBEG_DB"] = str(path)
-        values = samples(path)
-        for label, args, target, floor, kind in TARGETS:
-            seconds, peak = measure([PYTHON, "-m", "huurbeg", *[a.format(**values) for a in args]], runs, env)
-            results.append({"size": size, "command": label, "seconds": seconds, "peak_mb": peak,
-                            "ratio": seconds / floors[floor][0], "floor": floor, "target": target, "kind": kind,
-                            "memory_ratio": peak / floors["import floor"][1]})
-    return [{"size": 0, "command": name, "seconds": s, "peak_mb": m, "ratio": s / floors["import floor"][0],
-             "floor": "import floor", "target": None, "kind": "floor", "memory_ratio": m / floors["import floor"][1]}
-            for name, (s, m) in floors.items()] + results
+        copy = work / f"{size}.db"
+        shutil.copyfile(database(size), copy)  # writes go to a copy, the kept database stays as generated
+        plans[size] = (copy, commands(samples(copy)))
+    jobs = [(None, f) for f in floors.values()] + [(size, b) for size, (_, benches) in plans.items() for b in benches]
+    for job in jobs:  # warm the caches
+        _time(job, floors, plans, env, record=False)
+    for n in range(rounds):
+        random.shuffle(jobs)
+        round_times = {}
+        for job in jobs:
+            round_times[id(job[1])] = _time(job, floors, plans, env)
+        for size, (_, benches) in plans.items():
+            for bench in benches:
+                bench.ratios.append(round_times[id(bench)] / round_times[id(floors[bench.floor])])
+        print(f"round {n + 1} of {rounds} done", file=sys.stderr)
+    return {"floors": floors, "plans": plans, "rounds": rounds}
 
 
-def verdicts(results: list[dict]) -> list[str]:
+def _time(job, floors, plans, env, record: bool = True) -> float:
+    size, bench = job
+    if size is None:
+        command = bench.args
+    else:
+        command = [*HUURBEG, *bench.args]
+        env = dict(env, HUURBEG_DB=str(plans[size][0]))
+    seconds, peak = run_once(command, env, bench.output)
+    if record:
+        bench.times.append(seconds)
+        bench.peaks.append(peak)
+    return seconds
+
+
+def verdicts(result: dict) -> list[str]:
     """Every target missed, in words."""
     missed = []
-    by = {(r["size"], r["command"]): r for r in results}
-    for r in results:
-        if r["target"] is not None and r["ratio"] > r["target"]:
-            missed.append(f"{r['command']} at {r['size']:,} cases: {r['ratio']:.2f}x {r['floor']} "
-                          f"(target {r['target']}x)")
-        if r["kind"] == "lookup" and r["memory_ratio"] > LOOKUP_MEMORY:
-            missed.append(f"{r['command']} at {r['size']:,} cases: peak memory {r['memory_ratio']:.2f}x the floor's "
-                          f"(target {LOOKUP_MEMORY}x)")
-        small = by.get((min(x["size"] for x in results if x["size"]), r["command"]))
-        if r["kind"] == "lookup" and small and r is not small and r["seconds"] > small["seconds"] * LOOKUP_GROWTH:
-            missed.append(f"{r['command']}: {r['seconds'] / small['seconds']:.2f}x slower at {r['size']:,} than at "
-                          f"{small['size']:,} cases (target {LOOKUP_GROWTH}x)")
+    floor_peak = statistics.median(result["floors"]["import floor"].peaks)
+    plans = result["plans"]
+    smallest = min(plans)
+    for size, (_, benches) in plans.items():
+        for bench in benches:
+            ratio = statistics.median(bench.ratios)
+            if ratio > bench.target:
+                missed.append(f"{bench.label} at {size:,} cases: {ratio:.2f}x {bench.floor} (target {bench.target}x)")
+            if bench.kind == "lookup" and max(bench.peaks) > floor_peak * LOOKUP_MEMORY:
+                missed.append(f"{bench.label} at {size:,} cases: peak memory {max(bench.peaks) / floor_peak:.2f}x "
+                              f"the floor's (target {LOOKUP_MEMORY}x)")
+            small = next(b for b in plans[smallest][1] if b.label == bench.label)
+            growth = statistics.median(bench.ratios) / statistics.median(small.ratios)
+            if bench.kind == "lookup" and size != smallest and growth > LOOKUP_GROWTH:
+                missed.append(f"{bench.label}: {growth:.2f}x slower at {size:,} than at {smallest:,} cases "
+                              f"(target {LOOKUP_GROWTH}x)")
     return missed
 
 
-def table(results: list[dict], runs: int) -> str:
+def table(result: dict) -> str:
+    floors, plans = result["floors"], result["plans"]
+    floor_peak = statistics.median(floors["import floor"].peaks)
+    ms = lambda values: "/".join(f"{v * 1000:.0f}" for v in (min(values), statistics.median(values), max(values)))  # noqa
     lines = [f"Measured {date.today():%d/%m/%Y} on {platform.node() or 'this machine'} ({platform.machine()}, "
-             f"{os.cpu_count()} cores, Python {platform.python_version()}); median of {runs} runs after a warm-up.",
-             "", "| cases | command | median ms | ratio | target | peak MB | memory ratio |",
+             f"{os.cpu_count()} cores, Python {platform.python_version()}); {result['rounds']} interleaved rounds "
+             f"after a warm-up; table output on a {TERMINAL[1]}x{TERMINAL[0]} pseudo-terminal where marked.", "",
+             "| cases | command | ms min/median/max | ratio (median) | target | peak MB | memory ratio |",
              "|---:|---|---:|---:|---:|---:|---:|"]
-    for r in results:
-        target = f"≤ {r['target']}× {r['floor']}" if r["target"] else ""
-        lines.append(f"| {r['size'] or ''} | {r['command']} | {r['seconds'] * 1000:.0f} | {r['ratio']:.2f} | "
-                     f"{target} | {r['peak_mb']:.0f} | {r['memory_ratio']:.2f} |")
-    missed = verdicts(results)
+    import_floor = floors["import floor"]
+    for floor in floors.values():
+        ratios = [t / f for t, f in zip(floor.times, import_floor.times)]
+        lines.append(f"|  | `{' '.join(floor.args[1:]) if floor.args[1] == '-c' else floor.label}` (floor) | "
+                     f"{ms(floor.times)} | {statistics.median(ratios):.2f} |  | "
+                     f"{statistics.median(floor.peaks):.0f} | {statistics.median(floor.peaks) / floor_peak:.2f} |")
+    for size, (_, benches) in plans.items():
+        for b in benches:
+            peak = max(b.peaks)
+            lines.append(f"| {size:,} | {b.label} | {ms(b.times)} | {statistics.median(b.ratios):.2f} | "
+                         f"≤ {b.target}× {b.floor} | {peak:.0f} | {peak / floor_peak:.2f} |")
+    missed = verdicts(result)
     lines += ["", "Every target met." if not missed else "Targets missed:"] + [f"- {m}" for m in missed]
     return "\n".join(lines)
+
+
+def write_readme(report: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    begin, end = "<!-- speed:begin -->", "<!-- speed:end -->"
+    if begin not in text:
+        raise SystemExit(f"README.md has no {begin} ... {end} block")
+    README.write_text(re.sub(f"{begin}.*?{end}", lambda _: f"{begin}\n{report}\n{end}", text, flags=re.S),
+                      encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 100_000])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args()
-    report = table(run(args.sizes, max(args.runs, 5)), max(args.runs, 5))
+    with tempfile.TemporaryDirectory() as work:
+        report = table(measure(args.sizes, max(args.rounds, 1), Path(work)))
     (HERE / "results.md").write_text(report + "\n")
+    if args.readme:
+        write_readme(report)
     print(report)
 
 
