@@ -166,10 +166,13 @@ def root(
         "--worker", parser=parse_worker, metavar="WORKER",
         help="The overview of this worker's cases (a command takes its own --worker).")] = None,
     mine: Annotated[bool, typer.Option("--mine", help="The overview of my cases only.")] = False,
+    no_pager: Annotated[bool, typer.Option(
+        "--no-pager", help="Print long lists straight to the terminal instead of through $PAGER (less).")] = False,
 ) -> None:
     """Today's overview: what is urgent, and the hearings of this week."""
     app_state = state(ctx)
     app_state.db_option = db
+    render.PAGING["allowed"] = not no_pager
     if ctx.invoked_subcommand is None:
         deadlines.overview(ctx, worker, mine)
     elif worker is not None or mine:

@@ -229,14 +229,13 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
     When even that does not fit `width` (default: the terminal's), the columns of the lowest
     priority are left out, so a wider terminal shows more.
     """
-    from rich import box
     from rich.cells import cell_len
-    from rich.table import Table
 
     rows = list(rows)
     width = width or console().width
     cells = {key: [plain(row.get(key)) for row in rows] for key, *_ in columns}
-    natural = {key: max([cell_len(header)] + [cell_len(c) for c in cells[key]]) for key, header, *_ in columns}
+    size = lambda text: len(text) if text.isascii() else cell_len(text)  # noqa: E731  (ASCII: one cell a character)
+    natural = {key: max([size(header)] + [size(c) for c in cells[key]]) for key, header, *_ in columns}
     shown = list(columns)
     while len(shown) > 1:
         fixed = sum(natural[key] for key, *_ in shown if key not in WRAPPING)
@@ -247,15 +246,54 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
     texts = [key for key, *_ in shown if key in WRAPPING]
     room = width - 2 * (len(shown) - 1) - sum(natural[key] for key, *_ in shown if key not in WRAPPING)
     given = _share(room, [natural[key] for key in texts])
-    widths = {key: given[texts.index(key)] if key in texts else natural[key] for key, *_ in shown}
-    grid = Table(title=literal(title) if title else None, title_justify="left", header_style="bold",
-                 box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
-    for key, header, *_ in shown:
-        grid.add_column(header, no_wrap=True, overflow="ellipsis", width=max(1, widths[key]))
-    for n, row in enumerate(rows):
-        grid.add_row(*(literal(cells[key][n]) for key, *_ in shown),
-                     style=SEVERITY_STYLE.get(text_value(row.get("severity")), None))
-    return grid
+    widths = {key: max(1, given[texts.index(key)] if key in texts else natural[key]) for key, *_ in shown}
+    return Lines(title, [(header, widths[key]) for key, header, *_ in shown],
+                 [([cells[key][n] for key, *_ in shown], SEVERITY_STYLE.get(text_value(row.get("severity"))))
+                  for n, row in enumerate(rows)])
+
+
+class Lines:
+    """A table drawn as plain aligned lines: a title, a bold header, a rule, one line a row.
+
+    Every width is known beforehand (huurbeg.render.table fits them), so each row is padded or cut
+    with an ellipsis and written as one styled line: 2,000 rows draw in milliseconds, where a Rich
+    Table measures every cell again. The cells are already safe text (huurbeg.render.plain).
+    """
+
+    def __init__(self, title: str | None, columns: list[tuple[str, int]], rows: list[tuple[list[str], str | None]]):
+        self.title, self.columns, self.rows = title, columns, rows
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+        from rich.style import Style
+
+        if self.title:
+            yield Segment(plain(self.title), Style(italic=True))
+            yield Segment.line()
+        yield Segment(self._line([header for header, _ in self.columns]), Style(bold=True))
+        yield Segment.line()
+        yield Segment("─" * (sum(width for _, width in self.columns) + 2 * (len(self.columns) - 1)))
+        yield Segment.line()
+        from itertools import groupby
+
+        for style, rows in groupby(self.rows, key=lambda row: row[1]):  # a run of rows of one style: one segment
+            yield Segment("".join(self._line(cells) + "\n" for cells, _ in rows), Style.parse(style) if style else None)
+
+    def _line(self, cells: list[str]) -> str:
+        return "  ".join(_fit(cell, width) for cell, (_, width) in zip(cells, self.columns)).rstrip()
+
+    def __len__(self) -> int:
+        return len(self.rows) + 3 + bool(self.title)
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` padded to `width` terminal cells, or cut to it with an ellipsis."""
+    from rich.cells import cell_len, set_cell_size
+
+    size = len(text) if text.isascii() else cell_len(text)
+    if size <= width:
+        return text + " " * (width - size)
+    return set_cell_size(text, width - 1) + "…"
 
 
 def _share(room: int, wanted: list[int]) -> list[int]:
@@ -289,7 +327,40 @@ def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
     elif not rows:
         message(empty)
     else:
-        console().print(table(rows, columns, title))
+        page(table(rows, columns, title))
+
+
+PAGING = {"allowed": True}
+"""Switched off by `huurbeg --no-pager`."""
+
+
+def page(renderable) -> None:
+    """Print `renderable`; on a terminal, one taller than the screen goes through the pager.
+
+    The pager is $PAGER, else `less -R`; like git, LESS defaults to FRX (leave at the end of a
+    short text, keep colours, leave the screen as it was). Piped output is never paged.
+    """
+    out = console()
+    if not (PAGING["allowed"] and out.is_terminal and sys.stdin.isatty()) or len(renderable) < out.height:
+        out.print(renderable)
+        return
+    import os
+    import shlex
+    import subprocess
+
+    with out.capture() as captured:
+        out.print(renderable)
+    command = shlex.split(os.environ.get("PAGER") or "less -R")
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=dict(os.environ, LESS=os.environ.get(
+            "LESS", "FRX")))
+    except OSError:  # no such pager: print as it is
+        sys.stdout.write(captured.get())
+        return
+    try:
+        pager.communicate(captured.get().encode(sys.stdout.encoding or "utf-8", errors="replace"))
+    except KeyboardInterrupt:  # q or Ctrl-C in the pager ends the list, not the command
+        pager.wait()
 
 
 def emit_fields(record: dict, fmt: str) -> bool:

@@ -1,0 +1,63 @@
+"""Long lists on a terminal go through the pager, as git's do; piped output and --no-pager never do."""
+
+import os
+import sys
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = pytest.mark.slow
+
+ROWS = 12
+
+
+def run_on_terminal(tmp_path, *args, pager: str):
+    """huurbeg on a 12-row pseudo-terminal with PAGER writing what it is given to a file."""
+    env = dict(os.environ, TERM="xterm", NO_COLOR="1", PAGER=pager)
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8", timeout=30,
+                          dimensions=(ROWS, 100))
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus, child.before
+
+
+@pytest.fixture
+def caseload(new_case):
+    for n in range(ROWS + 3):
+        new_case("--tenant", f"Huurder {n:02d}")
+
+
+def test_a_list_taller_than_the_terminal_goes_through_the_pager(tmp_path, caseload):
+    paged = tmp_path / "paged.txt"
+    status, screen = run_on_terminal(tmp_path, "case", "list", pager=f"sh -c 'cat > {paged}'")
+    assert status == 0
+    text = paged.read_text(encoding="utf-8")
+    assert all(f"Huurder {n:02d}" in text for n in range(ROWS + 3))
+    assert "Huurder" not in screen  # the pager had it, not the terminal
+
+
+def test_no_pager_prints_straight_to_the_terminal(tmp_path, caseload):
+    paged = tmp_path / "paged.txt"
+    status, screen = run_on_terminal(tmp_path, "--no-pager", "case", "list", pager=f"sh -c 'cat > {paged}'")
+    assert status == 0 and not paged.exists()
+    assert "Huurder 14" in screen
+
+
+def test_a_short_list_is_not_paged(tmp_path, new_case):
+    new_case()
+    paged = tmp_path / "paged.txt"
+    status, screen = run_on_terminal(tmp_path, "case", "list", pager=f"sh -c 'cat > {paged}'")
+    assert status == 0 and not paged.exists() and "2026-0001" in screen
+
+
+def test_a_missing_pager_still_shows_the_list(tmp_path, caseload):
+    status, screen = run_on_terminal(tmp_path, "case", "list", pager="no-such-pager-here")
+    assert status == 0 and "Huurder 14" in screen
+
+
+def test_piped_output_is_never_paged(tmp_path, cli, caseload, monkeypatch):
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setenv("PAGER", f"sh -c 'cat > {paged}'")
+    result = cli("case", "list")
+    assert result.exit_code == 0 and "Huurder 14" in result.stdout and not paged.exists()
