@@ -25,7 +25,7 @@ def run_on_terminal(tmp_path, *args, pager: str):
 @pytest.fixture
 def caseload(new_case):
     for n in range(ROWS + 3):
-        new_case("--tenant", f"Huurder {n:02d}")
+        new_case("--tenant", f"Huurder {n:02d}", "--address", f"Kerkstraat {n + 10}, 2800 Mechelen")
 
 
 def test_a_list_taller_than_the_terminal_goes_through_the_pager(tmp_path, caseload):
