@@ -21,9 +21,10 @@ def warnings_by_case(store, today: date, numbers=None, worker: str | None = None
 
 
 def case_list(store, track: Track | None, status: Status | None, today: date,
-              worker: str | None = None) -> list[dict]:
-    """The caseload (of everyone, or of one worker): one row per case with its most pressing warning."""
-    listed = store.case_rows(track, status, worker)
+              worker: str | None = None, landlord: str | None = None) -> list[dict]:
+    """The caseload (of everyone, or of one worker; optionally one landlord's cases): one row per case with its
+    most pressing warning."""
+    listed = store.case_rows(track, status, worker, landlord)
     warnings = warnings_by_case(store, today, [row.case for row in listed if row.status == Status.OPEN])
     rows = []
     for row in listed:
@@ -39,6 +40,39 @@ def case_list(store, track: Track | None, status: Status | None, today: date,
             "worker": row.worker,
         })
     return rows
+
+
+FIND_LIMIT = 20
+"""`case find` shows the best matches only: a search that finds more needs more words."""
+
+
+def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> list[dict]:
+    """Cases matching a fragment of a name, address, phone, number, landlord or reference; most likely first.
+
+    Each case shown is a read of its dossier, logged in its history.
+    """
+    from huurbeg import finding
+    from huurbeg.errors import InvalidInput
+
+    try:
+        query = finding.parse_query(text)
+    except ValueError as exc:
+        raise InvalidInput(f"TEXT: {exc}") from None
+    found = []
+    for (case_id, number, case_status, track, intake, name, address, phone, national, landlord,
+         reference) in store.find_candidates(query, status):
+        match = finding.score(query, {"tenant": name, "address": address, "phone": phone,
+                                      "national_number": national, "landlord": landlord, "reference": reference})
+        if match is not None:
+            found.append((match, case_id, {
+                "case": number, "tenant": name, "address": address, "landlord": landlord,
+                "status": Status(case_status), "track": Track(track), "intake_date": intake,
+                "matched": match.field, "score": match.score}))
+    found.sort(key=lambda f: (-f[0].score, f[2]["status"] != Status.OPEN, -f[2]["intake_date"].toordinal(),
+                              f[2]["case"]))
+    shown = found[:limit]
+    store.log_reads([case_id for _, case_id, _ in shown], "case find")
+    return [row for _, _, row in shown]
 
 
 def dossier(store, number: str, today: date) -> dict:

@@ -162,5 +162,5 @@ def _words_score(query_words: tuple[str, ...], tokens: dict[str, list[str]]) -> 
         if value <= 0:
             return None
         total += value
-        best_fields[field] = best_fields.get(field, 0) + value
+        best_fields[field] = best_fields.get(field, 0) + value * len(word)  # longer words say more
     return Match(round(total / len(query_words), 4), max(best_fields, key=best_fields.get))

@@ -75,6 +75,7 @@ def views(case: str, stay: str) -> dict:
     return {
         "": ([], True),
         "case list": (["case", "list"], True),
+        "case find": (["case", "find", "jan click"], True),
         "case show": (["case", "show", case], True),
         "case history": (["case", "history", case], False),
         "case report": (["case", "report", case, "--for", "landlord"], True),

@@ -34,6 +34,8 @@ def list_cases(
                                         help="Which cases: open, closed or all.")] = "open",
     worker: WorkerOption = None,
     mine: MineOption = False,
+    landlord: Annotated[str | None, typer.Option(
+        "--landlord", metavar="NAME", help="Only the cases of landlords whose name holds this.")] = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
@@ -44,11 +46,35 @@ def list_cases(
     app_state = state(ctx)
     store = app_state.store(write=False)
     whose = workers.chosen(store, worker, mine)
-    rows = caseload.case_list(store, track, wanted, as_of or app_state.today, whose)
+    rows = caseload.case_list(store, track, wanted, as_of or app_state.today, whose, landlord)
     # A team sees whose case it is; a solo worker's list stays as it was.
     several = whose is None and len({row["worker"] for row in rows}) > 1
     render.emit_rows(rows, fmt, LIST_COLUMNS + [WORKER_COLUMN] * several,
                      empty="No cases. Open one with 'huurbeg intake'.")
+
+
+FIND_COLUMNS = [("case", "Case"), ("tenant", "Tenant"), ("address", "Address"), ("landlord", "Landlord"),
+                ("status", "Status"), ("track", "Track"), ("matched", "Matched")]
+
+
+@app.command("find")
+def find(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="A name, address, phone, national number, "
+                                                            "landlord or import reference, or part of one.")],
+    status: Annotated[str, typer.Option("--status", metavar="STATUS",
+                                        help="Which cases: open, closed or all (default).")] = "all",
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Find a case by a fragment: case, accents and punctuation ignored, one typo per word tolerated.
+
+    The most likely case comes first; at most 20 are shown. Each case shown counts as a read of its dossier.
+    """
+    from huurbeg import caseload
+
+    wanted = _status(status)
+    rows = caseload.find(state(ctx).store(), text, wanted)
+    render.emit_rows(rows, fmt, FIND_COLUMNS, empty="No case matches; try fewer or shorter words.")
 
 
 def _status(text: str) -> Status | None:

@@ -16,7 +16,7 @@ from sqlalchemy import and_, func, or_, text, update
 from sqlmodel import Session, select
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
-from huurbeg.finding import search_key
+from huurbeg.finding import Query, patterns, search_key
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement, Hearing,
                                History, Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Setting,
@@ -655,7 +655,8 @@ class Store:
         return Figures(self.session, first, last)
 
     # --- lookups ------------------------------------------------------------
-    def case_rows(self, track: Track | None, status: Status | None, worker: str | None = None) -> list[CaseRow]:
+    def case_rows(self, track: Track | None, status: Status | None, worker: str | None = None,
+                  landlord: str | None = None) -> list[CaseRow]:
         query = (select(Case.number, Household.name, Case.track, Case.status, Case.intake_date,
                         Case.closed_date, _last_contact(Case.id), Case.worker)
                  .join(Household, Case.household_id == Household.id))
@@ -665,9 +666,39 @@ class Store:
             query = query.where(Case.status == status)
         if worker is not None:
             query = query.where(Case.worker == worker)
+        if landlord is not None:  # every landlord whose name holds these words, in this order
+            query = query.join(Landlord, Landlord.id == Case.landlord_id).where(
+                Landlord.name_key.contains(match_key(landlord) or "", autoescape=True))
         query = query.order_by(Case.year, Case.seq)
         return [CaseRow(n, name, Track(t), Status(s), i, c, lc, w) for n, name, t, s, i, c, lc, w
                 in self.session.exec(query).all()]
+
+    def find_candidates(self, query: Query, status: Status | None) -> list[tuple]:
+        """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.finding):
+        (case id, number, status, track, intake date, name, address, phone, national number, landlord, reference)."""
+        def having(pattern: str):
+            return or_(Household.search_key.contains(pattern, autoescape=True),
+                       Landlord.name_key.contains(pattern, autoescape=True),
+                       func.lower(Case.external_ref).contains(pattern, autoescape=True))
+
+        if query.number is not None:
+            conditions = [Household.search_key.contains(query.number, autoescape=True)]
+        else:
+            conditions = [or_(*(having(p) for p in patterns(word))) for word in query.words]
+        sql = (select(Case.id, Case.number, Case.status, Case.track, Case.intake_date, Household.name,
+                      Household.address, Household.phone, Household.national_number, Landlord.name,
+                      Case.external_ref)
+               .join(Household, Household.id == Case.household_id)
+               .outerjoin(Landlord, Landlord.id == Case.landlord_id).where(*conditions))
+        if status:
+            sql = sql.where(Case.status == status)
+        return list(self.session.exec(sql).all())
+
+    def log_reads(self, case_ids: Iterable[int], what: str) -> None:
+        """A read of each of these dossiers, in the history (e.g. shown by `case find`)."""
+        now = self.now()
+        self.session.add_all(History(at=now, os_user=self.user, db_user=self.db_user, case_id=case_id,
+                                     action="read", detail=what) for case_id in case_ids)
 
     def facts(self, numbers: Sequence[str] | None = None, worker: str | None = None) -> list[CaseFacts]:
         """The facts the warning rules need, for the given cases or every open case (of a worker), in a few queries."""
