@@ -94,12 +94,14 @@ def dossier(store, number: str, today: date) -> dict:
         "rent": Cents(case.rent_cents) if case.rent_cents is not None else None,
         "consents": {"tenant": data["consents"].get("tenant"), "landlord": data["consents"].get("landlord")},
         "tracks": [{"track": t.to_track, "from": t.from_track, "date": t.date} for t in data["tracks"]],
-        "contacts": [{"date": c.date, "kind": c.kind, "minutes": c.minutes, "next": c.next_planned,
-                      "note": c.note} for c in data["contacts"]],
+        "contacts": [{"id": c.id, "date": c.date, "kind": c.kind, "minutes": c.minutes,
+                      "next": c.next_planned, "note": c.note} for c in data["contacts"]],
         "payment_plan": _plan_summary(store, case.number, today) if data["has_plan"] else None,
         "fbu_agreement": _fbu_summary(store.fbu_agreement(case)),
         "agreements": [{"id": a.id, "party": a.party, "text": a.text, "due": a.due_date, "done": a.done_date}
                        for a in data["agreements"]],
+        "referrals": [{"id": r.id, "date": r.date, "to": r.destination, "outcome": r.outcome,
+                       "outcome_date": r.outcome_date} for r in store.referrals(case)],
         "warnings": [w.as_dict() for w in warnings_by_case(store, today, [case.number]).get(case.number, [])
                      if w.severity != Severity.INFO],
         "note": case.note,

@@ -128,6 +128,14 @@ class ReferralDestination(StrEnum):
     OTHER = "other"
 
 
+class ReferralOutcome(StrEnum):
+    """What the service a case was referred to answered."""
+
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+    NO_ANSWER = "no-answer"
+
+
 class Party(StrEnum):
     """Party to a consent or an agreement."""
 

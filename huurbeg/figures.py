@@ -17,7 +17,7 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 
 from huurbeg.codes import (Destination, DwellingKind, HearingResult, LandlordType, Outcome, Problem,
-                           ReferralDestination, Source, Track)
+                           ReferralDestination, ReferralOutcome, Source, Track)
 from huurbeg.render import Cents
 
 
@@ -100,6 +100,9 @@ FIGURES: tuple[Figure, ...] = (
            lambda f: f.households_referred()),
     Figure("referrals", "results", "referrals dated in the period (by destination)", lambda f: f.referrals(),
            (("destination", values_of(ReferralDestination), lambda f: f.referrals()),)),
+    Figure("referral_outcomes", "results", "referrals dated in the period by the other service's answer: "
+           "accepted, refused, no-answer (unanswered), pending (none recorded yet)", lambda f: f.referral_outcomes(),
+           (("outcome", values_of(ReferralOutcome, extra=("pending",)), lambda f: f.referral_outcomes()),)),
     Figure("transit_admissions", "results", "households admitted to a transitional dwelling in the period",
            lambda f: f.admissions(DwellingKind.TRANSIT)),
     Figure("regular_market_moves", "results", "households that left a dwelling for the regular rental market",

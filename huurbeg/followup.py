@@ -31,7 +31,8 @@ def log_contact(store, number: str, when: date, kind: ContactKind, minutes: int 
 
 def contact_list(store, number: str | None, since: date | None) -> list[dict]:
     case = store.case(number) if number else None
-    return [{"case": case_number, "date": c.date, "kind": c.kind, "minutes": c.minutes, "next": c.next_planned,
+    return [{"case": case_number, "id": c.id, "date": c.date, "kind": c.kind, "minutes": c.minutes,
+             "next": c.next_planned,
              "note": c.note} for c, case_number in store.contacts(case, since)]
 
 
@@ -87,7 +88,7 @@ def plan_view(store, number: str, as_of: date) -> dict:
         "paid": Cents(paid), "balance": Cents(plan.arrears_cents - paid),
         "instalments": [{"case": number, "seq": s.seq, "due": s.due, "amount": Cents(s.amount),
                          "paid": Cents(s.paid), "state": s.state} for s in current],
-        "payments": [{"date": when, "amount": Cents(amount)} for when, amount in payments],
+        "payments": [{"id": p.id, "date": p.date, "amount": Cents(p.amount_cents)} for p in store.payments(plan)],
     }
 
 

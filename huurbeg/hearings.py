@@ -17,6 +17,9 @@ from huurbeg.followup import standing
 from huurbeg.render import Cents
 from huurbeg.rules import check_hearing_date
 
+KNOWN_IN_ADVANCE = (HearingResult.WITHDRAWN, HearingResult.POSTPONED)
+"""Outcomes that may be recorded before the hearing's date: the landlord withdrew the petition (the
+arrears were paid), or the court postponed the hearing in advance."""
 DEFAULT_ROLL_DAYS = 14
 """`hearing list` without --date or --within shows the next two weeks."""
 
@@ -28,11 +31,7 @@ def add_hearing(store, number: str, starts_at: datetime, court: str, room: str |
     check_open(case.status, number)
     if blank(court):
         raise InvalidInput("--court: name the court, e.g. 'Vredegerecht Mechelen'")
-    check_hearing_date(starts_at.date(), case.intake_date)
-    if petition_date is not None:
-        check_not_future(petition_date, today, "--petition-date")
-        if starts_at.date() < petition_date:
-            raise InvalidInput("--date: the hearing cannot be before the petition date")
+    check_hearing(store, case, starts_at, petition_date, today)
     moved_from = None
     if case.track != Track.OGP:
         moved_from = Track(case.track)
@@ -40,6 +39,18 @@ def add_hearing(store, number: str, starts_at: datetime, court: str, room: str |
     store.add_hearing(case, starts_at, court.strip(), (room or "").strip() or None, petition_date, claimed,
                       (proposal or "").strip() or None)
     return moved_from
+
+
+def check_hearing(store, case, starts_at: datetime, petition_date: date | None, today: date,
+                  hearing=None) -> None:
+    """The rules of a hearing's dates: after its petition, not a year before registration, not twice."""
+    check_hearing_date(starts_at.date(), case.intake_date)
+    if petition_date is not None:
+        check_not_future(petition_date, today, "--petition-date")
+        if starts_at.date() < petition_date:
+            raise InvalidInput("--date: the hearing cannot be before the petition date")
+    if any(h.starts_at == starts_at and h is not hearing for h in store.hearings(case)):
+        raise RuleViolation(f"--date: case {case.number} already has a hearing on {starts_at:%d/%m/%Y at %H:%M}")
 
 
 def awaiting_outcome(store, case) -> object:
@@ -61,12 +72,17 @@ def record_outcome(store, number: str, result: HearingResult, new_date: datetime
     hearing = awaiting_outcome(store, case)
     held_on = hearing.starts_at.date()
     if held_on > today:
-        raise RuleViolation(f"the hearing of {held_on:%d/%m/%Y} is still to come; record its outcome afterwards")
+        if result not in KNOWN_IN_ADVANCE:
+            raise RuleViolation(f"the hearing of {held_on:%d/%m/%Y} is still to come; record its outcome afterwards "
+                                f"(only {' or '.join(KNOWN_IN_ADVANCE)} may be recorded before it)")
+        held_on = today  # withdrawn or postponed before the day: the outcome is dated when it became known
     if result == HearingResult.POSTPONED:
         if new_date is None:
             raise InvalidInput("--new-date: required for a postponed hearing ('dd/mm/yyyy HH:MM')")
         if new_date <= hearing.starts_at:
             raise InvalidInput("--new-date: must come after the postponed hearing")
+        if any(h.starts_at == new_date for h in store.hearings(case)):
+            raise RuleViolation(f"--new-date: case {number} already has a hearing on {new_date:%d/%m/%Y at %H:%M}")
     elif new_date is not None:
         raise InvalidInput("--new-date: only for --result postponed")
     if result == HearingResult.DISSOLVED:

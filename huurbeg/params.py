@@ -154,3 +154,10 @@ __all__ = ["OutputFormat", "FormatOption", "OutputOption", "output_option", "AsO
            "parse_date", "parse_datetime", "parse_money", "parse_national_number", "parse_case",
            "parse_count", "parse_required_text", "code", "code_option", "parse_worker", "WorkerOption",
            "MineOption"]
+
+
+# Corrections of records: `visit edit CASE ID`, `refer remove CASE ID --reason TEXT`, ...
+RecordIdArgument = Annotated[int, typer.Argument(
+    parser=parse_count, metavar="ID", help="The record's number, as its list shows it.")]
+ReasonOption = Annotated[str, typer.Option(
+    "--reason", metavar="TEXT", help="Why the record is withdrawn; kept in the history.")]

@@ -113,6 +113,7 @@ class CaseFacts:
     stay_end: date | None = None  # crisis: fixed; transit: the planned end, if any
     stay_review: date | None = None  # transit: a review date, if any
     fbu: "FbuFacts | None" = None  # the case's latest FBU guidance agreement
+    referrals: tuple["OpenReferral", ...] = ()  # without an answer from the other service yet
 
     @property
     def prepared(self) -> bool:
@@ -140,6 +141,15 @@ class FbuFacts:
     paid: date | None = None  # the advance, to the landlord
     filed: date | None = None  # with the Fund
     plan_active: bool = False  # its payment plan is the case's active plan
+
+
+@dataclass(frozen=True)
+class OpenReferral:
+    """A referral whose outcome (accepted, refused, no answer) is not recorded yet."""
+
+    id: int
+    destination: str
+    date: date
 
 
 @dataclass(frozen=True)
@@ -362,6 +372,19 @@ def fbu_plan_broken(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     yield _warning(facts, "fbu_plan_broken", Severity.URGENT, since + timedelta(days=FBU_CLAIM_NOTICE_DAYS),
                    f"FBU payment plan broken on {since:%d/%m/%Y}: the landlord must report it and give the "
                    f"service at least 2 weeks to find a solution before a claim in court")
+
+
+@rule
+def referral_unconfirmed(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """A referral is followed up: without an answer 30 days after it, ask the other service."""
+    for referral in facts.referrals:
+        due = referral.date + timedelta(days=REFERRAL_CONFIRM_DAYS)
+        if today > due:
+            yield _warning(facts, "referral_unconfirmed", Severity.WARNING, due,
+                           f"referral {referral.id} to {referral.destination} not confirmed")
+        else:
+            yield _warning(facts, "referral_unconfirmed", Severity.INFO, due,
+                           f"referral {referral.id} to {referral.destination}: answer expected")
 
 
 def warnings_for(facts: CaseFacts, today: date) -> list[CaseWarning]:

@@ -12,7 +12,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from huurbeg.casework import check_date_after_intake, check_not_future, check_open
-from huurbeg.codes import Destination, DwellingKind, Outcome, ReferralDestination, Track
+from huurbeg.codes import Destination, DwellingKind, Outcome, ReferralDestination, ReferralOutcome, Track
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank
 from huurbeg.rules import CRISIS_MAX_EXTENSIONS, CRISIS_STAY_MONTHS
@@ -141,3 +141,30 @@ def refer(store, number: str, destination: ReferralDestination, when: date, note
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
     store.add_referral(case, when, destination, (note or "").strip() or None)
+
+
+def referral_list(store, number: str | None) -> list[dict]:
+    """Every referral of one case, or the referrals of open cases still awaiting an answer (oldest first)."""
+    if number is not None:
+        case = store.case(number)
+        found = [(r, case.number) for r in store.referrals(case)]
+    else:
+        found = store.referrals_awaiting()
+    return [{"case": case_number, "id": r.id, "date": r.date, "to": r.destination, "outcome": r.outcome,
+             "outcome_date": r.outcome_date, "note": r.note} for r, case_number in found]
+
+
+def referral_outcome(store, number: str, referral_id: int, result: ReferralOutcome, when: date,
+                     today: date) -> None:
+    """What the other service answered. Also on a closed case: the answer often comes after a case
+    closed as `referred`, and it changes no figure of the case itself."""
+    case = store.case(number)
+    referral = store.record_of("referral", case, referral_id)
+    if referral is None:
+        raise NotFound(f"ID: case {number} has no referral {referral_id}; 'huurbeg refer list {number}' lists them")
+    check_not_future(when, today)
+    if when < referral.date:
+        raise InvalidInput(f"--date: cannot be before the referral ({referral.date:%d/%m/%Y})")
+    if (referral.outcome, referral.outcome_date) == (result, when):
+        raise InvalidInput("nothing to change: this outcome is already recorded")
+    store.referral_outcome(case, referral, result, when)

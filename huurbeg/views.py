@@ -56,8 +56,11 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
     if record["agreements"]:
         out.print(table(record["agreements"], [("id", "#"), ("party", "Party"), ("text", "Agreement"),
                                                ("due", "Due"), ("done", "Done")], title="Agreements"))
+    if record["referrals"]:
+        out.print(table(record["referrals"], [("id", "#"), ("date", "Date"), ("to", "Referred to"),
+                                              ("outcome", "Outcome")], title="Referrals"))
     if record["contacts"]:
-        out.print(table(record["contacts"], [("date", "Date"), ("kind", "Kind"), ("minutes", "Min"),
+        out.print(table(record["contacts"], [("id", "#"), ("date", "Date"), ("kind", "Kind"), ("minutes", "Min"),
                                              ("next", "Next"), ("note", "Note")], title="Contacts"))
     out.print(table(record["timeline"], [("at", "When"), ("user", "Who"), ("detail", "What")],
                     title="Timeline"))
@@ -79,6 +82,8 @@ def plan_view(view: dict) -> None:
     out.print(grid)
     out.print(f"Paid {text_value(view['paid'])} — balance {text_value(view['balance'])} "
               f"as of {text_value(view['as_of'])}")
+    if view["payments"]:
+        out.print(table(view["payments"], [("id", "#"), ("date", "Date"), ("amount", "Amount")], title="Payments"))
 
 
 

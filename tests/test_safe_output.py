@@ -82,6 +82,7 @@ def views(case: str, stay: str) -> dict:
         "case export": (["case", "export", case], False),
         "deadlines": (["deadlines", "--within", "30"], False),
         "visit list": (["visit", "list", case], True),
+        "refer list": (["refer", "list", case], True),
         "plan show": (["plan", "show", case], False),
         "hearing list": (["hearing", "list"], True),
         "hearing brief": (["hearing", "brief", case], True),
@@ -92,13 +93,22 @@ def views(case: str, stay: str) -> dict:
     }
 
 
-SETUP = {"intake", "visit add", "plan new", "plan agree", "hearing add", "refer", "transfer dwelling add",
+SETUP = {"intake", "visit add", "plan new", "plan agree", "hearing add", "refer add", "transfer dwelling add",
          "transfer in"}
 """Commands that wrote the hostile data above: their own output was checked while building it."""
 AFTERWARDS = {
     "plan pay": lambda c, s: ["plan", "pay", c, "--amount", "100"],
+    "plan payment-remove": lambda c, s: ["plan", "payment-remove", c, "1", "--reason", "twice"],
+    "plan agree-edit": lambda c, s: ["plan", "agree-edit", c, "1", "--due", "+1w"],
     "plan done": lambda c, s: ["plan", "done", c, "1"],
-    "hearing outcome": lambda c, s: ["hearing", "outcome", c, "--result", "settled"],
+    "plan agree-remove": lambda c, s: ["plan", "agree-remove", c, "1", "--reason", "mistake"],
+    "visit edit": lambda c, s: ["visit", "edit", c, "1", "--minutes", "20"],
+    "visit remove": lambda c, s: ["visit", "remove", c, "1", "--reason", "mistake"],
+    "refer outcome": lambda c, s: ["refer", "outcome", c, "1", "--result", "accepted"],
+    "refer remove": lambda c, s: ["refer", "remove", c, "1", "--reason", "mistake"],
+    "hearing edit": lambda c, s: ["hearing", "edit", c, "--room", "4"],
+    "hearing outcome": lambda c, s: ["hearing", "outcome", c, "--result", "postponed", "--new-date", "+1w 09:00"],
+    "hearing remove": lambda c, s: ["hearing", "remove", c, "--reason", "mistake"],
     "case consent": lambda c, s: ["case", "consent", c, "--tenant"],
     "case edit": lambda c, s: ["case", "edit", c, "--phone", "0470 11 22 33", "--rent", "400"],
     "plan fbu": lambda c, s: ["plan", "fbu", c, "--signed", "today", "--instalment", "100", "--start", "+1m",
@@ -120,6 +130,7 @@ NO_STORED_TEXT = {
     "doctor": "reports checks of the file, never its contents",
     "copy": "reports counts of rows",
     "completion": "prints a fixed shell script (tests/test_completion.py)",
+    "transfer undo": "reports the case number and a track code (tests/test_corrections.py)",
 }
 
 

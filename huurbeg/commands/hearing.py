@@ -8,8 +8,8 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import HearingResult
-from huurbeg.params import (CaseArgument, FormatOption, MineOption, OutputFormat, WorkerOption, code_option,
-                            parse_count, parse_date, parse_datetime, parse_money, parse_required_text)
+from huurbeg.params import (CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
+                            code_option, parse_count, parse_date, parse_datetime, parse_money, parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(help="Court hearings: add, the roll (list), a brief per case, and outcomes.", no_args_is_help=True)
@@ -145,3 +145,41 @@ def outcome(
         else:
             render.notice(f"Record the imposed plan with: huurbeg plan {number} --arrears EUR --instalment EUR "
                           "--start D")
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    number: CaseArgument,
+    starts_at: Annotated[datetime | None, typer.Option("--date", parser=parse_datetime, metavar="'DATE HH:MM'",
+                                                       help="Date and time of the hearing.")] = None,
+    court: Annotated[str | None, typer.Option("--court", help="The court (canton).")] = None,
+    room: Annotated[str | None, typer.Option("--room", help="Courtroom ('' clears).")] = None,
+    petition_date: Annotated[date | None, typer.Option("--petition-date", parser=parse_date, metavar="DATE",
+                                                       help="Date of the landlord's petition.")] = None,
+    claimed: Annotated[int | None, typer.Option("--claimed", parser=parse_money, metavar="EUR",
+                                                help="Arrears claimed in the petition.")] = None,
+    proposal: Annotated[str | None, typer.Option(
+        "--proposal", help="The proposal for the judge ('' clears); editable until the outcome.")] = None,
+) -> None:
+    """Correct the case's pending hearing, or add or change the proposal for the judge."""
+    from huurbeg import corrections
+
+    given = {name: value for name, value in (
+        ("starts_at", starts_at), ("court", court), ("room", room), ("petition_date", petition_date),
+        ("claimed_cents", claimed), ("proposal", proposal)) if value is not None}
+    if not given:
+        raise typer.BadParameter("give what to correct: --date, --court, --room, --petition-date, --claimed or "
+                                 "--proposal", param_hint="'CASE'")
+    app_state = state(ctx)
+    changed = corrections.edit_hearing(app_state.store(), number, given, app_state.today)
+    render.message(f"{number}: hearing corrected ({', '.join(changed)}).")
+
+
+@app.command("remove")
+def remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
+    """Withdraw the case's pending hearing (entered twice, or on the wrong case); the history keeps why."""
+    from huurbeg import corrections
+
+    hearing = corrections.remove_hearing(state(ctx).store(), number, reason)
+    render.message(f"{number}: hearing of {hearing.starts_at:%d/%m/%Y %H:%M} removed.")

@@ -11,7 +11,8 @@ from huurbeg.codes import Party
 from huurbeg.errors import InvalidInput, MissingValue
 from huurbeg.groups import with_default
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
-                            code_option, parse_count, parse_date, parse_money, parse_required_text)
+                            ReasonOption, RecordIdArgument, code_option, parse_count, parse_date, parse_money,
+                            parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(
@@ -194,3 +195,44 @@ def fbu_filed(ctx: typer.Context, number: CaseArgument, when: DateOption = None)
     app_state = state(ctx)
     followup.fbu_step(app_state.store(), number, "filed", when or app_state.today, app_state.today)
     render.message(f"{number}: FBU agreement filed with the Fund.")
+
+
+@app.command("payment-remove")
+def payment_remove(ctx: typer.Context, number: CaseArgument, payment_id: RecordIdArgument,
+                   reason: ReasonOption) -> None:
+    """Withdraw a payment recorded by mistake (its number is in 'huurbeg plan show CASE'); the history keeps why."""
+    from huurbeg import corrections
+
+    reopened = corrections.remove_payment(state(ctx).store(), number, payment_id, reason)
+    render.message(f"{number}: payment {payment_id} removed" + ("; the plan is active again." if reopened else "."))
+
+
+@app.command("agree-edit")
+def agree_edit(
+    ctx: typer.Context,
+    number: CaseArgument,
+    agreement_id: RecordIdArgument,
+    text: Annotated[str | None, typer.Option("--text", help="What was agreed.")] = None,
+    due: Annotated[date | None, typer.Option("--due", parser=parse_date, metavar="DATE",
+                                             help="Agreed by when.")] = None,
+    party: Annotated[Party | None, code_option(Party, "party", "Who agreed to do it.", "--party")] = None,
+) -> None:
+    """Correct an agreement (its number is in 'huurbeg case show CASE')."""
+    from huurbeg import corrections
+
+    given = {name: value for name, value in (("text", text), ("due_date", due), ("party", party))
+             if value is not None}
+    if not given:
+        raise typer.BadParameter("give what to correct: --text, --due or --party", param_hint="'ID'")
+    changed = corrections.edit_agreement(state(ctx).store(), number, agreement_id, given)
+    render.message(f"{number}: agreement {agreement_id} corrected ({', '.join(changed)}).")
+
+
+@app.command("agree-remove")
+def agree_remove(ctx: typer.Context, number: CaseArgument, agreement_id: RecordIdArgument,
+                 reason: ReasonOption) -> None:
+    """Withdraw an agreement recorded by mistake; the history keeps why."""
+    from huurbeg import corrections
+
+    corrections.remove_agreement(state(ctx).store(), number, agreement_id, reason)
+    render.message(f"{number}: agreement {agreement_id} removed.")

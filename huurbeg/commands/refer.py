@@ -1,19 +1,31 @@
-"""`huurbeg refer`: refer a case to another service (doorverwijzing)."""
+"""`huurbeg refer`: refer a case to another service (doorverwijzing), and follow the referral up."""
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
 from huurbeg import render
-from huurbeg.codes import ReferralDestination
-from huurbeg.params import CaseArgument, DateOption, code_option
+from huurbeg.codes import ReferralDestination, ReferralOutcome
+from huurbeg.groups import with_default
+from huurbeg.params import (CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption, RecordIdArgument,
+                            code_option, parse_case)
 from huurbeg.state import state
 
+app = typer.Typer(
+    cls=with_default("add"), no_args_is_help=True,
+    help="Referrals to other services and their outcome. 'huurbeg refer CASE --to DEST' is short for "
+         "'huurbeg refer add CASE --to DEST'.")
 
-def register(app: typer.Typer) -> None:
-    app.command("refer")(refer)
+COLUMNS = [("id", "#"), ("date", "Date"), ("case", "Case"), ("to", "Referred to"), ("outcome", "Outcome"),
+           ("outcome_date", "On"), ("note", "Note")]
 
 
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="refer")
+
+
+@app.command("add")
 def refer(
     ctx: typer.Context,
     number: CaseArgument,
@@ -28,3 +40,45 @@ def refer(
     app_state = state(ctx)
     transfers.refer(app_state.store(), number, to, when or app_state.today, note, app_state.today)
     render.message(f"{number}: referred to {to}.")
+
+
+@app.command("list")
+def list_referrals(
+    ctx: typer.Context,
+    number: Annotated[str | None, typer.Argument(
+        parser=parse_case, metavar="[CASE]",
+        help="Every referral of this case (default: the referrals of open cases still awaiting an answer).")] = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """The referrals of one case with their number and outcome, or every referral still awaiting an answer."""
+    from huurbeg import transfers
+
+    rows = transfers.referral_list(state(ctx).store(write=False), number)
+    render.emit_rows(rows, fmt, COLUMNS, empty="No referrals.")
+
+
+@app.command("outcome")
+def outcome(
+    ctx: typer.Context,
+    number: CaseArgument,
+    referral_id: RecordIdArgument,
+    result: Annotated[ReferralOutcome, code_option(ReferralOutcome, "referral outcome",
+                                                   "What the other service answered.", "--result")],
+    when: DateOption = None,
+) -> None:
+    """Record what the service a case was referred to answered: accepted, refused or no-answer."""
+    from huurbeg import transfers
+
+    app_state = state(ctx)
+    transfers.referral_outcome(app_state.store(), number, referral_id, result, when or app_state.today,
+                               app_state.today)
+    render.message(f"{number}: referral {referral_id} {result}.")
+
+
+@app.command("remove")
+def remove(ctx: typer.Context, number: CaseArgument, referral_id: RecordIdArgument, reason: ReasonOption) -> None:
+    """Withdraw a referral recorded by mistake: it leaves every view and figure; the history keeps why."""
+    from huurbeg import corrections
+
+    corrections.remove_referral(state(ctx).store(), number, referral_id, reason)
+    render.message(f"{number}: referral {referral_id} removed.")

@@ -7,8 +7,8 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import Destination, DwellingKind
-from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, code_option,
-                            complete_dwellings, parse_date, parse_required_text)
+from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption,
+                            code_option, complete_dwellings, parse_date, parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(help="Transitional and crisis dwellings: admissions, extensions, moves out, occupancy.",
@@ -96,6 +96,15 @@ def move_out(
     outcome = transfers.move_out(app_state.store(), number, destination, when or app_state.today, app_state.today,
                                  close)
     render.message(f"{number}: moved out to {destination}" + (f"; case closed ({outcome})." if outcome else "."))
+
+
+@app.command("undo")
+def undo(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
+    """Withdraw an admission entered by mistake: the stay, and the track change it made; the history keeps why."""
+    from huurbeg import corrections
+
+    back = corrections.undo_transfer(state(ctx).store(), number, reason)
+    render.message(f"{number}: admission withdrawn" + (f"; back on track {back}." if back else "."))
 
 
 COLUMNS = [("dwelling", "Dwelling"), ("kind", "Kind"), ("case", "Case"), ("tenant", "Tenant"), ("admitted", "Since"),

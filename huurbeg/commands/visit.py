@@ -8,15 +8,15 @@ import typer
 from huurbeg import render
 from huurbeg.codes import ContactKind
 from huurbeg.groups import with_default
-from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, code_option,
-                            parse_case, parse_count, parse_date)
+from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
+                            RecordIdArgument, code_option, parse_case, parse_count, parse_date)
 from huurbeg.state import state
 
 app = typer.Typer(
     cls=with_default("add"), no_args_is_help=True,
     help="Contacts with the household. 'huurbeg visit CASE' is short for 'huurbeg visit add CASE'.")
 
-COLUMNS = [("date", "Date"), ("case", "Case"), ("kind", "Kind"), ("minutes", "Min"), ("next", "Next"),
+COLUMNS = [("id", "#"), ("date", "Date"), ("case", "Case"), ("kind", "Kind"), ("minutes", "Min"), ("next", "Next"),
            ("note", "Note")]
 
 
@@ -69,3 +69,40 @@ def list_contacts(
         since = app_state.today - relativedelta(days=30)
     rows = followup.contact_list(app_state.store(write=False), number, since)
     render.emit_rows(rows, fmt, COLUMNS, empty="No contacts.")
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    number: CaseArgument,
+    contact_id: RecordIdArgument,
+    when: Annotated[date | None, typer.Option("--date", parser=parse_date, metavar="DATE",
+                                              help="When the contact was.")] = None,
+    kind: Annotated[ContactKind | None, code_option(ContactKind, "kind of contact", "Kind of contact.",
+                                                    "--kind")] = None,
+    minutes: Annotated[int | None, typer.Option("--minutes", parser=parse_count, metavar="N",
+                                                help="Time spent, in minutes (at most 480).")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="What happened (confidential; '' clears).")] = None,
+    next_planned: Annotated[date | None, typer.Option("--next", parser=parse_date, metavar="DATE",
+                                                      help="The next planned contact.")] = None,
+) -> None:
+    """Correct a contact (its number is in 'huurbeg visit list CASE'); the history names the fields changed."""
+    from huurbeg import corrections
+
+    given = {name: value for name, value in (("date", when), ("kind", kind), ("minutes", minutes), ("note", note),
+                                             ("next_planned", next_planned)) if value is not None}
+    if not given:
+        raise typer.BadParameter("give what to correct: --date, --kind, --minutes, --note or --next",
+                                 param_hint="'ID'")
+    app_state = state(ctx)
+    changed = corrections.edit_contact(app_state.store(), number, contact_id, given, app_state.today)
+    render.message(f"{number}: contact {contact_id} corrected ({', '.join(changed)}).")
+
+
+@app.command("remove")
+def remove(ctx: typer.Context, number: CaseArgument, contact_id: RecordIdArgument, reason: ReasonOption) -> None:
+    """Withdraw a contact logged by mistake: it leaves every view, warning and figure; the history keeps why."""
+    from huurbeg import corrections
+
+    corrections.remove_contact(state(ctx).store(), number, contact_id, reason)
+    render.message(f"{number}: contact {contact_id} removed.")

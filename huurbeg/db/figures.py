@@ -16,7 +16,8 @@ from huurbeg.db.models import (Case, CaseProblem, Contact, Dwelling, FbuAgreemen
 
 def _track_on(case_id, on):
     """The track a case was on at a date: its latest track change up to then."""
-    return (select(TrackChange.to_track).where(TrackChange.case_id == case_id, TrackChange.date <= on)
+    return (select(TrackChange.to_track).where(TrackChange.case_id == case_id, TrackChange.date <= on,
+                                               TrackChange.removed_at.is_(None))
             .order_by(TrackChange.date.desc(), TrackChange.id.desc()).limit(1).scalar_subquery())
 
 
@@ -84,21 +85,30 @@ class Figures:
 
     # --- results ------------------------------------------------------------
     def households_referred(self) -> dict:
-        query = select(func.count(distinct(Referral.case_id))).where(Referral.date.between(self.first, self.last))
+        query = select(func.count(distinct(Referral.case_id))).where(Referral.date.between(self.first, self.last),
+                                                                     Referral.removed_at.is_(None))
         return {None: self.session.execute(query).scalar() or 0}
 
     def referrals(self) -> dict:
-        query = (select(Referral.destination, func.count()).where(Referral.date.between(self.first, self.last))
+        query = (select(Referral.destination, func.count()).where(Referral.date.between(self.first, self.last),
+                                                                  Referral.removed_at.is_(None))
                  .group_by(Referral.destination))
+        return self._with_total(dict(self.session.execute(query).all()))
+
+    def referral_outcomes(self) -> dict:
+        outcome = func.coalesce(Referral.outcome, "pending")
+        query = (select(outcome, func.count()).where(Referral.date.between(self.first, self.last),
+                                                     Referral.removed_at.is_(None)).group_by(outcome))
         return self._with_total(dict(self.session.execute(query).all()))
 
     def admissions(self, kind: str) -> dict:
         query = (select(func.count()).select_from(Stay).join(Dwelling, Dwelling.id == Stay.dwelling_id)
-                 .where(Dwelling.kind == kind, Stay.start_date.between(self.first, self.last)))
+                 .where(Dwelling.kind == kind, Stay.start_date.between(self.first, self.last),
+                        Stay.removed_at.is_(None)))
         return {None: self.session.execute(query).scalar() or 0}
 
     def moves_out(self, destination: str | None = None) -> dict:
-        where = [Stay.left_date.between(self.first, self.last)]
+        where = [Stay.left_date.between(self.first, self.last), Stay.removed_at.is_(None)]
         if destination:
             where.append(Stay.destination == destination)
             return {None: self.session.execute(select(func.count()).select_from(Stay).where(*where)).scalar() or 0}
@@ -110,7 +120,8 @@ class Figures:
         start = datetime.combine(self.first, time())
         end = datetime.combine(self.last + timedelta(days=1), time())
         result = func.coalesce(Hearing.result, "pending")
-        query = (select(result, func.count()).where(Hearing.starts_at >= start, Hearing.starts_at < end)
+        query = (select(result, func.count()).where(Hearing.starts_at >= start, Hearing.starts_at < end,
+                                                    Hearing.removed_at.is_(None))
                  .group_by(result))
         return self._with_total(dict(self.session.execute(query).all()))
 
@@ -121,7 +132,8 @@ class Figures:
         track = _track_on(Contact.case_id, Contact.date)
         home = func.sum(case((Contact.kind == "home", 1), else_=0))
         query = (select(track, func.count(), home, func.coalesce(func.sum(Contact.minutes), 0))
-                 .select_from(Contact).where(Contact.date.between(self.first, self.last)).group_by(track))
+                 .select_from(Contact).where(Contact.date.between(self.first, self.last), Contact.removed_at.is_(None))
+                 .group_by(track))
         return self.session.execute(query).all()
 
     def contacts(self, home_only: bool = False, minutes: bool = False) -> dict:
@@ -145,7 +157,8 @@ class Figures:
         query = select(Dwelling.kind, func.count(distinct(Dwelling.id))).select_from(Dwelling)
         if occupied:
             query = query.join(Stay, and_(Stay.dwelling_id == Dwelling.id, Stay.start_date <= self.last,
-                                          or_(Stay.left_date.is_(None), Stay.left_date > self.last)))
+                                          or_(Stay.left_date.is_(None), Stay.left_date > self.last),
+                                          Stay.removed_at.is_(None)))
         return self._with_total(dict(self.session.execute(query.group_by(Dwelling.kind)).all()))
 
     # --- FBU ------------------------------------------------------------------

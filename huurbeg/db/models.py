@@ -127,7 +127,7 @@ class Contact(SQLModel, table=True):
 
     __tablename__ = "contact"
     __table_args__ = (Index("ix_contact_case_date", "case_id", "date"),
-                      Index("ix_contact_date_kind", "date", "kind", "case_id", "minutes"))
+                      Index("ix_contact_date_kind", "date", "kind", "case_id", "minutes", "removed_at"))
     id: int | None = Field(default=None, primary_key=True)
     case_id: int | None = _fk("case_file.id", index=False)
     date: dt.date

@@ -23,7 +23,7 @@ from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, D
                                Stay, TrackChange)
 from huurbeg.errors import DatabaseProblem, NotFound
 from huurbeg.payment_plan import Instalment as ScheduledInstalment
-from huurbeg.rules import CaseFacts, FbuFacts, OpenAgreement
+from huurbeg.rules import CaseFacts, FbuFacts, OpenAgreement, OpenReferral
 
 
 def os_user() -> str:
@@ -330,7 +330,69 @@ class Store:
             query = query.where(Contact.case_id == case.id)
         if since is not None:
             query = query.where(Contact.date >= since)
+        query = query.where(Contact.removed_at.is_(None))
         return list(self.session.exec(query.order_by(Contact.date, Contact.id)).all())
+
+    # --- corrections of records ----------------------------------------------
+    RECORDS = {"contact": Contact, "payment": Payment, "agreement": Agreement, "referral": Referral}
+
+    def record_of(self, kind: str, case: Case, record_id: int):
+        """A record of `case` by its kind and id; None when it does not exist, was removed, or is another case's."""
+        model = self.RECORDS[kind]
+        found = self.session.get(model, record_id)
+        if found is None or found.removed_at is not None:
+            return None
+        owner = self.session.get(PaymentPlan, found.plan_id).case_id if model is Payment else found.case_id
+        return found if owner == case.id else None
+
+    def correct(self, case: Case, record, values: dict, label: str, changed: list[str]) -> None:
+        """Write corrected values of a record; the history names the fields, not their values."""
+        for name, value in values.items():
+            setattr(record, name, value)
+        self.session.add(record)
+        self._touch(case)
+        self.record(case, "correct", f"{label} corrected: {', '.join(changed)}")
+
+    def remove(self, case: Case, record, label: str, reason: str) -> None:
+        """Withdraw a record: it stays in the database, marked, and leaves every view and figure."""
+        record.removed_at = self.now()
+        self.session.add(record)
+        self._touch(case)
+        self.record(case, "remove", f"{label} removed; reason: {reason}")
+
+    def reactivate_plan(self, case: Case, plan: PaymentPlan) -> bool:
+        """A completed plan whose balance is open again (a payment was removed) is active again,
+        unless another plan has become the active one since."""
+        if plan.status != "completed" or self.active_plan(case) is not None:
+            return False
+        plan.status, plan.ended_at = "active", None
+        self.session.add(plan)
+        self.record(case, "plan", f"payment plan {plan.id} active again")
+        return True
+
+    def undo_stay(self, case: Case, stay: Stay, track: str, reason: str) -> str | None:
+        """Withdraw a stay entered by mistake, and the track change its admission made; returns the track
+        the case is back on, if it moved."""
+        label = f"stay {stay.id} (admission on {stay.start_date.isoformat()})"
+        self.remove(case, stay, label, reason)
+        change = self.session.exec(select(TrackChange).where(
+            TrackChange.case_id == case.id, TrackChange.removed_at.is_(None))
+            .order_by(TrackChange.date.desc(), TrackChange.id.desc())).first()
+        if change is None or change.from_track is None or change.to_track != track or case.track != track \
+                or change.date != stay.start_date:
+            return None
+        change.removed_at = self.now()
+        self.session.add(change)
+        case.track = change.from_track
+        self.record(case, "track", f"track {track} → {change.from_track}: the admission's track change withdrawn")
+        return change.from_track
+
+    def plan_of(self, payment: Payment) -> PaymentPlan:
+        return self.session.get(PaymentPlan, payment.plan_id)
+
+    def payments(self, plan: PaymentPlan) -> list[Payment]:
+        return list(self.session.exec(select(Payment).where(Payment.plan_id == plan.id, Payment.removed_at.is_(None))
+                                      .order_by(Payment.date, Payment.id)).all())
 
     # --- payment plans ------------------------------------------------------
     def active_plan(self, case: Case) -> PaymentPlan | None:
@@ -365,7 +427,8 @@ class Store:
         instalments = [ScheduledInstalment(i.seq, i.due_date, i.amount_cents) for i in self.session.exec(
             select(Instalment).where(Instalment.plan_id == plan.id).order_by(Instalment.seq)).all()]
         payments = [(p.date, p.amount_cents) for p in self.session.exec(
-            select(Payment).where(Payment.plan_id == plan.id).order_by(Payment.date, Payment.id)).all()]
+            select(Payment).where(Payment.plan_id == plan.id, Payment.removed_at.is_(None))
+            .order_by(Payment.date, Payment.id)).all()]
         return instalments, payments
 
     def add_payment(self, case: Case, plan: PaymentPlan, when: date, amount: int) -> None:
@@ -432,13 +495,14 @@ class Store:
 
     def agreement(self, case: Case, agreement_id: int) -> Agreement:
         found = self.session.get(Agreement, agreement_id)
-        if found is None or found.case_id != case.id:
+        if found is None or found.case_id != case.id or found.removed_at is not None:
             raise NotFound(f"case {case.number} has no agreement {agreement_id}; "
                            f"'huurbeg case show {case.number}' lists them")
         return found
 
     def agreements(self, case: Case) -> list[Agreement]:
-        return list(self.session.exec(select(Agreement).where(Agreement.case_id == case.id)
+        return list(self.session.exec(select(Agreement).where(Agreement.case_id == case.id,
+                                                              Agreement.removed_at.is_(None))
                                       .order_by(Agreement.due_date, Agreement.id)).all())
 
     def agreement_done(self, case: Case, agreement: Agreement, when: date) -> None:
@@ -462,7 +526,7 @@ class Store:
         return hearing
 
     def hearings(self, case: Case) -> list[Hearing]:
-        return list(self.session.exec(select(Hearing).where(Hearing.case_id == case.id)
+        return list(self.session.exec(select(Hearing).where(Hearing.case_id == case.id, Hearing.removed_at.is_(None))
                                       .order_by(Hearing.starts_at, Hearing.id)).all())
 
     def record_outcome(self, case: Case, hearing: Hearing, result: str, when: date,
@@ -481,7 +545,7 @@ class Store:
                  .join(Case, Case.id == Hearing.case_id)
                  .join(Household, Household.id == Case.household_id)
                  .outerjoin(Landlord, Landlord.id == Case.landlord_id)
-                 .where(Hearing.starts_at >= start, Hearing.starts_at < end))
+                 .where(Hearing.starts_at >= start, Hearing.starts_at < end, Hearing.removed_at.is_(None)))
         if court:
             query = query.where(func.lower(Hearing.court).contains(court.lower()))
         if worker is not None:
@@ -503,12 +567,14 @@ class Store:
         return self.session.get(Dwelling, stay.dwelling_id)
 
     def current_stay(self, case: Case) -> Stay | None:
-        return self.session.exec(select(Stay).where(Stay.case_id == case.id, Stay.left_date.is_(None))).first()
+        return self.session.exec(select(Stay).where(Stay.case_id == case.id, Stay.left_date.is_(None),
+                                                    Stay.removed_at.is_(None))).first()
 
     def stay_overlapping(self, dwelling: Dwelling, on: date) -> Stay | None:
         """A stay in the dwelling that is running on `on` or starts later."""
         return self.session.exec(select(Stay).where(
-            Stay.dwelling_id == dwelling.id, or_(Stay.left_date.is_(None), Stay.left_date > on))).first()
+            Stay.dwelling_id == dwelling.id, or_(Stay.left_date.is_(None), Stay.left_date > on),
+            Stay.removed_at.is_(None))).first()
 
     def admit(self, case: Case, dwelling: Dwelling, when: date, end: date | None, review: date | None) -> Stay:
         stay = Stay(case_id=case.id, dwelling_id=dwelling.id, start_date=when, end_date=end, review_date=review,
@@ -539,7 +605,8 @@ class Store:
         from sqlalchemy.orm import aliased
 
         running = aliased(Stay, select(Stay).where(
-            Stay.start_date <= as_of, or_(Stay.left_date.is_(None), Stay.left_date > as_of)).subquery())
+            Stay.start_date <= as_of, or_(Stay.left_date.is_(None), Stay.left_date > as_of),
+            Stay.removed_at.is_(None)).subquery())
         query = (select(Dwelling, running, Case.number, Household.name)
                  .outerjoin(running, running.dwelling_id == Dwelling.id)
                  .outerjoin(Case, Case.id == running.case_id)
@@ -556,8 +623,24 @@ class Store:
         return referral
 
     def referrals(self, case: Case) -> list[Referral]:
-        return list(self.session.exec(select(Referral).where(Referral.case_id == case.id)
+        return list(self.session.exec(select(Referral).where(Referral.case_id == case.id,
+                                                             Referral.removed_at.is_(None))
                                       .order_by(Referral.date, Referral.id)).all())
+
+    def referrals_awaiting(self) -> list[tuple[Referral, str]]:
+        """Referrals of open cases without an answer yet, oldest first, with their case number."""
+        return list(self.session.exec(
+            select(Referral, Case.number).join(Case, Case.id == Referral.case_id)
+            .where(Case.status == Status.OPEN, Referral.outcome.is_(None), Referral.removed_at.is_(None))
+            .order_by(Referral.date, Referral.id)).all())
+
+    def referral_outcome(self, case: Case, referral: Referral, result: str, when: date) -> None:
+        was = f" (was {referral.outcome})" if referral.outcome else ""
+        referral.outcome, referral.outcome_date = result, when
+        self.session.add(referral)
+        self._touch(case)
+        self.record(case, "referral", f"referral {referral.id} to {referral.destination}: {result} "
+                                      f"on {when.isoformat()}{was}")
 
     # --- right of access --------------------------------------------------------
     def household_cases(self, case: Case) -> list[Case]:
@@ -571,7 +654,8 @@ class Store:
 
     def stays(self, case: Case) -> list[tuple[Stay, Dwelling]]:
         return list(self.session.exec(select(Stay, Dwelling).join(Dwelling, Dwelling.id == Stay.dwelling_id)
-                                      .where(Stay.case_id == case.id).order_by(Stay.start_date)).all())
+                                      .where(Stay.case_id == case.id, Stay.removed_at.is_(None))
+                                      .order_by(Stay.start_date)).all())
 
     # --- retention --------------------------------------------------------------
     def landlord_problems(self, case: Case) -> list[str]:
@@ -710,11 +794,11 @@ class Store:
         cases = self.session.exec(query).all()
         ids = [row[0] for row in cases]
         since = self._grouped(select(TrackChange.case_id, func.max(TrackChange.date))
-                              .join(Case, and_(Case.id == TrackChange.case_id,
-                                               Case.track == TrackChange.to_track)), TrackChange.case_id, ids)
+                              .join(Case, and_(Case.id == TrackChange.case_id, Case.track == TrackChange.to_track,
+                                               TrackChange.removed_at.is_(None))), TrackChange.case_id, ids)
         contacts = {cid: (last, planned) for cid, last, planned in self.session.exec(
             select(Contact.case_id, func.max(Contact.date), func.max(Contact.next_planned))
-            .where(Contact.case_id.in_(ids)).group_by(Contact.case_id)).all()}
+            .where(Contact.case_id.in_(ids), Contact.removed_at.is_(None)).group_by(Contact.case_id)).all()}
         consents: dict[int, dict[str, date]] = {}
         for cid, party, when in self.session.exec(
                 select(Consent.case_id, Consent.party, Consent.date).where(Consent.case_id.in_(ids))).all():
@@ -723,17 +807,24 @@ class Store:
         agreements: dict[int, list[OpenAgreement]] = {}
         for cid, aid, party, due in self.session.exec(
                 select(Agreement.case_id, Agreement.id, Agreement.party, Agreement.due_date)
-                .where(Agreement.case_id.in_(ids), Agreement.done_date.is_(None))
+                .where(Agreement.case_id.in_(ids), Agreement.done_date.is_(None), Agreement.removed_at.is_(None))
                 .order_by(Agreement.due_date, Agreement.id)).all():
             agreements.setdefault(cid, []).append(OpenAgreement(aid, party, due))
         hearings = self._next_hearings(ids)
         evictions = dict(self.session.exec(
             select(Hearing.case_id, func.max(Hearing.eviction_date))
-            .where(Hearing.case_id.in_(ids), Hearing.result == "dissolved").group_by(Hearing.case_id)).all())
+            .where(Hearing.case_id.in_(ids), Hearing.result == "dissolved", Hearing.removed_at.is_(None))
+            .group_by(Hearing.case_id)).all())
         stays = {cid: (kind, end, review) for cid, kind, end, review in self.session.exec(
             select(Stay.case_id, Dwelling.kind, Stay.end_date, Stay.review_date)
             .join(Dwelling, Dwelling.id == Stay.dwelling_id)
-            .where(Stay.case_id.in_(ids), Stay.left_date.is_(None))).all()}
+            .where(Stay.case_id.in_(ids), Stay.left_date.is_(None), Stay.removed_at.is_(None))).all()}
+        referrals: dict[int, list[OpenReferral]] = {}
+        for cid, rid, destination, when in self.session.exec(
+                select(Referral.case_id, Referral.id, Referral.destination, Referral.date)
+                .where(Referral.case_id.in_(ids), Referral.outcome.is_(None), Referral.removed_at.is_(None))
+                .order_by(Referral.date, Referral.id)).all():
+            referrals.setdefault(cid, []).append(OpenReferral(rid, destination, when))
         fbu = self._fbu_facts(ids)
         return [CaseFacts(case=number, track=Track(track), status=Status(status), intake_date=intake,
                           track_since=since.get(cid, intake),
@@ -747,7 +838,8 @@ class Store:
                           petition_date=hearings.get(cid, (None, None))[1], eviction_date=evictions.get(cid),
                           stay_kind=stays.get(cid, (None, None, None))[0],
                           stay_end=stays.get(cid, (None, None, None))[1],
-                          stay_review=stays.get(cid, (None, None, None))[2], fbu=fbu.get(cid))
+                          stay_review=stays.get(cid, (None, None, None))[2], fbu=fbu.get(cid),
+                          referrals=tuple(referrals.get(cid, ())))
                 for cid, number, track, status, intake in cases]
 
     def _next_hearings(self, case_ids: list[int]) -> dict[int, tuple[datetime, date]]:
@@ -755,7 +847,7 @@ class Store:
         found: dict[int, tuple[datetime, date]] = {}
         for cid, starts_at, petition, created in self.session.exec(
                 select(Hearing.case_id, Hearing.starts_at, Hearing.petition_date, Hearing.created_at)
-                .where(Hearing.case_id.in_(case_ids), Hearing.result.is_(None))
+                .where(Hearing.case_id.in_(case_ids), Hearing.result.is_(None), Hearing.removed_at.is_(None))
                 .order_by(Hearing.starts_at.desc())).all():
             found[cid] = (starts_at, petition or created.date())  # the earliest is written last
         return found
@@ -772,7 +864,8 @@ class Store:
         payments: dict[int, list[tuple[date, int]]] = {}
         for pid, when, amount in self.session.exec(
                 select(Payment.plan_id, Payment.date, Payment.amount_cents)
-                .where(Payment.plan_id.in_(list(plan_case))).order_by(Payment.date, Payment.id)).all():
+                .where(Payment.plan_id.in_(list(plan_case)), Payment.removed_at.is_(None))
+                .order_by(Payment.date, Payment.id)).all():
             payments.setdefault(plan_case[pid], []).append((when, amount))
         return instalments, payments
 
@@ -785,9 +878,10 @@ class Store:
         problems = session.exec(select(CaseProblem.problem).where(CaseProblem.case_id == case.id)).all()
         consents = {party: when for party, when in session.exec(
             select(Consent.party, Consent.date).where(Consent.case_id == case.id)).all()}
-        tracks = session.exec(select(TrackChange).where(TrackChange.case_id == case.id)
+        tracks = session.exec(select(TrackChange).where(TrackChange.case_id == case.id,
+                                                        TrackChange.removed_at.is_(None))
                               .order_by(TrackChange.date, TrackChange.id)).all()
-        contacts = session.exec(select(Contact).where(Contact.case_id == case.id)
+        contacts = session.exec(select(Contact).where(Contact.case_id == case.id, Contact.removed_at.is_(None))
                                 .order_by(Contact.date, Contact.id)).all()
         return {"case": case, "household": self.household(case), "landlord": self.landlord(case),
                 "problems": list(problems), "consents": consents, "tracks": list(tracks),
@@ -802,7 +896,8 @@ class Store:
 
     def hearings_between(self, start: datetime, end: datetime, worker: str | None = None) -> list[tuple[Hearing, str]]:
         query = (select(Hearing, Case.number).join(Case, Case.id == Hearing.case_id)
-                 .where(Hearing.starts_at >= start, Hearing.starts_at < end))
+                 .where(Hearing.starts_at >= start, Hearing.starts_at < end,
+                        Hearing.removed_at.is_(None)))
         if worker is not None:
             query = query.where(Case.worker == worker)
         return list(self.session.exec(query.order_by(Hearing.starts_at)).all())
@@ -818,7 +913,8 @@ class Store:
 
 def _last_contact(case_id):
     """The latest contact of one case, looked up through the (case_id, date) index."""
-    return select(func.max(Contact.date)).where(Contact.case_id == case_id).scalar_subquery()
+    return select(func.max(Contact.date)).where(Contact.case_id == case_id,
+                                                Contact.removed_at.is_(None)).scalar_subquery()
 
 
 def _reason(household: Household, draft: IntakeDraft, name_key: str | None) -> str:

@@ -7,7 +7,8 @@ Create Date: 2026-11-23
 - removed_at on every record a worker types (track changes, contacts, payments,
   agreements, hearings, stays, referrals): a record withdrawn with `remove --reason`
   stays in the database but leaves every view, warning and figure; who removed it
-  and why is in the history. Existing rows: NULL (nothing was removed before).
+  and why is in the history. Existing rows: NULL (nothing was removed before). The
+  covering index of the work figures gains the marker.
 - case_file.rent_cents: the monthly rent (NULL: not known, as for every existing case).
 - referral.outcome and outcome_date: what the other service answered (NULL: no answer yet).
 - household.search_key: the normalised text `case find` narrows on, backfilled here
@@ -55,6 +56,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("outcome_date", sa.Date(), nullable=True))
     with op.batch_alter_table("household", schema=None) as batch_op:
         batch_op.add_column(sa.Column("search_key", sa.String(), nullable=True))
+    # the work figures count contacts from this index alone; they now skip removed ones too
+    op.drop_index("ix_contact_date_kind", table_name="contact")
+    op.create_index("ix_contact_date_kind", "contact", ["date", "kind", "case_id", "minutes", "removed_at"])
     connection = op.get_bind()
     household = sa.table("household", sa.column("id", sa.Integer), sa.column("name", sa.String),
                          sa.column("address", sa.String), sa.column("phone", sa.String),
@@ -67,6 +71,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_contact_date_kind", table_name="contact")
+    op.create_index("ix_contact_date_kind", "contact", ["date", "kind", "case_id", "minutes"])
     with op.batch_alter_table("household", schema=None) as batch_op:
         batch_op.drop_column("search_key")
     with op.batch_alter_table("referral", schema=None) as batch_op:

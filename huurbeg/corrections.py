@@ -1,0 +1,179 @@
+"""Correcting and withdrawing the records a worker typed: contacts, payments, agreements, hearings,
+stays and referrals.
+
+A correction (`edit`) checks the new values with the same rules as when the record was
+made. A withdrawal (`remove --reason`, `transfer undo`) keeps the record in the database,
+marked as removed, so that it leaves every view, warning and figure; the history keeps
+who did it, when and why, and never the removed text. Nothing is corrected on a closed
+case (reopen it first), and an id of another case is unknown here.
+"""
+
+from datetime import date, datetime
+
+from huurbeg.casework import check_date_after_intake, check_not_future, check_open
+from huurbeg.errors import InvalidInput, NotFound, RuleViolation
+from huurbeg.hearings import awaiting_outcome, check_hearing
+from huurbeg.rules import check_contact_minutes
+
+LISTED_BY = {"contact": "huurbeg visit list {case}", "payment": "huurbeg plan show {case}",
+             "agreement": "huurbeg case show {case}", "referral": "huurbeg refer list {case}"}
+"""The command that lists the ids of each kind of record."""
+
+
+def check_reason(reason: str | None) -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise InvalidInput("--reason: say why the record is withdrawn (it is kept in the history)")
+    return text
+
+
+def _open_case(store, number: str):
+    case = store.case(number)
+    check_open(case.status, number)
+    return case
+
+
+def _record(store, case, kind: str, record_id: int):
+    found = store.record_of(kind, case, record_id)
+    if found is None:
+        raise NotFound(f"ID: case {case.number} has no {kind} {record_id}; "
+                       f"'{LISTED_BY[kind].format(case=case.number)}' lists them")
+    return found
+
+
+LABELS = {
+    "contact": lambda r: f"contact {r.id} ({r.kind}, {r.date.isoformat()})",
+    "payment": lambda r: f"payment {r.id} (dated {r.date.isoformat()})",
+    "agreement": lambda r: f"agreement {r.id} ({r.party}, due {r.due_date.isoformat()})",
+    "referral": lambda r: f"referral {r.id} (to {r.destination}, {r.date.isoformat()})",
+}
+"""How the history names a withdrawn record: its kind, number, codes and dates; never its text."""
+
+
+def _withdraw(store, number: str, kind: str, record_id: int, reason: str | None):
+    """Withdraw one record of an open case; returns (case, record)."""
+    reason = check_reason(reason)
+    case = _open_case(store, number)
+    record = _record(store, case, kind, record_id)
+    store.remove(case, record, LABELS[kind](record), reason)
+    return case, record
+
+
+def _correct(store, case, record, given: dict, fields: dict[str, str], kind: str) -> list[str]:
+    """Write the changed fields (checked by the caller); returns their names for the message."""
+    names = [fields[name] for name in fields if name in given]
+    store.correct(case, record, given, f"{kind} {record.id}", names)
+    return names
+
+
+def _changes(record, given: dict) -> dict:
+    """The given values that differ from the record's; refused when there are none."""
+    changed = {name: value for name, value in given.items() if getattr(record, name) != value}
+    if not changed:
+        raise InvalidInput("nothing to change: every value given is the record's current one")
+    return changed
+
+
+# --- contacts ----------------------------------------------------------------------
+
+CONTACT_FIELDS = {"date": "date", "kind": "kind", "minutes": "minutes", "note": "note", "next_planned": "next contact"}
+
+
+def edit_contact(store, number: str, contact_id: int, given: dict, today: date) -> list[str]:
+    """Correct a contact; `given` maps Contact fields to new values (note "" clears it)."""
+    case = _open_case(store, number)
+    contact = _record(store, case, "contact", contact_id)
+    if "note" in given:
+        given["note"] = (given["note"] or "").strip() or None
+    changed = _changes(contact, given)
+    after = {name: changed.get(name, getattr(contact, name)) for name in CONTACT_FIELDS}
+    check_not_future(after["date"], today)
+    check_date_after_intake(after["date"], case.intake_date)
+    check_contact_minutes(after["minutes"])
+    if after["next_planned"] is not None and after["next_planned"] <= after["date"]:
+        raise InvalidInput("--next: the next contact must come after this one")
+    return _correct(store, case, contact, changed, CONTACT_FIELDS, "contact")
+
+
+def remove_contact(store, number: str, contact_id: int, reason: str | None) -> None:
+    _withdraw(store, number, "contact", contact_id, reason)
+
+
+# --- payments and agreements of a plan -----------------------------------------------
+
+def remove_payment(store, number: str, payment_id: int, reason: str | None) -> bool:
+    """Withdraw a payment; returns whether its plan, paid off by it, is active again."""
+    case, payment = _withdraw(store, number, "payment", payment_id, reason)
+    return store.reactivate_plan(case, store.plan_of(payment))
+
+
+AGREEMENT_FIELDS = {"text": "text", "due_date": "due date", "party": "party"}
+
+
+def edit_agreement(store, number: str, agreement_id: int, given: dict) -> list[str]:
+    case = _open_case(store, number)
+    agreement = _record(store, case, "agreement", agreement_id)
+    if "text" in given:
+        given["text"] = (given["text"] or "").strip()
+        if not given["text"]:
+            raise InvalidInput("--text: say what was agreed")
+    changed = _changes(agreement, given)
+    if "due_date" in changed:
+        check_date_after_intake(changed["due_date"], case.intake_date, "--due")
+    return _correct(store, case, agreement, changed, AGREEMENT_FIELDS, "agreement")
+
+
+def remove_agreement(store, number: str, agreement_id: int, reason: str | None) -> None:
+    _withdraw(store, number, "agreement", agreement_id, reason)
+
+
+# --- the pending hearing -----------------------------------------------------------------
+
+HEARING_FIELDS = {"starts_at": "date", "court": "court", "room": "room", "petition_date": "petition date",
+                  "claimed_cents": "claimed", "proposal": "proposal"}
+
+
+def edit_hearing(store, number: str, given: dict, today: date) -> list[str]:
+    """Correct the pending hearing; the proposal can be added or changed until the outcome."""
+    case = _open_case(store, number)
+    hearing = awaiting_outcome(store, case)
+    for name in ("court", "room", "proposal"):
+        if name in given:
+            given[name] = (given[name] or "").strip() or None
+    if "court" in given and not given["court"]:
+        raise InvalidInput("--court: name the court, e.g. 'Vredegerecht Mechelen'")
+    changed = _changes(hearing, given)
+    after = {name: changed.get(name, getattr(hearing, name)) for name in HEARING_FIELDS}
+    check_hearing(store, case, after["starts_at"], after["petition_date"], today, hearing)
+    return _correct(store, case, hearing, changed, HEARING_FIELDS, "hearing")
+
+
+def remove_hearing(store, number: str, reason: str | None):
+    """Withdraw the pending hearing (entered twice, or on the wrong case); returns it."""
+    reason = check_reason(reason)
+    case = _open_case(store, number)
+    hearing = awaiting_outcome(store, case)
+    store.remove(case, hearing, f"hearing {hearing.id} ({hearing.starts_at:%Y-%m-%d %H:%M})", reason)
+    return hearing
+
+
+# --- an admission entered by mistake --------------------------------------------------------
+
+def undo_transfer(store, number: str, reason: str | None) -> str | None:
+    """Withdraw the household's current stay and the track change its admission made; returns the
+    track the case is back on, if it moved."""
+    from huurbeg.transfers import TRACK_OF
+
+    reason = check_reason(reason)
+    case = _open_case(store, number)
+    stay = store.current_stay(case)
+    if stay is None:
+        raise RuleViolation(f"case {number} does not live in one of the service's dwellings; nothing to undo")
+    kind = store.dwelling_of(stay).kind
+    return store.undo_stay(case, stay, TRACK_OF[kind], reason)
+
+
+# --- referrals -------------------------------------------------------------------------------
+
+def remove_referral(store, number: str, referral_id: int, reason: str | None) -> None:
+    _withdraw(store, number, "referral", referral_id, reason)

@@ -1,0 +1,306 @@
+"""Correcting and withdrawing records: contacts, payments, agreements, hearings, stays, referrals.
+
+Each correction is checked on a real database file: the record, the warnings, the dossier and
+the figures before and after, the history entry, and that a removal leaves no trace in the
+figures, the calendar feed or the landlord report.
+"""
+
+import json
+
+import pytest
+
+from conftest import assert_one_line_error, snapshot
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def ok(result):
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def figures(cli, month="2026-11") -> dict:
+    return {(r["figure"], r["breakdown"]): r["value"] for r in as_json(cli("stats", "--month", month, "-f", "json"))}
+
+
+def rules_of(cli, *extra) -> list[str]:
+    return sorted(w["rule"] for w in as_json(cli("deadlines", "-f", "json", "--within", "60", *extra)))
+
+
+def history(cli, number) -> list[dict]:
+    return as_json(cli("case", "history", number, "-f", "json"))
+
+
+@pytest.fixture
+def case(new_case):
+    return new_case("--consent-tenant", "--consent-landlord", "--date", "01/10/2026")
+
+
+# --- contacts -------------------------------------------------------------------------
+
+def test_a_contact_is_corrected(cli, case):
+    assert_one_line_error(cli("visit", case, "--date", "10/11/2026", "--minutes", "900", "--no-input"), code=2,
+                          contains="480")  # 900 meant as 90
+    ok(cli("visit", case, "--date", "10/11/2026", "--minutes", "90", "--no-input", "--note", "keuken"))
+    [contact] = as_json(cli("visit", "list", case, "-f", "json"))
+    assert figures(cli)[("hours", "")] == 1.5
+    ok(cli("visit", "edit", case, str(contact["id"]), "--minutes", "45", "--kind", "office", "--note", ""))
+    [after] = as_json(cli("visit", "list", case, "-f", "json"))
+    assert (after["id"], after["minutes"], after["kind"], after["note"]) == (contact["id"], 45, "office", None)
+    assert figures(cli)[("hours", "")] == 0.8 and figures(cli)[("home_visits", "")] == 0
+    [entry] = [e for e in history(cli, case) if e["action"] == "correct"]
+    assert entry["detail"] == f"contact {contact['id']} corrected: kind, minutes, note"
+    assert "keuken" not in json.dumps(history(cli, case))
+
+
+def test_a_removed_contact_leaves_every_view_warning_and_figure(cli, case):
+    ok(cli("visit", case, "--date", "20/11/2026", "--minutes", "60", "--no-input", "--note", "verkeerd dossier"))
+    [contact] = as_json(cli("visit", "list", case, "-f", "json"))
+    assert "no-contact" not in rules_of(cli, "--within", "0")
+    before = (figures(cli), as_json(cli("case", "show", case, "-f", "json")))
+    assert before[0][("contacts", "")] == 1 and before[1]["contacts"]
+    ok(cli("visit", "remove", case, str(contact["id"]), "--reason", "logged on the wrong case"))
+    assert as_json(cli("visit", "list", case, "-f", "json")) == []
+    dossier = as_json(cli("case", "show", case, "-f", "json"))
+    assert dossier["contacts"] == []
+    assert figures(cli)[("contacts", "")] == 0 and figures(cli)[("hours", "")] == 0
+    assert "no-contact" in rules_of(cli, "--within", "0")  # 01/10 + 30 days has passed without contact again
+    [row] = as_json(cli("case", "list", "-f", "json"))
+    assert row["last_contact"] is None
+    [entry] = [e for e in history(cli, case) if e["action"] == "remove"]
+    assert entry["detail"] == (f"contact {contact['id']} (home, 2026-11-20) removed; "
+                               "reason: logged on the wrong case")
+    assert entry["user"]
+    assert "verkeerd dossier" not in json.dumps(history(cli, case))
+
+
+@pytest.mark.parametrize("args, code, text", [
+    (["visit", "edit", "{n}", "99", "--minutes", "5"], 3, "has no contact 99"),
+    (["visit", "edit", "{n}", "{id}", "--minutes", "30"], 2, "nothing to change"),
+    (["visit", "edit", "{n}", "{id}", "--minutes", "481"], 2, "480"),
+    (["visit", "edit", "{n}", "{id}", "--date", "+1d"], 2, "future"),
+    (["visit", "edit", "{n}", "{id}", "--next", "01/11/2026"], 2, "after this one"),
+    (["visit", "edit", "{n}", "{id}"], 2, "give what to correct"),
+    (["visit", "remove", "{n}", "{id}", "--reason", "  "], 2, "--reason"),
+    (["visit", "remove", "{n}", "{id}"], 2, "--reason"),
+    (["visit", "remove", "{n}", "99", "--reason", "x"], 3, "has no contact 99"),
+    (["visit", "remove", "{other}", "{id}", "--reason", "x"], 3, "has no contact"),  # another case's id
+    (["visit", "remove", "{n}", "x", "--reason", "x"], 2, "ID"),
+])
+def test_bad_contact_corrections_write_nothing(cli, case, new_case, db_path, args, code, text):
+    other = new_case("--tenant", "Ander", "--address", "Elders 2")
+    ok(cli("visit", case, "--date", "05/11/2026", "--minutes", "30", "--no-input"))
+    [contact] = as_json(cli("visit", "list", case, "-f", "json"))
+    before = snapshot(db_path)
+    filled = [a.replace("{n}", case).replace("{id}", str(contact["id"])).replace("{other}", other) for a in args]
+    assert_one_line_error(cli(*filled), code=code, contains=text)
+    assert snapshot(db_path) == before
+
+
+def test_a_removed_contact_cannot_be_removed_twice_nor_on_a_closed_case(cli, case, db_path):
+    ok(cli("visit", case, "--no-input"))
+    [contact] = as_json(cli("visit", "list", case, "-f", "json"))
+    ok(cli("visit", "remove", case, str(contact["id"]), "--reason", "twice"))
+    assert_one_line_error(cli("visit", "remove", case, str(contact["id"]), "--reason", "x"), code=3)
+    ok(cli("visit", case, "--no-input"))
+    [second] = as_json(cli("visit", "list", case, "-f", "json"))
+    ok(cli("case", "close", case, "--outcome", "referred"))
+    before = snapshot(db_path)
+    assert_one_line_error(cli("visit", "edit", case, str(second["id"]), "--minutes", "5"), code=4, contains="reopen")
+    assert_one_line_error(cli("visit", "remove", case, str(second["id"]), "--reason", "x"), code=4,
+                          contains="reopen")
+    assert snapshot(db_path) == before
+
+
+# --- payments and agreements --------------------------------------------------------------
+
+def test_a_removed_payment_reopens_the_balance_and_the_plan(cli, case):
+    ok(cli("plan", case, "--arrears", "300", "--instalment", "100", "--start", "01/10/2026"))
+    ok(cli("plan", "pay", case, "--amount", "300", "--date", "02/10/2026"))
+    shown = as_json(cli("plan", "show", case, "-f", "json"))
+    assert shown["status"] == "completed" and shown["balance"] == 0
+    [payment] = shown["payments"]
+    assert "instalment-unpaid" not in rules_of(cli)
+    ok(cli("plan", "payment-remove", case, str(payment["id"]), "--reason", "cheque bounced"))
+    shown = as_json(cli("plan", "show", case, "-f", "json"))
+    assert (shown["status"], shown["balance"], shown["paid"], shown["payments"]) == ("active", 300.0, 0, [])
+    assert "instalment-unpaid" in rules_of(cli)
+    assert as_json(cli("case", "show", case, "-f", "json"))["payment_plan"]["balance"] == 300.0
+    assert "payment 1 (dated 2026-10-02) removed; reason: cheque bounced" in [
+        e["detail"] for e in history(cli, case)]
+    assert "#" in cli("plan", "show", case).stdout
+
+
+def test_agreements_are_corrected_and_withdrawn(cli, case):
+    agreement = ok(cli("plan", "agree", case, "keuken poetsen", "--due", "01/11/2026")).stdout.strip()
+    report = lambda: as_json(cli("case", "report", case, "--for", "landlord", "-f", "json"))  # noqa: E731
+    assert "agreement-overdue" in rules_of(cli)
+    ok(cli("plan", "agree-edit", case, agreement, "--due", "01/12/2026", "--text", "badkamer", "--party", "landlord"))
+    [shown] = as_json(cli("case", "show", case, "-f", "json"))["agreements"]
+    assert (shown["text"], shown["due"], shown["party"]) == ("badkamer", "2026-12-01", "landlord")
+    assert "agreement-overdue" in rules_of(cli)  # due within 60 days: info
+    assert "agreement-overdue" not in rules_of(cli, "--within", "0")
+    assert [a["agreement"] for a in report()["agreements"]] == ["badkamer"]
+    ok(cli("plan", "agree-remove", case, agreement, "--reason", "not agreed after all"))
+    assert as_json(cli("case", "show", case, "-f", "json"))["agreements"] == []
+    assert report()["agreements"] == [] and "agreement-overdue" not in rules_of(cli)
+    assert_one_line_error(cli("plan", "done", case, agreement), code=3)
+    assert_one_line_error(cli("plan", "agree-edit", case, agreement, "--text", "x"), code=3)
+    details = [e["detail"] for e in history(cli, case)]
+    assert f"agreement {agreement} corrected: text, due date, party" in details
+    assert "keuken" not in json.dumps(details) and "badkamer" not in json.dumps(details)
+
+
+# --- hearings -------------------------------------------------------------------------------
+
+def hearing(cli, number, when="30/11/2026 09:30", *extra):
+    return ok(cli("hearing", "add", number, "--date", when, "--court", "Vredegerecht Mechelen",
+                  "--petition-date", "18/11/2026", "--claimed", "2450", *extra))
+
+
+def test_a_hearing_entered_twice_is_refused_and_one_entered_by_mistake_removed(cli, case, db_path):
+    hearing(cli, case)
+    before = snapshot(db_path)
+    assert_one_line_error(cli("hearing", "add", case, "--date", "30/11/2026 09:30", "--court", "VG"), code=4,
+                          contains="already has a hearing")
+    assert snapshot(db_path) == before
+    ics = cli("hearing", "list", "--within", "30", "-f", "ics").stdout
+    assert ics.count("BEGIN:VEVENT") == 1
+    assert "hearing-due" in rules_of(cli)
+    assert figures(cli)[("hearings", "result=pending")] == 1
+    report = as_json(cli("case", "report", case, "--for", "landlord", "-f", "json"))
+    assert report["next_step"]["what"] == "hearing"
+    ok(cli("hearing", "remove", case, "--reason", "petition was for another tenant"))
+    assert "BEGIN:VEVENT" not in cli("hearing", "list", "--within", "30", "-f", "ics").stdout
+    assert as_json(cli("hearing", "list", "--within", "30", "-f", "json")) == []
+    assert "hearing-due" not in rules_of(cli)
+    assert figures(cli)[("hearings", "")] == 0
+    report = as_json(cli("case", "report", case, "--for", "landlord", "-f", "json"))
+    assert report["next_step"] is None or report["next_step"]["what"] != "hearing"
+    assert_one_line_error(cli("hearing", "brief", case), code=3)
+    assert any(e["action"] == "remove" and "reason: petition was for another tenant" in e["detail"]
+               for e in history(cli, case))
+
+
+def test_the_pending_hearing_is_corrected_and_its_proposal_kept_editable(cli, case, db_path):
+    hearing(cli, case)
+    uid = cli("hearing", "list", "--within", "30", "-f", "ics").stdout.split("UID:")[1].split()[0]
+    ok(cli("hearing", "edit", case, "--date", "01/12/2026 10:00", "--room", "3", "--proposal", "plan van 100"))
+    [row] = as_json(cli("hearing", "list", "--within", "30", "-f", "json"))
+    assert (row["starts_at"], row["room"]) == ("2026-12-01T10:00:00", "3")
+    assert uid in cli("hearing", "list", "--within", "30", "-f", "ics").stdout  # the same event, moved
+    assert as_json(cli("hearing", "brief", case, "-f", "json"))["proposal"] == "plan van 100"
+    ok(cli("hearing", "edit", case, "--proposal", "plan van 120"))
+    assert as_json(cli("hearing", "brief", case, "-f", "json"))["proposal"] == "plan van 120"
+    details = [e["detail"] for e in history(cli, case)]
+    assert "hearing 1 corrected: date, room, proposal" in details and "plan van" not in json.dumps(details)
+    before = snapshot(db_path)
+    assert_one_line_error(cli("hearing", "edit", case, "--proposal", "plan van 120"), code=2, contains="nothing")
+    assert_one_line_error(cli("hearing", "edit", case, "--date", "01/12/2026"), code=2, contains="time")
+    assert_one_line_error(cli("hearing", "edit", case, "--petition-date", "02/12/2026"), code=2)
+    assert_one_line_error(cli("hearing", "edit", case, "--date", "01/01/2025 09:00"), code=2, contains="year")
+    assert_one_line_error(cli("hearing", "edit", case), code=2, contains="give what to correct")
+    assert_one_line_error(cli("hearing", "remove", case, "--reason", ""), code=2, contains="--reason")
+    assert snapshot(db_path) == before
+    ok(cli("hearing", "outcome", case, "--result", "withdrawn"))  # before its day: the petition was withdrawn
+    before = snapshot(db_path)
+    assert_one_line_error(cli("hearing", "edit", case, "--proposal", "te laat"), code=4, contains="outcome")
+    assert_one_line_error(cli("hearing", "remove", case, "--reason", "x"), code=4, contains="outcome")
+    assert snapshot(db_path) == before
+
+
+def test_withdrawn_or_postponed_before_the_day_others_refused(cli, case, db_path):
+    hearing(cli, case, "10/12/2026 09:00")
+    before = snapshot(db_path)
+    for result in ("settled", "plan-imposed", "other"):
+        assert_one_line_error(cli("hearing", "outcome", case, "--result", result), code=4, contains="still to come")
+    assert_one_line_error(cli("hearing", "outcome", case, "--result", "dissolved", "--eviction-date", "01/02/2027"),
+                          code=4, contains="withdrawn or postponed")
+    assert snapshot(db_path) == before
+    ok(cli("hearing", "outcome", case, "--result", "postponed", "--new-date", "14/01/2027 09:00"))
+    rows = as_json(cli("hearing", "list", "--within", "90", "-f", "json"))
+    assert [(r["starts_at"], r["result"]) for r in rows] == [("2026-12-10T09:00:00", "postponed"),
+                                                            ("2027-01-14T09:00:00", None)]
+    assert_one_line_error(cli("hearing", "outcome", case, "--result", "postponed", "--new-date", "10/12/2026 09:00"),
+                          code=2, contains="after the postponed")
+    ok(cli("hearing", "outcome", case, "--result", "withdrawn"))
+    assert "hearing-due" not in rules_of(cli)
+    assert figures(cli, "2027-01")[("hearings", "result=withdrawn")] == 1
+
+
+# --- stays ---------------------------------------------------------------------------------
+
+def test_an_admission_entered_by_mistake_is_undone(cli, case, db_path):
+    ok(cli("transfer", "dwelling", "add", "CR-1", "--kind", "crisis"))
+    ok(cli("transfer", "in", case, "--dwelling", "CR-1", "--date", "10/11/2026"))
+    assert as_json(cli("case", "show", case, "-f", "json"))["track"] == "crisis"
+    assert figures(cli)[("crisis_admissions", "")] == 1
+    assert "stay-ending" in rules_of(cli, "--within", "200")
+    ok(cli("transfer", "undo", case, "--reason", "wrong household"))
+    shown = as_json(cli("case", "show", case, "-f", "json"))
+    assert shown["track"] == "pw" and [t["track"] for t in shown["tracks"]] == ["pw"]
+    assert "pw-consent-missing" not in rules_of(cli) and "stay-ending" not in rules_of(cli, "--within", "200")
+    assert figures(cli)[("crisis_admissions", "")] == 0
+    assert figures(cli)[("open_cases", "track=pw")] == 1 and figures(cli)[("dwellings_occupied", "")] == 0
+    [row] = as_json(cli("transfer", "list", "-f", "json"))
+    assert row["free"] is True
+    ok(cli("transfer", "in", case, "--dwelling", "CR-1", "--date", "12/11/2026"))  # the dwelling is free again
+    details = [e["detail"] for e in history(cli, case)]
+    assert details.index("stay 1 (admission on 2026-11-10) removed; reason: wrong household") + 1 == \
+        details.index("track crisis → pw: the admission's track change withdrawn")
+    before = snapshot(db_path)
+    assert_one_line_error(cli("transfer", "undo", case, "--reason", ""), code=2, contains="--reason")
+    assert snapshot(db_path) == before
+
+
+def test_undo_without_a_stay_is_refused(cli, case, db_path):
+    before = snapshot(db_path)
+    assert_one_line_error(cli("transfer", "undo", case, "--reason", "x"), code=4, contains="nothing to undo")
+    assert snapshot(db_path) == before
+
+
+# --- referrals -----------------------------------------------------------------------------
+
+def test_referrals_are_followed_up_and_withdrawn(cli, case, new_case, db_path):
+    other = new_case("--tenant", "Ander", "--address", "Elders 2")
+    ok(cli("refer", case, "--to", "caw-prevention", "--date", "05/10/2026", "--note", "schuldhulp"))
+    ok(cli("refer", "add", case, "--to", "ocmw", "--date", "20/11/2026"))
+    ok(cli("refer", other, "--to", "cgg", "--date", "22/11/2026"))
+    listed = as_json(cli("refer", "list", case, "-f", "json"))
+    assert [(r["id"], r["to"], r["outcome"]) for r in listed] == [(1, "caw-prevention", None), (2, "ocmw", None)]
+    assert [r["id"] for r in as_json(cli("refer", "list", "-f", "json"))] == [1, 2, 3]
+    warnings = as_json(cli("deadlines", "-f", "json", "--within", "0"))
+    assert [(w["rule"], w["message"]) for w in warnings if w["rule"] == "referral-unconfirmed"] == [
+        ("referral-unconfirmed", "referral 1 to caw-prevention not confirmed")]
+    assert figures(cli, "2026-10")[("referral_outcomes", "outcome=pending")] == 1
+    ok(cli("refer", "outcome", case, "1", "--result", "accepted", "--date", "01/11/2026"))
+    ok(cli("refer", "outcome", case, "2", "--result", "no-answer"))
+    assert "referral-unconfirmed" not in rules_of(cli, "--within", "0")
+    assert figures(cli, "2026-10")[("referral_outcomes", "outcome=accepted")] == 1
+    assert figures(cli)[("referral_outcomes", "outcome=no-answer")] == 1
+    assert [r["id"] for r in as_json(cli("refer", "list", "-f", "json"))] == [3]
+    assert as_json(cli("case", "show", case, "-f", "json"))["referrals"][0]["outcome"] == "accepted"
+    before_figures = figures(cli)
+    assert before_figures[("referrals", "")] == 2 and before_figures[("households_referred", "")] == 2
+    ok(cli("refer", "remove", case, "2", "--reason", "entered twice"))
+    after = figures(cli)
+    assert (after[("referrals", "")], after[("households_referred", "")]) == (1, 1)
+    assert after[("referral_outcomes", "outcome=no-answer")] == 0
+    assert [r["id"] for r in as_json(cli("refer", "list", case, "-f", "json"))] == [1]
+    assert as_json(cli("hearing", "list", "-f", "json")) == []
+    before = snapshot(db_path)
+    for args, code in ((["refer", "outcome", case, "3", "--result", "accepted"], 3),
+                       (["refer", "outcome", case, "2", "--result", "accepted"], 3),
+                       (["refer", "outcome", case, "1", "--result", "maybe"], 2),
+                       (["refer", "outcome", case, "1", "--result", "accepted", "--date", "01/10/2026"], 2),
+                       (["refer", "outcome", case, "1", "--result", "accepted", "--date", "01/11/2026"], 2),
+                       (["refer", "remove", case, "3", "--reason", "x"], 3),
+                       (["refer", "remove", case, "1", "--reason", " "], 2)):
+        assert_one_line_error(cli(*args), code=code)
+    assert snapshot(db_path) == before
+    details = [e["detail"] for e in history(cli, case)]
+    assert "referral 2 (to ocmw, 2026-11-20) removed; reason: entered twice" in details
+    assert "schuldhulp" not in json.dumps(details)
