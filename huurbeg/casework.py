@@ -320,3 +320,42 @@ def edit_case(store, number: str, given: dict, today: date) -> list[str]:
     store.edit_case(case, household_values, case_values, landlord, problems,
                     [EDITABLE[n][1] for n in EDITABLE if n in changed])
     return [EDITABLE[n][1] for n in EDITABLE if n in changed]
+
+
+# --- one household registered twice: `huurbeg case merge` ---------------------------------
+
+def merge_check(store, number: str, other: str) -> tuple[list[str], list[str]]:
+    """Whether the households of two cases can be merged: (open cases of CASE's household, of OTHER's).
+
+    Refused: the same case, households that are one already, or two different national numbers.
+    """
+    if number == other:
+        raise InvalidInput("OTHER: give the case of the other household, not CASE itself")
+    case, duplicate = store.case(number), store.case(other)
+    if case.household_id == duplicate.household_id:
+        raise RuleViolation(f"cases {number} and {other} already belong to one household")
+    keep, gone = store.household(case), store.household(duplicate)
+    if keep.national_number and gone.national_number and keep.national_number != gone.national_number:
+        raise RuleViolation(f"the households of {number} and {other} have different national register numbers: "
+                            "they are not the same household")
+    opened = lambda c: [x.number for x in store.household_cases(c) if x.status == Status.OPEN]  # noqa: E731
+    return opened(case), opened(duplicate)
+
+
+def merge_households(store, number: str, other: str) -> list[str]:
+    """Move OTHER's household and all its cases to CASE's household; returns the case numbers moved.
+
+    The details CASE's household lacks are taken from OTHER's; the duplicate household is deleted;
+    'returning household' is recomputed for every case of the merged household.
+    """
+    case, duplicate = store.case(number), store.case(other)
+    moved = store.merge_households(case, duplicate)
+    return moved
+
+
+def returning_flags(cases: list[tuple[int, date, date | None]]) -> dict[int, bool]:
+    """(id, intake date, closed date) of one household's cases → whether each is a returning household's:
+    an earlier case of the household had been closed by its registration."""
+    ordered = sorted(cases, key=lambda c: (c[1], c[0]))
+    return {cid: any(closed is not None and closed <= intake and (i2, c2) < (intake, cid)
+                     for c2, i2, closed in ordered) for cid, intake, _ in ordered}

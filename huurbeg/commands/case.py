@@ -154,6 +154,41 @@ def edit(
     render.message(f"{number}: corrected {', '.join(changed)}.")
 
 
+@app.command("merge")
+def merge(
+    ctx: typer.Context,
+    number: CaseArgument,
+    other: Annotated[str, typer.Argument(parser=parse_case, metavar="OTHER",
+                                         help="A case of the same household, registered as another one.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Merge even when both households have an open case "
+                                                    "(asked on a terminal).")] = False,
+) -> None:
+    """The households of two cases are one (a duplicate under another spelling): OTHER's household and cases
+    move to CASE's household.
+
+    'Returning household' is recomputed and the history of both says so. When both households have an open case, it asks on a terminal and needs --yes without one.
+    """  # noqa: E501  (one paragraph per line: help keeps line breaks)
+    from huurbeg import casework
+    from huurbeg.errors import RuleViolation
+
+    store = state(ctx).store()
+    mine, theirs = casework.merge_check(store, number, other)
+    if mine and theirs and not yes:
+        from huurbeg import prompts
+
+        question = (f"Both households have an open case ({', '.join(mine)} and {', '.join(theirs)}). "
+                    "Merge them into one household?")
+        if not prompts.interactive(False):
+            raise RuleViolation(f"both households have an open case ({', '.join(mine)} and {', '.join(theirs)}); "
+                                "pass --yes to merge them")
+        if not prompts.confirm(question, default=False):
+            from huurbeg.errors import Cancelled
+
+            raise Cancelled("not merged; nothing was written")
+    moved = casework.merge_households(store, number, other)
+    render.message(f"{number}: household merged with that of {', '.join(moved)}.")
+
+
 @app.command("consent")
 def consent(
     ctx: typer.Context, number: CaseArgument,

@@ -256,6 +256,35 @@ class Store:
         self._touch(case)
         self.record(case, "edit", "corrected: " + ", ".join(changed))
 
+    def merge_households(self, case: Case, duplicate: Case) -> list[str]:
+        """OTHER's household and its cases join CASE's household (see huurbeg.casework.merge_households)."""
+        from huurbeg.casework import returning_flags
+
+        keep, gone = self.household(case), self.household(duplicate)
+        moved = self.household_cases(duplicate)
+        for name in ("name", "address", "phone", "birth_date", "national_number", "adults", "children"):
+            if getattr(keep, name) is None and getattr(gone, name) is not None:
+                setattr(keep, name, getattr(gone, name))
+        self._keys(keep)
+        self.session.add(keep)
+        for each in moved:
+            each.household_id = keep.id
+            self._touch(each)
+        self.session.flush()
+        self.session.delete(gone)
+        merged = self.household_cases(case)
+        flags = returning_flags([(c.id, c.intake_date, c.closed_date) for c in merged])
+        for each in merged:
+            each.returning_household = flags[each.id]
+            self.session.add(each)
+        numbers = [c.number for c in moved]
+        self.record(case, "merge", f"household merged: the cases {', '.join(numbers)} of a duplicate household "
+                                   "joined this household; returning household recomputed")
+        for each in moved:
+            self.record(each, "merge", f"household merged into that of case {case.number} (a duplicate); "
+                                       "returning household recomputed")
+        return numbers
+
     def problems(self, case: Case) -> list[str]:
         return list(self.session.exec(select(CaseProblem.problem).where(CaseProblem.case_id == case.id)
                                       .order_by(CaseProblem.problem)).all())
