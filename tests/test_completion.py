@@ -60,7 +60,7 @@ def test_case_numbers_open_cases_first_and_dwelling_codes(cli, new_case):
     assert values("huurbeg case show ") == [third, second, first]  # open, newest first; then closed
     assert values("huurbeg case show 2026-000") == [third, second, first]
     assert values("huurbeg case show 2025") == []
-    assert values(f"huurbeg visit ") == ["add", "list", third, second, first]  # `visit CASE` is `visit add CASE`
+    assert values(f"huurbeg visit ") == ["add", "list", "edit", "remove", third, second, first]  # `visit CASE` is `visit add CASE`
     assert values(f"huurbeg plan pay {second} --amount 10 --date ") == []
     assert values(f"huurbeg transfer in {second} --dwelling ") == ["CR-01", "DW-01"]
     assert values(f"huurbeg transfer in {second} --dwelling D") == ["DW-01"]
