@@ -82,7 +82,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "deadlines": ("huurbeg deadlines", "huurbeg deadlines --within 30 --format json"),
     "digest": ("huurbeg digest",),
     "stats": ("huurbeg stats --month last --format csv > figures.csv",
-              "huurbeg stats --year 2026 --format xlsx --output figures-2026.xlsx"),
+              "huurbeg stats --year 2026 --format html --output report-2026.html"),
     "import": ("huurbeg import caseload.csv",),
     "demo": ("huurbeg --db demo.db demo",),
     "copy": ("huurbeg copy --to postgresql+psycopg://an@db.example.local/huurbeg",),

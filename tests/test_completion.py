@@ -45,7 +45,8 @@ def test_options_and_codes():
     assert {"--track", "--status", "--format", "--output", "--help"} <= set(values("huurbeg case list --"))
     assert values("huurbeg case list --track ") == ["pw", "pre-ogp", "ogp", "dw", "crisis"]
     assert values("huurbeg case list --track pre") == ["pre-ogp"]
-    assert values("huurbeg stats -f ") == ["table", "json", "csv", "csv-excel", "xlsx"]
+    assert values("huurbeg stats -f ") == ["table", "json", "csv", "csv-excel", "xlsx", "html"]
+    assert values("huurbeg case list -f ") == ["table", "json", "csv", "csv-excel", "xlsx"]
     assert values("huurbeg case close 2026-0001 --outcome ev") == ["eviction-prevented", "evicted"]
     assert values("huurbeg intake --tenant X --source est") == ["estate-agent"]
     assert complete("huurbeg case list --output ") == ["file,"]  # the shell completes a file name
@@ -93,7 +94,7 @@ def test_completing_imports_no_database_or_validation_library(cli, new_case):
         result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
                                 env=os.environ | {"_HUURBEG_COMPLETE": "bash_complete", "COMP_WORDS": line,
                                                   "COMP_CWORD": current})
-        assert result.stdout, line
+        assert result.stdout or POSTGRES and "show" in line, line  # a server's cases are not looked up
         assert result.stderr.strip().splitlines()[-1] == "[]", line
 
 

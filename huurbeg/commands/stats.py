@@ -1,13 +1,23 @@
 """`huurbeg stats`: the figures the service reports, for a month, a year or any period."""
 
 from datetime import date
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from huurbeg import render
-from huurbeg.params import FormatOption, OutputFormat, parse_date
+from huurbeg.params import code_option, parse_date
 from huurbeg.state import state
+
+
+class StatsFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    CSV_EXCEL = "csv-excel"
+    XLSX = "xlsx"
+    HTML = "html"  # the report as one printable page, with charts
 
 
 def register(app: typer.Typer) -> None:
@@ -26,7 +36,10 @@ def stats(
     chart: Annotated[bool, typer.Option("--chart", help="Also chart the 12 months up to the period.")] = False,
     by_worker: Annotated[bool, typer.Option(
         "--by-worker", help="The caseload per worker instead (json/csv: period, worker, figure, value).")] = False,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: Annotated[StatsFormat, code_option(
+        StatsFormat, "format", "table for people; json or csv for programs; csv-excel for a Belgian Excel; "
+        "xlsx a workbook, one sheet per panel; html the report as one printable page with charts.",
+        "--format", "-f")] = StatsFormat.TABLE,
 ) -> None:
     """The monthly figures: intake, caseload, results, court, housing and work. Counts only, never names.
 
@@ -38,18 +51,28 @@ def stats(
     period = _period(month, year, first, last, app_state.today)
     store = app_state.store(write=False, must_exist=True)
     aggregates = store.figures(period.first, period.last)
-    if fmt != OutputFormat.TABLE:
+    if fmt == StatsFormat.HTML:
+        if by_worker:
+            raise typer.BadParameter("the report holds the service's figures, not the workers'; "
+                                     "use --by-worker with table, json, csv or xlsx", param_hint="'--format'")
+        from huurbeg.annual_report import page
+
+        months = [(m, figures.compute(store.figures(m.first, m.last), m, figures.HEADLINES))
+                  for m in figures.last_months(period)]
+        render.write_text(page(period, figures.compute(aggregates, period), months))
+        return
+    if fmt != StatsFormat.TABLE:
         rows = figures.worker_rows(aggregates, period) if by_worker else figures.compute(aggregates, period)
         records = [r.as_dict() for r in rows]
-        if fmt == OutputFormat.JSON:
+        if fmt == StatsFormat.JSON:
             render.write_json(records)
-        elif fmt == OutputFormat.XLSX:
+        elif fmt == StatsFormat.XLSX:
             panel = {figure.key: figure.panel for figure in figures.FIGURES}
             render.emit_rows(records, fmt, [], title=f"Figures {period.label}",  # one sheet per panel
                              sheet=None if by_worker else lambda row: panel[row["figure"]])
         else:
             render.write_csv(records, ["period", "worker", "figure", "value"] if by_worker else None,
-                             excel=fmt == OutputFormat.CSV_EXCEL)
+                             excel=fmt == StatsFormat.CSV_EXCEL)
         return
     from huurbeg.views import chart_view, figures_view, workers_view
 

@@ -1,0 +1,125 @@
+"""The annual report: one self-contained HTML page, checked as text and in a real headless browser."""
+
+import json
+import re
+import shutil
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from huurbeg.annual_report import PANEL_TITLES
+from huurbeg.figures import PANELS
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+@pytest.fixture(scope="module")
+def year(tmp_path_factory):
+    """A year of fictional casework (huurbeg demo) and its report, made once for these tests."""
+    from typer.testing import CliRunner
+
+    from huurbeg.cli import app
+
+    folder = tmp_path_factory.mktemp("report")
+    db = str(folder / "demo.db")
+    runner = CliRunner()
+    env = {"HUURBEG_DB": db, "HUURBEG_TODAY": "2026-12-31"}
+    assert runner.invoke(app, ["demo"], env=env).exit_code == 0
+    report = folder / "report-2026.html"
+    made = runner.invoke(app, ["stats", "--year", "2026", "--format", "html", "--output", str(report)], env=env)
+    assert made.exit_code == 0, made.output
+    figures = json.loads(runner.invoke(app, ["stats", "--year", "2026", "-f", "json"], env=env).stdout)
+    cases = json.loads(runner.invoke(app, ["case", "list", "--status", "all", "-f", "json"], env=env).stdout)
+    return report, figures, cases
+
+
+def total(figures, key):
+    return next(f["value"] for f in figures if f["figure"] == key and not f["breakdown"])
+
+
+@pytest.mark.sqlite_only  # a file of its own, made by `huurbeg demo`
+def test_the_page_is_self_contained_and_holds_counts_only(year):
+    report, figures, cases = year
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "@page { size: A4" in page
+    assert "<script" not in page  # nothing to run
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)  # nothing to fetch
+    assert "<link" not in page and "@import" not in page
+    assert page.count("<svg") == 2  # the results and the twelve months, drawn by pygal
+    for case in cases:  # counts only: no name of a household reaches the page
+        assert case["tenant"] not in page
+        assert case["case"] not in page
+
+
+@pytest.mark.sqlite_only
+def test_the_page_shows_the_year_s_results_and_every_panel(year):
+    report, figures, _ = year
+    page = report.read_text(encoding="utf-8")
+    for key, label in (("evictions_prevented", "Eviction prevented"),
+                       ("households_referred", "Referred to other services"),
+                       ("transit_admissions", "Admitted to a transitional dwelling"),
+                       ("regular_market_moves", "Moved on to the regular market")):
+        value = total(figures, key)
+        assert f"<b>{value}</b>{label}" in page  # the headline figure
+        assert f"{label}; {value}" in page  # the chart's legend, as on the results slide
+    months = re.findall(r"2026-(\d\d)", page)
+    assert sorted(set(months)) == [f"{m:02}" for m in range(1, 13)]
+    for panel in PANELS:
+        assert f"<h3>{PANEL_TITLES[panel]}</h3>" in page
+    assert f'<td>new cases</td><td class="n">{total(figures, "new_cases")}</td>' in page
+
+
+@pytest.mark.sqlite_only
+def test_html_is_refused_for_the_figures_per_worker(cli):
+    cli("intake", "--track", "pw", "--tenant", "X", "--source", "tenant", "--tenant-informed", "--no-input")
+    result = cli("stats", "--year", "2026", "--by-worker", "--format", "html")
+    assert result.exit_code == 2 and "--by-worker" in result.stderr
+
+
+def browser() -> str | None:
+    return next((found for name in BROWSERS if (found := shutil.which(name))), None)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def png_colours(data: bytes) -> set:
+    """The distinct pixel rows' bytes of a PNG (enough to tell a page with charts from a blank one)."""
+    chunks, offset = [], 8
+    while offset < len(data):
+        length = int.from_bytes(data[offset:offset + 4], "big")
+        kind = data[offset + 4:offset + 8]
+        if kind == b"IDAT":
+            chunks.append(data[offset + 8:offset + 8 + length])
+        offset += 12 + length
+    return set(zlib.decompress(b"".join(chunks)))
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.skipif(browser() is None, reason="no headless browser installed (Debian: apt-get install chromium)")
+def test_the_page_renders_in_a_real_browser_to_an_image_and_an_a4_pdf(year, tmp_path):
+    report, _, _ = year
+    offline = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+               "--host-resolver-rules=MAP * ~NOTFOUND",  # no network: the page must not need it
+               f"--user-data-dir={tmp_path / 'profile'}"]
+    png, pdf = tmp_path / "report.png", tmp_path / "report.pdf"
+    for extra in ([f"--screenshot={png}", "--window-size=1240,1754", "--hide-scrollbars"],
+                  [f"--print-to-pdf={pdf}", "--no-pdf-header-footer"]):
+        run = subprocess.run([browser(), *offline, *extra, report.as_uri()], capture_output=True, text=True,
+                             timeout=180)
+        assert run.returncode == 0, run.stderr[-2000:]
+    image = png.read_bytes()
+    assert png_size(image) == (1240, 1754)
+    assert len(image) > 40_000 and len(png_colours(image)) > 50  # charts and text, not a blank page
+    document = pdf.read_bytes()
+    assert document.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", document))
+    assert 1 <= pages <= 6, pages
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", document)
+    assert sizes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in sizes)  # A4
+    Path(report.parent / "report.png").write_bytes(image)  # kept beside the report for a look
