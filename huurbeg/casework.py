@@ -199,6 +199,9 @@ def reopen_case(store, number: str) -> None:
     case = store.case(number)
     if case.status == Status.OPEN:
         raise RuleViolation(f"case {number} is already open")
+    if case.purged_at is not None:
+        raise RuleViolation(f"case {number} was purged: its personal data are gone; "
+                            "register the household again with 'huurbeg intake'")
     store.reopen_case(case)
 
 

@@ -177,7 +177,8 @@ def parse_code(enum: type[StrEnum], text: str, what: str) -> StrEnum:
     try:
         return enum(slug)
     except ValueError:
-        raise ValueError(f"{text!r} is not a {what}; use one of: {choices(enum)}") from None
+        article = "an" if what[:1] in "aeiou" else "a"
+        raise ValueError(f"{text!r} is not {article} {what}; use one of: {choices(enum)}") from None
 
 
 LABELS: dict[StrEnum, str] = {

@@ -231,3 +231,13 @@ def test_tracebacks_never_show_local_variables():
 @pytest.mark.postgres
 def test_backup_of_a_server_database_points_to_pg_dump(cli, tmp_path):
     assert_one_line_error(cli("backup", str(tmp_path / "x.db")), code=5, contains="pg_dump")
+
+
+def test_a_purged_case_cannot_be_reopened(cli, new_case, db_path):
+    number = new_case("--date", "01/10/2026")
+    assert cli("case", "close", number, "--outcome", "moved-out", "--date", "01/11/2026").exit_code == 0
+    assert cli("purge", "--closed-before", "today", "--yes").exit_code == 0
+    before = snapshot(db_path)
+    result = cli("case", "reopen", number)
+    assert_one_line_error(result, code=4, contains="was purged")
+    assert snapshot(db_path) == before
