@@ -90,7 +90,10 @@ def test_completing_imports_no_database_or_validation_library(cli, new_case):
     probe = ("import sys\nfrom huurbeg.cli import main\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
              f"sys.stderr.write(repr([m for m in {HEAVY!r} if m in sys.modules]))\n")
-    for line, current in (("huurbeg case show ", "3"), ("huurbeg case list --track ", "4"), ("huurbeg ", "1")):
+    lines = [("huurbeg case list --track ", "4"), ("huurbeg ", "1")]
+    if not POSTGRES:  # case numbers come from an SQLite file only; a server is not looked up
+        lines.append(("huurbeg case show ", "3"))
+    for line, current in lines:
         result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
                                 env=os.environ | {"_HUURBEG_COMPLETE": "bash_complete", "COMP_WORDS": line,
                                                   "COMP_CWORD": current})
