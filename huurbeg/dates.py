@@ -36,11 +36,11 @@ def today() -> date:
     try:
         if not match:
             raise ValueError
-        return date(*map(int, match.groups()))
+        return _checked(date(*map(int, match.groups())))
     except ValueError:
         from huurbeg.errors import InvalidInput
 
-        raise InvalidInput("HUURBEG_TODAY: not a date; use YYYY-MM-DD") from None
+        raise InvalidInput(f"HUURBEG_TODAY: not a date from {FIRST_YEAR} to {LAST_YEAR}; use YYYY-MM-DD") from None
 
 
 def parse_date(text: str, reference: date) -> date:
@@ -77,10 +77,14 @@ def parse_datetime(text: str, reference: date) -> datetime:
     return datetime.combine(parse_date(parts[0], reference), time(hour, minute))
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Years outside this window are typos (2206, 0226), not casework; inside it, every date computed
+from one (a deadline years ahead, a window of --within days) stays a valid date."""
+
+
 def _checked(value: date) -> date:
-    # Years outside this window are typos (2206, 0226), not casework.
-    if not 1900 <= value.year <= 2199:
-        raise ValueError("year out of range")
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"year out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}")
     return value
 
 

@@ -37,13 +37,23 @@ parse_required_text = _wrap(text.required)
 """A name or another text that must show something: blank or invisible-only input is refused."""
 
 
-def _count(text: str) -> int:
-    if not (text.strip().isascii() and text.strip().isdigit()):
-        raise ValueError("use a whole number from 0 upwards")
-    return int(text)
+MAX_COUNT = 2_147_483_647
+"""The largest whole number a flag takes (an id, minutes, a count): what every database stores."""
+MAX_DAYS = 3660
+"""The longest look-ahead of --within: ten years."""
 
 
-parse_count = _wrap(_count)
+def _bounded(most: int, what: str = "a whole number") -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        text = text.strip()
+        if not (text.isascii() and text.isdigit()) or int(text) > most:
+            raise ValueError(f"use {what} from 0 to {most}")
+        return int(text)
+    return parse
+
+
+parse_count = _wrap(_bounded(MAX_COUNT))
+parse_days = _wrap(_bounded(MAX_DAYS, "a number of days"))
 
 
 def code(enum: type[StrEnum], what: str) -> Callable:
@@ -152,7 +162,7 @@ MineOption = Annotated[bool, typer.Option("--mine", help="Only my cases (the cas
 __all__ = ["OutputFormat", "FormatOption", "OutputOption", "output_option", "AsOfOption", "DateOption",
            "CaseArgument", "NoInputOption",
            "parse_date", "parse_datetime", "parse_money", "parse_national_number", "parse_case",
-           "parse_count", "parse_required_text", "code", "code_option", "parse_worker", "WorkerOption",
+           "parse_count", "parse_days", "parse_required_text", "code", "code_option", "parse_worker", "WorkerOption",
            "MineOption"]
 
 

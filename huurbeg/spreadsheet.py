@@ -40,11 +40,23 @@ class ImportRow:
     outcome: Outcome | None
 
 
+SAVE_AS = "save the spreadsheet as 'CSV UTF-8' and import that file"
+
+
 def read_text(raw: bytes) -> str:
+    """The file as text: UTF-8, else Windows-1252; anything else is refused, never guessed."""
+    if b"\x00" in raw:
+        raise InvalidInput(f"FILE: not a text file (it holds binary data); {SAVE_AS}")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return raw.decode("cp1252")  # Excel's "CSV (semicolon-separated)" on Windows
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise InvalidInput(f"FILE: line {line}: byte 0x{raw[exc.start]:02x} is neither UTF-8 nor Windows-1252 "
+                           f"text; {SAVE_AS}") from None
 
 
 def _key(header: str) -> str:
@@ -59,6 +71,13 @@ def parse(raw: bytes, today: date, known_landlords: set[str]) -> tuple[list[Impo
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    try:
+        return _records(reader, today, known_landlords)
+    except csv.Error as exc:  # a field over the csv module's limit, a stray quote at the end, ...
+        raise InvalidInput(f"FILE: not readable as CSV after line {reader.line_num} ({exc}); {SAVE_AS}") from None
+
+
+def _records(reader: csv.DictReader, today: date, known_landlords: set[str]) -> tuple[list[ImportRow], list[str]]:
     headers = {_key(h): h for h in reader.fieldnames or []}
     if missing := [c for c in REQUIRED if c not in headers]:
         raise InvalidInput(f"FILE: missing column(s) {', '.join(missing)}; the columns are: {', '.join(COLUMNS)}")

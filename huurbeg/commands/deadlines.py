@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
-from huurbeg.params import AsOfOption, FormatOption, MineOption, OutputFormat, WorkerOption, parse_count
+from huurbeg.params import AsOfOption, FormatOption, MineOption, OutputFormat, WorkerOption, parse_days
 from huurbeg.state import state
 
 COLUMNS = [("severity", "Severity"), ("due", "Due"), ("case", "Case"), ("rule", "Rule"), ("message", "Warning")]
@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
 def deadlines(
     ctx: typer.Context,
     within: Annotated[int | None, typer.Option(
-        "--within", parser=parse_count, metavar="DAYS",
+        "--within", parser=parse_days, metavar="DAYS",
         help="Also list deadlines due within this many days (default 14).")] = None,
     worker: WorkerOption = None,
     mine: MineOption = False,

@@ -9,7 +9,8 @@ import typer
 from huurbeg import render
 from huurbeg.codes import HearingResult
 from huurbeg.params import (CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
-                            code_option, parse_count, parse_date, parse_datetime, parse_money, parse_required_text)
+                            code_option, parse_count, parse_date, parse_datetime, parse_days, parse_money,
+                            parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(help="Court hearings: add, the roll (list), a brief per case, and outcomes.", no_args_is_help=True)
@@ -61,7 +62,7 @@ def list_hearings(
     ctx: typer.Context,
     on: Annotated[date | None, typer.Option("--date", parser=parse_date, metavar="DATE",
                                             help="Only this day, e.g. tomorrow.")] = None,
-    within: Annotated[int | None, typer.Option("--within", parser=parse_count, metavar="DAYS",
+    within: Annotated[int | None, typer.Option("--within", parser=parse_days, metavar="DAYS",
                                                help="From today, this many days ahead (default 14).")] = None,
     court: Annotated[str | None, typer.Option("--court", help="Only courts whose name contains this.")] = None,
     worker: WorkerOption = None,

@@ -57,6 +57,7 @@ def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = Tru
     """
     value = option or os.environ.get("HUURBEG_DB") or ""
     if "://" in value:
+        _check_scheme(value.split("://", 1)[0])
         if not value.startswith("sqlite:///") or "?" in value:
             return Target(value, Path(value.removeprefix("sqlite:///")) if value.startswith("sqlite:") else None)
         value = value.removeprefix("sqlite:///")  # a file like any other: made private, checked
@@ -68,6 +69,18 @@ def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = Tru
         return Target(f"sqlite:///{path}", path)
     notices, created = _prepare_file(path, create_parent=not explicit)
     return Target(f"sqlite:///{path}", path, notices, created)
+
+
+SCHEMES = ("sqlite", "postgresql")
+"""The databases huurbeg runs on (a scheme may name its driver: postgresql+psycopg)."""
+
+
+def _check_scheme(scheme: str) -> None:
+    if scheme.split("+", 1)[0].lower() not in SCHEMES:
+        from huurbeg.errors import InvalidInput
+
+        raise InvalidInput(f"--db: {scheme}:// is not a database huurbeg runs on; give a file path, "
+                           "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE")
 
 
 def same_database(one: str | None, other: str | None) -> bool:
