@@ -56,10 +56,6 @@ class IntakeDraft:
         return [flag for name, flag in self.REQUIRED
                 if getattr(self, name) is None or isinstance(getattr(self, name), str) and blank(getattr(self, name))]
 
-    def needs_questions(self) -> bool:
-        """Whether a worker at a terminal should be asked: something required is not settled yet."""
-        return bool(self.missing()) or self.tenant_informed is None
-
 
 @dataclass(frozen=True)
 class HouseholdMatch:
@@ -210,6 +206,16 @@ def check_intake(store, draft: IntakeDraft, today: date) -> tuple[IntakeDraft, l
     known = bool(draft.landlord) and store.find_landlord(draft.landlord) is not None
     draft = complete(draft, today, known_landlord=known)
     return draft, store.household_matches(draft)
+
+
+def tenant_of_open_case(store, number: str) -> str:
+    """The tenant's name of an open case: shown before the first question about it.
+
+    Looked up first, so a worker hears that a case is unknown or closed before typing anything.
+    """
+    case = store.case(number)
+    check_open(case.status, number)
+    return store.household(case).name
 
 
 def log_read(store, number: str, what: str) -> None:

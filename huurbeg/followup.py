@@ -19,14 +19,30 @@ from huurbeg.rules import check_contact_minutes
 def log_contact(store, number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
                 next_planned: date | None, today: date) -> None:
     """Record a contact with the household; `next_planned` is the next contact promised."""
+    case = check_contact(store, number, when, minutes, next_planned, today)
+    store.add_contact(case, when, kind, minutes, (note or "").strip() or None, next_planned)
+
+
+def check_contact(store, number: str, when: date, minutes: int | None, next_planned: date | None, today: date):
+    """The open case a contact is logged on, once what is known of the contact is checked.
+
+    Run before any question is asked, so a worker is not asked about a closed case or a
+    --next that can never be accepted; run again when the contact is written.
+    """
     case = store.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
     check_contact_minutes(minutes)
-    if next_planned is not None and next_planned <= when:
-        raise InvalidInput("--next: the next contact must come after this one")
-    store.add_contact(case, when, kind, minutes, (note or "").strip() or None, next_planned)
+    if next_planned is not None:
+        check_next(next_planned, when)
+    return case
+
+
+def check_next(next_planned: date, when: date) -> date:
+    if next_planned <= when:
+        raise InvalidInput(f"--next: the next contact must come after this one ({when:%d/%m/%Y})")
+    return next_planned
 
 
 def contact_list(store, number: str | None, since: date | None) -> list[dict]:

@@ -1,9 +1,12 @@
 """Questions asked on a terminal, with questionary; the only module that imports it.
 
 A prompt appears only when stdin and stdout are terminals, --no-input is not
-given, and a required value is missing. Every answer is checked as it is typed,
-with the same parsers as the flags, so a prompt never accepts what a flag refuses.
-Ctrl-C stops the command before anything is written.
+given, and a value is missing: a flag answers its own question, never the others
+(optional ones included). Every answer is checked as it is typed, with the same
+rules as the flags and against the answers before it (a next contact after the
+visit, a petition not after its hearing), so a prompt never accepts what the end of
+the command would refuse. Questions about an existing case start by showing whose
+case it is. Ctrl-C at any question stops the command with nothing written.
 """
 
 import sys
@@ -11,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from huurbeg import dates, money, national_number
+from huurbeg import dates, money, national_number, text
 from huurbeg.casework import HouseholdDecision, HouseholdMatch, IntakeDraft, decision_for, match_key
 from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
-from huurbeg.errors import Cancelled
+from huurbeg.errors import Cancelled, HuurbegError
+from huurbeg.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_household_size
 
 
 def interactive(no_input: bool) -> bool:
@@ -36,18 +40,31 @@ def _check(parse: Callable[[str], object], optional: bool = True) -> Callable[[s
             return True
         try:
             parse(text)
-        except ValueError as exc:
+        except (ValueError, HuurbegError) as exc:
             return str(exc)
         return True
     return validate
 
 
-def _text(prompt: str, parse: Callable[[str], object] = str, *, optional: bool = True, default: str = ""):
+def _text(prompt: str, parse: Callable[[str], object] = text.required, *, optional: bool = True,
+          default: str | None = None):
+    """One answer, checked as it is typed with `parse` (the flag's own rules).
+
+    A `default` is shown in the question and taken on Enter; it is never put into the input
+    itself, where typing would add to it (60 and 90 making 6090).
+    """
     import questionary
 
-    hint = " (Enter to skip)" if optional and not default else ""
-    answer = _ask(questionary.text(prompt + hint, default=default, validate=_check(parse, optional))).strip()
-    return parse(answer) if answer else None
+    hint = f" (Enter: {default})" if default is not None else " (Enter to skip)" if optional else ""
+    answer = _ask(questionary.text(prompt + hint, validate=_check(parse, optional or default is not None))).strip()
+    if not answer:
+        return parse(default) if default is not None else None
+    return parse(answer)
+
+
+def _optional_text(prompt: str):
+    """A free text that may stay empty (a phone number, a note)."""
+    return _text(prompt, str)
 
 
 def _select(prompt: str, members, default=None):
@@ -58,38 +75,71 @@ def _select(prompt: str, members, default=None):
     return type(members[0])(chosen)
 
 
-def _count(text: str) -> int:
-    if not (text.strip().isascii() and text.strip().isdigit()):
-        raise ValueError("use a whole number")
-    return int(text)
+def _count(most: int) -> Callable[[str], int]:
+    def parse(answer: str) -> int:
+        answer = answer.strip()
+        if not (answer.isascii() and answer.isdigit()) or int(answer) > most:
+            raise ValueError(f"use a whole number from 0 to {most}")
+        return int(answer)
+    return parse
 
 
-def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> IntakeDraft:
-    """Ask for what the flags did not give; returns the completed draft."""
+def _ruled(parse: Callable[[str], object], rule: Callable[[object], None]) -> Callable[[str], object]:
+    """A parser that also applies one of the service's rules (huurbeg.rules) to the parsed value."""
+    def checked(answer: str):
+        value = parse(answer)
+        rule(value)
+        return value
+    return checked
+
+
+def _date(today: date, *, after: tuple[date, str] | None = None, not_after: tuple[date, str] | None = None):
+    """A date parser that also keeps the order of dates: after one (strictly), not after another."""
+    def parse(answer: str) -> date:
+        value = dates.parse_date(answer, today)
+        if after and value <= after[0]:
+            raise ValueError(f"must come after {after[1]} ({dates.fmt(after[0])})")
+        if not_after and value > not_after[0]:
+            raise ValueError(f"cannot be after {not_after[1]} ({dates.fmt(not_after[0])})")
+        return value
+    return parse
+
+
+def introduce(number: str, tenant: str | None) -> None:
+    """Whose case the questions are about, shown before the first one."""
+    from huurbeg import render
+
+    render.notice(f"Case {number}: {tenant or '(name removed)'}", style="bold")
+
+
+def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[IntakeDraft, bool]:
+    """Ask for whatever the flags did not give, optional questions included; (draft, whether anything was asked)."""
     import questionary
 
     d = replace(draft)
-    parse_date = lambda text: dates.parse_date(text, today)  # noqa: E731
+    before = replace(draft)
     if d.track is None:
         d.track = _select("Track?", list(Track), Track.PW)
     if not d.tenant:
         d.tenant = _text("Tenant's name?", optional=False)
     if d.address is None:
-        d.address = _text("Address?")
+        d.address = _optional_text("Address?")
     if d.phone is None:
-        d.phone = _text("Phone?")
+        d.phone = _optional_text("Phone?")
     if d.birth_date is None:
-        d.birth_date = _text("Birth date (dd/mm/yyyy)?", parse_date)
+        d.birth_date = _text("Birth date (dd/mm/yyyy)?", _date(today, not_after=(d.intake_date or today,
+                                                                                   "the registration date")))
     if d.national_number is None:
         d.national_number = _text("National register number?", national_number.normalise)
     if d.adults is None:
-        d.adults = _text("Adults in the household?", _count, default="1")
+        d.adults = _text("Adults in the household?", _ruled(_count(MAX_PEOPLE), lambda n: check_household_size(n, None)),
+                         default="1")
     if d.children is None:
-        d.children = _text("Children in the household?", _count, default="0")
+        d.children = _text("Children in the household?", _count(MAX_PEOPLE), default="0")
     if d.source is None:
         d.source = _select("Registered by?", list(Source), Source.TENANT)
     if d.referrer is None and d.source not in (Source.TENANT, Source.LANDLORD):
-        d.referrer = _text("Who at that service (name, phone)?")
+        d.referrer = _optional_text("Who at that service (name, phone)?")
     if d.landlord is None and d.track != Track.CRISIS:
         d.landlord = _ask_landlord(landlords)
     if d.landlord and d.landlord_type is None and match_key(d.landlord) not in {match_key(n) for n in landlords}:
@@ -100,10 +150,12 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> IntakeD
         d.problems = [Problem(p) for p in picked]
     if d.arrears_cents is None and Problem.ARREARS in d.problems:
         d.arrears_cents = _text("Rent arrears in euros?", money.parse_money)
-        if d.rent_cents is None:
-            d.rent_cents = _text("Monthly rent in euros?", money.parse_money)
+    if d.rent_cents is None and Problem.ARREARS in d.problems:
+        d.rent_cents = _text("Monthly rent in euros?", money.parse_money)
     if d.intake_date is None:
-        d.intake_date = _text("Date of registration?", parse_date, optional=False, default=dates.fmt(today))
+        born = (d.birth_date, "the birth date") if d.birth_date else None
+        d.intake_date = _text("Date of registration?", _date(today, after=born, not_after=(today, "today")),
+                              default=dates.fmt(today))
     if d.tenant_informed is None:
         d.tenant_informed = _ask(questionary.confirm("Has the tenant been informed of this registration?",
                                                      default=False))
@@ -114,8 +166,8 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> IntakeD
             d.consent_landlord = _ask(questionary.confirm("Has the landlord consented to support?",
                                                           default=False))
     if d.note is None:
-        d.note = _text("Note (confidential)?")
-    return d
+        d.note = _optional_text("Note (confidential)?")
+    return d, d != before
 
 
 def _ask_landlord(landlords: list[str]) -> str | None:
@@ -152,30 +204,44 @@ def ask_household(matches: list[HouseholdMatch]) -> HouseholdDecision | str:
     return decision_for(strong)
 
 
-def ask_visit(minutes: int | None, note: str | None, next_planned: date | None,
-              today: date) -> tuple[ContactKind, int | None, str | None, date | None]:
-    """Kind, minutes, note and next contact, with a home visit of an hour as the default."""
-    kind = _select("Kind of contact?", list(ContactKind), ContactKind.HOME)
+def ask_visit(kind: ContactKind | None, minutes: int | None, note: str | None, next_planned: date | None,
+              when: date, today: date) -> tuple[ContactKind, int | None, str | None, date | None]:
+    """Kind, minutes, note and next contact, whichever the flags did not give; a home visit of an hour by default."""
+    if kind is None:
+        kind = _select("Kind of contact?", list(ContactKind), ContactKind.HOME)
     if minutes is None:
-        minutes = _text("Minutes spent?", _count, default="60")
+        minutes = _text("Minutes spent?", _count(MAX_CONTACT_MINUTES), default="60")
     if note is None:
-        note = _text("Note (confidential)?")
+        note = _optional_text("Note (confidential)?")
     if next_planned is None:
-        next_planned = _text("Next contact (dd/mm/yyyy, +2w, ...)?", lambda text: dates.parse_date(text, today))
+        next_planned = _text("Next contact (dd/mm/yyyy, +2w, ...)?", _date(today, after=(when, "this contact")))
     return kind, minutes, note, next_planned
 
 
 def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
              today: date) -> tuple[int, int, date]:
-    """The amounts and start of a payment plan."""
+    """The amounts and start of a payment plan, each checked against the others as it is typed."""
+    from huurbeg import payment_plan
+
+    def instalment_of(answer: str) -> int:
+        cents = money.parse_money(answer)
+        payment_plan.schedule(arrears, cents, today)  # too large, too small: refused here, not at the end
+        return cents
+
     if arrears is None:
-        arrears = _text("Arrears to pay off (euros)?", money.parse_money, optional=False)
+        arrears = _text("Arrears to pay off (euros)?", _positive_money, optional=False)
     if instalment is None:
-        instalment = _text("Monthly instalment (euros)?", money.parse_money, optional=False)
+        instalment = _text("Monthly instalment (euros)?", instalment_of, optional=False)
     if start is None:
-        start = _text("Start date?", lambda text: dates.parse_date(text, today), optional=False,
-                      default=dates.fmt(today))
+        start = _text("Start date?", lambda answer: dates.parse_date(answer, today), default=dates.fmt(today))
     return arrears, instalment, start
+
+
+def _positive_money(answer: str) -> int:
+    cents = money.parse_money(answer)
+    if cents <= 0:
+        raise ValueError("must be more than 0")
+    return cents
 
 
 def confirm(question: str, default: bool = True) -> bool:
@@ -186,11 +252,13 @@ def confirm(question: str, default: bool = True) -> bool:
 
 def ask_hearing(today: date) -> tuple:
     """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents)."""
-    starts_at = _text("Hearing date and time (dd/mm/yyyy HH:MM)?", lambda text: dates.parse_datetime(text, today),
+    starts_at = _text("Hearing date and time (dd/mm/yyyy HH:MM)?", lambda answer: dates.parse_datetime(answer, today),
                       optional=False)
     court = _text("Court?", optional=False)
-    room = _text("Courtroom?")
-    petition = _text("Date of the petition?", lambda text: dates.parse_date(text, today))
+    room = _optional_text("Courtroom?")
+    latest = min(today, starts_at.date())
+    petition = _text("Date of the petition?", _date(today, not_after=(latest, "today" if latest == today
+                                                                      else "the hearing")))
     claimed = _text("Arrears claimed (euros)?", money.parse_money)
     return starts_at, court, room, petition, claimed
 
@@ -198,34 +266,56 @@ def ask_hearing(today: date) -> tuple:
 def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
     """Every editable field of a case, its current value as the default; returns the answers.
 
-    An answer emptied with backspace clears an optional field.
+    A text is put in the input to be edited, and emptied it clears an optional field; a number,
+    date or amount is shown in the question, kept with Enter, replaced by what is typed (never
+    added to), and cleared with '-'.
     """
     import questionary
 
-    parse_date = lambda text: dates.parse_date(text, today)  # noqa: E731
     shown = lambda value: "" if value is None else str(value)  # noqa: E731
+    cents = lambda value: money.fmt(value).removeprefix("€ ") if value is not None else ""  # noqa: E731
     answers: dict = {}
-    answers["tenant"] = _text("Tenant's name?", optional=False, default=shown(current["tenant"]))
-    answers["address"] = _text("Address?", default=shown(current["address"]))
-    answers["phone"] = _text("Phone?", default=shown(current["phone"]))
-    answers["birth_date"] = _text("Birth date (dd/mm/yyyy)?", parse_date,
-                                  default=dates.fmt(current["birth_date"]) if current["birth_date"] else "")
-    answers["national_number"] = _text("National register number?", national_number.normalise,
-                                       default=shown(current["national_number"]))
-    answers["adults"] = _text("Adults in the household?", _count, default=shown(current["adults"]))
-    answers["children"] = _text("Children in the household?", _count, default=shown(current["children"]))
+    answers["tenant"] = _edit("Tenant's name?", text.required, optional=False, current=shown(current["tenant"]))
+    answers["address"] = _edit("Address?", current=shown(current["address"]))
+    answers["phone"] = _edit("Phone?", current=shown(current["phone"]))
+    answers["birth_date"] = _keep("Birth date (dd/mm/yyyy)?", _date(today, not_after=(today, "today")),
+                                  dates.fmt(current["birth_date"]))
+    answers["national_number"] = _keep("National register number?", national_number.normalise,
+                                       shown(current["national_number"]))
+    answers["adults"] = _keep("Adults in the household?", _count(MAX_PEOPLE), shown(current["adults"]))
+    answers["children"] = _keep("Children in the household?", _count(MAX_PEOPLE), shown(current["children"]))
     answers["source"] = _select("Registered by?", list(Source), Source(current["source"]))
-    answers["referrer"] = _text("Who at that service (name, phone)?", default=shown(current["referrer"]))
-    answers["landlord"] = _text("Landlord?", default=shown(current["landlord"]))
+    answers["referrer"] = _edit("Who at that service (name, phone)?", current=shown(current["referrer"]))
+    answers["landlord"] = _edit("Landlord?", current=shown(current["landlord"]))
     if answers["landlord"] and match_key(answers["landlord"]) not in {match_key(n) for n in landlords}:
         answers["landlord_type"] = _select("New landlord: what kind?", list(LandlordType), LandlordType.PRIVATE)
     ticked = set(current["problems"] or [])
     picked = _ask(questionary.checkbox("Problems? (space to tick, Enter when done)", choices=[
         questionary.Choice(p.value, value=p.value, checked=p.value in ticked) for p in Problem]))
     answers["problems"] = [Problem(p) for p in picked]
-    cents = lambda value: money.fmt(value).removeprefix("€ ") if value is not None else ""  # noqa: E731
-    answers["arrears_cents"] = _text("Rent arrears in euros?", money.parse_money,
-                                     default=cents(current["arrears_cents"]))
-    answers["rent_cents"] = _text("Monthly rent in euros?", money.parse_money, default=cents(current["rent_cents"]))
-    answers["note"] = _text("Note (confidential)?", default=shown(current["note"]))
+    answers["arrears_cents"] = _keep("Rent arrears in euros?", money.parse_money, cents(current["arrears_cents"]))
+    answers["rent_cents"] = _keep("Monthly rent in euros?", money.parse_money, cents(current["rent_cents"]))
+    answers["note"] = _edit("Note (confidential)?", current=shown(current["note"]))
     return answers
+
+
+def _edit(prompt: str, parse: Callable[[str], object] = str, *, optional: bool = True, current: str = ""):
+    """A stored text to correct: it is put in the input to be edited; emptied, an optional field is cleared."""
+    import questionary
+
+    answer = _ask(questionary.text(prompt, default=current, validate=_check(parse, optional))).strip()
+    return parse(answer) if answer else None
+
+
+def _keep(prompt: str, parse: Callable[[str], object], current: str):
+    """A stored number, date or amount to correct: Enter keeps it, what is typed replaces it, '-' clears it."""
+    import questionary
+
+    check = _check(parse)
+    hint = f" (Enter: {current}; - to clear)" if current else " (Enter to skip)"
+    answer = _ask(questionary.text(prompt + hint, validate=lambda typed: typed.strip() == "-" or check(typed))).strip()
+    if answer == "-":
+        return None
+    if not answer:
+        return parse(current) if current else None
+    return parse(answer)

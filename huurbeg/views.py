@@ -1,6 +1,6 @@
 """Screen layouts that are more than one table: the dossier and today's overview."""
 
-from huurbeg.render import console, literal, message, plain, table, text_value
+from huurbeg.render import Cents, console, literal, message, plain, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 WARNING_COLUMNS = [("severity", "Severity"), ("due", "Due"), ("case", "Case"), ("message", "Warning")]
@@ -196,6 +196,31 @@ def chart_view(months) -> None:
         out.print(f"[bold]{key.replace('_', ' ')}[/bold]")
         for label, value in values:
             out.print(f"  {label}  {'█' * round(30 * value / top):<30} {value}")
+
+
+def intake_summary(draft, decision, hearing: tuple | None) -> None:
+    """One screen with everything an interactive intake is about to register, before it is confirmed."""
+    from rich.panel import Panel
+
+    household = ", ".join(filter(None, [
+        f"{draft.adults} adult(s)" if draft.adults is not None else "",
+        f"{draft.children} child(ren)" if draft.children is not None else ""]))
+    consents = [party for party, given in (("tenant", draft.consent_tenant), ("landlord", draft.consent_landlord))
+                if given]
+    starts_at, court, room, petition, claimed = hearing or (None,) * 5
+    console().print(Panel(_facts_grid([
+        ("Track", draft.track), ("Tenant", draft.tenant), ("Address", draft.address), ("Phone", draft.phone),
+        ("Born", draft.birth_date), ("National no.", draft.national_number), ("Household", household),
+        ("Landlord", f"{draft.landlord} ({text_value(draft.landlord_type) or 'known'})" if draft.landlord else None),
+        ("By", text_value(draft.source) + (f": {draft.referrer}" if draft.referrer else "")),
+        ("Returning", "yes: earlier case(s) " + ", ".join(decision.earlier_cases) if decision.returning else None),
+        ("Problems", draft.problems), ("Arrears", Cents(draft.arrears_cents) if draft.arrears_cents is not None
+                                       else None),
+        ("Registered", draft.intake_date), ("Informed", "yes" if draft.tenant_informed else "no"),
+        ("Consent", ", ".join(consents) or None), ("Note", draft.note),
+        ("Hearing", f"{text_value(starts_at)}, {court}" + (f", room {room}" if room else "") if hearing else None),
+        ("Petition", petition), ("Claimed", Cents(claimed) if claimed is not None else None),
+    ]), title="New case", title_align="left"))
 
 
 def _consents(record: dict) -> str | None:

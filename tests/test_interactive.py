@@ -39,7 +39,7 @@ def test_intake_asks_for_what_is_missing(db_path, cli):
     child.send(BACKSPACE * 10 + "01/02/1980\r")
     answer(child, "National register number?", "\r")
     answer(child, "Adults in the household?", "\r")
-    answer(child, "Children in the household?", BACKSPACE + "2\r")
+    answer(child, "Children in the household? (Enter: 0)", "2\r")  # not prefilled: typing replaces, never appends
     answer(child, "Registered by?", DOWN * 2 + "\r")  # ocmw
     answer(child, "Who at that service", "Maatschappelijk werker\r")
     answer(child, "Landlord?", "Huisbaas Peeters\r")
@@ -47,9 +47,13 @@ def test_intake_asks_for_what_is_missing(db_path, cli):
     answer(child, "Problems?", " \r")  # tick the first: arrears
     answer(child, "Rent arrears in euros?", "850,00\r")
     answer(child, "Monthly rent in euros?", "625\r")
-    answer(child, "Date of registration?", "\r")  # today, prefilled
+    answer(child, "Date of registration? (Enter: 22/11/2026)", "\r")  # today
     answer(child, "informed of this registration?", "y")
     answer(child, "Note (confidential)?", "Eerste gesprek\r")
+    child.expect_exact("New case")  # the summary, before anything is written
+    for shown in ("Marie Dubois", "Bruul 5, 2800 Mechelen", "01/02/1980", "Maatschappelijk werker", "€ 850,00"):
+        child.expect_exact(shown)
+    answer(child, "Register this case?", "\r")  # yes by default
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
@@ -69,6 +73,7 @@ def test_only_missing_values_are_asked(db_path, cli):
                   "--national-number", "85073003328", "--adults", "2", "--children", "1",
                   "--referrer", "wijkagent", "--note", "", "--date", "today")
     answer(child, "Tenant's name?", "Familie Janssens\r")
+    answer(child, "Register this case?", "y")
     child.expect(pexpect.EOF)  # crisis: no landlord or problems asked
     child.close()
     assert child.exitstatus == 0, child.before
@@ -123,8 +128,9 @@ def test_a_home_visit_in_a_few_keystrokes(db_path, cli):
     number = cli("intake", "--track", "pw", "--tenant", "X", "--source", "tenant", "--tenant-informed",
                  "--no-input").stdout.strip()
     child = spawn(db_path, "visit", number)
+    child.expect_exact(f"Case {number}: X")  # whose case, before the first question
     answer(child, "Kind of contact?", "\r")  # home
-    answer(child, "Minutes spent?", "\r")  # 60
+    answer(child, "Minutes spent? (Enter: 60)", "\r")
     answer(child, "Note (confidential)?", "\r")
     answer(child, "Next contact", "+2w\r")
     child.expect(pexpect.EOF)
@@ -146,6 +152,8 @@ def test_a_court_notice_flows_into_its_hearing(db_path, cli):
     answer(child, "Courtroom?", "2\r")
     answer(child, "Date of the petition?", "yesterday\r")
     answer(child, "Arrears claimed", "2.450,00\r")
+    child.expect_exact("Vredegerecht Mechelen")  # the hearing is part of the summary
+    answer(child, "Register this case?", "\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before

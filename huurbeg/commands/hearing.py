@@ -131,21 +131,33 @@ def outcome(
     app_state = state(ctx)
     store = app_state.store()
     hearings.record_outcome(store, number, result, new_date, eviction_date, proposal, app_state.today)
+    planned = None
+    if result == HearingResult.PLAN_IMPOSED:
+        planned = _imposed_plan(store, number, app_state.today)  # in the same transaction as the outcome
     render.message(f"{number}: hearing {result}"
                    + (f"; new hearing on {new_date:%d/%m/%Y %H:%M}" if new_date else "")
                    + (f"; eviction on {eviction_date:%d/%m/%Y}" if eviction_date else "") + ".")
-    if result == HearingResult.PLAN_IMPOSED:
-        from huurbeg import prompts
+    if planned is not None:
+        render.message(f"{number}: payment plan of {planned} instalment(s) recorded.")
+    elif result == HearingResult.PLAN_IMPOSED:
+        render.notice(f"Record the imposed plan with: huurbeg plan {number} --arrears EUR --instalment EUR "
+                      "--start D")
 
-        if prompts.interactive(False) and prompts.confirm("Record the imposed payment plan now?"):
-            from huurbeg import followup
 
-            arrears, instalment, start = prompts.ask_plan(None, None, None, app_state.today)
-            count, _ = followup.new_plan(store, number, arrears, instalment, start, None)
-            render.message(f"{number}: payment plan of {count} instalment(s) recorded.")
-        else:
-            render.notice(f"Record the imposed plan with: huurbeg plan {number} --arrears EUR --instalment EUR "
-                          "--start D")
+def _imposed_plan(store, number: str, today: date) -> int | None:
+    """On a terminal, the plan the judge imposed, asked at once; its instalment count, or None."""
+    from huurbeg import casework, prompts
+
+    if not prompts.interactive(False):
+        return None
+    prompts.introduce(number, casework.tenant_of_open_case(store, number))
+    if not prompts.confirm("Record the imposed payment plan now?"):
+        return None
+    from huurbeg import followup
+
+    arrears, instalment, start = prompts.ask_plan(None, None, None, today)
+    count, _ = followup.new_plan(store, number, arrears, instalment, start, None)
+    return count
 
 
 @app.command("edit")

@@ -7,6 +7,7 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import LandlordType, Problem, Source, Track
+from huurbeg.errors import Cancelled
 from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money, \
     parse_date, parse_national_number, parse_required_text
 from huurbeg.state import state
@@ -80,7 +81,7 @@ def intake(
 ) -> None:
     """Register a household and open its case; prints the new case number (YYYY-NNNN).
 
-    On a terminal, whatever the flags do not give is asked. The tenant must have been informed of the registration. An open case of the same household is offered instead of a duplicate; an earlier closed one marks a returning household.
+    On a terminal, whatever the flags do not give is asked, and a summary is confirmed before the case is written. The tenant must have been informed of the registration. An open case of the same household is offered instead of a duplicate; an earlier closed one marks a returning household.
     """  # noqa: E501  (one paragraph per line: help keeps line breaks)
     from huurbeg import casework
 
@@ -96,8 +97,9 @@ def intake(
     asking = prompts.interactive(no_input)
     store = app_state.store()
     today = app_state.today
-    if asking and draft.needs_questions():
-        draft = prompts.ask_intake(draft, store.landlord_names(), today)
+    asked = False
+    if asking:
+        draft, asked = prompts.ask_intake(draft, store.landlord_names(), today)
     draft, matches = casework.check_intake(store, draft, today)
     decision = prompts.ask_household(matches) if asking and matches else \
         casework.decide_household(matches, allow_duplicate)
@@ -105,21 +107,24 @@ def intake(
         render.notice(f"No new case opened: continue with case {decision}.")
         typer.echo(decision)
         return
+    hearing = None
+    if asking and draft.track == Track.OGP and draft.source == Source.COURT \
+            and prompts.confirm("Add the hearing of this petition now?"):
+        hearing = prompts.ask_hearing(today)  # a court notice: its hearing is the case's deadline
+    if asked or hearing:
+        from huurbeg.views import intake_summary
+
+        intake_summary(draft, decision, hearing)
+        if not prompts.confirm("Register this case?"):
+            raise Cancelled("not registered; nothing was written")
     number = casework.open_case(store, draft, decision)
+    if hearing:
+        from huurbeg import hearings
+
+        hearings.add_hearing(store, number, *hearing, None, today)
     if decision.returning:
         render.notice(f"Returning household: earlier case(s) {', '.join(decision.earlier_cases)}.")
-    if asking and draft.track == Track.OGP and draft.source == Source.COURT:
-        _add_hearing(store, number, prompts, today)
     _show_created(store, number, fmt, today)
-
-
-def _add_hearing(store, number: str, prompts, today: date) -> None:
-    """A court notice: go straight on to its hearing, the case's deadline."""
-    from huurbeg import hearings
-
-    if prompts.confirm("Add the hearing of this petition now?"):
-        starts_at, court, room, petition, claimed = prompts.ask_hearing(today)
-        hearings.add_hearing(store, number, starts_at, court, room, petition, claimed, None, today)
 
 
 def _show_created(store, number: str, fmt: OutputFormat, today: date) -> None:

@@ -43,8 +43,11 @@ def new(
 
     from huurbeg import prompts
 
+    from huurbeg import casework
+
     app_state = state(ctx)
     if None in (arrears, instalment, start) and prompts.interactive(no_input):
+        prompts.introduce(number, casework.tenant_of_open_case(app_state.store(), number))
         arrears, instalment, start = prompts.ask_plan(arrears, instalment, start, app_state.today)
     for value, flag in ((arrears, "--arrears"), (instalment, "--instalment"), (start, "--start")):
         if value is None:

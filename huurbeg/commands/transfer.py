@@ -90,11 +90,15 @@ def move_out(
     from huurbeg import prompts
 
     app_state = state(ctx)
+    store = app_state.store()
     if close is None:
-        outcome = transfers.OUTCOME_OF[destination]
-        close = prompts.interactive(False) and prompts.confirm(f"Close the case with outcome {outcome}?")
-    outcome = transfers.move_out(app_state.store(), number, destination, when or app_state.today, app_state.today,
-                                 close)
+        close = False
+        if prompts.interactive(False):
+            from huurbeg import casework
+
+            prompts.introduce(number, casework.tenant_of_open_case(store, number))
+            close = prompts.confirm(f"Close the case with outcome {transfers.OUTCOME_OF[destination]}?")
+    outcome = transfers.move_out(store, number, destination, when or app_state.today, app_state.today, close)
     render.message(f"{number}: moved out to {destination}" + (f"; case closed ({outcome})." if outcome else "."))
 
 

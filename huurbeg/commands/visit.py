@@ -35,16 +35,18 @@ def add(
     no_input: NoInputOption = False,
 ) -> None:
     """Log a contact: a home visit today unless told otherwise. On a terminal, what is not given is asked."""
-    from huurbeg import followup
-
-    from huurbeg import prompts
+    from huurbeg import followup, prompts
 
     app_state = state(ctx)
     today = app_state.today
-    if kind is None and prompts.interactive(no_input):
-        kind, minutes, note, next_planned = prompts.ask_visit(minutes, note, next_planned, today)
+    store = app_state.store()
+    when = when or today
+    if None in (kind, minutes, note, next_planned) and prompts.interactive(no_input):
+        case = followup.check_contact(store, number, when, minutes, next_planned, today)  # before any question
+        prompts.introduce(number, store.household(case).name)
+        kind, minutes, note, next_planned = prompts.ask_visit(kind, minutes, note, next_planned, when, today)
     kind = kind or ContactKind.HOME
-    followup.log_contact(app_state.store(), number, when or today, kind, minutes, note, next_planned, today)
+    followup.log_contact(store, number, when, kind, minutes, note, next_planned, today)
     planned = f"; next contact {next_planned:%d/%m/%Y}" if next_planned else ""
     render.message(f"{number}: {kind} contact logged{planned}.")
 
