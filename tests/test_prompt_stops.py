@@ -1,0 +1,220 @@
+"""Every interactive flow, stopped at each of its questions in turn, leaves the database as it was.
+
+Each flow runs in a real pseudo-terminal on a copy of a database made once for that flow; the
+test answers the questions before one, presses Ctrl-C at it, and compares every row.
+"""
+
+import os
+import shutil
+import sqlite3
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import TODAY, snapshot
+from huurbeg.cli import app
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = [pytest.mark.slow, pytest.mark.sqlite_only]
+
+DOWN, CTRL_C = "\x1b[B", "\x03"
+NATIONAL = "85073003328"
+
+# Each flow: the database it starts from (commands run once), the command, and its questions in order.
+FLOWS = {
+    "intake-ogp-court": (
+        [],
+        ["intake"],
+        [("Track?", DOWN * 2 + "\r"), ("Tenant's name?", "Karim Aziz\r"), ("Address?", "Kerkstraat 1\r"),
+         ("Phone?", "\r"), ("Birth date", "01/01/1980\r"), ("National register number?", "\r"),
+         ("Adults in the household?", "\r"), ("Children in the household?", "\r"),
+         ("Registered by?", DOWN * 8 + "\r"), ("Who at that service", "\r"), ("Landlord?", "Woonpunt\r"),
+         ("New landlord: what kind?", "\r"), ("Problems?", " \r"), ("Rent arrears in euros?", "1000\r"),
+         ("Date of registration?", "\r"), ("informed of this registration?", "y"), ("Note (confidential)?", "\r"),
+         ("Add the hearing of this petition now?", "y"), ("Hearing date and time", "tomorrow 09:30\r"),
+         ("Court?", "Vredegerecht Mechelen\r"), ("Courtroom?", "\r"), ("Date of the petition?", "yesterday\r"),
+         ("Arrears claimed", "\r"), ("Register this case?", "\r")]),
+    "intake-pw-consents": (
+        [],
+        ["intake", "--track", "pw", "--tenant", "Jan Peeters", "--address", "", "--phone", "", "--birth-date",
+         "01/01/1980", "--national-number", NATIONAL, "--adults", "1", "--children", "0", "--landlord", "",
+         "--problem", "arrears", "--arrears", "0", "--date", "today", "--source", "tenant"],
+        [("informed of this registration?", "y"), ("tenant consented", "y"), ("landlord consented", "n"),
+         ("Note (confidential)?", "\r"), ("Register this case?", "\r")]),
+    "intake-same-household": (
+        [["intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--national-number",
+          NATIONAL, "--tenant-informed", "--no-input"]],
+        ["intake", "--track", "ogp", "--tenant", "Jan Peeters", "--source", "tenant", "--national-number",
+         NATIONAL, "--address", "", "--phone", "", "--birth-date", "30/07/1985", "--adults", "1", "--children",
+         "0", "--landlord", "", "--problem", "arrears", "--arrears", "0", "--note", "", "--date", "today"],
+        [("informed of this registration?", "y"), ("already has open case 2026-0001", DOWN + "\r"),
+         ("Register this case?", "\r")]),
+    "visit": (
+        [["intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--tenant-informed",
+          "--date", "-1m", "--no-input"]],
+        ["visit", "2026-0001"],
+        [("Kind of contact?", "\r"), ("Minutes spent?", "45\r"), ("Note (confidential)?", "Bezoek\r"),
+         ("Next contact", "+2w\r")]),
+    "plan": (
+        [["intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--tenant-informed",
+          "--date", "-1m", "--no-input"]],
+        ["plan", "2026-0001"],
+        [("Arrears to pay off", "1200\r"), ("Monthly instalment", "100\r"), ("Start date?", "\r")]),
+    "hearing-outcome-plan-imposed": (
+        [["intake", "--track", "ogp", "--tenant", "Jan Peeters", "--source", "court", "--tenant-informed",
+          "--date", "-1m", "--no-input"],
+         ["hearing", "add", "2026-0001", "--date", "today 08:30", "--court", "Vredegerecht Mechelen"]],
+        ["hearing", "outcome", "2026-0001", "--result", "plan-imposed"],
+        [("Record the imposed payment plan now?", "y"), ("Arrears to pay off", "1200\r"),
+         ("Monthly instalment", "100\r"), ("Start date?", "\r")]),
+    "transfer-out": (
+        [["intake", "--track", "crisis", "--tenant", "Jan Peeters", "--source", "police", "--tenant-informed",
+          "--date", "-1m", "--no-input"],
+         ["transfer", "dwelling", "add", "CR-1", "--kind", "crisis"],
+         ["transfer", "in", "2026-0001", "--dwelling", "CR-1", "--date", "-3w"]],
+        ["transfer", "out", "2026-0001", "--destination", "family"],
+        [("Close the case with outcome", "y")]),
+}
+WHOSE = {"visit": "Case 2026-0001: Jan Peeters", "plan": "Case 2026-0001: Jan Peeters",
+         "hearing-outcome-plan-imposed": "Case 2026-0001: Jan Peeters", "transfer-out": "Case 2026-0001: Jan Peeters"}
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory):
+    """One database per flow, made once and copied for every stop."""
+    made = {}
+    runner = CliRunner()
+    for name, (setup, _, _) in FLOWS.items():
+        path = tmp_path_factory.mktemp("templates") / f"{name}.db"
+        env = {"HUURBEG_DB": str(path), "HUURBEG_TODAY": TODAY}
+        for args in setup or [["case", "list"]]:
+            result = runner.invoke(app, args, env=env)
+            assert result.exit_code == 0, (args, result.output)
+        with sqlite3.connect(path) as connection:  # everything in the file itself, so a copy is whole
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        made[name] = path
+    return made
+
+
+def spawn(*args):
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")
+    return pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8", timeout=30,
+                         dimensions=(50, 120))
+
+
+def start(templates, db_path, flow):
+    shutil.copy(templates[flow], db_path)
+    return snapshot(db_path)
+
+
+def finish(child) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
+STOPS = [(flow, n) for flow, (_, _, questions) in FLOWS.items() for n in range(len(questions))]
+
+
+@pytest.mark.parametrize("flow, stop", STOPS, ids=[f"{flow}-{FLOWS[flow][2][n][0][:24]}" for flow, n in STOPS])
+def test_stopped_at_any_question_nothing_is_written(templates, db_path, flow, stop):
+    before = start(templates, db_path, flow)
+    _, command, questions = FLOWS[flow]
+    child = spawn(*command)
+    if flow in WHOSE:
+        child.expect_exact(WHOSE[flow])  # whose case it is, before the first question
+    for question, keys in questions[:stop]:
+        child.expect_exact(question)
+        child.send(keys)
+    child.expect_exact(questions[stop][0])
+    child.send(CTRL_C)
+    code = finish(child)
+    assert code == 130, child.before
+    assert "nothing was written" in child.before and "Traceback" not in child.before
+    assert snapshot(db_path) == before
+
+
+@pytest.mark.parametrize("flow", list(FLOWS))
+def test_answered_to_the_end_each_flow_writes(templates, db_path, flow):
+    before = start(templates, db_path, flow)
+    _, command, questions = FLOWS[flow]
+    child = spawn(*command)
+    for question, keys in questions:
+        child.expect_exact(question)
+        child.send(keys)
+    assert finish(child) == 0, child.before
+    assert snapshot(db_path) != before
+
+
+def test_a_petition_in_the_future_is_refused_at_its_prompt(templates, db_path):
+    before = start(templates, db_path, "intake-ogp-court")
+    _, command, questions = FLOWS["intake-ogp-court"]
+    child = spawn(*command)
+    for question, keys in questions[:21]:
+        child.expect_exact(question)
+        child.send(keys)
+    child.expect_exact("Date of the petition?")
+    child.send("+3d\r")
+    child.expect_exact("cannot be after today")  # refused where it is typed, asked again
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    assert snapshot(db_path) == before
+
+
+def test_no_at_the_summary_writes_nothing(templates, db_path):
+    before = start(templates, db_path, "intake-ogp-court")
+    _, command, questions = FLOWS["intake-ogp-court"]
+    child = spawn(*command)
+    for question, keys in questions[:-1]:
+        child.expect_exact(question)
+        child.send(keys)
+    child.expect_exact("Register this case?")
+    child.send("n")
+    assert finish(child) == 130
+    assert "not registered; nothing was written" in child.before
+    assert snapshot(db_path) == before
+
+
+@pytest.mark.parametrize("flow, question, bad, refusal", [
+    ("intake-ogp-court", "Tenant's name?", "\u200b  \r", "visible text"),
+    ("intake-ogp-court", "Birth date", "+1d\r", "cannot be after the registration date"),
+    ("visit", "Minutes spent?", "99999\r", "from 0 to 1440"),
+    ("visit", "Next contact", "yesterday\r", "must come after this contact"),
+    ("plan", "Monthly instalment", "5000\r", "cannot be larger than the arrears"),
+    ("hearing-outcome-plan-imposed", "Arrears to pay off", "0\r", "must be more than 0"),
+])
+def test_a_bad_answer_is_refused_where_it_is_typed(templates, db_path, flow, question, bad, refusal):
+    before = start(templates, db_path, flow)
+    _, command, questions = FLOWS[flow]
+    child = spawn(*command)
+    for asked, keys in questions:
+        child.expect_exact(asked)
+        if asked == question:
+            break
+        child.send(keys)
+    child.send(bad)
+    child.expect_exact(refusal)
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    assert snapshot(db_path) == before
+
+
+def test_visit_on_a_closed_case_is_refused_before_any_question(templates, db_path, cli):
+    start(templates, db_path, "visit")
+    assert cli("case", "close", "2026-0001", "--outcome", "referred").exit_code == 0
+    child = spawn("visit", "2026-0001")
+    assert finish(child) == 4
+    assert "is closed" in child.before and "Kind of contact?" not in child.before
+
+
+def test_a_flag_answers_only_its_own_question(templates, db_path):
+    start(templates, db_path, "visit")
+    child = spawn("visit", "2026-0001", "--kind", "phone", "--next", "yesterday")
+    assert finish(child) == 2  # --next checked before any question is asked
+    assert "--next" in child.before and "Minutes spent?" not in child.before
+    child = spawn("visit", "2026-0001", "--kind", "phone")
+    child.expect_exact("Minutes spent?")  # --kind given: the other questions are still asked
+    child.send(CTRL_C)
+    assert finish(child) == 130
