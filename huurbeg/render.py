@@ -214,7 +214,7 @@ PRIORITY = {"case": 100, "tenant": 90, "due": 85, "severity": 80, "date": 80, "s
             "action": 50, "court": 45, "admitted": 45, "review": 45, "landlord": 40, "plan": 40, "minutes": 35,
             "next": 35, "user": 30, "room": 30, "claimed": 25, "id": 25, "days_open": 20, "rule": 10}
 """Which columns stay when a terminal is narrow: the lowest are left out first (unknown keys: 50)."""
-TEXT_MIN_WIDTH = 12
+TEXT_MIN_WIDTH = 15
 """A free-text column narrower than this is left out rather than shown as a stub."""
 
 Column = tuple[str, str] | tuple[str, str, int]
@@ -248,7 +248,8 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
     given = _share(room, [natural[key] for key in texts])
     widths = {key: max(1, given[texts.index(key)] if key in texts else natural[key]) for key, *_ in shown}
     return Lines(title, [(header, widths[key]) for key, header, *_ in shown],
-                 [([cells[key][n] for key, *_ in shown], SEVERITY_STYLE.get(text_value(row.get("severity"))))
+                 [([shorten(cells[key][n], widths[key]) if key in texts else cells[key][n] for key, *_ in shown],
+                   SEVERITY_STYLE.get(text_value(row.get("severity"))))
                   for n, row in enumerate(rows)])
 
 
@@ -294,6 +295,23 @@ def _fit(text: str, width: int) -> str:
     if size <= width:
         return text + " " * (width - size)
     return set_cell_size(text, width - 1) + "…"
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` in `width` cells: cut after the last whole word that fits, with an ellipsis.
+
+    A date or a number inside the text ('dated 2026-03-07') is left out whole rather than cut;
+    only a word longer than half the room is cut within itself.
+    """
+    from rich.cells import cell_len, set_cell_size
+
+    if (len(text) if text.isascii() else cell_len(text)) <= width:
+        return text
+    cut = set_cell_size(text, max(0, width - 1)).rstrip()
+    head, space, _ = cut.rpartition(" ")
+    if space and cell_len(head.rstrip()) >= width // 2:
+        cut = head.rstrip()
+    return cut + "…"
 
 
 def _share(room: int, wanted: list[int]) -> list[int]:

@@ -1,0 +1,105 @@
+"""Every view is readable at 80 columns: no line longer than the terminal, no date or case number cut.
+
+Each list and view is rendered from the demo database (plus a case with long names and texts) at
+80 and at 120 columns; a wider terminal may show more columns, never fewer.
+"""
+
+import json
+import re
+
+import pytest
+from rich.cells import cell_len
+
+from huurbeg.render import shorten
+
+LONG = {"tenant": "Anna-Maria Van den Broeck-Vermeersch de la Fontaine",
+        "address": "Koning Albert I-laan 123 bus 45, 2800 Mechelen",
+        "note": "Een zeer lange notitie die maar doorgaat over van alles, ook over 2026-03-07 en 12/08/2026",
+        "court": "Vredegerecht van het eerste kanton Mechelen-Noord"}
+CUT = re.compile(r"(?<![\d/])\d{1,2}/(\d{1,2}(/\d{0,3})?)?…|(?<![\d-])\d{4}-(\d{1,4}(-\d?)?)?…")
+"""A date or case number that was cut: '12/08/20…', '2026-03…', '2026-00…'."""
+
+
+@pytest.fixture
+def busy(cli):
+    """The demo's year of casework, and one case whose texts are all longer than any column."""
+    assert cli("demo").exit_code == 0
+    number = cli("intake", "--track", "ogp", "--tenant", LONG["tenant"], "--address", LONG["address"],
+                 "--source", "court", "--landlord", "Immobiliën- en Beheersvennootschap Vastgoed Noord",
+                 "--landlord-type", "private", "--tenant-informed", "--note", LONG["note"],
+                 "--no-input").stdout.strip()
+    for args in (["hearing", "add", number, "--date", "tomorrow 09:00", "--court", LONG["court"],
+                  "--room", "Zaal 3 (eerste verdieping, links)", "--claimed", "12.345,67"],
+                 ["visit", number, "--note", LONG["note"], "--minutes", "120", "--next", "+2w", "--no-input"],
+                 ["plan", number, "--arrears", "12345,67", "--instalment", "250", "--start", "today"],
+                 ["plan", "agree", number, LONG["note"], "--due", "+1m"]):
+        assert cli(*args).exit_code == 0, args
+    return number
+
+
+def views(number: str) -> dict:
+    return {"case list": ["case", "list"], "deadlines": ["deadlines"], "overview": [],
+            "hearing list": ["hearing", "list"], "transfer list": ["transfer", "list"], "visit list": ["visit", "list"],
+            "plan show": ["plan", "show", number], "case show": ["case", "show", number],
+            "case history": ["case", "history", number], "stats": ["stats", "--month", "this"],
+            "hearing brief": ["hearing", "brief", number]}
+
+
+def headers(text: str) -> set[str]:
+    """The words of every table's header line (the line above a rule of ─)."""
+    lines = text.splitlines()
+    return {word for above, line in zip(lines, lines[1:]) if line.startswith("─") for word in above.split()}
+
+
+def test_every_view_fits_80_and_120_columns(cli, busy):
+    problems = []
+    for name, args in views(busy).items():
+        for width in (80, 120):
+            result = cli(*args, env={"COLUMNS": str(width)})
+            if result.exit_code != 0:
+                problems.append(f"{name} at {width}: exit {result.exit_code}")
+                continue
+            longest = max(map(cell_len, result.stdout.splitlines()), default=0)
+            if longest > width:
+                problems.append(f"{name} at {width}: a line of {longest} columns")
+            if cut := CUT.findall(result.stdout):
+                problems.append(f"{name} at {width}: cut {cut[:3]}")
+    assert not problems, "\n".join(problems)
+
+
+LISTS = {"case list": ["case", "list"], "deadlines": ["deadlines"], "visit list": ["visit", "list"],
+         "transfer list": ["transfer", "list"]}
+
+
+def test_case_numbers_and_dates_stay_whole_and_wider_shows_more(cli, busy):
+    for view, args in LISTS.items():
+        rows = json.loads(cli(*args, "--format", "json").stdout)
+        narrow, wide = (cli(*args, env={"COLUMNS": str(w)}).stdout for w in (80, 120))
+        for row in rows:
+            if row.get("case"):
+                assert row["case"] in narrow and row["case"] in wide, (view, row["case"])
+            for key in ("due", "date", "admitted"):
+                if row.get(key):
+                    assert "/".join(reversed(row[key][:10].split("-"))) in wide, (view, key, row[key])
+        assert headers(narrow) <= headers(wide), view
+        assert headers(narrow), view
+
+
+def test_a_hearing_roll_keeps_its_result_column_whole(cli, busy):
+    assert cli("hearing", "add", busy, "--date", "today 08:00", "--court", "Vredegerecht Demostad").exit_code == 0
+    assert cli("hearing", "outcome", busy, "--result", "postponed", "--new-date", "+5d 10:00").exit_code == 0
+    narrow = cli("hearing", "list", "--within", "7", env={"COLUMNS": "80"}).stdout
+    assert "Result" in narrow and "postponed" in narrow
+
+
+@pytest.mark.parametrize("text, width, expected", [
+    ("consent of landlord recorded, dated 2026-03-07", 40, "consent of landlord recorded, dated…"),
+    ("short", 10, "short"),
+    ("Anna-Maria-Van-den-Broeck", 10, "Anna-Mari…"),
+    ("Jan Peeters", 11, "Jan Peeters"),
+    ("Jan Peeters", 10, "Jan Peete…"),  # "Jan" alone would waste the room: a long word is cut
+    ("Marie Van den Broeck", 16, "Marie Van den…"),
+])
+def test_long_text_is_shortened_after_a_whole_word(text, width, expected):
+    assert shorten(text, width) == expected
+    assert cell_len(shorten(text, width)) <= width
