@@ -18,7 +18,7 @@ from huurbeg import dates, money, national_number, text
 from huurbeg.casework import HouseholdDecision, HouseholdMatch, IntakeDraft, decision_for, match_key
 from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.errors import Cancelled, HuurbegError
-from huurbeg.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_household_size
+from huurbeg.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
 
 
 def interactive(no_input: bool) -> bool:
@@ -130,7 +130,8 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
         d.birth_date = _text("Birth date (dd/mm/yyyy)?", _date(today, not_after=(d.intake_date or today,
                                                                                    "the registration date")))
     if d.national_number is None:
-        d.national_number = _text("National register number?", national_number.normalise)
+        d.national_number = _text("National register number?", _ruled(
+            national_number.normalise, lambda n: check_birth_date_matches(national_number.birth_date(n), d.birth_date)))
     if d.adults is None:
         d.adults = _text("Adults in the household?", _ruled(_count(MAX_PEOPLE), lambda n: check_household_size(n, None)),
                          default="1")

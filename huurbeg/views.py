@@ -216,6 +216,7 @@ def intake_summary(draft, decision, hearing: tuple | None) -> None:
         ("Returning", "yes: earlier case(s) " + ", ".join(decision.earlier_cases) if decision.returning else None),
         ("Problems", draft.problems), ("Arrears", Cents(draft.arrears_cents) if draft.arrears_cents is not None
                                        else None),
+        ("Rent", Cents(draft.rent_cents) if draft.rent_cents is not None else None),
         ("Registered", draft.intake_date), ("Informed", "yes" if draft.tenant_informed else "no"),
         ("Consent", ", ".join(consents) or None), ("Note", draft.note),
         ("Hearing", f"{text_value(starts_at)}, {court}" + (f", room {room}" if room else "") if hearing else None),

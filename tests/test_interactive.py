@@ -84,7 +84,7 @@ def test_refusing_the_informed_question_refuses_the_intake(db_path, cli):
     cli("case", "list")
     child = spawn(db_path, "intake", "--track", "ogp", "--tenant", "X", "--address", "", "--phone", "",
                   "--birth-date", "30/07/1985", "--national-number", "85073003328", "--adults", "1",
-                  "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "0",
+                  "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "0", "--rent", "650",
                   "--note", "", "--date", "today")
     answer(child, "Registered by?", "\r")
     answer(child, "informed of this registration?", "n")
@@ -114,7 +114,7 @@ def test_an_open_case_of_the_same_household_is_offered(db_path, cli):
     child = spawn(db_path, "intake", "--track", "ogp", "--tenant", "Jan Peeters", "--source", "court",
                   "--national-number", "85073003328", "--address", "", "--phone", "",
                   "--birth-date", "30/07/1985", "--adults", "1", "--children", "0", "--landlord", "",
-                  "--problem", "arrears", "--arrears", "0", "--note", "", "--date", "today", "--referrer", "")
+                  "--problem", "arrears", "--arrears", "0", "--rent", "650", "--note", "", "--date", "today", "--referrer", "")
     answer(child, "informed of this registration?", "y")
     answer(child, f"already has open case {first}", "\r")  # use that case
     child.expect(pexpect.EOF)
@@ -143,7 +143,7 @@ def test_a_home_visit_in_a_few_keystrokes(db_path, cli):
 def test_a_court_notice_flows_into_its_hearing(db_path, cli):
     child = spawn(db_path, "intake", "--track", "ogp", "--source", "court", "--tenant", "Karim Aziz",
                   "--address", "", "--phone", "", "--birth-date", "30/07/1985", "--national-number", "85073003328",
-                  "--adults", "1", "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "2450",
+                  "--adults", "1", "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "2450", "--rent", "650",
                   "--note", "", "--date", "today", "--referrer", "")
     answer(child, "informed of this registration?", "y")
     answer(child, "Add the hearing of this petition now?", "y")

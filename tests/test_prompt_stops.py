@@ -32,15 +32,15 @@ FLOWS = {
          ("Adults in the household?", "\r"), ("Children in the household?", "\r"),
          ("Registered by?", DOWN * 8 + "\r"), ("Who at that service", "\r"), ("Landlord?", "Woonpunt\r"),
          ("New landlord: what kind?", "\r"), ("Problems?", " \r"), ("Rent arrears in euros?", "1000\r"),
-         ("Date of registration?", "\r"), ("informed of this registration?", "y"), ("Note (confidential)?", "\r"),
+         ("Monthly rent in euros?", "650\r"), ("Date of registration?", "\r"), ("informed of this registration?", "y"), ("Note (confidential)?", "\r"),
          ("Add the hearing of this petition now?", "y"), ("Hearing date and time", "tomorrow 09:30\r"),
          ("Court?", "Vredegerecht Mechelen\r"), ("Courtroom?", "\r"), ("Date of the petition?", "yesterday\r"),
          ("Arrears claimed", "\r"), ("Register this case?", "\r")]),
     "intake-pw-consents": (
         [],
         ["intake", "--track", "pw", "--tenant", "Jan Peeters", "--address", "", "--phone", "", "--birth-date",
-         "01/01/1980", "--national-number", NATIONAL, "--adults", "1", "--children", "0", "--landlord", "",
-         "--problem", "arrears", "--arrears", "0", "--date", "today", "--source", "tenant"],
+         "30/07/1985", "--national-number", NATIONAL, "--adults", "1", "--children", "0", "--landlord", "",
+         "--problem", "arrears", "--arrears", "0", "--rent", "650", "--date", "today", "--source", "tenant"],
         [("informed of this registration?", "y"), ("tenant consented", "y"), ("landlord consented", "n"),
          ("Note (confidential)?", "\r"), ("Register this case?", "\r")]),
     "intake-same-household": (
@@ -48,7 +48,8 @@ FLOWS = {
           NATIONAL, "--tenant-informed", "--no-input"]],
         ["intake", "--track", "ogp", "--tenant", "Jan Peeters", "--source", "tenant", "--national-number",
          NATIONAL, "--address", "", "--phone", "", "--birth-date", "30/07/1985", "--adults", "1", "--children",
-         "0", "--landlord", "", "--problem", "arrears", "--arrears", "0", "--note", "", "--date", "today"],
+         "0", "--landlord", "", "--problem", "arrears", "--arrears", "0", "--rent", "650", "--note", "", "--date",
+         "today"],
         [("informed of this registration?", "y"), ("already has open case 2026-0001", DOWN + "\r"),
          ("Register this case?", "\r")]),
     "visit": (
@@ -152,7 +153,7 @@ def test_a_petition_in_the_future_is_refused_at_its_prompt(templates, db_path):
     before = start(templates, db_path, "intake-ogp-court")
     _, command, questions = FLOWS["intake-ogp-court"]
     child = spawn(*command)
-    for question, keys in questions[:21]:
+    for question, keys in questions[:22]:
         child.expect_exact(question)
         child.send(keys)
     child.expect_exact("Date of the petition?")
@@ -180,7 +181,8 @@ def test_no_at_the_summary_writes_nothing(templates, db_path):
 @pytest.mark.parametrize("flow, question, bad, refusal", [
     ("intake-ogp-court", "Tenant's name?", "\u200b  \r", "visible text"),
     ("intake-ogp-court", "Birth date", "+1d\r", "cannot be after the registration date"),
-    ("visit", "Minutes spent?", "99999\r", "from 0 to 1440"),
+    ("intake-ogp-court", "National register number?", "85073003328\r", "differs from --birth-date"),
+    ("visit", "Minutes spent?", "99999\r", "from 0 to 480"),
     ("visit", "Next contact", "yesterday\r", "must come after this contact"),
     ("plan", "Monthly instalment", "5000\r", "cannot be larger than the arrears"),
     ("hearing-outcome-plan-imposed", "Arrears to pay off", "0\r", "must be more than 0"),
