@@ -352,6 +352,14 @@ PAGING = {"allowed": True}
 """Switched off by `huurbeg --no-pager`."""
 
 
+def _screen_rows(out) -> int:
+    """The terminal's own height: an exported LINES is often stale (a shell's size at login)."""
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).lines
+    except (OSError, ValueError):
+        return out.height
+
+
 def page(renderable) -> None:
     """Print `renderable`; on a terminal, one taller than the screen goes through the pager.
 
@@ -359,10 +367,9 @@ def page(renderable) -> None:
     short text, keep colours, leave the screen as it was). Piped output is never paged.
     """
     out = console()
-    if not (PAGING["allowed"] and out.is_terminal and sys.stdin.isatty()) or len(renderable) < out.height:
+    if not (PAGING["allowed"] and out.is_terminal and sys.stdin.isatty()) or len(renderable) < _screen_rows(out):
         out.print(renderable)
         return
-    import os
     import shlex
     import subprocess
 

@@ -13,8 +13,10 @@ ROWS = 12
 
 
 def run_on_terminal(tmp_path, *args, pager: str):
-    """huurbeg on a 12-row pseudo-terminal with PAGER writing what it is given to a file."""
-    env = dict(os.environ, TERM="xterm", NO_COLOR="1", PAGER=pager)
+    """huurbeg on a 12-row pseudo-terminal with PAGER writing what it is given to a file.
+
+    LINES says 200, as a stale exported value would: the terminal's own height counts."""
+    env = dict(os.environ, TERM="xterm", NO_COLOR="1", PAGER=pager, LINES="200")
     child = pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8", timeout=30,
                           dimensions=(ROWS, 100))
     child.expect(pexpect.EOF)
