@@ -100,7 +100,13 @@ class HuurbegGroup(TyperGroup):
             if os.environ.get("HUURBEG_DEBUG"):
                 raise
             if type(exc).__module__.startswith("sqlalchemy"):
-                return _fail(f"database error: {_database_reason(exc)}; nothing was written", EXIT_DATABASE)
+                reason = _database_reason(exc)
+                advice = ""
+                if "malformed" in reason or "not a database" in reason:  # damaged since the daily check
+                    from huurbeg.db.health import WHAT_TO_DO
+
+                    advice = f". {WHAT_TO_DO}"
+                return _fail(f"database error: {reason}; nothing was written{advice}", EXIT_DATABASE)
             return _fail(f"internal error ({type(exc).__name__}); nothing was written. "
                          "Run again with HUURBEG_DEBUG=1 to see where", EXIT_INTERNAL)
 

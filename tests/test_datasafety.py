@@ -519,3 +519,14 @@ def test_a_read_only_file_is_named_with_what_to_do(tmp_path):
     assert doctor.returncode == 1 and "PROBLEM  permissions" in doctor.stdout and "chmod 600" in doctor.stdout
     assert "restore" not in doctor.stdout
     assert path.read_bytes() == before
+
+
+def test_damage_found_during_a_command_says_what_to_do(cli, db_path, sound):
+    """Damage after today's check surfaces when a command reads the page: the same advice."""
+    damaged = bytearray(sound)
+    flip(damaged, (pages_of(sound, "case_file", "leaf")[1] - 1) * PAGE, 16)
+    db_path.write_bytes(bytes(damaged))
+    os.chmod(db_path, 0o600)
+    result = cli("case", "list")
+    assert_one_line_error(result, code=5, contains="malformed")
+    assert "huurbeg doctor" in result.stderr and "restore" in result.stderr
