@@ -68,17 +68,16 @@ WORKER_MIGRATION = "0005"
 """The migration that backfills the responsible worker, which the upgrade below checks."""
 
 
-def previous_revision() -> str:
-    """The revision just before the worker migration (later migrations run in the same upgrade)."""
+def revision_before(revision: str) -> str:
     from alembic.script import ScriptDirectory
 
     from huurbeg.db.migrate import MIGRATIONS
 
-    return ScriptDirectory(str(MIGRATIONS)).get_revision(WORKER_MIGRATION).down_revision
+    return ScriptDirectory(str(MIGRATIONS)).get_revision(revision).down_revision
 
 
-def database_one_migration_behind() -> str:
-    """The test database as the previous huurbeg left it, with two cases: one with history, one without."""
+def database_made_by(older: str) -> None:
+    """The test database as an older huurbeg left it (schema `older`), with two cases: one with history, one without."""
     from sqlalchemy import text
 
     from huurbeg.db.engine import make_engine, resolve
@@ -86,7 +85,6 @@ def database_one_migration_behind() -> str:
 
     target = resolve(None)
     engine = make_engine(target)
-    older = previous_revision()
     _migrate(engine, target.label, older)
     now = "2026-01-05 10:00:00+00:00"
     with engine.begin() as connection:
@@ -104,14 +102,26 @@ def database_one_migration_behind() -> str:
                                 "VALUES (:now, 'an', NULL, :case, 'intake', 'opened on track pw')"),
                            {"now": now, "case": case_ids[0]})
     engine.dispose()
-    return older
 
 
-def test_eight_workers_start_at_once_the_morning_after_an_upgrade(tmp_path):
+def test_eight_workers_start_at_once_one_migration_behind(tmp_path):
     from huurbeg.db.migrate import SCHEMA_REVISION
 
-    older = database_one_migration_behind()
-    assert revision() == [(older,)] and older != SCHEMA_REVISION
+    older = revision_before(SCHEMA_REVISION)
+    database_made_by(older)
+    assert revision() == [(older,)]
+    start_together(tmp_path)
+    assert revision() == [(SCHEMA_REVISION,)]
+    assert query(None, "SELECT count(*), count(DISTINCT number), max(seq) FROM case_file") == [(10, 10, 10)]
+
+
+def test_eight_workers_start_at_once_the_morning_after_the_worker_upgrade(tmp_path):
+    """From before the responsible worker: each old case is given one, once (later migrations run too)."""
+    from huurbeg.db.migrate import SCHEMA_REVISION
+
+    older = revision_before(WORKER_MIGRATION)
+    database_made_by(older)
+    assert revision() == [(older,)]
     start_together(tmp_path)
     assert revision() == [(SCHEMA_REVISION,)]
     assert query(None, "SELECT count(*), count(DISTINCT number), max(seq) FROM case_file") == [(10, 10, 10)]
