@@ -245,7 +245,10 @@ def _server_engine(url: str):
         except dialect.loaded_dbapi.Error as exc:
             host = parsed.host or parsed.query.get("host") or "localhost"
             host += f":{parsed.port}" if parsed.port else ""
-            reason = _CONNECT_PREFIX.sub("", " ".join(str(exc).split())) or type(exc).__name__
+            said = [" ".join(line.split()) for line in str(exc).splitlines() if line.strip()]
+            reason = _CONNECT_PREFIX.sub("", " ".join(
+                line if line[-1] in ".?!:" or n == len(said) - 1 else line + "." for n, line in enumerate(said)))
+            reason = reason or type(exc).__name__
             if parsed.password:
                 reason = reason.replace(parsed.password, "***")
             raise DatabaseProblem(f"cannot reach the database server at {host}: {reason}") from None
