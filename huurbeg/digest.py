@@ -34,10 +34,12 @@ def digest(store, today: date, worker: str | None) -> dict:
         if standing("active", now) == "broken" and \
                 standing("active", payment_plan.states(lines, payments, today - timedelta(days=1))) != "broken":
             broken.append({"case": facts.case, "missed": sum(1 for s in now if s.state == "missed")})
+    # what a section already says is not repeated among the warnings
+    said = {("hearing-due", h["case"]) for h in hearings} | {("instalment-unpaid", p["case"]) for p in broken}
     return {"date": today, "worker": worker,
             "hearings_today": [h for h in hearings if h["starts_at"].date() == today],
             "hearings_tomorrow": [h for h in hearings if h["starts_at"].date() != today],
-            "warnings": pressing, "plans_broken": broken}
+            "warnings": [w for w in pressing if (w.rule, w.case) not in said], "plans_broken": broken}
 
 
 def is_quiet(data: dict) -> bool:

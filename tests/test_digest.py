@@ -52,6 +52,8 @@ def test_the_digest_names_hearings_warnings_and_newly_broken_plans(cli, new_case
     tomorrow_part = text.split("Hearings tomorrow (1)\n")[1].split("\n\n")[0]
     assert tomorrow_case in tomorrow_part and "14:00" in tomorrow_part and "Later" not in text
     assert "Payment plans broken since yesterday (1)\n" in text and f"  {plan_case}  2 instalments missed" in text
+    # each thing is said once: a listed hearing or a newly broken plan is not repeated as a warning
+    assert text.count(tomorrow_case) == text.count(plan_case) == 1
     assert "Jan Peeters" not in text and "Kerkstraat" not in text and "kitchen" not in text
     assert "\x1b" not in text and "[" not in text  # plain text: no colour, no markup
     # the agreement overdue is a warning, not urgent: the digest carries only urgent and overdue ones
