@@ -58,8 +58,10 @@ def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = Tru
     value = option or os.environ.get("HUURBEG_DB") or ""
     if "://" in value:
         _check_scheme(value.split("://", 1)[0])
-        if not value.startswith("sqlite:///") or "?" in value:
-            return Target(value, Path(value.removeprefix("sqlite:///")) if value.startswith("sqlite:") else None)
+        if not value.startswith("sqlite:///"):
+            return Target(value, None)
+        if "?" in value:  # options for the driver: used as given
+            return Target(value, Path(value.removeprefix("sqlite:///").split("?", 1)[0]))
         value = value.removeprefix("sqlite:///")  # a file like any other: made private, checked
     explicit = bool(value)
     path = Path(value).expanduser() if explicit else default_path()
