@@ -17,7 +17,7 @@ def run_on_terminal(tmp_path, *args, pager: str):
 
     LINES says 200, as a stale exported value would: the terminal's own height counts."""
     env = dict(os.environ, TERM="xterm", NO_COLOR="1", PAGER=pager, LINES="200")
-    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8", timeout=30,
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8", timeout=90,
                           dimensions=(ROWS, 100))
     child.expect(pexpect.EOF)
     child.close()
