@@ -97,7 +97,7 @@ def dossier(store, number: str, today: date) -> dict:
         "contacts": [{"id": c.id, "date": c.date, "kind": c.kind, "minutes": c.minutes,
                       "next": c.next_planned, "note": c.note} for c in data["contacts"]],
         "payment_plan": _plan_summary(store, case.number, today) if data["has_plan"] else None,
-        "fbu_agreement": _fbu_summary(store.fbu_agreement(case)),
+        "fbu_agreement": fbu_summary(store.fbu_agreement(case)),
         "agreements": [{"id": a.id, "party": a.party, "text": a.text, "due": a.due_date, "done": a.done_date}
                        for a in data["agreements"]],
         "referrals": [{"id": r.id, "date": r.date, "to": r.destination, "outcome": r.outcome,
@@ -111,20 +111,21 @@ def dossier(store, number: str, today: date) -> dict:
     }
 
 
-def _plan_summary(store, number: str, today: date) -> dict:
-    from huurbeg.followup import plan_view
-
-    view = plan_view(store, number, today)
-    return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance")}
-
-
-def _fbu_summary(agreement) -> dict | None:
+def fbu_summary(agreement) -> dict | None:
+    """The latest FBU guidance agreement of a case, as the dossier and the courtroom brief show it."""
     if agreement is None:
         return None
     return {"signed": agreement.signed_date, "arrears": Cents(agreement.arrears_cents),
             "rent": Cents(agreement.rent_cents), "advance": Cents(agreement.advance_cents),
             "advance_due": agreement.advance_due, "paid": agreement.paid_date, "filed": agreement.filed_date,
             "plan": agreement.plan_id}
+
+
+def _plan_summary(store, number: str, today: date) -> dict:
+    from huurbeg.followup import plan_view
+
+    view = plan_view(store, number, today)
+    return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance")}
 
 
 def deadlines(store, today: date, within_days: int, worker: str | None = None) -> list[CaseWarning]:

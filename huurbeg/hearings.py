@@ -122,6 +122,7 @@ def roll(store, first: date, days: int, court: str | None, worker: str | None = 
 
 def brief(store, number: str, today: date) -> dict:
     """One screen for the courtroom: the household, the money, what was agreed and done, the proposal."""
+    from huurbeg.caseload import fbu_summary
     from huurbeg.followup import plan_view
 
     case = store.case(number)
@@ -141,6 +142,7 @@ def brief(store, number: str, today: date) -> dict:
         "claimed": Cents(current.claimed_cents) if current.claimed_cents is not None else None,
         "payment_plan": {key: plan[key] for key in ("standing", "arrears", "instalment", "paid", "balance")}
         if plan else None,
+        "fbu_agreement": fbu_summary(store.fbu_agreement(case)),
         "agreements": [{"id": a.id, "party": a.party, "text": a.text, "due": a.due_date, "done": a.done_date,
                         "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.agreements(case)],
         "contacts_since_petition": [{"date": c.date, "kind": c.kind, "minutes": c.minutes} for c in contacts],

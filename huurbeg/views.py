@@ -129,6 +129,7 @@ def brief_view(data: dict) -> None:
         ("Petition", data["petition_date"]), ("Claimed", data["claimed"]),
         ("Plan", f"{text_value(plan['standing'])}: {text_value(plan['arrears'])}, paid {text_value(plan['paid'])}, "
                  f"balance {text_value(plan['balance'])}" if plan else "no payment plan"),
+        ("FBU", _fbu_brief(data.get("fbu_agreement"))),
         ("Proposal", data["proposal"] or "none recorded (hearing add/outcome --proposal)"),
     ]), title=literal(f"Brief — case {data['case']}"), title_align="left"))
     if data["agreements"]:
@@ -143,6 +144,15 @@ def brief_view(data: dict) -> None:
     if data["earlier_hearings"]:
         out.print(table(data["earlier_hearings"], [("starts_at", "Hearing"), ("court", "Court"),
                                                    ("result", "Result")], title="Earlier hearings", width=out.width))
+
+
+def _fbu_brief(fbu: dict | None) -> str | None:
+    """The FBU agreement in the courtroom: the landlord agreed to give the service 2 weeks before a claim."""
+    if fbu is None:
+        return None
+    paid = f"paid {text_value(fbu['paid'])}" if fbu["paid"] else f"due {text_value(fbu['advance_due'])}, not paid"
+    return (f"guidance agreement signed {text_value(fbu['signed'])}; advance {text_value(fbu['advance'])} {paid}; "
+            "the landlord agreed to report a broken plan and give the service 2 weeks before a claim")
 
 
 def figures_view(period, rows) -> None:

@@ -282,3 +282,15 @@ def test_the_landlord_report_tells_the_agreement_without_amounts(cli, signed):
     data = as_json(cli("case", "report", number, "--for", "landlord", "-f", "json"))
     assert data["fbu_agreement"] == {"signed": "2026-11-05", "advance_due": "2026-11-20", "advance_paid": "2026-11-19"}
     assert "€" not in cli("case", "report", number, "--for", "landlord").stdout
+
+
+def test_the_courtroom_brief_shows_the_agreement(cli, signed):
+    number, _ = signed
+    cli("hearing", "add", number, "--date", "+3d 09:30", "--court", "Vredegerecht Mechelen", "--petition-date", "-2d")
+    brief = cli("hearing", "brief", number)
+    assert brief.exit_code == 0, brief.output
+    text = " ".join(brief.stdout.replace("│", " ").split())
+    assert "guidance agreement signed 05/11/2026; advance € 975,00 due 20/11/2026, not paid" in text
+    assert "give the service 2 weeks before a claim" in text
+    data = as_json(cli("hearing", "brief", number, "-f", "json"))
+    assert data["fbu_agreement"]["advance"] == 975.0 and data["fbu_agreement"]["paid"] is None
