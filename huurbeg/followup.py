@@ -141,9 +141,10 @@ def agreement_done(store, number: str, agreement_id: int, when: date, today: dat
     store.agreement_done(case, agreement, when)
 
 
-def fbu_sign(store, number: str, *, signed: date, instalment: int, start: date, day: int | None,
-             advance: int | None, force: bool, arrears: int | None, today: date) -> dict:
-    """Record an FBU guidance agreement and the payment plan of its balance; returns what was agreed."""
+def fbu_terms(store, number: str, *, signed: date, advance: int | None, force: bool, arrears: int | None,
+              today: date):
+    """Check an FBU agreement against the service's and the fund's rules; the advance, its due date and
+    the balance it would fix (huurbeg.fbu.Terms). Nothing is written."""
     from huurbeg import fbu
 
     case = store.case(number)
@@ -161,6 +162,16 @@ def fbu_sign(store, number: str, *, signed: date, instalment: int, start: date, 
                            advance=advance, force=force)
     except fbu.NotEligible as exc:
         raise RuleViolation(str(exc)) from None
+    return agreed
+
+
+def fbu_sign(store, number: str, *, signed: date, instalment: int, start: date, day: int | None,
+             advance: int | None, force: bool, arrears: int | None, today: date) -> dict:
+    """Record an FBU guidance agreement and the payment plan of its balance; returns what was agreed."""
+    from huurbeg import fbu
+
+    agreed = fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears, today=today)
+    case = store.case(number)
     if instalment > agreed.balance:
         raise InvalidInput(f"--instalment: cannot be larger than the balance of {money.fmt(agreed.balance)} "
                            "left after the advance")

@@ -245,6 +245,15 @@ def _positive_money(answer: str) -> int:
     return cents
 
 
+def ask_date(question: str, today: date) -> date:
+    """A date, today prefilled."""
+    return _text(question, lambda text: dates.parse_date(text, today), optional=False, default=dates.fmt(today))
+
+
+def ask_amount(question: str) -> int:
+    return _text(question, _positive_money, optional=False)
+
+
 def confirm(question: str, default: bool = True) -> bool:
     import questionary
 

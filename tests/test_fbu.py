@@ -6,6 +6,8 @@ import stat
 
 import pytest
 
+from pexpect import EOF
+
 from conftest import assert_one_line_error, query, snapshot
 
 FBU_INTAKE = ["intake", "--track", "pw", "--tenant", "Sara Janssens", "--address", "Molenstraat 5, 2800 Mechelen",
@@ -294,3 +296,50 @@ def test_the_courtroom_brief_shows_the_agreement(cli, signed):
     assert "give the service 2 weeks before a claim" in text
     data = as_json(cli("hearing", "brief", number, "-f", "json"))
     assert data["fbu_agreement"]["advance"] == 975.0 and data["fbu_agreement"]["paid"] is None
+
+
+def on_a_terminal(*args):
+    import sys
+
+    import pexpect
+
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")
+    return pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8", timeout=20,
+                         dimensions=(40, 120))
+
+
+@pytest.mark.slow
+def test_on_a_terminal_the_missing_values_are_asked(cli, db_path):
+    number = open_case(cli)
+    child = on_a_terminal("plan", "fbu", number)
+    child.expect_exact(f"Case {number}: Sara Janssens; arrears € 1.950,00, monthly rent € 650,00.")
+    child.expect_exact("Signed on?")
+    child.send("\x7f" * 10 + "05/11/2026\r")
+    child.expect_exact("Advance of € 975,00 due 20/11/2026; the tenant pays off € 975,00.")
+    child.expect_exact("Monthly instalment on the balance (euros)?")
+    child.send("200\r")
+    child.expect_exact("Start of the payment plan?")
+    child.send("\x7f" * 10 + "01/12/2026\r")
+    child.expect(EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert query(db_path, "SELECT signed_date, advance_cents FROM fbu_agreement") == [("2026-11-05", 97500)]
+
+
+@pytest.mark.slow
+def test_on_a_terminal_a_condition_stops_before_the_plan_is_asked(cli, db_path):
+    number = open_case(cli, "--landlord-type=shm", "--landlord=Woonpunt")
+    before = snapshot(db_path)
+    child = on_a_terminal("plan", "fbu", number)
+    child.expect_exact("Signed on?")
+    child.send("\r")
+    child.expect_exact("not an SHM")
+    child.expect(EOF)
+    child.close()
+    assert child.exitstatus == 4 and "Monthly instalment" not in child.before
+    assert snapshot(db_path) == before
+
+
+def test_without_a_terminal_nothing_is_asked(cli, db_path):
+    number = open_case(cli)
+    assert_one_line_error(cli("plan", "fbu", number), code=2, contains="--signed: required")

@@ -147,6 +147,7 @@ def fbu(
         "--document", help="Print the guidance agreement for signing (Dutch; English with HUURBEG_LANG=en).")] = False,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False, help="With --document: write it to FILE.")] = None,
+    no_input: NoInputOption = False,
 ) -> None:
     """FBU guidance agreement (begeleidingsovereenkomst) with the Flemish eviction-prevention fund.
 
@@ -156,14 +157,19 @@ def fbu(
     """
     import os
 
-    from huurbeg import fbu_document, followup
+    from huurbeg import fbu_document, followup, prompts
 
-    if signed is None and not document:
-        raise MissingValue("--signed: required to record an agreement (or --document to print the recorded one)")
     if output is not None and not document:
         raise InvalidInput("--output: goes with --document")
     app_state = state(ctx)
     store = app_state.store()
+    recording = signed is not None or not document
+    if recording and None in (signed, instalment, start) and prompts.interactive(no_input):
+        signed, instalment, start = _ask_fbu(store, number, signed, instalment, start, advance, force, arrears,
+                                             app_state.today)
+    if signed is None and not document:
+        raise MissingValue("--signed: required to record an agreement (or --document to print the recorded one); "
+                           "give it as a flag, or run on a terminal to be asked")
     if signed is not None:
         for value, flag in ((instalment, "--instalment"), (start, "--start")):
             if value is None:
@@ -178,6 +184,26 @@ def fbu(
         text = fbu_document.render(followup.fbu_document(store, number),
                                    fbu_document.language(os.environ.get("HUURBEG_LANG")))
         render.write_document(text, output)
+
+
+def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, today):
+    """On a terminal: whose case, then the signing date; the advance it gives; then the plan of the balance."""
+    from huurbeg import casework, followup, prompts
+
+    current = casework.current_values(store, number)
+    render.message(f"Case {number}: {current['tenant'] or '(no name)'}; arrears {money.fmt(current['arrears_cents'])}, "
+                   f"monthly rent {money.fmt(current['rent_cents']) or 'unknown'}.")
+    if signed is None:
+        signed = prompts.ask_date("Signed on?", today)
+    agreed = followup.fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears,
+                                today=today)
+    render.message(f"Advance of {money.fmt(agreed.advance)} due {agreed.advance_due:%d/%m/%Y}; "
+                   f"the tenant pays off {money.fmt(agreed.balance)}.")
+    if instalment is None:
+        instalment = prompts.ask_amount("Monthly instalment on the balance (euros)?")
+    if start is None:
+        start = prompts.ask_date("Start of the payment plan?", today)
+    return signed, instalment, start
 
 
 @app.command("fbu-paid")
