@@ -343,3 +343,14 @@ def test_on_a_terminal_a_condition_stops_before_the_plan_is_asked(cli, db_path):
 def test_without_a_terminal_nothing_is_asked(cli, db_path):
     number = open_case(cli)
     assert_one_line_error(cli("plan", "fbu", number), code=2, contains="--signed: required")
+
+
+def test_a_withdrawn_payment_leaves_the_broken_plan_figure(cli, signed):
+    number, _ = signed
+    cli("plan", "pay", number, "--amount", "400", "--date", "15/01/2027", env={"HUURBEG_TODAY": "2027-01-15"})
+    assert fbu_figures(cli, "--month", "2027-02")["fbu_plans_broken"] == 0  # December and January paid
+    result = cli("plan", "payment-remove", number, "1", "--reason", "entered on the wrong case",
+                 env={"HUURBEG_TODAY": "2027-01-16"})
+    assert result.exit_code == 0, result.output
+    assert fbu_figures(cli, "--month", "2027-02")["fbu_plans_broken"] == 1
+    assert warnings(cli, "01/02/2027", "fbu-plan") == [("fbu-plan-broken", "urgent", "2027-02-15")]
