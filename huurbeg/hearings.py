@@ -67,6 +67,16 @@ def awaiting_outcome(store, case) -> object:
 def record_outcome(store, number: str, result: HearingResult, new_date: datetime | None,
                    eviction: date | None, proposal: str | None, today: date) -> None:
     """The outcome of the case's pending hearing; a postponement adds the new hearing."""
+    case, hearing, held_on = check_outcome(store, number, result, new_date, eviction, today)
+    store.record_outcome(case, hearing, result, held_on, eviction, proposal)
+    if result == HearingResult.POSTPONED:
+        store.add_hearing(case, new_date, hearing.court, hearing.room, hearing.petition_date, hearing.claimed_cents,
+                          proposal if proposal is not None else hearing.proposal, postponed_from=hearing)
+
+
+def check_outcome(store, number: str, result: HearingResult, new_date: datetime | None, eviction: date | None,
+                  today: date):
+    """(case, its pending hearing, the outcome's date), or the reason this outcome cannot be recorded."""
     case = store.case(number)
     check_open(case.status, number)
     hearing = awaiting_outcome(store, case)
@@ -92,10 +102,7 @@ def record_outcome(store, number: str, result: HearingResult, new_date: datetime
             raise InvalidInput("--eviction-date: cannot be before the hearing")
     elif eviction is not None:
         raise InvalidInput("--eviction-date: only for --result dissolved")
-    store.record_outcome(case, hearing, result, held_on, eviction, proposal)
-    if result == HearingResult.POSTPONED:
-        store.add_hearing(case, new_date, hearing.court, hearing.room, hearing.petition_date, hearing.claimed_cents,
-                          proposal if proposal is not None else hearing.proposal, postponed_from=hearing)
+    return case, hearing, held_on
 
 
 def roll(store, first: date, days: int, court: str | None, worker: str | None = None) -> list[dict]:

@@ -26,7 +26,17 @@ def interactive(no_input: bool) -> bool:
     return not no_input and sys.stdin.isatty() and sys.stdout.isatty()
 
 
+_BEFORE_EACH_QUESTION: list[Callable[[], None]] = []
+
+
+def before_each_question(hook: Callable[[], None] | None) -> None:
+    """Run `hook` before every question (the open store lets go of its lock); None clears it."""
+    _BEFORE_EACH_QUESTION[:] = [hook] if hook else []
+
+
 def _ask(question):
+    for hook in _BEFORE_EACH_QUESTION:
+        hook()
     try:
         answer = question.unsafe_ask()
     except (KeyboardInterrupt, EOFError):

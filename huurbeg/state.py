@@ -38,6 +38,9 @@ class AppState:
             self._store, target = open_store(self.db_option, write=write, must_exist=must_exist, today=self.today,
                                              sound=sound)
             self._created = target.created
+            from huurbeg import prompts
+
+            prompts.before_each_question(self._store.pause)  # no lock held while a person types
             for notice in target.notices:
                 print(f"huurbeg: warning: {notice}", file=sys.stderr)
         return self._store
@@ -73,6 +76,9 @@ class AppState:
         created, self._created = self._created, None
         if store is None:
             return
+        from huurbeg import prompts
+
+        prompts.before_each_question(None)
         try:
             if succeeded:
                 store.commit()

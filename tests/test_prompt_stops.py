@@ -1,4 +1,5 @@
-"""Every interactive flow, stopped at each of its questions in turn, leaves the database as it was.
+"""Every interactive flow, stopped at each of its questions in turn, leaves the database as it was,
+and holds no lock while the question waits (a colleague's command can write meanwhile).
 
 Each flow runs in a real pseudo-terminal on a copy of a database made once for that flow; the
 test answers the questions before one, presses Ctrl-C at it, and compares every row.
@@ -77,9 +78,24 @@ FLOWS = {
          ["transfer", "in", "2026-0001", "--dwelling", "CR-1", "--date", "-3w"]],
         ["transfer", "out", "2026-0001", "--destination", "family"],
         [("Close the case with outcome", "y")]),
+    "plan-fbu": (
+        [["intake", "--track", "pw", "--tenant", "Sara Janssens", "--address", "Molenstraat 5, 2800 Mechelen",
+          "--source", "tenant", "--landlord", "Karel De Smet", "--landlord-type", "private", "--problem", "arrears",
+          "--arrears", "1950", "--rent", "650", "--tenant-informed", "--consent-tenant", "--consent-landlord",
+          "--date", "2026-10-01", "--no-input"]],
+        ["plan", "fbu", "2026-0001"],
+        [("Signed on?", "\r"), ("Monthly instalment on the balance", "200\r"), ("Start of the payment plan?", "\r")]),
+    "case-merge": (
+        [["intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--tenant-informed",
+          "--no-input"],
+         ["intake", "--track", "pw", "--tenant", "Jan Peters", "--source", "tenant", "--tenant-informed",
+          "--no-input"]],
+        ["case", "merge", "2026-0001", "2026-0002"],
+        [("Merge them into one household?", "y")]),
 }
 WHOSE = {"visit": "Case 2026-0001: Jan Peeters", "plan": "Case 2026-0001: Jan Peeters",
-         "hearing-outcome-plan-imposed": "Case 2026-0001: Jan Peeters", "transfer-out": "Case 2026-0001: Jan Peeters"}
+         "hearing-outcome-plan-imposed": "Case 2026-0001: Jan Peeters", "transfer-out": "Case 2026-0001: Jan Peeters",
+         "plan-fbu": "Case 2026-0001: Sara Janssens"}
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +126,19 @@ def start(templates, db_path, flow):
     return snapshot(db_path)
 
 
+def lock_is_free(db_path) -> bool:
+    """Another worker could write now: nothing is locked while a person types."""
+    connection = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        connection.close()
+
+
 def finish(child) -> int:
     child.expect(pexpect.EOF)
     child.close()
@@ -130,6 +159,7 @@ def test_stopped_at_any_question_nothing_is_written(templates, db_path, flow, st
         child.expect_exact(question)
         child.send(keys)
     child.expect_exact(questions[stop][0])
+    assert lock_is_free(db_path), f"{flow}: the database is locked while {questions[stop][0]!r} waits"
     child.send(CTRL_C)
     code = finish(child)
     assert code == 130, child.before

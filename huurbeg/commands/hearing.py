@@ -130,10 +130,12 @@ def outcome(
 
     app_state = state(ctx)
     store = app_state.store()
-    hearings.record_outcome(store, number, result, new_date, eviction_date, proposal, app_state.today)
-    planned = None
+    plan = None
     if result == HearingResult.PLAN_IMPOSED:
-        planned = _imposed_plan(store, number, app_state.today)  # in the same transaction as the outcome
+        hearings.check_outcome(store, number, result, new_date, eviction_date, app_state.today)
+        plan = _ask_imposed_plan(store, number, app_state.today)  # asked before anything is written
+    hearings.record_outcome(store, number, result, new_date, eviction_date, proposal, app_state.today)
+    planned = _record_plan(store, number, plan)  # in the same transaction as the outcome
     render.message(f"{number}: hearing {result}"
                    + (f"; new hearing on {new_date:%d/%m/%Y %H:%M}" if new_date else "")
                    + (f"; eviction on {eviction_date:%d/%m/%Y}" if eviction_date else "") + ".")
@@ -144,8 +146,8 @@ def outcome(
                       "--start D")
 
 
-def _imposed_plan(store, number: str, today: date) -> int | None:
-    """On a terminal, the plan the judge imposed, asked at once; its instalment count, or None."""
+def _ask_imposed_plan(store, number: str, today: date) -> tuple | None:
+    """On a terminal, the plan the judge imposed: (arrears, instalment, start), or None."""
     from huurbeg import casework, prompts
 
     if not prompts.interactive(False):
@@ -153,10 +155,16 @@ def _imposed_plan(store, number: str, today: date) -> int | None:
     prompts.introduce(number, casework.tenant_of_open_case(store, number))
     if not prompts.confirm("Record the imposed payment plan now?"):
         return None
+    return prompts.ask_plan(None, None, None, today)
+
+
+def _record_plan(store, number: str, plan: tuple | None) -> int | None:
+    """The imposed plan recorded; its instalment count, or None when none was given."""
+    if plan is None:
+        return None
     from huurbeg import followup
 
-    arrears, instalment, start = prompts.ask_plan(None, None, None, today)
-    count, _ = followup.new_plan(store, number, arrears, instalment, start, None)
+    count, _ = followup.new_plan(store, number, *plan, None)
     return count
 
 

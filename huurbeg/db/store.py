@@ -57,6 +57,11 @@ class Store:
         self.user = os_user()
         self._db_user: str | None = None
         self.dialect = session.get_bind().dialect.name
+        self._wrote = False
+        from sqlalchemy import event
+
+        event.listen(session, "after_flush", self._written)
+        event.listen(session, "do_orm_execute", self._executing)
 
     @property
     def db_user(self) -> str | None:
@@ -73,6 +78,24 @@ class Store:
     # --- transaction --------------------------------------------------------
     def commit(self) -> None:
         self.session.commit()
+
+    def _written(self, *_) -> None:
+        self._wrote = True
+
+    def _executing(self, call) -> None:  # returns None: a value would replace the statement's result
+        if not call.is_select:
+            self._wrote = True
+
+    def pause(self) -> None:
+        """Before a person is asked something: end a transaction that has written nothing.
+
+        Otherwise the lock a writing command takes would be held while they type, and a
+        colleague's command would wait for it and fail. What was read is read again when next
+        used; a transaction that has written is kept whole (all or nothing comes first).
+        """
+        session = self.session
+        if session.in_transaction() and not (self._wrote or session.new or session.dirty or session.deleted):
+            session.rollback()
 
     def attempt(self):
         """A savepoint: what fails inside it is undone, the rest of the command's transaction stays."""
