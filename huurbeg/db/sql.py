@@ -1,0 +1,103 @@
+"""One thin door for plain SQL: the standard library's sqlite3 on a file, SQLAlchemy on a server.
+
+Reads are SQL text with named parameters (`:number`), kept per area of the domain in
+huurbeg/db (cases, court, follow_up, history, figures). The same statement runs on an
+SQLite file through `sqlite3`, without importing SQLAlchemy (a lookup pays for nothing
+else), and on PostgreSQL through the connection of SQLAlchemy's session in team mode. So
+write SQL both understand: no date functions, no boolean literals (pass them as
+parameters), no string aggregation.
+
+A row comes back as a `Record`: its columns by name, as attributes, with the types the
+models give them whatever the driver returned (SQLite keeps dates as ISO text).
+"""
+
+import sqlite3
+from datetime import date, datetime
+from typing import Any
+
+DATE_COLUMNS = frozenset({
+    "birth_date", "intake_date", "closed_date", "date", "next_planned", "start_date", "due_date", "done_date",
+    "signed_date", "advance_due", "paid_date", "filed_date", "petition_date", "result_date", "eviction_date",
+    "end_date", "review_date", "left_date", "outcome_date", "last_contact", "track_since"})
+"""Columns (and aliases) holding a date: stored as 'YYYY-MM-DD' on SQLite."""
+
+DATETIME_COLUMNS = frozenset({"created_at", "updated_at", "purged_at", "removed_at", "ended_at", "starts_at", "at"})
+"""Columns holding a moment: stored as 'YYYY-MM-DD HH:MM:SS.ffffff' on SQLite (as SQLAlchemy writes them)."""
+
+BOOLEAN_COLUMNS = frozenset({"tenant_informed", "returning_household", "raised_by_landlord", "active"})
+
+
+def _typed(name: str, value: Any) -> Any:
+    if value is None or not isinstance(value, (str, int)) or isinstance(value, bool):
+        return value
+    if name in DATE_COLUMNS and isinstance(value, str):
+        return date.fromisoformat(value[:10])
+    if name in DATETIME_COLUMNS and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    if name in BOOLEAN_COLUMNS:
+        return bool(value)
+    return value
+
+
+class Record(dict):
+    """One row: `row.name` and `row["name"]`, typed by column name."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _sqlite_value(value: Any) -> Any:
+    """A parameter as SQLAlchemy stores it in SQLite, so comparisons of text agree."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class Connection:
+    """Statements on one database, in the command's one transaction."""
+
+    def __init__(self, raw, dialect: str):
+        self.raw = raw  # a sqlite3.Connection, or SQLAlchemy's Connection on a server
+        self.dialect = dialect
+
+    def rows(self, statement: str, **params) -> list[Record]:
+        names, rows = self._run(statement, params)
+        return [Record((name, _typed(name, value)) for name, value in zip(names, row)) for row in rows]
+
+    def one(self, statement: str, **params) -> Record | None:
+        found = self.rows(statement, **params)
+        return found[0] if found else None
+
+    def value(self, statement: str, **params) -> Any:
+        _, rows = self._run(statement, params)
+        return rows[0][0] if rows else None
+
+    def execute(self, statement: str, **params) -> None:
+        self._run(statement, params, fetch=False)
+
+    def _run(self, statement: str, params: dict, fetch: bool = True) -> tuple[list[str], list]:
+        if self.dialect == "sqlite":
+            params = {key: _sqlite_value(value) for key, value in params.items()}
+        if isinstance(self.raw, sqlite3.Connection):
+            cursor = self.raw.execute(statement, params)
+            return ([column[0] for column in cursor.description or ()], cursor.fetchall() if fetch else [])
+        from sqlalchemy import text
+
+        result = self.raw.execute(text(statement), params)
+        return (list(result.keys()), result.fetchall()) if fetch else ([], [])
+
+
+def in_list(name: str, values) -> tuple[str, dict]:
+    """`:name_0, :name_1, ...` and its parameters, for `IN (...)` on both databases."""
+    values = list(values)
+    if not values:
+        return "NULL", {}
+    params = {f"{name}_{n}": value for n, value in enumerate(values)}
+    return ", ".join(f":{key}" for key in params), params
