@@ -17,6 +17,9 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from rich.progress import Progress
 
+from huurbeg.casework import match_key
+from huurbeg.finding import search_key
+
 TRACKS = ["pw", "pre-ogp", "ogp", "dw", "crisis"]
 SOURCES = ["tenant", "landlord", "ocmw", "caw", "police", "bailiff", "doctor", "estate-agent", "court", "other"]
 KINDS = ["home", "home", "home", "office", "phone", "email", "letter", "consultation"]
@@ -24,6 +27,13 @@ OUTCOMES = ["eviction-prevented", "referred", "transit-admitted", "regular-marke
             "moved-out", "no-support-needed", "other"]
 REFERRALS = ["ocmw", "cgg", "psychiatry", "caw-prevention", "caw-other", "lawyer", "family-care"]
 CHUNK = 2000
+FIRST = ["Jan", "Marie", "Karim", "Sara", "Luc", "An", "Mohamed", "Els", "Tom", "Fatima", "Pieter", "Lotte", "Ahmed",
+         "Ines", "Koen", "Nadia", "Wim", "Yasmine", "Bart", "Sofie"]
+LAST = ["Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet",
+        "El Amrani", "Dubois", "Aerts", "Vermeulen", "Van Damme", "Hermans", "Lambrechts", "Yilmaz", "Michiels",
+        "Smets"]
+STREETS = ["Kerkstraat", "Molenstraat", "Stationsstraat", "Dorpsstraat", "Nieuwstraat", "Schoolstraat", "Kapelstraat",
+           "Bruul", "Ijzerenleen", "Hoogstraat"]
 
 
 def build(path: Path, cases: int, open_cases: int, today: date, seed: int = 1) -> None:
@@ -79,10 +89,13 @@ def _case(rows, i, cases, open_cases, start, span, today, rng, now, state) -> No
     is_open = i >= cases - open_cases
     closed = None if is_open else min(intake + timedelta(days=rng.randint(30, 400)), today - timedelta(days=1))
     until = closed or today
-    rows["household"].append({"id": cid, "name": f"Household {cid}", "name_key": f"household {cid}",
-                              "address": f"Street {cid % 900}, {cid}", "address_key": f"street {cid % 900} {cid}",
-                              "phone": None, "birth_date": None, "national_number": None, "adults": rng.randint(1, 2),
-                              "children": rng.randint(0, 4), "created_at": now})
+    name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    address = f"{rng.choice(STREETS)} {rng.randint(1, 250)}, 2800 Mechelen"
+    phone = f"04{rng.randint(70, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
+    rows["household"].append({"id": cid, "name": name, "name_key": match_key(name), "address": address,
+                              "address_key": match_key(address), "phone": phone, "birth_date": None,
+                              "national_number": None, "adults": rng.randint(1, 2), "children": rng.randint(0, 4),
+                              "search_key": search_key(name, address, phone, None), "created_at": now})
     rows["case_file"].append({
         "id": cid, "number": f"{intake.year}-{seq:04d}", "year": intake.year, "seq": seq, "household_id": cid,
         "landlord_id": rng.randint(1, 500), "track": track,

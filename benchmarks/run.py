@@ -80,7 +80,7 @@ def commands(sample: dict) -> list[Bench]:
               1.2, kind="write"),
     ]
     if sample["find"]:
-        benches.append(Bench("case find", ["case", "find", "Household 99"], 0.5, output="tty"))
+        benches.append(Bench("case find", ["case", "find", "Jan Peeters"], 0.5, output="tty"))
     for label, args in listing:
         benches += [Bench(f"{label} (table, terminal)", args, 0.8, kind="list", output="tty"),
                     Bench(f"{label} (table, piped)", args, 0.8, kind="list"),

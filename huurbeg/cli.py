@@ -99,7 +99,7 @@ class HuurbegGroup(TyperGroup):
         except Exception as exc:
             if os.environ.get("HUURBEG_DEBUG"):
                 raise
-            if type(exc).__module__.startswith("sqlalchemy"):
+            if type(exc).__module__.startswith(("sqlalchemy", "sqlite3")):  # sqlite3: a lookup's plain SQL
                 reason = _database_reason(exc)
                 advice = ""
                 if "malformed" in reason or "not a database" in reason:  # damaged since the daily check
@@ -135,7 +135,8 @@ def _database_reason(exc: Exception) -> str:
     # The driver's message ("database is locked", "disk I/O error") names no personal data;
     # SQLAlchemy's own text would add the statement and its parameters, so it is not used; nor is
     # a server's DETAIL line, which may quote the values of a row.
-    reason = str(getattr(exc, "orig", None) or "").strip().splitlines()
+    driver = exc if type(exc).__module__ == "sqlite3" else getattr(exc, "orig", None)
+    reason = str(driver or "").strip().splitlines()
     return reason[0] if reason else type(exc).__name__
 
 

@@ -45,6 +45,34 @@ class AppState:
                 print(f"huurbeg: warning: {notice}", file=sys.stderr)
         return self._store
 
+    def reader(self, *, must_exist: bool = False, records_reads: bool = False):
+        """The store of a lookup, a list or the figures: plain SQL reads (huurbeg.db.reader).
+
+        On an up-to-date, sound SQLite file it runs on sqlite3 alone; anything else (a server,
+        a new, older or damaged file) goes through store(), which handles it, and reads on its
+        session. `records_reads`: the command records the dossiers it shows in the history.
+        """
+        if self._store is None:
+            from huurbeg.db import open_reader
+
+            opened = open_reader(self.db_option, today=self.today, must_exist=must_exist,
+                                 records_reads=records_reads)
+            if opened is None:
+                return self._reader_over(self.store(write=records_reads, must_exist=must_exist))
+            self._store, target = opened
+            for notice in target.notices:
+                print(f"huurbeg: warning: {notice}", file=sys.stderr)
+        return self._store
+
+    def _reader_over(self, store):
+        from huurbeg.db.reader import Reader
+        from huurbeg.db.sql import Connection
+
+        reader = Reader(Connection(store.session.connection(), store.dialect), user=store.user,
+                        damaged=store.damaged, store=store)
+        self._store = reader
+        return reader
+
     def _ask_new_file(self) -> None:
         """On a terminal, ask before a database is made anywhere but the default place."""
         from huurbeg.db.engine import default_path, resolve, shown

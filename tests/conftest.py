@@ -130,7 +130,7 @@ def me() -> str:
     """Who huurbeg takes the test run for: the database role on the server, else the OS user."""
     if POSTGRES:
         return POSTGRES.split("://", 1)[1].split("@")[0].split(":")[0]
-    from huurbeg.db.store import os_user
+    from huurbeg.db.history import os_user
 
     return os_user()
 

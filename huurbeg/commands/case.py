@@ -44,7 +44,7 @@ def list_cases(
 
     wanted = _status(status)
     app_state = state(ctx)
-    store = app_state.store(write=False)
+    store = app_state.reader()
     whose = workers.chosen(store, worker, mine)
     rows = caseload.case_list(store, track, wanted, as_of or app_state.today, whose, landlord)
     # A team sees whose case it is; a solo worker's list stays as it was.
@@ -73,7 +73,7 @@ def find(
     from huurbeg import caseload
 
     wanted = _status(status)
-    rows = caseload.find(state(ctx).store(), text, wanted)
+    rows = caseload.find(state(ctx).reader(records_reads=True), text, wanted)
     render.emit_rows(rows, fmt, FIND_COLUMNS, empty="No case matches; try fewer or shorter words.")
 
 
@@ -95,7 +95,7 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
     from huurbeg import caseload
 
     app_state = state(ctx)
-    store = app_state.store()
+    store = app_state.reader(records_reads=True)
     record = caseload.dossier(store, number, as_of or app_state.today)
     casework.log_read(store, number, "case show")
     if not render.emit_fields(record, fmt):

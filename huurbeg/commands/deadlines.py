@@ -30,7 +30,7 @@ def deadlines(
     from huurbeg.rules import DEFAULT_WITHIN_DAYS
 
     app_state = state(ctx)
-    store = app_state.store(write=False)
+    store = app_state.reader()
     found = caseload.deadlines(store, as_of or app_state.today, DEFAULT_WITHIN_DAYS if within is None else within,
                                workers.chosen(store, worker, mine))
     render.emit_rows([w.as_dict() for w in found], fmt, COLUMNS,
@@ -43,5 +43,5 @@ def overview(ctx: typer.Context, worker: str | None = None, mine: bool = False) 
     from huurbeg.views import overview_view
 
     app_state = state(ctx)
-    store = app_state.store(write=False)
+    store = app_state.reader()
     overview_view(caseload.overview(store, app_state.today, workers.chosen(store, worker, mine)))

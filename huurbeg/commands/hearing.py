@@ -78,7 +78,7 @@ def list_hearings(
     app_state = state(ctx)
     ahead = within if within is not None else hearings.DEFAULT_ROLL_DAYS
     first, days = (on, 1) if on else (app_state.today, ahead + 1)
-    store = app_state.store(write=False)
+    store = app_state.reader()
     rows = hearings.roll(store, first, days, court, workers.chosen(store, worker, mine))
     if fmt == RollFormat.ICS:
         from huurbeg.calendar import hearings_ics
@@ -103,7 +103,7 @@ def brief(
     from huurbeg import casework, hearings
 
     app_state = state(ctx)
-    store = app_state.store()
+    store = app_state.reader(records_reads=True)
     data = hearings.brief(store, number, app_state.today)
     casework.log_read(store, number, "hearing brief")
     if not render.emit_fields(data, fmt):

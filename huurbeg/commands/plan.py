@@ -80,7 +80,7 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
     from huurbeg import followup
 
     app_state = state(ctx)
-    view = followup.plan_view(app_state.store(write=False), number, as_of or app_state.today)
+    view = followup.plan_view(app_state.reader(), number, as_of or app_state.today)
     if fmt == OutputFormat.JSON:
         render.write_json(view)
     elif fmt != OutputFormat.TABLE:  # csv and xlsx: one row per instalment

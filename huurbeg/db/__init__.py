@@ -39,3 +39,45 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
         target = replace(target, notices=(*target.notices, health.damaged_notice(damage)))
     session = Session(writing(engine) if write else engine, expire_on_commit=False)
     return Store(session, damaged=damage), target
+
+
+def open_reader(db_option: str | None, *, today: date, must_exist: bool = False, records_reads: bool = False):
+    """(Reader, Target) on an up-to-date, sound SQLite file, with sqlite3 alone; None otherwise.
+
+    None sends the caller to open_store, which creates, upgrades, refuses or opens a damaged
+    file read-only, and serves servers. A lookup that records the reads of the dossiers it
+    shows (`records_reads`) needs a file it can write, as any writing command does.
+    """
+    import sqlite3
+
+    from huurbeg.db import health
+    from huurbeg.db.engine import BUSY_TIMEOUT_SECONDS, read_only_file, resolve
+    from huurbeg.db.history import os_user
+    from huurbeg.db.migrate import SCHEMA_REVISION
+    from huurbeg.db.reader import Reader
+    from huurbeg.db.sql import Connection
+    from huurbeg.errors import DatabaseProblem
+
+    located = resolve(db_option, must_exist=must_exist, prepare=False)
+    if located.path is None or "?" in located.url or not located.path.is_file():
+        return None
+    target = resolve(db_option, must_exist=must_exist)
+    if records_reads and not os.access(target.path, os.W_OK):
+        raise DatabaseProblem(read_only_file(target.path))
+    try:
+        connection = sqlite3.connect(target.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        if connection.execute("SELECT version_num FROM alembic_version").fetchall() != [(SCHEMA_REVISION,)]:
+            raise LookupError  # a new, older, newer or foreign file: open_store says what to do
+        if health.checked_on(connection) != today.isoformat():
+            if health.quick_check(connection):
+                raise LookupError  # damaged: open_store opens it read-only and says so
+            health.remember_check(connection, today)
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("BEGIN")
+    except (sqlite3.Error, LookupError):
+        connection.close()
+        return None
+    return Reader(Connection(connection, "sqlite"), user=os_user()), target

@@ -71,7 +71,14 @@ def record_check(engine, today: date) -> None:
     """Remember that the check passed today; a file that cannot be written is checked again next time."""
     raw = engine.raw_connection()
     try:
-        connection = raw.driver_connection
+        remember_check(raw.driver_connection, today)
+    finally:
+        raw.close()
+
+
+def remember_check(connection: sqlite3.Connection, today: date) -> None:
+    """record_check on a DB-API connection in autocommit mode."""
+    try:
         connection.execute("BEGIN IMMEDIATE")
         connection.execute("INSERT INTO setting (key, value) VALUES (?, ?) "
                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (CHECK_KEY, today.isoformat()))
@@ -79,5 +86,3 @@ def record_check(engine, today: date) -> None:
     except sqlite3.Error:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
-    finally:
-        raw.close()

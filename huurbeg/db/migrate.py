@@ -24,8 +24,6 @@ worker is a member of it, so every member can use what another created.
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import text
-
 from huurbeg.errors import DatabaseProblem
 
 SCHEMA_REVISION = "0009"
@@ -78,12 +76,16 @@ def _migrate(engine, label: str, target: str = "head") -> None:
 
 def _lock_schema(connection) -> None:
     """SQLite: BEGIN IMMEDIATE already holds the write lock. PostgreSQL: an advisory lock until commit."""
+    from sqlalchemy import text
+
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
 
 
 def _act_as_owner(connection) -> None:
     """On PostgreSQL, create as the database's owner (the team role) when this worker is a member of it."""
+    from sqlalchemy import text
+
     if connection.dialect.name != "postgresql":
         return
     owner, member = connection.execute(text(
@@ -111,6 +113,8 @@ def _current_revision(engine, label: str) -> str | None:
 
 def _read_revision(connection, label: str) -> str | None:
     """The stamped revision; None for an empty database; refuse anything else."""
+    from sqlalchemy import text
+
     from sqlalchemy.exc import DatabaseError
 
     try:

@@ -12,7 +12,7 @@ models give them whatever the driver returned (SQLite keeps dates as ISO text).
 """
 
 import sqlite3
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 DATE_COLUMNS = frozenset({
@@ -22,21 +22,32 @@ DATE_COLUMNS = frozenset({
 """Columns (and aliases) holding a date: stored as 'YYYY-MM-DD' on SQLite."""
 
 DATETIME_COLUMNS = frozenset({"created_at", "updated_at", "purged_at", "removed_at", "ended_at", "starts_at", "at"})
-"""Columns holding a moment: stored as 'YYYY-MM-DD HH:MM:SS.ffffff' on SQLite (as SQLAlchemy writes them)."""
+"""Columns holding a moment: stored as 'YYYY-MM-DD HH:MM:SS.ffffff' on SQLite (as SQLAlchemy writes them),
+in UTC and read as aware UTC moments, except the wall-clock ones."""
+
+WALL_CLOCK_COLUMNS = frozenset({"starts_at"})
+"""Moments kept as the court's wall-clock time, without a time zone (a hearing's start)."""
 
 BOOLEAN_COLUMNS = frozenset({"tenant_informed", "returning_household", "raised_by_landlord", "active"})
 
 
 def _typed(name: str, value: Any) -> Any:
-    if value is None or not isinstance(value, (str, int)) or isinstance(value, bool):
+    if value is None:
         return value
+    if name in DATETIME_COLUMNS and isinstance(value, (str, datetime)):
+        return _moment(name, value)
     if name in DATE_COLUMNS and isinstance(value, str):
         return date.fromisoformat(value[:10])
-    if name in DATETIME_COLUMNS and isinstance(value, str):
-        return datetime.fromisoformat(value)
-    if name in BOOLEAN_COLUMNS:
+    if name in BOOLEAN_COLUMNS and isinstance(value, int):
         return bool(value)
     return value
+
+
+def _moment(name: str, value) -> datetime:
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if name in WALL_CLOCK_COLUMNS:
+        return moment.replace(tzinfo=None)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 class Record(dict):
@@ -53,8 +64,9 @@ class Record(dict):
 
 def _sqlite_value(value: Any) -> Any:
     """A parameter as SQLAlchemy stores it in SQLite, so comparisons of text agree."""
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    if isinstance(value, datetime):  # a moment in UTC, or a wall-clock time
+        moment = value.astimezone(UTC) if value.tzinfo else value
+        return moment.replace(tzinfo=None).isoformat(" ", "microseconds")
     if isinstance(value, date):
         return value.isoformat()
     return value

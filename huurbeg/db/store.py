@@ -1,15 +1,15 @@
-"""The one door to the database: every query and write of huurbeg lives here.
+"""The store of a command that writes: the ORM session of one command (SQLModel).
 
 A Store wraps the session of one command. It records every write in the
-history table with the OS user, and reads of a dossier too. It knows nothing
-of the service's rules (huurbeg.casework, huurbeg.rules) and prints nothing.
+history table with the OS user, and reads of a dossier too. Its reads of many
+cases at once (the facts of the warning rules, lists, the roll) are the plain SQL
+of huurbeg.db.cases, court and follow_up, shared with the Reader of lookups
+(huurbeg.db.reader). It knows nothing of the service's rules (huurbeg.casework,
+huurbeg.rules) and prints nothing.
 """
 
-import getpass
-import os
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import and_, func, or_, text, update
@@ -18,34 +18,15 @@ from sqlmodel import Session, select
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
 from huurbeg.finding import Query, patterns, search_key
 from huurbeg.codes import Party, Status, Track
+from huurbeg.db import cases, court, follow_up
+from huurbeg.db.cases import CaseRow
+from huurbeg.db.history import os_user
 from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement, Hearing,
                                History, Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Setting,
                                Stay, TrackChange)
 from huurbeg.errors import DatabaseProblem, NotFound
 from huurbeg.payment_plan import Instalment as ScheduledInstalment
-from huurbeg.rules import CaseFacts, FbuFacts, OpenAgreement, OpenReferral
-
-
-def os_user() -> str:
-    """Who is at the keyboard, for the history."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry, e.g. in a container
-        return os.environ.get("USER") or "unknown"
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """A case in the caseload list, before warnings are added."""
-
-    case: str
-    tenant: str | None
-    track: Track
-    status: Status
-    intake_date: date
-    closed_date: date | None
-    last_contact: date | None
-    worker: str | None = None
+from huurbeg.rules import CaseFacts
 
 
 class Store:
@@ -524,18 +505,6 @@ class Store:
         what = "advance paid to the landlord" if step == "paid" else "filed with the Fund"
         self.record(case, "fbu", f"FBU agreement {agreement.id}: {what} on {when.isoformat()}")
 
-    def _fbu_facts(self, case_ids: list[int]) -> dict[int, FbuFacts]:
-        """The latest FBU agreement of each case, and whether its plan is still the active one."""
-        found: dict[int, FbuFacts] = {}
-        for agreement, plan_status in self.session.exec(
-                select(FbuAgreement, PaymentPlan.status).join(PaymentPlan, PaymentPlan.id == FbuAgreement.plan_id)
-                .where(FbuAgreement.case_id.in_(case_ids))
-                .order_by(FbuAgreement.signed_date, FbuAgreement.id)).all():
-            found[agreement.case_id] = FbuFacts(  # the latest is written last
-                signed=agreement.signed_date, advance=agreement.advance_cents, advance_due=agreement.advance_due,
-                paid=agreement.paid_date, filed=agreement.filed_date, plan_active=plan_status == "active")
-        return found
-
     # --- agreements ---------------------------------------------------------
     def add_agreement(self, case: Case, party: str, text: str, due: date) -> Agreement:
         agreement = Agreement(case_id=case.id, party=party, text=text, due_date=due, created_at=self.now())
@@ -591,18 +560,9 @@ class Store:
         self.record(case, "hearing", f"hearing {hearing.id}: {result}"
                     + (f", eviction on {eviction.isoformat()}" if eviction else ""))
 
-    def roll(self, start: datetime, end: datetime, court: str | None, worker: str | None = None) -> list[tuple]:
+    def roll(self, start: datetime, end: datetime, court_name: str | None, worker: str | None = None) -> list[tuple]:
         """Hearings between two moments with their case, tenant, landlord and last contact."""
-        query = (select(Hearing, Case.id, Case.number, Household.name, Landlord.name, _last_contact(Case.id))
-                 .join(Case, Case.id == Hearing.case_id)
-                 .join(Household, Household.id == Case.household_id)
-                 .outerjoin(Landlord, Landlord.id == Case.landlord_id)
-                 .where(Hearing.starts_at >= start, Hearing.starts_at < end, Hearing.removed_at.is_(None)))
-        if court:
-            query = query.where(func.lower(Hearing.court).contains(court.lower()))
-        if worker is not None:
-            query = query.where(Case.worker == worker)
-        return list(self.session.exec(query.order_by(Hearing.starts_at, Hearing.court, Hearing.id)).all())
+        return court.roll(self.sql, start, end, court_name, worker)
 
     # --- dwellings and stays ---------------------------------------------------
     def add_dwelling(self, code: str, kind: str, address: str | None) -> Dwelling:
@@ -793,42 +753,13 @@ class Store:
     # --- lookups ------------------------------------------------------------
     def case_rows(self, track: Track | None, status: Status | None, worker: str | None = None,
                   landlord: str | None = None) -> list[CaseRow]:
-        query = (select(Case.number, Household.name, Case.track, Case.status, Case.intake_date,
-                        Case.closed_date, _last_contact(Case.id), Case.worker)
-                 .join(Household, Case.household_id == Household.id))
-        if track:
-            query = query.where(Case.track == track)
-        if status:
-            query = query.where(Case.status == status)
-        if worker is not None:
-            query = query.where(Case.worker == worker)
-        if landlord is not None:  # every landlord whose name holds these words, in this order
-            query = query.join(Landlord, Landlord.id == Case.landlord_id).where(
-                Landlord.name_key.contains(match_key(landlord) or "", autoescape=True))
-        query = query.order_by(Case.year, Case.seq)
-        return [CaseRow(n, name, Track(t), Status(s), i, c, lc, w) for n, name, t, s, i, c, lc, w
-                in self.session.exec(query).all()]
+        key = (match_key(landlord) or "") if landlord is not None else None
+        return cases.rows(self.sql, track, status, worker, key)
 
     def find_candidates(self, query: Query, status: Status | None) -> list[tuple]:
-        """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.finding):
-        (case id, number, status, track, intake date, name, address, phone, national number, landlord, reference)."""
-        def having(pattern: str):
-            return or_(Household.search_key.contains(pattern, autoescape=True),
-                       Landlord.name_key.contains(pattern, autoescape=True),
-                       func.lower(Case.external_ref).contains(pattern, autoescape=True))
-
-        if query.number is not None:
-            conditions = [Household.search_key.contains(query.number, autoescape=True)]
-        else:
-            conditions = [or_(*(having(p) for p in patterns(word))) for word in query.words]
-        sql = (select(Case.id, Case.number, Case.status, Case.track, Case.intake_date, Household.name,
-                      Household.address, Household.phone, Household.national_number, Landlord.name,
-                      Case.external_ref)
-               .join(Household, Household.id == Case.household_id)
-               .outerjoin(Landlord, Landlord.id == Case.landlord_id).where(*conditions))
-        if status:
-            sql = sql.where(Case.status == status)
-        return list(self.session.exec(sql).all())
+        """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.finding)."""
+        groups = [[query.number]] if query.number is not None else [patterns(word) for word in query.words]
+        return cases.candidates(self.sql, groups, status)
 
     def log_reads(self, case_ids: Iterable[int], what: str) -> None:
         """A read of each of these dossiers, in the history (e.g. shown by `case find`)."""
@@ -836,93 +767,20 @@ class Store:
         self.session.add_all(History(at=now, os_user=self.user, db_user=self.db_user, case_id=case_id,
                                      action="read", detail=what) for case_id in case_ids)
 
-    def facts(self, numbers: Sequence[str] | None = None, worker: str | None = None) -> list[CaseFacts]:
-        """The facts the warning rules need, for the given cases or every open case (of a worker), in a few queries."""
-        query = select(Case.id, Case.number, Case.track, Case.status, Case.intake_date)
-        query = query.where(Case.number.in_(numbers)) if numbers is not None else \
-            query.where(Case.status == Status.OPEN)
-        if worker is not None:
-            query = query.where(Case.worker == worker)
-        cases = self.session.exec(query).all()
-        ids = [row[0] for row in cases]
-        since = self._grouped(select(TrackChange.case_id, func.max(TrackChange.date))
-                              .join(Case, and_(Case.id == TrackChange.case_id, Case.track == TrackChange.to_track,
-                                               TrackChange.removed_at.is_(None))), TrackChange.case_id, ids)
-        contacts = {cid: (last, planned) for cid, last, planned in self.session.exec(
-            select(Contact.case_id, func.max(Contact.date), func.max(Contact.next_planned))
-            .where(Contact.case_id.in_(ids), Contact.removed_at.is_(None)).group_by(Contact.case_id)).all()}
-        consents: dict[int, dict[str, date]] = {}
-        for cid, party, when in self.session.exec(
-                select(Consent.case_id, Consent.party, Consent.date).where(Consent.case_id.in_(ids))).all():
-            consents.setdefault(cid, {})[party] = when
-        instalments, payments = self.active_plan_lines(ids)
-        agreements: dict[int, list[OpenAgreement]] = {}
-        for cid, aid, party, due in self.session.exec(
-                select(Agreement.case_id, Agreement.id, Agreement.party, Agreement.due_date)
-                .where(Agreement.case_id.in_(ids), Agreement.done_date.is_(None), Agreement.removed_at.is_(None))
-                .order_by(Agreement.due_date, Agreement.id)).all():
-            agreements.setdefault(cid, []).append(OpenAgreement(aid, party, due))
-        hearings = self._next_hearings(ids)
-        evictions = dict(self.session.exec(
-            select(Hearing.case_id, func.max(Hearing.eviction_date))
-            .where(Hearing.case_id.in_(ids), Hearing.result == "dissolved", Hearing.removed_at.is_(None))
-            .group_by(Hearing.case_id)).all())
-        stays = {cid: (kind, end, review) for cid, kind, end, review in self.session.exec(
-            select(Stay.case_id, Dwelling.kind, Stay.end_date, Stay.review_date)
-            .join(Dwelling, Dwelling.id == Stay.dwelling_id)
-            .where(Stay.case_id.in_(ids), Stay.left_date.is_(None), Stay.removed_at.is_(None))).all()}
-        referrals: dict[int, list[OpenReferral]] = {}
-        for cid, rid, destination, when in self.session.exec(
-                select(Referral.case_id, Referral.id, Referral.destination, Referral.date)
-                .where(Referral.case_id.in_(ids), Referral.outcome.is_(None), Referral.removed_at.is_(None))
-                .order_by(Referral.date, Referral.id)).all():
-            referrals.setdefault(cid, []).append(OpenReferral(rid, destination, when))
-        fbu = self._fbu_facts(ids)
-        return [CaseFacts(case=number, track=Track(track), status=Status(status), intake_date=intake,
-                          track_since=since.get(cid, intake),
-                          consent_tenant=consents.get(cid, {}).get(Party.TENANT),
-                          consent_landlord=consents.get(cid, {}).get(Party.LANDLORD),
-                          last_contact=contacts.get(cid, (None, None))[0],
-                          next_planned=contacts.get(cid, (None, None))[1],
-                          instalments=tuple(instalments.get(cid, ())), payments=tuple(payments.get(cid, ())),
-                          agreements=tuple(agreements.get(cid, ())),
-                          hearing_at=hearings.get(cid, (None, None))[0],
-                          petition_date=hearings.get(cid, (None, None))[1], eviction_date=evictions.get(cid),
-                          stay_kind=stays.get(cid, (None, None, None))[0],
-                          stay_end=stays.get(cid, (None, None, None))[1],
-                          stay_review=stays.get(cid, (None, None, None))[2], fbu=fbu.get(cid),
-                          referrals=tuple(referrals.get(cid, ())))
-                for cid, number, track, status, intake in cases]
+    @property
+    def sql(self):
+        """Plain SQL (huurbeg.db.sql) in this session's transaction, after what it holds is written."""
+        from huurbeg.db.sql import Connection
 
-    def _next_hearings(self, case_ids: list[int]) -> dict[int, tuple[datetime, date]]:
-        """The earliest hearing without an outcome per case, with the date the service learnt of it."""
-        found: dict[int, tuple[datetime, date]] = {}
-        for cid, starts_at, petition, created in self.session.exec(
-                select(Hearing.case_id, Hearing.starts_at, Hearing.petition_date, Hearing.created_at)
-                .where(Hearing.case_id.in_(case_ids), Hearing.result.is_(None), Hearing.removed_at.is_(None))
-                .order_by(Hearing.starts_at.desc())).all():
-            found[cid] = (starts_at, petition or created.date())  # the earliest is written last
-        return found
+        self.session.flush()
+        return Connection(self.session.connection(), self.dialect)
+
+    def facts(self, numbers: Sequence[str] | None = None, worker: str | None = None) -> list[CaseFacts]:
+        """The facts the warning rules need, for the given cases or every open case (of a worker)."""
+        return cases.facts(self.sql, numbers, worker)
 
     def active_plan_lines(self, case_ids: list[int]) -> tuple[dict, dict]:
-        """Instalments and payments of the active plans of these cases, by case id, in three queries."""
-        plan_case = dict(self.session.exec(select(PaymentPlan.id, PaymentPlan.case_id).where(
-            PaymentPlan.case_id.in_(case_ids), PaymentPlan.status == "active")).all())
-        instalments: dict[int, list[ScheduledInstalment]] = {}
-        for pid, seq, due, amount in self.session.exec(
-                select(Instalment.plan_id, Instalment.seq, Instalment.due_date, Instalment.amount_cents)
-                .where(Instalment.plan_id.in_(list(plan_case))).order_by(Instalment.plan_id, Instalment.seq)).all():
-            instalments.setdefault(plan_case[pid], []).append(ScheduledInstalment(seq, due, amount))
-        payments: dict[int, list[tuple[date, int]]] = {}
-        for pid, when, amount in self.session.exec(
-                select(Payment.plan_id, Payment.date, Payment.amount_cents)
-                .where(Payment.plan_id.in_(list(plan_case)), Payment.removed_at.is_(None))
-                .order_by(Payment.date, Payment.id)).all():
-            payments.setdefault(plan_case[pid], []).append((when, amount))
-        return instalments, payments
-
-    def _grouped(self, query, key, ids: Iterable[int]) -> dict:
-        return dict(self.session.exec(query.where(key.in_(list(ids))).group_by(key)).all())
+        return follow_up.active_plan_lines(self.sql, case_ids)
 
     def dossier(self, case: Case) -> dict:
         """Everything the case show needs, except warnings (the rules add those)."""
@@ -946,28 +804,11 @@ class Store:
             query = query.where(History.action != "read")
         return list(self.session.exec(query.order_by(History.at, History.id)).all())
 
-    def hearings_between(self, start: datetime, end: datetime, worker: str | None = None) -> list[tuple[Hearing, str]]:
-        query = (select(Hearing, Case.number).join(Case, Case.id == Hearing.case_id)
-                 .where(Hearing.starts_at >= start, Hearing.starts_at < end,
-                        Hearing.removed_at.is_(None)))
-        if worker is not None:
-            query = query.where(Case.worker == worker)
-        return list(self.session.exec(query.order_by(Hearing.starts_at)).all())
+    def hearings_between(self, start: datetime, end: datetime, worker: str | None = None) -> list[tuple]:
+        return court.between(self.sql, start, end, worker)
 
     def count_cases(self, status: Status | None = None, worker: str | None = None) -> int:
-        query = select(func.count()).select_from(Case)
-        if status:
-            query = query.where(Case.status == status)
-        if worker is not None:
-            query = query.where(Case.worker == worker)
-        return self.session.exec(query).one()
-
-
-def _last_contact(case_id):
-    """The latest contact of one case, looked up through the (case_id, date) index."""
-    return select(func.max(Contact.date)).where(Contact.case_id == case_id,
-                                                Contact.removed_at.is_(None)).scalar_subquery()
-
+        return cases.count(self.sql, status, worker)
 
 def _reason(household: Household, draft: IntakeDraft, name_key: str | None) -> str:
     if draft.national_number and household.national_number == draft.national_number:

@@ -1,0 +1,31 @@
+"""The history of a case (wie deed wat, wanneer): every write, and every read of a dossier."""
+
+import getpass
+import os
+from datetime import UTC, datetime
+
+from huurbeg.db.sql import Connection, Record
+
+
+def entries(db: Connection, case_id: int, *, reads: bool = True) -> list[Record]:
+    skip = "" if reads else " AND action <> 'read'"
+    return db.rows(f"SELECT * FROM history WHERE case_id = :id{skip} ORDER BY at, id", id=case_id)
+
+
+def append(db: Connection, rows: list[dict]) -> None:
+    """History rows (at, os_user, db_user, case_id, action, detail), in the current transaction."""
+    for row in rows:
+        db.execute("INSERT INTO history (at, os_user, db_user, case_id, action, detail) "
+                   "VALUES (:at, :os_user, :db_user, :case_id, :action, :detail)", **row)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def os_user() -> str:
+    """Who is at the keyboard, for the history."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry, e.g. in a container
+        return os.environ.get("USER") or "unknown"
