@@ -158,13 +158,41 @@ def _plan(rows, cid, intake, until, rng, now, state) -> None:
             rows["payment"].append({"plan_id": pid, "date": when, "amount_cents": 10000, "created_at": now})
 
 
+def spreadsheet(path: Path, rows: int, today: date, seed: int = 2) -> None:
+    """A caseload to import (huurbeg import): `rows` cases of the last years, a fifth of them closed."""
+    import csv
+
+    rng = random.Random(seed)
+    columns = ["ref", "tenant", "address", "phone", "landlord", "landlord_type", "track", "source", "problems",
+               "intake_date", "arrears", "tenant_informed", "status", "closed_date", "outcome", "note"]
+    with path.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(columns)
+        for n in range(rows):
+            intake = today - timedelta(days=rng.randint(30, 1500))
+            closed = n % 5 == 0
+            writer.writerow([
+                f"IMP-{n:05d}", f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                f"{rng.choice(STREETS)} {rng.randint(1, 250)}, 2800 Mechelen", f"0470 {n:06d}",
+                f"Verhuurder {rng.randint(1, 300)}", rng.choice(["private", "shm", "svk"]),
+                rng.choices(TRACKS[:3], weights=[50, 20, 30])[0], "tenant", "arrears", intake.strftime("%d/%m/%Y"),
+                f"{rng.randint(0, 5000)},{rng.randint(0, 99):02d}", "ja", "closed" if closed else "open",
+                (intake + timedelta(days=20)).strftime("%d/%m/%Y") if closed else "",
+                "eviction-prevented" if closed else "", "Overgenomen uit de oude lijst"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--open", type=int, default=2_000, dest="open_cases")
+    parser.add_argument("--spreadsheet", type=int, metavar="ROWS",
+                        help="write a CSV of ROWS cases to import at PATH instead of a database")
     args = parser.parse_args()
-    build(args.path, args.cases, min(args.open_cases, args.cases), date.today())
+    if args.spreadsheet:
+        spreadsheet(args.path, args.spreadsheet, date.today())
+    else:
+        build(args.path, args.cases, min(args.open_cases, args.cases), date.today())
 
 
 if __name__ == "__main__":

@@ -58,6 +58,9 @@ class Bench:
     peaks: list[float] = field(default_factory=list)
 
 
+IMPORT_ROWS = 5_000
+
+
 def commands(sample: dict) -> list[Bench]:
     listing = [("overview", []), ("case list", ["case", "list"]), ("deadlines", ["deadlines"])]
     benches = [
@@ -81,6 +84,8 @@ def commands(sample: dict) -> list[Bench]:
     ]
     if sample["find"]:
         benches.append(Bench("case find", ["case", "find", "Jan Peeters"], 0.5, output="tty"))
+    if sample.get("spreadsheet"):  # into a new database each time, so every row is written
+        benches.append(Bench(f"import {IMPORT_ROWS:,} rows", ["import", sample["spreadsheet"]], 5.0, kind="import"))
     for label, args in listing:
         benches += [Bench(f"{label} (table, terminal)", args, 0.8, kind="list", output="tty"),
                     Bench(f"{label} (table, piped)", args, 0.8, kind="list"),
@@ -164,10 +169,14 @@ def measure(sizes: list[int], rounds: int, work: Path) -> dict:
     env.pop("HUURBEG_TODAY", None)
     floors = {name: Bench(name, command, 0, kind="floor") for name, command in FLOORS.items()}
     plans = {}
-    for size in sizes:
+    spreadsheet = work / "caseload.csv"
+    subprocess.run([PYTHON, str(HERE / "generate.py"), str(spreadsheet), "--spreadsheet", str(IMPORT_ROWS)], check=True)
+    subprocess.run([*HUURBEG, "--db", str(work / "empty.db"), "case", "list"], check=True, capture_output=True)
+    for n, size in enumerate(sizes):
         copy = work / f"{size}.db"
         shutil.copyfile(database(size), copy)  # writes go to a copy, the kept database stays as generated
-        plans[size] = (copy, commands(samples(copy)))
+        sample = samples(copy) | ({"spreadsheet": str(spreadsheet)} if n == 0 else {})
+        plans[size] = (copy, commands(sample))
     jobs = [(None, f) for f in floors.values()] + [(size, b) for size, (_, benches) in plans.items() for b in benches]
     for job in jobs:  # warm the caches
         _time(job, floors, plans, env, record=False)
@@ -189,7 +198,13 @@ def _time(job, floors, plans, env, record: bool = True) -> float:
         command = bench.args
     else:
         command = [*HUURBEG, *bench.args]
-        env = dict(env, HUURBEG_DB=str(plans[size][0]))
+        target = plans[size][0]
+        if bench.kind == "import":
+            target = target.with_name("import.db")
+            for stale in (target, target.with_name("import.db-wal"), target.with_name("import.db-shm")):
+                stale.unlink(missing_ok=True)
+            shutil.copyfile(target.with_name("empty.db"), target)
+        env = dict(env, HUURBEG_DB=str(target))
     seconds, peak = run_once(command, env, bench.output)
     if record:
         bench.times.append(seconds)

@@ -234,11 +234,9 @@ def import_rows(store, rows, progress=None) -> tuple[list[str], int, int]:
             purged += 1
         elif row.ref not in known:
             decision = decide_household(store.household_matches(row.draft), allow_duplicate=True)
-            case = store.create_case(row.draft, decision.household_id, decision.returning, external_ref=row.ref)
-            if row.closed_date is not None:
-                store.close_case(case, row.outcome, row.closed_date)
+            closed = (row.outcome, row.closed_date) if row.closed_date is not None else None
+            numbers.append(store.import_case(row.draft, decision.household_id, decision.returning, row.ref, closed))
             known.add(row.ref)
-            numbers.append(case.number)
         if progress:
             progress(n + 1)
     return numbers, len(rows) - len(numbers) - purged, purged

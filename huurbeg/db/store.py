@@ -12,13 +12,13 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import and_, func, or_, text, update
+from sqlalchemy import or_, text, update
 from sqlmodel import Session, select
 
-from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
+from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
 from huurbeg.finding import Query, patterns, search_key
 from huurbeg.codes import Party, Status, Track
-from huurbeg.db import cases, court, follow_up
+from huurbeg.db import cases, court, follow_up, intake
 from huurbeg.db.cases import CaseRow
 from huurbeg.db.history import os_user
 from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement, Hearing,
@@ -128,22 +128,7 @@ class Store:
 
     def household_matches(self, draft: IntakeDraft) -> list[HouseholdMatch]:
         """Earlier cases of households with the same national number, name + birth date, or address."""
-        name_key, address_key = match_key(draft.tenant), match_key(draft.address)
-        conditions = []
-        if draft.national_number:
-            conditions.append(Household.national_number == draft.national_number)
-        if name_key and draft.birth_date:
-            conditions.append(and_(Household.name_key == name_key, Household.birth_date == draft.birth_date))
-        if address_key:
-            conditions.append(Household.address_key == address_key)
-        if not conditions:
-            return []
-        rows = self.session.exec(
-            select(Case.number, Case.status, Household)
-            .join(Household, Case.household_id == Household.id)
-            .where(or_(*conditions)).order_by(Case.intake_date.desc(), Case.id.desc())).all()
-        return [HouseholdMatch(number, Status(status), household.id, _reason(household, draft, name_key))
-                for number, status, household in rows]
+        return intake.matches(self.sql, draft)
 
     def imported_refs(self, refs: list[str]) -> set[str]:
         """The external references already in the database."""
@@ -156,32 +141,28 @@ class Store:
     def create_case(self, draft: IntakeDraft, household_id: int | None, returning: bool,
                     external_ref: str | None = None) -> Case:
         """Write a new case with its household, landlord, problems, track and consents."""
-        now, when = self.now(), draft.intake_date
-        household = self._household(draft, household_id, now)
-        landlord = self._landlord(draft, now) if draft.landlord else None
-        year = when.year
-        self._lock_numbering(year)
-        seq = (self.session.exec(select(func.max(Case.seq)).where(Case.year == year)).one() or 0) + 1
-        case = Case(number=format_case_number(year, seq), year=year, seq=seq, household_id=household.id,
-                    landlord_id=landlord.id if landlord else None, track=draft.track, source=draft.source,
-                    referrer=draft.referrer, intake_date=when, tenant_informed=True,
-                    arrears_cents=draft.arrears_cents, rent_cents=draft.rent_cents,
-                    returning_household=returning, status=Status.OPEN,
-                    note=draft.note, external_ref=external_ref, created_at=now, updated_at=now,
-                    worker=self.me)
-        self.session.add(case)
-        self.session.flush()
-        landlord_raised = draft.source == "landlord"
-        for problem in draft.problems:
-            self.session.add(CaseProblem(case_id=case.id, problem=problem, raised_by_landlord=landlord_raised))
-        self.session.add(TrackChange(case_id=case.id, from_track=None, to_track=draft.track, date=when,
-                                     created_at=now))
-        self.record(case, "intake", f"opened on track {draft.track} (registered by {draft.source})"
-                    + (", returning household" if returning else ""))
-        for party, given in ((Party.TENANT, draft.consent_tenant), (Party.LANDLORD, draft.consent_landlord)):
-            if given:
-                self.add_consent(case, party, when)
-        return case
+        case_id, _ = self._register(draft, household_id, returning, external_ref)
+        return self.session.get(Case, case_id)
+
+    def import_case(self, draft: IntakeDraft, household_id: int | None, returning: bool, external_ref: str,
+                    closed: tuple[str, date] | None) -> str:
+        """An imported case (closed, when `closed` gives its outcome and date): its number."""
+        case_id, number = self._register(draft, household_id, returning, external_ref)
+        if closed is not None:
+            self._writer().close(case_id, *closed, self.now())
+        return number
+
+    def _register(self, draft: IntakeDraft, household_id: int | None, returning: bool,
+                  external_ref: str | None) -> tuple[int, str]:
+        if self.damaged:
+            from huurbeg.db.health import damaged
+
+            raise DatabaseProblem(damaged(self.damaged))
+        self._lock_numbering(draft.intake_date.year)
+        return self._writer().create(draft, household_id, returning, self.now(), external_ref)
+
+    def _writer(self):
+        return intake.Writer(self.sql, worker=self.me, os_user=self.user, db_user=self.db_user)
 
     CASE_NUMBER_LOCK = 0x68_75_72  # "hur": the advisory-lock key of case numbering
 
@@ -192,19 +173,6 @@ class Store:
             self.session.execute(text("SELECT pg_advisory_xact_lock(:key, :year)"),
                                  {"key": self.CASE_NUMBER_LOCK, "year": year})
 
-    def _household(self, draft: IntakeDraft, household_id: int | None, now: datetime) -> Household:
-        household = self.session.get(Household, household_id) if household_id else Household(created_at=now)
-        updates = {"name": draft.tenant, "address": draft.address, "phone": draft.phone,
-                   "birth_date": draft.birth_date, "national_number": draft.national_number,
-                   "adults": draft.adults, "children": draft.children}
-        for name, value in updates.items():
-            if value is not None:  # a returning household keeps what is not given anew
-                setattr(household, name, value)
-        self._keys(household)
-        self.session.add(household)
-        self.session.flush()
-        return household
-
     @staticmethod
     def _keys(household: Household) -> None:
         """The normalised keys the duplicate search and `case find` look in."""
@@ -212,16 +180,8 @@ class Store:
         household.search_key = search_key(household.name, household.address, household.phone,
                                           household.national_number)
 
-    def _landlord(self, draft: IntakeDraft, now: datetime) -> Landlord:
-        return self._landlord_named(draft.landlord, draft.landlord_type, now)
-
     def _landlord_named(self, name: str, kind: str | None, now: datetime) -> Landlord:
-        landlord = self.find_landlord(name)
-        if landlord is None:
-            landlord = Landlord(name=name.strip(), name_key=match_key(name), kind=kind, created_at=now)
-            self.session.add(landlord)
-            self.session.flush()
-        return landlord
+        return self.session.get(Landlord, self._writer().landlord(name, kind, now))
 
     # --- corrections of a case ------------------------------------------------
     def edit_case(self, case: Case, household_values: dict, case_values: dict, landlord: tuple | None | bool,
@@ -809,11 +769,3 @@ class Store:
 
     def count_cases(self, status: Status | None = None, worker: str | None = None) -> int:
         return cases.count(self.sql, status, worker)
-
-def _reason(household: Household, draft: IntakeDraft, name_key: str | None) -> str:
-    if draft.national_number and household.national_number == draft.national_number:
-        return "national number"
-    if name_key and household.name_key == name_key:
-        return "name and birth date" if household.birth_date == draft.birth_date else "name and address"
-    return "address"
-

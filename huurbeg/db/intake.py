@@ -1,0 +1,133 @@
+"""Registering a case (aanmelding) as plain SQL, for `intake` and for a whole imported caseload.
+
+The household it matches, its household and landlord rows, the next case number of the year,
+the case with its problems, first track and consents, and the history of each; an imported
+closed case is closed in the same way. An import of thousands of rows runs these statements
+straight on the driver, in the import's one transaction (see huurbeg.db.sql).
+"""
+
+from datetime import date, datetime
+
+from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
+from huurbeg.codes import Party, Status
+from huurbeg.db import history
+from huurbeg.db.sql import Connection
+from huurbeg.finding import search_key
+
+HOUSEHOLD_FIELDS = ("name", "address", "phone", "birth_date", "national_number", "adults", "children")
+
+
+def matches(db: Connection, draft: IntakeDraft) -> list[HouseholdMatch]:
+    """Earlier cases of households with the same national number, name + birth date, or address."""
+    name_key, address_key = match_key(draft.tenant), match_key(draft.address)
+    conditions, params = [], {}
+    if draft.national_number:
+        conditions.append("household.national_number = :number")
+        params["number"] = draft.national_number
+    if name_key and draft.birth_date:
+        conditions.append("(household.name_key = :name AND household.birth_date = :born)")
+        params.update(name=name_key, born=draft.birth_date)
+    if address_key:
+        conditions.append("household.address_key = :address")
+        params["address"] = address_key
+    if not conditions:
+        return []
+    rows = db.rows("SELECT case_file.number, case_file.status, household.id, household.national_number, "
+                   "household.name_key, household.birth_date FROM case_file "
+                   "JOIN household ON household.id = case_file.household_id "
+                   f"WHERE {' OR '.join(conditions)} ORDER BY case_file.intake_date DESC, case_file.id DESC", **params)
+    return [HouseholdMatch(row.number, Status(row.status), row.id, _reason(row, draft, name_key)) for row in rows]
+
+
+def _reason(household, draft: IntakeDraft, name_key: str | None) -> str:
+    if draft.national_number and household.national_number == draft.national_number:
+        return "national number"
+    if name_key and household.name_key == name_key:
+        return "name and birth date" if household.birth_date == draft.birth_date else "name and address"
+    return "address"
+
+
+class Writer:
+    """The statements of registering cases, by one worker, in one transaction."""
+
+    def __init__(self, db: Connection, *, worker: str, os_user: str, db_user: str | None):
+        self.db, self.worker = db, worker
+        self.by = {"os_user": os_user, "db_user": db_user}
+
+    def create(self, draft: IntakeDraft, household_id: int | None, returning: bool, now: datetime,
+               external_ref: str | None = None) -> tuple[int, str]:
+        """A new case with its household, landlord, problems, track and consents: (id, number)."""
+        when = draft.intake_date
+        household = self._household(draft, household_id, now)
+        landlord = self.landlord(draft.landlord, draft.landlord_type, now) if draft.landlord else None
+        seq = self._sequence(when.year)
+        number = format_case_number(when.year, seq)
+        case_id = self.db.insert(
+            "INSERT INTO case_file (number, year, seq, household_id, landlord_id, track, source, referrer, "
+            "intake_date, tenant_informed, arrears_cents, rent_cents, returning_household, status, note, "
+            "external_ref, created_at, updated_at, worker) VALUES (:number, :year, :seq, :household, :landlord, "
+            ":track, :source, :referrer, :intake, :informed, :arrears, :rent, :returning, :status, :note, :ref, "
+            ":now, :now, :worker)",
+            number=number, year=when.year, seq=seq, household=household, landlord=landlord, track=str(draft.track),
+            source=str(draft.source), referrer=draft.referrer, intake=when, informed=True,
+            arrears=draft.arrears_cents, rent=draft.rent_cents, returning=returning, status=str(Status.OPEN),
+            note=draft.note, ref=external_ref, now=now, worker=self.worker)
+        raised = draft.source == "landlord"
+        for problem in draft.problems:
+            self.db.execute("INSERT INTO case_problem (case_id, problem, raised_by_landlord) VALUES (:id, :problem, "
+                            ":raised)", id=case_id, problem=str(problem), raised=raised)
+        self.db.execute("INSERT INTO track_change (case_id, from_track, to_track, date, created_at) "
+                        "VALUES (:id, NULL, :track, :when, :now)", id=case_id, track=str(draft.track), when=when,
+                        now=now)
+        entries = [("intake", f"opened on track {draft.track} (registered by {draft.source})"
+                    + (", returning household" if returning else ""))]
+        for party, given in ((Party.TENANT, draft.consent_tenant), (Party.LANDLORD, draft.consent_landlord)):
+            if given:
+                self.db.execute("INSERT INTO consent (case_id, party, date, created_at) VALUES (:id, :party, :when, "
+                                ":now)", id=case_id, party=str(party), when=when, now=now)
+                entries.append(("consent", f"consent of {party} recorded, dated {when.isoformat()}"))
+        self._history(case_id, now, entries)
+        return case_id, number
+
+    def close(self, case_id: int, outcome: str, when: date, now: datetime) -> None:
+        self.db.execute("UPDATE case_file SET status = :status, outcome = :outcome, closed_date = :when, "
+                        "updated_at = :now WHERE id = :id", status=str(Status.CLOSED), outcome=str(outcome),
+                        when=when, now=now, id=case_id)
+        self._history(case_id, now, [("close", f"closed on {when.isoformat()}: {outcome}")])
+
+    def landlord(self, name: str, kind: str | None, now: datetime) -> int:
+        """The landlord of that name (case, accents and punctuation ignored), made when new."""
+        key = match_key(name)
+        found = self.db.value("SELECT id FROM landlord WHERE name_key = :key", key=key)
+        return found if found is not None else self.db.insert(
+            "INSERT INTO landlord (name, name_key, kind, created_at) VALUES (:name, :key, :kind, :now)",
+            name=name.strip(), key=key, kind=str(kind) if kind else None, now=now)
+
+    def _household(self, draft: IntakeDraft, household_id: int | None, now: datetime) -> int:
+        given = {"name": draft.tenant, "address": draft.address, "phone": draft.phone, "birth_date": draft.birth_date,
+                 "national_number": draft.national_number, "adults": draft.adults, "children": draft.children}
+        if household_id is None:
+            values = given
+        else:  # a returning household keeps what is not given anew
+            known = self.db.one(f"SELECT {', '.join(HOUSEHOLD_FIELDS)} FROM household WHERE id = :id",
+                                id=household_id)
+            values = {name: value if value is not None else known[name] for name, value in given.items()}
+        keys = {"name_key": match_key(values["name"]), "address_key": match_key(values["address"]),
+                "search_key": search_key(values["name"], values["address"], values["phone"],
+                                         values["national_number"])}
+        if household_id is None:
+            columns = [*HOUSEHOLD_FIELDS, *keys, "created_at"]
+            return self.db.insert(f"INSERT INTO household ({', '.join(columns)}) "
+                                  f"VALUES ({', '.join(':' + c for c in columns)})", **values, **keys, created_at=now)
+        columns = [*HOUSEHOLD_FIELDS, *keys]
+        self.db.execute(f"UPDATE household SET {', '.join(f'{c} = :{c}' for c in columns)} WHERE id = :id",
+                        **values, **keys, id=household_id)
+        return household_id
+
+    def _sequence(self, year: int) -> int:
+        """The next number of the year; the caller holds the numbering lock for the transaction."""
+        return (self.db.value("SELECT max(seq) FROM case_file WHERE year = :year", year=year) or 0) + 1
+
+    def _history(self, case_id: int, now: datetime, entries: list[tuple[str, str]]) -> None:
+        history.append(self.db, [{"at": now, **self.by, "case_id": case_id, "action": action, "detail": detail}
+                                 for action, detail in entries])
