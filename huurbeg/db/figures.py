@@ -1,180 +1,234 @@
-"""SQL aggregates for the monthly figures: each figure is one or two GROUP BY queries.
+"""SQL aggregates for the monthly figures, as plain SQL text on both SQLite and PostgreSQL.
 
-Every function takes the period's first and last day (inclusive) and returns
-{breakdown value: count}; the key None is the total. No row is loaded into
-Python: only grouped results are. Personal data are never selected.
+Every method returns {breakdown value: count} for the period from `first` to `last`
+(both days included); the key None is the total. No row is loaded into Python: only
+grouped results are, and personal data are never selected.
+
+The figures of one area are counted in one pass and kept: the new cases once by track at
+intake, source and landlord type together; the closed cases once by outcome and track
+when closed (which gives the evictions prevented too); the stays, referrals, contacts and
+dwellings once each. So `stats` asks every question once, whichever figures and
+breakdowns read the answer (huurbeg.figures asks for a total and then its breakdowns).
+
+Runs through huurbeg.db.sql.Connection, so a file is read with `sqlite3` alone: this
+module imports neither SQLAlchemy nor the models.
 """
 
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from huurbeg.db.sql import Connection, in_list
 
-from huurbeg.db.models import (Case, CaseProblem, Contact, Dwelling, FbuAgreement, Hearing, Instalment, Landlord,
-                               Payment, PaymentPlan, Referral, Stay, TrackChange)
+TRACK_ON = """(SELECT t.to_track FROM track_change t
+               WHERE t.case_id = {case} AND t.date <= {on} AND t.removed_at IS NULL
+               ORDER BY t.date DESC, t.id DESC LIMIT 1)"""
+"""The track a case was on at a date: its latest track change up to then (index ix_track_change_case_date)."""
+
+INTAKE_TRACK = """(SELECT t.to_track FROM track_change t
+                   WHERE t.case_id = c.id AND t.from_track IS NULL ORDER BY t.id LIMIT 1)"""
+"""The track a case was registered on: its track change that came from no track."""
+
+NEW_CASES = f"""
+SELECT track, source, landlord_type, count(*) AS n FROM (
+    SELECT {INTAKE_TRACK} AS track, c.source AS source, coalesce(l.kind, 'none') AS landlord_type
+    FROM case_file c LEFT JOIN landlord l ON l.id = c.landlord_id
+    WHERE c.intake_date BETWEEN :first AND :last) AS intake
+GROUP BY track, source, landlord_type"""
+
+NEW_BY_PROBLEM = """
+SELECT p.problem AS problem, count(DISTINCT c.id) AS n
+FROM case_file c JOIN case_problem p ON p.case_id = c.id
+WHERE c.intake_date BETWEEN :first AND :last
+GROUP BY p.problem"""
+
+RETURNING = """
+SELECT count(*) FROM case_file
+WHERE intake_date BETWEEN :first AND :last AND returning_household = :returning"""
+
+OPEN_BY_TRACK = f"""
+SELECT track, count(*) AS n FROM (
+    SELECT {TRACK_ON.format(case="c.id", on=":last")} AS track FROM case_file c
+    WHERE c.intake_date <= :last AND (c.closed_date IS NULL OR c.closed_date > :last)) AS open_cases
+GROUP BY track"""
+
+CLOSED = f"""
+SELECT outcome, track, count(*) AS n FROM (
+    SELECT c.outcome AS outcome, {TRACK_ON.format(case="c.id", on="c.closed_date")} AS track FROM case_file c
+    WHERE c.closed_date BETWEEN :first AND :last) AS closed
+GROUP BY outcome, track"""
+
+REFERRALS = """
+SELECT destination, coalesce(outcome, 'pending') AS outcome, count(*) AS n FROM referral
+WHERE date BETWEEN :first AND :last AND removed_at IS NULL
+GROUP BY destination, coalesce(outcome, 'pending')"""
+
+HOUSEHOLDS_REFERRED = """
+SELECT count(DISTINCT case_id) FROM referral
+WHERE date BETWEEN :first AND :last AND removed_at IS NULL"""
+
+ADMISSIONS = """
+SELECT d.kind AS kind, count(*) AS n FROM stay s JOIN dwelling d ON d.id = s.dwelling_id
+WHERE s.start_date BETWEEN :first AND :last AND s.removed_at IS NULL
+GROUP BY d.kind"""
+
+MOVES_OUT = """
+SELECT destination, count(*) AS n FROM stay
+WHERE left_date BETWEEN :first AND :last AND removed_at IS NULL
+GROUP BY destination"""
+
+HEARINGS = """
+SELECT coalesce(result, 'pending') AS result, count(*) AS n FROM hearing
+WHERE starts_at >= :start AND starts_at < :end AND removed_at IS NULL
+GROUP BY coalesce(result, 'pending')"""
+
+WORK = f"""
+SELECT track, count(*) AS contacts, sum(home) AS home, coalesce(sum(minutes), 0) AS minutes FROM (
+    SELECT {TRACK_ON.format(case="k.case_id", on="k.date")} AS track,
+           CASE WHEN k.kind = 'home' THEN 1 ELSE 0 END AS home, k.minutes AS minutes
+    FROM contact k WHERE k.date BETWEEN :first AND :last AND k.removed_at IS NULL) AS work
+GROUP BY track"""
+
+BY_WORKER = """
+SELECT coalesce(worker, '-') AS worker,
+       sum(CASE WHEN intake_date <= :last AND (closed_date IS NULL OR closed_date > :last) THEN 1 ELSE 0 END)
+           AS open_cases,
+       sum(CASE WHEN intake_date BETWEEN :first AND :last THEN 1 ELSE 0 END) AS new_cases,
+       sum(CASE WHEN closed_date BETWEEN :first AND :last THEN 1 ELSE 0 END) AS closed_cases
+FROM case_file
+WHERE intake_date BETWEEN :first AND :last OR closed_date BETWEEN :first AND :last
+   OR closed_date IS NULL OR closed_date > :last
+GROUP BY coalesce(worker, '-')"""
+"""Only the cases that can count (open at the end, new or closed in the period) are read: the
+three conditions ORed, each served by an index, instead of every case the service ever had."""
+
+DWELLINGS = """
+SELECT d.kind AS kind, count(*) AS n,
+       sum(CASE WHEN EXISTS (SELECT 1 FROM stay s WHERE s.dwelling_id = d.id AND s.start_date <= :last
+                             AND (s.left_date IS NULL OR s.left_date > :last) AND s.removed_at IS NULL)
+           THEN 1 ELSE 0 END) AS occupied
+FROM dwelling d GROUP BY d.kind"""
+
+FBU = """
+SELECT coalesce(sum(CASE WHEN signed_date BETWEEN :first AND :last THEN 1 ELSE 0 END), 0) AS signed,
+       coalesce(sum(CASE WHEN paid_date BETWEEN :first AND :last THEN 1 ELSE 0 END), 0) AS paid,
+       coalesce(sum(CASE WHEN paid_date BETWEEN :first AND :last THEN advance_cents ELSE 0 END), 0) AS paid_amount,
+       coalesce(sum(CASE WHEN filed_date BETWEEN :first AND :last THEN 1 ELSE 0 END), 0) AS filed
+FROM fbu_agreement"""
+
+FBU_PLANS = """
+SELECT p.id AS id, p.ended_at AS ended_at FROM payment_plan p JOIN fbu_agreement a ON a.plan_id = p.id
+WHERE a.signed_date <= :last AND (p.ended_at IS NULL OR p.ended_at >= :start)"""
+
+INSTALMENTS = """
+SELECT plan_id, seq, due_date, amount_cents FROM instalment WHERE plan_id IN ({plans}) ORDER BY plan_id, seq"""
+
+PAYMENTS = """
+SELECT plan_id, date, amount_cents FROM payment
+WHERE plan_id IN ({plans}) AND date <= :last AND removed_at IS NULL"""
 
 
-def _track_on(case_id, on):
-    """The track a case was on at a date: its latest track change up to then."""
-    return (select(TrackChange.to_track).where(TrackChange.case_id == case_id, TrackChange.date <= on,
-                                               TrackChange.removed_at.is_(None))
-            .order_by(TrackChange.date.desc(), TrackChange.id.desc()).limit(1).scalar_subquery())
+def _with_total(grouped: dict, total: int | None = None) -> dict:
+    return {None: sum(grouped.values()) if total is None else total, **grouped}
 
 
-def _intake_track():
-    """The track a case was registered on: its track change that came from no track."""
-    return (select(TrackChange.to_track).where(TrackChange.case_id == Case.id, TrackChange.from_track.is_(None))
-            .order_by(TrackChange.id).limit(1).scalar_subquery())
+def _summed(rows, key: str, value: str = "n") -> dict:
+    """{each value of column `key`: the sum of column `value`} over rows grouped more finely."""
+    counted: dict = {}
+    for row in rows:
+        counted[row[key]] = counted.get(row[key], 0) + (row[value] or 0)
+    return counted
 
 
 class Figures:
-    """The aggregates of one period, on one session."""
+    """The aggregates of one period, on one connection; each question asked once."""
 
-    def __init__(self, session, first: date, last: date):
-        self.session, self.first, self.last = session, first, last
+    def __init__(self, connection: Connection, first: date, last: date):
+        self.connection, self.first, self.last = connection, first, last
+        self._answers: dict[str, object] = {}
 
-    def _grouped(self, key, *where) -> dict:
-        """Cases counted per value of `key`."""
-        return dict(self.session.execute(select(key, func.count()).select_from(Case).where(*where)
-                                         .group_by(key)).all())
+    def _once(self, statement: str, **params):
+        """The rows of a statement on the period, run at most once per Figures."""
+        key = statement + repr(sorted(params.items()))
+        if key not in self._answers:
+            self._answers[key] = self.connection.rows(statement, first=self.first, last=self.last, **params)
+        return self._answers[key]
 
-    def _total(self, *where) -> int:
-        return self.session.execute(select(func.count()).select_from(Case).where(*where)).scalar() or 0
-
-    def _with_total(self, grouped: dict, total: int | None = None) -> dict:
-        return {None: sum(v for v in grouped.values()) if total is None else total, **grouped}
+    def _value(self, statement: str, **params) -> int:
+        row = self._once(statement, **params)
+        return (next(iter(row[0].values())) if row else 0) or 0
 
     # --- intake -------------------------------------------------------------
-    def _new(self):
-        return Case.intake_date.between(self.first, self.last)
-
     def new_cases(self, dimension: str | None) -> dict:
-        if dimension == "track":
-            return self._with_total(self._grouped(_intake_track(), self._new()))
-        if dimension == "source":
-            return self._with_total(self._grouped(Case.source, self._new()))
-        if dimension == "landlord_type":
-            kind = func.coalesce(Landlord.kind, "none")
-            query = (select(kind, func.count()).select_from(Case).outerjoin(Landlord, Landlord.id == Case.landlord_id)
-                     .where(self._new()).group_by(kind))
-            return self._with_total(dict(self.session.execute(query).all()))
         if dimension == "problem":
-            query = (select(CaseProblem.problem, func.count(distinct(Case.id))).select_from(Case)
-                     .join(CaseProblem, CaseProblem.case_id == Case.id).where(self._new())
-                     .group_by(CaseProblem.problem))
-            return self._with_total(dict(self.session.execute(query).all()), self._total(self._new()))
-        return {None: self._total(self._new())}
+            return _with_total(_summed(self._once(NEW_BY_PROBLEM), "problem"), self.new_cases(None)[None])
+        rows = self._once(NEW_CASES)
+        if dimension in ("track", "source", "landlord_type"):
+            return _with_total(_summed(rows, dimension))
+        return {None: sum(row.n for row in rows)}
 
     def returning_households(self) -> dict:
-        return {None: self._total(self._new(), Case.returning_household.is_(True))}
+        return {None: self._value(RETURNING, returning=True)}
 
     # --- caseload -----------------------------------------------------------
     def open_cases(self) -> dict:
-        open_at_end = and_(Case.intake_date <= self.last,
-                           or_(Case.closed_date.is_(None), Case.closed_date > self.last))
-        return self._with_total(self._grouped(_track_on(Case.id, self.last), open_at_end))
+        return _with_total(_summed(self._once(OPEN_BY_TRACK), "track"))
 
     def closed_cases(self, dimension: str) -> dict:
-        closed = Case.closed_date.between(self.first, self.last)
-        key = Case.outcome if dimension == "outcome" else _track_on(Case.id, Case.closed_date)
-        return self._with_total(self._grouped(key, closed))
+        return _with_total(_summed(self._once(CLOSED), "outcome" if dimension == "outcome" else "track"))
 
     def evictions_prevented(self) -> dict:
-        prevented = and_(Case.closed_date.between(self.first, self.last), Case.outcome == "eviction-prevented")
-        return self._with_total(self._grouped(_track_on(Case.id, Case.closed_date), prevented))
+        return _with_total(_summed([row for row in self._once(CLOSED) if row.outcome == "eviction-prevented"],
+                                   "track"))
 
     # --- results ------------------------------------------------------------
     def households_referred(self) -> dict:
-        query = select(func.count(distinct(Referral.case_id))).where(Referral.date.between(self.first, self.last),
-                                                                     Referral.removed_at.is_(None))
-        return {None: self.session.execute(query).scalar() or 0}
+        return {None: self._value(HOUSEHOLDS_REFERRED)}
 
     def referrals(self) -> dict:
-        query = (select(Referral.destination, func.count()).where(Referral.date.between(self.first, self.last),
-                                                                  Referral.removed_at.is_(None))
-                 .group_by(Referral.destination))
-        return self._with_total(dict(self.session.execute(query).all()))
+        return _with_total(_summed(self._once(REFERRALS), "destination"))
 
     def referral_outcomes(self) -> dict:
-        outcome = func.coalesce(Referral.outcome, "pending")
-        query = (select(outcome, func.count()).where(Referral.date.between(self.first, self.last),
-                                                     Referral.removed_at.is_(None)).group_by(outcome))
-        return self._with_total(dict(self.session.execute(query).all()))
+        return _with_total(_summed(self._once(REFERRALS), "outcome"))
 
     def admissions(self, kind: str) -> dict:
-        query = (select(func.count()).select_from(Stay).join(Dwelling, Dwelling.id == Stay.dwelling_id)
-                 .where(Dwelling.kind == kind, Stay.start_date.between(self.first, self.last),
-                        Stay.removed_at.is_(None)))
-        return {None: self.session.execute(query).scalar() or 0}
+        return {None: _summed(self._once(ADMISSIONS), "kind").get(kind, 0)}
 
     def moves_out(self, destination: str | None = None) -> dict:
-        where = [Stay.left_date.between(self.first, self.last), Stay.removed_at.is_(None)]
+        counted = _summed(self._once(MOVES_OUT), "destination")
         if destination:
-            where.append(Stay.destination == destination)
-            return {None: self.session.execute(select(func.count()).select_from(Stay).where(*where)).scalar() or 0}
-        query = select(Stay.destination, func.count()).where(*where).group_by(Stay.destination)
-        return self._with_total(dict(self.session.execute(query).all()))
+            return {None: counted.get(destination, 0)}
+        return _with_total(counted)
 
     # --- court --------------------------------------------------------------
     def hearings(self) -> dict:
         start = datetime.combine(self.first, time())
         end = datetime.combine(self.last + timedelta(days=1), time())
-        result = func.coalesce(Hearing.result, "pending")
-        query = (select(result, func.count()).where(Hearing.starts_at >= start, Hearing.starts_at < end,
-                                                    Hearing.removed_at.is_(None))
-                 .group_by(result))
-        return self._with_total(dict(self.session.execute(query).all()))
+        return _with_total(_summed(self._once(HEARINGS, start=start, end=end), "result"))
 
     # --- work ---------------------------------------------------------------
-    @cache  # noqa: B019  (one Figures lives for one period of one command)
-    def _work(self) -> list[tuple]:
-        """Per track on the day: contacts, home visits, minutes; one pass over the period's contacts."""
-        track = _track_on(Contact.case_id, Contact.date)
-        home = func.sum(case((Contact.kind == "home", 1), else_=0))
-        query = (select(track, func.count(), home, func.coalesce(func.sum(Contact.minutes), 0))
-                 .select_from(Contact).where(Contact.date.between(self.first, self.last), Contact.removed_at.is_(None))
-                 .group_by(track))
-        return self.session.execute(query).all()
-
     def contacts(self, home_only: bool = False, minutes: bool = False) -> dict:
-        column = 3 if minutes else 2 if home_only else 1
-        return self._with_total({row[0]: row[column] for row in self._work()})
+        """Per track on the day: contacts, home visits or minutes; one pass over the period's contacts."""
+        column = "minutes" if minutes else "home" if home_only else "contacts"
+        return _with_total(_summed(self._once(WORK), "track", value=column))
 
     # --- workers ------------------------------------------------------------
     def by_worker(self) -> dict[str, dict[str, int]]:
-        """Open at the end, new and closed in the period, per worker responsible for the case now."""
-        open_at_end = and_(Case.intake_date <= self.last, or_(Case.closed_date.is_(None), Case.closed_date > self.last))
-        closed = Case.closed_date.between(self.first, self.last)
-        worker = func.coalesce(Case.worker, "-")
-        counts = [func.sum(case((condition, 1), else_=0)) for condition in (open_at_end, self._new(), closed)]
-        query = select(worker, *counts).group_by(worker)
-        return {name: {"open_cases": opened or 0, "new_cases": new or 0, "closed_cases": done or 0}
-                for name, opened, new, done in self.session.execute(query).all()}
+        """Open at the end, new and closed in the period, per worker responsible for the case now
+        (workers with a case that counts in the period)."""
+        return {row.worker: {key: row[key] or 0 for key in ("open_cases", "new_cases", "closed_cases")}
+                for row in self._once(BY_WORKER)}
 
     # --- housing ------------------------------------------------------------
     def dwellings(self, occupied: bool) -> dict:
         """The service's dwellings, or those occupied on the last day, by kind."""
-        query = select(Dwelling.kind, func.count(distinct(Dwelling.id))).select_from(Dwelling)
-        if occupied:
-            query = query.join(Stay, and_(Stay.dwelling_id == Dwelling.id, Stay.start_date <= self.last,
-                                          or_(Stay.left_date.is_(None), Stay.left_date > self.last),
-                                          Stay.removed_at.is_(None)))
-        return self._with_total(dict(self.session.execute(query.group_by(Dwelling.kind)).all()))
+        return _with_total({kind: count for kind, count in _summed(
+            self._once(DWELLINGS), "kind", value="occupied" if occupied else "n").items()
+            if count or not occupied})
 
     # --- FBU ------------------------------------------------------------------
-    @cache  # noqa: B019
-    def _fbu(self) -> dict:
-        """Agreements signed, advances paid (and their sum), agreements filed: one pass over the agreements."""
-        def counted(column, value=1):
-            return func.coalesce(func.sum(case((column.between(self.first, self.last), value), else_=0)), 0)
-
-        row = self.session.execute(select(
-            counted(FbuAgreement.signed_date), counted(FbuAgreement.paid_date),
-            counted(FbuAgreement.paid_date, FbuAgreement.advance_cents), counted(FbuAgreement.filed_date))).one()
-        return dict(zip(("signed", "paid", "paid_amount", "filed"), row, strict=True))
-
     def fbu(self, what: str) -> dict:
-        return {None: self._fbu()[what]}
+        """Agreements signed, advances paid (and their sum), agreements filed: one pass over the agreements."""
+        row = self._once(FBU)[0]
+        return {None: row[what] or 0}
 
     def fbu_plans_broken(self) -> dict:
         """FBU plans that became broken in the period. Whether a plan is broken follows from how its
@@ -183,21 +237,16 @@ class Figures:
         from huurbeg.payment_plan import Instalment as Scheduled, broken_spells
 
         start = datetime.combine(self.first, time(), tzinfo=UTC)
-        plans = dict(self.session.execute(
-            select(PaymentPlan.id, PaymentPlan.ended_at).join(FbuAgreement, FbuAgreement.plan_id == PaymentPlan.id)
-            .where(FbuAgreement.signed_date <= self.last,
-                   or_(PaymentPlan.ended_at.is_(None), PaymentPlan.ended_at >= start))).all())
+        plans = {row.id: row.ended_at for row in self._once(FBU_PLANS, start=start)}
+        if not plans:
+            return {None: 0}
+        listed, ids = in_list("plan", plans)
         instalments: dict[int, list] = {}
-        for pid, seq, due, amount in self.session.execute(
-                select(Instalment.plan_id, Instalment.seq, Instalment.due_date, Instalment.amount_cents)
-                .where(Instalment.plan_id.in_(list(plans))).order_by(Instalment.plan_id, Instalment.seq)).all():
-            instalments.setdefault(pid, []).append(Scheduled(seq, due, amount))
+        for row in self.connection.rows(INSTALMENTS.format(plans=listed), **ids):
+            instalments.setdefault(row.plan_id, []).append(Scheduled(row.seq, row.due_date, row.amount_cents))
         payments: dict[int, list] = {}
-        for pid, when, amount in self.session.execute(
-                select(Payment.plan_id, Payment.date, Payment.amount_cents)
-                .where(Payment.plan_id.in_(list(plans)), Payment.date <= self.last,
-                       Payment.removed_at.is_(None))).all():
-            payments.setdefault(pid, []).append((when, amount))
+        for row in self.connection.rows(PAYMENTS.format(plans=listed), last=self.last, **ids):
+            payments.setdefault(row.plan_id, []).append((row.date, row.amount_cents))
         broken = 0
         for pid, ended in plans.items():
             until = min(self.last, ended.date()) if ended else self.last

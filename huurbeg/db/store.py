@@ -706,9 +706,10 @@ class Store:
     # --- figures ------------------------------------------------------------
     def figures(self, first: date, last: date):
         """The SQL aggregates of one period (see huurbeg.db.figures)."""
+        from huurbeg.db import sql
         from huurbeg.db.figures import Figures
 
-        return Figures(self.session, first, last)
+        return Figures(sql.Connection(self.session.connection(), self.dialect), first, last)
 
     # --- lookups ------------------------------------------------------------
     def case_rows(self, track: Track | None, status: Status | None, worker: str | None = None,
