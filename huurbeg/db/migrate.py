@@ -26,7 +26,7 @@ from pathlib import Path
 
 from huurbeg.errors import DatabaseProblem
 
-SCHEMA_REVISION = "0009"
+SCHEMA_REVISION = "0010"
 MIGRATIONS = Path(__file__).with_name("migrations")
 SCHEMA_LOCK = 0x68_75_72_5F_73_63_68  # "hur_sch": the advisory-lock key of schema changes
 

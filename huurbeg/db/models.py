@@ -101,6 +101,8 @@ class TrackChange(SQLModel, table=True):
     """A case entering a track (the first row is the intake track)."""
 
     __tablename__ = "track_change"
+    # the track of a case on a date (the figures), answered from the index alone
+    __table_args__ = (Index("ix_track_change_case_date", "case_id", "date", "id", "removed_at", "to_track"),)
     id: int | None = Field(default=None, primary_key=True)
     case_id: int | None = _fk("case_file.id")
     from_track: str | None = None

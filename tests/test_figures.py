@@ -1,0 +1,201 @@
+"""Every figure of `stats` on a demo database equals what a plain count of its rows in Python gives.
+
+The counting here follows each figure's definition (huurbeg.figures) row by row, without SQL
+aggregates, so a grouping, an index or a join that changes a count shows up as a difference.
+"""
+
+import json
+from collections import Counter
+from datetime import date, timedelta
+
+import pytest
+
+from conftest import query
+from huurbeg.figures import FIGURES, month_period, year_period
+from huurbeg.payment_plan import Instalment, broken_spells
+
+PERIODS = [("--year", "2026"), ("--year", "2025"), ("--month", "2026-03"), ("--month", "2026-10")]
+
+
+def day(value) -> date:
+    return date.fromisoformat(str(value)[:10])
+
+
+def rows(sql: str, *names: str) -> list[dict]:
+    """A table's rows as dicts, dates and moments as dates, whatever the backend returned."""
+    found = [dict(zip(names, row, strict=True)) for row in query(None, sql)]
+    for row in found:
+        for name in names:
+            if row[name] is not None and (name.endswith(("date", "_at")) or name == "date"):
+                row[name] = day(row[name])
+    return found
+
+
+def database() -> dict[str, list[dict]]:
+    return {
+        "case": rows("SELECT id, intake_date, closed_date, outcome, source, landlord_id, returning_household "
+                     "FROM case_file", "id", "intake_date", "closed_date", "outcome", "source", "landlord_id",
+                     "returning_household"),
+        "landlord": rows("SELECT id, kind FROM landlord", "id", "kind"),
+        "problem": rows("SELECT case_id, problem FROM case_problem", "case_id", "problem"),
+        "track": rows("SELECT id, case_id, from_track, to_track, date, removed_at FROM track_change",
+                      "id", "case_id", "from_track", "to_track", "date", "removed_at"),
+        "referral": rows("SELECT case_id, date, destination, outcome, removed_at FROM referral",
+                         "case_id", "date", "destination", "outcome", "removed_at"),
+        "stay": rows("SELECT dwelling_id, start_date, left_date, destination, removed_at FROM stay",
+                     "dwelling_id", "start_date", "left_date", "destination", "removed_at"),
+        "dwelling": rows("SELECT id, kind FROM dwelling", "id", "kind"),
+        "hearing": rows("SELECT starts_at, result, removed_at FROM hearing", "starts_at", "result", "removed_at"),
+        "contact": rows("SELECT case_id, date, kind, minutes, removed_at FROM contact",
+                        "case_id", "date", "kind", "minutes", "removed_at"),
+        "fbu": rows("SELECT plan_id, signed_date, paid_date, advance_cents, filed_date FROM fbu_agreement",
+                    "plan_id", "signed_date", "paid_date", "advance_cents", "filed_date"),
+        "plan": rows("SELECT id, ended_at FROM payment_plan", "id", "ended_at"),
+        "instalment": rows("SELECT plan_id, seq, due_date, amount_cents FROM instalment",
+                           "plan_id", "seq", "due_date", "amount_cents"),
+        "payment": rows("SELECT plan_id, date, amount_cents, removed_at FROM payment",
+                        "plan_id", "date", "amount_cents", "removed_at"),
+    }
+
+
+def counted_by_hand(db: dict, first: date, last: date) -> dict[tuple[str, str], float]:
+    """Each figure of the period, counted one row at a time: {(figure, breakdown): value}."""
+    def within(value) -> bool:
+        return value is not None and first <= value <= last
+
+    changes: dict[int, list[dict]] = {}
+    for change in db["track"]:
+        changes.setdefault(change["case_id"], []).append(change)
+
+    def track_on(case_id, on):
+        kept = [c for c in changes.get(case_id, []) if c["removed_at"] is None and c["date"] <= on]
+        return max(kept, key=lambda c: (c["date"], c["id"]))["to_track"] if kept else None
+
+    def intake_track(case_id):
+        first_ones = sorted((c for c in changes.get(case_id, []) if c["from_track"] is None), key=lambda c: c["id"])
+        return first_ones[0]["to_track"] if first_ones else None
+
+    figures: dict[str, Counter] = {}
+
+    def count(figure: str, breakdowns: dict, amount: float = 1) -> None:
+        tally = figures.setdefault(figure, Counter())
+        tally[""] += amount
+        for dimension, value in breakdowns.items():
+            tally[f"{dimension}={value}"] += amount
+
+    landlord = {row["id"]: row["kind"] for row in db["landlord"]}
+    problems: dict[int, set] = {}
+    for row in db["problem"]:
+        problems.setdefault(row["case_id"], set()).add(row["problem"])
+    for case in db["case"]:
+        if within(case["intake_date"]):
+            count("new_cases", {"track": intake_track(case["id"]), "source": case["source"],
+                                "landlord_type": landlord.get(case["landlord_id"], "none")})
+            for problem in problems.get(case["id"], ()):
+                figures["new_cases"][f"problem={problem}"] += 1
+            if case["returning_household"]:
+                count("returning_households", {})
+        if case["intake_date"] <= last and (case["closed_date"] is None or case["closed_date"] > last):
+            count("open_cases", {"track": track_on(case["id"], last)})
+        if within(case["closed_date"]):
+            track = track_on(case["id"], case["closed_date"])
+            figures.setdefault("closed_cases", Counter())[""] += 1
+            figures["closed_cases"][f"outcome={case['outcome']}"] += 1
+            figures["closed_cases"][f"track={track}"] += 1
+            if case["outcome"] == "eviction-prevented":
+                count("evictions_prevented", {"track": track})
+    referrals = [r for r in db["referral"] if r["removed_at"] is None and within(r["date"])]
+    figures["households_referred"] = Counter({"": len({r["case_id"] for r in referrals})})
+    for referral in referrals:
+        count("referrals", {"destination": referral["destination"]})
+        count("referral_outcomes", {"outcome": referral["outcome"] or "pending"})
+    kind = {row["id"]: row["kind"] for row in db["dwelling"]}
+    for stay in (s for s in db["stay"] if s["removed_at"] is None):
+        if within(stay["start_date"]):
+            count({"transit": "transit_admissions", "crisis": "crisis_admissions"}[kind[stay["dwelling_id"]]], {})
+        if within(stay["left_date"]):
+            count("moves_out", {"destination": stay["destination"]})
+            if stay["destination"] == "regular-market":
+                count("regular_market_moves", {})
+    for hearing in db["hearing"]:
+        if hearing["removed_at"] is None and within(hearing["starts_at"]):
+            count("hearings", {"result": hearing["result"] or "pending"})
+    for dwelling in db["dwelling"]:
+        count("dwellings", {"kind": dwelling["kind"]})
+        if any(s["dwelling_id"] == dwelling["id"] and s["removed_at"] is None and s["start_date"] <= last
+               and (s["left_date"] is None or s["left_date"] > last) for s in db["stay"]):
+            count("dwellings_occupied", {"kind": dwelling["kind"]})
+    for contact in db["contact"]:
+        if contact["removed_at"] is None and within(contact["date"]):
+            track = {"track": track_on(contact["case_id"], contact["date"])}
+            count("contacts", track)
+            count("hours", track, contact["minutes"] or 0)
+            if contact["kind"] == "home":
+                count("home_visits", track)
+    for agreement in db["fbu"]:
+        count("fbu_agreements_signed", {}, within(agreement["signed_date"]))
+        count("fbu_advances_paid", {}, within(agreement["paid_date"]))
+        count("fbu_advances_paid_amount", {}, agreement["advance_cents"] if within(agreement["paid_date"]) else 0)
+        count("fbu_agreements_filed", {}, within(agreement["filed_date"]))
+    ended = {plan["id"]: plan["ended_at"] for plan in db["plan"]}
+    for agreement in db["fbu"]:
+        plan = agreement["plan_id"]
+        if agreement["signed_date"] > last or (ended[plan] is not None and ended[plan] < first):
+            continue
+        schedule = sorted((Instalment(i["seq"], i["due_date"], i["amount_cents"])
+                           for i in db["instalment"] if i["plan_id"] == plan), key=lambda i: i.seq)
+        paid = [(p["date"], p["amount_cents"]) for p in db["payment"]
+                if p["plan_id"] == plan and p["removed_at"] is None and p["date"] <= last]
+        until = min(last, ended[plan]) if ended[plan] else last
+        count("fbu_plans_broken", {}, any(d >= first for d in broken_spells(schedule, paid, until)))
+    shown_as = {"hours": lambda minutes: round(minutes / 60, 1), "fbu_advances_paid_amount": lambda cents: cents / 100}
+    return {(figure, breakdown): shown_as.get(figure, int)(value)
+            for figure, tally in figures.items() for breakdown, value in tally.items()}
+
+
+TRACKS = ["pw", "pre-ogp", "ogp", "dw", "crisis"]
+
+
+def moved_between_tracks(cli) -> None:
+    """The demo keeps every case on its intake track: move some, so the track on a date matters.
+    Open cases move after intake, some twice on one day (the later change counts); closed cases
+    are reopened, moved, and closed again as they were, some moved after the day they closed."""
+    def run(*args):
+        result = cli(*args)
+        assert result.exit_code == 0, result.output
+
+    def other(track, n=1):
+        return TRACKS[(TRACKS.index(track) + n) % len(TRACKS)]
+
+    cases = json.loads(cli("case", "list", "--status", "all", "-f", "json").stdout)
+    for n, case in enumerate(cases[::3]):
+        when = date.fromisoformat(case["intake_date"]) + timedelta(days=20 + n % 40)
+        if when > date(2026, 11, 22):
+            continue
+        if case["status"] == "open":
+            run("case", "track", case["case"], "--to", other(case["track"]), "--date", when.isoformat())
+            if n % 2:
+                run("case", "track", case["case"], "--to", other(case["track"], 2), "--date", when.isoformat())
+        else:
+            shown = json.loads(cli("case", "show", case["case"], "-f", "json").stdout)
+            run("case", "reopen", case["case"])
+            run("case", "track", case["case"], "--to", other(case["track"]), "--date", when.isoformat())
+            run("case", "close", case["case"], "--outcome", shown["outcome"], "--date", shown["closed_date"])
+
+
+def test_every_figure_of_a_demo_year_and_month_equals_a_count_of_its_rows(cli):
+    assert cli("demo").exit_code == 0
+    moved_between_tracks(cli)
+    db = database()
+    assert len(db["case"]) > 100 and len(db["contact"]) > 300 and db["fbu"] and db["hearing"]
+    assert [c for c in db["track"] if c["from_track"]]  # cases that changed track: the track on a date matters
+    for period in PERIODS:
+        result = cli("stats", *period, "-f", "json")
+        assert result.exit_code == 0, result.output
+        shown = {(r["figure"], r["breakdown"]): r["value"] for r in json.loads(result.stdout)}
+        assert [figure for figure, _ in shown if figure not in {f.key for f in FIGURES}] == []
+        span = year_period(period[1]) if period[0] == "--year" else month_period(period[1], date(2026, 11, 22))
+        expected = counted_by_hand(db, span.first, span.last)
+        assert {key: value for key, value in shown.items() if value != expected.get(key, 0)} == {}, period
+        assert not [key for key, value in expected.items() if value and key not in shown], period
+        assert sum(1 for value in shown.values() if value) > (60 if period == ("--year", "2026") else 25), period
