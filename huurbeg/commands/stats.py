@@ -49,7 +49,7 @@ def stats(
 
     app_state = state(ctx)
     period = _period(month, year, first, last, app_state.today)
-    store = app_state.store(write=False, must_exist=True)
+    store = app_state.reader(must_exist=True)  # plain SQL: on a file, sqlite3 alone
     aggregates = store.figures(period.first, period.last)
     if fmt == StatsFormat.HTML:
         if by_worker:
