@@ -199,3 +199,29 @@ def test_every_figure_of_a_demo_year_and_month_equals_a_count_of_its_rows(cli):
         assert {key: value for key, value in shown.items() if value != expected.get(key, 0)} == {}, period
         assert not [key for key, value in expected.items() if value and key not in shown], period
         assert sum(1 for value in shown.values() if value) > (60 if period == ("--year", "2026") else 25), period
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.slow
+def test_the_figures_of_a_file_import_neither_the_orm_nor_pydantic(cli, new_case, db_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import TODAY
+
+    number = new_case("--date", "01/10/2026")
+    assert cli("visit", number, "--kind", "home", "--minutes", "30", "--date", "02/10/2026").exit_code == 0
+    heavy = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
+    code = ("import sys\nfrom huurbeg.cli import main\nsys.argv = ['huurbeg'] + sys.argv[1:]\n"
+            "try:\n    main()\nexcept SystemExit as stop:\n    code = stop.code\n"
+            f"print('HEAVY', sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)\n")
+    env = dict(os.environ, HUURBEG_DB=str(db_path), HUURBEG_TODAY=TODAY)
+    for args in (["stats", "--year", "2026", "-f", "json"], ["stats", "--month", "2026-10", "--chart"],
+                 ["stats", "--year", "2026", "--by-worker", "-f", "csv"]):
+        done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
+        assert done.returncode == 0, (args, done.stderr)
+        assert "HEAVY []" in done.stderr, (args, done.stderr)
+    figures = json.loads(subprocess.run([sys.executable, "-m", "huurbeg", "stats", "--month", "2026-10", "-f", "json"],
+                                        capture_output=True, text=True, env=env).stdout)
+    assert {(r["figure"], r["breakdown"]): r["value"] for r in figures}[("home_visits", "track=pw")] == 1
