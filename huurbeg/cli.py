@@ -9,6 +9,7 @@ rolled back when it failed, exited non-zero or was stopped.
 
 import errno
 import os
+import re
 import sys
 from typing import Annotated
 
@@ -20,6 +21,7 @@ from huurbeg.commands import (case, completion as completion_command, deadlines,
                               intake, maintenance, plan, refer, stats, transfer, visit)
 from huurbeg.errors import HuurbegError
 from huurbeg.groups import spare_pydantic
+from huurbeg.i18n import N_, _
 from huurbeg.params import output_option, parse_worker
 from huurbeg.state import AppState, state
 
@@ -30,8 +32,16 @@ EXIT_INTERNAL = 70
 def _fail(text: str, code: int) -> int:
     from huurbeg.render import plain
 
-    sys.stderr.write(f"huurbeg: error: {plain(text)}\n")  # it may repeat what was typed: shown literally
+    # it may repeat what was typed: shown literally
+    sys.stderr.write(_("huurbeg: error: {message}").format(message=plain(text)) + "\n")
     return code
+
+
+def _said(exc: BaseException) -> str:
+    """An error's message in the reader's language: a message kept as data says itself (its `shown`)."""
+    message = exc.args[0] if exc.args else ""
+    shown = getattr(message, "shown", None)
+    return shown() if callable(shown) else str(exc)
 
 
 class HuurbegGroup(TyperGroup):
@@ -46,6 +56,7 @@ class HuurbegGroup(TyperGroup):
         return helptext.order(list(self.commands))
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        helptext.speak(self)  # the reader's language, as this invocation's environment says
         instruction = os.environ.get(complete_var or completion.COMPLETE_VAR)
         if instruction:  # the shell asks for completions (huurbeg completion SHELL): answer, run nothing
             code = completion.respond(self, instruction)
@@ -87,28 +98,28 @@ class HuurbegGroup(TyperGroup):
         try:
             raise exc
         except HuurbegError as exc:
-            return _fail(str(exc), exc.exit_code)
+            return _fail(_said(exc), exc.exit_code)
         except typer.TyperException as exc:
             return _usage_error(exc)
         except typer.Abort:
-            return _fail("stopped; nothing was written", 1)
+            return _fail(_("stopped; nothing was written"), 1)
         except OSError as exc:
             if exc.errno == errno.EPIPE:  # `huurbeg ... | head`: the reader went away
                 return 0
-            return _fail(f"{exc.strerror or exc}", 1)
+            return _fail(_os_error(exc), 1)
         except Exception as exc:
             if os.environ.get("HUURBEG_DEBUG"):
                 raise
             if type(exc).__module__.startswith(("sqlalchemy", "sqlite3")):  # sqlite3: a lookup's plain SQL
                 reason = _database_reason(exc)
-                advice = ""
+                text = _("database error: {reason}; nothing was written").format(reason=reason)
                 if "malformed" in reason or "not a database" in reason:  # damaged since the daily check
                     from huurbeg.db.health import WHAT_TO_DO
 
-                    advice = f". {WHAT_TO_DO}"
-                return _fail(f"database error: {reason}; nothing was written{advice}", EXIT_DATABASE)
-            return _fail(f"internal error ({type(exc).__name__}); nothing was written. "
-                         "Run again with HUURBEG_DEBUG=1 to see where", EXIT_INTERNAL)
+                    text += f". {_(WHAT_TO_DO)}"
+                return _fail(text, EXIT_DATABASE)
+            return _fail(_("internal error ({kind}); nothing was written. Run again with HUURBEG_DEBUG=1 to "
+                           "see where").format(kind=type(exc).__name__), EXIT_INTERNAL)
 
 
 def _add_output_option(group, option) -> None:
@@ -121,14 +132,84 @@ def _add_output_option(group, option) -> None:
             command.params.append(option)
 
 
+def _os_error(exc: OSError) -> str:
+    """The system's reason, in the reader's language where the catalogue has it (strerror is English)."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is not None and exc.strerror:
+        return _("{reason}: {file}").format(reason=_(reason), file=exc.filename)
+    return _(reason) if exc.strerror else reason
+
+
+N_("No such file or directory"), N_("Permission denied"), N_("Is a directory"), N_("Not a directory")
+N_("No space left on device"), N_("File exists"), N_("Read-only file system")
+
+
 def _usage_error(exc: typer.TyperException) -> int:
     if type(exc).__name__ == "NoArgsIsHelpError":  # a bare group, e.g. `huurbeg case`: show its help
         sys.stderr.write(exc.format_message() + "\n")
         return 2
     ctx = getattr(exc, "ctx", None)
-    hint = f" See '{ctx.command_path} --help'." if ctx is not None else ""
-    text = " ".join(exc.format_message().split())  # click lists choices on lines of their own
-    return _fail(text.rstrip(".") + "." + hint, exc.exit_code)
+    hint = " " + _("See '{command} --help'.").format(command=ctx.command_path) if ctx is not None else ""
+    text = " ".join(_parser_message(exc).split())  # click lists choices on lines of their own
+    return _fail((text if text.endswith("?") else text.rstrip(".") + ".") + hint, exc.exit_code)
+
+
+# The parser's own messages (the click Typer vendors speaks English only), as the catalogue has them.
+_PARSER_MESSAGES = [
+    (re.compile(r"No such command '(?P<name>.*)'\.(?: Did you mean (?P<matches>.*)\?)?$", re.S),
+     N_("No such command '{name}'."), N_("Did you mean {matches}?")),
+    (re.compile(r"Got unexpected extra arguments? \((?P<name>.*)\)$", re.S),
+     N_("Got unexpected extra argument(s) ({name})"), None),
+    (re.compile(r"Option '(?P<name>.*)' requires an argument\.$", re.S), N_("Option '{name}' requires an argument."),
+     None),
+    (re.compile(r"Option '(?P<name>.*)' requires (?P<count>\d+) arguments\.$", re.S),
+     N_("Option '{name}' requires {count} arguments."), None),
+    (re.compile(r"Option '(?P<name>.*)' does not take a value\.$", re.S), N_("Option '{name}' does not take a value."),
+     None),
+    (re.compile(r"Missing command\.$"), N_("Missing command."), None),
+]
+
+
+def _parser_message(exc: typer.TyperException) -> str:
+    """What the parser says, in the reader's language; the names it quotes are kept as typed."""
+    from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
+
+    if isinstance(exc, MissingParameter):
+        hint = _hint(exc)
+        kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "parameter")
+        missing = {"option": N_("Missing option {name}."), "argument": N_("Missing argument {name}.")}
+        text = _(missing.get(kind, N_("Missing parameter {name}."))).format(name=hint)
+        return f"{text} {_said(exc)}" if exc.message else text
+    if isinstance(exc, BadParameter):
+        hint = _hint(exc)
+        if hint is None:
+            return _("Invalid value: {reason}").format(reason=_said(exc))
+        return _("Invalid value for {name}: {reason}").format(name=hint, reason=_said(exc))
+    if isinstance(exc, NoSuchOption):
+        text = _("No such option: {name}").format(name=exc.option_name)
+        if exc.possibilities:
+            text += " " + _("(Possible options: {names})").format(names=", ".join(sorted(exc.possibilities)))
+        return text
+    message = exc.format_message()
+    for pattern, msgid, suggestion in _PARSER_MESSAGES:
+        found = pattern.match(message)
+        if found:
+            values = {key: value for key, value in found.groupdict().items() if value is not None}
+            text = _(msgid).format(**values)
+            if suggestion and values.get("matches"):
+                text = text.rstrip(".") + ". " + _(suggestion).format(**values)
+            return text
+    return _said(exc)
+
+
+def _hint(exc) -> str | None:
+    from typer._click.exceptions import _join_param_hints
+
+    if exc.param_hint is not None:
+        return _join_param_hints(exc.param_hint)
+    if exc.param is not None:
+        return _join_param_hints(exc.param.get_error_hint())
+    return None
 
 
 def _database_reason(exc: Exception) -> str:

@@ -92,7 +92,7 @@ def script(shell: str, prog: str = "huurbeg") -> str:
 
 def respond(group, instruction: str) -> int:
     """Answer the shell: `<shell>_complete` prints the candidates, `<shell>_source` the script."""
-    shell, _, action = instruction.partition("_")
+    shell, _sep, action = instruction.partition("_")
     if shell not in SHELLS or action not in ("complete", "source"):
         sys.stderr.write(f"huurbeg: error: {COMPLETE_VAR}: use bash_complete, zsh_complete or fish_complete\n")
         return 2

@@ -4,33 +4,41 @@ Applied once to the command tree Typer built (huurbeg.cli.HuurbegGroup), so a co
 only needs its docstring and an entry in EXAMPLES below; tests/test_docs.py fails for a
 command without an example. Usage lines read like the README's (`CASE`, not `{CASE}`;
 `--court TEXT`, not `--court <str>`).
+
+The tree is built at each invocation, so the help is put in the reader's language here:
+every help text, docstring and summary is a catalogue message (huurbeg/i18n_extract.py
+finds them), and the formatter's own words (Usage, Options, [default: ...]) too.
 """
 
 import re
 from pathlib import Path
+
+from typer._click import Context, HelpFormatter
+
+from huurbeg.i18n import N_, _
 
 WORK = ("intake", "case", "visit", "plan", "hearing", "transfer", "refer", "deadlines", "digest", "stats")
 """The root's commands in the order of the work; then any other command; then data and maintenance."""
 DATA_AND_MAINTENANCE = ("import", "demo", "copy", "backup", "purge", "doctor", "completion")
 
 SUMMARIES = {
-    "intake": "Register a household and open its case.",
-    "case": "The caseload and one dossier: list, show, correct, close.",
-    "visit": "Log a contact with the household.",
-    "plan": "Payment plans, payments and agreements.",
-    "hearing": "Court hearings: the roll, a brief per case, outcomes.",
-    "transfer": "Transitional and crisis dwellings: who moves in and out.",
-    "refer": "Refer a case to another service.",
-    "deadlines": "Every warning and deadline, most urgent first.",
-    "digest": "A short morning summary for a cron mail.",
-    "stats": "The figures the service reports, for a month or a year.",
-    "import": "Import a caseload from a spreadsheet.",
-    "demo": "Fill an empty database with fictional casework.",
-    "copy": "Copy this database into another, such as the team server.",
-    "backup": "Make a consistent copy of the database.",
-    "purge": "Erase the personal data of long-closed cases.",
-    "doctor": "Check the database and say what to fix.",
-    "completion": "Print the script for shell completion.",
+    "intake": N_("Register a household and open its case."),
+    "case": N_("The caseload and one dossier: list, show, correct, close."),
+    "visit": N_("Log a contact with the household."),
+    "plan": N_("Payment plans, payments and agreements."),
+    "hearing": N_("Court hearings: the roll, a brief per case, outcomes."),
+    "transfer": N_("Transitional and crisis dwellings: who moves in and out."),
+    "refer": N_("Refer a case to another service."),
+    "deadlines": N_("Every warning and deadline, most urgent first."),
+    "digest": N_("A short morning summary for a cron mail."),
+    "stats": N_("The figures the service reports, for a month or a year."),
+    "import": N_("Import a caseload from a spreadsheet."),
+    "demo": N_("Fill an empty database with fictional casework."),
+    "copy": N_("Copy this database into another, such as the team server."),
+    "backup": N_("Make a consistent copy of the database."),
+    "purge": N_("Erase the personal data of long-closed cases."),
+    "doctor": N_("Check the database and say what to fix."),
+    "completion": N_("Print the script for shell completion."),
 }
 """The one-line descriptions of the root's list (a command's first sentence is used elsewhere)."""
 
@@ -125,6 +133,45 @@ def polish(group, path: tuple[str, ...] = ()) -> None:
             _examples(command, (*path, name))
 
 
+def speak(command) -> None:
+    """Every help text of `command` and the commands under it in the reader's language.
+
+    Run when the invocation starts (the environment is then the one it runs in): the English
+    texts are kept on first use, so the same tree can be shown in either language.
+    """
+    english = getattr(command, "_huurbeg_english", None)
+    if english is None:
+        english = command._huurbeg_english = {
+            "help": command.help, "short_help": command.short_help, "epilog": command.epilog,
+            "options_metavar": getattr(command, "options_metavar", None),
+            "subcommand_metavar": getattr(command, "subcommand_metavar", None),
+            "params": [(param, getattr(param, "help", None)) for param in _params(command)]}
+    command.context_class = HelpContext
+    text = english["help"]
+    command.help = _(text) if text else text
+    short = english["short_help"]
+    if short in SUMMARIES.values():
+        command.short_help = _(short)
+    elif short and english["help"] and short == first_sentence(english["help"]):
+        command.short_help = first_sentence(command.help)
+    if english["epilog"] and english["epilog"].startswith("Examples:"):
+        command.epilog = _("Examples:") + english["epilog"].removeprefix("Examples:")
+    if english["options_metavar"] == "[OPTIONS]":
+        command.options_metavar = _("[OPTIONS]")
+    if english["subcommand_metavar"] == "COMMAND [ARGS]...":
+        command.subcommand_metavar = _("COMMAND [ARGS]...")
+    for param, text in english["params"]:
+        if text:
+            param.help = _option_help(text)
+    for sub in getattr(command, "commands", {}).values():
+        speak(sub)
+
+
+def _params(command) -> list:
+    helper = command.get_help_option(Context(command))
+    return [*command.params, *([helper] if helper is not None else [])]
+
+
 def order(names: list[str]) -> list[str]:
     """The root's commands: the work first, in its order; then the others; then data and maintenance."""
     rank = {name: k for k, name in enumerate(WORK)}
@@ -144,6 +191,50 @@ def _examples(command, path: tuple[str, ...]) -> None:
     if found and not command.epilog:
         # \b keeps each example on its own line (click rewraps paragraphs otherwise)
         command.epilog = "Examples:\n\n\b\n" + "\n".join(f"  {example}" for example in found)
+
+
+class Formatter(HelpFormatter):
+    """Click's help layout with its own words in the reader's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _("Usage:") + " " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_(heading))  # Arguments, Options, Commands
+
+    def write_dl(self, rows, *args, **kwargs) -> None:
+        super().write_dl([(term, _EXTRA.sub(_extra, text)) for term, text in rows], *args, **kwargs)
+
+
+class HelpContext(Context):
+    formatter_class = Formatter
+
+
+_EXTRA = re.compile(r"\[(default: [^\]]*|required)\]$")
+# the formatter's own words, for the catalogue
+N_("Arguments"), N_("Options"), N_("Commands"), N_("required"), N_("Examples:"), N_("Show this message and exit.")
+
+
+def _extra(found: re.Match) -> str:
+    """Typer's `[default: x]` and `[required]` after an option's help."""
+    extra = found.group(1)
+    if extra == "required":
+        return f"[{_('required')}]"
+    return "[" + _("default: {default}").format(default=extra.removeprefix("default: ")) + "]"
+
+
+_CODE_HELP = re.compile(r"(?P<help>.*) One of: (?P<codes>[^.]*)\.", re.S)
+
+
+def _option_help(text: str) -> str:
+    """An option's help; a code option's (huurbeg.params.code_option) is a sentence and the codes it takes."""
+    from huurbeg.params import CODE_HELP
+
+    found = _CODE_HELP.fullmatch(text)
+    if found:
+        sentence, codes = found.group("help", "codes")
+        return _(CODE_HELP).format(help=_(sentence), codes=codes)
+    return _(text)
 
 
 def _usage(command) -> None:

@@ -15,6 +15,7 @@ import typer
 from huurbeg import dates, money, national_number, text
 from huurbeg.case_number import parse_case_number
 from huurbeg.codes import choices, parse_code
+from huurbeg.i18n import N_, _
 
 
 def _wrap(parse: Callable[[str], object]) -> Callable:
@@ -61,9 +62,14 @@ def code(enum: type[StrEnum], what: str) -> Callable:
     return _wrap(lambda text: parse_code(enum, text, what))
 
 
+CODE_HELP = N_("{help} One of: {codes}.")
+"""The help of a code option; huurbeg.helptext translates both parts when the help is shown."""
+
+
 def code_option(enum: type[StrEnum], what: str, help_text: str, *names: str) -> typer.models.OptionInfo:
+    """An option taking one code of `enum`; `what` and `help_text` are marked with N_() where written."""
     return typer.Option(*names, parser=code(enum, what), metavar=names[0].lstrip("-").upper(),
-                        help=f"{help_text} One of: {choices(enum)}.", autocompletion=complete_codes(enum))
+                        help=CODE_HELP.format(help=help_text, codes=choices(enum)), autocompletion=complete_codes(enum))
 
 
 # --- shell completion of values (huurbeg.completion runs these; they never open SQLAlchemy) ---------

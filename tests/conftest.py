@@ -52,7 +52,8 @@ def empty_server() -> None:
 
 @pytest.fixture(autouse=True)
 def environment(tmp_path, monkeypatch):
-    """HUURBEG_DB points into tmp_path (or at the emptied test server); today is pinned; 100 columns, no colour."""
+    """HUURBEG_DB points into tmp_path (or at the emptied test server); today is pinned; 100 columns, no colour;
+    English, whatever the machine's locale (tests of the Dutch interface set HUURBEG_LANG=nl)."""
     if POSTGRES:
         empty_server()
         monkeypatch.setenv("HUURBEG_DB", POSTGRES)
@@ -61,6 +62,7 @@ def environment(tmp_path, monkeypatch):
     monkeypatch.setenv("HUURBEG_TODAY", TODAY)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("HUURBEG_LANG", "en")
     monkeypatch.delenv("HUURBEG_DEBUG", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
 
@@ -142,7 +144,7 @@ def assert_one_line_error(result, *, code: int | None = None, contains: str = ""
         assert result.exit_code == code, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("huurbeg: error: "), result.stderr
+    assert lines[0].startswith(("huurbeg: error: ", "huurbeg: fout: ")), result.stderr
     assert "Traceback" not in result.output
     assert result.stdout == ""
     assert contains in lines[0], lines[0]

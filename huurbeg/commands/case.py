@@ -12,6 +12,7 @@ from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption,
                                      LandlordOption, LandlordTypeOption, NationalNumberOption, NoteOption,
                                      PhoneOption, ProblemOption, ReferrerOption, RentOption, SourceOption,
                                      TenantOption)
+from huurbeg.i18n import N_, _
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
                             OutputFormat, WorkerOption, code_option, parse_case, parse_worker)
 from huurbeg.state import state
@@ -29,7 +30,7 @@ WORKER_COLUMN = ("worker", "Worker")
 @app.command("list")
 def list_cases(
     ctx: typer.Context,
-    track: Annotated[Track | None, code_option(Track, "track", "Only this track.", "--track")] = None,
+    track: Annotated[Track | None, code_option(Track, N_("track"), N_("Only this track."), "--track")] = None,
     status: Annotated[str, typer.Option("--status", metavar="STATUS",
                                         help="Which cases: open, closed or all.")] = "open",
     worker: WorkerOption = None,
@@ -208,7 +209,7 @@ def consent(
 @app.command("track")
 def track(
     ctx: typer.Context, number: CaseArgument,
-    to: Annotated[Track, code_option(Track, "track", "The track to move to.", "--to")],
+    to: Annotated[Track, code_option(Track, N_("track"), N_("The track to move to."), "--to")],
     when: DateOption = None,
 ) -> None:
     """Move a case to another track (e.g. pw → pre-ogp → ogp); the history keeps every track."""
@@ -222,7 +223,7 @@ def track(
 @app.command("close")
 def close(
     ctx: typer.Context, number: CaseArgument,
-    outcome: Annotated[Outcome, code_option(Outcome, "outcome", "How the case ended.", "--outcome")],
+    outcome: Annotated[Outcome, code_option(Outcome, N_("outcome"), N_("How the case ended."), "--outcome")],
     when: DateOption = None,
 ) -> None:
     """Close a case with its outcome (eviction-prevented, referred, ...)."""
@@ -297,7 +298,7 @@ class Audience(StrEnum):
 def report(
     ctx: typer.Context,
     number: CaseArgument,
-    audience: Annotated[Audience, code_option(Audience, "audience", "Who the report is for.", "--for")],
+    audience: Annotated[Audience, code_option(Audience, N_("audience"), N_("Who the report is for."), "--for")],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="[text|json]",
                                      help="text to paste into a letter, or json.")] = "text",
 ) -> None:

@@ -8,6 +8,7 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import HearingResult
+from huurbeg.i18n import N_, _
 from huurbeg.params import (CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
                             code_option, parse_count, parse_date, parse_datetime, parse_days, parse_money,
                             parse_required_text)
@@ -67,7 +68,7 @@ def list_hearings(
     court: Annotated[str | None, typer.Option("--court", help="Only courts whose name contains this.")] = None,
     worker: WorkerOption = None,
     mine: MineOption = False,
-    fmt: Annotated[RollFormat, code_option(RollFormat, "format", "table, json, csv, csv-excel, xlsx, or ics (a calendar).",
+    fmt: Annotated[RollFormat, code_option(RollFormat, N_("format"), N_("table, json, csv, csv-excel, xlsx, or ics (a calendar)."),
                                            "--format", "-f")] = RollFormat.TABLE,
 ) -> None:
     """The roll: hearings by date and time, with who is ready and who is not."""
@@ -116,7 +117,7 @@ def brief(
 def outcome(
     ctx: typer.Context,
     number: CaseArgument,
-    result: Annotated[HearingResult, code_option(HearingResult, "hearing result", "What the hearing decided.",
+    result: Annotated[HearingResult, code_option(HearingResult, N_("hearing result"), N_("What the hearing decided."),
                                                  "--result")],
     new_date: Annotated[datetime | None, typer.Option(
         "--new-date", parser=parse_datetime, metavar="'DATE HH:MM'",
@@ -164,7 +165,7 @@ def _record_plan(store, number: str, plan: tuple | None) -> int | None:
         return None
     from huurbeg import followup
 
-    count, _ = followup.new_plan(store, number, *plan, None)
+    count, _plan = followup.new_plan(store, number, *plan, None)
     return count
 
 

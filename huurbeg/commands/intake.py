@@ -8,6 +8,7 @@ import typer
 from huurbeg import render
 from huurbeg.codes import LandlordType, Problem, Source, Track
 from huurbeg.errors import Cancelled
+from huurbeg.i18n import N_, _
 from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money, \
     parse_date, parse_national_number, parse_required_text
 from huurbeg.state import state
@@ -30,12 +31,12 @@ ChildrenOption = Annotated[int | None, typer.Option("--children", parser=parse_c
 LandlordOption = Annotated[str | None, typer.Option(
     "--landlord", help="Landlord's name; an existing landlord is matched by name.")]
 LandlordTypeOption = Annotated[LandlordType | None, code_option(
-    LandlordType, "landlord type", "Kind of landlord, needed for a new one.", "--landlord-type")]
-SourceOption = Annotated[Source | None, code_option(Source, "registration source", "Who registered the case.",
+    LandlordType, N_("landlord type"), N_("Kind of landlord, needed for a new one."), "--landlord-type")]
+SourceOption = Annotated[Source | None, code_option(Source, N_("registration source"), N_("Who registered the case."),
                                                     "--source")]
 ReferrerOption = Annotated[str | None, typer.Option("--referrer", help="Who registered it, at that service.")]
 ProblemOption = Annotated[list[Problem] | None, code_option(
-    Problem, "problem", "A problem threatening the tenancy; repeat for several.", "--problem")]
+    Problem, N_("problem"), N_("A problem threatening the tenancy; repeat for several."), "--problem")]
 ArrearsOption = Annotated[int | None, typer.Option(
     "--arrears", parser=parse_money, metavar="EUR", help="Rent arrears at intake, e.g. 1.234,56.")]
 RentOption = Annotated[int | None, typer.Option(
@@ -49,7 +50,7 @@ def register(app: typer.Typer) -> None:
 
 def intake(
     ctx: typer.Context,
-    track: Annotated[Track | None, code_option(Track, "track", "Support track.", "--track")] = None,
+    track: Annotated[Track | None, code_option(Track, N_("track"), N_("Support track."), "--track")] = None,
     tenant: TenantOption = None,
     address: AddressOption = None,
     phone: PhoneOption = None,
@@ -76,7 +77,7 @@ def intake(
         "--allow-duplicate", help="Open a case even though the household already has an open one.")] = False,
     no_input: NoInputOption = False,
     fmt: Annotated[OutputFormat, code_option(
-        OutputFormat, "format", "table prints the case number; json or csv print the new case.",
+        OutputFormat, N_("format"), N_("table prints the case number; json or csv print the new case."),
         "--format", "-f")] = OutputFormat.TABLE,
 ) -> None:
     """Register a household and open its case; prints the new case number (YYYY-NNNN).

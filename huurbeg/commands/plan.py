@@ -10,6 +10,7 @@ from huurbeg import money, render
 from huurbeg.codes import Party
 from huurbeg.errors import InvalidInput, MissingValue
 from huurbeg.groups import with_default
+from huurbeg.i18n import N_, _
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
                             ReasonOption, RecordIdArgument, code_option, parse_count, parse_date, parse_money,
                             parse_required_text)
@@ -98,7 +99,7 @@ def agree(
     text: Annotated[str, typer.Argument(parser=parse_required_text, metavar="TEXT",
                                         help="What was agreed, e.g. 'clean the kitchen'.")],
     due: Annotated[date, typer.Option("--due", parser=parse_date, metavar="DATE", help="Agreed by when.")],
-    party: Annotated[Party, code_option(Party, "party", "Who agreed to do it (default tenant).",
+    party: Annotated[Party, code_option(Party, N_("party"), N_("Who agreed to do it (default tenant)."),
                                         "--party")] = Party.TENANT,
 ) -> None:
     """Record an agreement (afspraak) of tenant or landlord, due by a date."""
@@ -137,12 +138,12 @@ def fbu(
     day: DayOption = None,
     advance: Annotated[int | None, typer.Option(
         "--advance", parser=parse_money, metavar="EUR",
-        help="The advance actually agreed (default: 50 % of the arrears up to the year's maximum).")] = None,
+        help="The advance actually agreed (default: half the arrears, up to the year's maximum).")] = None,
     arrears: Annotated[int | None, typer.Option(
         "--arrears", parser=parse_money, metavar="EUR",
         help="The arrears when signing (default: the case's arrears).")] = None,
     force: Annotated[bool, typer.Option(
-        "--force", help="Record an --advance above the fund's 50 % or yearly maximum.")] = False,
+        "--force", help="Record an --advance above the fund's maximum (half the arrears, capped yearly).")] = False,
     document: Annotated[bool, typer.Option(
         "--document", help="Print the guidance agreement for signing (Dutch; English with HUURBEG_LANG=en).")] = False,
     output: Annotated[Path | None, typer.Option(
@@ -244,7 +245,7 @@ def agree_edit(
     text: Annotated[str | None, typer.Option("--text", help="What was agreed.")] = None,
     due: Annotated[date | None, typer.Option("--due", parser=parse_date, metavar="DATE",
                                              help="Agreed by when.")] = None,
-    party: Annotated[Party | None, code_option(Party, "party", "Who agreed to do it.", "--party")] = None,
+    party: Annotated[Party | None, code_option(Party, N_("party"), N_("Who agreed to do it."), "--party")] = None,
 ) -> None:
     """Correct an agreement (its number is in 'huurbeg case show CASE')."""
     from huurbeg import corrections

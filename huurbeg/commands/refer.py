@@ -8,6 +8,7 @@ import typer
 from huurbeg import render
 from huurbeg.codes import ReferralDestination, ReferralOutcome
 from huurbeg.groups import with_default
+from huurbeg.i18n import N_, _
 from huurbeg.params import (CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption, RecordIdArgument,
                             code_option, parse_case)
 from huurbeg.state import state
@@ -29,8 +30,8 @@ def register(root: typer.Typer) -> None:
 def refer(
     ctx: typer.Context,
     number: CaseArgument,
-    to: Annotated[ReferralDestination, code_option(ReferralDestination, "referral destination",
-                                                   "The service the case is referred to.", "--to")],
+    to: Annotated[ReferralDestination, code_option(ReferralDestination, N_("referral destination"),
+                                                   N_("The service the case is referred to."), "--to")],
     when: DateOption = None,
     note: Annotated[str | None, typer.Option("--note", help="Why, and to whom (confidential).")] = None,
 ) -> None:
@@ -62,8 +63,8 @@ def outcome(
     ctx: typer.Context,
     number: CaseArgument,
     referral_id: RecordIdArgument,
-    result: Annotated[ReferralOutcome, code_option(ReferralOutcome, "referral outcome",
-                                                   "What the other service answered.", "--result")],
+    result: Annotated[ReferralOutcome, code_option(ReferralOutcome, N_("referral outcome"),
+                                                   N_("What the other service answered."), "--result")],
     when: DateOption = None,
 ) -> None:
     """Record what the service a case was referred to answered: accepted, refused or no-answer."""

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
+from huurbeg.i18n import N_, _
 from huurbeg.params import code_option, parse_date
 from huurbeg.state import state
 
@@ -37,8 +38,8 @@ def stats(
     by_worker: Annotated[bool, typer.Option(
         "--by-worker", help="The caseload per worker instead (json/csv: period, worker, figure, value).")] = False,
     fmt: Annotated[StatsFormat, code_option(
-        StatsFormat, "format", "table for people; json or csv for programs; csv-excel for a Belgian Excel; "
-        "xlsx a workbook, one sheet per panel; html the report as one printable page with charts.",
+        StatsFormat, N_("format"), N_("table for people; json or csv for programs; csv-excel for a Belgian Excel; "
+        "xlsx a workbook, one sheet per panel; html the report as one printable page with charts."),
         "--format", "-f")] = StatsFormat.TABLE,
 ) -> None:
     """The monthly figures: intake, caseload, results, court, housing and work. Counts only, never names.

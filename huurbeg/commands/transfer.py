@@ -7,6 +7,7 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import Destination, DwellingKind
+from huurbeg.i18n import N_, _
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption,
                             code_option, complete_dwellings, parse_date, parse_required_text)
 from huurbeg.state import state
@@ -28,7 +29,7 @@ def dwelling_add(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(parser=parse_required_text, metavar="CODE",
                                         help="A short code for the dwelling, e.g. DW-1 or CR-2.")],
-    kind: Annotated[DwellingKind, code_option(DwellingKind, "dwelling kind", "Transitional or crisis dwelling.",
+    kind: Annotated[DwellingKind, code_option(DwellingKind, N_("dwelling kind"), N_("Transitional or crisis dwelling."),
                                               "--kind")],
     address: Annotated[str | None, typer.Option("--address", help="Where the dwelling is.")] = None,
 ) -> None:
@@ -78,7 +79,7 @@ def extend(
 def move_out(
     ctx: typer.Context,
     number: CaseArgument,
-    destination: Annotated[Destination, code_option(Destination, "destination", "Where the household goes.",
+    destination: Annotated[Destination, code_option(Destination, N_("destination"), N_("Where the household goes."),
                                                     "--destination")],
     when: DateOption = None,
     close: Annotated[bool | None, typer.Option(

@@ -8,6 +8,7 @@ import typer
 from huurbeg import render
 from huurbeg.codes import ContactKind
 from huurbeg.groups import with_default
+from huurbeg.i18n import N_, _
 from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
                             RecordIdArgument, code_option, parse_case, parse_count, parse_date)
 from huurbeg.state import state
@@ -25,7 +26,7 @@ def add(
     ctx: typer.Context,
     number: CaseArgument,
     when: DateOption = None,
-    kind: Annotated[ContactKind | None, code_option(ContactKind, "kind of contact", "Kind of contact (default home).",
+    kind: Annotated[ContactKind | None, code_option(ContactKind, N_("kind of contact"), N_("Kind of contact (default home)."),
                                                     "--kind")] = None,
     minutes: Annotated[int | None, typer.Option("--minutes", parser=parse_count, metavar="N",
                                                 help="Time spent, in minutes.")] = None,
@@ -80,7 +81,7 @@ def edit(
     contact_id: RecordIdArgument,
     when: Annotated[date | None, typer.Option("--date", parser=parse_date, metavar="DATE",
                                               help="When the contact was.")] = None,
-    kind: Annotated[ContactKind | None, code_option(ContactKind, "kind of contact", "Kind of contact.",
+    kind: Annotated[ContactKind | None, code_option(ContactKind, N_("kind of contact"), N_("Kind of contact."),
                                                     "--kind")] = None,
     minutes: Annotated[int | None, typer.Option("--minutes", parser=parse_count, metavar="N",
                                                 help="Time spent, in minutes (at most 480).")] = None,
