@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 from huurbeg import __version__, completion, helptext, render
 from huurbeg.commands import (case, completion as completion_command, deadlines, demo, digest, hearing, importing,
                               intake, maintenance, plan, refer, stats, transfer, visit)
-from huurbeg.errors import HuurbegError
+from huurbeg.errors import HuurbegError, reason as _said
 from huurbeg.groups import spare_pydantic
 from huurbeg.i18n import N_, _
 from huurbeg.params import output_option, parse_worker
@@ -35,13 +35,6 @@ def _fail(text: str, code: int) -> int:
     # it may repeat what was typed: shown literally
     sys.stderr.write(_("huurbeg: error: {message}").format(message=plain(text)) + "\n")
     return code
-
-
-def _said(exc: BaseException) -> str:
-    """An error's message in the reader's language: a message kept as data says itself (its `shown`)."""
-    message = exc.args[0] if exc.args else ""
-    shown = getattr(message, "shown", None)
-    return shown() if callable(shown) else str(exc)
 
 
 class HuurbegGroup(TyperGroup):
@@ -158,7 +151,7 @@ def _usage_error(exc: typer.TyperException) -> int:
 _PARSER_MESSAGES = [
     (re.compile(r"No such command '(?P<name>.*)'\.(?: Did you mean (?P<matches>.*)\?)?$", re.S),
      N_("No such command '{name}'."), N_("Did you mean {matches}?")),
-    (re.compile(r"Got unexpected extra arguments? \((?P<name>.*)\)$", re.S),
+    (re.compile(r"Got unexpected extra argument\(s\) \((?P<name>.*)\)$", re.S),
      N_("Got unexpected extra argument(s) ({name})"), None),
     (re.compile(r"Option '(?P<name>.*)' requires an argument\.$", re.S), N_("Option '{name}' requires an argument."),
      None),

@@ -94,7 +94,10 @@ def respond(group, instruction: str) -> int:
     """Answer the shell: `<shell>_complete` prints the candidates, `<shell>_source` the script."""
     shell, _sep, action = instruction.partition("_")
     if shell not in SHELLS or action not in ("complete", "source"):
-        sys.stderr.write(f"huurbeg: error: {COMPLETE_VAR}: use bash_complete, zsh_complete or fish_complete\n")
+        from huurbeg.i18n import _
+
+        sys.stderr.write(_("huurbeg: error: {message}").format(message=_(
+            "{variable}: use bash_complete, zsh_complete or fish_complete").format(variable=COMPLETE_VAR)) + "\n")
         return 2
     if action == "source":
         sys.stdout.write(script(shell))
@@ -205,7 +208,9 @@ def _options(command, incomplete: str) -> list[tuple[str, str, str | None]]:
         names = [n for n in (*param.opts, *param.secondary_opts) if n.startswith("--")] or list(param.opts)
         found += [("plain", name, param.help) for name in names if name.startswith(incomplete)]
     if "--help".startswith(incomplete):
-        found.append(("plain", "--help", "Show the help and exit."))
+        from huurbeg.i18n import _
+
+        found.append(("plain", "--help", _("Show the help and exit.")))
     return found
 
 

@@ -6,6 +6,18 @@ carry personal data (names, addresses, national numbers): cron mails stderr.
 """
 
 
+def said(message) -> str:
+    """A message in the reader's language: one kept as data (its English is its value) says itself
+    through its `shown()`; any other text is shown as it is."""
+    shown = getattr(message, "shown", None)
+    return shown() if callable(shown) else str(message)
+
+
+def reason(exc: BaseException) -> str:
+    """What an exception says, in the reader's language."""
+    return said(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
+
+
 class HuurbegError(Exception):
     """Base of every expected failure; the message is shown as it is."""
 

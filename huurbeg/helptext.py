@@ -15,7 +15,8 @@ from pathlib import Path
 
 from typer._click import Context, HelpFormatter
 
-from huurbeg.i18n import N_, _
+from huurbeg.i18n import N_, _, catalogue, language
+from huurbeg.params import CODE_HELP
 
 WORK = ("intake", "case", "visit", "plan", "hearing", "transfer", "refer", "deadlines", "digest", "stats")
 """The root's commands in the order of the work; then any other command; then data and maintenance."""
@@ -133,12 +134,17 @@ def polish(group, path: tuple[str, ...] = ()) -> None:
             _examples(command, (*path, name))
 
 
-def speak(command) -> None:
+def speak(command, lang: str | None = None) -> None:
     """Every help text of `command` and the commands under it in the reader's language.
 
     Run when the invocation starts (the environment is then the one it runs in): the English
-    texts are kept on first use, so the same tree can be shown in either language.
+    texts are kept on first use, so the same tree can be shown in either language. English,
+    the text in the code, costs nothing.
     """
+    lang = lang or language()
+    if getattr(command, "_huurbeg_language", "en") == lang:
+        return
+    translate = catalogue(lang).gettext
     english = getattr(command, "_huurbeg_english", None)
     if english is None:
         english = command._huurbeg_english = {
@@ -146,25 +152,26 @@ def speak(command) -> None:
             "options_metavar": getattr(command, "options_metavar", None),
             "subcommand_metavar": getattr(command, "subcommand_metavar", None),
             "params": [(param, getattr(param, "help", None)) for param in _params(command)]}
+    command._huurbeg_language = lang
     command.context_class = HelpContext
     text = english["help"]
-    command.help = _(text) if text else text
+    command.help = translate(text) if text else text
     short = english["short_help"]
     if short in SUMMARIES.values():
-        command.short_help = _(short)
-    elif short and english["help"] and short == first_sentence(english["help"]):
+        command.short_help = translate(short)
+    elif short and text and short == first_sentence(text):
         command.short_help = first_sentence(command.help)
     if english["epilog"] and english["epilog"].startswith("Examples:"):
-        command.epilog = _("Examples:") + english["epilog"].removeprefix("Examples:")
+        command.epilog = translate("Examples:") + english["epilog"].removeprefix("Examples:")
     if english["options_metavar"] == "[OPTIONS]":
-        command.options_metavar = _("[OPTIONS]")
+        command.options_metavar = translate("[OPTIONS]")
     if english["subcommand_metavar"] == "COMMAND [ARGS]...":
-        command.subcommand_metavar = _("COMMAND [ARGS]...")
-    for param, text in english["params"]:
-        if text:
-            param.help = _option_help(text)
+        command.subcommand_metavar = translate("COMMAND [ARGS]...")
+    for param, help_text in english["params"]:
+        if help_text:
+            param.help = _option_help(help_text, translate)
     for sub in getattr(command, "commands", {}).values():
-        speak(sub)
+        speak(sub, lang)
 
 
 def _params(command) -> list:
@@ -213,6 +220,7 @@ class HelpContext(Context):
 _EXTRA = re.compile(r"\[(default: [^\]]*|required)\]$")
 # the formatter's own words, for the catalogue
 N_("Arguments"), N_("Options"), N_("Commands"), N_("required"), N_("Examples:"), N_("Show this message and exit.")
+N_("[OPTIONS]"), N_("COMMAND [ARGS]...")
 
 
 def _extra(found: re.Match) -> str:
@@ -223,18 +231,12 @@ def _extra(found: re.Match) -> str:
     return "[" + _("default: {default}").format(default=extra.removeprefix("default: ")) + "]"
 
 
-_CODE_HELP = re.compile(r"(?P<help>.*) One of: (?P<codes>[^.]*)\.", re.S)
-
-
-def _option_help(text: str) -> str:
+def _option_help(text: str, translate) -> str:
     """An option's help; a code option's (huurbeg.params.code_option) is a sentence and the codes it takes."""
-    from huurbeg.params import CODE_HELP
-
-    found = _CODE_HELP.fullmatch(text)
-    if found:
-        sentence, codes = found.group("help", "codes")
-        return _(CODE_HELP).format(help=_(sentence), codes=codes)
-    return _(text)
+    sentence, one_of, codes = text.rpartition(" One of: ")
+    if one_of and codes.endswith("."):
+        return translate(CODE_HELP).format(help=translate(sentence), codes=codes.removesuffix("."))
+    return translate(text)
 
 
 def _usage(command) -> None:

@@ -25,7 +25,7 @@ def _wrap(parse: Callable[[str], object]) -> Callable:
         try:
             return parse(value)
         except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from None
+            raise typer.BadParameter(exc.args[0] if exc.args else str(exc)) from None  # a message kept as data too
     return parser
 
 
@@ -44,17 +44,17 @@ MAX_DAYS = 3660
 """The longest look-ahead of --within: ten years."""
 
 
-def _bounded(most: int, what: str = "a whole number") -> Callable[[str], int]:
+def _bounded(most: int, what: str = N_("use a whole number from 0 to {most}")) -> Callable[[str], int]:
     def parse(text: str) -> int:
         text = text.strip()
         if not (text.isascii() and text.isdigit()) or int(text) > most:
-            raise ValueError(f"use {what} from 0 to {most}")
+            raise ValueError(_(what).format(most=most))
         return int(text)
     return parse
 
 
 parse_count = _wrap(_bounded(MAX_COUNT))
-parse_days = _wrap(_bounded(MAX_DAYS, "a number of days"))
+parse_days = _wrap(_bounded(MAX_DAYS, N_("use a number of days from 0 to {most}")))
 
 
 def code(enum: type[StrEnum], what: str) -> Callable:
@@ -114,9 +114,9 @@ def _output_to(value: Path | None) -> Path | None:
     from huurbeg import render
 
     if value.is_dir():
-        raise typer.BadParameter(f"{value} is a directory; name a file", param_hint="'--output'")
+        raise typer.BadParameter(_("{path} is a directory; name a file").format(path=value), param_hint="'--output'")
     if not value.parent.is_dir():
-        raise typer.BadParameter(f"no directory {value.parent}", param_hint="'--output'")
+        raise typer.BadParameter(_("no directory {path}").format(path=value.parent), param_hint="'--output'")
     render.output_to(value)
     return value
 

@@ -7,6 +7,9 @@ rules as the flags and against the answers before it (a next contact after the
 visit, a petition not after its hearing), so a prompt never accepts what the end of
 the command would refuse. Questions about an existing case start by showing whose
 case it is. Ctrl-C at any question stops the command with nothing written.
+
+Questions, hints and questionary's own instructions are in the reader's language; a yes/no
+question reads (j/N) and Ja/Nee in Dutch and takes j, y or n.
 """
 
 import sys
@@ -17,7 +20,8 @@ from datetime import date
 from huurbeg import dates, money, national_number, text
 from huurbeg.casework import HouseholdDecision, HouseholdMatch, IntakeDraft, decision_for, match_key
 from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
-from huurbeg.errors import Cancelled, HuurbegError
+from huurbeg.errors import Cancelled, HuurbegError, reason as _said
+from huurbeg.i18n import N_, _
 from huurbeg.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
 
 
@@ -40,7 +44,7 @@ def _ask(question):
     try:
         answer = question.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
-        raise Cancelled("stopped; nothing was written") from None
+        raise Cancelled(_("stopped; nothing was written")) from None
     return answer
 
 
@@ -51,7 +55,7 @@ def _check(parse: Callable[[str], object], optional: bool = True) -> Callable[[s
         try:
             parse(text)
         except (ValueError, HuurbegError) as exc:
-            return str(exc)
+            return _said(exc)
         return True
     return validate
 
@@ -65,7 +69,8 @@ def _text(prompt: str, parse: Callable[[str], object] = text.required, *, option
     """
     import questionary
 
-    hint = f" (Enter: {default})" if default is not None else " (Enter to skip)" if optional else ""
+    hint = " " + (_("(Enter: {default})").format(default=default) if default is not None
+                  else _("(Enter to skip)")) if default is not None or optional else ""
     answer = _ask(questionary.text(prompt + hint, validate=_check(parse, optional or default is not None))).strip()
     if not answer:
         return parse(default) if default is not None else None
@@ -81,7 +86,8 @@ def _select(prompt: str, members, default=None):
     import questionary
 
     choices = [questionary.Choice(label(m), value=m.value) for m in members]
-    chosen = _ask(questionary.select(prompt, choices=choices, default=default.value if default else None))
+    chosen = _ask(questionary.select(prompt, choices=choices, default=default.value if default else None,
+                                     instruction=_("(Use arrow keys)")))
     return type(members[0])(chosen)
 
 
@@ -89,7 +95,7 @@ def _count(most: int) -> Callable[[str], int]:
     def parse(answer: str) -> int:
         answer = answer.strip()
         if not (answer.isascii() and answer.isdigit()) or int(answer) > most:
-            raise ValueError(f"use a whole number from 0 to {most}")
+            raise ValueError(_("use a whole number from 0 to {most}").format(most=most))
         return int(answer)
     return parse
 
@@ -103,14 +109,19 @@ def _ruled(parse: Callable[[str], object], rule: Callable[[object], None]) -> Ca
     return checked
 
 
+N_("the registration date"), N_("the birth date"), N_("today"), N_("the hearing"), N_("this contact")
+"""What a date is compared with (`_date`), translated where the error is shown."""
+
+
 def _date(today: date, *, after: tuple[date, str] | None = None, not_after: tuple[date, str] | None = None):
     """A date parser that also keeps the order of dates: after one (strictly), not after another."""
     def parse(answer: str) -> date:
         value = dates.parse_date(answer, today)
         if after and value <= after[0]:
-            raise ValueError(f"must come after {after[1]} ({dates.fmt(after[0])})")
+            raise ValueError(_("must come after {what} ({date})").format(what=_(after[1]), date=dates.fmt(after[0])))
         if not_after and value > not_after[0]:
-            raise ValueError(f"cannot be after {not_after[1]} ({dates.fmt(not_after[0])})")
+            raise ValueError(_("cannot be after {what} ({date})").format(what=_(not_after[1]),
+                                                                         date=dates.fmt(not_after[0])))
         return value
     return parse
 
@@ -119,7 +130,8 @@ def introduce(number: str, tenant: str | None) -> None:
     """Whose case the questions are about, shown before the first one."""
     from huurbeg import render
 
-    render.notice(f"Case {number}: {tenant or '(name removed)'}", style="bold")
+    render.notice(_("Case {number}: {tenant}").format(number=number, tenant=tenant or _("(name removed)")),
+                  style="bold")
 
 
 def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[IntakeDraft, bool]:
@@ -129,55 +141,54 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     d = replace(draft)
     before = replace(draft)
     if d.track is None:
-        d.track = _select("Track?", list(Track), Track.PW)
+        d.track = _select(_("Track?"), list(Track), Track.PW)
     if not d.tenant:
-        d.tenant = _text("Tenant's name?", optional=False)
+        d.tenant = _text(_("Tenant's name?"), optional=False)
     if d.address is None:
-        d.address = _optional_text("Address?")
+        d.address = _optional_text(_("Address?"))
     if d.phone is None:
-        d.phone = _optional_text("Phone?")
+        d.phone = _optional_text(_("Phone?"))
     if d.birth_date is None:
-        d.birth_date = _text("Birth date (dd/mm/yyyy)?", _date(today, not_after=(d.intake_date or today,
+        d.birth_date = _text(_("Birth date (dd/mm/yyyy)?"), _date(today, not_after=(d.intake_date or today,
                                                                                    "the registration date")))
     if d.national_number is None:
-        d.national_number = _text("National register number?", _ruled(
+        d.national_number = _text(_("National register number?"), _ruled(
             national_number.normalise, lambda n: check_birth_date_matches(national_number.birth_date(n), d.birth_date)))
     if d.adults is None:
-        d.adults = _text("Adults in the household?", _ruled(_count(MAX_PEOPLE), lambda n: check_household_size(n, None)),
-                         default="1")
+        d.adults = _text(_("Adults in the household?"),
+                         _ruled(_count(MAX_PEOPLE), lambda n: check_household_size(n, None)), default="1")
     if d.children is None:
-        d.children = _text("Children in the household?", _count(MAX_PEOPLE), default="0")
+        d.children = _text(_("Children in the household?"), _count(MAX_PEOPLE), default="0")
     if d.source is None:
-        d.source = _select("Registered by?", list(Source), Source.TENANT)
+        d.source = _select(_("Registered by?"), list(Source), Source.TENANT)
     if d.referrer is None and d.source not in (Source.TENANT, Source.LANDLORD):
-        d.referrer = _optional_text("Who at that service (name, phone)?")
+        d.referrer = _optional_text(_("Who at that service (name, phone)?"))
     if d.landlord is None and d.track != Track.CRISIS:
         d.landlord = _ask_landlord(landlords)
     if d.landlord and d.landlord_type is None and match_key(d.landlord) not in {match_key(n) for n in landlords}:
-        d.landlord_type = _select("New landlord: what kind?", list(LandlordType), LandlordType.PRIVATE)
+        d.landlord_type = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
     if not d.problems and d.track != Track.CRISIS:
-        picked = _ask(questionary.checkbox("Problems? (space to tick, Enter when done)",
+        picked = _ask(questionary.checkbox(_("Problems? (space to tick, Enter when done)"), instruction=_pick(),
                                            choices=[questionary.Choice(p.value, value=p.value) for p in Problem]))
         d.problems = [Problem(p) for p in picked]
     if d.arrears_cents is None and Problem.ARREARS in d.problems:
-        d.arrears_cents = _text("Rent arrears in euros?", money.parse_money)
+        d.arrears_cents = _text(_("Rent arrears in euros?"), money.parse_money)
     if d.rent_cents is None and Problem.ARREARS in d.problems:
-        d.rent_cents = _text("Monthly rent in euros?", money.parse_money)
+        d.rent_cents = _text(_("Monthly rent in euros?"), money.parse_money)
     if d.intake_date is None:
         born = (d.birth_date, "the birth date") if d.birth_date else None
-        d.intake_date = _text("Date of registration?", _date(today, after=born, not_after=(today, "today")),
+        d.intake_date = _text(_("Date of registration?"), _date(today, after=born, not_after=(today, "today")),
                               default=dates.fmt(today))
     if d.tenant_informed is None:
-        d.tenant_informed = _ask(questionary.confirm("Has the tenant been informed of this registration?",
-                                                     default=False))
+        d.tenant_informed = _ask(_confirm(_("Has the tenant been informed of this registration?"),
+                                              default=False))
     if d.track == Track.PW and d.tenant_informed:
         if d.consent_tenant is None:
-            d.consent_tenant = _ask(questionary.confirm("Has the tenant consented to support?", default=False))
+            d.consent_tenant = _ask(_confirm(_("Has the tenant consented to support?"), default=False))
         if d.consent_landlord is None:
-            d.consent_landlord = _ask(questionary.confirm("Has the landlord consented to support?",
-                                                          default=False))
+            d.consent_landlord = _ask(_confirm(_("Has the landlord consented to support?"), default=False))
     if d.note is None:
-        d.note = _optional_text("Note (confidential)?")
+        d.note = _optional_text(_("Note (confidential)?"))
     return d, d != before
 
 
@@ -185,7 +196,7 @@ def _ask_landlord(landlords: list[str]) -> str | None:
     """Existing landlords are offered as completions; autocomplete needs at least one."""
     import questionary
 
-    question = "Landlord? (Enter to skip)"
+    question = _("Landlord? (Enter to skip)")
     prompt = questionary.autocomplete(question, choices=landlords, ignore_case=True, match_middle=True) \
         if landlords else questionary.text(question)
     return _ask(prompt).strip() or None
@@ -200,17 +211,18 @@ def ask_household(matches: list[HouseholdMatch]) -> HouseholdDecision | str:
     if open_cases:
         first = open_cases[0]
         choice = _ask(questionary.select(
-            f"This household already has open case {first.case} (same {first.reason}).",
-            choices=[questionary.Choice(f"Use case {first.case}; open no new case", value="use"),
-                     questionary.Choice("Open a second case anyway", value="new"),
-                     questionary.Choice("Stop", value="stop")]))
+            _("This household already has open case {case} (same {reason}).").format(
+                case=first.case, reason=_(first.reason)),
+            choices=[questionary.Choice(_("Use case {case}; open no new case").format(case=first.case), value="use"),
+                     questionary.Choice(_("Open a second case anyway"), value="new"),
+                     questionary.Choice(_("Stop"), value="stop")], instruction=_("(Use arrow keys)")))
         if choice == "stop":
-            raise Cancelled("stopped; nothing was written")
+            raise Cancelled(_("stopped; nothing was written"))
         return first.case if choice == "use" else decision_for(strong)
     if not strong:
-        numbers = ", ".join(f"{m.case} ({m.status})" for m in matches)
-        if _ask(questionary.confirm(f"Earlier cases at this address: {numbers}. Is this the same household?",
-                                    default=False)):
+        numbers = ", ".join(f"{m.case} ({_shown_code(Status(m.status))})" for m in matches)
+        if _ask(_confirm(_("Earlier cases at this address: {cases}. Is this the same household?").format(
+                cases=numbers), default=False)):
             return decision_for(matches)
     return decision_for(strong)
 
@@ -219,13 +231,13 @@ def ask_visit(kind: ContactKind | None, minutes: int | None, note: str | None, n
               when: date, today: date) -> tuple[ContactKind, int | None, str | None, date | None]:
     """Kind, minutes, note and next contact, whichever the flags did not give; a home visit of an hour by default."""
     if kind is None:
-        kind = _select("Kind of contact?", list(ContactKind), ContactKind.HOME)
+        kind = _select(_("Kind of contact?"), list(ContactKind), ContactKind.HOME)
     if minutes is None:
-        minutes = _text("Minutes spent?", _count(MAX_CONTACT_MINUTES), default="60")
+        minutes = _text(_("Minutes spent?"), _count(MAX_CONTACT_MINUTES), default="60")
     if note is None:
-        note = _optional_text("Note (confidential)?")
+        note = _optional_text(_("Note (confidential)?"))
     if next_planned is None:
-        next_planned = _text("Next contact (dd/mm/yyyy, +2w, ...)?", _date(today, after=(when, "this contact")))
+        next_planned = _text(_("Next contact (dd/mm/yyyy, +2w, ...)?"), _date(today, after=(when, "this contact")))
     return kind, minutes, note, next_planned
 
 
@@ -240,18 +252,18 @@ def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
         return cents
 
     if arrears is None:
-        arrears = _text("Arrears to pay off (euros)?", _positive_money, optional=False)
+        arrears = _text(_("Arrears to pay off (euros)?"), _positive_money, optional=False)
     if instalment is None:
-        instalment = _text("Monthly instalment (euros)?", instalment_of, optional=False)
+        instalment = _text(_("Monthly instalment (euros)?"), instalment_of, optional=False)
     if start is None:
-        start = _text("Start date?", lambda answer: dates.parse_date(answer, today), default=dates.fmt(today))
+        start = _text(_("Start date?"), lambda answer: dates.parse_date(answer, today), default=dates.fmt(today))
     return arrears, instalment, start
 
 
 def _positive_money(answer: str) -> int:
     cents = money.parse_money(answer)
     if cents <= 0:
-        raise ValueError("must be more than 0")
+        raise ValueError(_("must be more than 0"))
     return cents
 
 
@@ -265,21 +277,91 @@ def ask_amount(question: str) -> int:
 
 
 def confirm(question: str, default: bool = True) -> bool:
-    import questionary
+    return bool(_ask(_confirm(question, default=default)))
 
-    return bool(_ask(questionary.confirm(question, default=default)))
+
+def _shown_code(code) -> str:
+    """A code as the screen shows it (huurbeg.render)."""
+    from huurbeg.render import text_value
+
+    return text_value(code)
+
+
+def _pick() -> str:
+    """questionary's own instruction under a checkbox, in the reader's language."""
+    return _("(Use arrow keys to move, <space> to select, <a> to toggle, <i> to invert)")
+
+
+def _confirm(message: str, default: bool = True):
+    """questionary's yes/no question in the reader's language: (j/N) and Ja/Nee in Dutch; j, y and n all answer."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from questionary.constants import DEFAULT_QUESTION_PREFIX
+    from questionary.question import Question
+    from questionary.styles import merge_styles_default
+
+    status = {"answer": None, "complete": False}
+    hint = _("(Y/n)") if default else _("(y/N)")
+
+    def tokens():
+        shown = [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {message} ")]
+        if not status["complete"]:
+            shown.append(("class:instruction", f"{hint} "))
+        if status["answer"] is not None:
+            shown.append(("class:answer", _("Yes") if status["answer"] else _("No")))
+        return to_formatted_text(shown)
+
+    def done(event):
+        status["complete"] = True
+        event.app.exit(result=status["answer"])
+
+    keys = KeyBindings()
+
+    @keys.add(Keys.ControlQ, eager=True)
+    @keys.add(Keys.ControlC, eager=True)
+    def stop(event):
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    def answer(value: bool):
+        def pressed(event):
+            status["answer"] = value
+            done(event)
+        return pressed
+
+    for key in "nN":
+        keys.add(key)(answer(False))
+    for key in "yYjJ":
+        keys.add(key)(answer(True))
+
+    @keys.add(Keys.ControlH)
+    def erase(event):
+        status["answer"] = None
+
+    @keys.add(Keys.ControlM, eager=True)
+    def enter(event):
+        if status["answer"] is None:
+            status["answer"] = default
+        done(event)
+
+    @keys.add(Keys.Any)
+    def other(event):
+        """Nothing else is typed into a yes/no question."""
+
+    return Question(PromptSession(tokens, key_bindings=keys, style=merge_styles_default([None])).app)
 
 
 def ask_hearing(today: date) -> tuple:
     """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents)."""
-    starts_at = _text("Hearing date and time (dd/mm/yyyy HH:MM)?", lambda answer: dates.parse_datetime(answer, today),
-                      optional=False)
-    court = _text("Court?", optional=False)
-    room = _optional_text("Courtroom?")
+    starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
+                      lambda answer: dates.parse_datetime(answer, today), optional=False)
+    court = _text(_("Court?"), optional=False)
+    room = _optional_text(_("Courtroom?"))
     latest = min(today, starts_at.date())
-    petition = _text("Date of the petition?", _date(today, not_after=(latest, "today" if latest == today
+    petition = _text(_("Date of the petition?"), _date(today, not_after=(latest, "today" if latest == today
                                                                       else "the hearing")))
-    claimed = _text("Arrears claimed (euros)?", money.parse_money)
+    claimed = _text(_("Arrears claimed (euros)?"), money.parse_money)
     return starts_at, court, room, petition, claimed
 
 
@@ -295,27 +377,27 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
     shown = lambda value: "" if value is None else str(value)  # noqa: E731
     cents = lambda value: money.fmt(value).removeprefix("€ ") if value is not None else ""  # noqa: E731
     answers: dict = {}
-    answers["tenant"] = _edit("Tenant's name?", text.required, optional=False, current=shown(current["tenant"]))
-    answers["address"] = _edit("Address?", current=shown(current["address"]))
-    answers["phone"] = _edit("Phone?", current=shown(current["phone"]))
-    answers["birth_date"] = _keep("Birth date (dd/mm/yyyy)?", _date(today, not_after=(today, "today")),
+    answers["tenant"] = _edit(_("Tenant's name?"), text.required, optional=False, current=shown(current["tenant"]))
+    answers["address"] = _edit(_("Address?"), current=shown(current["address"]))
+    answers["phone"] = _edit(_("Phone?"), current=shown(current["phone"]))
+    answers["birth_date"] = _keep(_("Birth date (dd/mm/yyyy)?"), _date(today, not_after=(today, "today")),
                                   dates.fmt(current["birth_date"]))
-    answers["national_number"] = _keep("National register number?", national_number.normalise,
+    answers["national_number"] = _keep(_("National register number?"), national_number.normalise,
                                        shown(current["national_number"]))
-    answers["adults"] = _keep("Adults in the household?", _count(MAX_PEOPLE), shown(current["adults"]))
-    answers["children"] = _keep("Children in the household?", _count(MAX_PEOPLE), shown(current["children"]))
-    answers["source"] = _select("Registered by?", list(Source), Source(current["source"]))
-    answers["referrer"] = _edit("Who at that service (name, phone)?", current=shown(current["referrer"]))
-    answers["landlord"] = _edit("Landlord?", current=shown(current["landlord"]))
+    answers["adults"] = _keep(_("Adults in the household?"), _count(MAX_PEOPLE), shown(current["adults"]))
+    answers["children"] = _keep(_("Children in the household?"), _count(MAX_PEOPLE), shown(current["children"]))
+    answers["source"] = _select(_("Registered by?"), list(Source), Source(current["source"]))
+    answers["referrer"] = _edit(_("Who at that service (name, phone)?"), current=shown(current["referrer"]))
+    answers["landlord"] = _edit(_("Landlord?"), current=shown(current["landlord"]))
     if answers["landlord"] and match_key(answers["landlord"]) not in {match_key(n) for n in landlords}:
-        answers["landlord_type"] = _select("New landlord: what kind?", list(LandlordType), LandlordType.PRIVATE)
+        answers["landlord_type"] = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
     ticked = set(current["problems"] or [])
-    picked = _ask(questionary.checkbox("Problems? (space to tick, Enter when done)", choices=[
+    picked = _ask(questionary.checkbox(_("Problems? (space to tick, Enter when done)"), instruction=_pick(), choices=[
         questionary.Choice(p.value, value=p.value, checked=p.value in ticked) for p in Problem]))
     answers["problems"] = [Problem(p) for p in picked]
-    answers["arrears_cents"] = _keep("Rent arrears in euros?", money.parse_money, cents(current["arrears_cents"]))
-    answers["rent_cents"] = _keep("Monthly rent in euros?", money.parse_money, cents(current["rent_cents"]))
-    answers["note"] = _edit("Note (confidential)?", current=shown(current["note"]))
+    answers["arrears_cents"] = _keep(_("Rent arrears in euros?"), money.parse_money, cents(current["arrears_cents"]))
+    answers["rent_cents"] = _keep(_("Monthly rent in euros?"), money.parse_money, cents(current["rent_cents"]))
+    answers["note"] = _edit(_("Note (confidential)?"), current=shown(current["note"]))
     return answers
 
 
@@ -332,7 +414,7 @@ def _keep(prompt: str, parse: Callable[[str], object], current: str):
     import questionary
 
     check = _check(parse)
-    hint = f" (Enter: {current}; - to clear)" if current else " (Enter to skip)"
+    hint = " " + (_("(Enter: {current}; - to clear)").format(current=current) if current else _("(Enter to skip)"))
     answer = _ask(questionary.text(prompt + hint, validate=lambda typed: typed.strip() == "-" or check(typed))).strip()
     if answer == "-":
         return None

@@ -9,6 +9,8 @@ from pathlib import Path
 import typer
 
 from huurbeg import dates
+from huurbeg.errors import said as _said
+from huurbeg.i18n import _
 
 
 @dataclass
@@ -42,7 +44,7 @@ class AppState:
 
             prompts.before_each_question(self._store.pause)  # no lock held while a person types
             for notice in target.notices:
-                print(f"huurbeg: warning: {notice}", file=sys.stderr)
+                print(_("huurbeg: warning: {message}").format(message=_said(notice)), file=sys.stderr)
         return self._store
 
     def reader(self, *, must_exist: bool = False, records_reads: bool = False):
@@ -85,8 +87,10 @@ class AppState:
             return
         from huurbeg import prompts
 
-        if not prompts.confirm(f"There is no database at {shown(path)}. Create a new, empty one?", default=False):
-            raise DatabaseProblem(f"no database at {shown(path)}; nothing was created (check --db or HUURBEG_DB)")
+        if not prompts.confirm(_("There is no database at {path}. Create a new, empty one?").format(path=shown(path)),
+                               default=False):
+            raise DatabaseProblem(_("no database at {path}; nothing was created (check --db or HUURBEG_DB)").format(
+                path=shown(path)))
         self._asked = Path(os.path.realpath(path))  # asked: nothing more to say when it is made
 
     def commit(self) -> None:
@@ -127,7 +131,7 @@ class AppState:
             store.session.get_bind().dispose()
             remove_if_empty(path)
         elif path not in (self._asked, Path(os.path.realpath(default_path()))):
-            print(f"huurbeg: created a new, empty database at {shown(path)}", file=sys.stderr)
+            print(_("huurbeg: created a new, empty database at {path}").format(path=shown(path)), file=sys.stderr)
 
     @property
     def today(self) -> date:

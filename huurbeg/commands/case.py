@@ -12,7 +12,7 @@ from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption,
                                      LandlordOption, LandlordTypeOption, NationalNumberOption, NoteOption,
                                      PhoneOption, ProblemOption, ReferrerOption, RentOption, SourceOption,
                                      TenantOption)
-from huurbeg.i18n import N_, _
+from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
                             OutputFormat, WorkerOption, code_option, parse_case, parse_worker)
 from huurbeg.state import state
@@ -21,10 +21,10 @@ app = typer.Typer(help="The caseload and one dossier: list, find, show, edit, co
                        "assign, merge, history.",
                   no_args_is_help=True)
 
-LIST_COLUMNS = [("case", "Case"), ("tenant", "Tenant"), ("track", "Track"), ("days_open", "Days"),
-                ("last_contact", "Contact"), ("next_deadline", "Due"),
-                ("severity", "Severity"), ("warning", "Warning")]
-WORKER_COLUMN = ("worker", "Worker")
+LIST_COLUMNS = [("case", N_("Case")), ("tenant", N_("Tenant")), ("track", N_("Track")), ("days_open", N_("Days")),
+                ("last_contact", N_("Contact")), ("next_deadline", N_("Due")),
+                ("severity", N_("Severity")), ("warning", N_("Warning"))]
+WORKER_COLUMN = ("worker", N_("Worker"))
 
 
 @app.command("list")
@@ -51,11 +51,11 @@ def list_cases(
     # A team sees whose case it is; a solo worker's list stays as it was.
     several = whose is None and len({row["worker"] for row in rows}) > 1
     render.emit_rows(rows, fmt, LIST_COLUMNS + [WORKER_COLUMN] * several,
-                     empty="No cases. Open one with 'huurbeg intake'.")
+                     empty=_("No cases. Open one with 'huurbeg intake'."))
 
 
-FIND_COLUMNS = [("case", "Case"), ("tenant", "Tenant"), ("address", "Address"), ("landlord", "Landlord"),
-                ("status", "Status"), ("track", "Track"), ("matched", "Matched")]
+FIND_COLUMNS = [("case", N_("Case")), ("tenant", N_("Tenant")), ("address", N_("Address")),
+                ("landlord", N_("Landlord")), ("status", N_("Status")), ("track", N_("Track")), ("matched", N_("Matched"))]
 
 
 @app.command("find")
@@ -75,7 +75,7 @@ def find(
 
     wanted = _status(status)
     rows = caseload.find(state(ctx).reader(records_reads=True), text, wanted)
-    render.emit_rows(rows, fmt, FIND_COLUMNS, empty="No case matches; try fewer or shorter words.")
+    render.emit_rows(rows, fmt, FIND_COLUMNS, empty=_("No case matches; try fewer or shorter words."))
 
 
 def _status(text: str) -> Status | None:
@@ -84,7 +84,7 @@ def _status(text: str) -> Status | None:
     try:
         return Status(text)
     except ValueError:
-        raise typer.BadParameter("use open, closed or all", param_hint="'--status'") from None
+        raise typer.BadParameter(_("use open, closed or all"), param_hint="'--status'") from None
 
 
 @app.command("show")
@@ -145,14 +145,14 @@ def edit(
         if not prompts.interactive(no_input):
             from huurbeg.errors import MissingValue
 
-            raise MissingValue("give at least one field to correct (e.g. --address), or run on a terminal "
-                               "without --no-input to be asked every field")
+            raise MissingValue(_("give at least one field to correct (e.g. --address), or run on a terminal "
+                                 "without --no-input to be asked every field"))
         current = casework.current_values(store, number)
         casework.check_open(store.case(number).status, number)
-        render.message(f"Case {number}: Enter keeps a value; empty a field to clear it.")
+        render.message(_("Case {number}: Enter keeps a value; empty a field to clear it.").format(number=number))
         given = prompts.ask_case_edit(current, store.landlord_names(), app_state.today)
     changed = casework.edit_case(store, number, given, app_state.today)
-    render.message(f"{number}: corrected {', '.join(changed)}.")
+    render.message(_("{number}: corrected {fields}.").format(number=number, fields=", ".join(changed)))
 
 
 @app.command("merge")
@@ -177,17 +177,22 @@ def merge(
     if mine and theirs and not yes:
         from huurbeg import prompts
 
-        question = (f"Both households have an open case ({', '.join(mine)} and {', '.join(theirs)}). "
-                    "Merge them into one household?")
+        question = _("Both households have an open case ({mine} and {theirs}). Merge them into one household?").format(
+            mine=", ".join(mine), theirs=", ".join(theirs))
         if not prompts.interactive(False):
-            raise RuleViolation(f"both households have an open case ({', '.join(mine)} and {', '.join(theirs)}); "
-                                "pass --yes to merge them")
+            raise RuleViolation(_("both households have an open case ({mine} and {theirs}); pass --yes to merge "
+                                  "them").format(mine=", ".join(mine), theirs=", ".join(theirs)))
         if not prompts.confirm(question, default=False):
             from huurbeg.errors import Cancelled
 
-            raise Cancelled("not merged; nothing was written")
+            raise Cancelled(_("not merged; nothing was written"))
     moved = casework.merge_households(store, number, other)
-    render.message(f"{number}: household merged with that of {', '.join(moved)}.")
+    render.message(_("{number}: household merged with that of {cases}.").format(number=number, cases=", ".join(moved)))
+
+
+_CONSENT = {("tenant",): N_("{number}: consent of tenant recorded."),
+            ("landlord",): N_("{number}: consent of landlord recorded."),
+            ("tenant", "landlord"): N_("{number}: consent of tenant and landlord recorded.")}
 
 
 @app.command("consent")
@@ -203,7 +208,7 @@ def consent(
     parties = casework.consent_parties(tenant, landlord)
     app_state = state(ctx)
     casework.record_consent(app_state.store(), number, parties, when or app_state.today, app_state.today)
-    render.message(f"{number}: consent of {' and '.join(parties)} recorded.")
+    render.message(_(_CONSENT[tuple(parties)]).format(number=number))
 
 
 @app.command("track")
@@ -217,7 +222,8 @@ def track(
 
     app_state = state(ctx)
     was = casework.move_track(app_state.store(), number, to, when or app_state.today, app_state.today)
-    render.message(f"{number}: track {was} → {to}.")
+    render.message(_("{number}: track {was} → {to}.").format(number=number, was=render.text_value(was),
+                                                             to=render.text_value(to)))
 
 
 @app.command("close")
@@ -231,7 +237,7 @@ def close(
 
     app_state = state(ctx)
     casework.close_case(app_state.store(), number, outcome, when or app_state.today, app_state.today)
-    render.message(f"{number}: closed ({outcome}).")
+    render.message(_("{number}: closed ({outcome}).").format(number=number, outcome=render.text_value(outcome)))
 
 
 @app.command("reopen")
@@ -240,7 +246,7 @@ def reopen(ctx: typer.Context, number: CaseArgument) -> None:
     from huurbeg import casework
 
     casework.reopen_case(state(ctx).store(), number)
-    render.message(f"{number}: reopened.")
+    render.message(_("{number}: reopened.").format(number=number))
 
 
 @app.command("assign")
@@ -259,20 +265,22 @@ def assign(
     from huurbeg import workers
 
     if (number is None) == (from_worker is None):
-        raise typer.BadParameter("give a case number or --from WORKER (a handover), not both",
+        raise typer.BadParameter(_("give a case number or --from WORKER (a handover), not both"),
                                  param_hint="'CASE' / '--from'")
     store = state(ctx).store()
     if number is not None:
         previous = workers.assign(store, number, to)
-        render.message(f"{number}: already with {to}." if previous == to
-                       else f"{number}: assigned to {to} (was {previous or 'nobody'}).")
+        render.message(_("{number}: already with {worker}.").format(number=number, worker=to) if previous == to
+                       else _("{number}: assigned to {worker} (was {previous}).").format(
+                           number=number, worker=to, previous=previous or _("nobody")))
         return
     moved = workers.hand_over(store, from_worker, to)
-    render.message(f"{len(moved)} open case(s) handed over from {from_worker} to {to}"
-                   + (f": {', '.join(moved)}." if moved else "."))
+    render.message(ngettext("{count} open case(s) handed over from {worker} to {to}{cases}.",
+                            "{count} open case(s) handed over from {worker} to {to}{cases}.", len(moved)).format(
+        count=len(moved), worker=from_worker, to=to, cases=f": {', '.join(moved)}" if moved else ""))
 
 
-HISTORY_COLUMNS = [("at", "When"), ("user", "Who"), ("action", "What"), ("detail", "Detail")]
+HISTORY_COLUMNS = [("at", N_("When")), ("user", N_("Who")), ("action", N_("What")), ("detail", N_("Detail"))]
 
 
 @app.command("history")
@@ -285,7 +293,7 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = Output
     store = state(ctx).store()
     rows = caseload.history(store, number)
     casework.log_read(store, number, "case history")
-    render.emit_rows(rows, fmt, HISTORY_COLUMNS, title=f"History of {number}")
+    render.emit_rows(rows, fmt, HISTORY_COLUMNS, title=_("History of {number}").format(number=number))
 
 
 
@@ -308,7 +316,7 @@ def report(
     from huurbeg import secrecy
 
     if fmt not in ("text", "json"):
-        raise typer.BadParameter("use text or json", param_hint="'--format'")
+        raise typer.BadParameter(_("use text or json"), param_hint="'--format'")
     app_state = state(ctx)
     store = app_state.store()
     data = secrecy.landlord_report(store, number, app_state.today)
@@ -332,7 +340,7 @@ def export(
     from huurbeg import caseload
 
     if fmt != "json":
-        raise typer.BadParameter("only json is available for a full export", param_hint="'--format'")
+        raise typer.BadParameter(_("only json is available for a full export"), param_hint="'--format'")
     app_state = state(ctx)
     store = app_state.store()
     data = caseload.export(store, number, app_state.today)

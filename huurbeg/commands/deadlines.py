@@ -5,10 +5,12 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
+from huurbeg.i18n import N_, _
 from huurbeg.params import AsOfOption, FormatOption, MineOption, OutputFormat, WorkerOption, parse_days
 from huurbeg.state import state
 
-COLUMNS = [("severity", "Severity"), ("due", "Due"), ("case", "Case"), ("rule", "Rule"), ("message", "Warning")]
+COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("rule", N_("Rule")),
+           ("message", N_("Warning"))]
 
 
 def register(app: typer.Typer) -> None:
@@ -34,7 +36,7 @@ def deadlines(
     found = caseload.deadlines(store, as_of or app_state.today, DEFAULT_WITHIN_DAYS if within is None else within,
                                workers.chosen(store, worker, mine))
     render.emit_rows([w.as_dict() for w in found], fmt, COLUMNS,
-                     empty="No deadlines: nothing needs attention.")
+                     empty=_("No deadlines: nothing needs attention."))
 
 
 def overview(ctx: typer.Context, worker: str | None = None, mine: bool = False) -> None:

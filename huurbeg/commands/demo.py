@@ -5,6 +5,7 @@ import sys
 import typer
 
 from huurbeg import render
+from huurbeg.i18n import _
 from huurbeg.state import state
 
 
@@ -22,10 +23,10 @@ def demo(ctx: typer.Context) -> None:
         from rich.progress import Progress
 
         with Progress(console=render.console(stderr=True), transient=True) as bar:
-            task = bar.add_task("Writing a year of fictional casework", total=None)
+            task = bar.add_task(_("Writing a year of fictional casework"), total=None)
             count = fixtures.build(store, app_state.today, progress=lambda done, total: bar.update(
                 task, completed=done, total=total))
     else:
         count = fixtures.build(store, app_state.today)
-    render.message(f"Demo database ready: {count} fictional cases. Try: huurbeg, huurbeg case list, "
-                   "huurbeg hearing list, huurbeg stats --month last --chart")
+    render.message(_("Demo database ready: {count} fictional cases. Try: huurbeg, huurbeg case list, "
+                     "huurbeg hearing list, huurbeg stats --month last --chart").format(count=count))

@@ -8,7 +8,7 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import HearingResult
-from huurbeg.i18n import N_, _
+from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
                             code_option, parse_count, parse_date, parse_datetime, parse_days, parse_money,
                             parse_required_text)
@@ -54,8 +54,12 @@ def add(
     app_state = state(ctx)
     moved = hearings.add_hearing(app_state.store(), number, starts_at, court, room, petition_date, claimed, proposal,
                                  app_state.today)
-    render.message(f"{number}: hearing on {starts_at:%d/%m/%Y %H:%M} at {court.strip()}"
-                   + (f"; track {moved} → ogp." if moved else "."))
+    if moved:
+        render.message(_("{number}: hearing on {when} at {court}; track {was} → ogp.").format(
+            number=number, when=f"{starts_at:%d/%m/%Y %H:%M}", court=court.strip(), was=render.text_value(moved)))
+    else:
+        render.message(_("{number}: hearing on {when} at {court}.").format(
+            number=number, when=f"{starts_at:%d/%m/%Y %H:%M}", court=court.strip()))
 
 
 @app.command("list")
@@ -75,7 +79,7 @@ def list_hearings(
     from huurbeg import hearings, workers
 
     if on is not None and within is not None:
-        raise typer.BadParameter("give --date or --within, not both", param_hint="'--date' / '--within'")
+        raise typer.BadParameter(_("give --date or --within, not both"), param_hint="'--date' / '--within'")
     app_state = state(ctx)
     ahead = within if within is not None else hearings.DEFAULT_ROLL_DAYS
     first, days = (on, 1) if on else (app_state.today, ahead + 1)
@@ -137,14 +141,22 @@ def outcome(
         plan = _ask_imposed_plan(store, number, app_state.today)  # asked before anything is written
     hearings.record_outcome(store, number, result, new_date, eviction_date, proposal, app_state.today)
     planned = _record_plan(store, number, plan)  # in the same transaction as the outcome
-    render.message(f"{number}: hearing {result}"
-                   + (f"; new hearing on {new_date:%d/%m/%Y %H:%M}" if new_date else "")
-                   + (f"; eviction on {eviction_date:%d/%m/%Y}" if eviction_date else "") + ".")
+    shown = {"number": number, "result": render.text_value(result)}
+    if new_date:
+        render.message(_("{number}: hearing {result}; new hearing on {when}.").format(
+            **shown, when=f"{new_date:%d/%m/%Y %H:%M}"))
+    elif eviction_date:
+        render.message(_("{number}: hearing {result}; eviction on {when}.").format(
+            **shown, when=render.text_value(eviction_date)))
+    else:
+        render.message(_("{number}: hearing {result}.").format(**shown))
     if planned is not None:
-        render.message(f"{number}: payment plan of {planned} instalment(s) recorded.")
+        render.message(ngettext("{number}: payment plan of {count} instalment(s) recorded.",
+                                "{number}: payment plan of {count} instalment(s) recorded.", planned).format(
+            number=number, count=planned))
     elif result == HearingResult.PLAN_IMPOSED:
-        render.notice(f"Record the imposed plan with: huurbeg plan {number} --arrears EUR --instalment EUR "
-                      "--start D")
+        render.notice(_("Record the imposed plan with: huurbeg plan {number} --arrears EUR --instalment EUR "
+                        "--start D").format(number=number))
 
 
 def _ask_imposed_plan(store, number: str, today: date) -> tuple | None:
@@ -154,7 +166,7 @@ def _ask_imposed_plan(store, number: str, today: date) -> tuple | None:
     if not prompts.interactive(False):
         return None
     prompts.introduce(number, casework.tenant_of_open_case(store, number))
-    if not prompts.confirm("Record the imposed payment plan now?"):
+    if not prompts.confirm(_("Record the imposed payment plan now?")):
         return None
     return prompts.ask_plan(None, None, None, today)
 
@@ -191,11 +203,11 @@ def edit(
         ("starts_at", starts_at), ("court", court), ("room", room), ("petition_date", petition_date),
         ("claimed_cents", claimed), ("proposal", proposal)) if value is not None}
     if not given:
-        raise typer.BadParameter("give what to correct: --date, --court, --room, --petition-date, --claimed or "
-                                 "--proposal", param_hint="'CASE'")
+        raise typer.BadParameter(_("give what to correct: --date, --court, --room, --petition-date, --claimed or "
+                                   "--proposal"), param_hint="'CASE'")
     app_state = state(ctx)
     changed = corrections.edit_hearing(app_state.store(), number, given, app_state.today)
-    render.message(f"{number}: hearing corrected ({', '.join(changed)}).")
+    render.message(_("{number}: hearing corrected ({fields}).").format(number=number, fields=", ".join(changed)))
 
 
 @app.command("remove")
@@ -204,4 +216,5 @@ def remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> No
     from huurbeg import corrections
 
     hearing = corrections.remove_hearing(state(ctx).store(), number, reason)
-    render.message(f"{number}: hearing of {hearing.starts_at:%d/%m/%Y %H:%M} removed.")
+    render.message(_("{number}: hearing of {when} removed.").format(number=number,
+                                                                     when=f"{hearing.starts_at:%d/%m/%Y %H:%M}"))

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
-from huurbeg.errors import InvalidInput
+from huurbeg.errors import InvalidInput, said
+from huurbeg.i18n import _, ngettext
 from huurbeg.state import state
 
 
@@ -28,22 +29,33 @@ def import_caseload(
     except OSError as exc:
         from huurbeg.db.engine import shown
 
-        raise InvalidInput(f"FILE: cannot read {shown(file)}: {exc.strerror}") from None
+        reason = _(exc.strerror) if exc.strerror else str(exc)
+        raise InvalidInput(_("FILE: cannot read {file}: {reason}").format(file=shown(file), reason=reason)) from None
     app_state = state(ctx)
     store = app_state.store()
     rows, errors = spreadsheet.parse(raw, app_state.today, store.landlord_keys())
     for error in errors:
-        print(f"huurbeg: {file.name} {error}", file=sys.stderr)
+        print(f"huurbeg: {file.name} {said(error)}", file=sys.stderr)
     if errors and not skip_bad:
-        raise InvalidInput(f"{len(errors)} of {len(rows) + len(errors)} rows are bad; nothing was imported "
-                           "(fix them, or add --skip-bad to import the others)")
+        raise InvalidInput(ngettext("{bad} of {count} rows are bad; nothing was imported (fix them, or add --skip-bad "
+                                    "to import the others)", "{bad} of {count} rows are bad; nothing was imported (fix "
+                                    "them, or add --skip-bad to import the others)", len(errors)).format(
+            bad=len(errors), count=len(rows) + len(errors)))
     numbers, skipped, purged = _write(store, rows)
     app_state.commit()
     cut_off = store.purged_before()
-    render.message(f"Imported {len(numbers)} case(s)" + (f"; {skipped} row(s) were imported before" if skipped else "")
-                   + (f"; {purged} row(s) closed before the last purge ({cut_off:%d/%m/%Y}) left out"
-                      if purged else "")
-                   + (f"; {len(errors)} bad row(s) left out" if errors else "") + ".")
+    clauses = [ngettext("Imported {count} case(s)", "Imported {count} case(s)", len(numbers)).format(count=len(numbers))]
+    if skipped:  # one clause each, as the reader's language says it
+        clauses.append(ngettext("{count} row(s) were imported before", "{count} row(s) were imported before",
+                             skipped).format(count=skipped))
+    if purged:
+        clauses.append(ngettext("{count} row(s) closed before the last purge ({date}) left out",
+                             "{count} row(s) closed before the last purge ({date}) left out", purged).format(
+            count=purged, date=render.text_value(cut_off)))
+    if errors:
+        clauses.append(ngettext("{count} bad row(s) left out", "{count} bad row(s) left out", len(errors)).format(
+            count=len(errors)))
+    render.message("; ".join(clauses) + ".")
 
 
 def _write(store, rows):
@@ -54,5 +66,5 @@ def _write(store, rows):
     from rich.progress import Progress
 
     with Progress(console=render.console(stderr=True), transient=True) as bar:
-        task = bar.add_task("Importing", total=len(rows))
+        task = bar.add_task(_("Importing"), total=len(rows))
         return casework.import_rows(store, rows, progress=lambda done: bar.update(task, completed=done))

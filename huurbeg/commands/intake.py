@@ -7,8 +7,8 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import LandlordType, Problem, Source, Track
-from huurbeg.errors import Cancelled
-from huurbeg.i18n import N_, _
+from huurbeg.errors import Cancelled, said
+from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money, \
     parse_date, parse_national_number, parse_required_text
 from huurbeg.state import state
@@ -105,26 +105,27 @@ def intake(
     decision = prompts.ask_household(matches) if asking and matches else \
         casework.decide_household(matches, allow_duplicate)
     if isinstance(decision, str):
-        render.notice(f"No new case opened: continue with case {decision}.")
+        render.notice(_("No new case opened: continue with case {number}.").format(number=decision))
         typer.echo(decision)
         return
     hearing = None
     if asking and draft.track == Track.OGP and draft.source == Source.COURT \
-            and prompts.confirm("Add the hearing of this petition now?"):
+            and prompts.confirm(_("Add the hearing of this petition now?")):
         hearing = prompts.ask_hearing(today)  # a court notice: its hearing is the case's deadline
     if asked or hearing:
         from huurbeg.views import intake_summary
 
         intake_summary(draft, decision, hearing)
-        if not prompts.confirm("Register this case?"):
-            raise Cancelled("not registered; nothing was written")
+        if not prompts.confirm(_("Register this case?")):
+            raise Cancelled(_("not registered; nothing was written"))
     number = casework.open_case(store, draft, decision)
     if hearing:
         from huurbeg import hearings
 
         hearings.add_hearing(store, number, *hearing, None, today)
     if decision.returning:
-        render.notice(f"Returning household: earlier case(s) {', '.join(decision.earlier_cases)}.")
+        render.notice(ngettext("Returning household: earlier case(s) {cases}.", "Returning household: earlier case(s) {cases}.",
+                               len(decision.earlier_cases)).format(cases=", ".join(decision.earlier_cases)))
     _show_created(store, number, fmt, today)
 
 
@@ -136,4 +137,5 @@ def _show_created(store, number: str, fmt: OutputFormat, today: date) -> None:
         return
     render.write_text(number + "\n")
     for warning in created["warnings"]:
-        render.notice(f"{warning['severity']}: {warning['message']}")
+        render.notice(_("{severity}: {warning}").format(severity=render.text_value(warning["severity"]),
+                                                       warning=said(warning["message"])))

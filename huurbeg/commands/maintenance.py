@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
+from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import FormatOption, OutputFormat, parse_date
 from huurbeg.state import state
 
@@ -30,7 +31,7 @@ def backup(
     app_state = state(ctx)
     store = app_state.store(write=False, must_exist=True, sound=True)
     written = secrecy.backup(store, path.expanduser(), "the database", app_state.today)
-    render.message(f"Backup written to {shown(written)} and checked.")
+    render.message(_("Backup written to {file} and checked.").format(file=shown(written)))
 
 
 def purge(
@@ -48,20 +49,25 @@ def purge(
     if not yes:
         cases = secrecy.purge_candidates(store, closed_before, app_state.today)
         rows = [{"case": c.number, "closed_date": c.closed_date, "outcome": c.outcome} for c in cases]
-        render.emit_rows(rows, fmt, [("case", "Case"), ("closed_date", "Closed"), ("outcome", "Outcome")],
-                         title="Would be purged", empty="Nothing to purge.")
+        render.emit_rows(rows, fmt, [("case", N_("Case")), ("closed_date", N_("Closed")), ("outcome", N_("Outcome"))],
+                         title=_("Would be purged"), empty=_("Nothing to purge."))
         if rows:
-            render.message(f"Dry run: run again with --yes to remove the personal data of {len(rows)} case(s).")
+            render.message(ngettext("Dry run: run again with --yes to remove the personal data of {count} case(s).",
+                                    "Dry run: run again with --yes to remove the personal data of {count} case(s).",
+                                    len(rows)).format(count=len(rows)))
         return
     numbers = secrecy.purge(store, closed_before, app_state.today)
     app_state.commit()  # then the file is rewritten without the erased values
     left = store.scrub() if numbers else None
     if fmt != OutputFormat.TABLE:
-        render.emit_rows([{"case": n} for n in numbers], fmt, [("case", "Case")])
-    render.message(f"Personal data of {len(numbers)} case(s) removed; their figures remain.")
+        render.emit_rows([{"case": n} for n in numbers], fmt, [("case", N_("Case"))])
+    render.message(ngettext("Personal data of {count} case(s) removed; their figures remain.",
+                            "Personal data of {count} case(s) removed; their figures remain.", len(numbers)).format(
+        count=len(numbers)))
     if left:
-        render.notice(f"huurbeg: warning: the file could not be compacted ({left}); erased values may remain in "
-                      "its free space: run 'sqlite3 PATH VACUUM' when nobody else is using the database")
+        render.notice(_("huurbeg: warning: {message}").format(message=_(
+            "the file could not be compacted ({reason}); erased values may remain in its free space: run "
+            "'sqlite3 PATH VACUUM' when nobody else is using the database").format(reason=left)))
 
 
 def doctor(ctx: typer.Context) -> None:
@@ -72,16 +78,17 @@ def doctor(ctx: typer.Context) -> None:
 
     target = resolve(state(ctx).db_option, must_exist=False, prepare=False)
     if target.path is None:
-        raise typer.BadParameter("doctor checks SQLite files; use the server's own tools for PostgreSQL",
+        raise typer.BadParameter(_("doctor checks SQLite files; use the server's own tools for PostgreSQL"),
                                  param_hint="'--db'")
     findings = examine(target.path, SCHEMA_REVISION, known_revisions())
     out = render.console()
-    out.print(f"Database {shown(target.path)}", markup=False)
+    out.print(_("Database {file}").format(file=shown(target.path)), markup=False)
     for finding in findings:
-        mark, style = ("ok", "green") if finding.ok else ("PROBLEM", "bold red")
-        out.print(f"  {mark:8} {finding.check}: {finding.detail}", style=style, markup=False, soft_wrap=True)
+        mark, style = (_("ok"), "green") if finding.ok else (_("PROBLEM"), "bold red")
+        out.print(f"  {mark:8} {_(finding.check)}: {_(finding.detail)}", style=style, markup=False, soft_wrap=True)
         if finding.fix:  # one whole line: a command to copy
-            out.print(f"           what to do: {finding.fix}", markup=False, soft_wrap=True)
+            out.print("           " + _("what to do: {fix}").format(fix=_(finding.fix)), markup=False,
+                      soft_wrap=True)
     if not all(f.ok for f in findings):
         raise typer.Exit(1)
 
@@ -98,10 +105,10 @@ def copy(
     from huurbeg.errors import DatabaseProblem, InvalidInput
 
     if not to.strip():
-        raise InvalidInput("--to: give the target database, a file path or an SQLAlchemy URL")
+        raise InvalidInput(_("--to: give the target database, a file path or an SQLAlchemy URL"))
     app_state = state(ctx)
     if same_database(app_state.db_option, to):
-        raise InvalidInput("--to: that is the database being copied; give another one")
+        raise InvalidInput(_("--to: that is the database being copied; give another one"))
     source = app_state.store(write=False, must_exist=True, sound=True)  # a damaged file is not copied on
     try:
         target, label = open_store(to, write=True, today=app_state.today)
@@ -113,5 +120,7 @@ def copy(
         target.commit()
     finally:
         target.close()
-    render.message(f"Copied {copied['case_file']} case(s), {copied['history']} history entries and "
-                   f"{sum(copied.values())} rows in all to {label.label}; every table's count verified.")
+    render.message(ngettext("Copied {cases} case(s), {history} history entries and {rows} rows in all to {target}; every "
+                     "table's count verified.", "Copied {cases} case(s), {history} history entries and {rows} rows in "
+                     "all to {target}; every table's count verified.", copied["case_file"]).format(cases=copied["case_file"], history=copied["history"],
+                                                       rows=sum(copied.values()), target=label.label))

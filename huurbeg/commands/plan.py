@@ -10,7 +10,7 @@ from huurbeg import money, render
 from huurbeg.codes import Party
 from huurbeg.errors import InvalidInput, MissingValue
 from huurbeg.groups import with_default
-from huurbeg.i18n import N_, _
+from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
                             ReasonOption, RecordIdArgument, code_option, parse_count, parse_date, parse_money,
                             parse_required_text)
@@ -52,10 +52,15 @@ def new(
         arrears, instalment, start = prompts.ask_plan(arrears, instalment, start, app_state.today)
     for value, flag in ((arrears, "--arrears"), (instalment, "--instalment"), (start, "--start")):
         if value is None:
-            raise MissingValue(f"{flag}: required; give it as a flag, or run on a terminal to be asked")
+            raise MissingValue(_("{option}: required; give it as a flag, or run on a terminal to be asked").format(
+                option=flag))
     count, replaced = followup.new_plan(app_state.store(), number, arrears, instalment, start, day)
-    render.message(f"{number}: payment plan of {count} instalment(s) for {money.fmt(arrears)}"
-                   + (" (the earlier plan was replaced)." if replaced else "."))
+    render.message((ngettext("{number}: payment plan of {count} instalment(s) for {amount} (the earlier plan "
+                             "was replaced).", "{number}: payment plan of {count} instalment(s) for {amount} (the "
+                             "earlier plan was replaced).", count) if replaced else
+                    ngettext("{number}: payment plan of {count} instalment(s) for {amount}.",
+                             "{number}: payment plan of {count} instalment(s) for {amount}.", count)).format(
+        number=number, count=count, amount=money.fmt(arrears)))
 
 
 @app.command("pay")
@@ -70,8 +75,9 @@ def pay(
 
     app_state = state(ctx)
     left = followup.pay(app_state.store(), number, amount, when or app_state.today, app_state.today)
-    render.message(f"{number}: payment of {money.fmt(amount)} recorded; "
-                   + ("the plan is paid off." if left == 0 else f"{money.fmt(left)} left."))
+    render.message((_("{number}: payment of {amount} recorded; the plan is paid off.") if left == 0 else
+                    _("{number}: payment of {amount} recorded; {left} left.")).format(
+        number=number, amount=money.fmt(amount), left=money.fmt(left)))
 
 
 @app.command("show")
@@ -106,7 +112,8 @@ def agree(
     from huurbeg import followup
 
     agreement_id = followup.agree(state(ctx).store(), number, text, due, party)
-    render.message(f"{number}: agreement {agreement_id} ({party}) due {due:%d/%m/%Y}.")
+    render.message(_("{number}: agreement {id} ({party}) due {due}.").format(
+        number=number, id=agreement_id, party=render.text_value(party), due=render.text_value(due)))
     typer.echo(agreement_id)
 
 
@@ -123,7 +130,7 @@ def done(
 
     app_state = state(ctx)
     followup.agreement_done(app_state.store(), number, agreement_id, when or app_state.today, app_state.today)
-    render.message(f"{number}: agreement {agreement_id} done.")
+    render.message(_("{number}: agreement {id} done.").format(number=number, id=agreement_id))
 
 
 @app.command("fbu")
@@ -161,7 +168,7 @@ def fbu(
     from huurbeg import fbu_document, followup, prompts
 
     if output is not None and not document:
-        raise InvalidInput("--output: goes with --document")
+        raise InvalidInput(_("--output: goes with --document"))
     app_state = state(ctx)
     store = app_state.store()
     recording = signed is not None or not document
@@ -169,18 +176,30 @@ def fbu(
         signed, instalment, start = _ask_fbu(store, number, signed, instalment, start, advance, force, arrears,
                                              app_state.today)
     if signed is None and not document:
-        raise MissingValue("--signed: required to record an agreement (or --document to print the recorded one); "
-                           "give it as a flag, or run on a terminal to be asked")
+        raise MissingValue(_("--signed: required to record an agreement (or --document to print the recorded one); "
+                             "give it as a flag, or run on a terminal to be asked"))
     if signed is not None:
         for value, flag in ((instalment, "--instalment"), (start, "--start")):
             if value is None:
-                raise MissingValue(f"{flag}: required with --signed")
+                raise MissingValue(_("{option}: required with --signed").format(option=flag))
         agreed = followup.fbu_sign(store, number, signed=signed, instalment=instalment, start=start, day=day,
                                    advance=advance, force=force, arrears=arrears, today=app_state.today)
-        render.message(f"{number}: FBU agreement signed {signed:%d/%m/%Y}: advance of {money.fmt(agreed['advance'])} "
-                       f"to the landlord due {agreed['advance_due']:%d/%m/%Y}; balance of "
-                       f"{money.fmt(agreed['balance'])} in a payment plan of {agreed['instalments']} instalment(s)"
-                       + (" (the earlier plan was replaced)." if agreed["replaced"] else "."))
+        signed_text = ngettext(
+            "{number}: FBU agreement signed {signed}: advance of {advance} to the landlord due {due}; balance of "
+            "{balance} in a payment plan of {count} instalment(s).",
+            "{number}: FBU agreement signed {signed}: advance of {advance} to the landlord due {due}; balance of "
+            "{balance} in a payment plan of {count} instalment(s).", agreed["instalments"])
+        if agreed["replaced"]:
+            signed_text = ngettext(
+                "{number}: FBU agreement signed {signed}: advance of {advance} to the landlord due {due}; balance of "
+                "{balance} in a payment plan of {count} instalment(s) (the earlier plan was replaced).",
+                "{number}: FBU agreement signed {signed}: advance of {advance} to the landlord due {due}; balance of "
+                "{balance} in a payment plan of {count} instalment(s) (the earlier plan was replaced).",
+                agreed["instalments"])
+        render.message(signed_text.format(
+            number=number, signed=render.text_value(signed), advance=money.fmt(agreed["advance"]),
+            due=render.text_value(agreed["advance_due"]), balance=money.fmt(agreed["balance"]),
+            count=agreed["instalments"]))
     if document:
         text = fbu_document.render(followup.fbu_document(store, number),
                                    fbu_document.language(os.environ.get("HUURBEG_LANG")))
@@ -192,16 +211,17 @@ def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, 
     from huurbeg import casework, followup, prompts
 
     current = casework.current_values(store, number)
-    render.message(f"Case {number}: {current['tenant'] or '(no name)'}; arrears {money.fmt(current['arrears_cents'])}, "
-                   f"monthly rent {money.fmt(current['rent_cents']) or 'unknown'}.")
+    render.message(_("Case {number}: {tenant}; arrears {arrears}, monthly rent {rent}.").format(
+        number=number, tenant=current["tenant"] or _("(no name)"), arrears=money.fmt(current["arrears_cents"]),
+        rent=money.fmt(current["rent_cents"]) or _("unknown")))
     if signed is None:
-        signed = prompts.ask_date("Signed on?", today)
+        signed = prompts.ask_date(_("Signed on?"), today)
     agreed = followup.fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears,
                                 today=today)
-    render.message(f"Advance of {money.fmt(agreed.advance)} due {agreed.advance_due:%d/%m/%Y}; "
-                   f"the tenant pays off {money.fmt(agreed.balance)}.")
+    render.message(_("Advance of {advance} due {due}; the tenant pays off {balance}.").format(
+        advance=money.fmt(agreed.advance), due=render.text_value(agreed.advance_due), balance=money.fmt(agreed.balance)))
     if instalment is None:
-        instalment = prompts.ask_amount("Monthly instalment on the balance (euros)?")
+        instalment = prompts.ask_amount(_("Monthly instalment on the balance (euros)?"))
     if start is None:
         start = prompts.ask_date("Start of the payment plan?", today)
     return signed, instalment, start
@@ -214,7 +234,8 @@ def fbu_paid(ctx: typer.Context, number: CaseArgument, when: DateOption = None) 
 
     app_state = state(ctx)
     due = followup.fbu_step(app_state.store(), number, "paid", when or app_state.today, app_state.today)
-    render.message(f"{number}: FBU advance paid to the landlord (due {due:%d/%m/%Y}).")
+    render.message(_("{number}: FBU advance paid to the landlord (due {due}).").format(
+        number=number, due=render.text_value(due)))
 
 
 @app.command("fbu-filed")
@@ -224,7 +245,7 @@ def fbu_filed(ctx: typer.Context, number: CaseArgument, when: DateOption = None)
 
     app_state = state(ctx)
     followup.fbu_step(app_state.store(), number, "filed", when or app_state.today, app_state.today)
-    render.message(f"{number}: FBU agreement filed with the Fund.")
+    render.message(_("{number}: FBU agreement filed with the Fund.").format(number=number))
 
 
 @app.command("payment-remove")
@@ -234,7 +255,8 @@ def payment_remove(ctx: typer.Context, number: CaseArgument, payment_id: RecordI
     from huurbeg import corrections
 
     reopened = corrections.remove_payment(state(ctx).store(), number, payment_id, reason)
-    render.message(f"{number}: payment {payment_id} removed" + ("; the plan is active again." if reopened else "."))
+    render.message((_("{number}: payment {id} removed; the plan is active again.") if reopened else
+                    _("{number}: payment {id} removed.")).format(number=number, id=payment_id))
 
 
 @app.command("agree-edit")
@@ -253,9 +275,10 @@ def agree_edit(
     given = {name: value for name, value in (("text", text), ("due_date", due), ("party", party))
              if value is not None}
     if not given:
-        raise typer.BadParameter("give what to correct: --text, --due or --party", param_hint="'ID'")
+        raise typer.BadParameter(_("give what to correct: --text, --due or --party"), param_hint="'ID'")
     changed = corrections.edit_agreement(state(ctx).store(), number, agreement_id, given)
-    render.message(f"{number}: agreement {agreement_id} corrected ({', '.join(changed)}).")
+    render.message(_("{number}: agreement {id} corrected ({fields}).").format(
+        number=number, id=agreement_id, fields=", ".join(changed)))
 
 
 @app.command("agree-remove")
@@ -265,4 +288,4 @@ def agree_remove(ctx: typer.Context, number: CaseArgument, agreement_id: RecordI
     from huurbeg import corrections
 
     corrections.remove_agreement(state(ctx).store(), number, agreement_id, reason)
-    render.message(f"{number}: agreement {agreement_id} removed.")
+    render.message(_("{number}: agreement {id} removed.").format(number=number, id=agreement_id))

@@ -18,8 +18,8 @@ app = typer.Typer(
     help="Referrals to other services and their outcome. 'huurbeg refer CASE --to DEST' is short for "
          "'huurbeg refer add CASE --to DEST'.")
 
-COLUMNS = [("id", "#"), ("date", "Date"), ("case", "Case"), ("to", "Referred to"), ("outcome", "Outcome"),
-           ("outcome_date", "On"), ("note", "Note")]
+COLUMNS = [("id", "#"), ("date", N_("Date")), ("case", N_("Case")), ("to", N_("Referred to")),
+           ("outcome", N_("Outcome")), ("outcome_date", N_("On")), ("note", N_("Note"))]
 
 
 def register(root: typer.Typer) -> None:
@@ -40,7 +40,7 @@ def refer(
 
     app_state = state(ctx)
     transfers.refer(app_state.store(), number, to, when or app_state.today, note, app_state.today)
-    render.message(f"{number}: referred to {to}.")
+    render.message(_("{number}: referred to {to}.").format(number=number, to=render.text_value(to)))
 
 
 @app.command("list")
@@ -55,7 +55,7 @@ def list_referrals(
     from huurbeg import transfers
 
     rows = transfers.referral_list(state(ctx).store(write=False), number)
-    render.emit_rows(rows, fmt, COLUMNS, empty="No referrals.")
+    render.emit_rows(rows, fmt, COLUMNS, empty=_("No referrals."))
 
 
 @app.command("outcome")
@@ -73,7 +73,8 @@ def outcome(
     app_state = state(ctx)
     transfers.referral_outcome(app_state.store(), number, referral_id, result, when or app_state.today,
                                app_state.today)
-    render.message(f"{number}: referral {referral_id} {result}.")
+    render.message(_("{number}: referral {id} {result}.").format(number=number, id=referral_id,
+                                                                 result=render.text_value(result)))
 
 
 @app.command("remove")
@@ -82,4 +83,4 @@ def remove(ctx: typer.Context, number: CaseArgument, referral_id: RecordIdArgume
     from huurbeg import corrections
 
     corrections.remove_referral(state(ctx).store(), number, referral_id, reason)
-    render.message(f"{number}: referral {referral_id} removed.")
+    render.message(_("{number}: referral {id} removed.").format(number=number, id=referral_id))

@@ -54,8 +54,8 @@ def stats(
     aggregates = store.figures(period.first, period.last)
     if fmt == StatsFormat.HTML:
         if by_worker:
-            raise typer.BadParameter("the report holds the service's figures, not the workers'; "
-                                     "use --by-worker with table, json, csv or xlsx", param_hint="'--format'")
+            raise typer.BadParameter(_("the report holds the service's figures, not the workers'; "
+                                       "use --by-worker with table, json, csv or xlsx"), param_hint="'--format'")
         from huurbeg.annual_report import page
 
         months = [(m, figures.compute(store.figures(m.first, m.last), m, figures.HEADLINES))
@@ -93,13 +93,15 @@ def _period(month, year, first, last, today) -> "figures.Period":  # noqa: F821 
     given = [name for name, value in (("--month", month), ("--year", year), ("--from/--to", first or last))
              if value is not None]
     if len(given) > 1:
-        raise typer.BadParameter(f"give one period, not {' and '.join(given)}", param_hint="'--month'")
+        raise typer.BadParameter(_("give one period, not {first} and {second}").format(first=given[0], second=given[1])
+                                 if len(given) == 2 else _("give one period, not {first} and {second} and {third}")
+                                 .format(first=given[0], second=given[1], third=given[2]), param_hint="'--month'")
     try:
         if year is not None:
             return figures.year_period(year)
         if first is not None or last is not None:
             if first is None or last is None:
-                raise typer.BadParameter("give both --from and --to", param_hint="'--from' / '--to'")
+                raise typer.BadParameter(_("give both --from and --to"), param_hint="'--from' / '--to'")
             return figures.span_period(first, last)
         return figures.month_period(month or "this", today)
     except ValueError as exc:

@@ -37,7 +37,7 @@ def dwelling_add(
     from huurbeg import transfers
 
     transfers.add_dwelling(state(ctx).store(), code, kind, address)
-    render.message(f"Dwelling {code.strip()} ({kind}) added.")
+    render.message(_("Dwelling {code} ({kind}) added.").format(code=code.strip(), kind=render.text_value(kind)))
 
 
 @app.command("in")
@@ -56,8 +56,16 @@ def move_in(
     app_state = state(ctx)
     moved, track, end = transfers.admit(app_state.store(), number, dwelling, when or app_state.today, until,
                                         review, app_state.today)
-    render.message(f"{number}: admitted to {dwelling.strip()}" + (f" until {end:%d/%m/%Y}" if end else "")
-                   + (f"; track {moved} → {track}" if moved else "") + ".")
+    shown = {"number": number, "dwelling": dwelling.strip(), "until": render.text_value(end),
+             "was": render.text_value(moved), "track": render.text_value(track)}
+    if end and moved:
+        render.message(_("{number}: admitted to {dwelling} until {until}; track {was} → {track}.").format(**shown))
+    elif end:
+        render.message(_("{number}: admitted to {dwelling} until {until}.").format(**shown))
+    elif moved:
+        render.message(_("{number}: admitted to {dwelling}; track {was} → {track}.").format(**shown))
+    else:
+        render.message(_("{number}: admitted to {dwelling}.").format(**shown))
 
 
 @app.command("extend")
@@ -72,7 +80,8 @@ def extend(
 
     app_state = state(ctx)
     end = transfers.extend(app_state.store(), number, until, review, app_state.today)
-    render.message(f"{number}: stay runs until {end:%d/%m/%Y}." if end else f"{number}: stay updated.")
+    render.message(_("{number}: stay runs until {until}.").format(number=number, until=render.text_value(end)) if end
+                   else _("{number}: stay updated.").format(number=number))
 
 
 @app.command("out")
@@ -98,9 +107,12 @@ def move_out(
             from huurbeg import casework
 
             prompts.introduce(number, casework.tenant_of_open_case(store, number))
-            close = prompts.confirm(f"Close the case with outcome {transfers.OUTCOME_OF[destination]}?")
+            close = prompts.confirm(_("Close the case with outcome {outcome}?").format(
+                outcome=render.text_value(transfers.OUTCOME_OF[destination])))
     outcome = transfers.move_out(store, number, destination, when or app_state.today, app_state.today, close)
-    render.message(f"{number}: moved out to {destination}" + (f"; case closed ({outcome})." if outcome else "."))
+    shown = {"number": number, "destination": render.text_value(destination), "outcome": render.text_value(outcome)}
+    render.message(_("{number}: moved out to {destination}; case closed ({outcome}).").format(**shown) if outcome
+                   else _("{number}: moved out to {destination}.").format(**shown))
 
 
 @app.command("undo")
@@ -109,11 +121,12 @@ def undo(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None
     from huurbeg import corrections
 
     back = corrections.undo_transfer(state(ctx).store(), number, reason)
-    render.message(f"{number}: admission withdrawn" + (f"; back on track {back}." if back else "."))
+    render.message(_("{number}: admission withdrawn; back on track {track}.").format(
+        number=number, track=render.text_value(back)) if back else _("{number}: admission withdrawn.").format(number=number))
 
 
-COLUMNS = [("dwelling", "Dwelling"), ("kind", "Kind"), ("case", "Case"), ("tenant", "Tenant"), ("admitted", "Since"),
-           ("until", "Until"), ("days_left", "Days left"), ("review", "Review")]
+COLUMNS = [("dwelling", N_("Dwelling")), ("kind", N_("Kind")), ("case", N_("Case")), ("tenant", N_("Tenant")),
+           ("admitted", N_("Since")), ("until", N_("Until")), ("days_left", N_("Days left")), ("review", N_("Review"))]
 
 
 @app.command("list")
@@ -123,7 +136,7 @@ def occupancy(ctx: typer.Context, as_of: AsOfOption = None, fmt: FormatOption = 
 
     app_state = state(ctx)
     rows = transfers.occupancy(app_state.store(write=False), as_of or app_state.today)
-    shown = rows if fmt != OutputFormat.TABLE else [r | {"tenant": r["tenant"] or "— free —"} for r in rows]
+    shown = rows if fmt != OutputFormat.TABLE else [r | {"tenant": r["tenant"] or _("— free —")} for r in rows]
     columns = [c for c in COLUMNS if c[0] != "review" or any(r["review"] for r in rows)]
     render.emit_rows(shown, fmt, columns,
-                     empty="No dwellings yet: add one with 'huurbeg transfer dwelling add CODE --kind transit'.")
+                     empty=_("No dwellings yet: add one with 'huurbeg transfer dwelling add CODE --kind transit'."))

@@ -17,8 +17,8 @@ app = typer.Typer(
     cls=with_default("add"), no_args_is_help=True,
     help="Contacts with the household. 'huurbeg visit CASE' is short for 'huurbeg visit add CASE'.")
 
-COLUMNS = [("id", "#"), ("date", "Date"), ("case", "Case"), ("kind", "Kind"), ("minutes", "Min"), ("next", "Next"),
-           ("note", "Note")]
+COLUMNS = [("id", "#"), ("date", N_("Date")), ("case", N_("Case")), ("kind", N_("Kind")), ("minutes", N_("Min")),
+           ("next", N_("Next")), ("note", N_("Note"))]
 
 
 @app.command("add")
@@ -48,8 +48,11 @@ def add(
         kind, minutes, note, next_planned = prompts.ask_visit(kind, minutes, note, next_planned, when, today)
     kind = kind or ContactKind.HOME
     followup.log_contact(store, number, when, kind, minutes, note, next_planned, today)
-    planned = f"; next contact {next_planned:%d/%m/%Y}" if next_planned else ""
-    render.message(f"{number}: {kind} contact logged{planned}.")
+    if next_planned:
+        render.message(_("{number}: {kind} contact logged; next contact {next}.").format(
+            number=number, kind=render.text_value(kind), next=render.text_value(next_planned)))
+    else:
+        render.message(_("{number}: {kind} contact logged.").format(number=number, kind=render.text_value(kind)))
 
 
 @app.command("list")
@@ -71,7 +74,7 @@ def list_contacts(
     if since is None and number is None:
         since = app_state.today - relativedelta(days=30)
     rows = followup.contact_list(app_state.store(write=False), number, since)
-    render.emit_rows(rows, fmt, COLUMNS, empty="No contacts.")
+    render.emit_rows(rows, fmt, COLUMNS, empty=_("No contacts."))
 
 
 @app.command("edit")
@@ -95,11 +98,12 @@ def edit(
     given = {name: value for name, value in (("date", when), ("kind", kind), ("minutes", minutes), ("note", note),
                                              ("next_planned", next_planned)) if value is not None}
     if not given:
-        raise typer.BadParameter("give what to correct: --date, --kind, --minutes, --note or --next",
+        raise typer.BadParameter(_("give what to correct: --date, --kind, --minutes, --note or --next"),
                                  param_hint="'ID'")
     app_state = state(ctx)
     changed = corrections.edit_contact(app_state.store(), number, contact_id, given, app_state.today)
-    render.message(f"{number}: contact {contact_id} corrected ({', '.join(changed)}).")
+    render.message(_("{number}: contact {id} corrected ({fields}).").format(
+        number=number, id=contact_id, fields=", ".join(changed)))
 
 
 @app.command("remove")
@@ -108,4 +112,4 @@ def remove(ctx: typer.Context, number: CaseArgument, contact_id: RecordIdArgumen
     from huurbeg import corrections
 
     corrections.remove_contact(state(ctx).store(), number, contact_id, reason)
-    render.message(f"{number}: contact {contact_id} removed.")
+    render.message(_("{number}: contact {id} removed.").format(number=number, id=contact_id))
