@@ -257,9 +257,9 @@ def root(
     if ctx.invoked_subcommand is None:
         deadlines.overview(ctx, worker, mine)
     elif worker is not None or mine:
-        raise typer.BadParameter(f"put it after the command: huurbeg {ctx.invoked_subcommand} ... "
-                                 f"{'--mine' if mine else '--worker ' + worker}",
-                                 param_hint="'--mine'" if mine else "'--worker'")
+        raise typer.BadParameter(_("put it after the command: huurbeg {command} ... {option}").format(
+            command=ctx.invoked_subcommand, option="--mine" if mine else "--worker " + worker),
+            param_hint="'--mine'" if mine else "'--worker'")
 
 
 intake.register(app)

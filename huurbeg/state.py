@@ -63,7 +63,7 @@ class AppState:
                 return self._reader_over(self.store(write=records_reads, must_exist=must_exist))
             self._store, target = opened
             for notice in target.notices:
-                print(f"huurbeg: warning: {notice}", file=sys.stderr)
+                print(_("huurbeg: warning: {message}").format(message=_said(notice)), file=sys.stderr)
         return self._store
 
     def _reader_over(self, store):
