@@ -72,6 +72,11 @@ def test_a_day_of_messages_in_dutch(cli):
     assert run(cli, "case", "close", number, "--outcome", "referred").stderr.startswith(f"{number}: afgesloten (")
     assert run(cli, "case", "reopen", number).stderr == f"{number}: heropend.\n"
     assert run(cli, "visit", "list", "--since", "01/01/2030").stderr == "Geen contacten.\n"
+    headers = run(cli, "case", "list").stdout.splitlines()[0].split()
+    assert headers[:3] == ["Dossier", "Huurder", "Traject"] and "Case" not in headers
+    assert run(cli, "visit", "list", number).stdout.split()[:4] == ["#", "Datum", "Dossier", "Soort"]
+    history = cli("case", "history", number, env=NL).stdout.splitlines()  # its lines are stored text
+    assert history[0] == "Geschiedenis van 2026-0001" and history[1].split() == ["Wanneer", "Wie", "Wat", "Details"]
     assert run(cli, "case", "find", "Zzyzx").stderr == "Geen dossier gevonden; probeer minder of kortere woorden.\n"
 
 

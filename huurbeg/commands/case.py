@@ -12,6 +12,7 @@ from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption,
                                      LandlordOption, LandlordTypeOption, NationalNumberOption, NoteOption,
                                      PhoneOption, ProblemOption, ReferrerOption, RentOption, SourceOption,
                                      TenantOption)
+from huurbeg.commands import headed
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
                             OutputFormat, WorkerOption, code_option, parse_case, parse_worker)
@@ -50,7 +51,7 @@ def list_cases(
     rows = caseload.case_list(store, track, wanted, as_of or app_state.today, whose, landlord)
     # A team sees whose case it is; a solo worker's list stays as it was.
     several = whose is None and len({row["worker"] for row in rows}) > 1
-    render.emit_rows(rows, fmt, LIST_COLUMNS + [WORKER_COLUMN] * several,
+    render.emit_rows(rows, fmt, headed(LIST_COLUMNS + [WORKER_COLUMN] * several),
                      empty=_("No cases. Open one with 'huurbeg intake'."))
 
 
@@ -75,7 +76,7 @@ def find(
 
     wanted = _status(status)
     rows = caseload.find(state(ctx).reader(records_reads=True), text, wanted)
-    render.emit_rows(rows, fmt, FIND_COLUMNS, empty=_("No case matches; try fewer or shorter words."))
+    render.emit_rows(rows, fmt, headed(FIND_COLUMNS), empty=_("No case matches; try fewer or shorter words."))
 
 
 def _status(text: str) -> Status | None:
@@ -293,7 +294,7 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = Output
     store = state(ctx).store()
     rows = caseload.history(store, number)
     casework.log_read(store, number, "case history")
-    render.emit_rows(rows, fmt, HISTORY_COLUMNS, title=_("History of {number}").format(number=number))
+    render.emit_rows(rows, fmt, headed(HISTORY_COLUMNS), title=_("History of {number}").format(number=number))
 
 
 

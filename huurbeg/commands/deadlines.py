@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
+from huurbeg.commands import headed
 from huurbeg.i18n import N_, _
 from huurbeg.params import AsOfOption, FormatOption, MineOption, OutputFormat, WorkerOption, parse_days
 from huurbeg.state import state
@@ -35,7 +36,7 @@ def deadlines(
     store = app_state.reader()
     found = caseload.deadlines(store, as_of or app_state.today, DEFAULT_WITHIN_DAYS if within is None else within,
                                workers.chosen(store, worker, mine))
-    render.emit_rows([w.as_dict() for w in found], fmt, COLUMNS,
+    render.emit_rows([w.as_dict() for w in found], fmt, headed(COLUMNS),
                      empty=_("No deadlines: nothing needs attention."))
 
 

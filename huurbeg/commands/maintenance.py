@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
+from huurbeg.commands import headed
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import FormatOption, OutputFormat, parse_date
 from huurbeg.state import state
@@ -49,7 +50,8 @@ def purge(
     if not yes:
         cases = secrecy.purge_candidates(store, closed_before, app_state.today)
         rows = [{"case": c.number, "closed_date": c.closed_date, "outcome": c.outcome} for c in cases]
-        render.emit_rows(rows, fmt, [("case", N_("Case")), ("closed_date", N_("Closed")), ("outcome", N_("Outcome"))],
+        render.emit_rows(rows, fmt, headed([("case", N_("Case")), ("closed_date", N_("Closed")),
+                                             ("outcome", N_("Outcome"))]),
                          title=_("Would be purged"), empty=_("Nothing to purge."))
         if rows:
             render.message(ngettext("Dry run: run again with --yes to remove the personal data of {count} case(s).",
@@ -60,7 +62,7 @@ def purge(
     app_state.commit()  # then the file is rewritten without the erased values
     left = store.scrub() if numbers else None
     if fmt != OutputFormat.TABLE:
-        render.emit_rows([{"case": n} for n in numbers], fmt, [("case", N_("Case"))])
+        render.emit_rows([{"case": n} for n in numbers], fmt, headed([("case", N_("Case"))]))
     render.message(ngettext("Personal data of {count} case(s) removed; their figures remain.",
                             "Personal data of {count} case(s) removed; their figures remain.", len(numbers)).format(
         count=len(numbers)))

@@ -8,6 +8,7 @@ import typer
 from huurbeg import render
 from huurbeg.codes import ReferralDestination, ReferralOutcome
 from huurbeg.groups import with_default
+from huurbeg.commands import headed
 from huurbeg.i18n import N_, _
 from huurbeg.params import (CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption, RecordIdArgument,
                             code_option, parse_case)
@@ -55,7 +56,7 @@ def list_referrals(
     from huurbeg import transfers
 
     rows = transfers.referral_list(state(ctx).store(write=False), number)
-    render.emit_rows(rows, fmt, COLUMNS, empty=_("No referrals."))
+    render.emit_rows(rows, fmt, headed(COLUMNS), empty=_("No referrals."))
 
 
 @app.command("outcome")

@@ -7,6 +7,7 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import Destination, DwellingKind
+from huurbeg.commands import headed
 from huurbeg.i18n import N_, _
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption,
                             code_option, complete_dwellings, parse_date, parse_required_text)
@@ -138,5 +139,5 @@ def occupancy(ctx: typer.Context, as_of: AsOfOption = None, fmt: FormatOption = 
     rows = transfers.occupancy(app_state.store(write=False), as_of or app_state.today)
     shown = rows if fmt != OutputFormat.TABLE else [r | {"tenant": r["tenant"] or _("— free —")} for r in rows]
     columns = [c for c in COLUMNS if c[0] != "review" or any(r["review"] for r in rows)]
-    render.emit_rows(shown, fmt, columns,
+    render.emit_rows(shown, fmt, headed(columns),
                      empty=_("No dwellings yet: add one with 'huurbeg transfer dwelling add CODE --kind transit'."))

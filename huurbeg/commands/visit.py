@@ -8,6 +8,7 @@ import typer
 from huurbeg import render
 from huurbeg.codes import ContactKind
 from huurbeg.groups import with_default
+from huurbeg.commands import headed
 from huurbeg.i18n import N_, _
 from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
                             RecordIdArgument, code_option, parse_case, parse_count, parse_date)
@@ -74,7 +75,7 @@ def list_contacts(
     if since is None and number is None:
         since = app_state.today - relativedelta(days=30)
     rows = followup.contact_list(app_state.store(write=False), number, since)
-    render.emit_rows(rows, fmt, COLUMNS, empty=_("No contacts."))
+    render.emit_rows(rows, fmt, headed(COLUMNS), empty=_("No contacts."))
 
 
 @app.command("edit")
