@@ -127,10 +127,7 @@ def _add_output_option(group, option) -> None:
 
 def _os_error(exc: OSError) -> str:
     """The system's reason, in the reader's language where the catalogue has it (strerror is English)."""
-    reason = exc.strerror or str(exc)
-    if exc.filename is not None and exc.strerror:
-        return _("{reason}: {file}").format(reason=_(reason), file=exc.filename)
-    return _(reason) if exc.strerror else reason
+    return _(exc.strerror) if exc.strerror else str(exc)
 
 
 N_("No such file or directory"), N_("Permission denied"), N_("Is a directory"), N_("Not a directory")

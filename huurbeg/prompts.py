@@ -168,8 +168,9 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     if d.landlord and d.landlord_type is None and match_key(d.landlord) not in {match_key(n) for n in landlords}:
         d.landlord_type = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
     if not d.problems and d.track != Track.CRISIS:
-        picked = _ask(questionary.checkbox(_("Problems? (space to tick, Enter when done)"), instruction=_pick(),
-                                           choices=[questionary.Choice(p.value, value=p.value) for p in Problem]))
+        picked = _ask(questionary.checkbox(
+            _("Problems? (space to tick, Enter when done)"), instruction=_pick(),
+            choices=[questionary.Choice(_shown_code(p), value=p.value) for p in Problem]))
         d.problems = [Problem(p) for p in picked]
     if d.arrears_cents is None and Problem.ARREARS in d.problems:
         d.arrears_cents = _text(_("Rent arrears in euros?"), money.parse_money)
@@ -393,7 +394,7 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
         answers["landlord_type"] = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
     ticked = set(current["problems"] or [])
     picked = _ask(questionary.checkbox(_("Problems? (space to tick, Enter when done)"), instruction=_pick(), choices=[
-        questionary.Choice(p.value, value=p.value, checked=p.value in ticked) for p in Problem]))
+        questionary.Choice(_shown_code(p), value=p.value, checked=p.value in ticked) for p in Problem]))
     answers["problems"] = [Problem(p) for p in picked]
     answers["arrears_cents"] = _keep(_("Rent arrears in euros?"), money.parse_money, cents(current["arrears_cents"]))
     answers["rent_cents"] = _keep(_("Monthly rent in euros?"), money.parse_money, cents(current["rent_cents"]))

@@ -56,7 +56,8 @@ def list_cases(
 
 
 FIND_COLUMNS = [("case", N_("Case")), ("tenant", N_("Tenant")), ("address", N_("Address")),
-                ("landlord", N_("Landlord")), ("status", N_("Status")), ("track", N_("Track")), ("matched", N_("Matched"))]
+                ("landlord", N_("Landlord")), ("status", N_("Status")), ("track", N_("Track")),
+                ("matched", N_("Matched"))]
 
 
 @app.command("find")

@@ -72,7 +72,8 @@ def list_hearings(
     court: Annotated[str | None, typer.Option("--court", help="Only courts whose name contains this.")] = None,
     worker: WorkerOption = None,
     mine: MineOption = False,
-    fmt: Annotated[RollFormat, code_option(RollFormat, N_("format"), N_("table, json, csv, csv-excel, xlsx, or ics (a calendar)."),
+    fmt: Annotated[RollFormat, code_option(RollFormat, N_("format"),
+                                           N_("table, json, csv, csv-excel, xlsx, or ics (a calendar)."),
                                            "--format", "-f")] = RollFormat.TABLE,
 ) -> None:
     """The roll: hearings by date and time, with who is ready and who is not."""

@@ -44,7 +44,8 @@ def import_caseload(
     numbers, skipped, purged = _write(store, rows)
     app_state.commit()
     cut_off = store.purged_before()
-    clauses = [ngettext("Imported {count} case(s)", "Imported {count} case(s)", len(numbers)).format(count=len(numbers))]
+    clauses = [ngettext("Imported {count} case(s)", "Imported {count} case(s)", len(numbers)).format(
+        count=len(numbers))]
     if skipped:  # one clause each, as the reader's language says it
         clauses.append(ngettext("{count} row(s) were imported before", "{count} row(s) were imported before",
                              skipped).format(count=skipped))

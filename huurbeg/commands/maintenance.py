@@ -122,7 +122,7 @@ def copy(
         target.commit()
     finally:
         target.close()
-    render.message(ngettext("Copied {cases} case(s), {history} history entries and {rows} rows in all to {target}; every "
-                     "table's count verified.", "Copied {cases} case(s), {history} history entries and {rows} rows in "
-                     "all to {target}; every table's count verified.", copied["case_file"]).format(cases=copied["case_file"], history=copied["history"],
-                                                       rows=sum(copied.values()), target=label.label))
+    render.message(ngettext("Copied {cases} case(s), {history} history entries and {rows} rows in all to {target}; "
+                            "every table's count verified.", "Copied {cases} case(s), {history} history entries and "
+                            "{rows} rows in all to {target}; every table's count verified.", copied["case_file"]).format(
+        cases=copied["case_file"], history=copied["history"], rows=sum(copied.values()), target=label.label))

@@ -219,7 +219,8 @@ def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, 
     agreed = followup.fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears,
                                 today=today)
     render.message(_("Advance of {advance} due {due}; the tenant pays off {balance}.").format(
-        advance=money.fmt(agreed.advance), due=render.text_value(agreed.advance_due), balance=money.fmt(agreed.balance)))
+        advance=money.fmt(agreed.advance), due=render.text_value(agreed.advance_due),
+        balance=money.fmt(agreed.balance)))
     if instalment is None:
         instalment = prompts.ask_amount(_("Monthly instalment on the balance (euros)?"))
     if start is None:

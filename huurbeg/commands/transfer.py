@@ -123,7 +123,8 @@ def undo(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None
 
     back = corrections.undo_transfer(state(ctx).store(), number, reason)
     render.message(_("{number}: admission withdrawn; back on track {track}.").format(
-        number=number, track=render.text_value(back)) if back else _("{number}: admission withdrawn.").format(number=number))
+        number=number, track=render.text_value(back)) if back
+        else _("{number}: admission withdrawn.").format(number=number))
 
 
 COLUMNS = [("dwelling", N_("Dwelling")), ("kind", N_("Kind")), ("case", N_("Case")), ("tenant", N_("Tenant")),
