@@ -225,3 +225,13 @@ def test_a_bad_answer_is_refused_in_dutch_and_ctrl_c_stops_in_dutch(db_path, cli
     assert child.exitstatus == 130
     assert "huurbeg: fout: gestopt; er is niets opgeslagen" in child.before
     assert json.loads(cli("visit", "list", number, "-f", "json").stdout) == []
+
+
+@pytest.mark.slow
+def test_completion_describes_in_dutch():
+    variables = {"COMP_WORDS": "huurbeg visit add 2026-0001 --mi", "COMP_CWORD": "4",
+                 "_HUURBEG_COMPLETE": "zsh_complete", "HUURBEG_LANG": "nl"}
+    result = subprocess.run([sys.executable, "-m", "huurbeg"], capture_output=True, text=True, timeout=60,
+                            env=os.environ | variables)
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.splitlines() == ["plain", "--minutes", "Bestede tijd, in minuten."]
