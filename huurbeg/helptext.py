@@ -60,20 +60,20 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "case history": ("huurbeg case history 2026-0042",),
     "case report": ("huurbeg case report 2026-0042 --for landlord",),
     "case export": ("huurbeg case export 2026-0042 --output 2026-0042.json",),
-    "case remove": ("huurbeg case remove 2026-0042 --reason 'registered twice'",),
+    "case remove": (N_("huurbeg case remove 2026-0042 --reason 'registered twice'"),),
     "case merge": ("huurbeg case merge 2026-0042 2026-0057",),
     "visit edit": ("huurbeg visit edit 2026-0042 3 --minutes 45",),
-    "visit remove": ("huurbeg visit remove 2026-0042 3 --reason 'logged on the wrong case'",),
-    "plan payment-remove": ("huurbeg plan payment-remove 2026-0042 2 --reason 'entered twice'",),
+    "visit remove": (N_("huurbeg visit remove 2026-0042 3 --reason 'logged on the wrong case'"),),
+    "plan payment-remove": (N_("huurbeg plan payment-remove 2026-0042 2 --reason 'entered twice'"),),
     "plan agree-edit": ("huurbeg plan agree-edit 2026-0042 3 --due +2w",),
-    "plan agree-remove": ("huurbeg plan agree-remove 2026-0042 3 --reason 'agreed by mistake'",),
+    "plan agree-remove": (N_("huurbeg plan agree-remove 2026-0042 3 --reason 'agreed by mistake'"),),
     "hearing edit": ("huurbeg hearing edit 2026-0042 --date '24/11/2026 10:30' --room 2",),
-    "hearing remove": ("huurbeg hearing remove 2026-0042 --reason 'entered twice'",),
-    "transfer undo": ("huurbeg transfer undo 2026-0042 --reason 'admitted on the wrong case'",),
+    "hearing remove": (N_("huurbeg hearing remove 2026-0042 --reason 'entered twice'"),),
+    "transfer undo": (N_("huurbeg transfer undo 2026-0042 --reason 'admitted on the wrong case'"),),
     "refer add": ("huurbeg refer add 2026-0042 --to cgg",),
     "refer list": ("huurbeg refer list", "huurbeg refer list 2026-0042"),
     "refer outcome": ("huurbeg refer outcome 2026-0042 1 --result accepted",),
-    "refer remove": ("huurbeg refer remove 2026-0042 1 --reason 'referred by mistake'",),
+    "refer remove": (N_("huurbeg refer remove 2026-0042 1 --reason 'referred by mistake'"),),
     "visit": ("huurbeg visit 2026-0042", "huurbeg visit list"),
     "visit add": ("huurbeg visit add 2026-0042", "huurbeg visit add 2026-0042 --kind phone --minutes 15 --no-input"),
     "visit list": ("huurbeg visit list 2026-0042", "huurbeg visit list --since -1m --format csv"),
@@ -82,7 +82,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "plan new": ("huurbeg plan new 2026-0042 --arrears 1.234,56 --instalment 103 --start 01/12/2026",),
     "plan pay": ("huurbeg plan pay 2026-0042 --amount 103",),
     "plan show": ("huurbeg plan show 2026-0042", "huurbeg plan show 2026-0042 --format xlsx --output plan.xlsx"),
-    "plan agree": ("huurbeg plan agree 2026-0042 'Pay the rent on time' --due +1m",),
+    "plan agree": (N_("huurbeg plan agree 2026-0042 'Pay the rent on time' --due +1m"),),
     "plan done": ("huurbeg plan done 2026-0042 3",),
     "plan fbu": ("huurbeg plan fbu 2026-0042 --instalment 150 --start 01/12/2026",),
     "plan fbu-paid": ("huurbeg plan fbu-paid 2026-0042",),
@@ -148,7 +148,7 @@ def speak(command, lang: str | None = None) -> None:
     english = getattr(command, "_huurbeg_english", None)
     if english is None:
         english = command._huurbeg_english = {
-            "help": command.help, "short_help": command.short_help, "epilog": command.epilog,
+            "help": command.help, "short_help": command.short_help,
             "options_metavar": getattr(command, "options_metavar", None),
             "subcommand_metavar": getattr(command, "subcommand_metavar", None),
             "params": [(param, getattr(param, "help", None)) for param in _params(command)]}
@@ -161,8 +161,9 @@ def speak(command, lang: str | None = None) -> None:
         command.short_help = translate(short)
     elif short and text and short == first_sentence(text):
         command.short_help = first_sentence(command.help)
-    if english["epilog"] and english["epilog"].startswith("Examples:"):
-        command.epilog = translate("Examples:") + english["epilog"].removeprefix("Examples:")
+    examples = getattr(command, "_huurbeg_examples", None)
+    if examples:
+        command.epilog = _epilog(examples, translate)
     if english["options_metavar"] == "[OPTIONS]":
         command.options_metavar = translate("[OPTIONS]")
     if english["subcommand_metavar"] == "COMMAND [ARGS]...":
@@ -196,8 +197,14 @@ def first_sentence(text: str) -> str:
 def _examples(command, path: tuple[str, ...]) -> None:
     found = EXAMPLES.get(" ".join(path))
     if found and not command.epilog:
-        # \b keeps each example on its own line (click rewraps paragraphs otherwise)
-        command.epilog = "Examples:\n\n\b\n" + "\n".join(f"  {example}" for example in found)
+        command.epilog = _epilog(found, lambda text: text)
+        command._huurbeg_examples = found
+
+
+def _epilog(examples, translate) -> str:
+    """The examples at the end of a help; one with words in it (a reason, an agreement) is a catalogue text."""
+    # \b keeps each example on its own line (click rewraps paragraphs otherwise)
+    return translate("Examples:") + "\n\n\b\n" + "\n".join(f"  {translate(example)}" for example in examples)
 
 
 class Formatter(HelpFormatter):
