@@ -96,8 +96,9 @@ def test_a_broken_fbu_plan_is_urgent_and_says_what_the_landlord_must_do(cli, sig
     assert "payment plan broken on 01/02/2027" in row["warning"]
 
 
-def test_the_agreement_text_for_signing_in_dutch(cli, signed):
+def test_the_agreement_text_for_signing_in_dutch(cli, signed, monkeypatch):
     number, _ = signed
+    monkeypatch.delenv("HUURBEG_LANG")  # the Flemish agreement is Dutch unless English is asked for
     result = cli("plan", "fbu", number, "--document")
     assert result.exit_code == 0, result.output
     text = result.stdout
