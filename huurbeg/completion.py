@@ -222,7 +222,8 @@ def _values(param, incomplete: str, db: str | None) -> list[tuple[str, str, str 
             return [("plain", item.value, item.help) for item in param.shell_complete(None, incomplete)]
         finally:
             _lookup.clear()
-    if (param.metavar or "").upper() in ("FILE", "PATH", "PATH|URL", "DIR"):
+    if (getattr(param, "_huurbeg_metavar", None) or param.metavar or "").upper() in ("FILE", "PATH", "PATH|URL",
+                                                                                    "DIR"):
         return [("file", incomplete, None)]
     return []
 

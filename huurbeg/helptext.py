@@ -116,7 +116,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 """One or two real examples per command, by its path ('' is huurbeg itself); shown at the end of its help."""
 
 _METAVARS = {str: "TEXT", int: "N", float: "NUMBER", Path: "PATH"}
-_SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)(?<!etc)\.(?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)(?<!etc)(?<!\bbv)\.(?=\s|$)")  # bv.: the Dutch e.g.
 
 
 def polish(group, path: tuple[str, ...] = ()) -> None:
@@ -151,7 +151,7 @@ def speak(command, lang: str | None = None) -> None:
             "help": command.help, "short_help": command.short_help,
             "options_metavar": getattr(command, "options_metavar", None),
             "subcommand_metavar": getattr(command, "subcommand_metavar", None),
-            "params": [(param, getattr(param, "help", None)) for param in _params(command)]}
+            "params": [(param, getattr(param, "help", None), param.metavar) for param in _params(command)]}
     command._huurbeg_language = lang
     command.context_class = HelpContext
     text = english["help"]
@@ -168,9 +168,12 @@ def speak(command, lang: str | None = None) -> None:
         command.options_metavar = translate("[OPTIONS]")
     if english["subcommand_metavar"] == "COMMAND [ARGS]...":
         command.subcommand_metavar = translate("COMMAND [ARGS]...")
-    for param, help_text in english["params"]:
+    for param, help_text, metavar in english["params"]:
         if help_text:
             param.help = _option_help(help_text, translate)
+        if metavar in METAVARS:
+            param._huurbeg_metavar = metavar  # what the value is, for shell completion (a FILE)
+            param.metavar = translate(metavar)
     for sub in getattr(command, "commands", {}).values():
         speak(sub, lang)
 
@@ -246,13 +249,20 @@ def _option_help(text: str, translate) -> str:
     return translate(text)
 
 
+METAVARS = {N_("CASE"), N_("DATE"), N_("TEXT"), N_("NAME"), N_("WORKER"), N_("FILE"), N_("DAYS"), N_("NUMBER"),
+            N_("OTHER"), N_("FORMAT"), N_("PATH"), N_("'DATE HH:MM'"), N_("YYYY-MM|last"), N_("YYYY"), N_("STATUS"),
+            N_("KIND"), N_("TRACK"), N_("OUTCOME"), N_("RESULT"), N_("SOURCE"), N_("PROBLEM"), N_("LANDLORD-TYPE"),
+            N_("DESTINATION"), N_("PARTY"), N_("FOR"), N_("TO"), N_("PATH|URL"), N_("FILE.csv")}
+"""The names of values in usage lines and errors that read as words; a code or a unit (EUR, N, ID) stays."""
+
+
 def _usage(command) -> None:
     for param in command.params:
         if param.param_type_name == "argument":
             shown = param.metavar.strip("[]") if param.metavar else param.name.upper()
             param.metavar = shown
-            param._usage_display_name = lambda shown=shown, param=param: (
-                (shown if param.required else f"[{shown}]") + ("..." if param.nargs != 1 else ""))
+            param._usage_display_name = lambda param=param: (  # the metavar as shown (huurbeg.helptext.speak)
+                (param.metavar if param.required else f"[{param.metavar}]") + ("..." if param.nargs != 1 else ""))
             param.display_type_rich = lambda ctx: None  # the name says what it is
         elif param.metavar is None and not getattr(param, "is_flag", False) and not getattr(param, "count", False):
             annotation = getattr(getattr(param, "type_descriptor", None), "annotation", str)

@@ -93,7 +93,7 @@ def test_codes_and_exports_do_not_change_with_the_language(cli):
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["visit", "add"], "huurbeg: fout: Argument 'CASE' ontbreekt. Zie 'huurbeg visit add --help'."),
+    (["visit", "add"], "huurbeg: fout: Argument 'DOSSIER' ontbreekt. Zie 'huurbeg visit add --help'."),
     (["case", "close", "2026-0001"], "huurbeg: fout: Optie '--outcome' ontbreekt. Zie 'huurbeg case close --help'."),
     (["visit", "add", "2026-0001", "--minutes"], "huurbeg: fout: Optie '--minutes' vraagt een waarde."),
     (["vist"], "huurbeg: fout: Onbekende opdracht 'vist'. Bedoelde u 'visit', 'digest'? Zie 'huurbeg --help'."),
@@ -146,7 +146,7 @@ def test_the_same_errors_stay_english(cli):
 
 def test_the_locale_alone_gives_dutch(cli):
     result = cli("visit", "add", env={"HUURBEG_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "nl_BE.UTF-8"})
-    assert result.stderr == "huurbeg: fout: Argument 'CASE' ontbreekt. Zie 'huurbeg visit add --help'.\n"
+    assert result.stderr == "huurbeg: fout: Argument 'DOSSIER' ontbreekt. Zie 'huurbeg visit add --help'.\n"
 
 
 def test_every_help_in_dutch(cli):
@@ -235,3 +235,7 @@ def test_completion_describes_in_dutch():
                             env=os.environ | variables)
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.splitlines() == ["plain", "--minutes", "Bestede tijd, in minuten."]
+    variables |= {"COMP_WORDS": "huurbeg backup ", "COMP_CWORD": "2", "_HUURBEG_COMPLETE": "bash_complete"}
+    result = subprocess.run([sys.executable, "-m", "huurbeg"], capture_output=True, text=True, timeout=60,
+                            env=os.environ | variables)
+    assert result.stdout.splitlines() == ["file,"]  # a PATH is still a file when its name reads PAD

@@ -132,7 +132,7 @@ def test_the_language_is_huurbeg_lang_else_the_locale_else_english(monkeypatch, 
 def test_help_and_parser_errors_in_dutch(cli, environment):
     result = cli("visit", "add", "--help", env=environment)
     assert result.exit_code == 0
-    assert result.stdout.startswith("Gebruik: huurbeg visit add [OPTIES] CASE")
+    assert result.stdout.startswith("Gebruik: huurbeg visit add [OPTIES] DOSSIER")
     for dutch in ("Een contact noteren", "Argumenten:", "Opties:", "[verplicht]", "Voorbeelden:",
                   "Deze hulp tonen en stoppen."):
         assert dutch in result.stdout

@@ -268,7 +268,7 @@ def assign(
 
     if (number is None) == (from_worker is None):
         raise typer.BadParameter(_("give a case number or --from WORKER (a handover), not both"),
-                                 param_hint="'CASE' / '--from'")
+                                 param_hint="'" + _("CASE") + "' / '--from'")
     store = state(ctx).store()
     if number is not None:
         previous = workers.assign(store, number, to)

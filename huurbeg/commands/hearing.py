@@ -205,7 +205,7 @@ def edit(
         ("claimed_cents", claimed), ("proposal", proposal)) if value is not None}
     if not given:
         raise typer.BadParameter(_("give what to correct: --date, --court, --room, --petition-date, --claimed or "
-                                   "--proposal"), param_hint="'CASE'")
+                                   "--proposal"), param_hint="'" + _("CASE") + "'")
     app_state = state(ctx)
     changed = corrections.edit_hearing(app_state.store(), number, given, app_state.today)
     render.message(_("{number}: hearing corrected ({fields}).").format(number=number, fields=", ".join(changed)))
