@@ -6,6 +6,8 @@ so a slug must never change once released; new members may be added.
 
 from enum import StrEnum
 
+from huurbeg.i18n import N_
+
 
 class Track(StrEnum):
     """Support track (traject)."""
@@ -166,30 +168,171 @@ class Severity(StrEnum):
 _SEVERITY_RANK = {member: rank for rank, member in enumerate(Severity)}
 
 
+# --- words for people: a label per code in each language, Dutch names accepted on input --------
+# (code, Dutch name typed on the command line (a slug), label on a Dutch screen). An English screen
+# shows the slug itself; LONG holds the longer words a worker choosing from a list reads.
+
+_DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names, its label)
+    (Track.PW, ("preventieve-woonbegeleiding",), N_("PW")),
+    (Track.PRE_OGP, ("verzoening",), N_("pre-OGP")),
+    (Track.OGP, ("gerechtelijke-procedure",), N_("OGP")),
+    (Track.DW, ("doorstroomwoning",), N_("DW")),
+    (Track.CRISIS, ("crisiswoning", "crisisopvang"), N_("crisis shelter")),
+    (Source.TENANT, ("huurder",), N_("tenant")),
+    (Source.LANDLORD, ("verhuurder",), N_("landlord")),
+    (Source.OCMW, (), N_("OCMW")),
+    (Source.CAW, (), N_("CAW")),
+    (Source.POLICE, ("wijkpolitie", "politie"), N_("neighbourhood police")),
+    (Source.BAILIFF, ("deurwaarder", "gerechtsdeurwaarder"), N_("bailiff")),
+    (Source.DOCTOR, ("arts", "huisarts", "dokter"), N_("doctor")),
+    (Source.ESTATE_AGENT, ("immokantoor", "makelaar"), N_("estate agent")),
+    (Source.COURT, ("vredegerecht", "verzoekschrift"), N_("Justice of the Peace")),
+    (Source.OTHER, ("andere",), N_("other")),
+    (LandlordType.PRIVATE, ("prive", "privé", "privaat"), N_("private")),
+    (LandlordType.SHM, (), N_("SHM")),
+    (LandlordType.SVK, (), N_("SVK")),
+    (LandlordType.OTHER, ("andere",), N_("other")),
+    (Problem.ARREARS, ("huurachterstal", "huurachterstand", "achterstal"), N_("rent arrears")),
+    (Problem.HYGIENE, ("hygiëne",), N_("hygiene")),
+    (Problem.NUISANCE, ("overlast",), N_("nuisance")),
+    (Problem.HOUSING_SKILLS, ("wooncultuur",), N_("housing skills")),
+    (Problem.NEIGHBOUR_CONFLICT, ("burenconflict", "burenruzie"), N_("neighbour conflict")),
+    (Problem.OTHER, ("andere",), N_("other")),
+    (ContactKind.HOME, ("huisbezoek",), N_("home visit")),
+    (ContactKind.OFFICE, ("kantoor", "kantoorafspraak"), N_("office appointment")),
+    (ContactKind.PHONE, ("telefoon", "telefonisch"), N_("phone call")),
+    (ContactKind.EMAIL, ("e-mail", "mail"), N_("e-mail")),
+    (ContactKind.LETTER, ("brief",), N_("letter")),
+    (ContactKind.CONSULTATION, ("clientoverleg", "cliëntoverleg", "overleg"), N_("client consultation")),
+    (ContactKind.HEARING, ("zitting",), N_("hearing attended")),
+    (Outcome.EVICTION_PREVENTED, ("uithuiszetting-voorkomen",), N_("eviction prevented")),
+    (Outcome.REFERRED, ("doorverwezen",), N_("referred")),
+    (Outcome.TRANSIT_ADMITTED, ("doorstroomwoning",), N_("admitted to a transitional dwelling")),
+    (Outcome.REGULAR_MARKET, ("private-huurmarkt",), N_("to the private rental market")),
+    (Outcome.EVICTED, ("uithuisgezet",), N_("evicted")),
+    (Outcome.SUPPORT_REFUSED, ("begeleiding-geweigerd",), N_("support refused")),
+    (Outcome.MOVED_OUT, ("verhuisd",), N_("moved out")),
+    (Outcome.NO_SUPPORT_NEEDED, ("geen-begeleiding-nodig",), N_("no support needed")),
+    (Outcome.OTHER, ("andere",), N_("other")),
+    (HearingResult.SETTLED, ("akkoord", "minnelijke-regeling"), N_("settled")),
+    (HearingResult.POSTPONED, ("uitgesteld",), N_("postponed")),
+    (HearingResult.PLAN_IMPOSED, ("afbetalingsplan-opgelegd", "plan-opgelegd"), N_("payment plan imposed")),
+    (HearingResult.DISSOLVED, ("ontbonden",), N_("lease dissolved")),
+    (HearingResult.WITHDRAWN, ("ingetrokken",), N_("withdrawn")),
+    (HearingResult.OTHER, ("andere",), N_("other")),
+    (DwellingKind.TRANSIT, ("doorstroomwoning",), N_("transitional dwelling")),
+    (DwellingKind.CRISIS, ("crisiswoning",), N_("crisis dwelling")),
+    (Destination.REGULAR_MARKET, ("private-huurmarkt",), N_("private rental market")),
+    (Destination.SOCIAL_HOUSING, ("sociale-huurwoning", "sociale-woning"), N_("social housing")),
+    (Destination.FAMILY, ("familie",), N_("family")),
+    (Destination.INSTITUTION, ("instelling",), N_("institution")),
+    (Destination.HOMELESS, ("dakloos",), N_("homeless")),
+    (Destination.OTHER, ("andere",), N_("other")),
+    (ReferralDestination.OCMW, (), N_("OCMW")),
+    (ReferralDestination.CGG, (), N_("CGG")),
+    (ReferralDestination.PSYCHIATRY, ("psychiatrie",), N_("psychiatry")),
+    (ReferralDestination.CAW_PREVENTION, ("caw-preventie",), N_("CAW prevention")),
+    (ReferralDestination.CAW_OTHER, ("caw-andere",), N_("CAW other")),
+    (ReferralDestination.FAMILY_CARE, ("gezinszorg",), N_("family care")),
+    (ReferralDestination.PARENTING_SUPPORT, ("opvoedingsondersteuning",), N_("parenting support")),
+    (ReferralDestination.YOUTH_CARE, ("jeugdhulp",), N_("youth care")),
+    (ReferralDestination.ADDICTION_CARE, ("verslavingszorg",), N_("addiction care")),
+    (ReferralDestination.DISABILITY_SERVICES, ("gehandicaptenzorg",), N_("disability services")),
+    (ReferralDestination.COMMUNITY_WORK, ("opbouwwerk",), N_("community work")),
+    (ReferralDestination.MUNICIPALITY, ("gemeente",), N_("municipality")),
+    (ReferralDestination.POLICE, ("politie",), N_("police")),
+    (ReferralDestination.TENANTS_UNION, ("huurdersbond",), N_("tenants' union")),
+    (ReferralDestination.LAWYER, ("advocaat",), N_("lawyer")),
+    (ReferralDestination.OTHER, ("andere",), N_("other")),
+    (ReferralOutcome.ACCEPTED, ("aanvaard",), N_("accepted")),
+    (ReferralOutcome.REFUSED, ("geweigerd",), N_("refused")),
+    (ReferralOutcome.NO_ANSWER, ("geen-antwoord",), N_("no answer")),
+    (Party.TENANT, ("huurder",), N_("tenant")),
+    (Party.LANDLORD, ("verhuurder",), N_("landlord")),
+    (Status.OPEN, ("lopend",), N_("open (case)")),
+    (Status.CLOSED, ("afgesloten",), N_("closed")),
+    (Severity.INFO, (), N_("info")),
+    (Severity.WARNING, ("waarschuwing",), N_("warning")),
+    (Severity.URGENT, ("dringend",), N_("urgent")),
+    (Severity.OVERDUE, ("verstreken",), N_("overdue")),
+]
+ALIASES: dict[type[StrEnum], dict[str, StrEnum]] = {}
+"""Per code list, each Dutch name to its code."""
+SCREEN: dict[StrEnum, str] = {}
+"""Each code's label on a Dutch screen (translated through the catalogue where shown)."""
+for _member, _names, _label in _DUTCH:
+    SCREEN[_member] = _label
+    for _name in _names:
+        ALIASES.setdefault(type(_member), {})[_name] = _member
+del _member, _names, _label, _name
+
+LONG: dict[StrEnum, str] = {
+    Track.PW: N_("preventive tenancy support (preventieve woonbegeleiding)"),
+    Track.PRE_OGP: N_("conciliation before court (pre-OGP)"),
+    Track.OGP: N_("court procedure to dissolve the lease (OGP)"),
+    Track.DW: N_("transitional dwelling (doorstroomwoning)"),
+    Track.CRISIS: N_("crisis dwelling (crisisopvang)"),
+}
+"""Words for a worker choosing from a list; the slug stays the value."""
+LABELS = LONG  # the name this table had
+
+WHAT: dict[str, str] = {
+    "track": N_("track"), "registration source": N_("registration source"), "source": N_("registration source"),
+    "landlord type": N_("landlord type"), "problem": N_("problem"), "kind of contact": N_("kind of contact"),
+    "outcome": N_("outcome"), "hearing result": N_("hearing result"), "dwelling kind": N_("dwelling kind"),
+    "destination": N_("destination"), "referral destination": N_("referral destination"),
+    "referral outcome": N_("referral outcome"), "party": N_("party"), "status": N_("status"),
+    "severity": N_("severity"), "format": N_("format"), "audience": N_("audience"), "shell": N_("shell"),
+}
+"""The name of each code list, as error messages use it."""
+
+
+def shown(member: StrEnum) -> str:
+    """A code on screen: its Dutch label to a Dutch reader, its slug to an English one."""
+    from huurbeg.i18n import _, language
+
+    if language() == "nl" and member in SCREEN:
+        return _(SCREEN[member])
+    return member.value
+
+
+def names(enum: type[StrEnum]) -> list[str]:
+    """What a reader types for each code: the slugs, and to a Dutch reader the first Dutch name of each."""
+    from huurbeg.i18n import language
+
+    if language() != "nl":
+        return [member.value for member in enum]
+    dutch = {member: name for name, member in reversed(ALIASES.get(enum, {}).items())}
+    return [dutch.get(member, member.value) for member in enum]
+
+
 def choices(enum: type[StrEnum]) -> str:
-    """The valid slugs of a code list, for help texts and error messages."""
-    return ", ".join(member.value for member in enum)
+    """The valid names of a code list, for help texts and error messages, in the reader's language."""
+    return ", ".join(names(enum))
 
 
 def parse_code(enum: type[StrEnum], text: str, what: str) -> StrEnum:
-    """The member whose slug is `text` (case and surrounding blanks ignored)."""
+    """The member whose slug or Dutch name is `text` (case and surrounding blanks ignored)."""
+    from huurbeg.i18n import _, language
+
     slug = text.strip().lower()
     try:
         return enum(slug)
     except ValueError:
-        article = "an" if what[:1] in "aeiou" else "a"
-        raise ValueError(f"{text!r} is not {article} {what}; use one of: {choices(enum)}") from None
-
-
-LABELS: dict[StrEnum, str] = {
-    Track.PW: "preventive tenancy support (preventieve woonbegeleiding)",
-    Track.PRE_OGP: "conciliation before court (pre-OGP)",
-    Track.OGP: "court procedure to dissolve the lease (OGP)",
-    Track.DW: "transitional dwelling (doorstroomwoning)",
-    Track.CRISIS: "crisis dwelling (crisisopvang)",
-}
-"""Words for a worker choosing from a list; the slug stays the value."""
+        pass
+    if member := ALIASES.get(enum, {}).get(slug) or ALIASES.get(enum, {}).get(slug.replace(" ", "-")):
+        return member
+    if language() == "nl":
+        raise ValueError(_("{value} is not a valid {what}; use one of: {names}").format(
+            value=repr(text), what=_(WHAT.get(what, what)), names=choices(enum))) from None
+    article = "an" if what[:1] in "aeiou" else "a"
+    raise ValueError(f"{text!r} is not {article} {what}; use one of: {choices(enum)}") from None
 
 
 def label(member: StrEnum) -> str:
-    return f"{member.value}: {LABELS[member]}" if member in LABELS else member.value
+    """A code with its words, as a worker choosing from a list reads it."""
+    from huurbeg.i18n import _
+
+    if member in LONG:
+        return f"{member.value}: {_(LONG[member])}"
+    return member.value

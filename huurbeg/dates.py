@@ -13,6 +13,8 @@ from datetime import date, datetime, time
 
 from dateutil.relativedelta import relativedelta
 
+from huurbeg.i18n import N_
+
 ACCEPTED = "dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m"
 ACCEPTED_DATETIME = "'dd/mm/yyyy HH:MM' or 'yyyy-mm-dd HH:MM'"
 
@@ -97,6 +99,32 @@ def fmt(value: date | datetime | None) -> str:
             value = value.astimezone()
         return value.strftime("%d/%m/%Y %H:%M")
     return value.strftime("%d/%m/%Y")
+
+
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+            N_("Sunday"))
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+"""Named here rather than by strftime's %A and %B, which follow the C locale, not the reader."""
+
+
+def weekday(value: date) -> str:
+    """The day of the week in the reader's language: Monday, maandag."""
+    from huurbeg.i18n import _
+
+    return _(WEEKDAYS[value.weekday()])
+
+
+def month(value: date) -> str:
+    """The month's name in the reader's language: November, november."""
+    from huurbeg.i18n import _
+
+    return _(MONTHS[value.month - 1])
+
+
+def long_day(value: date) -> str:
+    """A day with its weekday, as a title: Monday 23/11/2026, maandag 23/11/2026."""
+    return f"{weekday(value)} {value:%d/%m/%Y}"
 
 
 def iso(value: date | datetime | None) -> str | None:

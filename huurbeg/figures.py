@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from huurbeg.codes import (Destination, DwellingKind, HearingResult, LandlordType, Outcome, Problem,
                            ReferralDestination, ReferralOutcome, Source, Track)
+from huurbeg.i18n import N_
 from huurbeg.render import Cents
 
 
@@ -137,6 +138,60 @@ PANELS = ("intake", "caseload", "results", "court", "housing", "work", "fbu")
 HEADLINES = ("new_cases", "evictions_prevented", "households_referred", "transit_admissions",
              "regular_market_moves")
 """The figures of the service's results table, charted over twelve months."""
+
+
+NAMES = {
+    "new_cases": N_("new cases"), "returning_households": N_("returning households"),
+    "open_cases": N_("open cases"), "closed_cases": N_("closed cases"),
+    "evictions_prevented": N_("evictions prevented"), "households_referred": N_("households referred"),
+    "referrals": N_("referrals"), "referral_outcomes": N_("referral outcomes"),
+    "transit_admissions": N_("transit admissions"), "regular_market_moves": N_("regular market moves"),
+    "hearings": N_("hearings"), "crisis_admissions": N_("crisis admissions"), "moves_out": N_("moves out"),
+    "dwellings": N_("dwellings"), "dwellings_occupied": N_("dwellings occupied"), "contacts": N_("contacts"),
+    "home_visits": N_("home visits"), "hours": N_("hours"), "fbu_agreements_signed": N_("fbu agreements signed"),
+    "fbu_advances_paid": N_("fbu advances paid"), "fbu_advances_paid_amount": N_("fbu advances paid amount"),
+    "fbu_agreements_filed": N_("fbu agreements filed"), "fbu_plans_broken": N_("fbu plans broken"),
+}
+"""Each figure as a line of the figures on screen reads it (json and csv keep the key)."""
+PANEL_NAMES = {"intake": N_("intake"), "caseload": N_("caseload"), "results": N_("results"), "court": N_("court"),
+               "housing": N_("housing"), "work": N_("work"), "fbu": N_("fbu")}
+DIMENSIONS = {"track": N_("track"), "source": N_("source"), "landlord_type": N_("landlord_type"),
+              "problem": N_("problem"), "outcome": N_("outcome"), "destination": N_("destination"),
+              "result": N_("result"), "kind": N_("kind")}
+_CODES = {"track": (Track,), "source": (Source,), "landlord_type": (LandlordType,), "problem": (Problem,),
+          "outcome": (Outcome, ReferralOutcome), "destination": (ReferralDestination, Destination),
+          "result": (HearingResult,), "kind": (DwellingKind,)}
+EXTRA_VALUES = {"none": N_("none"), "pending": N_("pending")}
+
+
+def figure_name(key: str) -> str:
+    from huurbeg.i18n import _
+
+    return _(NAMES[key]) if key in NAMES else key.replace("_", " ")
+
+
+def panel_name(panel: str) -> str:
+    from huurbeg.i18n import _
+
+    return _(PANEL_NAMES.get(panel, panel))
+
+
+def breakdown_text(dimension: str, values: list[tuple[str, str]]) -> str:
+    """One line of breakdowns, 'track: pw 3 · ogp 2', each value as the reader names it."""
+    from huurbeg.i18n import _
+    from huurbeg.render import text_value
+
+    def shown(value: str) -> str:
+        if value in EXTRA_VALUES:
+            return _(EXTRA_VALUES[value])
+        for enum in _CODES.get(dimension, ()):
+            try:
+                return text_value(enum(value))
+            except ValueError:
+                continue
+        return value
+
+    return f"{_(DIMENSIONS.get(dimension, dimension))}: " + " · ".join(f"{shown(v)} {n}" for v, n in values)
 
 
 @dataclass(frozen=True)

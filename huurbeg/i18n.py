@@ -12,6 +12,9 @@ named placeholders, `ngettext` for counts, never a sentence assembled from piece
 
 import gettext
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
@@ -20,8 +23,24 @@ LOCALE_DIR = Path(__file__).with_name("locale")
 LANGUAGES = ("en", "nl")
 
 
+_spoken: ContextVar[str | None] = ContextVar("huurbeg_language", default=None)
+"""A language set for a stretch of code (`speaking`): the English text of a message kept as data."""
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Translate into `lang` within the block, whatever the environment says."""
+    token = _spoken.set(lang)
+    try:
+        yield
+    finally:
+        _spoken.reset(token)
+
+
 def language() -> str:
     """'nl' or 'en', read at each call: one process may serve several invocations (tests)."""
+    if spoken := _spoken.get():
+        return spoken
     chosen = os.environ.get("HUURBEG_LANG", "").strip().lower()
     if chosen:
         return "nl" if chosen.startswith("nl") else "en"
@@ -58,3 +77,36 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Marks a text for the catalogue where it is defined (a constant); translate it where shown."""
     return message
+
+
+class Msg(str):
+    """A message that is data as well as text: its value is the English text (json, csv, the
+    history), while on screen `shown()` gives it in the reader's language.
+
+    Write it as `Msg(N_("agreement {id} is past its due date"), id=...)`; a placeholder's value
+    is shown as huurbeg.render shows values (a code as its label, a date as dd/mm/yyyy).
+    """
+
+    msgid: str
+    params: dict
+
+    def __new__(cls, msgid: str, /, **params) -> "Msg":
+        with speaking("en"):
+            english = _filled(msgid, params)
+        made = super().__new__(cls, english)
+        made.msgid, made.params = msgid, params
+        return made
+
+    def shown(self) -> str:
+        return _filled(self.msgid, self.params)
+
+
+def shown(text: str) -> str:
+    """A text in the reader's language: a Msg translated, any other text as it is."""
+    return text.shown() if isinstance(text, Msg) else text
+
+
+def _filled(msgid: str, params: dict) -> str:
+    from huurbeg.render import text_value
+
+    return _(msgid).format(**{key: text_value(value) for key, value in params.items()})

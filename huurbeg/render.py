@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from enum import Enum
 
-from huurbeg import dates, money
+from huurbeg import codes, dates, money
+from huurbeg.i18n import N_, Msg, _, language
 
 
 class Cents(int):
@@ -149,19 +150,58 @@ def json_value(value):
 
 
 def text_value(value) -> str:
+    """A value as a person reads it, in the reader's language: a code as its label, a message
+    translated, a decimal number with a decimal comma to a Dutch reader."""
     if value is None:
         return ""
+    if isinstance(value, Msg):
+        return value.shown()
     if isinstance(value, Cents):
         return money.fmt(value)
     if isinstance(value, (date, datetime)):
         return dates.fmt(value)
     if isinstance(value, Enum):
-        return value.value
+        return codes.shown(value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
+    if isinstance(value, float):
+        return number(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(text_value(v) for v in value)
     return str(value)
+
+
+STATES = {"on-track": N_("on track"), "behind": N_("behind"), "broken": N_("broken"), "completed": N_("completed"),
+          "replaced": N_("replaced"), "active": N_("active"), "paid": N_("paid"), "late": N_("late"),
+          "missed": N_("missed"), "due": N_("due"), "partial": N_("partial"), "open": N_("open"),
+          "kept": N_("kept"), "kept late": N_("kept late"), "not kept": N_("not kept"), "pending": N_("pending")}
+"""Words for the state a plan, an instalment or an agreement is in; json and csv keep the slug."""
+
+
+def state_word(slug: str) -> str:
+    """A state (on-track, missed, kept late, ...) as a Dutch reader reads it; English keeps the slug."""
+    return _(STATES[slug]) if slug in STATES and language() == "nl" else slug
+
+
+def coded(row: dict, **enums) -> dict:
+    """`row` with the slugs of the named keys as their codes, so that a screen shows their labels."""
+    shown = dict(row)
+    for key, enum in enums.items():
+        value = row.get(key)
+        if isinstance(value, str) and not isinstance(value, Enum):
+            try:
+                shown[key] = enum(value)
+            except ValueError:
+                pass
+        elif isinstance(value, list):
+            shown[key] = [coded({key: v}, **{key: enum})[key] for v in value]
+    return shown
+
+
+def number(value: float | int) -> str:
+    """A number on screen: `53.8` to an English reader, `53,8` to a Dutch one."""
+    text = str(value)
+    return text.replace(".", ",") if language() == "nl" else text
 
 
 _C1_ESCAPED = {c: f"\\u{c:04x}" for c in [*range(0x80, 0xa0), *map(ord, _BIDI)]}
@@ -249,7 +289,7 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
     widths = {key: max(1, given[texts.index(key)] if key in texts else natural[key]) for key, *_ in shown}
     return Lines(title, [(header, widths[key]) for key, header, *_ in shown],
                  [([shorten(cells[key][n], widths[key]) if key in texts else cells[key][n] for key, *_ in shown],
-                   SEVERITY_STYLE.get(text_value(row.get("severity"))))
+                   SEVERITY_STYLE.get(json_value(row.get("severity"))))
                   for n, row in enumerate(rows)])
 
 
@@ -329,7 +369,7 @@ def _priority(column: Column) -> int:
 
 
 def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
-              title: str | None = None, empty: str = "Nothing to show.", sheet=None) -> None:
+              title: str | None = None, empty: str | None = None, sheet=None) -> None:
     """A list in the chosen format; json/csv/xlsx carry every key of the rows, the table `columns`.
 
     `sheet` names the workbook sheet of a row (one sheet per panel of the figures); default one sheet.
@@ -343,7 +383,7 @@ def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
 
         write_bytes(workbook(rows, title or "huurbeg", sheet))
     elif not rows:
-        message(empty)
+        message(empty or _("Nothing to show."))
     else:
         page(table(rows, columns, title))
 

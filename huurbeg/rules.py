@@ -12,8 +12,9 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from huurbeg import fbu, money, payment_plan
-from huurbeg.codes import Severity, Status, Track
+from huurbeg.codes import Party, ReferralDestination, Severity, Status, Track
 from huurbeg.errors import InvalidInput
+from huurbeg.i18n import N_, Msg
 from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
 
 # --- thresholds ------------------------------------------------------------
@@ -182,6 +183,14 @@ def _warning(facts: CaseFacts, func_name: str, severity: Severity, due: date, me
     return CaseWarning(facts.case, func_name.replace("_", "-"), severity, due, message)
 
 
+def _code(enum, slug: str):
+    """A stored slug as its code, so that a message shows its label; an unknown slug as it is."""
+    try:
+        return enum(slug)
+    except ValueError:
+        return slug
+
+
 def _countdown(due: date, today: date, window_days: int, near: Severity) -> Severity:
     """OVERDUE once `due` has passed, `near` within `window_days` of it, INFO before that."""
     days = (due - today).days
@@ -195,11 +204,12 @@ def pw_consent_missing(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     """PW support starts only when both tenant and landlord consent."""
     if facts.track != Track.PW:
         return
-    missing = [party for party, given in (("tenant", facts.consent_tenant),
-                                          ("landlord", facts.consent_landlord)) if given is None]
-    if missing:
-        yield _warning(facts, "pw_consent_missing", Severity.WARNING, facts.track_since,
-                       f"consent of {' and '.join(missing)} missing: PW support cannot start")
+    message = {(True, True): N_("consent of tenant and landlord missing: PW support cannot start"),
+               (True, False): N_("consent of tenant missing: PW support cannot start"),
+               (False, True): N_("consent of landlord missing: PW support cannot start")}.get(
+        (facts.consent_tenant is None, facts.consent_landlord is None))
+    if message:
+        yield _warning(facts, "pw_consent_missing", Severity.WARNING, facts.track_since, Msg(message))
 
 
 @rule
@@ -209,10 +219,10 @@ def pw_max_duration(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         return
     end = facts.track_since + relativedelta(years=PW_MAX_YEARS)
     severity = _countdown(end, today, PW_END_WARNING_DAYS, Severity.WARNING)
-    message = {Severity.OVERDUE: f"PW support passed its {PW_MAX_YEARS}-year maximum",
-               Severity.WARNING: f"PW support reaches its {PW_MAX_YEARS}-year maximum",
-               Severity.INFO: f"end of the {PW_MAX_YEARS}-year PW maximum"}[severity]
-    yield _warning(facts, "pw_max_duration", severity, end, message)
+    message = {Severity.OVERDUE: N_("PW support passed its {years}-year maximum"),
+               Severity.WARNING: N_("PW support reaches its {years}-year maximum"),
+               Severity.INFO: N_("end of the {years}-year PW maximum")}[severity]
+    yield _warning(facts, "pw_max_duration", severity, end, Msg(message, years=PW_MAX_YEARS))
 
 
 @rule
@@ -224,10 +234,10 @@ def no_contact(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     since = max(filter(None, (facts.last_contact, facts.intake_date)))
     due = since + timedelta(days=days)
     if today > due:
-        what = "no contact" if facts.last_contact else "no contact since intake"
-        yield _warning(facts, "no_contact", Severity.WARNING, due, f"{what} for {(today - since).days} days")
+        what = N_("no contact for {days} days") if facts.last_contact else N_("no contact since intake for {days} days")
+        yield _warning(facts, "no_contact", Severity.WARNING, due, Msg(what, days=(today - since).days))
     else:
-        yield _warning(facts, "no_contact", Severity.INFO, due, f"contact due ({days}-day follow-up)")
+        yield _warning(facts, "no_contact", Severity.INFO, due, Msg(N_("contact due ({days}-day follow-up)"), days=days))
 
 
 @rule
@@ -237,9 +247,9 @@ def next_contact_passed(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     if planned is None or (facts.last_contact is not None and facts.last_contact >= planned):
         return
     if today > planned:
-        yield _warning(facts, "next_contact_passed", Severity.WARNING, planned, "planned contact has passed")
+        yield _warning(facts, "next_contact_passed", Severity.WARNING, planned, Msg(N_("planned contact has passed")))
     else:
-        yield _warning(facts, "next_contact_passed", Severity.INFO, planned, "planned contact")
+        yield _warning(facts, "next_contact_passed", Severity.INFO, planned, Msg(N_("planned contact")))
 
 
 @rule
@@ -253,18 +263,20 @@ def instalment_unpaid(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     if len(missed) >= BROKEN_AFTER_MISSED:
         if facts.fbu is not None and facts.fbu.plan_active:
             return  # fbu_plan_broken says it, with what the landlord must do first
-        hint = "; consider moving the case to pre-ogp" if facts.track in PLAN_BROKEN_HINT_TRACKS else ""
-        yield _warning(facts, "instalment_unpaid", Severity.URGENT, missed[0].due,
-                       f"payment plan broken: {len(missed)} instalments missed{hint}")
+        message = N_("payment plan broken: {missed} instalments missed; consider moving the case to pre-ogp") \
+            if facts.track in PLAN_BROKEN_HINT_TRACKS else N_("payment plan broken: {missed} instalments missed")
+        yield _warning(facts, "instalment_unpaid", Severity.URGENT, missed[0].due, Msg(message, missed=len(missed)))
     elif unpaid:
         first = unpaid[0]
         yield _warning(facts, "instalment_unpaid", Severity.WARNING,
                        first.due + timedelta(days=LATE_AFTER_DAYS),
-                       f"instalment {first.seq} of {money.fmt(first.amount)} due {first.due:%d/%m/%Y} "
-                       f"unpaid ({money.fmt(first.amount - first.paid)} open)")
+                       Msg(N_("instalment {seq} of {amount} due {due} unpaid ({open} open)"), seq=first.seq,
+                           amount=money.fmt(first.amount), due=f"{first.due:%d/%m/%Y}",
+                           open=money.fmt(first.amount - first.paid)))
     elif upcoming := [s for s in current if s.state in ("due", "partial")]:
         yield _warning(facts, "instalment_unpaid", Severity.INFO, upcoming[0].due,
-                       f"instalment {upcoming[0].seq} of {money.fmt(upcoming[0].amount)} due")
+                       Msg(N_("instalment {seq} of {amount} due"), seq=upcoming[0].seq,
+                           amount=money.fmt(upcoming[0].amount)))
 
 
 @rule
@@ -273,10 +285,12 @@ def agreement_overdue(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     for agreement in facts.agreements:
         if today > agreement.due:
             yield _warning(facts, "agreement_overdue", Severity.WARNING, agreement.due,
-                           f"agreement {agreement.id} ({agreement.party}) is past its due date")
+                           Msg(N_("agreement {id} ({party}) is past its due date"), id=agreement.id,
+                               party=_code(Party, agreement.party)))
         else:
             yield _warning(facts, "agreement_overdue", Severity.INFO, agreement.due,
-                           f"agreement {agreement.id} ({agreement.party}) due")
+                           Msg(N_("agreement {id} ({party}) due"), id=agreement.id,
+                               party=_code(Party, agreement.party)))
 
 
 @rule
@@ -286,19 +300,22 @@ def hearing_due(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         return
     day = facts.hearing_at.date()
     days = (day - today).days
-    when = f"hearing on {facts.hearing_at:%d/%m/%Y at %H:%M}"
-    unprepared = "" if facts.prepared else "; no contact since the petition"
+    when = {"date": f"{facts.hearing_at:%d/%m/%Y}", "time": f"{facts.hearing_at:%H:%M}"}
     if days < 0:
-        severity, message = Severity.OVERDUE, f"{when} has no outcome recorded"
+        severity, message = Severity.OVERDUE, N_("hearing on {date} at {time} has no outcome recorded")
     elif days <= HEARING_URGENT_DAYS:
-        severity, message = Severity.URGENT, f"{when}{unprepared}"
+        severity = Severity.URGENT
+        message = N_("hearing on {date} at {time}") if facts.prepared \
+            else N_("hearing on {date} at {time}; no contact since the petition")
     elif days <= HEARING_WARNING_DAYS:
         severity = Severity.WARNING if facts.prepared else Severity.URGENT
-        message = f"{when} (in {days} days){unprepared}"
+        message = N_("hearing on {date} at {time} (in {days} days)") if facts.prepared \
+            else N_("hearing on {date} at {time} (in {days} days); no contact since the petition")
     else:
         severity = Severity.INFO if facts.prepared else Severity.WARNING
-        message = f"{when}{unprepared}"
-    yield _warning(facts, "hearing_due", severity, day, message)
+        message = N_("hearing on {date} at {time}") if facts.prepared \
+            else N_("hearing on {date} at {time}; no contact since the petition")
+    yield _warning(facts, "hearing_due", severity, day, Msg(message, days=days, **when))
 
 
 @rule
@@ -307,10 +324,11 @@ def eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     if facts.eviction_date is None:
         return
     severity = _countdown(facts.eviction_date, today, EVICTION_URGENT_DAYS, Severity.URGENT)
-    message = {Severity.OVERDUE: "eviction date has passed: record what happened",
-               Severity.URGENT: f"eviction in {(facts.eviction_date - today).days} days",
-               Severity.INFO: "eviction date"}[severity]
-    yield _warning(facts, "eviction_date", severity, facts.eviction_date, message)
+    message = {Severity.OVERDUE: N_("eviction date has passed: record what happened"),
+               Severity.URGENT: N_("eviction in {days} days"),
+               Severity.INFO: N_("eviction date")}[severity]
+    yield _warning(facts, "eviction_date", severity, facts.eviction_date,
+                   Msg(message, days=(facts.eviction_date - today).days))
 
 
 @rule
@@ -318,16 +336,19 @@ def stay_ending(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     """A crisis stay ends after four months (one extension); a transitional stay at its planned end or review."""
     if facts.stay_kind == "crisis" and facts.stay_end is not None:
         severity = _countdown(facts.stay_end, today, CRISIS_END_WARNING_DAYS, Severity.WARNING)
-        message = {Severity.OVERDUE: "crisis stay has passed its end",
-                   Severity.WARNING: f"crisis stay ends in {(facts.stay_end - today).days} days",
-                   Severity.INFO: "end of the crisis stay"}[severity]
-        yield _warning(facts, "stay_ending", severity, facts.stay_end, message)
+        message = {Severity.OVERDUE: N_("crisis stay has passed its end"),
+                   Severity.WARNING: N_("crisis stay ends in {days} days"),
+                   Severity.INFO: N_("end of the crisis stay")}[severity]
+        yield _warning(facts, "stay_ending", severity, facts.stay_end,
+                       Msg(message, days=(facts.stay_end - today).days))
     elif facts.stay_kind == "transit":
-        for when, what in ((facts.stay_end, "planned end"), (facts.stay_review, "review date")):
+        for when, upcoming, passed in (
+                (facts.stay_end, N_("transitional stay: planned end"), N_("transitional stay: planned end has passed")),
+                (facts.stay_review, N_("transitional stay: review date"),
+                 N_("transitional stay: review date has passed"))):
             if when is not None:
                 severity = Severity.WARNING if today > when else Severity.INFO
-                passed = " has passed" if today > when else ""
-                yield _warning(facts, "stay_ending", severity, when, f"transitional stay: {what}{passed}")
+                yield _warning(facts, "stay_ending", severity, when, Msg(passed if today > when else upcoming))
 
 
 @rule
@@ -338,12 +359,12 @@ def fbu_advance_unpaid(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         return
     due, amount = agreement.advance_due, money.fmt(agreement.advance)
     if today > due:
-        severity, message = Severity.OVERDUE, f"FBU advance of {amount} to the landlord is past its due date"
+        severity, message = Severity.OVERDUE, N_("FBU advance of {amount} to the landlord is past its due date")
     elif today >= fbu.subtract_working_days(due, FBU_ADVANCE_WARNING_WORKING_DAYS):
-        severity, message = Severity.WARNING, f"FBU advance of {amount} to the landlord due; not paid yet"
+        severity, message = Severity.WARNING, N_("FBU advance of {amount} to the landlord due; not paid yet")
     else:
-        severity, message = Severity.INFO, f"FBU advance of {amount} to the landlord due"
-    yield _warning(facts, "fbu_advance_unpaid", severity, due, message)
+        severity, message = Severity.INFO, N_("FBU advance of {amount} to the landlord due")
+    yield _warning(facts, "fbu_advance_unpaid", severity, due, Msg(message, amount=amount))
 
 
 @rule
@@ -355,9 +376,10 @@ def fbu_not_filed(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     due = fbu.add_working_days(agreement.signed, FBU_FILING_WORKING_DAYS)
     if today > due:
         yield _warning(facts, "fbu_not_filed", Severity.WARNING, due,
-                       f"FBU agreement signed {agreement.signed:%d/%m/%Y} not filed with the Fund")
+                       Msg(N_("FBU agreement signed {date} not filed with the Fund"),
+                           date=f"{agreement.signed:%d/%m/%Y}"))
     else:
-        yield _warning(facts, "fbu_not_filed", Severity.INFO, due, "file the FBU agreement with the Fund")
+        yield _warning(facts, "fbu_not_filed", Severity.INFO, due, Msg(N_("file the FBU agreement with the Fund")))
 
 
 @rule
@@ -370,8 +392,8 @@ def fbu_plan_broken(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     if since is None:
         return
     yield _warning(facts, "fbu_plan_broken", Severity.URGENT, since + timedelta(days=FBU_CLAIM_NOTICE_DAYS),
-                   f"FBU payment plan broken on {since:%d/%m/%Y}: the landlord must report it and give the "
-                   f"service at least 2 weeks to find a solution before a claim in court")
+                   Msg(N_("FBU payment plan broken on {date}: the landlord must report it and give the service at "
+                          "least 2 weeks to find a solution before a claim in court"), date=f"{since:%d/%m/%Y}"))
 
 
 @rule
@@ -381,10 +403,12 @@ def referral_unconfirmed(facts: CaseFacts, today: date) -> Iterator[CaseWarning]
         due = referral.date + timedelta(days=REFERRAL_CONFIRM_DAYS)
         if today > due:
             yield _warning(facts, "referral_unconfirmed", Severity.WARNING, due,
-                           f"referral {referral.id} to {referral.destination} not confirmed")
+                           Msg(N_("referral {id} to {to} not confirmed"), id=referral.id,
+                               to=_code(ReferralDestination, referral.destination)))
         else:
             yield _warning(facts, "referral_unconfirmed", Severity.INFO, due,
-                           f"referral {referral.id} to {referral.destination}: answer expected")
+                           Msg(N_("referral {id} to {to}: answer expected"), id=referral.id,
+                               to=_code(ReferralDestination, referral.destination)))
 
 
 def warnings_for(facts: CaseFacts, today: date) -> list[CaseWarning]:

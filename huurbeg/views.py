@@ -1,9 +1,13 @@
 """Screen layouts that are more than one table: the dossier and today's overview."""
 
-from huurbeg.render import Cents, console, literal, message, plain, table, text_value
+from huurbeg import dates
+from huurbeg.i18n import N_, _, ngettext
+from huurbeg.codes import (ContactKind, HearingResult, Outcome, Party, Problem, ReferralDestination, ReferralOutcome,
+                           Source)
+from huurbeg.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
-WARNING_COLUMNS = [("severity", "Severity"), ("due", "Due"), ("case", "Case"), ("message", "Warning")]
+WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("message", N_("Warning"))]
 
 
 def _facts_grid(pairs: list[tuple[str, object]]):
@@ -14,7 +18,7 @@ def _facts_grid(pairs: list[tuple[str, object]]):
     grid.add_column(overflow="fold")
     for name, value in pairs:
         if value not in (None, "", []):
-            grid.add_row(name, literal(value, lines=True))
+            grid.add_row(_(name), literal(value, lines=True))
     return grid
 
 
@@ -24,72 +28,116 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
 
     out = console()
     tenant, landlord = record["tenant"], record["landlord"] or {}
+    record = coded(record, source=Source, outcome=Outcome, problems=Problem)
     status = text_value(record["status"]) + (f" ({text_value(record['outcome'])}, "
                                              f"{text_value(record['closed_date'])})" if record["outcome"] else "")
-    household = ", ".join(filter(None, [
-        f"{tenant['adults']} adult(s)" if tenant["adults"] is not None else "",
-        f"{tenant['children']} child(ren)" if tenant["children"] is not None else ""]))
+    household = _household(tenant["adults"], tenant["children"])
     out.print(Panel(_facts_grid([
-        ("Tenant", tenant["name"]), ("Address", tenant["address"]), ("Phone", tenant["phone"]),
-        ("Born", tenant["birth_date"]), ("National no.", tenant["national_number"]), ("Household", household),
-        ("Landlord", f"{landlord['name']} ({landlord['type']})" if landlord else None),
-        ("Track", record["track"]), ("Status", status), ("Registered", record["intake_date"]),
-        ("By", f"{text_value(record['source'])}" + (f": {record['referrer']}" if record["referrer"] else "")),
-        ("Returning", "yes: earlier case(s) of this household" if record["returning_household"] else None),
-        ("Problems", record["problems"]), ("Arrears", record["arrears"]), ("Rent", record["rent"]),
-        ("Consent", _consents(record)),
-        ("Worker", record["worker"] if show_worker else None),
-        ("Note", record["note"]),
-    ]), title=literal(f"Case {record['case']}"), title_align="left"))
+        (N_("Tenant"), tenant["name"]), (N_("Address"), tenant["address"]), (N_("Phone"), tenant["phone"]),
+        (N_("Born"), tenant["birth_date"]), (N_("National no."), tenant["national_number"]),
+        (N_("Household"), household),
+        (N_("Landlord"), _landlord(landlord["name"], landlord["type"]) if landlord else None),
+        (N_("Track"), record["track"]), (N_("Status"), status), (N_("Registered"), record["intake_date"]),
+        (N_("By"), f"{text_value(record['source'])}" + (f": {record['referrer']}" if record["referrer"] else "")),
+        (N_("Returning"), _("yes: earlier case(s) of this household") if record["returning_household"] else None),
+        (N_("Problems"), record["problems"]), (N_("Arrears"), record["arrears"]), (N_("Rent"), record["rent"]),
+        (N_("Consent"), _consents(record)),
+        (N_("Worker"), record["worker"] if show_worker else None),
+        (N_("Note"), record["note"]),
+    ]), title=literal(_("Case {number}").format(number=record["case"])), title_align="left"))
     if record["warnings"]:
-        out.print(table(record["warnings"], WARNING_COLUMNS[:2] + WARNING_COLUMNS[3:], title="Warnings"))
+        out.print(table(record["warnings"], headers(WARNING_COLUMNS[:2] + WARNING_COLUMNS[3:]), title=_("Warnings")))
     if record["payment_plan"]:
         plan = record["payment_plan"]
-        out.print(literal(f"Payment plan: {text_value(plan['arrears'])}, {text_value(plan['standing'])}, "
-                          f"paid {text_value(plan['paid'])}, balance {text_value(plan['balance'])}"))
+        out.print(literal(_("Payment plan: {arrears}, {standing}, paid {paid}, balance {balance}").format(
+            arrears=text_value(plan["arrears"]), standing=_standing(plan["standing"]),
+            paid=text_value(plan["paid"]), balance=text_value(plan["balance"]))))
     if record.get("fbu_agreement"):
         fbu = record["fbu_agreement"]
-        out.print(literal(f"FBU agreement signed {text_value(fbu['signed'])}: advance {text_value(fbu['advance'])} "
-                          f"due {text_value(fbu['advance_due'])}, "
-                          + (f"paid {text_value(fbu['paid'])}" if fbu["paid"] else "not paid") + ", "
-                          + (f"filed {text_value(fbu['filed'])}" if fbu["filed"] else "not filed with the Fund")))
+        paid = _("paid {date}").format(date=text_value(fbu["paid"])) if fbu["paid"] else _("not paid")
+        filed = _("filed {date}").format(date=text_value(fbu["filed"])) if fbu["filed"] \
+            else _("not filed with the Fund")
+        out.print(literal(_("FBU agreement signed {signed}: advance {advance} due {due}, {paid}, {filed}").format(
+            signed=text_value(fbu["signed"]), advance=text_value(fbu["advance"]),
+            due=text_value(fbu["advance_due"]), paid=paid, filed=filed)))
     if record["agreements"]:
-        out.print(table(record["agreements"], [("id", "#"), ("party", "Party"), ("text", "Agreement"),
-                                               ("due", "Due"), ("done", "Done")], title="Agreements"))
+        out.print(table([coded(a, party=Party) for a in record["agreements"]], [
+            ("id", "#"), ("party", _("Party")), ("text", _("Agreement")), ("due", _("Due")), ("done", _("Done"))],
+            title=_("Agreements")))
     if record["referrals"]:
-        out.print(table(record["referrals"], [("id", "#"), ("date", "Date"), ("to", "Referred to"),
-                                              ("outcome", "Outcome")], title="Referrals"))
+        out.print(table([coded(r, to=ReferralDestination, outcome=ReferralOutcome) for r in record["referrals"]],
+                        [("id", "#"), ("date", _("Date")), ("to", _("Referred to")),
+                                              ("outcome", _("Outcome"))], title=_("Referrals")))
     if record["contacts"]:
-        out.print(table(record["contacts"], [("id", "#"), ("date", "Date"), ("kind", "Kind"), ("minutes", "Min"),
-                                             ("next", "Next"), ("note", "Note")], title="Contacts"))
-    out.print(table(record["timeline"], [("at", "When"), ("user", "Who"), ("detail", "What")],
-                    title="Timeline"))
+        out.print(table([coded(c, kind=ContactKind) for c in record["contacts"]], [("id", "#"), ("date", _("Date")), ("kind", _("Kind")),
+                                             ("minutes", _("Min")), ("next", _("Next")), ("note", _("Note"))],
+                        title=_("Contacts")))
+    out.print(table(record["timeline"], [("at", _("When")), ("user", _("Who")), ("detail", _("What"))],
+                    title=_("Timeline")))
+
+
+def headers(columns):
+    """Columns whose headers were marked with N_, translated now."""
+    return [(key, _(header), *rest) for key, header, *rest in columns]
+
+
+def _household(adults: int | None, children: int | None) -> str:
+    return ", ".join(filter(None, [
+        ngettext("{n} adult(s)", "{n} adult(s)", adults).format(n=adults) if adults is not None else "",
+        ngettext("{n} child(ren)", "{n} child(ren)", children).format(n=children) if children is not None else ""]))
+
+
+def _landlord(name: str, kind) -> str:
+    from huurbeg.codes import LandlordType
+
+    try:
+        kind = LandlordType(kind)
+    except ValueError:
+        pass
+    return f"{name} ({text_value(kind)})"
+
+
+def _standing(value) -> str:
+    return state_word(text_value(value))
+
+
+def _shown_rows(rows: list[dict], *keys: str) -> list[dict]:
+    """Rows with the state slugs of `keys` shown as words."""
+    return [row | {key: _standing(row[key]) for key in keys if isinstance(row.get(key), str)} for row in rows]
 
 
 def plan_view(view: dict) -> None:
     from rich.table import Table
 
     out = console()
-    out.print(f"[bold]Payment plan of case {view['case']}[/bold] ({text_value(view['standing'])}): "
-              f"{text_value(view['arrears'])} in instalments of {text_value(view['instalment'])} "
-              f"on day {view['day']}, from {text_value(view['start'])}")
+    from rich.text import Text
+
+    out.print(Text.assemble(
+        (_("Payment plan of case {number}").format(number=view["case"]), "bold"),
+        _(" ({standing}): {arrears} in instalments of {instalment} on day {day}, from {start}").format(
+            standing=_standing(view["standing"]), arrears=text_value(view["arrears"]),
+            instalment=text_value(view["instalment"]), day=view["day"], start=text_value(view["start"]))))
     grid = Table(box=None, header_style="bold", pad_edge=False)
-    for _, header in (("seq", "#"), ("due", "Due"), ("amount", "Amount"), ("paid", "Paid"), ("state", "State")):
-        grid.add_column(header, justify="right" if header in ("#", "Amount", "Paid") else "left")
+    for key, header in (("seq", "#"), ("due", N_("Due")), ("amount", N_("Amount")), ("paid", N_("Paid")),
+                        ("state", N_("State"))):
+        grid.add_column(_(header) if key != "seq" else header,
+                        justify="right" if key in ("seq", "amount", "paid") else "left")
     for row in view["instalments"]:
         grid.add_row(str(row["seq"]), text_value(row["due"]), text_value(row["amount"]), text_value(row["paid"]),
-                     row["state"], style=PLAN_STATE_STYLE.get(row["state"]))
+                     state_word(row["state"]), style=PLAN_STATE_STYLE.get(row["state"]))
     out.print(grid)
-    out.print(f"Paid {text_value(view['paid'])} — balance {text_value(view['balance'])} "
-              f"as of {text_value(view['as_of'])}")
+    out.print(_("Paid {paid} — balance {balance} as of {date}").format(
+        paid=text_value(view["paid"]), balance=text_value(view["balance"]), date=text_value(view["as_of"])))
     if view["payments"]:
-        out.print(table(view["payments"], [("id", "#"), ("date", "Date"), ("amount", "Amount")], title="Payments"))
+        out.print(table(view["payments"], [("id", "#"), ("date", _("Date")), ("amount", _("Amount"))],
+                        title=_("Payments")))
 
 
 
 BRIEF_WIDTH = 80
-ROLL_COLUMNS = [("time", "Time"), ("room", "Room"), ("case", "Case"), ("tenant", "Tenant"), ("landlord", "Landlord"),
-                ("claimed", "Claimed"), ("plan", "Plan"), ("ready", "Ready"), ("result", "Result")]
+ROLL_COLUMNS = [("time", N_("Time")), ("room", N_("Room")), ("case", N_("Case")), ("tenant", N_("Tenant")),
+                ("landlord", N_("Landlord")), ("claimed", N_("Claimed")), ("plan", N_("Plan")),
+                ("ready", N_("Ready")), ("result", N_("Result"))]
 
 
 def roll_view(rows: list[dict]) -> None:
@@ -98,15 +146,16 @@ def roll_view(rows: list[dict]) -> None:
 
     out = console()
     if not rows:
-        out.print("No hearings in that period.")
+        out.print(_("No hearings in that period."))
         return
     for (day, court), session in groupby(rows, key=lambda r: (r["starts_at"].date(), r["court"])):
         session = list(session)
-        shown = [row | {"time": f"{row['starts_at']:%H:%M}",
-                        "ready": f"yes ({row['last_contact']:%d/%m})" if row["prepared"] else "NO",
-                        "severity": None if row["prepared"] or row["result"] else "urgent"} for row in session]
-        columns = [c for c in ROLL_COLUMNS if c[0] != "result" or any(r["result"] for r in session)]
-        out.print(table(shown, columns, title=f"{day:%A %d/%m/%Y} — {court}"))
+        shown = [coded(row, result=HearingResult) | {
+            "time": f"{row['starts_at']:%H:%M}", "plan": state_word(row["plan"]) if row["plan"] else None,
+            "ready": _("yes ({date})").format(date=f"{row['last_contact']:%d/%m}") if row["prepared"] else _("NO"),
+            "severity": None if row["prepared"] or row["result"] else "urgent"} for row in session]
+        columns = [c for c in headers(ROLL_COLUMNS) if c[0] != "result" or any(r["result"] for r in session)]
+        out.print(table(shown, columns, title=f"{dates.long_day(day)} — {court}"))
 
 
 def brief_view(data: dict) -> None:
@@ -117,42 +166,54 @@ def brief_view(data: dict) -> None:
     out = Console(width=min(console().width, BRIEF_WIDTH), highlight=False)
     hearing = data["hearing"]
     landlord = data["landlord"]
-    household = ", ".join(filter(None, [
-        f"{data['adults']} adult(s)" if data["adults"] is not None else "",
-        f"{data['children']} child(ren)" if data["children"] is not None else ""]))
+    household = _household(data["adults"], data["children"])
     plan = data["payment_plan"]
     out.print(Panel(_facts_grid([
-        ("Hearing", f"{text_value(hearing['starts_at'])}, {hearing['court']}"
-                    + (f", room {hearing['room']}" if hearing["room"] else "")),
-        ("Tenant", data["tenant"]), ("Household", household),
-        ("Landlord", f"{landlord['name']} ({landlord['type']})" if landlord else None),
-        ("Petition", data["petition_date"]), ("Claimed", data["claimed"]),
-        ("Plan", f"{text_value(plan['standing'])}: {text_value(plan['arrears'])}, paid {text_value(plan['paid'])}, "
-                 f"balance {text_value(plan['balance'])}" if plan else "no payment plan"),
-        ("FBU", _fbu_brief(data.get("fbu_agreement"))),
-        ("Proposal", data["proposal"] or "none recorded (hearing add/outcome --proposal)"),
-    ]), title=literal(f"Brief — case {data['case']}"), title_align="left"))
+        (N_("Hearing"), _place(text_value(hearing["starts_at"]), hearing["court"], hearing["room"])),
+        (N_("Tenant"), data["tenant"]), (N_("Household"), household),
+        (N_("Landlord"), _landlord(landlord["name"], landlord["type"]) if landlord else None),
+        (N_("Petition"), data["petition_date"]), (N_("Claimed"), data["claimed"]),
+        (N_("Plan"), _("{standing}: {arrears}, paid {paid}, balance {balance}").format(
+            standing=_standing(plan["standing"]), arrears=text_value(plan["arrears"]),
+            paid=text_value(plan["paid"]), balance=text_value(plan["balance"])) if plan else _("no payment plan")),
+        (N_("FBU"), _fbu_brief(data.get("fbu_agreement"))),
+        (N_("Proposal"), data["proposal"] or _("none recorded (hearing add/outcome --proposal)")),
+    ]), title=literal(_("Brief — case {number}").format(number=data["case"])), title_align="left"))
     if data["agreements"]:
-        out.print(table(data["agreements"], [("due", "Due"), ("party", "Party"), ("text", "Agreement"),
-                                             ("kept", "Kept")], title="Agreements", width=out.width))
-    out.print(table(data["contacts_since_petition"], [("date", "Date"), ("kind", "Kind"), ("minutes", "Min")],
-                    title="Contacts since the petition", width=out.width) if data["contacts_since_petition"]
-              else "[bold red]No contact since the petition.[/bold red]")
+        out.print(table([coded(a, party=Party) | {"kept": state_word(a["kept"])} for a in data["agreements"]],
+                        [("due", _("Due")), ("party", _("Party")), ("text", _("Agreement")), ("kept", _("Kept"))],
+                        title=_("Agreements"), width=out.width))
+    if data["contacts_since_petition"]:
+        out.print(table([coded(c, kind=ContactKind) for c in data["contacts_since_petition"]],
+                        [("date", _("Date")), ("kind", _("Kind")), ("minutes", _("Min"))],
+                        title=_("Contacts since the petition"), width=out.width))
+    else:
+        out.print(literal(_("No contact since the petition."), style="bold red"))
     if data["referrals"]:
-        out.print(table(data["referrals"], [("date", "Date"), ("to", "Referred to")], title="Referrals",
-                        width=out.width))
+        out.print(table([coded(r, to=ReferralDestination) for r in data["referrals"]],
+                        [("date", _("Date")), ("to", _("Referred to"))], title=_("Referrals"), width=out.width))
     if data["earlier_hearings"]:
-        out.print(table(data["earlier_hearings"], [("starts_at", "Hearing"), ("court", "Court"),
-                                                   ("result", "Result")], title="Earlier hearings", width=out.width))
+        out.print(table([coded(h, result=HearingResult) for h in data["earlier_hearings"]],
+                        [("starts_at", _("Hearing")), ("court", _("Court")), ("result", _("Result"))],
+                        title=_("Earlier hearings"), width=out.width))
+
+
+def _place(when: str, court: str, room: str | None) -> str:
+    """Where and when a hearing sits: '24/11/2026 09:30, Vredegerecht Gent, room 2'."""
+    if room:
+        return _("{when}, {court}, room {room}").format(when=when, court=court, room=room)
+    return f"{when}, {court}"
 
 
 def _fbu_brief(fbu: dict | None) -> str | None:
     """The FBU agreement in the courtroom: the landlord agreed to give the service 2 weeks before a claim."""
     if fbu is None:
         return None
-    paid = f"paid {text_value(fbu['paid'])}" if fbu["paid"] else f"due {text_value(fbu['advance_due'])}, not paid"
-    return (f"guidance agreement signed {text_value(fbu['signed'])}; advance {text_value(fbu['advance'])} {paid}; "
-            "the landlord agreed to report a broken plan and give the service 2 weeks before a claim")
+    paid = _("paid {date}").format(date=text_value(fbu["paid"])) if fbu["paid"] \
+        else _("due {date}, not paid").format(date=text_value(fbu["advance_due"]))
+    return _("guidance agreement signed {signed}; advance {advance} {paid}; the landlord agreed to report a "
+             "broken plan and give the service 2 weeks before a claim").format(
+        signed=text_value(fbu["signed"]), advance=text_value(fbu["advance"]), paid=paid)
 
 
 def figures_view(period, rows) -> None:
@@ -162,10 +223,13 @@ def figures_view(period, rows) -> None:
     from rich.panel import Panel
     from rich.table import Table
 
-    from huurbeg.figures import FIGURES, PANELS
+    from rich.text import Text
+
+    from huurbeg.figures import FIGURES, PANELS, breakdown_text, figure_name, panel_name
 
     out = console()
-    out.print(f"[bold]Figures {period.label}[/bold] ({text_value(period.first)} – {text_value(period.last)})")
+    out.print(Text.assemble((_("Figures {period}").format(period=period.label), "bold"),
+                            f" ({text_value(period.first)} – {text_value(period.last)})"))
     by_key = {key: list(found) for key, found in groupby(rows, key=lambda r: r.figure)}
     for panel in PANELS:
         grid = Table.grid(padding=(0, 2))
@@ -175,10 +239,11 @@ def figures_view(period, rows) -> None:
         for figure in (f for f in FIGURES if f.panel == panel):
             total, *parts = by_key[figure.key]
             by_dimension = groupby((r for r in parts if r.value), key=lambda r: r.breakdown.split("=", 1)[0])
-            detail = "\n".join(f"{dimension}: " + " · ".join(f"{r.breakdown.split('=', 1)[1]} {r.value}" for r in found)
+            detail = "\n".join(breakdown_text(dimension, [(r.breakdown.split("=", 1)[1], text_value(r.value))
+                                                           for r in found])
                                for dimension, found in by_dimension)
-            grid.add_row(figure.key.replace("_", " "), text_value(total.value), detail)
-        out.print(Panel(grid, title=panel, title_align="left"))
+            grid.add_row(figure_name(figure.key), text_value(total.value), detail)
+        out.print(Panel(grid, title=panel_name(panel), title_align="left"))
 
 
 def workers_view(rows) -> None:
@@ -188,22 +253,24 @@ def workers_view(rows) -> None:
     by_worker: dict[str, dict] = {}
     for row in rows:
         by_worker.setdefault(row.worker, {"worker": row.worker})[row.figure] = row.value
-    columns = [("worker", "Worker")] + [(key, key.replace("_", " ")) for key, _ in WORKER_FIGURES]
+    from huurbeg.figures import figure_name
+
+    columns = [("worker", _("Worker"))] + [(key, figure_name(key)) for key, _words in WORKER_FIGURES]
     if not by_worker:
-        message("No cases in that period.")
+        message(_("No cases in that period."))
         return
-    console().print(table(list(by_worker.values()), columns, title="Caseload per worker"))
+    console().print(table(list(by_worker.values()), columns, title=_("Caseload per worker")))
 
 
 def chart_view(months) -> None:
     """Bars of the headline figures over twelve months."""
-    from huurbeg.figures import HEADLINES
+    from huurbeg.figures import HEADLINES, figure_name
 
     out = console()
     for key in HEADLINES:
         values = [(m.label, next(r.value for r in rows if r.figure == key and not r.breakdown)) for m, rows in months]
-        top = max((v for _, v in values), default=0) or 1
-        out.print(f"[bold]{key.replace('_', ' ')}[/bold]")
+        top = max((v for _label, v in values), default=0) or 1
+        out.print(literal(figure_name(key), style="bold"))
         for label, value in values:
             out.print(f"  {label}  {'█' * round(30 * value / top):<30} {value}")
 
@@ -212,34 +279,35 @@ def intake_summary(draft, decision, hearing: tuple | None) -> None:
     """One screen with everything an interactive intake is about to register, before it is confirmed."""
     from rich.panel import Panel
 
-    household = ", ".join(filter(None, [
-        f"{draft.adults} adult(s)" if draft.adults is not None else "",
-        f"{draft.children} child(ren)" if draft.children is not None else ""]))
-    consents = [party for party, given in (("tenant", draft.consent_tenant), ("landlord", draft.consent_landlord))
-                if given]
+    household = _household(draft.adults, draft.children)
+    consents = [party for party, given in ((Party.TENANT, draft.consent_tenant),
+                                           (Party.LANDLORD, draft.consent_landlord)) if given]
     starts_at, court, room, petition, claimed = hearing or (None,) * 5
     console().print(Panel(_facts_grid([
-        ("Track", draft.track), ("Tenant", draft.tenant), ("Address", draft.address), ("Phone", draft.phone),
-        ("Born", draft.birth_date), ("National no.", draft.national_number), ("Household", household),
-        ("Landlord", f"{draft.landlord} ({text_value(draft.landlord_type) or 'known'})" if draft.landlord else None),
-        ("By", text_value(draft.source) + (f": {draft.referrer}" if draft.referrer else "")),
-        ("Returning", "yes: earlier case(s) " + ", ".join(decision.earlier_cases) if decision.returning else None),
-        ("Problems", draft.problems), ("Arrears", Cents(draft.arrears_cents) if draft.arrears_cents is not None
-                                       else None),
-        ("Rent", Cents(draft.rent_cents) if draft.rent_cents is not None else None),
-        ("Registered", draft.intake_date), ("Informed", "yes" if draft.tenant_informed else "no"),
-        ("Consent", ", ".join(consents) or None), ("Note", draft.note),
-        ("Hearing", f"{text_value(starts_at)}, {court}" + (f", room {room}" if room else "") if hearing else None),
-        ("Petition", petition), ("Claimed", Cents(claimed) if claimed is not None else None),
-    ]), title="New case", title_align="left"))
+        (N_("Track"), draft.track), (N_("Tenant"), draft.tenant), (N_("Address"), draft.address),
+        (N_("Phone"), draft.phone), (N_("Born"), draft.birth_date), (N_("National no."), draft.national_number),
+        (N_("Household"), household),
+        (N_("Landlord"), f"{draft.landlord} ({text_value(draft.landlord_type) or _('known')})"
+         if draft.landlord else None),
+        (N_("By"), text_value(draft.source) + (f": {draft.referrer}" if draft.referrer else "")),
+        (N_("Returning"), _("yes: earlier case(s) {cases}").format(cases=", ".join(decision.earlier_cases))
+         if decision.returning else None),
+        (N_("Problems"), draft.problems), (N_("Arrears"), Cents(draft.arrears_cents)
+                                           if draft.arrears_cents is not None else None),
+        (N_("Rent"), Cents(draft.rent_cents) if draft.rent_cents is not None else None),
+        (N_("Registered"), draft.intake_date), (N_("Informed"), text_value(bool(draft.tenant_informed))),
+        (N_("Consent"), text_value(consents) or None), (N_("Note"), draft.note),
+        (N_("Hearing"), _place(text_value(starts_at), court, room) if hearing else None),
+        (N_("Petition"), petition), (N_("Claimed"), Cents(claimed) if claimed is not None else None),
+    ]), title=_("New case"), title_align="left"))
 
 
 def _consents(record: dict) -> str | None:
     """Consent matters on PW (both parties must agree); elsewhere it is shown only when recorded."""
     consents = record["consents"]
-    if text_value(record["track"]) != "pw" and not any(consents.values()):
+    if record["track"] != "pw" and not any(consents.values()):
         return None
-    return ", ".join(f"{party} {text_value(when) or 'missing'}" for party, when in consents.items())
+    return ", ".join(f"{text_value(Party(party))} {text_value(when) or _('missing')}" for party, when in consents.items())
 
 
 def overview_view(data: dict, limit: int = 15) -> None:
@@ -247,19 +315,21 @@ def overview_view(data: dict, limit: int = 15) -> None:
     warnings = [w.as_dict() for w in data["warnings"]]
     from rich.markup import escape
 
-    whose = f" of {escape(plain(data['worker']))}" if data.get("worker") else ""
-    out.print(f"[bold]huurbeg[/bold] — {text_value(data['date'])}: {data['open_cases']} open case(s){whose}, "
-              f"{len(warnings)} warning(s)")
+    cases = ngettext("{n} open case(s)", "{n} open case(s)", data["open_cases"]).format(n=data["open_cases"])
+    if data.get("worker"):
+        cases = _("{cases} of {worker}").format(cases=cases, worker=escape(plain(data["worker"])))
+    counted = ngettext("{n} warning(s)", "{n} warning(s)", len(warnings)).format(n=len(warnings))
+    out.print(f"[bold]huurbeg[/bold] — {text_value(data['date'])}: {cases}, {counted}")
     if warnings:
         shown = warnings[:limit]
-        out.print(table(shown, WARNING_COLUMNS, title="Needs attention"))
+        out.print(table(shown, headers(WARNING_COLUMNS), title=_("Needs attention")))
         if len(warnings) > limit:
-            out.print(f"… and {len(warnings) - limit} more: huurbeg deadlines", style="dim")
+            out.print(_("… and {n} more: huurbeg deadlines").format(n=len(warnings) - limit), style="dim")
     elif data["open_cases"]:
-        out.print("Nothing needs attention today.", style="green")
+        out.print(_("Nothing needs attention today."), style="green")
     if data["hearings"]:
-        out.print(table(data["hearings"], [("starts_at", "Hearing"), ("case", "Case"), ("court", "Court"),
-                                           ("room", "Room")], title="Hearings this week"))
+        out.print(table(data["hearings"], [("starts_at", _("Hearing")), ("case", _("Case")), ("court", _("Court")),
+                                           ("room", _("Room"))], title=_("Hearings this week")))
     if not data["open_cases"]:
-        out.print("No open cases. Register one with 'huurbeg intake', or explore with 'huurbeg --help'.")
+        out.print(_("No open cases. Register one with 'huurbeg intake', or explore with 'huurbeg --help'."))
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
 
+from huurbeg.i18n import speaking
 from huurbeg.render import Cents, text_value
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -91,7 +92,8 @@ def _typed(value) -> tuple[object, str | None]:
         return str(value.value), None
     if isinstance(value, dict):
         return _ILLEGAL.sub("\ufffd", json.dumps(value, ensure_ascii=False, default=str)), None
-    return _ILLEGAL.sub("\ufffd", text_value(value)), None
+    with speaking("en"):  # data, as in csv: the same in every language
+        return _ILLEGAL.sub("\ufffd", text_value(value)), None
 
 
 def _shown_width(value) -> int:

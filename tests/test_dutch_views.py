@@ -1,0 +1,120 @@
+"""What the views and the domain say, in Dutch (HUURBEG_LANG=nl or a Dutch locale), and codes as words.
+
+The data stay data: json and csv are byte-identical in both languages; only the screen changes.
+"""
+
+import json
+
+import pytest
+from babel.messages.pofile import read_po
+
+from conftest import assert_one_line_error, snapshot
+from huurbeg.i18n import LOCALE_DIR
+
+NL = {"HUURBEG_LANG": "nl"}
+PO = LOCALE_DIR / "nl" / "LC_MESSAGES" / "huurbeg.po"
+
+
+def english_texts() -> set[str]:
+    """Every English text of the catalogue whose Dutch differs (a text that may not show on a Dutch screen)."""
+    with PO.open("rb") as file:
+        catalogue = read_po(file)
+    found = set()
+    for message in catalogue:
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in ids:
+            plain = text.split("{")[0].strip(" :;,(")
+            if len(plain) > 12 and plain not in strings and not any(plain in s for s in strings):
+                found.add(plain)
+    return found
+
+
+def no_english(screen: str) -> None:
+    leftovers = sorted(text for text in english_texts() if text in screen)
+    assert not leftovers, leftovers
+
+
+@pytest.fixture
+def dutch_case(cli, new_case):
+    """A PW case with a plan, a visit, an agreement and a referral, registered in Dutch words."""
+    number = new_case("--source", "deurwaarder", "--problem", "overlast", "--date", "-90d")
+    for args in (["visit", number, "--kind", "huisbezoek", "--minutes", "45", "--date", "-40d"],
+                 ["plan", number, "--arrears", "600", "--instalment", "100", "--start", "-80d"],
+                 ["plan", "agree", number, "keuken poetsen", "--due", "-3d", "--party", "huurder"],
+                 ["refer", number, "--to", "psychiatrie", "--date", "-35d"]):
+        result = cli(*args, env=NL)
+        assert result.exit_code == 0, result.output
+    return number
+
+
+def test_dutch_names_of_codes_are_accepted_in_both_languages(cli, new_case):
+    for env in (NL, {"HUURBEG_LANG": "en"}):
+        number = new_case("--track", "pre-ogp", "--source", "deurwaarder")
+        assert cli("refer", number, "--to", "psychiatrie", env=env).exit_code == 0
+        assert cli("visit", number, "--kind", "huisbezoek", env=env).exit_code == 0
+        assert cli("case", "close", number, "--outcome", "uithuiszetting-voorkomen", env=env).exit_code == 0
+        shown = json.loads(cli("case", "show", number, "--format", "json").stdout)
+        assert shown["source"] == "bailiff" and shown["outcome"] == "eviction-prevented"
+        assert shown["referrals"][0]["to"] == "psychiatry" and shown["contacts"][0]["kind"] == "home"
+
+
+def test_a_wrong_code_lists_the_names_in_the_readers_language(cli, new_case, db_path):
+    number = new_case()
+    before = snapshot(db_path)
+    dutch = cli("refer", number, "--to", "psychiater", env=NL)
+    assert_one_line_error(dutch, contains="psychiatrie")
+    assert "geen geldige doorverwijzing" in dutch.stderr and "psychiatry," not in dutch.stderr
+    english = cli("refer", number, "--to", "psychiater")
+    assert_one_line_error(english, contains="psychiatry")
+    assert "psychiatrie" not in english.stderr
+    assert snapshot(db_path) == before
+
+
+def test_the_dossier_in_dutch(cli, dutch_case):
+    screen = cli("case", "show", dutch_case, env=NL).stdout
+    for words in (f"Dossier {dutch_case}", "Huurder", "Verhuurder", "Woonpunt (SHM)", "gerechtsdeurwaarder",
+                  "huurachterstal, overlast", "huisbezoek", "psychiatrie", "Afbetalingsplan: € 600,00",
+                  "Toestemming", "ontbreekt", "Afspraken", "Doorverwijzingen", "Contacten", "Tijdlijn",
+                  "afspraak 1 (huurder) is over tijd"):
+        assert words in screen, words
+    no_english(screen)
+
+
+def test_the_overview_and_deadlines_in_dutch_with_a_dutch_locale(cli, dutch_case, monkeypatch):
+    monkeypatch.delenv("HUURBEG_LANG")
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "nl_BE.UTF-8")
+    overview = cli().stdout
+    assert "1 lopend dossier" in overview and "Vraagt aandacht" in overview and "Ernst" in overview
+    assert "toestemming van huurder en verhuurder ontbreekt" in overview
+    no_english(overview)
+    deadlines = cli("deadlines").stdout
+    assert "afspraak 1 (huurder) is over tijd" in deadlines and "waarschuwing" in deadlines
+    assert "doorverwijzing 1 naar psychiatrie" in deadlines
+
+
+def test_english_stays_english(cli, dutch_case):
+    screen = cli("case", "show", dutch_case).stdout
+    assert "Tenant" in screen and "bailiff" in screen and "psychiatry" in screen
+    assert "Huurder" not in screen and "psychiatrie" not in screen
+
+
+@pytest.mark.parametrize("args", [("case", "list"), ("deadlines",), ("visit", "list", "CASE"), ("refer", "list", "CASE"), ("plan", "show", "CASE"),
+                                  ("stats", "--month", "2026-11"), ("case", "show", "CASE")])
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_json_and_csv_are_the_same_in_both_languages(cli, dutch_case, args, fmt):
+    args = [dutch_case if a == "CASE" else a for a in args]
+    english = cli(*args, "--format", fmt, env={"HUURBEG_LANG": "en"})
+    dutch = cli(*args, "--format", fmt, env=NL)
+    assert english.exit_code == 0, english.output
+    assert english.stdout == dutch.stdout and english.stdout.strip()
+
+
+def test_the_plan_in_dutch(cli, dutch_case):
+    screen = cli("plan", "show", dutch_case, env=NL).stdout
+    for words in (f"Afbetalingsplan van dossier {dutch_case}", "afbetalingen van € 100,00", "Vervalt", "Stand",
+                  "gemist", "te betalen", "Betaald € 0,00 — saldo € 600,00"):
+        assert words in screen, words
+    no_english(screen)
