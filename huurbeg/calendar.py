@@ -18,6 +18,9 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from huurbeg import money
+from huurbeg.codes import HearingResult, known
+from huurbeg.i18n import _
+from huurbeg.render import state_word, text_value
 
 COURT_TIME_ZONE = "Europe/Brussels"
 HEARING_LENGTH = timedelta(hours=1)
@@ -37,7 +40,7 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
     calendar = Calendar()
     calendar.add("prodid", "-//huurbeg//hearing roll//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "huurbeg hearings")
+    calendar.add("x-wr-calname", _("huurbeg hearings"))
     calendar.add("x-wr-timezone", COURT_TIME_ZONE)
     calendar.add_component(vtimezone(COURT_TIME_ZONE))
     stamp = now or datetime.now(UTC)
@@ -51,8 +54,11 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         event.add("dtstart", starts)
         event.add("dtend", starts + HEARING_LENGTH)
-        event.add("summary", f"Hearing {row['case']}" + (f" ({row['result']})" if row["result"] else ""))
-        event.add("location", ", ".join(filter(None, [row["court"], row["room"] and f"room {row['room']}"])))
+        event.add("summary", _("Hearing {case} ({result})").format(
+            case=row["case"], result=text_value(known(HearingResult, row["result"])))
+            if row["result"] else _("Hearing {case}").format(case=row["case"]))
+        event.add("location", ", ".join(filter(None, [row["court"], row["room"] and _("room {room}").format(
+            room=row["room"])])))
         event.add("description", _description(row))
         if cancelled:
             event.add("transp", "TRANSPARENT")  # a cancelled hearing no longer blocks the time
@@ -61,12 +67,12 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
 
 
 def _description(row: dict) -> str:
-    parts = [f"Case {row['case']}"]
+    parts = [_("Case {number}").format(number=row["case"])]
     if row["claimed"] is not None:
-        parts.append(f"claimed {money.fmt(row['claimed'])}")
+        parts.append(_("claimed {amount}").format(amount=money.fmt(row["claimed"])))
     if row["plan"]:
-        parts.append(f"payment plan {row['plan']}")
-    parts.append("household prepared" if row["prepared"] else "household NOT yet contacted since the petition")
+        parts.append(_("payment plan {standing}").format(standing=state_word(row["plan"])))
+    parts.append(_("household prepared") if row["prepared"] else _("household NOT yet contacted since the petition"))
     return "; ".join(parts)
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from huurbeg.codes import Severity, Status, Track
 from huurbeg.render import Cents
 from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
+from huurbeg.i18n import _
 
 OVERVIEW_HEARING_DAYS = 7
 """The overview shows the hearings of the coming week."""
@@ -57,7 +58,7 @@ def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> li
     try:
         query = finding.parse_query(text)
     except ValueError as exc:
-        raise InvalidInput(f"TEXT: {exc}") from None
+        raise InvalidInput(_("TEXT: {exc}").format(exc=exc)) from None
     found = []
     for (case_id, number, case_status, track, intake, name, address, phone, national, landlord,
          reference) in store.find_candidates(query, status):

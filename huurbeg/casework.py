@@ -11,9 +11,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from huurbeg.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
-from huurbeg.codes import LandlordType, Party, Problem, Source, Status, Track
+from huurbeg.codes import LandlordType, Party, Problem, Source, Status, Track, shown
 from huurbeg.errors import InvalidInput, MissingValue, RuleViolation
 from huurbeg.text import blank
+from huurbeg.i18n import _
 
 def match_key(text: str | None) -> str | None:
     """Names and addresses compared without case, accents, punctuation or spacing."""
@@ -84,19 +85,19 @@ class HouseholdDecision:
 def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDraft:
     """Check a finished draft against the rules; fill defaults. Raises before anything is written."""
     if missing := draft.missing():
-        raise MissingValue(f"{missing[0]}: required (missing: {', '.join(missing)}); "
-                           "give it as a flag, or run on a terminal without --no-input to be asked")
+        raise MissingValue(_("{value}: required (missing: {join}); give it as a flag, or run on a terminal without "
+                             "--no-input to be asked").format(value=missing[0], join=', '.join(missing)))
     if not draft.tenant_informed:
-        raise RuleViolation("--tenant-informed: intake refused: the tenant must be informed of the "
-                            "registration before a case is opened (the one condition for a registration)")
+        raise RuleViolation(_("--tenant-informed: intake refused: the tenant must be informed of the registration "
+                              "before a case is opened (the one condition for a registration)"))
     intake_date = draft.intake_date or today
     if intake_date > today:
-        raise InvalidInput("--date: the registration date cannot be in the future")
+        raise InvalidInput(_("--date: the registration date cannot be in the future"))
     if draft.birth_date and draft.birth_date > intake_date:
-        raise InvalidInput("--birth-date: cannot be after the registration date")
+        raise InvalidInput(_("--birth-date: cannot be after the registration date"))
     if draft.landlord and not known_landlord and draft.landlord_type is None:
-        raise MissingValue(f"--landlord-type: required for a new landlord; use one of: "
-                           f"{', '.join(t.value for t in LandlordType)}")
+        raise MissingValue(_("--landlord-type: required for a new landlord; use one of: {join}")
+                           .format(join=', '.join(t.value for t in LandlordType)))
     check_person(draft.birth_date, draft.national_number, draft.adults, draft.children)
     return replace(draft, intake_date=intake_date, tenant=draft.tenant.strip(),
                    problems=list(dict.fromkeys(draft.problems)))
@@ -118,8 +119,8 @@ def decide_household(matches: list[HouseholdMatch], allow_duplicate: bool) -> Ho
     if open_cases and not allow_duplicate:
         first = open_cases[0]
         raise RuleViolation(
-            f"this household already has open case {first.case} (same {first.reason}); "
-            f"log the new facts on that case, or pass --allow-duplicate to open a second case")
+            _("this household already has open case {case} (same {reason}); log the new facts on that case, or "
+              "pass --allow-duplicate to open a second case").format(case=first.case, reason=first.reason))
     return decision_for(strong)
 
 
@@ -133,23 +134,25 @@ def decision_for(same_household: list[HouseholdMatch]) -> HouseholdDecision:
 
 def check_open(status: str, case: str) -> None:
     if status != Status.OPEN:
-        raise RuleViolation(f"case {case} is closed; reopen it first with 'huurbeg case reopen {case}'")
+        raise RuleViolation(_("case {case} is closed; reopen it first with 'huurbeg case reopen {case}'")
+                            .format(case=case))
 
 
 def check_date_after_intake(when: date, intake_date: date, flag: str = "--date") -> None:
     if when < intake_date:
-        raise InvalidInput(f"{flag}: cannot be before the registration date ({intake_date:%d/%m/%Y})")
+        raise InvalidInput(_("{flag}: cannot be before the registration date ({intake_date:%d/%m/%Y})")
+                           .format(flag=flag, intake_date=intake_date))
 
 
 def check_not_future(when: date, today: date, flag: str = "--date") -> None:
     if when > today:
-        raise InvalidInput(f"{flag}: cannot be in the future")
+        raise InvalidInput(_("{flag}: cannot be in the future").format(flag=flag))
 
 
 def consent_parties(tenant: bool, landlord: bool) -> list[Party]:
     parties = [p for p, given in ((Party.TENANT, tenant), (Party.LANDLORD, landlord)) if given]
     if not parties:
-        raise MissingValue("--tenant/--landlord: say whose consent to record (one or both)")
+        raise MissingValue(_("--tenant/--landlord: say whose consent to record (one or both)"))
     return parties
 
 
@@ -175,7 +178,7 @@ def move_track(store, number: str, to: Track, when: date, today: date) -> Track:
     case = store.case(number)
     check_open(case.status, number)
     if case.track == to:
-        raise RuleViolation(f"--to: case {number} is already on track {to}")
+        raise RuleViolation(_("--to: case {number} is already on track {to}").format(number=number, to=shown(to)))
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
     was = Track(case.track)
@@ -194,10 +197,10 @@ def close_case(store, number: str, outcome, when: date, today: date) -> None:
 def reopen_case(store, number: str) -> None:
     case = store.case(number)
     if case.status == Status.OPEN:
-        raise RuleViolation(f"case {number} is already open")
+        raise RuleViolation(_("case {number} is already open").format(number=number))
     if case.purged_at is not None:
-        raise RuleViolation(f"case {number} was purged: its personal data are gone; "
-                            "register the household again with 'huurbeg intake'")
+        raise RuleViolation(_("case {number} was purged: its personal data are gone; register the household again "
+                              "with 'huurbeg intake'").format(number=number))
     store.reopen_case(case)
 
 
@@ -293,17 +296,17 @@ def edit_case(store, number: str, given: dict, today: date) -> list[str]:
     check_open(case.status, number)
     unknown = set(given) - set(EDITABLE)
     if unknown:
-        raise InvalidInput(f"cannot edit {', '.join(sorted(unknown))}")
+        raise InvalidInput(_("cannot edit {join}").format(join=', '.join(sorted(unknown))))
     current = current_values(store, number)
     new = {name: _cleaned(name, value) for name, value in given.items()}
     if "tenant" in new and not new["tenant"]:
-        raise InvalidInput("--tenant: the tenant's name cannot be empty")
+        raise InvalidInput(_("--tenant: the tenant's name cannot be empty"))
     changed = [name for name, value in new.items() if not _same(name, value, _cleaned(name, current[name]))]
     if not changed:
-        raise InvalidInput("nothing to change: every value given is the case's current one")
+        raise InvalidInput(_("nothing to change: every value given is the case's current one"))
     after = current | {name: new[name] for name in changed}
     if after["birth_date"] and after["birth_date"] > case.intake_date:
-        raise InvalidInput("--birth-date: cannot be after the registration date")
+        raise InvalidInput(_("--birth-date: cannot be after the registration date"))
     check_person(after["birth_date"], after["national_number"], after["adults"], after["children"])
     if after["source"] is not None:
         after["source"] = Source(after["source"])
@@ -311,14 +314,14 @@ def edit_case(store, number: str, given: dict, today: date) -> list[str]:
     if "landlord" in changed or "landlord_type" in changed:
         if not after["landlord"]:
             if "landlord_type" in changed and after["landlord_type"]:
-                raise InvalidInput("--landlord-type: the case has no landlord; give --landlord too")
+                raise InvalidInput(_("--landlord-type: the case has no landlord; give --landlord too"))
             landlord = None
         else:
             known = store.find_landlord(after["landlord"])
             kind = new.get("landlord_type") if "landlord_type" in changed else None
             if known is None and kind is None:
-                raise MissingValue(f"--landlord-type: required for a new landlord; use one of: "
-                                   f"{', '.join(t.value for t in LandlordType)}")
+                raise MissingValue(_("--landlord-type: required for a new landlord; use one of: {join}")
+                                   .format(join=', '.join(t.value for t in LandlordType)))
             landlord = (after["landlord"], kind)
     household_values = {EDITABLE[n][0].split(".", 1)[1]: after[n] for n in changed
                         if EDITABLE[n][0].startswith("household.")}
@@ -337,14 +340,15 @@ def merge_check(store, number: str, other: str) -> tuple[list[str], list[str]]:
     Refused: the same case, households that are one already, or two different national numbers.
     """
     if number == other:
-        raise InvalidInput("OTHER: give the case of the other household, not CASE itself")
+        raise InvalidInput(_("OTHER: give the case of the other household, not CASE itself"))
     case, duplicate = store.case(number), store.case(other)
     if case.household_id == duplicate.household_id:
-        raise RuleViolation(f"cases {number} and {other} already belong to one household")
+        raise RuleViolation(_("cases {number} and {other} already belong to one household")
+                            .format(number=number, other=other))
     keep, gone = store.household(case), store.household(duplicate)
     if keep.national_number and gone.national_number and keep.national_number != gone.national_number:
-        raise RuleViolation(f"the households of {number} and {other} have different national register numbers: "
-                            "they are not the same household")
+        raise RuleViolation(_("the households of {number} and {other} have different national register numbers: "
+                              "they are not the same household").format(number=number, other=other))
     opened = lambda c: [x.number for x in store.household_cases(c) if x.status == Status.OPEN]  # noqa: E731
     return opened(case), opened(duplicate)
 

@@ -258,10 +258,10 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
 ]
 ALIASES: dict[type[StrEnum], dict[str, StrEnum]] = {}
 """Per code list, each Dutch name to its code."""
-SCREEN: dict[StrEnum, str] = {}
-"""Each code's label on a Dutch screen (translated through the catalogue where shown)."""
+SCREEN: dict[tuple[type[StrEnum], str], str] = {}
+"""Each code's label (translated where shown), by code list and slug: `police` is a source and a referral."""
 for _member, _names, _label in _DUTCH:
-    SCREEN[_member] = _label
+    SCREEN[type(_member), _member.value] = _label
     for _name in _names:
         ALIASES.setdefault(type(_member), {})[_name] = _member
 del _member, _names, _label, _name
@@ -291,9 +291,17 @@ def shown(member: StrEnum) -> str:
     """A code on screen: its Dutch label to a Dutch reader, its slug to an English one."""
     from huurbeg.i18n import _, language
 
-    if language() == "nl" and member in SCREEN:
-        return _(SCREEN[member])
+    if language() == "nl" and (type(member), member.value) in SCREEN:
+        return _(SCREEN[type(member), member.value])
     return member.value
+
+
+def known(enum: type[StrEnum], slug):
+    """A stored slug as its code, so that a screen shows its label; an unknown slug stays as it is."""
+    try:
+        return enum(slug)
+    except ValueError:
+        return slug
 
 
 def names(enum: type[StrEnum]) -> list[str]:
@@ -333,6 +341,6 @@ def label(member: StrEnum) -> str:
     """A code with its words, as a worker choosing from a list reads it."""
     from huurbeg.i18n import _
 
-    if member in LONG:
+    if isinstance(member, Track) and member in LONG:
         return f"{member.value}: {_(LONG[member])}"
     return member.value

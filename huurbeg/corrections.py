@@ -14,6 +14,7 @@ from huurbeg.casework import check_date_after_intake, check_not_future, check_op
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.hearings import awaiting_outcome, check_hearing
 from huurbeg.rules import check_contact_minutes
+from huurbeg.i18n import _
 
 LISTED_BY = {"contact": "huurbeg visit list {case}", "payment": "huurbeg plan show {case}",
              "agreement": "huurbeg case show {case}", "referral": "huurbeg refer list {case}"}
@@ -23,7 +24,7 @@ LISTED_BY = {"contact": "huurbeg visit list {case}", "payment": "huurbeg plan sh
 def check_reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if not text:
-        raise InvalidInput("--reason: say why the record is withdrawn (it is kept in the history)")
+        raise InvalidInput(_("--reason: say why the record is withdrawn (it is kept in the history)"))
     return text
 
 
@@ -36,8 +37,8 @@ def _open_case(store, number: str):
 def _record(store, case, kind: str, record_id: int):
     found = store.record_of(kind, case, record_id)
     if found is None:
-        raise NotFound(f"ID: case {case.number} has no {kind} {record_id}; "
-                       f"'{LISTED_BY[kind].format(case=case.number)}' lists them")
+        raise NotFound(_("ID: case {number} has no {kind} {record_id}; '{listing}' lists them").format(
+            number=case.number, kind=kind, record_id=record_id, listing=LISTED_BY[kind].format(case=case.number)))
     return found
 
 
@@ -70,7 +71,7 @@ def _changes(record, given: dict) -> dict:
     """The given values that differ from the record's; refused when there are none."""
     changed = {name: value for name, value in given.items() if getattr(record, name) != value}
     if not changed:
-        raise InvalidInput("nothing to change: every value given is the record's current one")
+        raise InvalidInput(_("nothing to change: every value given is the record's current one"))
     return changed
 
 
@@ -91,7 +92,7 @@ def edit_contact(store, number: str, contact_id: int, given: dict, today: date) 
     check_date_after_intake(after["date"], case.intake_date)
     check_contact_minutes(after["minutes"])
     if after["next_planned"] is not None and after["next_planned"] <= after["date"]:
-        raise InvalidInput("--next: the next contact must come after this one")
+        raise InvalidInput(_("--next: the next contact must come after this one"))
     return _correct(store, case, contact, changed, CONTACT_FIELDS, "contact")
 
 
@@ -116,7 +117,7 @@ def edit_agreement(store, number: str, agreement_id: int, given: dict) -> list[s
     if "text" in given:
         given["text"] = (given["text"] or "").strip()
         if not given["text"]:
-            raise InvalidInput("--text: say what was agreed")
+            raise InvalidInput(_("--text: say what was agreed"))
     changed = _changes(agreement, given)
     if "due_date" in changed:
         check_date_after_intake(changed["due_date"], case.intake_date, "--due")
@@ -141,7 +142,7 @@ def edit_hearing(store, number: str, given: dict, today: date) -> list[str]:
         if name in given:
             given[name] = (given[name] or "").strip() or None
     if "court" in given and not given["court"]:
-        raise InvalidInput("--court: name the court, e.g. 'Vredegerecht Mechelen'")
+        raise InvalidInput(_("--court: name the court, e.g. 'Vredegerecht Mechelen'"))
     changed = _changes(hearing, given)
     after = {name: changed.get(name, getattr(hearing, name)) for name in HEARING_FIELDS}
     check_hearing(store, case, after["starts_at"], after["petition_date"], today, hearing)
@@ -168,7 +169,8 @@ def undo_transfer(store, number: str, reason: str | None) -> str | None:
     case = _open_case(store, number)
     stay = store.current_stay(case)
     if stay is None:
-        raise RuleViolation(f"case {number} does not live in one of the service's dwellings; nothing to undo")
+        raise RuleViolation(_("case {number} does not live in one of the service's dwellings; nothing to undo")
+                            .format(number=number))
     kind = store.dwelling_of(stay).kind
     return store.undo_stay(case, stay, TRACK_OF[kind], reason)
 

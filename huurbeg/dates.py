@@ -13,10 +13,10 @@ from datetime import date, datetime, time
 
 from dateutil.relativedelta import relativedelta
 
-from huurbeg.i18n import N_
+from huurbeg.i18n import N_, _
 
-ACCEPTED = "dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m"
-ACCEPTED_DATETIME = "'dd/mm/yyyy HH:MM' or 'yyyy-mm-dd HH:MM'"
+ACCEPTED = N_("dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
+ACCEPTED_DATETIME = N_("'dd/mm/yyyy HH:MM' or 'yyyy-mm-dd HH:MM'")
 
 _WORDS = {
     "today": 0, "vandaag": 0,
@@ -42,7 +42,8 @@ def today() -> date:
     except ValueError:
         from huurbeg.errors import InvalidInput
 
-        raise InvalidInput(f"HUURBEG_TODAY: not a date from {FIRST_YEAR} to {LAST_YEAR}; use YYYY-MM-DD") from None
+        raise InvalidInput(_("HUURBEG_TODAY: not a date from {first_year} to {last_year}; use YYYY-MM-DD")
+                           .format(first_year=FIRST_YEAR, last_year=LAST_YEAR)) from None
 
 
 def parse_date(text: str, reference: date) -> date:
@@ -64,7 +65,7 @@ def parse_date(text: str, reference: date) -> date:
             return _checked(date(*map(int, match.groups())))
     except (ValueError, OverflowError):
         pass
-    raise ValueError(f"not a date; use {ACCEPTED}")
+    raise ValueError(_("not a date; use {accepted}").format(accepted=_(ACCEPTED)))
 
 
 def parse_datetime(text: str, reference: date) -> datetime:
@@ -72,10 +73,12 @@ def parse_datetime(text: str, reference: date) -> datetime:
     parts = text.strip().rsplit(maxsplit=1)
     match = _TIME.fullmatch(parts[-1]) if len(parts) == 2 else None
     if not match:
-        raise ValueError(f"not a date and time; use {ACCEPTED_DATETIME}")
+        raise ValueError(_("not a date and time; use {accepted_datetime}")
+                         .format(accepted_datetime=_(ACCEPTED_DATETIME)))
     hour, minute = map(int, match.groups())
     if hour > 23 or minute > 59:
-        raise ValueError(f"not a time of day; use {ACCEPTED_DATETIME}")
+        raise ValueError(_("not a time of day; use {accepted_datetime}")
+                         .format(accepted_datetime=_(ACCEPTED_DATETIME)))
     return datetime.combine(parse_date(parts[0], reference), time(hour, minute))
 
 
@@ -86,7 +89,8 @@ from one (a deadline years ahead, a window of --within days) stays a valid date.
 
 def _checked(value: date) -> date:
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError(f"year out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}")
+        raise ValueError(_("year out of range; use a year from {first_year} to {last_year}")
+                         .format(first_year=FIRST_YEAR, last_year=LAST_YEAR))
     return value
 
 
@@ -110,15 +114,11 @@ MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_
 
 def weekday(value: date) -> str:
     """The day of the week in the reader's language: Monday, maandag."""
-    from huurbeg.i18n import _
-
     return _(WEEKDAYS[value.weekday()])
 
 
 def month(value: date) -> str:
     """The month's name in the reader's language: November, november."""
-    from huurbeg.i18n import _
-
     return _(MONTHS[value.month - 1])
 
 

@@ -14,6 +14,7 @@ from huurbeg import casework, followup, hearings, transfers
 from huurbeg.codes import (ContactKind, Destination, DwellingKind, HearingResult, LandlordType, Outcome, Party,
                            Problem, ReferralDestination, Source, Track)
 from huurbeg.errors import RuleViolation
+from huurbeg.i18n import _
 
 FIRST = ["An", "Bram", "Chloé", "Dries", "Elif", "Fatima", "Geert", "Hanne", "Ilias", "Jana", "Karim", "Lotte",
          "Mohamed", "Nina", "Omar", "Paulien", "Rachid", "Sara", "Tom", "Yasmina", "Wout", "Zeynep"]
@@ -32,7 +33,7 @@ FBU_EVERY = 4
 def build(store, today: date, seed: int = 2026, progress: Callable[[int, int], None] | None = None) -> int:
     """Fill an empty database with a year of casework ending today; returns the number of cases."""
     if store.count_cases():
-        raise RuleViolation("demo fills only an empty database; give it a new file with --db demo.db")
+        raise RuleViolation(_("demo fills only an empty database; give it a new file with --db demo.db"))
     rng = random.Random(seed)
     start = today - timedelta(days=365)
     for code, kind in (("DW-1", DwellingKind.TRANSIT), ("DW-2", DwellingKind.TRANSIT), ("DW-3", DwellingKind.TRANSIT),

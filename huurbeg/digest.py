@@ -9,9 +9,10 @@ Nothing here prints.
 
 from datetime import date, timedelta
 
-from huurbeg import payment_plan
+from huurbeg import dates, payment_plan
 from huurbeg.codes import Severity
-from huurbeg.render import plain
+from huurbeg.i18n import N_, _
+from huurbeg.render import plain, text_value
 
 DIGEST_SEVERITIES = (Severity.OVERDUE, Severity.URGENT)
 """The warnings a digest carries: what must be done today, not what may wait."""
@@ -51,22 +52,27 @@ def digest_text(data: dict) -> str:
     if is_quiet(data):
         return ""
     today = data["date"]
-    whose = f" for {plain(data['worker'])}" if data["worker"] else ""
-    lines = [f"huurbeg digest{whose}, {today:%A %d/%m/%Y}"]
-    for key, title in (("hearings_today", "Hearings today"), ("hearings_tomorrow", "Hearings tomorrow")):
+    day = f"{dates.weekday(today)} {today:%d/%m/%Y}"
+    lines = [_("huurbeg digest for {worker}, {day}").format(worker=plain(data["worker"]), day=day) if data["worker"]
+             else _("huurbeg digest, {day}").format(day=day)]
+    for key, title in (("hearings_today", N_("Hearings today ({n})")),
+                       ("hearings_tomorrow", N_("Hearings tomorrow ({n})"))):
         if data[key]:
-            lines += ["", f"{title} ({len(data[key])})"]
+            lines += ["", _(title).format(n=len(data[key]))]
             lines += [_hearing_line(h) for h in data[key]]
     if data["warnings"]:
-        lines += ["", f"Urgent and overdue ({len(data['warnings'])})"]
-        lines += [f"  {w.severity.value:<8} {w.due:%d/%m/%Y}  {w.case}  {w.message}" for w in data["warnings"]]
+        lines += ["", _("Urgent and overdue ({n})").format(n=len(data["warnings"]))]
+        lines += [f"  {text_value(w.severity):<8} {w.due:%d/%m/%Y}  {w.case}  {text_value(w.message)}"
+                  for w in data["warnings"]]
     if data["plans_broken"]:
-        lines += ["", f"Payment plans broken since yesterday ({len(data['plans_broken'])})"]
-        lines += [f"  {p['case']}  {p['missed']} instalments missed" for p in data["plans_broken"]]
+        lines += ["", _("Payment plans broken since yesterday ({n})").format(n=len(data["plans_broken"]))]
+        lines += ["  " + _("{case}  {missed} instalments missed").format(case=p["case"], missed=p["missed"])
+                  for p in data["plans_broken"]]
     return "\n".join(lines) + "\n"
 
 
 def _hearing_line(row: dict) -> str:
-    where = plain(row["court"]) + (f", room {plain(row['room'])}" if row["room"] else "")
-    ready = "" if row["prepared"] else " - not contacted since the petition"
+    where = _("{court}, room {room}").format(court=plain(row["court"]), room=plain(row["room"])) if row["room"] \
+        else plain(row["court"])
+    ready = "" if row["prepared"] else _(" - not contacted since the petition")
     return f"  {row['starts_at']:%H:%M}  {row['case']}  {where}{ready}"

@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from huurbeg.codes import (Destination, DwellingKind, HearingResult, LandlordType, Outcome, Problem,
                            ReferralDestination, ReferralOutcome, Source, Track)
-from huurbeg.i18n import N_
+from huurbeg.i18n import N_, _
 from huurbeg.render import Cents
 
 
@@ -38,23 +38,23 @@ def month_period(text: str, today: date) -> Period:
         start = today.replace(day=1) - relativedelta(months=1 if value == "last" else 0)
     elif match := re.fullmatch(r"(\d{4})-(\d{1,2})", value, re.ASCII):
         if not 1 <= int(match[2]) <= 12:
-            raise ValueError("use YYYY-MM, last or this")
+            raise ValueError(_("use YYYY-MM, last or this"))
         start = date(int(match[1]), int(match[2]), 1)
     else:
-        raise ValueError("use YYYY-MM, last or this")
+        raise ValueError(_("use YYYY-MM, last or this"))
     return Period(start, start + relativedelta(months=1, days=-1), f"{start:%Y-%m}")
 
 
 def year_period(text: str) -> Period:
     if not re.fullmatch(r"\d{4}", text.strip(), re.ASCII):
-        raise ValueError("use a year such as 2026")
+        raise ValueError(_("use a year such as 2026"))
     year = int(text)
     return Period(date(year, 1, 1), date(year, 12, 31), str(year))
 
 
 def span_period(first: date, last: date) -> Period:
     if last < first:
-        raise ValueError("--to: cannot be before --from")
+        raise ValueError(_("--to: cannot be before --from"))
     return Period(first, last, f"{first.isoformat()}..{last.isoformat()}")
 
 

@@ -13,6 +13,7 @@ digits (with or without punctuation) looks in the phone and national numbers.
 import re
 import unicodedata
 from dataclasses import dataclass
+from huurbeg.i18n import _
 
 TYPO_MIN_LENGTH = 5
 """Shorter words must match as typed: one typo in four letters is another name."""
@@ -62,8 +63,8 @@ def parse_query(text: str) -> Query:
         return Query(number=digits(text))
     found = tuple(words(text))
     if not found:
-        raise ValueError(f"give a name, address, phone or number to look for (at least {DIGITS_MIN_LENGTH} "
-                         "digits for a number)")
+        raise ValueError(_("give a name, address, phone or number to look for (at least {digits_min_length} digits "
+                           "for a number)").format(digits_min_length=DIGITS_MIN_LENGTH))
     return Query(words=found)
 
 

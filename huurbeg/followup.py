@@ -14,6 +14,7 @@ from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank
 from huurbeg.render import Cents
 from huurbeg.rules import check_contact_minutes
+from huurbeg.i18n import _
 
 
 def log_contact(store, number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
@@ -41,7 +42,7 @@ def check_contact(store, number: str, when: date, minutes: int | None, next_plan
 
 def check_next(next_planned: date, when: date) -> date:
     if next_planned <= when:
-        raise InvalidInput(f"--next: the next contact must come after this one ({when:%d/%m/%Y})")
+        raise InvalidInput(_("--next: the next contact must come after this one ({when:%d/%m/%Y})").format(when=when))
     return next_planned
 
 
@@ -71,16 +72,17 @@ def pay(store, number: str, amount: int, when: date, today: date) -> int:
     check_open(case.status, number)
     plan = store.active_plan(case)
     if plan is None:
-        raise RuleViolation(f"case {number} has no active payment plan; "
-                            f"create one with 'huurbeg plan {number} --arrears EUR --instalment EUR --start D'")
+        raise RuleViolation(_("case {number} has no active payment plan; create one with 'huurbeg plan {number} "
+                              "--arrears EUR --instalment EUR --start D'").format(number=number))
     if amount <= 0:
-        raise InvalidInput("--amount: must be more than 0")
+        raise InvalidInput(_("--amount: must be more than 0"))
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
-    _, payments = store.plan_lines(plan)
-    remaining = plan.arrears_cents - sum(paid for _, paid in payments)
+    _lines, payments = store.plan_lines(plan)
+    remaining = plan.arrears_cents - sum(paid for _when, paid in payments)
     if amount > remaining:
-        raise InvalidInput(f"--amount: more than the remaining balance of the plan ({money.fmt(remaining)})")
+        raise InvalidInput(_("--amount: more than the remaining balance of the plan ({fmt})")
+                           .format(fmt=money.fmt(remaining)))
     store.add_payment(case, plan, when, amount)
     if amount == remaining:
         store.end_plan(case, plan, "completed")
@@ -92,8 +94,8 @@ def plan_view(store, number: str, as_of: date) -> dict:
     case = store.case(number)
     plan = store.latest_plan(case)
     if plan is None:
-        raise NotFound(f"case {number} has no payment plan; "
-                       f"create one with 'huurbeg plan {number} --arrears EUR --instalment EUR --start D'")
+        raise NotFound(_("case {number} has no payment plan; create one with 'huurbeg plan {number} --arrears EUR "
+                         "--instalment EUR --start D'").format(number=number))
     instalments, payments = store.plan_lines(plan)
     current = payment_plan.states(instalments, payments, as_of)
     paid = sum(amount for when, amount in payments if when <= as_of)
@@ -125,7 +127,7 @@ def agree(store, number: str, text: str, due: date, party: Party) -> int:
     case = store.case(number)
     check_open(case.status, number)
     if blank(text):
-        raise InvalidInput("TEXT: say what was agreed")
+        raise InvalidInput(_("TEXT: say what was agreed"))
     check_date_after_intake(due, case.intake_date, "--due")
     agreement = store.add_agreement(case, party, text.strip(), due)
     return agreement.id
@@ -136,7 +138,8 @@ def agreement_done(store, number: str, agreement_id: int, when: date, today: dat
     check_open(case.status, number)
     agreement = store.agreement(case, agreement_id)
     if agreement.done_date is not None:
-        raise RuleViolation(f"agreement {agreement_id} was already done on {agreement.done_date:%d/%m/%Y}")
+        raise RuleViolation(_("agreement {agreement_id} was already done on {done_date:%d/%m/%Y}")
+                            .format(agreement_id=agreement_id, done_date=agreement.done_date))
     check_not_future(when, today)
     store.agreement_done(case, agreement, when)
 
@@ -153,8 +156,9 @@ def fbu_terms(store, number: str, *, signed: date, advance: int | None, force: b
     check_date_after_intake(signed, case.intake_date, "--signed")
     current = store.fbu_agreement(case)
     if current is not None and store.plan(current.plan_id).status == "active":
-        raise RuleViolation(f"case {number} already has an active FBU agreement, signed "
-                            f"{current.signed_date:%d/%m/%Y}; a second one can follow once its plan has ended")
+        raise RuleViolation(_("case {number} already has an active FBU agreement, signed {signed_date:%d/%m/%Y}; a "
+                              "second one can follow once its plan has ended")
+                            .format(number=number, signed_date=current.signed_date))
     landlord = store.landlord(case)
     try:
         agreed = fbu.terms(arrears=case.arrears_cents if arrears is None else arrears, rent=case.rent_cents,
@@ -173,8 +177,8 @@ def fbu_sign(store, number: str, *, signed: date, instalment: int, start: date, 
     agreed = fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears, today=today)
     case = store.case(number)
     if instalment > agreed.balance:
-        raise InvalidInput(f"--instalment: cannot be larger than the balance of {money.fmt(agreed.balance)} "
-                           "left after the advance")
+        raise InvalidInput(_("--instalment: cannot be larger than the balance of {fmt} left after the advance")
+                           .format(fmt=money.fmt(agreed.balance)))
     count, replaced = new_plan(store, number, agreed.balance, instalment, start, day)
     plan = store.active_plan(case)
     store.add_fbu_agreement(case, plan, signed, agreed.arrears, case.rent_cents, agreed.advance, agreed.advance_due,
@@ -192,11 +196,13 @@ def fbu_step(store, number: str, step: str, when: date, today: date) -> date:
     flag = "--date"
     done = getattr(agreement, f"{step}_date")
     if done is not None:
-        what = "advance was already paid" if step == "paid" else "agreement was already filed"
-        raise RuleViolation(f"the FBU {what} on {done:%d/%m/%Y}")
+        message = _("the FBU advance was already paid on {done:%d/%m/%Y}") if step == "paid" \
+            else _("the FBU agreement was already filed on {done:%d/%m/%Y}")
+        raise RuleViolation(message.format(done=done))
     check_not_future(when, today, flag)
     if when < agreement.signed_date:
-        raise InvalidInput(f"{flag}: cannot be before the agreement was signed ({agreement.signed_date:%d/%m/%Y})")
+        raise InvalidInput(_("{flag}: cannot be before the agreement was signed ({signed_date:%d/%m/%Y})")
+                           .format(flag=flag, signed_date=agreement.signed_date))
     store.fbu_step(case, agreement, step, when)
     return agreement.advance_due
 
@@ -220,6 +226,6 @@ def fbu_document(store, number: str) -> dict:
 def _fbu_agreement(store, case):
     agreement = store.fbu_agreement(case)
     if agreement is None:
-        raise NotFound(f"case {case.number} has no FBU agreement; record one with "
-                       f"'huurbeg plan fbu {case.number} --signed D --instalment EUR --start D'")
+        raise NotFound(_("case {number} has no FBU agreement; record one with 'huurbeg plan fbu {number} --signed "
+                         "D --instalment EUR --start D'").format(number=case.number))
     return agreement

@@ -16,6 +16,7 @@ from huurbeg.text import blank
 from huurbeg.followup import standing
 from huurbeg.render import Cents
 from huurbeg.rules import check_hearing_date
+from huurbeg.i18n import _
 
 KNOWN_IN_ADVANCE = (HearingResult.WITHDRAWN, HearingResult.POSTPONED)
 """Outcomes that may be recorded before the hearing's date: the landlord withdrew the petition (the
@@ -30,7 +31,7 @@ def add_hearing(store, number: str, starts_at: datetime, court: str, room: str |
     case = store.case(number)
     check_open(case.status, number)
     if blank(court):
-        raise InvalidInput("--court: name the court, e.g. 'Vredegerecht Mechelen'")
+        raise InvalidInput(_("--court: name the court, e.g. 'Vredegerecht Mechelen'"))
     check_hearing(store, case, starts_at, petition_date, today)
     moved_from = None
     if case.track != Track.OGP:
@@ -48,19 +49,21 @@ def check_hearing(store, case, starts_at: datetime, petition_date: date | None, 
     if petition_date is not None:
         check_not_future(petition_date, today, "--petition-date")
         if starts_at.date() < petition_date:
-            raise InvalidInput("--date: the hearing cannot be before the petition date")
+            raise InvalidInput(_("--date: the hearing cannot be before the petition date"))
     if any(h.starts_at == starts_at and h is not hearing for h in store.hearings(case)):
-        raise RuleViolation(f"--date: case {case.number} already has a hearing on {starts_at:%d/%m/%Y at %H:%M}")
+        raise RuleViolation(_("--date: case {number} already has a hearing on {date:%d/%m/%Y} at {time:%H:%M}")
+                            .format(number=case.number, date=starts_at, time=starts_at))
 
 
 def awaiting_outcome(store, case) -> object:
     """The earliest hearing of a case without an outcome."""
     hearings = store.hearings(case)
     if not hearings:
-        raise NotFound(f"case {case.number} has no hearing; record one with 'huurbeg hearing add'")
+        raise NotFound(_("case {number} has no hearing; record one with 'huurbeg hearing add'")
+                       .format(number=case.number))
     pending = [h for h in hearings if h.result is None]
     if not pending:
-        raise RuleViolation(f"every hearing of case {case.number} already has an outcome")
+        raise RuleViolation(_("every hearing of case {number} already has an outcome").format(number=case.number))
     return pending[0]
 
 
@@ -83,25 +86,27 @@ def check_outcome(store, number: str, result: HearingResult, new_date: datetime 
     held_on = hearing.starts_at.date()
     if held_on > today:
         if result not in KNOWN_IN_ADVANCE:
-            raise RuleViolation(f"the hearing of {held_on:%d/%m/%Y} is still to come; record its outcome afterwards "
-                                f"(only {' or '.join(KNOWN_IN_ADVANCE)} may be recorded before it)")
+            raise RuleViolation(_("the hearing of {held_on:%d/%m/%Y} is still to come; record its outcome "
+                                  "afterwards (only {join} may be recorded before it)")
+                                .format(held_on=held_on, join=' or '.join(KNOWN_IN_ADVANCE)))
         held_on = today  # withdrawn or postponed before the day: the outcome is dated when it became known
     if result == HearingResult.POSTPONED:
         if new_date is None:
-            raise InvalidInput("--new-date: required for a postponed hearing ('dd/mm/yyyy HH:MM')")
+            raise InvalidInput(_("--new-date: required for a postponed hearing ('dd/mm/yyyy HH:MM')"))
         if new_date <= hearing.starts_at:
-            raise InvalidInput("--new-date: must come after the postponed hearing")
+            raise InvalidInput(_("--new-date: must come after the postponed hearing"))
         if any(h.starts_at == new_date for h in store.hearings(case)):
-            raise RuleViolation(f"--new-date: case {number} already has a hearing on {new_date:%d/%m/%Y at %H:%M}")
+            raise RuleViolation(_("--new-date: case {number} already has a hearing on {date:%d/%m/%Y} at "
+                                  "{time:%H:%M}").format(number=number, date=new_date, time=new_date))
     elif new_date is not None:
-        raise InvalidInput("--new-date: only for --result postponed")
+        raise InvalidInput(_("--new-date: only for --result postponed"))
     if result == HearingResult.DISSOLVED:
         if eviction is None:
-            raise InvalidInput("--eviction-date: required when the lease is dissolved")
+            raise InvalidInput(_("--eviction-date: required when the lease is dissolved"))
         if eviction < held_on:
-            raise InvalidInput("--eviction-date: cannot be before the hearing")
+            raise InvalidInput(_("--eviction-date: cannot be before the hearing"))
     elif eviction is not None:
-        raise InvalidInput("--eviction-date: only for --result dissolved")
+        raise InvalidInput(_("--eviction-date: only for --result dissolved"))
     return case, hearing, held_on
 
 
@@ -135,7 +140,7 @@ def brief(store, number: str, today: date) -> dict:
     case = store.case(number)
     hearings = store.hearings(case)
     if not hearings:
-        raise NotFound(f"case {number} has no hearing; record one with 'huurbeg hearing add'")
+        raise NotFound(_("case {number} has no hearing; record one with 'huurbeg hearing add'").format(number=number))
     pending = [h for h in hearings if h.result is None]
     current = pending[0] if pending else hearings[-1]
     notified = current.petition_date or current.created_at.date()

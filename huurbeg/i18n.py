@@ -100,6 +100,10 @@ class Msg(str):
     def shown(self) -> str:
         return _filled(self.msgid, self.params)
 
+    def __format__(self, spec: str) -> str:
+        """In an f-string it is text for a person: in the reader's language."""
+        return format(self.shown(), spec)
+
 
 def shown(text: str) -> str:
     """A text in the reader's language: a Msg translated, any other text as it is."""

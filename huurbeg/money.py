@@ -6,8 +6,9 @@ separator or a decimal one, so it is refused instead of guessed.
 """
 
 import re
+from huurbeg.i18n import N_, _
 
-ACCEPTED = "euros such as 1234,56 or 1.234,56 or 1234.56"
+ACCEPTED = N_("euros such as 1234,56 or 1.234,56 or 1234.56")
 MAX_CENTS = 100_000_000_00  # 100 million euro: above that it is a typo, not arrears
 
 _AMOUNT = re.compile(
@@ -21,17 +22,17 @@ def parse_money(text: str) -> int:
     """Cents from a typed euro amount; never negative."""
     value = re.sub(r"[\s€]|EUR", "", text.strip(), flags=re.IGNORECASE)
     if value.startswith("-"):
-        raise ValueError("must not be negative")
+        raise ValueError(_("must not be negative"))
     match = _AMOUNT.fullmatch(value.removeprefix("+"))
     if not match or (match["group"] and match["group"] == match["mark"]):
-        raise ValueError(f"not an amount; use {ACCEPTED}")
+        raise ValueError(_("not an amount; use {accepted}").format(accepted=_(ACCEPTED)))
     group = match["group"]
     if group and not match["mark"] and match["whole"].count(group) == 1:
-        raise ValueError(f"is ambiguous; write it as 1234 or 1234,00 ({ACCEPTED})")
+        raise ValueError(_("is ambiguous; write it as 1234 or 1234,00 ({accepted})").format(accepted=_(ACCEPTED)))
     whole = int(match["whole"].replace(group or "", ""))
     cents = whole * 100 + int((match["fraction"] or "0").ljust(2, "0"))
     if cents > MAX_CENTS:
-        raise ValueError("is too large")
+        raise ValueError(_("is too large"))
     return cents
 
 

@@ -11,8 +11,9 @@ Error messages never repeat the number: it is personal data.
 
 import re
 from datetime import date
+from huurbeg.i18n import N_, _
 
-ACCEPTED = "11 digits with a valid check number and birth date, e.g. 85.07.30-033.28"
+ACCEPTED = N_("11 digits with a valid check number and birth date, e.g. 85.07.30-033.28")
 
 
 def normalise(text: str) -> str:
@@ -22,7 +23,7 @@ def normalise(text: str) -> str:
 
     digits = re.sub(r"[\s.\-/]", "", text)
     if not re.fullmatch(r"\d{11}", digits, re.ASCII):
-        raise ValueError(f"not a national register number; use {ACCEPTED}")
+        raise ValueError(_("not a national register number; use {accepted}").format(accepted=_(ACCEPTED)))
     errors = []
     for standard in (nn, bis):
         try:
@@ -30,8 +31,8 @@ def normalise(text: str) -> str:
         except ValidationError as exc:
             errors.append(exc)
     if all(isinstance(exc, InvalidChecksum) for exc in errors):
-        raise ValueError(f"check number does not match; use {ACCEPTED}")
-    raise ValueError(f"the birth-date part is not a date; use {ACCEPTED}")
+        raise ValueError(_("check number does not match; use {accepted}").format(accepted=_(ACCEPTED)))
+    raise ValueError(_("the birth-date part is not a date; use {accepted}").format(accepted=_(ACCEPTED)))
 
 
 def birth_date(digits: str | None) -> date | None:

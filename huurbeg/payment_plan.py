@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from huurbeg.i18n import _
 
 LATE_AFTER_DAYS = 7
 """An instalment unpaid this many days after its due date is late (a warning)."""
@@ -59,18 +60,18 @@ def _on_day(month: date, day: int) -> date:
 def schedule(arrears: int, instalment: int, start: date, day: int | None = None) -> list[Instalment]:
     """The instalments of a plan; ValueError names the field that makes it impossible."""
     if arrears <= 0:
-        raise ValueError("--arrears: must be more than 0")
+        raise ValueError(_("--arrears: must be more than 0"))
     if instalment <= 0:
-        raise ValueError("--instalment: must be more than 0")
+        raise ValueError(_("--instalment: must be more than 0"))
     if instalment > arrears:
-        raise ValueError("--instalment: cannot be larger than the arrears")
+        raise ValueError(_("--instalment: cannot be larger than the arrears"))
     day = start.day if day is None else day
     if not 1 <= day <= 31:
-        raise ValueError("--day: use a day of the month from 1 to 31")
+        raise ValueError(_("--day: use a day of the month from 1 to 31"))
     count = -(-arrears // instalment)
     if count > MAX_INSTALMENTS:
-        raise ValueError(f"--instalment: too small: the plan would need {count} instalments "
-                         f"(at most {MAX_INSTALMENTS})")
+        raise ValueError(_("--instalment: too small: the plan would need {count} instalments (at most "
+                           "{max_instalments})").format(count=count, max_instalments=MAX_INSTALMENTS))
     first = first_due(start, day)
     return [Instalment(seq=k + 1, due=_on_day(first + relativedelta(months=k), day),
                        amount=min(instalment, arrears - k * instalment))

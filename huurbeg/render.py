@@ -105,7 +105,7 @@ def write_bytes(content: bytes) -> None:
     elif sys.stdout.isatty():
         from huurbeg.errors import InvalidInput
 
-        raise InvalidInput("--output: a workbook needs a file, e.g. --output figures.xlsx")
+        raise InvalidInput(_("--output: a workbook needs a file, e.g. --output figures.xlsx"))
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
@@ -188,13 +188,10 @@ def coded(row: dict, **enums) -> dict:
     shown = dict(row)
     for key, enum in enums.items():
         value = row.get(key)
-        if isinstance(value, str) and not isinstance(value, Enum):
-            try:
-                shown[key] = enum(value)
-            except ValueError:
-                pass
+        if isinstance(value, str):
+            shown[key] = codes.known(enum, value)
         elif isinstance(value, list):
-            shown[key] = [coded({key: v}, **{key: enum})[key] for v in value]
+            shown[key] = [codes.known(enum, v) for v in value]
     return shown
 
 
@@ -458,4 +455,5 @@ def write_document(text: str, output=None) -> None:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             file.write(text)
     except OSError as exc:
-        raise InvalidInput(f"--output: cannot write that file ({exc.strerror or exc})") from None
+        raise InvalidInput(_("--output: cannot write that file ({value})")
+                           .format(value=exc.strerror or exc)) from None

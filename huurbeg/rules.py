@@ -12,9 +12,9 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from huurbeg import fbu, money, payment_plan
-from huurbeg.codes import Party, ReferralDestination, Severity, Status, Track
+from huurbeg.codes import Party, ReferralDestination, Severity, Status, Track, known
 from huurbeg.errors import InvalidInput
-from huurbeg.i18n import N_, Msg
+from huurbeg.i18n import N_, Msg, _
 from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
 
 # --- thresholds ------------------------------------------------------------
@@ -67,28 +67,29 @@ HEARING_BEFORE_REGISTRATION_MAX = relativedelta(years=1)
 
 def check_contact_minutes(minutes: int | None, flag: str = "--minutes") -> None:
     if minutes is not None and not 0 <= minutes <= MAX_CONTACT_MINUTES:
-        raise InvalidInput(f"{flag}: use a number of minutes from 0 to {MAX_CONTACT_MINUTES} (8 hours)")
+        raise InvalidInput(_("{flag}: use a number of minutes from 0 to {max_contact_minutes} (8 hours)")
+                           .format(flag=flag, max_contact_minutes=MAX_CONTACT_MINUTES))
 
 
 def check_household_size(adults: int | None, children: int | None) -> None:
     if adults is not None and not MIN_ADULTS <= adults <= MAX_PEOPLE:
-        raise InvalidInput(f"--adults: use a number from {MIN_ADULTS} to {MAX_PEOPLE}: "
-                           "a household has at least one adult")
+        raise InvalidInput(_("--adults: use a number from {min_adults} to {max_people}: a household has at least "
+                             "one adult").format(min_adults=MIN_ADULTS, max_people=MAX_PEOPLE))
     if children is not None and not 0 <= children <= MAX_PEOPLE:
-        raise InvalidInput(f"--children: use a number from 0 to {MAX_PEOPLE}")
+        raise InvalidInput(_("--children: use a number from 0 to {max_people}").format(max_people=MAX_PEOPLE))
 
 
 def check_birth_date_matches(number_birth_date: date | None, birth_date: date | None) -> None:
     """The birth date a national register number holds must be the birth date given (when both are known)."""
     if number_birth_date is not None and birth_date is not None and number_birth_date != birth_date:
-        raise InvalidInput("--national-number: the birth date in the national register number differs from "
-                           "--birth-date; check both")
+        raise InvalidInput(_("--national-number: the birth date in the national register number differs from "
+                             "--birth-date; check both"))
 
 
 def check_hearing_date(hearing_day: date, intake_date: date, flag: str = "--date") -> None:
     if hearing_day < intake_date - HEARING_BEFORE_REGISTRATION_MAX:
-        raise InvalidInput(f"{flag}: the hearing is more than a year before the case's registration "
-                           f"({intake_date:%d/%m/%Y}); check the year")
+        raise InvalidInput(_("{flag}: the hearing is more than a year before the case's registration "
+                             "({intake_date:%d/%m/%Y}); check the year").format(flag=flag, intake_date=intake_date))
 
 
 @dataclass(frozen=True)
@@ -183,14 +184,6 @@ def _warning(facts: CaseFacts, func_name: str, severity: Severity, due: date, me
     return CaseWarning(facts.case, func_name.replace("_", "-"), severity, due, message)
 
 
-def _code(enum, slug: str):
-    """A stored slug as its code, so that a message shows its label; an unknown slug as it is."""
-    try:
-        return enum(slug)
-    except ValueError:
-        return slug
-
-
 def _countdown(due: date, today: date, window_days: int, near: Severity) -> Severity:
     """OVERDUE once `due` has passed, `near` within `window_days` of it, INFO before that."""
     days = (due - today).days
@@ -234,10 +227,12 @@ def no_contact(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     since = max(filter(None, (facts.last_contact, facts.intake_date)))
     due = since + timedelta(days=days)
     if today > due:
-        what = N_("no contact for {days} days") if facts.last_contact else N_("no contact since intake for {days} days")
+        what = N_("no contact for {days} days") if facts.last_contact \
+            else N_("no contact since intake for {days} days")
         yield _warning(facts, "no_contact", Severity.WARNING, due, Msg(what, days=(today - since).days))
     else:
-        yield _warning(facts, "no_contact", Severity.INFO, due, Msg(N_("contact due ({days}-day follow-up)"), days=days))
+        yield _warning(facts, "no_contact", Severity.INFO, due,
+                       Msg(N_("contact due ({days}-day follow-up)"), days=days))
 
 
 @rule
@@ -286,11 +281,11 @@ def agreement_overdue(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         if today > agreement.due:
             yield _warning(facts, "agreement_overdue", Severity.WARNING, agreement.due,
                            Msg(N_("agreement {id} ({party}) is past its due date"), id=agreement.id,
-                               party=_code(Party, agreement.party)))
+                               party=known(Party, agreement.party)))
         else:
             yield _warning(facts, "agreement_overdue", Severity.INFO, agreement.due,
                            Msg(N_("agreement {id} ({party}) due"), id=agreement.id,
-                               party=_code(Party, agreement.party)))
+                               party=known(Party, agreement.party)))
 
 
 @rule
@@ -404,11 +399,11 @@ def referral_unconfirmed(facts: CaseFacts, today: date) -> Iterator[CaseWarning]
         if today > due:
             yield _warning(facts, "referral_unconfirmed", Severity.WARNING, due,
                            Msg(N_("referral {id} to {to} not confirmed"), id=referral.id,
-                               to=_code(ReferralDestination, referral.destination)))
+                               to=known(ReferralDestination, referral.destination)))
         else:
             yield _warning(facts, "referral_unconfirmed", Severity.INFO, due,
                            Msg(N_("referral {id} to {to}: answer expected"), id=referral.id,
-                               to=_code(ReferralDestination, referral.destination)))
+                               to=known(ReferralDestination, referral.destination)))
 
 
 def warnings_for(facts: CaseFacts, today: date) -> list[CaseWarning]:

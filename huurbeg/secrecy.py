@@ -12,14 +12,16 @@ from datetime import date
 from pathlib import Path
 
 from huurbeg.casework import check_not_future
-from huurbeg.codes import Status, Track
+from huurbeg.codes import Party, Problem, Status, Track, known
 from huurbeg.errors import DatabaseProblem, InvalidInput
 from huurbeg.followup import plan_view
 from huurbeg.hearings import agreement_kept
+from huurbeg.i18n import N_, _
 
-SUPPORT = {Track.PW: "preventive tenancy support", Track.PRE_OGP: "support in a conciliation procedure",
-           Track.OGP: "support during the court procedure", Track.DW: "a transitional dwelling with support",
-           Track.CRISIS: "a crisis dwelling"}
+SUPPORT = {Track.PW: N_("preventive tenancy support"), Track.PRE_OGP: N_("support in a conciliation procedure"),
+           Track.OGP: N_("support during the court procedure"), Track.DW: N_("a transitional dwelling with support"),
+           Track.CRISIS: N_("a crisis dwelling")}
+"""The kind of support, in words a landlord understands (json keeps these English words)."""
 
 
 def landlord_report(store, number: str, today: date) -> dict:
@@ -49,32 +51,48 @@ def landlord_report(store, number: str, today: date) -> dict:
 
 
 def report_text(report: dict) -> str:
-    """The report as plain text, to paste into a letter or an e-mail; stored text shown literally."""
-    from huurbeg.render import plain
+    """The report as a short letter, to paste into a letter or an e-mail, in the reader's language;
+    stored text shown literally."""
+    from huurbeg.render import plain, state_word, text_value
 
     d = lambda value: value.strftime("%d/%m/%Y") if value else ""  # noqa: E731
     support = report["support"]
-    lines = [f"Status report for the landlord — case {report['case']} — {d(report['date'])}",
-             f"Tenant: {plain(report['tenant'])}" + (f", {plain(report['address'])}" if report["address"] else "")]
+    tenant = _("Tenant: {tenant}, {address}") if report["address"] else _("Tenant: {tenant}")
+    lines = [_("Status report for the landlord — case {number} — {date}").format(number=report["case"],
+                                                                                date=d(report["date"])),
+             tenant.format(tenant=plain(report["tenant"]), address=plain(report["address"])),
+             "", _("Dear Sir or Madam,"), ""]
     if support["running"]:
-        lines.append(f"Support by the tenancy-support service: {support['kind']}, running since {d(support['since'])}.")
+        lines.append(_("Support by the tenancy-support service: {kind}, running since {since}.").format(
+            kind=_(support["kind"]), since=d(support["since"])))
     else:
-        lines.append(f"Support by the tenancy-support service ended on {d(support['ended'])} "
-                     f"(it ran since {d(support['since'])}).")
+        lines.append(_("Support by the tenancy-support service ended on {ended} (it ran since {since}).").format(
+            ended=d(support["ended"]), since=d(support["since"])))
     if report["problems_reported_by_landlord"]:
-        lines.append("Problems you reported: " + ", ".join(report["problems_reported_by_landlord"]) + ".")
+        problems = [known(Problem, p) for p in report["problems_reported_by_landlord"]]
+        lines.append(_("Problems you reported: {problems}.").format(problems=text_value(problems)))
     if report["agreements"]:
-        lines.append("Agreements:")
-        lines += [f"  - {a['party']}: {plain(a['agreement']) or '(no text)'} — due {d(a['due'])} — {a['kept']}"
-                  for a in report["agreements"]]
+        lines.append(_("Agreements:"))
+        lines += [_("  - {party}: {agreement} — due {due} — {kept}").format(
+            party=text_value(known(Party, a["party"])), agreement=plain(a["agreement"]) or _("(no text)"),
+            due=d(a["due"]), kept=state_word(a["kept"])) for a in report["agreements"]]
     if report["payment_plan"]:
-        lines.append(f"Payment plan: {report['payment_plan'].replace('-', ' ')}.")
+        lines.append(_("Payment plan: {standing}.")
+                     .format(standing=state_word(report["payment_plan"]).replace("-", " ")))
     if fbu := report.get("fbu_agreement"):
-        lines.append(f"FBU guidance agreement signed {d(fbu['signed'])}: the advance due {d(fbu['advance_due'])} "
-                     + (f"was paid on {d(fbu['advance_paid'])}." if fbu["advance_paid"] else "is not paid yet."))
-    if report["next_step"]:
-        lines.append(f"Next step: {report['next_step']['what']} on {d(report['next_step']['date'])}.")
-    lines.append("This report gives the state of affairs only; everything else stays under professional secrecy.")
+        if fbu["advance_paid"]:
+            lines.append(_("FBU guidance agreement signed {signed}: the advance due {due} was paid on {paid}.")
+                         .format(
+                signed=d(fbu["signed"]), due=d(fbu["advance_due"]), paid=d(fbu["advance_paid"])))
+        else:
+            lines.append(_("FBU guidance agreement signed {signed}: the advance due {due} is not paid yet.").format(
+                signed=d(fbu["signed"]), due=d(fbu["advance_due"])))
+    if step := report["next_step"]:
+        next_step = _("Next step: hearing on {date}.") if step["what"] == "hearing" \
+            else _("Next step: agreement due on {date}.")
+        lines.append(next_step.format(date=d(step["date"])))
+    lines.append(_("This report gives the state of affairs only; everything else stays under professional secrecy."))
+    lines += ["", _("Kind regards,"), _("The tenancy-support service")]
     return "\n".join(lines) + "\n"
 
 
@@ -96,7 +114,7 @@ def backup(store, target: Path, label: str, today: date) -> Path:
     from huurbeg.db.engine import shown
 
     if store.dialect != "sqlite":
-        raise DatabaseProblem("backup copies SQLite files; back up a PostgreSQL database with pg_dump")
+        raise DatabaseProblem(_("backup copies SQLite files; back up a PostgreSQL database with pg_dump"))
     if store.damaged:
         from huurbeg.db.health import damaged
 
@@ -105,12 +123,13 @@ def backup(store, target: Path, label: str, today: date) -> Path:
         if target.is_dir():
             target = _dated(target, today)
         elif target.exists() or target.is_symlink():
-            raise InvalidInput(f"PATH: {shown(target)} exists already; give a new file name")
+            raise InvalidInput(_("PATH: {shown} exists already; give a new file name").format(shown=shown(target)))
         elif not target.parent.is_dir():
-            raise InvalidInput(f"PATH: directory {shown(target.parent)} does not exist")
+            raise InvalidInput(_("PATH: directory {shown} does not exist").format(shown=shown(target.parent)))
         store.backup(target)
     except OSError as exc:  # a name too long, a folder that cannot be written, ...
-        raise InvalidInput(f"PATH: cannot write {shown(exc.filename or target)}: {exc.strerror or exc}") from None
+        raise InvalidInput(_("PATH: cannot write {shown}: {value}")
+                           .format(shown=shown(exc.filename or target), value=exc.strerror or exc)) from None
     store.record(None, "backup", f"backup of {label} written")
     return target
 
@@ -121,4 +140,4 @@ def _dated(folder: Path, today: date) -> Path:
         candidate = folder / f"huurbeg-{today.isoformat()}{f'-{n}' if n > 1 else ''}.db"
         if not candidate.exists():
             return candidate
-    raise InvalidInput(f"PATH: {folder} holds 999 backups of today already")
+    raise InvalidInput(_("PATH: {folder} holds 999 backups of today already").format(folder=folder))

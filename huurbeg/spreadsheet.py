@@ -22,6 +22,7 @@ from huurbeg import dates, money, national_number
 from huurbeg.casework import IntakeDraft, complete, match_key
 from huurbeg.codes import LandlordType, Outcome, Problem, Source, Status, Track, parse_code
 from huurbeg.errors import HuurbegError, InvalidInput
+from huurbeg.i18n import N_, _
 
 COLUMNS = ("ref", "tenant", "address", "phone", "birth_date", "national_number", "adults", "children", "landlord",
            "landlord_type", "track", "source", "referrer", "problems", "intake_date", "arrears", "tenant_informed",
@@ -40,13 +41,13 @@ class ImportRow:
     outcome: Outcome | None
 
 
-SAVE_AS = "save the spreadsheet as 'CSV UTF-8' and import that file"
+SAVE_AS = N_("save the spreadsheet as 'CSV UTF-8' and import that file")
 
 
 def read_text(raw: bytes) -> str:
     """The file as text: UTF-8, else Windows-1252; anything else is refused, never guessed."""
     if b"\x00" in raw:
-        raise InvalidInput(f"FILE: not a text file (it holds binary data); {SAVE_AS}")
+        raise InvalidInput(_("FILE: not a text file (it holds binary data); {save_as}").format(save_as=_(SAVE_AS)))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -55,8 +56,8 @@ def read_text(raw: bytes) -> str:
         return raw.decode("cp1252")  # Excel's "CSV (semicolon-separated)" on Windows
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
-        raise InvalidInput(f"FILE: line {line}: byte 0x{raw[exc.start]:02x} is neither UTF-8 nor Windows-1252 "
-                           f"text; {SAVE_AS}") from None
+        raise InvalidInput(_("FILE: line {line}: byte 0x{value:02x} is neither UTF-8 nor Windows-1252 text; "
+                             "{save_as}").format(line=line, value=raw[exc.start], save_as=_(SAVE_AS))) from None
 
 
 def _key(header: str) -> str:
@@ -74,15 +75,18 @@ def parse(raw: bytes, today: date, known_landlords: set[str]) -> tuple[list[Impo
     try:
         return _records(reader, today, known_landlords)
     except csv.Error as exc:  # a field over the csv module's limit, a stray quote at the end, ...
-        raise InvalidInput(f"FILE: not readable as CSV after line {reader.line_num} ({exc}); {SAVE_AS}") from None
+        raise InvalidInput(_("FILE: not readable as CSV after line {line_num} ({exc}); {save_as}")
+                           .format(line_num=reader.line_num, exc=exc, save_as=_(SAVE_AS))) from None
 
 
 def _records(reader: csv.DictReader, today: date, known_landlords: set[str]) -> tuple[list[ImportRow], list[str]]:
     headers = {_key(h): h for h in reader.fieldnames or []}
     if missing := [c for c in REQUIRED if c not in headers]:
-        raise InvalidInput(f"FILE: missing column(s) {', '.join(missing)}; the columns are: {', '.join(COLUMNS)}")
+        raise InvalidInput(_("FILE: missing column(s) {join}; the columns are: {join2}")
+                           .format(join=', '.join(missing), join2=', '.join(COLUMNS)))
     if unknown := [h for k, h in headers.items() if k not in COLUMNS]:
-        raise InvalidInput(f"FILE: unknown column(s) {', '.join(unknown)}; the columns are: {', '.join(COLUMNS)}")
+        raise InvalidInput(_("FILE: unknown column(s) {join}; the columns are: {join2}")
+                           .format(join=', '.join(unknown), join2=', '.join(COLUMNS)))
     rows, errors = [], []
     for line, record in enumerate(reader, start=2):
         values = {key: (record.get(header) or "").strip() for key, header in headers.items()}
@@ -101,12 +105,12 @@ def _field(name: str, parse, text: str):
     try:
         return parse(text)
     except ValueError as exc:
-        raise ValueError(f"{name}: {exc}") from None
+        raise ValueError(_("{name}: {exc}").format(name=name, exc=exc)) from None
 
 
 def _count(text: str) -> int:
     if not (text.isascii() and text.isdigit()):
-        raise ValueError("use a whole number")
+        raise ValueError(_("use a whole number"))
     return int(text)
 
 
@@ -128,7 +132,7 @@ def _yes(text: str) -> bool:
         return True
     if text.lower() in NO:
         return False
-    raise ValueError("use yes or no")
+    raise ValueError(_("use yes or no"))
 
 
 def _row(line: int, v: dict, today: date, known_landlords: set[str]) -> ImportRow:
@@ -150,7 +154,7 @@ def _row(line: int, v: dict, today: date, known_landlords: set[str]) -> ImportRo
         tenant_informed=_field("tenant_informed", _yes, v["tenant_informed"] or "no"),
         intake_date=_field("intake_date", day, v["intake_date"]), note=v.get("note") or None)
     if draft.intake_date is None:
-        raise ValueError("intake_date: required")
+        raise ValueError(_("intake_date: required"))
     known = bool(draft.landlord) and match_key(draft.landlord) in known_landlords
     try:
         draft = complete(draft, today, known_landlord=known)
@@ -160,9 +164,9 @@ def _row(line: int, v: dict, today: date, known_landlords: set[str]) -> ImportRo
     closed = _field("closed_date", day, v.get("closed_date", ""))
     outcome = _field("outcome", lambda t: parse_code(Outcome, t, "outcome"), v.get("outcome", ""))
     if status == Status.CLOSED and (closed is None or outcome is None):
-        raise ValueError("closed_date/outcome: a closed case needs both")
+        raise ValueError(_("closed_date/outcome: a closed case needs both"))
     if closed is not None and (closed < draft.intake_date or closed > today):
-        raise ValueError("closed_date: between the intake date and today")
+        raise ValueError(_("closed_date: between the intake date and today"))
     ref = v.get("ref") or _derived_ref(draft)
     return ImportRow(line, ref, draft, status, closed if status == Status.CLOSED else None,
                      outcome if status == Status.CLOSED else None)

@@ -6,6 +6,7 @@ imported rows) and again by the domain before anything is written.
 """
 
 import unicodedata
+from huurbeg.i18n import _
 
 INVISIBLE_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf", "Cn", "Co", "Cs"}
 BLANK_LOOKING = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u034f"}
@@ -20,5 +21,5 @@ def blank(text: str | None) -> bool:
 def required(text: str) -> str:
     """A required text, stripped; raises ValueError when nothing visible is in it."""
     if blank(text):
-        raise ValueError("required; give some visible text (spaces or invisible characters alone are not a value)")
+        raise ValueError(_("required; give some visible text (spaces or invisible characters alone are not a value)"))
     return text.strip()

@@ -16,15 +16,19 @@ from huurbeg.codes import Destination, DwellingKind, Outcome, ReferralDestinatio
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank
 from huurbeg.rules import CRISIS_MAX_EXTENSIONS, CRISIS_STAY_MONTHS
+from huurbeg.i18n import N_, _
 
 TRACK_OF = {DwellingKind.TRANSIT: Track.DW, DwellingKind.CRISIS: Track.CRISIS}
 OUTCOME_OF = {Destination.REGULAR_MARKET: Outcome.REGULAR_MARKET, Destination.SOCIAL_HOUSING: Outcome.MOVED_OUT,
               Destination.FAMILY: Outcome.MOVED_OUT, Destination.INSTITUTION: Outcome.MOVED_OUT,
               Destination.HOMELESS: Outcome.OTHER, Destination.OTHER: Outcome.OTHER}
 """The closing outcome offered for each destination of a household leaving a dwelling."""
-EXTENSION_RULE = (f"a crisis stay lasts {CRISIS_STAY_MONTHS} months and can be extended "
-                  f"{'once' if CRISIS_MAX_EXTENSIONS == 1 else f'{CRISIS_MAX_EXTENSIONS} times'} "
-                  f"by {CRISIS_STAY_MONTHS} months")
+EXTENSION_RULE = N_("a crisis stay lasts {months} months and can be extended once by {months} months")
+"""The rule of CRISIS_STAY_MONTHS and CRISIS_MAX_EXTENSIONS (one), in words."""
+
+
+def extension_rule() -> str:
+    return _(EXTENSION_RULE).format(months=CRISIS_STAY_MONTHS)
 
 
 def crisis_end(start: date, extensions: int = 0) -> date:
@@ -35,16 +39,17 @@ def crisis_end(start: date, extensions: int = 0) -> date:
 def add_dwelling(store, code: str, kind: DwellingKind, address: str | None) -> None:
     code = code.strip()
     if blank(code):
-        raise InvalidInput("CODE: give the dwelling a short code, e.g. DW-1")
+        raise InvalidInput(_("CODE: give the dwelling a short code, e.g. DW-1"))
     if store.dwelling(code) is not None:
-        raise RuleViolation(f"dwelling {code} exists already")
+        raise RuleViolation(_("dwelling {code} exists already").format(code=code))
     store.add_dwelling(code, kind, (address or "").strip() or None)
 
 
 def _dwelling(store, code: str):
     dwelling = store.dwelling(code.strip())
     if dwelling is None:
-        raise NotFound(f"--dwelling: no dwelling {code.strip()}; 'huurbeg transfer list' lists them")
+        raise NotFound(_("--dwelling: no dwelling {strip}; 'huurbeg transfer list' lists them")
+                       .format(strip=code.strip()))
     return dwelling
 
 
@@ -57,16 +62,19 @@ def admit(store, number: str, code: str, when: date, until: date | None, review:
     check_date_after_intake(when, case.intake_date)
     dwelling = _dwelling(store, code)
     if (current := store.current_stay(case)) is not None:
-        raise RuleViolation(f"case {number} already lives in a dwelling since {current.start_date:%d/%m/%Y}; "
-                            f"move it out first with 'huurbeg transfer out {number}'")
+        raise RuleViolation(_("case {number} already lives in a dwelling since {start_date:%d/%m/%Y}; move it out "
+                              "first with 'huurbeg transfer out {number}'")
+                            .format(number=number, start_date=current.start_date))
     if store.stay_overlapping(dwelling, when) is not None:
-        raise RuleViolation(f"--dwelling: {dwelling.code} is occupied; a dwelling holds one household at a time")
+        raise RuleViolation(_("--dwelling: {code} is occupied; a dwelling holds one household at a time")
+                            .format(code=dwelling.code))
     if dwelling.kind == DwellingKind.CRISIS:
         if until is not None or review is not None:
-            raise InvalidInput(f"--until/--review: only for transitional dwellings; {EXTENSION_RULE}")
+            raise InvalidInput(_("--until/--review: only for transitional dwellings; {extension_rule}")
+                               .format(extension_rule=extension_rule()))
         until = crisis_end(when)
     elif until is not None and until <= when:
-        raise InvalidInput("--until: must come after the admission")
+        raise InvalidInput(_("--until: must come after the admission"))
     moved_from = None
     target = TRACK_OF[DwellingKind(dwelling.kind)]
     if case.track != target:
@@ -83,18 +91,20 @@ def extend(store, number: str, until: date | None, review: date | None, today: d
     stay = _current(store, case)
     if store.dwelling_of(stay).kind == DwellingKind.CRISIS:
         if until is not None or review is not None:
-            raise InvalidInput(f"--until/--review: a crisis stay is extended by {CRISIS_STAY_MONTHS} months")
+            raise InvalidInput(_("--until/--review: a crisis stay is extended by {crisis_stay_months} months")
+                               .format(crisis_stay_months=CRISIS_STAY_MONTHS))
         if stay.extensions >= CRISIS_MAX_EXTENSIONS:
-            raise RuleViolation(f"refused: {EXTENSION_RULE}; this stay was already extended "
-                                f"(it ends on {stay.end_date:%d/%m/%Y})")
+            raise RuleViolation(_("refused: {extension_rule}; this stay was already extended (it ends on "
+                                  "{end_date:%d/%m/%Y})")
+                                .format(extension_rule=extension_rule(), end_date=stay.end_date))
         end = crisis_end(stay.start_date, stay.extensions + 1)
         store.change_stay(case, stay, end, stay.review_date, extension=True)
     else:
         if until is None and review is None:
-            raise InvalidInput("--until/--review: give the planned end or a review date of the transitional stay")
+            raise InvalidInput(_("--until/--review: give the planned end or a review date of the transitional stay"))
         end = until if until is not None else stay.end_date
         if end is not None and end <= stay.start_date:
-            raise InvalidInput("--until: must come after the admission")
+            raise InvalidInput(_("--until: must come after the admission"))
         store.change_stay(case, stay, end, review if review is not None else stay.review_date, extension=False)
     return end
 
@@ -102,7 +112,8 @@ def extend(store, number: str, until: date | None, review: date | None, today: d
 def _current(store, case):
     stay = store.current_stay(case)
     if stay is None:
-        raise RuleViolation(f"case {case.number} does not live in one of the service's dwellings")
+        raise RuleViolation(_("case {number} does not live in one of the service's dwellings")
+                            .format(number=case.number))
     return stay
 
 
@@ -113,7 +124,7 @@ def move_out(store, number: str, destination: Destination, when: date, today: da
     stay = _current(store, case)
     check_not_future(when, today)
     if when < stay.start_date:
-        raise InvalidInput("--date: cannot be before the admission")
+        raise InvalidInput(_("--date: cannot be before the admission"))
     store.leave(case, stay, when, destination)
     outcome = OUTCOME_OF[destination] if close else None
     if outcome is not None:
@@ -161,10 +172,11 @@ def referral_outcome(store, number: str, referral_id: int, result: ReferralOutco
     case = store.case(number)
     referral = store.record_of("referral", case, referral_id)
     if referral is None:
-        raise NotFound(f"ID: case {number} has no referral {referral_id}; 'huurbeg refer list {number}' lists them")
+        raise NotFound(_("ID: case {number} has no referral {referral_id}; 'huurbeg refer list {number}' lists them")
+                       .format(number=number, referral_id=referral_id))
     check_not_future(when, today)
     if when < referral.date:
-        raise InvalidInput(f"--date: cannot be before the referral ({referral.date:%d/%m/%Y})")
+        raise InvalidInput(_("--date: cannot be before the referral ({date:%d/%m/%Y})").format(date=referral.date))
     if (referral.outcome, referral.outcome_date) == (result, when):
-        raise InvalidInput("nothing to change: this outcome is already recorded")
+        raise InvalidInput(_("nothing to change: this outcome is already recorded"))
     store.referral_outcome(case, referral, result, when)

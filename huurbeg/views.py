@@ -69,10 +69,14 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
                         [("id", "#"), ("date", _("Date")), ("to", _("Referred to")),
                                               ("outcome", _("Outcome"))], title=_("Referrals")))
     if record["contacts"]:
-        out.print(table([coded(c, kind=ContactKind) for c in record["contacts"]], [("id", "#"), ("date", _("Date")), ("kind", _("Kind")),
-                                             ("minutes", _("Min")), ("next", _("Next")), ("note", _("Note"))],
+        out.print(table([coded(c, kind=ContactKind) for c in record["contacts"]],
+                        [("id", "#"), ("date", _("Date")), ("kind", _("Kind")), ("minutes", _("Min")),
+                         ("next", _("Next")), ("note", _("Note"))],
                         title=_("Contacts")))
-    out.print(table(record["timeline"], [("at", _("When")), ("user", _("Who")), ("detail", _("What"))],
+    from huurbeg import history
+
+    out.print(table([row | {"detail": history.shown(row["detail"])} for row in record["timeline"]],
+                    [("at", _("When")), ("user", _("Who")), ("detail", _("What"))],
                     title=_("Timeline")))
 
 
@@ -307,7 +311,8 @@ def _consents(record: dict) -> str | None:
     consents = record["consents"]
     if record["track"] != "pw" and not any(consents.values()):
         return None
-    return ", ".join(f"{text_value(Party(party))} {text_value(when) or _('missing')}" for party, when in consents.items())
+    return ", ".join(f"{text_value(Party(party))} {text_value(when) or _('missing')}"
+                     for party, when in consents.items())
 
 
 def overview_view(data: dict, limit: int = 15) -> None:

@@ -12,6 +12,7 @@ import re
 
 from huurbeg.casework import check_open
 from huurbeg.errors import InvalidInput
+from huurbeg.i18n import _
 
 WORKER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,62}", re.ASCII)
 """A database role or an account name: what PostgreSQL accepts unquoted, plus . - @ (63 characters at most)."""
@@ -20,15 +21,15 @@ WORKER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,62}", re.ASCII)
 def parse_worker(text: str) -> str:
     value = text.strip()
     if not WORKER_NAME.fullmatch(value):
-        raise ValueError("use a worker's name: the database role on a server, the user name on a file "
-                         "(letters, digits, _ . - @)")
+        raise ValueError(_("use a worker's name: the database role on a server, the user name on a file (letters, "
+                           "digits, _ . - @)"))
     return value
 
 
 def chosen(store, worker: str | None, mine: bool) -> str | None:
     """The worker whose cases a view shows (--worker W or --mine), or None for everyone's."""
     if worker is not None and mine:
-        raise InvalidInput("--mine: give --worker or --mine, not both")
+        raise InvalidInput(_("--mine: give --worker or --mine, not both"))
     if mine:
         return store.me
     if worker is not None:
@@ -48,8 +49,8 @@ def _check_known(store, worker: str, flag: str) -> None:
 def _check_target(store, worker: str) -> None:
     """On a server a case goes to a role that can log in; on a file any account name will do."""
     if store.is_login_role(worker) is False:
-        raise InvalidInput(f"--to: no database role named {worker} can log in; "
-                           "create it first (see the README's team setup)")
+        raise InvalidInput(_("--to: no database role named {worker} can log in; create it first (see the README's "
+                             "team setup)").format(worker=worker))
 
 
 def assign(store, number: str, to: str) -> str | None:
@@ -66,7 +67,7 @@ def assign(store, number: str, to: str) -> str | None:
 def hand_over(store, from_worker: str, to: str) -> list[str]:
     """Every open case of `from_worker` to `to`, each in its history; returns the case numbers."""
     if from_worker == to:
-        raise InvalidInput("--to: name another worker than --from")
+        raise InvalidInput(_("--to: name another worker than --from"))
     _check_known(store, from_worker, "--from")
     _check_target(store, to)
     cases = store.open_cases_of(from_worker)

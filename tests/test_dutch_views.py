@@ -4,6 +4,7 @@ The data stay data: json and csv are byte-identical in both languages; only the 
 """
 
 import json
+import re
 
 import pytest
 from babel.messages.pofile import read_po
@@ -118,3 +119,68 @@ def test_the_plan_in_dutch(cli, dutch_case):
                   "gemist", "te betalen", "Betaald € 0,00 — saldo € 600,00"):
         assert words in screen, words
     no_english(screen)
+
+
+@pytest.mark.parametrize("args, dutch", [
+    (["visit", "CASE", "--date", "gisteren-ish"], "geen datum; gebruik dd/mm/jjjj"),
+    (["visit", "CASE", "--date", "+1d"], "kan niet in de toekomst liggen"),
+    (["plan", "CASE", "--arrears", "1.234", "--instalment", "100", "--start", "today"], "is dubbelzinnig"),
+    (["plan", "pay", "CASE", "--amount", "10"], "heeft geen lopend afbetalingsplan"),
+    (["case", "reopen", "CASE"], "loopt al"),
+    (["hearing", "brief", "CASE"], "heeft geen zitting"),
+    (["transfer", "out", "CASE", "--destination", "familie"], "woont niet in een woning van de dienst"),
+    (["case", "track", "CASE", "--to", "preventieve-woonbegeleiding"], "zit al in traject PW"),
+    (["intake", "--tenant", "X", "--track", "pw", "--source", "huurder", "--no-input"], "aanmelding geweigerd"),
+    (["case", "show", "2026-9999"], "2026-9999"),
+])
+def test_errors_in_dutch(cli, new_case, db_path, args, dutch):
+    number = new_case()
+    before = snapshot(db_path)
+    result = cli(*[number if a == "CASE" else a for a in args], env=NL)
+    assert_one_line_error(result, contains=dutch)
+    no_english(result.stderr)
+    assert snapshot(db_path) == before
+
+
+def test_the_landlord_report_is_a_dutch_letter(cli, dutch_case, new_case):
+    raised = new_case("--tenant", "Els Wouters", "--address", "Dorp 2", "--source", "verhuurder",
+                      "--problem", "overlast")
+    assert "Problemen die u meldde: huurachterstal, overlast." in cli("case", "report", raised, "--for", "landlord", env=NL).stdout
+    cli("hearing", "add", dutch_case, "--date", "+3d 09:30", "--court", "Vredegerecht Mechelen")
+    letter = cli("case", "report", dutch_case, "--for", "landlord", env=NL).stdout
+    for words in (f"Stand van zaken voor de verhuurder — dossier {dutch_case} — 22/11/2026", "Geachte heer, mevrouw,",
+                  "De dienst huurbegeleiding begeleidt uw huurder sinds 24/08/2026 (ondersteuning tijdens de "
+                  "gerechtelijke procedure).", "  - huurder: keuken poetsen — tegen 19/11/2026 — "
+                  "niet nagekomen", "Afbetalingsplan: niet nagekomen.", "Volgende stap: zitting op 25/11/2026.",
+                  "al het overige valt onder het beroepsgeheim", "Met vriendelijke groeten,\nDe dienst huurbegeleiding"):
+        assert words in letter, words
+    no_english(letter)
+    assert "psychiatrie" not in letter and "overlast" not in letter  # not raised by the landlord, a referral
+
+
+def test_the_hearing_roll_brief_and_calendar_in_dutch(cli, dutch_case):
+    cli("hearing", "add", dutch_case, "--date", "+1d 09:30", "--court", "Vredegerecht Mechelen", "--room", "2",
+        "--claimed", "1.500,00")
+    roll = cli("hearing", "list", "--within", "3", env=NL).stdout
+    assert "maandag 23/11/2026 — Vredegerecht Mechelen" in roll and "Voorbereid" in roll and "Zaal" in roll
+    no_english(roll)
+    brief = cli("hearing", "brief", dutch_case, env=NL).stdout
+    for words in (f"Zittingsfiche — dossier {dutch_case}", "23/11/2026 09:30, Vredegerecht Mechelen, zaal 2",
+                  "Gevorderd", "€ 1.500,00", "niet nagekomen: € 600,00", "Voorstel", "geen genoteerd",
+                  "Geen contact sinds het verzoekschrift."):
+        assert words in brief, words
+    no_english(brief)
+    calendar = re.sub(r"\r?\n ", "", cli("hearing", "list", "--within", "3", "--format", "ics", env=NL).stdout)
+    for words in (f"SUMMARY:Zitting {dutch_case}", "zaal 2", f"DESCRIPTION:Dossier {dutch_case}\\; gevorderd € 1.500\\,00",
+                  "afbetalingsplan niet nagekomen", "gezin NOG NIET gecontacteerd sinds het verzoekschrift"):
+        assert words in calendar, words
+
+
+def test_the_monthly_figures_in_dutch_with_a_decimal_comma(cli, dutch_case):
+    cli("visit", dutch_case, "--kind", "telefoon", "--minutes", "50")
+    screen = cli("stats", "--month", "2026-11", env=NL).stdout
+    for words in ("Cijfers 2026-11", "aanmelding", "nieuwe dossiers", "uithuiszettingen voorkomen",
+                  "gezinnen doorverwezen", "huisbezoeken", "uren", "0,8", "traject: PW 0,8", "werk"):
+        assert words in screen, words
+    no_english(screen)
+    assert "0.8" in cli("stats", "--month", "2026-11").stdout

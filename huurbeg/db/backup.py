@@ -16,6 +16,7 @@ from pathlib import Path
 from huurbeg.db import health
 from huurbeg.db.engine import shown
 from huurbeg.errors import DatabaseProblem, InvalidInput
+from huurbeg.i18n import _
 
 TEMP_PREFIX = ".huurbeg-backup-"
 TEMP_SUFFIX = ".tmp"
@@ -47,7 +48,7 @@ def _copy_and_check(source: sqlite3.Connection, temp: Path) -> None:
             copy.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
             problems = [row[0] for row in copy.execute("PRAGMA integrity_check")]
         except sqlite3.OperationalError as exc:  # the target's disk is full, an I/O error
-            raise DatabaseProblem(f"no backup was written: {exc}") from None
+            raise DatabaseProblem(_("no backup was written: {exc}").format(exc=exc)) from None
         except sqlite3.DatabaseError as exc:  # the source cannot be read: damaged
             problems = [str(exc)]
     finally:
@@ -62,10 +63,12 @@ def _name(temp: Path, target: Path) -> None:
     try:
         os.link(temp, target)
     except FileExistsError:
-        raise InvalidInput(f"PATH: {shown(target)} exists already; give a new file name") from None
+        raise InvalidInput(_("PATH: {shown} exists already; give a new file name")
+                           .format(shown=shown(target))) from None
     except OSError:  # a file system without hard links
         if target.exists():
-            raise InvalidInput(f"PATH: {shown(target)} exists already; give a new file name") from None
+            raise InvalidInput(_("PATH: {shown} exists already; give a new file name")
+                               .format(shown=shown(target))) from None
         os.rename(temp, target)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select
 from sqlmodel import SQLModel
 
 from huurbeg.errors import RuleViolation
+from huurbeg.i18n import _
 
 # Tables in an order where every reference points backwards, with their reference columns.
 ORDER = [("household", {}), ("landlord", {}), ("dwelling", {}),
@@ -34,13 +35,13 @@ def copy_database(source, target, merge: bool, progress: Callable[[str], None] |
     """Copy every row of `source` into `target` (two SQLAlchemy connections); returns rows per table."""
     tables = SQLModel.metadata.tables
     if not merge and target.execute(select(func.count()).select_from(tables["case_file"])).scalar():
-        raise RuleViolation("the target database already holds cases; pass --merge to add these to them")
+        raise RuleViolation(_("the target database already holds cases; pass --merge to add these to them"))
     numbers = [row[0] for row in source.execute(select(tables["case_file"].c.number))]
     clash = target.execute(select(tables["case_file"].c.number).where(
         tables["case_file"].c.number.in_(numbers))).scalars().all() if numbers else []
     if clash:
-        raise RuleViolation(f"case numbers exist in both databases ({', '.join(sorted(clash)[:5])}"
-                            f"{' ...' if len(clash) > 5 else ''}); nothing was copied")
+        raise RuleViolation(_("case numbers exist in both databases ({join}{value}); nothing was copied")
+                            .format(join=', '.join(sorted(clash)[:5]), value=' ...' if len(clash) > 5 else ''))
     ids: dict[str, dict[int, int]] = {}
     copied = {}
     for name, references in ORDER:
@@ -50,7 +51,8 @@ def copy_database(source, target, merge: bool, progress: Callable[[str], None] |
         written = len(ids[name]) if "id" in tables[name].c else copied[name]
         expected = source.execute(select(func.count()).select_from(tables[name])).scalar()
         if written != expected:
-            raise RuleViolation(f"{name}: {expected} rows in the source, {written} copied; nothing was copied")
+            raise RuleViolation(_("{name}: {expected} rows in the source, {written} copied; nothing was copied")
+                                .format(name=name, expected=expected, written=written))
     return copied
 
 

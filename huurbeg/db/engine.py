@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from huurbeg.errors import DatabaseProblem
+from huurbeg.i18n import _
 
 BUSY_TIMEOUT_SECONDS = 30
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -66,7 +67,7 @@ def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = Tru
     explicit = bool(value)
     path = Path(value).expanduser() if explicit else default_path()
     if must_exist and not path.exists():
-        raise DatabaseProblem(f"no huurbeg database at {shown(path)}; check --db or HUURBEG_DB")
+        raise DatabaseProblem(_("no huurbeg database at {shown}; check --db or HUURBEG_DB").format(shown=shown(path)))
     if not prepare:
         return Target(f"sqlite:///{path}", path)
     notices, created = _prepare_file(path, create_parent=not explicit)
@@ -81,8 +82,8 @@ def _check_scheme(scheme: str) -> None:
     if scheme.split("+", 1)[0].lower() not in SCHEMES:
         from huurbeg.errors import InvalidInput
 
-        raise InvalidInput(f"--db: {scheme}:// is not a database huurbeg runs on; give a file path, "
-                           "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE")
+        raise InvalidInput(_("--db: {scheme}:// is not a database huurbeg runs on; give a file path, "
+                             "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE").format(scheme=scheme))
 
 
 def same_database(one: str | None, other: str | None) -> bool:
@@ -107,18 +108,19 @@ def _prepare_file(path: Path, *, create_parent: bool) -> tuple[tuple[str, ...], 
     """Notices about an existing file, or the new, empty file made here with mode 0600."""
     try:
         if path.is_dir():
-            raise DatabaseProblem(f"--db: {shown(path)} is a directory, not a database file")
+            raise DatabaseProblem(_("--db: {shown} is a directory, not a database file").format(shown=shown(path)))
         if path.is_symlink() and not path.exists():  # a dangling link: create the file it names
             path = Path(os.path.realpath(path))
         parent = path.parent
         if not parent.exists():
             if not create_parent:
-                raise DatabaseProblem(f"--db: directory {shown(parent)} does not exist")
+                raise DatabaseProblem(_("--db: directory {shown} does not exist").format(shown=shown(parent)))
             parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if path.exists():
             return _check_existing(path), None
     except OSError as exc:  # a path too long, a component that is a file, ...
-        raise DatabaseProblem(f"--db: cannot use {shown(path)}: {exc.strerror or exc}") from None
+        raise DatabaseProblem(_("--db: cannot use {shown}: {value}")
+                              .format(shown=shown(path), value=exc.strerror or exc)) from None
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
@@ -138,11 +140,11 @@ def _check_existing(path: Path) -> tuple[str, ...]:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseProblem(f"--db: cannot read {shown(path)}: {exc.strerror}; "
-                              f"check its owner and permissions (ls -l)") from None
+        raise DatabaseProblem(_("--db: cannot read {shown}: {strerror}; check its owner and permissions (ls -l)")
+                              .format(shown=shown(path), strerror=exc.strerror)) from None
     if header and header != SQLITE_HEADER:
-        raise DatabaseProblem(f"--db: {shown(path)} is not a huurbeg database (not an SQLite file); "
-                              "it was left untouched")
+        raise DatabaseProblem(_("--db: {shown} is not a huurbeg database (not an SQLite file); it was left "
+                                "untouched").format(shown=shown(path)))
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise DatabaseProblem(read_only_folder(path))
     mode = stat.S_IMODE(path.stat().st_mode)
@@ -236,8 +238,8 @@ def _server_engine(url: str):
         engine = create_engine(url)
     except ModuleNotFoundError as exc:  # the driver is an extra: a solo install has none
         if url.startswith("postgresql"):
-            raise DatabaseProblem(f"team mode needs: pip install '{TEAM_EXTRA}' "
-                                  f"(the PostgreSQL driver {exc.name} is not installed)") from None
+            raise DatabaseProblem(_("team mode needs: pip install '{team_extra}' (the PostgreSQL driver {name} is "
+                                    "not installed)").format(team_extra=TEAM_EXTRA, name=exc.name)) from None
         raise
 
     @event.listens_for(engine, "do_connect")
@@ -253,7 +255,8 @@ def _server_engine(url: str):
             reason = reason or type(exc).__name__
             if parsed.password:
                 reason = reason.replace(parsed.password, "***")
-            raise DatabaseProblem(f"cannot reach the database server at {host}: {reason}") from None
+            raise DatabaseProblem(_("cannot reach the database server at {host}: {reason}")
+                                  .format(host=host, reason=reason)) from None
 
     return engine
 

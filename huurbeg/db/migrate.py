@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from huurbeg.errors import DatabaseProblem
+from huurbeg.i18n import _
 
 SCHEMA_REVISION = "0010"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -68,8 +69,8 @@ def _migrate(engine, label: str, target: str = "head") -> None:
             return
         if revision is not None and revision not in known_revisions():
             raise DatabaseProblem(
-                f"{label} was made by a newer version of huurbeg (schema {revision}); "
-                "upgrade huurbeg to use it. The database was left untouched")
+                _("{label} was made by a newer version of huurbeg (schema {revision}); upgrade huurbeg to use it. "
+                  "The database was left untouched").format(label=label, revision=revision))
         _act_as_owner(connection)
         _upgrade(connection, target)
 
@@ -128,10 +129,11 @@ def _read_revision(connection, label: str) -> str | None:
     if not tables:
         return None
     if "alembic_version" not in tables:
-        raise DatabaseProblem(f"{label} is not a huurbeg database (it holds other tables); it was left untouched")
+        raise DatabaseProblem(_("{label} is not a huurbeg database (it holds other tables); it was left untouched")
+                              .format(label=label))
     revisions = [row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))]
     if len(revisions) != 1:
-        raise DatabaseProblem(f"{label} has no single schema version; it was left untouched")
+        raise DatabaseProblem(_("{label} has no single schema version; it was left untouched").format(label=label))
     return revisions[0]
 
 

@@ -1,0 +1,90 @@
+"""The history of a dossier as a Dutch reader reads it.
+
+Every write leaves one line of history in English (`huurbeg.db`): that line is data, kept as
+written and exported as it is. On a Dutch screen each line that has one of the forms below is
+shown in Dutch, its codes as their labels; a line of another form is shown as it was written.
+"""
+
+import re
+from functools import cache
+
+from huurbeg.codes import (ContactKind, Destination, DwellingKind, HearingResult, Outcome, Party, ReferralDestination,
+                           ReferralOutcome, Source, Track, known)
+from huurbeg.i18n import N_, _, language
+
+FORMS = (
+    N_("opened on track {track} (registered by {source}), returning household"),
+    N_("opened on track {track} (registered by {source})"),
+    N_("consent of {party} recorded, dated {date}"),
+    N_("track {track} → {to}: the admission's track change withdrawn"),
+    N_("track {track} → {to} from {date}"),
+    N_("closed on {date}: {outcome}"),
+    N_("reopened (was closed on {date}: {outcome})"),
+    N_("assigned to {worker} (was {previous})"),
+    N_("{contact_kind} contact on {date}, {minutes} min; next contact planned {next}"),
+    N_("{contact_kind} contact on {date}; next contact planned {next}"),
+    N_("{contact_kind} contact on {date}, {minutes} min"),
+    N_("{contact_kind} contact on {date}"),
+    N_("corrected: {fields}"),
+    N_("payment plan {plan} active again"),
+    N_("payment plan {plan} replaced"),
+    N_("payment plan {plan}: {count} instalments from {date}"),
+    N_("payment plan {plan} {status}"),
+    N_("payment on plan {plan} dated {date}"),
+    N_("FBU agreement {id} signed {date}: advance of {amount} EUR due {due}, balance in payment plan {plan} "
+       "(advance above the fund's limit, recorded with --force)"),
+    N_("FBU agreement {id} signed {date}: advance of {amount} EUR due {due}, balance in payment plan {plan}"),
+    N_("FBU agreement {id}: advance paid to the landlord on {date}"),
+    N_("FBU agreement {id}: filed with the Fund on {date}"),
+    N_("agreement {id} ({party}) due {date}"),
+    N_("agreement {id} done on {date}"),
+    N_("hearing {id} on {when} at {court} (postponed from hearing {previous})"),
+    N_("hearing {id} on {when} at {court}"),
+    N_("hearing {id}: {hearing_result}, eviction on {date}"),
+    N_("hearing {id}: {hearing_result}"),
+    N_("dwelling {code} ({dwelling_kind}) added"),
+    N_("admitted to {dwelling_kind} dwelling {code} on {date} until {end}"),
+    N_("admitted to {dwelling_kind} dwelling {code} on {date}"),
+    N_("stay extended: end {end}, review {review}"),
+    N_("stay dates changed: end {end}, review {review}"),
+    N_("moved out on {date} to {destination}"),
+    N_("referred to {referral_destination} on {date}"),
+    N_("referral {id} to {referral_destination}: {referral_result} on {date} (was {previous_result})"),
+    N_("referral {id} to {referral_destination}: {referral_result} on {date}"),
+    N_("personal data and free text removed (retention)"),
+    N_("household merged: the cases {cases} of a duplicate household joined this household; returning household "
+       "recomputed"),
+    N_("household merged into that of case {number} (a duplicate); returning household recomputed"),
+    N_("case show"), N_("case history"), N_("case report for the landlord"), N_("case export"),
+    N_("hearing brief"), N_("case find"), N_("FBU guidance agreement printed"), N_("backup of {label} written"),
+)
+"""The forms of the history lines huurbeg writes, as written (English)."""
+
+CODES = {"track": Track, "to": Track, "source": Source, "party": Party, "outcome": Outcome,
+         "contact_kind": ContactKind, "hearing_result": HearingResult, "dwelling_kind": DwellingKind,
+         "destination": Destination, "referral_destination": ReferralDestination,
+         "referral_result": ReferralOutcome, "previous_result": ReferralOutcome}
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    def pattern(form: str) -> re.Pattern:
+        parts = re.split(r"\{(\w+)\}", form)
+        return re.compile("".join(re.escape(part) if n % 2 == 0 else f"(?P<{part}>.+?)"
+                                  for n, part in enumerate(parts)), re.DOTALL)
+    return [(form, pattern(form)) for form in FORMS]
+
+
+def shown(detail: str | None) -> str | None:
+    """A line of history in the reader's language: as written to an English reader."""
+    if not detail or language() != "nl":
+        return detail
+    from huurbeg.render import state_word, text_value
+
+    for form, pattern in _patterns():
+        if found := pattern.fullmatch(detail):
+            values = {key: text_value(known(CODES[key], value)) if key in CODES
+                      else state_word(value) if key == "status" else value
+                      for key, value in found.groupdict().items()}
+            return _(form).format(**values)
+    return detail
