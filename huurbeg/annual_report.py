@@ -8,18 +8,23 @@ counts only, from huurbeg.figures: never a name, an address or a note.
 import re
 from html import escape
 
-from huurbeg.figures import FIGURES, PANELS
+from huurbeg.figures import FIGURES, PANELS, breakdown_text, figure_name
+from huurbeg.i18n import N_, _, language
+from huurbeg.render import text_value
 
 RESULTS = (
-    ("evictions_prevented", "Eviction prevented"),
-    ("households_referred", "Referred to other services"),
-    ("transit_admissions", "Admitted to a transitional dwelling"),
-    ("regular_market_moves", "Moved on to the regular market"),
+    ("evictions_prevented", N_("Eviction prevented")),
+    ("households_referred", N_("Referred to other services")),
+    ("transit_admissions", N_("Admitted to a transitional dwelling")),
+    ("regular_market_moves", N_("Moved on to the regular market")),
 )
 """The service's results, as on its results slide (90 / 73 / 18 / 26)."""
-MONTHLY = (("new_cases", "New cases"), *RESULTS)
-PANEL_TITLES = {"intake": "Intake", "caseload": "Caseload", "results": "Results", "court": "Court",
-                "housing": "Housing", "work": "Work", "fbu": "FBU guidance agreements"}
+MONTHLY = (("new_cases", N_("New cases")), *RESULTS)
+PANEL_TITLES = {"intake": N_("Intake"), "caseload": N_("Caseload"), "results": N_("Results"), "court": N_("Court"),
+                "housing": N_("Housing"), "work": N_("Work"), "fbu": N_("FBU guidance agreements")}
+WORDS = {"title": N_("Tenancy support: figures {period}"), "year": N_("Tenancy support: the year in figures"),
+         "figures": N_("Tenancy support: figures"), "results": N_("Results"), "months": N_("Month by month"),
+         "the_figures": N_("The figures"), "figure": N_("figure"), "count": N_("count")}
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 COLOURS = ("#1f5c99", "#e07b1f", "#3a9a4a", "#b8322f", "#7a5aa6", "#8c6d31")
 
@@ -51,26 +56,27 @@ footer { margin-top: 6mm; color: #777; font-size: 8pt; }
 def page(period, rows, months) -> str:
     """The report: `rows` are the period's figures, `months` a list of (Period, headline rows)."""
     totals = {r.figure: r.value for r in rows if not r.breakdown}
+    counted = _("{period}. Counts of cases and households; no person is named.").format(period=_period_text(period))
+    made = _("Made by huurbeg from its database: every figure is defined once in huurbeg/figures.py and counted "
+             "for {period}.").format(period=_period_text(period))
     parts = [
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        f"<title>Tenancy support: figures {escape(period.label)}</title>",
+        "<!DOCTYPE html>", f'<html lang="{language()}">', "<head>", '<meta charset="utf-8">',
+        f"<title>{escape(_(WORDS['title']).format(period=period.label))}</title>",
         f"<style>{_CSS}</style>", "</head>", "<body>",
-        "<h1>Tenancy support: the year in figures</h1>" if len(months) == 12 and period.label.isdigit()
-        else "<h1>Tenancy support: figures</h1>",
-        f'<p class="period">{escape(_period_text(period))}. Counts of cases and households; '
-        "no person is named.</p>",
-        "<h2>Results</h2>",
+        f"<h1>{escape(_(WORDS['year']))}</h1>"
+        if len(months) == 12 and period.label.isdigit() else f"<h1>{escape(_(WORDS['figures']))}</h1>",
+        f'<p class="period">{escape(counted)}</p>',
+        f"<h2>{escape(_(WORDS['results']))}</h2>",
         '<div class="headline">',
-        *(f'<div style="--colour: {COLOURS[k]}"><b>{totals.get(key, 0)}</b>{escape(label)}</div>'
+        *(f'<div style="--colour: {COLOURS[k]}"><b>{totals.get(key, 0)}</b>{escape(_(label))}</div>'
           for k, (key, label) in enumerate(RESULTS)),
         "</div>",
-        f'<figure aria-label="Results">{_results_chart(totals)}</figure>',
-        "<h2>Month by month</h2>",
-        f'<figure aria-label="Month by month">{_months_chart(months)}</figure>',
-        '<h2 class="charts-break">The figures</h2>',
+        f'<figure aria-label="{escape(_(WORDS["results"]))}">{_results_chart(totals)}</figure>',
+        f"<h2>{escape(_(WORDS['months']))}</h2>",
+        f'<figure aria-label="{escape(_(WORDS["months"]))}">{_months_chart(months)}</figure>',
+        f'<h2 class="charts-break">{escape(_(WORDS["the_figures"]))}</h2>',
         *(_panel_table(panel, rows) for panel in PANELS),
-        f"<footer>Made by huurbeg from its database: every figure is defined once in huurbeg/figures.py "
-        f"and counted for {escape(_period_text(period))}.</footer>",
+        f"<footer>{escape(made)}</footer>",
         "</body>", "</html>",
     ]
     return "\n".join(parts) + "\n"
@@ -104,7 +110,7 @@ def _results_chart(totals: dict) -> str:
                       legend_box_size=16, print_values=True, truncate_legend=-1, margin=10)
     for key, label in RESULTS:
         value = totals.get(key, 0)
-        chart.add(f"{label}; {value}", [{"value": value, "label": label}])
+        chart.add(f"{_(label)}; {value}", [{"value": value, "label": _(label)}])
     return _svg(chart)
 
 
@@ -116,29 +122,32 @@ def _months_chart(months) -> str:
     chart = pygal.Bar(style=_style(("#9a9a9a", *COLOURS)), js=[], width=900, height=470, legend_at_bottom=True,
                       legend_at_bottom_columns=3, margin_bottom=50,
                       truncate_legend=-1, x_labels=[m.label for m, _ in months], x_label_rotation=0,
-                      show_minor_x_labels=True, y_title="count", margin=10, print_values=False,
+                      show_minor_x_labels=True, y_title=_(WORDS['count']), margin=10, print_values=False,
                       min_scale=1, max_scale=6)
     for key, label in MONTHLY:
-        chart.add(label, [next((r.value for r in found if r.figure == key and not r.breakdown), 0)
+        chart.add(_(label), [next((r.value for r in found if r.figure == key and not r.breakdown), 0)
                           for _, found in months])
     return _svg(chart)
 
 
 def _panel_table(panel: str, rows) -> str:
     """One panel's figures: each total, then its breakdowns that are not zero."""
-    lines = [f'<section class="panel"><h3>{escape(PANEL_TITLES.get(panel, panel.title()))}</h3>', "<table>",
-             '<tr><th>figure</th><th class="n">count</th></tr>']
+    lines = [f'<section class="panel"><h3>{escape(_(PANEL_TITLES[panel]) if panel in PANEL_TITLES else panel.title())}'
+             "</h3>", "<table>",
+             f'<tr><th>{escape(_(WORDS["figure"]))}</th><th class="n">{escape(_(WORDS["count"]))}</th></tr>']
     for figure in (f for f in FIGURES if f.panel == panel):
         found = [r for r in rows if r.figure == figure.key]
         if not found:
             continue
         total, *parts = found
-        lines.append(f'<tr class="total"><td>{escape(figure.key.replace("_", " "))}</td>'
-                     f'<td class="n">{escape(str(total.value))}</td></tr>')
+        lines.append(f'<tr class="total"><td>{escape(figure_name(figure.key))}</td>'
+                     f'<td class="n">{escape(text_value(total.value))}</td></tr>')
         for part in parts:
             if part.value:
-                dimension, _, value = part.breakdown.partition("=")
-                lines.append(f'<tr><td class="part">{escape(dimension.replace("_", " "))}: {escape(value)}</td>'
-                             f'<td class="n">{escape(str(part.value))}</td></tr>')
+                dimension, _equals, value = part.breakdown.partition("=")
+                shown = breakdown_text(dimension, [(value, "")]).rstrip() if language() == "nl" \
+                    else f"{dimension.replace('_', ' ')}: {value}"
+                lines.append(f'<tr><td class="part">{escape(shown)}</td>'
+                             f'<td class="n">{escape(text_value(part.value))}</td></tr>')
     lines += ["</table>", "</section>"]
     return "\n".join(lines)

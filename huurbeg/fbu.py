@@ -20,6 +20,8 @@ from functools import cache
 
 from huurbeg import money
 from huurbeg.codes import LandlordType
+from huurbeg.i18n import _
+from huurbeg.render import text_value
 
 ADVANCE_WORKING_DAYS = 10
 """The service pays the advance within 10 working days after signing."""
@@ -109,32 +111,37 @@ def terms(*, arrears: int | None, rent: int | None, landlord_type: str | None, s
           advance: int | None = None, force: bool = False) -> Terms:
     """Check the fund's conditions and compute the advance; NotEligible names the rule that fails."""
     if signed > today:
-        raise NotEligible("--signed: the agreement cannot be signed in the future")
+        raise NotEligible(_("--signed: the agreement cannot be signed in the future"))
     if not rent:
-        raise NotEligible("rent: the monthly rent of the case is unknown; FBU arrears are measured against it "
-                          "(record it with 'huurbeg case edit CASE --rent EUR')")
+        raise NotEligible(_("rent: the monthly rent of the case is unknown; FBU arrears are measured against it "
+                            "(record it with 'huurbeg case edit CASE --rent EUR')"))
     if landlord_type is None:
-        raise NotEligible("landlord: the case has no landlord; an FBU agreement is signed with a private "
-                          "landlord or an SVK")
+        raise NotEligible(_("landlord: the case has no landlord; an FBU agreement is signed with a private "
+                            "landlord or an SVK"))
     if landlord_type not in ELIGIBLE_LANDLORDS:
-        raise NotEligible(f"landlord: an FBU agreement needs a private landlord or an SVK, not "
-                          f"{'an SHM' if landlord_type == LandlordType.SHM else landlord_type}")
+        raise NotEligible(_("landlord: an FBU agreement needs a private landlord or an SVK, not an SHM")
+                          if landlord_type == LandlordType.SHM else
+                          _("landlord: an FBU agreement needs a private landlord or an SVK, not {kind}")
+                          .format(kind=text_value(LandlordType(landlord_type))))
     if not arrears:
-        raise NotEligible("--arrears: the arrears are unknown; give them with --arrears EUR")
+        raise NotEligible(_("--arrears: the arrears are unknown; give them with --arrears EUR"))
     low, high = MIN_ARREARS_RENTS * rent, MAX_ARREARS_RENTS * rent
     if not low <= arrears <= high:
-        raise NotEligible(f"--arrears: {money.fmt(arrears)} is outside the FBU range of {MIN_ARREARS_RENTS} to "
-                          f"{MAX_ARREARS_RENTS} times the rent of {money.fmt(rent)} "
-                          f"({money.fmt(low)} to {money.fmt(high)})")
+        raise NotEligible(_("--arrears: {fmt} is outside the FBU range of {min_arrears_rents} to "
+                            "{max_arrears_rents} times the rent of {fmt2} ({fmt3} to {fmt4})")
+                          .format(fmt=money.fmt(arrears), min_arrears_rents=MIN_ARREARS_RENTS,
+                                  max_arrears_rents=MAX_ARREARS_RENTS, fmt2=money.fmt(rent), fmt3=money.fmt(low),
+                                  fmt4=money.fmt(high)))
     allowed = advance_for(arrears, signed)
     if advance is None:
         advance = allowed
     elif advance <= 0:
-        raise NotEligible("--advance: must be more than 0")
+        raise NotEligible(_("--advance: must be more than 0"))
     elif advance > allowed and not force:
-        raise NotEligible(f"--advance: {money.fmt(advance)} is more than the fund allows: "
-                          f"{ADVANCE_SHARE_PERCENT} % of the arrears up to {money.fmt(advance_maximum(signed))} "
-                          f"in {signed.year}, so at most {money.fmt(allowed)} (--force to record it anyway)")
+        raise NotEligible(_("--advance: {fmt} is more than the fund allows: {share} of the "
+                            "arrears up to {fmt2} in {year}, so at most {fmt3} (--force to record it anyway)")
+                          .format(fmt=money.fmt(advance), share=f"{ADVANCE_SHARE_PERCENT} %",
+                                  fmt2=money.fmt(advance_maximum(signed)), year=signed.year, fmt3=money.fmt(allowed)))
     if advance >= arrears:
-        raise NotEligible("--advance: must be less than the arrears, which leaves a balance for the payment plan")
+        raise NotEligible(_("--advance: must be less than the arrears, which leaves a balance for the payment plan"))
     return Terms(arrears, advance, advance_due(signed), arrears - advance, advance_maximum(signed))

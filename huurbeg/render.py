@@ -195,6 +195,31 @@ def coded(row: dict, **enums) -> dict:
     return shown
 
 
+COLUMN_CODES = {
+    "track": (codes.Track,), "to": (codes.ReferralDestination, codes.Track), "source": (codes.Source,),
+    "outcome": (codes.Outcome, codes.ReferralOutcome), "kind": (codes.ContactKind, codes.DwellingKind),
+    "result": (codes.HearingResult, codes.ReferralOutcome), "destination": (codes.Destination,),
+    "party": (codes.Party,), "status": (codes.Status,), "severity": (codes.Severity,),
+    "landlord_type": (codes.LandlordType,), "problems": (codes.Problem,), "problem": (codes.Problem,),
+}
+"""The code lists a table column holds, for the slugs that come from the database as plain text."""
+
+
+def _labelled(row: dict) -> dict:
+    """`row` with the slugs of its code columns as codes, so that a Dutch table shows their labels."""
+    shown = row
+    for key, enums in COLUMN_CODES.items():
+        value = row.get(key)
+        if isinstance(value, str) and not isinstance(value, Enum):
+            for enum in enums:
+                if (member := codes.known(enum, value)) is not value:
+                    shown = (shown if shown is not row else dict(row)) | {key: member}
+                    break
+        elif isinstance(value, list) and any(isinstance(v, str) and not isinstance(v, Enum) for v in value):
+            shown = (shown if shown is not row else dict(row)) | {key: [codes.known(enums[0], v) for v in value]}
+    return shown
+
+
 def number(value: float | int) -> str:
     """A number on screen: `53.8` to an English reader, `53,8` to a Dutch one."""
     text = str(value)
@@ -270,6 +295,8 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
 
     rows = list(rows)
     width = width or console().width
+    if language() == "nl":
+        rows = [_labelled(row) for row in rows]
     cells = {key: [plain(row.get(key)) for row in rows] for key, *_ in columns}
     size = lambda text: len(text) if text.isascii() else cell_len(text)  # noqa: E731  (ASCII: one cell a character)
     natural = {key: max([size(header)] + [size(c) for c in cells[key]]) for key, header, *_ in columns}

@@ -118,7 +118,7 @@ def backup(store, target: Path, label: str, today: date) -> Path:
     if store.damaged:
         from huurbeg.db.health import damaged
 
-        raise DatabaseProblem(damaged(store.damaged, "no backup was written"))
+        raise DatabaseProblem(damaged(store.damaged, _("no backup was written")))
     try:
         if target.is_dir():
             target = _dated(target, today)

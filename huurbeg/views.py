@@ -2,8 +2,8 @@
 
 from huurbeg import dates
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.codes import (ContactKind, HearingResult, Outcome, Party, Problem, ReferralDestination, ReferralOutcome,
-                           Source)
+from huurbeg.codes import (ContactKind, HearingResult, LandlordType, Outcome, Party, Problem, ReferralDestination,
+                           ReferralOutcome, Source, known)
 from huurbeg.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
@@ -92,13 +92,7 @@ def _household(adults: int | None, children: int | None) -> str:
 
 
 def _landlord(name: str, kind) -> str:
-    from huurbeg.codes import LandlordType
-
-    try:
-        kind = LandlordType(kind)
-    except ValueError:
-        pass
-    return f"{name} ({text_value(kind)})"
+    return f"{name} ({text_value(known(LandlordType, kind))})"
 
 
 def _standing(value) -> str:
@@ -291,8 +285,7 @@ def intake_summary(draft, decision, hearing: tuple | None) -> None:
         (N_("Track"), draft.track), (N_("Tenant"), draft.tenant), (N_("Address"), draft.address),
         (N_("Phone"), draft.phone), (N_("Born"), draft.birth_date), (N_("National no."), draft.national_number),
         (N_("Household"), household),
-        (N_("Landlord"), f"{draft.landlord} ({text_value(draft.landlord_type) or _('known')})"
-         if draft.landlord else None),
+        (N_("Landlord"), _landlord(draft.landlord, draft.landlord_type or _("known")) if draft.landlord else None),
         (N_("By"), text_value(draft.source) + (f": {draft.referrer}" if draft.referrer else "")),
         (N_("Returning"), _("yes: earlier case(s) {cases}").format(cases=", ".join(decision.earlier_cases))
          if decision.returning else None),
@@ -311,8 +304,8 @@ def _consents(record: dict) -> str | None:
     consents = record["consents"]
     if record["track"] != "pw" and not any(consents.values()):
         return None
-    return ", ".join(f"{text_value(Party(party))} {text_value(when) or _('missing')}"
-                     for party, when in consents.items())
+    missing = _("missing")
+    return ", ".join(f"{text_value(Party(party))} {text_value(when) or missing}" for party, when in consents.items())
 
 
 def overview_view(data: dict, limit: int = 15) -> None:

@@ -55,7 +55,7 @@ def _copy_and_check(source: sqlite3.Connection, temp: Path) -> None:
         copy.close()
     if problems != ["ok"]:
         detail = health.shorten(problems[0]) + (f"; {len(problems) - 1} more" if len(problems) > 1 else "")
-        raise DatabaseProblem(health.damaged(detail, "no backup was written"))
+        raise DatabaseProblem(health.damaged(detail, _("no backup was written")))
 
 
 def _name(temp: Path, target: Path) -> None:

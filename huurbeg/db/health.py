@@ -12,21 +12,24 @@ that cannot write (PRAGMA query_only).
 import sqlite3
 from datetime import date
 
+from huurbeg.i18n import N_, _
+
 CHECK_KEY = "daily_check"
 DETAIL_CHARACTERS = 120
 
 
-WHAT_TO_DO = "Run 'huurbeg doctor', then restore the latest backup (see the README, 'Backups')"
+WHAT_TO_DO = N_("Run 'huurbeg doctor', then restore the latest backup (see the README, 'Backups')")
 
 
-def damaged(detail: str, outcome: str = "nothing was written") -> str:
+def damaged(detail: str, outcome: str | None = None) -> str:
     """The one line for a write (or a backup) refused on a damaged file: what is wrong, and what to do."""
-    return f"the database file is damaged ({detail}); {outcome}. {WHAT_TO_DO}"
+    return _("the database file is damaged ({detail}); {outcome}. {what_to_do}").format(
+        detail=detail, outcome=outcome or _("nothing was written"), what_to_do=_(WHAT_TO_DO))
 
 
 def damaged_notice(detail: str) -> str:
-    return (f"the database file is damaged ({detail}): it can be read but not written; "
-            "run 'huurbeg doctor', then restore the latest backup")
+    return _("the database file is damaged ({detail}): it can be read but not written; run 'huurbeg doctor', "
+             "then restore the latest backup").format(detail=detail)
 
 
 def checked_on(connection) -> str | None:
