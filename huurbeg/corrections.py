@@ -14,7 +14,7 @@ from huurbeg.casework import check_date_after_intake, check_not_future, check_op
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.hearings import awaiting_outcome, check_hearing
 from huurbeg.rules import check_contact_minutes
-from huurbeg.i18n import _
+from huurbeg.i18n import N_, _
 
 LISTED_BY = {"contact": "huurbeg visit list {case}", "payment": "huurbeg plan show {case}",
              "agreement": "huurbeg case show {case}", "referral": "huurbeg refer list {case}"}
@@ -37,11 +37,15 @@ def _open_case(store, number: str):
 def _record(store, case, kind: str, record_id: int):
     found = store.record_of(kind, case, record_id)
     if found is None:
-        raise NotFound(_("ID: case {number} has no {kind} {record_id}; '{listing}' lists them").format(
-            number=case.number, kind=kind, record_id=record_id, listing=LISTED_BY[kind].format(case=case.number)))
+        raise NotFound(_(NOT_FOUND[kind]).format(number=case.number, record_id=record_id,
+                                                 listing=LISTED_BY[kind].format(case=case.number)))
     return found
 
 
+NOT_FOUND = {"contact": N_("ID: case {number} has no contact {record_id}; '{listing}' lists them"),
+             "payment": N_("ID: case {number} has no payment {record_id}; '{listing}' lists them"),
+             "agreement": N_("ID: case {number} has no agreement {record_id}; '{listing}' lists them"),
+             "referral": N_("ID: case {number} has no referral {record_id}; '{listing}' lists them")}
 LABELS = {
     "contact": lambda r: f"contact {r.id} ({r.kind}, {r.date.isoformat()})",
     "payment": lambda r: f"payment {r.id} (dated {r.date.isoformat()})",

@@ -26,6 +26,14 @@ FORMS = (
     N_("{contact_kind} contact on {date}, {minutes} min"),
     N_("{contact_kind} contact on {date}"),
     N_("corrected: {fields}"),
+    N_("contact {id} ({contact_kind}, {date}) removed; reason: {reason}"),
+    N_("payment {id} (dated {date}) removed; reason: {reason}"),
+    N_("agreement {id} ({party}, due {date}) removed; reason: {reason}"),
+    N_("referral {id} (to {referral_destination}, {date}) removed; reason: {reason}"),
+    N_("hearing {id} ({when}) removed; reason: {reason}"),
+    N_("contact {id} corrected: {fields}"), N_("payment {id} corrected: {fields}"),
+    N_("agreement {id} corrected: {fields}"), N_("referral {id} corrected: {fields}"),
+    N_("hearing {id} corrected: {fields}"),
     N_("payment plan {plan} active again"),
     N_("payment plan {plan} replaced"),
     N_("payment plan {plan}: {count} instalments from {date}"),
@@ -66,6 +74,15 @@ CODES = {"track": Track, "to": Track, "source": Source, "party": Party, "outcome
          "referral_result": ReferralOutcome, "previous_result": ReferralOutcome}
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})( \d{2}:\d{2})?")
+
+
+def _day(value: str) -> str:
+    """An ISO date in a history line as a screen shows dates: 2026-11-29 as 29/11/2026."""
+    found = _ISO_DAY.fullmatch(value)
+    return f"{found[3]}/{found[2]}/{found[1]}{found[4] or ''}" if found else value
+
+
 @cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
     def pattern(form: str) -> re.Pattern:
@@ -84,7 +101,7 @@ def shown(detail: str | None) -> str | None:
     for form, pattern in _patterns():
         if found := pattern.fullmatch(detail):
             values = {key: text_value(known(CODES[key], value)) if key in CODES
-                      else state_word(value) if key == "status" else value
+                      else state_word(value) if key == "status" else _day(value)
                       for key, value in found.groupdict().items()}
             return _(form).format(**values)
     return detail

@@ -184,3 +184,45 @@ def test_the_monthly_figures_in_dutch_with_a_decimal_comma(cli, dutch_case):
         assert words in screen, words
     no_english(screen)
     assert "0.8" in cli("stats", "--month", "2026-11").stdout
+
+
+def test_every_code_has_a_label_and_its_dutch_names_are_its_own():
+    from enum import StrEnum
+
+    from huurbeg import codes
+
+    lists = [value for value in vars(codes).values()
+             if isinstance(value, type) and issubclass(value, StrEnum) and value is not StrEnum]
+    for enum in lists:
+        slugs = {member.value for member in enum}
+        for member in enum:
+            assert (enum, member.value) in codes.SCREEN, member
+        for name, member in codes.ALIASES.get(enum, {}).items():
+            assert name not in slugs and codes.parse_code(enum, name, "code") is member
+
+
+def test_a_message_is_english_data_and_dutch_text(monkeypatch):
+    from huurbeg.codes import Party
+    from huurbeg.i18n import N_, Msg
+    from huurbeg.render import text_value
+
+    monkeypatch.setenv("HUURBEG_LANG", "nl")
+    message = Msg(N_("agreement {id} ({party}) due"), id=3, party=Party.TENANT)
+    assert message == "agreement 3 (tenant) due" and json.dumps(message) == '"agreement 3 (tenant) due"'
+    assert text_value(message) == f"{message}" == "afspraak 3 (huurder) vervalt"
+
+
+def test_the_history_in_dutch(cli, dutch_case):
+    screen = cli("case", "show", dutch_case, env=NL).stdout
+    for words in ("geopend in traject PW (aangemeld door gerechtsdeurwaarder)", "contact (huisbezoek) op 13/10/2026, 45 min",
+                  "doorverwezen naar psychiatrie op 18/10/2026"):
+        assert words in screen, words
+    history = json.loads(cli("case", "history", dutch_case, "--format", "json", env=NL).stdout)
+    assert history[0]["detail"] == "opened on track pw (registered by bailiff)"  # the history itself stays as written
+
+
+@pytest.mark.sqlite_only
+def test_the_doctor_in_dutch(cli, dutch_case):
+    doctor = cli("doctor", env=NL).stdout
+    assert "integriteit: ok" in doctor and "elke verwijzing wijst naar een bestaande rij" in doctor
+    assert "integrity: ok" in cli("doctor").stdout

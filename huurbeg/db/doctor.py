@@ -14,6 +14,7 @@ from pathlib import Path
 
 from huurbeg.db.engine import SQLITE_HEADER, shown
 from huurbeg.db.health import CHECK_KEY, shorten
+from huurbeg.i18n import N_, Msg
 
 WAL_WARNING_BYTES = 64 * 1024 * 1024
 """A write-ahead log this large means checkpoints are not keeping up."""
@@ -28,32 +29,45 @@ class Finding:
 
 
 def restore(path: Path) -> str:
-    return (f"restore the latest backup (see the README, 'Backups'): "
-            f"mv {shown(path)} {shown(path)}.damaged && cp BACKUP {shown(path)}")
+    return Msg(N_("restore the latest backup (see the README, 'Backups'): mv {shown} {shown}.damaged && cp BACKUP "
+                  "{shown}"), shown=shown(path))
 
 
 def examine(path: Path, schema_revision: str, known_revisions: set[str]) -> list[Finding]:
     try:
         return _examine(path, schema_revision, known_revisions)
     except OSError as exc:  # a name too long, a folder that cannot be entered
-        return [Finding(False, "file", f"cannot use {shown(path)}: {exc.strerror or exc}",
-                        "check --db or HUURBEG_DB")]
+        return [Finding(False,
+                        Msg(N_("file")),
+                        Msg(N_("cannot use {shown}: {value}"), shown=shown(path), value=exc.strerror or exc),
+                        Msg(N_("check --db or HUURBEG_DB")))]
 
 
 def _examine(path: Path, schema_revision: str, known_revisions: set[str]) -> list[Finding]:
     if not path.exists():
-        return [Finding(False, "file", f"{shown(path)} does not exist", "check --db or HUURBEG_DB")]
+        return [Finding(False,
+                        Msg(N_("file")),
+                        Msg(N_("{shown} does not exist"), shown=shown(path)),
+                        Msg(N_("check --db or HUURBEG_DB")))]
     if path.is_dir():
-        return [Finding(False, "file", f"{shown(path)} is a directory", "point --db at the database file inside it")]
+        return [Finding(False,
+                        Msg(N_("file")),
+                        Msg(N_("{shown} is a directory"), shown=shown(path)),
+                        Msg(N_("point --db at the database file inside it")))]
     access = _access(path)
     if access:
         return access
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header:
-        return [_permissions(path), Finding(True, "file", "empty: huurbeg sets up its schema when next used")]
+        return [_permissions(path), Finding(True,
+                                            Msg(N_("file")),
+                                            Msg(N_("empty: huurbeg sets up its schema when next used")))]
     if not header.startswith(SQLITE_HEADER):
-        return [Finding(False, "file", "not an SQLite database", "point --db at a huurbeg database")]
+        return [Finding(False,
+                        Msg(N_("file")),
+                        Msg(N_("not an SQLite database")),
+                        Msg(N_("point --db at a huurbeg database")))]
     findings = [_permissions(path), *_folder(path)]
     try:
         connection = _open(path)
@@ -62,7 +76,10 @@ def _examine(path: Path, schema_revision: str, known_revisions: set[str]) -> lis
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        findings.append(Finding(False, "integrity", f"the file is damaged: {shorten(str(exc))}", restore(path)))
+        findings.append(Finding(False,
+                                Msg(N_("integrity")),
+                                Msg(N_("the file is damaged: {shorten}"), shorten=shorten(str(exc))),
+                                restore(path)))
     findings.append(_wal(path))
     return findings
 
@@ -73,10 +90,12 @@ def _access(path: Path) -> list[Finding]:
         return []
     owner = path.stat().st_uid
     if hasattr(os, "getuid") and owner != os.getuid():
-        return [Finding(False, "permissions", f"the file belongs to another user (uid {owner})",
-                        f"sudo chown $(id -un) {shown(path)}")]
-    return [Finding(False, "permissions", "you may not read and write the file",
-                    f"chmod 600 {shown(path)}")]
+        return [Finding(False,
+                        Msg(N_("permissions")),
+                        Msg(N_("the file belongs to another user (uid {owner})"), owner=owner),
+                        Msg(N_("sudo chown $(id -un) {shown}"), shown=shown(path)))]
+    return [Finding(False, Msg(N_("permissions")), Msg(N_("you may not read and write the file")),
+                    Msg(N_("chmod 600 {shown}"), shown=shown(path)))]
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -89,26 +108,33 @@ def _open(path: Path) -> sqlite3.Connection:
 def _permissions(path: Path) -> Finding:
     mode = stat.S_IMODE(path.stat().st_mode)
     if os.name == "posix" and mode & 0o077:
-        return Finding(False, "permissions", f"mode {mode:04o}: other users can read the dossiers",
-                       f"chmod 600 {shown(path)}")
-    return Finding(True, "permissions", f"mode {mode:04o}")
+        return Finding(False,
+                       Msg(N_("permissions")),
+                       Msg(N_("mode {mode}: other users can read the dossiers"), mode=f"{mode:04o}"),
+                       Msg(N_("chmod 600 {shown}"), shown=shown(path)))
+    return Finding(True, Msg(N_("permissions")), Msg(N_("mode {mode}"), mode=f"{mode:04o}"))
 
 
 def _folder(path: Path) -> list[Finding]:
     folder = path.parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        return [Finding(False, "folder", f"{shown(folder)} is read-only for you; SQLite must create its "
-                                         "journal (-wal, -shm) beside the database, so huurbeg cannot use it",
-                        f"chmod u+w {shown(folder)}")]
+        return [Finding(False,
+                        Msg(N_("folder")),
+                        Msg(N_("{shown} is read-only for you; SQLite must create its journal (-wal, -shm) beside "
+                               "the database, so huurbeg cannot use it"), shown=shown(folder)),
+                        Msg(N_("chmod u+w {shown}"), shown=shown(folder)))]
     return []
 
 
 def _database(connection, path: Path, schema_revision: str, known: set[str]) -> list[Finding]:
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables:
-        return [Finding(True, "schema", "no tables yet: huurbeg sets up its schema when next used")]
+        return [Finding(True, Msg(N_("schema")), Msg(N_("no tables yet: huurbeg sets up its schema when next used")))]
     if "alembic_version" not in tables:
-        return [Finding(False, "schema", "not a huurbeg database (no schema version)", "point --db elsewhere")]
+        return [Finding(False,
+                        Msg(N_("schema")),
+                        Msg(N_("not a huurbeg database (no schema version)")),
+                        Msg(N_("point --db elsewhere")))]
     return [_schema(connection, path, schema_revision, known), _integrity(connection, path),
             _foreign_keys(connection, path), *_daily_check(connection, tables)]
 
@@ -116,50 +142,67 @@ def _database(connection, path: Path, schema_revision: str, known: set[str]) -> 
 def _schema(connection, path: Path, schema_revision: str, known: set[str]) -> Finding:
     revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
     if not revisions:
-        return Finding(False, "schema", "the schema version is missing; every command refuses the file",
+        return Finding(False,
+                       Msg(N_("schema")),
+                       Msg(N_("the schema version is missing; every command refuses the file")),
                        restore(path))
     if len(revisions) > 1:
         keep = schema_revision if schema_revision in revisions else max(r for r in revisions)
-        return Finding(False, "schema", f"{len(revisions)} schema versions ({', '.join(sorted(revisions))}); "
-                                        "every command refuses the file",
-                       f"sqlite3 {shown(path)} \"DELETE FROM alembic_version WHERE version_num <> '{keep}'\"")
+        return Finding(False,
+                       Msg(N_("schema")),
+                       Msg(N_("{len} schema versions ({join}); every command refuses the file"),
+                           len=len(revisions), join=', '.join(sorted(revisions))),
+                       Msg(N_("sqlite3 {shown} \"DELETE FROM alembic_version WHERE version_num <> '{keep}'\""),
+                           shown=shown(path), keep=keep))
     revision = revisions[0]
     if revision == schema_revision:
-        return Finding(True, "schema", f"version {revision}, as this huurbeg expects")
+        return Finding(True,
+                       Msg(N_("schema")),
+                       Msg(N_("version {revision}, as this huurbeg expects"), revision=revision))
     if revision in known:
-        return Finding(True, "schema", f"version {revision}; it is upgraded to {schema_revision} when next used")
-    return Finding(False, "schema", f"version {revision} is from a newer huurbeg",
-                   "pip install --upgrade huurbeg (the version that made it)")
+        return Finding(True,
+                       Msg(N_("schema")),
+                       Msg(N_("version {revision}; it is upgraded to {schema_revision} when next used"),
+                           revision=revision, schema_revision=schema_revision))
+    return Finding(False, Msg(N_("schema")), Msg(N_("version {revision} is from a newer huurbeg"), revision=revision),
+                   Msg(N_("pip install --upgrade huurbeg (the version that made it)")))
 
 
 def _integrity(connection, path: Path) -> Finding:
     problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
     if problems == ["ok"]:
-        return Finding(True, "integrity", "ok")
-    return Finding(False, "integrity", f"the file is damaged: {len(problems)} problem(s), first: "
-                                       f"{shorten(problems[0])}", restore(path))
+        return Finding(True, Msg(N_("integrity")), "ok")
+    return Finding(False,
+                   Msg(N_("integrity")),
+                   Msg(N_("the file is damaged: {len} problem(s), first: {shorten}"),
+                       len=len(problems), shorten=shorten(problems[0])),
+                   restore(path))
 
 
 def _foreign_keys(connection, path: Path) -> Finding:
     orphans = connection.execute("PRAGMA foreign_key_check").fetchall()
     if not orphans:
-        return Finding(True, "foreign keys", "every reference points to an existing row")
+        return Finding(True, Msg(N_("foreign keys")), Msg(N_("every reference points to an existing row")))
     tables = sorted({row[0] for row in orphans})
-    return Finding(False, "foreign keys", f"{len(orphans)} row(s) in {', '.join(tables)} point to rows that do "
-                                          "not exist", restore(path))
+    return Finding(False,
+                   Msg(N_("foreign keys")),
+                   Msg(N_("{len} row(s) in {join} point to rows that do not exist"),
+                       len=len(orphans), join=', '.join(tables)),
+                   restore(path))
 
 
 def _daily_check(connection, tables: set[str]) -> list[Finding]:
     if "setting" not in tables:
         return []
     row = connection.execute("SELECT value FROM setting WHERE key = ?", (CHECK_KEY,)).fetchone()
-    return [Finding(True, "daily check", f"last passed on {row[0]}" if row else "not run yet")]
+    return [Finding(True, Msg(N_("daily check")), Msg(N_("last passed on {date}"), date=row[0]) if row
+                    else Msg(N_("not run yet")))]
 
 
 def _wal(path: Path) -> Finding:
     wal = path.with_name(path.name + "-wal")
     size = wal.stat().st_size if wal.exists() else 0
     if size > WAL_WARNING_BYTES:
-        return Finding(False, "write-ahead log", f"{size // (1024 * 1024)} MB",
-                       "close every huurbeg, then run any huurbeg command: SQLite folds the log back in")
-    return Finding(True, "write-ahead log", f"{size // 1024} kB")
+        return Finding(False, Msg(N_("write-ahead log")), Msg(N_("{value} MB"), value=size // (1024 * 1024)),
+                       Msg(N_("close every huurbeg, then run any huurbeg command: SQLite folds the log back in")))
+    return Finding(True, Msg(N_("write-ahead log")), Msg(N_("{value} kB"), value=size // 1024))
