@@ -131,7 +131,7 @@ def test_the_plan_in_dutch(cli, dutch_case):
     (["transfer", "out", "CASE", "--destination", "familie"], "woont niet in een woning van de dienst"),
     (["case", "track", "CASE", "--to", "preventieve-woonbegeleiding"], "zit al in traject PW"),
     (["intake", "--tenant", "X", "--track", "pw", "--source", "huurder", "--no-input"], "aanmelding geweigerd"),
-    (["case", "show", "2026-9999"], "2026-9999"),
+    (["case", "show", "2026-9999"], "dossier 2026-9999 bestaat niet"),
 ])
 def test_errors_in_dutch(cli, new_case, db_path, args, dutch):
     number = new_case()

@@ -12,6 +12,7 @@ from huurbeg.db import court, follow_up
 from huurbeg.db.sql import Connection, Record, in_list
 from huurbeg.errors import NotFound
 from huurbeg.rules import CaseFacts, OpenAgreement, OpenReferral
+from huurbeg.i18n import _
 
 @dataclass(frozen=True)
 class CaseRow:
@@ -35,7 +36,8 @@ LAST_CONTACT = ("(SELECT max(contact.date) FROM contact "
 def case(db: Connection, number: str) -> Record:
     found = db.one("SELECT * FROM case_file WHERE number = :number", number=number)
     if found is None:
-        raise NotFound(f"case {number} does not exist; 'huurbeg case list --status all' lists the cases")
+        raise NotFound(_("case {number} does not exist; 'huurbeg case list --status all' lists the cases")
+                       .format(number=number))
     return found
 
 

@@ -126,8 +126,9 @@ def _prepare_file(path: Path, *, create_parent: bool) -> tuple[tuple[str, ...], 
     except FileExistsError:
         return (), None  # another huurbeg created it a moment ago
     except OSError as exc:
-        raise DatabaseProblem(f"--db: cannot create {shown(path)}: {exc.strerror}"
-                              + _folder_hint(path.parent)) from None
+        hint = "" if os.access(path.parent, os.W_OK | os.X_OK) else _(" (the folder is read-only for you)")
+        raise DatabaseProblem(_("--db: cannot create {path}: {reason}{hint}").format(
+            path=shown(path), reason=exc.strerror, hint=hint)) from None
     try:
         os.fchmod(fd, 0o600)  # whatever the umask or the folder's default permissions
     finally:
@@ -155,18 +156,14 @@ def _check_existing(path: Path) -> tuple[str, ...]:
 
 
 def read_only_folder(path: Path) -> str:
-    return (f"the folder {shown(path.parent)} is read-only for you, and SQLite must create its journal "
-            f"(-wal, -shm files) beside the database; make the folder writable (chmod u+w) or copy the "
-            f"database to a folder you can write to. The database was left untouched")
+    return _("the folder {folder} is read-only for you, and SQLite must create its journal (-wal, -shm files) "
+             "beside the database; make the folder writable (chmod u+w) or copy the database to a folder you can "
+             "write to. The database was left untouched").format(folder=shown(path.parent))
 
 
 def read_only_file(path: Path) -> str:
-    return (f"the database file {shown(path)} is read-only for you, so nothing can be written; "
-            f"make it writable with 'chmod 600 {shown(path)}' (reading still works)")
-
-
-def _folder_hint(folder: Path) -> str:
-    return "" if os.access(folder, os.W_OK | os.X_OK) else f" (the folder is read-only for you)"
+    return _("the database file {path} is read-only for you, so nothing can be written; make it writable with "
+             "'chmod 600 {path}' (reading still works)").format(path=shown(path))
 
 
 def unreadable(database: str | None, label: str, exc: Exception) -> str:
@@ -177,12 +174,15 @@ def unreadable(database: str | None, label: str, exc: Exception) -> str:
         if path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
             return read_only_folder(path)
         if path.exists() and not os.access(path, os.R_OK):
-            return f"cannot read {shown(path)}: permission denied; check its owner and permissions (ls -l)"
+            return _("cannot read {path}: permission denied; check its owner and permissions (ls -l)").format(
+                path=shown(path))
     if "malformed" in reason or "not a database" in reason:
         from huurbeg.db.health import WHAT_TO_DO
 
-        return f"{shown(label)} is damaged ({reason}); it was left untouched. {WHAT_TO_DO}"
-    return f"{shown(label)} cannot be opened ({reason}); it was left untouched. Run 'huurbeg doctor'"
+        return _("{label} is damaged ({reason}); it was left untouched. {what_to_do}").format(
+            label=shown(label), reason=reason, what_to_do=_(WHAT_TO_DO))
+    return _("{label} cannot be opened ({reason}); it was left untouched. Run 'huurbeg doctor'").format(
+        label=shown(label), reason=reason)
 
 
 TEAM_EXTRA = "huurbeg[team]"

@@ -27,6 +27,7 @@ from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, D
 from huurbeg.errors import DatabaseProblem, NotFound
 from huurbeg.payment_plan import Instalment as ScheduledInstalment
 from huurbeg.rules import CaseFacts
+from huurbeg.i18n import _
 
 
 class Store:
@@ -111,7 +112,8 @@ class Store:
     def case(self, number: str) -> Case:
         found = self.session.exec(select(Case).where(Case.number == number)).first()
         if found is None:
-            raise NotFound(f"case {number} does not exist; 'huurbeg case list --status all' lists the cases")
+            raise NotFound(_("case {number} does not exist; 'huurbeg case list --status all' lists the cases")
+                           .format(number=number))
         return found
 
     def household(self, case: Case) -> Household:
@@ -477,8 +479,8 @@ class Store:
     def agreement(self, case: Case, agreement_id: int) -> Agreement:
         found = self.session.get(Agreement, agreement_id)
         if found is None or found.case_id != case.id or found.removed_at is not None:
-            raise NotFound(f"case {case.number} has no agreement {agreement_id}; "
-                           f"'huurbeg case show {case.number}' lists them")
+            raise NotFound(_("case {number} has no agreement {agreement_id}; 'huurbeg case show {number}' lists them")
+                           .format(number=case.number, agreement_id=agreement_id))
         return found
 
     def agreements(self, case: Case) -> list[Agreement]:
