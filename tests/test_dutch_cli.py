@@ -32,7 +32,7 @@ def english_fragments() -> set[str]:
                 continue
             for piece in re.split(r"\{[^{}]*\}", msgid):
                 piece = piece.strip(" .;:,()")
-                if len(piece) >= 16 and " " in piece:
+                if len(piece) >= 16 and " " in piece and not any(piece in string for string in strings):
                     found.add(piece)
     return found
 
