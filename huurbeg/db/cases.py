@@ -9,7 +9,7 @@ from datetime import date
 
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db import court, follow_up
-from huurbeg.db.sql import Connection, Record, in_list
+from huurbeg.db.sql import Connection, Record, Select, in_list, members
 from huurbeg.errors import NotFound
 from huurbeg.rules import CaseFacts, OpenAgreement, OpenReferral
 from huurbeg.i18n import _
@@ -139,10 +139,11 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
     if worker is not None:
         where, params = where + " AND worker = :worker", {**params, "worker": worker}
     cases = db.rows(f"SELECT id, number, track, status, intake_date FROM case_file {where}", **params)
-    ids = [row.id for row in cases]
-    if not ids:
+    if not cases:
         return []
-    listed, params = in_list("case", ids)
+    # Every open case: the same cases again as a subquery, not thousands of parameters.
+    ids = Select(f"SELECT id FROM case_file {where}", params) if numbers is None else [row.id for row in cases]
+    listed, params = members("case", ids)
     since = {row.case_id: row.track_since for row in db.rows(
         "SELECT track_change.case_id, max(track_change.date) AS track_since FROM track_change "
         "JOIN case_file ON case_file.id = track_change.case_id AND case_file.track = track_change.to_track "

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from huurbeg.db.sql import Connection, Record, in_list
+from huurbeg.db.sql import Connection, Record, members
 
 LAST_CONTACT = ("(SELECT max(contact.date) FROM contact "
                 "WHERE contact.case_id = case_file.id AND contact.removed_at IS NULL)")
@@ -15,7 +15,7 @@ def hearings(db: Connection, case_id: int) -> list[Record]:
 
 def next_hearings(db: Connection, case_ids: list[int]) -> dict[int, tuple[datetime, date]]:
     """The earliest hearing without an outcome per case, with the date the service learnt of it."""
-    listed, params = in_list("case", case_ids)
+    listed, params = members("case", case_ids)
     found: dict[int, tuple[datetime, date]] = {}
     for row in db.rows(f"SELECT case_id, starts_at, petition_date, created_at FROM hearing WHERE case_id IN ({listed}) "
                        "AND result IS NULL AND removed_at IS NULL ORDER BY starts_at DESC", **params):
@@ -25,7 +25,7 @@ def next_hearings(db: Connection, case_ids: list[int]) -> dict[int, tuple[dateti
 
 def evictions(db: Connection, case_ids: list[int]) -> dict[int, date]:
     """The eviction date of each case whose lease a judge dissolved."""
-    listed, params = in_list("case", case_ids)
+    listed, params = members("case", case_ids)
     return {row.case_id: row.eviction_date for row in db.rows(
         f"SELECT case_id, max(eviction_date) AS eviction_date FROM hearing WHERE case_id IN ({listed}) "
         "AND result = 'dissolved' AND removed_at IS NULL GROUP BY case_id", **params)}

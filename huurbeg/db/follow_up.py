@@ -3,7 +3,7 @@ agreements and referrals (doorverwijzing), as plain SQL (see huurbeg.db.sql)."""
 
 from datetime import date
 
-from huurbeg.db.sql import Connection, Record, in_list
+from huurbeg.db.sql import Connection, Record, members
 from huurbeg.payment_plan import Instalment
 from huurbeg.rules import FbuFacts
 
@@ -41,22 +41,20 @@ def plan_lines(db: Connection, plan_id: int) -> tuple[list[Instalment], list[tup
     return instalments, [(row.date, row.amount_cents) for row in payments(db, plan_id)]
 
 
-def active_plan_lines(db: Connection, case_ids: list[int]) -> tuple[dict, dict]:
-    """Instalments and payments of the active plans of these cases, by case id, in three statements."""
-    listed, params = in_list("case", case_ids)
-    plan_case = {row.id: row.case_id for row in db.rows(
-        f"SELECT id, case_id FROM payment_plan WHERE case_id IN ({listed}) AND status = 'active'", **params)}
+def active_plan_lines(db: Connection, case_ids) -> tuple[dict, dict]:
+    """Instalments and payments of the active plans of these cases (ids, or a Select), by case id."""
+    listed, params = members("case", case_ids)
+    plans = f"SELECT id FROM payment_plan WHERE case_id IN ({listed}) AND status = 'active'"
     instalments: dict[int, list[Instalment]] = {}
     payments_of: dict[int, list[tuple[date, int]]] = {}
-    if not plan_case:
-        return instalments, payments_of
-    listed, params = in_list("plan", plan_case)
-    for row in db.rows(f"SELECT plan_id, seq, due_date, amount_cents FROM instalment WHERE plan_id IN ({listed}) "
+    for row in db.rows("SELECT payment_plan.case_id, seq, due_date, amount_cents FROM instalment "
+                       f"JOIN payment_plan ON payment_plan.id = instalment.plan_id WHERE plan_id IN ({plans}) "
                        "ORDER BY plan_id, seq", **params):
-        instalments.setdefault(plan_case[row.plan_id], []).append(Instalment(row.seq, row.due_date, row.amount_cents))
-    for row in db.rows(f"SELECT plan_id, date, amount_cents FROM payment WHERE plan_id IN ({listed}) "
-                       "AND removed_at IS NULL ORDER BY date, id", **params):
-        payments_of.setdefault(plan_case[row.plan_id], []).append((row.date, row.amount_cents))
+        instalments.setdefault(row.case_id, []).append(Instalment(row.seq, row.due_date, row.amount_cents))
+    for row in db.rows("SELECT payment_plan.case_id, payment.date, payment.amount_cents FROM payment "
+                       f"JOIN payment_plan ON payment_plan.id = payment.plan_id WHERE plan_id IN ({plans}) "
+                       "AND payment.removed_at IS NULL ORDER BY payment.date, payment.id", **params):
+        payments_of.setdefault(row.case_id, []).append((row.date, row.amount_cents))
     return instalments, payments_of
 
 
@@ -73,7 +71,7 @@ def fbu_agreement(db: Connection, case_id: int) -> Record | None:
 
 def fbu_facts(db: Connection, case_ids: list[int]) -> dict[int, FbuFacts]:
     """The latest FBU agreement of each case, and whether its plan is still the active one."""
-    listed, params = in_list("case", case_ids)
+    listed, params = members("case", case_ids)
     found: dict[int, FbuFacts] = {}
     for row in db.rows(
             "SELECT fbu_agreement.*, payment_plan.status AS plan_status FROM fbu_agreement "

@@ -12,6 +12,7 @@ models give them whatever the driver returned (SQLite keeps dates as ISO text).
 """
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -116,6 +117,19 @@ class Connection:
 
         result = self.raw.execute(text(statement), params)
         return (list(result.keys()), result.fetchall()) if fetch else ([], [])
+
+
+@dataclass(frozen=True)
+class Select:
+    """The ids a subquery selects: for `IN (...)` where a list of ids would be long (every open case)."""
+
+    statement: str
+    params: dict
+
+
+def members(name: str, ids) -> tuple[str, dict]:
+    """What goes inside `IN (...)`: a Select's statement, or the ids as parameters."""
+    return (ids.statement, ids.params) if isinstance(ids, Select) else in_list(name, ids)
 
 
 def in_list(name: str, values) -> tuple[str, dict]:
