@@ -29,6 +29,7 @@ from huurbeg.i18n import _
 
 SCHEMA_REVISION = "0010"
 MIGRATIONS = Path(__file__).with_name("migrations")
+WAL_ATTEMPTS = 50  # a tenth of a second apart
 SCHEMA_LOCK = 0x68_75_72_5F_73_63_68  # "hur_sch": the advisory-lock key of schema changes
 
 
@@ -98,11 +99,24 @@ def _act_as_owner(connection) -> None:
 
 def _use_wal(engine) -> None:
     """WAL lets a cron export read while a worker writes; the mode is stored in the file."""
+    import sqlite3
+    import time
+
     raw = engine.raw_connection()
     try:
         connection = raw.driver_connection
-        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            connection.execute("PRAGMA journal_mode = WAL")
+        for _ in range(WAL_ATTEMPTS):
+            try:
+                if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    connection.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                # Switching needs the file to itself, and SQLite does not wait for it: when
+                # colleagues start at the same moment on a new file, try again shortly; if the
+                # file stays busy, the next command switches it.
+                if "locked" not in str(exc):
+                    raise
+                time.sleep(0.1)
     finally:
         raw.close()
 
