@@ -9,6 +9,7 @@ from datetime import date
 
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db import court, follow_up
+from huurbeg.db.follow_up import LAST_CONTACT
 from huurbeg.db.sql import Connection, Record, Select, in_list, members
 from huurbeg.errors import NotFound
 from huurbeg.rules import CaseFacts, OpenAgreement, OpenReferral
@@ -26,11 +27,6 @@ class CaseRow:
     closed_date: date | None
     last_contact: date | None
     worker: str | None = None
-
-
-LAST_CONTACT = ("(SELECT max(contact.date) FROM contact "
-                "WHERE contact.case_id = case_file.id AND contact.removed_at IS NULL)")
-"""The latest contact of a case, through the (case_id, date) index."""
 
 
 def case(db: Connection, number: str) -> Record:

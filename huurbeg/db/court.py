@@ -2,10 +2,8 @@
 
 from datetime import date, datetime
 
+from huurbeg.db.follow_up import LAST_CONTACT
 from huurbeg.db.sql import Connection, Record, members
-
-LAST_CONTACT = ("(SELECT max(contact.date) FROM contact "
-                "WHERE contact.case_id = case_file.id AND contact.removed_at IS NULL)")
 
 
 def hearings(db: Connection, case_id: int) -> list[Record]:

@@ -7,6 +7,10 @@ from huurbeg.db.sql import Connection, Record, members
 from huurbeg.payment_plan import Instalment
 from huurbeg.rules import FbuFacts
 
+LAST_CONTACT = ("(SELECT max(contact.date) FROM contact "
+                "WHERE contact.case_id = case_file.id AND contact.removed_at IS NULL)")
+"""The latest contact of a case (in a statement on case_file), through the (case_id, date) index."""
+
 
 def contacts(db: Connection, case_id: int | None, since: date | None) -> list[tuple[Record, str]]:
     where, params = "", {}
