@@ -61,7 +61,7 @@ def page(period, rows, months) -> str:
              "for {period}.").format(period=_period_text(period))
     parts = [
         "<!DOCTYPE html>", f'<html lang="{language()}">', "<head>", '<meta charset="utf-8">',
-        f"<title>{escape(_(WORDS['title']).format(period=period.label))}</title>",
+        f"<title>{escape(_(WORDS['title']).format(period=period.shown()))}</title>",
         f"<style>{_CSS}</style>", "</head>", "<body>",
         f"<h1>{escape(_(WORDS['year']))}</h1>"
         if len(months) == 12 and period.label.isdigit() else f"<h1>{escape(_(WORDS['figures']))}</h1>",

@@ -30,6 +30,17 @@ class Period:
     last: date
     label: str
 
+    def shown(self) -> str:
+        """The period as a reader names it: november 2026, 2026, or its first and last day."""
+        from huurbeg.dates import fmt, month
+
+        if self.first.day == 1 and self.last == self.first + relativedelta(months=1, days=-1):
+            return f"{month(self.first)} {self.first.year}"
+        if (self.first.month, self.first.day, self.last.month, self.last.day) == (1, 1, 12, 31) \
+                and self.first.year == self.last.year:
+            return f"{self.first.year}"
+        return f"{fmt(self.first)} – {fmt(self.last)}"
+
 
 def month_period(text: str, today: date) -> Period:
     """`YYYY-MM`, `last` (the previous month) or `this`."""

@@ -10,7 +10,7 @@ from functools import cache
 
 from huurbeg.codes import (ContactKind, Destination, DwellingKind, HearingResult, Outcome, Party, ReferralDestination,
                            ReferralOutcome, Source, Track, known)
-from huurbeg.i18n import N_, _, language
+from huurbeg.i18n import N_, _, language, pgettext
 
 FORMS = (
     N_("opened on track {track} (registered by {source}), returning household"),
@@ -105,3 +105,29 @@ def shown(detail: str | None) -> str | None:
                       for key, value in found.groupdict().items()}
             return _(form).format(**values)
     return detail
+
+
+def _action_labels() -> dict[str, str]:
+    """What each kind of history line is called on a Dutch screen (the stored word stays English)."""
+    return {
+        "intake": pgettext("history", "intake"), "consent": pgettext("history", "consent"),
+        "contact": pgettext("history", "contact"), "plan": pgettext("history", "plan"),
+        "agreement": pgettext("history", "agreement"), "payment": pgettext("history", "payment"),
+        "fbu": pgettext("history", "fbu"), "hearing": pgettext("history", "hearing"),
+        "track": pgettext("history", "track"), "dwelling": pgettext("history", "dwelling"),
+        "transfer": pgettext("history", "transfer"), "referral": pgettext("history", "referral"),
+        "close": pgettext("history", "close"), "reopen": pgettext("history", "reopen"),
+        "assign": pgettext("history", "assign"), "edit": pgettext("history", "edit"),
+        "correct": pgettext("history", "correct"), "remove": pgettext("history", "remove"),
+        "merge": pgettext("history", "merge"), "purge": pgettext("history", "purge"),
+        "read": pgettext("history", "read"), "backup": pgettext("history", "backup"),
+        "copy": pgettext("history", "copy"),
+    }
+
+
+def shown_entry(entry: dict) -> dict:
+    """One row of `case history` as its reader reads it on screen: the kind and the line translated."""
+    if language() != "nl":
+        return entry
+    return entry | {"action": _action_labels().get(entry["action"], entry["action"]),
+                    "detail": shown(entry["detail"])}

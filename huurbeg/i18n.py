@@ -79,26 +79,34 @@ def N_(message: str) -> str:
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a text with a count (its singular and plural) for the catalogue; for a Msg with `count=`."""
+    return singular, plural
+
+
 class Msg(str):
     """A message that is data as well as text: its value is the English text (json, csv, the
     history), while on screen `shown()` gives it in the reader's language.
 
     Write it as `Msg(N_("agreement {id} is past its due date"), id=...)`; a placeholder's value
-    is shown as huurbeg.render shows values (a code as its label, a date as dd/mm/yyyy).
+    is shown as huurbeg.render shows values (a code as its label, a date as dd/mm/yyyy). A text
+    with a count is `Msg(Nn_("in {days} day", "in {days} days"), count=days, days=days)`: the
+    form is the language's own for that count.
     """
 
-    msgid: str
+    msgid: str | tuple[str, str]
     params: dict
+    count: int | None
 
-    def __new__(cls, msgid: str, /, **params) -> "Msg":
+    def __new__(cls, msgid: str | tuple[str, str], /, count: int | None = None, **params) -> "Msg":
         with speaking("en"):
-            english = _filled(msgid, params)
+            english = _filled(msgid, params, count)
         made = super().__new__(cls, english)
-        made.msgid, made.params = msgid, params
+        made.msgid, made.params, made.count = msgid, params, count
         return made
 
     def shown(self) -> str:
-        return _filled(self.msgid, self.params)
+        return _filled(self.msgid, self.params, self.count)
 
     def __format__(self, spec: str) -> str:
         """In an f-string it is text for a person: in the reader's language."""
@@ -110,7 +118,8 @@ def shown(text: str) -> str:
     return text.shown() if isinstance(text, Msg) else text
 
 
-def _filled(msgid: str, params: dict) -> str:
+def _filled(msgid: str | tuple[str, str], params: dict, count: int | None = None) -> str:
     from huurbeg.render import text_value
 
-    return _(msgid).format(**{key: text_value(value) for key, value in params.items()})
+    text = ngettext(*msgid, abs(count)) if isinstance(msgid, tuple) else _(msgid)
+    return text.format(**{key: text_value(value) for key, value in params.items()})

@@ -168,9 +168,8 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     if d.landlord and d.landlord_type is None and match_key(d.landlord) not in {match_key(n) for n in landlords}:
         d.landlord_type = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
     if not d.problems and d.track != Track.CRISIS:
-        picked = _ask(questionary.checkbox(
-            _("Problems? (space to tick, Enter when done)"), instruction=_pick(),
-            choices=[questionary.Choice(_shown_code(p), value=p.value) for p in Problem]))
+        picked = _tick(_("Problems? (space to tick, Enter when done)"),
+                       [questionary.Choice(_shown_code(p), value=p.value) for p in Problem])
         d.problems = [Problem(p) for p in picked]
     if d.arrears_cents is None and Problem.ARREARS in d.problems:
         d.arrears_cents = _text(_("Rent arrears in euros?"), money.parse_money)
@@ -293,6 +292,26 @@ def _pick() -> str:
     return _("(Use arrow keys to move, <space> to select, <a> to toggle, <i> to invert)")
 
 
+def _tick(prompt: str, choices: list) -> list:
+    """A checkbox whose answer line names what was ticked, in the reader's language.
+
+    questionary leaves "done (2 selections)" on screen, in English; its line is erased and
+    the answer written again with the ticked labels (or "none").
+    """
+    import questionary
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+    from questionary.constants import DEFAULT_QUESTION_PREFIX
+
+    question = questionary.checkbox(prompt, instruction=_pick(), choices=choices)
+    question.application.erase_when_done = True
+    picked = _ask(question)
+    titles = ", ".join(choice.title for choice in choices if choice.value in picked) or _("none")
+    print_formatted_text(FormattedText([("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {prompt} "),
+                                        ("class:answer", titles)]), style=question.application.style)
+    return picked
+
+
 def _confirm(message: str, default: bool = True):
     """questionary's yes/no question in the reader's language: (j/N) and Ja/Nee in Dutch; j, y and n all answer."""
     from prompt_toolkit import PromptSession
@@ -393,8 +412,8 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
     if answers["landlord"] and match_key(answers["landlord"]) not in {match_key(n) for n in landlords}:
         answers["landlord_type"] = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
     ticked = set(current["problems"] or [])
-    picked = _ask(questionary.checkbox(_("Problems? (space to tick, Enter when done)"), instruction=_pick(), choices=[
-        questionary.Choice(_shown_code(p), value=p.value, checked=p.value in ticked) for p in Problem]))
+    picked = _tick(_("Problems? (space to tick, Enter when done)"), [
+        questionary.Choice(_shown_code(p), value=p.value, checked=p.value in ticked) for p in Problem])
     answers["problems"] = [Problem(p) for p in picked]
     answers["arrears_cents"] = _keep(_("Rent arrears in euros?"), money.parse_money, cents(current["arrears_cents"]))
     answers["rent_cents"] = _keep(_("Monthly rent in euros?"), money.parse_money, cents(current["rent_cents"]))

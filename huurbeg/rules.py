@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from huurbeg import fbu, money, payment_plan
 from huurbeg.codes import Party, ReferralDestination, Severity, Status, Track, known
 from huurbeg.errors import InvalidInput
-from huurbeg.i18n import N_, Msg, _
+from huurbeg.i18n import N_, Msg, Nn_, _
 from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
 
 # --- thresholds ------------------------------------------------------------
@@ -227,9 +227,10 @@ def no_contact(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     since = max(filter(None, (facts.last_contact, facts.intake_date)))
     due = since + timedelta(days=days)
     if today > due:
-        what = N_("no contact for {days} days") if facts.last_contact \
-            else N_("no contact since intake for {days} days")
-        yield _warning(facts, "no_contact", Severity.WARNING, due, Msg(what, days=(today - since).days))
+        what = Nn_("no contact for {days} day", "no contact for {days} days") if facts.last_contact \
+            else Nn_("no contact since intake for {days} day", "no contact since intake for {days} days")
+        yield _warning(facts, "no_contact", Severity.WARNING, due, Msg(what, count=(today - since).days,
+                                                                      days=(today - since).days))
     else:
         yield _warning(facts, "no_contact", Severity.INFO, due,
                        Msg(N_("contact due ({days}-day follow-up)"), days=days))
@@ -304,13 +305,14 @@ def hearing_due(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
             else N_("hearing on {date} at {time}; no contact since the petition")
     elif days <= HEARING_WARNING_DAYS:
         severity = Severity.WARNING if facts.prepared else Severity.URGENT
-        message = N_("hearing on {date} at {time} (in {days} days)") if facts.prepared \
-            else N_("hearing on {date} at {time} (in {days} days); no contact since the petition")
+        message = Nn_("hearing on {date} at {time} (in {days} day)", "hearing on {date} at {time} (in {days} days)") \
+            if facts.prepared else Nn_("hearing on {date} at {time} (in {days} day); no contact since the petition",
+                                       "hearing on {date} at {time} (in {days} days); no contact since the petition")
     else:
         severity = Severity.INFO if facts.prepared else Severity.WARNING
         message = N_("hearing on {date} at {time}") if facts.prepared \
             else N_("hearing on {date} at {time}; no contact since the petition")
-    yield _warning(facts, "hearing_due", severity, day, Msg(message, days=days, **when))
+    yield _warning(facts, "hearing_due", severity, day, Msg(message, count=days, days=days, **when))
 
 
 @rule
@@ -320,10 +322,10 @@ def eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         return
     severity = _countdown(facts.eviction_date, today, EVICTION_URGENT_DAYS, Severity.URGENT)
     message = {Severity.OVERDUE: N_("eviction date has passed: record what happened"),
-               Severity.URGENT: N_("eviction in {days} days"),
+               Severity.URGENT: Nn_("eviction in {days} day", "eviction in {days} days"),
                Severity.INFO: N_("eviction date")}[severity]
     yield _warning(facts, "eviction_date", severity, facts.eviction_date,
-                   Msg(message, days=(facts.eviction_date - today).days))
+                   Msg(message, count=(facts.eviction_date - today).days, days=(facts.eviction_date - today).days))
 
 
 @rule
@@ -332,10 +334,10 @@ def stay_ending(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     if facts.stay_kind == "crisis" and facts.stay_end is not None:
         severity = _countdown(facts.stay_end, today, CRISIS_END_WARNING_DAYS, Severity.WARNING)
         message = {Severity.OVERDUE: N_("crisis stay has passed its end"),
-                   Severity.WARNING: N_("crisis stay ends in {days} days"),
+                   Severity.WARNING: Nn_("crisis stay ends in {days} day", "crisis stay ends in {days} days"),
                    Severity.INFO: N_("end of the crisis stay")}[severity]
         yield _warning(facts, "stay_ending", severity, facts.stay_end,
-                       Msg(message, days=(facts.stay_end - today).days))
+                       Msg(message, count=(facts.stay_end - today).days, days=(facts.stay_end - today).days))
     elif facts.stay_kind == "transit":
         for when, upcoming, passed in (
                 (facts.stay_end, N_("transitional stay: planned end"), N_("transitional stay: planned end has passed")),

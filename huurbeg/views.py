@@ -226,8 +226,9 @@ def figures_view(period, rows) -> None:
     from huurbeg.figures import FIGURES, PANELS, breakdown_text, figure_name, panel_name
 
     out = console()
-    out.print(Text.assemble((_("Figures {period}").format(period=period.label), "bold"),
-                            f" ({text_value(period.first)} – {text_value(period.last)})"))
+    named = period.shown()
+    days = f"{text_value(period.first)} – {text_value(period.last)}"
+    out.print(Text.assemble((_("Figures {period}").format(period=named), "bold"), "" if named == days else f" ({days})"))
     by_key = {key: list(found) for key, found in groupby(rows, key=lambda r: r.figure)}
     for panel in PANELS:
         grid = Table.grid(padding=(0, 2))

@@ -29,10 +29,10 @@ def catalogue():
 
 
 def extracted() -> dict[str, list[str]]:
-    """Every message the code marks, as `pybabel extract -F babel.cfg -k N_` finds it: msgid -> files."""
+    """Every message the code marks, as `pybabel extract -F babel.cfg -k N_ -k Nn_:1,2` finds it: msgid -> files."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as f:
         method_map, options_map = parse_mapping_cfg(f)
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None, "Nn_": (1, 2)}
     found: dict[str, list[str]] = {}
     for filename, _line, message, _comments, context in extract_from_dir(
             str(ROOT), method_map, options_map, keywords=keywords):

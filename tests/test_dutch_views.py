@@ -179,11 +179,15 @@ def test_the_hearing_roll_brief_and_calendar_in_dutch(cli, dutch_case):
 def test_the_monthly_figures_in_dutch_with_a_decimal_comma(cli, dutch_case):
     cli("visit", dutch_case, "--kind", "telefoon", "--minutes", "50")
     screen = cli("stats", "--month", "2026-11", env=NL).stdout
-    for words in ("Cijfers 2026-11", "aanmelding", "nieuwe dossiers", "uithuiszettingen voorkomen",
+    for words in ("Cijfers november 2026 (01/11/2026 – 30/11/2026)", "aanmelding", "nieuwe dossiers", "uithuiszettingen voorkomen",
                   "gezinnen doorverwezen", "huisbezoeken", "uren", "0,8", "traject: PW 0,8", "werk"):
         assert words in screen, words
     no_english(screen)
-    assert "0.8" in cli("stats", "--month", "2026-11").stdout
+    english = cli("stats", "--month", "2026-11").stdout
+    assert "0.8" in english and "Figures November 2026 (01/11/2026 – 30/11/2026)" in english
+    assert cli("stats", "--year", "2026", env=NL).stdout.startswith("Cijfers 2026 (01/01/2026 – 31/12/2026)")
+    assert cli("stats", "--from", "2026-02-03", "--to", "2026-02-10", env=NL).stdout.startswith(
+        "Cijfers 03/02/2026 – 10/02/2026\n")
 
 
 def test_every_code_has_a_label_and_its_dutch_names_are_its_own():
@@ -219,6 +223,19 @@ def test_the_history_in_dutch(cli, dutch_case):
         assert words in screen, words
     history = json.loads(cli("case", "history", dutch_case, "--format", "json", env=NL).stdout)
     assert history[0]["detail"] == "opened on track pw (registered by bailiff)"  # the history itself stays as written
+
+
+def test_the_history_table_in_dutch(cli, dutch_case):
+    cli("case", "show", dutch_case)
+    screen = cli("case", "history", dutch_case, env={**NL, "COLUMNS": "160"}).stdout
+    for words in ("Geschiedenis van", "Wanneer", "aanmelding", "geopend in traject PW (aangemeld door gerechtsdeurwaarder)",
+                  "huisbezoek", "afbetalingsplan", "doorverwijzing", "doorverwezen naar psychiatrie op 18/10/2026",
+                  "inzage"):
+        assert words in screen, words
+    no_english(screen)
+    assert not re.search(r"\b(intake|contact on|referral|read)\b", screen)
+    english = cli("case", "history", dutch_case, env={"COLUMNS": "160"}).stdout
+    assert "intake" in english and "opened on track pw (registered by bailiff)" in english
 
 
 @pytest.mark.sqlite_only

@@ -160,3 +160,31 @@ def test_a_court_notice_flows_into_its_hearing(db_path, cli):
     [row] = json.loads(cli("hearing", "list", "--date", "tomorrow", "-f", "json").stdout)
     assert (row["starts_at"], row["room"], row["claimed"], row["petition_date"]) == \
         ("2026-11-23T09:30:00", "2", 2450.0, "2026-11-21")
+
+
+
+def test_the_problems_ticked_are_named_in_the_readers_language(db_path, cli, monkeypatch):
+    spawn(db_path, "--version").expect(pexpect.EOF)  # the database exists before the Dutch intake
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1", HUURBEG_LANG="nl")
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "intake", "--track", "pw", "--source", "tenant",
+                                           "--tenant-informed", "--consent-tenant", "--consent-landlord", "--tenant", "An Peeters",
+                                           "--address", "Bruul 5",
+                                           "--phone", "", "--birth-date", "30/07/1985", "--national-number", "85073003328",
+                                           "--adults", "1", "--children", "0", "--landlord", "Woonpunt",
+                                           "--landlord-type", "svk", "--arrears", "800", "--rent", "600",
+                                           "--note", "", "--date", "today"],
+                          env=env, encoding="utf-8", timeout=20, dimensions=(40, 120))
+    answer(child, "Problemen?", " " + DOWN + " \r")  # the first two
+    from huurbeg.codes import Problem
+    from huurbeg.render import text_value
+
+    monkeypatch.setenv("HUURBEG_LANG", "nl")
+    first, second = (text_value(problem) for problem in list(Problem)[:2])
+    child.expect_exact(f"{first}, {second}")  # the answer line names them, in Dutch
+    answer(child, "Dit dossier registreren?", "j")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "selections" not in child.before
+    shown = json.loads(cli("case", "show", "2026-0001", "--format", "json").stdout)
+    assert shown["problems"] == [p.value for p in list(Problem)[:2]]

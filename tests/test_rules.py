@@ -155,3 +155,15 @@ def test_agreement_overdue_only_after_its_day():
                                         "agreement-overdue")] == [Severity.INFO]
     [late] = by_rule(warnings_for(facts(agreements=agreement), TODAY), "agreement-overdue")
     assert late.severity == Severity.WARNING and "agreement 7 (landlord)" in late.message
+
+
+@pytest.mark.parametrize("days, english, dutch", [
+    (1, "eviction in 1 day", "uithuiszetting over 1 dag"),
+    (3, "eviction in 3 days", "uithuiszetting over 3 dagen"),
+])
+def test_a_count_of_days_takes_its_own_form_in_each_language(days, english, dutch, monkeypatch):
+    found = by_rule(warnings_for(facts(eviction_date=TODAY + timedelta(days=days)), TODAY), "eviction-date")
+    [warning] = found
+    assert warning.message == english  # the data: English, as exported
+    monkeypatch.setenv("HUURBEG_LANG", "nl")
+    assert f"{warning.message}" == dutch  # on screen

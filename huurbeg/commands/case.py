@@ -290,12 +290,13 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = Output
     """Every write and every read of the dossier: who, when, what."""
     from huurbeg import casework
 
-    from huurbeg import caseload
+    from huurbeg import caseload, history
 
     store = state(ctx).store()
     rows = caseload.history(store, number)
     casework.log_read(store, number, "case history")
-    render.emit_rows(rows, fmt, headed(HISTORY_COLUMNS), title=_("History of {number}").format(number=number))
+    shown = rows if fmt != OutputFormat.TABLE else [history.shown_entry(row) for row in rows]
+    render.emit_rows(shown, fmt, headed(HISTORY_COLUMNS), title=_("History of {number}").format(number=number))
 
 
 
