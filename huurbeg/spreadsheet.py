@@ -95,7 +95,7 @@ def _records(reader: csv.DictReader, today: date, known_landlords: set[str]) -> 
         try:
             rows.append(_row(line, values, today, known_landlords))
         except (ValueError, HuurbegError) as exc:
-            errors.append(f"line {line}: {exc}")
+            errors.append(_("line {line}: {problem}").format(line=line, problem=exc))
     return rows, errors
 
 
@@ -155,6 +155,8 @@ def _row(line: int, v: dict, today: date, known_landlords: set[str]) -> ImportRo
         intake_date=_field("intake_date", day, v["intake_date"]), note=v.get("note") or None)
     if draft.intake_date is None:
         raise ValueError(_("intake_date: required"))
+    if missing := draft.missing():  # a column, not a flag to give or a question to answer
+        raise ValueError(_("{column}: required").format(column=_as_column(f"{missing[0]}: ").rstrip(": ")))
     known = bool(draft.landlord) and match_key(draft.landlord) in known_landlords
     try:
         draft = complete(draft, today, known_landlord=known)

@@ -65,7 +65,7 @@ def test_a_wrong_code_lists_the_names_in_the_readers_language(cli, new_case, db_
     before = snapshot(db_path)
     dutch = cli("refer", number, "--to", "psychiater", env=NL)
     assert_one_line_error(dutch, contains="psychiatrie")
-    assert "geen geldige doorverwijzing" in dutch.stderr and "psychiatry," not in dutch.stderr
+    assert "geen geldige waarde voor doorverwijzing" in dutch.stderr and "psychiatry," not in dutch.stderr
     english = cli("refer", number, "--to", "psychiater")
     assert_one_line_error(english, contains="psychiatry")
     assert "psychiatrie" not in english.stderr
@@ -243,3 +243,20 @@ def test_the_doctor_in_dutch(cli, dutch_case):
     doctor = cli("doctor", env=NL).stdout
     assert "integriteit: ok" in doctor and "elke verwijzing wijst naar een bestaande rij" in doctor
     assert "integrity: ok" in cli("doctor").stdout
+
+
+def test_import_errors_in_dutch_name_the_line_and_column(cli, tmp_path, db_path):
+    sheet = tmp_path / "caseload.csv"
+    sheet.write_text("ref;tenant;address;track;source;intake_date;tenant_informed\n"
+                     "R2;;Markt 1;pw;tenant;01/10/2026;ja\n"
+                     "R3;Ann Smet;Markt 2;xx;tenant;01/10/2026;ja\n", encoding="utf-8")
+    cli("case", "list")
+    before = snapshot(db_path)
+    result = cli("import", str(sheet), env=NL)
+    assert result.exit_code != 0
+    assert "caseload.csv regel 2: tenant: verplicht\n" in result.stderr  # a column to fill, not a flag to give
+    assert "regel 3: track: 'xx' is geen geldige waarde voor traject" in result.stderr
+    assert "line" not in result.stderr and "--no-input" not in result.stderr
+    assert snapshot(db_path) == before
+    english = cli("import", str(sheet))
+    assert "caseload.csv line 2: tenant: required\n" in english.stderr
