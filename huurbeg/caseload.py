@@ -7,7 +7,7 @@ writes them as a table, json or csv. Nothing here prints.
 
 from datetime import date, datetime, time, timedelta
 
-from huurbeg.codes import Severity, Status, Track
+from huurbeg.codes import FoundIn, Severity, Status, Track
 from huurbeg.render import Cents
 from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
 from huurbeg.i18n import _
@@ -68,7 +68,7 @@ def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> li
             found.append((match, case_id, {
                 "case": number, "tenant": name, "address": address, "landlord": landlord,
                 "status": Status(case_status), "track": Track(track), "intake_date": intake,
-                "matched": match.field, "score": match.score}))
+                "matched": FoundIn(match.field), "score": match.score}))
     found.sort(key=lambda f: (-f[0].score, f[2]["status"] != Status.OPEN, -f[2]["intake_date"].toordinal(),
                               f[2]["case"]))
     shown = found[:limit]

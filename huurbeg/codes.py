@@ -152,6 +152,17 @@ class Status(StrEnum):
     CLOSED = "closed"
 
 
+class FoundIn(StrEnum):
+    """The field of a case that a search (`case find`) matched best."""
+
+    TENANT = "tenant"
+    ADDRESS = "address"
+    PHONE = "phone"
+    NATIONAL_NUMBER = "national_number"
+    LANDLORD = "landlord"
+    REFERENCE = "reference"
+
+
 class Severity(StrEnum):
     """How pressing a warning is, from least to most."""
 
@@ -255,6 +266,12 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
     (Severity.WARNING, ("waarschuwing",), N_("warning")),
     (Severity.URGENT, ("dringend",), N_("urgent")),
     (Severity.OVERDUE, ("verstreken",), N_("overdue")),
+    (FoundIn.TENANT, (), N_("tenant")),
+    (FoundIn.ADDRESS, (), N_("address")),
+    (FoundIn.PHONE, (), N_("phone")),
+    (FoundIn.NATIONAL_NUMBER, (), N_("national register number")),
+    (FoundIn.LANDLORD, (), N_("landlord")),
+    (FoundIn.REFERENCE, (), N_("import reference")),
 ]
 ALIASES: dict[type[StrEnum], dict[str, StrEnum]] = {}
 """Per code list, each Dutch name to its code."""

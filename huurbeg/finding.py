@@ -6,8 +6,10 @@ matches and how well. Case, accents and punctuation are ignored; a word of the
 query matches a word of a field exactly, as its beginning, inside it (three
 letters or more), or with one typo (a letter wrong, missing, extra or two letters
 swapped) when the word has at least TYPO_MIN_LENGTH letters. Names written
-together or apart match each other ("Elamrani" finds "El Amrani"). A query of
-digits (with or without punctuation) looks in the phone and national numbers.
+together or apart match each other ("Elamrani" finds "El Amrani"). A courtesy
+title ("mevrouw Peeters") is no part of a name. A query of digits (with or
+without punctuation) looks in the phone and national numbers; a whole phone
+number matches in its national and international forms (0470…, +32 470…).
 """
 
 import re
@@ -26,6 +28,12 @@ FIELD_WEIGHT = {"tenant": 1.0, "reference": 0.95, "national_number": 0.95, "phon
 """How much a match in each field says about the case being the one looked for."""
 EXACT, PREFIX, INFIX, TYPO, TYPO_PREFIX = 1.0, 0.85, 0.6, 0.7, 0.5
 """The score of one query word by how it matched."""
+COURTESY_TITLES = frozenset({"mevrouw", "mevr", "mw", "meneer", "mijnheer", "mr", "dhr", "heer", "juffrouw",
+                             "madame", "mme", "mademoiselle", "mlle", "monsieur", "mrs", "ms", "miss", "mister",
+                             "familie", "fam"})
+"""Words a worker hears before a name ("mevrouw Peeters"): left out of a search of other words."""
+PHONE_MIN_LENGTH = 8
+"""The digits a whole Belgian phone number has after its prefix (0 or +32): enough to match both forms."""
 
 
 def words(text: str | None) -> list[str]:
@@ -55,13 +63,30 @@ class Query:
 
     words: tuple[str, ...] = ()
     number: str | None = None
+    subscriber: str | None = None  # a whole phone number without its 0, +32 or 0032 prefix
+
+
+def subscriber_part(text: str) -> str | None:
+    """The digits of a whole Belgian phone number after its prefix (0, +32 or 0032), or None."""
+    found = digits(text)
+    if text.strip().startswith("+"):
+        rest = found[2:] if found.startswith("32") else None
+    elif found.startswith("0032"):
+        rest = found[4:]
+    elif found.startswith("0") and not found.startswith("00"):
+        rest = found[1:]
+    else:
+        rest = None
+    return rest if rest and len(rest) >= PHONE_MIN_LENGTH else None
 
 
 def parse_query(text: str) -> Query:
     """Words of the query; a query made of digits and punctuation only is a number. ValueError if empty."""
     if re.fullmatch(r"[\d\s.\-/+()]+", text or "", re.ASCII) and len(digits(text)) >= DIGITS_MIN_LENGTH:
-        return Query(number=digits(text))
+        return Query(number=digits(text), subscriber=subscriber_part(text))
     found = tuple(words(text))
+    named = tuple(word for word in found if word not in COURTESY_TITLES)
+    found = named or found  # "mevrouw" alone is still looked for
     if not found:
         raise ValueError(_("give a name, address, phone or number to look for (at least {digits_min_length} digits "
                            "for a number)").format(digits_min_length=DIGITS_MIN_LENGTH))
@@ -79,6 +104,13 @@ def patterns(word: str) -> list[str]:
     mid = len(word) // 2
     swapped = word[:mid - 1] + word[mid] + word[mid - 1] + word[mid + 1:]
     return list(dict.fromkeys([word[:mid], word[mid:], swapped[:mid], swapped[mid:]]))
+
+
+def key_groups(query: Query) -> list[list[str]]:
+    """What the store looks for in its normalised keys: per group, substrings one of which must be there."""
+    if query.number is not None:
+        return [[query.number] + ([query.subscriber] if query.subscriber else [])]
+    return [patterns(word) for word in query.words]
 
 
 def within_one_typo(a: str, b: str) -> bool:
@@ -145,6 +177,10 @@ def score(query: Query, fields: dict[str, str | None]) -> Match | None:
             if value and query.number in value:
                 exact = EXACT if value == query.number else PREFIX if value.startswith(query.number) else INFIX
                 return Match(round(exact * FIELD_WEIGHT[field], 4), field)
+        value = digits(fields.get("phone"))
+        if query.subscriber and value and query.subscriber in value:  # +32 470… for 0470…, or the reverse
+            exact = EXACT if subscriber_part(fields["phone"]) == query.subscriber else INFIX
+            return Match(round(exact * FIELD_WEIGHT["phone"], 4), "phone")
         return None
     tokens = {field: _tokens(value) for field, value in fields.items() if value}
     found = _words_score(query.words, tokens)

@@ -47,6 +47,14 @@ ELAMRANI_TOGETHER = {"tenant": "Karim Elamrani", "address": None, "phone": None,
     ("declercq", DE_CLERCQ, "tenant"),
     ("eglise", DE_CLERCQ, "address"),
     ("123 45 67", DE_CLERCQ, "phone"),
+    ("mevrouw Peeters", PEETERS, "tenant"),  # as heard on the phone: the title is no part of the name
+    ("Mevr. Peters", PEETERS, "tenant"),
+    ("dhr. El Amrani", EL_AMRANI, "tenant"),
+    ("meneer Elamrani", EL_AMRANI, "tenant"),
+    ("+32 470 12 34 56", PEETERS, "phone"),  # the caller's number as a phone shows it
+    ("0032470123456", PEETERS, "phone"),
+    ("03 123 45 67", DE_CLERCQ, "phone"),  # stored in international form, typed in national form
+    ("031234567", DE_CLERCQ, "phone"),
 ])
 def test_spellings_that_must_match(query, fields, field):
     found = score(parse_query(query), fields)
@@ -66,6 +74,9 @@ def test_spellings_that_must_match(query, fields, field):
     ("0471", PEETERS),
     ("Amrnii Fatima", EL_AMRANI),  # two typos in one word
     ("Clercx", {**DE_CLERCQ, "tenant": "Marie"}),
+    ("mevrouw Janssens", PEETERS),  # a title does not make any name match
+    ("+31 470 12 34 56", PEETERS),  # a Dutch number is another number
+    ("+32 470 12 34 57", PEETERS),
 ])
 def test_spellings_that_must_not_match(query, fields):
     if query == "Pieters":  # one letter wrong from Peeters: a typo that is tolerated, so it matches
@@ -139,6 +150,16 @@ def test_find_by_a_misspelt_name_most_likely_first(cli, caseload):
     assert [r["case"] for r in as_json(cli("case", "find", "85.07.30-033.28", "-f", "json"))] == [a]
     assert [r["case"] for r in as_json(cli("case", "find", "0470123456", "-f", "json"))] == [a]
     assert as_json(cli("case", "find", "Vermeulen", "-f", "json")) == []
+    assert [r["case"] for r in as_json(cli("case", "find", "mevrouw Peters", "-f", "json"))][:2] == [a, d]
+    assert [(r["case"], r["matched"]) for r in as_json(cli("case", "find", "+32 470 12 34 56", "-f", "json"))] == [
+        (a, "phone")]
+
+
+def test_the_field_found_in_is_shown_in_the_reader_s_language(cli, caseload, monkeypatch):
+    monkeypatch.setenv("HUURBEG_LANG", "nl")
+    shown = cli("case", "find", "85073003328").stdout
+    assert "rijksregisternummer" in shown and "national_number" not in shown
+    assert as_json(cli("case", "find", "85073003328", "-f", "json"))[0]["matched"] == "national_number"
 
 
 def test_find_by_status(cli, caseload):

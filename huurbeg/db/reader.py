@@ -116,10 +116,9 @@ class Reader:
         return cases.rows(self.sql, track, status, worker, key)
 
     def find_candidates(self, query, status: Status | None) -> list[tuple]:
-        from huurbeg.finding import patterns
+        from huurbeg.finding import key_groups
 
-        groups = [[query.number]] if query.number is not None else [patterns(word) for word in query.words]
-        return cases.candidates(self.sql, groups, status)
+        return cases.candidates(self.sql, key_groups(query), status)
 
     def facts(self, numbers: Sequence[str] | None = None, worker: str | None = None):
         return cases.facts(self.sql, numbers, worker)

@@ -16,7 +16,7 @@ from sqlalchemy import or_, text, update
 from sqlmodel import Session, select
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
-from huurbeg.finding import Query, patterns, search_key
+from huurbeg.finding import Query, key_groups, search_key
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db import cases, court, follow_up, intake
 from huurbeg.db.cases import CaseRow
@@ -721,8 +721,7 @@ class Store:
 
     def find_candidates(self, query: Query, status: Status | None) -> list[tuple]:
         """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.finding)."""
-        groups = [[query.number]] if query.number is not None else [patterns(word) for word in query.words]
-        return cases.candidates(self.sql, groups, status)
+        return cases.candidates(self.sql, key_groups(query), status)
 
     def log_reads(self, case_ids: Iterable[int], what: str) -> None:
         """A read of each of these dossiers, in the history (e.g. shown by `case find`)."""
