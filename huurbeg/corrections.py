@@ -162,6 +162,26 @@ def remove_hearing(store, number: str, reason: str | None):
     return hearing
 
 
+def withdraw_outcome(store, number: str, reason: str | None):
+    """Withdraw the outcome recorded last on the case's hearings (entered by mistake): the hearing awaits
+    its outcome again, and a postponement's new hearing, while it has no outcome of its own, goes with it.
+    Returns (the hearing, its withdrawn result, the new hearing withdrawn or None)."""
+    reason = check_reason(reason)
+    case = _open_case(store, number)
+    hearings = store.hearings(case)
+    decided = [h for h in hearings if h.result is not None]
+    if not decided:
+        raise RuleViolation(_("no hearing of case {number} has an outcome; nothing to withdraw")
+                            .format(number=number))
+    hearing = max(decided, key=lambda h: (h.result_date, h.starts_at, h.id))
+    follow_up = next((h for h in hearings if h.postponed_from_id == hearing.id), None)
+    if follow_up is not None and follow_up.result is not None:  # not reached: the later outcome is the last
+        follow_up = None
+    result = hearing.result
+    store.withdraw_outcome(case, hearing, follow_up, reason)
+    return hearing, result, follow_up
+
+
 # --- an admission entered by mistake --------------------------------------------------------
 
 def undo_transfer(store, number: str, reason: str | None) -> str | None:

@@ -69,6 +69,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "plan agree-remove": (N_("huurbeg plan agree-remove 2026-0042 3 --reason 'agreed by mistake'"),),
     "hearing edit": ("huurbeg hearing edit 2026-0042 --date '24/11/2026 10:30' --room 2",),
     "hearing remove": (N_("huurbeg hearing remove 2026-0042 --reason 'entered twice'"),),
+    "hearing outcome-remove": (
+        N_("huurbeg hearing outcome-remove 2026-0042 --reason 'recorded on the wrong case'"),),
     "transfer undo": (N_("huurbeg transfer undo 2026-0042 --reason 'admitted on the wrong case'"),),
     "refer add": ("huurbeg refer add 2026-0042 --to cgg",),
     "refer list": ("huurbeg refer list", "huurbeg refer list 2026-0042"),

@@ -304,3 +304,44 @@ def test_referrals_are_followed_up_and_withdrawn(cli, case, new_case, db_path):
     details = [e["detail"] for e in history(cli, case)]
     assert "referral 2 (to ocmw, 2026-11-20) removed; reason: entered twice" in details
     assert "schuldhulp" not in json.dumps(details)
+
+
+def test_an_outcome_recorded_by_mistake_is_withdrawn_or_replaced(cli, case, db_path):
+    hearing(cli, case, "20/11/2026 09:30")
+    uid = cli("hearing", "list", "--date", "20/11/2026", "-f", "ics").stdout.split("UID:")[1].split()[0]
+    ok(cli("hearing", "outcome", case, "--result", "dissolved", "--eviction-date", "01/02/2027"))
+    assert "eviction-date" in rules_of(cli, "--within", "90")
+    assert figures(cli)[("hearings", "result=dissolved")] == 1
+    # it was a payment plan the judge imposed: one command puts it right
+    ok(cli("hearing", "outcome", case, "--result", "plan-imposed", "--correct"))
+    assert "eviction-date" not in rules_of(cli, "--within", "90")
+    got = figures(cli)
+    assert (got[("hearings", "result=dissolved")], got[("hearings", "result=plan-imposed")]) == (0, 1)
+    [row] = as_json(cli("hearing", "list", "--date", "20/11/2026", "-f", "json"))
+    assert row["result"] == "plan-imposed"
+    # a postponement entered on the wrong case: withdrawn with the new hearing it set
+    ok(cli("hearing", "outcome", case, "--result", "postponed", "--new-date", "15/12/2026 09:00", "--correct"))
+    assert len(as_json(cli("hearing", "list", "--within", "60", "-f", "json"))) == 1  # 15/12; 20/11 has passed
+    ok(cli("hearing", "outcome-remove", case, "--reason", "the court never postponed it"))
+    assert as_json(cli("hearing", "list", "--within", "60", "-f", "json")) == []
+    [row] = as_json(cli("hearing", "list", "--date", "20/11/2026", "-f", "json"))
+    assert row["result"] is None and "hearing-due" in rules_of(cli)
+    assert figures(cli)[("hearings", "result=pending")] == 1 and figures(cli, "2026-12")[("hearings", "")] == 0
+    ics = cli("hearing", "list", "--date", "20/11/2026", "-f", "ics").stdout
+    assert uid in ics and "STATUS:CONFIRMED" in ics  # the same event, no longer struck out
+    details = [e["detail"] for e in history(cli, case)]
+    assert "hearing 1: outcome dissolved removed; reason: replaced by the outcome recorded next" in details
+    assert "hearing 1: outcome postponed removed; reason: the court never postponed it" in details
+    assert "hearing 2 (2026-12-15 09:00), set by the postponement removed; reason: the court never postponed it" \
+        in details
+    before = snapshot(db_path)
+    assert_one_line_error(cli("hearing", "outcome-remove", case, "--reason", "x"), code=4, contains="no hearing")
+    assert_one_line_error(cli("hearing", "outcome-remove", case, "--reason", " "), code=2, contains="--reason")
+    assert_one_line_error(cli("hearing", "outcome", case, "--result", "settled", "--correct"), code=4,
+                          contains="no hearing")
+    assert snapshot(db_path) == before
+    ok(cli("hearing", "outcome", case, "--result", "settled"))
+    ok(cli("case", "close", case, "--outcome", "eviction-prevented"))
+    before = snapshot(db_path)
+    assert_one_line_error(cli("hearing", "outcome-remove", case, "--reason", "x"), code=4, contains="reopen")
+    assert snapshot(db_path) == before

@@ -108,6 +108,7 @@ AFTERWARDS = {
     "refer remove": lambda c, s: ["refer", "remove", c, "1", "--reason", "mistake"],
     "hearing edit": lambda c, s: ["hearing", "edit", c, "--room", "4"],
     "hearing outcome": lambda c, s: ["hearing", "outcome", c, "--result", "postponed", "--new-date", "+1w 09:00"],
+    "hearing outcome-remove": lambda c, s: ["hearing", "outcome-remove", c, "--reason", "mistake"],
     "hearing remove": lambda c, s: ["hearing", "remove", c, "--reason", "mistake"],
     "case consent": lambda c, s: ["case", "consent", c, "--tenant"],
     "case edit": lambda c, s: ["case", "edit", c, "--phone", "0470 11 22 33", "--rent", "400"],

@@ -130,12 +130,17 @@ def outcome(
     eviction_date: Annotated[date | None, typer.Option(
         "--eviction-date", parser=parse_date, metavar="DATE", help="For dissolved: the eviction date.")] = None,
     proposal: ProposalOption = None,
+    correct: Annotated[bool, typer.Option(
+        "--correct", help="Replace the outcome recorded last, entered by mistake (and the new hearing of a "
+                          "postponement); the history keeps both.")] = False,
 ) -> None:
     """Record the outcome of the case's pending hearing (settled, postponed, plan-imposed, dissolved, ...)."""
     from huurbeg import hearings
 
     app_state = state(ctx)
     store = app_state.store()
+    if correct:
+        _withdraw_outcome(store, number, CORRECTED)
     plan = None
     if result == HearingResult.PLAN_IMPOSED:
         hearings.check_outcome(store, number, result, new_date, eviction_date, app_state.today)
@@ -158,6 +163,27 @@ def outcome(
     elif result == HearingResult.PLAN_IMPOSED:
         render.notice(_("Record the imposed plan with: huurbeg plan {number} --arrears EUR --instalment EUR "
                         "--start D").format(number=number))
+
+
+CORRECTED = "replaced by the outcome recorded next"
+"""The reason the history gives for an outcome replaced with `hearing outcome --correct`."""
+
+
+def _withdraw_outcome(store, number: str, reason: str | None) -> None:
+    from huurbeg import corrections
+
+    hearing, result, follow_up = corrections.withdraw_outcome(store, number, reason)
+    render.message(_("{number}: outcome {result} of the hearing of {when} withdrawn.").format(
+        number=number, result=render.text_value(HearingResult(result)), when=f"{hearing.starts_at:%d/%m/%Y %H:%M}"))
+    if follow_up is not None:
+        render.message(_("{number}: the hearing of {when} it set is withdrawn too.").format(
+            number=number, when=f"{follow_up.starts_at:%d/%m/%Y %H:%M}"))
+
+
+@app.command("outcome-remove")
+def outcome_remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
+    """Withdraw the outcome recorded last (entered by mistake): the hearing awaits one again; the history keeps why."""
+    _withdraw_outcome(state(ctx).store(), number, reason)
 
 
 def _ask_imposed_plan(store, number: str, today: date) -> tuple | None:

@@ -522,6 +522,17 @@ class Store:
         self.record(case, "hearing", f"hearing {hearing.id}: {result}"
                     + (f", eviction on {eviction.isoformat()}" if eviction else ""))
 
+    def withdraw_outcome(self, case: Case, hearing: Hearing, follow_up: Hearing | None, reason: str) -> None:
+        """A hearing's outcome withdrawn (entered by mistake), with the new hearing its postponement made."""
+        result = hearing.result
+        hearing.result, hearing.result_date, hearing.eviction_date = None, None, None
+        self.session.add(hearing)
+        self._touch(case)
+        self.record(case, "remove", f"hearing {hearing.id}: outcome {result} removed; reason: {reason}")
+        if follow_up is not None:
+            self.remove(case, follow_up, f"hearing {follow_up.id} ({follow_up.starts_at:%Y-%m-%d %H:%M}), "
+                                         f"set by the postponement", reason)
+
     def roll(self, start: datetime, end: datetime, court_name: str | None, worker: str | None = None) -> list[tuple]:
         """Hearings between two moments with their case, tenant, landlord and last contact."""
         return court.roll(self.sql, start, end, court_name, worker)
