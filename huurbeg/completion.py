@@ -103,7 +103,8 @@ def respond(group, instruction: str) -> int:
         sys.stdout.write(script(shell))
         return 0
     args, incomplete = _words(shell)
-    lines = [_format(shell, kind, value, help_text) for kind, value, help_text in candidates(group, args, incomplete)]
+    lines = [_format(shell, kind, value, help_text) for kind, value, help_text in candidates(group, args, incomplete)
+             if value.isprintable()]  # a stored code with a line break or an escape is typed, not offered
     sys.stdout.write("".join(line + "\n" for line in lines))
     return 0
 
@@ -128,11 +129,22 @@ def _words(shell: str) -> tuple[list[str], str]:
 
 def _format(shell: str, kind: str, value: str, help_text: str | None) -> str:
     help_text = " ".join((help_text or "").split())
+    if shell == "bash" and not _plain_word(value):
+        # bash puts a candidate on the command line as it is: a dwelling code `$(...)` or `DW 1;x`
+        # would run, or split, when the worker presses Enter. zsh and fish quote what they insert.
+        import shlex
+
+        value = shlex.quote(value)
     if shell == "zsh":
         return f"{kind}\n{value}\n{help_text or '_'}"
     if shell == "fish" and help_text:
         return f"{kind},{value}\t{help_text}"
     return f"{kind},{value}"
+
+
+def _plain_word(value: str) -> bool:
+    """A word that means itself to a shell: letters (any script), digits and - _ . / : @ + = , %."""
+    return all(char.isalnum() or char in "-_./:@+=,%" for char in value) and not value.startswith("~")
 
 
 # --- what to offer ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import typer
 
 from huurbeg import dates, money, national_number, text
 from huurbeg.case_number import parse_case_number
-from huurbeg.codes import choices, parse_code
+from huurbeg.codes import ALIASES, choices, names, parse_code
 from huurbeg.i18n import N_, _
 
 
@@ -75,9 +75,19 @@ def code_option(enum: type[StrEnum], what: str, help_text: str, *names: str) -> 
 # --- shell completion of values (huurbeg.completion runs these; they never open SQLAlchemy) ---------
 
 def complete_codes(enum: type[StrEnum]) -> Callable:
-    """The slugs of a code list, for the shell."""
+    """A code list for the shell: the slugs; to a Dutch reader each code's Dutch name, and once a
+    word is begun every slug or Dutch name that starts with it."""
     def complete(incomplete: str) -> list[str]:
-        return [member.value for member in enum if member.value.startswith(incomplete.lower())]
+        from huurbeg.i18n import language
+
+        begun = incomplete.strip().lower()
+        found = [name for name in names(enum) if name.startswith(begun)]
+        if begun and language() == "nl":
+            dutch = ALIASES.get(enum, {})
+            for member in enum:
+                found += [name for name in (member.value, *(n for n, m in dutch.items() if m is member))
+                          if name.startswith(begun) and name not in found]
+        return found
     return complete
 
 

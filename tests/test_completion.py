@@ -133,3 +133,38 @@ def test_bash_completes_a_case_number_with_the_sourced_script(cli, new_case, tmp
     lines = result.stdout.splitlines()
     assert lines[0] == number
     assert lines[-1] == "complete -o nosort -F _huurbeg_completion huurbeg"
+
+
+def test_a_dutch_reader_is_offered_the_dutch_names_of_codes():
+    dutch = {"HUURBEG_LANG": "nl"}
+    offered = values("huurbeg case close 2026-0001 --outcome ", env=dutch)
+    assert offered[:2] == ["uithuiszetting-voorkomen", "doorverwezen"] and "referred" not in offered
+    assert values("huurbeg case close 2026-0001 --outcome door", env=dutch) == ["doorverwezen", "doorstroomwoning"]
+    assert values("huurbeg visit 2026-0001 --kind tel", env=dutch) == ["telefoon", "telefonisch"]
+    assert values("huurbeg case close 2026-0001 --outcome ref", env=dutch) == ["referred"]  # a slug works too
+    assert values("huurbeg case close 2026-0001 --outcome door") == []  # an English reader gets the slugs
+    assert values("huurbeg completion ") == ["bash", "zsh", "fish"]
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="no bash")
+@pytest.mark.skipif(bool(POSTGRES), reason="completion reads an SQLite file directly")
+def test_a_dwelling_code_with_shell_syntax_is_completed_as_one_quoted_word(cli, new_case, tmp_path):
+    """bash puts a candidate on the command line as it is: stored text must not become a command."""
+    new_case()
+    planted = tmp_path / "planted"
+    codes = [f"$(touch {planted})", "DW 9;x", "CR-\x1b[2J"]
+    for code in codes:
+        assert cli("transfer", "dwelling", "add", code, "--kind", "crisis").exit_code == 0
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "huurbeg").write_text(f"#!/bin/sh\nexec {sys.executable} -m huurbeg \"$@\"\n")
+    (bin_dir / "huurbeg").chmod(0o755)
+    session = ('eval "$(huurbeg completion bash)"\n'
+               'COMP_WORDS=(huurbeg transfer in 2026-0001 --dwelling ""); COMP_CWORD=5\n'
+               '_huurbeg_completion huurbeg\n'
+               'for reply in "${COMPREPLY[@]}"; do eval "printf \'<%s>\\n\' $reply"; done\n')  # as Enter would run it
+    result = subprocess.run(["bash", "--norc", "--noprofile"], input=session, capture_output=True, text=True,
+                            timeout=60, env=os.environ | {"PATH": f"{bin_dir}:{os.environ['PATH']}"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"<{codes[0]}>", f"<{codes[1]}>"]  # each one word; the escape not offered
+    assert not planted.exists()

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
-from huurbeg.params import code
+from huurbeg.params import code, complete_codes
 
 
 class Shell(StrEnum):
@@ -21,6 +21,7 @@ def register(app: typer.Typer) -> None:
 
 def completion(
     shell: Annotated[Shell, typer.Argument(parser=code(Shell, "shell"), metavar="SHELL",
+                                           autocompletion=complete_codes(Shell),
                                            help="bash, zsh or fish.")],
 ) -> None:
     """Print the script that lets your shell complete commands, options, codes and case numbers.
