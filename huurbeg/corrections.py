@@ -112,6 +112,30 @@ def remove_payment(store, number: str, payment_id: int, reason: str | None) -> b
     return store.reactivate_plan(case, store.plan_of(payment))
 
 
+PAYMENT_FIELDS = {"amount_cents": "amount", "date": "date"}
+
+
+def edit_payment(store, number: str, payment_id: int, given: dict, today: date) -> tuple[list[str], str | None]:
+    """Correct a payment's amount or date with the rules of `plan pay`; returns the fields changed and the plan's
+    new state when the correction changed it ('completed': paid off now; 'active': open again)."""
+    from huurbeg.followup import check_payment
+
+    case = _open_case(store, number)
+    payment = _record(store, case, "payment", payment_id)
+    changed = _changes(payment, given)
+    after = {name: changed.get(name, getattr(payment, name)) for name in PAYMENT_FIELDS}
+    plan = store.plan_of(payment)
+    remaining = check_payment(store, case, plan, after["amount_cents"], after["date"], today,
+                              replacing=payment.amount_cents)
+    names = _correct(store, case, payment, changed, PAYMENT_FIELDS, "payment")
+    if after["amount_cents"] == remaining and plan.status == "active":
+        store.end_plan(case, plan, "completed")
+        return names, "completed"
+    if after["amount_cents"] < remaining and store.reactivate_plan(case, plan):
+        return names, "active"
+    return names, None
+
+
 AGREEMENT_FIELDS = {"text": "text", "due_date": "due date", "party": "party"}
 
 

@@ -74,19 +74,26 @@ def pay(store, number: str, amount: int, when: date, today: date) -> int:
     if plan is None:
         raise RuleViolation(_("case {number} has no active payment plan; create one with 'huurbeg plan {number} "
                               "--arrears EUR --instalment EUR --start D'").format(number=number))
+    remaining = check_payment(store, case, plan, amount, when, today)
+    store.add_payment(case, plan, when, amount)
+    if amount == remaining:
+        store.end_plan(case, plan, "completed")
+    return remaining - amount
+
+
+def check_payment(store, case, plan, amount: int, when: date, today: date, replacing: int = 0) -> int:
+    """The rules of a payment (more than 0, not in the future nor before the case, at most the balance);
+    returns the balance it settles from, `replacing` a corrected payment's amount."""
     if amount <= 0:
         raise InvalidInput(_("--amount: must be more than 0"))
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
     _lines, payments = store.plan_lines(plan)
-    remaining = plan.arrears_cents - sum(paid for _when, paid in payments)
+    remaining = plan.arrears_cents - sum(paid for _when, paid in payments) + replacing
     if amount > remaining:
         raise InvalidInput(_("--amount: more than the remaining balance of the plan ({fmt})")
                            .format(fmt=money.fmt(remaining)))
-    store.add_payment(case, plan, when, amount)
-    if amount == remaining:
-        store.end_plan(case, plan, "completed")
-    return remaining - amount
+    return remaining
 
 
 def plan_view(store, number: str, as_of: date) -> dict:

@@ -64,6 +64,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "case merge": ("huurbeg case merge 2026-0042 2026-0057",),
     "visit edit": ("huurbeg visit edit 2026-0042 3 --minutes 45",),
     "visit remove": (N_("huurbeg visit remove 2026-0042 3 --reason 'logged on the wrong case'"),),
+    "plan payment-edit": ("huurbeg plan payment-edit 2026-0042 2 --amount 100",),
     "plan payment-remove": (N_("huurbeg plan payment-remove 2026-0042 2 --reason 'entered twice'"),),
     "plan agree-edit": ("huurbeg plan agree-edit 2026-0042 3 --due +2w",),
     "plan agree-remove": (N_("huurbeg plan agree-remove 2026-0042 3 --reason 'agreed by mistake'"),),

@@ -134,6 +134,34 @@ def test_a_removed_payment_reopens_the_balance_and_the_plan(cli, case):
     assert "#" in cli("plan", "show", case).stdout
 
 
+def test_a_payment_is_corrected_in_one_command(cli, case, db_path):
+    ok(cli("plan", case, "--arrears", "300", "--instalment", "100", "--start", "01/10/2026"))
+    ok(cli("plan", "pay", case, "--amount", "300", "--date", "02/10/2026"))  # 100 was paid, 300 typed
+    [payment] = as_json(cli("plan", "show", case, "-f", "json"))["payments"]
+    assert as_json(cli("plan", "show", case, "-f", "json"))["status"] == "completed"
+    assert "instalment-unpaid" not in rules_of(cli)
+    assert "paid off" not in ok(cli("plan", "payment-edit", case, str(payment["id"]), "--amount", "100")).stderr
+    shown = as_json(cli("plan", "show", case, "-f", "json"))
+    assert (shown["status"], shown["paid"], shown["balance"]) == ("active", 100.0, 200.0)
+    assert [(p["id"], p["amount"], p["date"]) for p in shown["payments"]] == [(payment["id"], 100.0, "2026-10-02")]
+    assert "instalment-unpaid" in rules_of(cli)  # the instalment of 01/11 is unpaid after all
+    assert as_json(cli("case", "show", case, "-f", "json"))["payment_plan"]["balance"] == 200.0
+    ok(cli("plan", "payment-edit", case, str(payment["id"]), "--date", "05/10/2026"))
+    assert as_json(cli("plan", "show", case, "-f", "json"))["payments"][0]["date"] == "2026-10-05"
+    details = [e["detail"] for e in history(cli, case)]
+    assert f"payment {payment['id']} corrected: amount" in details and "payment plan 1 active again" in details
+    assert f"payment {payment['id']} corrected: date" in details
+    before = snapshot(db_path)
+    for args, code, text in ((["--amount", "100"], 2, "nothing to change"), (["--amount", "301"], 2, "balance"),
+                             (["--amount", "0"], 2, "more than 0"), (["--date", "+1d"], 2, "future"),
+                             (["--date", "01/01/2026"], 2, "registration"), ([], 2, "give what to correct")):
+        assert_one_line_error(cli("plan", "payment-edit", case, str(payment["id"]), *args), code=code, contains=text)
+    assert_one_line_error(cli("plan", "payment-edit", case, "99", "--amount", "5"), code=3, contains="no payment 99")
+    assert snapshot(db_path) == before
+    out = ok(cli("plan", "payment-edit", case, str(payment["id"]), "--amount", "300"))
+    assert "paid off" in out.stderr and as_json(cli("plan", "show", case, "-f", "json"))["status"] == "completed"
+
+
 def test_agreements_are_corrected_and_withdrawn(cli, case):
     agreement = ok(cli("plan", "agree", case, "keuken poetsen", "--due", "01/11/2026")).stdout.strip()
     report = lambda: as_json(cli("case", "report", case, "--for", "landlord", "-f", "json"))  # noqa: E731

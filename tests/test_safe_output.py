@@ -98,6 +98,7 @@ SETUP = {"intake", "visit add", "plan new", "plan agree", "hearing add", "refer 
 """Commands that wrote the hostile data above: their own output was checked while building it."""
 AFTERWARDS = {
     "plan pay": lambda c, s: ["plan", "pay", c, "--amount", "100"],
+    "plan payment-edit": lambda c, s: ["plan", "payment-edit", c, "1", "--amount", "50"],
     "plan payment-remove": lambda c, s: ["plan", "payment-remove", c, "1", "--reason", "twice"],
     "plan agree-edit": lambda c, s: ["plan", "agree-edit", c, "1", "--due", "+1w"],
     "plan done": lambda c, s: ["plan", "done", c, "1"],

@@ -249,6 +249,30 @@ def fbu_filed(ctx: typer.Context, number: CaseArgument, when: DateOption = None)
     render.message(_("{number}: FBU agreement filed with the Fund.").format(number=number))
 
 
+@app.command("payment-edit")
+def payment_edit(
+    ctx: typer.Context,
+    number: CaseArgument,
+    payment_id: RecordIdArgument,
+    amount: Annotated[int | None, typer.Option("--amount", parser=parse_money, metavar="EUR",
+                                               help="The amount really paid.")] = None,
+    when: Annotated[date | None, typer.Option("--date", parser=parse_date, metavar="DATE",
+                                              help="The day it was really paid.")] = None,
+) -> None:
+    """Correct a payment's amount or date (its number is in 'huurbeg plan show CASE'); the history names the fields."""
+    from huurbeg import corrections
+
+    given = {name: value for name, value in (("amount_cents", amount), ("date", when)) if value is not None}
+    if not given:
+        raise typer.BadParameter(_("give what to correct: --amount or --date"), param_hint="'ID'")
+    app_state = state(ctx)
+    changed, plan_state = corrections.edit_payment(app_state.store(), number, payment_id, given, app_state.today)
+    render.message({"completed": _("{number}: payment {id} corrected ({fields}); the plan is paid off."),
+                    "active": _("{number}: payment {id} corrected ({fields}); the plan is active again.")}.get(
+        plan_state, _("{number}: payment {id} corrected ({fields}).")).format(
+        number=number, id=payment_id, fields=", ".join(changed)))
+
+
 @app.command("payment-remove")
 def payment_remove(ctx: typer.Context, number: CaseArgument, payment_id: RecordIdArgument,
                    reason: ReasonOption) -> None:
