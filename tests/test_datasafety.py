@@ -246,6 +246,7 @@ PLANTED = {  # a distinctive string in every stored text field a person or a fil
     "room": "PLANT-ROOM", "landlord": "Plantlandlord Fraxinus", "ref": "PLANT-REF-PEETERS-1980",
     "imported tenant": "Importname Sorbus", "imported address": "Importstreet Alnus 3",
     "imported note": "PLANT-IMPORTED-NOTE", "imported referrer": "PLANT-IMPORTED-REFERRER",
+    "removal reason": "PLANT-REMOVAL-REASON Quercus",
 }
 NATIONAL_NUMBER = "85073003328"
 CSV_HEADER = "ref,tenant,address,phone,track,source,referrer,intake_date,tenant_informed,status,closed_date,outcome,note"
@@ -260,6 +261,8 @@ def plant(cli, tmp_path) -> list[str]:
                  "--problem", "arrears", "--arrears", "1.234,56", "--note", p["note"], "--tenant-informed",
                  "--consent-tenant", "--consent-landlord", "--date", "01/09/2026", "--no-input").stdout.strip()
     steps = [("visit", number, "--note", p["contact"], "--date", "02/09/2026", "--minutes", "45", "--no-input"),
+             ("visit", number, "--date", "02/09/2026", "--minutes", "5", "--no-input"),
+             ("visit", "remove", number, "2", "--reason", p["removal reason"]),
              ("refer", number, "--to", "psychiatry", "--note", p["referral"], "--date", "03/09/2026"),
              ("plan", number, "--arrears", "1.234,56", "--instalment", "103", "--start", "01/10/2026"),
              ("plan", "pay", number, "--amount", "103", "--date", "01/10/2026"),
@@ -304,6 +307,7 @@ def test_a_purge_leaves_no_planted_string_anywhere_in_the_file_and_every_figure(
             assert variant not in dump, what
             assert variant.encode() not in files, what
     assert "Stillopen Acer" in dump  # the open case keeps its data
+    assert "contact 2 (home, 2026-09-02) removed; reason erased (retention)" in dump  # what and when stay
     assert query_one(db_path, "SELECT count(*) FROM case_file WHERE external_ref IS NOT NULL") == 1
 
 
@@ -331,6 +335,30 @@ def test_a_purge_remembers_its_latest_cut_off(cli, db_path, tmp_path):
     cli("purge", "--closed-before", "01/11/2026", "--yes")
     cli("purge", "--closed-before", "01/06/2026", "--yes")  # an earlier cut-off does not shorten the memory
     assert query_one(db_path, "SELECT value FROM setting WHERE key = 'purged_before'") == "2026-11-01"
+
+
+def test_the_history_allows_a_purge_to_erase_a_reason_and_nothing_else(cli, db_path, tmp_path):
+    number = plant(cli, tmp_path)[0]
+    erase_reason = ("UPDATE history SET detail = substr(detail, 1, instr(detail, '; reason: ') - 1) "
+                    "|| '; reason erased (retention)' WHERE action = 'remove'")
+    with sqlite3.connect(db_path) as connection:  # not purged yet: the reason stays
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            connection.execute(erase_reason)
+    assert cli("purge", "--closed-before", "01/11/2026", "--yes").exit_code == 0
+    line = query_one(db_path, "SELECT detail FROM history WHERE action = 'remove'")
+    assert line == "contact 2 (home, 2026-09-02) removed; reason erased (retention)"
+    with sqlite3.connect(db_path) as connection:  # purged: still nothing else may change
+        for statement in ("UPDATE history SET detail = 'contact 2 removed; reason erased (retention)' "
+                          "WHERE action = 'remove'",
+                          "UPDATE history SET os_user = 'nobody' WHERE action = 'remove'",
+                          "UPDATE history SET detail = NULL WHERE action = 'remove'",
+                          "UPDATE history SET detail = detail || '; reason erased (retention)' WHERE action = 'purge'",
+                          "DELETE FROM history WHERE action = 'remove'"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                connection.execute(statement)
+    assert query_one(db_path, "SELECT detail FROM history WHERE action = 'remove'") == line
+    dutch = cli("case", "history", number, env={"HUURBEG_LANG": "nl", "COLUMNS": "200"})
+    assert "contact 2 (huisbezoek, 02/09/2026) ingetrokken; reden gewist (bewaartermijn)" in dutch.stdout, dutch.stdout
 
 
 # --- doctor finds what the commands refuse ------------------------------------------------------------

@@ -258,3 +258,16 @@ def test_a_reimport_after_a_purge_leaves_the_purged_rows_out(cli, tmp_path):
            "2 row(s) closed before the last purge (01/11/2026) left out." in again.stderr
     cases = as_json(cli("case", "list", "--status", "all", "-f", "json"))
     assert len(cases) == 3 and [c["tenant"] for c in cases].count(None) == 2
+
+
+def test_a_purge_erases_the_reason_a_record_was_withdrawn(cli, new_case):
+    """The reason is the worker's free text, kept in the append-only history until the case is purged."""
+    number = new_case("--date", "01/10/2026")
+    assert cli("visit", number, "--date", "02/10/2026", "--no-input").exit_code == 0
+    assert cli("visit", "remove", number, "1", "--reason", "meant for Jan Peeters of Kerkstraat 1").exit_code == 0
+    assert cli("case", "close", number, "--outcome", "moved-out", "--date", "01/11/2026").exit_code == 0
+    assert cli("purge", "--closed-before", "today", "--yes").exit_code == 0
+    history = as_json(cli("case", "history", number, "-f", "json"))
+    removed = [entry["detail"] for entry in history if entry["action"] == "remove"]
+    assert removed == ["contact 1 (home, 2026-10-02) removed; reason erased (retention)"]
+    assert "Peeters" not in str(history)

@@ -6,6 +6,11 @@ from datetime import UTC, datetime
 
 from huurbeg.db.sql import Connection, Record
 
+REASON = "; reason: "
+"""Where the worker's reason begins in the history line of a withdrawn record (free text)."""
+REASON_ERASED = "; reason erased (retention)"
+"""What a purge leaves of that reason: the one change the append-only history allows (schema 0011)."""
+
 
 def entries(db: Connection, case_id: int, *, reads: bool = True) -> list[Record]:
     skip = "" if reads else " AND action <> 'read'"

@@ -20,7 +20,7 @@ from huurbeg.finding import Query, key_groups, search_key
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db import cases, court, follow_up, intake
 from huurbeg.db.cases import CaseRow
-from huurbeg.db.history import os_user
+from huurbeg.db.history import REASON, REASON_ERASED, os_user
 from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement, Hearing,
                                History, Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Setting,
                                Stay, TrackChange)
@@ -353,7 +353,7 @@ class Store:
         record.removed_at = self.now()
         self.session.add(record)
         self._touch(case)
-        self.record(case, "remove", f"{label} removed; reason: {reason}")
+        self.record(case, "remove", f"{label} removed{REASON}{reason}")
 
     def reactivate_plan(self, case: Case, plan: PaymentPlan) -> bool:
         """A completed plan whose balance is open again (a payment was removed) is active again,
@@ -688,9 +688,19 @@ class Store:
         for (landlord_id,) in session.execute(private).all():
             label = f"(purged landlord {landlord_id})"
             session.execute(update(Landlord).where(Landlord.id == landlord_id).values(name=label, name_key=label))
+        self._erase_removal_reasons(ids)
         for case in cases:
             self.record(case, "purge", "personal data and free text removed (retention)")
         session.expire_all()
+
+    def _erase_removal_reasons(self, ids: list[int]) -> None:
+        """The worker's reason for withdrawing a record is free text in the history: the one change
+        the append-only history allows (migration 0011) is a purge replacing it."""
+        lines = self.session.execute(select(History.id, History.detail).where(
+            History.case_id.in_(ids), History.action == "remove", History.detail.contains(REASON))).all()
+        for line_id, detail in lines:
+            self.session.execute(update(History).where(History.id == line_id).values(
+                detail=detail.split(REASON, 1)[0] + REASON_ERASED))
 
     def scrub(self) -> str | None:
         """After a committed purge: rewrite an SQLite file without the free space where erased values
