@@ -23,14 +23,15 @@ class AppState:
     _asked: object | None = field(default=None, repr=False)  # the new file the worker agreed to at a prompt
 
     def store(self, *, write: bool = True, must_exist: bool = False, new_database: bool = False,
-              sound: bool = False):
+              sound: bool = False, reads_only: bool = False):
         """The Store of this invocation; `write` asks for a write lock up front (BEGIN IMMEDIATE).
 
         This is the one door to the database: the daily check runs here, and on a damaged file
         a store for writing is refused. A new database anywhere but the default place is asked
         for on a terminal and announced on stderr otherwise, so a mistyped --db is seen at once
         (`new_database`: the command exists to fill a new database, e.g. demo). `sound`: refuse a
-        damaged file even for reading (a backup of it would be no backup).
+        damaged file even for reading (a backup of it would be no backup). `reads_only`: the
+        command writes nothing but the reads it records, so it still reads a damaged file.
         """
         if self._store is None:
             from huurbeg.db import open_store
@@ -38,7 +39,7 @@ class AppState:
             if not must_exist and not new_database:
                 self._ask_new_file()
             self._store, target = open_store(self.db_option, write=write, must_exist=must_exist, today=self.today,
-                                             sound=sound)
+                                             sound=sound, reads_only=reads_only)
             self._created = target.created
             from huurbeg import prompts
 
@@ -60,7 +61,7 @@ class AppState:
             opened = open_reader(self.db_option, today=self.today, must_exist=must_exist,
                                  records_reads=records_reads)
             if opened is None:
-                return self._reader_over(self.store(write=records_reads, must_exist=must_exist))
+                return self._reader_over(self.store(write=records_reads, must_exist=must_exist, reads_only=True))
             self._store, target = opened
             for notice in target.notices:
                 print(_("huurbeg: warning: {message}").format(message=_said(notice)), file=sys.stderr)

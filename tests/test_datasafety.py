@@ -115,6 +115,21 @@ def test_no_write_backup_or_silence_after_the_daily_check_fails(cli, db_path, tm
     assert files_of(db_path) == before
 
 
+def test_a_dossier_is_still_read_on_a_damaged_file_without_logging_the_read(cli, db_path, monkeypatch, sound):
+    """Reads work where SQLite can read, the dossier too: only its read goes unrecorded."""
+    db_path.write_bytes(corrupt(sound, "index page"))
+    os.chmod(db_path, 0o600)
+    monkeypatch.setenv("HUURBEG_TODAY", TOMORROW)
+    before = files_of(db_path)
+    for args in (["case", "show", "2026-0001"], ["case", "history", "2026-0001"], ["case", "export", "2026-0001"],
+                 ["case", "report", "2026-0001", "--for", "landlord"], ["case", "find", "Tenant 0"]):
+        result = cli(*args)
+        assert result.exit_code == 0, (args, result.output)
+        assert "2026-0001" in result.stdout and "damaged" in result.stderr and "huurbeg doctor" in result.stderr
+    assert_one_line_error(cli("visit", "2026-0001", "--no-input"), code=5, contains="damaged")
+    assert files_of(db_path) == before
+
+
 def test_the_check_runs_on_the_first_command_of_each_day(cli, db_path, monkeypatch, sound):
     """Damage after today's check is found by tomorrow's first command, not before."""
     db_path.write_bytes(sound)

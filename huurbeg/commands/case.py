@@ -292,7 +292,7 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = Output
 
     from huurbeg import caseload, history
 
-    store = state(ctx).store()
+    store = state(ctx).store(reads_only=True)
     rows = caseload.history(store, number)
     casework.log_read(store, number, "case history")
     shown = rows if fmt != OutputFormat.TABLE else [history.shown_entry(row) for row in rows]
@@ -321,7 +321,7 @@ def report(
     if fmt not in ("text", "json"):
         raise typer.BadParameter(_("use text or json"), param_hint="'--format'")
     app_state = state(ctx)
-    store = app_state.store()
+    store = app_state.store(reads_only=True)
     data = secrecy.landlord_report(store, number, app_state.today)
     casework.log_read(store, number, f"case report for the {audience}")
     if fmt == "json":
@@ -345,7 +345,7 @@ def export(
     if fmt != "json":
         raise typer.BadParameter(_("only json is available for a full export"), param_hint="'--format'")
     app_state = state(ctx)
-    store = app_state.store()
+    store = app_state.store(reads_only=True)
     data = caseload.export(store, number, app_state.today)
     casework.log_read(store, number, "case export")
     render.write_json(data)

@@ -9,12 +9,13 @@ from datetime import date
 
 
 def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, today: date | None = None,
-               sound: bool = False):
+               sound: bool = False, reads_only: bool = False):
     """Open the database of this invocation: (Store, Target). Creates or upgrades the schema.
 
     With `today`, the file gets its daily check (huurbeg.db.health): on a damaged file a
     store for writing (or one that must be `sound`, for a backup) is refused, and a store for
-    reading cannot write.
+    reading cannot write. `reads_only`: the store writes nothing but the reads it records (a
+    dossier shown), so on a damaged file it reads, leaving its reads unrecorded.
     """
     from dataclasses import replace
 
@@ -33,8 +34,9 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
     damage = ensure_schema(engine, target.label, today)
     if damage:
         engine.dispose()
-        if write or sound:
+        if (write and not reads_only) or sound:
             raise DatabaseProblem(health.damaged(damage))
+        write = False
         engine = make_engine(target, query_only=True)
         target = replace(target, notices=(*target.notices, health.damaged_notice(damage)))
     session = Session(writing(engine) if write else engine, expire_on_commit=False)
