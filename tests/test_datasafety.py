@@ -154,6 +154,13 @@ def test_a_passed_check_is_remembered_for_the_day(cli, db_path, monkeypatch):
         assert connection.execute("SELECT value FROM setting WHERE key = 'daily_check'").fetchone() == (TOMORROW,)
 
 
+def test_doctor_shows_the_last_check_as_a_date_on_screen(cli, db_path, new_case):
+    new_case()
+    assert "daily check: last passed on 22/11/2026" in cli("doctor").stdout
+    nl = cli("doctor", env={"HUURBEG_LANG": "nl"}).stdout
+    assert "laatst geslaagd op 22/11/2026" in nl, nl
+
+
 def test_an_index_that_does_not_match_its_table_stops_a_backup(cli, db_path, tmp_path, sound):
     """quick_check does not compare indexes with their tables; the backup's integrity_check does."""
     damaged = bytearray(sound)

@@ -195,7 +195,7 @@ def _daily_check(connection, tables: set[str]) -> list[Finding]:
     if "setting" not in tables:
         return []
     row = connection.execute("SELECT value FROM setting WHERE key = ?", (CHECK_KEY,)).fetchone()
-    return [Finding(True, Msg(N_("daily check")), Msg(N_("last passed on {date}"), date=row[0]) if row
+    return [Finding(True, Msg(N_("daily check")), Msg(N_("last passed on {date}"), date=_day(row[0])) if row
                     else Msg(N_("not run yet")))]
 
 
@@ -206,3 +206,15 @@ def _wal(path: Path) -> Finding:
         return Finding(False, Msg(N_("write-ahead log")), Msg(N_("{value} MB"), value=size // (1024 * 1024)),
                        Msg(N_("close every huurbeg, then run any huurbeg command: SQLite folds the log back in")))
     return Finding(True, Msg(N_("write-ahead log")), Msg(N_("{value} kB"), value=size // 1024))
+
+
+def _day(value: str) -> str:
+    """A stored ISO date as a screen shows dates (24/11/2026); anything else as it is."""
+    from datetime import date
+
+    from huurbeg.dates import fmt
+
+    try:
+        return fmt(date.fromisoformat(value))
+    except ValueError:
+        return value
