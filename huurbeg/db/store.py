@@ -528,7 +528,7 @@ class Store:
         hearing.result, hearing.result_date, hearing.eviction_date = None, None, None
         self.session.add(hearing)
         self._touch(case)
-        self.record(case, "remove", f"hearing {hearing.id}: outcome {result} removed; reason: {reason}")
+        self.record(case, "remove", f"hearing {hearing.id}: outcome {result} removed{REASON}{reason}")
         if follow_up is not None:
             self.remove(case, follow_up, f"hearing {follow_up.id} ({follow_up.starts_at:%Y-%m-%d %H:%M}), "
                                          f"set by the postponement", reason)
