@@ -4,7 +4,8 @@ Each hearing keeps one UID for life, so a re-exported calendar updates events
 instead of duplicating them; its SEQUENCE rises with every change, so the
 calendar takes the new version. A postponed or withdrawn hearing stays in the
 feed as STATUS:CANCELLED, so a subscribed calendar strikes it out instead of
-keeping it. Events carry the case number, court, room, claimed amount and
+keeping it; so does a hearing a worker removed (`hearing remove`), while it is in
+the exported window. Events carry the case number, court, room, claimed amount and
 whether the household was prepared; never a name, address or note.
 
 The court's time zone is written as yearly rules (RRULE), taken from the zone's
@@ -46,7 +47,7 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
     stamp = now or datetime.now(UTC)
     for row in rows:
         starts = row["starts_at"].replace(tzinfo=zone)
-        cancelled = row["result"] in CANCELLED_RESULTS
+        cancelled = row["result"] in CANCELLED_RESULTS or row.get("removed", False)
         event = Event()
         event.add("uid", f"{row['uid']}@huurbeg")
         event.add("dtstamp", stamp)
@@ -54,9 +55,13 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         event.add("dtstart", starts)
         event.add("dtend", starts + HEARING_LENGTH)
-        event.add("summary", _("Hearing {case} ({result})").format(
-            case=row["case"], result=text_value(known(HearingResult, row["result"])))
-            if row["result"] else _("Hearing {case}").format(case=row["case"]))
+        if row.get("removed"):  # withdrawn by a worker (entered twice, or on the wrong case)
+            event.add("summary", _("Hearing {case} (removed)").format(case=row["case"]))
+        elif row["result"]:
+            event.add("summary", _("Hearing {case} ({result})").format(
+                case=row["case"], result=text_value(known(HearingResult, row["result"]))))
+        else:
+            event.add("summary", _("Hearing {case}").format(case=row["case"]))
         event.add("location", ", ".join(filter(None, [row["court"], row["room"] and _("room {room}").format(
             room=row["room"])])))
         event.add("description", _description(row))

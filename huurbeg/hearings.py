@@ -110,10 +110,12 @@ def check_outcome(store, number: str, result: HearingResult, new_date: datetime 
     return case, hearing, held_on
 
 
-def roll(store, first: date, days: int, court: str | None, worker: str | None = None) -> list[dict]:
-    """The hearings (of one worker's cases) from `first` for `days` days: who, where, whether the household is ready."""
+def roll(store, first: date, days: int, court: str | None, worker: str | None = None,
+         removed: bool = False) -> list[dict]:
+    """The hearings (of one worker's cases) from `first` for `days` days: who, where, whether the household is ready.
+    With `removed`, also those a worker withdrew (`hearing remove`), marked so, for a calendar to cancel."""
     start = datetime.combine(first, time())
-    rows = store.roll(start, start + timedelta(days=days), court, worker)
+    rows = store.roll(start, start + timedelta(days=days), court, worker, removed)
     instalments, payments = store.active_plan_lines(list({row[1] for row in rows}))
     result = []
     for hearing, case_id, number, tenant, landlord, last_contact in rows:
@@ -127,7 +129,7 @@ def roll(store, first: date, days: int, court: str | None, worker: str | None = 
             if plan else None,
             "last_contact": last_contact, "prepared": bool(last_contact and last_contact >= notified),
             "result": hearing.result, "uid": hearing.uid, "sequence": hearing.sequence,
-            "petition_date": hearing.petition_date,
+            "petition_date": hearing.petition_date, "removed": hearing.removed_at is not None,
         })
     return result
 

@@ -149,3 +149,22 @@ def test_hearings_of_an_older_database_get_their_revision(cli, tmp_path):
     with sqlite3.connect(old) as connection:
         assert connection.execute("SELECT uid, sequence FROM hearing ORDER BY uid").fetchall() == [
             ("a" * 32, 1), ("b" * 32, 0)]
+
+
+def test_a_removed_hearing_is_cancelled_in_the_feed_but_leaves_the_roll(cli, new_case):
+    """`hearing remove` withdraws a hearing entered by mistake: a calendar that imported it must drop it."""
+    import json
+
+    number = new_case("--track", "ogp", "--source", "court")
+    add_hearing(cli, number, "26/11/2026 09:30")
+    _, before = feed(cli)
+    [(uid, event)] = events(before).items()
+    assert cli("hearing", "remove", number, "--reason", "entered on the wrong case").exit_code == 0
+    _, after = feed(cli)
+    removed = events(after)[uid]  # the same event, revised
+    assert str(removed["status"]) == "CANCELLED" and removed["sequence"] == 1
+    assert str(removed["transp"]) == "TRANSPARENT" and "removed" in str(removed["summary"])
+    assert json.loads(cli("hearing", "list", "-f", "json").stdout) == []  # the roll itself no longer shows it
+    assert number not in cli("hearing", "list").stdout
+    _, later = feed(cli, "--date", "27/11/2026")  # outside the exported window: gone
+    assert list(events(later)) == []

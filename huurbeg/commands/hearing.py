@@ -26,7 +26,7 @@ class RollFormat(StrEnum):
     ICS = "ics"
 
 
-CALENDAR_ONLY = ("uid", "sequence")
+CALENDAR_ONLY = ("uid", "sequence", "removed")
 """Keys of the roll that identify a calendar event; they are not part of the roll's json or csv."""
 
 ProposalOption = Annotated[str | None, typer.Option(
@@ -85,7 +85,8 @@ def list_hearings(
     ahead = within if within is not None else hearings.DEFAULT_ROLL_DAYS
     first, days = (on, 1) if on else (app_state.today, ahead + 1)
     store = app_state.reader()
-    rows = hearings.roll(store, first, days, court, workers.chosen(store, worker, mine))
+    rows = hearings.roll(store, first, days, court, workers.chosen(store, worker, mine),
+                         removed=fmt == RollFormat.ICS)  # a calendar cancels a withdrawn hearing
     if fmt == RollFormat.ICS:
         from huurbeg.calendar import hearings_ics
 

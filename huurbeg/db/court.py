@@ -29,9 +29,11 @@ def evictions(db: Connection, case_ids: list[int]) -> dict[int, date]:
         "AND result = 'dissolved' AND removed_at IS NULL GROUP BY case_id", **params)}
 
 
-def roll(db: Connection, start: datetime, end: datetime, court: str | None, worker: str | None = None) -> list[tuple]:
-    """Hearings between two moments: (hearing, case id, number, tenant, landlord, last contact)."""
-    where, params = "", {"start": start, "end": end}
+def roll(db: Connection, start: datetime, end: datetime, court: str | None, worker: str | None = None,
+         removed: bool = False) -> list[tuple]:
+    """Hearings between two moments: (hearing, case id, number, tenant, landlord, last contact); with
+    `removed`, the withdrawn ones too (a calendar cancels them)."""
+    where, params = "" if removed else " AND hearing.removed_at IS NULL", {"start": start, "end": end}
     if court:
         where += " AND instr(lower(hearing.court), :court) > 0" if db.dialect == "sqlite" else \
             " AND strpos(lower(hearing.court), :court) > 0"
@@ -44,7 +46,7 @@ def roll(db: Connection, start: datetime, end: datetime, court: str | None, work
         f"{LAST_CONTACT} AS last_contact FROM hearing JOIN case_file ON case_file.id = hearing.case_id "
         "JOIN household ON household.id = case_file.household_id "
         "LEFT JOIN landlord ON landlord.id = case_file.landlord_id "
-        "WHERE hearing.starts_at >= :start AND hearing.starts_at < :end AND hearing.removed_at IS NULL"
+        "WHERE hearing.starts_at >= :start AND hearing.starts_at < :end"
         f"{where} ORDER BY hearing.starts_at, hearing.court, hearing.id", **params)
     return [(row, row.case_id, row.case_number, row.tenant, row.landlord_name, row.last_contact) for row in found]
 

@@ -166,8 +166,9 @@ class Reader:
     def hearings(self, case) -> list[Record]:
         return court.hearings(self.sql, case.id)
 
-    def roll(self, start: datetime, end: datetime, court_name: str | None, worker: str | None = None) -> list[tuple]:
-        return court.roll(self.sql, start, end, court_name, worker)
+    def roll(self, start: datetime, end: datetime, court_name: str | None, worker: str | None = None,
+             removed: bool = False) -> list[tuple]:
+        return court.roll(self.sql, start, end, court_name, worker, removed)
 
     def hearings_between(self, start: datetime, end: datetime, worker: str | None = None) -> list[tuple]:
         return court.between(self.sql, start, end, worker)

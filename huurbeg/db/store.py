@@ -533,9 +533,10 @@ class Store:
             self.remove(case, follow_up, f"hearing {follow_up.id} ({follow_up.starts_at:%Y-%m-%d %H:%M}), "
                                          f"set by the postponement", reason)
 
-    def roll(self, start: datetime, end: datetime, court_name: str | None, worker: str | None = None) -> list[tuple]:
+    def roll(self, start: datetime, end: datetime, court_name: str | None, worker: str | None = None,
+             removed: bool = False) -> list[tuple]:
         """Hearings between two moments with their case, tenant, landlord and last contact."""
-        return court.roll(self.sql, start, end, court_name, worker)
+        return court.roll(self.sql, start, end, court_name, worker, removed)
 
     # --- dwellings and stays ---------------------------------------------------
     def add_dwelling(self, code: str, kind: str, address: str | None) -> Dwelling:
