@@ -92,7 +92,7 @@ def _style(colours=COLOURS):
     return Style(background="white", plot_background="white", foreground="#1d1d1d",
                  foreground_strong="#1d1d1d", foreground_subtle="#888", colors=colours,
                  font_family="DejaVu Sans, Helvetica, Arial, sans-serif", label_font_size=13,
-                 major_label_font_size=13, legend_font_size=14, value_font_size=13, title_font_size=16,
+                 major_label_font_size=13, legend_font_size=LEGEND_FONT, value_font_size=13, title_font_size=16,
                  value_label_font_size=14)
 
 
@@ -114,13 +114,28 @@ def _results_chart(totals: dict) -> str:
     return _svg(chart)
 
 
+CHART_WIDTH = 900
+"""The SVG's own width; the page scales it to the A4 column."""
+LEGEND_FONT = 14
+LEGEND_EM = 0.7
+"""No sans-serif letter is wider on average than this part of the font size: a legend column this
+wide per letter never runs into the next one, in any language."""
+
+
+def legend_columns(labels: list[str], most: int = 3) -> int:
+    """As many legend columns under the bars as fit the longest label side by side, at most `most`."""
+    usable = CHART_WIDTH - 72  # pygal's margins and the y axis
+    needed = 12 + 5 + max(map(len, labels)) * LEGEND_FONT * LEGEND_EM  # the colour box, a gap, the words
+    return max(1, min(most, int(usable // needed)))
+
+
 def _months_chart(months) -> str:
     """The twelve months as bars: new cases and each result, month by month."""
     import pygal
 
     # new cases in grey, each result in the colour of its headline above
-    chart = pygal.Bar(style=_style(("#9a9a9a", *COLOURS)), js=[], width=900, height=470, legend_at_bottom=True,
-                      legend_at_bottom_columns=3, margin_bottom=50,
+    chart = pygal.Bar(style=_style(("#9a9a9a", *COLOURS)), js=[], width=CHART_WIDTH, height=470, legend_at_bottom=True,
+                      legend_at_bottom_columns=legend_columns([_(label) for _key, label in MONTHLY]), margin_bottom=50,
                       truncate_legend=-1, x_labels=[m.label for m, _ in months], x_label_rotation=0,
                       show_minor_x_labels=True, y_title=_(WORDS['count']), margin=10, print_values=False,
                       min_scale=1, max_scale=6)

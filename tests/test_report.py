@@ -72,6 +72,35 @@ def test_the_page_shows_the_year_s_results_and_every_panel(year):
 
 
 @pytest.mark.sqlite_only
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_legend_under_the_bars_never_runs_into_its_neighbour(year, language):
+    """Each legend entry of the month chart ends before the next one in its row starts, and inside
+    the chart, counting every letter as wide as the widest average sans-serif letter."""
+    from typer.testing import CliRunner
+
+    from huurbeg.annual_report import CHART_WIDTH, LEGEND_EM, LEGEND_FONT
+    from huurbeg.cli import app
+
+    report = year[0].with_name(f"report-{language}.html")
+    env = {"HUURBEG_DB": str(year[0].with_name("demo.db")), "HUURBEG_TODAY": "2026-12-31", "HUURBEG_LANG": language}
+    made = CliRunner().invoke(app, ["stats", "--year", "2026", "-f", "html", "-o", str(report)], env=env)
+    assert made.exit_code == 0, made.output
+    months = re.findall(r"<svg.*?</svg>", report.read_text(encoding="utf-8"), re.S)[1]
+    legend = months[months.index('class="legends"'):]
+    entries = [(float(y), float(box), float(x), text) for box, y, x, text in re.findall(
+        r'<rect x="([\d.]+)" y="([\d.]+)"[^>]*/><text x="([\d.]+)"[^>]*>([^<]+)</text>', legend)]
+    assert len(entries) == 5  # new cases and the four results
+    rows = {}
+    for y, box, x, text in entries:
+        rows.setdefault(y, []).append((box, x, len(text)))
+    for row in rows.values():
+        row.sort()
+        ends = [x + letters * LEGEND_FONT * LEGEND_EM for _box, x, letters in row]
+        starts = [box for box, _x, _letters in row[1:]] + [CHART_WIDTH - 72]
+        assert all(end <= start for end, start in zip(ends, starts)), row
+
+
+@pytest.mark.sqlite_only
 def test_html_is_refused_for_the_figures_per_worker(cli):
     cli("intake", "--track", "pw", "--tenant", "X", "--source", "tenant", "--tenant-informed", "--no-input")
     result = cli("stats", "--year", "2026", "--by-worker", "--format", "html")
