@@ -106,7 +106,8 @@ class HuurbegGroup(TyperGroup):
             if type(exc).__module__.startswith(("sqlalchemy", "sqlite3")):  # sqlite3: a lookup's plain SQL
                 reason = _database_reason(exc)
                 text = _("database error: {reason}; nothing was written").format(reason=reason)
-                if "malformed" in reason or "not a database" in reason:  # damaged since the daily check
+                if any(sign in reason for sign in ("malformed", "not a database", "Could not decode")):
+                    # damaged since the daily check, or a value no check can see (SQLite keeps no checksums)
                     from huurbeg.db.health import WHAT_TO_DO
 
                     text += f". {_(WHAT_TO_DO)}"
@@ -206,9 +207,14 @@ def _database_reason(exc: Exception) -> str:
     # The driver's message ("database is locked", "disk I/O error") names no personal data;
     # SQLAlchemy's own text would add the statement and its parameters, so it is not used; nor is
     # a server's DETAIL line, which may quote the values of a row.
+    # SQLite's "Could not decode to UTF-8 column 'name' with text '...'" (a damaged value) quotes
+    # the value: only the column is kept.
     driver = exc if type(exc).__module__ == "sqlite3" else getattr(exc, "orig", None)
     reason = str(driver or "").strip().splitlines()
-    return reason[0] if reason else type(exc).__name__
+    return _UNDECODABLE.sub(r"\1", reason[0]) if reason else type(exc).__name__
+
+
+_UNDECODABLE = re.compile(r"^(Could not decode to UTF-8 column '[^']*') with text .*", re.DOTALL)
 
 
 app = typer.Typer(

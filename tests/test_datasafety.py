@@ -580,3 +580,13 @@ def test_damage_found_during_a_command_says_what_to_do(cli, db_path, sound):
     result = cli("case", "list")
     assert_one_line_error(result, code=5, contains="malformed")
     assert "huurbeg doctor" in result.stderr and "restore" in result.stderr
+
+
+def test_a_damaged_value_is_not_quoted_in_the_error(cli, db_path, sound):
+    """Bytes flipped inside a stored text pass every check SQLite has; reading it fails without quoting it."""
+    assert sound.count(b"Street 17") == 1
+    db_path.write_bytes(sound.replace(b"Street 17", b"\xffreet 17"))
+    os.chmod(db_path, 0o600)
+    result = cli("case", "show", "2026-0018")
+    assert_one_line_error(result, code=5, contains="column 'address'")
+    assert "reet 17" not in result.stderr and "huurbeg doctor" in result.stderr
