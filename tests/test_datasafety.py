@@ -175,6 +175,30 @@ def test_an_index_that_does_not_match_its_table_stops_a_backup(cli, db_path, tmp
     assert doctor.exit_code == 1 and "missing from index" in doctor.stdout
 
 
+def test_damage_only_the_full_check_finds_stops_every_write_until_it_passes(cli, db_path, tmp_path, sound):
+    """quick_check passes an index that no longer matches its table; once a backup or doctor has found
+    it, the commands refuse writes as after a failed daily check, until a full check passes again."""
+    damaged = bytearray(sound)
+    flip(damaged, pages_of(sound, "ix_household_name", "leaf")[0] * PAGE - 100, 3)
+    for finder in (["backup", str(tmp_path / "backup.db")], ["doctor"]):
+        db_path.write_bytes(bytes(damaged))
+        os.chmod(db_path, 0o600)
+        assert cli(*INTAKE).exit_code == 0  # nothing has seen it yet
+        assert cli(*finder).exit_code in (1, 5)
+        before = snapshot(db_path)
+        for args in WRITES:
+            assert_one_line_error(cli(*args), code=5, contains="missing from index")
+        listing = cli("case", "list")
+        assert listing.exit_code == 0 and "damaged" in listing.stderr
+        assert snapshot(db_path) == before
+        assert not (tmp_path / "backup.db").exists()
+    with sqlite3.connect(db_path) as connection:  # repaired by hand: the index rebuilt from its table
+        connection.execute("REINDEX")
+    assert cli(*INTAKE).exit_code == 5  # until a full check has passed
+    assert cli("doctor").exit_code == 0
+    assert cli(*INTAKE, "--allow-duplicate").exit_code == 0
+
+
 # --- backups ------------------------------------------------------------------------------------
 
 def test_a_backup_into_a_folder_is_dated_private_and_restores(cli, db_path, tmp_path, new_case):

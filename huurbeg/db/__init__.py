@@ -73,6 +73,8 @@ def open_reader(db_option: str | None, *, today: date, must_exist: bool = False,
     try:
         if connection.execute("SELECT version_num FROM alembic_version").fetchall() != [(SCHEMA_REVISION,)]:
             raise LookupError  # a new, older, newer or foreign file: open_store says what to do
+        if health.marked(connection):
+            raise LookupError  # damage a full check found: open_store refuses writes
         if health.checked_on(connection) != today.isoformat():
             if health.quick_check(connection):
                 raise LookupError  # damaged: open_store opens it read-only and says so

@@ -54,7 +54,8 @@ def _copy_and_check(source: sqlite3.Connection, temp: Path) -> None:
     finally:
         copy.close()
     if problems != ["ok"]:
-        detail = health.shorten(problems[0]) + (f"; {len(problems) - 1} more" if len(problems) > 1 else "")
+        detail = health.summary(problems)
+        health.mark(source.execute("PRAGMA database_list").fetchone()[2], detail)  # no more writes to it
         raise DatabaseProblem(health.damaged(detail, _("no backup was written")))
 
 

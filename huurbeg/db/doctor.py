@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from huurbeg.db.engine import SQLITE_HEADER, shown
+from huurbeg.db import health
 from huurbeg.db.health import CHECK_KEY, shorten
 from huurbeg.i18n import N_, Msg
 
@@ -169,9 +170,13 @@ def _schema(connection, path: Path, schema_revision: str, known: set[str]) -> Fi
 
 
 def _integrity(connection, path: Path) -> Finding:
+    """The full check; what it finds stops the commands' writes, and a pass lifts that again."""
     problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
     if problems == ["ok"]:
+        if health.marked(connection):
+            health.mark(path, None)
         return Finding(True, Msg(N_("integrity")), "ok")
+    health.mark(path, health.summary(problems))
     return Finding(False,
                    Msg(N_("integrity")),
                    Msg(N_("the file is damaged: {len} problem(s), first: {shorten}"),

@@ -6,7 +6,8 @@ that passed is kept in the `setting` table, written in a small transaction of it
 A failed check is never written down: nothing at all is written to a damaged file, so
 every command checks again until the file passes (after a restore it does). While the
 check fails, commands that write are refused and commands that read run on a connection
-that cannot write (PRAGMA query_only).
+that cannot write (PRAGMA query_only). Damage only the full `integrity_check` of a backup or
+of doctor finds is marked in the file, and refused the same way until a full check passes.
 """
 
 import sqlite3
@@ -15,6 +16,7 @@ from datetime import date
 from huurbeg.i18n import N_, _
 
 CHECK_KEY = "daily_check"
+DAMAGE_KEY = "damage_found"
 DETAIL_CHARACTERS = 120
 
 
@@ -47,10 +49,12 @@ def quick_check(connection) -> str | None:
         rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as exc:
         return shorten(str(exc))
-    if rows == ["ok"]:
-        return None
-    more = f"; {len(rows) - 1} more" if len(rows) > 1 else ""
-    return shorten(rows[0]) + more
+    return None if rows == ["ok"] else summary(rows)
+
+
+def summary(problems: list[str]) -> str:
+    """The first finding of a check in a few words, and how many more there are."""
+    return shorten(problems[0]) + (f"; {len(problems) - 1} more" if len(problems) > 1 else "")
 
 
 def shorten(text: str) -> str:
@@ -58,11 +62,46 @@ def shorten(text: str) -> str:
     return text if len(text) <= DETAIL_CHARACTERS else text[:DETAIL_CHARACTERS - 1] + "…"
 
 
+def marked(connection) -> str | None:
+    """Damage a full integrity_check found (in a backup or doctor) that quick_check does not see, such as
+    an index that no longer matches its table: kept in the file until a full check passes again."""
+    try:
+        row = connection.execute("SELECT value FROM setting WHERE key = ?", (DAMAGE_KEY,)).fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def mark(path, detail: str | None) -> None:
+    """Remember damage the full check found (None: forget it, the full check passed), in a small
+    transaction of its own. The only write to a damaged file: one row of the `setting` table, whose
+    pages quick_check has passed; where even that cannot be written, nothing is."""
+    try:
+        connection = sqlite3.connect(path, timeout=2, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        if detail:
+            connection.execute("INSERT INTO setting (key, value) VALUES (?, ?) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (DAMAGE_KEY, detail))
+        else:
+            connection.execute("DELETE FROM setting WHERE key = ?", (DAMAGE_KEY,))
+        connection.execute("COMMIT")
+    except sqlite3.Error:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+    finally:
+        connection.close()
+
+
 def daily_check(engine, today: date) -> str | None:
     """Run the check if it has not passed today: None when the file is sound, else what is wrong."""
     raw = engine.raw_connection()
     try:
         connection = raw.driver_connection
+        if found := marked(connection):
+            return found
         if checked_on(connection) == today.isoformat():
             return None
         return quick_check(connection)
