@@ -208,19 +208,31 @@ def withdraw_outcome(store, number: str, reason: str | None):
 
 # --- an admission entered by mistake --------------------------------------------------------
 
-def undo_transfer(store, number: str, reason: str | None) -> str | None:
-    """Withdraw the household's current stay and the track change its admission made; returns the
-    track the case is back on, if it moved."""
-    from huurbeg.transfers import TRACK_OF
+def undo_transfer(store, number: str, reason: str | None) -> tuple[str, object]:
+    """Withdraw the last step of the household's latest stay, entered by mistake: its move out (it lives in the
+    dwelling again), else a crisis extension (the stay ends four months earlier), else the admission itself
+    with the track change it made. Returns what was undone ('out', 'extension' or 'admission') and, in turn,
+    the dwelling's code, the stay's end, or the track the case is back on (None when it did not move)."""
+    from huurbeg.transfers import TRACK_OF, crisis_end
 
     reason = check_reason(reason)
     case = _open_case(store, number)
-    stay = store.current_stay(case)
+    stay = store.latest_stay(case)
     if stay is None:
         raise RuleViolation(_("case {number} does not live in one of the service's dwellings; nothing to undo")
                             .format(number=number))
-    kind = store.dwelling_of(stay).kind
-    return store.undo_stay(case, stay, TRACK_OF[kind], reason)
+    dwelling = store.dwelling_of(stay)
+    if stay.left_date is not None:
+        if store.stay_overlapping(dwelling, stay.left_date) is not None:
+            raise RuleViolation(_("{code} has housed another household since; the move out of case {number} "
+                                  "stays").format(code=dwelling.code, number=number))
+        store.undo_leave(case, stay, reason)
+        return "out", dwelling.code
+    if stay.extensions:
+        end = crisis_end(stay.start_date, stay.extensions - 1)
+        store.undo_extension(case, stay, end, reason)
+        return "extension", end
+    return "admission", store.undo_stay(case, stay, TRACK_OF[dwelling.kind], reason)
 
 
 # --- referrals -------------------------------------------------------------------------------

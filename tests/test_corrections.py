@@ -284,6 +284,35 @@ def test_an_admission_entered_by_mistake_is_undone(cli, case, db_path):
     assert snapshot(db_path) == before
 
 
+def test_a_move_out_and_an_extension_entered_by_mistake_are_undone_step_by_step(cli, case, new_case, db_path):
+    ok(cli("transfer", "dwelling", "add", "CR-1", "--kind", "crisis"))
+    ok(cli("transfer", "in", case, "--dwelling", "CR-1", "--date", "02/10/2026"))
+    ok(cli("transfer", "extend", case))  # by mistake: the one extension a crisis stay has
+    ok(cli("transfer", "out", case, "--destination", "regular-market", "--date", "10/11/2026", "--keep-open"))
+    assert figures(cli)[("regular_market_moves", "")] == 1
+    assert as_json(cli("transfer", "list", "-f", "json"))[0]["free"] is True
+    ok(cli("transfer", "undo", case, "--reason", "the household has not left"))
+    assert figures(cli)[("regular_market_moves", "")] == 0
+    [row] = as_json(cli("transfer", "list", "-f", "json"))
+    assert (row["case"], row["until"], row["extensions"]) == (case, "2027-06-02", 1)
+    ok(cli("transfer", "undo", case, "--reason", "extended on the wrong case"))
+    [row] = as_json(cli("transfer", "list", "-f", "json"))
+    assert (row["case"], row["until"], row["extensions"]) == (case, "2027-02-02", 0)
+    assert "stay-ending" in rules_of(cli, "--within", "90")  # 02/02/2027 is 72 days away
+    ok(cli("transfer", "extend", case))  # the extension is the household's again, when it is really needed
+    assert as_json(cli("transfer", "list", "-f", "json"))[0]["until"] == "2027-06-02"
+    details = [e["detail"] for e in history(cli, case)]
+    assert "stay 1: move out on 2026-11-10 to regular-market removed; reason: the household has not left" in details
+    assert "stay 1: extension removed, end 2027-02-02; reason: extended on the wrong case" in details
+    # a move out that another household's admission followed stays
+    ok(cli("transfer", "out", case, "--destination", "family", "--date", "12/11/2026", "--keep-open"))
+    other = new_case("--tenant", "Ander", "--address", "Elders 2", "--date", "01/11/2026")
+    ok(cli("transfer", "in", other, "--dwelling", "CR-1", "--date", "13/11/2026"))
+    before = snapshot(db_path)
+    assert_one_line_error(cli("transfer", "undo", case, "--reason", "x"), code=4, contains="another household")
+    assert snapshot(db_path) == before
+
+
 def test_undo_without_a_stay_is_refused(cli, case, db_path):
     before = snapshot(db_path)
     assert_one_line_error(cli("transfer", "undo", case, "--reason", "x"), code=4, contains="nothing to undo")

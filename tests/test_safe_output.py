@@ -119,6 +119,7 @@ AFTERWARDS = {
     "plan fbu-filed": lambda c, s: ["plan", "fbu-filed", c],
     "transfer extend": lambda c, s: ["transfer", "extend", s],
     "transfer out": lambda c, s: ["transfer", "out", s, "--destination", "family", "--keep-open"],
+    "transfer undo": lambda c, s: ["transfer", "undo", s, "--reason", "mistake"],  # the move out: names the dwelling
     "case track": lambda c, s: ["case", "track", c, "--to", "pre-ogp"],
     "case close": lambda c, s: ["case", "close", c, "--outcome", "referred"],
     "case reopen": lambda c, s: ["case", "reopen", c],
@@ -133,7 +134,6 @@ NO_STORED_TEXT = {
     "doctor": "reports checks of the file, never its contents",
     "copy": "reports counts of rows",
     "completion": "prints a fixed shell script (tests/test_completion.py)",
-    "transfer undo": "reports the case number and a track code (tests/test_corrections.py)",
 }
 
 

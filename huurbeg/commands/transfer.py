@@ -118,13 +118,20 @@ def move_out(
 
 @app.command("undo")
 def undo(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
-    """Withdraw an admission entered by mistake: the stay, and the track change it made; the history keeps why."""
+    """Withdraw a stay's last step, entered by mistake: its move out, an extension, or the admission itself."""
     from huurbeg import corrections
 
-    back = corrections.undo_transfer(state(ctx).store(), number, reason)
-    render.message(_("{number}: admission withdrawn; back on track {track}.").format(
-        number=number, track=render.text_value(back)) if back
-        else _("{number}: admission withdrawn.").format(number=number))
+    undone, detail = corrections.undo_transfer(state(ctx).store(), number, reason)
+    if undone == "out":
+        render.message(_("{number}: move out withdrawn; the household lives in {code} again.").format(
+            number=number, code=render.text_value(detail)))
+    elif undone == "extension":
+        render.message(_("{number}: extension withdrawn; the stay ends on {when}.").format(
+            number=number, when=render.text_value(detail)))
+    else:
+        render.message(_("{number}: admission withdrawn; back on track {track}.").format(
+            number=number, track=render.text_value(detail)) if detail
+            else _("{number}: admission withdrawn.").format(number=number))
 
 
 COLUMNS = [("dwelling", N_("Dwelling")), ("kind", N_("Kind")), ("case", N_("Case")), ("tenant", N_("Tenant")),

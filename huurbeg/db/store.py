@@ -556,6 +556,27 @@ class Store:
         return self.session.exec(select(Stay).where(Stay.case_id == case.id, Stay.left_date.is_(None),
                                                     Stay.removed_at.is_(None))).first()
 
+    def latest_stay(self, case: Case) -> Stay | None:
+        return self.session.exec(select(Stay).where(Stay.case_id == case.id, Stay.removed_at.is_(None))
+                                 .order_by(Stay.start_date.desc(), Stay.id.desc())).first()
+
+    def undo_leave(self, case: Case, stay: Stay, reason: str) -> None:
+        """A move out entered by mistake withdrawn: the household lives in its dwelling again."""
+        left, destination = stay.left_date, stay.destination
+        stay.left_date, stay.destination = None, None
+        self.session.add(stay)
+        self._touch(case)
+        self.record(case, "remove", f"stay {stay.id}: move out on {left.isoformat()} to {destination} removed"
+                                    f"{REASON}{reason}")
+
+    def undo_extension(self, case: Case, stay: Stay, end: date, reason: str) -> None:
+        """A crisis extension entered by mistake withdrawn: the stay ends at its earlier end again."""
+        stay.extensions -= 1
+        stay.end_date = end
+        self.session.add(stay)
+        self._touch(case)
+        self.record(case, "remove", f"stay {stay.id}: extension removed, end {end.isoformat()}{REASON}{reason}")
+
     def stay_overlapping(self, dwelling: Dwelling, on: date) -> Stay | None:
         """A stay in the dwelling that is running on `on` or starts later."""
         return self.session.exec(select(Stay).where(
