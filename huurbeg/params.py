@@ -118,7 +118,8 @@ FormatOption = Annotated[OutputFormat, typer.Option(
          "Belgian Excel (; and decimal comma); xlsx an Excel workbook (with --output FILE).")]
 
 
-def _output_to(value: Path | None) -> Path | None:
+def output_file(value: Path | None) -> Path | None:
+    """The callback of an --output FILE option: checked at once, written by render once the command succeeded."""
     if value is None:
         return None
     from huurbeg import render
@@ -132,7 +133,7 @@ def _output_to(value: Path | None) -> Path | None:
 
 
 OutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", metavar="FILE", callback=_output_to, show_default=False,
+    "--output", "-o", metavar="FILE", callback=output_file, show_default=False,
     help="Write the output to FILE instead of stdout, in any --format; written only when the command "
          "succeeds, readable by you only.")]
 

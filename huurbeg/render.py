@@ -465,22 +465,3 @@ def emit_fields(record: dict, fmt: str) -> bool:
     else:
         return False
     return True
-
-
-def write_document(text: str, output=None) -> None:
-    """A document to print (an agreement): to stdout, or to the file `output`, created readable by
-    its owner only since it holds personal data."""
-    import os
-
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from huurbeg.errors import InvalidInput
-
-    try:
-        descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(text)
-    except OSError as exc:
-        raise InvalidInput(_("--output: cannot write that file ({value})")
-                           .format(value=exc.strerror or exc)) from None

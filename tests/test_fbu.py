@@ -102,14 +102,16 @@ def test_the_agreement_text_for_signing_in_dutch(cli, signed, monkeypatch):
     result = cli("plan", "fbu", number, "--document")
     assert result.exit_code == 0, result.output
     text = result.stdout
+    flowing = " ".join(text.split())  # the paragraphs are wrapped to the page: read them as one line
     for expected in ("BEGELEIDINGSOVEREENKOMST", "Fonds ter Bestrijding van Uithuiszettingen", f"Dossier {number}",
                      "de huurder: Sara Janssens", "wonende te Molenstraat 5, 2800 Mechelen",
                      "de verhuurder: Karel De Smet (private verhuurder)", "huurprijs bedraagt € 650,00",
                      "huurachterstal vast op € 1.950,00", "voorschot van € 975,00", "uiterlijk op 20/11/2026",
-                     "saldo van € 975,00 aan de verhuurder af in 5 maandelijkse",
-                     "1.  01/12/2026      € 200,00", "5.  01/04/2027      € 175,00",
+                     "saldo van € 975,00 aan de verhuurder af in 5 maandelijkse afbetalingen:",
                      "minstens 2 weken", "geen vordering tot uithuiszetting", "op 05/11/2026, in drie exemplaren"):
-        assert expected in text, expected
+        assert expected in flowing, expected
+    for expected in ("\n    1.  01/12/2026      € 200,00\n", "\n    5.  01/04/2027      € 175,00\n"):
+        assert expected in text, expected  # the schedule keeps its columns
     assert "VERTROUWELIJK" not in text and "schulden" not in text  # no confidential notes
     history = as_json(cli("case", "history", number, "-f", "json"))
     assert any(h["action"] == "read" and "FBU" in h["detail"] for h in history)
@@ -122,10 +124,52 @@ def test_the_agreement_text_in_english_to_a_file(cli, signed, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     text = target.read_text(encoding="utf-8")
+    flowing = " ".join(text.split())
     assert "GUIDANCE AGREEMENT" in text and "the tenant: Sara Janssens" in text
-    assert "advance of € 975,00" in text and "by 20/11/2026" in text and "at least 2 weeks" in text
+    assert "advance of € 975,00" in flowing and "by 20/11/2026" in flowing and "at least 2 weeks" in flowing
     if os.name == "posix":
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_agreement_fits_a_page_of_80_columns(cli, lang):
+    number = open_case(cli, "--tenant=Anna-Maria Vandenbroucke-Vanhoutteghem",
+                       "--address=Sint-Jan-Baptiststraat 123 bus 45, 9000 Gent (achterbouw, tweede verdieping)",
+                       "--landlord=Immobiliën Van Den Bossche en Vandewalle Beheer NV")
+    assert cli("plan", "fbu", number, *SIGN).exit_code == 0
+    text = cli("plan", "fbu", number, "--document", env={"HUURBEG_LANG": lang}).stdout
+    assert max(len(line) for line in text.splitlines()) <= 80
+    parties = text[text.index("2. "):text.index("\n\n", text.index("2. "))].splitlines()
+    assert all(line.startswith(("2. ", "3. ", "   ")) for line in parties)  # a party's lines under its number
+    for amount in ("€ 650,00", "€ 1.950,00", "€ 975,00"):  # an amount is never split over two lines
+        assert amount in text
+
+
+def test_one_instalment_is_singular_in_both_languages(cli):
+    number = open_case(cli)
+    assert cli("plan", "fbu", number, "--signed", "05/11/2026", "--instalment", "975", "--start",
+               "01/12/2026").exit_code == 0
+    dutch = " ".join(cli("plan", "fbu", number, "--document", env={"HUURBEG_LANG": "nl"}).stdout.split())
+    english = " ".join(cli("plan", "fbu", number, "--document", env={"HUURBEG_LANG": "en"}).stdout.split())
+    assert "af in 1 maandelijkse afbetaling:" in dutch and "(en)" not in dutch
+    assert "in 1 monthly instalment:" in english and "instalment(s)" not in english
+
+
+def test_the_agreement_follows_the_language_asked_not_the_screen(cli, signed, monkeypatch):
+    number, _ = signed
+    monkeypatch.delenv("HUURBEG_LANG")
+    english_screen = cli("plan", "fbu", number, "--document", env={"LANG": "en_GB.UTF-8", "LC_ALL": ""}).stdout
+    assert english_screen.startswith("BEGELEIDINGSOVEREENKOMST\n")  # Dutch, the Flemish agreement's language
+    assert "Artikel 6 - Verbintenissen van het OCMW" in english_screen
+
+
+def test_the_file_of_a_refused_agreement_is_not_written(cli, tmp_path):
+    number = open_case(cli, "--landlord-type=shm", "--landlord=Woonpunt")
+    target = tmp_path / "overeenkomst.txt"
+    target.write_text("kept\n", encoding="utf-8")
+    result = cli("plan", "fbu", number, *SIGN, "--document", "--output", str(target))
+    assert_one_line_error(result, code=4, contains="not an SHM")
+    assert target.read_text(encoding="utf-8") == "kept\n"
 
 
 def test_stored_text_cannot_break_the_document(cli):
@@ -309,17 +353,30 @@ def on_a_terminal(*args):
                          dimensions=(40, 120))
 
 
+QUESTIONS = {  # what a worker reads on a terminal, in each language: every question in it
+    "en": ("Case {number}: Sara Janssens; arrears € 1.950,00, monthly rent € 650,00.", "Signed on?",
+           "Advance of € 975,00 due 20/11/2026; the tenant pays off € 975,00.",
+           "Monthly instalment on the balance (euros)?", "Start of the payment plan?"),
+    "nl": ("Dossier {number}: Sara Janssens; huurachterstand € 1.950,00, maandhuur € 650,00.", "Ondertekend op?",
+           "Voorschot van € 975,00 te betalen tegen 20/11/2026; de huurder betaalt € 975,00 af.",
+           "Maandelijkse afbetaling op het saldo (euro)?", "Start van het afbetalingsplan?"),
+}
+
+
 @pytest.mark.slow
-def test_on_a_terminal_the_missing_values_are_asked(cli, db_path):
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_on_a_terminal_the_missing_values_are_asked(cli, db_path, monkeypatch, lang):
     number = open_case(cli)
+    monkeypatch.setenv("HUURBEG_LANG", lang)
+    whose, signed_on, advance, instalment, start = QUESTIONS[lang]
     child = on_a_terminal("plan", "fbu", number)
-    child.expect_exact(f"Case {number}: Sara Janssens; arrears € 1.950,00, monthly rent € 650,00.")
-    child.expect_exact("Signed on?")
+    child.expect_exact(whose.format(number=number))
+    child.expect_exact(signed_on)
     child.send("\x7f" * 10 + "05/11/2026\r")
-    child.expect_exact("Advance of € 975,00 due 20/11/2026; the tenant pays off € 975,00.")
-    child.expect_exact("Monthly instalment on the balance (euros)?")
+    child.expect_exact(advance)
+    child.expect_exact(instalment)
     child.send("200\r")
-    child.expect_exact("Start of the payment plan?")
+    child.expect_exact(start)
     child.send("\x7f" * 10 + "01/12/2026\r")
     child.expect(EOF)
     child.close()

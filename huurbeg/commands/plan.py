@@ -12,8 +12,8 @@ from huurbeg.errors import InvalidInput, MissingValue
 from huurbeg.groups import with_default
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
-                            ReasonOption, RecordIdArgument, code_option, parse_count, parse_date, parse_money,
-                            parse_required_text)
+                            ReasonOption, RecordIdArgument, code_option, output_file, parse_count, parse_date,
+                            parse_money, parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(
@@ -154,7 +154,8 @@ def fbu(
     document: Annotated[bool, typer.Option(
         "--document", help="Print the guidance agreement for signing (Dutch; English with HUURBEG_LANG=en).")] = False,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE", dir_okay=False, help="With --document: write it to FILE.")] = None,
+        "--output", "-o", metavar="FILE", callback=output_file,
+        help="With --document: write it to FILE (once the command succeeded, readable by you only).")] = None,
     no_input: NoInputOption = False,
 ) -> None:
     """FBU guidance agreement (begeleidingsovereenkomst) with the Flemish eviction-prevention fund.
@@ -201,9 +202,8 @@ def fbu(
             due=render.text_value(agreed["advance_due"]), balance=money.fmt(agreed["balance"]),
             count=agreed["instalments"]))
     if document:
-        text = fbu_document.render(followup.fbu_document(store, number),
-                                   fbu_document.language(os.environ.get("HUURBEG_LANG")))
-        render.write_document(text, output)
+        render.write_text(fbu_document.render(followup.fbu_document(store, number),
+                                              fbu_document.language(os.environ.get("HUURBEG_LANG"))))
 
 
 def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, today):
@@ -224,7 +224,7 @@ def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, 
     if instalment is None:
         instalment = prompts.ask_amount(_("Monthly instalment on the balance (euros)?"))
     if start is None:
-        start = prompts.ask_date("Start of the payment plan?", today)
+        start = prompts.ask_date(_("Start of the payment plan?"), today)
     return signed, instalment, start
 
 
