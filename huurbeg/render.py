@@ -405,11 +405,19 @@ def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
     elif fmt == "xlsx":
         from huurbeg.workbook import workbook
 
-        write_bytes(workbook(rows, title or "huurbeg", sheet))
+        write_bytes(workbook(rows, title or _command_name(), sheet))
     elif not rows:
         message(empty or _("Nothing to show."))
     else:
         page(table(rows, columns, title))
+
+
+def _command_name() -> str:
+    """The command being run without the program's name (`case list`): a listing's sheet is named after it."""
+    from typer._click.globals import get_current_context
+
+    context = get_current_context(silent=True)
+    return (" ".join(context.command_path.split()[1:]) if context is not None else "") or "huurbeg"
 
 
 PAGING = {"allowed": True}

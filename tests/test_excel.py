@@ -70,6 +70,15 @@ def test_case_list_workbook_types_dates_counts_and_keeps_text_as_text(cli, new_c
     assert row["days_open"].value == 0 and row["days_open"].data_type == "n"
 
 
+def test_a_listing_s_sheet_is_named_after_its_command(cli, new_case, tmp_path):
+    number = new_case()
+    for command, name in ((["case", "list"], "case list"), (["deadlines"], "deadlines"),
+                          (["visit", "list", number], "visit list"), (["transfer", "list"], "transfer list")):
+        path = tmp_path / f"{name}.xlsx"
+        ok(cli(*command, "-f", "xlsx", "-o", str(path)))
+        assert sheets(path).sheetnames == [name]
+
+
 def test_amounts_are_numbers_with_two_decimals(cli, new_case, tmp_path):
     number = new_case()
     ok(cli("plan", number, "--arrears", "1.234,56", "--instalment", "103", "--start", "01/12/2026"))
