@@ -136,10 +136,10 @@ def edit_payment(store, number: str, payment_id: int, given: dict, today: date) 
     return names, None
 
 
-AGREEMENT_FIELDS = {"text": "text", "due_date": "due date", "party": "party"}
+AGREEMENT_FIELDS = {"text": "text", "due_date": "due date", "party": "party", "done_date": "done"}
 
 
-def edit_agreement(store, number: str, agreement_id: int, given: dict) -> list[str]:
+def edit_agreement(store, number: str, agreement_id: int, given: dict, today: date) -> list[str]:
     case = _open_case(store, number)
     agreement = _record(store, case, "agreement", agreement_id)
     if "text" in given:
@@ -149,11 +149,32 @@ def edit_agreement(store, number: str, agreement_id: int, given: dict) -> list[s
     changed = _changes(agreement, given)
     if "due_date" in changed:
         check_date_after_intake(changed["due_date"], case.intake_date, "--due")
+    if changed.get("done_date") is not None:
+        check_not_future(changed["done_date"], today, "--done")
+        check_date_after_intake(changed["done_date"], case.intake_date, "--done")
     return _correct(store, case, agreement, changed, AGREEMENT_FIELDS, "agreement")
 
 
 def remove_agreement(store, number: str, agreement_id: int, reason: str | None) -> None:
     _withdraw(store, number, "agreement", agreement_id, reason)
+
+
+# --- consent -----------------------------------------------------------------------------------
+
+def remove_consent(store, number: str, parties: list, reason: str | None) -> None:
+    """Withdraw a consent recorded by mistake (support may not start without it on PW); the history keeps it."""
+    reason = check_reason(reason)
+    case = _open_case(store, number)
+    recorded = store.consents(case)
+    for party in parties:
+        if party not in recorded:
+            raise NotFound(_("case {number} has no consent of the {party} recorded; 'huurbeg case show {number}' "
+                             "shows it").format(number=number, party=_(PARTY_WORDS[party])))
+    for party in parties:
+        store.remove_consent(case, party, reason)
+
+
+PARTY_WORDS = {"tenant": N_("tenant"), "landlord": N_("landlord")}
 
 
 # --- the pending hearing -----------------------------------------------------------------

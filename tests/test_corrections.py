@@ -182,6 +182,45 @@ def test_agreements_are_corrected_and_withdrawn(cli, case):
     assert "keuken" not in json.dumps(details) and "badkamer" not in json.dumps(details)
 
 
+def test_an_agreement_marked_done_by_mistake_is_open_again(cli, case, db_path):
+    agreement = ok(cli("plan", "agree", case, "keuken poetsen", "--due", "01/11/2026")).stdout.strip()
+    report = lambda: as_json(cli("case", "report", case, "--for", "landlord", "-f", "json"))  # noqa: E731
+    ok(cli("plan", "done", case, agreement, "--date", "20/11/2026"))
+    assert "agreement-overdue" not in rules_of(cli)
+    assert report()["agreements"][0]["kept"] == "kept late"
+    ok(cli("plan", "agree-edit", case, agreement, "--not-done"))  # the kitchen was not cleaned after all
+    assert "agreement-overdue" in rules_of(cli, "--within", "0")
+    [shown] = as_json(cli("case", "show", case, "-f", "json"))["agreements"]
+    assert shown["done"] is None and report()["agreements"][0]["kept"] == "not kept"
+    ok(cli("plan", "agree-edit", case, agreement, "--done", "21/11/2026"))
+    assert as_json(cli("case", "show", case, "-f", "json"))["agreements"][0]["done"] == "2026-11-21"
+    assert [e["detail"] for e in history(cli, case)].count(f"agreement {agreement} corrected: done") == 2
+    before = snapshot(db_path)
+    for args, text in ((["--done", "21/11/2026"], "nothing to change"), (["--done", "+1d"], "future"),
+                       (["--done", "01/01/2026"], "registration"), (["--done", "20/11/2026", "--not-done"], "not both")):
+        assert_one_line_error(cli("plan", "agree-edit", case, agreement, *args), code=2, contains=text)
+    assert snapshot(db_path) == before
+
+
+def test_a_consent_recorded_by_mistake_is_withdrawn(cli, case, db_path):
+    assert "pw-consent-missing" not in rules_of(cli)
+    ok(cli("case", "consent-remove", case, "--landlord", "--reason", "the landlord has not answered yet"))
+    assert "pw-consent-missing" in rules_of(cli)
+    consent = as_json(cli("case", "show", case, "-f", "json"))["consents"]
+    assert consent["landlord"] is None and consent["tenant"] == "2026-10-01"
+    assert "consent of landlord (dated 2026-10-01) removed; reason: the landlord has not answered yet" in [
+        e["detail"] for e in history(cli, case)]
+    before = snapshot(db_path)
+    for args, code, text in ((["--landlord", "--reason", "x"], 3, "no consent of the landlord"),
+                             (["--tenant", "--landlord", "--reason", "x"], 3, "no consent of the landlord"),
+                             (["--tenant", "--reason", " "], 2, "--reason"), (["--tenant"], 2, "--reason"),
+                             (["--reason", "x"], 2, "--tenant/--landlord")):
+        assert_one_line_error(cli("case", "consent-remove", case, *args), code=code, contains=text)
+    assert snapshot(db_path) == before
+    ok(cli("case", "consent", case, "--landlord", "--date", "20/11/2026"))
+    assert "pw-consent-missing" not in rules_of(cli)
+
+
 # --- hearings -------------------------------------------------------------------------------
 
 def hearing(cli, number, when="30/11/2026 09:30", *extra):

@@ -112,6 +112,7 @@ AFTERWARDS = {
     "hearing outcome-remove": lambda c, s: ["hearing", "outcome-remove", c, "--reason", "mistake"],
     "hearing remove": lambda c, s: ["hearing", "remove", c, "--reason", "mistake"],
     "case consent": lambda c, s: ["case", "consent", c, "--tenant"],
+    "case consent-remove": lambda c, s: ["case", "consent-remove", c, "--tenant", "--reason", "mistake"],
     "case edit": lambda c, s: ["case", "edit", c, "--phone", "0470 11 22 33", "--rent", "400"],
     "plan fbu": lambda c, s: ["plan", "fbu", c, "--signed", "today", "--instalment", "100", "--start", "+1m",
                               "--document"],

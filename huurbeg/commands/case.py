@@ -15,7 +15,7 @@ from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption,
 from huurbeg.commands import headed
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
-                            OutputFormat, WorkerOption, code_option, parse_case, parse_worker)
+                            OutputFormat, ReasonOption, WorkerOption, code_option, parse_case, parse_worker)
 from huurbeg.state import state
 
 app = typer.Typer(help="The caseload and one dossier: list, find, show, edit, consent, track, close, reopen, "
@@ -211,6 +211,26 @@ def consent(
     app_state = state(ctx)
     casework.record_consent(app_state.store(), number, parties, when or app_state.today, app_state.today)
     render.message(_(_CONSENT[tuple(parties)]).format(number=number))
+
+
+@app.command("consent-remove")
+def consent_remove(
+    ctx: typer.Context, number: CaseArgument, reason: ReasonOption,
+    tenant: Annotated[bool, typer.Option("--tenant", help="The tenant's consent was recorded by mistake.")] = False,
+    landlord: Annotated[bool, typer.Option("--landlord",
+                                           help="The landlord's consent was recorded by mistake.")] = False,
+) -> None:
+    """Withdraw a consent recorded by mistake; on PW, support cannot start without it. The history keeps why."""
+    from huurbeg import casework, corrections
+
+    parties = casework.consent_parties(tenant, landlord)
+    corrections.remove_consent(state(ctx).store(), number, parties, reason)
+    render.message(_(_CONSENT_REMOVED[tuple(parties)]).format(number=number))
+
+
+_CONSENT_REMOVED = {("tenant",): N_("{number}: consent of tenant withdrawn."),
+                    ("landlord",): N_("{number}: consent of landlord withdrawn."),
+                    ("tenant", "landlord"): N_("{number}: consent of tenant and landlord withdrawn.")}
 
 
 @app.command("track")

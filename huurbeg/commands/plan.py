@@ -293,15 +293,24 @@ def agree_edit(
     due: Annotated[date | None, typer.Option("--due", parser=parse_date, metavar="DATE",
                                              help="Agreed by when.")] = None,
     party: Annotated[Party | None, code_option(Party, N_("party"), N_("Who agreed to do it."), "--party")] = None,
+    done: Annotated[date | None, typer.Option("--done", parser=parse_date, metavar="DATE",
+                                              help="The day it was really done.")] = None,
+    not_done: Annotated[bool, typer.Option("--not-done", help="It was marked done by mistake: it is not.")] = False,
 ) -> None:
-    """Correct an agreement (its number is in 'huurbeg case show CASE')."""
+    """Correct an agreement (its number is in 'huurbeg case show CASE'), also one marked done by mistake."""
     from huurbeg import corrections
 
-    given = {name: value for name, value in (("text", text), ("due_date", due), ("party", party))
-             if value is not None}
+    if done is not None and not_done:
+        raise typer.BadParameter(_("give --done or --not-done, not both"), param_hint="'--not-done'")
+    given = {name: value for name, value in (("text", text), ("due_date", due), ("party", party),
+                                             ("done_date", done)) if value is not None}
+    if not_done:
+        given["done_date"] = None
     if not given:
-        raise typer.BadParameter(_("give what to correct: --text, --due or --party"), param_hint="'ID'")
-    changed = corrections.edit_agreement(state(ctx).store(), number, agreement_id, given)
+        raise typer.BadParameter(_("give what to correct: --text, --due, --party, --done or --not-done"),
+                                 param_hint="'ID'")
+    app_state = state(ctx)
+    changed = corrections.edit_agreement(app_state.store(), number, agreement_id, given, app_state.today)
     render.message(_("{number}: agreement {id} corrected ({fields}).").format(
         number=number, id=agreement_id, fields=", ".join(changed)))
 

@@ -265,6 +265,16 @@ class Store:
         self._touch(case)
         self.record(case, "consent", f"consent of {party} recorded, dated {when.isoformat()}")
 
+    def consents(self, case: Case) -> dict[str, date]:
+        return {c.party: c.date for c in self.session.exec(select(Consent).where(Consent.case_id == case.id)).all()}
+
+    def remove_consent(self, case: Case, party: str, reason: str) -> None:
+        """A consent recorded by mistake: gone from the case; the history keeps that it was, when, and why not."""
+        consent = self.session.exec(select(Consent).where(Consent.case_id == case.id, Consent.party == party)).one()
+        self.session.delete(consent)
+        self._touch(case)
+        self.record(case, "remove", f"consent of {party} (dated {consent.date.isoformat()}) removed{REASON}{reason}")
+
     def change_track(self, case: Case, to: Track, when: date) -> None:
         self.session.add(TrackChange(case_id=case.id, from_track=case.track, to_track=to, date=when,
                                      created_at=self.now()))
