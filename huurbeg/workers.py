@@ -42,8 +42,11 @@ def _check_known(store, worker: str, flag: str) -> None:
     known = store.workers()
     if worker in known or store.is_login_role(worker):
         return
+    if not known:
+        raise InvalidInput(_("{flag}: no case has worker {worker}").format(flag=flag, worker=worker))
     listed = ", ".join(known[:10]) + (" ..." if len(known) > 10 else "")
-    raise InvalidInput(f"{flag}: no case has worker {worker}" + (f"; workers: {listed}" if known else ""))
+    raise InvalidInput(_("{flag}: no case has worker {worker}; workers: {listed}").format(
+        flag=flag, worker=worker, listed=listed))
 
 
 def _check_target(store, worker: str) -> None:

@@ -119,6 +119,15 @@ def test_bad_worker_input_is_one_line_and_writes_nothing(cli, new_case, db_path,
     assert snapshot(db_path) == before
 
 
+def test_an_unknown_worker_is_named_in_the_readers_language(cli, new_case, monkeypatch):
+    new_case()
+    monkeypatch.setenv("HUURBEG_LANG", "nl")
+    assert_one_line_error(cli("case", "list", "--worker", "nobody"), code=2,
+                          contains=f"--worker: geen dossier heeft begeleider nobody; begeleiders: {me()}")
+    assert_one_line_error(cli("case", "assign", "--from", "nobody", "--to", OTHER), code=2,
+                          contains="--from: geen dossier heeft begeleider nobody")
+
+
 def test_a_closed_case_is_not_reassigned(cli, new_case, other_worker):
     number = new_case()
     cli("case", "close", number, "--outcome", "other")
