@@ -169,3 +169,50 @@ def test_no_worker_can_truncate_the_history(cli, team_server):
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM history")).scalar() >= 1
     engine.dispose()
+
+
+def made_by_an_earlier_setup(revision: str) -> None:
+    """The schema as a huurbeg before the team role owned everything left it: created by `an` as `an`."""
+    from huurbeg.db import migrate
+    from huurbeg.db.engine import make_engine, resolve
+
+    target = resolve(url("an"))
+    engine = make_engine(target)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(migrate, "_act_as_owner", lambda connection: None)
+        patch.setattr(migrate, "_adopt", lambda connection: None)
+        migrate._migrate(engine, target.label, revision)
+    engine.dispose()
+    assert owners() == {"an"}
+
+
+def test_tables_of_an_earlier_setup_are_explained_then_taken_over_at_the_upgrade(cli, team_server):
+    """Karim is refused in one line that says what the superuser runs; an's upgrade gives it all to the team."""
+    from alembic.script import ScriptDirectory
+
+    from conftest import assert_one_line_error
+    from huurbeg.db.migrate import MIGRATIONS, SCHEMA_REVISION
+
+    made_by_an_earlier_setup(ScriptDirectory(str(MIGRATIONS)).get_revision(SCHEMA_REVISION).down_revision)
+    assert_one_line_error(cli("--db", url("karim"), "case", "list"), code=5,
+                          contains="REASSIGN OWNED BY an TO huurbeg_team;")
+    ok(cli("--db", url("an"), "case", "list"))  # an's first command of the new version upgrades
+    assert owners() == {"huurbeg_team"}
+    two_workers_at_work(cli)
+
+
+def test_tables_of_an_earlier_setup_after_the_superusers_reassign(cli, team_server):
+    """No upgrade pending: the README's one statement is all it takes."""
+    from huurbeg.db.migrate import SCHEMA_REVISION
+    from sqlalchemy import text
+
+    made_by_an_earlier_setup(SCHEMA_REVISION)
+    assert cli("--db", url("karim"), "case", "list").exit_code == 5
+    statement = re.search(r"`(REASSIGN OWNED BY an TO huurbeg_team;)`", README.read_text(encoding="utf-8"))
+    assert statement, "README.md lost the statement for a setup of an earlier version"
+    engine = superuser("huurbeg")
+    with engine.connect() as connection:
+        connection.execute(text(statement[1]))
+    engine.dispose()
+    assert owners() == {"huurbeg_team"}
+    two_workers_at_work(cli)

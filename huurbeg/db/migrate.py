@@ -60,6 +60,8 @@ def ensure_schema(engine, label: str, today: date | None = None) -> str | None:
 
 def _migrate(engine, label: str, target: str = "head") -> None:
     """Create or upgrade the schema under the schema lock, unless another huurbeg just did."""
+    from sqlalchemy.exc import DBAPIError
+
     from huurbeg.db.engine import writing
 
     with writing(engine).begin() as connection:
@@ -72,8 +74,12 @@ def _migrate(engine, label: str, target: str = "head") -> None:
             raise DatabaseProblem(
                 _("{label} was made by a newer version of huurbeg (schema {revision}); upgrade huurbeg to use it. "
                   "The database was left untouched").format(label=label, revision=revision))
+        _adopt(connection)
         _act_as_owner(connection)
-        _upgrade(connection, target)
+        try:
+            _upgrade(connection, target)
+        except DBAPIError as exc:
+            raise _denied(connection.engine, label, exc) or exc
 
 
 def _lock_schema(connection) -> None:
@@ -82,6 +88,73 @@ def _lock_schema(connection) -> None:
 
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+
+
+OWNED_OBJECTS = """
+    SELECT kind, name, pg_get_userbyid(owner) FROM (
+        SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+                              ELSE 'TABLE' END AS kind,
+               c.oid::regclass::text AS name, c.relowner AS owner, c.relkind = 'S' AS later
+        FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'S', 'v', 'm')
+        UNION ALL
+        SELECT 'FUNCTION', p.oid::regprocedure::text, p.proowner, false
+        FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace) AS objects
+    WHERE owner <> (SELECT datdba FROM pg_database WHERE datname = current_database())
+    ORDER BY later, name"""
+"""huurbeg's objects that do not belong to the database's owner (sequences last: a table takes its own along)."""
+
+
+def _adopt(connection) -> None:
+    """Give the team role what this worker created as themselves (a setup from before the team role owned all).
+
+    Only a member of the database's owner can, and only for what they own; what another worker owns
+    stays theirs, and a permission it denies is explained by _denied.
+    """
+    from sqlalchemy import text
+
+    if connection.dialect.name != "postgresql" or not _member_of_owner(connection):
+        return
+    me, owner = connection.execute(text(
+        "SELECT current_user, pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")).one()
+    quoted = connection.dialect.identifier_preparer.quote(owner)
+    for kind, name, by in connection.execute(text(OWNED_OBJECTS)).all():
+        if by != me:
+            continue
+        if kind == "SEQUENCE" and connection.execute(text(  # moved along with its table a moment ago
+                "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = CAST(:name AS regclass)"),
+                {"name": name}).scalar() == owner:
+            continue
+        connection.execute(text(f"ALTER {kind} {name} OWNER TO {quoted}"))
+
+
+def _member_of_owner(connection) -> bool:
+    """Whether this worker is a member of the role that owns the database, and not that role itself."""
+    from sqlalchemy import text
+
+    return bool(connection.execute(text(
+        "SELECT pg_has_role(current_user, datdba, 'MEMBER') AND pg_get_userbyid(datdba) <> current_user "
+        "FROM pg_database WHERE datname = current_database()")).scalar())
+
+
+def _denied(engine, label: str, exc: Exception) -> DatabaseProblem | None:
+    """Why PostgreSQL denied a worker huurbeg's own tables, when they belong to another worker, and the fix."""
+    from sqlalchemy import text
+
+    if engine.dialect.name != "postgresql" or getattr(getattr(exc, "orig", None), "sqlstate", None) != "42501":
+        return None
+    with engine.connect() as connection:
+        owner = connection.execute(text(
+            "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")).scalar()
+        roles = sorted({row[2] for row in connection.execute(text(OWNED_OBJECTS))})
+    if not roles:
+        return None
+    preparer = engine.dialect.identifier_preparer
+    return DatabaseProblem(_(
+        "{label}: huurbeg's tables belong to {roles} rather than to the database's owner {owner} (a setup from "
+        "before the README's team setup), so other workers are refused them. Have the server's superuser run, in "
+        "that database, once: REASSIGN OWNED BY {reassign} TO {to};").format(
+        label=label, roles=", ".join(roles), owner=owner,
+        reassign=", ".join(preparer.quote(role) for role in roles), to=preparer.quote(owner)))
 
 
 def _act_as_owner(connection) -> None:
@@ -130,7 +203,7 @@ def _read_revision(connection, label: str) -> str | None:
     """The stamped revision; None for an empty database; refuse anything else."""
     from sqlalchemy import text
 
-    from sqlalchemy.exc import DatabaseError
+    from sqlalchemy.exc import DatabaseError, DBAPIError
 
     try:
         tables = {row[0] for row in connection.execute(text(
@@ -145,7 +218,10 @@ def _read_revision(connection, label: str) -> str | None:
     if "alembic_version" not in tables:
         raise DatabaseProblem(_("{label} is not a huurbeg database (it holds other tables); it was left untouched")
                               .format(label=label))
-    revisions = [row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))]
+    try:
+        revisions = [row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))]
+    except DBAPIError as exc:
+        raise _denied(connection.engine, label, exc) or exc
     if len(revisions) != 1:
         raise DatabaseProblem(_("{label} has no single schema version; it was left untouched").format(label=label))
     return revisions[0]
