@@ -128,6 +128,14 @@ def test_an_unknown_worker_is_named_in_the_readers_language(cli, new_case, monke
                           contains="--from: geen dossier heeft begeleider nobody")
 
 
+def test_assign_without_a_case_or_from_asks_for_one_of_them(cli, new_case):
+    new_case()
+    assert_one_line_error(cli("case", "assign", "--to", OTHER), code=2,
+                          contains="give a case number, or --from WORKER to hand over every open case")
+    assert_one_line_error(cli("case", "assign", "2026-0001", "--from", OTHER, "--to", "x"), code=2,
+                          contains="not both")
+
+
 def test_a_closed_case_is_not_reassigned(cli, new_case, other_worker):
     number = new_case()
     cli("case", "close", number, "--outcome", "other")

@@ -287,7 +287,8 @@ def assign(
     from huurbeg import workers
 
     if (number is None) == (from_worker is None):
-        raise typer.BadParameter(_("give a case number or --from WORKER (a handover), not both"),
+        raise typer.BadParameter(_("give a case number or --from WORKER (a handover), not both") if number
+                                 else _("give a case number, or --from WORKER to hand over every open case"),
                                  param_hint="'" + _("CASE") + "' / '--from'")
     store = state(ctx).store()
     if number is not None:
