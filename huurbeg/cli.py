@@ -74,7 +74,7 @@ class HuurbegGroup(TyperGroup):
             return self._failure(exc)
         try:
             render.finish_output(succeeded=True)  # --output FILE: written once the command succeeded
-        except OSError as exc:
+        except (OSError, HuurbegError) as exc:
             return self._failure(exc)
         return 0
 

@@ -87,10 +87,19 @@ def finish_output(succeeded: bool) -> None:
         return
     content = data if data is not None else text.getvalue().encode("utf-8")
     temporary = f"{path}.partial"
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(content)
-    os.replace(temporary, path)
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(content)
+        os.replace(temporary, path)
+    except OSError as exc:  # a read-only folder, a full disk: say which file, and leave no part of it
+        if os.path.isfile(temporary):
+            os.unlink(temporary)
+        from huurbeg.db.engine import shown
+        from huurbeg.errors import HuurbegError
+
+        raise HuurbegError(_("--output: cannot write {shown}: {value}").format(
+            shown=shown(path), value=_(exc.strerror) if exc.strerror else exc)) from None
 
 
 def data_stream():

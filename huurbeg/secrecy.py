@@ -128,8 +128,8 @@ def backup(store, target: Path, label: str, today: date) -> Path:
             raise InvalidInput(_("PATH: directory {shown} does not exist").format(shown=shown(target.parent)))
         store.backup(target)
     except OSError as exc:  # a name too long, a folder that cannot be written, ...
-        raise InvalidInput(_("PATH: cannot write {shown}: {value}")
-                           .format(shown=shown(exc.filename or target), value=exc.strerror or exc)) from None
+        raise InvalidInput(_("PATH: cannot write {shown}: {value}")  # the backup's name, not its temporary file's
+                           .format(shown=shown(target), value=_(exc.strerror) if exc.strerror else exc)) from None
     store.record(None, "backup", f"backup of {label} written")
     return target
 

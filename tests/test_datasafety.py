@@ -614,3 +614,23 @@ def test_a_damaged_value_is_not_quoted_in_the_error(cli, db_path, sound):
     result = cli("case", "show", "2026-0018")
     assert_one_line_error(result, code=5, contains="column 'address'")
     assert "reet 17" not in result.stderr and "huurbeg doctor" in result.stderr
+
+
+def test_a_file_that_cannot_be_written_in_a_read_only_folder_is_named(tmp_path):
+    path = tmp_path / "huurbeg.db"
+    env = dict(os.environ, HUURBEG_DB=str(path))
+    subprocess.run([sys.executable, "-m", "huurbeg", *INTAKE], env=env, check=True, capture_output=True)
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    os.chmod(folder, 0o555)
+    try:
+        backup = run_without_override(["backup", str(folder / "backup.db")], env)
+        assert backup.returncode == 2 and f"PATH: cannot write {folder / 'backup.db'}: Permission denied" \
+            in backup.stderr, backup.stderr
+        assert ".huurbeg-backup" not in backup.stderr and len(backup.stderr.splitlines()) == 1
+        figures = run_without_override(["stats", "-f", "csv", "-o", str(folder / "figures.csv")], env)
+        assert figures.returncode == 1 and figures.stderr == \
+            f"huurbeg: error: --output: cannot write {folder / 'figures.csv'}: Permission denied\n", figures.stderr
+        assert not list(folder.iterdir())
+    finally:
+        os.chmod(folder, 0o755)
