@@ -120,7 +120,7 @@ def decide_household(matches: list[HouseholdMatch], allow_duplicate: bool) -> Ho
         first = open_cases[0]
         raise RuleViolation(
             _("this household already has open case {case} (same {reason}); log the new facts on that case, or "
-              "pass --allow-duplicate to open a second case").format(case=first.case, reason=first.reason))
+              "pass --allow-duplicate to open a second case").format(case=first.case, reason=_(first.reason)))
     return decision_for(strong)
 
 

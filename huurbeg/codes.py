@@ -145,6 +145,12 @@ class Party(StrEnum):
     LANDLORD = "landlord"
 
 
+class Audience(StrEnum):
+    """Whom a report of `case report --for` is meant for."""
+
+    LANDLORD = "landlord"
+
+
 class Status(StrEnum):
     """Whether a case is running."""
 
@@ -199,7 +205,7 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
     (Source.ESTATE_AGENT, ("immokantoor", "makelaar"), N_("estate agent")),
     (Source.COURT, ("vredegerecht", "verzoekschrift"), N_("Justice of the Peace")),
     (Source.OTHER, ("andere",), N_("other")),
-    (LandlordType.PRIVATE, ("prive", "privé", "privaat"), N_("private")),
+    (LandlordType.PRIVATE, ("privé", "prive", "privaat"), N_("private")),
     (LandlordType.SHM, (), N_("SHM")),
     (LandlordType.SVK, (), N_("SVK")),
     (LandlordType.OTHER, ("andere",), N_("other")),
@@ -214,7 +220,7 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
     (ContactKind.PHONE, ("telefoon", "telefonisch"), N_("phone call")),
     (ContactKind.EMAIL, ("e-mail", "mail"), N_("e-mail")),
     (ContactKind.LETTER, ("brief",), N_("letter")),
-    (ContactKind.CONSULTATION, ("clientoverleg", "cliëntoverleg", "overleg"), N_("client consultation")),
+    (ContactKind.CONSULTATION, ("cliëntoverleg", "clientoverleg", "overleg"), N_("client consultation")),
     (ContactKind.HEARING, ("zitting",), N_("hearing attended")),
     (Outcome.EVICTION_PREVENTED, ("uithuiszetting-voorkomen",), N_("eviction prevented")),
     (Outcome.REFERRED, ("doorverwezen",), N_("referred")),
@@ -260,6 +266,7 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
     (ReferralOutcome.NO_ANSWER, ("geen-antwoord",), N_("no answer")),
     (Party.TENANT, ("huurder",), N_("tenant")),
     (Party.LANDLORD, ("verhuurder",), N_("landlord")),
+    (Audience.LANDLORD, ("verhuurder",), N_("landlord")),
     (Status.OPEN, ("lopend",), N_("open (case)")),
     (Status.CLOSED, ("afgesloten",), N_("closed")),
     (Severity.INFO, (), N_("info")),
@@ -358,6 +365,8 @@ def label(member: StrEnum) -> str:
     """A code with its words, as a worker choosing from a list reads it."""
     from huurbeg.i18n import _
 
+    from huurbeg.render import text_value
+
     if isinstance(member, Track) and member in LONG:
         return f"{member.value}: {_(LONG[member])}"
-    return member.value
+    return text_value(member)  # the slug to an English reader, its label to a Dutch one

@@ -10,7 +10,21 @@ def said(message) -> str:
     """A message in the reader's language: one kept as data (its English is its value) says itself
     through its `shown()`; any other text is shown as it is."""
     shown = getattr(message, "shown", None)
-    return shown() if callable(shown) else str(message)
+    return _named(shown() if callable(shown) else str(message))
+
+
+VALUE_NAMES = ("CASE", "OTHER", "TEXT", "NAME", "FILE", "PATH", "DATE", "WORKER", "NUMBER", "DAYS")
+"""Names of command-line values a message may start with ('TEXT: say what was agreed'); the help
+names them in the reader's language (TEKST), so the message does too."""
+
+
+def _named(text: str) -> str:
+    name, colon, rest = text.partition(": ")
+    if not colon or name not in VALUE_NAMES:
+        return text
+    from huurbeg.i18n import _
+
+    return f"{_(name)}: {rest}"
 
 
 def reason(exc: BaseException) -> str:

@@ -42,9 +42,14 @@ class Period:
         return f"{fmt(self.first)} – {fmt(self.last)}"
 
 
+MONTH_WORDS = {"vorige": "last", "vorige-maand": "last", "vorige maand": "last", "deze": "this",
+               "deze-maand": "this", "deze maand": "this"}
+"""The Dutch words for `last` and `this` month, accepted in both languages as codes are."""
+
+
 def month_period(text: str, today: date) -> Period:
     """`YYYY-MM`, `last` (the previous month) or `this`."""
-    value = text.strip().lower()
+    value = MONTH_WORDS.get(text.strip().lower(), text.strip().lower())
     if value in ("last", "this"):
         start = today.replace(day=1) - relativedelta(months=1 if value == "last" else 0)
     elif match := re.fullmatch(r"(\d{4})-(\d{1,2})", value, re.ASCII):

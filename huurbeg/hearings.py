@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 
 from huurbeg import payment_plan
 from huurbeg.casework import check_not_future, check_open
-from huurbeg.codes import HearingResult, Track
+from huurbeg.codes import HearingResult, Track, shown
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank
 from huurbeg.followup import standing
@@ -86,9 +86,10 @@ def check_outcome(store, number: str, result: HearingResult, new_date: datetime 
     held_on = hearing.starts_at.date()
     if held_on > today:
         if result not in KNOWN_IN_ADVANCE:
+            withdrawn, postponed = map(shown, KNOWN_IN_ADVANCE)
             raise RuleViolation(_("the hearing of {held_on:%d/%m/%Y} is still to come; record its outcome "
-                                  "afterwards (only {join} may be recorded before it)")
-                                .format(held_on=held_on, join=' or '.join(KNOWN_IN_ADVANCE)))
+                                  "afterwards (only {withdrawn} or {postponed} may be recorded before it)")
+                                .format(held_on=held_on, withdrawn=withdrawn, postponed=postponed))
         held_on = today  # withdrawn or postponed before the day: the outcome is dated when it became known
     if result == HearingResult.POSTPONED:
         if new_date is None:

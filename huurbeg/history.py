@@ -97,6 +97,33 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     return [(form, pattern(form)) for form in FORMS]
 
 
+def _field_names() -> dict[str, str]:
+    """The corrected fields as the history and the messages name them (huurbeg.casework.EDITABLE,
+    huurbeg.corrections), each in the reader's language."""
+    return {
+        "tenant name": pgettext("field", "tenant name"), "address": pgettext("field", "address"),
+        "phone": pgettext("field", "phone"), "birth date": pgettext("field", "birth date"),
+        "national register number": pgettext("field", "national register number"),
+        "adults": pgettext("field", "adults"), "children": pgettext("field", "children"),
+        "landlord": pgettext("field", "landlord"), "landlord type": pgettext("field", "landlord type"),
+        "registration source": pgettext("field", "registration source"),
+        "referrer": pgettext("field", "referrer"), "problems": pgettext("field", "problems"),
+        "arrears": pgettext("field", "arrears"), "rent": pgettext("field", "rent"), "note": pgettext("field", "note"),
+        "date": pgettext("field", "date"), "kind": pgettext("field", "kind"), "minutes": pgettext("field", "minutes"),
+        "next contact": pgettext("field", "next contact"), "amount": pgettext("field", "amount"),
+        "text": pgettext("field", "text"), "due date": pgettext("field", "due date"),
+        "party": pgettext("field", "party"), "court": pgettext("field", "court"), "room": pgettext("field", "room"),
+        "petition date": pgettext("field", "petition date"), "claimed": pgettext("field", "claimed"),
+        "proposal": pgettext("field", "proposal"),
+    }
+
+
+def fields_shown(fields) -> str:
+    """The names of corrected fields, joined, in the reader's language (the history keeps them in English)."""
+    names = _field_names() if language() == "nl" else {}
+    return ", ".join(names.get(field, field) for field in fields)
+
+
 def shown(detail: str | None) -> str | None:
     """A line of history in the reader's language: as written to an English reader."""
     if not detail or language() != "nl":
@@ -106,7 +133,8 @@ def shown(detail: str | None) -> str | None:
     for form, pattern in _patterns():
         if found := pattern.fullmatch(detail):
             values = {key: text_value(known(CODES[key], value)) if key in CODES
-                      else state_word(value) if key == "status" else _day(value)
+                      else state_word(value) if key == "status" else fields_shown(value.split(", "))
+                      if key == "fields" else _day(value)
                       for key, value in found.groupdict().items()}
             return _(form).format(**values)
     return detail

@@ -168,7 +168,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     if d.landlord and d.landlord_type is None and match_key(d.landlord) not in {match_key(n) for n in landlords}:
         d.landlord_type = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
     if not d.problems and d.track != Track.CRISIS:
-        picked = _tick(_("Problems? (space to tick, Enter when done)"),
+        picked = _tick(_("Problems?"),
                        [questionary.Choice(_shown_code(p), value=p.value) for p in Problem])
         d.problems = [Problem(p) for p in picked]
     if d.arrears_cents is None and Problem.ARREARS in d.problems:
@@ -412,7 +412,7 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
     if answers["landlord"] and match_key(answers["landlord"]) not in {match_key(n) for n in landlords}:
         answers["landlord_type"] = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
     ticked = set(current["problems"] or [])
-    picked = _tick(_("Problems? (space to tick, Enter when done)"), [
+    picked = _tick(_("Problems?"), [
         questionary.Choice(_shown_code(p), value=p.value, checked=p.value in ticked) for p in Problem])
     answers["problems"] = [Problem(p) for p in picked]
     answers["arrears_cents"] = _keep(_("Rent arrears in euros?"), money.parse_money, cents(current["arrears_cents"]))

@@ -278,13 +278,16 @@ def _neutralised(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-PRIORITY = {"case": 100, "tenant": 90, "due": 85, "severity": 80, "date": 80, "starts_at": 80, "time": 80,
+PRIORITY = {"case": 100, "id": 95, "tenant": 90, "due": 85, "severity": 80, "date": 80, "starts_at": 80, "time": 80,
+            "status": 78,
             "warning": 75, "message": 75, "dwelling": 75, "seq": 75, "result": 70, "ready": 70, "amount": 70,
             "paid": 70, "state": 70, "text": 70, "detail": 70, "at": 70, "until": 65, "days_left": 65,
             "next_deadline": 65, "note": 60, "kind": 55, "to": 55, "last_contact": 50, "track": 50, "party": 50,
             "action": 50, "court": 45, "admitted": 45, "review": 45, "landlord": 40, "plan": 40, "minutes": 35,
-            "next": 35, "user": 30, "room": 30, "claimed": 25, "id": 25, "days_open": 20, "rule": 10}
+            "next": 35, "user": 55, "room": 30, "claimed": 25, "days_open": 20, "rule": 10}
 """Which columns stay when a terminal is narrow: the lowest are left out first (unknown keys: 50)."""
+OPTIONAL_BELOW = 50
+"""Columns of a lower priority give way to free text that would otherwise be cut."""
 TEXT_MIN_WIDTH = 15
 """A free-text column narrower than this is left out rather than shown as a stub."""
 
@@ -314,7 +317,10 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
         fixed = sum(natural[key] for key, *_ in shown if key not in WRAPPING)
         free = sum(min(natural[key], TEXT_MIN_WIDTH) for key, *_ in shown if key in WRAPPING)
         if fixed + free + 2 * (len(shown) - 1) <= width:
-            break
+            # a cut text (a warning, a note) is worth more than an optional column beside it
+            cut = fixed + sum(natural[key] for key, *_ in shown if key in WRAPPING) + 2 * (len(shown) - 1) > width
+            if not cut or min(map(_priority, shown)) >= OPTIONAL_BELOW:
+                break
         shown.remove(min(reversed(shown), key=_priority))
     texts = [key for key, *_ in shown if key in WRAPPING]
     room = width - 2 * (len(shown) - 1) - sum(natural[key] for key, *_ in shown if key not in WRAPPING)

@@ -102,8 +102,8 @@ def test_codes_and_exports_do_not_change_with_the_language(cli):
                                        "Zie 'huurbeg case list --help'."),
     (["case", "show", "2026-0001", "extra"], "huurbeg: fout: Onverwacht(e) extra argument(en) (extra). "
                                              "Zie 'huurbeg case show --help'."),
-    (["case", "list", "--status", "gesloten"], "huurbeg: fout: Ongeldige waarde voor '--status': gebruik open, "
-                                               "closed (afgesloten) of all (alle). Zie 'huurbeg case list --help'."),
+    (["case", "list", "--status", "gesloten"], "huurbeg: fout: Ongeldige waarde voor '--status': gebruik lopend, "
+                                               "afgesloten of alle. Zie 'huurbeg case list --help'."),
     (["visit", "add", "2026-0001", "--minutes", "veel"], "huurbeg: fout: Ongeldige waarde voor '--minutes': "
                                                          "gebruik een geheel getal van 0 tot 2147483647. "
                                                          "Zie 'huurbeg visit add --help'."),

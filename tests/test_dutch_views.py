@@ -260,3 +260,32 @@ def test_import_errors_in_dutch_name_the_line_and_column(cli, tmp_path, db_path)
     assert snapshot(db_path) == before
     english = cli("import", str(sheet))
     assert "caseload.csv line 2: tenant: required\n" in english.stderr
+
+
+def test_the_dutch_words_a_message_suggests_are_accepted(cli, dutch_case):
+    cli("case", "close", dutch_case, "--outcome", "verhuisd")
+    for env in (NL, {"HUURBEG_LANG": "en"}):
+        closed = cli("case", "list", "--status", "afgesloten", "--format", "json", env=env)
+        assert closed.exit_code == 0, closed.output
+        assert [row["case"] for row in json.loads(closed.stdout)] == [dutch_case]
+        assert cli("case", "list", "--status", "alle", "--format", "json", env=env).stdout == closed.stdout
+        assert cli("stats", "--month", "vorige", "--format", "json", env=env).exit_code == 0
+        assert cli("case", "report", dutch_case, "--for", "verhuurder", env=env).exit_code == 0
+    listed = cli("case", "list", "--status", "alle", env=NL).stdout
+    assert "afgesloten" in listed  # a closed case among the others says so
+    wrong = cli("case", "list", "--status", "dicht", env=NL)
+    assert wrong.exit_code == 2 and "gebruik lopend, afgesloten of alle" in wrong.stderr
+
+
+def test_corrections_name_their_fields_in_dutch(cli, dutch_case):
+    result = cli("case", "edit", dutch_case, "--phone", "0470 12 34 56", "--address", "Bruul 7", env=NL)
+    assert result.exit_code == 0, result.output
+    assert "verbeterd: adres, telefoon." in result.stderr + result.stdout
+    history = cli("case", "history", dutch_case, env={**NL, "COLUMNS": "160"}).stdout
+    assert "wijziging" in history and "verbeterd: adres, telefoon" in history
+    assert "corrected: address, phone" in cli("case", "history", dutch_case, "--format", "json").stdout  # data
+
+
+def test_an_error_names_its_value_as_the_help_does(cli, dutch_case):
+    assert "fout: TEKST: " in cli("case", "find", "", env=NL).stderr
+    assert "error: TEXT: " in cli("case", "find", "").stderr

@@ -188,3 +188,22 @@ def test_the_problems_ticked_are_named_in_the_readers_language(db_path, cli, mon
     assert "selections" not in child.before
     shown = json.loads(cli("case", "show", "2026-0001", "--format", "json").stdout)
     assert shown["problems"] == [p.value for p in list(Problem)[:2]]
+
+
+def test_a_choice_list_speaks_the_readers_language(db_path, cli):
+    number = cli("intake", "--track", "pw", "--tenant", "X", "--source", "tenant", "--tenant-informed",
+                 "--no-input").stdout.strip()
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1", HUURBEG_LANG="nl")
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "visit", number, "--minutes", "30", "--note", ""],
+                          env=env, encoding="utf-8", timeout=20, dimensions=(40, 120))
+    child.expect_exact("Soort contact?")
+    for shown in ("huisbezoek", "kantoorafspraak", "telefoon", "cliëntoverleg"):
+        child.expect_exact(shown)
+    child.send(DOWN * 2 + "\r")  # telefoon
+    answer(child, "Volgend contact", "\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "home" not in child.before and "phone" not in child.before
+    [contact] = json.loads(cli("visit", "list", number, "-f", "json").stdout)
+    assert contact["kind"] == "phone"  # the code stays the code

@@ -2,17 +2,17 @@
 
 from typing import Annotated
 
-from enum import StrEnum
 
 import typer
 
 from huurbeg import render
-from huurbeg.codes import Outcome, Status, Track
+from huurbeg.codes import Audience, Outcome, Status, Track
 from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption, BirthDateOption, ChildrenOption,
                                      LandlordOption, LandlordTypeOption, NationalNumberOption, NoteOption,
                                      PhoneOption, ProblemOption, ReferrerOption, RentOption, SourceOption,
                                      TenantOption)
 from huurbeg.commands import headed
+from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
                             OutputFormat, ReasonOption, WorkerOption, code_option, parse_case, parse_worker)
@@ -26,6 +26,7 @@ LIST_COLUMNS = [("case", N_("Case")), ("tenant", N_("Tenant")), ("track", N_("Tr
                 ("last_contact", N_("Contact")), ("next_deadline", N_("Due")),
                 ("severity", N_("Severity")), ("warning", N_("Warning"))]
 WORKER_COLUMN = ("worker", N_("Worker"))
+STATUS_COLUMN = ("status", N_("Status"))
 
 
 @app.command("list")
@@ -51,7 +52,9 @@ def list_cases(
     rows = caseload.case_list(store, track, wanted, as_of or app_state.today, whose, landlord)
     # A team sees whose case it is; a solo worker's list stays as it was.
     several = whose is None and len({row["worker"] for row in rows}) > 1
-    render.emit_rows(rows, fmt, headed(LIST_COLUMNS + [WORKER_COLUMN] * several),
+    # Closed cases among the open ones say so; a list of open cases needs no column for it.
+    columns = LIST_COLUMNS[:3] + [STATUS_COLUMN] * (wanted != Status.OPEN) + LIST_COLUMNS[3:]
+    render.emit_rows(rows, fmt, headed(columns + [WORKER_COLUMN] * several),
                      empty=_("No cases. Open one with 'huurbeg intake'."))
 
 
@@ -81,10 +84,13 @@ def find(
 
 
 def _status(text: str) -> Status | None:
-    if text == "all":
+    """open, closed or all; in Dutch lopend, afgesloten or alle (in either language, as codes are)."""
+    from huurbeg.codes import parse_code
+
+    if text.strip().lower() in ("all", "alle"):
         return None
     try:
-        return Status(text)
+        return parse_code(Status, text, "status")
     except ValueError:
         raise typer.BadParameter(_("use open, closed or all"), param_hint="'--status'") from None
 
@@ -154,7 +160,7 @@ def edit(
         render.message(_("Case {number}: Enter keeps a value; empty a field to clear it.").format(number=number))
         given = prompts.ask_case_edit(current, store.landlord_names(), app_state.today)
     changed = casework.edit_case(store, number, given, app_state.today)
-    render.message(_("{number}: corrected {fields}.").format(number=number, fields=", ".join(changed)))
+    render.message(_("{number}: corrected {fields}.").format(number=number, fields=fields_shown(changed)))
 
 
 @app.command("merge")
@@ -245,7 +251,7 @@ def track(
     app_state = state(ctx)
     was = casework.move_track(app_state.store(), number, to, when or app_state.today, app_state.today)
     render.message(_("{number}: track {was} → {to}.").format(number=number, was=render.text_value(was),
-                                                             to=render.text_value(to)))
+                                                             to=render.text_value(Track(to))))
 
 
 @app.command("close")
@@ -320,10 +326,6 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = Output
     render.emit_rows(shown, fmt, headed(HISTORY_COLUMNS), title=_("History of {number}").format(number=number))
 
 
-
-
-class Audience(StrEnum):
-    LANDLORD = "landlord"
 
 
 @app.command("report")

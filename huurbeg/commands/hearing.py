@@ -8,6 +8,7 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import HearingResult
+from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
                             code_option, parse_count, parse_date, parse_datetime, parse_days, parse_money,
@@ -235,7 +236,7 @@ def edit(
                                    "--proposal"), param_hint="'" + _("CASE") + "'")
     app_state = state(ctx)
     changed = corrections.edit_hearing(app_state.store(), number, given, app_state.today)
-    render.message(_("{number}: hearing corrected ({fields}).").format(number=number, fields=", ".join(changed)))
+    render.message(_("{number}: hearing corrected ({fields}).").format(number=number, fields=fields_shown(changed)))
 
 
 @app.command("remove")

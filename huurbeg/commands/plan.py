@@ -10,6 +10,7 @@ from huurbeg import money, render
 from huurbeg.codes import Party
 from huurbeg.errors import InvalidInput, MissingValue
 from huurbeg.groups import with_default
+from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
                             ReasonOption, RecordIdArgument, code_option, output_file, parse_count, parse_date,
@@ -270,7 +271,7 @@ def payment_edit(
     render.message({"completed": _("{number}: payment {id} corrected ({fields}); the plan is paid off."),
                     "active": _("{number}: payment {id} corrected ({fields}); the plan is active again.")}.get(
         plan_state, _("{number}: payment {id} corrected ({fields}).")).format(
-        number=number, id=payment_id, fields=", ".join(changed)))
+        number=number, id=payment_id, fields=fields_shown(changed)))
 
 
 @app.command("payment-remove")
@@ -312,7 +313,7 @@ def agree_edit(
     app_state = state(ctx)
     changed = corrections.edit_agreement(app_state.store(), number, agreement_id, given, app_state.today)
     render.message(_("{number}: agreement {id} corrected ({fields}).").format(
-        number=number, id=agreement_id, fields=", ".join(changed)))
+        number=number, id=agreement_id, fields=fields_shown(changed)))
 
 
 @app.command("agree-remove")

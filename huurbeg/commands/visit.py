@@ -9,6 +9,7 @@ from huurbeg import render
 from huurbeg.codes import ContactKind
 from huurbeg.groups import with_default
 from huurbeg.commands import headed
+from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _
 from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
                             RecordIdArgument, code_option, parse_case, parse_count, parse_date)
@@ -105,7 +106,7 @@ def edit(
     app_state = state(ctx)
     changed = corrections.edit_contact(app_state.store(), number, contact_id, given, app_state.today)
     render.message(_("{number}: contact {id} corrected ({fields}).").format(
-        number=number, id=contact_id, fields=", ".join(changed)))
+        number=number, id=contact_id, fields=fields_shown(changed)))
 
 
 @app.command("remove")

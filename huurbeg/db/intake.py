@@ -13,6 +13,7 @@ from huurbeg.codes import Party, Status
 from huurbeg.db import history
 from huurbeg.db.sql import Connection
 from huurbeg.finding import search_key
+from huurbeg.i18n import N_
 
 HOUSEHOLD_FIELDS = ("name", "address", "phone", "birth_date", "national_number", "adults", "children")
 
@@ -40,11 +41,12 @@ def matches(db: Connection, draft: IntakeDraft) -> list[HouseholdMatch]:
 
 
 def _reason(household, draft: IntakeDraft, name_key: str | None) -> str:
+    """What the two households share, in English; translated where it is said (huurbeg.i18n.N_)."""
     if draft.national_number and household.national_number == draft.national_number:
-        return "national number"
+        return N_("national number")
     if name_key and household.name_key == name_key:
-        return "name and birth date" if household.birth_date == draft.birth_date else "name and address"
-    return "address"
+        return N_("name and birth date") if household.birth_date == draft.birth_date else N_("name and address")
+    return N_("address")
 
 
 class Writer:
