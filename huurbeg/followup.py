@@ -183,9 +183,7 @@ def fbu_sign(store, number: str, *, signed: date, instalment: int, start: date, 
 
     agreed = fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears, today=today)
     case = store.case(number)
-    if instalment > agreed.balance:
-        raise InvalidInput(_("--instalment: cannot be larger than the balance of {fmt} left after the advance")
-                           .format(fmt=money.fmt(agreed.balance)))
+    check_fbu_instalment(agreed.balance, instalment, start)
     count, replaced = new_plan(store, number, agreed.balance, instalment, start, day)
     plan = store.active_plan(case)
     store.add_fbu_agreement(case, plan, signed, agreed.arrears, case.rent_cents, agreed.advance, agreed.advance_due,
@@ -193,6 +191,17 @@ def fbu_sign(store, number: str, *, signed: date, instalment: int, start: date, 
     return {"case": number, "signed": signed, "arrears": Cents(agreed.arrears), "advance": Cents(agreed.advance),
             "advance_due": agreed.advance_due, "balance": Cents(agreed.balance), "plan": plan.id,
             "instalments": count, "replaced": replaced}
+
+
+def check_fbu_instalment(balance: int, instalment: int, start: date) -> None:
+    """The monthly instalment of an FBU plan pays off the balance the advance leaves; refused as the flag is."""
+    if instalment > balance:
+        raise InvalidInput(_("--instalment: cannot be larger than the balance of {fmt} left after the advance")
+                           .format(fmt=money.fmt(balance)))
+    try:
+        payment_plan.schedule(balance, instalment, start)
+    except ValueError as exc:  # too small: more instalments than a plan can have
+        raise InvalidInput(str(exc)) from None
 
 
 def fbu_step(store, number: str, step: str, when: date, today: date) -> date:

@@ -272,8 +272,16 @@ def ask_date(question: str, today: date) -> date:
     return _text(question, lambda text: dates.parse_date(text, today), optional=False, default=dates.fmt(today))
 
 
-def ask_amount(question: str) -> int:
-    return _text(question, _positive_money, optional=False)
+def ask_amount(question: str, check: Callable[[int], object] | None = None) -> int:
+    """An amount of more than 0; `check(cents)` refuses one at the prompt by raising (a ValueError or an error
+    of huurbeg.errors), as the flag would be refused."""
+    def amount(answer: str) -> int:
+        cents = _positive_money(answer)
+        if check is not None:
+            check(cents)
+        return cents
+
+    return _text(question, amount, optional=False)
 
 
 def confirm(question: str, default: bool = True) -> bool:

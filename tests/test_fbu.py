@@ -385,6 +385,26 @@ def test_on_a_terminal_the_missing_values_are_asked(cli, db_path, monkeypatch, l
 
 
 @pytest.mark.slow
+def test_on_a_terminal_an_instalment_above_the_balance_is_refused_at_its_question(cli, db_path):
+    number = open_case(cli)
+    child = on_a_terminal("plan", "fbu", number)
+    child.expect_exact("Signed on?")
+    child.send("\x7f" * 10 + "05/11/2026\r")
+    child.expect_exact("Monthly instalment on the balance (euros)?")
+    child.send("976")
+    child.expect_exact("cannot be larger than the balance of € 975,00 left after the advance")
+    child.send("\x7f" * 3 + "0,5\r")
+    child.expect_exact("too small")  # 1.950 instalments: more than a plan can have
+    child.send("\x7f" * 3 + "200\r")
+    child.expect_exact("Start of the payment plan?")
+    child.send("\x7f" * 10 + "01/12/2026\r")
+    child.expect(EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert query(db_path, "SELECT instalment_cents FROM payment_plan") == [(20000,)]
+
+
+@pytest.mark.slow
 def test_on_a_terminal_a_condition_stops_before_the_plan_is_asked(cli, db_path):
     number = open_case(cli, "--landlord-type=shm", "--landlord=Woonpunt")
     before = snapshot(db_path)

@@ -223,7 +223,8 @@ def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, 
         advance=money.fmt(agreed.advance), due=render.text_value(agreed.advance_due),
         balance=money.fmt(agreed.balance)))
     if instalment is None:
-        instalment = prompts.ask_amount(_("Monthly instalment on the balance (euros)?"))
+        instalment = prompts.ask_amount(_("Monthly instalment on the balance (euros)?"),
+                                        lambda cents: followup.check_fbu_instalment(agreed.balance, cents, today))
     if start is None:
         start = prompts.ask_date(_("Start of the payment plan?"), today)
     return signed, instalment, start
