@@ -164,13 +164,13 @@ NAMES = {
     "transit_admissions": N_("transit admissions"), "regular_market_moves": N_("regular market moves"),
     "hearings": N_("hearings"), "crisis_admissions": N_("crisis admissions"), "moves_out": N_("moves out"),
     "dwellings": N_("dwellings"), "dwellings_occupied": N_("dwellings occupied"), "contacts": N_("contacts"),
-    "home_visits": N_("home visits"), "hours": N_("hours"), "fbu_agreements_signed": N_("fbu agreements signed"),
-    "fbu_advances_paid": N_("fbu advances paid"), "fbu_advances_paid_amount": N_("fbu advances paid amount"),
-    "fbu_agreements_filed": N_("fbu agreements filed"), "fbu_plans_broken": N_("fbu plans broken"),
+    "home_visits": N_("home visits"), "hours": N_("hours"), "fbu_agreements_signed": N_("FBU agreements signed"),
+    "fbu_advances_paid": N_("FBU advances paid"), "fbu_advances_paid_amount": N_("FBU advances paid amount"),
+    "fbu_agreements_filed": N_("FBU agreements filed"), "fbu_plans_broken": N_("FBU plans broken"),
 }
 """Each figure as a line of the figures on screen reads it (json and csv keep the key)."""
 PANEL_NAMES = {"intake": N_("intake"), "caseload": N_("caseload"), "results": N_("results"), "court": N_("court"),
-               "housing": N_("housing"), "work": N_("work"), "fbu": N_("fbu")}
+               "housing": N_("housing"), "work": N_("work"), "fbu": N_("FBU")}
 DIMENSIONS = {"track": N_("track"), "source": N_("source"), "landlord_type": N_("landlord_type"),
               "problem": N_("problem"), "outcome": N_("outcome"), "destination": N_("destination"),
               "result": N_("result"), "kind": N_("kind")}

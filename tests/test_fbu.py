@@ -282,7 +282,7 @@ def test_the_months_fbu_figures(cli, signed, db_path):
     csv_rows = cli("stats", "--month", "2026-11", "-f", "csv").stdout.splitlines()
     assert "2026-11,fbu_advances_paid_amount,,1675.00" in csv_rows
     table = cli("stats", "--month", "2026-11").stdout
-    assert "fbu advances paid amount" in table and "€ 1.675,00" in table
+    assert "FBU advances paid amount" in table and "€ 1.675,00" in table
 
 
 def test_every_period_has_the_same_fbu_rows(cli):
@@ -357,7 +357,7 @@ QUESTIONS = {  # what a worker reads on a terminal, in each language: every ques
     "en": ("Case {number}: Sara Janssens; arrears € 1.950,00, monthly rent € 650,00.", "Signed on?",
            "Advance of € 975,00 due 20/11/2026; the tenant pays off € 975,00.",
            "Monthly instalment on the balance (euros)?", "Start of the payment plan?"),
-    "nl": ("Dossier {number}: Sara Janssens; huurachterstand € 1.950,00, maandhuur € 650,00.", "Ondertekend op?",
+    "nl": ("Dossier {number}: Sara Janssens; huurachterstal € 1.950,00, maandhuur € 650,00.", "Ondertekend op?",
            "Voorschot van € 975,00 te betalen tegen 20/11/2026; de huurder betaalt € 975,00 af.",
            "Maandelijkse afbetaling op het saldo (euro)?", "Start van het afbetalingsplan?"),
 }

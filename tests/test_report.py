@@ -101,6 +101,20 @@ def test_the_legend_under_the_bars_never_runs_into_its_neighbour(year, language)
 
 
 @pytest.mark.sqlite_only
+def test_the_page_counts_the_year_s_fbu_agreements(year):
+    from huurbeg import money
+
+    report, figures, _ = year
+    page = report.read_text(encoding="utf-8")
+    assert total(figures, "fbu_agreements_signed") > 0  # the demo signs some: the rows below are not all zero
+    for key, label in (("fbu_agreements_signed", "FBU agreements signed"), ("fbu_advances_paid", "FBU advances paid"),
+                       ("fbu_agreements_filed", "FBU agreements filed"), ("fbu_plans_broken", "FBU plans broken")):
+        assert f'<td>{label}</td><td class="n">{total(figures, key)}</td>' in page, key
+    paid = money.fmt(round(total(figures, "fbu_advances_paid_amount") * 100))
+    assert f'<td>FBU advances paid amount</td><td class="n">{paid}</td>' in page
+
+
+@pytest.mark.sqlite_only
 def test_html_is_refused_for_the_figures_per_worker(cli):
     cli("intake", "--track", "pw", "--tenant", "X", "--source", "tenant", "--tenant-informed", "--no-input")
     result = cli("stats", "--year", "2026", "--by-worker", "--format", "html")
