@@ -168,7 +168,8 @@ def speak(command, lang: str | None = None) -> None:
         command.short_help = first_sentence(command.help)
     examples = getattr(command, "_huurbeg_examples", None)
     if examples:
-        command.epilog = _epilog(examples, translate)
+        codes = _code_lists(command) if lang == "nl" else {}
+        command.epilog = _epilog(examples, lambda text: _in_words(translate(text), codes))
     if english["options_metavar"] == "[OPTIONS]":
         command.options_metavar = translate("[OPTIONS]")
     if english["subcommand_metavar"] == "COMMAND [ARGS]...":
@@ -207,6 +208,31 @@ def _examples(command, path: tuple[str, ...]) -> None:
     if found and not command.epilog:
         command.epilog = _epilog(found, lambda text: text)
         command._huurbeg_examples = found
+
+
+def _code_lists(command) -> dict[str, type]:
+    """Each code option of a command (huurbeg.params.code) with its code list."""
+    found = {}
+    for param in _params(command):
+        info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
+        if code_list := getattr(getattr(info, "parser", None), "code_list", None):
+            found |= dict.fromkeys(param.opts, code_list)
+    return found
+
+
+def _in_words(example: str, codes: dict[str, type]) -> str:
+    """An example whose codes are written as the reader types them: `--kind phone` as `--kind telefoon`."""
+    if not codes:
+        return example
+    from huurbeg.codes import names
+
+    words = example.split(" ")
+    for n, word in enumerate(words[:-1]):
+        if word in codes:
+            enum = codes[word]
+            shown = dict(zip((member.value for member in enum), names(enum)))
+            words[n + 1] = shown.get(words[n + 1], words[n + 1])
+    return " ".join(words)
 
 
 def _epilog(examples, translate) -> str:

@@ -58,8 +58,11 @@ parse_days = _wrap(_bounded(MAX_DAYS, N_("use a number of days from 0 to {most}"
 
 
 def code(enum: type[StrEnum], what: str) -> Callable:
-    """A parser for one code list; the error lists the valid slugs."""
-    return _wrap(lambda text: parse_code(enum, text, what))
+    """A parser for one code list; the error lists the valid slugs. It knows its list (`code_list`),
+    so that a help example can show a code in the reader's words (huurbeg.helptext)."""
+    parser = _wrap(lambda text: parse_code(enum, text, what))
+    parser.code_list = enum
+    return parser
 
 
 CODE_HELP = N_("{help} One of: {codes}.")

@@ -289,3 +289,11 @@ def test_corrections_name_their_fields_in_dutch(cli, dutch_case):
 def test_an_error_names_its_value_as_the_help_does(cli, dutch_case):
     assert "fout: TEKST: " in cli("case", "find", "", env=NL).stderr
     assert "error: TEXT: " in cli("case", "find", "").stderr
+
+
+def test_help_examples_write_codes_as_the_reader_types_them(cli):
+    dutch = cli("visit", "add", "--help", env={**NL, "COLUMNS": "120"}).stdout
+    assert "--kind telefoon --minutes 15" in dutch and "--kind phone" not in dutch
+    assert "(standaard huisbezoek)" in dutch and "vandaag, gisteren" in dutch
+    assert "--result uitgesteld" in cli("hearing", "outcome", "--help", env={**NL, "COLUMNS": "120"}).stdout
+    assert "--kind phone --minutes 15" in cli("visit", "add", "--help", env={"COLUMNS": "120"}).stdout
