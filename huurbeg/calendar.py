@@ -22,6 +22,7 @@ from huurbeg import money
 from huurbeg.codes import HearingResult, known
 from huurbeg.i18n import _
 from huurbeg.render import state_word, text_value
+from huurbeg.text import courtroom
 
 COURT_TIME_ZONE = "Europe/Brussels"
 HEARING_LENGTH = timedelta(hours=1)
@@ -62,8 +63,7 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
                 case=row["case"], result=text_value(known(HearingResult, row["result"]))))
         else:
             event.add("summary", _("Hearing {case}").format(case=row["case"]))
-        event.add("location", ", ".join(filter(None, [row["court"], row["room"] and _("room {room}").format(
-            room=row["room"])])))
+        event.add("location", ", ".join(filter(None, [row["court"], row["room"] and courtroom(row["room"])])))
         event.add("description", _description(row))
         if cancelled:
             event.add("transp", "TRANSPARENT")  # a cancelled hearing no longer blocks the time

@@ -13,6 +13,7 @@ from huurbeg import dates, payment_plan
 from huurbeg.codes import Severity
 from huurbeg.i18n import N_, _
 from huurbeg.render import plain, text_value
+from huurbeg.text import courtroom
 
 DIGEST_SEVERITIES = (Severity.OVERDUE, Severity.URGENT)
 """The warnings a digest carries: what must be done today, not what may wait."""
@@ -72,7 +73,6 @@ def digest_text(data: dict) -> str:
 
 
 def _hearing_line(row: dict) -> str:
-    where = _("{court}, room {room}").format(court=plain(row["court"]), room=plain(row["room"])) if row["room"] \
-        else plain(row["court"])
+    where = f"{plain(row['court'])}, {courtroom(plain(row['room']))}" if row["room"] else plain(row["court"])
     ready = "" if row["prepared"] else _(" - not contacted since the petition")
     return f"  {row['starts_at']:%H:%M}  {row['case']}  {where}{ready}"

@@ -5,6 +5,7 @@ control characters shows as nothing, so it is refused where it is typed (flags, 
 imported rows) and again by the domain before anything is written.
 """
 
+import re
 import unicodedata
 from huurbeg.i18n import _
 
@@ -23,3 +24,11 @@ def required(text: str) -> str:
     if blank(text):
         raise ValueError(_("required; give some visible text (spaces or invisible characters alone are not a value)"))
     return text.strip()
+
+
+_ROOM_WORD = re.compile(r"(zaal|room|lokaal|salle)\b", re.IGNORECASE)
+
+
+def courtroom(room: str) -> str:
+    """A courtroom as said after its court: '3' as 'zaal 3', while 'zaal 3' or 'Zaal B' stays as typed."""
+    return room if _ROOM_WORD.match(room.strip()) else _("room {room}").format(room=room)

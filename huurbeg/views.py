@@ -1,6 +1,7 @@
 """Screen layouts that are more than one table: the dossier and today's overview."""
 
-from huurbeg import dates
+from huurbeg import dates, national_number
+from huurbeg.text import courtroom
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.codes import (ContactKind, HearingResult, LandlordType, Outcome, Party, Problem, ReferralDestination,
                            ReferralOutcome, Source, known)
@@ -34,7 +35,7 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
     household = _household(tenant["adults"], tenant["children"])
     out.print(Panel(_facts_grid([
         (N_("Tenant"), tenant["name"]), (N_("Address"), tenant["address"]), (N_("Phone"), tenant["phone"]),
-        (N_("Born"), tenant["birth_date"]), (N_("National no."), tenant["national_number"]),
+        (N_("Born"), tenant["birth_date"]), (N_("National no."), national_number.fmt(tenant["national_number"])),
         (N_("Household"), household),
         (N_("Landlord"), _landlord(landlord["name"], landlord["type"]) if landlord else None),
         (N_("Track"), record["track"]), (N_("Status"), status), (N_("Registered"), record["intake_date"]),
@@ -198,9 +199,7 @@ def brief_view(data: dict) -> None:
 
 def _place(when: str, court: str, room: str | None) -> str:
     """Where and when a hearing sits: '24/11/2026 09:30, Vredegerecht Gent, room 2'."""
-    if room:
-        return _("{when}, {court}, room {room}").format(when=when, court=court, room=room)
-    return f"{when}, {court}"
+    return f"{when}, {court}, {courtroom(room)}" if room else f"{when}, {court}"
 
 
 def _fbu_brief(fbu: dict | None) -> str | None:
@@ -284,7 +283,7 @@ def intake_summary(draft, decision, hearing: tuple | None) -> None:
     starts_at, court, room, petition, claimed = hearing or (None,) * 5
     console().print(Panel(_facts_grid([
         (N_("Track"), draft.track), (N_("Tenant"), draft.tenant), (N_("Address"), draft.address),
-        (N_("Phone"), draft.phone), (N_("Born"), draft.birth_date), (N_("National no."), draft.national_number),
+        (N_("Phone"), draft.phone), (N_("Born"), draft.birth_date), (N_("National no."), national_number.fmt(draft.national_number)),
         (N_("Household"), household),
         (N_("Landlord"), _landlord(draft.landlord, draft.landlord_type or _("known")) if draft.landlord else None),
         (N_("By"), text_value(draft.source) + (f": {draft.referrer}" if draft.referrer else "")),

@@ -297,3 +297,21 @@ def test_help_examples_write_codes_as_the_reader_types_them(cli):
     assert "(standaard huisbezoek)" in dutch and "vandaag, gisteren" in dutch
     assert "--result uitgesteld" in cli("hearing", "outcome", "--help", env={**NL, "COLUMNS": "120"}).stdout
     assert "--kind phone --minutes 15" in cli("visit", "add", "--help", env={"COLUMNS": "120"}).stdout
+
+
+@pytest.mark.parametrize("room", ["3", "zaal 3", "Zaal 3"])
+def test_a_courtroom_is_named_once(cli, new_case, room):
+    number = new_case("--track", "ogp")
+    assert cli("hearing", "add", number, "--date", "30/11/2026 09:30", "--court", "Vredegerecht Mechelen",
+               "--room", room).exit_code == 0
+    brief = cli("hearing", "brief", number, env=NL).stdout
+    assert "vredegerecht mechelen, zaal 3" in brief.lower() and "zaal zaal" not in brief.lower()
+    feed = cli("hearing", "list", "--within", "30", "-f", "ics", env=NL).stdout
+    assert "zaal zaal" not in feed.lower()
+
+
+def test_the_national_number_is_shown_as_printed(cli, new_case):
+    number = new_case("--birth-date", "30/07/1985", "--national-number", "85073003328")
+    assert "85.07.30-033.28" in cli("case", "show", number, env=NL).stdout
+    assert json.loads(cli("case", "show", number, "--format", "json").stdout)["tenant"]["national_number"] \
+        == "85073003328"  # the data keep the digits
