@@ -20,7 +20,7 @@ app = typer.Typer(
          "'huurbeg refer add CASE --to DEST'.")
 
 COLUMNS = [("id", "#"), ("date", N_("Date")), ("case", N_("Case")), ("to", N_("Referred to")),
-           ("outcome", N_("Outcome")), ("outcome_date", N_("On")), ("note", N_("Note"))]
+           ("outcome", N_("Outcome")), ("outcome_date", N_("Answered")), ("note", N_("Note"))]
 
 
 def register(root: typer.Typer) -> None:
