@@ -88,8 +88,8 @@ def headers(columns):
 
 def _household(adults: int | None, children: int | None) -> str:
     return ", ".join(filter(None, [
-        ngettext("{n} adult(s)", "{n} adult(s)", adults).format(n=adults) if adults is not None else "",
-        ngettext("{n} child(ren)", "{n} child(ren)", children).format(n=children) if children is not None else ""]))
+        ngettext("{n} adult", "{n} adults", adults).format(n=adults) if adults is not None else "",
+        ngettext("{n} child", "{n} children", children).format(n=children) if children is not None else ""]))
 
 
 def _landlord(name: str, kind) -> str:
@@ -313,10 +313,10 @@ def overview_view(data: dict, limit: int = 15) -> None:
     warnings = [w.as_dict() for w in data["warnings"]]
     from rich.markup import escape
 
-    cases = ngettext("{n} open case(s)", "{n} open case(s)", data["open_cases"]).format(n=data["open_cases"])
+    cases = ngettext("{n} open case", "{n} open cases", data["open_cases"]).format(n=data["open_cases"])
     if data.get("worker"):
         cases = _("{cases} of {worker}").format(cases=cases, worker=escape(plain(data["worker"])))
-    counted = ngettext("{n} warning(s)", "{n} warning(s)", len(warnings)).format(n=len(warnings))
+    counted = ngettext("{n} warning", "{n} warnings", len(warnings)).format(n=len(warnings))
     out.print(f"[bold]huurbeg[/bold] — {text_value(data['date'])}: {cases}, {counted}")
     if warnings:
         shown = warnings[:limit]

@@ -164,7 +164,7 @@ def test_overview(cli, new_case):
     number = new_case()
     overview = cli()
     assert overview.exit_code == 0, overview.output
-    assert "1 open case(s)" in overview.stdout and number in overview.stdout
+    assert "1 open case" in overview.stdout and number in overview.stdout
 
 
 def test_consent_is_shown_where_it_matters(cli, new_case):

@@ -81,7 +81,7 @@ def test_handover_moves_every_open_case_and_leaves_closed_ones(cli, new_case, ot
     assert cli("case", "close", closed, "--outcome", "other").exit_code == 0
     result = cli("case", "assign", "--from", me(), "--to", other_worker)
     assert result.exit_code == 0, result.output
-    assert f"2 open case(s) handed over from {me()} to {other_worker}" in result.stderr
+    assert f"2 open cases handed over from {me()} to {other_worker}" in result.stderr
     assert listed(cli, "--worker", other_worker) == [first, second]
     assert query(None, f"SELECT worker FROM case_file WHERE number = '{closed}'") == [(me(),)]
     for number in (first, second):
@@ -98,9 +98,9 @@ def test_hearing_list_and_overview_of_one_worker(cli, new_case, other_worker):
     assert [h["case"] for h in as_json(cli("hearing", "list", "--worker", other_worker, "-f", "json"))] == [theirs]
     overview = cli("--worker", other_worker)
     assert overview.exit_code == 0, overview.output
-    assert f"1 open case(s) of {other_worker}" in overview.stdout
+    assert f"1 open case of {other_worker}" in overview.stdout
     assert theirs in overview.stdout and mine not in overview.stdout
-    assert "2 open case(s)," in cli().stdout
+    assert "2 open cases," in cli().stdout
 
 
 @pytest.mark.parametrize("args, flag", [

@@ -328,7 +328,7 @@ def plant(cli, tmp_path) -> list[str]:
         f",Derivedname Tilia,Derivedstreet 4,,pre-ogp,tenant,,06/01/2026,yes,closed,16/03/2026,referred,",
         ",Stillopen Acer,Openstreet 5,,pw,tenant,,07/01/2026,yes,,,,"]) + "\n")
     imported = cli("import", str(spreadsheet))
-    assert imported.exit_code == 0 and "Imported 3 case(s)" in imported.stderr, imported.output
+    assert imported.exit_code == 0 and "Imported 3 cases" in imported.stderr, imported.output
     return [number]
 
 
@@ -342,7 +342,7 @@ def test_a_purge_leaves_no_planted_string_anywhere_in_the_file_and_every_figure(
         derived = connection.execute("SELECT external_ref FROM case_file WHERE external_ref LIKE 'sha1:%'").fetchone()[0]
     figures = {period: cli("stats", *period, "-f", "csv").stdout for period in PERIODS}
     result = cli("purge", "--closed-before", "01/11/2026", "--yes")
-    assert result.exit_code == 0 and "of 3 case(s) removed" in result.stderr, result.output
+    assert result.exit_code == 0 and "of 3 cases removed" in result.stderr, result.output
     assert {period: cli("stats", *period, "-f", "csv").stdout for period in PERIODS} == figures
     checkpoint(db_path)
     with sqlite3.connect(db_path) as connection:
@@ -368,8 +368,8 @@ def test_a_reimport_does_not_bring_purged_cases_back(cli, db_path, tmp_path):
     cases = query_one(db_path, "SELECT count(*) FROM case_file")
     again = cli("import", str(tmp_path / "old-caseload.csv"))
     assert again.exit_code == 0, again.output
-    assert "Imported 0 case(s)" in again.stderr and "1 row(s) were imported before" in again.stderr
-    assert "2 row(s) closed before the last purge (01/11/2026) left out" in again.stderr
+    assert "Imported 0 cases" in again.stderr and "1 row was imported before" in again.stderr
+    assert "2 rows closed before the last purge (01/11/2026) left out" in again.stderr
     assert query_one(db_path, "SELECT count(*) FROM case_file") == cases
     with sqlite3.connect(db_path) as connection:
         dump = "\n".join(connection.iterdump())

@@ -67,6 +67,12 @@ def test_translations_keep_the_placeholders_of_their_message():
     assert not wrong, "placeholders differ:\n" + "\n".join(wrong)
 
 
+def test_a_text_with_a_count_has_its_own_singular():
+    """ngettext("{n} case(s)", "{n} case(s)", n) says '1 case(s)': a count deserves both forms."""
+    same = [entry.id[0] for entry in catalogue() if isinstance(entry.id, tuple) and entry.id[0] == entry.id[1]]
+    assert not same, same
+
+
 def test_no_fuzzy_or_stale_entries():
     po = catalogue()
     assert not [entry.id for entry in po if entry.fuzzy and entry.id]

@@ -26,7 +26,7 @@ def write(tmp_path, lines, name="caseload.csv", header=HEADER, encoding="utf-8")
 def test_import_good_rows(cli, tmp_path):
     result = cli("import", str(write(tmp_path, GOOD)))
     assert result.exit_code == 0, result.output
-    assert "Imported 2 case(s)" in result.stderr
+    assert "Imported 2 cases" in result.stderr
     cases = as_json(cli("case", "list", "--status", "all", "-f", "json"))
     assert [(c["case"], c["tenant"], c["track"], c["status"]) for c in cases] == [
         ("2026-0001", "Jan Peeters", "pw", "open"), ("2026-0002", "Els Maes", "ogp", "closed")]
@@ -41,7 +41,7 @@ def test_reimport_does_not_duplicate(cli, tmp_path):
     path = write(tmp_path, GOOD)
     cli("import", str(path))
     again = cli("import", str(path))
-    assert again.exit_code == 0 and "Imported 0 case(s); 2 row(s) were imported before" in again.stderr
+    assert again.exit_code == 0 and "Imported 0 cases; 2 rows were imported before" in again.stderr
     assert len(as_json(cli("case", "list", "--status", "all", "-f", "json"))) == 2
 
 
@@ -78,7 +78,7 @@ def test_every_bad_row_is_named_and_nothing_is_imported(cli, tmp_path, db_path):
 
 def test_skip_bad_imports_the_good_rows(cli, tmp_path):
     result = cli("import", str(write(tmp_path, [BAD[0][0]] + GOOD)), "--skip-bad")
-    assert result.exit_code == 0 and "Imported 2 case(s); 1 bad row(s) left out" in result.stderr
+    assert result.exit_code == 0 and "Imported 2 cases; 1 bad row left out" in result.stderr
 
 
 def test_excel_semicolon_windows_1252(cli, tmp_path):

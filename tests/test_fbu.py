@@ -50,7 +50,7 @@ def test_done_when_1950_arrears_on_650_rent(cli, signed):
     number, result = signed
     # 10 working days after Thursday 05/11/2026, skipping the weekends and 11 November
     assert ("FBU agreement signed 05/11/2026: advance of € 975,00 to the landlord due 20/11/2026; "
-            "balance of € 975,00 in a payment plan of 5 instalment(s).") in result.stderr
+            "balance of € 975,00 in a payment plan of 5 instalments.") in result.stderr
     plan = as_json(cli("plan", "show", number, "-f", "json"))
     assert (plan["arrears"], plan["instalment"], plan["standing"]) == (975.0, 200.0, "on-track")
     assert [(i["due"], i["amount"]) for i in plan["instalments"]] == [

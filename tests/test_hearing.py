@@ -143,7 +143,7 @@ def test_brief_in_80_columns(cli, new_case):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
-    for text in ("Jan Peeters", "2 adult(s), 3 child(ren)", "€ 2.450,00", "Instalments of 150 euro",
+    for text in ("Jan Peeters", "2 adults, 3 children", "€ 2.450,00", "Instalments of 150 euro",
                  "on-track", "Pay the rent on time", "phone"):
         assert text in result.stdout
     history = as_json(cli("case", "history", number, "-f", "json"))

@@ -250,12 +250,12 @@ def test_a_reimport_after_a_purge_leaves_the_purged_rows_out(cli, tmp_path):
         "R-1,Ann Closed,pw,tenant,05/01/2026,yes,closed,15/03/2026,evicted\n"
         ",Bert Closed,ogp,court,06/01/2026,yes,closed,16/03/2026,referred\n"
         "R-3,Cas Open,pw,tenant,07/01/2026,yes,,,\n")
-    assert "Imported 3 case(s)" in cli("import", str(spreadsheet)).stderr
+    assert "Imported 3 cases" in cli("import", str(spreadsheet)).stderr
     assert cli("purge", "--closed-before", "01/11/2026", "--yes").exit_code == 0
     again = cli("import", str(spreadsheet))
     assert again.exit_code == 0, again.output
-    assert "Imported 0 case(s); 1 row(s) were imported before; " \
-           "2 row(s) closed before the last purge (01/11/2026) left out." in again.stderr
+    assert "Imported 0 cases; 1 row was imported before; " \
+           "2 rows closed before the last purge (01/11/2026) left out." in again.stderr
     cases = as_json(cli("case", "list", "--status", "all", "-f", "json"))
     assert len(cases) == 3 and [c["tenant"] for c in cases].count(None) == 2
 

@@ -304,8 +304,8 @@ def assign(
                            number=number, worker=to, previous=previous or _("nobody")))
         return
     moved = workers.hand_over(store, from_worker, to)
-    render.message(ngettext("{count} open case(s) handed over from {worker} to {to}{cases}.",
-                            "{count} open case(s) handed over from {worker} to {to}{cases}.", len(moved)).format(
+    render.message(ngettext("{count} open case handed over from {worker} to {to}{cases}.",
+                            "{count} open cases handed over from {worker} to {to}{cases}.", len(moved)).format(
         count=len(moved), worker=from_worker, to=to, cases=f": {', '.join(moved)}" if moved else ""))
 
 

@@ -159,8 +159,8 @@ def outcome(
     else:
         render.message(_("{number}: hearing {result}.").format(**shown))
     if planned is not None:
-        render.message(ngettext("{number}: payment plan of {count} instalment(s) recorded.",
-                                "{number}: payment plan of {count} instalment(s) recorded.", planned).format(
+        render.message(ngettext("{number}: payment plan of {count} instalment recorded.",
+                                "{number}: payment plan of {count} instalments recorded.", planned).format(
             number=number, count=planned))
     elif result == HearingResult.PLAN_IMPOSED:
         render.notice(_("Record the imposed plan with: huurbeg plan {number} --arrears EUR --instalment EUR "

@@ -37,24 +37,24 @@ def import_caseload(
     for error in errors:
         print(f"huurbeg: {file.name} {said(error)}", file=sys.stderr)
     if errors and not skip_bad:
-        raise InvalidInput(ngettext("{bad} of {count} rows are bad; nothing was imported (fix them, or add --skip-bad "
-                                    "to import the others)", "{bad} of {count} rows are bad; nothing was imported (fix "
+        raise InvalidInput(ngettext("{bad} of {count} rows is bad; nothing was imported (fix it, or add --skip-bad to "
+                                    "import the others)", "{bad} of {count} rows are bad; nothing was imported (fix "
                                     "them, or add --skip-bad to import the others)", len(errors)).format(
             bad=len(errors), count=len(rows) + len(errors)))
     numbers, skipped, purged = _write(store, rows)
     app_state.commit()
     cut_off = store.purged_before()
-    clauses = [ngettext("Imported {count} case(s)", "Imported {count} case(s)", len(numbers)).format(
+    clauses = [ngettext("Imported {count} case", "Imported {count} cases", len(numbers)).format(
         count=len(numbers))]
     if skipped:  # one clause each, as the reader's language says it
-        clauses.append(ngettext("{count} row(s) were imported before", "{count} row(s) were imported before",
+        clauses.append(ngettext("{count} row was imported before", "{count} rows were imported before",
                              skipped).format(count=skipped))
     if purged:
-        clauses.append(ngettext("{count} row(s) closed before the last purge ({date}) left out",
-                             "{count} row(s) closed before the last purge ({date}) left out", purged).format(
+        clauses.append(ngettext("{count} row closed before the last purge ({date}) left out",
+                             "{count} rows closed before the last purge ({date}) left out", purged).format(
             count=purged, date=render.text_value(cut_off)))
     if errors:
-        clauses.append(ngettext("{count} bad row(s) left out", "{count} bad row(s) left out", len(errors)).format(
+        clauses.append(ngettext("{count} bad row left out", "{count} bad rows left out", len(errors)).format(
             count=len(errors)))
     render.message("; ".join(clauses) + ".")
 

@@ -124,8 +124,9 @@ def intake(
 
         hearings.add_hearing(store, number, *hearing, None, today)
     if decision.returning:
-        render.notice(ngettext("Returning household: earlier case(s) {cases}.",
-                               "Returning household: earlier case(s) {cases}.", len(decision.earlier_cases)).format(cases=", ".join(decision.earlier_cases)))
+        render.notice(ngettext("Returning household: earlier case {cases}.",
+                               "Returning household: earlier cases {cases}.", len(decision.earlier_cases))
+                      .format(cases=", ".join(decision.earlier_cases)))
     _show_created(store, number, fmt, today)
 
 

@@ -54,8 +54,8 @@ def purge(
                                              ("outcome", N_("Outcome"))]),
                          title=_("Would be purged"), empty=_("Nothing to purge."))
         if rows:
-            render.message(ngettext("Dry run: run again with --yes to remove the personal data of {count} case(s).",
-                                    "Dry run: run again with --yes to remove the personal data of {count} case(s).",
+            render.message(ngettext("Dry run: run again with --yes to remove the personal data of {count} case.",
+                                    "Dry run: run again with --yes to remove the personal data of {count} cases.",
                                     len(rows)).format(count=len(rows)))
         return
     numbers = secrecy.purge(store, closed_before, app_state.today)
@@ -63,8 +63,8 @@ def purge(
     left = store.scrub() if numbers else None
     if fmt != OutputFormat.TABLE:
         render.emit_rows([{"case": n} for n in numbers], fmt, headed([("case", N_("Case"))]))
-    render.message(ngettext("Personal data of {count} case(s) removed; their figures remain.",
-                            "Personal data of {count} case(s) removed; their figures remain.", len(numbers)).format(
+    render.message(ngettext("Personal data of {count} case removed; their figures remain.",
+                            "Personal data of {count} cases removed; their figures remain.", len(numbers)).format(
         count=len(numbers)))
     if left:
         render.notice(_("huurbeg: warning: {message}").format(message=_(
@@ -122,7 +122,7 @@ def copy(
         target.commit()
     finally:
         target.close()
-    render.message(ngettext("Copied {cases} case(s), {history} history entries and {rows} rows in all to {target}; "
-                            "every table's count verified.", "Copied {cases} case(s), {history} history entries and "
+    render.message(ngettext("Copied {cases} case, {history} history entries and {rows} rows in all to {target}; "
+                            "every table's count verified.", "Copied {cases} cases, {history} history entries and "
                             "{rows} rows in all to {target}; every table's count verified.", copied["case_file"]).format(
         cases=copied["case_file"], history=copied["history"], rows=sum(copied.values()), target=label.label))

@@ -56,11 +56,11 @@ def new(
             raise MissingValue(_("{option}: required; give it as a flag, or run on a terminal to be asked").format(
                 option=flag))
     count, replaced = followup.new_plan(app_state.store(), number, arrears, instalment, start, day)
-    render.message((ngettext("{number}: payment plan of {count} instalment(s) for {amount} (the earlier plan "
-                             "was replaced).", "{number}: payment plan of {count} instalment(s) for {amount} (the "
+    render.message((ngettext("{number}: payment plan of {count} instalment for {amount} (the earlier plan was "
+                             "replaced).", "{number}: payment plan of {count} instalments for {amount} (the "
                              "earlier plan was replaced).", count) if replaced else
-                    ngettext("{number}: payment plan of {count} instalment(s) for {amount}.",
-                             "{number}: payment plan of {count} instalment(s) for {amount}.", count)).format(
+                    ngettext("{number}: payment plan of {count} instalment for {amount}.",
+                             "{number}: payment plan of {count} instalments for {amount}.", count)).format(
         number=number, count=count, amount=money.fmt(arrears)))
 
 
@@ -188,15 +188,15 @@ def fbu(
                                    advance=advance, force=force, arrears=arrears, today=app_state.today)
         signed_text = ngettext(
             "{number}: FBU agreement signed {signed}: advance of {advance} to the landlord due {due}; balance of "
-            "{balance} in a payment plan of {count} instalment(s).",
+            "{balance} in a payment plan of {count} instalment.",
             "{number}: FBU agreement signed {signed}: advance of {advance} to the landlord due {due}; balance of "
-            "{balance} in a payment plan of {count} instalment(s).", agreed["instalments"])
+            "{balance} in a payment plan of {count} instalments.", agreed["instalments"])
         if agreed["replaced"]:
             signed_text = ngettext(
                 "{number}: FBU agreement signed {signed}: advance of {advance} to the landlord due {due}; balance of "
-                "{balance} in a payment plan of {count} instalment(s) (the earlier plan was replaced).",
+                "{balance} in a payment plan of {count} instalment (the earlier plan was replaced).",
                 "{number}: FBU agreement signed {signed}: advance of {advance} to the landlord due {due}; balance of "
-                "{balance} in a payment plan of {count} instalment(s) (the earlier plan was replaced).",
+                "{balance} in a payment plan of {count} instalments (the earlier plan was replaced).",
                 agreed["instalments"])
         render.message(signed_text.format(
             number=number, signed=render.text_value(signed), advance=money.fmt(agreed["advance"]),
