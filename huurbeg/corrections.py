@@ -51,6 +51,7 @@ LABELS = {
     "payment": lambda r: f"payment {r.id} (dated {r.date.isoformat()})",
     "agreement": lambda r: f"agreement {r.id} ({r.party}, due {r.due_date.isoformat()})",
     "referral": lambda r: f"referral {r.id} (to {r.destination}, {r.date.isoformat()})",
+    "fbu": lambda r: f"FBU agreement {r.id} (signed {r.signed_date.isoformat()})",
 }
 """How the history names a withdrawn record: its kind, number, codes and dates; never its text."""
 
@@ -157,6 +158,16 @@ def edit_agreement(store, number: str, agreement_id: int, given: dict, today: da
 
 def remove_agreement(store, number: str, agreement_id: int, reason: str | None) -> None:
     _withdraw(store, number, "agreement", agreement_id, reason)
+
+
+def remove_fbu_agreement(store, number: str, reason: str | None) -> int:
+    """Withdraw the case's FBU agreement recorded by mistake; its payment plan stays. Returns its number."""
+    from huurbeg.followup import fbu_agreement_of
+
+    check_reason(reason)
+    agreement = fbu_agreement_of(store, _open_case(store, number))
+    _withdraw(store, number, "fbu", agreement.id, reason)
+    return agreement.id
 
 
 # --- consent -----------------------------------------------------------------------------------

@@ -208,7 +208,7 @@ def fbu_step(store, number: str, step: str, when: date, today: date) -> date:
     """Record the advance as paid to the landlord (`paid`) or the agreement as filed with the Fund (`filed`)."""
     case = store.case(number)
     check_open(case.status, number)
-    agreement = _fbu_agreement(store, case)
+    agreement = fbu_agreement_of(store, case)
     flag = "--date"
     done = getattr(agreement, f"{step}_date")
     if done is not None:
@@ -226,7 +226,7 @@ def fbu_step(store, number: str, step: str, when: date, today: date) -> date:
 def fbu_document(store, number: str) -> dict:
     """What the guidance agreement for signing says: the parties, the sums, the schedule. No notes."""
     case = store.case(number)
-    agreement = _fbu_agreement(store, case)
+    agreement = fbu_agreement_of(store, case)
     store.record(case, "read", "FBU guidance agreement printed")
     household, landlord = store.household(case), store.landlord(case)
     instalments, _ = store.plan_lines(store.plan(agreement.plan_id))
@@ -239,7 +239,7 @@ def fbu_document(store, number: str) -> dict:
             "schedule": [{"seq": i.seq, "due": i.due, "amount": Cents(i.amount)} for i in instalments]}
 
 
-def _fbu_agreement(store, case):
+def fbu_agreement_of(store, case):
     agreement = store.fbu_agreement(case)
     if agreement is None:
         raise NotFound(_("case {number} has no FBU agreement; record one with 'huurbeg plan fbu {number} --signed "

@@ -92,6 +92,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                  N_("huurbeg plan fbu 2026-0042 --document --output agreement.txt")),
     "plan fbu-paid": ("huurbeg plan fbu-paid 2026-0042",),
     "plan fbu-filed": ("huurbeg plan fbu-filed 2026-0042",),
+    "plan fbu-remove": (N_("huurbeg plan fbu-remove 2026-0042 --reason 'signing date mistyped'"),),
     "hearing": ("huurbeg hearing list --date tomorrow", "huurbeg hearing brief 2026-0042"),
     "hearing add": ("huurbeg hearing add 2026-0042 --date '24/11/2026 09:30' --court 'Vredegerecht Mechelen'",),
     "hearing list": ("huurbeg hearing list --date tomorrow",

@@ -242,6 +242,37 @@ def test_a_second_agreement_on_an_active_one_is_refused(cli, signed, db_path):
     assert cli("plan", "fbu", number, *SIGN).exit_code == 0
 
 
+def test_a_mistaken_agreement_is_withdrawn_and_can_be_recorded_again(cli, signed, db_path):
+    number, _ = signed
+    cli("plan", "fbu-paid", number, "--date", "19/11/2026")
+    before = snapshot(db_path)
+    assert_one_line_error(cli("plan", "fbu-remove", number), code=2, contains="--reason")
+    assert snapshot(db_path) == before
+    result = cli("plan", "fbu-remove", number, "--reason", "signing date mistyped")
+    assert result.exit_code == 0, result.output
+    assert f"{number}: FBU agreement 1 removed; its payment plan stays" in result.stderr
+    assert warnings(cli, "23/11/2026") == []  # neither the advance nor the filing is asked for any more
+    assert fbu_figures(cli, "--month", "2026-11") == {
+        "fbu_agreements_signed": 0, "fbu_advances_paid": 0, "fbu_advances_paid_amount": 0.0,
+        "fbu_agreements_filed": 0, "fbu_plans_broken": 0}
+    assert fbu_figures(cli, "--month", "2027-02")["fbu_plans_broken"] == 0
+    assert warnings(cli, "01/02/2027", "instalment") == [("instalment-unpaid", "urgent", "2026-12-01")]
+    assert as_json(cli("case", "show", number, "-f", "json"))["fbu_agreement"] is None
+    assert as_json(cli("plan", "show", number, "-f", "json"))["arrears"] == 975.0  # the plan of the balance stays
+    details = [h["detail"] for h in as_json(cli("case", "history", number, "-f", "json"))]
+    assert "FBU agreement 1 (signed 2026-11-05) removed; reason: signing date mistyped" in details
+    dutch = cli("case", "history", number, env={"HUURBEG_LANG": "nl", "COLUMNS": "200"}).stdout
+    assert "FBU-overeenkomst 1 (ondertekend op 05/11/2026) ingetrokken" in dutch
+    assert_one_line_error(cli("plan", "fbu-remove", number, "--reason", "twice"), code=3,
+                          contains="has no FBU agreement")
+    assert_one_line_error(cli("plan", "fbu", number, "--document"), code=3, contains="has no FBU agreement")
+    again = cli("plan", "fbu", number, "--signed", "06/11/2026", "--instalment", "200", "--start", "01/12/2026")
+    assert again.exit_code == 0, again.output
+    assert "due 23/11/2026" in again.stderr
+    assert fbu_figures(cli, "--month", "2026-11")["fbu_agreements_signed"] == 1
+    assert query(db_path, "SELECT count(*) FROM fbu_agreement WHERE removed_at IS NOT NULL") == [(1,)]
+
+
 def test_follow_up_errors(cli, signed, db_path):
     number, _ = signed
     other = open_case(cli, "--tenant=Ander")

@@ -118,6 +118,7 @@ AFTERWARDS = {
                               "--document"],
     "plan fbu-paid": lambda c, s: ["plan", "fbu-paid", c],
     "plan fbu-filed": lambda c, s: ["plan", "fbu-filed", c],
+    "plan fbu-remove": lambda c, s: ["plan", "fbu-remove", c, "--reason", "mistake"],
     "transfer extend": lambda c, s: ["transfer", "extend", s],
     "transfer out": lambda c, s: ["transfer", "out", s, "--destination", "family", "--keep-open"],
     "transfer undo": lambda c, s: ["transfer", "undo", s, "--reason", "mistake"],  # the move out: names the dwelling

@@ -275,6 +275,16 @@ def payment_edit(
         number=number, id=payment_id, fields=fields_shown(changed)))
 
 
+@app.command("fbu-remove")
+def fbu_remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
+    """Withdraw an FBU agreement recorded by mistake; its payment plan stays and the history keeps why."""
+    from huurbeg import corrections
+
+    agreement_id = corrections.remove_fbu_agreement(state(ctx).store(), number, reason)
+    render.message(_("{number}: FBU agreement {id} removed; its payment plan stays (record the agreement again with "
+                     "'huurbeg plan fbu').").format(number=number, id=agreement_id))
+
+
 @app.command("payment-remove")
 def payment_remove(ctx: typer.Context, number: CaseArgument, payment_id: RecordIdArgument,
                    reason: ReasonOption) -> None:

@@ -112,11 +112,11 @@ SELECT coalesce(sum(CASE WHEN signed_date BETWEEN :first AND :last THEN 1 ELSE 0
        coalesce(sum(CASE WHEN paid_date BETWEEN :first AND :last THEN 1 ELSE 0 END), 0) AS paid,
        coalesce(sum(CASE WHEN paid_date BETWEEN :first AND :last THEN advance_cents ELSE 0 END), 0) AS paid_amount,
        coalesce(sum(CASE WHEN filed_date BETWEEN :first AND :last THEN 1 ELSE 0 END), 0) AS filed
-FROM fbu_agreement"""
+FROM fbu_agreement WHERE removed_at IS NULL"""
 
 FBU_PLANS = """
 SELECT p.id AS id, p.ended_at AS ended_at FROM payment_plan p JOIN fbu_agreement a ON a.plan_id = p.id
-WHERE a.signed_date <= :last AND (p.ended_at IS NULL OR p.ended_at >= :start)"""
+WHERE a.signed_date <= :last AND a.removed_at IS NULL AND (p.ended_at IS NULL OR p.ended_at >= :start)"""
 
 INSTALMENTS = """
 SELECT plan_id, seq, due_date, amount_cents FROM instalment WHERE plan_id IN ({plans}) ORDER BY plan_id, seq"""

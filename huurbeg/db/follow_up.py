@@ -68,9 +68,9 @@ def agreements(db: Connection, case_id: int) -> list[Record]:
 
 
 def fbu_agreement(db: Connection, case_id: int) -> Record | None:
-    """The latest FBU guidance agreement of a case."""
-    return db.one("SELECT * FROM fbu_agreement WHERE case_id = :id ORDER BY signed_date DESC, id DESC LIMIT 1",
-                  id=case_id)
+    """The latest FBU guidance agreement of a case (a withdrawn one is not)."""
+    return db.one("SELECT * FROM fbu_agreement WHERE case_id = :id AND removed_at IS NULL "
+                  "ORDER BY signed_date DESC, id DESC LIMIT 1", id=case_id)
 
 
 def fbu_facts(db: Connection, case_ids: list[int]) -> dict[int, FbuFacts]:
@@ -80,7 +80,7 @@ def fbu_facts(db: Connection, case_ids: list[int]) -> dict[int, FbuFacts]:
     for row in db.rows(
             "SELECT fbu_agreement.*, payment_plan.status AS plan_status FROM fbu_agreement "
             f"JOIN payment_plan ON payment_plan.id = fbu_agreement.plan_id WHERE fbu_agreement.case_id IN ({listed}) "
-            "ORDER BY fbu_agreement.signed_date, fbu_agreement.id", **params):
+            "AND fbu_agreement.removed_at IS NULL ORDER BY fbu_agreement.signed_date, fbu_agreement.id", **params):
         found[row.case_id] = FbuFacts(  # the latest comes last
             signed=row.signed_date, advance=row.advance_cents, advance_due=row.advance_due, paid=row.paid_date,
             filed=row.filed_date, plan_active=row.plan_status == "active")

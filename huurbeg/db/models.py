@@ -210,6 +210,7 @@ class FbuAgreement(SQLModel, table=True):
     paid_date: dt.date | None = Field(default=None, index=True)  # the advance, to the landlord
     filed_date: dt.date | None = Field(default=None, index=True)  # with the Fund, through its portal
     created_at: dt.datetime
+    removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
 
 
 class Hearing(SQLModel, table=True):

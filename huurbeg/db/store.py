@@ -339,7 +339,8 @@ class Store:
         return list(self.session.exec(query.order_by(Contact.date, Contact.id)).all())
 
     # --- corrections of records ----------------------------------------------
-    RECORDS = {"contact": Contact, "payment": Payment, "agreement": Agreement, "referral": Referral}
+    RECORDS = {"contact": Contact, "payment": Payment, "agreement": Agreement, "referral": Referral,
+               "fbu": FbuAgreement}
 
     def record_of(self, kind: str, case: Case, record_id: int):
         """A record of `case` by its kind and id; None when it does not exist, was removed, or is another case's."""
@@ -448,8 +449,9 @@ class Store:
 
     # --- FBU guidance agreements ----------------------------------------------
     def fbu_agreement(self, case: Case) -> FbuAgreement | None:
-        """The latest FBU guidance agreement of a case."""
-        return self.session.exec(select(FbuAgreement).where(FbuAgreement.case_id == case.id)
+        """The latest FBU guidance agreement of a case (a withdrawn one is not)."""
+        return self.session.exec(select(FbuAgreement).where(FbuAgreement.case_id == case.id,
+                                                            FbuAgreement.removed_at.is_(None))
                                  .order_by(FbuAgreement.signed_date.desc(), FbuAgreement.id.desc())).first()
 
     def plan(self, plan_id: int) -> PaymentPlan:
