@@ -82,14 +82,19 @@ class HouseholdDecision:
     earlier_cases: tuple[str, ...] = ()
 
 
+def check_informed(informed: bool | None) -> None:
+    """The one condition of a registration: the tenant knows of it."""
+    if not informed:
+        raise RuleViolation(_("--tenant-informed: intake refused: the tenant must be informed of the registration "
+                              "before a case is opened (the one condition for a registration)"))
+
+
 def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDraft:
     """Check a finished draft against the rules; fill defaults. Raises before anything is written."""
     if missing := draft.missing():
         raise MissingValue(_("{value}: required (missing: {join}); give it as a flag, or run on a terminal without "
                              "--no-input to be asked").format(value=missing[0], join=', '.join(missing)))
-    if not draft.tenant_informed:
-        raise RuleViolation(_("--tenant-informed: intake refused: the tenant must be informed of the registration "
-                              "before a case is opened (the one condition for a registration)"))
+    check_informed(draft.tenant_informed)
     intake_date = draft.intake_date or today
     if intake_date > today:
         raise InvalidInput(_("--date: the registration date cannot be in the future"))

@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 from huurbeg import dates, money, national_number, text
-from huurbeg.casework import HouseholdDecision, HouseholdMatch, IntakeDraft, decision_for, match_key
+from huurbeg.casework import HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for, match_key
 from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.errors import Cancelled, HuurbegError, reason as _said
 from huurbeg.i18n import N_, _
@@ -142,6 +142,10 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     before = replace(draft)
     if d.track is None:
         d.track = _select(_("Track?"), list(Track), Track.PW)
+    if d.tenant_informed is None:  # the one condition of a registration: asked before anything is typed
+        d.tenant_informed = _ask(_confirm(_("Has the tenant been informed of this registration?"),
+                                              default=False))
+    check_informed(d.tenant_informed)  # refused before anything is typed in vain
     if not d.tenant:
         d.tenant = _text(_("Tenant's name?"), optional=False)
     if d.address is None:
@@ -179,9 +183,6 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
         born = (d.birth_date, "the birth date") if d.birth_date else None
         d.intake_date = _text(_("Date of registration?"), _date(today, after=born, not_after=(today, "today")),
                               default=dates.fmt(today))
-    if d.tenant_informed is None:
-        d.tenant_informed = _ask(_confirm(_("Has the tenant been informed of this registration?"),
-                                              default=False))
     if d.track == Track.PW and d.tenant_informed:
         if d.consent_tenant is None:
             d.consent_tenant = _ask(_confirm(_("Has the tenant consented to support?"), default=False))

@@ -31,6 +31,7 @@ def answer(child, question: str, keys: str) -> None:
 def test_intake_asks_for_what_is_missing(db_path, cli):
     child = spawn(db_path, "intake")
     answer(child, "Track?", DOWN + "\r")  # the second track: pre-ogp
+    answer(child, "informed of this registration?", "y")  # the one condition, before anything is typed
     answer(child, "Tenant's name?", "Marie Dubois\r")
     answer(child, "Address?", "Bruul 5, 2800 Mechelen\r")
     answer(child, "Phone?", "\r")
@@ -48,7 +49,6 @@ def test_intake_asks_for_what_is_missing(db_path, cli):
     answer(child, "Rent arrears in euros?", "850,00\r")
     answer(child, "Monthly rent in euros?", "625\r")
     answer(child, "Date of registration? (Enter: 22/11/2026)", "\r")  # today
-    answer(child, "informed of this registration?", "y")
     answer(child, "Note (confidential)?", "Eerste gesprek\r")
     child.expect_exact("New case")  # the summary, before anything is written
     for shown in ("Marie Dubois", "Bruul 5, 2800 Mechelen", "01/02/1980", "Maatschappelijk werker", "€ 850,00"):
@@ -86,12 +86,12 @@ def test_refusing_the_informed_question_refuses_the_intake(db_path, cli):
                   "--birth-date", "30/07/1985", "--national-number", "85073003328", "--adults", "1",
                   "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "0", "--rent", "650",
                   "--note", "", "--date", "today")
-    answer(child, "Registered by?", "\r")
     answer(child, "informed of this registration?", "n")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 4
     assert "tenant must be informed" in child.before
+    assert "Registered by?" not in child.before  # refused at once: no question asked in vain
     assert json.loads(cli("case", "list", "--status", "all", "-f", "json").stdout) == []
 
 
@@ -99,6 +99,7 @@ def test_ctrl_c_at_a_prompt_writes_nothing(db_path, cli):
     cli("case", "list")
     child = spawn(db_path, "intake")
     answer(child, "Track?", "\r")
+    answer(child, "informed of this registration?", "y")
     answer(child, "Tenant's name?", "Half Ingevuld")
     child.send(CTRL_C)
     child.expect(pexpect.EOF)
