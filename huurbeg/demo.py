@@ -63,7 +63,7 @@ def _household(store, rng: random.Random, day: date, today: date, court_tomorrow
         children=rng.randint(0, 4), landlord=None if track == Track.CRISIS else landlord, landlord_type=kind,
         source=source, problems=problems, arrears_cents=arrears, rent_cents=_rent(arrears), tenant_informed=True,
         consent_tenant=track == Track.PW, consent_landlord=track == Track.PW and rng.random() < 0.8,
-        intake_date=day, note="fictional demo household")
+        intake_date=day, note=_("fictional demo household"))
     draft, matches = casework.check_intake(store, draft, today)
     number = casework.open_case(store, draft, casework.decide_household(matches, allow_duplicate=True))
     life = [day + timedelta(days=d) for d in sorted(rng.sample(range(3, 200), k=rng.randint(2, 8)))]
@@ -73,7 +73,7 @@ def _household(store, rng: random.Random, day: date, today: date, court_tomorrow
             days=rng.randint(1, 6)), day, today)
     for when in life:
         followup.log_contact(store, number, when, rng.choice([ContactKind.HOME] * 3 + list(ContactKind)[1:5]),
-                             rng.choice([15, 30, 45, 60, 90]), "demo visit", None, today)
+                             rng.choice([15, 30, 45, 60, 90]), _("demo visit"), None, today)
     if arrears and track != Track.CRISIS and rng.random() < 0.6:
         instalment = max(5000, arrears // rng.randint(6, 18) // 100 * 100)
         if not (int(number[-4:]) % FBU_EVERY == 0 and _fbu(store, number, arrears, instalment, day, today)):
@@ -86,7 +86,7 @@ def _household(store, rng: random.Random, day: date, today: date, court_tomorrow
             if not _try(lambda: followup.pay(store, number, min(instalment, arrears), when, today), store):
                 break  # the plan is paid off
     if rng.random() < 0.3 and life:
-        followup.agree(store, number, "Keep the kitchen clean (demo)", life[0] + timedelta(days=14), Party.TENANT)
+        followup.agree(store, number, _("Keep the kitchen clean (demo)"), life[0] + timedelta(days=14), Party.TENANT)
     if rng.random() < 0.35 and life:
         transfers.refer(store, number, rng.choice(list(ReferralDestination)), life[0], None, today)
     if track in (Track.DW, Track.CRISIS):
@@ -101,7 +101,7 @@ def _household(store, rng: random.Random, day: date, today: date, court_tomorrow
 def _court(store, rng, number: str, hearing_day: date, day: date, today: date) -> None:
     at = datetime.combine(hearing_day, time(rng.choice([9, 10, 11, 14]), rng.choice([0, 30])))
     hearings.add_hearing(store, number, at, COURT, str(rng.randint(1, 3)), day - timedelta(days=rng.randint(0, 3)),
-                         rng.randint(10, 80) * 5000, "Payment plan within the tenant's budget (demo)", today)
+                         rng.randint(10, 80) * 5000, _("Payment plan within the tenant's budget (demo)"), today)
     while hearing_day < today:  # a postponed hearing gets its own outcome once it is past
         result = rng.choices(list(HearingResult), weights=[40, 20, 15, 10, 10, 5])[0]
         new_day = hearing_day + timedelta(days=28)

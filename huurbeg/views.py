@@ -266,11 +266,12 @@ def chart_view(months) -> None:
 
     out = console()
     for key in HEADLINES:
-        values = [(m.label, next(r.value for r in rows if r.figure == key and not r.breakdown)) for m, rows in months]
+        values = [(m.shown(), next(r.value for r in rows if r.figure == key and not r.breakdown)) for m, rows in months]
         top = max((v for _label, v in values), default=0) or 1
+        wide = max((len(label) for label, _value in values), default=0)
         out.print(literal(figure_name(key), style="bold"))
         for label, value in values:
-            out.print(f"  {label}  {'█' * round(30 * value / top):<30} {value}")
+            out.print(f"  {label:<{wide}}  {'█' * round(30 * value / top):<30} {value}")
 
 
 def intake_summary(draft, decision, hearing: tuple | None) -> None:

@@ -315,3 +315,12 @@ def test_the_national_number_is_shown_as_printed(cli, new_case):
     assert "85.07.30-033.28" in cli("case", "show", number, env=NL).stdout
     assert json.loads(cli("case", "show", number, "--format", "json").stdout)["tenant"]["national_number"] \
         == "85073003328"  # the data keep the digits
+
+
+def test_the_chart_names_its_months_and_the_demo_speaks_dutch(cli, tmp_path):
+    demo = str(tmp_path / "demo.db")
+    assert cli("--db", demo, "demo", env=NL).exit_code == 0
+    chart = cli("--db", demo, "stats", "--month", "2026-10", "--chart", env=NL).stdout
+    assert "  november 2025 " in chart and "  oktober 2026 " in chart and "2025-11" not in chart
+    visits = cli("--db", demo, "visit", "list", env={**NL, "COLUMNS": "160"}).stdout
+    assert "demobezoek" in visits and "demo visit" not in visits
