@@ -93,7 +93,19 @@ def report_text(report: dict) -> str:
         lines.append(next_step.format(date=d(step["date"])))
     lines.append(_("This report gives the state of affairs only; everything else stays under professional secrecy."))
     lines += ["", _("Kind regards,"), _("The tenancy-support service")]
-    return "\n".join(lines) + "\n"
+    return "\n".join(_wrapped(line) for line in lines) + "\n"
+
+
+LETTER_WIDTH = 78
+"""A letter's lines fit a terminal and a printed page (a name or an address is never split)."""
+
+
+def _wrapped(line: str) -> str:
+    import textwrap
+
+    indent = " " * (len(line) - len(line.lstrip(" -")))
+    return textwrap.fill(line, LETTER_WIDTH, subsequent_indent=indent, break_long_words=False,
+                         break_on_hyphens=False) if len(line) > LETTER_WIDTH else line
 
 
 def purge_candidates(store, before: date, today: date) -> list:
