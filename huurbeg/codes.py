@@ -365,8 +365,6 @@ def label(member: StrEnum) -> str:
     """A code with its words, as a worker choosing from a list reads it."""
     from huurbeg.i18n import _
 
-    from huurbeg.render import text_value
-
     if isinstance(member, Track) and member in LONG:
         return f"{member.value}: {_(LONG[member])}"
-    return text_value(member)  # the slug to an English reader, its label to a Dutch one
+    return shown(member)  # the slug to an English reader, its label to a Dutch one
