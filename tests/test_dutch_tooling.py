@@ -1,6 +1,7 @@
 """The Dutch catalogue: complete for every message the code marks, placeholders intact, compiled as committed,
 and installed with the package; the language follows HUURBEG_LANG, else the locale, else English."""
 
+import gettext
 import io
 import re
 import subprocess
@@ -83,10 +84,30 @@ def test_no_fuzzy_or_stale_entries():
     assert not stale, f"translated but no longer in the code (run the update of README 'Translating'): {stale}"
 
 
+def _messages(compiled: bytes) -> dict:
+    """What a compiled catalogue says: every message and its translation, the header's fields but the one
+    naming the Babel that compiled it (which differs between Babel releases, not between catalogues)."""
+    translations = gettext.GNUTranslations(io.BytesIO(compiled))
+    messages = dict(translations._catalog)
+    header = [line for line in messages.pop("", "").splitlines() if not line.startswith("Generated-By:")]
+    return {"": header, **messages}
+
+
 def test_the_committed_mo_is_the_po_compiled():
     fresh = io.BytesIO()
     write_mo(fresh, catalogue())
-    assert MO.read_bytes() == fresh.getvalue(), "compile it: pybabel compile -d huurbeg/locale -D huurbeg"
+    assert _messages(MO.read_bytes()) == _messages(fresh.getvalue()), (
+        "compile it: pybabel compile -d huurbeg/locale -D huurbeg")
+
+
+def test_the_catalogue_comparison_sees_a_changed_translation():
+    """The comparison above is not blind: one translation changed is a different catalogue."""
+    po = catalogue()
+    entry = next(entry for entry in po if entry.id and isinstance(entry.id, str))
+    entry.string = entry.string + " (changed)"
+    changed = io.BytesIO()
+    write_mo(changed, po)
+    assert _messages(MO.read_bytes()) != _messages(changed.getvalue())
 
 
 def test_the_compiled_catalogue_is_package_data():
