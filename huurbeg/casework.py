@@ -262,6 +262,7 @@ EDITABLE = {
     "source": ("case.source", "registration source"), "referrer": ("case.referrer", "referrer"),
     "problems": ("problems", "problems"), "arrears_cents": ("case.arrears_cents", "arrears"),
     "rent_cents": ("case.rent_cents", "rent"), "note": ("case.note", "note"),
+    "landlord_reported": ("problems", "problems the landlord reported"),
 }
 """What `case edit` may correct. The history names the field only, never its old or new value."""
 
@@ -275,13 +276,14 @@ def current_values(store, number: str) -> dict:
             "adults": household.adults, "children": household.children,
             "landlord": landlord.name if landlord else None, "landlord_type": landlord.kind if landlord else None,
             "source": case.source, "referrer": case.referrer, "problems": store.problems(case),
-            "arrears_cents": case.arrears_cents, "rent_cents": case.rent_cents, "note": case.note}
+            "arrears_cents": case.arrears_cents, "rent_cents": case.rent_cents, "note": case.note,
+            "landlord_reported": store.landlord_problems(case)}
 
 
 def _cleaned(name: str, value):
     if isinstance(value, str):
         value = value.strip() or None
-    if name == "problems":
+    if name in ("problems", "landlord_reported"):
         value = sorted(dict.fromkeys(value or []))
     return value
 
@@ -296,9 +298,14 @@ def edit_case(store, number: str, given: dict, today: date) -> list[str]:
     """Correct the fields in `given` (a value None or "" clears it); returns the names of those that changed.
 
     The same checks as an intake; refused when the case is closed or nothing would change.
+    `reported_by_landlord` / `not_reported_by_landlord` in `given`: problems to mark as the landlord's
+    (added to the problems when missing) or to unmark.
     """
     case = store.case(number)
     check_open(case.status, number)
+    given = dict(given)
+    marks = set(given.pop("reported_by_landlord", None) or ())
+    unmarks = set(given.pop("not_reported_by_landlord", None) or ())
     unknown = set(given) - set(EDITABLE)
     if unknown:
         raise InvalidInput(_("cannot edit {join}").format(join=', '.join(sorted(unknown))))
@@ -306,10 +313,22 @@ def edit_case(store, number: str, given: dict, today: date) -> list[str]:
     new = {name: _cleaned(name, value) for name, value in given.items()}
     if "tenant" in new and not new["tenant"]:
         raise InvalidInput(_("--tenant: the tenant's name cannot be empty"))
+    if marks or unmarks:
+        new |= _landlord_marks(number, marks, unmarks, new.get("problems", current["problems"]),
+                               current["landlord_reported"])
     changed = [name for name, value in new.items() if not _same(name, value, _cleaned(name, current[name]))]
     if not changed:
         raise InvalidInput(_("nothing to change: every value given is the case's current one"))
     after = current | {name: new[name] for name in changed}
+    if marks and not after["landlord"]:
+        raise InvalidInput(_("--reported-by-landlord: case {number} has no landlord; give --landlord too")
+                           .format(number=number))
+    reported = _reported_after(store, case, after, "source" in changed, marks)
+    if reported != set(current["landlord_reported"]):
+        after["landlord_reported"] = sorted(reported)
+        changed = list(dict.fromkeys(changed + ["landlord_reported"]))
+    elif "landlord_reported" in changed:
+        changed.remove("landlord_reported")
     if after["birth_date"] and after["birth_date"] > case.intake_date:
         raise InvalidInput(_("--birth-date: cannot be after the registration date"))
     check_person(after["birth_date"], after["national_number"], after["adults"], after["children"])
@@ -333,8 +352,33 @@ def edit_case(store, number: str, given: dict, today: date) -> list[str]:
     case_values = {EDITABLE[n][0].split(".", 1)[1]: after[n] for n in changed if EDITABLE[n][0].startswith("case.")}
     problems = after["problems"] if "problems" in changed else None
     store.edit_case(case, household_values, case_values, landlord, problems,
-                    [EDITABLE[n][1] for n in EDITABLE if n in changed])
+                    [EDITABLE[n][1] for n in EDITABLE if n in changed],
+                    reported if "landlord_reported" in changed else None)
     return [EDITABLE[n][1] for n in EDITABLE if n in changed]
+
+
+def _landlord_marks(number: str, marks: set, unmarks: set, problems: list, marked: list) -> dict:
+    """The problems and the landlord's marks after --reported-by-landlord and --not-reported-by-landlord."""
+    if both := sorted(marks & unmarks):
+        raise InvalidInput(_("--not-reported-by-landlord: {problem} is given with --reported-by-landlord too; "
+                             "give it once").format(problem=shown(Problem(both[0]))))
+    if missing := sorted(unmarks - set(problems)):
+        raise InvalidInput(_("--not-reported-by-landlord: case {number} has no problem {problem}")
+                           .format(number=number, problem=shown(Problem(missing[0]))))
+    return {"problems": sorted({str(p) for p in problems} | {str(p) for p in marks}),
+            "landlord_reported": sorted(({str(p) for p in marked} | {str(p) for p in marks})
+                                        - {str(p) for p in unmarks})}
+
+
+def _reported_after(store, case, after: dict, source_changed: bool, marks: set) -> set[str]:
+    """What the landlord reported, after the correction: a problem that is gone takes its mark along, and a
+    corrected source moves the registration's problems to or from the landlord (a landlord who registers a
+    case reports its problems; one who did not, did not), except those marked in this correction."""
+    reported = {str(p) for p in after["landlord_reported"]}
+    if source_changed and (case.source == Source.LANDLORD) != (after["source"] == Source.LANDLORD):
+        registration = set(store.registration_problems(case))
+        reported = reported | registration if after["source"] == Source.LANDLORD else reported - registration
+    return (reported | {str(p) for p in marks}) & {str(p) for p in after["problems"] or ()}
 
 
 # --- one household registered twice: `huurbeg case merge` ---------------------------------

@@ -110,6 +110,7 @@ def _field_names() -> dict[str, str]:
         "landlord": pgettext("field", "landlord"), "landlord type": pgettext("field", "landlord type"),
         "registration source": pgettext("field", "registration source"),
         "referrer": pgettext("field", "referrer"), "problems": pgettext("field", "problems"),
+        "problems the landlord reported": pgettext("field", "problems the landlord reported"),
         "arrears": pgettext("field", "arrears"), "rent": pgettext("field", "rent"), "note": pgettext("field", "note"),
         "date": pgettext("field", "date"), "kind": pgettext("field", "kind"), "minutes": pgettext("field", "minutes"),
         "next contact": pgettext("field", "next contact"), "amount": pgettext("field", "amount"),

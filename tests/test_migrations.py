@@ -84,3 +84,55 @@ def test_the_upgraded_old_database_gets_the_append_only_history(cli, tmp_path):
     assert cli("--db", str(old), "case", "list").exit_code == 0
     with sqlite3.connect(old) as connection, pytest.raises(sqlite3.IntegrityError):
         connection.execute("DELETE FROM history")
+
+
+def at_revision(path: Path, revision: str) -> None:
+    """A new database file with the schema of an earlier huurbeg."""
+    from huurbeg.db import migrate
+    from huurbeg.db.engine import make_engine, resolve
+
+    target = resolve(str(path))
+    engine = make_engine(target)
+    migrate._migrate(engine, target.label, revision)
+    engine.dispose()
+
+
+def test_the_landlords_problems_are_backfilled_from_what_the_history_can_tell(cli, tmp_path):
+    """Schema 0014: a case whose problems were never corrected keeps the registration's, the landlord's when
+    the landlord registered it; one whose problems were corrected cannot tell which came later: none is the
+    landlord's until the worker marks it again."""
+    old = tmp_path / "0012.db"
+    at_revision(old, "0012")
+    now = "2026-10-01 09:00:00.000000"
+    with sqlite3.connect(old) as connection:
+        connection.execute("INSERT INTO landlord (id, name, name_key, kind, created_at) VALUES "
+                           "(1, 'Woonpunt', 'woonpunt', 'shm', ?)", (now,))
+        for n, source in enumerate(["landlord", "landlord", "tenant"], start=1):
+            connection.execute("INSERT INTO household (id, name, created_at) VALUES (?, ?, ?)", (n, f"H{n}", now))
+            connection.execute(
+                "INSERT INTO case_file (id, number, year, seq, household_id, landlord_id, track, source, "
+                "intake_date, tenant_informed, returning_household, status, created_at, updated_at, worker) "
+                "VALUES (?, ?, 2026, ?, ?, 1, 'pw', ?, '2026-10-01', 1, 0, 'open', ?, ?, 'an')",
+                (n, f"2026-{n:04d}", n, n, source, now, now))
+            connection.execute("INSERT INTO history (at, os_user, case_id, action, detail) VALUES "
+                               "(?, 'an', ?, 'intake', ?)", (now, n, f"opened on track pw (registered by {source})"))
+        # what the earlier huurbeg wrote: every problem of a landlord's case marked, the one added later too
+        connection.executemany("INSERT INTO case_problem (case_id, problem, raised_by_landlord) VALUES (?, ?, ?)",
+                               [(1, "arrears", 1), (1, "hygiene", 1), (2, "arrears", 1), (2, "nuisance", 1),
+                                (3, "hygiene", 0)])
+        connection.execute("INSERT INTO history (at, os_user, case_id, action, detail) VALUES "
+                           "(?, 'an', 2, 'edit', 'corrected: address, problems')", (now,))
+        connection.execute("INSERT INTO history (at, os_user, case_id, action, detail) VALUES "
+                           "(?, 'an', 1, 'edit', 'corrected: phone')", (now,))
+    assert cli("--db", str(old), "case", "list").exit_code == 0
+    with sqlite3.connect(old) as connection:
+        assert connection.execute("SELECT case_id, problem, raised_by_landlord, at_registration FROM case_problem "
+                                  "ORDER BY 1, 2").fetchall() == [
+            (1, "arrears", 1, 1), (1, "hygiene", 1, 1), (2, "arrears", 0, 0), (2, "nuisance", 0, 0),
+            (3, "hygiene", 0, 1)]
+    report = lambda number: json.loads(cli("--db", str(old), "case", "report", number, "--for", "landlord",  # noqa
+                                           "-f", "json").stdout)["problems_reported_by_landlord"]
+    assert report("2026-0001") == ["arrears", "hygiene"]
+    assert report("2026-0002") == []
+    assert cli("--db", str(old), "case", "edit", "2026-0002", "--reported-by-landlord", "arrears").exit_code == 0
+    assert report("2026-0002") == ["arrears"]

@@ -70,6 +70,81 @@ def test_only_problems_the_landlord_raised(cli):
     assert data["problems_reported_by_landlord"] == []
 
 
+def reported(cli, number: str, fmt: str = "json"):
+    """The problems the landlord's report names: the json list, or the text's line."""
+    if fmt == "json":
+        return as_json(cli("case", "report", number, "--for", "landlord", "-f", "json"))[
+            "problems_reported_by_landlord"]
+    text = cli("case", "report", number, "--for", "landlord").stdout
+    return [line for line in text.splitlines() if line.startswith("Problems you reported")]
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_problem_added_by_a_correction_never_reaches_the_landlord(cli, new_case, fmt):
+    """The landlord registered arrears; the worker found hygiene problems on a visit: the landlord never said so."""
+    number = new_case()
+    assert reported(cli, number) == ["arrears"]
+    assert cli("case", "edit", number, "--problem", "arrears", "--problem", "hygiene").exit_code == 0
+    assert cli("case", "edit", number, "--problem", "arrears", "--problem", "hygiene", "--problem",
+               "nuisance", "--source", "landlord").exit_code == 0
+    if fmt == "json":
+        assert reported(cli, number) == ["arrears"]
+    else:
+        assert reported(cli, number, "text") == ["Problems you reported: arrears."]
+    shown = as_json(cli("case", "show", number, "-f", "json"))
+    assert sorted(shown["problems"]) == ["arrears", "hygiene", "nuisance"]
+
+
+def test_a_problem_the_worker_marks_as_the_landlords_reaches_the_landlord(cli, new_case):
+    number = new_case()
+    result = cli("case", "edit", number, "--reported-by-landlord", "nuisance")
+    assert result.exit_code == 0, result.output
+    assert "problems the landlord reported" in result.stderr
+    assert reported(cli, number) == ["arrears", "nuisance"]
+    assert sorted(as_json(cli("case", "show", number, "-f", "json"))["problems"]) == ["arrears", "nuisance"]
+    assert reported(cli, number, "text") == ["Problems you reported: arrears, nuisance."]
+    assert cli("case", "edit", number, "--not-reported-by-landlord", "arrears").exit_code == 0
+    assert reported(cli, number) == ["nuisance"]
+    assert sorted(as_json(cli("case", "show", number, "-f", "json"))["problems"]) == ["arrears", "nuisance"]
+    history = [h["detail"] for h in as_json(cli("case", "history", number, "-f", "json")) if h["action"] == "edit"]
+    assert history == ["corrected: problems, problems the landlord reported",
+                       "corrected: problems the landlord reported"]
+
+
+def test_on_a_case_someone_else_registered_a_marked_problem_is_the_landlords_only(cli):
+    number = cli("intake", "--track", "pw", "--tenant", "X", "--source", "ocmw", "--landlord", "Woonpunt",
+                 "--landlord-type", "shm", "--problem", "arrears", "--problem", "hygiene", "--tenant-informed",
+                 "--no-input").stdout.strip()
+    assert reported(cli, number) == []
+    assert cli("case", "edit", number, "--reported-by-landlord", "arrears").exit_code == 0
+    assert reported(cli, number) == ["arrears"]
+
+
+def test_a_corrected_source_takes_the_registrations_problems_along(cli, new_case):
+    """Registered by the landlord after all, or not: the registration's problems follow; a marked one stays."""
+    number = new_case("--problem", "hygiene")
+    assert cli("case", "edit", number, "--problem", "arrears", "--problem", "hygiene", "--problem",
+               "other").exit_code == 0
+    assert cli("case", "edit", number, "--reported-by-landlord", "other").exit_code == 0
+    assert cli("case", "edit", number, "--source", "caw").exit_code == 0
+    assert reported(cli, number) == ["other"]
+    assert cli("case", "edit", number, "--source", "landlord").exit_code == 0
+    assert reported(cli, number) == ["arrears", "hygiene", "other"]
+
+
+@pytest.mark.parametrize("flags, contains", [
+    (["--reported-by-landlord", "hygiene", "--not-reported-by-landlord", "hygiene"], "give it once"),
+    (["--not-reported-by-landlord", "nuisance"], "has no problem nuisance"),
+    (["--reported-by-landlord", "arrears"], "nothing to change"),
+    (["--landlord", "", "--reported-by-landlord", "hygiene"], "has no landlord"),
+])
+def test_a_wrong_mark_is_refused_and_nothing_written(cli, new_case, db_path, flags, contains):
+    number = new_case()
+    before = snapshot(db_path)
+    assert_one_line_error(cli("case", "edit", number, *flags), contains=contains)
+    assert snapshot(db_path) == before
+
+
 def test_figures_and_calendar_hold_no_confidential_field(cli, planted):
     outputs = [cli("stats", "--year", "2026", "-f", fmt).stdout for fmt in ("csv", "json", "table")]
     outputs.append(cli("hearing", "list", "-f", "ics").stdout)

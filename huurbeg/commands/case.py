@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
-from huurbeg.codes import Audience, Outcome, Status, Track
+from huurbeg.codes import Audience, Outcome, Problem, Status, Track
 from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption, BirthDateOption, ChildrenOption,
                                      LandlordOption, LandlordTypeOption, NationalNumberOption, NoteOption,
                                      PhoneOption, ProblemOption, ReferrerOption, RentOption, SourceOption,
@@ -113,6 +113,12 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
         dossier_view(record, show_worker=len(store.workers()) > 1)
 
 
+def _problem_option(help_text: str, name: str):
+    option = code_option(Problem, N_("problem"), help_text, name)
+    option.metavar = "PROBLEM"
+    return option
+
+
 @app.command("edit")
 def edit(
     ctx: typer.Context,
@@ -129,6 +135,12 @@ def edit(
     source: SourceOption = None,
     referrer: ReferrerOption = None,
     problem: ProblemOption = None,
+    reported_by_landlord: Annotated[list[Problem] | None, _problem_option(
+        N_("A problem the landlord reported to the service (added when the case lacks it): from now on in the "
+           "landlord's report; repeat for several."), "--reported-by-landlord")] = None,
+    not_reported_by_landlord: Annotated[list[Problem] | None, _problem_option(
+        N_("A problem the landlord did not report after all: it stays, but leaves the landlord's report; repeat "
+           "for several."), "--not-reported-by-landlord")] = None,
     arrears: ArrearsOption = None,
     rent: RentOption = None,
     note: NoteOption = None,
@@ -137,6 +149,8 @@ def edit(
     """Correct a case: the household, landlord, source, problems, arrears, rent or note.
 
     '' clears an optional text (--phone ''); --problem replaces the problems; --landlord '' removes the landlord. On a terminal without flags, every field is asked with its current value as the default. The history records which fields changed, never their old or new values. A closed case is refused until it is reopened.
+
+    The landlord's report names only the problems the landlord reported: those of a registration by the landlord, and those marked with --reported-by-landlord. A problem added with --problem is not the landlord's.
     """  # noqa: E501  (one paragraph per line: help keeps line breaks)
     from huurbeg import casework
 
@@ -144,7 +158,9 @@ def edit(
         ("tenant", tenant), ("address", address), ("phone", phone), ("birth_date", birth_date),
         ("national_number", national_number), ("adults", adults), ("children", children),
         ("landlord", landlord), ("landlord_type", landlord_type), ("source", source), ("referrer", referrer),
-        ("problems", problem), ("arrears_cents", arrears), ("rent_cents", rent), ("note", note)) if value is not None}
+        ("problems", problem), ("reported_by_landlord", reported_by_landlord),
+        ("not_reported_by_landlord", not_reported_by_landlord), ("arrears_cents", arrears), ("rent_cents", rent),
+        ("note", note)) if value is not None}
     app_state = state(ctx)
     store = app_state.store()
     if not given:

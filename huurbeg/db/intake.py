@@ -74,10 +74,11 @@ class Writer:
             source=str(draft.source), referrer=draft.referrer, intake=when, informed=True,
             arrears=draft.arrears_cents, rent=draft.rent_cents, returning=returning, status=str(Status.OPEN),
             note=draft.note, ref=external_ref, now=now, worker=self.worker)
-        raised = draft.source == "landlord"
+        raised = draft.source == "landlord"  # a landlord who registers the case reports its problems
         for problem in draft.problems:
-            self.db.execute("INSERT INTO case_problem (case_id, problem, raised_by_landlord) VALUES (:id, :problem, "
-                            ":raised)", id=case_id, problem=str(problem), raised=raised)
+            self.db.execute("INSERT INTO case_problem (case_id, problem, raised_by_landlord, at_registration) "
+                            "VALUES (:id, :problem, :raised, :registered)", id=case_id, problem=str(problem),
+                            raised=raised, registered=True)
         self.db.execute("INSERT INTO track_change (case_id, from_track, to_track, date, created_at) "
                         "VALUES (:id, NULL, :track, :when, :now)", id=case_id, track=str(draft.track), when=when,
                         now=now)

@@ -94,7 +94,8 @@ class CaseProblem(SQLModel, table=True):
     case_id: int | None = Field(default=None, sa_column=Column(
         Integer, ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True))
     problem: str = Field(primary_key=True)  # Problem
-    raised_by_landlord: bool = False  # what a landlord may hear about
+    raised_by_landlord: bool = False  # the landlord reported it: what a landlord may hear about
+    at_registration: bool = False  # came with the registration (intake or import), not added by a correction
 
 
 class TrackChange(SQLModel, table=True):

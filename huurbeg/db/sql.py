@@ -29,7 +29,8 @@ in UTC and read as aware UTC moments, except the wall-clock ones."""
 WALL_CLOCK_COLUMNS = frozenset({"starts_at"})
 """Moments kept as the court's wall-clock time, without a time zone (a hearing's start)."""
 
-BOOLEAN_COLUMNS = frozenset({"tenant_informed", "returning_household", "raised_by_landlord", "active"})
+BOOLEAN_COLUMNS = frozenset({"tenant_informed", "returning_household", "raised_by_landlord", "at_registration",
+                             "active"})
 
 
 def _typed(name: str, value: Any) -> Any:

@@ -187,8 +187,10 @@ class Store:
 
     # --- corrections of a case ------------------------------------------------
     def edit_case(self, case: Case, household_values: dict, case_values: dict, landlord: tuple | None | bool,
-                  problems: list[str] | None, changed: list[str]) -> None:
-        """Write a rectification. `landlord`: (name, kind) to set, None to remove, False to keep.
+                  problems: list[str] | None, changed: list[str], reported: set[str] | None = None) -> None:
+        """Write a rectification. `landlord`: (name, kind) to set, None to remove, False to keep;
+        `reported`: the problems the landlord reported, None to keep the marks. A problem added here is
+        not the registration's, and not the landlord's unless it is in `reported`.
 
         The history names the changed fields only, never an old or new value (GDPR art. 16).
         """
@@ -209,16 +211,19 @@ class Store:
                 found.kind = kind
                 self.session.add(found)
             case.landlord_id = found.id
-        if problems is not None:
+        if problems is not None or reported is not None:
             current = {p.problem: p for p in self.session.exec(
                 select(CaseProblem).where(CaseProblem.case_id == case.id)).all()}
             for problem, row in current.items():
-                if problem not in problems:
+                if problems is not None and problem not in problems:
                     self.session.delete(row)
-            for problem in problems:
+                elif reported is not None and row.raised_by_landlord != (problem in reported):
+                    row.raised_by_landlord = problem in reported
+                    self.session.add(row)
+            for problem in problems or []:
                 if problem not in current:
-                    self.session.add(CaseProblem(case_id=case.id, problem=problem,
-                                                 raised_by_landlord=case.source == "landlord"))
+                    self.session.add(CaseProblem(case_id=case.id, problem=problem, at_registration=False,
+                                                 raised_by_landlord=problem in (reported or ())))
         self._touch(case)
         self.record(case, "edit", "corrected: " + ", ".join(changed))
 
@@ -679,7 +684,14 @@ class Store:
     # --- retention --------------------------------------------------------------
     def landlord_problems(self, case: Case) -> list[str]:
         return list(self.session.exec(select(CaseProblem.problem).where(
-            CaseProblem.case_id == case.id, CaseProblem.raised_by_landlord.is_(True))).all())
+            CaseProblem.case_id == case.id, CaseProblem.raised_by_landlord.is_(True))
+            .order_by(CaseProblem.problem)).all())
+
+    def registration_problems(self, case: Case) -> list[str]:
+        """The problems that came with the case's registration (not added by a correction)."""
+        return list(self.session.exec(select(CaseProblem.problem).where(
+            CaseProblem.case_id == case.id, CaseProblem.at_registration.is_(True))
+            .order_by(CaseProblem.problem)).all())
 
     def closed_before(self, day: date) -> list[Case]:
         """Closed cases whose personal data are still there, closed before `day`."""
