@@ -147,8 +147,9 @@ def overview(store, today: date, worker: str | None = None) -> dict:
 
 
 def history(store, number: str) -> list[dict]:
-    """Every write and read of a dossier, oldest first."""
-    return [{"case": number, "at": entry.at, "user": entry.os_user, "action": entry.action,
+    """Every write and read of a dossier, oldest first: who by OS user and, on a server, by database role (two
+    workers sharing a machine account are told apart by their roles)."""
+    return [{"case": number, "at": entry.at, "user": entry.os_user, "role": entry.db_user, "action": entry.action,
              "detail": entry.detail} for entry in store.history(store.case(number))]
 
 

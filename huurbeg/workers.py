@@ -50,10 +50,24 @@ def _check_known(store, worker: str, flag: str) -> None:
 
 
 def _check_target(store, worker: str) -> None:
-    """On a server a case goes to a role that can log in; on a file any account name will do."""
-    if store.is_login_role(worker) is False:
+    """On a server a case goes to a role that can log in and belongs to the team, so that its worker can open
+    it; on a file any account name will do."""
+    standing = store.team_standing(worker)
+    if standing is None:
+        return
+    login, member, team = standing
+    if not login:
         raise InvalidInput(_("--to: no database role named {worker} can log in; create it first (see the README's "
                              "team setup)").format(worker=worker))
+    if not member:
+        raise InvalidInput(_("--to: the database role {worker} is not a member of the team role {team}; add it "
+                             "first: GRANT {team} TO {role};").format(worker=worker, team=team,
+                                                                     role=_sql_name(worker)))
+
+
+def _sql_name(name: str) -> str:
+    """A role's name as a statement to paste into psql needs it."""
+    return name if re.fullmatch(r"[a-z_][a-z0-9_]*", name) else '"' + name.replace('"', '""') + '"'
 
 
 def assign(store, number: str, to: str) -> str | None:

@@ -28,11 +28,23 @@ def other_worker():
         with server().begin() as connection:
             connection.execute(text(f"DROP ROLE IF EXISTS {OTHER}"))
             connection.execute(text(f"CREATE ROLE {OTHER} LOGIN"))
+            connection.execute(text(f'GRANT "{team()}" TO {OTHER}'))  # a worker of the team, as the README makes one
         yield OTHER
         with server().begin() as connection:
             connection.execute(text(f"DROP ROLE IF EXISTS {OTHER}"))
     else:
         yield OTHER
+
+
+def team() -> str:
+    """The team role on the test server: the role that owns the database."""
+    from sqlalchemy import text
+
+    from conftest import server
+
+    with server().connect() as connection:
+        return connection.execute(text("SELECT pg_get_userbyid(datdba) FROM pg_database "
+                                       "WHERE datname = current_database()")).scalar()
 
 
 def as_json(result):
@@ -148,6 +160,146 @@ def test_on_a_server_a_case_goes_only_to_a_login_role(cli, new_case, db_path):
     before = snapshot(db_path)
     assert_one_line_error(cli("case", "assign", number, "--to", "nosuchrole"), code=2, contains="can log in")
     assert snapshot(db_path) == before
+
+
+@pytest.fixture
+def roles():
+    """Roles made for one test on the server, dropped after it."""
+    from sqlalchemy import text
+
+    from conftest import server
+
+    made = []
+
+    def make(name: str, options: str) -> str:
+        with server().begin() as connection:
+            connection.execute(text(f"DROP ROLE IF EXISTS {name}"))
+            connection.execute(text(f"CREATE ROLE {name} {options}"))
+        made.append(name)
+        return name
+
+    yield make
+    with server().begin() as connection:
+        for name in made:
+            connection.execute(text(f"DROP ROLE IF EXISTS {name}"))
+
+
+@pytest.mark.postgres
+def test_on_a_server_a_case_goes_only_to_a_login_role_of_the_team(cli, new_case, db_path, roles):
+    """A role outside the team could not even open the case; a role that cannot log in is no worker."""
+    number = new_case()
+    outsider = roles("outsider", "LOGIN")
+    group = roles("team_group", f'NOLOGIN IN ROLE "{team()}"')
+    before = snapshot(db_path)
+    assert_one_line_error(cli("case", "assign", number, "--to", outsider), code=2,
+                          contains=f"not a member of the team role {team()}; add it first: GRANT")
+    assert_one_line_error(cli("case", "assign", number, "--to", group), code=2, contains="can log in")
+    assert_one_line_error(cli("case", "assign", "--from", me(), "--to", outsider), code=2, contains="not a member")
+    assert snapshot(db_path) == before
+    member = roles("lies", f'LOGIN IN ROLE "{team()}"')
+    assert cli("case", "assign", number, "--to", member).exit_code == 0
+    assert query(None, "SELECT worker FROM case_file") == [(member,)]
+
+
+@pytest.mark.postgres
+def test_on_a_server_the_history_tells_two_workers_on_one_machine_account_apart(cli, new_case, other_worker):
+    from sqlalchemy.engine import make_url
+
+    number = new_case()
+    as_other = make_url(POSTGRES).set(username=other_worker).render_as_string(hide_password=False)
+    assert cli("--db", as_other, "visit", number, "--kind", "phone", "--no-input").exit_code == 0
+    history = as_json(cli("case", "history", number, "-f", "json"))
+    writes = [(entry["action"], entry["role"]) for entry in history if entry["action"] != "read"]
+    assert writes == [("intake", me()), ("contact", other_worker)]
+    assert len({entry["user"] for entry in history}) == 1  # the same machine account
+    table = cli("case", "history", number).stdout
+    assert "Role" in table
+    assert any(other_worker in line and "contact" in line for line in table.splitlines())
+
+
+@pytest.mark.sqlite_only
+def test_on_a_file_the_history_has_no_role(cli, new_case):
+    number = new_case()
+    assert {entry["role"] for entry in as_json(cli("case", "history", number, "-f", "json"))} == {None}
+    assert "Role" not in cli("case", "history", number).stdout
+
+
+WRITES = [
+    ["case", "consent", "{n}", "--tenant", "--landlord", "--date", "02/10/2026"],
+    ["case", "edit", "{n}", "--phone", "0470 12 34 56"],
+    ["visit", "{n}", "--kind", "phone", "--minutes", "10", "--date", "03/10/2026", "--no-input"],
+    ["visit", "edit", "{n}", "1", "--minutes", "20"],
+    ["visit", "remove", "{n}", "1", "--reason", "typed twice"],
+    ["plan", "{n}", "--arrears", "600", "--instalment", "100", "--start", "01/11/2026"],
+    ["plan", "pay", "{n}", "--amount", "100", "--date", "01/11/2026"],
+    ["plan", "agree", "{n}", "Clean the kitchen", "--due", "+7d"],
+    ["refer", "{n}", "--to", "ocmw", "--date", "05/10/2026"],
+    ["refer", "outcome", "{n}", "1", "--result", "accepted", "--date", "06/10/2026"],
+    ["hearing", "add", "{n}", "--date", "+3d 09:30", "--court", "Vredegerecht Mechelen"],
+    ["case", "track", "{n}", "--to", "pre-ogp", "--date", "07/10/2026"],
+    ["transfer", "dwelling", "add", "T1", "--kind", "transit"],
+    ["transfer", "in", "{n}", "--dwelling", "T1", "--date", "08/10/2026"],
+    ["transfer", "out", "{n}", "--destination", "regular-market", "--date", "09/10/2026"],
+    ["case", "close", "{n}", "--outcome", "other"],
+    ["case", "reopen", "{n}"],
+    ["case", "show", "{n}"],
+    ["case", "report", "{n}", "--for", "landlord"],
+]
+"""A writing command of every group, and the reads of a dossier: each leaves a line of history."""
+
+
+def test_who_is_recorded_is_the_process_user_whatever_logname_says(cli, monkeypatch):
+    """`LOGNAME=karim huurbeg ...` neither records karim nor makes karim the worker of an intake: the account
+    of the process's user id does (here a stand-in for it, so that the test holds under any account)."""
+    import pwd
+    import types
+
+    real = pwd.getpwuid
+    monkeypatch.setattr(pwd, "getpwuid", lambda uid: types.SimpleNamespace(pw_name="proc-user")
+                        if uid == os.getuid() else real(uid))
+    pretend = {"LOGNAME": "karim", "USER": "karim", "LNAME": "karim", "USERNAME": "karim"}
+    number = cli("intake", "--track", "pw", "--tenant", "Jan", "--source", "landlord", "--landlord", "Woonpunt",
+                 "--landlord-type", "shm", "--problem", "arrears", "--date", "01/10/2026", "--tenant-informed",
+                 "--no-input", env=pretend).stdout.strip()
+    for args in WRITES:
+        result = cli(*[arg.format(n=number) for arg in args], env=pretend)
+        assert result.exit_code == 0, (args, result.output)
+    assert cli("case", "assign", number, "--to", me(), env=pretend).exit_code == 0
+    recorded = query(None, "SELECT DISTINCT os_user FROM history")
+    assert recorded == [("proc-user",)]
+    assert len(query(None, "SELECT DISTINCT action FROM history")) >= 17
+    assert query(None, "SELECT worker FROM case_file") == [(me(),)]
+    if not POSTGRES:
+        assert me() == "proc-user"
+
+
+def test_without_a_passwd_entry_the_user_id_is_recorded_not_logname(monkeypatch):
+    import pwd
+
+    from huurbeg.db.history import os_user
+
+    def missing(uid):
+        raise KeyError(uid)
+
+    monkeypatch.setattr(pwd, "getpwuid", missing)
+    monkeypatch.setenv("LOGNAME", "karim")
+    monkeypatch.setenv("USER", "karim")
+    assert os_user() == f"uid-{os.getuid()}"
+
+
+def test_only_the_history_module_says_who_is_at_the_keyboard():
+    """Every command takes who it is from huurbeg.db.history.os_user (the test above runs them through it);
+    nothing else reads the login names of the environment. Migrations before 0014 are history themselves."""
+    import re
+    from pathlib import Path
+
+    import huurbeg
+
+    package = Path(huurbeg.__file__).parent
+    readers = re.compile(r"getpass|(environ(\.get)?[(\[]|getenv\()[\"'](LOGNAME|USER|USERNAME|LNAME)[\"']")
+    found = [str(path.relative_to(package)) for path in package.rglob("*.py") if readers.search(path.read_text())
+             and not (path.parent.name == "versions" and path.name < "0014")]
+    assert found == []
 
 
 def test_an_unreachable_server_is_one_line_without_the_password(cli):

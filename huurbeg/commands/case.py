@@ -339,7 +339,9 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = Output
     rows = caseload.history(store, number)
     casework.log_read(store, number, "case history")
     shown = rows if fmt != OutputFormat.TABLE else [history.shown_entry(row) for row in rows]
-    render.emit_rows(shown, fmt, headed(HISTORY_COLUMNS), title=_("History of {number}").format(number=number))
+    columns = HISTORY_COLUMNS if not any(row["role"] for row in rows) else \
+        HISTORY_COLUMNS[:2] + [("role", N_("Role"))] + HISTORY_COLUMNS[2:]  # a team server's: who is who
+    render.emit_rows(shown, fmt, headed(columns), title=_("History of {number}").format(number=number))
 
 
 

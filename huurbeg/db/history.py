@@ -1,6 +1,5 @@
 """The history of a case (wie deed wat, wanneer): every write, and every read of a dossier."""
 
-import getpass
 import os
 from datetime import UTC, datetime
 
@@ -29,8 +28,17 @@ def now() -> datetime:
 
 
 def os_user() -> str:
-    """Who is at the keyboard, for the history."""
+    """Who is at the keyboard, for the history: the account of the process's user id.
+
+    Never LOGNAME or USER: anyone can set those (`LOGNAME=karim huurbeg ...`) and be recorded as
+    someone else, or make someone else the worker of an intake.
+    """
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry, e.g. in a container
-        return os.environ.get("USER") or "unknown"
+        import pwd
+    except ImportError:  # Windows: no user ids; the system's name for the process's user, not USERNAME
+        return os.getlogin()
+    uid = os.getuid()
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:  # no passwd entry, e.g. a container run with --user 1234: the id itself, as ls shows it
+        return f"uid-{uid}"

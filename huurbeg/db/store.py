@@ -318,6 +318,18 @@ class Store:
         return self.session.execute(text("SELECT count(*) FROM pg_roles WHERE rolname = :name AND rolcanlogin"),
                                     {"name": name}).scalar() > 0
 
+    def team_standing(self, name: str) -> tuple[bool, bool, str] | None:
+        """On a server, whether a role of that name can log in, whether it is a member of the team (the role
+        that owns the database, as the README's team setup makes it), and the team's name; None on a file."""
+        if self.dialect == "sqlite":
+            return None
+        login, member, team = self.session.execute(text(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :name AND rolcanlogin), "
+            "EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :name AND pg_has_role(oid, d.datdba, 'MEMBER')), "
+            "pg_get_userbyid(d.datdba) FROM pg_database d WHERE d.datname = current_database()"),
+            {"name": name}).one()
+        return bool(login), bool(member), team
+
     def _touch(self, case: Case) -> None:
         case.updated_at = self.now()
         self.session.add(case)
