@@ -243,6 +243,8 @@ WRITES = [
     ["case", "close", "{n}", "--outcome", "other"],
     ["case", "reopen", "{n}"],
     ["case", "show", "{n}"],
+    ["case", "find", "Jan"],
+    ["hearing", "brief", "{n}"],
     ["case", "report", "{n}", "--for", "landlord"],
 ]
 """A writing command of every group, and the reads of a dossier: each leaves a line of history."""
