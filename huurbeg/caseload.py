@@ -76,9 +76,9 @@ def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> li
     return [row for _, _, row in shown]
 
 
-def dossier(store, number: str, today: date) -> dict:
-    """The whole dossier of one case, with its warnings and timeline."""
-    case = store.case(number)
+def dossier(store, number: str, today: date, removed: bool = False) -> dict:
+    """The whole dossier of one case, with its warnings and timeline; a withdrawn case only with `removed`."""
+    case = store.case(number, removed)
     data = store.dossier(case)
     household, landlord = data["household"], data["landlord"]
     return {
@@ -150,16 +150,17 @@ def history(store, number: str) -> list[dict]:
     """Every write and read of a dossier, oldest first: who by OS user and, on a server, by database role (two
     workers sharing a machine account are told apart by their roles)."""
     return [{"case": number, "at": entry.at, "user": entry.os_user, "role": entry.db_user, "action": entry.action,
-             "detail": entry.detail} for entry in store.history(store.case(number))]
+             "detail": entry.detail} for entry in store.history(store.case(number, removed=True))]
 
 
 def export(store, number: str, today: date) -> dict:
     """Everything stored about the household of a case: the right of access (inzagerecht)."""
-    case = store.case(number)
+    case = store.case(number, removed=True)
     household = store.household(case)
     cases = []
     for each in store.household_cases(case):
-        record = dossier(store, each.number, today)
+        record = dossier(store, each.number, today, removed=True)
+        record["removed"] = each.removed_at is not None
         record["timeline"] = history(store, each.number)
         record["payment_plans"] = [_plan_export(store, plan) for plan in store.plans(each)]
         record["hearings"] = [{"starts_at": h.starts_at, "court": h.court, "room": h.room,

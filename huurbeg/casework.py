@@ -199,6 +199,16 @@ def close_case(store, number: str, outcome, when: date, today: date) -> None:
     store.close_case(case, outcome, when)
 
 
+def remove_case(store, number: str, reason: str | None) -> None:
+    """Withdraw a case registered by mistake (a duplicate, the wrong household): it leaves every list,
+    warning and figure, with its contacts, hearings, stays and the rest; the history keeps it and why.
+    An open or a closed case alike: a closed one registered by mistake must not count either."""
+    from huurbeg.corrections import check_reason
+
+    text = check_reason(reason)
+    store.remove_case(store.case(number), text)
+
+
 def reopen_case(store, number: str) -> None:
     case = store.case(number)
     if case.status == Status.OPEN:
@@ -228,7 +238,7 @@ def tenant_of_open_case(store, number: str) -> str:
 
 def log_read(store, number: str, what: str) -> None:
     """Record that a dossier was looked at (who, when, by which command)."""
-    store.record(store.case(number), "read", what)
+    store.record(store.case(number, removed=True), "read", what)
 
 
 def import_rows(store, rows, progress=None) -> tuple[list[str], int, int]:

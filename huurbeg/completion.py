@@ -276,9 +276,9 @@ def _query(db: str | None, sql: str, params: tuple) -> list[tuple]:
 def case_numbers(prefix: str) -> list[tuple[str, str]]:
     """Case numbers starting with `prefix`: the open ones first, newest first, then closed ones."""
     rows = _query(_lookup.get("db"), "SELECT number, status FROM (SELECT number, status FROM case_file "
-                      "WHERE status = 'open' AND number >= ?1 AND number < ?2 ORDER BY number DESC LIMIT ?3) "
+                      "WHERE status = 'open' AND removed_at IS NULL AND number >= ?1 AND number < ?2 ORDER BY number DESC LIMIT ?3) "
                       "UNION ALL SELECT number, status FROM (SELECT number, status FROM case_file "
-                      "WHERE status <> 'open' AND number >= ?1 AND number < ?2 ORDER BY number DESC LIMIT ?3)",
+                      "WHERE status <> 'open' AND removed_at IS NULL AND number >= ?1 AND number < ?2 ORDER BY number DESC LIMIT ?3)",
                   (prefix, prefix + "\U0010ffff", CASES_SHOWN))
     return [(number, status) for number, status in rows]
 

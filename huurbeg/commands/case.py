@@ -284,6 +284,16 @@ def close(
     render.message(_("{number}: closed ({outcome}).").format(number=number, outcome=render.text_value(outcome)))
 
 
+@app.command("remove")
+def remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
+    """Withdraw a case registered by mistake: it leaves every list, warning and figure; the history keeps why."""
+    from huurbeg import casework
+
+    casework.remove_case(state(ctx).store(), number, reason)
+    render.message(_("{number}: removed; it no longer counts anywhere ('huurbeg case history {number}' keeps "
+                     "why).").format(number=number))
+
+
 @app.command("reopen")
 def reopen(ctx: typer.Context, number: CaseArgument) -> None:
     """Reopen a closed case; its closing stays in the history."""

@@ -29,11 +29,23 @@ class CaseRow:
     worker: str | None = None
 
 
-def case(db: Connection, number: str) -> Record:
-    found = db.one("SELECT * FROM case_file WHERE number = :number", number=number)
+NOT_REMOVED = "case_file.removed_at IS NULL"
+"""A case withdrawn with `case remove` leaves every list, search and figure."""
+
+
+def case(db: Connection, number: str, removed: bool = False) -> Record:
+    """A case by its number; a withdrawn one only with `removed` (its history and the access export)."""
+    return check_found(db.one("SELECT * FROM case_file WHERE number = :number", number=number), number, removed)
+
+
+def check_found(found, number: str, removed: bool = False):
+    """`found`, or the error that the case does not exist or was withdrawn (`case remove`)."""
     if found is None:
         raise NotFound(_("case {number} does not exist; 'huurbeg case list --status all' lists the cases")
                        .format(number=number))
+    if found.removed_at is not None and not removed:
+        raise NotFound(_("case {number} was removed (registered by mistake); 'huurbeg case history {number}' "
+                         "says who removed it and why").format(number=number))
     return found
 
 
@@ -48,7 +60,7 @@ def landlord(db: Connection, landlord_id: int | None) -> Record | None:
 def workers(db: Connection) -> list[str]:
     """Every worker responsible for a case, open or closed."""
     return [row.worker for row in db.rows(
-        "SELECT DISTINCT worker FROM case_file WHERE worker IS NOT NULL ORDER BY worker")]
+        f"SELECT DISTINCT worker FROM case_file WHERE worker IS NOT NULL AND {NOT_REMOVED} ORDER BY worker")]
 
 
 def count(db: Connection, status: Status | None = None, worker: str | None = None) -> int:
@@ -57,10 +69,10 @@ def count(db: Connection, status: Status | None = None, worker: str | None = Non
 
 
 def _where(**conditions) -> tuple[str, dict]:
-    """`WHERE a = :a AND ...` of the conditions given (None: no condition)."""
+    """`WHERE a = :a AND ...` of the conditions given (None: no condition); a withdrawn case never counts."""
     given = {name: str(value) for name, value in conditions.items() if value is not None}
-    clause = " AND ".join(f"case_file.{name} = :{name}" for name in given)
-    return (f"WHERE {clause}" if clause else ""), given
+    clause = " AND ".join([f"case_file.{name} = :{name}" for name in given] + [NOT_REMOVED])
+    return f"WHERE {clause}", given
 
 
 def rows(db: Connection, track: Track | None, status: Status | None, worker: str | None = None,
@@ -85,7 +97,7 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
     """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.finding):
     (case id, number, status, track, intake date, name, address, phone, national number, landlord, reference)."""
     params: dict = {}
-    groups = []
+    groups = [NOT_REMOVED]
     for n, patterns in enumerate(conditions):
         either = []
         for m, pattern in enumerate(patterns):
@@ -97,7 +109,7 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
     if status:
         groups.append("case_file.status = :status")
         params["status"] = str(status)
-    where = ("WHERE " + " AND ".join(groups)) if groups else ""
+    where = "WHERE " + " AND ".join(groups)
     return [tuple(row.values()) for row in db.rows(
         "SELECT case_file.id, case_file.number, case_file.status, case_file.track, case_file.intake_date, "
         "household.name, household.address, household.phone, household.national_number, "
@@ -129,9 +141,9 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
     """The facts the warning rules need, for the given cases or every open case (of a worker), in a few statements."""
     if numbers is not None:
         listed, params = in_list("number", numbers)
-        where = f"WHERE number IN ({listed})"
+        where = f"WHERE number IN ({listed}) AND {NOT_REMOVED}"
     else:
-        where, params = "WHERE status = :status", {"status": str(Status.OPEN)}
+        where, params = f"WHERE status = :status AND {NOT_REMOVED}", {"status": str(Status.OPEN)}
     if worker is not None:
         where, params = where + " AND worker = :worker", {**params, "worker": worker}
     cases = db.rows(f"SELECT id, number, track, status, intake_date FROM case_file {where}", **params)

@@ -31,29 +31,30 @@ NEW_CASES = f"""
 SELECT track, source, landlord_type, count(*) AS n FROM (
     SELECT {INTAKE_TRACK} AS track, c.source AS source, coalesce(l.kind, 'none') AS landlord_type
     FROM case_file c LEFT JOIN landlord l ON l.id = c.landlord_id
-    WHERE c.intake_date BETWEEN :first AND :last) AS intake
+    WHERE c.intake_date BETWEEN :first AND :last AND c.removed_at IS NULL) AS intake
 GROUP BY track, source, landlord_type"""
 
 NEW_BY_PROBLEM = """
 SELECT p.problem AS problem, count(DISTINCT c.id) AS n
 FROM case_file c JOIN case_problem p ON p.case_id = c.id
-WHERE c.intake_date BETWEEN :first AND :last
+WHERE c.intake_date BETWEEN :first AND :last AND c.removed_at IS NULL
 GROUP BY p.problem"""
 
 RETURNING = """
 SELECT count(*) FROM case_file
-WHERE intake_date BETWEEN :first AND :last AND returning_household = :returning"""
+WHERE intake_date BETWEEN :first AND :last AND returning_household = :returning AND removed_at IS NULL"""
 
 OPEN_BY_TRACK = f"""
 SELECT track, count(*) AS n FROM (
     SELECT {TRACK_ON.format(case="c.id", on=":last")} AS track FROM case_file c
-    WHERE c.intake_date <= :last AND (c.closed_date IS NULL OR c.closed_date > :last)) AS open_cases
+    WHERE c.intake_date <= :last AND (c.closed_date IS NULL OR c.closed_date > :last)
+      AND c.removed_at IS NULL) AS open_cases
 GROUP BY track"""
 
 CLOSED = f"""
 SELECT outcome, track, count(*) AS n FROM (
     SELECT c.outcome AS outcome, {TRACK_ON.format(case="c.id", on="c.closed_date")} AS track FROM case_file c
-    WHERE c.closed_date BETWEEN :first AND :last) AS closed
+    WHERE c.closed_date BETWEEN :first AND :last AND c.removed_at IS NULL) AS closed
 GROUP BY outcome, track"""
 
 REFERRALS = """
@@ -94,8 +95,8 @@ SELECT coalesce(worker, '-') AS worker,
        sum(CASE WHEN intake_date BETWEEN :first AND :last THEN 1 ELSE 0 END) AS new_cases,
        sum(CASE WHEN closed_date BETWEEN :first AND :last THEN 1 ELSE 0 END) AS closed_cases
 FROM case_file
-WHERE intake_date BETWEEN :first AND :last OR closed_date BETWEEN :first AND :last
-   OR closed_date IS NULL OR closed_date > :last
+WHERE (intake_date BETWEEN :first AND :last OR closed_date BETWEEN :first AND :last
+       OR closed_date IS NULL OR closed_date > :last) AND removed_at IS NULL
 GROUP BY coalesce(worker, '-')"""
 """Only the cases that can count (open at the end, new or closed in the period) are read: the
 three conditions ORed, each served by an index, instead of every case the service ever had."""

@@ -85,6 +85,7 @@ class Case(SQLModel, table=True):
     updated_at: dt.datetime
     purged_at: dt.datetime | None = None  # personal data removed (huurbeg purge); counts stay
     worker: str | None = Field(default=None, index=True)  # responsible: database role on a server, else OS user
+    removed_at: dt.datetime | None = None  # registered by mistake, withdrawn (who and why: the history)
 
 
 class CaseProblem(SQLModel, table=True):

@@ -93,8 +93,8 @@ class Reader:
             self.sql.raw.close()
 
     # --- cases ---------------------------------------------------------------
-    def case(self, number: str) -> Record:
-        return cases.case(self.sql, number)
+    def case(self, number: str, removed: bool = False) -> Record:
+        return cases.case(self.sql, number, removed)
 
     def household(self, case) -> Record:
         return cases.household(self.sql, case.household_id)

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import or_, text, update
+from sqlalchemy import and_, or_, text, update
 from sqlmodel import Session, select
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
@@ -109,12 +109,9 @@ class Store:
                                  case_id=case.id if case else None, action=action, detail=detail))
 
     # --- cases --------------------------------------------------------------
-    def case(self, number: str) -> Case:
-        found = self.session.exec(select(Case).where(Case.number == number)).first()
-        if found is None:
-            raise NotFound(_("case {number} does not exist; 'huurbeg case list --status all' lists the cases")
-                           .format(number=number))
-        return found
+    def case(self, number: str, removed: bool = False) -> Case:
+        """A case by its number; a withdrawn one only with `removed` (its history and the access export)."""
+        return cases.check_found(self.session.exec(select(Case).where(Case.number == number)).first(), number, removed)
 
     def household(self, case: Case) -> Household:
         return self.session.get(Household, case.household_id)
@@ -297,13 +294,31 @@ class Store:
         case.status, case.outcome, case.closed_date = Status.OPEN, None, None
         self._touch(case)
 
+    WITHDRAWN_WITH_CASE = (Contact, Agreement, FbuAgreement, Hearing, Stay, Referral, TrackChange)
+    """What a case's withdrawal takes along: every record of it that a view, warning or figure counts."""
+
+    def remove_case(self, case: Case, reason: str) -> None:
+        """Withdraw a case registered by mistake: it and its records stay in the database, marked, and
+        leave every view, warning and figure; the history keeps who did it and why."""
+        now = self.now()
+        for model in self.WITHDRAWN_WITH_CASE:
+            self.session.execute(update(model).where(model.case_id == case.id, model.removed_at.is_(None))
+                                 .values(removed_at=now))
+        plans = select(PaymentPlan.id).where(PaymentPlan.case_id == case.id)
+        self.session.execute(update(Payment).where(Payment.plan_id.in_(plans), Payment.removed_at.is_(None))
+                             .values(removed_at=now))
+        case.removed_at = now
+        self._touch(case)
+        self.record(case, "remove", f"case removed{REASON}{reason}")
+
     def assign(self, case: Case, worker: str) -> None:
         self.record(case, "assign", f"assigned to {worker} (was {case.worker or 'nobody'})")
         case.worker = worker
         self._touch(case)
 
     def open_cases_of(self, worker: str) -> list[Case]:
-        return list(self.session.exec(select(Case).where(Case.worker == worker, Case.status == Status.OPEN)
+        return list(self.session.exec(select(Case).where(Case.worker == worker, Case.status == Status.OPEN,
+                                                         Case.removed_at.is_(None))
                                       .order_by(Case.year, Case.seq)).all())
 
     def workers(self) -> list[str]:
@@ -667,7 +682,8 @@ class Store:
         """Referrals of open cases without an answer yet, oldest first, with their case number."""
         return list(self.session.exec(
             select(Referral, Case.number).join(Case, Case.id == Referral.case_id)
-            .where(Case.status == Status.OPEN, Referral.outcome.is_(None), Referral.removed_at.is_(None))
+            .where(Case.status == Status.OPEN, Case.removed_at.is_(None), Referral.outcome.is_(None),
+                   Referral.removed_at.is_(None))
             .order_by(Referral.date, Referral.id)).all())
 
     def referral_outcome(self, case: Case, referral: Referral, result: str, when: date) -> None:
@@ -706,9 +722,11 @@ class Store:
             .order_by(CaseProblem.problem)).all())
 
     def closed_before(self, day: date) -> list[Case]:
-        """Closed cases whose personal data are still there, closed before `day`."""
+        """Cases whose personal data are still there, closed before `day` or withdrawn before it
+        (a case registered by mistake is kept no longer than a closed one)."""
+        withdrawn = Case.removed_at < datetime.combine(day, datetime.min.time(), UTC)
         return list(self.session.exec(select(Case).where(
-            Case.status == Status.CLOSED, Case.closed_date < day, Case.purged_at.is_(None))
+            or_(and_(Case.status == Status.CLOSED, Case.closed_date < day), withdrawn), Case.purged_at.is_(None))
             .order_by(Case.closed_date, Case.id)).all())
 
     PURGED_BEFORE = "purged_before"
