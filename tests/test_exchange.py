@@ -54,13 +54,13 @@ def test_rows_without_a_ref_are_recognised_on_reimport(cli, tmp_path):
 
 
 BAD = [
-    ("R-3,X,x,,,pw,neighbour,,01/01/2026,,yes,,,", "line 2: source"),
-    ("R-4,X,x,,,pw,tenant,,31/02/2026,,yes,,,", "line 3: intake_date"),
-    ("R-5,X,x,,,pw,tenant,,01/01/2026,-5,yes,,,", "line 4: arrears"),
-    ("R-6,X,x,,,pw,tenant,,01/01/2026,,no,,,", "line 5: tenant_informed"),
-    ("R-7,X,x,Nieuw,,pw,tenant,,01/01/2026,,yes,,,", "line 6: landlord_type"),
-    ("R-8,X,x,,,pw,tenant,,01/01/2026,,yes,closed,,", "line 7: closed_date/outcome"),
-    ("R-9,,x,,,pw,tenant,,01/01/2026,,yes,,,", "line 8: tenant"),
+    ("R-3,X,x,,,pw,neighbour,,01/01/2026,,yes,,,", "row 2: source"),
+    ("R-4,X,x,,,pw,tenant,,31/02/2026,,yes,,,", "row 3: intake_date"),
+    ("R-5,X,x,,,pw,tenant,,01/01/2026,-5,yes,,,", "row 4: arrears"),
+    ("R-6,X,x,,,pw,tenant,,01/01/2026,,no,,,", "row 5: tenant_informed"),
+    ("R-7,X,x,Nieuw,,pw,tenant,,01/01/2026,,yes,,,", "row 6: landlord_type"),
+    ("R-8,X,x,,,pw,tenant,,01/01/2026,,yes,closed,,", "row 7: closed_date"),
+    ("R-9,,x,,,pw,tenant,,01/01/2026,,yes,,,", "row 8: tenant"),
 ]
 
 
@@ -78,7 +78,7 @@ def test_every_bad_row_is_named_and_nothing_is_imported(cli, tmp_path, db_path):
 
 def test_skip_bad_imports_the_good_rows(cli, tmp_path):
     result = cli("import", str(write(tmp_path, [BAD[0][0]] + GOOD)), "--skip-bad")
-    assert result.exit_code == 0 and "Imported 2 cases; 1 bad row left out" in result.stderr
+    assert result.exit_code == 0 and "Imported 2 cases: 2026-0001, 2026-0002; 1 bad row left out" in result.stderr
 
 
 def test_excel_semicolon_windows_1252(cli, tmp_path):
@@ -161,7 +161,7 @@ def test_a_spreadsheet_of_a_few_hundred_cases(cli, tmp_path):
         lines[n] = lines[n].replace(",yes,", ",maybe,")
     result = cli("import", str(write(tmp_path, lines)))
     assert result.exit_code == 2
-    assert [f"line {n + 2}: tenant_informed" in result.stderr for n in sorted(bad)] == [True] * len(bad)
+    assert [f"row {n + 2}: tenant_informed" in result.stderr for n in sorted(bad)] == [True] * len(bad)
     assert cli("import", str(write(tmp_path, lines)), "--skip-bad").exit_code == 0
     assert len(as_json(cli("case", "list", "-f", "json"))) == 295
 
