@@ -106,7 +106,11 @@ def _ranges(numbers: list[str]) -> str:
     for run in runs:
         first, last = format_case_number(*run[0]), format_case_number(*run[-1])
         shown.append(first if len(run) == 1 else f"{first}, {last}" if len(run) == 2 else f"{first} … {last}")
-    return ", ".join(shown)
+    return ", ".join(shown if len(shown) <= MAX_RUNS else [*shown[:MAX_RUNS], "…"])
+
+
+MAX_RUNS = 8
+"""Runs of case numbers named at most: others writing at the same time on a server can scatter them."""
 
 
 def _write(store, rows):
