@@ -299,6 +299,13 @@ def test_anything_but_a_file_is_refused_at_once(tmp_path, db_path, kind):
     assert snapshot(db_path) == before
 
 
+def test_a_file_larger_than_any_caseload_is_refused_unread(cli, tmp_path):
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as sparse:  # holes: no disk is used, but reading it whole would take 300 MB of memory
+        sparse.truncate(300 * 2**20)
+    assert_one_line_error(cli("import", str(path)), code=2, contains="holds over 256 MB")
+
+
 @pytest.mark.parametrize("name, content, says", [
     ("caseload.xlsx", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 20 + PLANTED.encode(), "not a text file"),
     ("letter.txt", f"Dear {PLANTED},\nabout your rent\n".encode(), "missing column(s) tenant, track"),

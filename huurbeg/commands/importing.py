@@ -62,6 +62,9 @@ def import_caseload(
     render.message("; ".join(clauses) + ".")
 
 
+MAX_BYTES = 256 * 2**20
+"""The largest file read: a caseload of 100,000 cases takes some 20 MB."""
+
 KINDS = ((stat.S_ISDIR, N_("a folder")), (stat.S_ISFIFO, N_("a named pipe")), (stat.S_ISCHR, N_("a device")),
          (stat.S_ISBLK, N_("a device")), (stat.S_ISSOCK, N_("a socket")))
 
@@ -76,8 +79,13 @@ def _read(file: Path) -> bytes:
         # no blocking open: a pipe put in the file's place after the check must not hang either
         descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(descriptor, "rb") as opened:
-            _regular(file, os.fstat(opened.fileno()).st_mode)
-            return opened.read()
+            status = os.fstat(opened.fileno())
+            _regular(file, status.st_mode)
+            raw = opened.read(MAX_BYTES + 1) if status.st_size <= MAX_BYTES else b""
+            if status.st_size > MAX_BYTES or len(raw) > MAX_BYTES:  # read whole, it would fill the memory first
+                raise InvalidInput(_("FILE: {file} holds over {megabytes} MB, more than any caseload; is it the "
+                                     "right file?").format(file=shown(file), megabytes=MAX_BYTES // 2**20))
+            return raw
     except OSError as exc:
         reason = _(exc.strerror) if exc.strerror else str(exc)
         raise InvalidInput(_("FILE: cannot read {file}: {reason}").format(file=shown(file), reason=reason)) from None
