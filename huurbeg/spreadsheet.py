@@ -145,6 +145,8 @@ def _records(reader, today: date, known_landlords: set[str]) -> tuple[list[Impor
             column = "/".join(headers.get(key, key) for key in exc.column.split("/"))
             problem = f"{column}: {exc.reason}" if column else exc.reason
             errors.append(_("row {row}: {problem}").format(row=row_number, problem=problem))
+        except (ValueError, HuurbegError) as exc:  # a rule that names no column still names its row
+            errors.append(_("row {row}: {problem}").format(row=row_number, problem=exc))
         if ref:
             seen.setdefault(ref, row_number)
     return rows, errors
@@ -172,7 +174,7 @@ def _code(name: str, enum, what: str, text: str):
 
 
 def _count(text: str) -> int:
-    if not (text.isascii() and text.isdigit()) or len(text) > 9:
+    if not (text.isascii() and text.isdigit()):
         raise ValueError(_("use a whole number"))
     return int(text)
 
