@@ -136,9 +136,9 @@ def _records(reader, today: date, known_landlords: set[str]) -> tuple[list[Impor
             row = _row(row_number, values, today, known_landlords)
             if not ref:
                 if row.ref in seen:
-                    raise RowError("/".join(k for k in DERIVED if k in headers),
-                                   _("the same as row {row}; give each case its own ref (a ref column)")
-                                   .format(row=seen[row.ref]))
+                    same = _("the same as row {row}; give each case its own ref") if "ref" in headers else \
+                        _("the same as row {row}; add a ref column to tell the cases apart")
+                    raise RowError("/".join(k for k in DERIVED if k in headers), same.format(row=seen[row.ref]))
                 seen[row.ref] = row_number
             rows.append(row)
         except RowError as exc:

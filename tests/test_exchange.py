@@ -198,7 +198,10 @@ def test_a_row_repeated_without_a_ref_is_an_error_too(cli, tmp_path, db_path):
     before = snapshot(db_path)
     path = write(tmp_path, [lines[0], lines[1], lines[0]], header=HEADER.removeprefix("ref,"))
     assert_one_line_error(cli("import", str(path)), code=2,
-                          contains="row 4: tenant/intake_date/address/track: the same as row 2")
+                          contains="row 4: tenant/intake_date/address/track: the same as row 2; add a ref column")
+    blank_refs = write(tmp_path, ["," + lines[0], "," + lines[0]], name="blank-refs.csv")
+    assert_one_line_error(cli("import", str(blank_refs)), code=2,
+                          contains="row 3: tenant/intake_date/address/track: the same as row 2; give each case its own")
     assert snapshot(db_path) == before
 
 
