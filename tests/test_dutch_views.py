@@ -254,12 +254,13 @@ def test_import_errors_in_dutch_name_the_line_and_column(cli, tmp_path, db_path)
     before = snapshot(db_path)
     result = cli("import", str(sheet), env=NL)
     assert result.exit_code != 0
-    assert "caseload.csv regel 2: tenant: verplicht\n" in result.stderr  # a column to fill, not a flag to give
-    assert "regel 3: track: 'xx' is geen geldige waarde voor traject" in result.stderr
+    assert "caseload.csv rij 2: tenant: verplicht\n" in result.stderr  # a column to fill, not a flag to give
+    assert "rij 3: track: geen geldige waarde voor traject; gebruik een van: preventieve-woonbegeleiding" in result.stderr
+    assert "xx" not in result.stderr
     assert "line" not in result.stderr and "--no-input" not in result.stderr
     assert snapshot(db_path) == before
     english = cli("import", str(sheet))
-    assert "caseload.csv line 2: tenant: required\n" in english.stderr
+    assert "caseload.csv row 2: tenant: required\n" in english.stderr
 
 
 def test_the_dutch_words_a_message_suggests_are_accepted(cli, dutch_case):

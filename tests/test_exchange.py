@@ -1,6 +1,10 @@
 """Data in and out: `import` from a spreadsheet, `case export`, and `demo`."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -54,13 +58,13 @@ def test_rows_without_a_ref_are_recognised_on_reimport(cli, tmp_path):
 
 
 BAD = [
-    ("R-3,X,x,,,pw,neighbour,,01/01/2026,,yes,,,", "line 2: source"),
-    ("R-4,X,x,,,pw,tenant,,31/02/2026,,yes,,,", "line 3: intake_date"),
-    ("R-5,X,x,,,pw,tenant,,01/01/2026,-5,yes,,,", "line 4: arrears"),
-    ("R-6,X,x,,,pw,tenant,,01/01/2026,,no,,,", "line 5: tenant_informed"),
-    ("R-7,X,x,Nieuw,,pw,tenant,,01/01/2026,,yes,,,", "line 6: landlord_type"),
-    ("R-8,X,x,,,pw,tenant,,01/01/2026,,yes,closed,,", "line 7: closed_date/outcome"),
-    ("R-9,,x,,,pw,tenant,,01/01/2026,,yes,,,", "line 8: tenant"),
+    ("R-3,X,x,,,pw,neighbour,,01/01/2026,,yes,,,", "row 2: source"),
+    ("R-4,X,x,,,pw,tenant,,31/02/2026,,yes,,,", "row 3: intake_date"),
+    ("R-5,X,x,,,pw,tenant,,01/01/2026,-5,yes,,,", "row 4: arrears"),
+    ("R-6,X,x,,,pw,tenant,,01/01/2026,,no,,,", "row 5: tenant_informed"),
+    ("R-7,X,x,Nieuw,,pw,tenant,,01/01/2026,,yes,,,", "row 6: landlord_type"),
+    ("R-8,X,x,,,pw,tenant,,01/01/2026,,yes,closed,,", "row 7: closed_date"),
+    ("R-9,,x,,,pw,tenant,,01/01/2026,,yes,,,", "row 8: tenant"),
 ]
 
 
@@ -78,7 +82,7 @@ def test_every_bad_row_is_named_and_nothing_is_imported(cli, tmp_path, db_path):
 
 def test_skip_bad_imports_the_good_rows(cli, tmp_path):
     result = cli("import", str(write(tmp_path, [BAD[0][0]] + GOOD)), "--skip-bad")
-    assert result.exit_code == 0 and "Imported 2 cases; 1 bad row left out" in result.stderr
+    assert result.exit_code == 0 and "Imported 2 cases: 2026-0001, 2026-0002; 1 bad row left out" in result.stderr
 
 
 def test_excel_semicolon_windows_1252(cli, tmp_path):
@@ -161,7 +165,7 @@ def test_a_spreadsheet_of_a_few_hundred_cases(cli, tmp_path):
         lines[n] = lines[n].replace(",yes,", ",maybe,")
     result = cli("import", str(write(tmp_path, lines)))
     assert result.exit_code == 2
-    assert [f"line {n + 2}: tenant_informed" in result.stderr for n in sorted(bad)] == [True] * len(bad)
+    assert [f"row {n + 2}: tenant_informed" in result.stderr for n in sorted(bad)] == [True] * len(bad)
     assert cli("import", str(write(tmp_path, lines)), "--skip-bad").exit_code == 0
     assert len(as_json(cli("case", "list", "-f", "json"))) == 295
 
@@ -176,3 +180,149 @@ def test_a_known_landlord_is_recognised_as_the_store_matches_it(cli, tmp_path):
     landlords = {c["landlord"]["name"] for c in (as_json(cli("case", "show", n, "-f", "json"))
                                                  for n in ("2026-0001", "2026-0002"))}
     assert landlords == {"Woonpunt Mechelen"}
+
+
+def test_a_ref_repeated_in_the_file_names_both_rows_and_nothing_is_imported(cli, tmp_path, db_path):
+    cli("case", "list")
+    before = snapshot(db_path)
+    path = write(tmp_path, [GOOD[0], GOOD[1], GOOD[1].replace("R-2,Els Maes", "R-1,Ann Smet")])
+    assert_one_line_error(cli("import", str(path)), code=2, contains="row 4: ref: repeats row 2")
+    assert snapshot(db_path) == before
+    result = cli("import", str(path), "--skip-bad")
+    assert result.exit_code == 0 and "Imported 2 cases: 2026-0001, 2026-0002; 1 bad row left out." in result.stderr
+
+
+def test_a_row_repeated_without_a_ref_is_an_error_too(cli, tmp_path, db_path):
+    lines = [",".join(line.split(",")[1:]) for line in GOOD]
+    cli("case", "list")
+    before = snapshot(db_path)
+    path = write(tmp_path, [lines[0], lines[1], lines[0]], header=HEADER.removeprefix("ref,"))
+    assert_one_line_error(cli("import", str(path)), code=2,
+                          contains="row 4: tenant/intake_date/address/track: the same as row 2; add a ref column")
+    blank_refs = write(tmp_path, ["," + lines[0], "," + lines[0]], name="blank-refs.csv")
+    assert_one_line_error(cli("import", str(blank_refs)), code=2,
+                          contains="row 3: tenant/intake_date/address/track: the same as row 2; give each case its own")
+    assert snapshot(db_path) == before
+
+
+def test_a_reimport_counts_what_an_earlier_import_brought_and_names_the_new_cases(cli, tmp_path, new_case):
+    new_case()
+    cli("import", str(write(tmp_path, GOOD)))
+    later = ["R-3,Ann Smet,Markt 2,,,pw,tenant,,05/10/2025,,yes,,,",
+             "R-4,Bart Goris,Markt 3,,,pw,tenant,,06/10/2026,,yes,,,",
+             "R-5,Cas Wouters,Markt 4,,,pw,tenant,,07/10/2026,,yes,,,",
+             "R-6,Dirk Aerts,Markt 5,,,pw,tenant,,08/10/2026,,yes,,,"]
+    result = cli("import", str(write(tmp_path, GOOD + later)))
+    assert result.exit_code == 0, result.output
+    assert "Imported 4 cases: 2025-0001, 2026-0004 … 2026-0006; 2 rows were imported before.\n" in result.stderr
+    assert result.stdout == ""
+
+
+COLUMN_HEADER = ["Ref", "Tenant", "Address", "Birth date", "National-number", "Adults", "Children", "Landlord",
+                 "Landlord type", "Track", "Source", "Problems", "Intake date", "Arrears", "Tenant informed", "Status",
+                 "Closed date", "Outcome", "Note"]
+PLANTED = "Zyxwv Geheim"
+"""A distinctive cell text that no error line may repeat."""
+BAD_CELLS = [  # (the row's cells that differ from a good one, the column the error names, what it must say)
+    ({"Track": PLANTED}, "Track", "use one of: pw, pre-ogp, ogp, dw, crisis"),
+    ({"Source": PLANTED}, "Source", "use one of: tenant, landlord, ocmw"),
+    ({"Landlord": "Nieuw", "Landlord type": PLANTED}, "Landlord type", "use one of: private, shm, svk, other"),
+    ({"Landlord": PLANTED}, "Landlord type", "required for a new landlord; use one of: private, shm, svk, other"),
+    ({"Problems": f"arrears {PLANTED}"}, "Problems", "use one of: arrears, hygiene"),
+    ({"Status": PLANTED}, "Status", "use one of: open, closed"),
+    ({"Status": "closed", "Closed date": "01/11/2026", "Outcome": PLANTED}, "Outcome",
+     "use one of: eviction-prevented, referred"),
+    ({"Status": "closed", "Closed date": "01/11/2026"}, "Outcome", "required for a closed case; use one of: "),
+    ({"Status": "closed", "Closed date": PLANTED, "Outcome": "referred"}, "Closed date", "not a date"),
+    ({"Status": "closed", "Closed date": "30/09/2026", "Outcome": "referred"}, "Closed date", "between"),
+    ({"Intake date": PLANTED}, "Intake date", "not a date"),
+    ({"Intake date": "31/12/2026"}, "Intake date", "cannot be in the future"),
+    ({"Birth date": PLANTED}, "Birth date", "not a date"),
+    ({"National-number": PLANTED}, "National-number", "not a national register number"),
+    ({"National-number": "85073003327"}, "National-number", "check number does not match"),
+    ({"National-number": "85073003328", "Birth date": "01/01/1990"}, "National-number",
+     "differs from birth_date"),
+    ({"Adults": PLANTED}, "Adults", "use a whole number"),
+    ({"Adults": "0"}, "Adults", "use a number from 1"),
+    ({"Children": PLANTED}, "Children", "use a whole number"),
+    ({"Arrears": PLANTED}, "Arrears", "not an amount"),
+    ({"Arrears": "-12"}, "Arrears", "must not be negative"),
+    ({"Tenant informed": PLANTED}, "Tenant informed", "use yes or no"),
+    ({"Tenant informed": "no"}, "Tenant informed", "the tenant must be informed"),
+    ({"Tenant": ""}, "Tenant", "required"),
+    ({"Ref": "G-1"}, "Ref", "repeats row 2"),
+    ({"Note": f"{PLANTED}\",\"{PLANTED}"}, "Note", "has no header"),  # an unquoted comma shifts the rest
+]
+
+
+@pytest.mark.parametrize("cells, column, says", BAD_CELLS, ids=[f"{c}-{n}" for n, (_, c, _) in enumerate(BAD_CELLS)])
+def test_a_bad_cell_is_named_by_row_and_column_and_never_repeated(cli, tmp_path, db_path, cells, column, says):
+    good = {"Ref": "G-1", "Tenant": "Mia Janssens", "Address": "Markt 1", "Track": "pw", "Source": "tenant",
+            "Intake date": "01/10/2026", "Tenant informed": "yes"}
+    bad = good | {"Ref": "G-2", "Tenant": "Noor Peeters", "Address": "Markt 2"} | cells
+    lines = [",".join(row.get(name, "") for name in COLUMN_HEADER) for row in (good, bad)]
+    path = write(tmp_path, lines, header=",".join(COLUMN_HEADER) + "\n")
+    cli("case", "list")
+    before = snapshot(db_path)
+    result = cli("import", str(path))
+    assert_one_line_error(result, code=2, contains=f"caseload.csv row 3: {column}: ")
+    assert says in result.stderr
+    for text in cells.values():
+        for part in text.replace('"', "").split(","):
+            assert len(part) < 3 or part in says or part not in result.stderr, part
+    assert snapshot(db_path) == before
+
+
+def test_a_row_number_is_the_spreadsheet_s_even_after_an_empty_row(cli, tmp_path):
+    path = write(tmp_path, ["", GOOD[0].replace(",yes,", ",maybe,")])
+    assert_one_line_error(cli("import", str(path)), code=2, contains="row 3: tenant_informed: use yes or no")
+
+
+def run_import(path, timeout=30):
+    """huurbeg import in its own process, so that a hang fails the test instead of stopping the suite."""
+    return subprocess.run([sys.executable, "-m", "huurbeg", "import", str(path)], capture_output=True, text=True,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_anything_but_a_file_is_refused_at_once(tmp_path, db_path, kind):
+    path = tmp_path / kind
+    if kind == "fifo":
+        os.mkfifo(path)  # nobody ever writes to it: a blocking open would wait forever
+    elif kind == "device":
+        path = Path("/dev/zero")  # it never ends
+    else:
+        path.mkdir()
+    before = snapshot(db_path)
+    result = run_import(path)
+    what = {"fifo": "is a named pipe, not a file", "device": "is a device, not a file",
+            "folder": "is a folder, not a file"}[kind]
+    assert result.returncode == 2 and result.stderr.splitlines() == [result.stderr.strip()], result.stderr
+    assert what in result.stderr and result.stderr.startswith("huurbeg: error: FILE: ")
+    assert snapshot(db_path) == before
+
+
+def test_a_file_larger_than_any_caseload_is_refused_unread(cli, tmp_path):
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as sparse:  # holes: no disk is used, but reading it whole would take 300 MB of memory
+        sparse.truncate(300 * 2**20)
+    assert_one_line_error(cli("import", str(path)), code=2, contains="holds over 256 MB")
+
+
+@pytest.mark.parametrize("name, content, says", [
+    ("caseload.xlsx", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 20 + PLANTED.encode(), "not a text file"),
+    ("letter.txt", f"Dear {PLANTED},\nabout your rent\n".encode(), "missing column(s) tenant, track"),
+    ("latin.csv", b"tenant,track,source,intake_date,tenant_informed\n" + PLANTED.encode() + b"\x81\x8d,pw", "byte 0x81"),
+    ("empty.csv", b"", "the file is empty"),
+    ("blank.csv", b"\n \n", "the file is empty"),
+    ("twice.csv", (HEADER.strip() + ",Tenant\n").encode(), "column(s) Tenant given twice"),
+])
+def test_a_file_that_is_no_caseload_gives_one_line(cli, tmp_path, db_path, name, content, says):
+    path = tmp_path / name
+    path.write_bytes(content)
+    cli("case", "list")
+    before = snapshot(db_path)
+    result = cli("import", str(path))
+    assert_one_line_error(result, code=2, contains=says)
+    assert PLANTED not in result.stderr
+    assert snapshot(db_path) == before

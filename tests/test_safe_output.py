@@ -131,7 +131,7 @@ AFTERWARDS = {
 """Commands that change a case and answer with a message: run after the views, in this order."""
 NO_STORED_TEXT = {
     "demo": "fills only an empty database with its own fictional text",
-    "import": "reports line numbers and column names, never a value (tests/test_exchange.py)",
+    "import": "reports row numbers and column names, never a value (tests/test_exchange.py)",
     "backup": "reports only the path it was given",
     "doctor": "reports checks of the file, never its contents",
     "copy": "reports counts of rows",
@@ -236,4 +236,4 @@ def test_invisible_tenant_in_an_imported_row_is_refused(cli, tmp_path):
     sheet = tmp_path / "cases.csv"
     sheet.write_text("tenant,track,source,intake_date,tenant_informed\n\u200b \u200b,pw,tenant,01/10/2026,yes\n")
     result = cli("import", str(sheet))
-    assert result.exit_code == 2 and "line 2: tenant: required" in result.stderr
+    assert result.exit_code == 2 and "row 2: tenant: required" in result.stderr
