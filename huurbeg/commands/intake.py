@@ -106,7 +106,7 @@ def intake(
         casework.decide_household(matches, allow_duplicate)
     if isinstance(decision, str):
         render.notice(_("No new case opened: continue with case {number}.").format(number=decision))
-        typer.echo(decision)
+        render.write_text(decision + "\n")
         return
     hearing = None
     if asking and draft.track == Track.OGP and draft.source == Source.COURT \
@@ -124,9 +124,9 @@ def intake(
 
         hearings.add_hearing(store, number, *hearing, None, today)
     if decision.returning:
-        render.notice(ngettext("Returning household: earlier case {cases}.",
-                               "Returning household: earlier cases {cases}.", len(decision.earlier_cases))
-                      .format(cases=", ".join(decision.earlier_cases)))
+        render.message(ngettext("Returning household: earlier case {cases}.",
+                                "Returning household: earlier cases {cases}.", len(decision.earlier_cases))
+                       .format(cases=", ".join(decision.earlier_cases)), style="yellow")
     _show_created(store, number, fmt, today)
 
 
@@ -138,5 +138,5 @@ def _show_created(store, number: str, fmt: OutputFormat, today: date) -> None:
         return
     render.write_text(number + "\n")
     for warning in created["warnings"]:
-        render.notice(_("{severity}: {warning}").format(severity=render.text_value(warning["severity"]),
-                                                       warning=said(warning["message"])))
+        render.message(_("{severity}: {warning}").format(severity=render.text_value(warning["severity"]),
+                                                        warning=said(warning["message"])), style="yellow")
