@@ -98,9 +98,9 @@ def intake(
     asking = prompts.interactive(no_input)
     store = app_state.store()
     today = app_state.today
-    asked = False
+    asked = prompts.questions_asked()
     if asking:
-        draft, asked = prompts.ask_intake(draft, store.landlord_names(), today)
+        draft = prompts.ask_intake(draft, store.landlord_names(), today)[0]
     draft, matches = casework.check_intake(store, draft, today)
     decision = prompts.ask_household(matches) if asking and matches else \
         casework.decide_household(matches, allow_duplicate)
@@ -112,7 +112,7 @@ def intake(
     if asking and draft.track == Track.OGP and draft.source == Source.COURT \
             and prompts.confirm(_("Add the hearing of this petition now?")):
         hearing = prompts.ask_hearing(today)  # a court notice: its hearing is the case's deadline
-    if asked or hearing:
+    if prompts.questions_asked() != asked:  # any question, even one skipped with Enter: the whole is shown
         from huurbeg.views import intake_summary
 
         intake_summary(draft, decision, hearing)
