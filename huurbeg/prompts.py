@@ -10,8 +10,8 @@ case it is. Ctrl-C at any question stops the command with nothing written.
 
 Questions, hints and questionary's own instructions are in the reader's language; a yes/no
 question reads (j/N) and Ja/Nee in Dutch. Every question, a yes/no one too, is answered with
-Enter, and keys typed before a question is drawn are dropped, so neither a key typed after a
-one-key answer nor one typed while a list was still being drawn answers the next question.
+Enter, and keys typed before a question is drawn are dropped: neither a second Enter nor a key
+pressed while a list was still being drawn answers the next question.
 """
 
 import sys
