@@ -62,6 +62,7 @@ class HuurbegGroup(TyperGroup):
     def _run(self, args, prog_name, complete_var, extra) -> int:
         spare_pydantic(self)
         app_state = AppState()
+        render.hold_output()  # what the command says it did is shown once that is committed
         code = self._dispatch(app_state, args, prog_name, complete_var, extra)
         if code != 0:
             app_state.finish(succeeded=False)

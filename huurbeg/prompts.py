@@ -9,7 +9,9 @@ the command would refuse. Questions about an existing case start by showing whos
 case it is. Ctrl-C at any question stops the command with nothing written.
 
 Questions, hints and questionary's own instructions are in the reader's language; a yes/no
-question reads (j/N) and Ja/Nee in Dutch and takes j, y or n.
+question reads (j/N) and Ja/Nee in Dutch. Every question, a yes/no one too, is answered with
+Enter, and keys typed before a question is drawn are dropped: neither a second Enter nor a key
+pressed while a list was still being drawn answers the next question.
 """
 
 import sys
@@ -38,14 +40,40 @@ def before_each_question(hook: Callable[[], None] | None) -> None:
     _BEFORE_EACH_QUESTION[:] = [hook] if hook else []
 
 
+_ASKED = [0]
+"""How many questions this process has asked (an intake's summary follows any of them)."""
+
+
+def questions_asked() -> int:
+    """How many questions have been asked so far: compared before and after, whether any was."""
+    return _ASKED[0]
+
+
 def _ask(question):
     for hook in _BEFORE_EACH_QUESTION:
         hook()
+    _drop_typed_ahead(question.application.input)
+    _ASKED[0] += 1
     try:
         answer = question.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
         raise Cancelled(_("stopped; nothing was written")) from None
     return answer
+
+
+def _drop_typed_ahead(keyboard) -> None:
+    """Forget keys typed before this question is drawn: what the terminal holds, and what the last
+    question read past its Enter (prompt_toolkit keeps that for the next one)."""
+    from prompt_toolkit.input.typeahead import clear_typeahead
+
+    clear_typeahead(keyboard)
+    try:
+        import termios
+
+        if sys.stdin.isatty():
+            termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
+    except (ImportError, OSError):  # no termios (Windows), or not a terminal after all
+        pass
 
 
 def _check(parse: Callable[[str], object], optional: bool = True) -> Callable[[str], bool | str]:
@@ -139,12 +167,11 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     import questionary
 
     d = replace(draft)
-    before = replace(draft)
+    asked = _ASKED[0]
     if d.track is None:
         d.track = _select(_("Track?"), list(Track), Track.PW)
     if d.tenant_informed is None:  # the one condition of a registration: asked before anything is typed
-        d.tenant_informed = _ask(_confirm(_("Has the tenant been informed of this registration?"),
-                                              default=False))
+        d.tenant_informed = confirm(_("Has the tenant been informed of this registration?"), default=False)
     check_informed(d.tenant_informed)  # refused before anything is typed in vain
     if not d.tenant:
         d.tenant = _text(_("Tenant's name?"), optional=False)
@@ -185,12 +212,12 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
                               default=dates.fmt(today))
     if d.track == Track.PW and d.tenant_informed:
         if d.consent_tenant is None:
-            d.consent_tenant = _ask(_confirm(_("Has the tenant consented to support?"), default=False))
+            d.consent_tenant = confirm(_("Has the tenant consented to support?"), default=False)
         if d.consent_landlord is None:
-            d.consent_landlord = _ask(_confirm(_("Has the landlord consented to support?"), default=False))
+            d.consent_landlord = confirm(_("Has the landlord consented to support?"), default=False)
     if d.note is None:
         d.note = _optional_text(_("Note (confidential)?"))
-    return d, d != before
+    return d, _ASKED[0] != asked  # every answer skipped with Enter is still a question asked
 
 
 def _ask_landlord(landlords: list[str]) -> str | None:
@@ -222,8 +249,8 @@ def ask_household(matches: list[HouseholdMatch]) -> HouseholdDecision | str:
         return first.case if choice == "use" else decision_for(strong)
     if not strong:
         numbers = ", ".join(f"{m.case} ({_shown_code(Status(m.status))})" for m in matches)
-        if _ask(_confirm(_("Earlier cases at this address: {cases}. Is this the same household?").format(
-                cases=numbers), default=False)):
+        if confirm(_("Earlier cases at this address: {cases}. Is this the same household?").format(
+                cases=numbers), default=False):
             return decision_for(matches)
     return decision_for(strong)
 
@@ -285,8 +312,33 @@ def ask_amount(question: str, check: Callable[[int], object] | None = None) -> i
     return _text(question, amount, optional=False)
 
 
+YES, NO = ("j", "ja", "y", "yes"), ("n", "nee", "no")
+"""The answers a yes/no question takes, in either language, in any case."""
+
+
 def confirm(question: str, default: bool = True) -> bool:
-    return bool(_ask(_confirm(question, default=default)))
+    """A yes/no question, the only one there is: answered with Enter, `default` on Enter alone.
+
+    j, ja, y, yes and n, nee, no answer it in either language; anything else is refused at the
+    prompt and asked again. The answer line then reads Yes or No in the reader's language.
+    """
+    import questionary
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+    from questionary.constants import DEFAULT_QUESTION_PREFIX
+
+    def validate(typed: str) -> bool | str:
+        return not typed.strip() or typed.strip().lower() in YES + NO or _("answer y or n (yes or no)")
+
+    hint = _("(Y/n)") if default else _("(y/N)")
+    prompt = questionary.text(question, instruction=hint, validate=validate)
+    prompt.application.erase_when_done = True  # the line is written again with Yes or No
+    typed = _ask(prompt).strip().lower()
+    answer = typed in YES if typed else default
+    print_formatted_text(FormattedText([("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {question} "),
+                                        ("class:answer", _("Yes") if answer else _("No"))]),
+                         style=prompt.application.style)
+    return answer
 
 
 def _shown_code(code) -> str:
@@ -319,66 +371,6 @@ def _tick(prompt: str, choices: list) -> list:
     print_formatted_text(FormattedText([("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {prompt} "),
                                         ("class:answer", titles)]), style=question.application.style)
     return picked
-
-
-def _confirm(message: str, default: bool = True):
-    """questionary's yes/no question in the reader's language: (j/N) and Ja/Nee in Dutch; j, y and n all answer."""
-    from prompt_toolkit import PromptSession
-    from prompt_toolkit.formatted_text import to_formatted_text
-    from prompt_toolkit.key_binding import KeyBindings
-    from prompt_toolkit.keys import Keys
-    from questionary.constants import DEFAULT_QUESTION_PREFIX
-    from questionary.question import Question
-    from questionary.styles import merge_styles_default
-
-    status = {"answer": None, "complete": False}
-    hint = _("(Y/n)") if default else _("(y/N)")
-
-    def tokens():
-        shown = [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {message} ")]
-        if not status["complete"]:
-            shown.append(("class:instruction", f"{hint} "))
-        if status["answer"] is not None:
-            shown.append(("class:answer", _("Yes") if status["answer"] else _("No")))
-        return to_formatted_text(shown)
-
-    def done(event):
-        status["complete"] = True
-        event.app.exit(result=status["answer"])
-
-    keys = KeyBindings()
-
-    @keys.add(Keys.ControlQ, eager=True)
-    @keys.add(Keys.ControlC, eager=True)
-    def stop(event):
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
-
-    def answer(value: bool):
-        def pressed(event):
-            status["answer"] = value
-            done(event)
-        return pressed
-
-    for key in "nN":
-        keys.add(key)(answer(False))
-    for key in "yYjJ":
-        keys.add(key)(answer(True))
-
-    @keys.add(Keys.ControlH)
-    def erase(event):
-        status["answer"] = None
-
-    @keys.add(Keys.ControlM, eager=True)
-    def enter(event):
-        if status["answer"] is None:
-            status["answer"] = default
-        done(event)
-
-    @keys.add(Keys.Any)
-    def other(event):
-        """Nothing else is typed into a yes/no question."""
-
-    return Question(PromptSession(tokens, key_bindings=keys, style=merge_styles_default([None])).app)
 
 
 def ask_hearing(today: date) -> tuple:

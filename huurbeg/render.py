@@ -4,6 +4,10 @@ Data given to these functions keep their types (date, Cents, enums); each format
 writes them its own way: dd/mm/yyyy and € 1.234,56 on screen, ISO dates and
 euros as numbers in json and csv. json and csv write only data to stdout.
 
+What a command reports having done is true: its messages and its data on stdout are held
+while it runs and shown only once its transaction is committed (and its --output file
+written); a command that fails, or whose commit fails, shows its error line alone.
+
 `--output FILE` (every command with --format has it) sends the data to FILE instead:
 collected in memory and written, mode 0600, only when the command succeeded, so a
 failed export never leaves half a file. xlsx is a workbook (huurbeg/workbook.py);
@@ -79,8 +83,38 @@ def output_path() -> str | None:
     return _output.get("path")
 
 
+_held: dict = {}
+"""While a command runs: its messages, and the data it writes to stdout, in order."""
+
+
+def hold_output() -> None:
+    """Hold this invocation's messages and stdout data until finish_output (the command's end)."""
+    _held.clear()
+    _held.update(messages=[], data=[])
+
+
 def finish_output(succeeded: bool) -> None:
-    """Write the collected output to its file, atomically and readable by the user only; or drop it."""
+    """Write the collected output to its file, atomically and readable by the user only; or drop it.
+
+    Then what was held is shown, when the command succeeded and its file was written; else dropped.
+    """
+    held = dict(_held)
+    _held.clear()
+    _write_file(succeeded)
+    if not succeeded or not held:
+        return
+    for chunk in held["data"]:
+        if isinstance(chunk, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(chunk)
+        else:
+            sys.stdout.write(chunk)
+    sys.stdout.flush()
+    for text, style in held["messages"]:
+        _say(text, style)
+
+
+def _write_file(succeeded: bool) -> None:
     path, text, data = _output.get("path"), _output.get("text"), _output.get("data")
     _output.clear()
     if not path or not succeeded:
@@ -102,9 +136,22 @@ def finish_output(succeeded: bool) -> None:
             shown=shown(path), value=_(exc.strerror) if exc.strerror else exc)) from None
 
 
+class _Held:
+    """stdout while a command runs: what is written is kept for finish_output."""
+
+    def write(self, text: str) -> int:
+        _held["data"].append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
 def data_stream():
-    """The text stream data are written to: stdout, or the --output buffer."""
-    return _output["text"] if _output else sys.stdout
+    """The text stream data are written to: stdout (held while a command runs), or the --output buffer."""
+    if _output:
+        return _output["text"]
+    return _Held() if _held else sys.stdout
 
 
 def write_bytes(content: bytes) -> None:
@@ -115,6 +162,8 @@ def write_bytes(content: bytes) -> None:
         from huurbeg.errors import InvalidInput
 
         raise InvalidInput(_("--output: a workbook needs a file, e.g. --output figures.xlsx"))
+    elif _held:
+        _held["data"].append(content)
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
@@ -134,13 +183,26 @@ def console(stderr: bool = False):
     return Console(stderr=stderr, highlight=False)
 
 
-def message(text: str) -> None:
-    """A message for the worker, on stderr so that stdout stays data; one line, never wrapped
-    (cron mails and logs keep it whole). It may repeat what was typed: shown literally."""
-    console(stderr=True).print(literal(text), soft_wrap=True)
+def message(text: str, style: str = "") -> None:
+    """What the command did, for the worker, on stderr so that stdout stays data; one line, never
+    wrapped (cron mails and logs keep it whole). It may repeat what was typed: shown literally.
+
+    Shown once the command's transaction is committed, never before: a commit that fails leaves
+    only its error (a warning about what was written, too). What must be read before a
+    question is a notice.
+    """
+    if _held:
+        _held["messages"].append((text, style))
+    else:
+        _say(text, style)
+
+
+def _say(text: str, style: str = "") -> None:
+    console(stderr=True).print(literal(text, style=style), soft_wrap=True)
 
 
 def notice(text: str, style: str = "yellow") -> None:
+    """A warning or a hint, shown at once (before a question, or beside the command's messages)."""
     console(stderr=True).print(literal(text, style=style), soft_wrap=True)
 
 

@@ -192,14 +192,14 @@ def test_the_intake_asks_in_dutch_and_takes_j_for_ja(db_path, cli):
     child = spawn(db_path, "intake", "--track", "pw", "--address", "", "--phone", "", "--birth-date", "30/07/1985",
                   "--national-number", "85073003328", "--adults", "1", "--children", "0", "--landlord", "",
                   "--problem", "arrears", "--arrears", "500", "--rent", "650", "--note", "", "--date", "today")
-    answer(child, "Is de huurder op de hoogte van deze aanmelding?", "j", hint="(j/N)")  # asked first
+    answer(child, "Is de huurder op de hoogte van deze aanmelding?", "j\r", hint="(j/N)")  # asked first
     child.expect_exact("Ja")
     answer(child, "Naam van de huurder?", "Marie Dubois\r")
     child.expect_exact("Aangemeld door?")
     child.expect_exact("(gebruik de pijltjestoetsen)")
     child.send("\r")
-    answer(child, "Heeft de huurder ingestemd met de begeleiding?", "y", hint="(j/N)")  # y answers too
-    answer(child, "Heeft de verhuurder ingestemd met de begeleiding?", "n", hint="(j/N)")
+    answer(child, "Heeft de huurder ingestemd met de begeleiding?", "y\r", hint="(j/N)")  # y answers too
+    answer(child, "Heeft de verhuurder ingestemd met de begeleiding?", "n\r", hint="(j/N)")
     answer(child, "Dit dossier registreren?", "\r", hint="(J/n)")
     child.expect(pexpect.EOF)
     child.close()

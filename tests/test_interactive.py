@@ -31,7 +31,7 @@ def answer(child, question: str, keys: str) -> None:
 def test_intake_asks_for_what_is_missing(db_path, cli):
     child = spawn(db_path, "intake")
     answer(child, "Track?", DOWN + "\r")  # the second track: pre-ogp
-    answer(child, "informed of this registration?", "y")  # the one condition, before anything is typed
+    answer(child, "informed of this registration?", "y\r")  # the one condition, before anything is typed
     answer(child, "Tenant's name?", "Marie Dubois\r")
     answer(child, "Address?", "Bruul 5, 2800 Mechelen\r")
     answer(child, "Phone?", "\r")
@@ -73,7 +73,7 @@ def test_only_missing_values_are_asked(db_path, cli):
                   "--national-number", "85073003328", "--adults", "2", "--children", "1",
                   "--referrer", "wijkagent", "--note", "", "--date", "today")
     answer(child, "Tenant's name?", "Familie Janssens\r")
-    answer(child, "Register this case?", "y")
+    answer(child, "Register this case?", "y\r")
     child.expect(pexpect.EOF)  # crisis: no landlord or problems asked
     child.close()
     assert child.exitstatus == 0, child.before
@@ -86,7 +86,7 @@ def test_refusing_the_informed_question_refuses_the_intake(db_path, cli):
                   "--birth-date", "30/07/1985", "--national-number", "85073003328", "--adults", "1",
                   "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "0", "--rent", "650",
                   "--note", "", "--date", "today")
-    answer(child, "informed of this registration?", "n")
+    answer(child, "informed of this registration?", "n\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 4
@@ -99,7 +99,7 @@ def test_ctrl_c_at_a_prompt_writes_nothing(db_path, cli):
     cli("case", "list")
     child = spawn(db_path, "intake")
     answer(child, "Track?", "\r")
-    answer(child, "informed of this registration?", "y")
+    answer(child, "informed of this registration?", "y\r")
     answer(child, "Tenant's name?", "Half Ingevuld")
     child.send(CTRL_C)
     child.expect(pexpect.EOF)
@@ -116,7 +116,7 @@ def test_an_open_case_of_the_same_household_is_offered(db_path, cli):
                   "--national-number", "85073003328", "--address", "", "--phone", "",
                   "--birth-date", "30/07/1985", "--adults", "1", "--children", "0", "--landlord", "",
                   "--problem", "arrears", "--arrears", "0", "--rent", "650", "--note", "", "--date", "today", "--referrer", "")
-    answer(child, "informed of this registration?", "y")
+    answer(child, "informed of this registration?", "y\r")
     answer(child, f"already has open case {first}", "\r")  # use that case
     child.expect(pexpect.EOF)
     child.close()
@@ -146,8 +146,8 @@ def test_a_court_notice_flows_into_its_hearing(db_path, cli):
                   "--address", "", "--phone", "", "--birth-date", "30/07/1985", "--national-number", "85073003328",
                   "--adults", "1", "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "2450", "--rent", "650",
                   "--note", "", "--date", "today", "--referrer", "")
-    answer(child, "informed of this registration?", "y")
-    answer(child, "Add the hearing of this petition now?", "y")
+    answer(child, "informed of this registration?", "y\r")
+    answer(child, "Add the hearing of this petition now?", "y\r")
     answer(child, "Hearing date and time", "tomorrow 09:30\r")
     answer(child, "Court?", "Vredegerecht Mechelen\r")
     answer(child, "Courtroom?", "2\r")
@@ -182,7 +182,7 @@ def test_the_problems_ticked_are_named_in_the_readers_language(db_path, cli, mon
     monkeypatch.setenv("HUURBEG_LANG", "nl")
     first, second = (text_value(problem) for problem in list(Problem)[:2])
     child.expect_exact(f"{first}, {second}")  # the answer line names them, in Dutch
-    answer(child, "Dit dossier registreren?", "j")
+    answer(child, "Dit dossier registreren?", "j\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before

@@ -101,14 +101,14 @@ def test_both_open_asks_on_a_terminal(cli, new_case, db_path):
     child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "case", "merge", first, second], env=env,
                           encoding="utf-8", timeout=20, dimensions=(40, 120))
     child.expect_exact("Merge them into one household?")
-    child.send("n")
+    child.send("n\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus != 0 and snapshot(db_path) == before
     child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "case", "merge", first, second], env=env,
                           encoding="utf-8", timeout=20, dimensions=(40, 120))
     child.expect_exact("Merge them into one household?")
-    child.send("y")
+    child.send("y\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before

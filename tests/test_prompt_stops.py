@@ -28,13 +28,13 @@ FLOWS = {
     "intake-ogp-court": (
         [],
         ["intake"],
-        [("Track?", DOWN * 2 + "\r"), ("informed of this registration?", "y"), ("Tenant's name?", "Karim Aziz\r"), ("Address?", "Kerkstraat 1\r"),
+        [("Track?", DOWN * 2 + "\r"), ("informed of this registration?", "y\r"), ("Tenant's name?", "Karim Aziz\r"), ("Address?", "Kerkstraat 1\r"),
          ("Phone?", "\r"), ("Birth date", "01/01/1980\r"), ("National register number?", "\r"),
          ("Adults in the household?", "\r"), ("Children in the household?", "\r"),
          ("Registered by?", DOWN * 8 + "\r"), ("Who at that service", "\r"), ("Landlord?", "Woonpunt\r"),
          ("New landlord: what kind?", "\r"), ("Problems?", " \r"), ("Rent arrears in euros?", "1000\r"),
          ("Monthly rent in euros?", "650\r"), ("Date of registration?", "\r"), ("Note (confidential)?", "\r"),
-         ("Add the hearing of this petition now?", "y"), ("Hearing date and time", "tomorrow 09:30\r"),
+         ("Add the hearing of this petition now?", "y\r"), ("Hearing date and time", "tomorrow 09:30\r"),
          ("Court?", "Vredegerecht Mechelen\r"), ("Courtroom?", "\r"), ("Date of the petition?", "yesterday\r"),
          ("Arrears claimed", "\r"), ("Register this case?", "\r")]),
     "intake-pw-consents": (
@@ -42,7 +42,7 @@ FLOWS = {
         ["intake", "--track", "pw", "--tenant", "Jan Peeters", "--address", "", "--phone", "", "--birth-date",
          "30/07/1985", "--national-number", NATIONAL, "--adults", "1", "--children", "0", "--landlord", "",
          "--problem", "arrears", "--arrears", "0", "--rent", "650", "--date", "today", "--source", "tenant"],
-        [("informed of this registration?", "y"), ("tenant consented", "y"), ("landlord consented", "n"),
+        [("informed of this registration?", "y\r"), ("tenant consented", "y\r"), ("landlord consented", "n\r"),
          ("Note (confidential)?", "\r"), ("Register this case?", "\r")]),
     "intake-same-household": (
         [["intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--national-number",
@@ -51,7 +51,7 @@ FLOWS = {
          NATIONAL, "--address", "", "--phone", "", "--birth-date", "30/07/1985", "--adults", "1", "--children",
          "0", "--landlord", "", "--problem", "arrears", "--arrears", "0", "--rent", "650", "--note", "", "--date",
          "today"],
-        [("informed of this registration?", "y"), ("already has open case 2026-0001", DOWN + "\r"),
+        [("informed of this registration?", "y\r"), ("already has open case 2026-0001", DOWN + "\r"),
          ("Register this case?", "\r")]),
     "visit": (
         [["intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--tenant-informed",
@@ -69,7 +69,7 @@ FLOWS = {
           "--date", "-1m", "--no-input"],
          ["hearing", "add", "2026-0001", "--date", "today 08:30", "--court", "Vredegerecht Mechelen"]],
         ["hearing", "outcome", "2026-0001", "--result", "plan-imposed"],
-        [("Record the imposed payment plan now?", "y"), ("Arrears to pay off", "1200\r"),
+        [("Record the imposed payment plan now?", "y\r"), ("Arrears to pay off", "1200\r"),
          ("Monthly instalment", "100\r"), ("Start date?", "\r")]),
     "transfer-out": (
         [["intake", "--track", "crisis", "--tenant", "Jan Peeters", "--source", "police", "--tenant-informed",
@@ -77,7 +77,7 @@ FLOWS = {
          ["transfer", "dwelling", "add", "CR-1", "--kind", "crisis"],
          ["transfer", "in", "2026-0001", "--dwelling", "CR-1", "--date", "-3w"]],
         ["transfer", "out", "2026-0001", "--destination", "family"],
-        [("Close the case with outcome", "y")]),
+        [("Close the case with outcome", "y\r")]),
     "plan-fbu": (
         [["intake", "--track", "pw", "--tenant", "Sara Janssens", "--address", "Molenstraat 5, 2800 Mechelen",
           "--source", "tenant", "--landlord", "Karel De Smet", "--landlord-type", "private", "--problem", "arrears",
@@ -91,7 +91,7 @@ FLOWS = {
          ["intake", "--track", "pw", "--tenant", "Jan Peters", "--source", "tenant", "--tenant-informed",
           "--no-input"]],
         ["case", "merge", "2026-0001", "2026-0002"],
-        [("Merge them into one household?", "y")]),
+        [("Merge them into one household?", "y\r")]),
 }
 WHOSE = {"visit": "Case 2026-0001: Jan Peeters", "plan": "Case 2026-0001: Jan Peeters",
          "hearing-outcome-plan-imposed": "Case 2026-0001: Jan Peeters", "transfer-out": "Case 2026-0001: Jan Peeters",
@@ -179,6 +179,31 @@ def test_answered_to_the_end_each_flow_writes(templates, db_path, flow):
     assert snapshot(db_path) != before
 
 
+YES_NO_QUESTIONS = ("informed of this registration?", "tenant consented", "landlord consented",
+                    "Add the hearing of this petition now?", "Register this case?",
+                    "Record the imposed payment plan now?", "Close the case with outcome",
+                    "Merge them into one household?")
+"""The yes/no questions of these flows (huurbeg.prompts.confirm), each tried once."""
+YES_NO = list({questions[n][0]: (flow, n) for flow, (_, _, questions) in reversed(FLOWS.items())
+               for n in range(len(questions)) if questions[n][0] in YES_NO_QUESTIONS}.values())
+
+
+@pytest.mark.parametrize("flow, stop", YES_NO, ids=[f"{flow}-{FLOWS[flow][2][n][0][:24]}" for flow, n in YES_NO])
+def test_every_yes_no_question_waits_for_enter_and_refuses_other_answers(templates, db_path, flow, stop):
+    before = start(templates, db_path, flow)
+    _, command, questions = FLOWS[flow]
+    child = spawn(*command)
+    for question, keys in questions[:stop]:
+        child.expect_exact(question)
+        child.send(keys)
+    child.expect_exact(questions[stop][0])
+    child.send("ok\r")  # neither yes nor no: refused where it is typed, the question still waits
+    child.expect_exact("answer y or n (yes or no)")
+    child.send(CTRL_C)
+    assert finish(child) == 130, child.before
+    assert snapshot(db_path) == before
+
+
 def test_a_petition_in_the_future_is_refused_at_its_prompt(templates, db_path):
     before = start(templates, db_path, "intake-ogp-court")
     _, command, questions = FLOWS["intake-ogp-court"]
@@ -202,7 +227,7 @@ def test_no_at_the_summary_writes_nothing(templates, db_path):
         child.expect_exact(question)
         child.send(keys)
     child.expect_exact("Register this case?")
-    child.send("n")
+    child.send("n\r")
     assert finish(child) == 130
     assert "not registered; nothing was written" in child.before
     assert snapshot(db_path) == before

@@ -173,7 +173,8 @@ def edit(
                                  "without --no-input to be asked every field"))
         current = casework.current_values(store, number)
         casework.check_open(store.case(number).status, number)
-        render.message(_("Case {number}: Enter keeps a value; empty a field to clear it.").format(number=number))
+        render.notice(_("Case {number}: Enter keeps a value; empty a field to clear it.").format(number=number),
+                      style="")  # read before the first question
         given = prompts.ask_case_edit(current, store.landlord_names(), app_state.today)
     changed = casework.edit_case(store, number, given, app_state.today)
     render.message(_("{number}: corrected {fields}.").format(number=number, fields=fields_shown(changed)))

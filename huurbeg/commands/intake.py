@@ -98,21 +98,21 @@ def intake(
     asking = prompts.interactive(no_input)
     store = app_state.store()
     today = app_state.today
-    asked = False
+    asked = prompts.questions_asked()
     if asking:
-        draft, asked = prompts.ask_intake(draft, store.landlord_names(), today)
+        draft = prompts.ask_intake(draft, store.landlord_names(), today)[0]
     draft, matches = casework.check_intake(store, draft, today)
     decision = prompts.ask_household(matches) if asking and matches else \
         casework.decide_household(matches, allow_duplicate)
     if isinstance(decision, str):
         render.notice(_("No new case opened: continue with case {number}.").format(number=decision))
-        typer.echo(decision)
+        render.write_text(decision + "\n")
         return
     hearing = None
     if asking and draft.track == Track.OGP and draft.source == Source.COURT \
             and prompts.confirm(_("Add the hearing of this petition now?")):
         hearing = prompts.ask_hearing(today)  # a court notice: its hearing is the case's deadline
-    if asked or hearing:
+    if prompts.questions_asked() != asked:  # any question, even one skipped with Enter: the whole is shown
         from huurbeg.views import intake_summary
 
         intake_summary(draft, decision, hearing)
@@ -124,9 +124,9 @@ def intake(
 
         hearings.add_hearing(store, number, *hearing, None, today)
     if decision.returning:
-        render.notice(ngettext("Returning household: earlier case {cases}.",
-                               "Returning household: earlier cases {cases}.", len(decision.earlier_cases))
-                      .format(cases=", ".join(decision.earlier_cases)))
+        render.message(ngettext("Returning household: earlier case {cases}.",
+                                "Returning household: earlier cases {cases}.", len(decision.earlier_cases))
+                       .format(cases=", ".join(decision.earlier_cases)), style="yellow")
     _show_created(store, number, fmt, today)
 
 
@@ -138,5 +138,5 @@ def _show_created(store, number: str, fmt: OutputFormat, today: date) -> None:
         return
     render.write_text(number + "\n")
     for warning in created["warnings"]:
-        render.notice(_("{severity}: {warning}").format(severity=render.text_value(warning["severity"]),
-                                                       warning=said(warning["message"])))
+        render.message(_("{severity}: {warning}").format(severity=render.text_value(warning["severity"]),
+                                                        warning=said(warning["message"])), style="yellow")

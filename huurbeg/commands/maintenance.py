@@ -32,6 +32,11 @@ def backup(
     app_state = state(ctx)
     store = app_state.store(write=False, must_exist=True, sound=True)
     written = secrecy.backup(store, path.expanduser(), "the database", app_state.today)
+    try:
+        app_state.commit()  # the history's record of the copy (a read-only file cannot take it)
+    except Exception:  # no record, no copy of the dossiers: "nothing was written" stays true
+        written.unlink(missing_ok=True)
+        raise
     render.message(_("Backup written to {file} and checked.").format(file=shown(written)))
 
 

@@ -115,7 +115,7 @@ def agree(
     agreement_id = followup.agree(state(ctx).store(), number, text, due, party)
     render.message(_("{number}: agreement {id} ({party}) due {due}.").format(
         number=number, id=agreement_id, party=render.text_value(party), due=render.text_value(due)))
-    typer.echo(agreement_id)
+    render.write_text(f"{agreement_id}\n")
 
 
 @app.command("done")
@@ -212,16 +212,16 @@ def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, 
     from huurbeg import casework, followup, prompts
 
     current = casework.current_values(store, number)
-    render.message(_("Case {number}: {tenant}; arrears {arrears}, monthly rent {rent}.").format(
+    render.notice(_("Case {number}: {tenant}; arrears {arrears}, monthly rent {rent}.").format(
         number=number, tenant=current["tenant"] or _("(no name)"), arrears=money.fmt(current["arrears_cents"]),
-        rent=money.fmt(current["rent_cents"]) or _("unknown")))
+        rent=money.fmt(current["rent_cents"]) or _("unknown")), style="")  # read before the questions
     if signed is None:
         signed = prompts.ask_date(_("Signed on?"), today)
     agreed = followup.fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears,
                                 today=today)
-    render.message(_("Advance of {advance} due {due}; the tenant pays off {balance}.").format(
+    render.notice(_("Advance of {advance} due {due}; the tenant pays off {balance}.").format(
         advance=money.fmt(agreed.advance), due=render.text_value(agreed.advance_due),
-        balance=money.fmt(agreed.balance)))
+        balance=money.fmt(agreed.balance)), style="")
     if instalment is None:
         instalment = prompts.ask_amount(_("Monthly instalment on the balance (euros)?"),
                                         lambda cents: followup.check_fbu_instalment(agreed.balance, cents, today))

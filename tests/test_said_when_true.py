@@ -1,0 +1,182 @@
+"""A command says what it did only once that is committed.
+
+The database is made to refuse the commit itself: a trigger adds to every history entry a row
+whose foreign key is checked at COMMIT (deferred), as a full disk or a read-only file fails
+there. Every writing command of the CLI then ends with its one error line, a non-zero exit, no
+success line, no data on stdout, and the database as it was; the same commands succeed on the
+same database without the trap.
+"""
+
+import shutil
+import sqlite3
+
+import pytest
+import typer.main
+
+from conftest import snapshot
+from huurbeg.cli import app
+
+pytestmark = pytest.mark.sqlite_only  # the trap is SQLite's; a server fails a commit the same way
+
+TRAP = """
+CREATE TABLE commit_trap_target (id INTEGER PRIMARY KEY);
+CREATE TABLE commit_trap (target INTEGER REFERENCES commit_trap_target (id) DEFERRABLE INITIALLY DEFERRED);
+CREATE TRIGGER commit_trap_fires AFTER INSERT ON history BEGIN INSERT INTO commit_trap VALUES (-1); END;
+"""
+REFUSED = "FOREIGN KEY constraint failed"
+
+PW = ["intake", "--track", "pw", "--source", "tenant", "--tenant-informed", "--no-input"]
+FBU_CASE = ["--landlord", "Karel De Smet", "--landlord-type", "private", "--problem", "arrears", "--arrears", "1950",
+            "--rent", "650", "--consent-tenant", "--consent-landlord", "--date", "2026-10-01"]
+SETUP = [
+    [*PW, "--tenant", "Jan Peeters", *FBU_CASE],  # 2026-0001
+    ["visit", "2026-0001", "--minutes", "30", "--date", "-1w", "--no-input"],
+    ["plan", "2026-0001", "--arrears", "600", "--instalment", "100", "--start", "2026-10-01"],
+    ["plan", "pay", "2026-0001", "--amount", "100"],
+    ["plan", "agree", "2026-0001", "Keuken poetsen", "--due", "+1w"],
+    ["refer", "2026-0001", "--to", "ocmw"],
+    ["intake", "--track", "ogp", "--source", "court", "--tenant", "Els Maes", "--tenant-informed", "--date", "-1m",
+     "--no-input"],  # 2026-0002
+    ["hearing", "add", "2026-0002", "--date", "today 08:30", "--court", "Vredegerecht Mechelen"],
+    ["intake", "--track", "ogp", "--source", "court", "--tenant", "Ann Claes", "--tenant-informed", "--date", "-1m",
+     "--no-input"],  # 2026-0003
+    ["hearing", "add", "2026-0003", "--date", "today 08:30", "--court", "Vredegerecht Mechelen"],
+    ["hearing", "outcome", "2026-0003", "--result", "settled"],
+    ["intake", "--track", "crisis", "--source", "police", "--tenant", "Familie Janssens", "--tenant-informed",
+     "--date", "-1m", "--no-input"],  # 2026-0004
+    ["transfer", "dwelling", "add", "CR-1", "--kind", "crisis"],
+    ["transfer", "in", "2026-0004", "--dwelling", "CR-1", "--date", "-3w"],
+    [*PW, "--tenant", "Oud Dossier", "--date", "2024-01-02"],  # 2024-0001: numbered by its intake year
+    ["case", "close", "2024-0001", "--outcome", "referred", "--date", "2024-06-01"],
+    [*PW, "--tenant", "Sara Janssens", *FBU_CASE],  # 2026-0005
+    ["plan", "fbu", "2026-0005", "--signed", "today", "--instalment", "200", "--start", "today", "--no-input"],
+    [*PW, "--tenant", "Jan Peters"],  # 2026-0006: the household of 2026-0001 under another spelling
+]
+
+WRITES = {
+    "intake": [*PW, "--tenant", "Nieuwe Huurder"],
+    "import": ["import", "{csv}"],
+    "demo": ["--db", "{empty}", "demo"],
+    "copy": ["copy", "--to", "{empty}"],
+    "backup": ["backup", "{backup}"],
+    "purge": ["purge", "--closed-before", "2025-01-01", "--yes"],
+    "case edit": ["case", "edit", "2026-0001", "--address", "Bruul 5"],
+    "case merge": ["case", "merge", "2026-0001", "2026-0006", "--yes"],
+    "case consent": ["case", "consent", "2026-0006", "--tenant"],
+    "case consent-remove": ["case", "consent-remove", "2026-0001", "--tenant", "--reason", "niet gevraagd"],
+    "case track": ["case", "track", "2026-0001", "--to", "pre-ogp"],
+    "case close": ["case", "close", "2026-0001", "--outcome", "referred"],
+    "case reopen": ["case", "reopen", "2024-0001"],
+    "case assign": ["case", "assign", "2026-0001", "--to", "karim"],
+    "visit add": ["visit", "add", "2026-0001", "--minutes", "20", "--no-input"],
+    "visit edit": ["visit", "edit", "2026-0001", "1", "--minutes", "45"],
+    "visit remove": ["visit", "remove", "2026-0001", "1", "--reason", "dubbel"],
+    "plan new": ["plan", "new", "2026-0001", "--arrears", "900", "--instalment", "100", "--start", "today"],
+    "plan pay": ["plan", "pay", "2026-0001", "--amount", "100"],
+    "plan agree": ["plan", "agree", "2026-0001", "Brief sturen", "--due", "+2w"],
+    "plan done": ["plan", "done", "2026-0001", "1"],
+    "plan fbu": ["plan", "fbu", "2026-0001", "--signed", "today", "--instalment", "200", "--start", "today",
+                 "--no-input"],
+    "plan fbu-paid": ["plan", "fbu-paid", "2026-0005"],
+    "plan fbu-filed": ["plan", "fbu-filed", "2026-0005"],
+    "plan fbu-remove": ["plan", "fbu-remove", "2026-0005", "--reason", "verkeerde datum"],
+    "plan payment-edit": ["plan", "payment-edit", "2026-0001", "1", "--amount", "90"],
+    "plan payment-remove": ["plan", "payment-remove", "2026-0001", "1", "--reason", "dubbel"],
+    "plan agree-edit": ["plan", "agree-edit", "2026-0001", "1", "--due", "+3w"],
+    "plan agree-remove": ["plan", "agree-remove", "2026-0001", "1", "--reason", "vergissing"],
+    "hearing add": ["hearing", "add", "2026-0001", "--date", "+2w 09:00", "--court", "Vredegerecht Mechelen"],
+    "hearing outcome": ["hearing", "outcome", "2026-0002", "--result", "settled"],
+    "hearing outcome-remove": ["hearing", "outcome-remove", "2026-0003", "--reason", "verkeerd dossier"],
+    "hearing edit": ["hearing", "edit", "2026-0002", "--room", "2"],
+    "hearing remove": ["hearing", "remove", "2026-0002", "--reason", "verkeerd dossier"],
+    "transfer in": ["transfer", "in", "2026-0006", "--dwelling", "TR-1"],
+    "transfer extend": ["transfer", "extend", "2026-0004"],
+    "transfer out": ["transfer", "out", "2026-0004", "--destination", "family"],
+    "transfer undo": ["transfer", "undo", "2026-0004", "--reason", "verkeerd dossier"],
+    "transfer dwelling add": ["transfer", "dwelling", "add", "TR-9", "--kind", "transit"],
+    "refer add": ["refer", "add", "2026-0001", "--to", "cgg"],
+    "refer outcome": ["refer", "outcome", "2026-0001", "1", "--result", "accepted"],
+    "refer remove": ["refer", "remove", "2026-0001", "1", "--reason", "vergissing"],
+}
+READS = {"stats", "doctor", "deadlines", "digest", "completion", "case list", "case find", "case show",
+         "case history", "case report", "case export", "visit list", "plan show", "hearing list", "hearing brief",
+         "transfer list", "refer list"}
+"""Commands that write nothing a person typed (a lookup may record that it was read)."""
+
+
+def commands(group, path=()):
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from commands(command, (*path, name))
+        else:
+            yield " ".join((*path, name))
+
+
+def test_every_command_is_known_as_writing_or_reading():
+    assert set(commands(typer.main.get_command(app))) == set(WRITES) | READS
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    """The database every writing command can succeed on, made once."""
+    from typer.testing import CliRunner
+
+    from conftest import TODAY
+
+    folder = tmp_path_factory.mktemp("prepared")
+    path, empty = folder / "huurbeg.db", folder / "empty.db"
+    runner = CliRunner()
+    env = {"HUURBEG_DB": str(path), "HUURBEG_TODAY": TODAY}
+    for args in [*SETUP, ["transfer", "dwelling", "add", "TR-1", "--kind", "transit"]]:
+        result = runner.invoke(app, args, env=env)
+        assert result.exit_code == 0, (args, result.output)
+    assert runner.invoke(app, ["case", "list"], env={**env, "HUURBEG_DB": str(empty)}).exit_code == 0
+    for made in (path, empty):
+        with sqlite3.connect(made) as connection:  # everything in the file itself, so a copy is whole
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path, empty
+
+
+def arguments(args, folder, empty):
+    csv = folder / "caseload.csv"
+    csv.write_text("ref,tenant,track,source,intake_date,tenant_informed\nR-1,Els Maes,pw,tenant,2026-05-10,yes\n",
+                   encoding="utf-8")
+    given = {"csv": str(csv), "empty": str(empty), "backup": str(folder / "backup.db")}
+    return [arg.format(**given) for arg in args]
+
+
+def trapped(path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.executescript(TRAP)
+
+
+@pytest.mark.parametrize("name", sorted(WRITES))
+def test_a_commit_that_fails_shows_no_success(prepared, tmp_path, cli, db_path, name):
+    shutil.copy(prepared[0], db_path)
+    empty = tmp_path / "empty.db"
+    shutil.copy(prepared[1], empty)
+    trapped(db_path)
+    trapped(empty)
+    before = snapshot(db_path), snapshot(empty)
+
+    result = cli(*arguments(WRITES[name], tmp_path, empty))
+
+    assert result.exit_code != 0, result.output
+    assert REFUSED in result.stderr, result.output  # it got as far as its commit
+    assert result.stderr.strip().splitlines() == [
+        f"huurbeg: error: database error: {REFUSED}; nothing was written"], result.stderr  # no success line
+    assert result.stdout == ""  # not even the new case number
+    assert (snapshot(db_path), snapshot(empty)) == before
+    assert not (tmp_path / "backup.db").exists()  # "nothing was written" is true of a backup too
+
+
+@pytest.mark.parametrize("name", sorted(WRITES))
+def test_without_the_trap_the_same_command_succeeds(prepared, tmp_path, cli, db_path, name):
+    shutil.copy(prepared[0], db_path)
+    empty = tmp_path / "empty.db"
+    shutil.copy(prepared[1], empty)
+
+    result = cli(*arguments(WRITES[name], tmp_path, empty))
+
+    assert result.exit_code == 0, (name, result.output)
+    assert result.stderr.strip(), name  # it says what it did
