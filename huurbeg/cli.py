@@ -64,14 +64,17 @@ class HuurbegGroup(TyperGroup):
         app_state = AppState()
         code = self._dispatch(app_state, args, prog_name, complete_var, extra)
         if code != 0:
+            render.said_later(succeeded=False)
             app_state.finish(succeeded=False)
             render.finish_output(succeeded=False)
             return code
         try:
             app_state.finish(succeeded=True)
         except Exception as exc:  # the commit itself failed (disk full, lock): nothing was written
+            render.said_later(succeeded=False)
             render.finish_output(succeeded=False)
             return self._failure(exc)
+        render.said_later(succeeded=True)  # what a date typed without its year became, if no message told it yet
         try:
             render.finish_output(succeeded=True)  # --output FILE: written once the command succeeded
         except (OSError, HuurbegError) as exc:

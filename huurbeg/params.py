@@ -31,13 +31,13 @@ def _wrap(parse: Callable[[str], object]) -> Callable:
 
 def _day(parse: Callable, direction: str | None) -> Callable:
     """A date option looking in `direction` for a day typed without its year; the date it became is said
-    in full at once (on stderr), whichever command it belongs to."""
+    in full (on stderr, before the command's message), whichever command it belongs to."""
     def parse_day(text: str):
         value = parse(text, dates.today(), direction)
         if (said := dates.read_as(text, value)) is not None:
             from huurbeg import render
 
-            render.message(said)
+            render.say_later(said)
         return value
     return _wrap(parse_day)
 

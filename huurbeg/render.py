@@ -137,7 +137,24 @@ def console(stderr: bool = False):
 def message(text: str) -> None:
     """A message for the worker, on stderr so that stdout stays data; one line, never wrapped
     (cron mails and logs keep it whole). It may repeat what was typed: shown literally."""
+    said_later(succeeded=True)
     console(stderr=True).print(literal(text), soft_wrap=True)
+
+
+_LATER: list[str] = []
+
+
+def say_later(text: str) -> None:
+    """A remark on what was typed (the date 17/11 became), told before the command's first message, or at its
+    end; dropped when the command fails, so that an error stays one line."""
+    _LATER.append(text)
+
+
+def said_later(succeeded: bool) -> None:
+    """Tell the remarks kept by say_later, or drop them."""
+    kept, _LATER[:] = list(_LATER), []
+    for text in kept if succeeded else ():
+        console(stderr=True).print(literal(text), soft_wrap=True)
 
 
 def notice(text: str, style: str = "yellow") -> None:

@@ -8,7 +8,7 @@ import pytest
 import typer
 
 from conftest import INTAKE, assert_one_line_error, snapshot
-from huurbeg import dates
+from huurbeg import dates, render
 from huurbeg.cli import app
 
 LANGUAGES = ["en", "nl"]
@@ -82,6 +82,24 @@ def test_a_visit_is_the_past_17_11_and_its_next_visit_the_coming_one(cli, case, 
     said = result.stderr.splitlines()
     assert said[:2] == [READ_AS_PAST[lang], READ_AS[lang]]  # each date in full, as soon as it is read
     assert "17/11/2027" in said[2]  # and the next visit in the success line
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_list_says_the_date_it_took(cli, case, lang):
+    assert cli("visit", case, "--date", "18/11/2026", "--minutes", "30", "--note", "", "--no-input").exit_code == 0
+    result = cli("visit", "list", "--since", "17/11", "-f", "json", env={"HUURBEG_LANG": lang})
+    assert result.exit_code == 0, result.output
+    assert [c["date"] for c in json.loads(result.stdout)] == ["2026-11-18"]  # stdout stays data
+    assert result.stderr.splitlines() == [READ_AS_PAST[lang]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_error_after_a_day_without_a_year_stays_one_line(cli, db_path, new_case, lang):
+    number = new_case()  # registered today, 22/11/2026
+    before = snapshot(db_path)
+    result = cli("visit", number, "--date", "17/11", "--minutes", "30", "--no-input", env={"HUURBEG_LANG": lang})
+    assert_one_line_error(result, code=2, contains="22/11/2026")
+    assert snapshot(db_path) == before
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -173,6 +191,7 @@ def test_every_date_option_reads_a_day_without_a_year_in_its_direction(capsys):
         assert (value.date() if annotation is datetime else value) == expected, name
         if annotation is datetime:
             assert (value.hour, value.minute) == (9, 30), name
+        render.said_later(succeeded=True)  # what the command does once it succeeded
         said = capsys.readouterr().err
         assert f"{expected:%d/%m/%Y}" in said and said.startswith(typed), name
         assert dates.parse_date(typed.split()[0], today, direction) == expected
@@ -250,3 +269,27 @@ def test_an_unknown_dwelling_is_still_refused(cli, db_path, dwelling_case):
     before = snapshot(db_path)
     assert_one_line_error(cli("transfer", "in", dwelling_case, "--dwelling", "dw-2"), contains="--dwelling")
     assert snapshot(db_path) == before
+
+
+# --- at a prompt --------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, question", [("en", "Next contact"), ("nl", "Volgend contact")])
+def test_a_prompt_reads_a_day_without_a_year_as_the_flag_does(db_path, cli, case, lang, question):
+    import os
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1", HUURBEG_LANG=lang)
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "visit", case, "--kind", "phone", "--minutes", "10",
+                                           "--note", ""], env=env, encoding="utf-8", timeout=20, dimensions=(40, 120))
+    child.expect_exact(question)
+    child.send("31/11\r")  # no such day: refused at the prompt, as --next refuses it
+    child.expect_exact("dd/mm")
+    child.send("\x7f" * 5 + "17/11\r")
+    child.expect_exact(READ_AS[lang])  # under the answer, in full
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    [contact] = json.loads(cli("visit", "list", case, "-f", "json").stdout)
+    assert contact["next"] == "2027-11-17"
