@@ -3,8 +3,9 @@
 An amount has at most two decimals, so a dot followed by exactly three digits groups
 thousands: `1.700` is seventeen hundred euros, as `fmt` prints it (`€ 1.700,00`), and
 `1.70` is one euro seventy. Also accepted: `1.700,50`, `1700,5`, `1 700`, `€ 1.700`,
-`1700.50`, `1,234.56`. A comma is the Belgian decimal mark, so a lone comma followed by
-three digits (`1,700`: 1700 in English, nothing in Belgian) is refused rather than guessed.
+`1.700,-` (no cents), `1700.50`, `1,234.56`. A comma is the Belgian decimal mark, so a lone
+comma followed by three digits (`1,700`: 1700 in English, nothing in Belgian) is refused
+rather than guessed.
 """
 
 import re
@@ -21,12 +22,15 @@ _AMOUNT = re.compile(
 _CURRENCY = re.compile(r"^(?:€|eur)\s*|\s*(?:€|eur)$", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 """A space between thousands may be typed, or pasted from a document as a (narrow) no-break space."""
+_NO_CENTS = re.compile(r"(?<=\d)[,.]-{1,2}$")
+"""€ 50,- is how a Belgian price says it has no cents."""
 
 
 def parse_money(text: str) -> int:
     """Cents from a typed euro amount; never negative."""
     value = _SPACES.sub(" ", text.strip())
     value = _CURRENCY.sub("", value.removeprefix("-").strip()).strip()
+    value = _NO_CENTS.sub("", value)
     if text.strip().startswith("-") or value.startswith("-"):
         raise ValueError(_("must not be negative"))
     match = _AMOUNT.fullmatch(value.removeprefix("+"))

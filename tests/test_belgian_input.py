@@ -29,7 +29,7 @@ def case(cli):
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("typed, cents", [
     ("1.700", 170000), ("1.700,50", 170050), ("1700,5", 170050), ("1 700", 170000), ("€ 1.700", 170000),
-    ("1700.50", 170050), ("1.70", 170), ("12.345,67", 1234567),
+    ("1700.50", 170050), ("1.70", 170), ("12.345,67", 1234567), ("€ 1.700,-", 170000),
 ])
 def test_an_amount_as_a_fleming_types_it(cli, lang, typed, cents):
     result = cli(*INTAKE, "--arrears", typed, "--format", "json", env={"HUURBEG_LANG": lang})
@@ -160,16 +160,15 @@ DIRECTIONS = {
 """Every option taking a date, and which 17/11 it means: a new one must be decided here."""
 
 
-def date_options(group=None, path=()):
-    group = group or typer.main.get_command(app)
-    for name, command in group.commands.items():
-        if hasattr(command, "commands"):
-            yield from date_options(command, (*path, name))
-            continue
-        for param in command.params:
-            described = getattr(param, "type_descriptor", None)
-            if described is not None and described.annotation in (date, datetime):
-                yield " ".join((*path, name, param.opts[0])), described.annotation, described.parameter_info.parser
+def date_options(command=None, path=()):
+    """(command and option, date or datetime, its parser) of every option of the tree, groups included."""
+    command = command or typer.main.get_command(app)
+    for param in command.params:
+        described = getattr(param, "type_descriptor", None)
+        if described is not None and described.annotation in (date, datetime):
+            yield " ".join((*path, param.opts[0])), described.annotation, described.parameter_info.parser
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from date_options(sub, (*path, name))
 
 
 def test_every_date_option_reads_a_day_without_a_year_in_its_direction(capsys):

@@ -147,7 +147,7 @@ def test_datetime_with_time_of_day():
     ("1.700", 170000), ("1.234", 123400), ("1.700,50", 170050), ("1700,5", 170050), ("1 700", 170000),
     ("1 700,50", 170050), ("1\u00a0700", 170000), ("1\u202f700,50", 170050), ("€ 1.700", 170000),
     ("€1.700", 170000), ("1.700 €", 170000), ("1700.50", 170050), ("1.70", 170), ("1.7", 170), ("0.05", 5),
-    ("1 234 567,89", 123456789), ("+1.700", 170000),
+    ("1 234 567,89", 123456789), ("+1.700", 170000), ("1.700,-", 170000), ("€ 50,-", 5000), ("50,--", 5000),
 ])
 def test_money_accepted(text, cents):
     assert parse_money(text) == cents
@@ -159,7 +159,8 @@ def test_money_accepted(text, cents):
     ("1.234.56", "not an amount"), ("1.700.5", "not an amount"), ("1.7000", "not an amount"),
     ("12,3456", "not an amount"), ("abc", "not an amount"), ("17 00", "not an amount"), ("1 7", "not an amount"),
     ("", "not an amount"), ("1,2,3", "not an amount"), ("1e3", "not an amount"), ("１２", "not an amount"),
-    ("1.700,5.0", "not an amount"), ("€", "not an amount"),
+    ("1.700,5.0", "not an amount"), ("€", "not an amount"), (",-", "not an amount"), ("50,-5", "not an amount"),
+    ("50,50-", "not an amount"),
     ("999999999999", "too large"),
 ])
 def test_money_refused(text, reason):
