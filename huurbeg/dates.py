@@ -2,8 +2,13 @@
 
 Input is Belgian first: dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy), ISO
 yyyy-mm-dd, the words today/tomorrow/yesterday (and vandaag/morgen/gisteren), and
-offsets such as +3d, -2w, +1m, +1y counted from today. Anything else is refused
-rather than guessed: a misread hearing date is worse than a retyped one.
+offsets such as +3d, -2w, +1m, +1y counted from today. A day and month without a
+year (17/11) are the nearest such date in the direction the field looks: the coming
+one for what is planned (a next visit, a hearing), the past one for what happened (a
+visit, a payment), the nearest one where neither is natural; a field with no
+direction (a birth date) wants its year. Times of day are written as a Fleming
+writes them: 9u, 9u30, 9h30, 9.30, 9:30, 09:30. Anything else is refused rather than
+guessed: a misread hearing date is worse than a retyped one.
 Output is dd/mm/yyyy on screen and ISO 8601 in files.
 """
 
@@ -16,7 +21,16 @@ from dateutil.relativedelta import relativedelta
 from huurbeg.i18n import N_, _
 
 ACCEPTED = N_("dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
+ACCEPTED_DAY_MONTH = N_("dd/mm/yyyy, dd/mm, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
 ACCEPTED_DATETIME = N_("'dd/mm/yyyy HH:MM' or 'yyyy-mm-dd HH:MM'")
+ACCEPTED_DATETIME_DAY_MONTH = N_("a date and a time of day, e.g. '24/11/2026 9u30', '24/11 14:00' or 'tomorrow 9u'")
+ACCEPTED_TIME = N_("9u, 9u30, 9h30, 9.30 or 09:30")
+
+COMING, PAST, NEAREST = "coming", "past", "nearest"
+"""Which date a day and month without a year (17/11) are: the first on or after today, the last on or
+before it, or whichever of the two is closer (the coming one on a tie)."""
+_YEARS_SEARCHED = 8
+"""How far a year is looked for: 29/02 is found within eight years, every other date within one."""
 
 _WORDS = {
     "today": 0, "vandaag": 0,
@@ -26,7 +40,9 @@ _WORDS = {
 _BELGIAN = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _OFFSET = re.compile(r"([+-])(\d{1,4})([dwmy])", re.ASCII)
-_TIME = re.compile(r"(\d{1,2})[:uh.](\d{2})", re.ASCII)
+_DAY_MONTH = re.compile(r"(\d{1,2})[/.-](\d{1,2})", re.ASCII)
+_TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2})|[uh](\d{2})?)", re.ASCII)
+"""9u and 9h are whole hours; bare digits (930) are not a time: '24/11 2026' would read as 20:26."""
 
 
 def today() -> date:
@@ -46,8 +62,9 @@ def today() -> date:
                            .format(first_year=FIRST_YEAR, last_year=LAST_YEAR)) from None
 
 
-def parse_date(text: str, reference: date) -> date:
-    """A date typed by a worker; relative forms count from `reference` (today)."""
+def parse_date(text: str, reference: date, direction: str | None = None) -> date:
+    """A date typed by a worker; relative forms count from `reference` (today). With a `direction`
+    (COMING, PAST, NEAREST), a day and month without a year are completed from `reference`."""
     value = text.strip().lower()
     if value in _WORDS:
         return reference + relativedelta(days=_WORDS[value])
@@ -63,23 +80,68 @@ def parse_date(text: str, reference: date) -> date:
             return _checked(date(year, month, day))
         if match := _ISO.fullmatch(value):
             return _checked(date(*map(int, match.groups())))
+        if direction and (match := _DAY_MONTH.fullmatch(value)):
+            return _checked(_with_year(*map(int, match.groups()), reference, direction))
     except (ValueError, OverflowError):
         pass
-    raise ValueError(_("not a date; use {accepted}").format(accepted=_(ACCEPTED)))
+    raise ValueError(_("not a date; use {accepted}").format(accepted=_(ACCEPTED_DAY_MONTH if direction else ACCEPTED)))
 
 
-def parse_datetime(text: str, reference: date) -> datetime:
-    """A date with a time of day, e.g. '24/11/2026 09:30' or 'tomorrow 14:00'."""
-    parts = text.strip().rsplit(maxsplit=1)
-    match = _TIME.fullmatch(parts[-1]) if len(parts) == 2 else None
-    if not match:
-        raise ValueError(_("not a date and time; use {accepted_datetime}")
-                         .format(accepted_datetime=_(ACCEPTED_DATETIME)))
-    hour, minute = map(int, match.groups())
+def without_year(text: str) -> bool:
+    """Whether `text` (a date, or a date and a time) starts with a day and month alone: its year was filled in."""
+    words = text.split()
+    return bool(words) and _DAY_MONTH.fullmatch(words[0]) is not None
+
+
+def read_as(typed: str, value: date | datetime) -> str | None:
+    """The date a day and month typed without a year became, in full with its weekday, for the worker to
+    check; None when the year was typed."""
+    if not without_year(typed):
+        return None
+    day = value.date() if isinstance(value, datetime) else value
+    when = long_day(day) + (f" {value:%H:%M}" if isinstance(value, datetime) else "")
+    return _("{typed} is {when}.").format(typed=typed.strip(), when=when)
+
+
+def _with_year(day: int, month: int, reference: date, direction: str) -> date:
+    def on(year: int) -> date | None:
+        try:
+            return date(year, month, day)
+        except ValueError:  # 29/02 outside a leap year, 31/11, 13/13
+            return None
+
+    found = [d for d in (on(reference.year + n) for n in range(-_YEARS_SEARCHED, _YEARS_SEARCHED + 1)) if d]
+    coming = min((d for d in found if d >= reference), default=None)
+    past = max((d for d in found if d <= reference), default=None)
+    if direction == COMING:
+        chosen = coming
+    elif direction == PAST:
+        chosen = past
+    else:
+        chosen = min((d for d in (coming, past) if d), key=lambda d: (abs(d - reference), d < reference), default=None)
+    if chosen is None:
+        raise ValueError
+    return chosen
+
+
+def parse_time(text: str) -> time:
+    """A time of day: 9u, 9u30, 9h30, 9.30, 9:30, 09:30 (24 hours)."""
+    match = _TIME.fullmatch(text.strip().lower())
+    hour = int(match[1]) if match else 99
+    minute = int(match[2] or match[3] or 0) if match else 99
     if hour > 23 or minute > 59:
-        raise ValueError(_("not a time of day; use {accepted_datetime}")
-                         .format(accepted_datetime=_(ACCEPTED_DATETIME)))
-    return datetime.combine(parse_date(parts[0], reference), time(hour, minute))
+        raise ValueError(_("not a time of day; use {accepted_time}").format(accepted_time=_(ACCEPTED_TIME)))
+    return time(hour, minute)
+
+
+def parse_datetime(text: str, reference: date, direction: str | None = None) -> datetime:
+    """A date with a time of day, e.g. '24/11/2026 09:30', '24/11 9u30' or 'tomorrow 14u'."""
+    accepted = _(ACCEPTED_DATETIME_DAY_MONTH if direction else ACCEPTED_DATETIME)
+    parts = text.strip().rsplit(maxsplit=1)
+    if len(parts) != 2:
+        raise ValueError(_("not a date and time; use {accepted_datetime}").format(accepted_datetime=accepted))
+    at = parse_time(parts[1])  # a wrong time is told with the forms of a time, not those of a date
+    return datetime.combine(parse_date(parts[0], reference, direction), at)
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199

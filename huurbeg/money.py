@@ -1,33 +1,43 @@
 """Amounts of money: euros typed in either notation, kept as integer cents.
 
-Both `1.234,56` (Belgian) and `1234.56` parse, as do `1,234.56` and `1234`.
-A lone separator followed by exactly three digits (`1.234`) could be a thousands
-separator or a decimal one, so it is refused instead of guessed.
+An amount has at most two decimals, so a dot followed by exactly three digits groups
+thousands: `1.700` is seventeen hundred euros, as `fmt` prints it (`€ 1.700,00`), and
+`1.70` is one euro seventy. Also accepted: `1.700,50`, `1700,5`, `1 700`, `€ 1.700`,
+`1.700,-` (no cents), `1700.50`, `1,234.56`. A comma is the Belgian decimal mark, so a lone
+comma followed by three digits (`1,700`: 1700 in English, nothing in Belgian) is refused
+rather than guessed.
 """
 
 import re
 from huurbeg.i18n import N_, _
 
-ACCEPTED = N_("euros such as 1234,56 or 1.234,56 or 1234.56")
+ACCEPTED = N_("euros such as 1700, 1.700, 1.700,50, 1700,50, 1 700 or 1700.50")
 MAX_CENTS = 100_000_000_00  # 100 million euro: above that it is a typo, not arrears
 
 _AMOUNT = re.compile(
-    r"(?P<whole>\d+|\d{1,3}(?:(?P<group>[.,])\d{3})+)"
+    r"(?P<whole>\d+|\d{1,3}(?:(?P<group>[., ])\d{3})+)"
     r"(?:(?P<mark>[.,])(?P<fraction>\d{1,2}))?",
     re.ASCII,
 )
+_CURRENCY = re.compile(r"^(?:€|eur)\s*|\s*(?:€|eur)$", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+"""A space between thousands may be typed, or pasted from a document as a (narrow) no-break space."""
+_NO_CENTS = re.compile(r"(?<=\d)[,.]-{1,2}$")
+"""€ 50,- is how a Belgian price says it has no cents."""
 
 
 def parse_money(text: str) -> int:
     """Cents from a typed euro amount; never negative."""
-    value = re.sub(r"[\s€]|EUR", "", text.strip(), flags=re.IGNORECASE)
-    if value.startswith("-"):
+    value = _SPACES.sub(" ", text.strip())
+    value = _CURRENCY.sub("", value.removeprefix("-").strip()).strip()
+    value = _NO_CENTS.sub("", value)
+    if text.strip().startswith("-") or value.startswith("-"):
         raise ValueError(_("must not be negative"))
     match = _AMOUNT.fullmatch(value.removeprefix("+"))
     if not match or (match["group"] and match["group"] == match["mark"]):
         raise ValueError(_("not an amount; use {accepted}").format(accepted=_(ACCEPTED)))
     group = match["group"]
-    if group and not match["mark"] and match["whole"].count(group) == 1:
+    if group == "," and not match["mark"] and match["whole"].count(group) == 1:
         raise ValueError(_("is ambiguous; write it as 1234 or 1234,00 ({accepted})").format(accepted=_(ACCEPTED)))
     whole = int(match["whole"].replace(group or "", ""))
     cents = whole * 100 + int((match["fraction"] or "0").ljust(2, "0"))

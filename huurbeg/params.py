@@ -29,8 +29,29 @@ def _wrap(parse: Callable[[str], object]) -> Callable:
     return parser
 
 
-parse_date = _wrap(lambda text: dates.parse_date(text, dates.today()))
-parse_datetime = _wrap(lambda text: dates.parse_datetime(text, dates.today()))
+def _day(parse: Callable, direction: str | None) -> Callable:
+    """A date option looking in `direction` for a day typed without its year; the date it became is said
+    in full (on stderr, before the command's message), whichever command it belongs to."""
+    def parse_day(text: str):
+        value = parse(text, dates.today(), direction)
+        if (said := dates.read_as(text, value)) is not None:
+            from huurbeg import render
+
+            render.say_later(said)
+        return value
+    return _wrap(parse_day)
+
+
+parse_date = _day(dates.parse_date, dates.NEAREST)
+"""A date where neither direction is natural (--as-of, a period of figures): 17/11 is the nearest 17/11."""
+parse_past_date = _day(dates.parse_date, dates.PAST)
+"""A date of something that happened (a visit, a payment, a signature): 17/11 is the last 17/11."""
+parse_coming_date = _day(dates.parse_date, dates.COMING)
+"""A date of something planned (a next visit, a deadline, an eviction): 17/11 is the coming 17/11."""
+parse_birth_date = _day(dates.parse_date, None)
+"""A birth date wants its year: no year is the right guess for it."""
+parse_datetime = _day(dates.parse_datetime, dates.NEAREST)
+parse_coming_datetime = _day(dates.parse_datetime, dates.COMING)
 parse_money = _wrap(money.parse_money)
 parse_national_number = _wrap(national_number.normalise)
 parse_case = _wrap(parse_case_number)
@@ -158,7 +179,7 @@ AsOfOption = Annotated[date | None, typer.Option(
     "--as-of", parser=parse_date, metavar="DATE",
     help="Compute deadlines as on this date instead of today (dd/mm/yyyy, yyyy-mm-dd, +7d, ...).")]
 DateOption = Annotated[date | None, typer.Option(
-    "--date", parser=parse_date, metavar="DATE",
+    "--date", parser=parse_past_date, metavar="DATE",
     help="When it happened (default today): dd/mm/yyyy, yyyy-mm-dd, today, yesterday, -3d, ...")]
 CaseArgument = Annotated[str, typer.Argument(
     parser=parse_case, metavar="CASE", help="Case number, e.g. 2026-0042 (2026-42 works too).",
@@ -181,7 +202,8 @@ MineOption = Annotated[bool, typer.Option("--mine", help="Only my cases (the cas
 
 __all__ = ["OutputFormat", "FormatOption", "OutputOption", "output_option", "AsOfOption", "DateOption",
            "CaseArgument", "NoInputOption",
-           "parse_date", "parse_datetime", "parse_money", "parse_national_number", "parse_case",
+           "parse_date", "parse_past_date", "parse_coming_date", "parse_birth_date", "parse_datetime",
+           "parse_coming_datetime", "parse_money", "parse_national_number", "parse_case",
            "parse_count", "parse_days", "parse_required_text", "code", "code_option", "parse_worker", "WorkerOption",
            "MineOption"]
 

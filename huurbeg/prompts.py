@@ -102,7 +102,12 @@ def _text(prompt: str, parse: Callable[[str], object] = text.required, *, option
     answer = _ask(questionary.text(prompt + hint, validate=_check(parse, optional or default is not None))).strip()
     if not answer:
         return parse(default) if default is not None else None
-    return parse(answer)
+    value = parse(answer)
+    if isinstance(value, date) and (said := dates.read_as(answer, value)) is not None:
+        from huurbeg import render
+
+        render.message(said)  # a day typed without its year, shown in full under its answer
+    return value
 
 
 def _optional_text(prompt: str):
@@ -141,10 +146,12 @@ N_("the registration date"), N_("the birth date"), N_("today"), N_("the hearing"
 """What a date is compared with (`_date`), translated where the error is shown."""
 
 
-def _date(today: date, *, after: tuple[date, str] | None = None, not_after: tuple[date, str] | None = None):
-    """A date parser that also keeps the order of dates: after one (strictly), not after another."""
+def _date(today: date, direction: str | None, *, after: tuple[date, str] | None = None,
+          not_after: tuple[date, str] | None = None):
+    """A date parser, looking in `direction` for a day without its year (as the flag does), that also keeps
+    the order of dates: after one (strictly), not after another."""
     def parse(answer: str) -> date:
-        value = dates.parse_date(answer, today)
+        value = dates.parse_date(answer, today, direction)
         if after and value <= after[0]:
             raise ValueError(_("must come after {what} ({date})").format(what=_(after[1]), date=dates.fmt(after[0])))
         if not_after and value > not_after[0]:
@@ -180,7 +187,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     if d.phone is None:
         d.phone = _optional_text(_("Phone?"))
     if d.birth_date is None:
-        d.birth_date = _text(_("Birth date (dd/mm/yyyy)?"), _date(today, not_after=(d.intake_date or today,
+        d.birth_date = _text(_("Birth date (dd/mm/yyyy)?"), _date(today, None, not_after=(d.intake_date or today,
                                                                                    "the registration date")))
     if d.national_number is None:
         d.national_number = _text(_("National register number?"), _ruled(
@@ -208,8 +215,8 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
         d.rent_cents = _text(_("Monthly rent in euros?"), money.parse_money)
     if d.intake_date is None:
         born = (d.birth_date, "the birth date") if d.birth_date else None
-        d.intake_date = _text(_("Date of registration?"), _date(today, after=born, not_after=(today, "today")),
-                              default=dates.fmt(today))
+        d.intake_date = _text(_("Date of registration?"),
+                              _date(today, dates.PAST, after=born, not_after=(today, "today")), default=dates.fmt(today))
     if d.track == Track.PW and d.tenant_informed:
         if d.consent_tenant is None:
             d.consent_tenant = confirm(_("Has the tenant consented to support?"), default=False)
@@ -265,7 +272,8 @@ def ask_visit(kind: ContactKind | None, minutes: int | None, note: str | None, n
     if note is None:
         note = _optional_text(_("Note (confidential)?"))
     if next_planned is None:
-        next_planned = _text(_("Next contact (dd/mm/yyyy, +2w, ...)?"), _date(today, after=(when, "this contact")))
+        next_planned = _text(_("Next contact (dd/mm/yyyy, +2w, ...)?"),
+                             _date(today, dates.COMING, after=(when, "this contact")))
     return kind, minutes, note, next_planned
 
 
@@ -284,7 +292,7 @@ def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
     if instalment is None:
         instalment = _text(_("Monthly instalment (euros)?"), instalment_of, optional=False)
     if start is None:
-        start = _text(_("Start date?"), lambda answer: dates.parse_date(answer, today), default=dates.fmt(today))
+        start = _text(_("Start date?"), _date(today, dates.NEAREST), default=dates.fmt(today))
     return arrears, instalment, start
 
 
@@ -295,9 +303,9 @@ def _positive_money(answer: str) -> int:
     return cents
 
 
-def ask_date(question: str, today: date) -> date:
+def ask_date(question: str, today: date, direction: str = dates.NEAREST) -> date:
     """A date, today prefilled."""
-    return _text(question, lambda text: dates.parse_date(text, today), optional=False, default=dates.fmt(today))
+    return _text(question, _date(today, direction), optional=False, default=dates.fmt(today))
 
 
 def ask_amount(question: str, check: Callable[[int], object] | None = None) -> int:
@@ -376,11 +384,11 @@ def _tick(prompt: str, choices: list) -> list:
 def ask_hearing(today: date) -> tuple:
     """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents)."""
     starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
-                      lambda answer: dates.parse_datetime(answer, today), optional=False)
+                      lambda answer: dates.parse_datetime(answer, today, dates.COMING), optional=False)
     court = _text(_("Court?"), optional=False)
     room = _optional_text(_("Courtroom?"))
     latest = min(today, starts_at.date())
-    petition = _text(_("Date of the petition?"), _date(today, not_after=(latest, "today" if latest == today
+    petition = _text(_("Date of the petition?"), _date(today, dates.PAST, not_after=(latest, "today" if latest == today
                                                                       else "the hearing")))
     claimed = _text(_("Arrears claimed (euros)?"), money.parse_money)
     return starts_at, court, room, petition, claimed
@@ -401,7 +409,7 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
     answers["tenant"] = _edit(_("Tenant's name?"), text.required, optional=False, current=shown(current["tenant"]))
     answers["address"] = _edit(_("Address?"), current=shown(current["address"]))
     answers["phone"] = _edit(_("Phone?"), current=shown(current["phone"]))
-    answers["birth_date"] = _keep(_("Birth date (dd/mm/yyyy)?"), _date(today, not_after=(today, "today")),
+    answers["birth_date"] = _keep(_("Birth date (dd/mm/yyyy)?"), _date(today, None, not_after=(today, "today")),
                                   dates.fmt(current["birth_date"]))
     answers["national_number"] = _keep(_("National register number?"), national_number.normalise,
                                        shown(current["national_number"]))

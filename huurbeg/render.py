@@ -201,6 +201,12 @@ def _say(text: str, style: str = "") -> None:
     console(stderr=True).print(literal(text, style=style), soft_wrap=True)
 
 
+def say_later(text: str) -> None:
+    """A remark on what was typed (the date 17/11 became): held with the command's messages, so it is told
+    before the first of them, and dropped when the command fails (an error stays one line)."""
+    message(text)
+
+
 def notice(text: str, style: str = "yellow") -> None:
     """A warning or a hint, shown at once (before a question, or beside the command's messages)."""
     console(stderr=True).print(literal(text, style=style), soft_wrap=True)

@@ -40,8 +40,8 @@ def add_dwelling(store, code: str, kind: DwellingKind, address: str | None) -> N
     code = code.strip()
     if blank(code):
         raise InvalidInput(_("CODE: give the dwelling a short code, e.g. DW-1"))
-    if store.dwelling(code) is not None:
-        raise RuleViolation(_("dwelling {code} exists already").format(code=code))
+    if (existing := store.dwelling(code)) is not None:  # DW-1 and dw-1 would be one dwelling to the worker
+        raise RuleViolation(_("dwelling {code} exists already").format(code=existing.code))
     store.add_dwelling(code, kind, (address or "").strip() or None)
 
 
@@ -54,8 +54,9 @@ def _dwelling(store, code: str):
 
 
 def admit(store, number: str, code: str, when: date, until: date | None, review: date | None,
-          today: date) -> tuple[Track | None, Track, date | None]:
-    """Admit the household; returns (the track it left, if it moved; its track now; the planned end)."""
+          today: date) -> tuple[Track | None, Track, date | None, str]:
+    """Admit the household; returns (the track it left, if it moved; its track now; the planned end; the
+    dwelling's code as stored, whatever its case was typed in)."""
     case = store.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
@@ -81,7 +82,7 @@ def admit(store, number: str, code: str, when: date, until: date | None, review:
         moved_from = Track(case.track)
         store.change_track(case, target, when)
     store.admit(case, dwelling, when, until, review)
-    return moved_from, target, until
+    return moved_from, target, until, dwelling.code
 
 
 def extend(store, number: str, until: date | None, review: date | None, today: date) -> date | None:

@@ -124,7 +124,7 @@ def test_the_plan_in_dutch(cli, dutch_case):
 @pytest.mark.parametrize("args, dutch", [
     (["visit", "CASE", "--date", "gisteren-ish"], "geen datum; gebruik dd/mm/jjjj"),
     (["visit", "CASE", "--date", "+1d"], "kan niet in de toekomst liggen"),
-    (["plan", "CASE", "--arrears", "1.234", "--instalment", "100", "--start", "today"], "is dubbelzinnig"),
+    (["plan", "CASE", "--arrears", "1,234", "--instalment", "100", "--start", "today"], "is dubbelzinnig"),
     (["plan", "pay", "CASE", "--amount", "10"], "heeft geen lopend afbetalingsplan"),
     (["case", "reopen", "CASE"], "loopt al"),
     (["hearing", "brief", "CASE"], "heeft geen zitting"),

@@ -91,7 +91,7 @@ def test_without_a_terminal_no_prompt_is_attempted(cli):
     ("--date", "+3d", "--date"),  # in the future
     ("--birth-date", "1980", "--birth-date"),
     ("--arrears", "-50", "--arrears"),
-    ("--arrears", "1.234", "--arrears"),
+    ("--arrears", "1.2345", "--arrears"),
     ("--arrears", "lots", "--arrears"),
     ("--national-number", "85073003329", "--national-number"),
     ("--adults", "two", "--adults"),

@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from huurbeg.casework import parse_case_number
-from huurbeg.dates import parse_date, parse_datetime
+from huurbeg.dates import COMING, NEAREST, PAST, parse_date, parse_datetime, parse_time, read_as
 from huurbeg.money import fmt, parse_money
 from huurbeg.national_number import normalise
 
@@ -39,6 +39,98 @@ def test_dates_refused(text):
         parse_date(text, TODAY)
 
 
+@pytest.mark.parametrize("text, direction, expected", [
+    ("17/11", COMING, date(2027, 11, 17)),  # a next visit: the coming 17/11, not five days ago
+    ("17/11", PAST, date(2026, 11, 17)),  # a visit: the last 17/11
+    ("17/11", NEAREST, date(2026, 11, 17)),
+    ("24/11", COMING, date(2026, 11, 24)), ("24/11", PAST, date(2025, 11, 24)),
+    ("24/11", NEAREST, date(2026, 11, 24)),
+    ("22/11", COMING, TODAY), ("22/11", PAST, TODAY),  # today is both the coming and the last one
+    ("5/1", COMING, date(2027, 1, 5)), ("5/1", PAST, date(2026, 1, 5)), ("05/01", NEAREST, date(2027, 1, 5)),
+    ("1/6", NEAREST, date(2026, 6, 1)),  # 174 days back is nearer than 191 ahead
+    ("31/12", PAST, date(2025, 12, 31)), ("31-12", COMING, date(2026, 12, 31)),
+    ("31.12", NEAREST, date(2026, 12, 31)),
+    ("29/02", COMING, date(2028, 2, 29)), ("29/2", PAST, date(2024, 2, 29)),
+    ("29/02", NEAREST, date(2028, 2, 29)),  # 464 days ahead, 997 back
+    (" 17/11 ", COMING, date(2027, 11, 17)),
+    ("17/11/2026", COMING, date(2026, 11, 17)),  # a year typed is kept, whatever the direction
+    ("tomorrow", PAST, date(2026, 11, 23)),
+])
+def test_a_date_without_a_year_looks_in_its_fields_direction(text, direction, expected):
+    assert parse_date(text, TODAY, direction) == expected
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("17/11", None), ("24/11", None),  # no direction (a birth date): the year is wanted
+    ("31/11", COMING), ("30/02", PAST), ("0/11", NEAREST), ("17/13", COMING), ("17/0", PAST), ("171/1", COMING),
+    ("17/11/", COMING), ("/11", COMING), ("17//11", PAST), ("17 11", PAST), ("1711", COMING), ("１７/11", COMING),
+])
+def test_a_date_without_a_year_refused(text, direction):
+    with pytest.raises(ValueError, match="use dd/mm/yyyy"):
+        parse_date(text, TODAY, direction)
+
+
+def test_the_accepted_forms_name_dd_mm_only_where_it_is_accepted():
+    with pytest.raises(ValueError, match=r"dd/mm/yyyy, dd/mm, yyyy-mm-dd"):
+        parse_date("someday", TODAY, COMING)
+    with pytest.raises(ValueError) as caught:
+        parse_date("17/11", TODAY)
+    assert "dd/mm," not in str(caught.value)
+
+
+def test_a_filled_in_year_is_said_in_full():
+    assert read_as("17/11", date(2027, 11, 17)) == "17/11 is Wednesday 17/11/2027."
+    assert read_as(" 17/11 9u30", datetime(2027, 11, 17, 9, 30)) == "17/11 9u30 is Wednesday 17/11/2027 09:30."
+    assert read_as("17/11/2027", date(2027, 11, 17)) is None
+    assert read_as("+3d", date(2026, 11, 25)) is None
+
+
+def test_a_filled_in_year_is_said_in_dutch(monkeypatch):
+    monkeypatch.setenv("HUURBEG_LANG", "nl")
+    assert read_as("17/11", date(2027, 11, 17)) == "17/11 is woensdag 17/11/2027."
+
+
+@pytest.mark.parametrize("text, hour, minute", [
+    ("9u", 9, 0), ("9U", 9, 0), ("9u30", 9, 30), ("9h30", 9, 30), ("9h", 9, 0), ("9.30", 9, 30), ("09:30", 9, 30),
+    ("9:30", 9, 30), ("14u", 14, 0), ("14u05", 14, 5), ("0u", 0, 0), ("23:59", 23, 59), ("09u00", 9, 0),
+    (" 9u30 ", 9, 30),
+])
+def test_times_accepted(text, hour, minute):
+    assert (parse_time(text).hour, parse_time(text).minute) == (hour, minute)
+
+
+@pytest.mark.parametrize("text", [
+    "25u", "24u", "9u75", "9:60", "930", "0930", "9", "9:", "9.", "9.3", "9u3", "9u300", "u30", "9 u 30", "9m30",
+    "-9u", "", "９u30", "9u30u",
+])
+def test_times_refused(text):
+    with pytest.raises(ValueError, match=r"not a time of day; use 9u, 9u30, 9h30, 9.30 or 09:30"):
+        parse_time(text)
+
+
+@pytest.mark.parametrize("text, direction, expected", [
+    ("24/11/2026 9u30", None, datetime(2026, 11, 24, 9, 30)),
+    ("24/11/2026 9u", None, datetime(2026, 11, 24, 9, 0)),
+    ("24/11/2026 9.30", None, datetime(2026, 11, 24, 9, 30)),
+    ("24/11/2026 9h30", None, datetime(2026, 11, 24, 9, 30)),
+    ("17/11 9u", COMING, datetime(2027, 11, 17, 9, 0)),
+    ("24/11 14:00", COMING, datetime(2026, 11, 24, 14, 0)),
+    ("17/11 9u30", NEAREST, datetime(2026, 11, 17, 9, 30)),
+    ("tomorrow 14u", COMING, datetime(2026, 11, 23, 14, 0)),
+])
+def test_datetimes_in_belgian_writing(text, direction, expected):
+    assert parse_datetime(text, TODAY, direction) == expected
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("17/11 9u", None), ("24/11/2026 930", COMING), ("24/11 2026", COMING), ("24/11/2026 25u", None),
+    ("24/11/2026 9u75", COMING), ("17/11", COMING), ("9u30", COMING),
+])
+def test_datetimes_refused(text, direction):
+    with pytest.raises(ValueError, match="use"):
+        parse_datetime(text, TODAY, direction)
+
+
 def test_datetime_with_time_of_day():
     assert parse_datetime("24/11/2026 09:30", TODAY) == datetime(2026, 11, 24, 9, 30)
     assert parse_datetime("tomorrow 14:00", TODAY) == datetime(2026, 11, 23, 14, 0)
@@ -51,20 +143,41 @@ def test_datetime_with_time_of_day():
     ("1234", 123400), ("1.234,56", 123456), ("1234,56", 123456), ("1234.56", 123456),
     ("1,234.56", 123456), ("1234,5", 123450), ("0,01", 1), ("€ 250", 25000), ("250 EUR", 25000),
     ("12.345.678", 1234567800), ("0", 0),
+    # a dot and exactly three digits group thousands: an amount has at most two decimals
+    ("1.700", 170000), ("1.234", 123400), ("1.700,50", 170050), ("1700,5", 170050), ("1 700", 170000),
+    ("1 700,50", 170050), ("1\u00a0700", 170000), ("1\u202f700,50", 170050), ("€ 1.700", 170000),
+    ("€1.700", 170000), ("1.700 €", 170000), ("1700.50", 170050), ("1.70", 170), ("1.7", 170), ("0.05", 5),
+    ("1 234 567,89", 123456789), ("+1.700", 170000), ("1.700,-", 170000), ("€ 50,-", 5000), ("50,--", 5000),
 ])
 def test_money_accepted(text, cents):
     assert parse_money(text) == cents
 
 
 @pytest.mark.parametrize("text, reason", [
-    ("-5", "negative"), ("-0,01", "negative"), ("1.234", "ambiguous"), ("1,234", "ambiguous"),
-    ("1.234.56", "not an amount"), ("12,3456", "not an amount"), ("abc", "not an amount"),
+    ("-5", "negative"), ("-0,01", "negative"), ("-1.700", "negative"), ("€ -5", "negative"), ("-€ 5", "negative"),
+    ("1,234", "ambiguous"), ("1,700", "ambiguous"),
+    ("1.234.56", "not an amount"), ("1.700.5", "not an amount"), ("1.7000", "not an amount"),
+    ("12,3456", "not an amount"), ("abc", "not an amount"), ("17 00", "not an amount"), ("1 7", "not an amount"),
     ("", "not an amount"), ("1,2,3", "not an amount"), ("1e3", "not an amount"), ("１２", "not an amount"),
+    ("1.700,5.0", "not an amount"), ("€", "not an amount"), (",-", "not an amount"), ("50,-5", "not an amount"),
+    ("50,50-", "not an amount"),
     ("999999999999", "too large"),
 ])
 def test_money_refused(text, reason):
     with pytest.raises(ValueError, match=reason):
         parse_money(text)
+
+
+def test_a_refused_amount_lists_the_accepted_forms():
+    with pytest.raises(ValueError) as caught:
+        parse_money("1.7000")
+    assert str(caught.value) == "not an amount; use euros such as 1700, 1.700, 1.700,50, 1700,50, 1 700 or 1700.50"
+
+
+@pytest.mark.parametrize("cents", [0, 5, 170, 170000, 170050, 123456789, 1234567800])
+def test_money_printed_reads_back(cents):
+    """What the tool prints (€ 1.700,00) is what a worker may type back."""
+    assert parse_money(fmt(cents)) == cents
 
 
 def test_money_shown_belgian():

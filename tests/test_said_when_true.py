@@ -67,6 +67,7 @@ WRITES = {
     "case track": ["case", "track", "2026-0001", "--to", "pre-ogp"],
     "case close": ["case", "close", "2026-0001", "--outcome", "referred"],
     "case reopen": ["case", "reopen", "2024-0001"],
+    "case remove": ["case", "remove", "2026-0006", "--reason", "dubbel ingevoerd"],
     "case assign": ["case", "assign", "2026-0001", "--to", "karim"],
     "visit add": ["visit", "add", "2026-0001", "--minutes", "20", "--no-input"],
     "visit edit": ["visit", "edit", "2026-0001", "1", "--minutes", "45"],

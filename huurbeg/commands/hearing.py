@@ -11,8 +11,8 @@ from huurbeg.codes import HearingResult
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
-                            code_option, parse_count, parse_date, parse_datetime, parse_days, parse_money,
-                            parse_required_text)
+                            code_option, parse_coming_date, parse_coming_datetime, parse_count, parse_date,
+                            parse_datetime, parse_days, parse_money, parse_past_date, parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(help="Court hearings: add, the roll (list), a brief per case, and outcomes.", no_args_is_help=True)
@@ -38,12 +38,12 @@ ProposalOption = Annotated[str | None, typer.Option(
 def add(
     ctx: typer.Context,
     number: CaseArgument,
-    starts_at: Annotated[datetime, typer.Option("--date", parser=parse_datetime, metavar="'DATE HH:MM'",
+    starts_at: Annotated[datetime, typer.Option("--date", parser=parse_coming_datetime, metavar="'DATE HH:MM'",
                                                 help="Date and time of the hearing, e.g. '24/11/2026 09:30'.")],
     court: Annotated[str, typer.Option("--court", parser=parse_required_text, metavar="TEXT",
                                        help="The court (canton), e.g. 'Vredegerecht Mechelen'.")],
     room: Annotated[str | None, typer.Option("--room", help="Courtroom.")] = None,
-    petition_date: Annotated[date | None, typer.Option("--petition-date", parser=parse_date, metavar="DATE",
+    petition_date: Annotated[date | None, typer.Option("--petition-date", parser=parse_past_date, metavar="DATE",
                                                        help="Date of the landlord's petition.")] = None,
     claimed: Annotated[int | None, typer.Option("--claimed", parser=parse_money, metavar="EUR",
                                                 help="Arrears claimed in the petition.")] = None,
@@ -127,10 +127,10 @@ def outcome(
     result: Annotated[HearingResult, code_option(HearingResult, N_("hearing result"), N_("What the hearing decided."),
                                                  "--result")],
     new_date: Annotated[datetime | None, typer.Option(
-        "--new-date", parser=parse_datetime, metavar="'DATE HH:MM'",
+        "--new-date", parser=parse_coming_datetime, metavar="'DATE HH:MM'",
         help="For postponed: the new hearing.")] = None,
     eviction_date: Annotated[date | None, typer.Option(
-        "--eviction-date", parser=parse_date, metavar="DATE", help="For dissolved: the eviction date.")] = None,
+        "--eviction-date", parser=parse_coming_date, metavar="DATE", help="For dissolved: the eviction date.")] = None,
     proposal: ProposalOption = None,
     correct: Annotated[bool, typer.Option(
         "--correct", help="Replace the outcome recorded last, entered by mistake (and the new hearing of a "
@@ -218,7 +218,7 @@ def edit(
                                                        help="Date and time of the hearing.")] = None,
     court: Annotated[str | None, typer.Option("--court", help="The court (canton).")] = None,
     room: Annotated[str | None, typer.Option("--room", help="Courtroom ('' clears).")] = None,
-    petition_date: Annotated[date | None, typer.Option("--petition-date", parser=parse_date, metavar="DATE",
+    petition_date: Annotated[date | None, typer.Option("--petition-date", parser=parse_past_date, metavar="DATE",
                                                        help="Date of the landlord's petition.")] = None,
     claimed: Annotated[int | None, typer.Option("--claimed", parser=parse_money, metavar="EUR",
                                                 help="Arrears claimed in the petition.")] = None,

@@ -10,7 +10,7 @@ from huurbeg.codes import LandlordType, Problem, Source, Track
 from huurbeg.errors import Cancelled, said
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money, \
-    parse_date, parse_national_number, parse_required_text
+    parse_birth_date, parse_national_number, parse_required_text
 from huurbeg.state import state
 
 
@@ -20,7 +20,7 @@ TenantOption = Annotated[str | None, typer.Option("--tenant", parser=parse_requi
 AddressOption = Annotated[str | None, typer.Option("--address", help="Address of the rented home.")]
 PhoneOption = Annotated[str | None, typer.Option("--phone", help="Tenant's phone number.")]
 BirthDateOption = Annotated[date | None, typer.Option(
-    "--birth-date", parser=parse_date, metavar="DATE", help="Tenant's birth date (dd/mm/yyyy).")]
+    "--birth-date", parser=parse_birth_date, metavar="DATE", help="Tenant's birth date (dd/mm/yyyy).")]
 NationalNumberOption = Annotated[str | None, typer.Option(
     "--national-number", parser=parse_national_number, metavar="NUMBER",
     help="Belgian national register or bis number (11 digits, checked; its birth date must match).")]

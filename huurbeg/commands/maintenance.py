@@ -9,7 +9,7 @@ import typer
 from huurbeg import render
 from huurbeg.commands import headed
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import FormatOption, OutputFormat, parse_date
+from huurbeg.params import FormatOption, OutputFormat, parse_past_date
 from huurbeg.state import state
 
 
@@ -42,7 +42,7 @@ def backup(
 
 def purge(
     ctx: typer.Context,
-    closed_before: Annotated[date, typer.Option("--closed-before", parser=parse_date, metavar="DATE",
+    closed_before: Annotated[date, typer.Option("--closed-before", parser=parse_past_date, metavar="DATE",
                                                 help="Purge cases closed before this date.")],
     yes: Annotated[bool, typer.Option("--yes", help="Really remove the data (without it: only list).")] = False,
     fmt: FormatOption = OutputFormat.TABLE,

@@ -6,15 +6,15 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import money, render
+from huurbeg import dates, money, render
 from huurbeg.codes import Party
 from huurbeg.errors import InvalidInput, MissingValue
 from huurbeg.groups import with_default
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
-                            ReasonOption, RecordIdArgument, code_option, output_file, parse_count, parse_date,
-                            parse_money, parse_required_text)
+                            ReasonOption, RecordIdArgument, code_option, output_file, parse_coming_date, parse_count,
+                            parse_date, parse_money, parse_past_date, parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(
@@ -105,7 +105,7 @@ def agree(
     number: CaseArgument,
     text: Annotated[str, typer.Argument(parser=parse_required_text, metavar="TEXT",
                                         help="What was agreed, e.g. 'clean the kitchen'.")],
-    due: Annotated[date, typer.Option("--due", parser=parse_date, metavar="DATE", help="Agreed by when.")],
+    due: Annotated[date, typer.Option("--due", parser=parse_coming_date, metavar="DATE", help="Agreed by when.")],
     party: Annotated[Party, code_option(Party, N_("party"), N_("Who agreed to do it (default tenant)."),
                                         "--party")] = Party.TENANT,
 ) -> None:
@@ -139,7 +139,7 @@ def fbu(
     ctx: typer.Context,
     number: CaseArgument,
     signed: Annotated[date | None, typer.Option(
-        "--signed", parser=parse_date, metavar="DATE",
+        "--signed", parser=parse_past_date, metavar="DATE",
         help="When service, tenant and landlord signed the guidance agreement.")] = None,
     instalment: InstalmentOption = None,
     start: StartOption = None,
@@ -216,7 +216,7 @@ def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, 
         number=number, tenant=current["tenant"] or _("(no name)"), arrears=money.fmt(current["arrears_cents"]),
         rent=money.fmt(current["rent_cents"]) or _("unknown")), style="")  # read before the questions
     if signed is None:
-        signed = prompts.ask_date(_("Signed on?"), today)
+        signed = prompts.ask_date(_("Signed on?"), today, dates.PAST)
     agreed = followup.fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears,
                                 today=today)
     render.notice(_("Advance of {advance} due {due}; the tenant pays off {balance}.").format(
@@ -258,7 +258,7 @@ def payment_edit(
     payment_id: RecordIdArgument,
     amount: Annotated[int | None, typer.Option("--amount", parser=parse_money, metavar="EUR",
                                                help="The amount really paid.")] = None,
-    when: Annotated[date | None, typer.Option("--date", parser=parse_date, metavar="DATE",
+    when: Annotated[date | None, typer.Option("--date", parser=parse_past_date, metavar="DATE",
                                               help="The day it was really paid.")] = None,
 ) -> None:
     """Correct a payment's amount or date (its number is in 'huurbeg plan show CASE'); the history names the fields."""
@@ -302,10 +302,10 @@ def agree_edit(
     number: CaseArgument,
     agreement_id: RecordIdArgument,
     text: Annotated[str | None, typer.Option("--text", help="What was agreed.")] = None,
-    due: Annotated[date | None, typer.Option("--due", parser=parse_date, metavar="DATE",
+    due: Annotated[date | None, typer.Option("--due", parser=parse_coming_date, metavar="DATE",
                                              help="Agreed by when.")] = None,
     party: Annotated[Party | None, code_option(Party, N_("party"), N_("Who agreed to do it."), "--party")] = None,
-    done: Annotated[date | None, typer.Option("--done", parser=parse_date, metavar="DATE",
+    done: Annotated[date | None, typer.Option("--done", parser=parse_past_date, metavar="DATE",
                                               help="The day it was really done.")] = None,
     not_done: Annotated[bool, typer.Option("--not-done", help="It was marked done by mistake: it is not.")] = False,
 ) -> None:

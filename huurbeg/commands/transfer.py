@@ -10,7 +10,7 @@ from huurbeg.codes import Destination, DwellingKind
 from huurbeg.commands import headed
 from huurbeg.i18n import N_, _
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption,
-                            code_option, complete_dwellings, parse_date, parse_required_text)
+                            code_option, complete_dwellings, parse_coming_date, parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(help="Transitional and crisis dwellings: admissions, extensions, moves out, occupancy.",
@@ -20,9 +20,9 @@ dwelling_app = typer.Typer(help="The service's dwellings: add one ('huurbeg tran
 app.add_typer(dwelling_app, name="dwelling")
 
 UntilOption = Annotated[date | None, typer.Option(
-    "--until", parser=parse_date, metavar="DATE", help="Transitional stay: the planned end.")]
+    "--until", parser=parse_coming_date, metavar="DATE", help="Transitional stay: the planned end.")]
 ReviewOption = Annotated[date | None, typer.Option(
-    "--review", parser=parse_date, metavar="DATE", help="Transitional stay: a date to review the stay.")]
+    "--review", parser=parse_coming_date, metavar="DATE", help="Transitional stay: a date to review the stay.")]
 
 
 @dwelling_app.command("add")
@@ -55,9 +55,9 @@ def move_in(
     from huurbeg import transfers
 
     app_state = state(ctx)
-    moved, track, end = transfers.admit(app_state.store(), number, dwelling, when or app_state.today, until,
+    moved, track, end, code = transfers.admit(app_state.store(), number, dwelling, when or app_state.today, until,
                                         review, app_state.today)
-    shown = {"number": number, "dwelling": dwelling.strip(), "until": render.text_value(end),
+    shown = {"number": number, "dwelling": code, "until": render.text_value(end),
              "was": render.text_value(moved), "track": render.text_value(track)}
     if end and moved:
         render.message(_("{number}: admitted to {dwelling} until {until}; track {was} → {track}.").format(**shown))

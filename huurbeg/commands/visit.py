@@ -12,7 +12,8 @@ from huurbeg.commands import headed
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _
 from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
-                            RecordIdArgument, code_option, parse_case, parse_count, parse_date)
+                            RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
+                            parse_past_date)
 from huurbeg.state import state
 
 app = typer.Typer(
@@ -34,7 +35,7 @@ def add(
     minutes: Annotated[int | None, typer.Option("--minutes", parser=parse_count, metavar="N",
                                                 help="Time spent, in minutes.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="What happened (confidential).")] = None,
-    next_planned: Annotated[date | None, typer.Option("--next", parser=parse_date, metavar="DATE",
+    next_planned: Annotated[date | None, typer.Option("--next", parser=parse_coming_date, metavar="DATE",
                                                       help="The next planned contact.")] = None,
     no_input: NoInputOption = False,
 ) -> None:
@@ -64,7 +65,7 @@ def list_contacts(
     number: Annotated[str | None, typer.Argument(parser=parse_case, metavar="[CASE]",
                                                  help="Only this case (default: every case).")] = None,
     since: Annotated[date | None, typer.Option(
-        "--since", parser=parse_date, metavar="DATE",
+        "--since", parser=parse_past_date, metavar="DATE",
         help="Only contacts from this date (default: all of one case, the last 30 days of every case).")] = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
@@ -85,14 +86,14 @@ def edit(
     ctx: typer.Context,
     number: CaseArgument,
     contact_id: RecordIdArgument,
-    when: Annotated[date | None, typer.Option("--date", parser=parse_date, metavar="DATE",
+    when: Annotated[date | None, typer.Option("--date", parser=parse_past_date, metavar="DATE",
                                               help="When the contact was.")] = None,
     kind: Annotated[ContactKind | None, code_option(ContactKind, N_("kind of contact"), N_("Kind of contact."),
                                                     "--kind")] = None,
     minutes: Annotated[int | None, typer.Option("--minutes", parser=parse_count, metavar="N",
                                                 help="Time spent, in minutes (at most 480).")] = None,
     note: Annotated[str | None, typer.Option("--note", help="What happened (confidential; '' clears).")] = None,
-    next_planned: Annotated[date | None, typer.Option("--next", parser=parse_date, metavar="DATE",
+    next_planned: Annotated[date | None, typer.Option("--next", parser=parse_coming_date, metavar="DATE",
                                                       help="The next planned contact.")] = None,
 ) -> None:
     """Correct a contact (its number is in 'huurbeg visit list CASE'); the history names the fields changed."""

@@ -591,7 +591,17 @@ class Store:
         return dwelling
 
     def dwelling(self, code: str) -> Dwelling | None:
-        return self.session.exec(select(Dwelling).where(Dwelling.code == code)).first()
+        """The dwelling of a code typed in any case and with spaces around it (dw-1 finds DW-1); its code stays
+        as stored. Compared in Python, where case folds alike on every backend; the service owns a handful."""
+        code = code.strip()
+        exact = self.session.exec(select(Dwelling).where(Dwelling.code == code)).first()
+        if exact is not None:
+            return exact
+        found = [d for d in self.session.exec(select(Dwelling)).all() if d.code.strip().casefold() == code.casefold()]
+        if len(found) > 1:
+            raise NotFound(_("--dwelling: {code} could be {codes}; type the code as it is written")
+                           .format(code=code, codes=", ".join(sorted(d.code for d in found))))
+        return found[0] if found else None
 
     def dwelling_of(self, stay: Stay) -> Dwelling:
         return self.session.get(Dwelling, stay.dwelling_id)
