@@ -199,6 +199,8 @@ def test_unmerge_gives_the_absorbed_household_and_its_cases_back(cli, new_case, 
     assert cli("case", "merge", mine, later, "--yes").exit_code == 0
     merged = dossier(cli, mine)
     assert merged["tenant"]["phone"] == "0470 11 22 33" and merged["returning_household"] is True
+    [absorbed] = as_json(cli("case", "export", earlier))["merged_households"]  # the access export holds it
+    assert absorbed["cases"] == [earlier, later] and absorbed["address"] == "Bruul 5" and absorbed["adults"] == 2
     assert query(db_path, "SELECT count(*) FROM household") == [(1,)]
 
     assert_one_line_error(cli("case", "unmerge", mine, later), code=4, contains="--yes")
@@ -207,6 +209,7 @@ def test_unmerge_gives_the_absorbed_household_and_its_cases_back(cli, new_case, 
     assert earlier in result.stderr and later in result.stderr
     assert {number: dossier(cli, number) for number in (mine, earlier, later)} == before
     assert query(db_path, "SELECT count(*) FROM household") == [(2,)]
+    assert as_json(cli("case", "export", mine))["merged_households"] == []
     assert query(db_path, "SELECT name, address, phone, national_number FROM household_merge") == [
         (None, None, None, None)]  # once undone, the household holds its details again, the record no longer
     for number in (mine, earlier, later):

@@ -301,6 +301,15 @@ class Store:
         _, moved = self.merge_cases(later)
         return self.session.get(Case, later.case_id).number, moved[0].number
 
+    def merges_into(self, case: Case) -> list[HouseholdMerge]:
+        """The merges into the household of `case` that still hold an absorbed household's details."""
+        return list(self.session.exec(
+            select(HouseholdMerge).where(HouseholdMerge.undone_at.is_(None), HouseholdMerge.purged_at.is_(None),
+                                         HouseholdMerge.id.in_(
+                select(HouseholdMergeCase.merge_id).join(Case, Case.id == HouseholdMergeCase.case_id)
+                .where(HouseholdMergeCase.moved.is_(True), Case.household_id == case.household_id)))
+            .order_by(HouseholdMerge.id)).all())
+
     def unmerge_households(self, merge: HouseholdMerge) -> tuple[str, list[str]]:
         """Undo a merge: the absorbed household again with its details and cases, the fields the other
         took from it given back (unless corrected since), every case's flag as before the merge."""
