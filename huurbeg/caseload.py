@@ -183,7 +183,7 @@ def _merge_export(store, merge) -> dict:
     """A household merged into this one, as it was: kept until the merge is undone or purged."""
     from huurbeg.casework import HOUSEHOLD_FIELDS
 
-    _, moved = store.merge_cases(merge)
+    moved = store.merge_cases(merge)[1]
     return {"merged_on": merge.created_at.date(), "cases": [c.number for c in moved]} | {
         name: getattr(merge, name) for name in HOUSEHOLD_FIELDS}
 

@@ -425,17 +425,23 @@ def unmerge_check(store, number: str, other: str) -> tuple[MergeSides, object]:
     if later := store.later_merge(merge, case):
         raise RuleViolation(_("the household was merged again afterwards; undo that first with 'huurbeg case "
                               "unmerge {first} {second}'").format(first=later[0], second=later[1]))
-    kept, moved = store.merge_cases(merge)
+    moved = store.merge_cases(merge)[1]
     household = store.household(case)
-    filled = set(merge.filled.split(",")) if merge.filled else set()
+    back = given_back(merge, household)
     restored = {name: getattr(merge, name) for name in HOUSEHOLD_FIELDS}
-    staying = {name: None if name in filled and getattr(household, name) == restored[name]
-               else getattr(household, name) for name in HOUSEHOLD_FIELDS}
+    staying = {name: None if name in back else getattr(household, name) for name in HOUSEHOLD_FIELDS}
     returning = {m.id for m in moved}
     staying = staying | {"cases": [(c.number, c.status) for c in store.household_cases(case) if c.id not in returning]}
     restored = restored | {"cases": [(c.number, c.status) for c in moved]}
     mine, theirs = (restored, staying) if case.id in returning else (staying, restored)
     return MergeSides(number, other, mine, theirs, ()), merge
+
+
+def given_back(merge, household) -> list[str]:
+    """The fields a household took from the one merged into it that an unmerge empties again: those
+    still as they were taken (a value corrected since is the worker's, and stays)."""
+    filled = merge.filled.split(",") if merge.filled else []
+    return [name for name in filled if getattr(household, name) == getattr(merge, name)]
 
 
 def unmerge_households(store, merge) -> tuple[str, list[str]]:

@@ -298,7 +298,7 @@ class Store:
             .order_by(HouseholdMerge.id.desc())).first()
         if later is None:
             return None
-        _, moved = self.merge_cases(later)
+        moved = self.merge_cases(later)[1]
         return self.session.get(Case, later.case_id).number, moved[0].number
 
     def merges_into(self, case: Case) -> list[HouseholdMerge]:
@@ -313,7 +313,7 @@ class Store:
     def unmerge_households(self, merge: HouseholdMerge) -> tuple[str, list[str]]:
         """Undo a merge: the absorbed household again with its details and cases, the fields the other
         took from it given back (unless corrected since), every case's flag as before the merge."""
-        from huurbeg.casework import HOUSEHOLD_FIELDS
+        from huurbeg.casework import HOUSEHOLD_FIELDS, given_back
 
         case = self.session.get(Case, merge.case_id)
         keep = self.household(case)
@@ -321,13 +321,12 @@ class Store:
                              **{name: getattr(merge, name) for name in HOUSEHOLD_FIELDS})
         self._keys(restored)
         self.session.add(restored)
-        for name in (merge.filled.split(",") if merge.filled else []):
-            if getattr(keep, name) == getattr(merge, name):
-                setattr(keep, name, None)
+        for name in given_back(merge, keep):
+            setattr(keep, name, None)
         self._keys(keep)
         self.session.add(keep)
         self.session.flush()
-        staying, moved = self.merge_cases(merge)
+        moved = self.merge_cases(merge)[1]
         for each in moved:
             each.household_id = restored.id
             self._touch(each)
