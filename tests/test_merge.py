@@ -268,6 +268,18 @@ def test_unmerge_after_a_purge_is_refused(cli, new_case, db_path):
     assert snapshot(db_path) == before
 
 
+def test_a_purge_of_the_merged_case_alone_erases_what_the_merge_kept(cli, new_case, db_path):
+    mine = new_case()  # stays open: the household keeps its details
+    other = new_case("--tenant", "Jan Peters", "--address", "Tracestraat 77", "--date", "01/03/2025",
+                     "--allow-duplicate")
+    cli("case", "close", other, "--outcome", "other", "--date", "01/04/2025")
+    cli("case", "merge", mine, other, "--yes")
+    assert cli("purge", "--closed-before", "01/01/2026", "--yes").exit_code == 0
+    assert query(db_path, "SELECT count(*) FROM household_merge WHERE address IS NOT NULL") == [(0,)]
+    assert dossier(cli, mine)["tenant"]["address"] == "Kerkstraat 1, 2800 Mechelen"
+    assert_one_line_error(cli("case", "unmerge", mine, other, "--yes"), code=4, contains="no longer be undone")
+
+
 @pytest.mark.parametrize("args, code, text", [
     (["{a}", "{b}"], 4, "never merged"),
     (["{a}", "{a}"], 2, "not CASE itself"),
