@@ -178,7 +178,16 @@ def export(store, number: str, today: date) -> dict:
                                                 "phone": household.phone, "birth_date": household.birth_date,
                                                 "national_number": household.national_number,
                                                 "adults": household.adults, "children": household.children},
-            "cases": cases}
+            "cases": cases, "merged_households": [_merge_export(store, merge) for merge in store.merges_into(case)]}
+
+
+def _merge_export(store, merge) -> dict:
+    """A household merged into this one, as it was: kept until the merge is undone or purged."""
+    from huurbeg.casework import HOUSEHOLD_FIELDS
+
+    moved = store.merge_cases(merge)[1]
+    return {"merged_on": merge.created_at.date(), "cases": [c.number for c in moved]} | {
+        name: getattr(merge, name) for name in HOUSEHOLD_FIELDS}
 
 
 def _plan_export(store, plan) -> dict:

@@ -391,13 +391,39 @@ def _reported_after(store, case, after: dict, source_changed: bool, marks: set) 
     return (reported | {str(p) for p in marks}) & {str(p) for p in after["problems"] or ()}
 
 
-# --- one household registered twice: `huurbeg case merge` ---------------------------------
+# --- one household registered twice: `huurbeg case merge`, `huurbeg case unmerge` ------------------
 
-def merge_check(store, number: str, other: str) -> tuple[list[str], list[str]]:
-    """Whether the households of two cases can be merged: (open cases of CASE's household, of OTHER's).
+HOUSEHOLD_FIELDS = ("name", "address", "phone", "birth_date", "national_number", "adults", "children")
+"""What a merge compares, takes over and gives back."""
 
-    Refused: the same case, households that are one already, or two different national numbers.
+
+@dataclass(frozen=True)
+class MergeSides:
+    """The two households of a merge (or of its undoing) as a worker compares them, before anything is written."""
+
+    number: str
+    other: str
+    mine: dict  # the household of `number`: HOUSEHOLD_FIELDS and "cases", [(case, status)]
+    theirs: dict
+    shared: tuple[str, ...]  # what identifies both (huurbeg.finding.shared_identity)
+
+    def open_cases(self, side: dict) -> list[str]:
+        return [number for number, status in side["cases"] if status == Status.OPEN]
+
+
+def _side(household, cases) -> dict:
+    return {name: getattr(household, name) for name in HOUSEHOLD_FIELDS} | {
+        "cases": [(c.number, c.status) for c in cases]}
+
+
+def merge_check(store, number: str, other: str, force: bool = False) -> MergeSides:
+    """Whether the households of two cases can be merged, and both of them to show side by side.
+
+    Refused: the same case, households that are one already, two different national numbers, and,
+    unless `force`, two households that share nothing identifying (a mistyped case number).
     """
+    from huurbeg.finding import shared_identity
+
     if number == other:
         raise InvalidInput(_("OTHER: give the case of the other household, not CASE itself"))
     case, duplicate = store.case(number), store.case(other)
@@ -408,19 +434,74 @@ def merge_check(store, number: str, other: str) -> tuple[list[str], list[str]]:
     if keep.national_number and gone.national_number and keep.national_number != gone.national_number:
         raise RuleViolation(_("the households of {number} and {other} have different national register numbers: "
                               "they are not the same household").format(number=number, other=other))
-    opened = lambda c: [x.number for x in store.household_cases(c) if x.status == Status.OPEN]  # noqa: E731
-    return opened(case), opened(duplicate)
+    mine, theirs = _side(keep, store.household_cases(case)), _side(gone, store.household_cases(duplicate))
+    shared = tuple(shared_identity(mine, theirs))
+    if not shared and not force:
+        raise RuleViolation(_("--force: the households of {number} and {other} share nothing that identifies them "
+                              "(name, birth date, national register number, phone or address); check both case "
+                              "numbers, or pass --force if they are one household all the same")
+                            .format(number=number, other=other))
+    return MergeSides(number, other, mine, theirs, shared)
 
 
 def merge_households(store, number: str, other: str) -> list[str]:
     """Move OTHER's household and all its cases to CASE's household; returns the case numbers moved.
 
-    The details CASE's household lacks are taken from OTHER's; the duplicate household is deleted;
+    The details CASE's household lacks are taken from OTHER's; the duplicate household is deleted,
+    its details kept in the merge's record until the merge is undone or a purge erases them;
     'returning household' is recomputed for every case of the merged household.
     """
     case, duplicate = store.case(number), store.case(other)
     moved = store.merge_households(case, duplicate)
     return moved
+
+
+def unmerge_check(store, number: str, other: str) -> tuple[MergeSides, object]:
+    """The merge of the households of two cases that can be undone now, and both households as they
+    will be again (CASE's first); refused with the reason when there is none."""
+    if number == other:
+        raise InvalidInput(_("OTHER: give the case of the other household, not CASE itself"))
+    case, duplicate = store.case(number), store.case(other)
+    merge = store.merge_between(case, duplicate)
+    if merge is None:
+        raise RuleViolation(_("the households of {number} and {other} were never merged; 'huurbeg case history "
+                              "{number}' shows the merges of a case").format(number=number, other=other))
+    if merge.undone_at is not None:
+        raise RuleViolation(_("the merge of the households of {number} and {other} was undone already")
+                            .format(number=number, other=other))
+    if merge.purged_at is not None:
+        raise RuleViolation(_("the merge of the households of {number} and {other} can no longer be undone: a purge "
+                              "erased the details of the household that was merged").format(number=number,
+                                                                                            other=other))
+    if case.household_id != duplicate.household_id:
+        raise RuleViolation(_("cases {number} and {other} no longer belong to one household")
+                            .format(number=number, other=other))
+    if later := store.later_merge(merge, case):
+        raise RuleViolation(_("the household was merged again afterwards; undo that first with 'huurbeg case "
+                              "unmerge {first} {second}'").format(first=later[0], second=later[1]))
+    moved = store.merge_cases(merge)[1]
+    household = store.household(case)
+    back = given_back(merge, household)
+    restored = {name: getattr(merge, name) for name in HOUSEHOLD_FIELDS}
+    staying = {name: None if name in back else getattr(household, name) for name in HOUSEHOLD_FIELDS}
+    returning = {m.id for m in moved}
+    staying = staying | {"cases": [(c.number, c.status) for c in store.household_cases(case) if c.id not in returning]}
+    restored = restored | {"cases": [(c.number, c.status) for c in moved]}
+    mine, theirs = (restored, staying) if case.id in returning else (staying, restored)
+    return MergeSides(number, other, mine, theirs, ()), merge
+
+
+def given_back(merge, household) -> list[str]:
+    """The fields a household took from the one merged into it that an unmerge empties again: those
+    still as they were taken (a value corrected since is the worker's, and stays)."""
+    filled = merge.filled.split(",") if merge.filled else []
+    return [name for name in filled if getattr(household, name) == getattr(merge, name)]
+
+
+def unmerge_households(store, merge) -> tuple[str, list[str]]:
+    """Give the absorbed household of a merge its details and its cases back: (the case the merge was
+    made on, the case numbers that return)."""
+    return store.unmerge_households(merge)
 
 
 def returning_flags(cases: list[tuple[int, date, date | None]]) -> dict[int, bool]:

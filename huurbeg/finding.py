@@ -201,3 +201,36 @@ def _words_score(query_words: tuple[str, ...], tokens: dict[str, list[str]]) -> 
         total += value
         best_fields[field] = best_fields.get(field, 0) + value * len(word)  # longer words say more
     return Match(round(total / len(query_words), 4), max(best_fields, key=best_fields.get))
+
+
+IDENTIFYING = ("name", "birth_date", "national_number", "phone", "address")
+"""What tells one household from another, in the order a worker compares them."""
+
+
+def phone_key(text: str | None) -> str:
+    """A phone number's digits without its prefix: 0470 11 22 33 and +32 470 11 22 33 are one number."""
+    return subscriber_part(text or "") or digits(text)
+
+
+def _alike(one: str | None, other: str | None, field: str) -> bool:
+    """Whether either text, searched for, finds the other: the words of `case find`, typos tolerated."""
+    for query, target in ((one, other), (other, one)):
+        found = tuple(word for word in words(query) if word not in COURTESY_TITLES)
+        if found and target and score(Query(words=found), {field: target}) is not None:
+            return True
+    return False
+
+
+def shared_identity(one: dict, other: dict) -> list[str]:
+    """What two households (name, birth_date, national_number, phone, address) have in common that
+    identifies a person, judged as the search judges a match; [] for two strangers."""
+    same = {
+        "name": _alike(one.get("name"), other.get("name"), "tenant"),
+        "birth_date": one.get("birth_date") is not None and one.get("birth_date") == other.get("birth_date"),
+        "national_number": bool(digits(one.get("national_number")))
+        and digits(one.get("national_number")) == digits(other.get("national_number")),
+        "phone": len(phone_key(one.get("phone"))) >= DIGITS_MIN_LENGTH
+        and phone_key(one.get("phone")) == phone_key(other.get("phone")),
+        "address": _alike(one.get("address"), other.get("address"), "address"),
+    }
+    return [field for field in IDENTIFYING if same[field]]

@@ -63,6 +63,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "case export": ("huurbeg case export 2026-0042 --output 2026-0042.json",),
     "case remove": (N_("huurbeg case remove 2026-0042 --reason 'registered twice'"),),
     "case merge": ("huurbeg case merge 2026-0042 2026-0057",),
+    "case unmerge": ("huurbeg case unmerge 2026-0042 2026-0057",),
     "visit edit": ("huurbeg visit edit 2026-0042 3 --minutes 45",),
     "visit remove": (N_("huurbeg visit remove 2026-0042 3 --reason 'logged on the wrong case'"),),
     "plan payment-edit": ("huurbeg plan payment-edit 2026-0042 2 --amount 100",),

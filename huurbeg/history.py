@@ -72,6 +72,8 @@ FORMS = (
     N_("household merged: the cases {cases} of a duplicate household joined this household; returning household "
        "recomputed"),
     N_("household merged into that of case {number} (a duplicate); returning household recomputed"),
+    N_("household merge undone: the cases {cases} have their own household again; returning household restored"),
+    N_("household merge with that of case {number} undone; returning household restored"),
     N_("case show"), N_("case history"), N_("case report for the landlord"), N_("case export"),
     N_("hearing brief"), N_("case find"), N_("FBU guidance agreement printed"), N_("backup of {label} written"),
 )
@@ -157,7 +159,8 @@ def _action_labels() -> dict[str, str]:
         "close": pgettext("history", "close"), "reopen": pgettext("history", "reopen"),
         "assign": pgettext("history", "assign"), "edit": pgettext("history", "edit"),
         "correct": pgettext("history", "correct"), "remove": pgettext("history", "remove"),
-        "merge": pgettext("history", "merge"), "purge": pgettext("history", "purge"),
+        "merge": pgettext("history", "merge"), "unmerge": pgettext("history", "unmerge"),
+        "purge": pgettext("history", "purge"),
         "read": pgettext("history", "read"), "backup": pgettext("history", "backup"),
         "copy": pgettext("history", "copy"),
     }

@@ -332,3 +332,35 @@ def overview_view(data: dict, limit: int = 15) -> None:
     if not data["open_cases"]:
         out.print(_("No open cases. Register one with 'huurbeg intake', or explore with 'huurbeg --help'."))
 
+
+
+SHARED = {"name": N_("name"), "birth_date": N_("birth date"), "national_number": N_("national register number"),
+          "phone": N_("phone"), "address": N_("address")}
+"""What two households may have in common that identifies a person (huurbeg.finding.IDENTIFYING)."""
+
+
+def households_view(sides, headings: tuple[str, str], title: str) -> None:
+    """Two households side by side, before a worker says they are one (`case merge`) or two again
+    (`case unmerge`): what tells them apart, literally, in two columns that fold to fit the screen."""
+    from rich.table import Table
+
+    from huurbeg.codes import Status
+
+    out = console()
+    # two equal columns, however wide the screen: the eye goes from one household to the other
+    grid = Table(title=literal(title), title_justify="left", width=min(out.width, 80))
+    grid.add_column("", style="bold", no_wrap=True)
+    for heading in headings:
+        grid.add_column(literal(heading), overflow="fold", ratio=1)
+    rows = [(N_("Tenant"), "name"), (N_("Address"), "address"), (N_("Born"), "birth_date"),
+            (N_("National no."), "national_number"), (N_("Phone"), "phone")]
+    for label, key in rows:
+        shown_values = [national_number.fmt(side[key]) if key == "national_number" else text_value(side[key])
+                        for side in (sides.mine, sides.theirs)]
+        grid.add_row(_(label), *(literal(value or "-") for value in shown_values))
+    grid.add_row(_("Household"), *(literal(_household(side["adults"], side["children"]) or "-")
+                                   for side in (sides.mine, sides.theirs)))
+    grid.add_row(_("Cases"), *(literal(", ".join(f"{number} ({text_value(known(Status, status))})"
+                                                for number, status in side["cases"]))
+                               for side in (sides.mine, sides.theirs)))
+    out.print(grid)

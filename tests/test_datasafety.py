@@ -293,6 +293,7 @@ PLANTED = {  # a distinctive string in every stored text field a person or a fil
     "imported tenant": "Importname Sorbus", "imported address": "Importstreet Alnus 3",
     "imported note": "PLANT-IMPORTED-NOTE", "imported referrer": "PLANT-IMPORTED-REFERRER",
     "removal reason": "PLANT-REMOVAL-REASON Quercus",
+    "merged tenant": "Quercus Plantname", "merged address": "Mergestreet Salix 7", "merged phone": "0498 Mergephone",
 }
 NATIONAL_NUMBER = "85073003328"
 CSV_HEADER = "ref,tenant,address,phone,track,source,referrer,intake_date,tenant_informed,status,closed_date,outcome,note"
@@ -317,6 +318,11 @@ def plant(cli, tmp_path) -> list[str]:
               "--room", p["room"], "--proposal", p["proposal"], "--petition-date", "04/09/2026"),
              ("hearing", "outcome", number, "--result", "settled"),
              ("case", "close", number, "--outcome", "eviction-prevented", "--date", "20/10/2026")]
+    twice = cli("intake", "--track", "pw", "--tenant", p["merged tenant"], "--address", p["merged address"],
+                "--phone", p["merged phone"], "--source", "tenant", "--tenant-informed", "--date", "01/09/2026",
+                "--no-input").stdout.strip()
+    steps += [("case", "close", twice, "--outcome", "other", "--date", "21/10/2026"),
+              ("case", "merge", number, twice, "--yes")]
     for step in steps:
         result = cli(*step)
         assert result.exit_code == 0, (step, result.output)
@@ -342,7 +348,7 @@ def test_a_purge_leaves_no_planted_string_anywhere_in_the_file_and_every_figure(
         derived = connection.execute("SELECT external_ref FROM case_file WHERE external_ref LIKE 'sha1:%'").fetchone()[0]
     figures = {period: cli("stats", *period, "-f", "csv").stdout for period in PERIODS}
     result = cli("purge", "--closed-before", "01/11/2026", "--yes")
-    assert result.exit_code == 0 and "of 3 cases removed" in result.stderr, result.output
+    assert result.exit_code == 0 and "of 4 cases removed" in result.stderr, result.output
     assert {period: cli("stats", *period, "-f", "csv").stdout for period in PERIODS} == figures
     checkpoint(db_path)
     with sqlite3.connect(db_path) as connection:

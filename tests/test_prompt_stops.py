@@ -92,6 +92,14 @@ FLOWS = {
           "--no-input"]],
         ["case", "merge", "2026-0001", "2026-0002"],
         [("Merge them into one household?", "y\r")]),
+    "case-unmerge": (
+        [["intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--tenant-informed",
+          "--no-input"],
+         ["intake", "--track", "pw", "--tenant", "Jan Peters", "--source", "tenant", "--tenant-informed",
+          "--no-input"],
+         ["case", "merge", "2026-0001", "2026-0002", "--yes"]],
+        ["case", "unmerge", "2026-0001", "2026-0002"],
+        [("Undo the merge: two households again?", "y\r")]),
 }
 WHOSE = {"visit": "Case 2026-0001: Jan Peeters", "plan": "Case 2026-0001: Jan Peeters",
          "hearing-outcome-plan-imposed": "Case 2026-0001: Jan Peeters", "transfer-out": "Case 2026-0001: Jan Peeters",

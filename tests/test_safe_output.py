@@ -126,6 +126,7 @@ AFTERWARDS = {
     "case close": lambda c, s: ["case", "close", c, "--outcome", "referred"],
     "case reopen": lambda c, s: ["case", "reopen", c],
     "case merge": lambda c, s: ["case", "merge", c, s, "--yes"],
+    "case unmerge": lambda c, s: ["case", "unmerge", c, s, "--yes"],
     "case assign": lambda c, s: ["case", "assign", c, "--to", me()],
 }
 """Commands that change a case and answer with a message: run after the views, in this order."""

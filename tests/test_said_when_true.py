@@ -51,6 +51,9 @@ SETUP = [
     [*PW, "--tenant", "Sara Janssens", *FBU_CASE],  # 2026-0005
     ["plan", "fbu", "2026-0005", "--signed", "today", "--instalment", "200", "--start", "today", "--no-input"],
     [*PW, "--tenant", "Jan Peters"],  # 2026-0006: the household of 2026-0001 under another spelling
+    [*PW, "--tenant", "Piet Wouters"],  # 2026-0007
+    [*PW, "--tenant", "Piet Wouter"],  # 2026-0008: merged into 2026-0007, to be given back
+    ["case", "merge", "2026-0007", "2026-0008", "--yes"],
 ]
 
 WRITES = {
@@ -62,6 +65,7 @@ WRITES = {
     "purge": ["purge", "--closed-before", "2025-01-01", "--yes"],
     "case edit": ["case", "edit", "2026-0001", "--address", "Bruul 5"],
     "case merge": ["case", "merge", "2026-0001", "2026-0006", "--yes"],
+    "case unmerge": ["case", "unmerge", "2026-0007", "2026-0008", "--yes"],
     "case consent": ["case", "consent", "2026-0006", "--tenant"],
     "case consent-remove": ["case", "consent-remove", "2026-0001", "--tenant", "--reason", "niet gevraagd"],
     "case track": ["case", "track", "2026-0001", "--to", "pre-ogp"],

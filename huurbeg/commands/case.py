@@ -19,7 +19,7 @@ from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, 
 from huurbeg.state import state
 
 app = typer.Typer(help="The caseload and one dossier: list, find, show, edit, consent, track, close, reopen, "
-                       "assign, merge, history.",
+                       "assign, merge, unmerge, history.",
                   no_args_is_help=True)
 
 LIST_COLUMNS = [("case", N_("Case")), ("tenant", N_("Tenant")), ("track", N_("Track")), ("days_open", N_("Days")),
@@ -180,39 +180,82 @@ def edit(
     render.message(_("{number}: corrected {fields}.").format(number=number, fields=fields_shown(changed)))
 
 
+OtherArgument = Annotated[str, typer.Argument(parser=parse_case, metavar="OTHER",
+                                              help="A case of the same household, registered as another one.")]
+
+
 @app.command("merge")
 def merge(
     ctx: typer.Context,
     number: CaseArgument,
-    other: Annotated[str, typer.Argument(parser=parse_case, metavar="OTHER",
-                                         help="A case of the same household, registered as another one.")],
-    yes: Annotated[bool, typer.Option("--yes", help="Merge even when both households have an open case "
-                                                    "(asked on a terminal).")] = False,
+    other: OtherArgument,
+    yes: Annotated[bool, typer.Option("--yes", help="Merge without the question a terminal asks (needed without "
+                                                    "one).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Merge households that share nothing identifying (name, "
+                                                        "birth date, national number, phone, address).")] = False,
 ) -> None:
     """The households of two cases are one (a duplicate under another spelling): OTHER's household and cases
     move to CASE's household.
 
-    'Returning household' is recomputed and the history of both says so. When both households have an open case, it asks on a terminal and needs --yes without one.
+    On a terminal both households are shown side by side and it asks; without one it needs --yes. Households that share nothing identifying (a mistyped case number) are refused unless --force: --yes answers the question, it does not lift the refusal. 'Returning household' is recomputed and the history of both says so. 'huurbeg case unmerge' undoes it until a purge.
     """  # noqa: E501  (one paragraph per line: help keeps line breaks)
-    from huurbeg import casework
-    from huurbeg.errors import RuleViolation
+    from huurbeg import casework, prompts
+    from huurbeg.errors import Cancelled, RuleViolation
 
     store = state(ctx).store()
-    mine, theirs = casework.merge_check(store, number, other)
-    if mine and theirs and not yes:
-        from huurbeg import prompts
+    sides = casework.merge_check(store, number, other, force)
+    if prompts.interactive(False):
+        from huurbeg.views import SHARED, households_view
 
-        question = _("Both households have an open case ({mine} and {theirs}). Merge them into one household?").format(
-            mine=", ".join(mine), theirs=", ".join(theirs))
-        if not prompts.interactive(False):
-            raise RuleViolation(_("both households have an open case ({mine} and {theirs}); pass --yes to merge "
-                                  "them").format(mine=", ".join(mine), theirs=", ".join(theirs)))
-        if not prompts.confirm(question, default=False):
-            from huurbeg.errors import Cancelled
-
+        households_view(sides, (_("Case {number}: stays").format(number=number),
+                                _("Case {number}: joins it").format(number=other)), _("The two households"))
+        mine, theirs = sides.open_cases(sides.mine), sides.open_cases(sides.theirs)
+        if mine and theirs:
+            render.notice(_("Both households have an open case ({mine} and {theirs}).").format(
+                mine=", ".join(mine), theirs=", ".join(theirs)))
+        render.notice(_("Alike: {fields}.").format(fields=", ".join(_(SHARED[f]) for f in sides.shared))
+                      if sides.shared else _("They share nothing that identifies them (merged only with --force)."))
+        if not yes and not prompts.confirm(_("Merge them into one household?"), default=False):
             raise Cancelled(_("not merged; nothing was written"))
+    elif not yes:
+        raise RuleViolation(_("merging the households of {number} and {other} needs a confirmation: compare them "
+                              "with 'huurbeg case show', then pass --yes").format(number=number, other=other))
     moved = casework.merge_households(store, number, other)
     render.message(_("{number}: household merged with that of {cases}.").format(number=number, cases=", ".join(moved)))
+
+
+@app.command("unmerge")
+def unmerge(
+    ctx: typer.Context,
+    number: CaseArgument,
+    other: Annotated[str, typer.Argument(parser=parse_case, metavar="OTHER",
+                                         help="The other case of the merge (in either order).")],
+    yes: Annotated[bool, typer.Option("--yes", help="Undo without the question a terminal asks (needed without "
+                                                    "one).")] = False,
+) -> None:
+    """Undo a merge of two households: the household that was merged gets its details and its cases back.
+
+    CASE and OTHER are the two cases the merge was made with, in either order. The fields the other household took from it are given back unless corrected since; 'returning household' is as before the merge; the history of both says so. Possible until a purge of one of their cases. On a terminal both households are shown side by side and it asks; without one it needs --yes.
+    """  # noqa: E501  (one paragraph per line: help keeps line breaks)
+    from huurbeg import casework, prompts
+    from huurbeg.errors import Cancelled, RuleViolation
+
+    store = state(ctx).store()
+    sides, record = casework.unmerge_check(store, number, other)
+    if prompts.interactive(False):
+        from huurbeg.views import households_view
+
+        households_view(sides, (_("Case {number}").format(number=number), _("Case {number}").format(number=other)),
+                        _("The two households once the merge is undone"))
+        if not yes and not prompts.confirm(_("Undo the merge: two households again?"), default=False):
+            raise Cancelled(_("not unmerged; nothing was written"))
+    elif not yes:
+        raise RuleViolation(_("undoing the merge of the households of {number} and {other} needs a confirmation: "
+                              "pass --yes").format(number=number, other=other))
+    kept, returned = casework.unmerge_households(store, record)
+    render.message(ngettext("{number}: merge undone; {cases} has its own household again.",
+                            "{number}: merge undone; {cases} have their own household again.", len(returned)).format(
+        number=kept, cases=", ".join(returned)))
 
 
 _CONSENT = {("tenant",): N_("{number}: consent of tenant recorded."),

@@ -26,7 +26,9 @@ ORDER = [("household", {}), ("landlord", {}), ("dwelling", {}),
          ("agreement", {"case_id": "case_file"}),
          ("hearing", {"case_id": "case_file", "postponed_from_id": "hearing"}),
          ("stay", {"case_id": "case_file", "dwelling_id": "dwelling"}),
-         ("referral", {"case_id": "case_file"}), ("history", {"case_id": "case_file"})]
+         ("referral", {"case_id": "case_file"}), ("household_merge", {"case_id": "case_file"}),
+         ("household_merge_case", {"merge_id": "household_merge", "case_id": "case_file"}),
+         ("history", {"case_id": "case_file"})]
 REUSED_BY = {"landlord": "name_key", "dwelling": "code"}
 """Rows matched by this column in the target instead of copied."""
 

@@ -88,6 +88,43 @@ class Case(SQLModel, table=True):
     removed_at: dt.datetime | None = None  # registered by mistake, withdrawn (who and why: the history)
 
 
+class HouseholdMerge(SQLModel, table=True):
+    """Two households found to be one (`case merge`), kept so that a mistaken merge can be undone.
+
+    The absorbed household's details are personal data, as a household's are: a purge of any case
+    of the merge erases them (and with them the way back); undoing the merge erases them too, since
+    the household they describe is then itself again.
+    """
+
+    __tablename__ = "household_merge"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = _fk("case_file.id")  # the CASE of `case merge`: its household stayed
+    filled: str | None = None  # the fields the staying household took from the absorbed one, comma-separated
+    name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    birth_date: dt.date | None = None
+    national_number: str | None = None
+    adults: int | None = None
+    children: int | None = None
+    household_created_at: dt.datetime | None = None
+    created_at: dt.datetime  # when merged
+    undone_at: dt.datetime | None = None  # `case unmerge`
+    purged_at: dt.datetime | None = None  # the absorbed household's details erased by a purge
+
+
+class HouseholdMergeCase(SQLModel, table=True):
+    """A case of either household at the time of a merge: whether it moved, and its 'returning household'."""
+
+    __tablename__ = "household_merge_case"
+    merge_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("household_merge.id", ondelete="RESTRICT"), primary_key=True))
+    case_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("case_file.id", ondelete="RESTRICT"), primary_key=True, index=True))
+    moved: bool  # from the absorbed household
+    returning_household: bool  # before the merge recomputed it
+
+
 class CaseProblem(SQLModel, table=True):
     """A problem threatening the tenancy; several per case."""
 

@@ -22,7 +22,8 @@ DATE_COLUMNS = frozenset({
     "end_date", "review_date", "left_date", "outcome_date", "last_contact", "track_since"})
 """Columns (and aliases) holding a date: stored as 'YYYY-MM-DD' on SQLite."""
 
-DATETIME_COLUMNS = frozenset({"created_at", "updated_at", "purged_at", "removed_at", "ended_at", "starts_at", "at"})
+DATETIME_COLUMNS = frozenset({"created_at", "updated_at", "purged_at", "removed_at", "ended_at", "starts_at", "at",
+                              "undone_at", "household_created_at"})
 """Columns holding a moment: stored as 'YYYY-MM-DD HH:MM:SS.ffffff' on SQLite (as SQLAlchemy writes them),
 in UTC and read as aware UTC moments, except the wall-clock ones."""
 
@@ -30,7 +31,7 @@ WALL_CLOCK_COLUMNS = frozenset({"starts_at"})
 """Moments kept as the court's wall-clock time, without a time zone (a hearing's start)."""
 
 BOOLEAN_COLUMNS = frozenset({"tenant_informed", "returning_household", "raised_by_landlord", "at_registration",
-                             "active"})
+                             "active", "moved"})
 
 
 def _typed(name: str, value: Any) -> Any:

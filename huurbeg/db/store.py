@@ -22,8 +22,8 @@ from huurbeg.db import cases, court, follow_up, intake
 from huurbeg.db.cases import CaseRow
 from huurbeg.db.history import REASON, REASON_ERASED, os_user
 from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement, Hearing,
-                               History, Household, Instalment, Landlord, Payment, PaymentPlan, Referral, Setting,
-                               Stay, TrackChange)
+                               History, Household, HouseholdMerge, HouseholdMergeCase, Instalment, Landlord, Payment,
+                               PaymentPlan, Referral, Setting, Stay, TrackChange)
 from huurbeg.errors import DatabaseProblem, NotFound
 from huurbeg.payment_plan import Instalment as ScheduledInstalment
 from huurbeg.rules import CaseFacts
@@ -225,14 +225,26 @@ class Store:
         self.record(case, "edit", "corrected: " + ", ".join(changed))
 
     def merge_households(self, case: Case, duplicate: Case) -> list[str]:
-        """OTHER's household and its cases join CASE's household (see huurbeg.casework.merge_households)."""
-        from huurbeg.casework import returning_flags
+        """OTHER's household and its cases join CASE's household (see huurbeg.casework.merge_households).
+
+        What the merge changes is recorded first (household_merge), so that `case unmerge` can give
+        it back: the absorbed household's details, the fields taken from it, every case's flag."""
+        from huurbeg.casework import HOUSEHOLD_FIELDS
 
         keep, gone = self.household(case), self.household(duplicate)
-        moved = self.household_cases(duplicate)
-        for name in ("name", "address", "phone", "birth_date", "national_number", "adults", "children"):
-            if getattr(keep, name) is None and getattr(gone, name) is not None:
-                setattr(keep, name, getattr(gone, name))
+        staying, moved = self.household_cases(case), self.household_cases(duplicate)
+        filled = [name for name in HOUSEHOLD_FIELDS if getattr(keep, name) is None and getattr(gone, name) is not None]
+        merge = HouseholdMerge(case_id=case.id, filled=",".join(filled) or None,
+                               household_created_at=gone.created_at, created_at=self.now(),
+                               **{name: getattr(gone, name) for name in HOUSEHOLD_FIELDS})
+        self.session.add(merge)
+        self.session.flush()
+        moving = {each.id for each in moved}
+        self.session.add_all(HouseholdMergeCase(merge_id=merge.id, case_id=each.id, moved=each.id in moving,
+                                                returning_household=each.returning_household)
+                             for each in staying + moved)
+        for name in filled:
+            setattr(keep, name, getattr(gone, name))
         self._keys(keep)
         self.session.add(keep)
         for each in moved:
@@ -240,11 +252,7 @@ class Store:
             self._touch(each)
         self.session.flush()
         self.session.delete(gone)
-        merged = self.household_cases(case)
-        flags = returning_flags([(c.id, c.intake_date, c.closed_date) for c in merged])
-        for each in merged:
-            each.returning_household = flags[each.id]
-            self.session.add(each)
+        self._recompute_returning(self.household_cases(case))
         numbers = [c.number for c in moved]
         self.record(case, "merge", f"household merged: the cases {', '.join(numbers)} of a duplicate household "
                                    "joined this household; returning household recomputed")
@@ -252,6 +260,95 @@ class Store:
             self.record(each, "merge", f"household merged into that of case {case.number} (a duplicate); "
                                        "returning household recomputed")
         return numbers
+
+    def _recompute_returning(self, cases: list[Case], kept: dict[int, bool] | None = None) -> None:
+        """'Returning household' of one household's cases from their dates, or as `kept` had it."""
+        from huurbeg.casework import returning_flags
+
+        flags = returning_flags([(c.id, c.intake_date, c.closed_date) for c in cases]) | (kept or {})
+        for each in cases:
+            each.returning_household = flags[each.id]
+            self.session.add(each)
+
+    def merge_between(self, case: Case, other: Case) -> HouseholdMerge | None:
+        """The latest merge in which one of the two cases moved to the other's household."""
+        from sqlalchemy.orm import aliased
+
+        one, two = aliased(HouseholdMergeCase), aliased(HouseholdMergeCase)
+        return self.session.exec(
+            select(HouseholdMerge).join(one, one.merge_id == HouseholdMerge.id)
+            .join(two, two.merge_id == HouseholdMerge.id)
+            .where(one.case_id == case.id, two.case_id == other.id, one.moved != two.moved)
+            .order_by(HouseholdMerge.id.desc())).first()
+
+    def merge_cases(self, merge: HouseholdMerge) -> tuple[list[Case], list[Case]]:
+        """The cases of a merge: (those of the household that stayed, those that moved), oldest first."""
+        rows = self.session.exec(select(Case, HouseholdMergeCase.moved)
+                                 .join(HouseholdMergeCase, HouseholdMergeCase.case_id == Case.id)
+                                 .where(HouseholdMergeCase.merge_id == merge.id)
+                                 .order_by(Case.intake_date, Case.id)).all()
+        return [c for c, moved in rows if not moved], [c for c, moved in rows if moved]
+
+    def later_merge(self, merge: HouseholdMerge, case: Case) -> tuple[str, str] | None:
+        """A merge still in force, made after `merge`, that involves the household `case` is in now:
+        (its CASE, a case that moved in it), to be undone first."""
+        later = self.session.exec(
+            select(HouseholdMerge).join(HouseholdMergeCase, HouseholdMergeCase.merge_id == HouseholdMerge.id)
+            .join(Case, Case.id == HouseholdMergeCase.case_id)
+            .where(HouseholdMerge.id > merge.id, HouseholdMerge.undone_at.is_(None),
+                   HouseholdMerge.purged_at.is_(None), Case.household_id == case.household_id)
+            .order_by(HouseholdMerge.id.desc())).first()
+        if later is None:
+            return None
+        moved = self.merge_cases(later)[1]
+        return self.session.get(Case, later.case_id).number, moved[0].number
+
+    def merges_into(self, case: Case) -> list[HouseholdMerge]:
+        """The merges into the household of `case` that still hold an absorbed household's details."""
+        return list(self.session.exec(
+            select(HouseholdMerge).where(HouseholdMerge.undone_at.is_(None), HouseholdMerge.purged_at.is_(None),
+                                         HouseholdMerge.id.in_(
+                select(HouseholdMergeCase.merge_id).join(Case, Case.id == HouseholdMergeCase.case_id)
+                .where(HouseholdMergeCase.moved.is_(True), Case.household_id == case.household_id)))
+            .order_by(HouseholdMerge.id)).all())
+
+    def unmerge_households(self, merge: HouseholdMerge) -> tuple[str, list[str]]:
+        """Undo a merge: the absorbed household again with its details and cases, the fields the other
+        took from it given back (unless corrected since), every case's flag as before the merge."""
+        from huurbeg.casework import HOUSEHOLD_FIELDS, given_back
+
+        case = self.session.get(Case, merge.case_id)
+        keep = self.household(case)
+        restored = Household(created_at=merge.household_created_at or self.now(),
+                             **{name: getattr(merge, name) for name in HOUSEHOLD_FIELDS})
+        self._keys(restored)
+        self.session.add(restored)
+        for name in given_back(merge, keep):
+            setattr(keep, name, None)
+        self._keys(keep)
+        self.session.add(keep)
+        self.session.flush()
+        moved = self.merge_cases(merge)[1]
+        for each in moved:
+            each.household_id = restored.id
+            self._touch(each)
+        self.session.flush()
+        before = dict(self.session.exec(select(HouseholdMergeCase.case_id, HouseholdMergeCase.returning_household)
+                                        .where(HouseholdMergeCase.merge_id == merge.id)).all())
+        for household_case in (case, moved[0]):
+            cases = self.household_cases(household_case)
+            self._recompute_returning(cases, {c.id: before[c.id] for c in cases if c.id in before})
+        merge.undone_at = self.now()
+        for name in HOUSEHOLD_FIELDS:  # the household they describe holds them again
+            setattr(merge, name, None)
+        self.session.add(merge)
+        numbers = [c.number for c in moved]
+        self.record(case, "unmerge", f"household merge undone: the cases {', '.join(numbers)} have their own "
+                                     "household again; returning household restored")
+        for each in moved:
+            self.record(each, "unmerge", f"household merge with that of case {case.number} undone; "
+                                         "returning household restored")
+        return case.number, numbers
 
     def problems(self, case: Case) -> list[str]:
         return list(self.session.exec(select(CaseProblem.problem).where(CaseProblem.case_id == case.id)
@@ -774,6 +871,11 @@ class Store:
         for (landlord_id,) in session.execute(private).all():
             label = f"(purged landlord {landlord_id})"
             session.execute(update(Landlord).where(Landlord.id == landlord_id).values(name=label, name_key=label))
+        # an absorbed household's details go with the cases of its merge (and the merge can no longer be undone)
+        merges = select(HouseholdMergeCase.merge_id).where(HouseholdMergeCase.case_id.in_(ids))
+        session.execute(update(HouseholdMerge).where(HouseholdMerge.id.in_(merges)).values(
+            name=None, address=None, phone=None, birth_date=None, national_number=None, adults=None, children=None,
+            purged_at=now))
         self._erase_removal_reasons(ids)
         for case in cases:
             self.record(case, "purge", "personal data and free text removed (retention)")
