@@ -36,6 +36,8 @@ parse_national_number = _wrap(national_number.normalise)
 parse_case = _wrap(parse_case_number)
 parse_required_text = _wrap(text.required)
 """A name or another text that must show something: blank or invisible-only input is refused."""
+parse_clearable_text = _wrap(text.clearable)
+"""An optional text that, given, must show something; '' clears it in an edit."""
 
 
 MAX_COUNT = 2_147_483_647
@@ -182,7 +184,7 @@ MineOption = Annotated[bool, typer.Option("--mine", help="Only my cases (the cas
 __all__ = ["OutputFormat", "FormatOption", "OutputOption", "output_option", "AsOfOption", "DateOption",
            "CaseArgument", "NoInputOption",
            "parse_date", "parse_datetime", "parse_money", "parse_national_number", "parse_case",
-           "parse_count", "parse_days", "parse_required_text", "code", "code_option", "parse_worker", "WorkerOption",
+           "parse_count", "parse_days", "parse_required_text", "parse_clearable_text", "code", "code_option", "parse_worker", "WorkerOption",
            "MineOption"]
 
 
@@ -190,4 +192,4 @@ __all__ = ["OutputFormat", "FormatOption", "OutputOption", "output_option", "AsO
 RecordIdArgument = Annotated[int, typer.Argument(
     parser=parse_count, metavar="ID", help="The record's number, as its list shows it.")]
 ReasonOption = Annotated[str, typer.Option(
-    "--reason", metavar="TEXT", help="Why the record is withdrawn; kept in the history.")]
+    "--reason", parser=parse_required_text, metavar="TEXT", help="Why the record is withdrawn; kept in the history.")]
