@@ -4,6 +4,11 @@ The parameters are read from the CLI itself: every one that takes free text is e
 here with invisible input, or named as one where an empty value means something.
 """
 
+import json
+import os
+import sys
+
+import pytest
 import typer.main
 
 from conftest import assert_one_line_error, snapshot
@@ -175,3 +180,30 @@ def test_a_long_value_is_never_repeated_whole(cli, db_path):
                     problems.append(f"{' '.join(words + (name,))} {param.opts[0]}: {longest} characters")
     walk(typer.main.get_command(app))
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.slow
+def test_a_prompt_refuses_invisible_text_as_its_flag_does(db_path, cli):
+    pexpect = pytest.importorskip("pexpect")
+    assert cli("case", "list").exit_code == 0  # the database exists: creating one asks first on a terminal
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "intake", "--track", "pw", "--source", "tenant",
+                                           "--tenant-informed", "--address", "", "--phone", "", "--birth-date",
+                                           "30/07/1985", "--national-number", "85073003328", "--adults", "1", "--children", "0",
+                                           "--problem", "nuisance", "--consent-tenant", "--consent-landlord",
+                                           "--date", "today", "--note", ""],
+                          env=env, encoding="utf-8", timeout=30, dimensions=(40, 200))
+    before = snapshot(db_path)
+    for question, answer in (("Tenant's name?", "Els Maes"), ("Landlord?", "")):
+        child.expect_exact(question)
+        child.send("\u200b\u2066\r")
+        child.expect_exact("visible text")  # refused at the prompt, asked again
+        child.send("\x7f" * 2 + answer + "\r")
+    child.expect_exact("Register this case?")
+    assert snapshot(db_path) == before
+    child.send("y")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    case = json.loads(cli("case", "show", "2026-0001", "--format", "json").stdout)
+    assert case["tenant"]["name"] == "Els Maes" and case["landlord"] is None
