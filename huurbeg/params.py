@@ -184,7 +184,8 @@ MineOption = Annotated[bool, typer.Option("--mine", help="Only my cases (the cas
 __all__ = ["OutputFormat", "FormatOption", "OutputOption", "output_option", "AsOfOption", "DateOption",
            "CaseArgument", "NoInputOption",
            "parse_date", "parse_datetime", "parse_money", "parse_national_number", "parse_case",
-           "parse_count", "parse_days", "parse_required_text", "parse_clearable_text", "code", "code_option", "parse_worker", "WorkerOption",
+           "parse_count", "parse_days", "parse_required_text", "parse_clearable_text", "code", "code_option",
+           "parse_worker", "WorkerOption",
            "MineOption"]
 
 

@@ -189,7 +189,8 @@ def test_a_prompt_refuses_invisible_text_as_its_flag_does(db_path, cli):
     env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")
     child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "intake", "--track", "pw", "--source", "tenant",
                                            "--tenant-informed", "--address", "", "--phone", "", "--birth-date",
-                                           "30/07/1985", "--national-number", "85073003328", "--adults", "1", "--children", "0",
+                                           "30/07/1985", "--national-number", "85073003328", "--adults", "1",
+                                           "--children", "0",
                                            "--problem", "nuisance", "--consent-tenant", "--consent-landlord",
                                            "--date", "today", "--note", ""],
                           env=env, encoding="utf-8", timeout=30, dimensions=(40, 200))

@@ -39,7 +39,8 @@ def list_cases(
     worker: WorkerOption = None,
     mine: MineOption = False,
     landlord: Annotated[str | None, typer.Option(
-        "--landlord", parser=parse_required_text, metavar="NAME", help="Only the cases of landlords whose name holds this.")] = None,
+        "--landlord", parser=parse_required_text, metavar="NAME",
+        help="Only the cases of landlords whose name holds this.")] = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:

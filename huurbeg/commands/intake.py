@@ -29,7 +29,8 @@ AdultsOption = Annotated[int | None, typer.Option("--adults", parser=parse_count
 ChildrenOption = Annotated[int | None, typer.Option("--children", parser=parse_count, metavar="N",
                                                     help="Children in the household.")]
 LandlordOption = Annotated[str | None, typer.Option(
-    "--landlord", parser=parse_clearable_text, metavar="NAME", help="Landlord's name; an existing landlord is matched by name.")]
+    "--landlord", parser=parse_clearable_text, metavar="NAME",
+    help="Landlord's name; an existing landlord is matched by name.")]
 LandlordTypeOption = Annotated[LandlordType | None, code_option(
     LandlordType, N_("landlord type"), N_("Kind of landlord, needed for a new one."), "--landlord-type")]
 SourceOption = Annotated[Source | None, code_option(Source, N_("registration source"), N_("Who registered the case."),
