@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from huurbeg import money
 from huurbeg.codes import HearingResult, known
 from huurbeg.i18n import _
-from huurbeg.render import state_word, text_value
+from huurbeg.render import plain, state_word, text_value
 from huurbeg.text import courtroom
 
 COURT_TIME_ZONE = "Europe/Brussels"
@@ -63,8 +63,9 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
                 case=row["case"], result=text_value(known(HearingResult, row["result"]))))
         else:
             event.add("summary", _("Hearing {case}").format(case=row["case"]))
-        event.add("location", ", ".join(filter(None, [row["court"], row["room"] and courtroom(row["room"])])))
-        event.add("description", _description(row))
+        # a TEXT value never carries a control character (RFC 5545): a stored one shows as its placeholder
+        event.add("location", plain(", ".join(filter(None, [row["court"], row["room"] and courtroom(row["room"])]))))
+        event.add("description", plain(_description(row)))
         if cancelled:
             event.add("transp", "TRANSPARENT")  # a cancelled hearing no longer blocks the time
         calendar.add_component(event)

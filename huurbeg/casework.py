@@ -100,6 +100,9 @@ def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDra
         raise InvalidInput(_("--date: the registration date cannot be in the future"))
     if draft.birth_date and draft.birth_date > intake_date:
         raise InvalidInput(_("--birth-date: cannot be after the registration date"))
+    if draft.landlord and blank(draft.landlord):
+        raise InvalidInput(_("{flag}: required; give some visible text (spaces or invisible characters alone are "
+                             "not a value)").format(flag="--landlord"))
     if draft.landlord and not known_landlord and draft.landlord_type is None:
         raise MissingValue(_("--landlord-type: required for a new landlord; use one of: {join}")
                            .format(join=', '.join(t.value for t in LandlordType)))
@@ -292,7 +295,7 @@ def current_values(store, number: str) -> dict:
 
 def _cleaned(name: str, value):
     if isinstance(value, str):
-        value = value.strip() or None
+        value = None if blank(value) else value.strip()
     if name in ("problems", "landlord_reported"):
         value = sorted(dict.fromkeys(value or []))
     return value

@@ -346,6 +346,7 @@ def choices(enum: type[StrEnum]) -> str:
 def parse_code(enum: type[StrEnum], text: str, what: str) -> StrEnum:
     """The member whose slug or Dutch name is `text` (case and surrounding blanks ignored)."""
     from huurbeg.i18n import _, language
+    from huurbeg.text import quoted
 
     slug = text.strip().lower()
     try:
@@ -356,9 +357,9 @@ def parse_code(enum: type[StrEnum], text: str, what: str) -> StrEnum:
         return member
     if language() == "nl":
         raise ValueError(_("{value} is not a valid {what}; use one of: {names}").format(
-            value=repr(text), what=_(WHAT.get(what, what)), names=choices(enum))) from None
+            value=quoted(text), what=_(WHAT.get(what, what)), names=choices(enum))) from None
     article = "an" if what[:1] in "aeiou" else "a"
-    raise ValueError(f"{text!r} is not {article} {what}; use one of: {choices(enum)}") from None
+    raise ValueError(f"{quoted(text)} is not {article} {what}; use one of: {choices(enum)}") from None
 
 
 def label(member: StrEnum) -> str:

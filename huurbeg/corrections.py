@@ -14,6 +14,7 @@ from huurbeg.casework import check_date_after_intake, check_not_future, check_op
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.hearings import awaiting_outcome, check_hearing
 from huurbeg.rules import check_contact_minutes
+from huurbeg.text import blank
 from huurbeg.i18n import N_, _
 
 LISTED_BY = {"contact": "huurbeg visit list {case}", "payment": "huurbeg plan show {case}",
@@ -23,7 +24,7 @@ LISTED_BY = {"contact": "huurbeg visit list {case}", "payment": "huurbeg plan sh
 
 def check_reason(reason: str | None) -> str:
     text = (reason or "").strip()
-    if not text:
+    if blank(text):  # a reason made of invisible characters says nothing in the history
         raise InvalidInput(_("--reason: say why the record is withdrawn (it is kept in the history)"))
     return text
 
@@ -145,7 +146,7 @@ def edit_agreement(store, number: str, agreement_id: int, given: dict, today: da
     agreement = _record(store, case, "agreement", agreement_id)
     if "text" in given:
         given["text"] = (given["text"] or "").strip()
-        if not given["text"]:
+        if blank(given["text"]):
             raise InvalidInput(_("--text: say what was agreed"))
     changed = _changes(agreement, given)
     if "due_date" in changed:
@@ -200,7 +201,7 @@ def edit_hearing(store, number: str, given: dict, today: date) -> list[str]:
     hearing = awaiting_outcome(store, case)
     for name in ("court", "room", "proposal"):
         if name in given:
-            given[name] = (given[name] or "").strip() or None
+            given[name] = None if blank(given[name]) else given[name].strip()
     if "court" in given and not given["court"]:
         raise InvalidInput(_("--court: name the court, e.g. 'Vredegerecht Mechelen'"))
     changed = _changes(hearing, given)

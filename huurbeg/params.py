@@ -57,6 +57,8 @@ parse_national_number = _wrap(national_number.normalise)
 parse_case = _wrap(parse_case_number)
 parse_required_text = _wrap(text.required)
 """A name or another text that must show something: blank or invisible-only input is refused."""
+parse_clearable_text = _wrap(text.clearable)
+"""An optional text that, given, must show something; '' clears it in an edit."""
 
 
 MAX_COUNT = 2_147_483_647
@@ -204,12 +206,12 @@ __all__ = ["OutputFormat", "FormatOption", "OutputOption", "output_option", "AsO
            "CaseArgument", "NoInputOption",
            "parse_date", "parse_past_date", "parse_coming_date", "parse_birth_date", "parse_datetime",
            "parse_coming_datetime", "parse_money", "parse_national_number", "parse_case",
-           "parse_count", "parse_days", "parse_required_text", "code", "code_option", "parse_worker", "WorkerOption",
-           "MineOption"]
+           "parse_count", "parse_days", "parse_required_text", "parse_clearable_text", "code", "code_option",
+           "parse_worker", "WorkerOption", "MineOption"]
 
 
 # Corrections of records: `visit edit CASE ID`, `refer remove CASE ID --reason TEXT`, ...
 RecordIdArgument = Annotated[int, typer.Argument(
     parser=parse_count, metavar="ID", help="The record's number, as its list shows it.")]
 ReasonOption = Annotated[str, typer.Option(
-    "--reason", metavar="TEXT", help="Why the record is withdrawn; kept in the history.")]
+    "--reason", parser=parse_required_text, metavar="TEXT", help="Why the record is withdrawn; kept in the history.")]

@@ -232,8 +232,9 @@ def _ask_landlord(landlords: list[str]) -> str | None:
     import questionary
 
     question = _("Landlord? (Enter to skip)")
-    prompt = questionary.autocomplete(question, choices=landlords, ignore_case=True, match_middle=True) \
-        if landlords else questionary.text(question)
+    check = _check(text.required)  # Enter skips; a name of invisible characters alone is refused
+    prompt = questionary.autocomplete(question, choices=landlords, ignore_case=True, match_middle=True,
+                                      validate=check) if landlords else questionary.text(question, validate=check)
     return _ask(prompt).strip() or None
 
 
@@ -417,7 +418,7 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
     answers["children"] = _keep(_("Children in the household?"), _count(MAX_PEOPLE), shown(current["children"]))
     answers["source"] = _select(_("Registered by?"), list(Source), Source(current["source"]))
     answers["referrer"] = _edit(_("Who at that service (name, phone)?"), current=shown(current["referrer"]))
-    answers["landlord"] = _edit(_("Landlord?"), current=shown(current["landlord"]))
+    answers["landlord"] = _edit(_("Landlord?"), text.required, current=shown(current["landlord"]))
     if answers["landlord"] and match_key(answers["landlord"]) not in {match_key(n) for n in landlords}:
         answers["landlord_type"] = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
     ticked = set(current["problems"] or [])

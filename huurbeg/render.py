@@ -154,6 +154,12 @@ def data_stream():
     return _Held() if _held else sys.stdout
 
 
+def to_terminal() -> bool:
+    """Whether data go to a person's screen: there a stored ESC or BEL shows as its placeholder, as in
+    a table, whatever the format; a file or a pipe gets the data as they are."""
+    return not _output and sys.stdout.isatty()
+
+
 def write_bytes(content: bytes) -> None:
     """Binary data (a workbook): to the --output file, or to stdout when it is not a terminal."""
     if _output:
@@ -172,7 +178,7 @@ def write_bytes(content: bytes) -> None:
 
 def write_text(text: str) -> None:
     """Text data in a format of their own (a calendar, a letter)."""
-    data_stream().write(text)
+    data_stream().write(plain(text, lines=True) if to_terminal() else text)
 
 
 def console(stderr: bool = False):
@@ -316,12 +322,13 @@ def write_csv(rows: Sequence[dict], keys: Sequence[str] | None = None, *, excel:
     """csv, the data contract; with `excel`, the same data as Belgian Excel opens them (csv-excel)."""
     keys = list(keys or (rows[0].keys() if rows else []))
     out = data_stream()
+    shown = plain if to_terminal() else str
     if excel:
         out.write("\ufeff")  # the byte-order mark: Excel then reads UTF-8 ("Chloé", not "ChloÃ©")
     writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
     writer.writerow(keys)
     for row in rows:
-        writer.writerow(["" if row.get(k) is None else _csv_value(row.get(k), excel) for k in keys])
+        writer.writerow(["" if row.get(k) is None else shown(_csv_value(row.get(k), excel)) for k in keys])
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

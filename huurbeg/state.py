@@ -132,7 +132,11 @@ class AppState:
             store.session.get_bind().dispose()
             remove_if_empty(path)
         elif path not in (self._asked, Path(os.path.realpath(default_path()))):
-            print(_("huurbeg: created a new, empty database at {path}").format(path=shown(path)), file=sys.stderr)
+            from huurbeg.render import plain
+
+            # a path is typed text like any other: a control character in it shows as its placeholder
+            print(plain(_("huurbeg: created a new, empty database at {path}").format(path=shown(path))),
+                  file=sys.stderr)
 
     @property
     def today(self) -> date:

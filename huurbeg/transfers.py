@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from huurbeg.casework import check_date_after_intake, check_not_future, check_open
 from huurbeg.codes import Destination, DwellingKind, Outcome, ReferralDestination, ReferralOutcome, Track
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
-from huurbeg.text import blank
+from huurbeg.text import blank, short
 from huurbeg.rules import CRISIS_MAX_EXTENSIONS, CRISIS_STAY_MONTHS
 from huurbeg.i18n import N_, _
 
@@ -41,7 +41,7 @@ def add_dwelling(store, code: str, kind: DwellingKind, address: str | None) -> N
     if blank(code):
         raise InvalidInput(_("CODE: give the dwelling a short code, e.g. DW-1"))
     if (existing := store.dwelling(code)) is not None:  # DW-1 and dw-1 would be one dwelling to the worker
-        raise RuleViolation(_("dwelling {code} exists already").format(code=existing.code))
+        raise RuleViolation(_("dwelling {code} exists already").format(code=short(existing.code)))
     store.add_dwelling(code, kind, (address or "").strip() or None)
 
 
@@ -49,7 +49,7 @@ def _dwelling(store, code: str):
     dwelling = store.dwelling(code.strip())
     if dwelling is None:
         raise NotFound(_("--dwelling: no dwelling {strip}; 'huurbeg transfer list' lists them")
-                       .format(strip=code.strip()))
+                       .format(strip=short(code.strip())))
     return dwelling
 
 

@@ -7,6 +7,8 @@ either being driven here or being named as one that shows no stored text.
 import csv
 import io
 import json
+import os
+import sys
 
 import pytest
 import typer.main
@@ -128,6 +130,7 @@ AFTERWARDS = {
     "case merge": lambda c, s: ["case", "merge", c, s, "--yes"],
     "case unmerge": lambda c, s: ["case", "unmerge", c, s, "--yes"],
     "case assign": lambda c, s: ["case", "assign", c, "--to", me()],
+    "case remove": lambda c, s: ["case", "remove", s, "--reason", "mistake"],  # last: the case leaves every view
 }
 """Commands that change a case and answer with a message: run after the views, in this order."""
 NO_STORED_TEXT = {
@@ -238,3 +241,102 @@ def test_invisible_tenant_in_an_imported_row_is_refused(cli, tmp_path):
     sheet.write_text("tenant,track,source,intake_date,tenant_informed\n\u200b \u200b,pw,tenant,01/10/2026,yes\n")
     result = cli("import", str(sheet))
     assert result.exit_code == 2 and "row 2: tenant: required" in result.stderr
+
+
+# --- data formats on a terminal: the same placeholders as a table --------------------------------
+
+CONTROLS = "\u241b[2J\u241b]0;title\u2407"
+"""The hostile text's terminal instructions as they must show: ESC and BEL as their pictures."""
+ON_TERMINAL = {"intake": lambda c, s: ["intake", "--track", "crisis", "--tenant", HOSTILE + " 3", "--source",
+                                       "police", "--tenant-informed", "--no-input"]}
+"""Commands with a --format that are not among the views: what they show their output for."""
+RUN_EACH = """
+import json, os, sys
+from huurbeg.cli import app
+
+sys.stdin = open(os.devnull)  # questions are not part of this: stdout alone is the terminal
+for index, args in enumerate(json.loads(sys.argv[1])):
+    print(f"<<<{index}>>>", flush=True)
+    app(args=args, prog_name="huurbeg", standalone_mode=False)
+    sys.stdout.flush()
+    sys.stderr.flush()
+print("<<<end>>>", flush=True)
+"""
+
+
+def formats() -> dict:
+    """Every command with a --format, and the formats it takes (a table excepted: it is styled, and
+    tests/test_safe_output.py::test_hostile_text_through_every_command reads it)."""
+    found = {}
+    for name in commands():
+        command = typer.main.get_command(app)
+        for word in name.split():
+            command = command.commands[word]
+        for param in command.params:
+            if param.name == "fmt":
+                info = param.type_descriptor.parameter_info
+                code_list = getattr(info.parser, "code_list", None)
+                found[name] = [m.value for m in code_list] if code_list else param.metavar.strip("[]").split("|")
+    return {name: [f for f in values if f != "table"] for name, values in found.items()}
+
+
+@pytest.mark.slow
+def test_every_data_format_shows_stored_text_on_a_terminal_as_a_table_does(cli, tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    built = build(cli)
+    shown = views(built["case"], built["stay"])
+    runs = []
+    for name, kinds in formats().items():
+        args = shown[name][0] if name in shown else ON_TERMINAL[name](built["case"], built["stay"])
+        runs += [(name, kind, [*args, "--format", kind]) for kind in kinds]
+    env = dict(os.environ, TERM="xterm", COLUMNS="400")
+    child = pexpect.spawn(sys.executable, ["-c", RUN_EACH, json.dumps([args for _, _, args in runs])], env=env,
+                          encoding="utf-8", timeout=300, dimensions=(50, 400))
+    child.expect_exact("<<<end>>>")
+    screen = child.before
+    child.expect(pexpect.EOF)
+    problems = []
+    for index, (name, kind, args) in enumerate(runs):
+        part = screen.split(f"<<<{index}>>>", 1)[1].split(f"<<<{index + 1}>>>", 1)[0]
+        if found := [c for c in RAW if c in part]:
+            problems.append(f"{name} -f {kind}: raw {found!r} reached the terminal")
+        if kind in ("csv", "csv-excel", "ics") and name in ("case list", "case show", "hearing list", "visit list"):
+            if CONTROLS not in (_unescaped(_content(part)) if kind == "ics" else part):
+                problems.append(f"{name} -f {kind}: the stored text is not shown as placeholders: {part[-300:]!r}")
+    assert "hearing list" in formats() and "ics" in formats()["hearing list"]
+    assert {"csv", "csv-excel"} <= set(formats()["case list"])
+    assert not problems, "\n".join(problems)
+    # in a file or a pipe, csv keeps the data as they are, with its formula neutralisation
+    export = tmp_path / "cases.csv"
+    assert cli("case", "list", "-f", "csv-excel", "--output", str(export)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(export.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows[0]["case"] == built["case"] and rows[0]["tenant"] == HOSTILE.strip()
+    assert "'=HYPERLINK" in cli("case", "find", "click", "-f", "csv").stdout  # the address, a formula
+
+
+def _content(ics: str) -> str:
+    """An iCalendar text unfolded, without its line breaks: what its values hold."""
+    return ics.replace("\r\n", "\n").replace("\n ", "").replace("\n", "")
+
+
+def _unescaped(values: str) -> str:
+    return values.replace("\\;", ";").replace("\\,", ",")
+
+
+def test_a_calendar_never_carries_a_control_character(cli, tmp_path):
+    build(cli)
+    roll = tmp_path / "roll.ics"
+    assert cli("hearing", "list", "-f", "ics", "--output", str(roll)).exit_code == 0
+    for ics in (cli("hearing", "list", "-f", "ics").stdout, roll.read_text(encoding="utf-8")):
+        values = _content(ics)
+        assert "LOCATION:" in values and CONTROLS in _unescaped(values), values
+        assert not [c for c in values if ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0 or c in "\u202e\u2066"], values
+
+
+def test_a_new_database_is_announced_literally(cli, tmp_path):
+    path = tmp_path / "new \x1b]52;c;aGk=\x07 \x1b[2J \x9b31m.db"
+    result = cli("--db", str(path), "case", "list")
+    assert result.exit_code == 0, result.output
+    assert "created a new, empty database at" in result.stderr
+    assert not [c for c in RAW if c in result.stderr], repr(result.stderr)
+    assert "\u241b]52;c;aGk=\u2407 \u241b[2J \ufffd31m.db" in result.stderr

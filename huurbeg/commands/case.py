@@ -15,7 +15,8 @@ from huurbeg.commands import headed
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
-                            OutputFormat, ReasonOption, WorkerOption, code_option, parse_case, parse_worker)
+                            OutputFormat, ReasonOption, WorkerOption, code_option, parse_case, parse_required_text,
+                            parse_worker)
 from huurbeg.state import state
 
 app = typer.Typer(help="The caseload and one dossier: list, find, show, edit, consent, track, close, reopen, "
@@ -38,7 +39,8 @@ def list_cases(
     worker: WorkerOption = None,
     mine: MineOption = False,
     landlord: Annotated[str | None, typer.Option(
-        "--landlord", metavar="NAME", help="Only the cases of landlords whose name holds this.")] = None,
+        "--landlord", parser=parse_required_text, metavar="NAME",
+        help="Only the cases of landlords whose name holds this.")] = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:

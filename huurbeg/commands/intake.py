@@ -10,7 +10,7 @@ from huurbeg.codes import LandlordType, Problem, Source, Track
 from huurbeg.errors import Cancelled, said
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money, \
-    parse_birth_date, parse_national_number, parse_required_text
+    parse_birth_date, parse_clearable_text, parse_national_number, parse_required_text
 from huurbeg.state import state
 
 
@@ -29,7 +29,8 @@ AdultsOption = Annotated[int | None, typer.Option("--adults", parser=parse_count
 ChildrenOption = Annotated[int | None, typer.Option("--children", parser=parse_count, metavar="N",
                                                     help="Children in the household.")]
 LandlordOption = Annotated[str | None, typer.Option(
-    "--landlord", help="Landlord's name; an existing landlord is matched by name.")]
+    "--landlord", parser=parse_clearable_text, metavar="NAME",
+    help="Landlord's name; an existing landlord is matched by name.")]
 LandlordTypeOption = Annotated[LandlordType | None, code_option(
     LandlordType, N_("landlord type"), N_("Kind of landlord, needed for a new one."), "--landlord-type")]
 SourceOption = Annotated[Source | None, code_option(Source, N_("registration source"), N_("Who registered the case."),

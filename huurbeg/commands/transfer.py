@@ -45,7 +45,8 @@ def dwelling_add(
 def move_in(
     ctx: typer.Context,
     number: CaseArgument,
-    dwelling: Annotated[str, typer.Option("--dwelling", metavar="CODE", help="The dwelling's code.",
+    dwelling: Annotated[str, typer.Option("--dwelling", parser=parse_required_text, metavar="CODE",
+                                          help="The dwelling's code.",
                                           autocompletion=complete_dwellings)],
     when: DateOption = None,
     until: UntilOption = None,
