@@ -209,6 +209,23 @@ def test_an_output_that_fails_as_it_is_written_registers_nothing(cli, db_path, t
     assert not target.exists() and leftovers(tmp_path) == []
 
 
+def test_an_output_that_cannot_be_named_after_the_commit_keeps_what_was_registered(cli, db_path, tmp_path,
+                                                                                   monkeypatch):
+    def taken(source, target):
+        raise OSError(errno.EISDIR, "Is a directory")
+
+    cli("case", "list")
+    monkeypatch.setattr(os, "replace", taken)  # FILE became a folder while the intake was asked
+    target = tmp_path / "case.json"
+    result = cli(*INTAKE, "--format", "json", "--output", str(target))
+    assert_one_line_error(result, code=1, contains=f"--output: cannot write {target}: Is a directory; the output is in")
+    [temporary] = leftovers(tmp_path)
+    assert str(tmp_path / temporary) in result.stderr
+    assert '"case": "2026-0001"' in (tmp_path / temporary).read_text()  # the number of the case that was registered
+    assert stat.S_IMODE((tmp_path / temporary).stat().st_mode) == 0o600
+    assert query(db_path, "SELECT number FROM case_file") == [("2026-0001",)]
+
+
 def test_a_temporary_file_of_a_killed_export_is_removed(cli, tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     stale = tmp_path / f".huurbeg-output-{dead.stdout.strip()}-abc123.partial"
