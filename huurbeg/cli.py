@@ -69,6 +69,11 @@ class HuurbegGroup(TyperGroup):
             render.finish_output(succeeded=False)
             return code
         try:
+            render.write_output()  # before the commit: an output that cannot be written leaves nothing registered
+        except HuurbegError as exc:
+            app_state.finish(succeeded=False)
+            return self._failure(exc)
+        try:
             app_state.finish(succeeded=True)
         except Exception as exc:  # the commit itself failed (disk full, lock): nothing was written
             render.finish_output(succeeded=False)
@@ -133,7 +138,7 @@ def _os_error(exc: OSError) -> str:
 
 
 N_("No such file or directory"), N_("Permission denied"), N_("Is a directory"), N_("Not a directory")
-N_("No space left on device"), N_("File exists"), N_("Read-only file system")
+N_("No space left on device"), N_("File exists"), N_("Read-only file system"), N_("File name too long")
 
 
 def _usage_error(exc: typer.TyperException) -> int:

@@ -144,17 +144,19 @@ FormatOption = Annotated[OutputFormat, typer.Option(
          "Belgian Excel (; and decimal comma); xlsx an Excel workbook (with --output FILE).")]
 
 
-def output_file(value: Path | None) -> Path | None:
-    """The callback of an --output FILE option: checked at once, written by render once the command succeeded."""
-    if value is None:
+def output_file(ctx: typer.Context, value: Path | None) -> Path | None:
+    """The callback of an --output FILE option: checked at once, before the command writes anything
+    (its temporary file made), and written by render once the command succeeded."""
+    if value is None or ctx.resilient_parsing:
         return None
     from huurbeg import render
+    from huurbeg.db.engine import database_files
 
-    if value.is_dir():
-        raise typer.BadParameter(_("{path} is a directory; name a file").format(path=value), param_hint="'--output'")
-    if not value.parent.is_dir():
-        raise typer.BadParameter(_("no directory {path}").format(path=value.parent), param_hint="'--output'")
-    render.output_to(value)
+    root = ctx.find_root().obj
+    try:
+        render.output_to(value, database=database_files(getattr(root, "db_option", None)))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--output'") from None
     return value
 
 

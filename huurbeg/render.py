@@ -10,7 +10,8 @@ written); a command that fails, or whose commit fails, shows its error line alon
 
 `--output FILE` (every command with --format has it) sends the data to FILE instead:
 collected in memory and written, mode 0600, only when the command succeeded, so a
-failed export never leaves half a file. xlsx is a workbook (huurbeg/workbook.py);
+failed export never leaves half a file; a link, a device or the database itself is
+never replaced. xlsx is a workbook (huurbeg/workbook.py);
 csv-excel is csv as Belgian Excel opens it: `;` between fields, a decimal comma,
 a UTF-8 byte-order mark.
 """
@@ -20,6 +21,7 @@ import io
 import json
 import re
 import os
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -70,13 +72,108 @@ def literal(value, *, lines: bool = False, style: str = ""):
 # --- where data go: stdout, or the file of --output ---------------------------------
 
 _output: dict = {}
-"""The --output of this invocation: its path and what was written for it (text or bytes)."""
+"""The --output of this invocation: its path, its temporary file, and what was written for it (text or bytes)."""
+
+TEMP_PREFIX = ".huurbeg-output-"
+TEMP_SUFFIX = ".partial"
 
 
-def output_to(path) -> None:
-    """Send this invocation's data to `path` (written by finish_output when the command succeeded)."""
+def output_to(path, database: Sequence = ()) -> None:
+    """Send this invocation's data to `path`: checked now, before the command writes anything.
+
+    A symbolic link, a folder, a device, a pipe or the database in use (`database`: its files) is
+    never replaced: ValueError says why. The temporary file is made at once, exclusively, under a
+    random name in the target's folder (never through a link someone planted there) and mode 0600,
+    so a folder that cannot be written fails the command before it commits (HuurbegError).
+    """
+    import tempfile
+
+    path = os.fspath(path)
+    _check_target(path, database)
+    folder = os.path.dirname(path) or os.curdir
+    _remove_stale(folder)
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX,
+                                                 dir=folder)  # O_CREAT | O_EXCL | O_NOFOLLOW, mode 0600
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     _output.clear()
-    _output.update(path=os.fspath(path), text=io.StringIO(), data=None)
+    _output.update(path=path, temporary=temporary, descriptor=descriptor, text=io.StringIO(), data=None)
+
+
+def _check_target(path: str, database: Sequence) -> None:
+    from huurbeg.db.engine import shown
+
+    try:
+        found = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        found = None  # a new file; its folder is checked below
+    except OSError as exc:  # a name too long, ...
+        raise ValueError(_("cannot use {path}: {reason}").format(path=shown(path), reason=_reason(exc))) from None
+    if found is not None and stat.S_ISLNK(found.st_mode):
+        raise ValueError(_("{path} is a symbolic link; name the file itself").format(path=shown(path)))
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise ValueError(_("{path} is a directory; name a file").format(path=shown(path)))
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        raise ValueError(_("{path} is not a regular file (a device, a pipe or a socket); name a file").format(
+            path=shown(path)))
+    if _one_of(path, database):
+        raise ValueError(_("{path} is the database in use (or its -wal, -shm or -journal file); name another "
+                           "file").format(path=shown(path)))
+    folder = os.path.dirname(path) or os.curdir
+    if not os.path.isdir(folder):
+        raise ValueError(_("no directory {path}").format(path=shown(folder)))
+
+
+def _one_of(path: str, files: Sequence) -> bool:
+    """Whether `path` names one of `files`, by another spelling, through a link or as a hard link."""
+    real = os.path.realpath(path)
+    for file in files:
+        if os.path.realpath(file) == real:
+            return True
+        try:
+            if os.path.samefile(path, file):
+                return True
+        except OSError:  # one of them does not exist
+            continue
+    return False
+
+
+def _remove_stale(folder: str) -> None:
+    """Temporary files of outputs whose process was killed: they may hold a listing of households."""
+    try:
+        leftovers = [entry for entry in os.scandir(folder)
+                     if entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX)]
+    except OSError:
+        return
+    for entry in leftovers:
+        pid = entry.name[len(TEMP_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)) and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process
+        return True
+    return True
+
+
+def _reason(exc: OSError) -> str:
+    return _(exc.strerror) if exc.strerror else str(exc)
+
+
+def _cannot_write(path: str, exc: OSError):
+    from huurbeg.db.engine import shown
+    from huurbeg.errors import HuurbegError
+
+    return HuurbegError(_("--output: cannot write {shown}: {value}").format(shown=shown(path), value=_reason(exc)))
 
 
 def output_path() -> str | None:
@@ -93,47 +190,79 @@ def hold_output() -> None:
     _held.update(messages=[], data=[])
 
 
-def finish_output(succeeded: bool) -> None:
-    """Write the collected output to its file, atomically and readable by the user only; or drop it.
+def write_output() -> None:
+    """Write the collected output into its temporary file, onto the disk; called before the command's
+    commit, so that a disk that fills up fails the command with nothing registered."""
+    if not _output or _output.get("descriptor") is None:
+        return
+    text, data = _output["text"], _output["data"]
+    content = data if data is not None else text.getvalue().encode("utf-8")
+    descriptor, _output["descriptor"] = _output["descriptor"], None
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+    except OSError as exc:
+        path = _output["path"]
+        finish_output(succeeded=False)
+        raise _cannot_write(path, exc) from None
 
-    Then what was held is shown, when the command succeeded and its file was written; else dropped.
+
+def finish_output(succeeded: bool) -> None:
+    """Give the written output its name, once the command succeeded and committed; or drop it.
+
+    Then what was held is shown, when the command succeeded; else dropped. What the command says it
+    did is committed by then, so it is said even when the output cannot be given its name.
     """
     held = dict(_held)
     _held.clear()
-    _write_file(succeeded)
-    if not succeeded or not held:
-        return
-    for chunk in held["data"]:
-        if isinstance(chunk, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(chunk)
-        else:
-            sys.stdout.write(chunk)
-    sys.stdout.flush()
-    for text, style in held["messages"]:
-        _say(text, style)
-
-
-def _write_file(succeeded: bool) -> None:
-    path, text, data = _output.get("path"), _output.get("text"), _output.get("data")
-    _output.clear()
-    if not path or not succeeded:
-        return
-    content = data if data is not None else text.getvalue().encode("utf-8")
-    temporary = f"{path}.partial"
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(content)
-        os.replace(temporary, path)
-    except OSError as exc:  # a read-only folder, a full disk: say which file, and leave no part of it
-        if os.path.isfile(temporary):
-            os.unlink(temporary)
+        _name_output(succeeded)
+    finally:
+        if succeeded and held:
+            for chunk in held["data"]:
+                if isinstance(chunk, bytes):
+                    sys.stdout.flush()
+                    sys.stdout.buffer.write(chunk)
+                else:
+                    sys.stdout.write(chunk)
+            sys.stdout.flush()
+            for text, style in held["messages"]:
+                _say(text, style)
+
+
+def _name_output(succeeded: bool) -> None:
+    if succeeded:
+        write_output()
+    output = dict(_output)
+    _output.clear()
+    if not output:
+        return
+    if not succeeded:
+        if output["descriptor"] is not None:
+            os.close(output["descriptor"])
+        try:
+            os.unlink(output["temporary"])
+        except OSError:
+            pass
+        return
+    try:
+        os.replace(output["temporary"], output["path"])  # a link or a file put there since is replaced, not followed
+    except OSError as exc:  # what the command wrote is committed: its output stays, under the temporary name
         from huurbeg.db.engine import shown
         from huurbeg.errors import HuurbegError
 
-        raise HuurbegError(_("--output: cannot write {shown}: {value}").format(
-            shown=shown(path), value=_(exc.strerror) if exc.strerror else exc)) from None
+        raise HuurbegError(_("--output: cannot write {shown}: {value}; the output is in {temporary}").format(
+            shown=shown(output["path"]), value=_reason(exc), temporary=shown(output["temporary"]))) from None
+    try:
+        descriptor = os.open(os.path.dirname(output["path"]) or os.curdir, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)  # the new name on the disk too
+        finally:
+            os.close(descriptor)
+    except OSError:  # not every platform can fsync a folder
+        pass
 
 
 class _Held:
@@ -181,12 +310,12 @@ def write_text(text: str) -> None:
     data_stream().write(plain(text, lines=True) if to_terminal() else text)
 
 
-def console(stderr: bool = False):
+def console(stderr: bool = False, width: int | None = None):
     from rich.console import Console
 
     if _output and not stderr:  # a table to a file: plain text, no colour, a fixed width
-        return Console(file=_output["text"], highlight=False, no_color=True, width=120, soft_wrap=False)
-    return Console(stderr=stderr, highlight=False)
+        return Console(file=_output["text"], highlight=False, no_color=True, width=width or 120, soft_wrap=False)
+    return Console(stderr=stderr, highlight=False, width=width)
 
 
 def message(text: str, style: str = "") -> None:

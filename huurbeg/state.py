@@ -84,7 +84,10 @@ class AppState:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             return
         path = resolve(self.db_option, prepare=False).path
-        if path is None or path.exists() or path == default_path():
+        try:
+            if path is None or path.exists() or path == default_path():
+                return
+        except OSError:  # a name too long: opening it names --db
             return
         from huurbeg import prompts
 

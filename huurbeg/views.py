@@ -159,10 +159,9 @@ def roll_view(rows: list[dict]) -> None:
 
 def brief_view(data: dict) -> None:
     """The courtroom brief, laid out to be read at a glance in 80 columns."""
-    from rich.console import Console
     from rich.panel import Panel
 
-    out = Console(width=min(console().width, BRIEF_WIDTH), highlight=False)
+    out = console(width=min(console().width, BRIEF_WIDTH))  # to the file of --output, if there is one
     hearing = data["hearing"]
     landlord = data["landlord"]
     household = _household(data["adults"], data["children"])

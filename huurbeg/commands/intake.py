@@ -107,7 +107,7 @@ def intake(
         casework.decide_household(matches, allow_duplicate)
     if isinstance(decision, str):
         render.notice(_("No new case opened: continue with case {number}.").format(number=decision))
-        render.write_text(decision + "\n")
+        render.write_text(decision + "\n")  # data: to the file of --output, if there is one
         return
     hearing = None
     if asking and draft.track == Track.OGP and draft.source == Source.COURT \

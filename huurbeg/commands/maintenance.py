@@ -72,9 +72,16 @@ def purge(
                             "Personal data of {count} cases removed; their figures remain.", len(numbers)).format(
         count=len(numbers)))
     if left:
+        import os
+        import shlex
+
+        from huurbeg.db.engine import resolve
+
+        path = os.path.abspath(resolve(app_state.db_option, prepare=False).path)  # a command to copy, whole
         render.notice(_("huurbeg: warning: {message}").format(message=_(
             "the file could not be compacted ({reason}); erased values may remain in its free space: run "
-            "'sqlite3 PATH VACUUM' when nobody else is using the database").format(reason=left)))
+            "\"sqlite3 {path} VACUUM\" when nobody else is using the database").format(
+                reason=left, path=shlex.quote(path))))
 
 
 def doctor(ctx: typer.Context) -> None:
@@ -109,18 +116,15 @@ def copy(
     """Copy this database into another (a solo file into the team server): every case, history and number."""
     from huurbeg.db import open_store
     from huurbeg.db.engine import same_database
-    from huurbeg.errors import DatabaseProblem, InvalidInput
+    from huurbeg.errors import InvalidInput
 
     if not to.strip():
         raise InvalidInput(_("--to: give the target database, a file path or an SQLAlchemy URL"))
     app_state = state(ctx)
-    if same_database(app_state.db_option, to):
+    if same_database(app_state.db_option, to, other_name="--to"):
         raise InvalidInput(_("--to: that is the database being copied; give another one"))
     source = app_state.store(write=False, must_exist=True, sound=True)  # a damaged file is not copied on
-    try:
-        target, label = open_store(to, write=True, today=app_state.today)
-    except DatabaseProblem as exc:  # its words name --db, the option of the source
-        raise DatabaseProblem(str(exc).replace("--db: ", "--to: ")) from None
+    target, label = open_store(to, write=True, today=app_state.today, name="--to")
     try:
         copied = source.copy_to(target, merge)
         target.record(None, "copy", f"{copied['case_file']} case(s) copied in" + (" (merged)" if merge else ""))

@@ -9,13 +9,14 @@ from datetime import date
 
 
 def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, today: date | None = None,
-               sound: bool = False, reads_only: bool = False):
+               sound: bool = False, reads_only: bool = False, name: str = "--db"):
     """Open the database of this invocation: (Store, Target). Creates or upgrades the schema.
 
     With `today`, the file gets its daily check (huurbeg.db.health): on a damaged file a
     store for writing (or one that must be `sound`, for a backup) is refused, and a store for
     reading cannot write. `reads_only`: the store writes nothing but the reads it records (a
-    dossier shown), so on a damaged file it reads, leaving its reads unrecorded.
+    dossier shown), so on a damaged file it reads, leaving its reads unrecorded. `name`: the option
+    that named the database, for its errors.
     """
     from dataclasses import replace
 
@@ -27,7 +28,7 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
     from huurbeg.db.store import Store
     from huurbeg.errors import DatabaseProblem
 
-    target = resolve(db_option, must_exist=must_exist)
+    target = resolve(db_option, must_exist=must_exist, name=name)
     if write and target.path is not None and target.path.exists() and not os.access(target.path, os.W_OK):
         raise DatabaseProblem(read_only_file(target.path))
     engine = make_engine(target)
@@ -61,7 +62,10 @@ def open_reader(db_option: str | None, *, today: date, must_exist: bool = False,
     from huurbeg.errors import DatabaseProblem
 
     located = resolve(db_option, must_exist=must_exist, prepare=False)
-    if located.path is None or "?" in located.url or not located.path.is_file():
+    try:
+        if located.path is None or "?" in located.url or not located.path.is_file():
+            return None
+    except OSError:  # a name too long: open_store names --db
         return None
     target = resolve(db_option, must_exist=must_exist)
     if records_reads and not os.access(target.path, os.W_OK):

@@ -49,46 +49,74 @@ def default_path() -> Path:
     return base / "huurbeg" / "huurbeg.db"
 
 
-def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = True) -> Target:
+def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = True, name: str = "--db") -> Target:
     """The target named by --db, else HUURBEG_DB, else the default file.
 
     With `must_exist`, a missing file is an error instead of a new database: a report
     run by cron must fail loudly on a mistyped path, not report an empty service.
-    Without `prepare`, the file is only located, never created or checked.
+    Without `prepare`, the file is only located, never created or checked. `name` is the
+    option the value came from, so that every error about it names that option (copy --to).
     """
     value = option or os.environ.get("HUURBEG_DB") or ""
     if "://" in value:
-        _check_scheme(value.split("://", 1)[0])
+        scheme, rest = value.split("://", 1)
+        _check_scheme(scheme, name)
+        if scheme.split("+", 1)[0].lower() == "sqlite":
+            _check_not_in_memory(rest.removeprefix("/"), name)
         if not value.startswith("sqlite:///"):
             return Target(value, None)
         if "?" in value:  # options for the driver: used as given
             return Target(value, Path(value.removeprefix("sqlite:///").split("?", 1)[0]))
         value = value.removeprefix("sqlite:///")  # a file like any other: made private, checked
+    elif value == ":memory:":
+        _check_not_in_memory(value, name)
     explicit = bool(value)
     path = Path(value).expanduser() if explicit else default_path()
-    if must_exist and not path.exists():
+    if must_exist and not _exists(path, name):
         raise DatabaseProblem(_("no huurbeg database at {shown}; check --db or HUURBEG_DB").format(shown=shown(path)))
     if not prepare:
         return Target(f"sqlite:///{path}", path)
-    notices, created = _prepare_file(path, create_parent=not explicit)
+    notices, created = _prepare_file(path, create_parent=not explicit, name=name)
     return Target(f"sqlite:///{path}", path, notices, created)
+
+
+def _check_not_in_memory(database: str, name: str) -> None:
+    """SQLite's in-memory database is gone when huurbeg exits: a command would report writing what it lost."""
+    file, _sep, query = database.partition("?")
+    if file in ("", ":memory:") or "mode=memory" in query:
+        from huurbeg.errors import InvalidInput
+
+        raise InvalidInput(_("{option}: an in-memory database keeps nothing once huurbeg exits; give a file path "
+                             "or a server URL").format(option=name))
+
+
+def _exists(path: Path, name: str) -> bool:
+    """Whether `path` exists; a path the system cannot even look up (a name too long) is an error naming its option."""
+    try:
+        return path.exists()
+    except OSError as exc:
+        raise DatabaseProblem(_("{option}: cannot use {shown}: {value}")
+                              .format(option=name, shown=shown(path), value=_(exc.strerror) if exc.strerror else exc)
+                              ) from None
 
 
 SCHEMES = ("sqlite", "postgresql")
 """The databases huurbeg runs on (a scheme may name its driver: postgresql+psycopg)."""
 
 
-def _check_scheme(scheme: str) -> None:
+def _check_scheme(scheme: str, name: str = "--db") -> None:
     if scheme.split("+", 1)[0].lower() not in SCHEMES:
         from huurbeg.errors import InvalidInput
 
-        raise InvalidInput(_("--db: {scheme}:// is not a database huurbeg runs on; give a file path, "
-                             "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE").format(scheme=scheme))
+        raise InvalidInput(_("{option}: {scheme}:// is not a database huurbeg runs on; give a file path, "
+                             "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE").format(option=name,
+                                                                                                   scheme=scheme))
 
 
-def same_database(one: str | None, other: str | None) -> bool:
-    """Whether two --db values (paths or URLs, None for the default) name the same database."""
-    first, second = resolve(one, prepare=False), resolve(other, prepare=False)
+def same_database(one: str | None, other: str | None, other_name: str = "--db") -> bool:
+    """Whether two --db values (paths or URLs, None for the default) name the same database; an error
+    about `other` names the option it came from."""
+    first, second = resolve(one, prepare=False), resolve(other, prepare=False, name=other_name)
     if first.path is None or second.path is None:
         return first.url == second.url
     try:
@@ -98,37 +126,59 @@ def same_database(one: str | None, other: str | None) -> bool:
         return False
 
 
+COMPANIONS = ("-wal", "-shm", "-journal")
+"""The files SQLite keeps beside a database: writing over one of them damages the database."""
+
+
+def database_files(option: str | None) -> tuple[Path, ...]:
+    """The files of the SQLite database --db (or HUURBEG_DB, or the default) names, none for a server:
+    the file and its companions, beside the name given and beside the file a link leads to."""
+    from huurbeg.errors import HuurbegError
+
+    try:
+        path = resolve(option, prepare=False).path
+    except HuurbegError:  # a --db that cannot be used: the command says so when it opens it
+        return ()
+    if path is None:
+        return ()
+    named = {path, Path(os.path.realpath(path))}
+    return tuple(file.with_name(file.name + companion) for file in named for companion in ("", *COMPANIONS))
+
+
 def shown(path) -> str:
     """A path as an error message shows it: a very long one shortened in the middle."""
     text = str(path)
     return text if len(text) <= PATH_CHARACTERS else f"{text[:40]}…{text[-70:]}"
 
 
-def _prepare_file(path: Path, *, create_parent: bool) -> tuple[tuple[str, ...], Path | None]:
+def _prepare_file(path: Path, *, create_parent: bool, name: str) -> tuple[tuple[str, ...], Path | None]:
     """Notices about an existing file, or the new, empty file made here with mode 0600."""
     try:
         if path.is_dir():
-            raise DatabaseProblem(_("--db: {shown} is a directory, not a database file").format(shown=shown(path)))
+            raise DatabaseProblem(_("{option}: {shown} is a directory, not a database file").format(
+                option=name, shown=shown(path)))
         if path.is_symlink() and not path.exists():  # a dangling link: create the file it names
             path = Path(os.path.realpath(path))
         parent = path.parent
         if not parent.exists():
             if not create_parent:
-                raise DatabaseProblem(_("--db: directory {shown} does not exist").format(shown=shown(parent)))
+                raise DatabaseProblem(_("{option}: directory {shown} does not exist").format(
+                    option=name, shown=shown(parent)))
             parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if path.exists():
-            return _check_existing(path), None
+            return _check_existing(path, name), None
     except OSError as exc:  # a path too long, a component that is a file, ...
-        raise DatabaseProblem(_("--db: cannot use {shown}: {value}")
-                              .format(shown=shown(path), value=exc.strerror or exc)) from None
+        raise DatabaseProblem(_("{option}: cannot use {shown}: {value}")
+                              .format(option=name, shown=shown(path), value=_(exc.strerror) if exc.strerror else exc)
+                              ) from None
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return (), None  # another huurbeg created it a moment ago
     except OSError as exc:
         hint = "" if os.access(path.parent, os.W_OK | os.X_OK) else _(" (the folder is read-only for you)")
-        raise DatabaseProblem(_("--db: cannot create {path}: {reason}{hint}").format(
-            path=shown(path), reason=exc.strerror, hint=hint)) from None
+        raise DatabaseProblem(_("{option}: cannot create {path}: {reason}{hint}").format(
+            option=name, path=shown(path), reason=exc.strerror, hint=hint)) from None
     try:
         os.fchmod(fd, 0o600)  # whatever the umask or the folder's default permissions
     finally:
@@ -136,16 +186,16 @@ def _prepare_file(path: Path, *, create_parent: bool) -> tuple[tuple[str, ...], 
     return (), path
 
 
-def _check_existing(path: Path) -> tuple[str, ...]:
+def _check_existing(path: Path, name: str) -> tuple[str, ...]:
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseProblem(_("--db: cannot read {shown}: {strerror}; check its owner and permissions (ls -l)")
-                              .format(shown=shown(path), strerror=exc.strerror)) from None
+        raise DatabaseProblem(_("{option}: cannot read {shown}: {strerror}; check its owner and permissions (ls -l)")
+                              .format(option=name, shown=shown(path), strerror=exc.strerror)) from None
     if header and header != SQLITE_HEADER:
-        raise DatabaseProblem(_("--db: {shown} is not a huurbeg database (not an SQLite file); it was left "
-                                "untouched").format(shown=shown(path)))
+        raise DatabaseProblem(_("{option}: {shown} is not a huurbeg database (not an SQLite file); it was left "
+                                "untouched").format(option=name, shown=shown(path)))
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise DatabaseProblem(read_only_folder(path))
     mode = stat.S_IMODE(path.stat().st_mode)
