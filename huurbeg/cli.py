@@ -106,11 +106,14 @@ class HuurbegGroup(TyperGroup):
             if type(exc).__module__.startswith(("sqlalchemy", "sqlite3")):  # sqlite3: a lookup's plain SQL
                 reason = _database_reason(exc)
                 text = _("database error: {reason}; nothing was written").format(reason=reason)
-                if any(sign in reason for sign in ("malformed", "not a database", "Could not decode")):
-                    # damaged since the daily check, or a value no check can see (SQLite keeps no checksums)
-                    from huurbeg.db.health import WHAT_TO_DO
+                from huurbeg.db import health
 
-                    text += f". {_(WHAT_TO_DO)}"
+                found = health.cause(exc)
+                if found == health.DAMAGE or "Could not decode" in reason:
+                    # damaged since the daily check, or a value no check can see (SQLite keeps no checksums)
+                    text += f". {_(health.WHAT_TO_DO)}"
+                elif found in (health.FULL, health.INPUT_OUTPUT):  # the file is intact: a backup would set it back
+                    text += f". {_(health.NOT_DAMAGE[found])}"
                 return _fail(text, EXIT_DATABASE)
             return _fail(_("internal error ({kind}); nothing was written. Run again with HUURBEG_DEBUG=1 to "
                            "see where").format(kind=type(exc).__name__), EXIT_INTERNAL)

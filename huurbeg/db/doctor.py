@@ -77,12 +77,40 @@ def _examine(path: Path, schema_revision: str, known_revisions: set[str]) -> lis
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        findings.append(Finding(False,
-                                Msg(N_("integrity")),
-                                Msg(N_("the file is damaged: {shorten}"), shorten=shorten(str(exc))),
-                                restore(path)))
+        findings.append(_failed(exc, path))
     findings.append(_wal(path))
     return findings
+
+
+def _failed(exc: sqlite3.DatabaseError, path: Path) -> Finding:
+    """What an error while checking says of the file: only damage is mended with a backup. A full disk
+    or an I/O error leaves the file intact, and a backup in its place would undo every write since."""
+    found, reason = health.cause(exc, path), shorten(str(exc))
+    if found == health.DAMAGE:
+        return Finding(False, Msg(N_("integrity")), Msg(N_("the file is damaged: {shorten}"), shorten=reason),
+                       restore(path))
+    if found == health.FULL:
+        return Finding(False,
+                       Msg(N_("disk")),
+                       Msg(N_("no space left on the disk holding {shown}; the file is not damaged"), shown=shown(path)),
+                       Msg(N_("free space on that disk (df -h {folder}), then run huurbeg doctor again; keep the file, "
+                              "do not restore a backup: that would lose every write since"), folder=shown(path.parent)))
+    if found == health.INPUT_OUTPUT:
+        return Finding(False,
+                       Msg(N_("disk")),
+                       Msg(N_("{files} cannot be read or written ({reason}); that is not damage"),
+                           files=", ".join(shown(each) for each in _unusable(path)), reason=reason),
+                       Msg(N_("check the owner and permissions (ls -l {folder}) and the disk; do not restore a backup: "
+                              "that would lose every write since"), folder=shown(path.parent)))
+    return Finding(False, Msg(N_("integrity")), Msg(N_("not checked: {shorten}"), shorten=reason),
+                   Msg(N_("run huurbeg doctor again later; restore a backup only when it finds the file damaged")))
+
+
+def _unusable(path: Path) -> list[Path]:
+    """The -wal and -shm files beside the database that this user cannot read and write, else the database."""
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    found = [each for each in companions if each.exists() and not (each.is_file() and os.access(each, os.R_OK | os.W_OK))]
+    return found or [path]
 
 
 def _access(path: Path) -> list[Finding]:

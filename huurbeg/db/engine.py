@@ -166,21 +166,25 @@ def read_only_file(path: Path) -> str:
              "'chmod 600 {path}' (reading still works)").format(path=shown(path))
 
 
-def unreadable(database: str | None, label: str, exc: Exception) -> str:
-    """Why SQLite could not read a file, in the words of its cause, and what to do."""
-    reason = str(getattr(exc, "orig", None) or exc)
-    if database:
-        path = Path(database)
-        if path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
-            return read_only_folder(path)
-        if path.exists() and not os.access(path, os.R_OK):
-            return _("cannot read {path}: permission denied; check its owner and permissions (ls -l)").format(
-                path=shown(path))
-    if "malformed" in reason or "not a database" in reason:
-        from huurbeg.db.health import WHAT_TO_DO
+def unreadable(path: Path | None, label: str, exc: Exception) -> str:
+    """Why SQLite could not read a file (`path`; None: a server could not), in the words of its cause,
+    and what to do."""
+    from huurbeg.db import health
 
+    reason = str(getattr(exc, "orig", None) or exc)
+    if path is None:  # doctor checks files only: a server's error is the server's or the URL's
+        return _("the database server at {label} answered with an error ({reason}); nothing was written. Check the "
+                 "server, and the URL that --db or HUURBEG_DB gives").format(label=label, reason=health.shorten(reason))
+    if path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+        return read_only_folder(path)
+    if path.exists() and not os.access(path, os.R_OK):
+        return _("cannot read {path}: permission denied; check its owner and permissions (ls -l)").format(
+            path=shown(path))
+    if explained := health.explained(exc, path):
+        return explained
+    if health.cause(exc, path) == health.DAMAGE:
         return _("{label} is damaged ({reason}); it was left untouched. {what_to_do}").format(
-            label=shown(label), reason=reason, what_to_do=_(WHAT_TO_DO))
+            label=shown(label), reason=reason, what_to_do=_(health.WHAT_TO_DO))
     return _("{label} cannot be opened ({reason}); it was left untouched. Run 'huurbeg doctor'").format(
         label=shown(label), reason=reason)
 

@@ -212,7 +212,8 @@ def _read_revision(connection, label: str) -> str | None:
     except DatabaseError as exc:
         from huurbeg.db.engine import unreadable
 
-        raise DatabaseProblem(unreadable(connection.engine.url.database, label, exc)) from None
+        path = Path(connection.engine.url.database) if connection.dialect.name == "sqlite" else None
+        raise DatabaseProblem(unreadable(path, label, exc)) from None
     if not tables:
         return None
     if "alembic_version" not in tables:
