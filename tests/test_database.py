@@ -104,3 +104,27 @@ def test_a_missing_directory_is_refused_not_created(cli, tmp_path):
     missing = tmp_path / "typo" / "huurbeg.db"
     assert_one_line_error(cli("--db", str(missing), "case", "list"), code=5, contains="does not exist")
     assert not missing.parent.exists()
+
+
+MALFORMED_URLS = [("postgresql+psycopg://worker:s3cret@db.example:abc/huurbeg", "the port 'abc'"),
+                  ("postgresql+psycopg://worker:s3cret@[::1/huurbeg", "IPv6"),
+                  ("postgresql://worker:s3cret@[::1:5432/huurbeg", "IPv6"),
+                  ("postgresql+psycopg://worker:s3cret@db.example:99999/huurbeg", "the port '99999'"),
+                  ("postgresql+psycopg://worker:s3cret@/huurbeg?host=db.example&port=abc", "the port 'abc'"),
+                  ("postgresql+nodriver://worker:s3cret@db.example/huurbeg", "no driver nodriver")]
+
+
+@pytest.mark.parametrize("url,what", MALFORMED_URLS)
+def test_a_malformed_server_url_is_bad_input_naming_where_it_came_from(cli, db_path, tmp_path, url, what):
+    """Every command opens its database through one door: a URL no driver can read is exit 2, one line."""
+    for args in (["case", "list"], ["case", "show", "2026-0001"], INTAKE, ["stats"], ["doctor"],
+                 ["backup", str(tmp_path / "backup.db")], []):
+        if "no driver" in what and args == ["doctor"]:
+            continue  # the driver is known when connecting; doctor does not connect to a server
+        for env, named in (({"HUURBEG_DB": url}, "HUURBEG_DB"), ({}, "--db")):
+            given = args if env else ["--db", url, *args]
+            result = cli(*given, env=env)
+            assert_one_line_error(result, code=2, contains=what)
+            assert result.stderr.startswith(f"huurbeg: error: {named}") or "no driver" in what, result.stderr
+            assert "s3cret" not in result.stderr and "postgresql+psycopg://USER@HOST" in result.stderr
+    assert not db_path.exists() and not (tmp_path / "backup.db").exists()

@@ -60,6 +60,7 @@ def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = Tru
     if "://" in value:
         _check_scheme(value.split("://", 1)[0])
         if not value.startswith("sqlite:///"):
+            _check_server_url(value, "--db" if option else "HUURBEG_DB")
             return Target(value, None)
         if "?" in value:  # options for the driver: used as given
             return Target(value, Path(value.removeprefix("sqlite:///").split("?", 1)[0]))
@@ -84,6 +85,34 @@ def _check_scheme(scheme: str) -> None:
 
         raise InvalidInput(_("--db: {scheme}:// is not a database huurbeg runs on; give a file path, "
                              "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE").format(scheme=scheme))
+
+
+SERVER_URL = "postgresql+psycopg://USER@HOST[:PORT]/DATABASE"
+
+
+def bad_url(source: str, what: str) -> "InvalidInput":
+    """A server's URL its driver cannot read: bad input, said without repeating the URL (it may hold a password)."""
+    from huurbeg.errors import InvalidInput
+
+    return InvalidInput(_("{source}: not a database URL huurbeg can use ({what}); give {url}, sqlite:///PATH or a "
+                          "file path").format(source=source, what=what, url=SERVER_URL))
+
+
+def _check_server_url(url: str, source: str) -> None:
+    """The host and port of a server's URL, as SQLAlchemy and libpq will read them, checked before connecting."""
+    from urllib.parse import parse_qs
+
+    rest = url.split("://", 1)[1]
+    location, _slash, path = rest.partition("/")
+    host = location.rpartition("@")[2]
+    if host.startswith("[") and "]" not in host or "[" in host.lstrip("[") or "]" in host.partition("]")[2]:
+        raise bad_url(source, _("an IPv6 address is written in brackets, as in [::1]:5432"))
+    port = host.rpartition("]")[2] if host.startswith("[") else host
+    ports = [port.partition(":")[2]] if ":" in port else []
+    ports += [each for value in parse_qs(path.partition("?")[2]).get("port", []) for each in value.split(",")]
+    for each in ports:
+        if not (each.isascii() and each.isdigit() and 1 <= int(each) <= 65535):
+            raise bad_url(source, _("the port '{port}' is not a number from 1 to 65535").format(port=each))
 
 
 def same_database(one: str | None, other: str | None) -> bool:
@@ -237,14 +266,21 @@ def _server_engine(url: str):
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import make_url
 
-    parsed = make_url(url)
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
     try:
+        parsed = make_url(url)
         engine = create_engine(url)
     except ModuleNotFoundError as exc:  # the driver is an extra: a solo install has none
         if url.startswith("postgresql"):
             raise DatabaseProblem(_("team mode needs: pip install '{team_extra}' (the PostgreSQL driver {name} is "
                                     "not installed)").format(team_extra=TEAM_EXTRA, name=exc.name)) from None
         raise
+    except NoSuchModuleError:
+        raise bad_url("--db/HUURBEG_DB", _("no driver {driver}; the one huurbeg uses is psycopg").format(
+            driver=url.split("://", 1)[0].partition("+")[2])) from None
+    except (ArgumentError, ValueError):  # their words quote the whole URL, password and all
+        raise bad_url("--db/HUURBEG_DB", _("it cannot be read as a URL")) from None
 
     @event.listens_for(engine, "do_connect")
     def _connect(dialect, _record, cargs, cparams):
