@@ -128,3 +128,22 @@ def test_a_malformed_server_url_is_bad_input_naming_where_it_came_from(cli, db_p
             assert result.stderr.startswith(f"huurbeg: error: {named}") or "no driver" in what, result.stderr
             assert "s3cret" not in result.stderr and "postgresql+psycopg://USER@HOST" in result.stderr
     assert not db_path.exists() and not (tmp_path / "backup.db").exists()
+
+
+@pytest.mark.parametrize("revision", ["0006", "a1b2c3d4e5f6", "12"])
+def test_a_schema_version_no_huurbeg_made_is_unknown_not_newer(cli, db_path, revision):
+    """0006 is missing from the chain, a hash is a development build's, 12 is not how versions are written."""
+    cli(*INTAKE)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    before = db_path.read_bytes()
+    for args in (["case", "list"], ["case", "show", "2026-0001"], INTAKE):
+        result = cli(*args)
+        assert_one_line_error(result, code=5, contains=f"schema version {revision}, which is neither one of this "
+                                                        "huurbeg's (0001 to ")
+        assert "newer" not in result.stderr and "restore the latest backup" in result.stderr
+    doctor = cli("doctor")
+    assert doctor.exit_code == 1 and f"PROBLEM  schema: version {revision} is unknown" in doctor.stdout, doctor.stdout
+    assert "newer" not in doctor.stdout and "pip install --upgrade" not in doctor.stdout
+    assert db_path.read_bytes() == before

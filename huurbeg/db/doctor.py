@@ -15,6 +15,7 @@ from pathlib import Path
 from huurbeg.db.engine import SQLITE_HEADER, shown
 from huurbeg.db import health
 from huurbeg.db.health import CHECK_KEY, shorten
+from huurbeg.db.migrate import FIRST_REVISION, later
 from huurbeg.i18n import N_, Msg
 
 WAL_WARNING_BYTES = 64 * 1024 * 1024
@@ -193,8 +194,16 @@ def _schema(connection, path: Path, schema_revision: str, known: set[str]) -> Fi
                        Msg(N_("schema")),
                        Msg(N_("version {revision}; it is upgraded to {schema_revision} when next used"),
                            revision=revision, schema_revision=schema_revision))
-    return Finding(False, Msg(N_("schema")), Msg(N_("version {revision} is from a newer huurbeg"), revision=revision),
-                   Msg(N_("pip install --upgrade huurbeg (the version that made it)")))
+    if later(revision, schema_revision):
+        return Finding(False, Msg(N_("schema")), Msg(N_("version {revision} is from a newer huurbeg"), revision=revision),
+                       Msg(N_("pip install --upgrade huurbeg (the version that made it)")))
+    return Finding(False,
+                   Msg(N_("schema")),
+                   Msg(N_("version {revision} is unknown: neither one of this huurbeg's ({first} to {head}) nor a later "
+                          "one; every command refuses the file"), revision=revision, first=FIRST_REVISION,
+                       head=schema_revision),
+                   Msg(N_("open it with the huurbeg that made it, or restore the latest backup (see the README, "
+                          "'Backups')")))
 
 
 def _integrity(connection, path: Path) -> Finding:
