@@ -761,3 +761,33 @@ def test_a_log_that_cannot_be_read_is_not_damage(cli, db_path, new_case):
         assert "damaged" not in result.stderr and "restore the latest backup" not in result.stderr
     os.chmod(wal, 0o600)
     assert db_path.read_bytes() == before
+
+
+READS_OF_A_DOSSIER = [["case", "show", "2026-0001"], ["case", "history", "2026-0001"], ["case", "export", "2026-0001"],
+                      ["case", "report", "2026-0001", "--for", "landlord"], ["case", "find", "Jan Peeters"],
+                      ["hearing", "brief", "2026-0001"]]
+
+
+def test_a_read_only_file_shows_a_dossier_and_refuses_writes(tmp_path):
+    """The commands that record the reads of a dossier read it all the same, leaving the read out, and say so."""
+    path = tmp_path / "huurbeg.db"
+    env = dict(os.environ, HUURBEG_DB=str(path))
+    ogp = [*INTAKE[:2], "ogp", *INTAKE[3:]]
+    for args in (ogp, ["hearing", "add", "2026-0001", "--date", "2026-11-25 09:00", "--court", "Mechelen"]):
+        subprocess.run([sys.executable, "-m", "huurbeg", *args], env=env, check=True, capture_output=True)
+    checkpoint(path)
+    os.chmod(path, 0o400)
+    before = path.read_bytes()
+    for args in READS_OF_A_DOSSIER:
+        result = run_without_override(args, env)
+        assert result.returncode == 0 and "2026-0001" in result.stdout, (args, result.stderr)
+        assert result.stderr.splitlines() == [
+            f"huurbeg: warning: the database file {path} is read-only for you: what you read is shown, but not "
+            f"recorded in the dossier's history; make it writable with 'chmod 600 {path}'"], result.stderr
+    for args in (["visit", "2026-0001", "--no-input"], ["case", "close", "2026-0001", "--outcome", "referred"]):
+        result = run_without_override(args, env)
+        assert result.returncode == 5 and result.stdout == "" and len(result.stderr.splitlines()) == 1, result.stderr
+        assert "is read-only for you, so nothing can be written" in result.stderr
+    assert path.read_bytes() == before
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # no read recorded anywhere

@@ -195,6 +195,11 @@ def read_only_file(path: Path) -> str:
              "'chmod 600 {path}' (reading still works)").format(path=shown(path))
 
 
+def reads_unrecorded(path: Path) -> str:
+    return _("the database file {path} is read-only for you: what you read is shown, but not recorded in the "
+             "dossier's history; make it writable with 'chmod 600 {path}'").format(path=shown(path))
+
+
 def unreadable(path: Path | None, label: str, exc: Exception) -> str:
     """Why SQLite could not read a file (`path`; None: a server could not), in the words of its cause,
     and what to do."""
