@@ -114,6 +114,10 @@ class HuurbegGroup(TyperGroup):
                     text += f". {_(health.WHAT_TO_DO)}"
                 elif found in (health.FULL, health.INPUT_OUTPUT):  # the file is intact: a backup would set it back
                     text += f". {_(health.NOT_DAMAGE[found])}"
+                elif _server_lost(exc):
+                    from huurbeg.db.engine import CHECK_THE_SERVER
+
+                    text += f". {_(CHECK_THE_SERVER)}"
                 return _fail(text, EXIT_DATABASE)
             return _fail(_("internal error ({kind}); nothing was written. Run again with HUURBEG_DEBUG=1 to "
                            "see where").format(kind=type(exc).__name__), EXIT_INTERNAL)
@@ -215,6 +219,12 @@ def _database_reason(exc: Exception) -> str:
     driver = exc if type(exc).__module__ == "sqlite3" else getattr(exc, "orig", None)
     reason = str(driver or "").strip().splitlines()
     return _UNDECODABLE.sub(r"\1", reason[0]) if reason else type(exc).__name__
+
+
+def _server_lost(exc: Exception) -> bool:
+    """A connection to a server that failed or broke (psycopg's OperationalError): the server's matter."""
+    return any(kind.__name__ == "OperationalError" and kind.__module__.startswith("psycopg")
+               for kind in type(getattr(exc, "orig", None)).__mro__)
 
 
 _UNDECODABLE = re.compile(r"^(Could not decode to UTF-8 column '[^']*') with text .*", re.DOTALL)

@@ -147,3 +147,43 @@ def test_a_schema_version_no_huurbeg_made_is_unknown_not_newer(cli, db_path, rev
     assert doctor.exit_code == 1 and f"PROBLEM  schema: version {revision} is unknown" in doctor.stdout, doctor.stdout
     assert "newer" not in doctor.stdout and "pip install --upgrade" not in doctor.stdout
     assert db_path.read_bytes() == before
+
+
+def refused_port() -> int:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_server_that_cannot_be_reached_is_the_servers_matter_not_doctors(cli, db_path):
+    pytest.importorskip("psycopg")
+    url = f"postgresql+psycopg://an:pw@127.0.0.1:{refused_port()}/huurbeg"
+    for args in (["case", "list"], ["case", "show", "2026-0001"], INTAKE, ["stats"], []):
+        result = cli("--db", url, *args)
+        assert_one_line_error(result, code=5, contains="cannot reach the database server at 127.0.0.1:")
+        assert "Check that the server is running and reachable, and the user, password and database that --db " \
+               "or HUURBEG_DB gives" in result.stderr and "doctor" not in result.stderr
+    assert not db_path.exists()
+
+
+def test_a_server_error_elsewhere_advises_the_server_not_doctor(capsys):
+    """Where a server's error ends as a message (the schema read, the last-resort database error): its advice."""
+    pytest.importorskip("psycopg")
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
+
+    from huurbeg.cli import HuurbegGroup
+    from huurbeg.db.engine import unreadable
+
+    engine = create_engine(f"postgresql+psycopg://an@127.0.0.1:{refused_port()}/huurbeg")
+    with pytest.raises(OperationalError) as lost:
+        engine.connect()
+    said = unreadable(None, "127.0.0.1/huurbeg", lost.value)
+    assert "the database server at 127.0.0.1/huurbeg answered with an error" in said
+    assert "Check that the server is running" in said and "doctor" not in said
+    assert HuurbegGroup._failure(lost.value) == 5
+    line = capsys.readouterr().err
+    assert line.startswith("huurbeg: error: database error: ") and "Check that the server is running" in line
+    assert "doctor" not in line and len(line.splitlines()) == 1

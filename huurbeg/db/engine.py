@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from huurbeg.errors import DatabaseProblem
-from huurbeg.i18n import _
+from huurbeg.i18n import N_, _
 
 BUSY_TIMEOUT_SECONDS = 30
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -207,8 +207,8 @@ def unreadable(path: Path | None, label: str, exc: Exception) -> str:
 
     reason = str(getattr(exc, "orig", None) or exc)
     if path is None:  # doctor checks files only: a server's error is the server's or the URL's
-        return _("the database server at {label} answered with an error ({reason}); nothing was written. Check the "
-                 "server, and the URL that --db or HUURBEG_DB gives").format(label=label, reason=health.shorten(reason))
+        return _("the database server at {label} answered with an error ({reason}); nothing was written. {check}").format(
+            label=label, reason=health.shorten(reason), check=_(CHECK_THE_SERVER))
     if path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
         return read_only_folder(path)
     if path.exists() and not os.access(path, os.R_OK):
@@ -221,6 +221,11 @@ def unreadable(path: Path | None, label: str, exc: Exception) -> str:
             label=shown(label), reason=reason, what_to_do=_(health.WHAT_TO_DO))
     return _("{label} cannot be opened ({reason}); it was left untouched. Run 'huurbeg doctor'").format(
         label=shown(label), reason=reason)
+
+
+CHECK_THE_SERVER = N_("Check that the server is running and reachable, and the user, password and database that "
+                      "--db or HUURBEG_DB gives")
+"""What to do about a server's error: doctor checks files, so it is not the advice."""
 
 
 TEAM_EXTRA = "huurbeg[team]"
@@ -300,8 +305,9 @@ def _server_engine(url: str):
             reason = reason or type(exc).__name__
             if parsed.password:
                 reason = reason.replace(parsed.password, "***")
-            raise DatabaseProblem(_("cannot reach the database server at {host}: {reason}")
-                                  .format(host=host, reason=reason)) from None
+            reason += "" if reason[-1] in ".?!" else "."
+            raise DatabaseProblem(_("cannot reach the database server at {host}: {reason} {check}")
+                                  .format(host=host, reason=reason, check=_(CHECK_THE_SERVER))) from None
 
     return engine
 
