@@ -791,3 +791,19 @@ def test_a_read_only_file_shows_a_dossier_and_refuses_writes(tmp_path):
     assert path.read_bytes() == before
     wal = path.with_name(path.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0  # no read recorded anywhere
+
+
+def test_a_write_on_a_full_disk_ends_with_free_space_not_restore(capsys):
+    """The last-resort database error: SQLite's own SQLITE_FULL, as a write on a full disk raises it."""
+    from huurbeg.cli import HuurbegGroup
+
+    full = sqlite3.connect(":memory:")
+    full.execute("PRAGMA max_page_count = 2")
+    full.execute("CREATE TABLE t (x)")
+    with pytest.raises(sqlite3.OperationalError) as no_room:
+        full.execute("INSERT INTO t VALUES (randomblob(100000))")
+    assert HuurbegGroup._failure(no_room.value) == 5
+    line = capsys.readouterr().err
+    assert line == ("huurbeg: error: database error: database or disk is full; nothing was written. The disk holding "
+                    "the database is full: free space and run the command again. The database is not damaged: do "
+                    "not restore a backup\n")
