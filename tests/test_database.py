@@ -187,3 +187,12 @@ def test_a_server_error_elsewhere_advises_the_server_not_doctor(capsys):
     line = capsys.readouterr().err
     assert line.startswith("huurbeg: error: database error: ") and "Check that the server is running" in line
     assert "doctor" not in line and len(line.splitlines()) == 1
+
+
+def test_doctor_shows_an_unknown_schema_version_literally(cli, db_path):
+    cli(*INTAKE)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", ("x\x1b[2J\nrm",))
+    doctor = cli("doctor")
+    assert doctor.exit_code == 1 and "\x1b" not in doctor.stdout, doctor.stdout
+    assert "PROBLEM  schema: version x␛[2J␊rm is unknown" in doctor.stdout, doctor.stdout

@@ -699,7 +699,9 @@ runs = [subprocess.run([sys.executable, "-m", "huurbeg", *args], env=env, captur
         for args in commands]
 with open(path, "rb") as handle:
     after = handle.read()
-print(json.dumps({"runs": [[r.returncode, r.stdout, r.stderr] for r in runs], "same": after == open(source, "rb").read(),
+with open(source, "rb") as handle:
+    same = after == handle.read()
+print(json.dumps({"runs": [[r.returncode, r.stdout, r.stderr] for r in runs], "same": same,
                   "free": os.statvfs(mount).f_bavail}))
 '''
 

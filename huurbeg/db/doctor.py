@@ -110,7 +110,8 @@ def _failed(exc: sqlite3.DatabaseError, path: Path) -> Finding:
 def _unusable(path: Path) -> list[Path]:
     """The -wal and -shm files beside the database that this user cannot read and write, else the database."""
     companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    found = [each for each in companions if each.exists() and not (each.is_file() and os.access(each, os.R_OK | os.W_OK))]
+    found = [each for each in companions
+             if each.exists() and not (each.is_file() and os.access(each, os.R_OK | os.W_OK))]
     return found or [path]
 
 
@@ -195,12 +196,13 @@ def _schema(connection, path: Path, schema_revision: str, known: set[str]) -> Fi
                        Msg(N_("version {revision}; it is upgraded to {schema_revision} when next used"),
                            revision=revision, schema_revision=schema_revision))
     if later(revision, schema_revision):
-        return Finding(False, Msg(N_("schema")), Msg(N_("version {revision} is from a newer huurbeg"), revision=revision),
+        return Finding(False, Msg(N_("schema")),
+                       Msg(N_("version {revision} is from a newer huurbeg"), revision=revision),
                        Msg(N_("pip install --upgrade huurbeg (the version that made it)")))
     return Finding(False,
                    Msg(N_("schema")),
-                   Msg(N_("version {revision} is unknown: neither one of this huurbeg's ({first} to {head}) nor a later "
-                          "one; every command refuses the file"), revision=revision, first=FIRST_REVISION,
+                   Msg(N_("version {revision} is unknown: neither one of this huurbeg's ({first} to {head}) nor a "
+                          "later one; every command refuses the file"), revision=revision, first=FIRST_REVISION,
                        head=schema_revision),
                    Msg(N_("open it with the huurbeg that made it, or restore the latest backup (see the README, "
                           "'Backups')")))

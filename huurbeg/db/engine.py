@@ -207,8 +207,8 @@ def unreadable(path: Path | None, label: str, exc: Exception) -> str:
 
     reason = str(getattr(exc, "orig", None) or exc)
     if path is None:  # doctor checks files only: a server's error is the server's or the URL's
-        return _("the database server at {label} answered with an error ({reason}); nothing was written. {check}").format(
-            label=label, reason=health.shorten(reason), check=_(CHECK_THE_SERVER))
+        return _("the database server at {label} answered with an error ({reason}); nothing was written. {check}"
+                 ).format(label=label, reason=health.shorten(reason), check=_(CHECK_THE_SERVER))
     if path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
         return read_only_folder(path)
     if path.exists() and not os.access(path, os.R_OK):
@@ -275,7 +275,6 @@ def _server_engine(url: str):
     """A database server's engine; failing to connect is one line naming the host, never the password."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import make_url
-
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
     try:
