@@ -112,11 +112,18 @@ class HuurbegGroup(TyperGroup):
             if type(exc).__module__.startswith(("sqlalchemy", "sqlite3")):  # sqlite3: a lookup's plain SQL
                 reason = _database_reason(exc)
                 text = _("database error: {reason}; nothing was written").format(reason=reason)
-                if any(sign in reason for sign in ("malformed", "not a database", "Could not decode")):
-                    # damaged since the daily check, or a value no check can see (SQLite keeps no checksums)
-                    from huurbeg.db.health import WHAT_TO_DO
+                from huurbeg.db import health
 
-                    text += f". {_(WHAT_TO_DO)}"
+                found = health.cause(exc)
+                if found == health.DAMAGE or "Could not decode" in reason:
+                    # damaged since the daily check, or a value no check can see (SQLite keeps no checksums)
+                    text += f". {_(health.WHAT_TO_DO)}"
+                elif found in (health.FULL, health.INPUT_OUTPUT):  # the file is intact: a backup would set it back
+                    text += f". {_(health.NOT_DAMAGE[found])}"
+                elif _server_lost(exc):
+                    from huurbeg.db.engine import CHECK_THE_SERVER
+
+                    text += f". {_(CHECK_THE_SERVER)}"
                 return _fail(text, EXIT_DATABASE)
             return _fail(_("internal error ({kind}); nothing was written. Run again with HUURBEG_DEBUG=1 to "
                            "see where").format(kind=type(exc).__name__), EXIT_INTERNAL)
@@ -218,6 +225,12 @@ def _database_reason(exc: Exception) -> str:
     driver = exc if type(exc).__module__ == "sqlite3" else getattr(exc, "orig", None)
     reason = str(driver or "").strip().splitlines()
     return _UNDECODABLE.sub(r"\1", reason[0]) if reason else type(exc).__name__
+
+
+def _server_lost(exc: Exception) -> bool:
+    """A connection to a server that failed or broke (psycopg's OperationalError): the server's matter."""
+    return any(kind.__name__ == "OperationalError" and kind.__module__.startswith("psycopg")
+               for kind in type(getattr(exc, "orig", None)).__mro__)
 
 
 _UNDECODABLE = re.compile(r"^(Could not decode to UTF-8 column '[^']*') with text .*", re.DOTALL)

@@ -136,6 +136,10 @@ def _format(shell: str, kind: str, value: str, help_text: str | None) -> str:
 
         value = shlex.quote(value)
     if shell == "zsh":
+        if help_text and help_text != "_":
+            # the script hands `value:help` to _describe, which takes a backslash as an escape and the
+            # first colon as the end of the value: a dwelling code `DW\2` or `A:1` must come back whole
+            value = value.replace("\\", "\\\\").replace(":", "\\:")
         return f"{kind}\n{value}\n{help_text or '_'}"
     if shell == "fish" and help_text:
         return f"{kind},{value}\t{help_text}"

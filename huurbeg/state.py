@@ -72,7 +72,7 @@ class AppState:
         from huurbeg.db.sql import Connection
 
         reader = Reader(Connection(store.session.connection(), store.dialect), user=store.user,
-                        damaged=store.damaged, store=store)
+                        damaged=store.damaged or store.read_only, store=store)  # either way: reads unrecorded
         self._store = reader
         return reader
 

@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,55 @@ def test_a_dwelling_code_with_shell_syntax_is_completed_as_one_quoted_word(cli, 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [f"<{codes[0]}>", f"<{codes[1]}>"]  # each one word; the escape not offered
     assert not planted.exists()
+
+
+ZSH_CODES = ["DW\\2", "CR:1", "T\\:3 x"]
+"""Dwelling codes with a backslash, a colon and both, as a worker may type them."""
+
+
+@pytest.mark.skipif(bool(POSTGRES), reason="completion reads an SQLite file directly")
+def test_zsh_answers_keep_a_backslash_and_a_colon_for_describe(cli, new_case):
+    """The script passes `value:description` to _describe, which reads a backslash as an escape and a colon as
+    the end of the value: the answer escapes both, and only where there is a description."""
+    new_case()
+    for code in ZSH_CODES:
+        assert cli("transfer", "dwelling", "add", code, "--kind", "crisis").exit_code == 0
+    answers = complete("huurbeg transfer in 2026-0001 --dwelling ", shell="zsh")
+    assert answers[1::3] == ["CR\\:1", "DW\\\\2", "T\\\\\\:3 x"] and answers[2::3] == ["crisis"] * 3, answers
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("zsh"), reason="no zsh")
+@pytest.mark.skipif(bool(POSTGRES), reason="completion reads an SQLite file directly")
+@pytest.mark.parametrize("code", ZSH_CODES)
+def test_zsh_completes_a_dwelling_code_with_a_backslash_as_typed(cli, new_case, tmp_path, code):
+    """In a real zsh with compinit: Tab puts the code on the line, quoted, and the shell reads back the code."""
+    pexpect = pytest.importorskip("pexpect")
+    new_case()
+    assert cli("transfer", "dwelling", "add", code, "--kind", "crisis").exit_code == 0
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "huurbeg").write_text(f"#!/bin/sh\nexec {sys.executable} -m huurbeg \"$@\"\n")
+    (bin_dir / "huurbeg").chmod(0o755)
+    line = tmp_path / "line"
+    zdot = tmp_path / "zdot"
+    zdot.mkdir()
+    (zdot / ".zshrc").write_text(
+        "PS1='> '\nautoload -U compinit && compinit -u -d " + str(tmp_path / "zcompdump") + "\n"
+        'eval "$(huurbeg completion zsh)"\n'
+        "show-word() { print -r -- \"${(Q)${(z)BUFFER}[-1]}\" > " + str(line) + "; BUFFER= }\n"
+        "zle -N show-word\nbindkey '^X' show-word\n")
+    env = os.environ | {"PATH": f"{bin_dir}:{os.environ['PATH']}", "ZDOTDIR": str(zdot), "TERM": "xterm"}
+    child = pexpect.spawn("zsh", ["-i"], env=env, encoding="utf-8", timeout=30)
+    try:
+        child.expect_exact("> ")
+        child.send("huurbeg transfer in 2026-0001 --dwelling \t")
+        child.expect(r"--dwelling \S")  # the one candidate, put on the line
+        time.sleep(0.5)
+        child.send("\x18")
+        deadline = time.time() + 20
+        while not (line.exists() and line.read_text()) and time.time() < deadline:
+            time.sleep(0.1)
+    finally:
+        child.terminate(force=True)
+    assert line.read_text() == code + "\n"

@@ -104,3 +104,95 @@ def test_a_missing_directory_is_refused_not_created(cli, tmp_path):
     missing = tmp_path / "typo" / "huurbeg.db"
     assert_one_line_error(cli("--db", str(missing), "case", "list"), code=5, contains="does not exist")
     assert not missing.parent.exists()
+
+
+MALFORMED_URLS = [("postgresql+psycopg://worker:s3cret@db.example:abc/huurbeg", "the port 'abc'"),
+                  ("postgresql+psycopg://worker:s3cret@[::1/huurbeg", "IPv6"),
+                  ("postgresql://worker:s3cret@[::1:5432/huurbeg", "IPv6"),
+                  ("postgresql+psycopg://worker:s3cret@db.example:99999/huurbeg", "the port '99999'"),
+                  ("postgresql+psycopg://worker:s3cret@/huurbeg?host=db.example&port=abc", "the port 'abc'"),
+                  ("postgresql+nodriver://worker:s3cret@db.example/huurbeg", "no driver nodriver")]
+
+
+@pytest.mark.parametrize("url,what", MALFORMED_URLS)
+def test_a_malformed_server_url_is_bad_input_naming_where_it_came_from(cli, db_path, tmp_path, url, what):
+    """Every command opens its database through one door: a URL no driver can read is exit 2, one line."""
+    for args in (["case", "list"], ["case", "show", "2026-0001"], INTAKE, ["stats"], ["doctor"],
+                 ["backup", str(tmp_path / "backup.db")], []):
+        if "no driver" in what and args == ["doctor"]:
+            continue  # the driver is known when connecting; doctor does not connect to a server
+        for env, named in (({"HUURBEG_DB": url}, "HUURBEG_DB"), ({}, "--db")):
+            given = args if env else ["--db", url, *args]
+            result = cli(*given, env=env)
+            assert_one_line_error(result, code=2, contains=what)
+            assert result.stderr.startswith(f"huurbeg: error: {named}") or "no driver" in what, result.stderr
+            assert "s3cret" not in result.stderr and "postgresql+psycopg://USER@HOST" in result.stderr
+    assert not db_path.exists() and not (tmp_path / "backup.db").exists()
+
+
+@pytest.mark.parametrize("revision", ["0006", "a1b2c3d4e5f6", "12"])
+def test_a_schema_version_no_huurbeg_made_is_unknown_not_newer(cli, db_path, revision):
+    """0006 is missing from the chain, a hash is a development build's, 12 is not how versions are written."""
+    cli(*INTAKE)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    before = db_path.read_bytes()
+    for args in (["case", "list"], ["case", "show", "2026-0001"], INTAKE):
+        result = cli(*args)
+        assert_one_line_error(result, code=5, contains=f"schema version {revision}, which is neither one of this "
+                                                        "huurbeg's (0001 to ")
+        assert "newer" not in result.stderr and "restore the latest backup" in result.stderr
+    doctor = cli("doctor")
+    assert doctor.exit_code == 1 and f"PROBLEM  schema: version {revision} is unknown" in doctor.stdout, doctor.stdout
+    assert "newer" not in doctor.stdout and "pip install --upgrade" not in doctor.stdout
+    assert db_path.read_bytes() == before
+
+
+def refused_port() -> int:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_server_that_cannot_be_reached_is_the_servers_matter_not_doctors(cli, db_path):
+    pytest.importorskip("psycopg")
+    url = f"postgresql+psycopg://an:pw@127.0.0.1:{refused_port()}/huurbeg"
+    for args in (["case", "list"], ["case", "show", "2026-0001"], INTAKE, ["stats"], []):
+        result = cli("--db", url, *args)
+        assert_one_line_error(result, code=5, contains="cannot reach the database server at 127.0.0.1:")
+        assert "Check that the server is running and reachable, and the user, password and database that --db " \
+               "or HUURBEG_DB gives" in result.stderr and "doctor" not in result.stderr
+    assert not db_path.exists()
+
+
+def test_a_server_error_elsewhere_advises_the_server_not_doctor(capsys):
+    """Where a server's error ends as a message (the schema read, the last-resort database error): its advice."""
+    pytest.importorskip("psycopg")
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
+
+    from huurbeg.cli import HuurbegGroup
+    from huurbeg.db.engine import unreadable
+
+    engine = create_engine(f"postgresql+psycopg://an@127.0.0.1:{refused_port()}/huurbeg")
+    with pytest.raises(OperationalError) as lost:
+        engine.connect()
+    said = unreadable(None, "127.0.0.1/huurbeg", lost.value)
+    assert "the database server at 127.0.0.1/huurbeg answered with an error" in said
+    assert "Check that the server is running" in said and "doctor" not in said
+    assert HuurbegGroup._failure(lost.value) == 5
+    line = capsys.readouterr().err
+    assert line.startswith("huurbeg: error: database error: ") and "Check that the server is running" in line
+    assert "doctor" not in line and len(line.splitlines()) == 1
+
+
+def test_doctor_shows_an_unknown_schema_version_literally(cli, db_path):
+    cli(*INTAKE)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", ("x\x1b[2J\nrm",))
+    doctor = cli("doctor")
+    assert doctor.exit_code == 1 and "\x1b" not in doctor.stdout, doctor.stdout
+    assert "PROBLEM  schema: version x␛[2J␊rm is unknown" in doctor.stdout, doctor.stdout

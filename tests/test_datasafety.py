@@ -640,3 +640,178 @@ def test_a_file_that_cannot_be_written_in_a_read_only_folder_is_named(tmp_path):
         assert not list(folder.iterdir())
     finally:
         os.chmod(folder, 0o755)
+
+
+# --- a full disk and an I/O error are not damage ---------------------------------------------------
+
+def test_the_cause_of_an_error_is_told_from_the_real_exceptions(tmp_path, sound):
+    """No space, an I/O error and damage, each from the exception SQLite or the system really raises."""
+    import errno
+
+    from huurbeg.db import health
+
+    full = sqlite3.connect(":memory:")
+    full.execute("PRAGMA max_page_count = 2")
+    full.execute("CREATE TABLE t (x)")
+    with pytest.raises(sqlite3.OperationalError) as no_room:
+        full.execute("INSERT INTO t VALUES (randomblob(100000))")
+    assert health.cause(no_room.value) == health.FULL
+    if os.path.exists("/dev/full"):
+        descriptor = os.open("/dev/full", os.O_WRONLY)
+        try:
+            with pytest.raises(OSError) as no_space:
+                os.write(descriptor, b"x")
+        finally:
+            os.close(descriptor)
+        assert no_space.value.errno == errno.ENOSPC and health.cause(no_space.value) == health.FULL
+    assert health.cause(OSError(errno.EIO, os.strerror(errno.EIO))) == health.INPUT_OUTPUT
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(corrupt(sound, "header"))
+    with pytest.raises(sqlite3.DatabaseError) as unreadable:
+        sqlite3.connect(damaged).execute("SELECT * FROM sqlite_master").fetchall()
+    assert health.cause(unreadable.value, damaged) == health.DAMAGE
+    (tmp_path / "unopenable.db").mkdir()
+    with pytest.raises(sqlite3.OperationalError) as cannot_open:
+        sqlite3.connect(tmp_path / "unopenable.db")
+    assert health.cause(cannot_open.value, tmp_path / "unopenable.db") == health.INPUT_OUTPUT  # space is left
+    locked = tmp_path / "locked.db"
+    holder = sqlite3.connect(locked, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(sqlite3.OperationalError) as busy:
+            sqlite3.connect(locked, timeout=0).execute("SELECT * FROM t").fetchall()
+    finally:
+        holder.close()
+    assert health.cause(busy.value, locked) is None  # a lock says nothing about the file
+
+
+FULL_DISK = '''
+import json, os, shutil, subprocess, sys
+mount, source, commands = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount], check=True)
+path = os.path.join(mount, "huurbeg.db")
+shutil.copyfile(source, path)
+os.chmod(path, 0o600)
+filler = os.open(os.path.join(mount, "filler"), os.O_WRONLY | os.O_CREAT)
+try:
+    while True:
+        os.write(filler, bytes(4096))
+except OSError:
+    pass
+os.close(filler)
+env = dict(os.environ, HUURBEG_DB=path)
+runs = [subprocess.run([sys.executable, "-m", "huurbeg", *args], env=env, capture_output=True, text=True)
+        for args in commands]
+with open(path, "rb") as handle:
+    after = handle.read()
+with open(source, "rb") as handle:
+    same = after == handle.read()
+print(json.dumps({"runs": [[r.returncode, r.stdout, r.stderr] for r in runs], "same": same,
+                  "free": os.statvfs(mount).f_bavail}))
+'''
+
+
+def on_a_full_disk(tmp_path, database: Path, commands: list[list[str]]) -> dict:
+    """Run huurbeg on a copy of `database` on a disk with no space left: a small tmpfs, mounted in a mount
+    namespace of its own (as a user namespace's root where the kernel lets anyone make one, else as root)."""
+    import json
+
+    if not shutil.which("unshare"):
+        pytest.skip("no unshare to mount a small file system in a namespace of its own")
+    mount = tmp_path / "full"
+    mount.mkdir()
+    runner = tmp_path / "full_disk.py"
+    runner.write_text(FULL_DISK)
+    for how in (["--mount", "--map-root-user"], ["--mount"]):
+        result = subprocess.run(["unshare", *how, sys.executable, str(runner), str(mount), str(database),
+                                 json.dumps(commands)], capture_output=True, text=True, timeout=120)
+        if result.returncode == 0:
+            found = json.loads(result.stdout)
+            assert found["free"] == 0
+            return found
+    pytest.skip(f"cannot mount a small file system here: {result.stderr.strip()[-200:]}")
+
+
+def test_a_full_disk_is_not_damage(cli, db_path, tmp_path, new_case):
+    """On a disk with no space left doctor and every command say so, and keep the intact file."""
+    new_case()
+    checkpoint(db_path)
+    found = on_a_full_disk(tmp_path, db_path, [["doctor"], ["case", "list"], INTAKE, ["case", "show", "2026-0001"]])
+    (code, doctor, _), *commands = found["runs"]
+    assert code == 1 and "PROBLEM  disk: no space left on the disk holding" in doctor, doctor
+    assert "free space on that disk" in doctor and "do not restore a backup" in doctor
+    assert "PROBLEM  integrity" not in doctor and "restore the latest backup" not in doctor and "mv " not in doctor
+    for code, stdout, stderr in commands:
+        assert code == 5 and stdout == "" and len(stderr.splitlines()) == 1, stderr
+        assert "no space left on the disk" in stderr and "not damaged" in stderr and "do not restore" in stderr
+        assert "Traceback" not in stderr and "restore the latest backup" not in stderr
+    assert found["same"]  # nothing written, the file as it was
+
+
+def test_a_log_that_cannot_be_read_is_not_damage(cli, db_path, new_case):
+    """An I/O error on the -wal or -shm beside the file: check permissions and the disk, keep the file."""
+    new_case()
+    checkpoint(db_path)
+    before = db_path.read_bytes()
+    wal = db_path.with_name(db_path.name + "-wal")
+    wal.write_bytes(b"")  # an empty log the user may not open
+    os.chmod(wal, 0)
+    env = dict(os.environ, HUURBEG_DB=str(db_path), HUURBEG_TODAY=TOMORROW)
+    doctor = run_without_override(["doctor"], env)
+    assert doctor.returncode == 1 and f"PROBLEM  disk: {wal} cannot be read or written" in doctor.stdout, doctor.stdout
+    assert f"ls -l {db_path.parent}" in doctor.stdout and "do not restore a backup" in doctor.stdout
+    assert "PROBLEM  integrity" not in doctor.stdout and "restore the latest backup" not in doctor.stdout
+    for args in (["case", "list"], ["visit", "2026-0001", "--no-input"]):
+        result = run_without_override(args, env)
+        assert result.returncode == 5 and len(result.stderr.splitlines()) == 1, result.stderr
+        assert "cannot be read or written" in result.stderr and "do not restore a backup" in result.stderr
+        assert "damaged" not in result.stderr and "restore the latest backup" not in result.stderr
+    os.chmod(wal, 0o600)
+    assert db_path.read_bytes() == before
+
+
+READS_OF_A_DOSSIER = [["case", "show", "2026-0001"], ["case", "history", "2026-0001"], ["case", "export", "2026-0001"],
+                      ["case", "report", "2026-0001", "--for", "landlord"], ["case", "find", "Jan Peeters"],
+                      ["hearing", "brief", "2026-0001"]]
+
+
+def test_a_read_only_file_shows_a_dossier_and_refuses_writes(tmp_path):
+    """The commands that record the reads of a dossier read it all the same, leaving the read out, and say so."""
+    path = tmp_path / "huurbeg.db"
+    env = dict(os.environ, HUURBEG_DB=str(path))
+    ogp = [*INTAKE[:2], "ogp", *INTAKE[3:]]
+    for args in (ogp, ["hearing", "add", "2026-0001", "--date", "2026-11-25 09:00", "--court", "Mechelen"]):
+        subprocess.run([sys.executable, "-m", "huurbeg", *args], env=env, check=True, capture_output=True)
+    checkpoint(path)
+    os.chmod(path, 0o400)
+    before = path.read_bytes()
+    for args in READS_OF_A_DOSSIER:
+        result = run_without_override(args, env)
+        assert result.returncode == 0 and "2026-0001" in result.stdout, (args, result.stderr)
+        assert result.stderr.splitlines() == [
+            f"huurbeg: warning: the database file {path} is read-only for you: what you read is shown, but not "
+            f"recorded in the dossier's history; make it writable with 'chmod 600 {path}'"], result.stderr
+    for args in (["visit", "2026-0001", "--no-input"], ["case", "close", "2026-0001", "--outcome", "referred"]):
+        result = run_without_override(args, env)
+        assert result.returncode == 5 and result.stdout == "" and len(result.stderr.splitlines()) == 1, result.stderr
+        assert "is read-only for you, so nothing can be written" in result.stderr
+    assert path.read_bytes() == before
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # no read recorded anywhere
+
+
+def test_a_write_on_a_full_disk_ends_with_free_space_not_restore(capsys):
+    """The last-resort database error: SQLite's own SQLITE_FULL, as a write on a full disk raises it."""
+    from huurbeg.cli import HuurbegGroup
+
+    full = sqlite3.connect(":memory:")
+    full.execute("PRAGMA max_page_count = 2")
+    full.execute("CREATE TABLE t (x)")
+    with pytest.raises(sqlite3.OperationalError) as no_room:
+        full.execute("INSERT INTO t VALUES (randomblob(100000))")
+    assert HuurbegGroup._failure(no_room.value) == 5
+    line = capsys.readouterr().err
+    assert line == ("huurbeg: error: database error: database or disk is full; nothing was written. The disk holding "
+                    "the database is full: free space and run the command again. The database is not damaged: do "
+                    "not restore a backup\n")

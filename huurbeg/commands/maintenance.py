@@ -99,7 +99,9 @@ def doctor(ctx: typer.Context) -> None:
     out.print(_("Database {file}").format(file=shown(target.path)), markup=False)
     for finding in findings:
         mark, style = (_("ok"), "green") if finding.ok else (_("PROBLEM"), "bold red")
-        out.print(f"  {mark:8} {_(finding.check)}: {_(finding.detail)}", style=style, markup=False, soft_wrap=True)
+        # a detail may quote the file (a schema version stamped in it): shown literally
+        out.print(f"  {mark:8} {_(finding.check)}: {render.plain(_(finding.detail))}", style=style, markup=False,
+                  soft_wrap=True)
         if finding.fix:  # one whole line: a command to copy
             out.print("           " + _("what to do: {fix}").format(fix=_(finding.fix)), markup=False,
                       soft_wrap=True)

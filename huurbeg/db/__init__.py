@@ -23,15 +23,20 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
     from sqlmodel import Session
 
     from huurbeg.db import health
-    from huurbeg.db.engine import make_engine, read_only_file, resolve, writing
+    from huurbeg.db.engine import make_engine, read_only_file, reads_unrecorded, resolve, writing
     from huurbeg.db.migrate import ensure_schema
     from huurbeg.db.store import Store
     from huurbeg.errors import DatabaseProblem
 
     target = resolve(db_option, must_exist=must_exist, name=name)
-    if write and target.path is not None and target.path.exists() and not os.access(target.path, os.W_OK):
-        raise DatabaseProblem(read_only_file(target.path))
-    engine = make_engine(target)
+    read_only = target.path is not None and target.path.exists() and not os.access(target.path, os.W_OK)
+    if read_only:  # a read runs, its record left out, as on a damaged file; a write is refused
+        if write and not reads_only:
+            raise DatabaseProblem(read_only_file(target.path))
+        write = False
+        if reads_only:
+            target = replace(target, notices=(*target.notices, reads_unrecorded(target.path)))
+    engine = make_engine(target, query_only=read_only)
     damage = ensure_schema(engine, target.label, today)
     if damage:
         engine.dispose()
@@ -41,7 +46,7 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
         engine = make_engine(target, query_only=True)
         target = replace(target, notices=(*target.notices, health.damaged_notice(damage)))
     session = Session(writing(engine) if write else engine, expire_on_commit=False)
-    return Store(session, damaged=damage), target
+    return Store(session, damaged=damage, read_only=read_only_file(target.path) if read_only else None), target
 
 
 def open_reader(db_option: str | None, *, today: date, must_exist: bool = False, records_reads: bool = False):
@@ -54,7 +59,7 @@ def open_reader(db_option: str | None, *, today: date, must_exist: bool = False,
     import sqlite3
 
     from huurbeg.db import health
-    from huurbeg.db.engine import BUSY_TIMEOUT_SECONDS, read_only_file, resolve
+    from huurbeg.db.engine import BUSY_TIMEOUT_SECONDS, resolve
     from huurbeg.db.history import os_user
     from huurbeg.db.migrate import SCHEMA_REVISION
     from huurbeg.db.reader import Reader
@@ -69,7 +74,7 @@ def open_reader(db_option: str | None, *, today: date, must_exist: bool = False,
         return None
     target = resolve(db_option, must_exist=must_exist)
     if records_reads and not os.access(target.path, os.W_OK):
-        raise DatabaseProblem(read_only_file(target.path))
+        return None  # open_store reads it without recording the read, and says so
     try:
         connection = sqlite3.connect(target.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     except sqlite3.Error:

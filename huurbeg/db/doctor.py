@@ -15,6 +15,7 @@ from pathlib import Path
 from huurbeg.db.engine import SQLITE_HEADER, shown
 from huurbeg.db import health
 from huurbeg.db.health import CHECK_KEY, shorten
+from huurbeg.db.migrate import FIRST_REVISION, later
 from huurbeg.i18n import N_, Msg
 
 WAL_WARNING_BYTES = 64 * 1024 * 1024
@@ -77,12 +78,41 @@ def _examine(path: Path, schema_revision: str, known_revisions: set[str]) -> lis
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        findings.append(Finding(False,
-                                Msg(N_("integrity")),
-                                Msg(N_("the file is damaged: {shorten}"), shorten=shorten(str(exc))),
-                                restore(path)))
+        findings.append(_failed(exc, path))
     findings.append(_wal(path))
     return findings
+
+
+def _failed(exc: sqlite3.DatabaseError, path: Path) -> Finding:
+    """What an error while checking says of the file: only damage is mended with a backup. A full disk
+    or an I/O error leaves the file intact, and a backup in its place would undo every write since."""
+    found, reason = health.cause(exc, path), shorten(str(exc))
+    if found == health.DAMAGE:
+        return Finding(False, Msg(N_("integrity")), Msg(N_("the file is damaged: {shorten}"), shorten=reason),
+                       restore(path))
+    if found == health.FULL:
+        return Finding(False,
+                       Msg(N_("disk")),
+                       Msg(N_("no space left on the disk holding {shown}; the file is not damaged"), shown=shown(path)),
+                       Msg(N_("free space on that disk (df -h {folder}), then run huurbeg doctor again; keep the file, "
+                              "do not restore a backup: that would lose every write since"), folder=shown(path.parent)))
+    if found == health.INPUT_OUTPUT:
+        return Finding(False,
+                       Msg(N_("disk")),
+                       Msg(N_("{files} cannot be read or written ({reason}); that is not damage"),
+                           files=", ".join(shown(each) for each in _unusable(path)), reason=reason),
+                       Msg(N_("check the owner and permissions (ls -l {folder}) and the disk; do not restore a backup: "
+                              "that would lose every write since"), folder=shown(path.parent)))
+    return Finding(False, Msg(N_("integrity")), Msg(N_("not checked: {shorten}"), shorten=reason),
+                   Msg(N_("run huurbeg doctor again later; restore a backup only when it finds the file damaged")))
+
+
+def _unusable(path: Path) -> list[Path]:
+    """The -wal and -shm files beside the database that this user cannot read and write, else the database."""
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    found = [each for each in companions
+             if each.exists() and not (each.is_file() and os.access(each, os.R_OK | os.W_OK))]
+    return found or [path]
 
 
 def _access(path: Path) -> list[Finding]:
@@ -165,8 +195,17 @@ def _schema(connection, path: Path, schema_revision: str, known: set[str]) -> Fi
                        Msg(N_("schema")),
                        Msg(N_("version {revision}; it is upgraded to {schema_revision} when next used"),
                            revision=revision, schema_revision=schema_revision))
-    return Finding(False, Msg(N_("schema")), Msg(N_("version {revision} is from a newer huurbeg"), revision=revision),
-                   Msg(N_("pip install --upgrade huurbeg (the version that made it)")))
+    if later(revision, schema_revision):
+        return Finding(False, Msg(N_("schema")),
+                       Msg(N_("version {revision} is from a newer huurbeg"), revision=revision),
+                       Msg(N_("pip install --upgrade huurbeg (the version that made it)")))
+    return Finding(False,
+                   Msg(N_("schema")),
+                   Msg(N_("version {revision} is unknown: neither one of this huurbeg's ({first} to {head}) nor a "
+                          "later one; every command refuses the file"), revision=revision, first=FIRST_REVISION,
+                       head=schema_revision),
+                   Msg(N_("open it with the huurbeg that made it, or restore the latest backup (see the README, "
+                          "'Backups')")))
 
 
 def _integrity(connection, path: Path) -> Finding:

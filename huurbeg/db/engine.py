@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from huurbeg.errors import DatabaseProblem
-from huurbeg.i18n import _
+from huurbeg.i18n import N_, _
 
 BUSY_TIMEOUT_SECONDS = 30
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -64,6 +64,7 @@ def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = Tru
         if scheme.split("+", 1)[0].lower() == "sqlite":
             _check_not_in_memory(rest.removeprefix("/"), name)
         if not value.startswith("sqlite:///"):
+            _check_server_url(value, name if option else "HUURBEG_DB")
             return Target(value, None)
         if "?" in value:  # options for the driver: used as given
             return Target(value, Path(value.removeprefix("sqlite:///").split("?", 1)[0]))
@@ -111,6 +112,34 @@ def _check_scheme(scheme: str, name: str = "--db") -> None:
         raise InvalidInput(_("{option}: {scheme}:// is not a database huurbeg runs on; give a file path, "
                              "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE").format(option=name,
                                                                                                    scheme=scheme))
+
+
+SERVER_URL = "postgresql+psycopg://USER@HOST[:PORT]/DATABASE"
+
+
+def bad_url(source: str, what: str) -> "InvalidInput":
+    """A server's URL its driver cannot read: bad input, said without repeating the URL (it may hold a password)."""
+    from huurbeg.errors import InvalidInput
+
+    return InvalidInput(_("{source}: not a database URL huurbeg can use ({what}); give {url}, sqlite:///PATH or a "
+                          "file path").format(source=source, what=what, url=SERVER_URL))
+
+
+def _check_server_url(url: str, source: str) -> None:
+    """The host and port of a server's URL, as SQLAlchemy and libpq will read them, checked before connecting."""
+    from urllib.parse import parse_qs
+
+    rest = url.split("://", 1)[1]
+    location, _slash, path = rest.partition("/")
+    host = location.rpartition("@")[2]
+    if host.startswith("[") and "]" not in host or "[" in host.lstrip("[") or "]" in host.partition("]")[2]:
+        raise bad_url(source, _("an IPv6 address is written in brackets, as in [::1]:5432"))
+    port = host.rpartition("]")[2] if host.startswith("[") else host
+    ports = [port.partition(":")[2]] if ":" in port else []
+    ports += [each for value in parse_qs(path.partition("?")[2]).get("port", []) for each in value.split(",")]
+    for each in ports:
+        if not (each.isascii() and each.isdigit() and 1 <= int(each) <= 65535):
+            raise bad_url(source, _("the port '{port}' is not a number from 1 to 65535").format(port=each))
 
 
 def same_database(one: str | None, other: str | None, other_name: str = "--db") -> bool:
@@ -216,23 +245,37 @@ def read_only_file(path: Path) -> str:
              "'chmod 600 {path}' (reading still works)").format(path=shown(path))
 
 
-def unreadable(database: str | None, label: str, exc: Exception) -> str:
-    """Why SQLite could not read a file, in the words of its cause, and what to do."""
-    reason = str(getattr(exc, "orig", None) or exc)
-    if database:
-        path = Path(database)
-        if path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
-            return read_only_folder(path)
-        if path.exists() and not os.access(path, os.R_OK):
-            return _("cannot read {path}: permission denied; check its owner and permissions (ls -l)").format(
-                path=shown(path))
-    if "malformed" in reason or "not a database" in reason:
-        from huurbeg.db.health import WHAT_TO_DO
+def reads_unrecorded(path: Path) -> str:
+    return _("the database file {path} is read-only for you: what you read is shown, but not recorded in the "
+             "dossier's history; make it writable with 'chmod 600 {path}'").format(path=shown(path))
 
+
+def unreadable(path: Path | None, label: str, exc: Exception) -> str:
+    """Why SQLite could not read a file (`path`; None: a server could not), in the words of its cause,
+    and what to do."""
+    from huurbeg.db import health
+
+    reason = str(getattr(exc, "orig", None) or exc)
+    if path is None:  # doctor checks files only: a server's error is the server's or the URL's
+        return _("the database server at {label} answered with an error ({reason}); nothing was written. {check}"
+                 ).format(label=label, reason=health.shorten(reason), check=_(CHECK_THE_SERVER))
+    if path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+        return read_only_folder(path)
+    if path.exists() and not os.access(path, os.R_OK):
+        return _("cannot read {path}: permission denied; check its owner and permissions (ls -l)").format(
+            path=shown(path))
+    if explained := health.explained(exc, path):
+        return explained
+    if health.cause(exc, path) == health.DAMAGE:
         return _("{label} is damaged ({reason}); it was left untouched. {what_to_do}").format(
-            label=shown(label), reason=reason, what_to_do=_(WHAT_TO_DO))
+            label=shown(label), reason=reason, what_to_do=_(health.WHAT_TO_DO))
     return _("{label} cannot be opened ({reason}); it was left untouched. Run 'huurbeg doctor'").format(
         label=shown(label), reason=reason)
+
+
+CHECK_THE_SERVER = N_("Check that the server is running and reachable, and the user, password and database that "
+                      "--db or HUURBEG_DB gives")
+"""What to do about a server's error: doctor checks files, so it is not the advice."""
 
 
 TEAM_EXTRA = "huurbeg[team]"
@@ -282,15 +325,21 @@ def _server_engine(url: str):
     """A database server's engine; failing to connect is one line naming the host, never the password."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-    parsed = make_url(url)
     try:
+        parsed = make_url(url)
         engine = create_engine(url)
     except ModuleNotFoundError as exc:  # the driver is an extra: a solo install has none
         if url.startswith("postgresql"):
             raise DatabaseProblem(_("team mode needs: pip install '{team_extra}' (the PostgreSQL driver {name} is "
                                     "not installed)").format(team_extra=TEAM_EXTRA, name=exc.name)) from None
         raise
+    except NoSuchModuleError:
+        raise bad_url("--db/HUURBEG_DB", _("no driver {driver}; the one huurbeg uses is psycopg").format(
+            driver=url.split("://", 1)[0].partition("+")[2])) from None
+    except (ArgumentError, ValueError):  # their words quote the whole URL, password and all
+        raise bad_url("--db/HUURBEG_DB", _("it cannot be read as a URL")) from None
 
     @event.listens_for(engine, "do_connect")
     def _connect(dialect, _record, cargs, cparams):
@@ -305,8 +354,9 @@ def _server_engine(url: str):
             reason = reason or type(exc).__name__
             if parsed.password:
                 reason = reason.replace(parsed.password, "***")
-            raise DatabaseProblem(_("cannot reach the database server at {host}: {reason}")
-                                  .format(host=host, reason=reason)) from None
+            reason += "" if reason[-1] in ".?!" else "."
+            raise DatabaseProblem(_("cannot reach the database server at {host}: {reason} {check}")
+                                  .format(host=host, reason=reason, check=_(CHECK_THE_SERVER))) from None
 
     return engine
 

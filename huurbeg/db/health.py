@@ -8,10 +8,17 @@ every command checks again until the file passes (after a restore it does). Whil
 check fails, commands that write are refused and commands that read run on a connection
 that cannot write (PRAGMA query_only). Damage only the full `integrity_check` of a backup or
 of doctor finds is marked in the file, and refused the same way until a full check passes.
+
+Not every error of SQLite means damage: a full disk, or a file (or its -wal or -shm beside it)
+that cannot be read or written, leaves an intact file, which a backup put in its place would
+set back to the day of that backup. `cause` tells them apart, and each has its own advice.
 """
 
+import errno
+import os
 import sqlite3
 from datetime import date
+from pathlib import Path
 
 from huurbeg.i18n import N_, _
 
@@ -20,7 +27,77 @@ DAMAGE_KEY = "damage_found"
 DETAIL_CHARACTERS = 120
 
 
+FULL, INPUT_OUTPUT, DAMAGE = "full", "input/output", "damage"
+LOW_SPACE_BYTES = 1024 * 1024
+"""Less free space than this makes an I/O error a full disk: SQLite reports a -shm file that cannot
+grow as an I/O error, and it needs room for its -wal and -shm files to read a file at all."""
+
+
 WHAT_TO_DO = N_("Run 'huurbeg doctor', then restore the latest backup (see the README, 'Backups')")
+NOT_DAMAGE = {
+    FULL: N_("The disk holding the database is full: free space and run the command again. The database is not "
+             "damaged: do not restore a backup"),
+    INPUT_OUTPUT: N_("Check the owner and permissions of the database file, its folder and its -wal and -shm files, "
+                     "and the disk. This does not show damage: do not restore a backup"),
+}
+
+
+def cause(exc: BaseException, path: Path | None = None) -> str | None:
+    """What an error of SQLite or of the system on the database file at `path` says of it: FULL (no
+    space left), INPUT_OUTPUT (it, its -wal or its -shm cannot be read or written), DAMAGE; None for
+    anything else (a lock, a programming error), which says nothing about the file."""
+    exc = getattr(exc, "orig", None) or exc  # SQLAlchemy's wrapper of the driver's error
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return FULL
+        return INPUT_OUTPUT if exc.errno == errno.EIO else None
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    name, text = getattr(exc, "sqlite_errorname", None) or "", str(exc)
+    if name == "SQLITE_FULL" or "database or disk is full" in text:
+        return FULL
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text or "not a database" in text:
+        return DAMAGE
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) or "disk I/O error" in text:
+        return FULL if path is not None and no_space(path) else INPUT_OUTPUT
+    return None
+
+
+def no_space(path: Path) -> bool:
+    """Whether the disk holding `path` has (next to) no space left for this user."""
+    try:
+        disk = os.statvfs(Path(path).parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return disk.f_bavail * disk.f_frsize < LOW_SPACE_BYTES
+
+
+def disk_full(path: Path) -> str:
+    """The line for a database on a full disk: it is intact, so it is kept."""
+    from huurbeg.db.engine import shown
+
+    return _("there is no space left on the disk holding {shown}, so SQLite cannot use it; free space on that "
+             "disk (df -h {folder}) and run the command again. The database is not damaged: keep it, do not "
+             "restore a backup").format(shown=shown(path), folder=shown(Path(path).parent))
+
+
+def cannot_read_or_write(path: Path, reason: str) -> str:
+    """The line for an I/O error on the database, its -wal or its -shm: not damage either."""
+    from huurbeg.db.engine import shown
+
+    return _("{shown} or its -wal or -shm file cannot be read or written ({reason}); check their owner and "
+             "permissions (ls -l {folder}) and the disk. This does not show damage: do not restore a backup"
+             ).format(shown=shown(path), reason=reason, folder=shown(Path(path).parent))
+
+
+def explained(exc: BaseException, path: Path | None) -> str | None:
+    """The line for an error that is a full disk or an I/O error, with what to do; None for any other."""
+    found = cause(exc, path)
+    if found == FULL and path is not None:
+        return disk_full(path)
+    if found == INPUT_OUTPUT and path is not None:
+        return cannot_read_or_write(path, shorten(str(getattr(exc, "orig", None) or exc)))
+    return None
 
 
 def damaged(detail: str, outcome: str | None = None) -> str:
@@ -43,11 +120,15 @@ def checked_on(connection) -> str | None:
     return row[0] if row else None
 
 
-def quick_check(connection) -> str | None:
-    """None when SQLite's quick_check passes, else its first finding in a few words."""
+def quick_check(connection, path: Path | None = None) -> str | None:
+    """None when SQLite's quick_check passes, else its first finding in a few words.
+
+    A full disk or an I/O error is raised as it is: the check did not run, and the file is not damaged."""
     try:
         rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as exc:
+        if cause(exc, path) in (FULL, INPUT_OUTPUT):
+            raise
         return shorten(str(exc))
     return None if rows == ["ok"] else summary(rows)
 
@@ -104,7 +185,13 @@ def daily_check(engine, today: date) -> str | None:
             return found
         if checked_on(connection) == today.isoformat():
             return None
-        return quick_check(connection)
+        path = Path(engine.url.database)
+        try:
+            return quick_check(connection, path)
+        except sqlite3.DatabaseError as exc:
+            from huurbeg.errors import DatabaseProblem
+
+            raise DatabaseProblem(explained(exc, path)) from None
     finally:
         raw.close()
 

@@ -28,6 +28,7 @@ from huurbeg.errors import DatabaseProblem
 from huurbeg.i18n import _
 
 SCHEMA_REVISION = "0022"
+FIRST_REVISION = "0001"
 MIGRATIONS = Path(__file__).with_name("migrations")
 WAL_ATTEMPTS = 50  # a tenth of a second apart
 SCHEMA_LOCK = 0x68_75_72_5F_73_63_68  # "hur_sch": the advisory-lock key of schema changes
@@ -71,15 +72,29 @@ def _migrate(engine, label: str, target: str = "head") -> None:
         if revision == (SCHEMA_REVISION if target == "head" else target):
             return
         if revision is not None and revision not in known_revisions():
+            if later(revision):
+                raise DatabaseProblem(
+                    _("{label} was made by a newer version of huurbeg (schema {revision}); upgrade huurbeg to use "
+                      "it. The database was left untouched").format(label=label, revision=revision))
             raise DatabaseProblem(
-                _("{label} was made by a newer version of huurbeg (schema {revision}); upgrade huurbeg to use it. "
-                  "The database was left untouched").format(label=label, revision=revision))
+                _("{label} has schema version {revision}, which is neither one of this huurbeg's ({first} to "
+                  "{head}) nor a later one; it was left untouched. Open it with the huurbeg that made it, or "
+                  "restore the latest backup (see the README, 'Backups')").format(
+                    label=label, revision=revision, first=FIRST_REVISION, head=SCHEMA_REVISION))
         _adopt(connection)
         _act_as_owner(connection)
         try:
             _upgrade(connection, target)
         except DBAPIError as exc:
             raise _denied(connection.engine, label, exc) or exc
+
+
+def later(revision: str, than: str = SCHEMA_REVISION) -> bool:
+    """Whether a revision this huurbeg does not know is recognisably a later one: migrations are numbered
+    0001, 0002, ..., so a newer huurbeg's is a greater number written the same way. Anything else (a
+    number missing from the chain, a development build's hash, a typing error) is unknown, not newer."""
+    return (revision.isascii() and revision.isdigit() and len(revision) >= len(than)
+            and int(revision) > int(than))
 
 
 def _lock_schema(connection) -> None:
@@ -212,7 +227,8 @@ def _read_revision(connection, label: str) -> str | None:
     except DatabaseError as exc:
         from huurbeg.db.engine import unreadable
 
-        raise DatabaseProblem(unreadable(connection.engine.url.database, label, exc)) from None
+        path = Path(connection.engine.url.database) if connection.dialect.name == "sqlite" else None
+        raise DatabaseProblem(unreadable(path, label, exc)) from None
     if not tables:
         return None
     if "alembic_version" not in tables:

@@ -33,9 +33,10 @@ from huurbeg.i18n import _
 class Store:
     """Queries and writes of one command, in one transaction."""
 
-    def __init__(self, session: Session, damaged: str | None = None):
+    def __init__(self, session: Session, damaged: str | None = None, read_only: str | None = None):
         self.session = session
         self.damaged = damaged  # what the daily check found wrong with the file: nothing may be written
+        self.read_only = read_only  # why the file cannot be written: reads go unrecorded, writes are refused
         self.user = os_user()
         self._db_user: str | None = None
         self.dialect = session.get_bind().dialect.name
@@ -98,13 +99,13 @@ class Store:
     def record(self, case: Case | None, action: str, detail: str) -> None:
         """Append to the history: who did what to which case, when.
 
-        On a damaged file nothing is written: a read goes unrecorded, any other write is refused."""
-        if self.damaged:
+        On a damaged or read-only file nothing is written: a read goes unrecorded, any other write is refused."""
+        if self.damaged or self.read_only:
             if action == "read":
                 return
             from huurbeg.db.health import damaged
 
-            raise DatabaseProblem(damaged(self.damaged))
+            raise DatabaseProblem(damaged(self.damaged) if self.damaged else self.read_only)
         self.session.add(History(at=self.now(), os_user=self.user, db_user=self.db_user,
                                  case_id=case.id if case else None, action=action, detail=detail))
 
