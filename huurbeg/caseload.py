@@ -95,7 +95,7 @@ def dossier(store, number: str, today: date, removed: bool = False) -> dict:
         "rent": Cents(case.rent_cents) if case.rent_cents is not None else None,
         "consents": {"tenant": data["consents"].get("tenant"), "landlord": data["consents"].get("landlord")},
         "tracks": [{"track": t.to_track, "from": t.from_track, "date": t.date} for t in data["tracks"]],
-        "contacts": [{"id": c.id, "date": c.date, "kind": c.kind, "minutes": c.minutes,
+        "contacts": [{"id": c.id, "date": c.date, "kind": c.kind, "reached": c.reached, "minutes": c.minutes,
                       "next": c.next_planned, "note": c.note} for c in data["contacts"]],
         "payment_plan": _plan_summary(store, case.number, today) if data["has_plan"] else None,
         "fbu_agreement": fbu_summary(store.fbu_agreement(case)),

@@ -82,11 +82,29 @@ class HouseholdDecision:
     earlier_cases: tuple[str, ...] = ()
 
 
-def check_informed(informed: bool | None) -> None:
-    """The one condition of a registration: the tenant knows of it."""
-    if not informed:
+COURT_NOTICE_SOURCES = frozenset({Source.COURT, Source.BAILIFF})
+"""Who notifies the service of a court procedure by law, without asking the tenant first."""
+
+
+def is_court_notice(track: Track | None, source: Source | None) -> bool:
+    """An OGP case opened from the court's notice of a petition, or a bailiff's of a summons.
+
+    Art. 1344ter Ger.W.: the clerk sends a copy of a petition to dissolve a lease to the OCMW four days
+    after it is entered on the roll, unless the tenant objected; for a summons the bailiff does the same.
+    The service learns of the procedure before the tenant has been reached, often 1 to 6 days before the
+    hearing, and must be able to follow it at once.
+    """
+    return track == Track.OGP and source in COURT_NOTICE_SOURCES
+
+
+def check_informed(informed: bool | None, track: Track | None = None, source: Source | None = None) -> None:
+    """The one condition of a registration by someone else: the tenant knows of it. A court's notice is no
+    such registration (is_court_notice): that case opens before the tenant is reached, and is followed as
+    "not yet reached" (huurbeg.rules.tenant_not_reached) until a contact reaches the household."""
+    if not informed and not is_court_notice(track, source):
         raise RuleViolation(_("--tenant-informed: intake refused: the tenant must be informed of the registration "
-                              "before a case is opened (the one condition for a registration)"))
+                              "before a case is opened (the one condition for a registration; a court's or "
+                              "bailiff's notice on track ogp needs none)"))
 
 
 def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDraft:
@@ -94,7 +112,7 @@ def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDra
     if missing := draft.missing():
         raise MissingValue(_("{value}: required (missing: {join}); give it as a flag, or run on a terminal without "
                              "--no-input to be asked").format(value=missing[0], join=', '.join(missing)))
-    check_informed(draft.tenant_informed)
+    check_informed(draft.tenant_informed, draft.track, draft.source)
     intake_date = draft.intake_date or today
     if intake_date > today:
         raise InvalidInput(_("--date: the registration date cannot be in the future"))

@@ -83,7 +83,8 @@ def _changes(record, given: dict) -> dict:
 
 # --- contacts ----------------------------------------------------------------------
 
-CONTACT_FIELDS = {"date": "date", "kind": "kind", "minutes": "minutes", "note": "note", "next_planned": "next contact"}
+CONTACT_FIELDS = {"date": "date", "kind": "kind", "minutes": "minutes", "note": "note", "next_planned": "next contact",
+                  "reached": "reached"}
 
 
 def edit_contact(store, number: str, contact_id: int, given: dict, today: date) -> list[str]:

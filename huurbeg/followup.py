@@ -13,15 +13,18 @@ from huurbeg.codes import ContactKind, Party
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank
 from huurbeg.render import Cents
-from huurbeg.rules import check_contact_minutes
+from huurbeg.rules import check_contact_minutes, reaches
 from huurbeg.i18n import _
 
 
 def log_contact(store, number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
-                next_planned: date | None, today: date) -> None:
-    """Record a contact with the household; `next_planned` is the next contact promised."""
+                next_planned: date | None, today: date, reached: bool | None = None) -> bool:
+    """Record a contact with the household; `next_planned` is the next contact promised; `reached` whether it
+    reached the household (None: the default of its kind, huurbeg.rules.reaches). Returns `reached` as recorded."""
     case = check_contact(store, number, when, minutes, next_planned, today)
-    store.add_contact(case, when, kind, minutes, (note or "").strip() or None, next_planned)
+    reached = reaches(kind) if reached is None else reached
+    store.add_contact(case, when, kind, minutes, (note or "").strip() or None, next_planned, reached)
+    return reached
 
 
 def check_contact(store, number: str, when: date, minutes: int | None, next_planned: date | None, today: date):
@@ -48,8 +51,8 @@ def check_next(next_planned: date, when: date) -> date:
 
 def contact_list(store, number: str | None, since: date | None) -> list[dict]:
     case = store.case(number) if number else None
-    return [{"case": case_number, "id": c.id, "date": c.date, "kind": c.kind, "minutes": c.minutes,
-             "next": c.next_planned,
+    return [{"case": case_number, "id": c.id, "date": c.date, "kind": c.kind, "reached": c.reached,
+             "minutes": c.minutes, "next": c.next_planned,
              "note": c.note} for c, case_number in store.contacts(case, since)]
 
 

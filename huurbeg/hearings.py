@@ -119,7 +119,7 @@ def roll(store, first: date, days: int, court: str | None, worker: str | None = 
     rows = store.roll(start, start + timedelta(days=days), court, worker, removed)
     instalments, payments = store.active_plan_lines(list({row[1] for row in rows}))
     result = []
-    for hearing, case_id, number, tenant, landlord, last_contact in rows:
+    for hearing, case_id, number, tenant, landlord, last_contact, last_reached in rows:
         notified = hearing.petition_date or hearing.created_at.date()
         plan = instalments.get(case_id)
         result.append({
@@ -128,7 +128,8 @@ def roll(store, first: date, days: int, court: str | None, worker: str | None = 
             "claimed": Cents(hearing.claimed_cents) if hearing.claimed_cents is not None else None,
             "plan": standing("active", payment_plan.states(plan, payments.get(case_id, []), first))
             if plan else None,
-            "last_contact": last_contact, "prepared": bool(last_contact and last_contact >= notified),
+            "last_contact": last_contact, "last_reached": last_reached,
+            "prepared": bool(last_reached and last_reached >= notified),
             "result": hearing.result, "uid": hearing.uid, "sequence": hearing.sequence,
             "petition_date": hearing.petition_date, "removed": hearing.removed_at is not None,
         })
@@ -160,7 +161,9 @@ def brief(store, number: str, today: date) -> dict:
         "fbu_agreement": fbu_summary(store.fbu_agreement(case)),
         "agreements": [{"id": a.id, "party": a.party, "text": a.text, "due": a.due_date, "done": a.done_date,
                         "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.agreements(case)],
-        "contacts_since_petition": [{"date": c.date, "kind": c.kind, "minutes": c.minutes} for c in contacts],
+        "contacts_since_petition": [{"date": c.date, "kind": c.kind, "minutes": c.minutes, "reached": c.reached}
+                                    for c in contacts],
+        "prepared": any(c.reached for c in contacts),
         "referrals": [{"date": r.date, "to": r.destination} for r in store.referrals(case)],
         "earlier_hearings": [_hearing(h) for h in hearings if h.id != current.id],
         "proposal": current.proposal,

@@ -20,7 +20,8 @@ from dataclasses import replace
 from datetime import date
 
 from huurbeg import dates, money, national_number, text
-from huurbeg.casework import HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for, match_key
+from huurbeg.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
+                              is_court_notice, match_key)
 from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.errors import Cancelled, HuurbegError, reason as _said
 from huurbeg.i18n import N_, _
@@ -177,9 +178,13 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     asked = _ASKED[0]
     if d.track is None:
         d.track = _select(_("Track?"), list(Track), Track.PW)
+    if d.track == Track.OGP and d.source is None:  # the court's notice needs no informed tenant: who sent it first
+        d.source = _select(_("Registered by?"), list(Source), Source.COURT)
+    if d.tenant_informed is None and is_court_notice(d.track, d.source):
+        d.tenant_informed = False  # followed as "not yet reached" until a contact reaches the household
     if d.tenant_informed is None:  # the one condition of a registration: asked before anything is typed
         d.tenant_informed = confirm(_("Has the tenant been informed of this registration?"), default=False)
-    check_informed(d.tenant_informed)  # refused before anything is typed in vain
+    check_informed(d.tenant_informed, d.track, d.source)  # refused before anything is typed in vain
     if not d.tenant:
         d.tenant = _text(_("Tenant's name?"), optional=False)
     if d.address is None:
@@ -263,11 +268,17 @@ def ask_household(matches: list[HouseholdMatch]) -> HouseholdDecision | str:
     return decision_for(strong)
 
 
-def ask_visit(kind: ContactKind | None, minutes: int | None, note: str | None, next_planned: date | None,
-              when: date, today: date) -> tuple[ContactKind, int | None, str | None, date | None]:
-    """Kind, minutes, note and next contact, whichever the flags did not give; a home visit of an hour by default."""
+def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | None, note: str | None,
+              next_planned: date | None, when: date,
+              today: date) -> tuple[ContactKind, bool, int | None, str | None, date | None]:
+    """Kind, whether it reached the household, minutes, note and next contact, whichever the flags did not give;
+    a home visit of an hour that reached the household by default."""
+    from huurbeg.rules import reaches
+
     if kind is None:
         kind = _select(_("Kind of contact?"), list(ContactKind), ContactKind.HOME)
+    if reached is None:
+        reached = confirm(_("Did it reach the household (someone opened, answered)?"), default=reaches(kind))
     if minutes is None:
         minutes = _text(_("Minutes spent?"), _count(MAX_CONTACT_MINUTES), default="60")
     if note is None:
@@ -275,7 +286,7 @@ def ask_visit(kind: ContactKind | None, minutes: int | None, note: str | None, n
     if next_planned is None:
         next_planned = _text(_("Next contact (dd/mm/yyyy, +2w, ...)?"),
                              _date(today, dates.COMING, after=(when, "this contact")))
-    return kind, minutes, note, next_planned
+    return kind, reached, minutes, note, next_planned
 
 
 def ask_plan(arrears: int | None, instalment: int | None, start: date | None,

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from huurbeg import fbu, money, payment_plan
-from huurbeg.codes import Party, ReferralDestination, Severity, Status, Track, known
+from huurbeg.codes import ContactKind, Party, ReferralDestination, Severity, Status, Track, known
 from huurbeg.errors import InvalidInput
 from huurbeg.i18n import N_, Msg, Nn_, _
 from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
@@ -65,6 +65,17 @@ HEARING_BEFORE_REGISTRATION_MAX = relativedelta(years=1)
 """A hearing dated more than a year before the case's registration is a typo in the year."""
 
 
+KINDS_THAT_REACH = frozenset({ContactKind.HOME, ContactKind.OFFICE, ContactKind.PHONE, ContactKind.CONSULTATION,
+                              ContactKind.HEARING})
+"""Contacts that reach the household unless the worker says otherwise (`visit --not-reached`: the door stayed
+shut, nobody answered the phone); a letter or an e-mail reaches it only when answered (`visit --reached`)."""
+
+
+def reaches(kind: str) -> bool:
+    """Whether a contact of this kind reached the household, when the worker did not say."""
+    return kind in KINDS_THAT_REACH
+
+
 def check_contact_minutes(minutes: int | None, flag: str = "--minutes") -> None:
     if minutes is not None and not 0 <= minutes <= MAX_CONTACT_MINUTES:
         raise InvalidInput(_("{flag}: use a number of minutes from 0 to {max_contact_minutes} (8 hours)")
@@ -103,7 +114,9 @@ class CaseFacts:
     track_since: date
     consent_tenant: date | None = None
     consent_landlord: date | None = None
-    last_contact: date | None = None
+    last_contact: date | None = None  # any contact, reached or not (a letter, a door that stayed shut)
+    last_reached: date | None = None  # the latest contact that reached the household
+    tenant_informed: bool = True  # False: opened from a court's notice before the tenant knew (COURT_NOTICE_SOURCES)
     next_planned: date | None = None
     instalments: tuple[Instalment, ...] = ()  # of the active payment plan
     payments: tuple[tuple[date, int], ...] = ()  # (date, cents) on the active plan
@@ -119,9 +132,9 @@ class CaseFacts:
 
     @property
     def prepared(self) -> bool:
-        """The household was contacted since the petition."""
-        return self.last_contact is not None and self.petition_date is not None \
-            and self.last_contact >= self.petition_date
+        """A contact reached the household since the petition."""
+        return self.last_reached is not None and self.petition_date is not None \
+            and self.last_reached >= self.petition_date
 
 
 @dataclass(frozen=True)
@@ -219,15 +232,31 @@ def pw_max_duration(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
 
 
 @rule
+def tenant_not_reached(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """A case the court's notice opened before the tenant knew (huurbeg.casework.check_informed): until a contact
+    reaches the household it is followed as "not yet reached", urgent while the hearing is six days away or less."""
+    if facts.tenant_informed or facts.last_reached is not None:
+        return
+    hearing = facts.hearing_at.date() if facts.hearing_at is not None else None
+    near = hearing is not None and (hearing - today).days <= HEARING_WARNING_DAYS
+    message = Msg(N_("tenant not yet reached (opened from the court's notice): hearing on {date}"),
+                  date=f"{hearing:%d/%m/%Y}") if hearing else \
+        Msg(N_("tenant not yet reached (opened from the court's notice)"))
+    yield _warning(facts, "tenant_not_reached", Severity.URGENT if near else Severity.WARNING,
+                   hearing or facts.intake_date, message)
+
+
+@rule
 def no_contact(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
-    """An open case needs contact every 30 days (14 on pre-OGP)."""
+    """An open case needs a contact that reaches the household every 30 days (14 on pre-OGP): a letter nobody
+    answered or a door that stayed shut is work done, not contact."""
     if facts.track in TRACKS_WITHOUT_FOLLOW_UP:
         return
     days = NO_CONTACT_DAYS_BY_TRACK.get(facts.track, NO_CONTACT_DAYS)
-    since = max(filter(None, (facts.last_contact, facts.intake_date)))
+    since = max(filter(None, (facts.last_reached, facts.intake_date)))
     due = since + timedelta(days=days)
     if today > due:
-        what = Nn_("no contact for {days} day", "no contact for {days} days") if facts.last_contact \
+        what = Nn_("no contact for {days} day", "no contact for {days} days") if facts.last_reached \
             else Nn_("no contact since intake for {days} day", "no contact since intake for {days} days")
         yield _warning(facts, "no_contact", Severity.WARNING, due, Msg(what, count=(today - since).days,
                                                                       days=(today - since).days))

@@ -71,8 +71,8 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
                                               ("outcome", _("Outcome"))], title=_("Referrals")))
     if record["contacts"]:
         out.print(table([coded(c, kind=ContactKind) for c in record["contacts"]],
-                        [("id", "#"), ("date", _("Date")), ("kind", _("Kind")), ("minutes", _("Min")),
-                         ("next", _("Next")), ("note", _("Note"))],
+                        [("id", "#"), ("date", _("Date")), ("kind", _("Kind")), ("reached", _("Reached")),
+                         ("minutes", _("Min")), ("next", _("Next")), ("note", _("Note"))],
                         title=_("Contacts")))
     from huurbeg import history
 
@@ -151,7 +151,7 @@ def roll_view(rows: list[dict]) -> None:
         session = list(session)
         shown = [coded(row, result=HearingResult) | {
             "time": f"{row['starts_at']:%H:%M}", "plan": state_word(row["plan"]) if row["plan"] else None,
-            "ready": _("yes ({date})").format(date=f"{row['last_contact']:%d/%m}") if row["prepared"] else _("NO"),
+            "ready": _("yes ({date})").format(date=f"{row['last_reached']:%d/%m}") if row["prepared"] else _("NO"),
             "severity": None if row["prepared"] or row["result"] else "urgent"} for row in session]
         columns = [c for c in headers(ROLL_COLUMNS) if c[0] != "result" or any(r["result"] for r in session)]
         out.print(table(shown, columns, title=f"{dates.long_day(day)} — {court}"))
@@ -183,10 +183,11 @@ def brief_view(data: dict) -> None:
                         title=_("Agreements"), width=out.width))
     if data["contacts_since_petition"]:
         out.print(table([coded(c, kind=ContactKind) for c in data["contacts_since_petition"]],
-                        [("date", _("Date")), ("kind", _("Kind")), ("minutes", _("Min"))],
+                        [("date", _("Date")), ("kind", _("Kind")), ("reached", _("Reached")), ("minutes", _("Min"))],
                         title=_("Contacts since the petition"), width=out.width))
-    else:
-        out.print(literal(_("No contact since the petition."), style="bold red"))
+    if not data["prepared"]:
+        out.print(literal(_("No contact since the petition.") if not data["contacts_since_petition"]
+                          else _("No contact since the petition reached the household."), style="bold red"))
     if data["referrals"]:
         out.print(table([coded(r, to=ReferralDestination) for r in data["referrals"]],
                         [("date", _("Date")), ("to", _("Referred to"))], title=_("Referrals"), width=out.width))

@@ -280,7 +280,7 @@ def test_a_prompt_reads_a_day_without_a_year_as_the_flag_does(db_path, cli, case
     pexpect = pytest.importorskip("pexpect")
     env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1", HUURBEG_LANG=lang)
     child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "visit", case, "--kind", "phone", "--minutes", "10",
-                                           "--note", ""], env=env, encoding="utf-8", timeout=20, dimensions=(40, 120))
+                                           "--note", "", "--reached"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 120))
     child.expect_exact(question)
     child.send("31/11\r")  # no such day: refused at the prompt, as --next refuses it
     child.expect_exact("dd/mm")

@@ -113,7 +113,7 @@ def test_codes_and_exports_do_not_change_with_the_language(cli):
                                                                  "'--within': geef --date of --within, niet allebei. "
                                                                  "Zie 'huurbeg hearing list --help'."),
     (["visit", "edit", "2026-0001", "1"], "huurbeg: fout: Ongeldige waarde voor 'ID': geef wat te verbeteren is: "
-                                          "--date, --kind, --minutes, --note of --next. "
+                                          "--date, --kind, --minutes, --note, --next of --reached/--not-reached. "
                                           "Zie 'huurbeg visit edit --help'."),
     (["case", "edit", "2026-0001", "--no-input"], "huurbeg: fout: geef minstens één veld om te verbeteren (bv. "
                                                   "--address), of werk op een terminal zonder --no-input om elk "
@@ -217,6 +217,7 @@ def test_a_bad_answer_is_refused_in_dutch_and_ctrl_c_stops_in_dutch(db_path, cli
     child = spawn(db_path, "visit", number)
     child.expect_exact(f"Dossier {number}: X")
     answer(child, "Soort contact?", "\r")
+    answer(child, "Werd het huishouden bereikt", "\r")
     answer(child, "Bestede minuten? (Enter: 60)", "veel\r")
     child.expect_exact("gebruik een geheel getal van 0 tot 480")
     child.send("\x03")

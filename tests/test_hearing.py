@@ -27,7 +27,7 @@ def hearing(cli, number, when="24/11/2026 09:30", *extra):
 def hearing_facts(days_ahead: int, last_contact: date | None = date(2026, 11, 20)) -> CaseFacts:
     today = date(2026, 11, 22)
     return CaseFacts(case="2026-0001", track=Track.OGP, status=Status.OPEN, intake_date=date(2026, 11, 18),
-                     track_since=date(2026, 11, 18), last_contact=last_contact,
+                     track_since=date(2026, 11, 18), last_contact=last_contact, last_reached=last_contact,
                      hearing_at=datetime.combine(date.fromordinal(today.toordinal() + days_ahead),
                                                  datetime.min.time().replace(hour=9)),
                      petition_date=date(2026, 11, 18))

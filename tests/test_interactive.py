@@ -82,7 +82,7 @@ def test_only_missing_values_are_asked(db_path, cli):
 
 def test_refusing_the_informed_question_refuses_the_intake(db_path, cli):
     cli("case", "list")
-    child = spawn(db_path, "intake", "--track", "ogp", "--tenant", "X", "--address", "", "--phone", "",
+    child = spawn(db_path, "intake", "--track", "pw", "--tenant", "X", "--address", "", "--phone", "",
                   "--birth-date", "30/07/1985", "--national-number", "85073003328", "--adults", "1",
                   "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "0", "--rent", "650",
                   "--note", "", "--date", "today")
@@ -116,7 +116,6 @@ def test_an_open_case_of_the_same_household_is_offered(db_path, cli):
                   "--national-number", "85073003328", "--address", "", "--phone", "",
                   "--birth-date", "30/07/1985", "--adults", "1", "--children", "0", "--landlord", "",
                   "--problem", "arrears", "--arrears", "0", "--rent", "650", "--note", "", "--date", "today", "--referrer", "")
-    answer(child, "informed of this registration?", "y\r")
     answer(child, f"already has open case {first}", "\r")  # use that case
     child.expect(pexpect.EOF)
     child.close()
@@ -131,6 +130,7 @@ def test_a_home_visit_in_a_few_keystrokes(db_path, cli):
     child = spawn(db_path, "visit", number)
     child.expect_exact(f"Case {number}: X")  # whose case, before the first question
     answer(child, "Kind of contact?", "\r")  # home
+    answer(child, "Did it reach the household", "\r")  # a home visit does, unless the door stayed shut
     answer(child, "Minutes spent? (Enter: 60)", "\r")
     answer(child, "Note (confidential)?", "\r")
     answer(child, "Next contact", "+2w\r")
@@ -146,8 +146,7 @@ def test_a_court_notice_flows_into_its_hearing(db_path, cli):
                   "--address", "", "--phone", "", "--birth-date", "30/07/1985", "--national-number", "85073003328",
                   "--adults", "1", "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "2450", "--rent", "650",
                   "--note", "", "--date", "today", "--referrer", "")
-    answer(child, "informed of this registration?", "y\r")
-    answer(child, "Add the hearing of this petition now?", "y\r")
+    answer(child, "Add the hearing of this petition now?", "y\r")  # the court's notice: nobody told the tenant
     answer(child, "Hearing date and time", "tomorrow 09:30\r")
     answer(child, "Court?", "Vredegerecht Mechelen\r")
     answer(child, "Courtroom?", "2\r")
@@ -158,6 +157,7 @@ def test_a_court_notice_flows_into_its_hearing(db_path, cli):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
+    assert "informed of this registration?" not in child.before
     [row] = json.loads(cli("hearing", "list", "--date", "tomorrow", "-f", "json").stdout)
     assert (row["starts_at"], row["room"], row["claimed"], row["petition_date"]) == \
         ("2026-11-23T09:30:00", "2", 2450.0, "2026-11-21")
@@ -201,6 +201,7 @@ def test_a_choice_list_speaks_the_readers_language(db_path, cli):
     for shown in ("huisbezoek", "kantoorafspraak", "telefoon", "cliëntoverleg"):
         child.expect_exact(shown)
     child.send(DOWN * 2 + "\r")  # telefoon
+    answer(child, "Werd het huishouden bereikt", "\r")
     answer(child, "Volgend contact", "\r")
     child.expect(pexpect.EOF)
     child.close()

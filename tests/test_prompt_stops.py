@@ -28,10 +28,11 @@ FLOWS = {
     "intake-ogp-court": (
         [],
         ["intake"],
-        [("Track?", DOWN * 2 + "\r"), ("informed of this registration?", "y\r"), ("Tenant's name?", "Karim Aziz\r"), ("Address?", "Kerkstraat 1\r"),
+        [("Track?", DOWN * 2 + "\r"), ("Registered by?", "\r"),  # ogp: who sent it first; the court needs no
+         ("Tenant's name?", "Karim Aziz\r"), ("Address?", "Kerkstraat 1\r"),  # informed tenant
          ("Phone?", "\r"), ("Birth date", "01/01/1980\r"), ("National register number?", "\r"),
          ("Adults in the household?", "\r"), ("Children in the household?", "\r"),
-         ("Registered by?", DOWN * 8 + "\r"), ("Who at that service", "\r"), ("Landlord?", "Woonpunt\r"),
+         ("Who at that service", "\r"), ("Landlord?", "Woonpunt\r"),
          ("New landlord: what kind?", "\r"), ("Problems?", " \r"), ("Rent arrears in euros?", "1000\r"),
          ("Monthly rent in euros?", "650\r"), ("Date of registration?", "\r"), ("Note (confidential)?", "\r"),
          ("Add the hearing of this petition now?", "y\r"), ("Hearing date and time", "tomorrow 09:30\r"),
@@ -57,7 +58,8 @@ FLOWS = {
         [["intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--tenant-informed",
           "--date", "-1m", "--no-input"]],
         ["visit", "2026-0001"],
-        [("Kind of contact?", "\r"), ("Minutes spent?", "45\r"), ("Note (confidential)?", "Bezoek\r"),
+        [("Kind of contact?", "\r"), ("Did it reach the household", "\r"), ("Minutes spent?", "45\r"),
+         ("Note (confidential)?", "Bezoek\r"),
          ("Next contact", "+2w\r")]),
     "plan": (
         [["intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--tenant-informed",
@@ -216,7 +218,7 @@ def test_a_petition_in_the_future_is_refused_at_its_prompt(templates, db_path):
     before = start(templates, db_path, "intake-ogp-court")
     _, command, questions = FLOWS["intake-ogp-court"]
     child = spawn(*command)
-    for question, keys in questions[:22]:
+    for question, keys in questions[:21]:
         child.expect_exact(question)
         child.send(keys)
     child.expect_exact("Date of the petition?")
@@ -280,6 +282,8 @@ def test_a_flag_answers_only_its_own_question(templates, db_path):
     assert finish(child) == 2  # --next checked before any question is asked
     assert "--next" in child.before and "Minutes spent?" not in child.before
     child = spawn("visit", "2026-0001", "--kind", "phone")
-    child.expect_exact("Minutes spent?")  # --kind given: the other questions are still asked
+    child.expect_exact("Did it reach the household")  # --kind given: the other questions are still asked
+    child.send("\r")
+    child.expect_exact("Minutes spent?")
     child.send(CTRL_C)
     assert finish(child) == 130

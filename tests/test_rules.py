@@ -16,6 +16,8 @@ def facts(**changes) -> CaseFacts:
     base = dict(case="2026-0001", track=Track.PW, status=Status.OPEN, intake_date=date(2026, 1, 5),
                 track_since=date(2026, 1, 5), consent_tenant=date(2026, 11, 1),
                 consent_landlord=date(2026, 11, 2), last_contact=date(2026, 11, 20))
+    # the contacts of these cases reached the household (tests/test_court_notice.py: those that did not)
+    changes.setdefault("last_reached", changes.get("last_contact", base["last_contact"]))
     return CaseFacts(**(base | changes))
 
 

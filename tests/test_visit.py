@@ -18,7 +18,7 @@ def test_visit_shorthand_logs_a_home_visit_today(cli, new_case):
     assert result.exit_code == 0, result.output
     assert "home contact logged" in result.stderr
     [contact] = as_json(cli("visit", "list", number, "-f", "json"))
-    assert contact == {"case": number, "id": 1, "date": "2026-11-22", "kind": "home", "minutes": 45,
+    assert contact == {"case": number, "id": 1, "date": "2026-11-22", "kind": "home", "reached": True, "minutes": 45,
                        "next": "2026-12-06", "note": "kitchen visit"}
 
 

@@ -67,7 +67,8 @@ def intake(
     arrears: ArrearsOption = None,
     rent: RentOption = None,
     tenant_informed: Annotated[bool | None, typer.Option(
-        "--tenant-informed", help="The tenant has been informed of the registration (required).")] = None,
+        "--tenant-informed", help="The tenant has been informed of the registration (required, but for the court's "
+                                  "or a bailiff's notice on track ogp).")] = None,
     consent_tenant: Annotated[bool | None, typer.Option(
         "--consent-tenant", help="The tenant consents to support (needed on PW).")] = None,
     consent_landlord: Annotated[bool | None, typer.Option(
@@ -83,7 +84,7 @@ def intake(
 ) -> None:
     """Register a household and open its case; prints the new case number (YYYY-NNNN).
 
-    On a terminal, whatever the flags do not give is asked, and a summary is confirmed before the case is written. The tenant must have been informed of the registration. An open case of the same household is offered instead of a duplicate; an earlier closed one marks a returning household.
+    On a terminal, whatever the flags do not give is asked, and a summary is confirmed before the case is written. The tenant must have been informed of the registration, except for the court's or a bailiff's notice of a procedure (--track ogp --source court or bailiff), which opens the case before the tenant is reached. An open case of the same household is offered instead of a duplicate; an earlier closed one marks a returning household.
     """  # noqa: E501  (one paragraph per line: help keeps line breaks)
     from huurbeg import casework
 

@@ -20,8 +20,14 @@ app = typer.Typer(
     cls=with_default("add"), no_args_is_help=True,
     help="Contacts with the household. 'huurbeg visit CASE' is short for 'huurbeg visit add CASE'.")
 
-COLUMNS = [("id", "#"), ("date", N_("Date")), ("case", N_("Case")), ("kind", N_("Kind")), ("minutes", N_("Min")),
-           ("next", N_("Next")), ("note", N_("Note"))]
+COLUMNS = [("id", "#"), ("date", N_("Date")), ("case", N_("Case")), ("kind", N_("Kind")), ("reached", N_("Reached")),
+           ("minutes", N_("Min")), ("next", N_("Next")), ("note", N_("Note"))]
+
+ReachedOption = Annotated[bool | None, typer.Option(
+    "--reached/--not-reached", show_default=False,
+    help="Whether the contact reached the household: --not-reached for a door that stayed shut or a phone nobody "
+         "answered, --reached for an answered letter or e-mail (default: a letter or e-mail does not, any other "
+         "contact does).")]
 
 
 @app.command("add")
@@ -37,6 +43,7 @@ def add(
     note: Annotated[str | None, typer.Option("--note", help="What happened (confidential).")] = None,
     next_planned: Annotated[date | None, typer.Option("--next", parser=parse_coming_date, metavar="DATE",
                                                       help="The next planned contact.")] = None,
+    reached: ReachedOption = None,
     no_input: NoInputOption = False,
 ) -> None:
     """Log a contact: a home visit today unless told otherwise. On a terminal, what is not given is asked."""
@@ -46,17 +53,20 @@ def add(
     today = app_state.today
     store = app_state.store()
     when = when or today
-    if None in (kind, minutes, note, next_planned) and prompts.interactive(no_input):
+    if None in (kind, minutes, note, next_planned, reached) and prompts.interactive(no_input):
         case = followup.check_contact(store, number, when, minutes, next_planned, today)  # before any question
         prompts.introduce(number, store.household(case).name)
-        kind, minutes, note, next_planned = prompts.ask_visit(kind, minutes, note, next_planned, when, today)
+        kind, reached, minutes, note, next_planned = prompts.ask_visit(kind, reached, minutes, note, next_planned,
+                                                                       when, today)
     kind = kind or ContactKind.HOME
-    followup.log_contact(store, number, when, kind, minutes, note, next_planned, today)
+    reached = followup.log_contact(store, number, when, kind, minutes, note, next_planned, today, reached)
+    missed = "" if reached else _(" (household not reached)")
     if next_planned:
-        render.message(_("{number}: {kind} contact logged; next contact {next}.").format(
-            number=number, kind=render.text_value(kind), next=render.text_value(next_planned)))
+        render.message(_("{number}: {kind} contact logged{missed}; next contact {next}.").format(
+            number=number, kind=render.text_value(kind), missed=missed, next=render.text_value(next_planned)))
     else:
-        render.message(_("{number}: {kind} contact logged.").format(number=number, kind=render.text_value(kind)))
+        render.message(_("{number}: {kind} contact logged{missed}.").format(
+            number=number, kind=render.text_value(kind), missed=missed))
 
 
 @app.command("list")
@@ -95,14 +105,17 @@ def edit(
     note: Annotated[str | None, typer.Option("--note", help="What happened (confidential; '' clears).")] = None,
     next_planned: Annotated[date | None, typer.Option("--next", parser=parse_coming_date, metavar="DATE",
                                                       help="The next planned contact.")] = None,
+    reached: ReachedOption = None,
 ) -> None:
     """Correct a contact (its number is in 'huurbeg visit list CASE'); the history names the fields changed."""
     from huurbeg import corrections
 
     given = {name: value for name, value in (("date", when), ("kind", kind), ("minutes", minutes), ("note", note),
-                                             ("next_planned", next_planned)) if value is not None}
+                                             ("next_planned", next_planned), ("reached", reached))
+             if value is not None}
     if not given:
-        raise typer.BadParameter(_("give what to correct: --date, --kind, --minutes, --note or --next"),
+        raise typer.BadParameter(_("give what to correct: --date, --kind, --minutes, --note, --next or "
+                                   "--reached/--not-reached"),
                                  param_hint="'ID'")
     app_state = state(ctx)
     changed = corrections.edit_contact(app_state.store(), number, contact_id, given, app_state.today)

@@ -146,7 +146,8 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
         where, params = f"WHERE status = :status AND {NOT_REMOVED}", {"status": str(Status.OPEN)}
     if worker is not None:
         where, params = where + " AND worker = :worker", {**params, "worker": worker}
-    cases = db.rows(f"SELECT id, number, track, status, intake_date FROM case_file {where}", **params)
+    cases = db.rows(f"SELECT id, number, track, status, intake_date, tenant_informed FROM case_file {where}",
+                    **params)
     if not cases:
         return []
     # Every open case: the same cases again as a subquery, not thousands of parameters.
@@ -158,7 +159,8 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
         f"WHERE track_change.removed_at IS NULL AND track_change.case_id IN ({listed}) GROUP BY track_change.case_id",
         **params)}
     contacts = {row.case_id: row for row in db.rows(
-        "SELECT case_id, max(date) AS last_contact, max(next_planned) AS next_planned FROM contact "
+        "SELECT case_id, max(date) AS last_contact, max(CASE WHEN reached THEN date END) AS last_reached, "
+        "max(next_planned) AS next_planned FROM contact "
         f"WHERE case_id IN ({listed}) AND removed_at IS NULL GROUP BY case_id", **params)}
     consents_of: dict[int, dict] = {}
     for row in db.rows(f"SELECT case_id, party, date FROM consent WHERE case_id IN ({listed})", **params):
@@ -189,6 +191,7 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
             consent_tenant=consents_of.get(cid, {}).get(Party.TENANT),
             consent_landlord=consents_of.get(cid, {}).get(Party.LANDLORD),
             last_contact=contact.last_contact if contact else None,
+            last_reached=contact.last_reached if contact else None, tenant_informed=row.tenant_informed,
             next_planned=contact.next_planned if contact else None,
             instalments=tuple(instalments.get(cid, ())), payments=tuple(payments.get(cid, ())),
             agreements=tuple(agreements.get(cid, ())), hearing_at=hearing_at, petition_date=petition,

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from huurbeg.db.follow_up import LAST_CONTACT
+from huurbeg.db.follow_up import LAST_CONTACT, LAST_REACHED
 from huurbeg.db.sql import Connection, Record, members
 
 
@@ -31,7 +31,8 @@ def evictions(db: Connection, case_ids: list[int]) -> dict[int, date]:
 
 def roll(db: Connection, start: datetime, end: datetime, court: str | None, worker: str | None = None,
          removed: bool = False) -> list[tuple]:
-    """Hearings between two moments: (hearing, case id, number, tenant, landlord, last contact); with
+    """Hearings between two moments: (hearing, case id, number, tenant, landlord, last contact, last contact that
+    reached the household); with
     `removed`, the withdrawn ones too (a calendar cancels them)."""
     where, params = "" if removed else " AND hearing.removed_at IS NULL", {"start": start, "end": end}
     if court:
@@ -43,12 +44,14 @@ def roll(db: Connection, start: datetime, end: datetime, court: str | None, work
         params["worker"] = worker
     found = db.rows(
         "SELECT hearing.*, case_file.number AS case_number, household.name AS tenant, landlord.name AS landlord_name, "
-        f"{LAST_CONTACT} AS last_contact FROM hearing JOIN case_file ON case_file.id = hearing.case_id "
+        f"{LAST_CONTACT} AS last_contact, {LAST_REACHED} AS last_reached "
+        "FROM hearing JOIN case_file ON case_file.id = hearing.case_id "
         "JOIN household ON household.id = case_file.household_id "
         "LEFT JOIN landlord ON landlord.id = case_file.landlord_id "
         "WHERE hearing.starts_at >= :start AND hearing.starts_at < :end"
         f"{where} ORDER BY hearing.starts_at, hearing.court, hearing.id", **params)
-    return [(row, row.case_id, row.case_number, row.tenant, row.landlord_name, row.last_contact) for row in found]
+    return [(row, row.case_id, row.case_number, row.tenant, row.landlord_name, row.last_contact, row.last_reached)
+            for row in found]
 
 
 def between(db: Connection, start: datetime, end: datetime, worker: str | None = None) -> list[tuple]:

@@ -11,6 +11,10 @@ LAST_CONTACT = ("(SELECT max(contact.date) FROM contact "
                 "WHERE contact.case_id = case_file.id AND contact.removed_at IS NULL)")
 """The latest contact of a case (in a statement on case_file), through the (case_id, date) index."""
 
+LAST_REACHED = ("(SELECT max(contact.date) FROM contact WHERE contact.case_id = case_file.id "
+                "AND contact.removed_at IS NULL AND contact.reached)")
+"""The latest contact of a case that reached the household: what makes it prepared for a hearing."""
+
 
 def contacts(db: Connection, case_id: int | None, since: date | None) -> list[tuple[Record, str]]:
     where, params = "", {}

@@ -72,7 +72,7 @@ class Writer:
             ":track, :source, :referrer, :intake, :informed, :arrears, :rent, :returning, :status, :note, :ref, "
             ":now, :now, :worker)",
             number=number, year=when.year, seq=seq, household=household, landlord=landlord, track=str(draft.track),
-            source=str(draft.source), referrer=draft.referrer, intake=when, informed=True,
+            source=str(draft.source), referrer=draft.referrer, intake=when, informed=bool(draft.tenant_informed),
             arrears=draft.arrears_cents, rent=draft.rent_cents, returning=returning, status=str(Status.OPEN),
             note=draft.note, ref=external_ref, now=now, worker=self.worker)
         raised = draft.source == "landlord"  # a landlord who registers the case reports its problems

@@ -176,6 +176,7 @@ class Contact(SQLModel, table=True):
     minutes: int | None = None
     note: str | None = None
     next_planned: dt.date | None = None
+    reached: bool = True  # the household was reached (a door that stayed shut, an unanswered letter: not)
     created_at: dt.datetime
     removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
 

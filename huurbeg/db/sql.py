@@ -19,7 +19,7 @@ from typing import Any
 DATE_COLUMNS = frozenset({
     "birth_date", "intake_date", "closed_date", "date", "next_planned", "start_date", "due_date", "done_date",
     "signed_date", "advance_due", "paid_date", "filed_date", "petition_date", "result_date", "eviction_date",
-    "end_date", "review_date", "left_date", "outcome_date", "last_contact", "track_since"})
+    "end_date", "review_date", "left_date", "outcome_date", "last_contact", "last_reached", "track_since"})
 """Columns (and aliases) holding a date: stored as 'YYYY-MM-DD' on SQLite."""
 
 DATETIME_COLUMNS = frozenset({"created_at", "updated_at", "purged_at", "removed_at", "ended_at", "starts_at", "at",
@@ -31,7 +31,7 @@ WALL_CLOCK_COLUMNS = frozenset({"starts_at"})
 """Moments kept as the court's wall-clock time, without a time zone (a hearing's start)."""
 
 BOOLEAN_COLUMNS = frozenset({"tenant_informed", "returning_household", "raised_by_landlord", "at_registration",
-                             "active", "moved"})
+                             "active", "moved", "reached"})
 
 
 def _typed(name: str, value: Any) -> Any:

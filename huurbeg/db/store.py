@@ -449,14 +449,15 @@ class Store:
 
     # --- contacts -----------------------------------------------------------
     def add_contact(self, case: Case, when: date, kind: str, minutes: int | None, note: str | None,
-                    next_planned: date | None) -> Contact:
+                    next_planned: date | None, reached: bool = True) -> Contact:
         contact = Contact(case_id=case.id, date=when, kind=kind, minutes=minutes, note=note,
-                          next_planned=next_planned, created_at=self.now())
+                          next_planned=next_planned, reached=reached, created_at=self.now())
         self.session.add(contact)
         self._touch(case)
         spent = f", {minutes} min" if minutes is not None else ""
         planned = f"; next contact planned {next_planned.isoformat()}" if next_planned else ""
-        self.record(case, "contact", f"{kind} contact on {when.isoformat()}{spent}{planned}")
+        missed = "" if reached else " (household not reached)"
+        self.record(case, "contact", f"{kind} contact on {when.isoformat()}{missed}{spent}{planned}")
         return contact
 
     def contacts(self, case: Case | None, since: date | None) -> list[tuple[Contact, str]]:
