@@ -26,7 +26,8 @@ ORDER = [("household", {}), ("landlord", {}), ("dwelling", {}),
          ("agreement", {"case_id": "case_file"}),
          ("hearing", {"case_id": "case_file", "postponed_from_id": "hearing"}),
          ("stay", {"case_id": "case_file", "dwelling_id": "dwelling"}),
-         ("referral", {"case_id": "case_file"}), ("history", {"case_id": "case_file"})]
+         ("referral", {"case_id": "case_file"}), ("attachment", {"case_id": "case_file"}),
+         ("attachment_content", {"attachment_id": "attachment"}), ("history", {"case_id": "case_file"})]
 REUSED_BY = {"landlord": "name_key", "dwelling": "code"}
 """Rows matched by this column in the target instead of copied."""
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from huurbeg.errors import DatabaseProblem
 from huurbeg.i18n import _
 
-SCHEMA_REVISION = "0012"
+SCHEMA_REVISION = "0023"
 MIGRATIONS = Path(__file__).with_name("migrations")
 WAL_ATTEMPTS = 50  # a tenth of a second apart
 SCHEMA_LOCK = 0x68_75_72_5F_73_63_68  # "hur_sch": the advisory-lock key of schema changes
