@@ -19,16 +19,20 @@ def entry_name(number: str, document: dict) -> str:
     return f"documents/{number}/{document['id']}-{name or 'document'}"
 
 
-def access_archive(data: dict, content: Callable[[int], bytes]) -> bytes:
+def access_archive(data: dict, content: Callable[[int], bytes | None]) -> bytes:
     """The archive of an access export: `data` as JSON (each document naming its file in the archive),
     and each document's bytes, fetched one at a time so that only one is held beside the archive."""
     buffer = BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for case in data["cases"]:
             for document in case.get("documents", []):
+                stored = content(document["id"])
+                if stored is None:  # erased by a purge: its metadata say so, there is no file
+                    continue
                 document["file"] = entry_name(case["case"], document)
-                archive.writestr(document["file"], content(document["id"]),
+                archive.writestr(document["file"], stored,
                                  zipfile.ZIP_DEFLATED if document["type"] in _PACKED else zipfile.ZIP_STORED)
+                del stored  # one document at a time beside the archive
         archive.writestr(JSON_NAME, json.dumps(json_value(data), ensure_ascii=False, indent=2) + "\n",
                          zipfile.ZIP_DEFLATED)
     return buffer.getvalue()

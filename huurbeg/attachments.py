@@ -68,9 +68,10 @@ class Document:
 
 
 def shown_path(path) -> str:
+    """A path as a message shows it; bytes that are not UTF-8 as U+FFFD, so any stream can write it."""
     from huurbeg.db.engine import shown
 
-    return shown(os.fsdecode(path))
+    return shown(os.fsencode(path).decode("utf-8", "replace"))
 
 
 def check_name(path: Path) -> str:
@@ -235,7 +236,7 @@ def attach(store, number: str, paths: list[Path], kind: AttachmentKind, when: da
 def stored_matches(store, kept: list[dict]) -> list[dict]:
     """The documents whose stored bytes (read back from the database) have the checksum of the file."""
     return [each for each in kept
-            if hashlib.sha256(store.attachment_content(each["id"])).hexdigest() == each["sha256"]]
+            if hashlib.sha256(store.attachment_content(each["id"]) or b"").hexdigest() == each["sha256"]]
 
 
 def listing(store, number: str) -> list[dict]:
@@ -257,6 +258,15 @@ def document(store, number: str, attachment_id: int):
         raise NotFound(_("ID: case {number} has no document {id}; 'huurbeg case files {number}' lists them")
                        .format(number=number, id=attachment_id))
     return case, found
+
+
+def content(store, number: str, found) -> bytes:
+    """The bytes of a document found with `document`; refused once a purge erased them."""
+    data = store.attachment_content(found.id)
+    if data is None:
+        raise NotFound(_("ID: document {id} of case {number} was erased with the case's personal data (purge)")
+                       .format(id=found.id, number=number))
+    return data
 
 
 def size_shown(size: int) -> str:

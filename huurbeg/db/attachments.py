@@ -30,9 +30,10 @@ def with_checksum(db: Connection, case_id: int, sha256: str) -> int | None:
                     "ORDER BY id LIMIT 1", case=case_id, sha=sha256)
 
 
-def content(db: Connection, attachment_id: int) -> bytes:
+def content(db: Connection, attachment_id: int) -> bytes | None:
+    """A document's bytes; None once a purge erased them."""
     found = db.value("SELECT content FROM attachment_content WHERE attachment_id = :id", id=attachment_id)
-    return bytes(found) if found is not None else b""
+    return bytes(found) if found is not None else None
 
 
 def add(db: Connection, case_id: int, kind: str, when: date, name: str, media_type: str, size: int, sha256: str,

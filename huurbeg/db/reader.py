@@ -170,7 +170,7 @@ class Reader:
     def attachment(self, case, attachment_id: int) -> Record | None:
         return attachments.of_case(self.sql, case.id, attachment_id)
 
-    def attachment_content(self, attachment_id: int) -> bytes:
+    def attachment_content(self, attachment_id: int) -> bytes | None:
         return attachments.content(self.sql, attachment_id)
 
     # --- court -----------------------------------------------------------------

@@ -376,7 +376,7 @@ class Store:
     def attachment_with_checksum(self, case: Case, sha256: str) -> int | None:
         return attachments.with_checksum(self.sql, case.id, sha256)
 
-    def attachment_content(self, attachment_id: int) -> bytes:
+    def attachment_content(self, attachment_id: int) -> bytes | None:
         return attachments.content(self.sql, attachment_id)
 
     def add_attachment(self, case: Case, kind: str, when: date, name: str, media_type: str, size: int, sha256: str,
