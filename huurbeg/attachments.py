@@ -3,8 +3,9 @@
 A document is refused before anything is stored when it is not a regular file, is empty or over
 the limit, has a name that would deceive a screen, or is not one of the accepted types. The type
 is sniffed from the bytes, never from the name: a program renamed to .pdf stays a program. A file
-is read once, in chunks, into one buffer while it is hashed, so even the largest is held in memory
-once; the buffer is what the database receives.
+is read in chunks, hashed and looked at as it is read, and read again in chunks into the
+database once it passed; so even the largest is never held in memory whole, and a file changed
+in between is refused by its checksum.
 """
 
 import hashlib
@@ -12,9 +13,9 @@ import os
 import re
 import stat
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from io import BytesIO
 from pathlib import Path
 
 from huurbeg.codes import AttachmentKind
@@ -24,6 +25,8 @@ from huurbeg.i18n import N_, _
 MAX_BYTES = 25 * 1000 * 1000
 """The largest document accepted (25 MB): a scanned judgment of thirty pages fits many times over."""
 CHUNK = 1 << 20
+HEAD = 4096
+"""How much of the start of a file its type is read from."""
 
 PDF, JPEG, PNG, TIFF, HEIC = "application/pdf", "image/jpeg", "image/png", "image/tiff", "image/heic"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -57,14 +60,27 @@ def type_name(media_type: str) -> str:
 
 @dataclass
 class Document:
-    """A file read from disk and checked, ready to be kept."""
+    """A file on disk, read once and checked: what it is, and the checksum its bytes must still have when kept."""
 
     path: Path
     name: str
     media_type: str
     size: int
     sha256: str
-    data: bytearray
+
+    def pieces(self) -> Iterator[bytes]:
+        """The bytes again, a chunk at a time, for the database; refused should the file have changed since."""
+        digest, size = hashlib.sha256(), 0
+        with _opened(self.path) as file:
+            while piece := file.read(CHUNK):
+                size += len(piece)
+                if size > self.size:
+                    break
+                digest.update(piece)
+                yield piece
+        if size != self.size or digest.hexdigest() != self.sha256:
+            raise InvalidInput(_("FILE: {path} is still being written; attach it once it is complete").format(
+                path=shown_path(self.path)))
 
 
 def shown_path(path) -> str:
@@ -111,47 +127,50 @@ def _check_size(path: Path, size: int) -> None:
             path=shown_path(path), size=f"{size / 1e6:.1f}", limit=MAX_BYTES // 1000 // 1000))
 
 
-def read(path: Path) -> Document:
-    """Read and check one file: its bytes held once, hashed while they are read."""
-    name = check_name(path)
-    check_file(path)
+def _opened(path: Path):
+    """A file opened for reading that is sure to be a regular file; a pipe it became since it was checked
+    is not waited on (O_NONBLOCK)."""
     try:
-        # O_NONBLOCK: should the path have become a pipe since it was checked, opening it does not wait
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InvalidInput(_("FILE: cannot read {path}: {reason}").format(
             path=shown_path(path), reason=_(exc.strerror) if exc.strerror else exc)) from None
-    with os.fdopen(descriptor, "rb", buffering=0) as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise InvalidInput(_("FILE: {path} is not a regular file (a pipe, a device or a socket); save the "
-                                 "document as a file first").format(path=shown_path(path)))
-        _check_size(path, info.st_size)
-        data, digest = bytearray(info.st_size + 1), hashlib.sha256()
-        view, size = memoryview(data), 0
+    file = os.fdopen(descriptor, "rb")
+    if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+        file.close()
+        raise InvalidInput(_("FILE: {path} is not a regular file (a pipe, a device or a socket); save the "
+                             "document as a file first").format(path=shown_path(path)))
+    return file
+
+
+def read(path: Path) -> Document:
+    """Read and check one file in chunks: hashed, looked at for its type, never held in memory whole."""
+    name = check_name(path)
+    check_file(path)
+    digest, head, size, binary = hashlib.sha256(), b"", 0, False
+    with _opened(path) as file:
+        announced = os.fstat(file.fileno()).st_size
         try:
-            while size < len(data):  # one byte more than announced: a file still growing is seen
-                count = file.readinto(view[size:size + CHUNK])
-                if not count:
-                    break
-                digest.update(view[size:size + count])
-                size += count
+            while piece := file.read(CHUNK):
+                size += len(piece)
+                _check_size(path, size)
+                digest.update(piece)
+                head = head or piece[:HEAD]
+                binary = binary or bool(_BINARY.search(piece))
         except OSError as exc:
             raise InvalidInput(_("FILE: cannot read {path}: {reason}").format(
                 path=shown_path(path), reason=_(exc.strerror) if exc.strerror else exc)) from None
-        finally:
-            view.release()
-    if size > info.st_size:
-        raise InvalidInput(_("FILE: {path} is still being written; attach it once it is complete").format(
-            path=shown_path(path)))
-    del data[size:]
-    _check_size(path, size)
-    return Document(path, name, sniff(path, data), size, digest.hexdigest(), data)
+        if size != announced:
+            raise InvalidInput(_("FILE: {path} is still being written; attach it once it is complete").format(
+                path=shown_path(path)))
+        _check_size(path, size)
+        media_type = sniff(path, head, binary, file)
+    return Document(path, name, media_type, size, digest.hexdigest())
 
 
-def sniff(path: Path, data) -> str:
-    """The type of a document from its first bytes (and, for a zip, what it holds); refused when not accepted."""
-    head = bytes(data[:64])
+def sniff(path: Path, head: bytes, binary: bool, file) -> str:
+    """The type of a document from its first bytes (for a zip, from what it holds: `file` is read again),
+    and whether any byte no text holds was seen; refused when the type is not accepted."""
     if head.startswith(b"%PDF-"):
         return PDF
     if head.startswith(b"\xff\xd8\xff"):
@@ -163,35 +182,36 @@ def sniff(path: Path, data) -> str:
     if head[4:8] == b"ftyp" and head[8:12] in _HEIC_BRANDS:
         return HEIC
     if head.startswith(b"PK\x03\x04"):
-        if found := _office(data):
+        if found := _office(file):
             return found
     elif head.startswith(_PROGRAMS):
         raise InvalidInput(_("FILE: {path} is a program, not a document; accepted: {types}").format(
             path=shown_path(path), types=accepted()))
-    elif not _BINARY.search(data):
-        return EMAIL if _looks_like_mail(data) else TEXT
+    elif not binary:
+        return EMAIL if _looks_like_mail(head) else TEXT
     raise InvalidInput(_("FILE: {path} is not a type a dossier keeps; accepted: {types}").format(
         path=shown_path(path), types=accepted()))
 
 
-def _office(data) -> str | None:
+def _office(file) -> str | None:
     """DOCX or ODT: a zip with a Word document in it, or an ODF text's mimetype first; None for any other zip."""
     try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
+        file.seek(0)
+        with zipfile.ZipFile(file) as archive:
             names = set(archive.namelist())
             if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
                 return ODT
             if "word/document.xml" in names and "[Content_Types].xml" in names \
                     and "word/vbaProject.bin" not in names:  # a document with macros is a program
                 return DOCX
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError):
         return None
     return None
 
 
-def _looks_like_mail(data) -> bool:
+def _looks_like_mail(head: bytes) -> bool:
     """An e-mail saved as a file (.eml): it opens with header lines, at least two of them known ones."""
-    lines = bytes(data[:4096]).lstrip(b"\xef\xbb\xbf").splitlines()
+    lines = head.lstrip(b"\xef\xbb\xbf").splitlines()
     known = 0
     for line in lines[:30]:
         if not line.strip():
@@ -225,18 +245,16 @@ def attach(store, number: str, paths: list[Path], kind: AttachmentKind, when: da
             raise RuleViolation(_("FILE: {path} is already in the dossier as document {id}; nothing was attached")
                                 .format(path=shown_path(path), id=same))
         new = store.add_attachment(case, kind, when, document.name, document.media_type, document.size,
-                                   document.sha256, note, document.data)
+                                   document.sha256, note, document.pieces())
         seen[document.sha256] = new
         kept.append({"id": new, "path": document.path, "name": document.name, "type": document.media_type,
                      "size": document.size, "sha256": document.sha256})
-        del document  # its buffer goes before the next file is read
     return kept
 
 
 def stored_matches(store, kept: list[dict]) -> list[dict]:
     """The documents whose stored bytes (read back from the database) have the checksum of the file."""
-    return [each for each in kept
-            if hashlib.sha256(store.attachment_content(each["id"]) or b"").hexdigest() == each["sha256"]]
+    return [each for each in kept if store.attachment_checksum(each["id"]) == each["sha256"]]
 
 
 def listing(store, number: str) -> list[dict]:

@@ -379,14 +379,17 @@ class Store:
     def attachment_content(self, attachment_id: int) -> bytes | None:
         return attachments.content(self.sql, attachment_id)
 
+    def attachment_checksum(self, attachment_id: int) -> str | None:
+        return attachments.checksum(self.sql, attachment_id)
+
     def add_attachment(self, case: Case, kind: str, when: date, name: str, media_type: str, size: int, sha256: str,
-                       note: str | None, data) -> int:
+                       note: str | None, pieces) -> int:
         """Keep a document; the history says what was kept, never its name or note."""
         if self.damaged:
             from huurbeg.db.health import damaged
 
             raise DatabaseProblem(damaged(self.damaged))
-        new = attachments.add(self.sql, case.id, kind, when, name, media_type, size, sha256, note, self.now(), data)
+        new = attachments.add(self.sql, case.id, kind, when, name, media_type, size, sha256, note, self.now(), pieces)
         self._touch(case)
         self.record(case, "attach", f"document {new} attached: {kind}, {size} bytes, dated {when.isoformat()}")
         return new
