@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from conftest import POSTGRES, assert_one_line_error, query, snapshot
+from conftest import INTAKE, assert_one_line_error, query, snapshot
 from huurbeg.attachments import MAX_BYTES
 
 
@@ -265,19 +265,21 @@ def test_the_access_export_is_a_zip_of_the_json_and_every_document(cli, case, tm
     assert reads.count("case export") == 2
 
 
-@pytest.mark.skipif(bool(POSTGRES), reason="copies one SQLite file into another")
-def test_copy_to_another_database_brings_the_documents_byte_for_byte(cli, case, tmp_path, db_path):
+def test_copy_to_the_team_database_brings_the_documents_byte_for_byte(cli, tmp_path):
+    """A solo worker's file copied into the database of the test pass (a file, or the PostgreSQL server)."""
+    solo = str(tmp_path / "solo.db")
+    number = ok(cli("--db", solo, *INTAKE)).stdout.strip()
     content = b"%PDF-1.4\n" + os.urandom(300_000)
-    ok(cli("case", "attach", case, str(write(tmp_path, "vonnis.pdf", content)), "--kind", "judgment",
+    ok(cli("--db", solo, "case", "attach", number, str(write(tmp_path, "vonnis.pdf", content)), "--kind", "judgment",
            "--note", "getekend"))
-    target = tmp_path / "team.db"
-    ok(cli("copy", "--to", str(target)))
-    other = {"HUURBEG_DB": str(target)}
-    [listed] = as_json(cli("case", "files", case, "-f", "json", env=other))
-    assert (listed["name"], listed["kind"], listed["note"], listed["size"]) == ("vonnis.pdf", "judgment", "getekend",
-                                                                                len(content))
+    ok(cli("--db", solo, "case", "attach", number, str(write(tmp_path, "fout.pdf", b"%PDF-1.4 fout"))))
+    ok(cli("--db", solo, "case", "file-remove", number, "2", "--reason", "wrong household"))
+    ok(cli("--db", solo, "copy", "--to", os.environ["HUURBEG_DB"]))
+    [listed] = as_json(cli("case", "files", number, "-f", "json"))
+    assert (listed["name"], listed["kind"], listed["note"], listed["size"], listed["sha256"]) == (
+        "vonnis.pdf", "judgment", "getekend", len(content), hashlib.sha256(content).hexdigest())
     out = tmp_path / "from-team.pdf"
-    ok(cli("case", "file", case, "1", "--output", str(out), env=other))
+    ok(cli("case", "file", number, str(listed["id"]), "--output", str(out)))
     assert out.read_bytes() == content
 
 
