@@ -315,3 +315,34 @@ def test_a_purge_erases_the_documents_with_their_case(cli, new_case, tmp_path):
     assert query(None, "SELECT attachment_id FROM attachment_content") == [(2,)]
     assert as_json(cli("case", "show", case, "-f", "json"))["documents"][0]["name"] is None
     assert_one_line_error(cli("case", "file", case, "1", "--output", str(tmp_path / "x.pdf")))
+
+
+@pytest.mark.sqlite_only
+def test_a_killed_attach_leaves_no_partial_document(cli, case, tmp_path, db_path):
+    import random
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    rng = random.Random(7)
+    outcomes = set()
+    for attempt in range(8):
+        data = b"%PDF-1.4\n" + os.urandom(MAX_BYTES - 9)
+        scan = write(tmp_path, f"scan-{attempt}.pdf", data)
+        process = subprocess.Popen([sys.executable, "-m", "huurbeg", "case", "attach", case, str(scan), "--move"],
+                                   env=dict(os.environ, HUURBEG_DB=str(db_path)),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, 1.5))
+        process.send_signal(signal.SIGKILL)
+        outcomes.add("done" if process.wait() == 0 else "killed")
+        with sqlite3.connect(db_path) as connection:  # every document is whole, with the bytes its checksum says
+            stored = connection.execute("SELECT a.id, a.sha256, a.size_bytes, c.content FROM attachment a "
+                                        "LEFT JOIN attachment_content c ON c.attachment_id = a.id").fetchall()
+        for _id, checksum, size, content in stored:
+            assert content is not None and len(content) == size and hashlib.sha256(content).hexdigest() == checksum
+        if not scan.exists():  # --move deleted it: only once its copy was kept
+            assert hashlib.sha256(data).hexdigest() in {row[1] for row in stored}
+    assert "killed" in outcomes  # the random moments did interrupt attaches
+    assert ok(cli("doctor")).exit_code == 0
