@@ -12,7 +12,6 @@ import hashlib
 import os
 import re
 import stat
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -195,6 +194,8 @@ def sniff(path: Path, head: bytes, binary: bool, file) -> str:
 
 def _office(file) -> str | None:
     """DOCX or ODT: a zip with a Word document in it, or an ODF text's mimetype first; None for any other zip."""
+    import zipfile  # here: a dossier shown on screen needs the names of the types, not the zip reader
+
     try:
         file.seek(0)
         with zipfile.ZipFile(file) as archive:
