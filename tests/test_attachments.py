@@ -346,3 +346,14 @@ def test_a_killed_attach_leaves_no_partial_document(cli, case, tmp_path, db_path
             assert hashlib.sha256(data).hexdigest() in {row[1] for row in stored}
     assert "killed" in outcomes  # the random moments did interrupt attaches
     assert ok(cli("doctor")).exit_code == 0
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_holds_the_documents(cli, case, tmp_path):
+    content = b"\x89PNG\r\n\x1a\n" + os.urandom(50_000)
+    ok(cli("case", "attach", case, str(write(tmp_path, "foto.png", content))))
+    backup = tmp_path / "backup.db"
+    ok(cli("backup", str(backup)))
+    out = tmp_path / "restored.png"
+    ok(cli("--db", str(backup), "case", "file", case, "1", "--output", str(out)))
+    assert out.read_bytes() == content
