@@ -393,7 +393,7 @@ def attach(
     ctx: typer.Context,
     number: CaseArgument,
     files: Annotated[list[Path], typer.Argument(
-        metavar="FILE...", show_default=False,
+        metavar="FILE", show_default=False,
         help="The files to keep in the dossier: PDF, JPEG, PNG, TIFF, HEIC, DOCX, ODT, plain text or e-mail "
              "(.eml), at most 25 MB each.")],
     kind: Annotated[AttachmentKind, code_option(AttachmentKind, N_("document kind"), N_("What the documents are."),
