@@ -4,6 +4,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated
 
+
 import typer
 
 from huurbeg import render
