@@ -227,8 +227,7 @@ def _looks_like_mail(head: bytes) -> bool:
 
 # --- the dossier ------------------------------------------------------------------------------------------------
 
-def attach(store, number: str, paths: list[Path], kind: AttachmentKind, when: date, note: str | None,
-           today: date) -> list[dict]:
+def attach(store, number: str, paths: list[Path], kind: AttachmentKind, when: date, note: str | None) -> list[dict]:
     """Keep these files in the dossier of an open case, all or none; what was kept, one dict per file."""
     from huurbeg.casework import check_open
 

@@ -416,7 +416,7 @@ def attach(
 
     app_state = state(ctx)
     store = app_state.store()
-    kept = attachments.attach(store, number, files, kind, when or app_state.today, note, app_state.today)
+    kept = attachments.attach(store, number, files, kind, when or app_state.today, note)
     for each in kept:
         render.message(_("{number}: document {id} attached ({type}, {size}).").format(
             number=number, id=each["id"], type=attachments.type_name(each["type"]),
@@ -424,21 +424,23 @@ def attach(
     if not move:
         return
     app_state.commit()  # the copies are kept for good before any original goes
-    checked = attachments.stored_matches(store, kept)
-    for each in checked:
-        try:
-            each["path"].unlink()
-        except OSError as exc:
-            render.notice(_("huurbeg: warning: {message}").format(message=_(
-                "document {id} is kept, but {path} could not be deleted: {reason}").format(
-                id=each["id"], path=attachments.shown_path(each["path"]), reason=_(exc.strerror) if exc.strerror else exc)))
-    if len(checked) != len(kept):
+    if len(attachments.stored_matches(store, kept)) != len(kept):
         from huurbeg.errors import DatabaseProblem
 
         raise DatabaseProblem(_("a stored copy does not match its file; the files were left where they are"))
+    deleted = 0
+    for each in kept:
+        try:
+            each["path"].unlink()
+            deleted += 1
+        except OSError as exc:
+            reason = _(exc.strerror) if exc.strerror else exc
+            render.notice(_("huurbeg: warning: {message}").format(message=_(
+                "document {id} is kept, but {path} could not be deleted: {reason}").format(
+                id=each["id"], path=attachments.shown_path(each["path"]), reason=reason)))
     render.message(ngettext("{count} file deleted: its copy in the database matched.",
-                            "{count} files deleted: their copies in the database matched.", len(checked))
-                   .format(count=len(checked)))
+                            "{count} files deleted: their copies in the database matched.", deleted)
+                   .format(count=deleted))
 
 
 @app.command("files")
