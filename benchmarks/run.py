@@ -43,6 +43,14 @@ LOOKUP_GROWTH = 1.10
 """A lookup at 100,000 cases may be at most 10 % slower than at 1,000."""
 LOOKUP_MEMORY = 1.0
 """Peak memory of a lookup, as a ratio of the import floor's."""
+DOCUMENTS = 100
+DOCUMENT_BYTES = 500_000
+"""The dossier of `case show (100 documents)`: a hundred scans of half a megabyte."""
+LARGE_PDF = 20_000_000
+ATTACH_SECONDS = 1.0
+"""Attaching a 20 MB PDF takes at most this long."""
+DOCUMENTS_GROWTH = 1.10
+"""A dossier with a hundred documents is shown at most 10 % slower than the same dossier without."""
 
 
 @dataclass
@@ -51,8 +59,11 @@ class Bench:
     args: list[str]
     target: float  # ratio to `floor`
     floor: str = "import floor"
-    kind: str = "lookup"  # lookup, list, stats, write, help, import
+    kind: str = "lookup"  # lookup, list, stats, write, help, import, attach
     output: str = "pipe"  # pipe, tty
+    db: str | None = None  # another database of the same size (the one with documents)
+    versus: str | None = None  # the bench this one may be at most DOCUMENTS_GROWTH slower than
+    seconds: float | None = None  # a limit on the median time itself
     times: list[float] = field(default_factory=list)
     ratios: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
@@ -86,6 +97,13 @@ def commands(sample: dict) -> list[Bench]:
         benches.append(Bench("case find", ["case", "find", "Jan Peeters"], 0.5, output="tty"))
     if sample.get("spreadsheet"):  # into a new database each time, so every row is written
         benches.append(Bench(f"import {IMPORT_ROWS:,} rows", ["import", sample["spreadsheet"]], 5.0, kind="import"))
+    if sample.get("pdf"):  # the file changes before each run, so that it is never the dossier's already
+        benches.append(Bench("case attach (20 MB PDF)", ["case", "attach", sample["case"], sample["pdf"]], 4.0,
+                             kind="attach", seconds=ATTACH_SECONDS))
+    if sample.get("documents"):
+        benches += [Bench("case show (no documents)", ["case", "show", sample["docs_case"]], 0.5, output="tty"),
+                    Bench(f"case show ({DOCUMENTS} documents)", ["case", "show", sample["docs_case"]], 0.5,
+                          output="tty", db=sample["documents"], versus="case show (no documents)")]
     for label, args in listing:
         benches += [Bench(f"{label} (table, terminal)", args, 0.8, kind="list", output="tty"),
                     Bench(f"{label} (table, piped)", args, 0.8, kind="list"),
@@ -158,8 +176,10 @@ def samples(path: Path) -> dict:
                    "WHERE c.status = 'open' ORDER BY c.id LIMIT 1")
         hearing = one("SELECT c.number FROM case_file c JOIN hearing h ON h.case_id = c.id "
                       "WHERE c.status = 'open' ORDER BY h.starts_at DESC LIMIT 1")
+        # another open case than `case`, which the writes of `visit add` grow round after round
+        docs_case = one("SELECT number FROM case_file WHERE status = 'open' ORDER BY id LIMIT 1 OFFSET 1")
     found = subprocess.run([*HUURBEG, "case", "find", "--help"], capture_output=True).returncode == 0
-    return {"case": case, "plan_case": plan, "hearing_case": hearing, "find": found,
+    return {"case": case, "plan_case": plan, "hearing_case": hearing, "find": found, "docs_case": docs_case,
             "tomorrow": (date.today() + timedelta(days=1)).isoformat(), "year": str(date.today().year - 1)}
 
 
@@ -172,10 +192,14 @@ def measure(sizes: list[int], rounds: int, work: Path) -> dict:
     spreadsheet = work / "caseload.csv"
     subprocess.run([PYTHON, str(HERE / "generate.py"), str(spreadsheet), "--spreadsheet", str(IMPORT_ROWS)], check=True)
     subprocess.run([*HUURBEG, "--db", str(work / "empty.db"), "case", "list"], check=True, capture_output=True)
+    pdf = work / "judgment.pdf"
+    with open(pdf, "wb") as file:
+        file.write(b"%PDF-1.7\n" + os.urandom(LARGE_PDF - 9))
     for n, size in enumerate(sizes):
         copy = work / f"{size}.db"
         shutil.copyfile(database(size), copy)  # writes go to a copy, the kept database stays as generated
-        sample = samples(copy) | ({"spreadsheet": str(spreadsheet)} if n == 0 else {})
+        sample = samples(copy) | ({"spreadsheet": str(spreadsheet), "pdf": str(pdf)} if n == 0 else {})
+        sample |= {"documents": _with_documents(copy, sample["docs_case"], work, env)}
         plans[size] = (copy, commands(sample))
     jobs = [(None, f) for f in floors.values()] + [(size, b) for size, (_, benches) in plans.items() for b in benches]
     for job in jobs:  # warm the caches
@@ -192,6 +216,21 @@ def measure(sizes: list[int], rounds: int, work: Path) -> dict:
     return {"floors": floors, "plans": plans, "rounds": rounds}
 
 
+def _with_documents(path: Path, number: str, work: Path, env: dict) -> str:
+    """A copy of the database at `path` whose case `number` has DOCUMENTS scans attached; its file name."""
+    copy = path.with_name(f"{path.stem}-documents.db")
+    shutil.copyfile(path, copy)
+    scans = work / "scans"
+    scans.mkdir(exist_ok=True)
+    files = []
+    for n in range(DOCUMENTS):
+        files.append(scans / f"scan-{n:03}.jpg")
+        files[-1].write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(DOCUMENT_BYTES - 4))
+    subprocess.run([*HUURBEG, "case", "attach", number, *map(str, files), "--kind", "income", "--move"],
+                   env=dict(env, HUURBEG_DB=str(copy)), check=True, capture_output=True)
+    return copy.name
+
+
 def _time(job, floors, plans, env, record: bool = True) -> float:
     size, bench = job
     if size is None:
@@ -199,6 +238,12 @@ def _time(job, floors, plans, env, record: bool = True) -> float:
     else:
         command = [*HUURBEG, *bench.args]
         target = plans[size][0]
+        if bench.db:
+            target = target.with_name(bench.db)
+        if bench.kind == "attach":
+            with open(bench.args[-1], "r+b") as file:  # new bytes at the end: a document the dossier does not hold
+                file.seek(-16, os.SEEK_END)
+                file.write(os.urandom(16))
         if bench.kind == "import":
             target = target.with_name("import.db")
             for stale in (target, target.with_name("import.db-wal"), target.with_name("import.db-shm")):
@@ -221,6 +266,15 @@ def verdicts(result: dict) -> list[str]:
     for size, (_, benches) in plans.items():
         for bench in benches:
             ratio = statistics.median(bench.ratios)
+            if bench.seconds and statistics.median(bench.times) > bench.seconds:
+                missed.append(f"{bench.label} at {size:,} cases: {statistics.median(bench.times):.2f} s "
+                              f"(target {bench.seconds} s)")
+            if bench.versus:
+                other = next(b for b in benches if b.label == bench.versus)
+                slower = ratio / statistics.median(other.ratios)
+                if slower > DOCUMENTS_GROWTH:
+                    missed.append(f"{bench.label} at {size:,} cases: {slower:.2f}x {bench.versus} "
+                                  f"(target {DOCUMENTS_GROWTH}x)")
             if ratio > bench.target:
                 missed.append(f"{bench.label} at {size:,} cases: {ratio:.2f}x {bench.floor} (target {bench.target}x)")
             if bench.kind == "lookup" and max(bench.peaks) > floor_peak * LOOKUP_MEMORY:

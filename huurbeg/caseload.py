@@ -103,6 +103,8 @@ def dossier(store, number: str, today: date, removed: bool = False) -> dict:
                        for a in data["agreements"]],
         "referrals": [{"id": r.id, "date": r.date, "to": r.destination, "outcome": r.outcome,
                        "outcome_date": r.outcome_date} for r in store.referrals(case)],
+        "documents": [{"id": a.id, "kind": a.kind, "date": a.date, "name": a.name, "type": a.media_type,
+                       "size": a.size_bytes} for a in data["attachments"]],
         "warnings": [w.as_dict() for w in warnings_by_case(store, today, [case.number]).get(case.number, [])
                      if w.severity != Severity.INFO],
         "note": case.note,
@@ -172,6 +174,9 @@ def export(store, number: str, today: date) -> dict:
                             "review": s.review_date, "extensions": s.extensions, "left": s.left_date,
                             "destination": s.destination} for s, d in store.stays(each)]
         record["referrals"] = [{"date": r.date, "to": r.destination, "note": r.note} for r in store.referrals(each)]
+        record["documents"] = [{"id": a.id, "kind": a.kind, "date": a.date, "name": a.name, "type": a.media_type,
+                                "size": a.size_bytes, "sha256": a.sha256, "note": a.note, "added": a.created_at}
+                               for a in store.attachments(each)]
         record.pop("payment_plan", None)
         cases.append(record)
     return {"exported_on": today, "household": {"name": household.name, "address": household.address,

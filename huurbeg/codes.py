@@ -151,6 +151,19 @@ class Audience(StrEnum):
     LANDLORD = "landlord"
 
 
+class AttachmentKind(StrEnum):
+    """What a document kept in the dossier (bijlage) is."""
+
+    PETITION = "petition"  # verzoekschrift
+    SUMMONS = "summons"  # dagvaarding
+    JUDGMENT = "judgment"  # vonnis
+    AGREEMENT = "agreement"  # a signed agreement (the FBU agreement, a payment plan)
+    LETTER = "letter"
+    INCOME = "income"  # loonfiches, uitkeringen
+    IDENTITY = "identity"
+    OTHER = "other"
+
+
 class Status(StrEnum):
     """Whether a case is running."""
 
@@ -267,6 +280,14 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
     (Party.TENANT, ("huurder",), N_("tenant")),
     (Party.LANDLORD, ("verhuurder",), N_("landlord")),
     (Audience.LANDLORD, ("verhuurder",), N_("landlord")),
+    (AttachmentKind.PETITION, ("verzoekschrift",), N_("petition")),
+    (AttachmentKind.SUMMONS, ("dagvaarding",), N_("summons")),
+    (AttachmentKind.JUDGMENT, ("vonnis",), N_("judgment")),
+    (AttachmentKind.AGREEMENT, ("overeenkomst",), N_("agreement")),
+    (AttachmentKind.LETTER, ("brief",), N_("letter")),
+    (AttachmentKind.INCOME, ("inkomen",), N_("income")),
+    (AttachmentKind.IDENTITY, ("identiteit",), N_("identity")),
+    (AttachmentKind.OTHER, ("andere",), N_("other")),
     (Status.OPEN, ("lopend",), N_("open (case)")),
     (Status.CLOSED, ("afgesloten",), N_("closed")),
     (Severity.INFO, (), N_("info")),
@@ -307,6 +328,7 @@ WHAT: dict[str, str] = {
     "destination": N_("destination"), "referral destination": N_("referral destination"),
     "referral outcome": N_("referral outcome"), "party": N_("party"), "status": N_("status"),
     "severity": N_("severity"), "format": N_("format"), "audience": N_("audience"), "shell": N_("shell"),
+    "document kind": N_("document kind"),
 }
 """The name of each code list, as error messages use it."""
 

@@ -18,7 +18,8 @@ from huurbeg.text import blank
 from huurbeg.i18n import N_, _
 
 LISTED_BY = {"contact": "huurbeg visit list {case}", "payment": "huurbeg plan show {case}",
-             "agreement": "huurbeg case show {case}", "referral": "huurbeg refer list {case}"}
+             "agreement": "huurbeg case show {case}", "referral": "huurbeg refer list {case}",
+             "attachment": "huurbeg case files {case}"}
 """The command that lists the ids of each kind of record."""
 
 
@@ -46,13 +47,15 @@ def _record(store, case, kind: str, record_id: int):
 NOT_FOUND = {"contact": N_("ID: case {number} has no contact {record_id}; '{listing}' lists them"),
              "payment": N_("ID: case {number} has no payment {record_id}; '{listing}' lists them"),
              "agreement": N_("ID: case {number} has no agreement {record_id}; '{listing}' lists them"),
-             "referral": N_("ID: case {number} has no referral {record_id}; '{listing}' lists them")}
+             "referral": N_("ID: case {number} has no referral {record_id}; '{listing}' lists them"),
+             "attachment": N_("ID: case {number} has no document {record_id}; '{listing}' lists them")}
 LABELS = {
     "contact": lambda r: f"contact {r.id} ({r.kind}, {r.date.isoformat()})",
     "payment": lambda r: f"payment {r.id} (dated {r.date.isoformat()})",
     "agreement": lambda r: f"agreement {r.id} ({r.party}, due {r.due_date.isoformat()})",
     "referral": lambda r: f"referral {r.id} (to {r.destination}, {r.date.isoformat()})",
     "fbu": lambda r: f"FBU agreement {r.id} (signed {r.signed_date.isoformat()})",
+    "attachment": lambda r: f"document {r.id} ({r.kind}, {r.date.isoformat()})",
 }
 """How the history names a withdrawn record: its kind, number, codes and dates; never its text."""
 
@@ -105,6 +108,11 @@ def edit_contact(store, number: str, contact_id: int, given: dict, today: date) 
 
 def remove_contact(store, number: str, contact_id: int, reason: str | None) -> None:
     _withdraw(store, number, "contact", contact_id, reason)
+
+
+def remove_attachment(store, number: str, attachment_id: int, reason: str | None) -> None:
+    """Withdraw a document attached by mistake; like every record it stays until its case is purged."""
+    _withdraw(store, number, "attachment", attachment_id, reason)
 
 
 # --- payments and agreements of a plan -----------------------------------------------

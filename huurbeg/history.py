@@ -8,8 +8,8 @@ shown in Dutch, its codes as their labels; a line of another form is shown as it
 import re
 from functools import cache
 
-from huurbeg.codes import (ContactKind, Destination, DwellingKind, HearingResult, Outcome, Party, ReferralDestination,
-                           ReferralOutcome, Source, Track, known)
+from huurbeg.codes import (AttachmentKind, ContactKind, Destination, DwellingKind, HearingResult, Outcome, Party,
+                           ReferralDestination, ReferralOutcome, Source, Track, known)
 from huurbeg.i18n import N_, _, language, pgettext
 
 FORMS = (
@@ -44,6 +44,10 @@ FORMS = (
     N_("hearing {id} ({when}) removed; reason erased (retention)"),
     N_("FBU agreement {id} (signed {date}) removed; reason erased (retention)"),
     N_("case removed; reason erased (retention)"),
+    N_("document {id} ({document_kind}, {date}) removed; reason: {reason}"),
+    N_("document {id} ({document_kind}, {date}) removed; reason erased (retention)"),
+    N_("document {id} attached: {document_kind}, {size} bytes, dated {date}"),
+    N_("document {id} written to a file"), N_("case files"),
     N_("contact {id} corrected: {fields}"), N_("payment {id} corrected: {fields}"),
     N_("agreement {id} corrected: {fields}"), N_("referral {id} corrected: {fields}"),
     N_("hearing {id} corrected: {fields}"),
@@ -86,7 +90,8 @@ FORMS = (
 CODES = {"track": Track, "to": Track, "source": Source, "party": Party, "outcome": Outcome,
          "contact_kind": ContactKind, "hearing_result": HearingResult, "dwelling_kind": DwellingKind,
          "destination": Destination, "referral_destination": ReferralDestination,
-         "referral_result": ReferralOutcome, "previous_result": ReferralOutcome}
+         "referral_result": ReferralOutcome, "previous_result": ReferralOutcome,
+         "document_kind": AttachmentKind}
 
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})( \d{2}:\d{2})?")
@@ -167,7 +172,7 @@ def _action_labels() -> dict[str, str]:
         "merge": pgettext("history", "merge"), "unmerge": pgettext("history", "unmerge"),
         "purge": pgettext("history", "purge"),
         "read": pgettext("history", "read"), "backup": pgettext("history", "backup"),
-        "copy": pgettext("history", "copy"),
+        "copy": pgettext("history", "copy"), "attach": pgettext("history", "attach"),
     }
 
 

@@ -36,7 +36,7 @@ class Cents(int):
 
 
 SEVERITY_STYLE = {"overdue": "bold red", "urgent": "red", "warning": "yellow", "info": "dim"}
-WRAPPING = {"tenant", "warning", "message", "detail", "note", "court", "address", "landlord", "text"}
+WRAPPING = {"tenant", "warning", "message", "detail", "note", "court", "address", "landlord", "text", "name"}
 """Columns of free text; the others (numbers, dates, codes) never wrap mid-word."""
 
 

@@ -3,8 +3,8 @@
 from huurbeg import dates, national_number
 from huurbeg.text import courtroom
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.codes import (ContactKind, HearingResult, LandlordType, Outcome, Party, Problem, ReferralDestination,
-                           ReferralOutcome, Source, known)
+from huurbeg.codes import (AttachmentKind, ContactKind, HearingResult, LandlordType, Outcome, Party, Problem,
+                           ReferralDestination, ReferralOutcome, Source, known)
 from huurbeg.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
@@ -69,6 +69,8 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
         out.print(table([coded(r, to=ReferralDestination, outcome=ReferralOutcome) for r in record["referrals"]],
                         [("id", "#"), ("date", _("Date")), ("to", _("Referred to")),
                                               ("outcome", _("Outcome"))], title=_("Referrals")))
+    if record.get("documents"):
+        out.print(table(document_rows(record["documents"]), headers(DOCUMENT_COLUMNS), title=_("Documents")))
     if record["contacts"]:
         out.print(table([coded(c, kind=ContactKind) for c in record["contacts"]],
                         [("id", "#"), ("date", _("Date")), ("kind", _("Kind")), ("reached", _("Reached")),
@@ -79,6 +81,18 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
     out.print(table([row | {"detail": history.shown(row["detail"])} for row in record["timeline"]],
                     [("at", _("When")), ("user", _("Who")), ("detail", _("What"))],
                     title=_("Timeline")))
+
+
+DOCUMENT_COLUMNS = [("id", "#"), ("kind", N_("Kind")), ("date", N_("Date")), ("name", N_("File")),
+                    ("type", N_("Type")), ("size", N_("Size"))]
+
+
+def document_rows(documents: list[dict]) -> list[dict]:
+    """Documents as a table shows them: the kind's label, the type's name, the size in kB or MB."""
+    from huurbeg.attachments import size_shown, type_name
+
+    return [coded(d, kind=AttachmentKind) | {"type": type_name(d["type"]), "size": size_shown(d["size"])}
+            for d in documents]
 
 
 def headers(columns):

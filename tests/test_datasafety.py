@@ -1,5 +1,6 @@
 """Data safety: damaged files, backups, purge and permissions, on real SQLite files."""
 
+import hashlib
 import os
 import random
 import shutil
@@ -294,6 +295,7 @@ PLANTED = {  # a distinctive string in every stored text field a person or a fil
     "imported note": "PLANT-IMPORTED-NOTE", "imported referrer": "PLANT-IMPORTED-REFERRER",
     "removal reason": "PLANT-REMOVAL-REASON Quercus",
     "merged tenant": "Quercus Plantname", "merged address": "Mergestreet Salix 7", "merged phone": "0498 Mergephone",
+    "document name": "PLANT-DOC-NAME Quercus", "document note": "PLANT-DOC-NOTE", "document": "PLANT-DOC-CONTENT",
 }
 NATIONAL_NUMBER = "85073003328"
 CSV_HEADER = "ref,tenant,address,phone,track,source,referrer,intake_date,tenant_informed,status,closed_date,outcome,note"
@@ -302,6 +304,8 @@ CSV_HEADER = "ref,tenant,address,phone,track,source,referrer,intake_date,tenant_
 def plant(cli, tmp_path) -> list[str]:
     """Cases holding the planted strings, closed before 01/11/2026, and the import they came from."""
     p = PLANTED
+    scan = tmp_path / f"{p['document name']}.pdf"
+    scan.write_bytes(f"%PDF-1.4\n{p['document']}\n".encode() + bytes(range(256)) * 40)
     number = cli("intake", "--track", "pw", "--tenant", p["tenant"], "--address", p["address"], "--phone",
                  p["phone"], "--national-number", NATIONAL_NUMBER, "--birth-date", "30/07/1985", "--source",
                  "landlord", "--referrer", p["referrer"], "--landlord", p["landlord"], "--landlord-type", "private",
@@ -317,6 +321,7 @@ def plant(cli, tmp_path) -> list[str]:
              ("hearing", "add", number, "--date", "15/10/2026 09:30", "--court", "Vredegerecht Mechelen",
               "--room", p["room"], "--proposal", p["proposal"], "--petition-date", "04/09/2026"),
              ("hearing", "outcome", number, "--result", "settled"),
+             ("case", "attach", number, str(scan), "--kind", "judgment", "--note", p["document note"]),
              ("case", "close", number, "--outcome", "eviction-prevented", "--date", "20/10/2026")]
     twice = cli("intake", "--track", "pw", "--tenant", p["merged tenant"], "--address", p["merged address"],
                 "--phone", p["merged phone"], "--source", "tenant", "--tenant-informed", "--date", "01/09/2026",
@@ -354,7 +359,9 @@ def test_a_purge_leaves_no_planted_string_anywhere_in_the_file_and_every_figure(
     with sqlite3.connect(db_path) as connection:
         dump = "\n".join(connection.iterdump())
     files = b"".join(path.read_bytes() for path in db_path.parent.glob(db_path.name + "*"))
-    for what, text in [*PLANTED.items(), ("national number", NATIONAL_NUMBER), ("derived reference", derived)]:
+    checksum = hashlib.sha256((tmp_path / f"{PLANTED['document name']}.pdf").read_bytes()).hexdigest()
+    for what, text in [*PLANTED.items(), ("national number", NATIONAL_NUMBER), ("derived reference", derived),
+                       ("document checksum", checksum)]:
         for variant in {text, text.casefold(), " ".join(text.split()).casefold().replace(" ", "")}:
             assert variant not in dump, what
             assert variant.encode() not in files, what

@@ -32,6 +32,8 @@ SAMPLES = {
     "case history": ["case", "history", CASE],
     "case report": ["case", "report", CASE, "--for", "landlord"],
     "case export": ["case", "export", CASE, "--format", "json"],
+    "case files": ["case", "files", CASE, "--format", "csv"],
+    "case file": ["case", "file", CASE, "1"],
     "visit list": ["visit", "list", "--format", "json"],
     "plan show": ["plan", "show", CASE, "--format", "xlsx"],
     "plan fbu": ["plan", "fbu", CASE, "--document"],
@@ -63,11 +65,14 @@ def test_every_command_with_output_is_tried():
 
 
 @pytest.fixture
-def casework(cli):
-    """A case with an FBU agreement and a hearing: something for every command to show."""
+def casework(cli, tmp_path_factory):
+    """A case with an FBU agreement, a hearing and a document: something for every command to show."""
+    scan = tmp_path_factory.mktemp("scans") / "vonnis.pdf"
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n")
     for args in (SIGNED_INTAKE, ["plan", "fbu", CASE, "--signed", "05/11/2026", "--instalment", "200", "--start",
                                  "01/12/2026"],
-                 ["hearing", "add", CASE, "--date", "24/11/2026 09:30", "--court", "Vredegerecht Mechelen"]):
+                 ["hearing", "add", CASE, "--date", "24/11/2026 09:30", "--court", "Vredegerecht Mechelen"],
+                 ["case", "attach", CASE, str(scan), "--kind", "judgment"]):
         result = cli(*args)
         assert result.exit_code == 0, result.output
 

@@ -64,6 +64,7 @@ REQUIRED = {
     "case list --landlord": ["case", "list", "--landlord", V],
     "case consent-remove --reason": ["case", "consent-remove", C, "--tenant", "--reason", V],
     "case remove --reason": ["case", "remove", C, "--reason", V],
+    "case file-remove --reason": ["case", "file-remove", C, "1", "--reason", V],
     "visit remove --reason": ["visit", "remove", C, "1", "--reason", V],
     "plan agree TEXT": ["plan", "agree", C, V, "--due", "+1w"],
     "plan agree-edit --text": ["plan", "agree-edit", C, "1", "--text", V],
@@ -84,7 +85,7 @@ REQUIRED = {
 FREE = {
     "--db": "a path or a database URL, checked when it is opened",
     "intake --address": "optional", "intake --phone": "optional", "intake --referrer": "optional",
-    "intake --note": "optional",
+    "intake --note": "optional", "case attach --note": "optional",
     "case edit --address": "'' clears it", "case edit --phone": "'' clears it", "case edit --referrer": "'' clears it",
     "case edit --note": "'' clears it",
     "visit add --note": "optional", "visit edit --note": "'' clears it", "refer add --note": "optional",

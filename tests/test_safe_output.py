@@ -9,6 +9,7 @@ import io
 import json
 import os
 import sys
+import tempfile
 
 import pytest
 import typer.main
@@ -69,6 +70,10 @@ def build(cli) -> dict:
                HOSTILE, "--tenant-informed", "--date", "-6m", "--no-input").stdout.strip()
     run("transfer", "dwelling", "add", "CR [/x] \x1b[2J", "--kind", "crisis", "--address", HOSTILE)
     run("transfer", "in", stay, "--dwelling", "CR [/x] \x1b[2J", "--date", "-5m")
+    scan = os.path.join(tempfile.mkdtemp(), '[red]x[red] [link=http:e.vil] =HYPERLINK("x").pdf')  # no control in a name
+    with open(scan, "wb") as file:
+        file.write(b"%PDF-1.4 [red]x[/red] \x1b[2J")
+    run("case", "attach", number, scan, "--note", HOSTILE)
     return {"case": number, "stay": stay, "setup": setup}
 
 
@@ -80,6 +85,7 @@ def views(case: str, stay: str) -> dict:
         "case find": (["case", "find", "jan click"], True),
         "case show": (["case", "show", case], True),
         "case history": (["case", "history", case], False),
+        "case files": (["case", "files", case], True),
         "case report": (["case", "report", case, "--for", "landlord"], True),
         "case export": (["case", "export", case], False),
         "deadlines": (["deadlines", "--within", "30"], False),
@@ -96,7 +102,7 @@ def views(case: str, stay: str) -> dict:
 
 
 SETUP = {"intake", "visit add", "plan new", "plan agree", "hearing add", "refer add", "transfer dwelling add",
-         "transfer in"}
+         "transfer in", "case attach"}
 """Commands that wrote the hostile data above: their own output was checked while building it."""
 AFTERWARDS = {
     "plan pay": lambda c, s: ["plan", "pay", c, "--amount", "100"],
@@ -124,6 +130,8 @@ AFTERWARDS = {
     "transfer extend": lambda c, s: ["transfer", "extend", s],
     "transfer out": lambda c, s: ["transfer", "out", s, "--destination", "family", "--keep-open"],
     "transfer undo": lambda c, s: ["transfer", "undo", s, "--reason", "mistake"],  # the move out: names the dwelling
+    "case file": lambda c, s: ["case", "file", c, "1", "--output", os.path.join(tempfile.mkdtemp(), "out.pdf")],
+    "case file-remove": lambda c, s: ["case", "file-remove", c, "1", "--reason", "mistake"],
     "case track": lambda c, s: ["case", "track", c, "--to", "pre-ogp"],
     "case close": lambda c, s: ["case", "close", c, "--outcome", "referred"],
     "case reopen": lambda c, s: ["case", "reopen", c],

@@ -72,6 +72,8 @@ WRITES = {
     "case close": ["case", "close", "2026-0001", "--outcome", "referred"],
     "case reopen": ["case", "reopen", "2024-0001"],
     "case remove": ["case", "remove", "2026-0006", "--reason", "dubbel ingevoerd"],
+    "case attach": ["case", "attach", "2026-0001", "{pdf}", "--kind", "petition"],
+    "case file-remove": ["case", "file-remove", "2026-0001", "1", "--reason", "verkeerd dossier"],
     "case assign": ["case", "assign", "2026-0001", "--to", "karim"],
     "visit add": ["visit", "add", "2026-0001", "--minutes", "20", "--no-input"],
     "visit edit": ["visit", "edit", "2026-0001", "1", "--minutes", "45"],
@@ -103,7 +105,9 @@ WRITES = {
     "refer outcome": ["refer", "outcome", "2026-0001", "1", "--result", "accepted"],
     "refer remove": ["refer", "remove", "2026-0001", "1", "--reason", "vergissing"],
 }
-READS = {"stats", "doctor", "deadlines", "digest", "completion", "case list", "case find", "case show",
+PDF = b"%PDF-1.4\n% vonnis\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+"""A document to attach: the smallest file the attachments take for a PDF."""
+READS = {"case files", "case file", "stats", "doctor", "deadlines", "digest", "completion", "case list", "case find", "case show",
          "case history", "case report", "case export", "visit list", "plan show", "hearing list", "hearing brief",
          "transfer list", "refer list"}
 """Commands that write nothing a person typed (a lookup may record that it was read)."""
@@ -132,7 +136,10 @@ def prepared(tmp_path_factory):
     path, empty = folder / "huurbeg.db", folder / "empty.db"
     runner = CliRunner()
     env = {"HUURBEG_DB": str(path), "HUURBEG_TODAY": TODAY}
-    for args in [*SETUP, ["transfer", "dwelling", "add", "TR-1", "--kind", "transit"]]:
+    scan = folder / "vonnis.pdf"
+    scan.write_bytes(PDF)
+    for args in [*SETUP, ["transfer", "dwelling", "add", "TR-1", "--kind", "transit"],
+                 ["case", "attach", "2026-0001", str(scan), "--kind", "judgment"]]:
         result = runner.invoke(app, args, env=env)
         assert result.exit_code == 0, (args, result.output)
     assert runner.invoke(app, ["case", "list"], env={**env, "HUURBEG_DB": str(empty)}).exit_code == 0
@@ -146,7 +153,9 @@ def arguments(args, folder, empty):
     csv = folder / "caseload.csv"
     csv.write_text("ref,tenant,track,source,intake_date,tenant_informed\nR-1,Els Maes,pw,tenant,2026-05-10,yes\n",
                    encoding="utf-8")
-    given = {"csv": str(csv), "empty": str(empty), "backup": str(folder / "backup.db")}
+    pdf = folder / "verzoekschrift.pdf"
+    pdf.write_bytes(PDF.replace(b"vonnis", b"verzoekschrift"))
+    given = {"csv": str(csv), "empty": str(empty), "backup": str(folder / "backup.db"), "pdf": str(pdf)}
     return [arg.format(**given) for arg in args]
 
 

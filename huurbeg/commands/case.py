@@ -1,12 +1,14 @@
 """`huurbeg case ...`: the caseload and one dossier: list, show, consent, track, close, reopen, history."""
 
+from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 
 import typer
 
 from huurbeg import render
-from huurbeg.codes import Audience, Outcome, Problem, Status, Track
+from huurbeg.codes import AttachmentKind, Audience, Outcome, Problem, Status, Track
 from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption, BirthDateOption, ChildrenOption,
                                      LandlordOption, LandlordTypeOption, NationalNumberOption, NoteOption,
                                      PhoneOption, ProblemOption, ReferrerOption, RentOption, SourceOption,
@@ -15,8 +17,8 @@ from huurbeg.commands import headed
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
-                            OutputFormat, ReasonOption, WorkerOption, code_option, parse_case, parse_required_text,
-                            parse_worker)
+                            OutputFormat, ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file,
+                            parse_case, parse_date, parse_required_text, parse_worker)
 from huurbeg.state import state
 
 app = typer.Typer(help="The caseload and one dossier: list, find, show, edit, consent, track, close, reopen, "
@@ -434,7 +436,10 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="json",
                                      help="json: everything stored about the household.")] = "json",
 ) -> None:
-    """Everything stored about the household of a case, as JSON: the right of access (inzagerecht)."""
+    """Everything stored about the household of a case, as JSON: the right of access (inzagerecht).
+
+    With --output FILE.zip: a zip archive of that JSON and every document of the dossier.
+    """
     from huurbeg import casework
 
     from huurbeg import caseload
@@ -445,4 +450,111 @@ def export(
     store = app_state.store(reads_only=True)
     data = caseload.export(store, number, app_state.today)
     casework.log_read(store, number, "case export")
-    render.write_json(data)
+    if (render.output_path() or "").lower().endswith(".zip"):
+        from huurbeg.archive import access_archive
+
+        render.write_bytes(access_archive(data, store.attachment_content))
+    else:
+        render.write_json(data)
+
+
+FILE_COLUMNS = [("id", "#"), ("kind", N_("Kind")), ("date", N_("Date")), ("name", N_("File")), ("type", N_("Type")),
+                ("size", N_("Size")), ("note", N_("Note"))]
+
+
+@app.command("attach")
+def attach(
+    ctx: typer.Context,
+    number: CaseArgument,
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE", show_default=False,
+        help="The files to keep in the dossier: PDF, JPEG, PNG, TIFF, HEIC, DOCX, ODT, plain text or e-mail "
+             "(.eml), at most 25 MB each.")],
+    kind: Annotated[AttachmentKind, code_option(AttachmentKind, N_("document kind"), N_("What the documents are."),
+                                                "--kind")] = AttachmentKind.OTHER,
+    when: Annotated[date | None, typer.Option(
+        "--date", parser=parse_date, metavar="DATE",
+        help="The documents' date (of the judgment, the letter; default today): dd/mm/yyyy, yyyy-mm-dd, ...")] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT",
+                                             help="A note on the documents; confidential.")] = None,
+    move: Annotated[bool, typer.Option(
+        "--move", help="Delete each file once its copy in the database is stored and checked, so that no scan of "
+                       "personal data stays lying around.")] = False,
+) -> None:
+    """Keep documents in the dossier (a petition copy, a judgment, a signed agreement, payslips).
+
+    They are stored in the database, so backup, copy to the team server, purge and the access export treat them as every record. The type is read from the content, never from the name. All files are kept or none. A closed case is refused until it is reopened.
+    """  # noqa: E501  (one paragraph per line: help keeps line breaks)
+    from huurbeg import attachments
+
+    app_state = state(ctx)
+    store = app_state.store()
+    kept = attachments.attach(store, number, files, kind, when or app_state.today, note)
+    for each in kept:
+        render.message(_("{number}: document {id} attached ({type}, {size}).").format(
+            number=number, id=each["id"], type=attachments.type_name(each["type"]),
+            size=attachments.size_shown(each["size"])))
+    if not move:
+        return
+    app_state.commit()  # the copies are kept for good before any original goes
+    if len(attachments.stored_matches(store, kept)) != len(kept):
+        from huurbeg.errors import DatabaseProblem
+
+        raise DatabaseProblem(_("a stored copy does not match its file; the files were left where they are"))
+    deleted = 0
+    for each in kept:
+        try:
+            each["path"].unlink()
+            deleted += 1
+        except OSError as exc:
+            reason = _(exc.strerror) if exc.strerror else exc
+            render.notice(_("huurbeg: warning: {message}").format(message=_(
+                "document {id} is kept, but {path} could not be deleted: {reason}").format(
+                id=each["id"], path=attachments.shown_path(each["path"]), reason=reason)))
+    render.message(ngettext("{count} file deleted: its copy in the database matched.",
+                            "{count} files deleted: their copies in the database matched.", deleted)
+                   .format(count=deleted))
+
+
+@app.command("files")
+def files_list(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """The documents of a dossier: number, kind, date, name, type and size. A read of the dossier."""
+    from huurbeg import attachments, casework
+    from huurbeg.views import document_rows
+
+    store = state(ctx).reader(records_reads=True)
+    rows = attachments.listing(store, number)
+    casework.log_read(store, number, "case files")
+    shown = rows if fmt != OutputFormat.TABLE else document_rows(rows)
+    render.emit_rows(shown, fmt, headed(FILE_COLUMNS), title=_("Documents of {number}").format(number=number),
+                     empty=_("No documents. Keep one with 'huurbeg case attach {number} FILE'.").format(number=number))
+
+
+@app.command("file")
+def file_out(
+    ctx: typer.Context,
+    number: CaseArgument,
+    attachment_id: RecordIdArgument,
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", metavar="PATH", callback=output_file, show_default=False,
+        help="Where to write the document, byte for byte; readable by you only.")],
+) -> None:
+    """Get one document out of the dossier into a file. A read of the dossier; allowed on a closed case."""
+    from huurbeg import attachments
+
+    store = state(ctx).reader(records_reads=True)
+    case, found = attachments.document(store, number, attachment_id)
+    render.write_bytes(attachments.content(store, number, found))
+    store.record(case, "read", f"document {found.id} written to a file")
+    render.message(_("{number}: document {id} written to {path}.").format(
+        number=number, id=found.id, path=attachments.shown_path(output)))
+
+
+@app.command("file-remove")
+def file_remove(ctx: typer.Context, number: CaseArgument, attachment_id: RecordIdArgument,
+                reason: ReasonOption) -> None:
+    """Withdraw a document attached by mistake: it leaves every view and the history keeps why."""
+    from huurbeg import corrections
+
+    corrections.remove_attachment(state(ctx).store(), number, attachment_id, reason)
+    render.message(_("{number}: document {id} removed.").format(number=number, id=attachment_id))

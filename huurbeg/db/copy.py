@@ -28,6 +28,7 @@ ORDER = [("household", {}), ("landlord", {}), ("dwelling", {}),
          ("stay", {"case_id": "case_file", "dwelling_id": "dwelling"}),
          ("referral", {"case_id": "case_file"}), ("household_merge", {"case_id": "case_file"}),
          ("household_merge_case", {"merge_id": "household_merge", "case_id": "case_file"}),
+         ("attachment", {"case_id": "case_file"}), ("attachment_content", {"attachment_id": "attachment"}),
          ("history", {"case_id": "case_file"})]
 REUSED_BY = {"landlord": "name_key", "dwelling": "code"}
 """Rows matched by this column in the target instead of copied."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import NaiveDatetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, event, inspect
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint, event, inspect
 from sqlmodel import Field, SQLModel
 
 
@@ -332,6 +332,34 @@ class Referral(SQLModel, table=True):
     outcome_date: dt.date | None = None
     created_at: dt.datetime
     removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
+
+
+class Attachment(SQLModel, table=True):
+    """A document kept in the dossier (bijlage): a petition copy, a judgment, a signed agreement, a payslip.
+
+    The bytes are in attachment_content, so that listing the documents never reads them."""
+
+    __tablename__ = "attachment"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = _fk("case_file.id")
+    kind: str  # AttachmentKind
+    date: dt.date  # the document's date (of the judgment, of the letter)
+    name: str | None = None  # the original file name, kept literally; erased by a purge
+    media_type: str  # sniffed from the content, never from the name
+    size_bytes: int
+    sha256: str | None = None  # of the content; erased by a purge with it
+    note: str | None = None
+    created_at: dt.datetime
+    removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
+
+
+class AttachmentContent(SQLModel, table=True):
+    """The bytes of one document."""
+
+    __tablename__ = "attachment_content"
+    attachment_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("attachment.id", ondelete="RESTRICT"), primary_key=True))
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class History(SQLModel, table=True):

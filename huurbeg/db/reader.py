@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from huurbeg.codes import Status, Track
-from huurbeg.db import cases, court, follow_up, history
+from huurbeg.db import attachments, cases, court, follow_up, history
 from huurbeg.db.sql import Connection, Record
 
 
@@ -128,7 +128,8 @@ class Reader:
         return {"case": case, "household": self.household(case), "landlord": self.landlord(case),
                 "problems": cases.problems(self.sql, case.id), "consents": cases.consents(self.sql, case.id),
                 "tracks": cases.tracks(self.sql, case.id), "contacts": follow_up.case_contacts(self.sql, case.id),
-                "agreements": self.agreements(case), "has_plan": self.latest_plan(case) is not None,
+                "agreements": self.agreements(case), "attachments": self.attachments(case),
+                "has_plan": self.latest_plan(case) is not None,
                 "timeline": self.history(case, reads=False)}
 
     def history(self, case, *, reads: bool = True) -> list[Record]:
@@ -161,6 +162,16 @@ class Reader:
 
     def referrals(self, case) -> list[Record]:
         return follow_up.referrals(self.sql, case.id)
+
+    # --- documents ---------------------------------------------------------------
+    def attachments(self, case) -> list[Record]:
+        return attachments.listed(self.sql, case.id)
+
+    def attachment(self, case, attachment_id: int) -> Record | None:
+        return attachments.of_case(self.sql, case.id, attachment_id)
+
+    def attachment_content(self, attachment_id: int) -> bytes | None:
+        return attachments.content(self.sql, attachment_id)
 
     # --- court -----------------------------------------------------------------
     def hearings(self, case) -> list[Record]:

@@ -90,6 +90,11 @@ class Connection:
         self._driver = raw if isinstance(raw, sqlite3.Connection) else \
             raw.connection.driver_connection if dialect == "sqlite" else None
 
+    @property
+    def sqlite(self) -> sqlite3.Connection | None:
+        """The driver's connection on an SQLite file, for what SQL text cannot do (a blob written in pieces)."""
+        return self._driver
+
     def rows(self, statement: str, **params) -> list[Record]:
         names, rows = self._run(statement, params)
         return [Record((name, _typed(name, value)) for name, value in zip(names, row)) for row in rows]

@@ -18,12 +18,12 @@ from sqlmodel import Session, select
 from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
 from huurbeg.finding import Query, key_groups, search_key
 from huurbeg.codes import Party, Status, Track
-from huurbeg.db import cases, court, follow_up, intake
+from huurbeg.db import attachments, cases, court, follow_up, intake
 from huurbeg.db.cases import CaseRow
 from huurbeg.db.history import REASON, REASON_ERASED, os_user
-from huurbeg.db.models import (Agreement, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement, Hearing,
-                               History, Household, HouseholdMerge, HouseholdMergeCase, Instalment, Landlord, Payment,
-                               PaymentPlan, Referral, Setting, Stay, TrackChange)
+from huurbeg.db.models import (Agreement, Attachment, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement,
+                               Hearing, History, Household, HouseholdMerge, HouseholdMergeCase, Instalment, Landlord,
+                               Payment, PaymentPlan, Referral, Setting, Stay, TrackChange)
 from huurbeg.errors import DatabaseProblem, NotFound
 from huurbeg.payment_plan import Instalment as ScheduledInstalment
 from huurbeg.rules import CaseFacts
@@ -471,7 +471,7 @@ class Store:
 
     # --- corrections of records ----------------------------------------------
     RECORDS = {"contact": Contact, "payment": Payment, "agreement": Agreement, "referral": Referral,
-               "fbu": FbuAgreement}
+               "fbu": FbuAgreement, "attachment": Attachment}
 
     def record_of(self, kind: str, case: Case, record_id: int):
         """A record of `case` by its kind and id; None when it does not exist, was removed, or is another case's."""
@@ -496,6 +496,34 @@ class Store:
         self.session.add(record)
         self._touch(case)
         self.record(case, "remove", f"{label} removed{REASON}{reason}")
+
+    # --- documents (huurbeg.db.attachments) --------------------------------------
+    def attachments(self, case: Case) -> list:
+        return attachments.listed(self.sql, case.id)
+
+    def attachment(self, case: Case, attachment_id: int) -> Attachment | None:
+        return self.record_of("attachment", case, attachment_id)
+
+    def attachment_with_checksum(self, case: Case, sha256: str) -> int | None:
+        return attachments.with_checksum(self.sql, case.id, sha256)
+
+    def attachment_content(self, attachment_id: int) -> bytes | None:
+        return attachments.content(self.sql, attachment_id)
+
+    def attachment_checksum(self, attachment_id: int) -> str | None:
+        return attachments.checksum(self.sql, attachment_id)
+
+    def add_attachment(self, case: Case, kind: str, when: date, name: str, media_type: str, size: int, sha256: str,
+                       note: str | None, pieces) -> int:
+        """Keep a document; the history says what was kept, never its name or note."""
+        if self.damaged:
+            from huurbeg.db.health import damaged
+
+            raise DatabaseProblem(damaged(self.damaged))
+        new = attachments.add(self.sql, case.id, kind, when, name, media_type, size, sha256, note, self.now(), pieces)
+        self._touch(case)
+        self.record(case, "attach", f"document {new} attached: {kind}, {size} bytes, dated {when.isoformat()}")
+        return new
 
     def reactivate_plan(self, case: Case, plan: PaymentPlan) -> bool:
         """A completed plan whose balance is open again (a payment was removed) is active again,
@@ -857,6 +885,7 @@ class Store:
         session.execute(update(Agreement).where(Agreement.case_id.in_(ids)).values(text=None))
         session.execute(update(Referral).where(Referral.case_id.in_(ids)).values(note=None))
         session.execute(update(Hearing).where(Hearing.case_id.in_(ids)).values(proposal=None, room=None))
+        attachments.erase(self.sql, ids)
         last = self.purged_before()
         if last is None or before > last:
             session.merge(Setting(key=self.PURGED_BEFORE, value=before.isoformat()))
@@ -968,7 +997,7 @@ class Store:
                                 .order_by(Contact.date, Contact.id)).all()
         return {"case": case, "household": self.household(case), "landlord": self.landlord(case),
                 "problems": list(problems), "consents": consents, "tracks": list(tracks),
-                "contacts": list(contacts), "agreements": self.agreements(case),
+                "contacts": list(contacts), "agreements": self.agreements(case), "attachments": self.attachments(case),
                 "has_plan": self.latest_plan(case) is not None, "timeline": self.history(case, reads=False)}
 
     def history(self, case: Case, *, reads: bool = True) -> list[History]:
