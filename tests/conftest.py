@@ -149,3 +149,44 @@ def assert_one_line_error(result, *, code: int | None = None, contains: str = ""
     assert result.stdout == ""
     assert contains in lines[0], lines[0]
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+def spawn_huurbeg(db_path: Path, *args: str, lang: str | None = None):
+    """huurbeg on a real pseudo-terminal (pexpect), 40 x 120, in `lang` (default: the tests' English).
+
+    These flows start from a database: creating one asks on a terminal first, so it is made beforehand."""
+    import subprocess
+    import sys
+
+    import pexpect
+
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")  # HUURBEG_DB as the tests set it
+    if lang is not None:
+        env["HUURBEG_LANG"] = lang
+    if not db_path.exists():
+        subprocess.run([sys.executable, "-m", "huurbeg", "case", "list"], env=env, stdin=subprocess.DEVNULL,
+                       capture_output=True, check=True)
+    return pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8",
+                         timeout=20, dimensions=(40, 120))
+
+
+def answer(child, question: str, keys: str, hint: str | None = None) -> None:
+    """Wait for a question (and questionary's instruction under it, `hint`), then type `keys`."""
+    child.expect_exact(question)
+    if hint:
+        child.expect_exact(hint)
+    child.send(keys)
+
+
+def run_without_override(args, env):
+    """Run huurbeg bound by file permissions: as root, without the capabilities that override them."""
+    import shutil
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "huurbeg", *args]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("root ignores file permissions, and setpriv is not there to drop that power")
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", *command]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)

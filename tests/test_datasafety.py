@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import INTAKE, TODAY, assert_one_line_error, snapshot
+from conftest import INTAKE, TODAY, assert_one_line_error, run_without_override, snapshot
 
 pytestmark = pytest.mark.sqlite_only  # these check the SQLite file itself
 
@@ -483,14 +483,7 @@ def test_doctor_on_an_over_long_path(cli, tmp_path):
 
 # --- honest file errors ---------------------------------------------------------------------------
 
-def run_without_override(args, env) -> subprocess.CompletedProcess:
-    """Run huurbeg bound by file permissions: as root, without the capabilities that override them."""
-    command = [sys.executable, "-m", "huurbeg", *args]
-    if os.geteuid() == 0:
-        if not shutil.which("setpriv"):
-            pytest.skip("root ignores file permissions, and setpriv is not there to drop that power")
-        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", *command]
-    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+
 
 
 @pytest.fixture

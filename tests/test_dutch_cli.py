@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import INTAKE, assert_one_line_error, snapshot
+from conftest import INTAKE, answer, assert_one_line_error, snapshot, spawn_huurbeg
 
 NL = {"HUURBEG_LANG": "nl"}
 PO = Path(__file__).parent.parent / "huurbeg" / "locale" / "nl" / "LC_MESSAGES" / "huurbeg.po"
@@ -172,19 +172,7 @@ pexpect = pytest.importorskip("pexpect")
 
 
 def spawn(db_path, *args, lang="nl"):
-    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1", HUURBEG_LANG=lang)
-    if not db_path.exists():
-        subprocess.run([sys.executable, "-m", "huurbeg", "case", "list"], env=env, stdin=subprocess.DEVNULL,
-                       capture_output=True, check=True)
-    return pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8",
-                         timeout=20, dimensions=(40, 120))
-
-
-def answer(child, question: str, keys: str, hint: str | None = None) -> None:
-    child.expect_exact(question)
-    if hint:  # questionary's instruction, after the question in a style of its own
-        child.expect_exact(hint)
-    child.send(keys)
+    return spawn_huurbeg(db_path, *args, lang=lang)
 
 
 @pytest.mark.slow

@@ -9,23 +9,15 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect")
 
+from conftest import answer, spawn_huurbeg  # noqa: E402  (after pexpect is known to be there)
+
 pytestmark = pytest.mark.slow
 
 DOWN, BACKSPACE, CTRL_C = "\x1b[B", "\x7f", "\x03"
 
 
 def spawn(db_path, *args):
-    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")  # HUURBEG_DB as the tests set it
-    if not db_path.exists():  # these flows start from a database; creating one asks on a terminal first
-        subprocess.run([sys.executable, "-m", "huurbeg", "case", "list"], env=env, stdin=subprocess.DEVNULL,
-                       capture_output=True, check=True)
-    return pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8",
-                         timeout=20, dimensions=(40, 120))
-
-
-def answer(child, question: str, keys: str) -> None:
-    child.expect_exact(question)
-    child.send(keys)
+    return spawn_huurbeg(db_path, *args)
 
 
 def test_intake_asks_for_what_is_missing(db_path, cli):

@@ -12,7 +12,7 @@ import sys
 import pytest
 import typer
 
-from conftest import INTAKE, POSTGRES, assert_one_line_error, query, snapshot
+from conftest import INTAKE, POSTGRES, assert_one_line_error, query, run_without_override, snapshot
 from huurbeg.cli import app
 
 CASE = "2026-0001"
@@ -168,16 +168,6 @@ def test_every_output_is_a_private_file_made_beside_it_not_through_a_planted_lin
     assert planted.is_symlink() and leftovers(target.parent) == []
 
 
-def without_override(args, env) -> subprocess.CompletedProcess:
-    """huurbeg bound by file permissions: as root, without the capabilities that override them."""
-    command = [sys.executable, "-m", "huurbeg", *args]
-    if os.geteuid() == 0:
-        if not shutil.which("setpriv"):
-            pytest.skip("root ignores file permissions, and setpriv is not there to drop that power")
-        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", *command]
-    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
-
-
 @pytest.mark.sqlite_only
 def test_an_intake_to_a_folder_it_cannot_write_registers_nothing(tmp_path, db_path):
     env = dict(os.environ, HUURBEG_DB=str(db_path))
@@ -186,7 +176,7 @@ def test_an_intake_to_a_folder_it_cannot_write_registers_nothing(tmp_path, db_pa
     folder.mkdir()
     os.chmod(folder, 0o555)
     try:
-        result = without_override([*INTAKE, "--format", "json", "--output", str(folder / "case.json")], env)
+        result = run_without_override([*INTAKE, "--format", "json", "--output", str(folder / "case.json")], env)
         assert result.returncode == 1, result.stderr
         assert result.stderr == f"huurbeg: error: --output: cannot write {folder / 'case.json'}: " \
                                 "Permission denied\n"
@@ -194,7 +184,7 @@ def test_an_intake_to_a_folder_it_cannot_write_registers_nothing(tmp_path, db_pa
     finally:
         os.chmod(folder, 0o755)
     assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
-    retried = without_override([*INTAKE, "--format", "json", "--output", str(folder / "case.json")], env)
+    retried = run_without_override([*INTAKE, "--format", "json", "--output", str(folder / "case.json")], env)
     assert retried.returncode == 0, retried.stderr
     assert '"case": "2026-0001"' in (folder / "case.json").read_text()  # the retry is the first case, not a second
 

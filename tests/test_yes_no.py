@@ -15,6 +15,8 @@ import huurbeg
 
 pexpect = pytest.importorskip("pexpect")
 
+from conftest import answer, spawn_huurbeg  # noqa: E402  (after pexpect is known to be there)
+
 BACKSPACE, CTRL_C, DOWN = "\x7f", "\x03", "\x1b[B"
 HOUSEHOLD = ["--birth-date", "30/07/1985", "--national-number", "85073003328", "--adults", "1", "--children", "0",
              "--landlord", "", "--problem", "arrears", "--arrears", "500", "--rent", "650", "--date", "today"]
@@ -24,17 +26,8 @@ PW_FLAGS = ["--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "-
 
 
 def spawn(db_path, *args, lang="en"):
-    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1", HUURBEG_LANG=lang)
-    if not db_path.exists():  # these flows start from a database; creating one asks on a terminal first
-        subprocess.run([sys.executable, "-m", "huurbeg", "case", "list"], env=env, stdin=subprocess.DEVNULL,
-                       capture_output=True, check=True)
-    return pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8",
-                         timeout=20, dimensions=(40, 120))
+    return spawn_huurbeg(db_path, *args, lang=lang)
 
-
-def answer(child, question: str, keys: str) -> None:
-    child.expect_exact(question)
-    child.send(keys)
 
 
 def finish(child) -> int:
