@@ -120,9 +120,24 @@ def _check_target(path: str, database: Sequence) -> None:
     if _one_of(path, database):
         raise ValueError(_("{path} is the database in use (or its -wal, -shm or -journal file); name another "
                            "file").format(path=shown(path)))
+    if found is not None and _is_database(path):
+        raise ValueError(_("{path} is a database (a backup, another huurbeg file); name another file").format(
+            path=shown(path)))
     folder = os.path.dirname(path) or os.curdir
     if not os.path.isdir(folder):
         raise ValueError(_("no directory {path}").format(path=shown(folder)))
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _is_database(path: str) -> bool:
+    """Whether the file is an SQLite database: a backup is never replaced by a listing."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
 
 
 def _one_of(path: str, files: Sequence) -> bool:

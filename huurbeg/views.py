@@ -11,6 +11,11 @@ PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("message", N_("Warning"))]
 
 
+MULTILINE_FACTS = frozenset({"Note", "Proposal"})
+"""Facts a worker may write over several lines; in every other one (a name, an address) a line break is shown
+as its placeholder, so a stored name cannot draw a line of its own that reads as another field."""
+
+
 def _facts_grid(pairs: list[tuple[str, object]]):
     from rich.table import Table
 
@@ -19,7 +24,7 @@ def _facts_grid(pairs: list[tuple[str, object]]):
     grid.add_column(overflow="fold")
     for name, value in pairs:
         if value not in (None, "", []):
-            grid.add_row(_(name), literal(value, lines=True))
+            grid.add_row(_(name), literal(value, lines=name in MULTILINE_FACTS))
     return grid
 
 

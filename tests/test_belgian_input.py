@@ -140,7 +140,7 @@ def test_a_birth_date_wants_its_year(cli, db_path, case, lang):
 
 DIRECTIONS = {
     "intake --birth-date": None, "case edit --birth-date": None,
-    "intake --date": dates.PAST, "case consent --date": dates.PAST, "case track --date": dates.PAST,
+    "intake --date": dates.PAST, "case attach --date": dates.PAST, "case consent --date": dates.PAST, "case track --date": dates.PAST,
     "case close --date": dates.PAST, "visit add --date": dates.PAST, "visit edit --date": dates.PAST,
     "visit list --since": dates.PAST, "plan pay --date": dates.PAST, "plan payment-edit --date": dates.PAST,
     "plan done --date": dates.PAST, "plan agree-edit --done": dates.PAST, "plan fbu --signed": dates.PAST,

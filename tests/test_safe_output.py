@@ -348,3 +348,14 @@ def test_a_new_database_is_announced_literally(cli, tmp_path):
     assert "created a new, empty database at" in result.stderr
     assert not [c for c in RAW if c in result.stderr], repr(result.stderr)
     assert "\u241b]52;c;aGk=\u2407 \u241b[2J \ufffd31m.db" in result.stderr
+
+
+@pytest.mark.parametrize("view", [["case", "show", "{case}"], ["hearing", "brief", "{case}"]])
+def test_a_line_break_in_a_name_draws_no_field_of_its_own(cli, view):
+    """A tenant's name typed with a line break reads as one field: the break shows as its placeholder."""
+    number = cli("intake", "--track", "ogp", "--tenant", "Jan Smet\nStatus       afgesloten", "--source", "court",
+                 "--landlord", "Woonpunt\nTraject  pw", "--landlord-type", "shm", "--no-input").stdout.strip()
+    assert cli("hearing", "add", number, "--date", "+3d 09:00", "--court", "Vredegerecht Mechelen").exit_code == 0
+    shown = cli(*[part.format(case=number) for part in view]).stdout
+    assert "Jan Smet\u240aStatus" in shown and "Woonpunt\u240aTraject" in shown
+    assert not any(line.strip(" │").startswith(("Status       afgesloten", "Traject  pw")) for line in shown.splitlines())

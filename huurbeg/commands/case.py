@@ -18,7 +18,7 @@ from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
                             OutputFormat, ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file,
-                            parse_case, parse_date, parse_required_text, parse_worker)
+                            parse_case, parse_past_date, parse_required_text, parse_worker)
 from huurbeg.state import state
 
 app = typer.Typer(help="The caseload and one dossier: list, find, show, edit, consent, track, close, reopen, "
@@ -473,7 +473,7 @@ def attach(
     kind: Annotated[AttachmentKind, code_option(AttachmentKind, N_("document kind"), N_("What the documents are."),
                                                 "--kind")] = AttachmentKind.OTHER,
     when: Annotated[date | None, typer.Option(
-        "--date", parser=parse_date, metavar="DATE",
+        "--date", parser=parse_past_date, metavar="DATE",
         help="The documents' date (of the judgment, the letter; default today): dd/mm/yyyy, yyyy-mm-dd, ...")] = None,
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT",
                                              help="A note on the documents; confidential.")] = None,
