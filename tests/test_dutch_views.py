@@ -332,3 +332,14 @@ def test_the_landlord_letter_fits_a_page(cli, dutch_case, env):
     letter = cli("case", "report", dutch_case, "--for", "landlord", env=env).stdout
     assert max(len(line) for line in letter.splitlines()) <= 78
     assert "woonbegeleiding" in letter or "tenancy" in letter or "support" in letter
+
+
+def test_a_corrected_outcome_reads_as_dutch_in_the_history(cli, new_case):
+    """`hearing outcome --correct` withdraws the outcome recorded before: that line too is in Dutch."""
+    number = new_case("--date", "01/10/2026")
+    assert cli("hearing", "add", number, "--date", "20/11/2026 09:30", "--court", "Vredegerecht Mechelen").exit_code == 0
+    assert cli("hearing", "outcome", number, "--result", "settled").exit_code == 0
+    assert cli("hearing", "outcome", number, "--result", "withdrawn", "--correct").exit_code == 0
+    shown = " ".join(cli("case", "history", number, env={"HUURBEG_LANG": "nl", "COLUMNS": "200"}).stdout.split())
+    assert "ingetrokken; reden: vervangen door de uitspraak die erna geregistreerd werd" in shown
+    assert "outcome" not in shown and "replaced by" not in shown
