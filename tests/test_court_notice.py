@@ -3,10 +3,8 @@ that reached the household makes it "prepared": a letter nobody answered or a do
 done, counted in the hours, but no contact for the hearing, the roll or the no-contact warnings."""
 
 import json
-import shutil
 import sqlite3
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 

@@ -4,7 +4,6 @@ anything is written. And paths named honestly: the option of a path too long, of
 
 import errno
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import sys
 import pytest
 import typer
 
-from conftest import INTAKE, POSTGRES, assert_one_line_error, query, run_without_override, snapshot
+from conftest import INTAKE, assert_one_line_error, query, run_without_override, snapshot
 from huurbeg.cli import app
 
 CASE = "2026-0001"

@@ -5,7 +5,6 @@ a question is drawn do not answer it. Driven through a real pseudo-terminal."""
 import ast
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
