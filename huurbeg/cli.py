@@ -32,7 +32,11 @@ EXIT_INTERNAL = 70
 def _fail(text: str, code: int) -> int:
     from huurbeg.render import plain
 
-    # it may repeat what was typed: shown literally
+    from huurbeg.render import remarks
+
+    # it may repeat what was typed: shown literally; a date typed without its year says which it became
+    if said := remarks():
+        text = "; ".join([text.rstrip().rstrip("."), *said])
     sys.stderr.write(_("huurbeg: error: {message}").format(message=plain(text)) + "\n")
     return code
 

@@ -353,8 +353,16 @@ def _say(text: str, style: str = "") -> None:
 
 def say_later(text: str) -> None:
     """A remark on what was typed (the date 17/11 became): held with the command's messages, so it is told
-    before the first of them, and dropped when the command fails (an error stays one line)."""
+    before the first of them; when the command fails, the error line ends with it (remarks), so a refusal
+    of 17/11 says which year it was read in, and the error stays one line."""
+    if _held:
+        _held.setdefault("remarks", []).append(text)
     message(text)
+
+
+def remarks() -> list[str]:
+    """The remarks on what was typed in this invocation (say_later), for its error line."""
+    return list(_held.get("remarks", ()))
 
 
 def notice(text: str, style: str = "yellow") -> None:

@@ -99,6 +99,7 @@ def test_an_error_after_a_day_without_a_year_stays_one_line(cli, db_path, new_ca
     before = snapshot(db_path)
     result = cli("visit", number, "--date", "17/11", "--minutes", "30", "--no-input", env={"HUURBEG_LANG": lang})
     assert_one_line_error(result, code=2, contains="22/11/2026")
+    assert result.stderr.rstrip().endswith("17/11/2026.")  # which year the refused 17/11 was read in
     assert snapshot(db_path) == before
 
 
