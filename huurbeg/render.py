@@ -690,14 +690,17 @@ def page(renderable) -> None:
     with out.capture() as captured:
         out.print(renderable)
     command = shlex.split(os.environ.get("PAGER") or "less -R")
+    encoding = sys.stdout.encoding or "utf-8"
+    environment = dict(os.environ, LESS=os.environ.get("LESS", "FRX"))
+    if encoding.lower().replace("-", "") == "utf8":  # less on a locale the system lacks (nl_BE.UTF-8 not
+        environment.setdefault("LESSCHARSET", "utf-8")  # generated) would show the table's rules as <E2><94><80>
     try:
-        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=dict(os.environ, LESS=os.environ.get(
-            "LESS", "FRX")))
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=environment)
     except OSError:  # no such pager: print as it is
         sys.stdout.write(captured.get())
         return
     try:
-        pager.communicate(captured.get().encode(sys.stdout.encoding or "utf-8", errors="replace"))
+        pager.communicate(captured.get().encode(encoding, errors="replace"))
     except KeyboardInterrupt:  # q or Ctrl-C in the pager ends the list, not the command
         pager.wait()
 

@@ -63,3 +63,17 @@ def test_piped_output_is_never_paged(tmp_path, cli, caseload, monkeypatch):
     monkeypatch.setenv("PAGER", f"sh -c 'cat > {paged}'")
     result = cli("case", "list")
     assert result.exit_code == 0 and "Huurder 14" in result.stdout and not paged.exists()
+
+
+def test_the_pager_is_told_the_text_is_utf8_where_the_locale_is_missing(tmp_path, caseload):
+    """LANG=nl_BE.UTF-8 on a system without that locale: less would fall back to ASCII and show the table's
+    rules as <E2><94><80>; the pager is told the charset, unless LESSCHARSET says otherwise."""
+    told = tmp_path / "charset.txt"
+    pager = f"sh -c 'echo \"$LESSCHARSET\" > {told}; cat > /dev/null'"
+    env = dict(os.environ, LANG="nl_BE.UTF-8", LC_ALL="")
+    env.pop("LESSCHARSET", None)
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "case", "list"], encoding="utf-8", timeout=90,
+                          dimensions=(ROWS, 100), env=dict(env, TERM="xterm", NO_COLOR="1", PAGER=pager))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and told.read_text().strip() == "utf-8"
