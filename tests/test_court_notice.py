@@ -141,7 +141,7 @@ def test_the_door_that_stayed_shut_is_recorded_and_corrected(cli):
     assert [e["detail"] for e in history if e["action"] == "contact"] == [
         "home contact on 2026-11-22 (household not reached), 20 min"]
     assert f"contact {contact['id']} corrected: reached" in [e["detail"] for e in history]
-    dutch = ok(cli("case", "history", number, env={"HUURBEG_LANG": "nl"})).stdout
+    dutch = " ".join(ok(cli("case", "history", number, env={"HUURBEG_LANG": "nl", "COLUMNS": "200"})).stdout.split())
     assert "huishouden niet bereikt" in dutch
     dossier = json.loads(ok(cli("case", "show", number, "-f", "json")).stdout)
     assert dossier["contacts"][0]["reached"] is True

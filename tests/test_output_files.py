@@ -246,6 +246,7 @@ def test_a_temporary_file_of_a_killed_export_is_removed(cli, tmp_path):
 
 # --- paths too long, named by their option ----------------------------------------------------
 
+@pytest.mark.sqlite_only  # file paths: backup PATH is for a file, a server is backed up with pg_dump
 @pytest.mark.parametrize("where", ["name", "folder"])
 def test_a_path_too_long_names_its_option(cli, tmp_path, db_path, where):
     cli("case", "list")
