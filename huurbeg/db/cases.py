@@ -10,6 +10,7 @@ from datetime import date
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db import court, follow_up
 from huurbeg.db.follow_up import LAST_CONTACT
+from huurbeg.db.area import Area
 from huurbeg.db.sql import Connection, Record, Select, in_list, members
 from huurbeg.errors import NotFound
 from huurbeg.rules import CaseFacts, OpenAgreement, OpenReferral
@@ -199,3 +200,7 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
             stay_end=stay.end_date if stay else None, stay_review=stay.review_date if stay else None,
             fbu=fbu.get(cid), referrals=tuple(referrals.get(cid, ()))))
     return found
+
+
+class Cases(Area):
+    """Cases and their households and landlords (dossier, intake, edit, merge)."""

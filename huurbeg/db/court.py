@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from huurbeg.db.follow_up import LAST_CONTACT, LAST_REACHED
+from huurbeg.db.area import Area
 from huurbeg.db.sql import Connection, Record, members
 
 
@@ -63,3 +64,7 @@ def between(db: Connection, start: datetime, end: datetime, worker: str | None =
         "SELECT hearing.*, case_file.number AS case_number FROM hearing JOIN case_file ON case_file.id = hearing.case_id "
         f"WHERE hearing.starts_at >= :start AND hearing.starts_at < :end AND hearing.removed_at IS NULL{where} "
         "ORDER BY hearing.starts_at", **params)]
+
+
+class Court(Area):
+    """The court: hearings, their outcomes, the roll."""

@@ -3,6 +3,7 @@ agreements and referrals (doorverwijzing), as plain SQL (see huurbeg.db.sql)."""
 
 from datetime import date
 
+from huurbeg.db.area import Area
 from huurbeg.db.sql import Connection, Record, members
 from huurbeg.payment_plan import Instalment
 from huurbeg.rules import FbuFacts
@@ -93,3 +94,7 @@ def fbu_facts(db: Connection, case_ids: list[int]) -> dict[int, FbuFacts]:
 
 def referrals(db: Connection, case_id: int) -> list[Record]:
     return db.rows("SELECT * FROM referral WHERE case_id = :id AND removed_at IS NULL ORDER BY date, id", id=case_id)
+
+
+class FollowUp(Area):
+    """Follow-up: contacts, payment plans and payments, agreements, FBU."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from huurbeg.codes import Status, Track
-from huurbeg.db import attachments, cases, court, follow_up, history
+from huurbeg.db import area, attachments, cases, court, follow_up, history
 from huurbeg.db.sql import Connection, Record
 
 
@@ -28,6 +28,7 @@ class Reader:
         self._store = store  # on a server: the Store whose transaction this shares
         self._db_user: str | None = None
         self._reads: list[dict] = []
+        area.compose(self)
 
     @property
     def session(self):

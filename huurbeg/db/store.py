@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
 from huurbeg.finding import Query, key_groups, search_key
 from huurbeg.codes import Party, Status, Track
-from huurbeg.db import attachments, cases, court, follow_up, intake
+from huurbeg.db import area, attachments, cases, court, follow_up, intake
 from huurbeg.db.cases import CaseRow
 from huurbeg.db.history import REASON, REASON_ERASED, os_user
 from huurbeg.db.models import (Agreement, Attachment, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement,
@@ -45,6 +45,7 @@ class Store:
 
         event.listen(session, "after_flush", self._written)
         event.listen(session, "do_orm_execute", self._executing)
+        area.compose(self)
 
     @property
     def db_user(self) -> str | None:
