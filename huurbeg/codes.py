@@ -91,6 +91,14 @@ class HearingResult(StrEnum):
     OTHER = "other"
 
 
+class EvictionResult(StrEnum):
+    """What happened on a dissolved lease's announced eviction."""
+
+    CARRIED_OUT = "carried-out"
+    AVERTED = "averted"  # stopped: arrears paid, a new agreement with the landlord, a judge's stay
+    LEFT = "left"  # the household left before the bailiff came
+
+
 class DwellingKind(StrEnum):
     """A dwelling the service owns."""
 
@@ -250,6 +258,9 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
     (HearingResult.DISSOLVED, ("ontbonden",), N_("lease dissolved")),
     (HearingResult.WITHDRAWN, ("ingetrokken",), N_("withdrawn")),
     (HearingResult.OTHER, ("andere",), N_("other")),
+    (EvictionResult.CARRIED_OUT, ("uitgevoerd",), N_("eviction carried out")),
+    (EvictionResult.AVERTED, ("afgewend", "voorkomen"), N_("eviction averted")),
+    (EvictionResult.LEFT, ("vertrokken",), N_("left before the eviction")),
     (DwellingKind.TRANSIT, ("doorstroomwoning",), N_("transitional dwelling")),
     (DwellingKind.CRISIS, ("crisiswoning",), N_("crisis dwelling")),
     (Destination.REGULAR_MARKET, ("private-huurmarkt",), N_("private rental market")),
@@ -328,7 +339,7 @@ WHAT: dict[str, str] = {
     "destination": N_("destination"), "referral destination": N_("referral destination"),
     "referral outcome": N_("referral outcome"), "party": N_("party"), "status": N_("status"),
     "severity": N_("severity"), "format": N_("format"), "audience": N_("audience"), "shell": N_("shell"),
-    "document kind": N_("document kind"),
+    "document kind": N_("document kind"), "eviction result": N_("eviction result"),
 }
 """The name of each code list, as error messages use it."""
 

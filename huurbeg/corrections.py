@@ -240,6 +240,10 @@ def withdraw_outcome(store, number: str, reason: str | None):
         raise RuleViolation(_("no hearing of case {number} has an outcome; nothing to withdraw")
                             .format(number=number))
     hearing = max(decided, key=lambda h: (h.result_date, h.starts_at, h.id))
+    if hearing.served_date is not None or hearing.eviction_result is not None:
+        raise RuleViolation(_("the judgment of case {number} is followed after the court day; withdraw its service "
+                              "and eviction first ('huurbeg hearing eviction-remove', 'huurbeg hearing "
+                              "served-remove')").format(number=number))
     follow_up = next((h for h in hearings if h.postponed_from_id == hearing.id), None)
     if follow_up is not None and follow_up.result is not None:  # not reached: the later outcome is the last
         follow_up = None

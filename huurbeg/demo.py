@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from huurbeg import casework, followup, hearings, transfers
-from huurbeg.codes import (ContactKind, Destination, DwellingKind, HearingResult, LandlordType, Outcome, Party,
-                           Problem, ReferralDestination, Source, Track)
+from huurbeg.codes import (ContactKind, Destination, DwellingKind, EvictionResult, HearingResult, LandlordType,
+                           Outcome, Party, Problem, ReferralDestination, Source, Track)
 from huurbeg.errors import RuleViolation
 from huurbeg.i18n import _
 
@@ -106,11 +106,33 @@ def _court(store, rng, number: str, hearing_day: date, day: date, today: date) -
         result = rng.choices(list(HearingResult), weights=[40, 20, 15, 10, 10, 5])[0]
         new_day = hearing_day + timedelta(days=28)
         new_date = datetime.combine(new_day, time(10)) if result == HearingResult.POSTPONED else None
-        eviction = hearing_day + timedelta(days=45) if result == HearingResult.DISSOLVED else None
-        hearings.record_outcome(store, number, result, new_date, eviction, None, today)
+        hearings.record_outcome(store, number, result, new_date, None, None, today)
+        if result == HearingResult.DISSOLVED:
+            _after_judgment(store, number, hearing_day, today)
         if result != HearingResult.POSTPONED:
             break
         hearing_day = new_day
+
+
+def _after_judgment(store, number: str, judged: date, today: date) -> None:
+    """A dissolved lease followed through service, the bailiff's date and what happened, as far as today.
+    Drawn from its own generator, so the rest of the demo stays as it was."""
+    from huurbeg.rules import earliest_eviction
+
+    rng = random.Random(number)
+    served = judged + timedelta(days=rng.randint(7, 40))
+    if served > today:
+        return
+    hearings.record_served(store, number, served, None, today)
+    eviction = earliest_eviction(served) + timedelta(days=rng.randint(7, 40))
+    announced = eviction - timedelta(days=rng.randint(6, 21))
+    if announced > today:
+        return
+    hearings.record_eviction(store, number, datetime.combine(eviction, time(rng.choice([8, 9, 10]))),
+                             max(announced, served), today)
+    if eviction <= today:
+        result = rng.choices(list(EvictionResult), weights=[40, 45, 15])[0]
+        hearings.record_eviction_result(store, number, result, today)
 
 
 def _housing(store, rng, number: str, track: Track, day: date, today: date) -> None:

@@ -3,19 +3,21 @@
 Every petition to dissolve a lease reaches the service, often one to six days
 before the hearing: the hearing is the case's deadline. Recording one puts the
 case on the `ogp` track. An outcome closes the hearing; a postponement opens a
-new one linked to it; a dissolution makes the eviction date the next deadline.
+new one linked to it. A dissolution is followed after the court day: the judgment's
+service on the tenant gives the earliest eviction date, the bailiff announces the eviction's
+day, and what happened ends it.
 """
 
 from datetime import date, datetime, time, timedelta
 
 from huurbeg import payment_plan
 from huurbeg.casework import check_not_future, check_open
-from huurbeg.codes import HearingResult, Track, shown
+from huurbeg.codes import EvictionResult, HearingResult, Track, shown
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank
 from huurbeg.followup import standing
 from huurbeg.render import Cents
-from huurbeg.rules import check_hearing_date
+from huurbeg.rules import check_hearing_date, check_term_days, earliest_eviction, short_notice
 from huurbeg.i18n import _
 
 KNOWN_IN_ADVANCE = (HearingResult.WITHDRAWN, HearingResult.POSTPONED)
@@ -102,9 +104,7 @@ def check_outcome(store, number: str, result: HearingResult, new_date: datetime 
     elif new_date is not None:
         raise InvalidInput(_("--new-date: only for --result postponed"))
     if result == HearingResult.DISSOLVED:
-        if eviction is None:
-            raise InvalidInput(_("--eviction-date: required when the lease is dissolved"))
-        if eviction < held_on:
+        if eviction is not None and eviction < held_on:
             raise InvalidInput(_("--eviction-date: cannot be before the hearing"))
     elif eviction is not None:
         raise InvalidInput(_("--eviction-date: only for --result dissolved"))
@@ -180,3 +180,144 @@ def agreement_kept(due: date, done: date | None, today: date) -> str:
     if done is not None:
         return "kept" if done <= due else "kept late"
     return "not kept" if today > due else "open"
+
+
+# --- after the judgment: its service, the bailiff's date, what happened ------------------------------
+
+def judgment_of(store, case):
+    """The judgment that dissolved the case's lease, or why there is none to follow."""
+    judgment = store.court.judgment(case)
+    if judgment is None:
+        raise RuleViolation(_("case {number} has no judgment that dissolved the lease; record it with 'huurbeg "
+                              "hearing outcome {number} --result dissolved'").format(number=case.number))
+    return judgment
+
+
+def _followed(store, number: str):
+    case = store.case(number)
+    check_open(case.status, number)
+    return case, judgment_of(store, case)
+
+
+def record_served(store, number: str, served: date, term_days: int | None, today: date,
+                  correct: bool = False) -> date:
+    """The day the judgment was served on the tenant (betekening); returns the earliest eviction date it gives.
+    With `correct`, the service recorded before is replaced."""
+    case, judgment = _followed(store, number)
+    if judgment.served_date is not None and not correct:
+        raise RuleViolation(_("--date: the judgment of case {number} was already served on {served:%d/%m/%Y}; "
+                              "'--correct' replaces that date, 'huurbeg hearing served-remove' withdraws it")
+                            .format(number=number, served=judgment.served_date))
+    if judgment.served_date is None and correct:
+        raise RuleViolation(_("--correct: the judgment of case {number} has no service recorded yet; record it "
+                              "without --correct").format(number=number))
+    check_not_future(served, today)
+    if served < judgment.result_date:
+        raise InvalidInput(_("--date: the judgment was given on {judged:%d/%m/%Y}; it cannot be served before")
+                           .format(judged=judgment.result_date))
+    check_term_days(term_days)
+    earliest = earliest_eviction(served, term_days)
+    if judgment.eviction_date is not None and judgment.eviction_date < earliest:
+        raise RuleViolation(_("--date: the eviction recorded for {eviction:%d/%m/%Y} would come before the earliest "
+                              "eviction date this service gives ({earliest:%d/%m/%Y}); correct the eviction first")
+                            .format(eviction=judgment.eviction_date, earliest=earliest))
+    store.court.record_served(case, judgment, served, term_days)
+    return earliest
+
+
+def record_eviction(store, number: str, at: datetime, announced: date, today: date, correct: bool = False) -> bool:
+    """The bailiff's announced eviction; returns whether it was announced less than five working days ahead."""
+    case, judgment = _followed(store, number)
+    if judgment.eviction_result is not None:
+        raise RuleViolation(_("the eviction of case {number} is over ({result}); withdraw that first with 'huurbeg "
+                              "hearing eviction-remove'").format(number=number,
+                                                                 result=shown(EvictionResult(judgment.eviction_result))))
+    if judgment.eviction_date is not None and not correct:
+        raise RuleViolation(_("--date: case {number} already has an eviction announced for {eviction:%d/%m/%Y}; "
+                              "'--correct' replaces it").format(number=number, eviction=judgment.eviction_date))
+    if judgment.served_date is None:
+        raise RuleViolation(_("--date: the judgment of case {number} has no service recorded; record it first with "
+                              "'huurbeg hearing served {number} --date D'").format(number=number))
+    check_not_future(announced, today, "--announced")
+    if announced < judgment.served_date:
+        raise InvalidInput(_("--announced: cannot be before the judgment was served ({served:%d/%m/%Y})")
+                           .format(served=judgment.served_date))
+    earliest = earliest_eviction(judgment.served_date, judgment.term_days)
+    if at.date() < earliest:
+        raise InvalidInput(_("--date: no eviction before {earliest:%d/%m/%Y}, the earliest date after the judgment "
+                             "was served on {served:%d/%m/%Y}").format(earliest=earliest,
+                                                                      served=judgment.served_date))
+    if at.date() < announced:
+        raise InvalidInput(_("--announced: cannot be after the eviction"))
+    store.court.record_eviction(case, judgment, at.date(), f"{at:%H:%M}", announced)
+    return short_notice(announced, at.date())
+
+
+def record_eviction_result(store, number: str, result: EvictionResult, today: date, correct: bool = False) -> date:
+    """What happened on the announced eviction; returns the date it is recorded with (a carried-out eviction's own
+    day, else today)."""
+    case, judgment = _followed(store, number)
+    if judgment.eviction_date is None:
+        raise RuleViolation(_("--result: case {number} has no announced eviction; record the bailiff's date first "
+                              "with 'huurbeg hearing eviction {number} --date \"D HH:MM\"'").format(number=number))
+    if judgment.eviction_result is not None and not correct:
+        raise RuleViolation(_("--result: the eviction of case {number} is already recorded as {result}; "
+                              "'--correct' replaces it").format(
+            number=number, result=shown(EvictionResult(judgment.eviction_result))))
+    if judgment.eviction_result is None and correct:
+        raise RuleViolation(_("--correct: the eviction of case {number} has no result recorded yet; record it "
+                              "without --correct").format(number=number))
+    when = today
+    if result == EvictionResult.CARRIED_OUT:
+        if judgment.eviction_date > today:
+            raise InvalidInput(_("--result: the eviction is announced for {eviction:%d/%m/%Y}, still to come")
+                               .format(eviction=judgment.eviction_date))
+        when = judgment.eviction_date
+    store.court.record_eviction_result(case, judgment, result.value, when)
+    return when
+
+
+def withdraw_served(store, number: str, reason: str | None) -> date:
+    """Withdraw the service recorded by mistake; returns its date."""
+    from huurbeg.corrections import check_reason
+
+    reason = check_reason(reason)
+    case, judgment = _followed(store, number)
+    if judgment.served_date is None:
+        raise RuleViolation(_("the judgment of case {number} has no service recorded; nothing to withdraw")
+                            .format(number=number))
+    if judgment.eviction_date is not None and judgment.eviction_announced is not None:
+        raise RuleViolation(_("case {number} has an eviction announced after this service; withdraw it first with "
+                              "'huurbeg hearing eviction-remove'").format(number=number))
+    store.court.withdraw_served(case, judgment, reason)
+    return judgment.served_date
+
+
+def withdraw_eviction(store, number: str, reason: str | None) -> tuple[str, object]:
+    """Withdraw the last step of the eviction recorded by mistake: what happened, else the announced date.
+    Returns ('result', the result withdrawn) or ('date', the date withdrawn)."""
+    from huurbeg.corrections import check_reason
+
+    reason = check_reason(reason)
+    case, judgment = _followed(store, number)
+    if judgment.eviction_result is not None:
+        store.court.withdraw_eviction_result(case, judgment, reason)
+        return "result", EvictionResult(judgment.eviction_result)
+    if judgment.eviction_date is None:
+        raise RuleViolation(_("case {number} has no eviction recorded; nothing to withdraw").format(number=number))
+    store.court.withdraw_eviction(case, judgment, reason)
+    return "date", judgment.eviction_date
+
+
+def after_judgment(judgment) -> dict | None:
+    """Where a dissolved lease stands: the judgment, its service, the earliest and the announced eviction, what
+    happened."""
+    if judgment is None:
+        return None
+    served = judgment.served_date
+    eviction = datetime.combine(judgment.eviction_date, time.fromisoformat(judgment.eviction_time)) \
+        if judgment.eviction_date and judgment.eviction_time else judgment.eviction_date
+    return {"judgment_date": judgment.result_date, "served": served, "term_days": judgment.term_days,
+            "earliest_eviction": earliest_eviction(served, judgment.term_days) if served else None,
+            "eviction": eviction, "eviction_announced": judgment.eviction_announced,
+            "eviction_result": judgment.eviction_result, "eviction_result_date": judgment.eviction_result_date}

@@ -172,7 +172,7 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
                        "AND done_date IS NULL AND removed_at IS NULL ORDER BY due_date, id", **params):
         agreements.setdefault(row.case_id, []).append(OpenAgreement(row.id, row.party, row.due_date))
     hearings = court.next_hearings(db, ids)
-    evictions = court.evictions(db, ids)
+    judgments = court.judgments(db, ids)
     stays = {row.case_id: row for row in db.rows(
         "SELECT stay.case_id, dwelling.kind, stay.end_date, stay.review_date FROM stay "
         f"JOIN dwelling ON dwelling.id = stay.dwelling_id WHERE stay.case_id IN ({listed}) "
@@ -186,6 +186,7 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
     for row in cases:
         cid, contact, stay, (hearing_at, petition) = row.id, contacts.get(row.id), stays.get(row.id), \
             hearings.get(row.id, (None, None))
+        judgment = judgments.get(cid)
         found.append(CaseFacts(
             case=row.number, track=Track(row.track), status=Status(row.status), intake_date=row.intake_date,
             track_since=since.get(cid, row.intake_date),
@@ -196,7 +197,11 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
             next_planned=contact.next_planned if contact else None,
             instalments=tuple(instalments.get(cid, ())), payments=tuple(payments.get(cid, ())),
             agreements=tuple(agreements.get(cid, ())), hearing_at=hearing_at, petition_date=petition,
-            eviction_date=evictions.get(cid), stay_kind=stay.kind if stay else None,
+            eviction_date=judgment.eviction_date if judgment else None,
+            dissolved_on=judgment.result_date if judgment else None, served=judgment.served_date if judgment else None,
+            term_days=judgment.term_days if judgment else None,
+            eviction_announced=judgment.eviction_announced if judgment else None,
+            eviction_result=judgment.eviction_result if judgment else None, stay_kind=stay.kind if stay else None,
             stay_end=stay.end_date if stay else None, stay_review=stay.review_date if stay else None,
             fbu=fbu.get(cid), referrals=tuple(referrals.get(cid, ()))))
     return found

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from huurbeg.db.follow_up import LAST_CONTACT, LAST_REACHED
 from huurbeg.db.area import Area
+from huurbeg.db.history import REASON
 from huurbeg.db.sql import Connection, Record, members
 
 
@@ -22,12 +23,15 @@ def next_hearings(db: Connection, case_ids: list[int]) -> dict[int, tuple[dateti
     return found
 
 
-def evictions(db: Connection, case_ids: list[int]) -> dict[int, date]:
-    """The eviction date of each case whose lease a judge dissolved."""
+JUDGMENT = ("SELECT * FROM hearing WHERE case_id IN ({listed}) AND result = 'dissolved' AND removed_at IS NULL "
+            "ORDER BY result_date, id")
+"""The hearings that dissolved a lease, the latest last: the judgment a case is followed after."""
+
+
+def judgments(db: Connection, case_ids) -> dict[int, Record]:
+    """The latest judgment that dissolved the lease of each case: its service, eviction and what happened."""
     listed, params = members("case", case_ids)
-    return {row.case_id: row.eviction_date for row in db.rows(
-        f"SELECT case_id, max(eviction_date) AS eviction_date FROM hearing WHERE case_id IN ({listed}) "
-        "AND result = 'dissolved' AND removed_at IS NULL GROUP BY case_id", **params)}
+    return {row.case_id: row for row in db.rows(JUDGMENT.format(listed=listed), **params)}  # the latest comes last
 
 
 def roll(db: Connection, start: datetime, end: datetime, court: str | None, worker: str | None = None,
@@ -67,4 +71,41 @@ def between(db: Connection, start: datetime, end: datetime, worker: str | None =
 
 
 class Court(Area):
-    """The court: hearings, their outcomes, the roll."""
+    """The court: hearings, their outcomes, the roll; after a judgment its service and the eviction."""
+
+    def judgment(self, case) -> Record | None:
+        """The case's latest judgment that dissolved the lease."""
+        return judgments(self.sql, [case.id]).get(case.id)
+
+    def _set(self, case, hearing_id: int, detail: str, **values) -> None:
+        assigned = ", ".join(f"{name} = :{name}" for name in values)
+        self.sql.execute(f"UPDATE hearing SET {assigned} WHERE id = :id", id=hearing_id, **values)
+        self.sql.execute("UPDATE case_file SET updated_at = :now WHERE id = :case", now=self.core.now(), case=case.id)
+        self.core.record(case, "hearing", detail)
+
+    def record_served(self, case, judgment: Record, served: date, term_days: int | None) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: judgment served on {served.isoformat()}"
+                  + (f", term {term_days} days" if term_days is not None else ""),
+                  served_date=served, term_days=term_days)
+
+    def record_eviction(self, case, judgment: Record, on: date, at: str | None, announced: date) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: eviction on {on.isoformat()}{' ' + at if at else ''} "
+                                     f"announced on {announced.isoformat()}",
+                  eviction_date=on, eviction_time=at, eviction_announced=announced)
+
+    def record_eviction_result(self, case, judgment: Record, result: str, when: date) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: eviction {result} on {when.isoformat()}",
+                  eviction_result=result, eviction_result_date=when)
+
+    def withdraw_served(self, case, judgment: Record, reason: str) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: service of the judgment removed{REASON}{reason}",
+                  served_date=None, term_days=None)
+
+    def withdraw_eviction(self, case, judgment: Record, reason: str) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: eviction date removed{REASON}{reason}",
+                  eviction_date=None, eviction_time=None, eviction_announced=None)
+
+    def withdraw_eviction_result(self, case, judgment: Record, reason: str) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: eviction result {judgment.eviction_result} "
+                                     f"removed{REASON}{reason}",
+                  eviction_result=None, eviction_result_date=None)

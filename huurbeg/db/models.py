@@ -268,7 +268,13 @@ class Hearing(SQLModel, table=True):
     proposal: str | None = None
     result: str | None = None  # HearingResult
     result_date: dt.date | None = None
-    eviction_date: dt.date | None = None
+    eviction_date: dt.date | None = None  # the bailiff's announced eviction (or one typed with the dissolution)
+    served_date: dt.date | None = None  # the judgment served on the tenant (betekening)
+    term_days: int | None = None  # the term the judge set before an eviction, when not one month
+    eviction_time: str | None = None  # HH:MM of the announced eviction
+    eviction_announced: dt.date | None = None  # the day the bailiff announced it to the tenant
+    eviction_result: str | None = None  # EvictionResult
+    eviction_result_date: dt.date | None = None
     postponed_from_id: int | None = _fk("hearing.id", nullable=True)
     created_at: dt.datetime
     removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)

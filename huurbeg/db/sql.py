@@ -19,7 +19,8 @@ from typing import Any
 DATE_COLUMNS = frozenset({
     "birth_date", "intake_date", "closed_date", "date", "next_planned", "start_date", "due_date", "done_date",
     "signed_date", "advance_due", "paid_date", "filed_date", "petition_date", "result_date", "eviction_date",
-    "end_date", "review_date", "left_date", "outcome_date", "last_contact", "last_reached", "track_since"})
+    "end_date", "review_date", "left_date", "outcome_date", "last_contact", "last_reached", "track_since",
+    "served_date", "eviction_announced", "eviction_result_date"})
 """Columns (and aliases) holding a date: stored as 'YYYY-MM-DD' on SQLite."""
 
 DATETIME_COLUMNS = frozenset({"created_at", "updated_at", "purged_at", "removed_at", "ended_at", "starts_at", "at",
