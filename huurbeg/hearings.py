@@ -230,8 +230,8 @@ def record_eviction(store, number: str, at: datetime, announced: date, today: da
     case, judgment = _followed(store, number)
     if judgment.eviction_result is not None:
         raise RuleViolation(_("the eviction of case {number} is over ({result}); withdraw that first with 'huurbeg "
-                              "hearing eviction-remove'").format(number=number,
-                                                                 result=shown(EvictionResult(judgment.eviction_result))))
+                              "hearing eviction-remove'").format(
+            number=number, result=shown(EvictionResult(judgment.eviction_result))))
     if judgment.eviction_date is not None and not correct:
         raise RuleViolation(_("--date: case {number} already has an eviction announced for {eviction:%d/%m/%Y}; "
                               "'--correct' replaces it").format(number=number, eviction=judgment.eviction_date))

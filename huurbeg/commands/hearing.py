@@ -324,8 +324,8 @@ def eviction(
         render.message(_("{number}: eviction announced for {when}.").format(number=number,
                                                                            when=f"{at:%d/%m/%Y %H:%M}"))
         if short:
-            render.message(_("{number}: announced less than {days} working days ahead; the bailiff must give the tenant "
-                          "at least {days}: raise it with the bailiff or a lawyer").format(
+            render.message(_("{number}: announced less than {days} working days ahead; the bailiff must give the "
+                             "tenant at least {days}: raise it with the bailiff or a lawyer").format(
                 number=number, days=EVICTION_NOTICE_WORKING_DAYS), style="yellow")
     else:
         when = hearings.record_eviction_result(store, number, result, app_state.today, correct)

@@ -77,11 +77,11 @@ class Court(Area):
         """The case's latest judgment that dissolved the lease."""
         return judgments(self.sql, [case.id]).get(case.id)
 
-    def _set(self, case, hearing_id: int, detail: str, **values) -> None:
+    def _set(self, case, hearing_id: int, detail: str, action: str = "hearing", **values) -> None:
         assigned = ", ".join(f"{name} = :{name}" for name in values)
         self.sql.execute(f"UPDATE hearing SET {assigned} WHERE id = :id", id=hearing_id, **values)
         self.sql.execute("UPDATE case_file SET updated_at = :now WHERE id = :case", now=self.core.now(), case=case.id)
-        self.core.record(case, "hearing", detail)
+        self.core.record(case, action, detail)
 
     def record_served(self, case, judgment: Record, served: date, term_days: int | None) -> None:
         self._set(case, judgment.id, f"hearing {judgment.id}: judgment served on {served.isoformat()}"
@@ -99,13 +99,13 @@ class Court(Area):
 
     def withdraw_served(self, case, judgment: Record, reason: str) -> None:
         self._set(case, judgment.id, f"hearing {judgment.id}: service of the judgment removed{REASON}{reason}",
-                  served_date=None, term_days=None)
+                  action="remove", served_date=None, term_days=None)
 
     def withdraw_eviction(self, case, judgment: Record, reason: str) -> None:
         self._set(case, judgment.id, f"hearing {judgment.id}: eviction date removed{REASON}{reason}",
-                  eviction_date=None, eviction_time=None, eviction_announced=None)
+                  action="remove", eviction_date=None, eviction_time=None, eviction_announced=None)
 
     def withdraw_eviction_result(self, case, judgment: Record, reason: str) -> None:
         self._set(case, judgment.id, f"hearing {judgment.id}: eviction result {judgment.eviction_result} "
                                      f"removed{REASON}{reason}",
-                  eviction_result=None, eviction_result_date=None)
+                  action="remove", eviction_result=None, eviction_result_date=None)
