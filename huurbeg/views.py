@@ -153,8 +153,11 @@ def plan_view(view: dict) -> None:
 
 
 BRIEF_WIDTH = 80
+CLAIMED_PRIORITY = 72
+"""The amount claimed is what the session is about: on a narrow roll the room, landlord and plan give way to it,
+and a long name is shortened beside it."""
 ROLL_COLUMNS = [("time", N_("Time")), ("room", N_("Room")), ("case", N_("Case")), ("tenant", N_("Tenant")),
-                ("landlord", N_("Landlord")), ("claimed", N_("Claimed")), ("plan", N_("Plan")),
+                ("landlord", N_("Landlord")), ("claimed", N_("Claimed"), CLAIMED_PRIORITY), ("plan", N_("Plan")),
                 ("ready", N_("Ready")), ("result", N_("Result"))]
 
 

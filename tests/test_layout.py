@@ -103,3 +103,10 @@ def test_a_hearing_roll_keeps_its_result_column_whole(cli, busy):
 def test_long_text_is_shortened_after_a_whole_word(text, width, expected):
     assert shorten(text, width) == expected
     assert cell_len(shorten(text, width)) <= width
+
+
+def test_the_roll_keeps_the_claimed_amount_at_80_columns(cli, busy):
+    for width in (80, 120):
+        roll = cli("hearing", "list", "--date", "tomorrow", env={"COLUMNS": str(width)}).stdout
+        assert "Claimed" in headers(roll) and "€ 12.345,67" in roll, (width, roll)
+        assert max(map(cell_len, roll.splitlines())) <= width
