@@ -7,6 +7,7 @@ writes them as a table, json or csv. Nothing here prints.
 
 from datetime import date, datetime, time, timedelta
 
+from huurbeg.hearings import court_section
 from huurbeg.codes import FoundIn, Severity, Status, Track
 from huurbeg.render import Cents
 from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
@@ -105,6 +106,8 @@ def dossier(store, number: str, today: date, removed: bool = False) -> dict:
                        "outcome_date": r.outcome_date} for r in store.referrals(case)],
         "documents": [{"id": a.id, "kind": a.kind, "date": a.date, "name": a.name, "type": a.media_type,
                        "size": a.size_bytes} for a in data["attachments"]],
+        "court": court_section(store, case),
+        "stay": stay_section(store, case),
         "warnings": [w.as_dict() for w in warnings_by_case(store, today, [case.number]).get(case.number, [])
                      if w.severity != Severity.INFO],
         "note": case.note,
@@ -112,6 +115,16 @@ def dossier(store, number: str, today: date, removed: bool = False) -> dict:
         "timeline": [{"at": h.at, "user": h.os_user, "action": h.action, "detail": h.detail}
                      for h in data["timeline"]],
     }
+
+
+def stay_section(store, case) -> dict | None:
+    """The household's latest stay in one of the service's dwellings: where, since when, until when, extended."""
+    stay = store.housing.latest_stay(case)
+    if stay is None:
+        return None
+    return {"dwelling": stay.dwelling_code, "kind": stay.dwelling_kind, "admitted": stay.start_date, "end": stay.end_date,
+            "review": stay.review_date, "extensions": stay.extensions, "left": stay.left_date,
+            "destination": stay.destination}
 
 
 def fbu_summary(agreement) -> dict | None:
@@ -168,7 +181,10 @@ def export(store, number: str, today: date) -> dict:
         record["hearings"] = [{"starts_at": h.starts_at, "court": h.court, "room": h.room,
                                "petition_date": h.petition_date,
                                "claimed": Cents(h.claimed_cents) if h.claimed_cents is not None else None,
-                               "proposal": h.proposal, "result": h.result, "eviction_date": h.eviction_date}
+                               "proposal": h.proposal, "result": h.result, "eviction_date": h.eviction_date,
+                               "eviction_time": h.eviction_time, "served": h.served_date, "term_days": h.term_days,
+                               "eviction_announced": h.eviction_announced, "eviction_result": h.eviction_result,
+                               "eviction_result_date": h.eviction_result_date}
                               for h in store.hearings(each)]
         record["stays"] = [{"dwelling": d.code, "kind": d.kind, "start": s.start_date, "until": s.end_date,
                             "review": s.review_date, "extensions": s.extensions, "left": s.left_date,

@@ -167,6 +167,8 @@ def brief(store, number: str, today: date) -> dict:
         "referrals": [{"date": r.date, "to": r.destination} for r in store.referrals(case)],
         "earlier_hearings": [_hearing(h) for h in hearings if h.id != current.id],
         "proposal": current.proposal,
+        "clock": clock(current.starts_at if current.result is None else None,
+                       after_judgment(store.court.judgment(case)), today),
     }
 
 
@@ -321,3 +323,38 @@ def after_judgment(judgment) -> dict | None:
             "earliest_eviction": earliest_eviction(served, judgment.term_days) if served else None,
             "eviction": eviction, "eviction_announced": judgment.eviction_announced,
             "eviction_result": judgment.eviction_result, "eviction_result_date": judgment.eviction_result_date}
+
+
+def court_section(store, case) -> dict | None:
+    """The court in the dossier: the next hearing, the last outcome, and after a judgment its service, the earliest
+    and the announced eviction and what happened; None for a case that never had a hearing."""
+    hearings = store.hearings(case)
+    if not hearings:
+        return None
+    pending = [h for h in hearings if h.result is None]
+    decided = [h for h in hearings if h.result is not None]
+    last = max(decided, key=lambda h: (h.result_date, h.starts_at, h.id)) if decided else None
+    after = after_judgment(store.court.judgment(case)) or dict.fromkeys(AFTER_JUDGMENT_KEYS)
+    return {"next_hearing": {"starts_at": pending[0].starts_at, "court": pending[0].court, "room": pending[0].room}
+            if pending else None,
+            "last_outcome": {"result": last.result, "date": last.result_date, "hearing": last.starts_at}
+            if last else None} | after
+
+
+AFTER_JUDGMENT_KEYS = ("judgment_date", "served", "term_days", "earliest_eviction", "eviction", "eviction_announced",
+                       "eviction_result", "eviction_result_date")
+
+
+def clock(hearing_at: datetime | None, after: dict | None, today: date) -> dict:
+    """The procedure's clock: days to the hearing; after a judgment, days to the earliest and to the announced
+    eviction, until what happened is recorded."""
+    running = after is not None and after["eviction_result"] is None
+    earliest = after["earliest_eviction"] if running else None
+    eviction = after["eviction"] if running else None
+    eviction_day = eviction.date() if isinstance(eviction, datetime) else eviction
+    return {"hearing": hearing_at, "days_to_hearing": (hearing_at.date() - today).days if hearing_at else None,
+            "judgment_date": after["judgment_date"] if running else None,
+            "served": after["served"] if running else None,
+            "earliest_eviction": earliest,
+            "days_to_earliest_eviction": (earliest - today).days if earliest else None,
+            "eviction": eviction, "days_to_eviction": (eviction_day - today).days if eviction_day else None}

@@ -252,3 +252,75 @@ def test_every_step_is_corrected_and_withdrawn_with_its_history(cli, new_case):
                  "zitting 1: uithuiszetting afgewend op 01/12/2026",
                  "zitting 1: betekening van het vonnis ingetrokken; reden: wrong case"):
         assert line in dutch, dutch
+
+
+# --- the court and the stay in the dossier, the clock in the brief ---------------------------------------
+
+def words(text: str) -> str:
+    """A screen with its runs of spaces as one: a fact's value, wherever its column starts."""
+    return " ".join(text.split())
+
+
+def test_the_dossier_has_a_court_section_through_the_procedure(cli, new_case):
+    number = new_case("--track", "ogp", "--source", "court")
+    assert as_json(cli("case", "show", number, "-f", "json"))["court"] is None
+    assert cli("hearing", "add", number, "--date", "24/11/2026 09:30", "--court", "Vredegerecht Mechelen",
+               "--room", "2").exit_code == 0
+    court = as_json(cli("case", "show", number, "-f", "json"))["court"]
+    assert court == {"next_hearing": {"starts_at": "2026-11-24T09:30:00", "court": "Vredegerecht Mechelen",
+                                      "room": "2"}, "last_outcome": None, "judgment_date": None, "served": None,
+                     "term_days": None, "earliest_eviction": None, "eviction": None, "eviction_announced": None,
+                     "eviction_result": None, "eviction_result_date": None}
+    on = {"HUURBEG_TODAY": "2026-12-01"}
+    cli("hearing", "outcome", number, "--result", "dissolved", env={"HUURBEG_TODAY": "2026-11-24"})
+    shown = words(cli("case", "show", number, env=on).stdout)
+    assert "Court" in shown and "│ Last outcome dissolved (hearing of 24/11/2026) │" in shown
+    assert "│ Judgment served not yet │" in shown
+    cli("hearing", "served", number, "--date", "27/11/2026", env=on)
+    cli("hearing", "eviction", number, "--date", "05/01/2027 09:00", "--announced", "01/12/2026", env=on)
+    court = as_json(cli("case", "show", number, "-f", "json", env=on))["court"]
+    assert court | {"last_outcome": None} == {
+        "next_hearing": None, "last_outcome": None, "judgment_date": "2026-11-24", "served": "2026-11-27",
+        "term_days": None, "earliest_eviction": "2026-12-29", "eviction": "2027-01-05T09:00:00",
+        "eviction_announced": "2026-12-01", "eviction_result": None, "eviction_result_date": None}
+    assert court["last_outcome"] == {"result": "dissolved", "date": "2026-11-24", "hearing": "2026-11-24T09:30:00"}
+    shown = words(cli("case", "show", number, env=on).stdout)
+    for line in ("│ Judgment served 27/11/2026 │", "│ Earliest eviction 29/12/2026 │",
+                 "│ Eviction 05/01/2027 09:00, announced 01/12/2026 │"):
+        assert line in shown, shown
+    dutch = cli("case", "show", number, env=on | {"HUURBEG_LANG": "nl"}).stdout
+    assert "Vroegste uithuiszetting" in dutch and "ontbonden (zitting van 24/11/2026)" in dutch
+
+
+def test_the_dossier_has_a_stay_section(cli):
+    assert cli("transfer", "dwelling", "add", "CR-1", "--kind", "crisis").exit_code == 0
+    number = cli("intake", "--track", "crisis", "--tenant", "Ann Smet", "--source", "police", "--tenant-informed",
+                 "--date", "-5m", "--no-input").stdout.strip()
+    assert cli("transfer", "in", number, "--dwelling", "CR-1", "--date", "-5m").exit_code == 0
+    assert cli("transfer", "extend", number).exit_code == 0
+    stay = as_json(cli("case", "show", number, "-f", "json"))["stay"]
+    assert stay == {"dwelling": "CR-1", "kind": "crisis", "admitted": "2026-06-22", "end": "2027-02-22",
+                    "review": None, "extensions": 1, "left": None, "destination": None}
+    shown = words(cli("case", "show", number).stdout)
+    assert "Stay" in shown and "│ Dwelling CR-1 (crisis) │" in shown and "│ Extensions 1 │" in shown
+
+
+def test_the_brief_shows_the_procedures_clock(cli, new_case):
+    number = new_case("--track", "ogp", "--source", "court")
+    cli("hearing", "add", number, "--date", "24/11/2026 09:30", "--court", "Vredegerecht Mechelen")
+    clock = as_json(cli("hearing", "brief", number, "-f", "json"))["clock"]
+    assert clock["days_to_hearing"] == 2 and clock["earliest_eviction"] is None
+    assert "│ Clock hearing in 2 days │" in words(cli("hearing", "brief", number).stdout)
+    cli("hearing", "outcome", number, "--result", "dissolved", env={"HUURBEG_TODAY": "2026-11-24"})
+    on = {"HUURBEG_TODAY": "2026-12-01"}
+    assert "judgment of 24/11/2026, not served yet" in cli("hearing", "brief", number, env=on).stdout
+    cli("hearing", "served", number, "--date", "27/11/2026", env=on)
+    clock = as_json(cli("hearing", "brief", number, "-f", "json", env=on))["clock"]
+    assert (clock["days_to_hearing"], clock["earliest_eviction"], clock["days_to_earliest_eviction"]) == \
+        (None, "2026-12-29", 28)
+    assert "earliest eviction 29/12/2026: in 28 days" in cli("hearing", "brief", number, env=on).stdout
+    cli("hearing", "eviction", number, "--date", "05/01/2027 09:00", env=on)
+    later = {"HUURBEG_TODAY": "2027-01-03"}
+    assert "eviction 05/01/2027 09:00: in 2 days" in cli("hearing", "brief", number, env=later).stdout
+    assert "uithuiszetting 05/01/2027 09:00: over 2 dagen" in cli("hearing", "brief", number,
+                                                                   env=later | {"HUURBEG_LANG": "nl"}).stdout
