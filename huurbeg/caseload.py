@@ -122,8 +122,8 @@ def stay_section(store, case) -> dict | None:
     stay = store.housing.latest_stay(case)
     if stay is None:
         return None
-    return {"dwelling": stay.dwelling_code, "kind": stay.dwelling_kind, "admitted": stay.start_date, "end": stay.end_date,
-            "review": stay.review_date, "extensions": stay.extensions, "left": stay.left_date,
+    return {"dwelling": stay.dwelling_code, "kind": stay.dwelling_kind, "admitted": stay.start_date,
+            "end": stay.end_date, "review": stay.review_date, "extensions": stay.extensions, "left": stay.left_date,
             "destination": stay.destination}
 
 
