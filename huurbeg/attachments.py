@@ -231,7 +231,7 @@ def attach(store, number: str, paths: list[Path], kind: AttachmentKind, when: da
     """Keep these files in the dossier of an open case, all or none; what was kept, one dict per file."""
     from huurbeg.casework import check_open
 
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     for path in paths:  # every name and size first: a refusal comes before any file is read
         check_name(path)
@@ -259,7 +259,7 @@ def stored_matches(store, kept: list[dict]) -> list[dict]:
 
 def listing(store, number: str) -> list[dict]:
     """The documents of a case as `case files` and `case show` list them: never their bytes."""
-    case = store.case(number)
+    case = store.cases.case(number)
     return rows(store.attachments(case), number)
 
 
@@ -270,7 +270,7 @@ def rows(found, number: str) -> list[dict]:
 
 def document(store, number: str, attachment_id: int):
     """One document of a case, open or closed; refused for an unknown, withdrawn or another case's id."""
-    case = store.case(number)
+    case = store.cases.case(number)
     found = store.attachment(case, attachment_id)
     if found is None:
         raise NotFound(_("ID: case {number} has no document {id}; 'huurbeg case files {number}' lists them")

@@ -18,14 +18,14 @@ OVERVIEW_HEARING_DAYS = 7
 
 def warnings_by_case(store, today: date, numbers=None, worker: str | None = None) -> dict[str, list[CaseWarning]]:
     """Warnings of every open case (or of `numbers`; of one worker's cases), most urgent first."""
-    return {facts.case: most_urgent_first(warnings_for(facts, today)) for facts in store.facts(numbers, worker)}
+    return {facts.case: most_urgent_first(warnings_for(facts, today)) for facts in store.cases.facts(numbers, worker)}
 
 
 def case_list(store, track: Track | None, status: Status | None, today: date,
               worker: str | None = None, landlord: str | None = None) -> list[dict]:
     """The caseload (of everyone, or of one worker; optionally one landlord's cases): one row per case with its
     most pressing warning."""
-    listed = store.case_rows(track, status, worker, landlord)
+    listed = store.cases.case_rows(track, status, worker, landlord)
     warnings = warnings_by_case(store, today, [row.case for row in listed if row.status == Status.OPEN])
     rows = []
     for row in listed:
@@ -61,7 +61,7 @@ def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> li
         raise InvalidInput(_("TEXT: {exc}").format(exc=exc)) from None
     found = []
     for (case_id, number, case_status, track, intake, name, address, phone, national, landlord,
-         reference) in store.find_candidates(query, status):
+         reference) in store.cases.find_candidates(query, status):
         match = finding.score(query, {"tenant": name, "address": address, "phone": phone,
                                       "national_number": national, "landlord": landlord, "reference": reference})
         if match is not None:
@@ -78,8 +78,8 @@ def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> li
 
 def dossier(store, number: str, today: date, removed: bool = False) -> dict:
     """The whole dossier of one case, with its warnings and timeline; a withdrawn case only with `removed`."""
-    case = store.case(number, removed)
-    data = store.dossier(case)
+    case = store.cases.case(number, removed)
+    data = store.cases.dossier(case)
     household, landlord = data["household"], data["landlord"]
     return {
         "case": case.number, "status": Status(case.status), "track": Track(case.track),
@@ -144,7 +144,7 @@ def overview(store, today: date, worker: str | None = None) -> dict:
     hearings = [{"case": number, "starts_at": hearing.starts_at, "court": hearing.court, "room": hearing.room}
                 for hearing, number in store.hearings_between(
                     start, start + timedelta(days=OVERVIEW_HEARING_DAYS), worker)]
-    return {"date": today, "open_cases": store.count_cases(Status.OPEN, worker), "warnings": pressing,
+    return {"date": today, "open_cases": store.cases.count_cases(Status.OPEN, worker), "warnings": pressing,
             "hearings": hearings, "worker": worker}
 
 
@@ -152,15 +152,15 @@ def history(store, number: str) -> list[dict]:
     """Every write and read of a dossier, oldest first: who by OS user and, on a server, by database role (two
     workers sharing a machine account are told apart by their roles)."""
     return [{"case": number, "at": entry.at, "user": entry.os_user, "role": entry.db_user, "action": entry.action,
-             "detail": entry.detail} for entry in store.history(store.case(number, removed=True))]
+             "detail": entry.detail} for entry in store.cases.history(store.cases.case(number, removed=True))]
 
 
 def export(store, number: str, today: date) -> dict:
     """Everything stored about the household of a case: the right of access (inzagerecht)."""
-    case = store.case(number, removed=True)
-    household = store.household(case)
+    case = store.cases.case(number, removed=True)
+    household = store.cases.household(case)
     cases = []
-    for each in store.household_cases(case):
+    for each in store.cases.household_cases(case):
         record = dossier(store, each.number, today, removed=True)
         record["removed"] = each.removed_at is not None
         record["timeline"] = history(store, each.number)
@@ -183,14 +183,14 @@ def export(store, number: str, today: date) -> dict:
                                                 "phone": household.phone, "birth_date": household.birth_date,
                                                 "national_number": household.national_number,
                                                 "adults": household.adults, "children": household.children},
-            "cases": cases, "merged_households": [_merge_export(store, merge) for merge in store.merges_into(case)]}
+            "cases": cases, "merged_households": [_merge_export(store, merge) for merge in store.retention.merges_into(case)]}
 
 
 def _merge_export(store, merge) -> dict:
     """A household merged into this one, as it was: kept until the merge is undone or purged."""
     from huurbeg.casework import HOUSEHOLD_FIELDS
 
-    moved = store.merge_cases(merge)[1]
+    moved = store.retention.merge_cases(merge)[1]
     return {"merged_on": merge.created_at.date(), "cases": [c.number for c in moved]} | {
         name: getattr(merge, name) for name in HOUSEHOLD_FIELDS}
 

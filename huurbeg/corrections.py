@@ -31,7 +31,7 @@ def check_reason(reason: str | None) -> str:
 
 
 def _open_case(store, number: str):
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     return case
 
@@ -186,13 +186,13 @@ def remove_consent(store, number: str, parties: list, reason: str | None) -> Non
     """Withdraw a consent recorded by mistake (support may not start without it on PW); the history keeps it."""
     reason = check_reason(reason)
     case = _open_case(store, number)
-    recorded = store.consents(case)
+    recorded = store.cases.consents(case)
     for party in parties:
         if party not in recorded:
             raise NotFound(_("case {number} has no consent of the {party} recorded; 'huurbeg case show {number}' "
                              "shows it").format(number=number, party=_(PARTY_WORDS[party])))
     for party in parties:
-        store.remove_consent(case, party, reason)
+        store.cases.remove_consent(case, party, reason)
 
 
 PARTY_WORDS = {"tenant": N_("tenant"), "landlord": N_("landlord")}

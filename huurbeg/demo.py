@@ -32,7 +32,7 @@ FBU_EVERY = 4
 
 def build(store, today: date, seed: int = 2026, progress: Callable[[int, int], None] | None = None) -> int:
     """Fill an empty database with a year of casework ending today; returns the number of cases."""
-    if store.count_cases():
+    if store.cases.count_cases():
         raise RuleViolation(_("demo fills only an empty database; give it a new file with --db demo.db"))
     rng = random.Random(seed)
     start = today - timedelta(days=365)
@@ -45,7 +45,7 @@ def build(store, today: date, seed: int = 2026, progress: Callable[[int, int], N
         _household(store, rng, day, today, court_tomorrow=n >= len(days) - 3)
         if progress:
             progress(n + 1, len(days))
-    return store.count_cases()
+    return store.cases.count_cases()
 
 
 def _household(store, rng: random.Random, day: date, today: date, court_tomorrow: bool = False) -> None:

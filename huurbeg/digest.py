@@ -28,7 +28,7 @@ def digest(store, today: date, worker: str | None) -> dict:
     hearings = [row for row in roll(store, today, 2, None, worker) if row["result"] is None]
     pressing = [w for w in deadlines(store, today, 0, worker) if w.severity in DIGEST_SEVERITIES]
     broken = []
-    for facts in store.facts(None, worker):
+    for facts in store.cases.facts(None, worker):
         if not facts.instalments:
             continue
         lines, payments = list(facts.instalments), list(facts.payments)

@@ -33,7 +33,7 @@ def check_contact(store, number: str, when: date, minutes: int | None, next_plan
     Run before any question is asked, so a worker is not asked about a closed case or a
     --next that can never be accepted; run again when the contact is written.
     """
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
@@ -50,7 +50,7 @@ def check_next(next_planned: date, when: date) -> date:
 
 
 def contact_list(store, number: str | None, since: date | None) -> list[dict]:
-    case = store.case(number) if number else None
+    case = store.cases.case(number) if number else None
     return [{"case": case_number, "id": c.id, "date": c.date, "kind": c.kind, "reached": c.reached,
              "minutes": c.minutes, "next": c.next_planned,
              "note": c.note} for c, case_number in store.contacts(case, since)]
@@ -58,7 +58,7 @@ def contact_list(store, number: str | None, since: date | None) -> list[dict]:
 
 def new_plan(store, number: str, arrears: int, instalment: int, start: date, day: int | None) -> tuple[int, bool]:
     """Create the active payment plan; returns (instalments, whether an earlier plan was replaced)."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     try:
         schedule = payment_plan.schedule(arrears, instalment, start, day)
@@ -71,7 +71,7 @@ def new_plan(store, number: str, arrears: int, instalment: int, start: date, day
 
 def pay(store, number: str, amount: int, when: date, today: date) -> int:
     """Record a payment on the active plan; returns the balance left. A plan paid off is completed."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     plan = store.active_plan(case)
     if plan is None:
@@ -101,7 +101,7 @@ def check_payment(store, case, plan, amount: int, when: date, today: date, repla
 
 def plan_view(store, number: str, as_of: date) -> dict:
     """The latest plan of a case as of a day: every instalment with its state, payments, balance."""
-    case = store.case(number)
+    case = store.cases.case(number)
     plan = store.latest_plan(case)
     if plan is None:
         raise NotFound(_("case {number} has no payment plan; create one with 'huurbeg plan {number} --arrears EUR "
@@ -134,7 +134,7 @@ def standing(status: str, current: list[payment_plan.InstalmentState]) -> str:
 
 def agree(store, number: str, text: str, due: date, party: Party) -> int:
     """Record an agreement (afspraak) of tenant or landlord; returns its number."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     if blank(text):
         raise InvalidInput(_("TEXT: say what was agreed"))
@@ -144,7 +144,7 @@ def agree(store, number: str, text: str, due: date, party: Party) -> int:
 
 
 def agreement_done(store, number: str, agreement_id: int, when: date, today: date) -> None:
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     agreement = store.agreement(case, agreement_id)
     if agreement.done_date is not None:
@@ -160,7 +160,7 @@ def fbu_terms(store, number: str, *, signed: date, advance: int | None, force: b
     the balance it would fix (huurbeg.fbu.Terms). Nothing is written."""
     from huurbeg import fbu
 
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(signed, today, "--signed")
     check_date_after_intake(signed, case.intake_date, "--signed")
@@ -169,7 +169,7 @@ def fbu_terms(store, number: str, *, signed: date, advance: int | None, force: b
         raise RuleViolation(_("case {number} already has an active FBU agreement, signed {signed_date:%d/%m/%Y}; a "
                               "second one can follow once its plan has ended")
                             .format(number=number, signed_date=current.signed_date))
-    landlord = store.landlord(case)
+    landlord = store.cases.landlord(case)
     try:
         agreed = fbu.terms(arrears=case.arrears_cents if arrears is None else arrears, rent=case.rent_cents,
                            landlord_type=landlord.kind if landlord else None, signed=signed, today=today,
@@ -185,7 +185,7 @@ def fbu_sign(store, number: str, *, signed: date, instalment: int, start: date, 
     from huurbeg import fbu
 
     agreed = fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears, today=today)
-    case = store.case(number)
+    case = store.cases.case(number)
     check_fbu_instalment(agreed.balance, instalment, start)
     count, replaced = new_plan(store, number, agreed.balance, instalment, start, day)
     plan = store.active_plan(case)
@@ -209,7 +209,7 @@ def check_fbu_instalment(balance: int, instalment: int, start: date) -> None:
 
 def fbu_step(store, number: str, step: str, when: date, today: date) -> date:
     """Record the advance as paid to the landlord (`paid`) or the agreement as filed with the Fund (`filed`)."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     agreement = fbu_agreement_of(store, case)
     flag = "--date"
@@ -228,10 +228,10 @@ def fbu_step(store, number: str, step: str, when: date, today: date) -> date:
 
 def fbu_document(store, number: str) -> dict:
     """What the guidance agreement for signing says: the parties, the sums, the schedule. No notes."""
-    case = store.case(number)
+    case = store.cases.case(number)
     agreement = fbu_agreement_of(store, case)
     store.record(case, "read", "FBU guidance agreement printed")
-    household, landlord = store.household(case), store.landlord(case)
+    household, landlord = store.cases.household(case), store.cases.landlord(case)
     instalments, _ = store.plan_lines(store.plan(agreement.plan_id))
     return {"case": number, "tenant": household.name, "address": household.address,
             "landlord": landlord.name if landlord else None, "landlord_type": landlord.kind if landlord else None,

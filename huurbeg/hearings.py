@@ -28,7 +28,7 @@ DEFAULT_ROLL_DAYS = 14
 def add_hearing(store, number: str, starts_at: datetime, court: str, room: str | None, petition_date: date | None,
                 claimed: int | None, proposal: str | None, today: date) -> Track | None:
     """Record a petition and its hearing; returns the track the case left for `ogp`, if it moved."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     if blank(court):
         raise InvalidInput(_("--court: name the court, e.g. 'Vredegerecht Mechelen'"))
@@ -36,7 +36,7 @@ def add_hearing(store, number: str, starts_at: datetime, court: str, room: str |
     moved_from = None
     if case.track != Track.OGP:
         moved_from = Track(case.track)
-        store.change_track(case, Track.OGP, max(petition_date or today, case.intake_date))
+        store.cases.change_track(case, Track.OGP, max(petition_date or today, case.intake_date))
     store.add_hearing(case, starts_at, court.strip(), (room or "").strip() or None, petition_date, claimed,
                       (proposal or "").strip() or None)
     return moved_from
@@ -80,7 +80,7 @@ def record_outcome(store, number: str, result: HearingResult, new_date: datetime
 def check_outcome(store, number: str, result: HearingResult, new_date: datetime | None, eviction: date | None,
                   today: date):
     """(case, its pending hearing, the outcome's date), or the reason this outcome cannot be recorded."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     hearing = awaiting_outcome(store, case)
     held_on = hearing.starts_at.date()
@@ -141,14 +141,14 @@ def brief(store, number: str, today: date) -> dict:
     from huurbeg.caseload import fbu_summary
     from huurbeg.followup import plan_view
 
-    case = store.case(number)
+    case = store.cases.case(number)
     hearings = store.hearings(case)
     if not hearings:
         raise NotFound(_("case {number} has no hearing; record one with 'huurbeg hearing add'").format(number=number))
     pending = [h for h in hearings if h.result is None]
     current = pending[0] if pending else hearings[-1]
     notified = current.petition_date or current.created_at.date()
-    household, landlord = store.household(case), store.landlord(case)
+    household, landlord = store.cases.household(case), store.cases.landlord(case)
     plan = plan_view(store, number, today) if store.latest_plan(case) else None
     contacts = [c for c, _ in store.contacts(case, notified)]
     return {

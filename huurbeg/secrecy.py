@@ -26,8 +26,8 @@ SUPPORT = {Track.PW: N_("preventive tenancy support"), Track.PRE_OGP: N_("suppor
 
 def landlord_report(store, number: str, today: date) -> dict:
     """The state of affairs a landlord may be told; built only from fields that are allowed."""
-    case = store.case(number)
-    household, landlord = store.household(case), store.landlord(case)
+    case = store.cases.case(number)
+    household, landlord = store.cases.household(case), store.cases.landlord(case)
     agreements = [{"party": a.party, "agreement": a.text, "due": a.due_date,
                    "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.agreements(case)]
     plan_standing = plan_view(store, number, today)["standing"] if store.latest_plan(case) else None
@@ -42,7 +42,7 @@ def landlord_report(store, number: str, today: date) -> dict:
         "tenant": household.name, "address": household.address,
         "support": {"running": running, "since": case.intake_date, "ended": case.closed_date,
                     "kind": SUPPORT[Track(case.track)]},
-        "problems_reported_by_landlord": store.landlord_problems(case),
+        "problems_reported_by_landlord": store.cases.landlord_problems(case),
         "agreements": agreements, "payment_plan": plan_standing,
         "fbu_agreement": {"signed": fbu.signed_date, "advance_due": fbu.advance_due,
                           "advance_paid": fbu.paid_date} if fbu else None,
@@ -110,14 +110,14 @@ def _wrapped(line: str) -> str:
 
 def purge_candidates(store, before: date, today: date) -> list:
     check_not_future(before, today, "--closed-before")
-    return store.closed_before(before)
+    return store.retention.closed_before(before)
 
 
 def purge(store, before: date, today: date) -> list[str]:
     """Remove the personal data of every case closed before `before`; returns their numbers."""
     cases = purge_candidates(store, before, today)
     if cases:
-        store.purge(cases, before)
+        store.retention.purge(cases, before)
     return [c.number for c in cases]
 
 

@@ -57,7 +57,7 @@ def admit(store, number: str, code: str, when: date, until: date | None, review:
           today: date) -> tuple[Track | None, Track, date | None, str]:
     """Admit the household; returns (the track it left, if it moved; its track now; the planned end; the
     dwelling's code as stored, whatever its case was typed in)."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
@@ -80,14 +80,14 @@ def admit(store, number: str, code: str, when: date, until: date | None, review:
     target = TRACK_OF[DwellingKind(dwelling.kind)]
     if case.track != target:
         moved_from = Track(case.track)
-        store.change_track(case, target, when)
+        store.cases.change_track(case, target, when)
     store.admit(case, dwelling, when, until, review)
     return moved_from, target, until, dwelling.code
 
 
 def extend(store, number: str, until: date | None, review: date | None, today: date) -> date | None:
     """Extend a crisis stay once by four months, or set a transitional stay's planned end or review date."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     stay = _current(store, case)
     if store.dwelling_of(stay).kind == DwellingKind.CRISIS:
@@ -120,7 +120,7 @@ def _current(store, case):
 
 def move_out(store, number: str, destination: Destination, when: date, today: date, close: bool) -> Outcome | None:
     """The household leaves its dwelling; with `close`, the case closes with the matching outcome."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     stay = _current(store, case)
     check_not_future(when, today)
@@ -129,7 +129,7 @@ def move_out(store, number: str, destination: Destination, when: date, today: da
     store.leave(case, stay, when, destination)
     outcome = OUTCOME_OF[destination] if close else None
     if outcome is not None:
-        store.close_case(case, outcome, when)
+        store.cases.close_case(case, outcome, when)
     return outcome
 
 
@@ -148,7 +148,7 @@ def occupancy(store, as_of: date) -> list[dict]:
 
 def refer(store, number: str, destination: ReferralDestination, when: date, note: str | None, today: date) -> None:
     """Record a referral to another service; it never reaches anything a landlord sees."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
@@ -158,7 +158,7 @@ def refer(store, number: str, destination: ReferralDestination, when: date, note
 def referral_list(store, number: str | None) -> list[dict]:
     """Every referral of one case, or the referrals of open cases still awaiting an answer (oldest first)."""
     if number is not None:
-        case = store.case(number)
+        case = store.cases.case(number)
         found = [(r, case.number) for r in store.referrals(case)]
     else:
         found = store.referrals_awaiting()
@@ -170,7 +170,7 @@ def referral_outcome(store, number: str, referral_id: int, result: ReferralOutco
                      today: date) -> None:
     """What the other service answered. Also on a closed case: the answer often comes after a case
     closed as `referred`, and it changes no figure of the case itself."""
-    case = store.case(number)
+    case = store.cases.case(number)
     referral = store.record_of("referral", case, referral_id)
     if referral is None:
         raise NotFound(_("ID: case {number} has no referral {referral_id}; 'huurbeg refer list {number}' lists them")

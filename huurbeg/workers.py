@@ -39,7 +39,7 @@ def chosen(store, worker: str | None, mine: bool) -> str | None:
 
 def _check_known(store, worker: str, flag: str) -> None:
     """A typo must not look like an empty caseload: the name must have cases, or be a role on the server."""
-    known = store.workers()
+    known = store.cases.workers()
     if worker in known or store.is_login_role(worker):
         return
     if not known:
@@ -73,11 +73,11 @@ def _sql_name(name: str) -> str:
 def assign(store, number: str, to: str) -> str | None:
     """Make `to` responsible for one open case; returns who was."""
     _check_target(store, to)
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     previous = case.worker
     if previous != to:
-        store.assign(case, to)
+        store.cases.assign(case, to)
     return previous
 
 
@@ -87,7 +87,7 @@ def hand_over(store, from_worker: str, to: str) -> list[str]:
         raise InvalidInput(_("--to: name another worker than --from"))
     _check_known(store, from_worker, "--from")
     _check_target(store, to)
-    cases = store.open_cases_of(from_worker)
+    cases = store.cases.open_cases_of(from_worker)
     for case in cases:
-        store.assign(case, to)
+        store.cases.assign(case, to)
     return [case.number for case in cases]

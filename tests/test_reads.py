@@ -112,12 +112,12 @@ def test_a_lookup_holds_no_lock_while_it_reads(casework, db_path, monkeypatch):
     monkeypatch.setenv("HUURBEG_DB", str(db_path))
     state = AppState()
     reader = state.reader(records_reads=True)
-    reader.case(casework[0])
+    reader.cases.case(casework[0])
     other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # a colleague writes while the lookup reads
     other.execute("ROLLBACK")
     other.close()
-    reader.log_reads([reader.case(casework[0]).id], "case show")
+    reader.log_reads([reader.cases.case(casework[0]).id], "case show")
     state.finish(True)
     assert query(db_path, "SELECT detail FROM history ORDER BY id DESC LIMIT 1") == [("case show",)]
 

@@ -7,6 +7,7 @@ model). A command or a domain rule calls the area it means: `store.court.roll(..
 """
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -18,6 +19,10 @@ class Core(Protocol):
 
     dialect: str
     user: str
+    damaged: str | None
+
+    @property
+    def db_user(self) -> str | None: ...
 
     @property
     def sql(self) -> Connection: ...
@@ -30,6 +35,10 @@ class Core(Protocol):
     def record(self, case: Any, action: str, detail: str) -> None: ...
 
     def log_reads(self, case_ids: Iterable[int | None], what: str) -> None: ...
+
+    def outside(self) -> AbstractContextManager[Any]:
+        """A connection of the driver outside the command's transaction (SQLite's VACUUM needs one)."""
+        ...
 
 
 class Area:

@@ -10,8 +10,7 @@ from datetime import date, datetime
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
 from huurbeg.codes import Party, Status
-from huurbeg.db import history
-from huurbeg.db.cases import NOT_REMOVED
+from huurbeg.db import cases, history
 from huurbeg.db.sql import Connection
 from huurbeg.finding import search_key
 from huurbeg.i18n import N_
@@ -37,7 +36,7 @@ def matches(db: Connection, draft: IntakeDraft) -> list[HouseholdMatch]:
     rows = db.rows("SELECT case_file.number, case_file.status, household.id, household.national_number, "
                    "household.name_key, household.birth_date FROM case_file "
                    "JOIN household ON household.id = case_file.household_id "
-                   f"WHERE ({' OR '.join(conditions)}) AND {NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC", **params)
+                   f"WHERE ({' OR '.join(conditions)}) AND {cases.NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC", **params)
     return [HouseholdMatch(row.number, Status(row.status), row.id, _reason(row, draft, name_key)) for row in rows]
 
 
