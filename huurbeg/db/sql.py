@@ -16,22 +16,28 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-DATE_COLUMNS = frozenset({
-    "birth_date", "intake_date", "closed_date", "date", "next_planned", "start_date", "due_date", "done_date",
-    "signed_date", "advance_due", "paid_date", "filed_date", "petition_date", "result_date", "eviction_date",
-    "end_date", "review_date", "left_date", "outcome_date", "last_contact", "last_reached", "track_since"})
+from huurbeg.db.column_types import TYPES
+
+ALIASES = {"last_contact": "date", "last_reached": "date", "track_since": "date"}
+"""Names a statement gives a computed date (`max(contact.date) AS last_contact`), typed as a column is."""
+
+
+def _named(*kinds: str) -> frozenset[str]:
+    return frozenset(name for columns in (*TYPES.values(), ALIASES) for name, kind in columns.items() if kind in kinds)
+
+
+# A row is typed by the names of its columns: a name holds one kind in every table (tests/test_reads.py).
+DATE_COLUMNS = _named("date")
 """Columns (and aliases) holding a date: stored as 'YYYY-MM-DD' on SQLite."""
 
-DATETIME_COLUMNS = frozenset({"created_at", "updated_at", "purged_at", "removed_at", "ended_at", "starts_at", "at",
-                              "undone_at", "household_created_at"})
+DATETIME_COLUMNS = _named("moment", "wall-clock")
 """Columns holding a moment: stored as 'YYYY-MM-DD HH:MM:SS.ffffff' on SQLite (as SQLAlchemy writes them),
 in UTC and read as aware UTC moments, except the wall-clock ones."""
 
-WALL_CLOCK_COLUMNS = frozenset({"starts_at"})
+WALL_CLOCK_COLUMNS = _named("wall-clock")
 """Moments kept as the court's wall-clock time, without a time zone (a hearing's start)."""
 
-BOOLEAN_COLUMNS = frozenset({"tenant_informed", "returning_household", "raised_by_landlord", "at_registration",
-                             "active", "moved", "reached"})
+BOOLEAN_COLUMNS = _named("boolean")
 
 
 def _typed(name: str, value: Any) -> Any:
