@@ -6,22 +6,29 @@ writes them as a table, json or csv. Nothing here prints.
 """
 
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from huurbeg.codes import FoundIn, Severity, Status, Track
 from huurbeg.render import Cents
 from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
 from huurbeg.i18n import _
 
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+    from huurbeg.db.store import Store
+
+
 OVERVIEW_HEARING_DAYS = 7
 """The overview shows the hearings of the coming week."""
 
 
-def warnings_by_case(store, today: date, numbers=None, worker: str | None = None) -> dict[str, list[CaseWarning]]:
+def warnings_by_case(store: "Storage", today: date, numbers=None, worker: str | None = None) -> dict[str,
+                     list[CaseWarning]]:
     """Warnings of every open case (or of `numbers`; of one worker's cases), most urgent first."""
     return {facts.case: most_urgent_first(warnings_for(facts, today)) for facts in store.cases.facts(numbers, worker)}
 
 
-def case_list(store, track: Track | None, status: Status | None, today: date,
+def case_list(store: "Storage", track: Track | None, status: Status | None, today: date,
               worker: str | None = None, landlord: str | None = None) -> list[dict]:
     """The caseload (of everyone, or of one worker; optionally one landlord's cases): one row per case with its
     most pressing warning."""
@@ -47,7 +54,7 @@ FIND_LIMIT = 20
 """`case find` shows the best matches only: a search that finds more needs more words."""
 
 
-def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> list[dict]:
+def find(store: "Storage", text: str, status: Status | None, limit: int = FIND_LIMIT) -> list[dict]:
     """Cases matching a fragment of a name, address, phone, number, landlord or reference; most likely first.
 
     Each case shown is a read of its dossier, logged in its history.
@@ -76,7 +83,7 @@ def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> li
     return [row for _, _, row in shown]
 
 
-def dossier(store, number: str, today: date, removed: bool = False) -> dict:
+def dossier(store: "Storage", number: str, today: date, removed: bool = False) -> dict:
     """The whole dossier of one case, with its warnings and timeline; a withdrawn case only with `removed`."""
     case = store.cases.case(number, removed)
     data = store.cases.dossier(case)
@@ -124,20 +131,20 @@ def fbu_summary(agreement) -> dict | None:
             "plan": agreement.plan_id}
 
 
-def _plan_summary(store, number: str, today: date) -> dict:
+def _plan_summary(store: "Storage", number: str, today: date) -> dict:
     from huurbeg.followup import plan_view
 
     view = plan_view(store, number, today)
     return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance")}
 
 
-def deadlines(store, today: date, within_days: int, worker: str | None = None) -> list[CaseWarning]:
+def deadlines(store: "Storage", today: date, within_days: int, worker: str | None = None) -> list[CaseWarning]:
     """Every warning of every open case (of one worker's), most urgent first."""
     every = [w for found in warnings_by_case(store, today, worker=worker).values() for w in found]
     return actionable(every, today, within_days)
 
 
-def overview(store, today: date, worker: str | None = None) -> dict:
+def overview(store: "Storage", today: date, worker: str | None = None) -> dict:
     """Today at a glance (for everyone, or one worker): open cases, warnings, and the hearings of the coming week."""
     pressing = [w for w in deadlines(store, today, 0, worker) if w.severity != Severity.INFO]
     start = datetime.combine(today, time())
@@ -148,14 +155,14 @@ def overview(store, today: date, worker: str | None = None) -> dict:
             "hearings": hearings, "worker": worker}
 
 
-def history(store, number: str) -> list[dict]:
+def history(store: "Storage", number: str) -> list[dict]:
     """Every write and read of a dossier, oldest first: who by OS user and, on a server, by database role (two
     workers sharing a machine account are told apart by their roles)."""
     return [{"case": number, "at": entry.at, "user": entry.os_user, "role": entry.db_user, "action": entry.action,
              "detail": entry.detail} for entry in store.cases.history(store.cases.case(number, removed=True))]
 
 
-def export(store, number: str, today: date) -> dict:
+def export(store: "Store", number: str, today: date) -> dict:
     """Everything stored about the household of a case: the right of access (inzagerecht)."""
     case = store.cases.case(number, removed=True)
     household = store.cases.household(case)
@@ -186,7 +193,7 @@ def export(store, number: str, today: date) -> dict:
             "cases": cases, "merged_households": [_merge_export(store, merge) for merge in store.retention.merges_into(case)]}
 
 
-def _merge_export(store, merge) -> dict:
+def _merge_export(store: "Storage", merge) -> dict:
     """A household merged into this one, as it was: kept until the merge is undone or purged."""
     from huurbeg.casework import HOUSEHOLD_FIELDS
 
@@ -195,7 +202,7 @@ def _merge_export(store, merge) -> dict:
         name: getattr(merge, name) for name in HOUSEHOLD_FIELDS}
 
 
-def _plan_export(store, plan) -> dict:
+def _plan_export(store: "Storage", plan) -> dict:
     instalments, payments = store.plan_lines(plan)
     return {"plan": plan.id, "status": plan.status, "arrears": Cents(plan.arrears_cents),
             "instalment": Cents(plan.instalment_cents), "start": plan.start_date, "day": plan.day_of_month,

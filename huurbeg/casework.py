@@ -9,12 +9,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from huurbeg.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
 from huurbeg.codes import LandlordType, Party, Problem, Source, Status, Track, shown
 from huurbeg.errors import InvalidInput, MissingValue, RuleViolation
 from huurbeg.text import blank
 from huurbeg.i18n import _
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+
 
 def match_key(text: str | None) -> str | None:
     """Names and addresses compared without case, accents, punctuation or spacing."""
@@ -184,13 +189,13 @@ def consent_parties(tenant: bool, landlord: bool) -> list[Party]:
 
 # --- operations: each runs in its command's transaction and commits at the end ---
 
-def open_case(store, draft: IntakeDraft, decision: HouseholdDecision) -> str:
+def open_case(store: "Storage", draft: IntakeDraft, decision: HouseholdDecision) -> str:
     """Write the new case; returns its number."""
     case = store.cases.create_case(draft, decision.household_id, decision.returning)
     return case.number
 
 
-def record_consent(store, number: str, parties: list[Party], when: date, today: date) -> None:
+def record_consent(store: "Storage", number: str, parties: list[Party], when: date, today: date) -> None:
     case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
@@ -199,7 +204,7 @@ def record_consent(store, number: str, parties: list[Party], when: date, today: 
         store.cases.add_consent(case, party, when)
 
 
-def move_track(store, number: str, to: Track, when: date, today: date) -> Track:
+def move_track(store: "Storage", number: str, to: Track, when: date, today: date) -> Track:
     """Move a case to another track (PW → pre-OGP → OGP ...); returns the track it left."""
     case = store.cases.case(number)
     check_open(case.status, number)
@@ -212,7 +217,7 @@ def move_track(store, number: str, to: Track, when: date, today: date) -> Track:
     return was
 
 
-def close_case(store, number: str, outcome, when: date, today: date) -> None:
+def close_case(store: "Storage", number: str, outcome, when: date, today: date) -> None:
     case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
@@ -220,7 +225,7 @@ def close_case(store, number: str, outcome, when: date, today: date) -> None:
     store.cases.close_case(case, outcome, when)
 
 
-def remove_case(store, number: str, reason: str | None) -> None:
+def remove_case(store: "Storage", number: str, reason: str | None) -> None:
     """Withdraw a case registered by mistake (a duplicate, the wrong household): it leaves every list,
     warning and figure, with its contacts, hearings, stays and the rest; the history keeps it and why.
     An open or a closed case alike: a closed one registered by mistake must not count either."""
@@ -230,7 +235,7 @@ def remove_case(store, number: str, reason: str | None) -> None:
     store.cases.remove_case(store.cases.case(number), text)
 
 
-def reopen_case(store, number: str) -> None:
+def reopen_case(store: "Storage", number: str) -> None:
     case = store.cases.case(number)
     if case.status == Status.OPEN:
         raise RuleViolation(_("case {number} is already open").format(number=number))
@@ -240,14 +245,14 @@ def reopen_case(store, number: str) -> None:
     store.cases.reopen_case(case)
 
 
-def check_intake(store, draft: IntakeDraft, today: date) -> tuple[IntakeDraft, list[HouseholdMatch]]:
+def check_intake(store: "Storage", draft: IntakeDraft, today: date) -> tuple[IntakeDraft, list[HouseholdMatch]]:
     """The completed draft and the earlier cases that look like the same household."""
     known = bool(draft.landlord) and store.cases.find_landlord(draft.landlord) is not None
     draft = complete(draft, today, known_landlord=known)
     return draft, store.cases.household_matches(draft)
 
 
-def tenant_of_open_case(store, number: str) -> str:
+def tenant_of_open_case(store: "Storage", number: str) -> str:
     """The tenant's name of an open case: shown before the first question about it.
 
     Looked up first, so a worker hears that a case is unknown or closed before typing anything.
@@ -257,12 +262,12 @@ def tenant_of_open_case(store, number: str) -> str:
     return store.cases.household(case).name
 
 
-def log_read(store, number: str, what: str) -> None:
+def log_read(store: "Storage", number: str, what: str) -> None:
     """Record that a dossier was looked at (who, when, by which command)."""
     store.record(store.cases.case(number, removed=True), "read", what)
 
 
-def import_rows(store, rows, progress=None) -> tuple[list[str], int, int]:
+def import_rows(store: "Storage", rows, progress=None) -> tuple[list[str], int, int]:
     """Write imported rows in one transaction: (new case numbers, rows already imported before,
     rows closed before the last purge's cut-off, left out so a purged case does not come back)."""
     known = store.cases.imported_refs([row.ref for row in rows])
@@ -298,7 +303,7 @@ EDITABLE = {
 """What `case edit` may correct. The history names the field only, never its old or new value."""
 
 
-def current_values(store, number: str) -> dict:
+def current_values(store: "Storage", number: str) -> dict:
     """The editable fields of a case as they are now (the defaults of the questions)."""
     case = store.cases.case(number)
     household, landlord = store.cases.household(case), store.cases.landlord(case)
@@ -325,7 +330,7 @@ def _same(name: str, new, old) -> bool:
     return new == old
 
 
-def edit_case(store, number: str, given: dict, today: date) -> list[str]:
+def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[str]:
     """Correct the fields in `given` (a value None or "" clears it); returns the names of those that changed.
 
     The same checks as an intake; refused when the case is closed or nothing would change.
@@ -401,7 +406,7 @@ def _landlord_marks(number: str, marks: set, unmarks: set, problems: list, marke
                                         - {str(p) for p in unmarks})}
 
 
-def _reported_after(store, case, after: dict, source_changed: bool, marks: set) -> set[str]:
+def _reported_after(store: "Storage", case, after: dict, source_changed: bool, marks: set) -> set[str]:
     """What the landlord reported, after the correction: a problem that is gone takes its mark along, and a
     corrected source moves the registration's problems to or from the landlord (a landlord who registers a
     case reports its problems; one who did not, did not), except those marked in this correction."""
@@ -437,7 +442,7 @@ def _side(household, cases) -> dict:
         "cases": [(c.number, c.status) for c in cases]}
 
 
-def merge_check(store, number: str, other: str, force: bool = False) -> MergeSides:
+def merge_check(store: "Storage", number: str, other: str, force: bool = False) -> MergeSides:
     """Whether the households of two cases can be merged, and both of them to show side by side.
 
     Refused: the same case, households that are one already, two different national numbers, and,
@@ -465,7 +470,7 @@ def merge_check(store, number: str, other: str, force: bool = False) -> MergeSid
     return MergeSides(number, other, mine, theirs, shared)
 
 
-def merge_households(store, number: str, other: str) -> list[str]:
+def merge_households(store: "Storage", number: str, other: str) -> list[str]:
     """Move OTHER's household and all its cases to CASE's household; returns the case numbers moved.
 
     The details CASE's household lacks are taken from OTHER's; the duplicate household is deleted,
@@ -477,7 +482,7 @@ def merge_households(store, number: str, other: str) -> list[str]:
     return moved
 
 
-def unmerge_check(store, number: str, other: str) -> tuple[MergeSides, object]:
+def unmerge_check(store: "Storage", number: str, other: str) -> tuple[MergeSides, object]:
     """The merge of the households of two cases that can be undone now, and both households as they
     will be again (CASE's first); refused with the reason when there is none."""
     if number == other:
@@ -519,7 +524,7 @@ def given_back(merge, household) -> list[str]:
     return [name for name in filled if getattr(household, name) == getattr(merge, name)]
 
 
-def unmerge_households(store, merge) -> tuple[str, list[str]]:
+def unmerge_households(store: "Storage", merge) -> tuple[str, list[str]]:
     """Give the absorbed household of a merge its details and its cases back: (the case the merge was
     made on, the case numbers that return)."""
     return store.retention.unmerge_households(merge)

@@ -7,6 +7,7 @@ new one linked to it; a dissolution makes the eviction date the next deadline.
 """
 
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from huurbeg import payment_plan
 from huurbeg.casework import check_not_future, check_open
@@ -18,6 +19,11 @@ from huurbeg.render import Cents
 from huurbeg.rules import check_hearing_date
 from huurbeg.i18n import _
 
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+    from huurbeg.db.store import Store
+
+
 KNOWN_IN_ADVANCE = (HearingResult.WITHDRAWN, HearingResult.POSTPONED)
 """Outcomes that may be recorded before the hearing's date: the landlord withdrew the petition (the
 arrears were paid), or the court postponed the hearing in advance."""
@@ -25,8 +31,8 @@ DEFAULT_ROLL_DAYS = 14
 """`hearing list` without --date or --within shows the next two weeks."""
 
 
-def add_hearing(store, number: str, starts_at: datetime, court: str, room: str | None, petition_date: date | None,
-                claimed: int | None, proposal: str | None, today: date) -> Track | None:
+def add_hearing(store: "Store", number: str, starts_at: datetime, court: str, room: str | None,
+                petition_date: date | None, claimed: int | None, proposal: str | None, today: date) -> Track | None:
     """Record a petition and its hearing; returns the track the case left for `ogp`, if it moved."""
     case = store.cases.case(number)
     check_open(case.status, number)
@@ -42,7 +48,7 @@ def add_hearing(store, number: str, starts_at: datetime, court: str, room: str |
     return moved_from
 
 
-def check_hearing(store, case, starts_at: datetime, petition_date: date | None, today: date,
+def check_hearing(store: "Storage", case, starts_at: datetime, petition_date: date | None, today: date,
                   hearing=None) -> None:
     """The rules of a hearing's dates: after its petition, not a year before registration, not twice."""
     check_hearing_date(starts_at.date(), case.intake_date)
@@ -55,7 +61,7 @@ def check_hearing(store, case, starts_at: datetime, petition_date: date | None, 
                             .format(number=case.number, date=starts_at, time=starts_at))
 
 
-def awaiting_outcome(store, case) -> object:
+def awaiting_outcome(store: "Storage", case) -> object:
     """The earliest hearing of a case without an outcome."""
     hearings = store.hearings(case)
     if not hearings:
@@ -67,7 +73,7 @@ def awaiting_outcome(store, case) -> object:
     return pending[0]
 
 
-def record_outcome(store, number: str, result: HearingResult, new_date: datetime | None,
+def record_outcome(store: "Store", number: str, result: HearingResult, new_date: datetime | None,
                    eviction: date | None, proposal: str | None, today: date) -> None:
     """The outcome of the case's pending hearing; a postponement adds the new hearing."""
     case, hearing, held_on = check_outcome(store, number, result, new_date, eviction, today)
@@ -77,8 +83,8 @@ def record_outcome(store, number: str, result: HearingResult, new_date: datetime
                           proposal if proposal is not None else hearing.proposal, postponed_from=hearing)
 
 
-def check_outcome(store, number: str, result: HearingResult, new_date: datetime | None, eviction: date | None,
-                  today: date):
+def check_outcome(store: "Storage", number: str, result: HearingResult, new_date: datetime | None,
+                  eviction: date | None, today: date):
     """(case, its pending hearing, the outcome's date), or the reason this outcome cannot be recorded."""
     case = store.cases.case(number)
     check_open(case.status, number)
@@ -111,7 +117,7 @@ def check_outcome(store, number: str, result: HearingResult, new_date: datetime 
     return case, hearing, held_on
 
 
-def roll(store, first: date, days: int, court: str | None, worker: str | None = None,
+def roll(store: "Storage", first: date, days: int, court: str | None, worker: str | None = None,
          removed: bool = False) -> list[dict]:
     """The hearings (of one worker's cases) from `first` for `days` days: who, where, whether the household is ready.
     With `removed`, also those a worker withdrew (`hearing remove`), marked so, for a calendar to cancel."""
@@ -136,7 +142,7 @@ def roll(store, first: date, days: int, court: str | None, worker: str | None = 
     return result
 
 
-def brief(store, number: str, today: date) -> dict:
+def brief(store: "Storage", number: str, today: date) -> dict:
     """One screen for the courtroom: the household, the money, what was agreed and done, the proposal."""
     from huurbeg.caseload import fbu_summary
     from huurbeg.followup import plan_view

@@ -10,6 +10,7 @@ keeping every code, date and amount the figures count.
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from huurbeg.casework import check_not_future
 from huurbeg.codes import Party, Problem, Status, Track, known
@@ -18,13 +19,18 @@ from huurbeg.followup import plan_view
 from huurbeg.hearings import agreement_kept
 from huurbeg.i18n import N_, _
 
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+    from huurbeg.db.store import Store
+
+
 SUPPORT = {Track.PW: N_("preventive tenancy support"), Track.PRE_OGP: N_("support in a conciliation procedure"),
            Track.OGP: N_("support during the court procedure"), Track.DW: N_("a transitional dwelling with support"),
            Track.CRISIS: N_("a crisis dwelling")}
 """The kind of support, in words a landlord understands (json keeps these English words)."""
 
 
-def landlord_report(store, number: str, today: date) -> dict:
+def landlord_report(store: "Storage", number: str, today: date) -> dict:
     """The state of affairs a landlord may be told; built only from fields that are allowed."""
     case = store.cases.case(number)
     household, landlord = store.cases.household(case), store.cases.landlord(case)
@@ -108,12 +114,12 @@ def _wrapped(line: str) -> str:
                          break_on_hyphens=False) if len(line) > LETTER_WIDTH else line
 
 
-def purge_candidates(store, before: date, today: date) -> list:
+def purge_candidates(store: "Storage", before: date, today: date) -> list:
     check_not_future(before, today, "--closed-before")
     return store.retention.closed_before(before)
 
 
-def purge(store, before: date, today: date) -> list[str]:
+def purge(store: "Storage", before: date, today: date) -> list[str]:
     """Remove the personal data of every case closed before `before`; returns their numbers."""
     cases = purge_candidates(store, before, today)
     if cases:
@@ -121,7 +127,7 @@ def purge(store, before: date, today: date) -> list[str]:
     return [c.number for c in cases]
 
 
-def backup(store, target: Path, label: str, today: date) -> Path:
+def backup(store: "Store", target: Path, label: str, today: date) -> Path:
     """A checked copy of the database in a new file with mode 0600; into a folder, a dated file."""
     from huurbeg.db.engine import shown
 
