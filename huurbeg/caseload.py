@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from huurbeg.codes import FoundIn, Severity, Status, Track
+from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
 from huurbeg.render import Cents
 from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
 from huurbeg.i18n import _
@@ -93,9 +94,7 @@ def dossier(store: "Storage", number: str, today: date, removed: bool = False) -
         "source": case.source, "referrer": case.referrer, "intake_date": case.intake_date,
         "closed_date": case.closed_date, "outcome": case.outcome, "returning_household": case.returning_household,
         "days_open": ((case.closed_date or today) - case.intake_date).days,
-        "tenant": {"name": household.name, "address": household.address, "phone": household.phone,
-                   "birth_date": household.birth_date, "national_number": household.national_number,
-                   "adults": household.adults, "children": household.children},
+        "tenant": {f.column: getattr(household, f.column) for f in HOUSEHOLD},
         "landlord": {"name": landlord.name, "type": landlord.kind} if landlord else None,
         "problems": data["problems"],
         "arrears": Cents(case.arrears_cents) if case.arrears_cents is not None else None,
@@ -186,17 +185,12 @@ def export(store: "Store", number: str, today: date) -> dict:
                                for a in store.attachments(each)]
         record.pop("payment_plan", None)
         cases.append(record)
-    return {"exported_on": today, "household": {"name": household.name, "address": household.address,
-                                                "phone": household.phone, "birth_date": household.birth_date,
-                                                "national_number": household.national_number,
-                                                "adults": household.adults, "children": household.children},
+    return {"exported_on": today, "household": {f.column: getattr(household, f.column) for f in HOUSEHOLD},
             "cases": cases, "merged_households": [_merge_export(store, merge) for merge in store.retention.merges_into(case)]}
 
 
 def _merge_export(store: "Storage", merge) -> dict:
     """A household merged into this one, as it was: kept until the merge is undone or purged."""
-    from huurbeg.casework import HOUSEHOLD_FIELDS
-
     moved = store.retention.merge_cases(merge)[1]
     return {"merged_on": merge.created_at.date(), "cases": [c.number for c in moved]} | {
         name: getattr(merge, name) for name in HOUSEHOLD_FIELDS}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from huurbeg.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
 from huurbeg.codes import LandlordType, Party, Problem, Source, Status, Track, shown
+from huurbeg.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD
 from huurbeg.errors import InvalidInput, MissingValue, RuleViolation
 from huurbeg.text import blank
 from huurbeg.i18n import _
@@ -288,32 +289,20 @@ def import_rows(store: "Storage", rows, progress=None) -> tuple[list[str], int, 
 
 # --- rectification (GDPR art. 16): `huurbeg case edit` ------------------------------
 
-EDITABLE = {
-    # field: (where it is stored, its name in the history)
-    "tenant": ("household.name", "tenant name"), "address": ("household.address", "address"),
-    "phone": ("household.phone", "phone"), "birth_date": ("household.birth_date", "birth date"),
-    "national_number": ("household.national_number", "national register number"),
-    "adults": ("household.adults", "adults"), "children": ("household.children", "children"),
-    "landlord": ("landlord", "landlord"), "landlord_type": ("landlord", "landlord type"),
-    "source": ("case.source", "registration source"), "referrer": ("case.referrer", "referrer"),
-    "problems": ("problems", "problems"), "arrears_cents": ("case.arrears_cents", "arrears"),
-    "rent_cents": ("case.rent_cents", "rent"), "note": ("case.note", "note"),
-    "landlord_reported": ("problems", "problems the landlord reported"),
-}
-"""What `case edit` may correct. The history names the field only, never its old or new value."""
+EDITABLE = {f.edit: (f.where, f.label) for f in (*HOUSEHOLD, *LANDLORD, *CASE) if f.edit}
+"""What `case edit` may correct (huurbeg.entities): where it is stored, and its name in the history.
+The history names the field only, never its old or new value."""
 
 
 def current_values(store: "Storage", number: str) -> dict:
     """The editable fields of a case as they are now (the defaults of the questions)."""
     case = store.cases.case(number)
     household, landlord = store.cases.household(case), store.cases.landlord(case)
-    return {"tenant": household.name, "address": household.address, "phone": household.phone,
-            "birth_date": household.birth_date, "national_number": household.national_number,
-            "adults": household.adults, "children": household.children,
-            "landlord": landlord.name if landlord else None, "landlord_type": landlord.kind if landlord else None,
-            "source": case.source, "referrer": case.referrer, "problems": store.cases.problems(case),
-            "arrears_cents": case.arrears_cents, "rent_cents": case.rent_cents, "note": case.note,
-            "landlord_reported": store.cases.landlord_problems(case)}
+    return {f.edit: getattr(household, f.column) for f in HOUSEHOLD} | {
+        "landlord": landlord.name if landlord else None, "landlord_type": landlord.kind if landlord else None,
+        "source": case.source, "referrer": case.referrer, "problems": store.cases.problems(case),
+        "arrears_cents": case.arrears_cents, "rent_cents": case.rent_cents, "note": case.note,
+        "landlord_reported": store.cases.landlord_problems(case)}
 
 
 def _cleaned(name: str, value):
@@ -419,8 +408,6 @@ def _reported_after(store: "Storage", case, after: dict, source_changed: bool, m
 
 # --- one household registered twice: `huurbeg case merge`, `huurbeg case unmerge` ------------------
 
-HOUSEHOLD_FIELDS = ("name", "address", "phone", "birth_date", "national_number", "adults", "children")
-"""What a merge compares, takes over and gives back."""
 
 
 @dataclass(frozen=True)

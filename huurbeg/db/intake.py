@@ -12,10 +12,10 @@ from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, ma
 from huurbeg.codes import Party, Status
 from huurbeg.db import cases, history
 from huurbeg.db.sql import Connection
+from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
 from huurbeg.finding import search_key
 from huurbeg.i18n import N_
 
-HOUSEHOLD_FIELDS = ("name", "address", "phone", "birth_date", "national_number", "adults", "children")
 
 
 def matches(db: Connection, draft: IntakeDraft) -> list[HouseholdMatch]:
@@ -107,8 +107,7 @@ class Writer:
             name=name.strip(), key=key, kind=str(kind) if kind else None, now=now)
 
     def _household(self, draft: IntakeDraft, household_id: int | None, now: datetime) -> int:
-        given = {"name": draft.tenant, "address": draft.address, "phone": draft.phone, "birth_date": draft.birth_date,
-                 "national_number": draft.national_number, "adults": draft.adults, "children": draft.children}
+        given = {f.column: getattr(draft, f.edit) for f in HOUSEHOLD}  # the draft names them as `case edit`
         if household_id is None:
             values = given
         else:  # a returning household keeps what is not given anew

@@ -7,8 +7,8 @@ from huurbeg.db import attachments
 from huurbeg.db.area import Area
 from huurbeg.db.cases import assignments, household_keys
 from huurbeg.db.history import REASON, REASON_ERASED
-from huurbeg.db.intake import HOUSEHOLD_FIELDS
 from huurbeg.db.sql import Record, in_list
+from huurbeg.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, erased
 
 PURGED_BEFORE = "purged_before"
 """The setting holding the latest cut-off date a purge used (ISO)."""
@@ -16,9 +16,6 @@ PURGED_BEFORE = "purged_before"
 STILL_MERGED = "household_merge.undone_at IS NULL AND household_merge.purged_at IS NULL"
 """A merge that holds an absorbed household's details: neither undone nor purged."""
 
-
-PERSONAL = ("name", "address", "phone", "birth_date", "national_number")
-"""What identifies a household; its size (adults, children) is kept for the figures."""
 
 FREE_TEXT = {"contact": ("note",), "agreement": ("text",), "referral": ("note",), "hearing": ("proposal", "room")}
 """The free text of a case's records, which a purge erases."""
@@ -51,8 +48,8 @@ class Retention(Area):
         db, now = self.sql, self.core.now()
         ids = [c.id for c in cases]
         listed, params = in_list("case", ids)
-        db.execute(f"UPDATE case_file SET note = NULL, referrer = NULL, external_ref = NULL, purged_at = :now "
-                   f"WHERE id IN ({listed})", now=now, **params)
+        db.execute(f"UPDATE case_file SET {_nulls(*erased(CASE))}, purged_at = :now WHERE id IN ({listed})", now=now,
+                   **params)
         for table, columns in FREE_TEXT.items():
             db.execute(f"UPDATE {table} SET {_nulls(*columns)} WHERE case_id IN ({listed})", **params)
         attachments.erase(db, ids)
@@ -64,7 +61,7 @@ class Retention(Area):
             db.execute("UPDATE setting SET value = :value WHERE key = :key", key=PURGED_BEFORE,
                        value=before.isoformat())
         # a household or a private landlord stays known while one of its cases is not purged
-        db.execute(f"UPDATE household SET {_nulls(*PERSONAL, 'name_key', 'address_key', 'search_key')} "
+        db.execute(f"UPDATE household SET {_nulls(*erased(HOUSEHOLD), 'name_key', 'address_key', 'search_key')} "
                    f"WHERE id IN (SELECT household_id FROM case_file WHERE id IN ({listed})) "
                    "AND id NOT IN (SELECT household_id FROM case_file WHERE purged_at IS NULL)", **params)
         private = db.rows(f"SELECT id FROM landlord WHERE kind = 'private' AND id IN (SELECT landlord_id FROM "
