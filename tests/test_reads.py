@@ -213,3 +213,24 @@ def test_every_column_the_sql_names_is_a_column_of_the_models_typed_as_they_type
     for alias, kind in sql.ALIASES.items():
         assert alias not in kinds, alias  # a column's own name is typed by the models
         assert any(f"AS {alias}" in text for _, text in statements), alias
+
+
+def test_a_write_in_sql_is_kept_at_a_pause_and_the_session_reads_it(new_case, db_path):
+    """A write through the SQL layer counts as written: the pause before a question keeps the transaction
+    (it would lose the write), and what the ORM session held of the row is read again after it."""
+    from sqlmodel import select
+
+    from huurbeg.db.models import Case
+    from huurbeg.state import AppState
+
+    number = new_case()
+    state = AppState()
+    store = state.store()
+    held = store.session.exec(select(Case).where(Case.number == number)).one()
+    assert held.worker != "karim"
+    store.sql.execute("UPDATE case_file SET worker = :worker WHERE number = :number", worker="karim",
+                      number=number)
+    assert held.worker == "karim"
+    store.pause()  # as before every question
+    state.finish(True)
+    assert query(db_path, f"SELECT worker FROM case_file WHERE number = '{number}'") == [("karim",)]
