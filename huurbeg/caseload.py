@@ -6,27 +6,35 @@ writes them as a table, json or csv. Nothing here prints.
 """
 
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from huurbeg.hearings import court_section
 from huurbeg.codes import FoundIn, Severity, Status, Track
+from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
 from huurbeg.render import Cents
 from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
 from huurbeg.i18n import _
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+    from huurbeg.db.store import Store
+
 
 OVERVIEW_HEARING_DAYS = 7
 """The overview shows the hearings of the coming week."""
 
 
-def warnings_by_case(store, today: date, numbers=None, worker: str | None = None) -> dict[str, list[CaseWarning]]:
+def warnings_by_case(store: "Storage", today: date, numbers=None, worker: str | None = None) -> dict[str,
+                     list[CaseWarning]]:
     """Warnings of every open case (or of `numbers`; of one worker's cases), most urgent first."""
-    return {facts.case: most_urgent_first(warnings_for(facts, today)) for facts in store.facts(numbers, worker)}
+    return {facts.case: most_urgent_first(warnings_for(facts, today)) for facts in store.cases.facts(numbers, worker)}
 
 
-def case_list(store, track: Track | None, status: Status | None, today: date,
+def case_list(store: "Storage", track: Track | None, status: Status | None, today: date,
               worker: str | None = None, landlord: str | None = None) -> list[dict]:
     """The caseload (of everyone, or of one worker; optionally one landlord's cases): one row per case with its
     most pressing warning."""
-    listed = store.case_rows(track, status, worker, landlord)
+    listed = store.cases.case_rows(track, status, worker, landlord)
     warnings = warnings_by_case(store, today, [row.case for row in listed if row.status == Status.OPEN])
     rows = []
     for row in listed:
@@ -48,7 +56,7 @@ FIND_LIMIT = 20
 """`case find` shows the best matches only: a search that finds more needs more words."""
 
 
-def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> list[dict]:
+def find(store: "Storage", text: str, status: Status | None, limit: int = FIND_LIMIT) -> list[dict]:
     """Cases matching a fragment of a name, address, phone, number, landlord or reference; most likely first.
 
     Each case shown is a read of its dossier, logged in its history.
@@ -62,7 +70,7 @@ def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> li
         raise InvalidInput(_("TEXT: {exc}").format(exc=exc)) from None
     found = []
     for (case_id, number, case_status, track, intake, name, address, phone, national, landlord,
-         reference) in store.find_candidates(query, status):
+         reference) in store.cases.find_candidates(query, status):
         match = finding.score(query, {"tenant": name, "address": address, "phone": phone,
                                       "national_number": national, "landlord": landlord, "reference": reference})
         if match is not None:
@@ -77,19 +85,17 @@ def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> li
     return [row for _, _, row in shown]
 
 
-def dossier(store, number: str, today: date, removed: bool = False) -> dict:
+def dossier(store: "Storage", number: str, today: date, removed: bool = False) -> dict:
     """The whole dossier of one case, with its warnings and timeline; a withdrawn case only with `removed`."""
-    case = store.case(number, removed)
-    data = store.dossier(case)
+    case = store.cases.case(number, removed)
+    data = store.cases.dossier(case)
     household, landlord = data["household"], data["landlord"]
     return {
         "case": case.number, "status": Status(case.status), "track": Track(case.track),
         "source": case.source, "referrer": case.referrer, "intake_date": case.intake_date,
         "closed_date": case.closed_date, "outcome": case.outcome, "returning_household": case.returning_household,
         "days_open": ((case.closed_date or today) - case.intake_date).days,
-        "tenant": {"name": household.name, "address": household.address, "phone": household.phone,
-                   "birth_date": household.birth_date, "national_number": household.national_number,
-                   "adults": household.adults, "children": household.children},
+        "tenant": {f.column: getattr(household, f.column) for f in HOUSEHOLD},
         "landlord": {"name": landlord.name, "type": landlord.kind} if landlord else None,
         "problems": data["problems"],
         "arrears": Cents(case.arrears_cents) if case.arrears_cents is not None else None,
@@ -137,43 +143,43 @@ def fbu_summary(agreement) -> dict | None:
             "plan": agreement.plan_id}
 
 
-def _plan_summary(store, number: str, today: date) -> dict:
+def _plan_summary(store: "Storage", number: str, today: date) -> dict:
     from huurbeg.followup import plan_view
 
     view = plan_view(store, number, today)
     return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance")}
 
 
-def deadlines(store, today: date, within_days: int, worker: str | None = None) -> list[CaseWarning]:
+def deadlines(store: "Storage", today: date, within_days: int, worker: str | None = None) -> list[CaseWarning]:
     """Every warning of every open case (of one worker's), most urgent first."""
     every = [w for found in warnings_by_case(store, today, worker=worker).values() for w in found]
     return actionable(every, today, within_days)
 
 
-def overview(store, today: date, worker: str | None = None) -> dict:
+def overview(store: "Storage", today: date, worker: str | None = None) -> dict:
     """Today at a glance (for everyone, or one worker): open cases, warnings, and the hearings of the coming week."""
     pressing = [w for w in deadlines(store, today, 0, worker) if w.severity != Severity.INFO]
     start = datetime.combine(today, time())
     hearings = [{"case": number, "starts_at": hearing.starts_at, "court": hearing.court, "room": hearing.room}
                 for hearing, number in store.hearings_between(
                     start, start + timedelta(days=OVERVIEW_HEARING_DAYS), worker)]
-    return {"date": today, "open_cases": store.count_cases(Status.OPEN, worker), "warnings": pressing,
+    return {"date": today, "open_cases": store.cases.count_cases(Status.OPEN, worker), "warnings": pressing,
             "hearings": hearings, "worker": worker}
 
 
-def history(store, number: str) -> list[dict]:
+def history(store: "Storage", number: str) -> list[dict]:
     """Every write and read of a dossier, oldest first: who by OS user and, on a server, by database role (two
     workers sharing a machine account are told apart by their roles)."""
     return [{"case": number, "at": entry.at, "user": entry.os_user, "role": entry.db_user, "action": entry.action,
-             "detail": entry.detail} for entry in store.history(store.case(number, removed=True))]
+             "detail": entry.detail} for entry in store.cases.history(store.cases.case(number, removed=True))]
 
 
-def export(store, number: str, today: date) -> dict:
+def export(store: "Store", number: str, today: date) -> dict:
     """Everything stored about the household of a case: the right of access (inzagerecht)."""
-    case = store.case(number, removed=True)
-    household = store.household(case)
+    case = store.cases.case(number, removed=True)
+    household = store.cases.household(case)
     cases = []
-    for each in store.household_cases(case):
+    for each in store.cases.household_cases(case):
         record = dossier(store, each.number, today, removed=True)
         record["removed"] = each.removed_at is not None
         record["timeline"] = history(store, each.number)
@@ -195,23 +201,18 @@ def export(store, number: str, today: date) -> dict:
                                for a in store.attachments(each)]
         record.pop("payment_plan", None)
         cases.append(record)
-    return {"exported_on": today, "household": {"name": household.name, "address": household.address,
-                                                "phone": household.phone, "birth_date": household.birth_date,
-                                                "national_number": household.national_number,
-                                                "adults": household.adults, "children": household.children},
-            "cases": cases, "merged_households": [_merge_export(store, merge) for merge in store.merges_into(case)]}
+    return {"exported_on": today, "household": {f.column: getattr(household, f.column) for f in HOUSEHOLD},
+            "cases": cases, "merged_households": [_merge_export(store, merge) for merge in store.retention.merges_into(case)]}
 
 
-def _merge_export(store, merge) -> dict:
+def _merge_export(store: "Storage", merge) -> dict:
     """A household merged into this one, as it was: kept until the merge is undone or purged."""
-    from huurbeg.casework import HOUSEHOLD_FIELDS
-
-    moved = store.merge_cases(merge)[1]
+    moved = store.retention.merge_cases(merge)[1]
     return {"merged_on": merge.created_at.date(), "cases": [c.number for c in moved]} | {
         name: getattr(merge, name) for name in HOUSEHOLD_FIELDS}
 
 
-def _plan_export(store, plan) -> dict:
+def _plan_export(store: "Storage", plan) -> dict:
     instalments, payments = store.plan_lines(plan)
     return {"plan": plan.id, "status": plan.status, "arrears": Cents(plan.arrears_cents),
             "instalment": Cents(plan.instalment_cents), "start": plan.start_date, "day": plan.day_of_month,

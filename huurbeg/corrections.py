@@ -9,6 +9,7 @@ case (reopen it first), and an id of another case is unknown here.
 """
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from huurbeg.casework import check_date_after_intake, check_not_future, check_open
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
@@ -16,6 +17,11 @@ from huurbeg.hearings import awaiting_outcome, check_hearing
 from huurbeg.rules import check_contact_minutes
 from huurbeg.text import blank
 from huurbeg.i18n import N_, _
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+    from huurbeg.db.store import Store
+
 
 LISTED_BY = {"contact": "huurbeg visit list {case}", "payment": "huurbeg plan show {case}",
              "agreement": "huurbeg case show {case}", "referral": "huurbeg refer list {case}",
@@ -30,13 +36,13 @@ def check_reason(reason: str | None) -> str:
     return text
 
 
-def _open_case(store, number: str):
-    case = store.case(number)
+def _open_case(store: "Storage", number: str):
+    case = store.cases.case(number)
     check_open(case.status, number)
     return case
 
 
-def _record(store, case, kind: str, record_id: int):
+def _record(store: "Store", case, kind: str, record_id: int):
     found = store.record_of(kind, case, record_id)
     if found is None:
         raise NotFound(_(NOT_FOUND[kind]).format(number=case.number, record_id=record_id,
@@ -60,7 +66,7 @@ LABELS = {
 """How the history names a withdrawn record: its kind, number, codes and dates; never its text."""
 
 
-def _withdraw(store, number: str, kind: str, record_id: int, reason: str | None):
+def _withdraw(store: "Store", number: str, kind: str, record_id: int, reason: str | None):
     """Withdraw one record of an open case; returns (case, record)."""
     reason = check_reason(reason)
     case = _open_case(store, number)
@@ -69,7 +75,7 @@ def _withdraw(store, number: str, kind: str, record_id: int, reason: str | None)
     return case, record
 
 
-def _correct(store, case, record, given: dict, fields: dict[str, str], kind: str) -> list[str]:
+def _correct(store: "Store", case, record, given: dict, fields: dict[str, str], kind: str) -> list[str]:
     """Write the changed fields (checked by the caller); returns their names for the message."""
     names = [fields[name] for name in fields if name in given]
     store.correct(case, record, given, f"{kind} {record.id}", names)
@@ -90,7 +96,7 @@ CONTACT_FIELDS = {"date": "date", "kind": "kind", "minutes": "minutes", "note": 
                   "reached": "reached"}
 
 
-def edit_contact(store, number: str, contact_id: int, given: dict, today: date) -> list[str]:
+def edit_contact(store: "Store", number: str, contact_id: int, given: dict, today: date) -> list[str]:
     """Correct a contact; `given` maps Contact fields to new values (note "" clears it)."""
     case = _open_case(store, number)
     contact = _record(store, case, "contact", contact_id)
@@ -106,18 +112,18 @@ def edit_contact(store, number: str, contact_id: int, given: dict, today: date) 
     return _correct(store, case, contact, changed, CONTACT_FIELDS, "contact")
 
 
-def remove_contact(store, number: str, contact_id: int, reason: str | None) -> None:
+def remove_contact(store: "Store", number: str, contact_id: int, reason: str | None) -> None:
     _withdraw(store, number, "contact", contact_id, reason)
 
 
-def remove_attachment(store, number: str, attachment_id: int, reason: str | None) -> None:
+def remove_attachment(store: "Store", number: str, attachment_id: int, reason: str | None) -> None:
     """Withdraw a document attached by mistake; like every record it stays until its case is purged."""
     _withdraw(store, number, "attachment", attachment_id, reason)
 
 
 # --- payments and agreements of a plan -----------------------------------------------
 
-def remove_payment(store, number: str, payment_id: int, reason: str | None) -> bool:
+def remove_payment(store: "Store", number: str, payment_id: int, reason: str | None) -> bool:
     """Withdraw a payment; returns whether its plan, paid off by it, is active again."""
     case, payment = _withdraw(store, number, "payment", payment_id, reason)
     return store.reactivate_plan(case, store.plan_of(payment))
@@ -126,7 +132,8 @@ def remove_payment(store, number: str, payment_id: int, reason: str | None) -> b
 PAYMENT_FIELDS = {"amount_cents": "amount", "date": "date"}
 
 
-def edit_payment(store, number: str, payment_id: int, given: dict, today: date) -> tuple[list[str], str | None]:
+def edit_payment(store: "Store", number: str, payment_id: int, given: dict, today: date) -> tuple[list[str],
+                 str | None]:
     """Correct a payment's amount or date with the rules of `plan pay`; returns the fields changed and the plan's
     new state when the correction changed it ('completed': paid off now; 'active': open again)."""
     from huurbeg.followup import check_payment
@@ -150,7 +157,7 @@ def edit_payment(store, number: str, payment_id: int, given: dict, today: date) 
 AGREEMENT_FIELDS = {"text": "text", "due_date": "due date", "party": "party", "done_date": "done"}
 
 
-def edit_agreement(store, number: str, agreement_id: int, given: dict, today: date) -> list[str]:
+def edit_agreement(store: "Store", number: str, agreement_id: int, given: dict, today: date) -> list[str]:
     case = _open_case(store, number)
     agreement = _record(store, case, "agreement", agreement_id)
     if "text" in given:
@@ -166,11 +173,11 @@ def edit_agreement(store, number: str, agreement_id: int, given: dict, today: da
     return _correct(store, case, agreement, changed, AGREEMENT_FIELDS, "agreement")
 
 
-def remove_agreement(store, number: str, agreement_id: int, reason: str | None) -> None:
+def remove_agreement(store: "Store", number: str, agreement_id: int, reason: str | None) -> None:
     _withdraw(store, number, "agreement", agreement_id, reason)
 
 
-def remove_fbu_agreement(store, number: str, reason: str | None) -> int:
+def remove_fbu_agreement(store: "Store", number: str, reason: str | None) -> int:
     """Withdraw the case's FBU agreement recorded by mistake; its payment plan stays. Returns its number."""
     from huurbeg.followup import fbu_agreement_of
 
@@ -182,17 +189,17 @@ def remove_fbu_agreement(store, number: str, reason: str | None) -> int:
 
 # --- consent -----------------------------------------------------------------------------------
 
-def remove_consent(store, number: str, parties: list, reason: str | None) -> None:
+def remove_consent(store: "Storage", number: str, parties: list, reason: str | None) -> None:
     """Withdraw a consent recorded by mistake (support may not start without it on PW); the history keeps it."""
     reason = check_reason(reason)
     case = _open_case(store, number)
-    recorded = store.consents(case)
+    recorded = store.cases.consents(case)
     for party in parties:
         if party not in recorded:
             raise NotFound(_("case {number} has no consent of the {party} recorded; 'huurbeg case show {number}' "
                              "shows it").format(number=number, party=_(PARTY_WORDS[party])))
     for party in parties:
-        store.remove_consent(case, party, reason)
+        store.cases.remove_consent(case, party, reason)
 
 
 PARTY_WORDS = {"tenant": N_("tenant"), "landlord": N_("landlord")}
@@ -204,7 +211,7 @@ HEARING_FIELDS = {"starts_at": "date", "court": "court", "room": "room", "petiti
                   "claimed_cents": "claimed", "proposal": "proposal"}
 
 
-def edit_hearing(store, number: str, given: dict, today: date) -> list[str]:
+def edit_hearing(store: "Store", number: str, given: dict, today: date) -> list[str]:
     """Correct the pending hearing; the proposal can be added or changed until the outcome."""
     case = _open_case(store, number)
     hearing = awaiting_outcome(store, case)
@@ -219,7 +226,7 @@ def edit_hearing(store, number: str, given: dict, today: date) -> list[str]:
     return _correct(store, case, hearing, changed, HEARING_FIELDS, "hearing")
 
 
-def remove_hearing(store, number: str, reason: str | None):
+def remove_hearing(store: "Store", number: str, reason: str | None):
     """Withdraw the pending hearing (entered twice, or on the wrong case); returns it."""
     reason = check_reason(reason)
     case = _open_case(store, number)
@@ -228,7 +235,7 @@ def remove_hearing(store, number: str, reason: str | None):
     return hearing
 
 
-def withdraw_outcome(store, number: str, reason: str | None):
+def withdraw_outcome(store: "Store", number: str, reason: str | None):
     """Withdraw the outcome recorded last on the case's hearings (entered by mistake): the hearing awaits
     its outcome again, and a postponement's new hearing, while it has no outcome of its own, goes with it.
     Returns (the hearing, its withdrawn result, the new hearing withdrawn or None)."""
@@ -254,7 +261,7 @@ def withdraw_outcome(store, number: str, reason: str | None):
 
 # --- an admission entered by mistake --------------------------------------------------------
 
-def undo_transfer(store, number: str, reason: str | None) -> tuple[str, object]:
+def undo_transfer(store: "Store", number: str, reason: str | None) -> tuple[str, object]:
     """Withdraw the last step of the household's latest stay, entered by mistake: its move out (it lives in the
     dwelling again), else a crisis extension (the stay ends four months earlier), else the admission itself
     with the track change it made. Returns what was undone ('out', 'extension' or 'admission') and, in turn,
@@ -283,5 +290,5 @@ def undo_transfer(store, number: str, reason: str | None) -> tuple[str, object]:
 
 # --- referrals -------------------------------------------------------------------------------
 
-def remove_referral(store, number: str, referral_id: int, reason: str | None) -> None:
+def remove_referral(store: "Store", number: str, referral_id: int, reason: str | None) -> None:
     _withdraw(store, number, "referral", referral_id, reason)

@@ -6,6 +6,7 @@ A contact, payment or agreement on a closed case is refused: reopen it first
 """
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from huurbeg import money, payment_plan
 from huurbeg.casework import check_date_after_intake, check_not_future, check_open
@@ -16,8 +17,13 @@ from huurbeg.render import Cents
 from huurbeg.rules import check_contact_minutes, reaches
 from huurbeg.i18n import _
 
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+    from huurbeg.db.store import Store
 
-def log_contact(store, number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
+
+
+def log_contact(store: "Store", number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
                 next_planned: date | None, today: date, reached: bool | None = None) -> bool:
     """Record a contact with the household; `next_planned` is the next contact promised; `reached` whether it
     reached the household (None: the default of its kind, huurbeg.rules.reaches). Returns `reached` as recorded."""
@@ -27,13 +33,14 @@ def log_contact(store, number: str, when: date, kind: ContactKind, minutes: int 
     return reached
 
 
-def check_contact(store, number: str, when: date, minutes: int | None, next_planned: date | None, today: date):
+def check_contact(store: "Storage", number: str, when: date, minutes: int | None, next_planned: date | None,
+                  today: date):
     """The open case a contact is logged on, once what is known of the contact is checked.
 
     Run before any question is asked, so a worker is not asked about a closed case or a
     --next that can never be accepted; run again when the contact is written.
     """
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
@@ -49,16 +56,17 @@ def check_next(next_planned: date, when: date) -> date:
     return next_planned
 
 
-def contact_list(store, number: str | None, since: date | None) -> list[dict]:
-    case = store.case(number) if number else None
+def contact_list(store: "Storage", number: str | None, since: date | None) -> list[dict]:
+    case = store.cases.case(number) if number else None
     return [{"case": case_number, "id": c.id, "date": c.date, "kind": c.kind, "reached": c.reached,
              "minutes": c.minutes, "next": c.next_planned,
              "note": c.note} for c, case_number in store.contacts(case, since)]
 
 
-def new_plan(store, number: str, arrears: int, instalment: int, start: date, day: int | None) -> tuple[int, bool]:
+def new_plan(store: "Store", number: str, arrears: int, instalment: int, start: date, day: int | None) -> tuple[int,
+             bool]:
     """Create the active payment plan; returns (instalments, whether an earlier plan was replaced)."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     try:
         schedule = payment_plan.schedule(arrears, instalment, start, day)
@@ -69,9 +77,9 @@ def new_plan(store, number: str, arrears: int, instalment: int, start: date, day
     return len(schedule), replaced
 
 
-def pay(store, number: str, amount: int, when: date, today: date) -> int:
+def pay(store: "Store", number: str, amount: int, when: date, today: date) -> int:
     """Record a payment on the active plan; returns the balance left. A plan paid off is completed."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     plan = store.active_plan(case)
     if plan is None:
@@ -84,7 +92,7 @@ def pay(store, number: str, amount: int, when: date, today: date) -> int:
     return remaining - amount
 
 
-def check_payment(store, case, plan, amount: int, when: date, today: date, replacing: int = 0) -> int:
+def check_payment(store: "Storage", case, plan, amount: int, when: date, today: date, replacing: int = 0) -> int:
     """The rules of a payment (more than 0, not in the future nor before the case, at most the balance);
     returns the balance it settles from, `replacing` a corrected payment's amount."""
     if amount <= 0:
@@ -99,9 +107,9 @@ def check_payment(store, case, plan, amount: int, when: date, today: date, repla
     return remaining
 
 
-def plan_view(store, number: str, as_of: date) -> dict:
+def plan_view(store: "Storage", number: str, as_of: date) -> dict:
     """The latest plan of a case as of a day: every instalment with its state, payments, balance."""
-    case = store.case(number)
+    case = store.cases.case(number)
     plan = store.latest_plan(case)
     if plan is None:
         raise NotFound(_("case {number} has no payment plan; create one with 'huurbeg plan {number} --arrears EUR "
@@ -132,9 +140,9 @@ def standing(status: str, current: list[payment_plan.InstalmentState]) -> str:
     return "on-track"
 
 
-def agree(store, number: str, text: str, due: date, party: Party) -> int:
+def agree(store: "Store", number: str, text: str, due: date, party: Party) -> int:
     """Record an agreement (afspraak) of tenant or landlord; returns its number."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     if blank(text):
         raise InvalidInput(_("TEXT: say what was agreed"))
@@ -143,8 +151,8 @@ def agree(store, number: str, text: str, due: date, party: Party) -> int:
     return agreement.id
 
 
-def agreement_done(store, number: str, agreement_id: int, when: date, today: date) -> None:
-    case = store.case(number)
+def agreement_done(store: "Store", number: str, agreement_id: int, when: date, today: date) -> None:
+    case = store.cases.case(number)
     check_open(case.status, number)
     agreement = store.agreement(case, agreement_id)
     if agreement.done_date is not None:
@@ -154,13 +162,13 @@ def agreement_done(store, number: str, agreement_id: int, when: date, today: dat
     store.agreement_done(case, agreement, when)
 
 
-def fbu_terms(store, number: str, *, signed: date, advance: int | None, force: bool, arrears: int | None,
+def fbu_terms(store: "Storage", number: str, *, signed: date, advance: int | None, force: bool, arrears: int | None,
               today: date):
     """Check an FBU agreement against the service's and the fund's rules; the advance, its due date and
     the balance it would fix (huurbeg.fbu.Terms). Nothing is written."""
     from huurbeg import fbu
 
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(signed, today, "--signed")
     check_date_after_intake(signed, case.intake_date, "--signed")
@@ -169,7 +177,7 @@ def fbu_terms(store, number: str, *, signed: date, advance: int | None, force: b
         raise RuleViolation(_("case {number} already has an active FBU agreement, signed {signed_date:%d/%m/%Y}; a "
                               "second one can follow once its plan has ended")
                             .format(number=number, signed_date=current.signed_date))
-    landlord = store.landlord(case)
+    landlord = store.cases.landlord(case)
     try:
         agreed = fbu.terms(arrears=case.arrears_cents if arrears is None else arrears, rent=case.rent_cents,
                            landlord_type=landlord.kind if landlord else None, signed=signed, today=today,
@@ -179,13 +187,13 @@ def fbu_terms(store, number: str, *, signed: date, advance: int | None, force: b
     return agreed
 
 
-def fbu_sign(store, number: str, *, signed: date, instalment: int, start: date, day: int | None,
+def fbu_sign(store: "Store", number: str, *, signed: date, instalment: int, start: date, day: int | None,
              advance: int | None, force: bool, arrears: int | None, today: date) -> dict:
     """Record an FBU guidance agreement and the payment plan of its balance; returns what was agreed."""
     from huurbeg import fbu
 
     agreed = fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears, today=today)
-    case = store.case(number)
+    case = store.cases.case(number)
     check_fbu_instalment(agreed.balance, instalment, start)
     count, replaced = new_plan(store, number, agreed.balance, instalment, start, day)
     plan = store.active_plan(case)
@@ -207,9 +215,9 @@ def check_fbu_instalment(balance: int, instalment: int, start: date) -> None:
         raise InvalidInput(str(exc)) from None
 
 
-def fbu_step(store, number: str, step: str, when: date, today: date) -> date:
+def fbu_step(store: "Store", number: str, step: str, when: date, today: date) -> date:
     """Record the advance as paid to the landlord (`paid`) or the agreement as filed with the Fund (`filed`)."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     agreement = fbu_agreement_of(store, case)
     flag = "--date"
@@ -226,12 +234,12 @@ def fbu_step(store, number: str, step: str, when: date, today: date) -> date:
     return agreement.advance_due
 
 
-def fbu_document(store, number: str) -> dict:
+def fbu_document(store: "Storage", number: str) -> dict:
     """What the guidance agreement for signing says: the parties, the sums, the schedule. No notes."""
-    case = store.case(number)
+    case = store.cases.case(number)
     agreement = fbu_agreement_of(store, case)
     store.record(case, "read", "FBU guidance agreement printed")
-    household, landlord = store.household(case), store.landlord(case)
+    household, landlord = store.cases.household(case), store.cases.landlord(case)
     instalments, _ = store.plan_lines(store.plan(agreement.plan_id))
     return {"case": number, "tenant": household.name, "address": household.address,
             "landlord": landlord.name if landlord else None, "landlord_type": landlord.kind if landlord else None,
@@ -242,7 +250,7 @@ def fbu_document(store, number: str) -> dict:
             "schedule": [{"seq": i.seq, "due": i.due, "amount": Cents(i.amount)} for i in instalments]}
 
 
-def fbu_agreement_of(store, case):
+def fbu_agreement_of(store: "Storage", case):
     agreement = store.fbu_agreement(case)
     if agreement is None:
         raise NotFound(_("case {number} has no FBU agreement; record one with 'huurbeg plan fbu {number} --signed "

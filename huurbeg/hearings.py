@@ -9,6 +9,7 @@ day, and what happened ends it.
 """
 
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from huurbeg import payment_plan
 from huurbeg.casework import check_not_future, check_open
@@ -20,6 +21,11 @@ from huurbeg.render import Cents
 from huurbeg.rules import check_hearing_date, check_term_days, earliest_eviction, short_notice
 from huurbeg.i18n import _
 
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+    from huurbeg.db.store import Store
+
+
 KNOWN_IN_ADVANCE = (HearingResult.WITHDRAWN, HearingResult.POSTPONED)
 """Outcomes that may be recorded before the hearing's date: the landlord withdrew the petition (the
 arrears were paid), or the court postponed the hearing in advance."""
@@ -27,10 +33,10 @@ DEFAULT_ROLL_DAYS = 14
 """`hearing list` without --date or --within shows the next two weeks."""
 
 
-def add_hearing(store, number: str, starts_at: datetime, court: str, room: str | None, petition_date: date | None,
-                claimed: int | None, proposal: str | None, today: date) -> Track | None:
+def add_hearing(store: "Store", number: str, starts_at: datetime, court: str, room: str | None,
+                petition_date: date | None, claimed: int | None, proposal: str | None, today: date) -> Track | None:
     """Record a petition and its hearing; returns the track the case left for `ogp`, if it moved."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     if blank(court):
         raise InvalidInput(_("--court: name the court, e.g. 'Vredegerecht Mechelen'"))
@@ -38,13 +44,13 @@ def add_hearing(store, number: str, starts_at: datetime, court: str, room: str |
     moved_from = None
     if case.track != Track.OGP:
         moved_from = Track(case.track)
-        store.change_track(case, Track.OGP, max(petition_date or today, case.intake_date))
+        store.cases.change_track(case, Track.OGP, max(petition_date or today, case.intake_date))
     store.add_hearing(case, starts_at, court.strip(), (room or "").strip() or None, petition_date, claimed,
                       (proposal or "").strip() or None)
     return moved_from
 
 
-def check_hearing(store, case, starts_at: datetime, petition_date: date | None, today: date,
+def check_hearing(store: "Storage", case, starts_at: datetime, petition_date: date | None, today: date,
                   hearing=None) -> None:
     """The rules of a hearing's dates: after its petition, not a year before registration, not twice."""
     check_hearing_date(starts_at.date(), case.intake_date)
@@ -57,7 +63,7 @@ def check_hearing(store, case, starts_at: datetime, petition_date: date | None, 
                             .format(number=case.number, date=starts_at, time=starts_at))
 
 
-def awaiting_outcome(store, case) -> object:
+def awaiting_outcome(store: "Storage", case) -> object:
     """The earliest hearing of a case without an outcome."""
     hearings = store.hearings(case)
     if not hearings:
@@ -69,7 +75,7 @@ def awaiting_outcome(store, case) -> object:
     return pending[0]
 
 
-def record_outcome(store, number: str, result: HearingResult, new_date: datetime | None,
+def record_outcome(store: "Store", number: str, result: HearingResult, new_date: datetime | None,
                    eviction: date | None, proposal: str | None, today: date) -> None:
     """The outcome of the case's pending hearing; a postponement adds the new hearing."""
     case, hearing, held_on = check_outcome(store, number, result, new_date, eviction, today)
@@ -79,10 +85,10 @@ def record_outcome(store, number: str, result: HearingResult, new_date: datetime
                           proposal if proposal is not None else hearing.proposal, postponed_from=hearing)
 
 
-def check_outcome(store, number: str, result: HearingResult, new_date: datetime | None, eviction: date | None,
-                  today: date):
+def check_outcome(store: "Storage", number: str, result: HearingResult, new_date: datetime | None,
+                  eviction: date | None, today: date):
     """(case, its pending hearing, the outcome's date), or the reason this outcome cannot be recorded."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     hearing = awaiting_outcome(store, case)
     held_on = hearing.starts_at.date()
@@ -111,7 +117,7 @@ def check_outcome(store, number: str, result: HearingResult, new_date: datetime 
     return case, hearing, held_on
 
 
-def roll(store, first: date, days: int, court: str | None, worker: str | None = None,
+def roll(store: "Storage", first: date, days: int, court: str | None, worker: str | None = None,
          removed: bool = False) -> list[dict]:
     """The hearings (of one worker's cases) from `first` for `days` days: who, where, whether the household is ready.
     With `removed`, also those a worker withdrew (`hearing remove`), marked so, for a calendar to cancel."""
@@ -136,19 +142,19 @@ def roll(store, first: date, days: int, court: str | None, worker: str | None = 
     return result
 
 
-def brief(store, number: str, today: date) -> dict:
+def brief(store: "Storage", number: str, today: date) -> dict:
     """One screen for the courtroom: the household, the money, what was agreed and done, the proposal."""
     from huurbeg.caseload import fbu_summary
     from huurbeg.followup import plan_view
 
-    case = store.case(number)
+    case = store.cases.case(number)
     hearings = store.hearings(case)
     if not hearings:
         raise NotFound(_("case {number} has no hearing; record one with 'huurbeg hearing add'").format(number=number))
     pending = [h for h in hearings if h.result is None]
     current = pending[0] if pending else hearings[-1]
     notified = current.petition_date or current.created_at.date()
-    household, landlord = store.household(case), store.landlord(case)
+    household, landlord = store.cases.household(case), store.cases.landlord(case)
     plan = plan_view(store, number, today) if store.latest_plan(case) else None
     contacts = [c for c, _ in store.contacts(case, notified)]
     return {

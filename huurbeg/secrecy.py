@@ -10,6 +10,7 @@ keeping every code, date and amount the figures count.
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from huurbeg.casework import check_not_future
 from huurbeg.codes import Party, Problem, Status, Track, known
@@ -18,16 +19,21 @@ from huurbeg.followup import plan_view
 from huurbeg.hearings import agreement_kept
 from huurbeg.i18n import N_, _
 
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+    from huurbeg.db.store import Store
+
+
 SUPPORT = {Track.PW: N_("preventive tenancy support"), Track.PRE_OGP: N_("support in a conciliation procedure"),
            Track.OGP: N_("support during the court procedure"), Track.DW: N_("a transitional dwelling with support"),
            Track.CRISIS: N_("a crisis dwelling")}
 """The kind of support, in words a landlord understands (json keeps these English words)."""
 
 
-def landlord_report(store, number: str, today: date) -> dict:
+def landlord_report(store: "Storage", number: str, today: date) -> dict:
     """The state of affairs a landlord may be told; built only from fields that are allowed."""
-    case = store.case(number)
-    household, landlord = store.household(case), store.landlord(case)
+    case = store.cases.case(number)
+    household, landlord = store.cases.household(case), store.cases.landlord(case)
     agreements = [{"party": a.party, "agreement": a.text, "due": a.due_date,
                    "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.agreements(case)]
     plan_standing = plan_view(store, number, today)["standing"] if store.latest_plan(case) else None
@@ -42,7 +48,7 @@ def landlord_report(store, number: str, today: date) -> dict:
         "tenant": household.name, "address": household.address,
         "support": {"running": running, "since": case.intake_date, "ended": case.closed_date,
                     "kind": SUPPORT[Track(case.track)]},
-        "problems_reported_by_landlord": store.landlord_problems(case),
+        "problems_reported_by_landlord": store.cases.landlord_problems(case),
         "agreements": agreements, "payment_plan": plan_standing,
         "fbu_agreement": {"signed": fbu.signed_date, "advance_due": fbu.advance_due,
                           "advance_paid": fbu.paid_date} if fbu else None,
@@ -108,20 +114,20 @@ def _wrapped(line: str) -> str:
                          break_on_hyphens=False) if len(line) > LETTER_WIDTH else line
 
 
-def purge_candidates(store, before: date, today: date) -> list:
+def purge_candidates(store: "Storage", before: date, today: date) -> list:
     check_not_future(before, today, "--closed-before")
-    return store.closed_before(before)
+    return store.retention.closed_before(before)
 
 
-def purge(store, before: date, today: date) -> list[str]:
+def purge(store: "Storage", before: date, today: date) -> list[str]:
     """Remove the personal data of every case closed before `before`; returns their numbers."""
     cases = purge_candidates(store, before, today)
     if cases:
-        store.purge(cases, before)
+        store.retention.purge(cases, before)
     return [c.number for c in cases]
 
 
-def backup(store, target: Path, label: str, today: date) -> Path:
+def backup(store: "Store", target: Path, label: str, today: date) -> Path:
     """A checked copy of the database in a new file with mode 0600; into a folder, a dated file."""
     from huurbeg.db.engine import shown
 

@@ -10,6 +10,7 @@ destination (the figures count moves to the regular market) and frees the dwelli
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING
 
 from huurbeg.casework import check_date_after_intake, check_not_future, check_open
 from huurbeg.codes import Destination, DwellingKind, Outcome, ReferralDestination, ReferralOutcome, Track
@@ -17,6 +18,10 @@ from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank, short
 from huurbeg.rules import CRISIS_MAX_EXTENSIONS, CRISIS_STAY_MONTHS
 from huurbeg.i18n import N_, _
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.store import Store
+
 
 TRACK_OF = {DwellingKind.TRANSIT: Track.DW, DwellingKind.CRISIS: Track.CRISIS}
 OUTCOME_OF = {Destination.REGULAR_MARKET: Outcome.REGULAR_MARKET, Destination.SOCIAL_HOUSING: Outcome.MOVED_OUT,
@@ -36,7 +41,7 @@ def crisis_end(start: date, extensions: int = 0) -> date:
     return start + relativedelta(months=CRISIS_STAY_MONTHS * (1 + extensions))
 
 
-def add_dwelling(store, code: str, kind: DwellingKind, address: str | None) -> None:
+def add_dwelling(store: "Store", code: str, kind: DwellingKind, address: str | None) -> None:
     code = code.strip()
     if blank(code):
         raise InvalidInput(_("CODE: give the dwelling a short code, e.g. DW-1"))
@@ -45,7 +50,7 @@ def add_dwelling(store, code: str, kind: DwellingKind, address: str | None) -> N
     store.add_dwelling(code, kind, (address or "").strip() or None)
 
 
-def _dwelling(store, code: str):
+def _dwelling(store: "Store", code: str):
     dwelling = store.dwelling(code.strip())
     if dwelling is None:
         raise NotFound(_("--dwelling: no dwelling {strip}; 'huurbeg transfer list' lists them")
@@ -53,11 +58,11 @@ def _dwelling(store, code: str):
     return dwelling
 
 
-def admit(store, number: str, code: str, when: date, until: date | None, review: date | None,
+def admit(store: "Store", number: str, code: str, when: date, until: date | None, review: date | None,
           today: date) -> tuple[Track | None, Track, date | None, str]:
     """Admit the household; returns (the track it left, if it moved; its track now; the planned end; the
     dwelling's code as stored, whatever its case was typed in)."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
@@ -80,14 +85,14 @@ def admit(store, number: str, code: str, when: date, until: date | None, review:
     target = TRACK_OF[DwellingKind(dwelling.kind)]
     if case.track != target:
         moved_from = Track(case.track)
-        store.change_track(case, target, when)
+        store.cases.change_track(case, target, when)
     store.admit(case, dwelling, when, until, review)
     return moved_from, target, until, dwelling.code
 
 
-def extend(store, number: str, until: date | None, review: date | None, today: date) -> date | None:
+def extend(store: "Store", number: str, until: date | None, review: date | None, today: date) -> date | None:
     """Extend a crisis stay once by four months, or set a transitional stay's planned end or review date."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     stay = _current(store, case)
     if store.dwelling_of(stay).kind == DwellingKind.CRISIS:
@@ -110,7 +115,7 @@ def extend(store, number: str, until: date | None, review: date | None, today: d
     return end
 
 
-def _current(store, case):
+def _current(store: "Store", case):
     stay = store.current_stay(case)
     if stay is None:
         raise RuleViolation(_("case {number} does not live in one of the service's dwellings")
@@ -118,9 +123,10 @@ def _current(store, case):
     return stay
 
 
-def move_out(store, number: str, destination: Destination, when: date, today: date, close: bool) -> Outcome | None:
+def move_out(store: "Store", number: str, destination: Destination, when: date, today: date,
+             close: bool) -> Outcome | None:
     """The household leaves its dwelling; with `close`, the case closes with the matching outcome."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     stay = _current(store, case)
     check_not_future(when, today)
@@ -129,11 +135,11 @@ def move_out(store, number: str, destination: Destination, when: date, today: da
     store.leave(case, stay, when, destination)
     outcome = OUTCOME_OF[destination] if close else None
     if outcome is not None:
-        store.close_case(case, outcome, when)
+        store.cases.close_case(case, outcome, when)
     return outcome
 
 
-def occupancy(store, as_of: date) -> list[dict]:
+def occupancy(store: "Store", as_of: date) -> list[dict]:
     """Every dwelling on a day: who lives there, since when, until when, days left; or free."""
     rows = []
     for dwelling, stay, number, tenant in store.occupancy(as_of):
@@ -146,19 +152,20 @@ def occupancy(store, as_of: date) -> list[dict]:
     return rows
 
 
-def refer(store, number: str, destination: ReferralDestination, when: date, note: str | None, today: date) -> None:
+def refer(store: "Store", number: str, destination: ReferralDestination, when: date, note: str | None,
+          today: date) -> None:
     """Record a referral to another service; it never reaches anything a landlord sees."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
     store.add_referral(case, when, destination, (note or "").strip() or None)
 
 
-def referral_list(store, number: str | None) -> list[dict]:
+def referral_list(store: "Store", number: str | None) -> list[dict]:
     """Every referral of one case, or the referrals of open cases still awaiting an answer (oldest first)."""
     if number is not None:
-        case = store.case(number)
+        case = store.cases.case(number)
         found = [(r, case.number) for r in store.referrals(case)]
     else:
         found = store.referrals_awaiting()
@@ -166,11 +173,11 @@ def referral_list(store, number: str | None) -> list[dict]:
              "outcome_date": r.outcome_date, "note": r.note} for r, case_number in found]
 
 
-def referral_outcome(store, number: str, referral_id: int, result: ReferralOutcome, when: date,
+def referral_outcome(store: "Store", number: str, referral_id: int, result: ReferralOutcome, when: date,
                      today: date) -> None:
     """What the other service answered. Also on a closed case: the answer often comes after a case
     closed as `referred`, and it changes no figure of the case itself."""
-    case = store.case(number)
+    case = store.cases.case(number)
     referral = store.record_of("referral", case, referral_id)
     if referral is None:
         raise NotFound(_("ID: case {number} has no referral {referral_id}; 'huurbeg refer list {number}' lists them")
