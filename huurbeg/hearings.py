@@ -202,7 +202,7 @@ def judgment_of(store, case):
 
 
 def _followed(store, number: str):
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     return case, judgment_of(store, case)
 
