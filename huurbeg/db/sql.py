@@ -82,9 +82,11 @@ def _sqlite_value(value: Any) -> Any:
 class Connection:
     """Statements on one database, in the command's one transaction."""
 
-    def __init__(self, raw, dialect: str):
+    def __init__(self, raw, dialect: str, written=None):
         self.raw = raw  # a sqlite3.Connection, or SQLAlchemy's Connection
         self.dialect = dialect
+        # told of every statement that writes: the ORM session beside it must know its objects are stale
+        self._written = written
         # SQLite under SQLAlchemy: its driver's connection, in the same transaction, without the
         # cost of SQLAlchemy per statement (an import runs tens of thousands).
         self._driver = raw if isinstance(raw, sqlite3.Connection) else \
@@ -109,12 +111,18 @@ class Connection:
 
     def execute(self, statement: str, **params) -> None:
         self._run(statement, params, fetch=False)
+        if self._written is not None:
+            self._written(statement)
 
     def insert(self, statement: str, **params) -> int:
         """An INSERT of one row; its new id."""
         if self._driver is not None:
-            return self._driver.execute(statement, _sqlite_params(params)).lastrowid
-        return self._run(statement + " RETURNING id", params)[1][0][0]
+            new = self._driver.execute(statement, _sqlite_params(params)).lastrowid
+        else:
+            new = self._run(statement + " RETURNING id", params)[1][0][0]
+        if self._written is not None:
+            self._written(statement)
+        return new
 
     def _run(self, statement: str, params: dict, fetch: bool = True) -> tuple[list[str], list]:
         if self._driver is not None:
