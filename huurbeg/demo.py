@@ -16,6 +16,7 @@ from huurbeg.codes import (ContactKind, Destination, DwellingKind, EvictionResul
                            Outcome, Party, Problem, ReferralDestination, Source, Track)
 from huurbeg.errors import RuleViolation
 from huurbeg.i18n import _
+from huurbeg.db.area import Storage
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.store import Store
@@ -35,7 +36,7 @@ FBU_EVERY = 4
 """About one case in four with a payment plan (where the fund's conditions allow it) has an FBU agreement."""
 
 
-def build(store: "Store", today: date, seed: int = 2026, progress: Callable[[int, int], None] | None = None) -> int:
+def build(store: Storage, today: date, seed: int = 2026, progress: Callable[[int, int], None] | None = None) -> int:
     """Fill an empty database with a year of casework ending today; returns the number of cases."""
     if store.cases.count_cases():
         raise RuleViolation(_("demo fills only an empty database; give it a new file with --db demo.db"))
@@ -53,7 +54,7 @@ def build(store: "Store", today: date, seed: int = 2026, progress: Callable[[int
     return store.cases.count_cases()
 
 
-def _household(store: "Store", rng: random.Random, day: date, today: date, court_tomorrow: bool = False) -> None:
+def _household(store: Storage, rng: random.Random, day: date, today: date, court_tomorrow: bool = False) -> None:
     track = Track.OGP if court_tomorrow else rng.choices(list(Track), weights=[40, 20, 30, 6, 4])[0]
     source = {Track.OGP: Source.COURT, Track.CRISIS: rng.choice([Source.POLICE, Source.OTHER])}.get(
         track, rng.choice([Source.TENANT, Source.LANDLORD, Source.OCMW, Source.CAW, Source.POLICE, Source.DOCTOR]))
@@ -103,7 +104,7 @@ def _household(store: "Store", rng: random.Random, day: date, today: date, court
         _try(lambda: casework.close_case(store, number, outcome, closing, today), store)
 
 
-def _court(store: "Store", rng, number: str, hearing_day: date, day: date, today: date) -> None:
+def _court(store: Storage, rng, number: str, hearing_day: date, day: date, today: date) -> None:
     at = datetime.combine(hearing_day, time(rng.choice([9, 10, 11, 14]), rng.choice([0, 30])))
     hearings.add_hearing(store, number, at, COURT, str(rng.randint(1, 3)), day - timedelta(days=rng.randint(0, 3)),
                          rng.randint(10, 80) * 5000, _("Payment plan within the tenant's budget (demo)"), today)
@@ -140,7 +141,7 @@ def _after_judgment(store: "Store", number: str, judged: date, today: date) -> N
         hearings.record_eviction_result(store, number, result, today)
 
 
-def _housing(store: "Store", rng, number: str, track: Track, day: date, today: date) -> None:
+def _housing(store: Storage, rng, number: str, track: Track, day: date, today: date) -> None:
     kind = DwellingKind.TRANSIT if track == Track.DW else DwellingKind.CRISIS
     free = [r["dwelling"] for r in transfers.occupancy(store, day) if r["free"] and r["kind"] == kind]
     if not free or not _try(lambda: transfers.admit(store, number, free[0], day, None, None, today), store):
@@ -159,7 +160,7 @@ def _rent(arrears: int | None) -> int | None:
     return None if arrears is None else max(450_00, min(950_00, arrears // 3 // 50_00 * 50_00))
 
 
-def _fbu(store: "Store", number: str, arrears: int, instalment: int, day: date, today: date) -> bool:
+def _fbu(store: Storage, number: str, arrears: int, instalment: int, day: date, today: date) -> bool:
     """An FBU guidance agreement signed a week after intake, where the fund's conditions are met; the
     advance paid and the agreement filed a few days later, except for the most recent ones."""
     signed = day + timedelta(days=7)
@@ -175,7 +176,7 @@ def _fbu(store: "Store", number: str, arrears: int, instalment: int, day: date, 
     return _try(sign, store)
 
 
-def _try(operation: Callable[[], object], store) -> bool:
+def _try(operation: Callable[[], object], store: Storage) -> bool:
     """Some random events break a rule (a dwelling taken meanwhile): skip them, as a worker would."""
     try:
         with store.attempt():

@@ -8,23 +8,20 @@ Nothing here prints.
 """
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from huurbeg import dates, payment_plan
 from huurbeg.codes import Severity
 from huurbeg.i18n import N_, _
 from huurbeg.render import plain, text_value
 from huurbeg.text import courtroom
-
-if TYPE_CHECKING:  # the store's types only
-    from huurbeg.db.area import Storage
+from huurbeg.db.area import Storage
 
 
 DIGEST_SEVERITIES = (Severity.OVERDUE, Severity.URGENT)
 """The warnings a digest carries: what must be done today, not what may wait."""
 
 
-def digest(store: "Storage", today: date, worker: str | None) -> dict:
+def digest(store: Storage, today: date, worker: str | None) -> dict:
     """The sections of the digest of `worker` (or of every case), each a list; all empty on a quiet day."""
     from huurbeg.caseload import deadlines
     from huurbeg.followup import standing

@@ -9,7 +9,6 @@ day, and what happened ends it.
 """
 
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from huurbeg import payment_plan
 from huurbeg.casework import check_not_future, check_open
@@ -20,10 +19,7 @@ from huurbeg.followup import standing
 from huurbeg.render import Cents
 from huurbeg.rules import check_hearing_date, check_term_days, earliest_eviction, short_notice
 from huurbeg.i18n import _
-
-if TYPE_CHECKING:  # the store's types only
-    from huurbeg.db.area import Storage
-    from huurbeg.db.store import Store
+from huurbeg.db.area import Storage
 
 
 KNOWN_IN_ADVANCE = (HearingResult.WITHDRAWN, HearingResult.POSTPONED)
@@ -33,7 +29,7 @@ DEFAULT_ROLL_DAYS = 14
 """`hearing list` without --date or --within shows the next two weeks."""
 
 
-def add_hearing(store: "Store", number: str, starts_at: datetime, court: str, room: str | None,
+def add_hearing(store: Storage, number: str, starts_at: datetime, court: str, room: str | None,
                 petition_date: date | None, claimed: int | None, proposal: str | None, today: date) -> Track | None:
     """Record a petition and its hearing; returns the track the case left for `ogp`, if it moved."""
     case = store.cases.case(number)
@@ -45,12 +41,12 @@ def add_hearing(store: "Store", number: str, starts_at: datetime, court: str, ro
     if case.track != Track.OGP:
         moved_from = Track(case.track)
         store.cases.change_track(case, Track.OGP, max(petition_date or today, case.intake_date))
-    store.add_hearing(case, starts_at, court.strip(), (room or "").strip() or None, petition_date, claimed,
+    store.court.add_hearing(case, starts_at, court.strip(), (room or "").strip() or None, petition_date, claimed,
                       (proposal or "").strip() or None)
     return moved_from
 
 
-def check_hearing(store: "Storage", case, starts_at: datetime, petition_date: date | None, today: date,
+def check_hearing(store: Storage, case, starts_at: datetime, petition_date: date | None, today: date,
                   hearing=None) -> None:
     """The rules of a hearing's dates: after its petition, not a year before registration, not twice."""
     check_hearing_date(starts_at.date(), case.intake_date)
@@ -58,14 +54,14 @@ def check_hearing(store: "Storage", case, starts_at: datetime, petition_date: da
         check_not_future(petition_date, today, "--petition-date")
         if starts_at.date() < petition_date:
             raise InvalidInput(_("--date: the hearing cannot be before the petition date"))
-    if any(h.starts_at == starts_at and h is not hearing for h in store.hearings(case)):
+    if any(h.starts_at == starts_at and (hearing is None or h.id != hearing.id) for h in store.court.hearings(case)):
         raise RuleViolation(_("--date: case {number} already has a hearing on {date:%d/%m/%Y} at {time:%H:%M}")
                             .format(number=case.number, date=starts_at, time=starts_at))
 
 
-def awaiting_outcome(store: "Storage", case) -> object:
+def awaiting_outcome(store: Storage, case) -> object:
     """The earliest hearing of a case without an outcome."""
-    hearings = store.hearings(case)
+    hearings = store.court.hearings(case)
     if not hearings:
         raise NotFound(_("case {number} has no hearing; record one with 'huurbeg hearing add'")
                        .format(number=case.number))
@@ -75,18 +71,19 @@ def awaiting_outcome(store: "Storage", case) -> object:
     return pending[0]
 
 
-def record_outcome(store: "Store", number: str, result: HearingResult, new_date: datetime | None,
+def record_outcome(store: Storage, number: str, result: HearingResult, new_date: datetime | None,
                    eviction: date | None, proposal: str | None, today: date) -> None:
     """The outcome of the case's pending hearing; a postponement adds the new hearing."""
     case, hearing, held_on = check_outcome(store, number, result, new_date, eviction, today)
-    store.record_outcome(case, hearing, result, held_on, eviction, proposal)
+    store.court.record_outcome(case, hearing, result, held_on, eviction, proposal)
     if result == HearingResult.POSTPONED:
-        store.add_hearing(case, new_date, hearing.court, hearing.room, hearing.petition_date, hearing.claimed_cents,
-                          proposal if proposal is not None else hearing.proposal, postponed_from=hearing)
+        store.court.add_hearing(case, new_date, hearing.court, hearing.room, hearing.petition_date,
+                                hearing.claimed_cents, proposal if proposal is not None else hearing.proposal,
+                                postponed_from=hearing)
 
 
-def check_outcome(store: "Storage", number: str, result: HearingResult, new_date: datetime | None,
-                  eviction: date | None, today: date):
+def check_outcome(store: Storage, number: str, result: HearingResult, new_date: datetime | None, eviction: date | None,
+                  today: date):
     """(case, its pending hearing, the outcome's date), or the reason this outcome cannot be recorded."""
     case = store.cases.case(number)
     check_open(case.status, number)
@@ -104,7 +101,7 @@ def check_outcome(store: "Storage", number: str, result: HearingResult, new_date
             raise InvalidInput(_("--new-date: required for a postponed hearing ('dd/mm/yyyy HH:MM')"))
         if new_date <= hearing.starts_at:
             raise InvalidInput(_("--new-date: must come after the postponed hearing"))
-        if any(h.starts_at == new_date for h in store.hearings(case)):
+        if any(h.starts_at == new_date for h in store.court.hearings(case)):
             raise RuleViolation(_("--new-date: case {number} already has a hearing on {date:%d/%m/%Y} at "
                                   "{time:%H:%M}").format(number=number, date=new_date, time=new_date))
     elif new_date is not None:
@@ -117,13 +114,13 @@ def check_outcome(store: "Storage", number: str, result: HearingResult, new_date
     return case, hearing, held_on
 
 
-def roll(store: "Storage", first: date, days: int, court: str | None, worker: str | None = None,
+def roll(store: Storage, first: date, days: int, court: str | None, worker: str | None = None,
          removed: bool = False) -> list[dict]:
     """The hearings (of one worker's cases) from `first` for `days` days: who, where, whether the household is ready.
     With `removed`, also those a worker withdrew (`hearing remove`), marked so, for a calendar to cancel."""
     start = datetime.combine(first, time())
-    rows = store.roll(start, start + timedelta(days=days), court, worker, removed)
-    instalments, payments = store.active_plan_lines(list({row[1] for row in rows}))
+    rows = store.court.roll(start, start + timedelta(days=days), court, worker, removed)
+    instalments, payments = store.follow_up.active_plan_lines(list({row[1] for row in rows}))
     result = []
     for hearing, case_id, number, tenant, landlord, last_contact, last_reached in rows:
         notified = hearing.petition_date or hearing.created_at.date()
@@ -142,21 +139,21 @@ def roll(store: "Storage", first: date, days: int, court: str | None, worker: st
     return result
 
 
-def brief(store: "Storage", number: str, today: date) -> dict:
+def brief(store: Storage, number: str, today: date) -> dict:
     """One screen for the courtroom: the household, the money, what was agreed and done, the proposal."""
     from huurbeg.caseload import fbu_summary
     from huurbeg.followup import plan_view
 
     case = store.cases.case(number)
-    hearings = store.hearings(case)
+    hearings = store.court.hearings(case)
     if not hearings:
         raise NotFound(_("case {number} has no hearing; record one with 'huurbeg hearing add'").format(number=number))
     pending = [h for h in hearings if h.result is None]
     current = pending[0] if pending else hearings[-1]
     notified = current.petition_date or current.created_at.date()
     household, landlord = store.cases.household(case), store.cases.landlord(case)
-    plan = plan_view(store, number, today) if store.latest_plan(case) else None
-    contacts = [c for c, _ in store.contacts(case, notified)]
+    plan = plan_view(store, number, today) if store.follow_up.latest_plan(case) else None
+    contacts = [c for c, _ in store.follow_up.contacts(case, notified)]
     return {
         "case": number, "tenant": household.name, "adults": household.adults, "children": household.children,
         "landlord": {"name": landlord.name, "type": landlord.kind} if landlord else None,
@@ -164,13 +161,14 @@ def brief(store: "Storage", number: str, today: date) -> dict:
         "claimed": Cents(current.claimed_cents) if current.claimed_cents is not None else None,
         "payment_plan": {key: plan[key] for key in ("standing", "arrears", "instalment", "paid", "balance")}
         if plan else None,
-        "fbu_agreement": fbu_summary(store.fbu_agreement(case)),
+        "fbu_agreement": fbu_summary(store.follow_up.fbu_agreement(case)),
         "agreements": [{"id": a.id, "party": a.party, "text": a.text, "due": a.due_date, "done": a.done_date,
-                        "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.agreements(case)],
+                        "kept": agreement_kept(a.due_date, a.done_date, today)}
+                       for a in store.follow_up.agreements(case)],
         "contacts_since_petition": [{"date": c.date, "kind": c.kind, "minutes": c.minutes, "reached": c.reached}
                                     for c in contacts],
         "prepared": any(c.reached for c in contacts),
-        "referrals": [{"date": r.date, "to": r.destination} for r in store.referrals(case)],
+        "referrals": [{"date": r.date, "to": r.destination} for r in store.housing.referrals(case)],
         "earlier_hearings": [_hearing(h) for h in hearings if h.id != current.id],
         "proposal": current.proposal,
         "clock": clock(current.starts_at if current.result is None else None,

@@ -453,7 +453,7 @@ def export(
     if (render.output_path() or "").lower().endswith(".zip"):
         from huurbeg.archive import access_archive
 
-        render.write_bytes(access_archive(data, store.attachment_content))
+        render.write_bytes(access_archive(data, store.attachments.content))
     else:
         render.write_json(data)
 

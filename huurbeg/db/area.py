@@ -8,12 +8,14 @@ model). A command or a domain rule calls the area it means: `store.court.roll(..
 
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
+from huurbeg.db.history import REASON
 from huurbeg.db.sql import Connection, Record
 
 if TYPE_CHECKING:
+    from huurbeg.db.attachments import Attachments
     from huurbeg.db.cases import Cases
     from huurbeg.db.court import Court
     from huurbeg.db.follow_up import FollowUp
@@ -27,7 +29,7 @@ class Core(Protocol):
 
     dialect: str
     user: str
-    damaged: str | None
+    damaged: str | None  # what the daily check found wrong with the file: nothing may be written
 
     @property
     def db_user(self) -> str | None: ...
@@ -51,12 +53,13 @@ class Core(Protocol):
 
 class Storage(Core, Protocol):
     """A store as the domain uses it, a lookup's (huurbeg.db.reader.Reader) or a writing command's
-    (huurbeg.db.store.Store): its core, its areas, and the reads both of them still hold."""
+    (huurbeg.db.store.Store): its core and its areas."""
 
     cases: "Cases"
     follow_up: "FollowUp"
     court: "Court"
     housing: "Housing"
+    attachments: "Attachments"
     retention: "Retention"
     service: "Service"
 
@@ -68,59 +71,68 @@ class Storage(Core, Protocol):
 
     def is_login_role(self, name: str) -> bool | None: ...
 
-    # --- held by both, until they are their area's
-    def contacts(self, case: Any, since: date | None) -> list[tuple[Any, str]]: ...
-
-    def latest_plan(self, case: Any) -> Any: ...
-
-    def plan(self, plan_id: int) -> Any: ...
-
-    def payments(self, plan: Any) -> list[Any]: ...
-
-    def plan_lines(self, plan: Any) -> Any: ...
-
-    def active_plan_lines(self, case_ids: list[int]) -> Any: ...
-
-    def agreements(self, case: Any) -> list[Any]: ...
-
-    def fbu_agreement(self, case: Any) -> Any: ...
-
-    def referrals(self, case: Any) -> list[Any]: ...
-
-    def attachments(self, case: Any) -> list[Record]: ...
-
-    def attachment(self, case: Any, attachment_id: int) -> Any: ...
-
-    def attachment_content(self, attachment_id: int) -> bytes | None: ...
-
-    def hearings(self, case: Any) -> list[Any]: ...
-
-    def roll(self, start: datetime, end: datetime, court_name: str | None, worker: str | None = None,
-             removed: bool = False) -> list[tuple]: ...
-
-    def hearings_between(self, start: datetime, end: datetime, worker: str | None = None) -> list[tuple]: ...
-
-    def figures(self, first: date, last: date) -> Any: ...
-
 
 class Area:
     """The reads and writes of one area of the domain, in the transaction of its store's core."""
 
-    def __init__(self, core: Storage) -> None:
+    KINDS: dict[str, str] = {}
+    """The records of this area a worker corrects or withdraws by id: their kind and table."""
+
+    def __init__(self, core: "Storage") -> None:
         self.core = core
 
     @property
     def sql(self) -> Connection:
         return self.core.sql
 
+    # --- writing -------------------------------------------------------------
+    def _add(self, table: str, **values: Any) -> int:
+        """A new row of `table`; its id."""
+        return self.sql.insert(f"INSERT INTO {table} ({', '.join(values)}) "
+                               f"VALUES ({', '.join(':' + name for name in values)})", **values)
+
+    def _update(self, table: str, row: Any, values: dict[str, Any]) -> None:
+        """These columns of one row, in one UPDATE; the row in hand shows them too (a Record; an object of
+        the ORM is read again by its session)."""
+        if not values:
+            return
+        sets = ", ".join(f"{name} = :{name}" for name in values)
+        self.sql.execute(f"UPDATE {table} SET {sets} WHERE id = :id", **values, id=row.id)
+        if isinstance(row, dict):
+            row.update(values)
+
+    def _touch(self, case: Any, **values: Any) -> None:
+        """The case changed (and these of its columns): its updated_at is now."""
+        self._update("case_file", case, {**values, "updated_at": self.core.now()})
+
+    # --- corrections of any record (huurbeg.corrections) ----------------------
+    def record_of(self, kind: str, case: Any, record_id: int) -> Record | None:
+        """A record of `case` by its kind and id; None when it does not exist, was removed, or is another case's."""
+        return self.sql.one(f"SELECT * FROM {self.KINDS[kind]} WHERE id = :id AND case_id = :case "
+                            "AND removed_at IS NULL", id=record_id, case=case.id)
+
+    def correct(self, case: Any, kind: str, record: Any, values: dict[str, Any], label: str,
+                changed: list[str]) -> None:
+        """Write corrected values of a record; the history names the fields, not their values."""
+        self._update(self.KINDS[kind], record, values)
+        self._touch(case)
+        self.core.record(case, "correct", f"{label} corrected: {', '.join(changed)}")
+
+    def remove(self, case: Any, kind: str, record: Any, label: str, reason: str) -> None:
+        """Withdraw a record: it stays in the database, marked, and leaves every view and figure."""
+        self._update(self.KINDS[kind], record, {"removed_at": self.core.now()})
+        self._touch(case)
+        self.core.record(case, "remove", f"{label} removed{REASON}{reason}")
+
 
 def compose(core: Any) -> None:
     """Give a store its areas: `store.cases`, `store.follow_up`, `store.court`, ..."""
-    from huurbeg.db import cases, court, follow_up, housing, retention, service
+    from huurbeg.db import attachments, cases, court, follow_up, housing, retention, service
 
     core.cases = cases.Cases(core)  # type: ignore[attr-defined]
     core.follow_up = follow_up.FollowUp(core)  # type: ignore[attr-defined]
     core.court = court.Court(core)  # type: ignore[attr-defined]
     core.housing = housing.Housing(core)  # type: ignore[attr-defined]
+    core.attachments = attachments.Attachments(core)  # type: ignore[attr-defined]
     core.retention = retention.Retention(core)  # type: ignore[attr-defined]
     core.service = service.Service(core)  # type: ignore[attr-defined]

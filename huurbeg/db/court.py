@@ -1,6 +1,9 @@
-"""Reads about hearings at the Justice of the Peace (vredegerecht), as plain SQL (see huurbeg.db.sql)."""
+"""Hearings at the Justice of the Peace (vredegerecht), their outcomes and the roll, read and written as
+plain SQL (see huurbeg.db.sql)."""
 
+import uuid
 from datetime import date, datetime
+from typing import Any
 
 from huurbeg.db.follow_up import LAST_CONTACT, LAST_REACHED
 from huurbeg.db.area import Area
@@ -8,9 +11,6 @@ from huurbeg.db.history import REASON
 from huurbeg.db.sql import Connection, Record, members
 
 
-def hearings(db: Connection, case_id: int) -> list[Record]:
-    return db.rows("SELECT * FROM hearing WHERE case_id = :id AND removed_at IS NULL ORDER BY starts_at, id",
-                   id=case_id)
 
 
 def next_hearings(db: Connection, case_ids: list[int]) -> dict[int, tuple[datetime, date]]:
@@ -34,44 +34,93 @@ def judgments(db: Connection, case_ids) -> dict[int, Record]:
     return {row.case_id: row for row in db.rows(JUDGMENT.format(listed=listed), **params)}  # the latest comes last
 
 
-def roll(db: Connection, start: datetime, end: datetime, court: str | None, worker: str | None = None,
-         removed: bool = False) -> list[tuple]:
-    """Hearings between two moments: (hearing, case id, number, tenant, landlord, last contact, last contact that
-    reached the household); with
-    `removed`, the withdrawn ones too (a calendar cancels them)."""
-    where, params = "" if removed else " AND hearing.removed_at IS NULL", {"start": start, "end": end}
-    if court:
-        where += " AND instr(lower(hearing.court), :court) > 0" if db.dialect == "sqlite" else \
-            " AND strpos(lower(hearing.court), :court) > 0"
-        params["court"] = court.lower()
-    if worker is not None:
-        where += " AND case_file.worker = :worker"
-        params["worker"] = worker
-    found = db.rows(
-        "SELECT hearing.*, case_file.number AS case_number, household.name AS tenant, landlord.name AS landlord_name, "
-        f"{LAST_CONTACT} AS last_contact, {LAST_REACHED} AS last_reached "
-        "FROM hearing JOIN case_file ON case_file.id = hearing.case_id "
-        "JOIN household ON household.id = case_file.household_id "
-        "LEFT JOIN landlord ON landlord.id = case_file.landlord_id "
-        "WHERE hearing.starts_at >= :start AND hearing.starts_at < :end"
-        f"{where} ORDER BY hearing.starts_at, hearing.court, hearing.id", **params)
-    return [(row, row.case_id, row.case_number, row.tenant, row.landlord_name, row.last_contact, row.last_reached)
-            for row in found]
-
-
-def between(db: Connection, start: datetime, end: datetime, worker: str | None = None) -> list[tuple]:
-    """Hearings between two moments, with their case number."""
-    where, params = "", {"start": start, "end": end}
-    if worker is not None:
-        where, params["worker"] = " AND case_file.worker = :worker", worker
-    return [(row, row.case_number) for row in db.rows(
-        "SELECT hearing.*, case_file.number AS case_number FROM hearing JOIN case_file ON case_file.id = hearing.case_id "
-        f"WHERE hearing.starts_at >= :start AND hearing.starts_at < :end AND hearing.removed_at IS NULL{where} "
-        "ORDER BY hearing.starts_at", **params)]
+CALENDAR_FIELDS = ("starts_at", "court", "room", "result", "claimed_cents", "petition_date", "case_id",
+                   "removed_at")
+"""What a hearing's calendar event shows; a change to any of them is a new revision of the event."""
 
 
 class Court(Area):
     """The court: hearings, their outcomes, the roll; after a judgment its service and the eviction."""
+
+    KINDS = {"hearing": "hearing"}
+
+    def _update(self, table: str, row: Any, values: dict[str, Any]) -> None:
+        """However a hearing is changed (an outcome, a correction), a subscribed calendar sees a new revision."""
+        if table == "hearing" and any(values[name] != row[name] for name in CALENDAR_FIELDS if name in values):
+            values = {**values, "sequence": (row.sequence or 0) + 1}
+        super()._update(table, row, values)
+
+    def add_hearing(self, case: Any, starts_at: datetime, court: str, room: str | None, petition_date: date | None,
+                    claimed: int | None, proposal: str | None, postponed_from: Any | None = None) -> int:
+        new = self._add("hearing", uid=uuid.uuid4().hex, case_id=case.id, petition_date=petition_date,
+                        starts_at=starts_at, court=court, room=room, claimed_cents=claimed, proposal=proposal,
+                        postponed_from_id=postponed_from.id if postponed_from else None, sequence=0,
+                        created_at=self.core.now())
+        self._touch(case)
+        self.core.record(case, "hearing", f"hearing {new} on {starts_at:%Y-%m-%d %H:%M} at {court}"
+                         + (f" (postponed from hearing {postponed_from.id})" if postponed_from else ""))
+        return new
+
+    def hearings(self, case: Any) -> list[Record]:
+        return self.sql.rows("SELECT * FROM hearing WHERE case_id = :id AND removed_at IS NULL "
+                             "ORDER BY starts_at, id", id=case.id)
+
+    def record_outcome(self, case: Any, hearing: Any, result: str, when: date, eviction: date | None,
+                       proposal: str | None) -> None:
+        values = {"result": result, "result_date": when, "eviction_date": eviction}
+        if proposal is not None:
+            values["proposal"] = proposal
+        self._update("hearing", hearing, values)
+        self._touch(case)
+        self.core.record(case, "hearing", f"hearing {hearing.id}: {result}"
+                         + (f", eviction on {eviction.isoformat()}" if eviction else ""))
+
+    def withdraw_outcome(self, case: Any, hearing: Any, follow_up: Any | None, reason: str) -> None:
+        """A hearing's outcome withdrawn (entered by mistake), with the new hearing its postponement made."""
+        result = hearing.result
+        self._update("hearing", hearing, {"result": None, "result_date": None, "eviction_date": None})
+        self._touch(case)
+        self.core.record(case, "remove", f"hearing {hearing.id}: outcome {result} removed{REASON}{reason}")
+        if follow_up is not None:
+            self.remove(case, "hearing", follow_up, f"hearing {follow_up.id} "
+                        f"({follow_up.starts_at:%Y-%m-%d %H:%M}), set by the postponement", reason)
+
+    def roll(self, start: datetime, end: datetime, court: str | None, worker: str | None = None,
+             removed: bool = False) -> list[tuple]:
+        """Hearings between two moments: (hearing, case id, number, tenant, landlord, last contact, last contact
+        that reached the household); with `removed`, the withdrawn ones too (a calendar cancels them)."""
+        db = self.sql
+        where, params = "" if removed else " AND hearing.removed_at IS NULL", {"start": start, "end": end}
+        if court:
+            where += " AND instr(lower(hearing.court), :court) > 0" if db.dialect == "sqlite" else \
+                " AND strpos(lower(hearing.court), :court) > 0"
+            params["court"] = court.lower()
+        if worker is not None:
+            where += " AND case_file.worker = :worker"
+            params["worker"] = worker
+        found = db.rows(
+            "SELECT hearing.*, case_file.number AS case_number, household.name AS tenant, "
+            "landlord.name AS landlord_name, "
+            f"{LAST_CONTACT} AS last_contact, {LAST_REACHED} AS last_reached "
+            "FROM hearing JOIN case_file ON case_file.id = hearing.case_id "
+            "JOIN household ON household.id = case_file.household_id "
+            "LEFT JOIN landlord ON landlord.id = case_file.landlord_id "
+            "WHERE hearing.starts_at >= :start AND hearing.starts_at < :end"
+            f"{where} ORDER BY hearing.starts_at, hearing.court, hearing.id", **params)
+        return [(row, row.case_id, row.case_number, row.tenant, row.landlord_name, row.last_contact,
+                 row.last_reached) for row in found]
+
+    def hearings_between(self, start: datetime, end: datetime, worker: str | None = None) -> list[tuple]:
+        """Hearings between two moments, with their case number."""
+        db = self.sql
+        where, params = "", {"start": start, "end": end}
+        if worker is not None:
+            where, params["worker"] = " AND case_file.worker = :worker", worker
+        return [(row, row.case_number) for row in db.rows(
+            "SELECT hearing.*, case_file.number AS case_number FROM hearing "
+            "JOIN case_file ON case_file.id = hearing.case_id "
+            f"WHERE hearing.starts_at >= :start AND hearing.starts_at < :end AND hearing.removed_at IS NULL{where} "
+            "ORDER BY hearing.starts_at", **params)]
 
     def judgment(self, case) -> Record | None:
         """The case's latest judgment that dissolved the lease."""

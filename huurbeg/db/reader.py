@@ -11,10 +11,10 @@ same statements on the session of a Store, in that Store's transaction.
 
 from collections.abc import Iterable
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 
-from huurbeg.db import area, attachments, court, follow_up, history
-from huurbeg.db.sql import Connection, Record
+from huurbeg.db import area, history
+from huurbeg.db.sql import Connection
 
 
 class Reader:
@@ -103,57 +103,3 @@ class Reader:
         else:
             self.sql.raw.close()
 
-    # --- follow-up -------------------------------------------------------------
-    def contacts(self, case, since: date | None) -> list[tuple[Record, str]]:
-        return follow_up.contacts(self.sql, case.id if case is not None else None, since)
-
-    def latest_plan(self, case) -> Record | None:
-        return follow_up.latest_plan(self.sql, case.id)
-
-    def plan(self, plan_id: int) -> Record | None:
-        return follow_up.plan(self.sql, plan_id)
-
-    def payments(self, plan) -> list[Record]:
-        return follow_up.payments(self.sql, plan.id)
-
-    def plan_lines(self, plan):
-        return follow_up.plan_lines(self.sql, plan.id)
-
-    def active_plan_lines(self, case_ids: list[int]):
-        return follow_up.active_plan_lines(self.sql, case_ids)
-
-    def agreements(self, case) -> list[Record]:
-        return follow_up.agreements(self.sql, case.id)
-
-    def fbu_agreement(self, case) -> Record | None:
-        return follow_up.fbu_agreement(self.sql, case.id)
-
-    def referrals(self, case) -> list[Record]:
-        return follow_up.referrals(self.sql, case.id)
-
-    # --- documents ---------------------------------------------------------------
-    def attachments(self, case) -> list[Record]:
-        return attachments.listed(self.sql, case.id)
-
-    def attachment(self, case, attachment_id: int) -> Record | None:
-        return attachments.of_case(self.sql, case.id, attachment_id)
-
-    def attachment_content(self, attachment_id: int) -> bytes | None:
-        return attachments.content(self.sql, attachment_id)
-
-    # --- court -----------------------------------------------------------------
-    def hearings(self, case) -> list[Record]:
-        return court.hearings(self.sql, case.id)
-
-    def roll(self, start: datetime, end: datetime, court_name: str | None, worker: str | None = None,
-             removed: bool = False) -> list[tuple]:
-        return court.roll(self.sql, start, end, court_name, worker, removed)
-
-    def hearings_between(self, start: datetime, end: datetime, worker: str | None = None) -> list[tuple]:
-        return court.between(self.sql, start, end, worker)
-
-    # --- figures ---------------------------------------------------------------
-    def figures(self, first: date, last: date):
-        from huurbeg.db.figures import Figures
-
-        return Figures(self.sql, first, last)

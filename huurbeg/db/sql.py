@@ -88,11 +88,11 @@ def _sqlite_value(value: Any) -> Any:
 class Connection:
     """Statements on one database, in the command's one transaction."""
 
-    def __init__(self, raw, dialect: str, on_write=None):
+    def __init__(self, raw, dialect: str, written=None):
         self.raw = raw  # a sqlite3.Connection, or SQLAlchemy's Connection
         self.dialect = dialect
-        # Under an ORM session: its objects read before a write in SQL are stale after it.
-        self._on_write = on_write
+        # told of every statement that writes: the ORM session beside it must know its objects are stale
+        self._written = written
         # SQLite under SQLAlchemy: its driver's connection, in the same transaction, without the
         # cost of SQLAlchemy per statement (an import runs tens of thousands).
         self._driver = raw if isinstance(raw, sqlite3.Connection) else \
@@ -117,7 +117,8 @@ class Connection:
 
     def execute(self, statement: str, **params) -> None:
         self._run(statement, params, fetch=False)
-        self._written()
+        if self._written is not None:
+            self._written(statement)
 
     def insert(self, statement: str, **params) -> int:
         """An INSERT of one row; its new id."""
@@ -125,12 +126,9 @@ class Connection:
             new = self._driver.execute(statement, _sqlite_params(params)).lastrowid
         else:
             new = self._run(statement + " RETURNING id", params)[1][0][0]
-        self._written()
+        if self._written is not None:
+            self._written(statement)
         return new
-
-    def _written(self) -> None:
-        if self._on_write is not None:
-            self._on_write()
 
     def _run(self, statement: str, params: dict, fetch: bool = True) -> tuple[list[str], list]:
         if self._driver is not None:

@@ -8,22 +8,17 @@ in this session's transaction. It knows nothing of the service's rules (huurbeg.
 huurbeg.rules) and prints nothing.
 """
 
-import uuid
 from collections.abc import Iterable
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import or_, text
-from sqlmodel import Session, select
+from sqlalchemy import text
+from sqlmodel import Session
 
-from huurbeg.codes import Status
-from huurbeg.db import area, attachments, court, follow_up
-from huurbeg.db.history import REASON, os_user
-from huurbeg.db.models import (Agreement, Attachment, Case, Contact, Dwelling, FbuAgreement, Hearing, History,
-                               Household, Instalment, Payment, PaymentPlan, Referral, Stay, TrackChange)
-from huurbeg.errors import DatabaseProblem, NotFound
-from huurbeg.payment_plan import Instalment as ScheduledInstalment
-from huurbeg.i18n import _
+from huurbeg.db import area
+from huurbeg.db.history import os_user
+from huurbeg.db.models import Case, History
+from huurbeg.errors import DatabaseProblem
 
 
 class Store:
@@ -138,414 +133,11 @@ class Store:
     def _touch(self, case) -> None:
         self.cases.touch(case)
 
-    # --- contacts -----------------------------------------------------------
-    def add_contact(self, case: Case, when: date, kind: str, minutes: int | None, note: str | None,
-                    next_planned: date | None, reached: bool = True) -> Contact:
-        contact = Contact(case_id=case.id, date=when, kind=kind, minutes=minutes, note=note,
-                          next_planned=next_planned, reached=reached, created_at=self.now())
-        self.session.add(contact)
-        self._touch(case)
-        spent = f", {minutes} min" if minutes is not None else ""
-        planned = f"; next contact planned {next_planned.isoformat()}" if next_planned else ""
-        missed = "" if reached else " (household not reached)"
-        self.record(case, "contact", f"{kind} contact on {when.isoformat()}{missed}{spent}{planned}")
-        return contact
-
-    def contacts(self, case: Case | None, since: date | None) -> list[tuple[Contact, str]]:
-        query = select(Contact, Case.number).join(Case, Case.id == Contact.case_id)
-        if case is not None:
-            query = query.where(Contact.case_id == case.id)
-        if since is not None:
-            query = query.where(Contact.date >= since)
-        query = query.where(Contact.removed_at.is_(None))
-        return list(self.session.exec(query.order_by(Contact.date, Contact.id)).all())
-
-    # --- corrections of records ----------------------------------------------
-    RECORDS = {"contact": Contact, "payment": Payment, "agreement": Agreement, "referral": Referral,
-               "fbu": FbuAgreement, "attachment": Attachment}
-
-    def record_of(self, kind: str, case: Case, record_id: int):
-        """A record of `case` by its kind and id; None when it does not exist, was removed, or is another case's."""
-        model = self.RECORDS[kind]
-        found = self.session.get(model, record_id)
-        if found is None or found.removed_at is not None:
-            return None
-        owner = self.session.get(PaymentPlan, found.plan_id).case_id if model is Payment else found.case_id
-        return found if owner == case.id else None
-
-    def correct(self, case: Case, record, values: dict, label: str, changed: list[str]) -> None:
-        """Write corrected values of a record; the history names the fields, not their values."""
-        for name, value in values.items():
-            setattr(record, name, value)
-        self.session.add(record)
-        self._touch(case)
-        self.record(case, "correct", f"{label} corrected: {', '.join(changed)}")
-
-    def remove(self, case: Case, record, label: str, reason: str) -> None:
-        """Withdraw a record: it stays in the database, marked, and leaves every view and figure."""
-        record.removed_at = self.now()
-        self.session.add(record)
-        self._touch(case)
-        self.record(case, "remove", f"{label} removed{REASON}{reason}")
-
-    # --- documents (huurbeg.db.attachments) --------------------------------------
-    def attachments(self, case: Case) -> list:
-        return attachments.listed(self.sql, case.id)
-
-    def attachment(self, case: Case, attachment_id: int) -> Attachment | None:
-        return self.record_of("attachment", case, attachment_id)
-
-    def attachment_with_checksum(self, case: Case, sha256: str) -> int | None:
-        return attachments.with_checksum(self.sql, case.id, sha256)
-
-    def attachment_content(self, attachment_id: int) -> bytes | None:
-        return attachments.content(self.sql, attachment_id)
-
-    def attachment_checksum(self, attachment_id: int) -> str | None:
-        return attachments.checksum(self.sql, attachment_id)
-
-    def add_attachment(self, case: Case, kind: str, when: date, name: str, media_type: str, size: int, sha256: str,
-                       note: str | None, pieces) -> int:
-        """Keep a document; the history says what was kept, never its name or note."""
-        if self.damaged:
-            from huurbeg.db.health import damaged
-
-            raise DatabaseProblem(damaged(self.damaged))
-        new = attachments.add(self.sql, case.id, kind, when, name, media_type, size, sha256, note, self.now(), pieces)
-        self._touch(case)
-        self.record(case, "attach", f"document {new} attached: {kind}, {size} bytes, dated {when.isoformat()}")
-        return new
-
-    def reactivate_plan(self, case: Case, plan: PaymentPlan) -> bool:
-        """A completed plan whose balance is open again (a payment was removed) is active again,
-        unless another plan has become the active one since."""
-        if plan.status != "completed" or self.active_plan(case) is not None:
-            return False
-        plan.status, plan.ended_at = "active", None
-        self.session.add(plan)
-        self.record(case, "plan", f"payment plan {plan.id} active again")
-        return True
-
-    def undo_stay(self, case: Case, stay: Stay, track: str, reason: str) -> str | None:
-        """Withdraw a stay entered by mistake, and the track change its admission made; returns the track
-        the case is back on, if it moved."""
-        label = f"stay {stay.id} (admission on {stay.start_date.isoformat()})"
-        self.remove(case, stay, label, reason)
-        change = self.session.exec(select(TrackChange).where(
-            TrackChange.case_id == case.id, TrackChange.removed_at.is_(None))
-            .order_by(TrackChange.date.desc(), TrackChange.id.desc())).first()
-        if change is None or change.from_track is None or change.to_track != track or case.track != track \
-                or change.date != stay.start_date:
-            return None
-        change.removed_at = self.now()
-        self.session.add(change)
-        self.cases.change(case, track=change.from_track)
-        self.record(case, "track", f"track {track} → {change.from_track}: the admission's track change withdrawn")
-        return change.from_track
-
-    def plan_of(self, payment: Payment) -> PaymentPlan:
-        return self.session.get(PaymentPlan, payment.plan_id)
-
-    def payments(self, plan: PaymentPlan) -> list[Payment]:
-        return list(self.session.exec(select(Payment).where(Payment.plan_id == plan.id, Payment.removed_at.is_(None))
-                                      .order_by(Payment.date, Payment.id)).all())
-
-    # --- payment plans ------------------------------------------------------
-    def active_plan(self, case: Case) -> PaymentPlan | None:
-        return self.session.exec(select(PaymentPlan).where(PaymentPlan.case_id == case.id,
-                                                           PaymentPlan.status == "active")).first()
-
-    def latest_plan(self, case: Case) -> PaymentPlan | None:
-        return self.session.exec(select(PaymentPlan).where(PaymentPlan.case_id == case.id)
-                                 .order_by(PaymentPlan.id.desc())).first()
-
-    def create_plan(self, case: Case, arrears: int, instalment: int, start: date, day: int,
-                    schedule: list[ScheduledInstalment]) -> PaymentPlan:
-        """A new active plan with its instalments; an active plan it replaces is kept as 'replaced'."""
-        now = self.now()
-        previous = self.active_plan(case)
-        if previous is not None:
-            previous.status, previous.ended_at = "replaced", now
-            self.session.add(previous)
-            self.record(case, "plan", f"payment plan {previous.id} replaced")
-        plan = PaymentPlan(case_id=case.id, arrears_cents=arrears, instalment_cents=instalment,
-                           start_date=start, day_of_month=day, status="active", created_at=now)
-        self.session.add(plan)
-        self.session.flush()
-        self.session.add_all(Instalment(plan_id=plan.id, seq=i.seq, due_date=i.due, amount_cents=i.amount)
-                             for i in schedule)
-        self._touch(case)
-        self.record(case, "plan", f"payment plan {plan.id}: {len(schedule)} instalments from "
-                                  f"{schedule[0].due.isoformat()}")
-        return plan
-
-    def plan_lines(self, plan: PaymentPlan) -> tuple[list[ScheduledInstalment], list[tuple[date, int]]]:
-        instalments = [ScheduledInstalment(i.seq, i.due_date, i.amount_cents) for i in self.session.exec(
-            select(Instalment).where(Instalment.plan_id == plan.id).order_by(Instalment.seq)).all()]
-        payments = [(p.date, p.amount_cents) for p in self.session.exec(
-            select(Payment).where(Payment.plan_id == plan.id, Payment.removed_at.is_(None))
-            .order_by(Payment.date, Payment.id)).all()]
-        return instalments, payments
-
-    def add_payment(self, case: Case, plan: PaymentPlan, when: date, amount: int) -> None:
-        self.session.add(Payment(plan_id=plan.id, date=when, amount_cents=amount, created_at=self.now()))
-        self._touch(case)
-        self.record(case, "payment", f"payment on plan {plan.id} dated {when.isoformat()}")
-
-    def end_plan(self, case: Case, plan: PaymentPlan, status: str) -> None:
-        plan.status, plan.ended_at = status, self.now()
-        self.session.add(plan)
-        self.record(case, "plan", f"payment plan {plan.id} {status}")
-
-    # --- FBU guidance agreements ----------------------------------------------
-    def fbu_agreement(self, case: Case) -> FbuAgreement | None:
-        """The latest FBU guidance agreement of a case (a withdrawn one is not)."""
-        return self.session.exec(select(FbuAgreement).where(FbuAgreement.case_id == case.id,
-                                                            FbuAgreement.removed_at.is_(None))
-                                 .order_by(FbuAgreement.signed_date.desc(), FbuAgreement.id.desc())).first()
-
-    def plan(self, plan_id: int) -> PaymentPlan:
-        return self.session.get(PaymentPlan, plan_id)
-
-    def add_fbu_agreement(self, case: Case, plan: PaymentPlan, signed: date, arrears: int, rent: int,
-                          advance: int, advance_due: date, forced: bool) -> FbuAgreement:
-        agreement = FbuAgreement(case_id=case.id, plan_id=plan.id, signed_date=signed, arrears_cents=arrears,
-                                 rent_cents=rent, advance_cents=advance, advance_due=advance_due,
-                                 created_at=self.now())
-        self.session.add(agreement)
-        self.session.flush()
-        self._touch(case)
-        self.record(case, "fbu", f"FBU agreement {agreement.id} signed {signed.isoformat()}: advance of "
-                                 f"{advance / 100:.2f} EUR due {advance_due.isoformat()}, balance in payment plan "
-                                 f"{plan.id}" + (" (advance above the fund's limit, recorded with --force)"
-                                                 if forced else ""))
-        return agreement
-
-    def fbu_step(self, case: Case, agreement: FbuAgreement, step: str, when: date) -> None:
-        """Record the advance as paid (`paid`) or the agreement as filed with the Fund (`filed`)."""
-        setattr(agreement, f"{step}_date", when)
-        self.session.add(agreement)
-        self._touch(case)
-        what = "advance paid to the landlord" if step == "paid" else "filed with the Fund"
-        self.record(case, "fbu", f"FBU agreement {agreement.id}: {what} on {when.isoformat()}")
-
-    # --- agreements ---------------------------------------------------------
-    def add_agreement(self, case: Case, party: str, text: str, due: date) -> Agreement:
-        agreement = Agreement(case_id=case.id, party=party, text=text, due_date=due, created_at=self.now())
-        self.session.add(agreement)
-        self.session.flush()
-        self._touch(case)
-        self.record(case, "agreement", f"agreement {agreement.id} ({party}) due {due.isoformat()}")
-        return agreement
-
-    def agreement(self, case: Case, agreement_id: int) -> Agreement:
-        found = self.session.get(Agreement, agreement_id)
-        if found is None or found.case_id != case.id or found.removed_at is not None:
-            raise NotFound(_("case {number} has no agreement {agreement_id}; 'huurbeg case show {number}' lists them")
-                           .format(number=case.number, agreement_id=agreement_id))
-        return found
-
-    def agreements(self, case: Case) -> list[Agreement]:
-        return list(self.session.exec(select(Agreement).where(Agreement.case_id == case.id,
-                                                              Agreement.removed_at.is_(None))
-                                      .order_by(Agreement.due_date, Agreement.id)).all())
-
-    def agreement_done(self, case: Case, agreement: Agreement, when: date) -> None:
-        agreement.done_date = when
-        self.session.add(agreement)
-        self._touch(case)
-        self.record(case, "agreement", f"agreement {agreement.id} done on {when.isoformat()}")
-
-    # --- hearings -----------------------------------------------------------
-    def add_hearing(self, case: Case, starts_at: datetime, court: str, room: str | None,
-                    petition_date: date | None, claimed: int | None, proposal: str | None,
-                    postponed_from: Hearing | None = None) -> Hearing:
-        hearing = Hearing(uid=uuid.uuid4().hex, case_id=case.id, petition_date=petition_date, starts_at=starts_at,
-                          court=court, room=room, claimed_cents=claimed, proposal=proposal,
-                          postponed_from_id=postponed_from.id if postponed_from else None, created_at=self.now())
-        self.session.add(hearing)
-        self.session.flush()
-        self._touch(case)
-        self.record(case, "hearing", f"hearing {hearing.id} on {starts_at:%Y-%m-%d %H:%M} at {court}"
-                    + (f" (postponed from hearing {postponed_from.id})" if postponed_from else ""))
-        return hearing
-
-    def hearings(self, case: Case) -> list[Hearing]:
-        return list(self.session.exec(select(Hearing).where(Hearing.case_id == case.id, Hearing.removed_at.is_(None))
-                                      .order_by(Hearing.starts_at, Hearing.id)).all())
-
-    def record_outcome(self, case: Case, hearing: Hearing, result: str, when: date,
-                       eviction: date | None, proposal: str | None) -> None:
-        hearing.result, hearing.result_date, hearing.eviction_date = result, when, eviction
-        if proposal is not None:
-            hearing.proposal = proposal
-        self.session.add(hearing)
-        self._touch(case)
-        self.record(case, "hearing", f"hearing {hearing.id}: {result}"
-                    + (f", eviction on {eviction.isoformat()}" if eviction else ""))
-
-    def withdraw_outcome(self, case: Case, hearing: Hearing, follow_up: Hearing | None, reason: str) -> None:
-        """A hearing's outcome withdrawn (entered by mistake), with the new hearing its postponement made."""
-        result = hearing.result
-        hearing.result, hearing.result_date, hearing.eviction_date = None, None, None
-        self.session.add(hearing)
-        self._touch(case)
-        self.record(case, "remove", f"hearing {hearing.id}: outcome {result} removed{REASON}{reason}")
-        if follow_up is not None:
-            self.remove(case, follow_up, f"hearing {follow_up.id} ({follow_up.starts_at:%Y-%m-%d %H:%M}), "
-                                         f"set by the postponement", reason)
-
-    def roll(self, start: datetime, end: datetime, court_name: str | None, worker: str | None = None,
-             removed: bool = False) -> list[tuple]:
-        """Hearings between two moments with their case, tenant, landlord and last contact."""
-        return court.roll(self.sql, start, end, court_name, worker, removed)
-
-    # --- dwellings and stays ---------------------------------------------------
-    def add_dwelling(self, code: str, kind: str, address: str | None) -> Dwelling:
-        dwelling = Dwelling(code=code, kind=kind, address=address, active=True, created_at=self.now())
-        self.session.add(dwelling)
-        self.session.flush()
-        self.record(None, "dwelling", f"dwelling {code} ({kind}) added")
-        return dwelling
-
-    def dwelling(self, code: str) -> Dwelling | None:
-        """The dwelling of a code typed in any case and with spaces around it (dw-1 finds DW-1); its code stays
-        as stored. Compared in Python, where case folds alike on every backend; the service owns a handful."""
-        code = code.strip()
-        exact = self.session.exec(select(Dwelling).where(Dwelling.code == code)).first()
-        if exact is not None:
-            return exact
-        found = [d for d in self.session.exec(select(Dwelling)).all() if d.code.strip().casefold() == code.casefold()]
-        if len(found) > 1:
-            raise NotFound(_("--dwelling: {code} could be {codes}; type the code as it is written")
-                           .format(code=code, codes=", ".join(sorted(d.code for d in found))))
-        return found[0] if found else None
-
-    def dwelling_of(self, stay: Stay) -> Dwelling:
-        return self.session.get(Dwelling, stay.dwelling_id)
-
-    def current_stay(self, case: Case) -> Stay | None:
-        return self.session.exec(select(Stay).where(Stay.case_id == case.id, Stay.left_date.is_(None),
-                                                    Stay.removed_at.is_(None))).first()
-
-    def latest_stay(self, case: Case) -> Stay | None:
-        return self.session.exec(select(Stay).where(Stay.case_id == case.id, Stay.removed_at.is_(None))
-                                 .order_by(Stay.start_date.desc(), Stay.id.desc())).first()
-
-    def undo_leave(self, case: Case, stay: Stay, reason: str) -> None:
-        """A move out entered by mistake withdrawn: the household lives in its dwelling again."""
-        left, destination = stay.left_date, stay.destination
-        stay.left_date, stay.destination = None, None
-        self.session.add(stay)
-        self._touch(case)
-        self.record(case, "remove", f"stay {stay.id}: move out on {left.isoformat()} to {destination} removed"
-                                    f"{REASON}{reason}")
-
-    def undo_extension(self, case: Case, stay: Stay, end: date, reason: str) -> None:
-        """A crisis extension entered by mistake withdrawn: the stay ends at its earlier end again."""
-        stay.extensions -= 1
-        stay.end_date = end
-        self.session.add(stay)
-        self._touch(case)
-        self.record(case, "remove", f"stay {stay.id}: extension removed, end {end.isoformat()}{REASON}{reason}")
-
-    def stay_overlapping(self, dwelling: Dwelling, on: date) -> Stay | None:
-        """A stay in the dwelling that is running on `on` or starts later."""
-        return self.session.exec(select(Stay).where(
-            Stay.dwelling_id == dwelling.id, or_(Stay.left_date.is_(None), Stay.left_date > on),
-            Stay.removed_at.is_(None))).first()
-
-    def admit(self, case: Case, dwelling: Dwelling, when: date, end: date | None, review: date | None) -> Stay:
-        stay = Stay(case_id=case.id, dwelling_id=dwelling.id, start_date=when, end_date=end, review_date=review,
-                    extensions=0, created_at=self.now())
-        self.session.add(stay)
-        self._touch(case)
-        self.record(case, "transfer", f"admitted to {dwelling.kind} dwelling {dwelling.code} on {when.isoformat()}"
-                    + (f" until {end.isoformat()}" if end else ""))
-        return stay
-
-    def change_stay(self, case: Case, stay: Stay, end: date | None, review: date | None, extension: bool) -> None:
-        stay.end_date, stay.review_date = end, review
-        stay.extensions += 1 if extension else 0
-        self.session.add(stay)
-        self._touch(case)
-        what = "extended" if extension else "dates changed"
-        self.record(case, "transfer", f"stay {what}: end {end.isoformat() if end else '-'}, "
-                                      f"review {review.isoformat() if review else '-'}")
-
-    def leave(self, case: Case, stay: Stay, when: date, destination: str) -> None:
-        stay.left_date, stay.destination = when, destination
-        self.session.add(stay)
-        self._touch(case)
-        self.record(case, "transfer", f"moved out on {when.isoformat()} to {destination}")
-
-    def occupancy(self, as_of: date) -> list[tuple]:
-        """Every dwelling with the stay running on `as_of` (or None): (dwelling, stay, case number, tenant)."""
-        from sqlalchemy.orm import aliased
-
-        running = aliased(Stay, select(Stay).where(
-            Stay.start_date <= as_of, or_(Stay.left_date.is_(None), Stay.left_date > as_of),
-            Stay.removed_at.is_(None)).subquery())
-        query = (select(Dwelling, running, Case.number, Household.name)
-                 .outerjoin(running, running.dwelling_id == Dwelling.id)
-                 .outerjoin(Case, Case.id == running.case_id)
-                 .outerjoin(Household, Household.id == Case.household_id)
-                 .order_by(Dwelling.kind, Dwelling.code))
-        return list(self.session.exec(query).all())
-
-    # --- referrals ------------------------------------------------------------
-    def add_referral(self, case: Case, when: date, destination: str, note: str | None) -> Referral:
-        referral = Referral(case_id=case.id, date=when, destination=destination, note=note, created_at=self.now())
-        self.session.add(referral)
-        self._touch(case)
-        self.record(case, "referral", f"referred to {destination} on {when.isoformat()}")
-        return referral
-
-    def referrals(self, case: Case) -> list[Referral]:
-        return list(self.session.exec(select(Referral).where(Referral.case_id == case.id,
-                                                             Referral.removed_at.is_(None))
-                                      .order_by(Referral.date, Referral.id)).all())
-
-    def referrals_awaiting(self) -> list[tuple[Referral, str]]:
-        """Referrals of open cases without an answer yet, oldest first, with their case number."""
-        return list(self.session.exec(
-            select(Referral, Case.number).join(Case, Case.id == Referral.case_id)
-            .where(Case.status == Status.OPEN, Case.removed_at.is_(None), Referral.outcome.is_(None),
-                   Referral.removed_at.is_(None))
-            .order_by(Referral.date, Referral.id)).all())
-
-    def referral_outcome(self, case: Case, referral: Referral, result: str, when: date) -> None:
-        was = f" (was {referral.outcome})" if referral.outcome else ""
-        referral.outcome, referral.outcome_date = result, when
-        self.session.add(referral)
-        self._touch(case)
-        self.record(case, "referral", f"referral {referral.id} to {referral.destination}: {result} "
-                                      f"on {when.isoformat()}{was}")
-
-    # --- right of access --------------------------------------------------------
-    def plans(self, case: Case) -> list[PaymentPlan]:
-        return list(self.session.exec(select(PaymentPlan).where(PaymentPlan.case_id == case.id)
-                                      .order_by(PaymentPlan.id)).all())
-
-    def stays(self, case: Case) -> list[tuple[Stay, Dwelling]]:
-        return list(self.session.exec(select(Stay, Dwelling).join(Dwelling, Dwelling.id == Stay.dwelling_id)
-                                      .where(Stay.case_id == case.id, Stay.removed_at.is_(None))
-                                      .order_by(Stay.start_date)).all())
-
-    # --- copies ---------------------------------------------------------------
     def backup(self, target) -> None:
         """A consistent, checked copy of an SQLite database in a new file, made while others may be writing."""
         from huurbeg.db.backup import write_backup
 
         write_backup(self.session.connection().connection.driver_connection, target)
-
-    # --- figures ------------------------------------------------------------
-    def figures(self, first: date, last: date):
-        """The SQL aggregates of one period (see huurbeg.db.figures)."""
-        from huurbeg.db import sql
-        from huurbeg.db.figures import Figures
-
-        return Figures(sql.Connection(self.session.connection(), self.dialect), first, last)
 
     # --- lookups ------------------------------------------------------------
     def log_reads(self, case_ids: Iterable[int], what: str) -> None:
@@ -560,15 +152,19 @@ class Store:
         from huurbeg.db.sql import Connection
 
         self.session.flush()
-        return Connection(self.session.connection(), self.dialect, on_write=self._wrote_in_sql)
+        return Connection(self.session.connection(), self.dialect, written=self._sql_written)
 
-    def _wrote_in_sql(self) -> None:
-        """A write in SQL: the transaction is kept at a pause, and what the session read of the rows is reread."""
+    def _sql_written(self, statement: str) -> None:
+        """A statement of plain SQL wrote: the transaction is kept at a pause, and the session's objects
+        of a table it updated or deleted from are read again when next used, instead of showing what was."""
         self._wrote = True
-        self.session.expire_all()
+        words = statement.split(None, 3)
+        verb = words[0].upper()
+        if verb not in ("UPDATE", "DELETE") or len(words) < 2:
+            return
+        table = words[2] if verb == "DELETE" else words[1]
+        for each in list(self.session.identity_map.values()):
+            if getattr(each, "__tablename__", None) == table:
+                self.session.expire(each)
 
-    def active_plan_lines(self, case_ids: list[int]) -> tuple[dict, dict]:
-        return follow_up.active_plan_lines(self.sql, case_ids)
 
-    def hearings_between(self, start: datetime, end: datetime, worker: str | None = None) -> list[tuple]:
-        return court.between(self.sql, start, end, worker)
