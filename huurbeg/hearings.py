@@ -332,7 +332,7 @@ def after_judgment(judgment) -> dict | None:
 def court_section(store, case) -> dict | None:
     """The court in the dossier: the next hearing, the last outcome, and after a judgment its service, the earliest
     and the announced eviction and what happened; None for a case that never had a hearing."""
-    hearings = store.hearings(case)
+    hearings = store.court.hearings(case)
     if not hearings:
         return None
     pending = [h for h in hearings if h.result is None]

@@ -41,7 +41,7 @@ def test_a_lookup_and_a_write_call_the_same_area(cli, new_case):
         for store in (writing, looking):
             for name, area in AREAS.items():
                 assert type(getattr(store, name)) is area
-            contacts = store.follow_up.contacts(store.case(number), None)
+            contacts = store.follow_up.contacts(store.cases.case(number), None)
             assert [(c.kind, n) for c, n in contacts] == [("phone", number)]
     finally:
         writing.close()
@@ -57,7 +57,7 @@ def test_an_object_of_the_session_is_read_again_after_plain_sql_changed_its_row(
     number = new_case()
     store = AppState().store(write=True)
     try:
-        case = store.case(number)
+        case = store.cases.case(number)
         before = case.updated_at
         store.follow_up.add_contact(case, date(2026, 10, 1), "phone", None, None, None)
         assert case.updated_at > before
@@ -73,7 +73,7 @@ def test_a_pause_keeps_a_transaction_that_wrote_in_plain_sql(new_case):
     number = new_case()
     store = AppState().store(write=True)
     try:
-        case = store.case(number)
+        case = store.cases.case(number)
         store.sql.execute("UPDATE case_file SET note = :note WHERE id = :id", note="written", id=case.id)
         store.pause()
         store.commit()

@@ -316,9 +316,9 @@ class Cases(Area):
         db = self.sql
         return {"case": of, "household": self.household(of), "landlord": self.landlord(of),
                 "problems": problems(db, of.id), "consents": consents(db, of.id), "tracks": tracks(db, of.id),
-                "contacts": follow_up.case_contacts(db, of.id), "agreements": follow_up.agreements(db, of.id),
-                "attachments": attachments.listed(db, of.id),
-                "has_plan": follow_up.latest_plan(db, of.id) is not None,
+                "contacts": follow_up.case_contacts(db, of.id), "agreements": self.core.follow_up.agreements(of),
+                "attachments": self.core.attachments.of(of),
+                "has_plan": self.core.follow_up.latest_plan(of) is not None,
                 "timeline": self.history(of, reads=False)}
 
     def history(self, of: Record, *, reads: bool = True) -> list[Record]:
