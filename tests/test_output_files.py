@@ -40,6 +40,9 @@ SAMPLES = {
     "hearing brief": ["hearing", "brief", CASE],
     "transfer list": ["transfer", "list", "--format", "json"],
     "refer list": ["refer", "list", "--format", "json"],
+    "service show": ["service", "show", "--format", "json"],
+    "landlord show": ["landlord", "show", "Karel De Smet"],
+    "landlord list": ["landlord", "list", "--format", "csv"],
 }
 """An invocation that succeeds, for every command that has --output (the walk below keeps it complete)."""
 

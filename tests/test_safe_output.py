@@ -61,6 +61,10 @@ def build(cli) -> dict:
                  "--problem", "arrears", "--arrears", "1000", "--tenant-informed", "--note", HOSTILE,
                  "--date", "-2m", "--no-input").stdout.strip()
     run("visit", number, "--note", HOSTILE, "--next", "+1w", "--minutes", "30", "--no-input")
+    run("landlord", "edit", HOSTILE, "--address", HOSTILE, "--phone", HOSTILE, "--contact", HOSTILE)
+    run("service", "set", *[part for flag in ("--name", "--organisation", "--address", "--phone", "--signatory",
+                                               "--place") for part in (flag, HOSTILE)])
+    run("service", "me", "--name", HOSTILE, "--phone", HOSTILE)
     run("plan", number, "--arrears", "600", "--instalment", "100", "--start", "-1m")
     run("plan", "agree", number, HOSTILE, "--due", "-1d")
     run("hearing", "add", number, "--date", "today 08:30", "--court", HOSTILE, "--room", HOSTILE,
@@ -98,11 +102,14 @@ def views(case: str, stay: str) -> dict:
         "stats": (["stats", "--month", "this"], False),
         "purge": (["purge", "--closed-before", "today"], False),
         "digest": (["digest"], True),
+        "service show": (["service", "show"], True),
+        "landlord show": (["landlord", "show", HOSTILE], True),
+        "landlord list": (["landlord", "list"], True),
     }
 
 
 SETUP = {"intake", "visit add", "plan new", "plan agree", "hearing add", "refer add", "transfer dwelling add",
-         "transfer in", "case attach"}
+         "transfer in", "case attach", "service set", "service me", "landlord edit"}
 """Commands that wrote the hostile data above: their own output was checked while building it."""
 AFTERWARDS = {
     "plan pay": lambda c, s: ["plan", "pay", c, "--amount", "100"],

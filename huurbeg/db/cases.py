@@ -12,7 +12,7 @@ from enum import Enum
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
 from huurbeg.codes import Party, Status, Track
-from huurbeg.db import attachments, court, follow_up, history, intake
+from huurbeg.db import court, follow_up, history, intake
 from huurbeg.db.follow_up import LAST_CONTACT
 from huurbeg.db.area import Area
 from huurbeg.db.history import REASON
@@ -102,9 +102,11 @@ def rows(db: Connection, track: Track | None, status: Status | None, worker: str
 
 def candidates(db: Connection, conditions: list[list[str]], status: Status | None) -> list[tuple]:
     """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.finding):
-    (case id, number, status, track, intake date, name, address, phone, national number, landlord, reference)."""
+    (case id, number, status, track, intake date, name, address, phone, national number, landlord, reference,
+    landlord's phone, e-mail and contact person)."""
     params: dict = {}
     groups = [NOT_REMOVED]
+    contacts = _landlord_contact_keys(db) if conditions else {}
     for n, patterns in enumerate(conditions):
         either = []
         for m, pattern in enumerate(patterns):
@@ -112,6 +114,12 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
             params[key] = pattern
             either.append(" OR ".join(f"{_contains(column, key, db)}" for column in
                                       ("household.search_key", "landlord.name_key", "lower(case_file.external_ref)")))
+        # a landlord's contact details are few: matched here, and their cases selected by landlord
+        reached = [landlord for landlord, found in contacts.items() if any(p in found for p in patterns)]
+        if reached:
+            listed, ids = in_list(f"l{n}", reached)
+            params.update(ids)
+            either.append(f"case_file.landlord_id IN ({listed})")
         groups.append("(" + " OR ".join(either) + ")")
     if status:
         groups.append("case_file.status = :status")
@@ -120,9 +128,19 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
     return [tuple(row.values()) for row in db.rows(
         "SELECT case_file.id, case_file.number, case_file.status, case_file.track, case_file.intake_date, "
         "household.name, household.address, household.phone, household.national_number, "
-        "landlord.name AS landlord_name, case_file.external_ref "
+        "landlord.name AS landlord_name, case_file.external_ref, landlord.phone AS landlord_phone, "
+        "landlord.email AS landlord_email, landlord.contact_person "
         "FROM case_file JOIN household ON household.id = case_file.household_id "
         f"LEFT JOIN landlord ON landlord.id = case_file.landlord_id {where}", **params)]
+
+
+def _landlord_contact_keys(db: Connection) -> dict[int, str]:
+    """The contact details of every landlord that has some, by id, in the forms a query matches."""
+    from huurbeg.finding import contact_key
+
+    return {row.id: contact_key(row.phone, row.email, row.contact_person) for row in db.rows(
+        "SELECT id, phone, email, contact_person FROM landlord "
+        "WHERE phone IS NOT NULL OR email IS NOT NULL OR contact_person IS NOT NULL")}
 
 
 def _contains(column: str, key: str, db: Connection) -> str:
@@ -233,6 +251,42 @@ CASE_NUMBER_LOCK = 0x68_75_72  # "hur": the advisory-lock key of case numbering
 
 class Cases(Area):
     """Cases and their households and landlords (dossier, intake, edit)."""
+
+    LANDLORD_CONTACT = ("address", "phone", "email", "contact_person")
+    """How a letter reaches a landlord (the columns of `landlord` a worker may edit)."""
+
+    def landlord_named(self, name: str) -> Record | None:
+        """A landlord as intake matches one: by its name without case, accents or punctuation."""
+        from huurbeg.casework import match_key
+
+        return self.sql.one("SELECT * FROM landlord WHERE name_key = :key", key=match_key(name))
+
+    def landlords(self) -> list[Record]:
+        """Every landlord, by name."""
+        return self.sql.rows("SELECT * FROM landlord ORDER BY name_key")
+
+    def landlord_case_count(self, landlord_id: int) -> tuple[int, int]:
+        """How many cases name the landlord: (open, all), withdrawn ones left out."""
+        row = self.sql.one("SELECT count(*) AS cases, sum(CASE WHEN status = 'open' THEN 1 ELSE 0 END) AS open "
+                           "FROM case_file WHERE landlord_id = :id AND removed_at IS NULL", id=landlord_id)
+        return (row.open or 0, row.cases or 0)
+
+    def set_landlord_contact(self, landlord_id: int, **fields) -> list[str]:
+        """Store a landlord's given contact details (None: left as it is; '': cleared); the names of those changed.
+
+        The history says which changed, never the values."""
+        unknown = set(fields) - set(self.LANDLORD_CONTACT)
+        if unknown:
+            raise TypeError(f"not a landlord's contact detail: {', '.join(sorted(unknown))}")
+        current = self.sql.one("SELECT * FROM landlord WHERE id = :id", id=landlord_id)
+        given = {name: (value or None) for name, value in fields.items() if value is not None}
+        changed = [name for name, value in given.items() if current[name] != value]
+        if changed:
+            assignments = ", ".join(f"{name} = :{name}" for name in changed)
+            self.sql.execute(f"UPDATE landlord SET {assignments} WHERE id = :id", id=landlord_id,
+                             **{name: given[name] for name in changed})
+            self.core.record(None, "landlord", f"landlord {landlord_id} contact details set: " + ", ".join(changed))
+        return changed
 
     # --- reads ---------------------------------------------------------------
     def case(self, number: str, removed: bool = False) -> Record:

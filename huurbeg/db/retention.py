@@ -70,6 +70,7 @@ class Retention(Area):
         for row in private:
             label = f"(purged landlord {row.id})"
             db.execute("UPDATE landlord SET name = :label, name_key = :label WHERE id = :id", label=label, id=row.id)
+        self.erase_landlord_contacts(ids)
         # an absorbed household's details go with the cases of its merge (and the merge can no longer be undone)
         db.execute(f"UPDATE household_merge SET {_nulls(*HOUSEHOLD_FIELDS)}, purged_at = :now WHERE id IN "
                    f"(SELECT merge_id FROM household_merge_case WHERE case_id IN ({listed}))", now=now, **params)
@@ -226,3 +227,12 @@ class Retention(Area):
             self.core.record(each, "unmerge", f"household merge with that of case {case.number} undone; "
                                               "returning household restored")
         return case.number, numbers
+
+    def erase_landlord_contacts(self, case_ids: list[int]) -> None:
+        """A purge: the contact details of the landlords of these cases that no case left unpurged names."""
+        listed, params = in_list("case", case_ids)
+        self.sql.execute(
+            "UPDATE landlord SET address = NULL, phone = NULL, email = NULL, contact_person = NULL "
+            f"WHERE id IN (SELECT landlord_id FROM case_file WHERE id IN ({listed})) "
+            "AND id NOT IN (SELECT landlord_id FROM case_file WHERE purged_at IS NULL AND landlord_id IS NOT NULL)",
+            **params)
