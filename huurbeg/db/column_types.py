@@ -62,6 +62,7 @@ TYPES: dict[str, dict[str, str]] = {
     "payment": {"date": "date", "created_at": "moment", "removed_at": "moment"},
     "payment_plan": {"start_date": "date", "created_at": "moment", "ended_at": "moment"},
     "referral": {"date": "date", "outcome_date": "date", "created_at": "moment", "removed_at": "moment"},
+    "service_identity": {"updated_at": "moment"},
     "stay": {
         "start_date": "date",
         "end_date": "date",
@@ -71,6 +72,7 @@ TYPES: dict[str, dict[str, str]] = {
         "removed_at": "moment",
     },
     "track_change": {"date": "date", "created_at": "moment", "removed_at": "moment"},
+    "worker_contact": {"updated_at": "moment"},
 }
 """table → column → "date", "moment" (aware, in UTC), "wall-clock" (a moment without time zone) or "boolean"."""
 
