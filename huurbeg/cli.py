@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 
 from huurbeg import __version__, completion, helptext, render
 from huurbeg.commands import (case, completion as completion_command, deadlines, demo, digest, hearing, importing,
-                              intake, letter, maintenance, plan, refer, stats, transfer, visit)
+                              intake, letter, maintenance, plan, refer, service, stats, transfer, visit)
 from huurbeg.errors import HuurbegError, reason as _said
 from huurbeg.groups import spare_pydantic
 from huurbeg.i18n import N_, _
@@ -295,6 +295,7 @@ app.add_typer(plan.app, name="plan")
 app.add_typer(hearing.app, name="hearing")
 app.add_typer(transfer.app, name="transfer")
 refer.register(app)
+service.register(app)
 stats.register(app)
 demo.register(app)
 importing.register(app)

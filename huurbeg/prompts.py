@@ -450,6 +450,12 @@ def _edit(prompt: str, parse: Callable[[str], object] = str, *, optional: bool =
     return parse(answer) if answer else None
 
 
+def ask_detail(prompt: str, parse: Callable[[str], str], current: str | None = None) -> str:
+    """A detail of the service, a worker or a landlord: the stored one to edit in the input; emptied, it is cleared
+    (''); checked by `parse` as it is typed."""
+    return _edit(prompt, parse, current=current or "") or ""
+
+
 def _keep(prompt: str, parse: Callable[[str], object], current: str):
     """A stored number, date or amount to correct: Enter keeps it, what is typed replaces it, '-' clears it."""
     import questionary

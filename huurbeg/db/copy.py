@@ -29,9 +29,12 @@ ORDER = [("household", {}), ("landlord", {}), ("dwelling", {}),
          ("referral", {"case_id": "case_file"}), ("household_merge", {"case_id": "case_file"}),
          ("household_merge_case", {"merge_id": "household_merge", "case_id": "case_file"}),
          ("attachment", {"case_id": "case_file"}), ("attachment_content", {"attachment_id": "attachment"}),
+         ("service_identity", {}), ("worker_contact", {}),
          ("history", {"case_id": "case_file"})]
-REUSED_BY = {"landlord": "name_key", "dwelling": "code"}
+REUSED_BY = {"landlord": "name_key", "dwelling": "code", "worker_contact": "worker"}
 """Rows matched by this column in the target instead of copied."""
+ONE_ROW = {"service_identity"}
+"""Tables of one row: the target's, when it has one, is the one kept (a team's server keeps its letterhead)."""
 
 
 def copy_database(source, target, merge: bool, progress: Callable[[str], None] | None = None) -> dict[str, int]:
@@ -64,6 +67,7 @@ def _copy_table(source, target, table, references: dict[str, str], ids) -> tuple
     has_id = "id" in table.c
     reuse = REUSED_BY.get(table.name)
     existing = dict(target.execute(select(table.c[reuse], table.c.id)).all()) if reuse else {}
+    kept = target.execute(select(table.c.id)).scalar() if table.name in ONE_ROW else None
     count = 0
     rows = source.execute(select(table).order_by(*([table.c.id] if has_id else table.primary_key.columns))).mappings()
     for row in rows:
@@ -74,9 +78,32 @@ def _copy_table(source, target, table, references: dict[str, str], ids) -> tuple
         old = values.pop("id", None) if has_id else None
         if reuse and values[reuse] in existing:
             mapping[old] = existing[values[reuse]]
+            _fill(target, table, mapping[old], values)
+        elif kept is not None:
+            mapping[old] = kept
+            _fill(target, table, kept, values)
         elif has_id:
             mapping[old] = target.execute(insert(table).values(**values).returning(table.c.id)).scalar_one()
         else:
             target.execute(insert(table).values(**values))
         count += 1
     return mapping, count
+
+
+def _fill(target, table, kept: int, values: dict) -> None:
+    """What the target's matching row does not know yet, from the source's (a landlord's phone, the logo)."""
+    from sqlalchemy import update
+
+    current = target.execute(select(table).where(table.c.id == kept)).mappings().one()
+    known = {name: value for name, value in values.items()
+             if name in FILLED.get(table.name, ()) and value is not None and current[name] is None}
+    if table.name == "service_identity" and "logo" in known:
+        known["logo_type"] = values["logo_type"]
+    if known:
+        target.execute(update(table).where(table.c.id == kept).values(**known))
+
+
+FILLED = {"landlord": ("address", "phone", "email", "contact_person"),
+          "worker_contact": ("name", "phone", "email"),
+          "service_identity": ("name", "organisation", "address", "phone", "email", "signatory", "place", "logo")}
+"""Columns of a reused row that the source may fill where the target has nothing."""

@@ -50,6 +50,11 @@ class Landlord(SQLModel, table=True):
     name_key: str = Field(index=True, unique=True)
     kind: str  # LandlordType
     created_at: dt.datetime
+    # how a letter reaches them: an SHM's or SVK's desk for the service, a private landlord's own
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    contact_person: str | None = None
 
 
 class Case(SQLModel, table=True):
@@ -375,6 +380,35 @@ class History(SQLModel, table=True):
         Integer, ForeignKey("case_file.id", ondelete="SET NULL"), nullable=True))
     action: str  # e.g. intake, consent, track, close, reopen, read
     detail: str | None = None  # what changed, in words without personal data
+
+
+class ServiceIdentity(SQLModel, table=True):
+    """The service's letterhead and signature, once for the whole team: one row."""
+
+    __tablename__ = "service_identity"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str | None = None  # Dienst huurbegeleiding
+    organisation: str | None = None  # Sociaal Huis Mechelen
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    signatory: str | None = None  # who signs for the service
+    place: str | None = None  # where documents are signed (Opgemaakt te ...)
+    logo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    logo_type: str | None = None  # image/png or image/svg+xml, sniffed from the content
+    updated_at: dt.datetime
+
+
+class WorkerContact(SQLModel, table=True):
+    """How a worker signs the letters they send: by their login (the database role, the OS user)."""
+
+    __tablename__ = "worker_contact"
+    id: int | None = Field(default=None, primary_key=True)
+    worker: str = Field(unique=True)
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    updated_at: dt.datetime
 
 
 class Setting(SQLModel, table=True):

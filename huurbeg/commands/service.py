@@ -1,0 +1,309 @@
+"""`huurbeg service` and `huurbeg landlord`: who the service's documents come from, and whom they go to.
+
+The service's identity (its letterhead, its signatory) is set once for the whole team and each
+worker adds their own name, phone and e-mail; a landlord gets the address, phone, e-mail and
+contact person a letter is sent to. `ensure_identity` and `ensure_worker` are what a document
+calls: a detail it needs and the database lacks is asked for on a terminal (and kept), and
+named in one error line otherwise.
+"""
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from huurbeg import render, service
+from huurbeg.errors import InvalidInput, MissingValue, NotFound
+from huurbeg.i18n import N_, _
+from huurbeg.params import FormatOption, NoInputOption, OutputFormat, _wrap
+from huurbeg.service import IDENTITY_FIELDS, WORKER_FIELDS, ServiceIdentity, WorkerContact
+from huurbeg.state import state
+
+app = typer.Typer(no_args_is_help=True, help="The service's identity on its documents, and your own details.")
+landlords = typer.Typer(no_args_is_help=True, help="Landlords as contacts: address, phone, e-mail, contact person.")
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="service")
+    root.add_typer(landlords, name="landlord")
+
+
+def _detail(name: str):
+    """The parser of a detail's flag: '' stays '' (it clears the detail), anything else is checked."""
+    def parse(value: str) -> str:
+        return "" if value == "" else service.detail(name, value)
+    return _wrap(parse)
+
+
+def _option(name: str, *, help: str, flag: str | None = None):  # noqa: A002  (help, as Typer names it)
+    return typer.Option(flag or "--" + name, parser=_detail(name), metavar="TEXT", show_default=False, help=help)
+
+
+LOGO_READ_MOST = service.LOGO_MOST_BYTES + 1
+"""Read no more of a logo file than it may hold: a file too large is refused without reading it all."""
+
+
+def read_logo(path: Path) -> bytes:
+    """A logo file's bytes, checked: a PNG or SVG, not too large; one error line naming --logo otherwise."""
+    try:
+        with open(path, "rb") as file:
+            content = file.read(LOGO_READ_MOST)
+    except OSError as exc:
+        raise InvalidInput(_("--logo: cannot read {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc.__class__.__name__)) from None
+    try:
+        service.logo_type(content)
+    except ValueError as exc:
+        raise InvalidInput(_("--logo: {reason}").format(reason=exc)) from None
+    return content
+
+
+@app.command("set")
+def set_identity(
+    ctx: typer.Context,
+    name: Annotated[str | None, _option("name", help=(
+        "The service's name, e.g. Dienst huurbegeleiding. '' clears it."))] = None,
+    organisation: Annotated[str | None, _option("organisation", help=(
+        "The organisation it belongs to, e.g. Sociaal Huis Mechelen. '' clears it."))] = None,
+    address: Annotated[str | None, _option("address", help="The service's postal address. '' clears it.")] = None,
+    phone: Annotated[str | None, _option("phone", help="The service's phone number. '' clears it.")] = None,
+    email: Annotated[str | None, _option("email", help="The service's e-mail address. '' clears it.")] = None,
+    signatory: Annotated[str | None, _option("signatory", help=(
+        "Who signs documents for the service (name and function). '' clears it."))] = None,
+    place: Annotated[str | None, _option("place", help=(
+        "Where documents are signed (Opgemaakt te ...). '' clears it."))] = None,
+    logo: Annotated[str | None, typer.Option(
+        "--logo", metavar="FILE", show_default=False,
+        help="The letterhead's logo: a PNG or SVG file of at most 1 MB; '' removes it.")] = None,
+    no_input: NoInputOption = False,
+) -> None:
+    """Set the service's identity once for the whole team: its name, address, signatory, logo, ..."""
+    from huurbeg import prompts
+
+    given = {"name": name, "organisation": organisation, "address": address, "phone": phone, "email": email,
+             "signatory": signatory, "place": place}
+    if logo is not None:
+        given["logo"] = b"" if logo == "" else read_logo(Path(logo))
+    store = state(ctx).store()
+    if all(value is None for value in given.values()):
+        if not prompts.interactive(no_input):
+            raise MissingValue(_("give at least one of {flags}").format(
+                flags=", ".join("--" + field for field in IDENTITY_FIELDS)))
+        given = _ask_identity(store.service.identity(), [field for field in IDENTITY_FIELDS if field != "logo"])
+    changed = store.service.set_identity(**given)
+    render.message(_("The service's details saved: {fields}.").format(fields=", ".join(changed)) if changed
+                   else _("The service's details were already so; nothing changed."))
+
+
+@app.command("me")
+def set_me(
+    ctx: typer.Context,
+    name: Annotated[str | None, _option("name", help="Your name as you sign letters. '' clears it.")] = None,
+    phone: Annotated[str | None, _option("phone", help="Your phone number on letters. '' clears it.")] = None,
+    email: Annotated[str | None, _option("email", help="Your e-mail address on letters. '' clears it.")] = None,
+    no_input: NoInputOption = False,
+) -> None:
+    """Your own name, phone and e-mail, for the letters you send (the worker running the command)."""
+    from huurbeg import prompts
+
+    given = {"name": name, "phone": phone, "email": email}
+    store = state(ctx).store()
+    me = store.me
+    if all(value is None for value in given.values()):
+        if not prompts.interactive(no_input):
+            raise MissingValue(_("give at least one of {flags}").format(
+                flags=", ".join("--" + field for field in WORKER_FIELDS)))
+        given = _ask_worker(store.service.worker(me) or WorkerContact(me), list(WORKER_FIELDS))
+    changed = store.service.set_worker(me, **given)
+    render.message(_("Your details saved ({worker}): {fields}.").format(worker=me, fields=", ".join(changed))
+                   if changed else _("Your details were already so; nothing changed."))
+
+
+def identity_record(identity: ServiceIdentity, workers: list[WorkerContact], me: str) -> dict:
+    """The service's identity as `service show` gives it (json: the logo as its type and size, never its bytes)."""
+    fields = {name: getattr(identity, name) for name in IDENTITY_FIELDS if name != "logo"}
+    logo = {"type": identity.logo_type, "bytes": len(identity.logo)} if identity.logo else None
+    return {**fields, "logo": logo,
+            "missing": service.missing(identity, IDENTITY_FIELDS),
+            "me": me,
+            "workers": [{"worker": w.worker, "name": w.name, "phone": w.phone, "email": w.email} for w in workers]}
+
+
+FIELD_LABELS = {"name": N_("Name"), "organisation": N_("Organisation"), "address": N_("Address"),
+                "phone": N_("Phone"), "email": N_("E-mail"), "signatory": N_("Signatory"), "place": N_("Place"),
+                "logo": N_("Logo"), "contact_person": N_("Contact person"), "type": N_("Type")}
+WORKER_COLUMNS = [("worker", N_("Worker")), ("name", N_("Name")), ("phone", N_("Phone")), ("email", N_("E-mail"))]
+
+
+@app.command("show")
+def show(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """The service's identity as its documents show it, what is still missing, and the workers' details."""
+    store = state(ctx).reader()
+    record = identity_record(store.service.identity(), store.service.workers(), store.me)
+    if render.emit_fields(record, fmt):
+        return
+    from rich.panel import Panel
+
+    from huurbeg.commands import headed
+    from huurbeg.views import _facts_grid as facts_grid
+
+    logo = record["logo"]
+    pairs = [(FIELD_LABELS[name], record[name]) for name in IDENTITY_FIELDS if name != "logo"]
+    pairs.append((FIELD_LABELS["logo"], _("{type}, {size} KB").format(
+        type=logo["type"], size=max(1, logo["bytes"] // 1024)) if logo else None))
+    out = render.console()
+    out.print(Panel(facts_grid(pairs), title=render.literal(_("The service")), title_align="left"))
+    if record["missing"]:
+        render.notice(_("Not set yet: {flags} (huurbeg service set).").format(
+            flags=", ".join("--" + name for name in record["missing"])))
+    if record["workers"]:
+        out.print(render.table(record["workers"], headed(WORKER_COLUMNS), title=_("Workers")))
+    if not any(w["worker"] == record["me"] for w in record["workers"]):
+        render.notice(_("Your own details are not set yet (huurbeg service me --name ... --phone ... --email ...)."))
+
+
+# --- for documents ----------------------------------------------------------------
+
+
+def _ask_identity(current: ServiceIdentity, names: Iterable[str]) -> dict:
+    from huurbeg import prompts
+
+    return {name: prompts.ask_detail(_(IDENTITY_FIELDS[name]).capitalize() + "?", _checked(name),
+                                     current=getattr(current, name)) for name in names}
+
+
+def _ask_worker(current: WorkerContact, names: Iterable[str]) -> dict:
+    from huurbeg import prompts
+
+    return {name: prompts.ask_detail(_(WORKER_FIELDS[name]).capitalize() + "?", _checked(name),
+                                     current=getattr(current, name)) for name in names}
+
+
+def _checked(name: str):
+    return lambda value: service.detail(name, value) or ""
+
+
+def ensure_identity(store, needed: Iterable[str], no_input: bool = False) -> ServiceIdentity:
+    """The service's identity with every detail in `needed`: what is missing is asked for on a terminal
+    (and kept for the next document), and named in one error line otherwise. A logo is never asked for."""
+    from huurbeg import prompts
+
+    identity = store.service.identity()
+    lacking = service.missing(identity, needed)
+    if not lacking:
+        return identity
+    if "logo" in lacking or not prompts.interactive(no_input):
+        raise MissingValue(_("the service's details this document needs are not set: {flags}; set them once with "
+                             "huurbeg service set {example}").format(
+            flags=" ".join("--" + name for name in lacking),
+            example=" ".join(f"--{name} {_('FILE') if name == 'logo' else '...'}" for name in lacking)))
+    render.notice(_("This document needs the service's details once; they are kept for the whole team."))
+    store.service.set_identity(**_ask_identity(identity, lacking))
+    return store.service.identity()
+
+
+def ensure_worker(store, needed: Iterable[str], no_input: bool = False) -> WorkerContact:
+    """The details of the worker at the keyboard, with every one in `needed`: asked for on a terminal, named in
+    one error line otherwise."""
+    from huurbeg import prompts
+
+    me = store.me
+    worker = store.service.worker(me) or WorkerContact(me)
+    lacking = service.missing(worker, needed)
+    if not lacking:
+        return worker
+    if not prompts.interactive(no_input):
+        raise MissingValue(_("your own details this document needs are not set: {flags}; set them once with "
+                             "huurbeg service me {example}").format(
+            flags=" ".join("--" + name for name in lacking),
+            example=" ".join(f"--{name} ..." for name in lacking)))
+    render.notice(_("This document is signed with your own details; they are kept for your next letters."))
+    store.service.set_worker(me, **_ask_worker(worker, lacking))
+    return store.service.worker(me)
+
+
+# --- landlords ----------------------------------------------------------------------
+
+
+def _landlord(store, name: str):
+    found = store.cases.landlord_named(name)
+    if found is None:
+        raise NotFound(_("NAME: no landlord of that name; 'huurbeg landlord list' lists them"))
+    return found
+
+
+def landlord_record(store, row) -> dict:
+    open_cases, cases = store.cases.landlord_case_count(row.id)
+    return {"name": row.name, "type": row.kind, "address": row.address, "phone": row.phone, "email": row.email,
+            "contact_person": row.contact_person, "open_cases": open_cases, "cases": cases}
+
+
+NameArgument = Annotated[str, typer.Argument(
+    metavar="NAME", help="The landlord's name, as at intake (case, accents and punctuation do not matter).")]
+
+
+@landlords.command("show")
+def landlord_show(ctx: typer.Context, name: NameArgument, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """A landlord's contact details and how many cases name them."""
+    from huurbeg.codes import LandlordType
+
+    store = state(ctx).reader()
+    record = landlord_record(store, _landlord(store, name))
+    record["type"] = LandlordType(record["type"])
+    if render.emit_fields(record, fmt):
+        return
+    from rich.panel import Panel
+
+    from huurbeg.views import _facts_grid as facts_grid
+
+    pairs = [(FIELD_LABELS[key], record[key]) for key in ("type", "address", "phone", "email", "contact_person")]
+    pairs.append((N_("Cases"), _("{open} open, {all} in all").format(open=record["open_cases"], all=record["cases"])))
+    render.console().print(Panel(facts_grid(pairs), title=render.literal(record["name"]), title_align="left"))
+
+
+LANDLORD_COLUMNS = [("name", N_("Landlord")), ("type", N_("Type")), ("phone", N_("Phone")), ("email", N_("E-mail")),
+                    ("contact_person", N_("Contact person")), ("open_cases", N_("Open"))]
+
+
+@landlords.command("list")
+def landlord_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """Every landlord with their contact details and open cases."""
+    from huurbeg.codes import LandlordType
+
+    from huurbeg.commands import headed
+
+    store = state(ctx).reader()
+    rows = [landlord_record(store, row) for row in store.cases.landlords()]
+    for row in rows:
+        row["type"] = LandlordType(row["type"])
+    render.emit_rows(rows, fmt, headed(LANDLORD_COLUMNS), empty=_("No landlords yet."))
+
+
+@landlords.command("edit")
+def landlord_edit(
+    ctx: typer.Context,
+    name: NameArgument,
+    address: Annotated[str | None, _option("address", help="Where letters to the landlord go. '' clears it.")] = None,
+    phone: Annotated[str | None, _option("phone", help="The landlord's phone number. '' clears it.")] = None,
+    email: Annotated[str | None, _option("email", help="The landlord's e-mail address. '' clears it.")] = None,
+    contact: Annotated[str | None, _option("contact_person", help=(
+        "Who the service deals with there (an SHM's or SVK's desk). '' clears it."), flag="--contact")] = None,
+    no_input: NoInputOption = False,
+) -> None:
+    """Correct a landlord's contact details: address, phone, e-mail, contact person."""
+    from huurbeg import prompts
+
+    store = state(ctx).store()
+    row = _landlord(store, name)
+    given = {"address": address, "phone": phone, "email": email, "contact_person": contact}
+    if all(value is None for value in given.values()):
+        if not prompts.interactive(no_input):
+            raise MissingValue(_("give at least one of --address, --phone, --email, --contact"))
+        labels = {"address": N_("Landlord's address?"), "phone": N_("Landlord's phone?"),
+                  "email": N_("Landlord's e-mail?"), "contact_person": N_("Contact person there?")}
+        given = {key: prompts.ask_detail(_(label), _checked(key), current=row[key]) for key, label in labels.items()}
+    changed = store.cases.set_landlord_contact(row.id, **given)
+    render.message(_("{name}: contact details saved: {fields}.").format(name=row.name, fields=", ".join(
+        "--contact" if field == "contact_person" else "--" + field for field in changed)) if changed
+        else _("{name}: the contact details were already so; nothing changed.").format(name=row.name))
