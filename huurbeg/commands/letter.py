@@ -85,7 +85,7 @@ def letter(
         raise MissingValue(_("--to: say who the letter is for: landlord, tenant or court"))
     media = check_output(output, template, preview)
     app_state = state(ctx)
-    store = app_state.store(write=not preview)
+    store = app_state.store()
     language = letters.language(lang, _setting())
     store.case(number)  # an unknown case is told before the service's details are asked
     identity, worker = sender(store, no_input)
@@ -124,10 +124,11 @@ def check_output(output: Path | None, template: Path | None, preview: bool) -> s
 
 def sender(store, no_input: bool):
     """The service's identity and the worker's own details, asked for on a terminal when missing."""
-    from huurbeg import letters, prompts, service
+    from huurbeg import letters
+    from huurbeg.commands import service
 
-    identity = service.ensure_identity(store, letters.IDENTITY_NEEDED, interactive=prompts.interactive(no_input))
-    return identity, store.service.worker(store.me)
+    return (service.ensure_identity(store, letters.IDENTITY_NEEDED, no_input),
+            service.ensure_worker(store, letters.WORKER_NEEDED, no_input))
 
 
 def write(store, made, media: str, output: Path, template: Path | None, today: date) -> None:
