@@ -20,7 +20,6 @@ from huurbeg.letters import TITLES, Letter, fields
 
 PDF_TYPE = "application/pdf"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-SUFFIXES = {".pdf": PDF_TYPE, ".docx": DOCX_TYPE}
 TEMPLATE_MOST_BYTES = 25 * 1000 * 1000
 """A house-style template is a few hundred kilobytes; anything far larger is not one."""
 
@@ -36,13 +35,10 @@ def font(name: str) -> str:
 
 
 def kind_of_output(path: Path | None) -> str | None:
-    """The media type of --output, by its suffix; refused for anything but .pdf and .docx."""
+    """The media type of --output: a Word document for a .docx, a PDF for any other name."""
     if path is None:
         return None
-    found = SUFFIXES.get(path.suffix.lower())
-    if found is None:
-        raise InvalidInput(_("--output: name a .pdf or a .docx file (with --template), e.g. --output brief.pdf"))
-    return found
+    return DOCX_TYPE if path.suffix.lower() == ".docx" else PDF_TYPE
 
 
 # --- PDF --------------------------------------------------------------------------------------------------------

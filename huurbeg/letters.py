@@ -245,8 +245,6 @@ def _tenant(store, case, today: date, on: date | None, at: time | None, place: s
     if on < today:
         raise InvalidInput(_("--date: the appointment cannot be in the past"))
     household = store.household(case)
-    if place is not None and not place.strip():
-        raise InvalidInput(_("--place: give where the appointment is, or leave it out for a home visit"))
     home = place is None
     where = _address(household.address).replace("\n", ", ") if home else _text(place.strip())
     day = f"{dates.weekday(on)} {on:%d/%m/%Y}"

@@ -213,7 +213,7 @@ def test_a_bad_template_is_refused_and_nothing_written(cli, planted, tmp_path, d
 
 @pytest.mark.parametrize("args, contains", [
     (["--to", "landlord", "--output", "{missing}/brief.pdf"], "no directory"),
-    (["--to", "landlord", "--output", "{tmp}/brief.txt"], "--output: name a .pdf or a .docx"),
+    (["--to", "landlord", "--output", "{tmp}/brief.pdf", "--template", "{tmp}/huisstijl.docx"], "--template"),
     (["--to", "landlord", "--output", "{tmp}/brief.docx"], "--template"),
     (["--to", "landlord"], "--output"),
     (["--to", "neighbour", "--output", "{tmp}/brief.pdf"], "landlord, tenant or court"),

@@ -80,6 +80,7 @@ REQUIRED = {
     "transfer undo --reason": ["transfer", "undo", S, "--reason", V],
     "transfer dwelling add CODE": ["transfer", "dwelling", "add", V, "--kind", "crisis"],
     "refer remove --reason": ["refer", "remove", C, "1", "--reason", V],
+    "letter --place": ["letter", C, "--to", "tenant", "--date", "+1d", "--time", "10:00", "--place", V, "--preview"],
 }
 """Each text that must show something, with the command that gives it (every other value valid)."""
 FREE = {
@@ -97,6 +98,7 @@ FREE = {
     "case find TEXT": "a search: one without a word or a number to look for is refused by the search itself",
     "case list --status": "open, closed or all", "case find --status": "open, closed or all",
     "case report --format": "text or json", "case export --format": "json",
+    "letter --lang": "nl or en, checked by letter",
 }
 """Texts where nothing typed is a value of its own (no note, no room), or that their own parser checks."""
 

@@ -74,6 +74,10 @@ def build(cli) -> dict:
     with open(scan, "wb") as file:
         file.write(b"%PDF-1.4 [red]x[/red] \x1b[2J")
     run("case", "attach", number, scan, "--note", HOSTILE)
+    run("service", "set", "--name", "Dienst huurbegeleiding", "--organisation", "Sociaal Huis Mechelen", "--address",
+        "Grote Markt 21, 2800 Mechelen", "--phone", "015 29 76 00", "--email", "huurbegeleiding@mechelen.be",
+        "--signatory", "Els Janssens", "--place", "Mechelen")
+    run("service", "me", "--name", "Karim Aït", "--phone", "015 11 22 33", "--email", "karim@mechelen.be")
     return {"case": number, "stay": stay, "setup": setup}
 
 
@@ -98,11 +102,12 @@ def views(case: str, stay: str) -> dict:
         "stats": (["stats", "--month", "this"], False),
         "purge": (["purge", "--closed-before", "today"], False),
         "digest": (["digest"], True),
+        "letter": (["letter", case, "--to", "landlord", "--preview"], True),
     }
 
 
 SETUP = {"intake", "visit add", "plan new", "plan agree", "hearing add", "refer add", "transfer dwelling add",
-         "transfer in", "case attach"}
+         "transfer in", "case attach", "service set", "service me"}
 """Commands that wrote the hostile data above: their own output was checked while building it."""
 AFTERWARDS = {
     "plan pay": lambda c, s: ["plan", "pay", c, "--amount", "100"],

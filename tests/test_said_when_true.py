@@ -54,6 +54,10 @@ SETUP = [
     [*PW, "--tenant", "Piet Wouters"],  # 2026-0007
     [*PW, "--tenant", "Piet Wouter"],  # 2026-0008: merged into 2026-0007, to be given back
     ["case", "merge", "2026-0007", "2026-0008", "--yes"],
+    ["service", "set", "--name", "Dienst huurbegeleiding", "--organisation", "Sociaal Huis Mechelen", "--address",
+     "Grote Markt 21, 2800 Mechelen", "--phone", "015 29 76 00", "--email", "huurbegeleiding@mechelen.be",
+     "--signatory", "Els Janssens", "--place", "Mechelen"],
+    ["service", "me", "--name", "Karim Aït", "--phone", "015 11 22 33", "--email", "karim@mechelen.be"],
 ]
 
 WRITES = {
@@ -104,6 +108,7 @@ WRITES = {
     "refer add": ["refer", "add", "2026-0001", "--to", "cgg"],
     "refer outcome": ["refer", "outcome", "2026-0001", "1", "--result", "accepted"],
     "refer remove": ["refer", "remove", "2026-0001", "1", "--reason", "vergissing"],
+    "letter": ["letter", "2026-0001", "--to", "landlord", "--output", "{letter}"],
 }
 PDF = b"%PDF-1.4\n% vonnis\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 """A document to attach: the smallest file the attachments take for a PDF."""
@@ -155,7 +160,8 @@ def arguments(args, folder, empty):
                    encoding="utf-8")
     pdf = folder / "verzoekschrift.pdf"
     pdf.write_bytes(PDF.replace(b"vonnis", b"verzoekschrift"))
-    given = {"csv": str(csv), "empty": str(empty), "backup": str(folder / "backup.db"), "pdf": str(pdf)}
+    given = {"csv": str(csv), "empty": str(empty), "backup": str(folder / "backup.db"), "pdf": str(pdf),
+             "letter": str(folder / "brief.pdf")}
     return [arg.format(**given) for arg in args]
 
 
@@ -182,6 +188,7 @@ def test_a_commit_that_fails_shows_no_success(prepared, tmp_path, cli, db_path, 
     assert result.stdout == ""  # not even the new case number
     assert (snapshot(db_path), snapshot(empty)) == before
     assert not (tmp_path / "backup.db").exists()  # "nothing was written" is true of a backup too
+    assert not (tmp_path / "brief.pdf").exists()  # and of a letter
 
 
 @pytest.mark.parametrize("name", sorted(WRITES))

@@ -9,7 +9,7 @@ import typer
 from huurbeg import render
 from huurbeg.errors import InvalidInput, MissingValue
 from huurbeg.i18n import N_, _
-from huurbeg.params import NoInputOption, _wrap, output_file, parse_case, parse_date
+from huurbeg.params import NoInputOption, _wrap, output_file, parse_case, parse_coming_date, parse_required_text
 from huurbeg.state import state
 
 RECIPIENTS = ("landlord", "tenant", "court")
@@ -44,12 +44,12 @@ def letter(
         help="landlord: the state of affairs secrecy allows; tenant: an invitation; court: a note for the Justice "
              "of the Peace.")] = None,
     on: Annotated[date | None, typer.Option(
-        "--date", parser=parse_date, metavar="DATE",
+        "--date", parser=parse_coming_date, metavar="DATE",
         help="The tenant's appointment; for the landlord or the court, the letter's date (default today).")] = None,
     at: Annotated[time | None, typer.Option(
         "--time", parser=_wrap(_time), metavar="HH:MM", help="The time of the tenant's appointment.")] = None,
     place: Annotated[str | None, typer.Option(
-        "--place", metavar="TEXT", help="Where the tenant's appointment is (default: a home visit).")] = None,
+        "--place", metavar="TEXT", parser=parse_required_text, help="Where the tenant's appointment is (default: a home visit).")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", callback=output_file,
         help="Write the letter to FILE.pdf, or FILE.docx with --template (readable by you only).")] = None,
