@@ -61,9 +61,11 @@ def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> li
         raise InvalidInput(_("TEXT: {exc}").format(exc=exc)) from None
     found = []
     for (case_id, number, case_status, track, intake, name, address, phone, national, landlord,
-         reference) in store.find_candidates(query, status):
+         reference, landlord_phone, landlord_email, landlord_contact) in store.find_candidates(query, status):
         match = finding.score(query, {"tenant": name, "address": address, "phone": phone,
-                                      "national_number": national, "landlord": landlord, "reference": reference})
+                                      "national_number": national, "landlord": landlord, "reference": reference,
+                                      "landlord_phone": landlord_phone, "landlord_email": landlord_email,
+                                      "landlord_contact": landlord_contact})
         if match is not None:
             found.append((match, case_id, {
                 "case": number, "tenant": name, "address": address, "landlord": landlord,
@@ -89,7 +91,9 @@ def dossier(store, number: str, today: date, removed: bool = False) -> dict:
         "tenant": {"name": household.name, "address": household.address, "phone": household.phone,
                    "birth_date": household.birth_date, "national_number": household.national_number,
                    "adults": household.adults, "children": household.children},
-        "landlord": {"name": landlord.name, "type": landlord.kind} if landlord else None,
+        "landlord": {"name": landlord.name, "type": landlord.kind, "address": landlord.address,
+                     "phone": landlord.phone, "email": landlord.email,
+                     "contact_person": landlord.contact_person} if landlord else None,
         "problems": data["problems"],
         "arrears": Cents(case.arrears_cents) if case.arrears_cents is not None else None,
         "rent": Cents(case.rent_cents) if case.rent_cents is not None else None,
@@ -163,6 +167,8 @@ def export(store, number: str, today: date) -> dict:
     for each in store.household_cases(case):
         record = dossier(store, each.number, today, removed=True)
         record["removed"] = each.removed_at is not None
+        if record["landlord"]:  # the landlord's own contact details are not the household's data
+            record["landlord"] = {"name": record["landlord"]["name"], "type": record["landlord"]["type"]}
         record["timeline"] = history(store, each.number)
         record["payment_plans"] = [_plan_export(store, plan) for plan in store.plans(each)]
         record["hearings"] = [{"starts_at": h.starts_at, "court": h.court, "room": h.room,

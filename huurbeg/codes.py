@@ -180,6 +180,9 @@ class FoundIn(StrEnum):
     NATIONAL_NUMBER = "national_number"
     LANDLORD = "landlord"
     REFERENCE = "reference"
+    LANDLORD_PHONE = "landlord_phone"
+    LANDLORD_EMAIL = "landlord_email"
+    LANDLORD_CONTACT = "landlord_contact"
 
 
 class Severity(StrEnum):
@@ -300,6 +303,9 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
     (FoundIn.NATIONAL_NUMBER, (), N_("national register number")),
     (FoundIn.LANDLORD, (), N_("landlord")),
     (FoundIn.REFERENCE, (), N_("import reference")),
+    (FoundIn.LANDLORD_PHONE, (), N_("landlord's phone")),
+    (FoundIn.LANDLORD_EMAIL, (), N_("landlord's e-mail")),
+    (FoundIn.LANDLORD_CONTACT, (), N_("landlord's contact person")),
 ]
 ALIASES: dict[type[StrEnum], dict[str, StrEnum]] = {}
 """Per code list, each Dutch name to its code."""

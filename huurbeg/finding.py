@@ -24,7 +24,7 @@ INFIX_MIN_LENGTH = 3
 DIGITS_MIN_LENGTH = 4
 """A number fragment shorter than this matches too much to mean anything."""
 FIELD_WEIGHT = {"tenant": 1.0, "reference": 0.95, "national_number": 0.95, "phone": 0.9, "landlord": 0.8,
-                "address": 0.75}
+                "address": 0.75, "landlord_phone": 0.7, "landlord_email": 0.7, "landlord_contact": 0.7}
 """How much a match in each field says about the case being the one looked for."""
 EXACT, PREFIX, INFIX, TYPO, TYPO_PREFIX = 1.0, 0.85, 0.6, 0.7, 0.5
 """The score of one query word by how it matched."""
@@ -55,6 +55,13 @@ def search_key(name: str | None, address: str | None, phone: str | None, nationa
     parts = [" ".join(name_words), "".join(name_words), " ".join(words(address)), digits(phone),
              national_number or ""]
     return " ".join(p for p in parts if p) or None
+
+
+def contact_key(phone: str | None, email: str | None, person: str | None) -> str:
+    """A landlord's contact details in the forms a query may match, as search_key has a household's."""
+    person_words = words(person)
+    return " ".join(p for p in (digits(phone), " ".join(words(email)), " ".join(person_words),
+                                "".join(person_words)) if p)
 
 
 @dataclass(frozen=True)
@@ -167,20 +174,22 @@ class Match:
 def score(query: Query, fields: dict[str, str | None]) -> Match | None:
     """Whether a case with these fields matches the query, and how well; None when it does not.
 
-    `fields` holds tenant, address, phone, national_number, landlord and reference.
+    `fields` holds tenant, address, phone, national_number, landlord and reference, and the landlord's
+    contact details (landlord_phone, landlord_email, landlord_contact): a landlord's desk finds its cases.
     Every word of the query must match some field; the score is the mean of the
     words' scores, each weighted by its field.
     """
     if query.number is not None:
-        for field in ("national_number", "phone"):
+        for field in ("national_number", "phone", "landlord_phone"):
             value = digits(fields.get(field))
             if value and query.number in value:
                 exact = EXACT if value == query.number else PREFIX if value.startswith(query.number) else INFIX
                 return Match(round(exact * FIELD_WEIGHT[field], 4), field)
-        value = digits(fields.get("phone"))
-        if query.subscriber and value and query.subscriber in value:  # +32 470… for 0470…, or the reverse
-            exact = EXACT if subscriber_part(fields["phone"]) == query.subscriber else INFIX
-            return Match(round(exact * FIELD_WEIGHT["phone"], 4), "phone")
+        for field in ("phone", "landlord_phone"):
+            value = digits(fields.get(field))
+            if query.subscriber and value and query.subscriber in value:  # +32 470… for 0470…, or the reverse
+                exact = EXACT if subscriber_part(fields[field]) == query.subscriber else INFIX
+                return Match(round(exact * FIELD_WEIGHT[field], 4), field)
         return None
     tokens = {field: _tokens(value) for field, value in fields.items() if value}
     found = _words_score(query.words, tokens)

@@ -43,6 +43,7 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
         (N_("Born"), tenant["birth_date"]), (N_("National no."), national_number.fmt(tenant["national_number"])),
         (N_("Household"), household),
         (N_("Landlord"), _landlord(landlord["name"], landlord["type"]) if landlord else None),
+        (N_("Landlord contact"), _landlord_contact(landlord)),
         (N_("Track"), record["track"]), (N_("Status"), status), (N_("Registered"), record["intake_date"]),
         (N_("By"), f"{text_value(record['source'])}" + (f": {record['referrer']}" if record["referrer"] else "")),
         (N_("Returning"), _("yes: earlier case(s) of this household") if record["returning_household"] else None),
@@ -113,6 +114,12 @@ def _household(adults: int | None, children: int | None) -> str:
 
 def _landlord(name: str, kind) -> str:
     return f"{name} ({text_value(known(LandlordType, kind))})"
+
+
+def _landlord_contact(landlord: dict) -> str | None:
+    """How the landlord is reached (contact person, phone, e-mail, address), each as stored."""
+    return ", ".join(text_value(landlord[key]) for key in ("contact_person", "phone", "email", "address")
+                     if landlord.get(key)) or None
 
 
 def _standing(value) -> str:

@@ -46,7 +46,7 @@ def test_options_and_codes():
     assert {"--track", "--status", "--format", "--output", "--help"} <= set(values("huurbeg case list --"))
     assert values("huurbeg case list --track ") == ["pw", "pre-ogp", "ogp", "dw", "crisis"]
     assert values("huurbeg case list --track pre") == ["pre-ogp"]
-    assert values("huurbeg stats -f ") == ["table", "json", "csv", "csv-excel", "xlsx", "html"]
+    assert values("huurbeg stats -f ") == ["table", "json", "csv", "csv-excel", "xlsx", "html", "pdf"]
     assert values("huurbeg case list -f ") == ["table", "json", "csv", "csv-excel", "xlsx"]
     assert values("huurbeg case close 2026-0001 --outcome ev") == ["eviction-prevented", "evicted"]
     assert values("huurbeg intake --tenant X --source est") == ["estate-agent"]

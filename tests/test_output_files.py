@@ -41,6 +41,9 @@ SAMPLES = {
     "transfer list": ["transfer", "list", "--format", "json"],
     "refer list": ["refer", "list", "--format", "json"],
     "letter": ["letter", CASE, "--to", "landlord"],
+    "service show": ["service", "show", "--format", "json"],
+    "landlord show": ["landlord", "show", "Karel De Smet"],
+    "landlord list": ["landlord", "list", "--format", "csv"],
 }
 """An invocation that succeeds, for every command that has --output (the walk below keeps it complete)."""
 

@@ -1,4 +1,5 @@
-"""The annual report: one self-contained HTML page, checked as text and in a real headless browser."""
+"""The annual report: one self-contained HTML page, checked as text and in a real headless browser, and the
+same report as a PDF, read back and rendered to an image."""
 
 import json
 import re
@@ -27,12 +28,19 @@ def year(tmp_path_factory):
     runner = CliRunner()
     env = {"HUURBEG_DB": db, "HUURBEG_TODAY": "2026-12-31"}
     assert runner.invoke(app, ["demo"], env=env).exit_code == 0
+    assert runner.invoke(app, ["service", "set", *SERVICE], env=env).exit_code == 0
     report = folder / "report-2026.html"
     made = runner.invoke(app, ["stats", "--year", "2026", "--format", "html", "--output", str(report)], env=env)
     assert made.exit_code == 0, made.output
     figures = json.loads(runner.invoke(app, ["stats", "--year", "2026", "-f", "json"], env=env).stdout)
     cases = json.loads(runner.invoke(app, ["case", "list", "--status", "all", "-f", "json"], env=env).stdout)
     return report, figures, cases
+
+
+SERVICE = ["--name", "Dienst huurbegeleiding", "--organisation", "Sociaal Huis Mechelen", "--place", "Mechelen",
+           "--address", "Grote Markt 21, 2800 Mechelen", "--phone", "015 29 76 00"]
+MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+             "november", "december"]
 
 
 def total(figures, key):
@@ -64,11 +72,58 @@ def test_the_page_shows_the_year_s_results_and_every_panel(year):
         value = total(figures, key)
         assert f"<b>{value}</b>{label}" in page  # the headline figure
         assert f"{label}; {value}" in page  # the chart's legend, as on the results slide
-    months = re.findall(r"2026-(\d\d)", page)
-    assert sorted(set(months)) == [f"{m:02}" for m in range(1, 13)]
+    months = re.findall(r'<text[^>]*transform="rotate\(30[^>]*>([^<]+)</text>', page)  # months by name
+    assert months == ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+    assert not re.search(r"2026-\d\d", page)
     for panel in PANELS:
         assert f"<h3>{PANEL_TITLES[panel]}</h3>" in page
     assert f'<td>new cases</td><td class="n">{total(figures, "new_cases")}</td>' in page
+
+
+@pytest.mark.sqlite_only
+def test_the_page_is_the_service_s_with_its_name_and_city_and_no_developer_s_line(year):
+    page = year[0].read_text(encoding="utf-8")
+    assert "<h1>Dienst huurbegeleiding Mechelen: the year 2026 in figures</h1>" in page
+    assert "<title>Dienst huurbegeleiding Mechelen: the year 2026 in figures</title>" in page
+    assert "Sociaal Huis Mechelen" in page and "Grote Markt 21, 2800 Mechelen" in page  # its paper's foot
+    assert "huurbeg/" not in page and ".py" not in page and "Made by huurbeg" not in page
+
+
+@pytest.mark.sqlite_only
+def test_the_four_results_are_bars_of_their_own_not_shares_of_a_pie(year):
+    page = year[0].read_text(encoding="utf-8")
+    results = re.findall(r"<svg.*?</svg>", page, re.S)[0]
+    assert 'class="graph bar-graph vertical"' in results and "pie" not in results.lower()
+    bars = re.findall(r'<rect x="[\d.]+" y="[\d.]+" rx="0" ry="0" width="([\d.]+)" height="([\d.]+)" '
+                      r'class="rect reactive tooltip-trigger"', results)
+    assert len(bars) == 4  # one bar per result, each its own series (its own colour)
+
+
+@pytest.mark.sqlite_only
+def test_the_months_are_named_in_dutch(year):
+    from typer.testing import CliRunner
+
+    from huurbeg.cli import app
+
+    report = year[0].with_name("report-nl-months.html")
+    env = {"HUURBEG_DB": str(year[0].with_name("demo.db")), "HUURBEG_TODAY": "2026-12-31", "HUURBEG_LANG": "nl"}
+    assert CliRunner().invoke(app, ["stats", "--year", "2026", "-f", "html", "-o", str(report)], env=env).exit_code == 0
+    page = report.read_text(encoding="utf-8")
+    assert re.findall(r'<text[^>]*transform="rotate\(30[^>]*>([^<]+)</text>', page) == MONTHS_NL
+    assert "<h1>Dienst huurbegeleiding Mechelen: het jaar 2026 in cijfers</h1>" in page
+
+
+@pytest.mark.sqlite_only
+def test_without_the_service_s_name_the_report_says_what_to_set_and_writes_nothing(cli, tmp_path):
+    from conftest import assert_one_line_error
+
+    cli("intake", "--track", "pw", "--tenant", "X", "--source", "tenant", "--tenant-informed", "--no-input")
+    cli("service", "set", "--name", "Dienst huurbegeleiding")
+    for fmt, name in (("html", "r.html"), ("pdf", "r.pdf")):
+        result = cli("stats", "--year", "2026", "--format", fmt, "--output", str(tmp_path / name))
+        assert_one_line_error(result, code=2, contains="huurbeg service set --place ...")
+        assert not (tmp_path / name).exists()
 
 
 @pytest.mark.sqlite_only
@@ -85,7 +140,10 @@ def test_the_legend_under_the_bars_never_runs_into_its_neighbour(year, language)
     env = {"HUURBEG_DB": str(year[0].with_name("demo.db")), "HUURBEG_TODAY": "2026-12-31", "HUURBEG_LANG": language}
     made = CliRunner().invoke(app, ["stats", "--year", "2026", "-f", "html", "-o", str(report)], env=env)
     assert made.exit_code == 0, made.output
-    months = re.findall(r"<svg.*?</svg>", report.read_text(encoding="utf-8"), re.S)[1]
+    charts = re.findall(r"<svg.*?</svg>", report.read_text(encoding="utf-8"), re.S)
+    results = charts[0][charts[0].index('class="legends"'):]  # the results' legend under their bars too
+    assert len(re.findall(r"<text[^>]*>[^<]+; \d+</text>", results)) == 4
+    months = charts[1]
     legend = months[months.index('class="legends"'):]
     entries = [(float(y), float(box), float(x), text) for box, y, x, text in re.findall(
         r'<rect x="([\d.]+)" y="([\d.]+)"[^>]*/><text x="([\d.]+)"[^>]*>([^<]+)</text>', legend)]
@@ -166,3 +224,62 @@ def test_the_page_renders_in_a_real_browser_to_an_image_and_an_a4_pdf(year, tmp_
     sizes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", document)
     assert sizes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in sizes)  # A4
     Path(report.parent / "report.png").write_bytes(image)  # kept beside the report for a look
+
+
+@pytest.fixture(scope="module")
+def report_pdf(year):
+    """The same year's report as a PDF, in Dutch (the council's language), with the service's logo."""
+    from typer.testing import CliRunner
+
+    from huurbeg.cli import app
+
+    folder = year[0].parent
+    from test_service import png
+
+    logo = folder / "logo.png"
+    logo.write_bytes(png(40, 20))
+    env = {"HUURBEG_DB": str(folder / "demo.db"), "HUURBEG_TODAY": "2026-12-31", "HUURBEG_LANG": "nl"}
+    runner = CliRunner()
+    assert runner.invoke(app, ["service", "set", "--logo", str(logo)], env=env).exit_code == 0
+    out = folder / "jaarverslag-2026.pdf"
+    made = runner.invoke(app, ["stats", "--year", "2026", "--format", "pdf", "--output", str(out)], env=env)
+    assert made.exit_code == 0, made.output
+    assert made.stdout == "" and "Ignoring" not in made.stderr, made.stderr  # nothing but the file
+    figures = json.loads(runner.invoke(app, ["stats", "--year", "2026", "-f", "json"], env=env).stdout)
+    return out, figures
+
+
+@pytest.mark.sqlite_only
+def test_the_pdf_holds_the_page_s_title_results_months_and_panels(report_pdf, year):
+    pypdf = pytest.importorskip("pypdf")
+    out, figures = report_pdf
+    reader = pypdf.PdfReader(out)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Dienst huurbegeleiding Mechelen: het jaar 2026 in cijfers" in text.replace("\n", " ")
+    assert "Sociaal Huis Mechelen" in text and "Grote Markt 21, 2800 Mechelen" in text
+    for key, label in (("evictions_prevented", "Uithuiszetting voorkomen"),
+                       ("transit_admissions", "Opgenomen in een doorstroomwoning")):
+        assert f"{label}; {total(figures, key)}" in text  # the legend of its own bar
+    for month in MONTHS_NL:
+        assert month in text
+    assert "Aanmelding" in text and "Caseload" in text
+    assert "huurbeg/" not in text and "€" in text  # the FBU amount, in the bundled font
+    for case in year[2]:  # counts only
+        assert case["tenant"] not in text and case["case"] not in text
+    assert reader.pages[0].images, "no logo drawn"
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595.3) < 2 and abs(float(box.height) - 841.9) < 2  # A4
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed here; "
+                    "Debian: apt-get install poppler-utils")
+def test_the_pdf_s_first_page_renders_as_an_image_with_its_charts(report_pdf, tmp_path):
+    out, _ = report_pdf
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")],
+                   check=True, capture_output=True, timeout=60)
+    [image] = tmp_path.glob("page*.png")
+    data = image.read_bytes()
+    width, height = png_size(data)
+    assert abs(width - 413) <= 1 and abs(height - 585) <= 1  # A4 at 50 dpi
+    assert len(png_colours(data)) > 50  # bars in the results' colours and text: no blank page

@@ -109,12 +109,15 @@ WRITES = {
     "refer outcome": ["refer", "outcome", "2026-0001", "1", "--result", "accepted"],
     "refer remove": ["refer", "remove", "2026-0001", "1", "--reason", "vergissing"],
     "letter": ["letter", "2026-0001", "--to", "landlord", "--output", "{letter}"],
+    "service set": ["service", "set", "--name", "Dienst huurbegeleiding"],
+    "service me": ["service", "me", "--phone", "015 29 76 12"],
+    "landlord edit": ["landlord", "edit", "Karel De Smet", "--phone", "0470 11 22 33"],
 }
 PDF = b"%PDF-1.4\n% vonnis\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 """A document to attach: the smallest file the attachments take for a PDF."""
 READS = {"case files", "case file", "stats", "doctor", "deadlines", "digest", "completion", "case list", "case find", "case show",
          "case history", "case report", "case export", "visit list", "plan show", "hearing list", "hearing brief",
-         "transfer list", "refer list"}
+         "transfer list", "refer list", "service show", "landlord show", "landlord list"}
 """Commands that write nothing a person typed (a lookup may record that it was read)."""
 
 

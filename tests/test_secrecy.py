@@ -14,7 +14,8 @@ from conftest import POSTGRES, assert_one_line_error, snapshot
 SECRETS = {
     "note": "SECRET-CASE-NOTE", "contact": "SECRET-CONTACT-NOTE", "referral": "SECRET-REFERRAL-NOTE",
     "phone": "0499 SECRET 77", "national_number": "85073003328", "referrer": "SECRET-REFERRER",
-    "proposal": "SECRET-PROPOSAL",
+    "proposal": "SECRET-PROPOSAL", "landlord_phone": "015 SECRET 66", "landlord_email": "secret-desk@woonpunt.be",
+    "landlord_contact": "SECRET-LANDLORD-CONTACT", "landlord_address": "SECRET-LANDLORD-ADDRESS",
 }
 
 
@@ -32,6 +33,8 @@ def planted(cli):
                  "--landlord", "Woonpunt", "--landlord-type", "shm", "--problem", "arrears",
                  "--arrears", "1.234,56", "--note", SECRETS["note"], "--tenant-informed", "--consent-tenant",
                  "--consent-landlord", "--date", "01/10/2026", "--no-input").stdout.strip()
+    cli("landlord", "edit", "Woonpunt", "--phone", SECRETS["landlord_phone"], "--email", SECRETS["landlord_email"],
+        "--contact", SECRETS["landlord_contact"], "--address", SECRETS["landlord_address"])
     # a problem the landlord did not raise, and a mental-health referral
     cli("visit", number, "--note", SECRETS["contact"], "--date", "02/10/2026", "--no-input")
     cli("refer", number, "--to", "psychiatry", "--note", SECRETS["referral"], "--date", "03/10/2026")

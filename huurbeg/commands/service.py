@@ -13,10 +13,10 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render, service
+from huurbeg import render, service, text
 from huurbeg.errors import InvalidInput, MissingValue, NotFound
 from huurbeg.i18n import N_, _
-from huurbeg.params import FormatOption, NoInputOption, OutputFormat, _wrap
+from huurbeg.params import FormatOption, NoInputOption, OutputFormat, _wrap, parse_required_text
 from huurbeg.service import IDENTITY_FIELDS, WORKER_FIELDS, ServiceIdentity, WorkerContact
 from huurbeg.state import state
 
@@ -51,7 +51,7 @@ def read_logo(path: Path) -> bytes:
             content = file.read(LOGO_READ_MOST)
     except OSError as exc:
         raise InvalidInput(_("--logo: cannot read {path}: {reason}").format(
-            path=path, reason=exc.strerror or exc.__class__.__name__)) from None
+            path=text.quoted(str(path)), reason=exc.strerror or exc.__class__.__name__)) from None
     try:
         service.logo_type(content)
     except ValueError as exc:
@@ -240,7 +240,7 @@ def landlord_record(store, row) -> dict:
 
 
 NameArgument = Annotated[str, typer.Argument(
-    metavar="NAME", help="The landlord's name, as at intake (case, accents and punctuation do not matter).")]
+    metavar="NAME", parser=parse_required_text, help="The landlord's name, as at intake (case, accents and punctuation do not matter).")]
 
 
 @landlords.command("show")

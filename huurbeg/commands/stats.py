@@ -8,7 +8,7 @@ import typer
 
 from huurbeg import render
 from huurbeg.i18n import N_, _
-from huurbeg.params import code_option, parse_date
+from huurbeg.params import NoInputOption, code_option, parse_date
 from huurbeg.state import state
 
 
@@ -19,6 +19,7 @@ class StatsFormat(StrEnum):
     CSV_EXCEL = "csv-excel"
     XLSX = "xlsx"
     HTML = "html"  # the report as one printable page, with charts
+    PDF = "pdf"  # the same report as an A4 PDF (with --output FILE.pdf)
 
 
 def register(app: typer.Typer) -> None:
@@ -37,9 +38,11 @@ def stats(
     chart: Annotated[bool, typer.Option("--chart", help="Also chart the 12 months up to the period.")] = False,
     by_worker: Annotated[bool, typer.Option(
         "--by-worker", help="The caseload per worker instead (json/csv: period, worker, figure, value).")] = False,
+    no_input: NoInputOption = False,
     fmt: Annotated[StatsFormat, code_option(
         StatsFormat, N_("format"), N_("table for people; json or csv for programs; csv-excel for a Belgian Excel; "
-        "xlsx a workbook, one sheet per panel; html the report as one printable page with charts."),
+        "xlsx a workbook, one sheet per panel; html the report as one printable page with charts; pdf the same "
+        "report as an A4 PDF (with --output FILE.pdf)."),
         "--format", "-f")] = StatsFormat.TABLE,
 ) -> None:
     """The monthly figures: intake, caseload, results, court, housing and work. Counts only, never names.
@@ -50,18 +53,11 @@ def stats(
 
     app_state = state(ctx)
     period = _period(month, year, first, last, app_state.today)
+    if fmt in (StatsFormat.HTML, StatsFormat.PDF):
+        _report(app_state, period, fmt, by_worker, no_input)
+        return
     store = app_state.reader(must_exist=True)  # plain SQL: on a file, sqlite3 alone
     aggregates = store.figures(period.first, period.last)
-    if fmt == StatsFormat.HTML:
-        if by_worker:
-            raise typer.BadParameter(_("the report holds the service's figures, not the workers'; "
-                                       "use --by-worker with table, json, csv or xlsx"), param_hint="'--format'")
-        from huurbeg.annual_report import page
-
-        months = [(m, figures.compute(store.figures(m.first, m.last), m, figures.HEADLINES))
-                  for m in figures.last_months(period)]
-        render.write_text(page(period, figures.compute(aggregates, period), months))
-        return
     if fmt != StatsFormat.TABLE:
         rows = figures.worker_rows(aggregates, period) if by_worker else figures.compute(aggregates, period)
         records = [r.as_dict() for r in rows]
@@ -85,6 +81,29 @@ def stats(
     if chart:
         months = figures.last_months(period)
         chart_view([(m, figures.compute(store.figures(m.first, m.last), m, figures.HEADLINES)) for m in months])
+
+
+def _report(app_state, period, fmt: StatsFormat, by_worker: bool, no_input: bool) -> None:
+    """The report for the council, on the service's paper: its name and city asked for once on a terminal."""
+    from huurbeg import annual_report, figures
+    from huurbeg.commands.service import ensure_identity
+    from huurbeg.errors import InvalidInput
+
+    if by_worker:
+        raise typer.BadParameter(_("the report holds the service's figures, not the workers'; "
+                                   "use --by-worker with table, json, csv or xlsx"), param_hint="'--format'")
+    if fmt == StatsFormat.PDF and render.output_path() is None and render.to_terminal():
+        raise InvalidInput(_("--output: a PDF needs a file, e.g. --output report-{year}.pdf").format(
+            year=period.first.year))
+    store = app_state.store(must_exist=True, write=False)  # the service's details may be asked for and kept
+    identity = ensure_identity(store, annual_report.NEEDED, no_input)
+    months = [(m, figures.compute(store.figures(m.first, m.last), m, figures.HEADLINES))
+              for m in figures.last_months(period)]
+    rows = figures.compute(store.figures(period.first, period.last), period)
+    if fmt == StatsFormat.PDF:
+        render.write_bytes(annual_report.pdf(period, rows, months, identity))
+    else:
+        render.write_text(annual_report.page(period, rows, months, identity))
 
 
 def _period(month, year, first, last, today) -> "figures.Period":  # noqa: F821 (imported inside)

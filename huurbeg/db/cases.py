@@ -96,9 +96,11 @@ def rows(db: Connection, track: Track | None, status: Status | None, worker: str
 
 def candidates(db: Connection, conditions: list[list[str]], status: Status | None) -> list[tuple]:
     """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.finding):
-    (case id, number, status, track, intake date, name, address, phone, national number, landlord, reference)."""
+    (case id, number, status, track, intake date, name, address, phone, national number, landlord, reference,
+    landlord's phone, e-mail and contact person)."""
     params: dict = {}
     groups = [NOT_REMOVED]
+    contacts = _landlord_contact_keys(db) if conditions else {}
     for n, patterns in enumerate(conditions):
         either = []
         for m, pattern in enumerate(patterns):
@@ -106,6 +108,12 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
             params[key] = pattern
             either.append(" OR ".join(f"{_contains(column, key, db)}" for column in
                                       ("household.search_key", "landlord.name_key", "lower(case_file.external_ref)")))
+        # a landlord's contact details are few: matched here, and their cases selected by landlord
+        reached = [landlord for landlord, found in contacts.items() if any(p in found for p in patterns)]
+        if reached:
+            listed, ids = in_list(f"l{n}", reached)
+            params.update(ids)
+            either.append(f"case_file.landlord_id IN ({listed})")
         groups.append("(" + " OR ".join(either) + ")")
     if status:
         groups.append("case_file.status = :status")
@@ -114,9 +122,19 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
     return [tuple(row.values()) for row in db.rows(
         "SELECT case_file.id, case_file.number, case_file.status, case_file.track, case_file.intake_date, "
         "household.name, household.address, household.phone, household.national_number, "
-        "landlord.name AS landlord_name, case_file.external_ref "
+        "landlord.name AS landlord_name, case_file.external_ref, landlord.phone AS landlord_phone, "
+        "landlord.email AS landlord_email, landlord.contact_person "
         "FROM case_file JOIN household ON household.id = case_file.household_id "
         f"LEFT JOIN landlord ON landlord.id = case_file.landlord_id {where}", **params)]
+
+
+def _landlord_contact_keys(db: Connection) -> dict[int, str]:
+    """The contact details of every landlord that has some, by id, in the forms a query matches."""
+    from huurbeg.finding import contact_key
+
+    return {row.id: contact_key(row.phone, row.email, row.contact_person) for row in db.rows(
+        "SELECT id, phone, email, contact_person FROM landlord "
+        "WHERE phone IS NOT NULL OR email IS NOT NULL OR contact_person IS NOT NULL")}
 
 
 def _contains(column: str, key: str, db: Connection) -> str:

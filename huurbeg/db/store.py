@@ -903,6 +903,7 @@ class Store:
         for (landlord_id,) in session.execute(private).all():
             label = f"(purged landlord {landlord_id})"
             session.execute(update(Landlord).where(Landlord.id == landlord_id).values(name=label, name_key=label))
+        self.retention.erase_landlord_contacts(ids)
         # an absorbed household's details go with the cases of its merge (and the merge can no longer be undone)
         merges = select(HouseholdMergeCase.merge_id).where(HouseholdMergeCase.case_id.in_(ids))
         session.execute(update(HouseholdMerge).where(HouseholdMerge.id.in_(merges)).values(
