@@ -450,10 +450,10 @@ def _edit(prompt: str, parse: Callable[[str], object] = str, *, optional: bool =
     return parse(answer) if answer else None
 
 
-def ask_detail(prompt: str, parse: Callable[[str], str], current: str | None = None) -> str:
+def ask_detail(prompt: str, parse: Callable[[str], str], current: str | None = None, required: bool = False) -> str:
     """A detail of the service, a worker or a landlord: the stored one to edit in the input; emptied, it is cleared
-    (''); checked by `parse` as it is typed."""
-    return _edit(prompt, parse, current=current or "") or ""
+    (''), unless `required` (a document needs it); checked by `parse` as it is typed."""
+    return _edit(prompt, parse, optional=not required, current=current or "") or ""
 
 
 def _keep(prompt: str, parse: Callable[[str], object], current: str):

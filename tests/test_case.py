@@ -8,6 +8,9 @@ import pytest
 
 from conftest import assert_one_line_error, me, snapshot
 
+NO_CONTACT = dict.fromkeys(("address", "phone", "email", "contact_person"))
+"""A landlord's contact details in the dossier, when none were given."""
+
 
 def as_json(result):
     assert result.exit_code == 0, result.output
@@ -59,7 +62,7 @@ def test_case_show_json_has_the_whole_dossier(cli, new_case):
     number = new_case("--consent-tenant", "--note", "sensitive note")
     case = as_json(cli("case", "show", number, "--format", "json"))
     assert case["case"] == number and case["note"] == "sensitive note"
-    assert case["landlord"] == {"name": "Woonpunt", "type": "shm"}
+    assert case["landlord"] == {"name": "Woonpunt", "type": "shm"} | NO_CONTACT
     assert case["problems"] == ["arrears"]
     assert case["tracks"] == [{"track": "pw", "from": None, "date": "2026-11-22"}]
     assert [entry["action"] for entry in case["timeline"]] == ["intake", "consent"]

@@ -11,6 +11,9 @@ from conftest import assert_one_line_error, snapshot
 from huurbeg import national_number, rules
 from huurbeg.errors import InvalidInput
 
+NO_CONTACT = dict.fromkeys(("address", "phone", "email", "contact_person"))
+"""A landlord's contact details in the dossier, when none were given."""
+
 
 def as_json(result):
     assert result.exit_code == 0, result.output
@@ -48,9 +51,9 @@ def test_the_rent_at_intake_and_the_new_landlord(cli, new_case):
     number = new_case("--rent", "712,50")
     assert dossier(cli, number)["rent"] == 712.5
     assert cli("case", "edit", number, "--landlord", "Huisbaas Claes", "--landlord-type", "private").exit_code == 0
-    assert dossier(cli, number)["landlord"] == {"name": "Huisbaas Claes", "type": "private"}
+    assert dossier(cli, number)["landlord"] == {"name": "Huisbaas Claes", "type": "private"} | NO_CONTACT
     assert cli("case", "edit", number, "--landlord", "WOONPUNT").exit_code == 0  # known, by name
-    assert dossier(cli, number)["landlord"] == {"name": "Woonpunt", "type": "shm"}
+    assert dossier(cli, number)["landlord"] == {"name": "Woonpunt", "type": "shm"} | NO_CONTACT
     assert cli("case", "edit", number, "--landlord", "").exit_code == 0
     assert dossier(cli, number)["landlord"] is None
 

@@ -10,6 +10,9 @@ import pytest
 
 from conftest import assert_one_line_error, snapshot
 
+NO_CONTACT = dict.fromkeys(("address", "phone", "email", "contact_person"))
+"""A landlord's contact details in the dossier, when none were given."""
+
 HEADER = "ref,tenant,address,landlord,landlord_type,track,source,problems,intake_date,arrears,tenant_informed," \
          "status,closed_date,outcome\n"
 GOOD = ["R-1,Jan Peeters,Kerkstraat 1,Woonpunt,shm,pw,landlord,arrears hygiene,03/02/2026,\"1.234,56\",yes,,,",
@@ -36,7 +39,7 @@ def test_import_good_rows(cli, tmp_path):
         ("2026-0001", "Jan Peeters", "pw", "open"), ("2026-0002", "Els Maes", "ogp", "closed")]
     first = as_json(cli("case", "show", "2026-0001", "-f", "json"))
     assert (first["arrears"], first["problems"], first["landlord"]) == \
-        (1234.56, ["arrears", "hygiene"], {"name": "Woonpunt", "type": "shm"})
+        (1234.56, ["arrears", "hygiene"], {"name": "Woonpunt", "type": "shm"} | NO_CONTACT)
     second = as_json(cli("case", "show", "2026-0002", "-f", "json"))
     assert (second["outcome"], second["closed_date"]) == ("eviction-prevented", "2026-09-01")
 

@@ -238,3 +238,30 @@ def test_a_copy_to_a_team_database_carries_the_identity(cli, new_case, tmp_path)
     assert (copied["name"], copied["place"]) == ("Sociale dienst", "Mechelen")  # the team's own name is kept
     assert copied["workers"][0]["name"] == "An Peeters"
     assert as_json(cli("--db", team, "case", "show", number, "-f", "json"))["landlord"]["phone"] == "015 44 55 66"
+
+
+@pytest.mark.slow
+def test_a_document_asks_on_a_terminal_for_what_it_lacks_once_and_keeps_it(cli, db_path, tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    from conftest import answer, spawn_huurbeg
+
+    cli("service", "set", "--name", "Dienst huurbegeleiding")
+    report = tmp_path / "report.html"
+    stopped = spawn_huurbeg(db_path, "stats", "--year", "2026", "--format", "html", "--output", str(report))
+    answer(stopped, "The place documents are signed in?", "\x03")  # Ctrl-C: nothing kept, nothing written
+    stopped.expect(pexpect.EOF)
+    stopped.close()
+    assert stopped.exitstatus == 130 and not report.exists()
+    assert as_json(cli("service", "show", "-f", "json"))["place"] is None
+    child = spawn_huurbeg(db_path, "stats", "--year", "2026", "--format", "html", "--output", str(report))
+    child.expect_exact("they are kept for the whole team")
+    answer(child, "The place documents are signed in?", " \r")  # nothing visible: asked again
+    child.expect_exact("visible text")
+    child.send("\x7f" + "Mechelen\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "Dienst huurbegeleiding Mechelen" in report.read_text(encoding="utf-8")
+    assert as_json(cli("service", "show", "-f", "json"))["place"] == "Mechelen"
+    again = cli("stats", "--year", "2026", "--format", "html", "--no-input")  # kept: not asked again
+    assert again.exit_code == 0 and "Mechelen" in again.stdout

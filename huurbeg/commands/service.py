@@ -166,21 +166,24 @@ def show(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
 # --- for documents ----------------------------------------------------------------
 
 
-def _ask_identity(current: ServiceIdentity, names: Iterable[str]) -> dict:
+def _ask_identity(current: ServiceIdentity, names: Iterable[str], required: bool = False) -> dict:
     from huurbeg import prompts
 
-    return {name: prompts.ask_detail(_(IDENTITY_FIELDS[name]).capitalize() + "?", _checked(name),
-                                     current=getattr(current, name)) for name in names}
+    return {name: prompts.ask_detail(_(IDENTITY_FIELDS[name]).capitalize() + "?", _checked(name, required),
+                                     current=getattr(current, name), required=required) for name in names}
 
 
-def _ask_worker(current: WorkerContact, names: Iterable[str]) -> dict:
+def _ask_worker(current: WorkerContact, names: Iterable[str], required: bool = False) -> dict:
     from huurbeg import prompts
 
-    return {name: prompts.ask_detail(_(WORKER_FIELDS[name]).capitalize() + "?", _checked(name),
-                                     current=getattr(current, name)) for name in names}
+    return {name: prompts.ask_detail(_(WORKER_FIELDS[name]).capitalize() + "?", _checked(name, required),
+                                     current=getattr(current, name), required=required) for name in names}
 
 
-def _checked(name: str):
+def _checked(name: str, required: bool = False):
+    """A typed detail as its flag checks it; '' clears it, unless a document needs it."""
+    if required:
+        return lambda value: service.detail(name, text.required(value))
     return lambda value: service.detail(name, value) or ""
 
 
@@ -199,7 +202,7 @@ def ensure_identity(store, needed: Iterable[str], no_input: bool = False) -> Ser
             flags=" ".join("--" + name for name in lacking),
             example=" ".join(f"--{name} {_('FILE') if name == 'logo' else '...'}" for name in lacking)))
     render.notice(_("This document needs the service's details once; they are kept for the whole team."))
-    store.service.set_identity(**_ask_identity(identity, lacking))
+    store.service.set_identity(**_ask_identity(identity, lacking, required=True))
     return store.service.identity()
 
 
@@ -219,7 +222,7 @@ def ensure_worker(store, needed: Iterable[str], no_input: bool = False) -> Worke
             flags=" ".join("--" + name for name in lacking),
             example=" ".join(f"--{name} ..." for name in lacking)))
     render.notice(_("This document is signed with your own details; they are kept for your next letters."))
-    store.service.set_worker(me, **_ask_worker(worker, lacking))
+    store.service.set_worker(me, **_ask_worker(worker, lacking, required=True))
     return store.service.worker(me)
 
 
