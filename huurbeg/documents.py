@@ -28,6 +28,9 @@ MARGIN = 20
 ADDRESS_X, ADDRESS_Y = 110, 50
 """Where the addressee stands: the window of a Belgian C5/6 envelope (right, about 5 cm from the top)."""
 LOGO_HEIGHT = 18
+NO_GLYPH = {code: "\ufffd" for code in range(0x2400, 0x2427)}
+"""The control pictures render.plain shows a control character as: the shipped fonts draw none of them, so a
+page shows the replacement character, as a screen does for the other marks."""
 
 
 def font(name: str) -> str:
@@ -53,13 +56,13 @@ def pdf(letter: Letter) -> bytes:
     document.add_font("Sans", "", font("DejaVuSans.ttf"))
     document.add_font("Sans", "B", font("DejaVuSans-Bold.ttf"))
     document.add_font("Mono", "", font("DejaVuSansMono.ttf"))
-    values = letter.values
+    values = {name: value.translate(NO_GLYPH) for name, value in letter.values.items()}
     with speaking(letter.lang):
         document.set_title(f"{_(TITLES[letter.kind])} {letter.case}")
         document.set_creator("huurbeg")
         document.set_lang("nl-BE" if letter.lang == "nl" else "en")
         document.add_page()
-        _letterhead(document, letter)
+        _letterhead(document, letter, values)
         if letter.kind == "fbu":
             _agreement(document, values)
         else:
@@ -67,12 +70,11 @@ def pdf(letter: Letter) -> bytes:
     return bytes(document.output())
 
 
-def _lines(document, text: str, height: float = 5, **options) -> None:
-    document.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT", **options)
+def _lines(document, text: str, height: float = 5, align: str = "L") -> None:
+    document.multi_cell(0, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
 
 
-def _letterhead(document, letter: Letter) -> None:
-    values = letter.values
+def _letterhead(document, letter: Letter, values: dict) -> None:
     left = MARGIN
     if letter.logo:
         try:

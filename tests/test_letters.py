@@ -352,3 +352,24 @@ def test_page_one_renders_as_an_image(cli, planted, tmp_path):
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (331, 468)  # A4 at 40 dpi: 210 x 297 mm
     assert len(set(io.BytesIO(data).read())) > 50  # not a blank page
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_stored_text_is_written_literally(cli, service, tmp_path, fmt):
+    """Markup, XML and control characters in a stored name stay characters on the page; nothing is said but
+    what was done (no font warning on stderr)."""
+    hostile = "Jan [red]x[/red] **vet** <w:t>&amp; \x1b[2J\x07 \u202e"
+    number = cli("intake", "--track", "pw", "--tenant", hostile, "--source", "tenant", "--landlord", hostile,
+                 "--landlord-type", "private", "--tenant-informed", "--no-input").stdout.strip()
+    out = tmp_path / f"brief.{fmt}"
+    extra = []
+    if fmt == "docx":
+        make_template(tmp_path / "huisstijl.docx", ["addressee", "tenant"])
+        extra = ["--template", str(tmp_path / "huisstijl.docx")]
+    result = letter(cli, number, "landlord", out, *extra)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().splitlines() == [
+        f"{number}: letter to the landlord written to {out} and kept in the dossier as document 1."]
+    text = pdf_text(out) if fmt == "pdf" else docx_text(out)
+    assert "Jan [red]x[/red] **vet** <w:t>&amp;" in " ".join(text.split())
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text

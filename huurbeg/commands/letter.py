@@ -134,14 +134,12 @@ def sender(store, no_input: bool):
 def write(store, made, media: str, output: Path, template: Path | None, today: date) -> None:
     """The document into --output, kept in the dossier and recorded in its history."""
     from huurbeg import documents, letters
-    from huurbeg.i18n import speaking
 
     content = documents.docx(made, documents.template(template, made.kind)) if template is not None \
         else documents.pdf(made)
     render.write_bytes(content)
     kept = keep(store, made, media, output.name, content, today)
-    with speaking(made.lang):
-        title = _(letters.TITLES[made.kind])
+    title = _(letters.TITLES[made.kind])  # in the worker's language: the message is theirs, the letter the reader's
     render.message(_("{number}: {document} written to {path} and kept in the dossier as document {id}.").format(
         number=made.case, document=title, path=render.plain(str(output)), id=kept))
 
