@@ -87,7 +87,7 @@ FORMS = (
     N_("household merge with that of case {number} undone; returning household restored"),
     N_("case show"), N_("case history"), N_("case report for the landlord"), N_("case export"),
     N_("hearing brief"), N_("case find"), N_("FBU guidance agreement printed"), N_("backup of {label} written"),
-    N_("letter to the landlord made ({format}), kept as document {id}"),
+    N_("letter preview"), N_("letter to the landlord made ({format}), kept as document {id}"),
     N_("invitation to the tenant made ({format}), kept as document {id}"),
     N_("note for the Justice of the Peace made ({format}), kept as document {id}"),
     N_("FBU guidance agreement made ({format}), kept as document {id}"),

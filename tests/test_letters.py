@@ -258,12 +258,18 @@ def test_missing_service_details_are_named_without_a_terminal(cli, new_case, tmp
 
 
 def test_the_preview_shows_exactly_what_the_letter_holds_and_writes_nothing(cli, planted, tmp_path, db_path):
+    import json
+
     from huurbeg.letters import fields
 
-    before = snapshot(db_path)
+    files = cli("case", "files", planted, "--format", "json").stdout
     preview = cli("letter", planted, "--to", "landlord", "--preview", "--lang", "nl")
     assert preview.exit_code == 0, preview.output
-    assert snapshot(db_path) == before
+    assert cli("case", "files", planted, "--format", "json").stdout == files  # nothing kept
+    history = json.loads(cli("case", "history", planted, "--format", "json").stdout)
+    assert [h["detail"] for h in history if h["action"] in ("read", "letter")][-3:] == [
+        "case files", "letter preview", "case files"]  # the read of the dossier, and nothing else
+    assert not list(tmp_path.glob("*.pdf"))
     shown = [line.split(None, 1)[0] for line in preview.stdout.splitlines()[1:] if line and not line[0].isspace()]
     assert shown == list(fields("landlord"))  # every field, in the declared order, and nothing else
     out = tmp_path / "brief.pdf"

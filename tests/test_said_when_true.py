@@ -54,7 +54,7 @@ SETUP = [
     [*PW, "--tenant", "Piet Wouters"],  # 2026-0007
     [*PW, "--tenant", "Piet Wouter"],  # 2026-0008: merged into 2026-0007, to be given back
     ["case", "merge", "2026-0007", "2026-0008", "--yes"],
-    ["service", "set", "--name", "Dienst huurbegeleiding", "--organisation", "Sociaal Huis Mechelen", "--address",
+    ["service", "set", "--name", "Huurbegeleiding", "--organisation", "Sociaal Huis Mechelen", "--address",
      "Grote Markt 21, 2800 Mechelen", "--phone", "015 29 76 00", "--email", "huurbegeleiding@mechelen.be",
      "--signatory", "Els Janssens", "--place", "Mechelen"],
     ["service", "me", "--name", "Karim Aït", "--phone", "015 11 22 33", "--email", "karim@mechelen.be"],

@@ -91,6 +91,9 @@ def letter(
     identity, worker = sender(store, no_input)
     made = letters.build(store, to, number, identity, worker, app_state.today, language, on=on, at=at, place=place)
     if preview:
+        from huurbeg import casework
+
+        casework.log_read(store, number, "letter preview")  # what was shown of the dossier, as every read
         render.write_text(letters.preview(made))
         return
     write(store, made, media, output, template, app_state.today)
