@@ -243,7 +243,8 @@ def landlord_record(store, row) -> dict:
 
 
 NameArgument = Annotated[str, typer.Argument(
-    metavar="NAME", parser=parse_required_text, help="The landlord's name, as at intake (case, accents and punctuation do not matter).")]
+    metavar="NAME", parser=parse_required_text,
+    help="The landlord's name, as at intake (case, accents and punctuation do not matter).")]
 
 
 @landlords.command("show")
