@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 
 from huurbeg import __version__, completion, helptext, render
 from huurbeg.commands import (case, completion as completion_command, deadlines, demo, digest, hearing, importing,
-                              intake, maintenance, plan, refer, service, stats, transfer, visit)
+                              intake, letter, maintenance, plan, refer, service, stats, transfer, visit)
 from huurbeg.errors import HuurbegError, reason as _said
 from huurbeg.groups import spare_pydantic
 from huurbeg.i18n import N_, _
@@ -302,6 +302,7 @@ importing.register(app)
 maintenance.register(app)
 deadlines.register(app)
 digest.register(app)
+letter.register(app)
 completion_command.register(app)
 
 

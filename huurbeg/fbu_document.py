@@ -59,13 +59,14 @@ def _landlord_kind(kind: str | None) -> str:
     return kinds.get(kind, kind or "")
 
 
-def render(data: dict, lang: str = "nl") -> str:
-    """The agreement text in `lang` ("nl" or "en") from the data of followup.fbu_document."""
+def render(data: dict, lang: str = "nl", service=None) -> str:
+    """The agreement text in `lang` ("nl" or "en") from the data of followup.fbu_document; the service's
+    organisation, signatory and place from `service` (huurbeg.service.ServiceIdentity), blank lines without."""
     with speaking(lang):
-        return _render(data)
+        return _render(data, service)
 
 
-def _render(data: dict) -> str:
+def _render(data: dict, service=None) -> str:
     amount = lambda cents: _whole(money.fmt(cents))  # noqa: E731
     day = lambda value: _whole(dates.fmt(value))  # noqa: E731
     count = len(data["schedule"])
@@ -75,8 +76,10 @@ def _render(data: dict) -> str:
                                              "FBU)")),
            pgettext("agreement", "Case {case}").format(case=data["case"]), "",
            pgettext("agreement", "Between"), "",
-           *_paragraph(pgettext("agreement", "the OCMW / Sociaal Huis of {blank},\nrepresented by {blank}, "
-                                             "hereafter \"the service\";").format(blank=BLANK), "1. ", party),
+           *_paragraph(pgettext("agreement", "the service: {organisation},\nrepresented by {signatory}, "
+                                             "hereafter \"the service\";").format(
+               organisation=_literal(getattr(service, "organisation", None)),
+               signatory=_literal(getattr(service, "signatory", None))), "1. ", party),
            *_paragraph(pgettext("agreement", "the tenant: {tenant},\nliving at {address}, hereafter \"the tenant\";")
                        .format(tenant=_literal(data["tenant"]), address=_literal(data["address"])), "2. ", party),
            *_paragraph(pgettext("agreement", "the landlord: {landlord} ({kind}), hereafter \"the landlord\",")
@@ -115,7 +118,8 @@ def _render(data: dict) -> str:
                                              "this agreement with the Fonds ter Bestrijding van Uithuiszettingen.")),
            "",
            *_paragraph(pgettext("agreement", "Signed at {blank} on {signed}, in three copies;\neach party declares to "
-                                             "have received one.").format(blank=BLANK, signed=day(data["signed"]))),
+                                             "have received one.").format(blank=_literal(getattr(service, "place", None)),
+                                                                          signed=day(data["signed"]))),
            "",
            "".join(label.ljust(SIGNATURE_COLUMN) for label in (
                pgettext("agreement", "For the service"), pgettext("agreement", "The tenant"),

@@ -18,7 +18,8 @@ from typer._click import Context, HelpFormatter
 from huurbeg.i18n import N_, _, catalogue, language
 from huurbeg.params import CODE_HELP
 
-WORK = ("intake", "case", "visit", "plan", "hearing", "transfer", "refer", "deadlines", "digest", "stats")
+WORK = ("intake", "case", "visit", "plan", "hearing", "transfer", "refer", "letter", "deadlines", "digest",
+        "stats")
 """The root's commands in the order of the work; then any other command; then data and maintenance."""
 DATA_AND_MAINTENANCE = ("import", "demo", "copy", "backup", "purge", "doctor", "completion")
 
@@ -30,6 +31,7 @@ SUMMARIES = {
     "hearing": N_("Court hearings: the roll, a brief per case, outcomes."),
     "transfer": N_("Transitional and crisis dwellings: who moves in and out."),
     "refer": N_("Refer a case to another service."),
+    "letter": N_("Write the landlord, the tenant or the court a letter."),
     "deadlines": N_("Every warning and deadline, most urgent first."),
     "digest": N_("A short morning summary for a cron mail."),
     "stats": N_("The figures the service reports, for a month or a year."),
@@ -124,6 +126,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "refer": ("huurbeg refer 2026-0042 --to ocmw",),
     "deadlines": ("huurbeg deadlines", "huurbeg deadlines --within 30 --format json"),
     "digest": ("huurbeg digest",),
+    "letter": ("huurbeg letter 2026-0042 --to landlord --preview",
+               "huurbeg letter 2026-0042 --to tenant --date 15/12 --time 14:00 --output uitnodiging.pdf"),
     "stats": ("huurbeg stats --month last --format csv > figures.csv",
               "huurbeg stats --year 2026 --format pdf --output jaarverslag-2026.pdf"),
     "service": ("huurbeg service show", "huurbeg service me --name 'An Peeters' --phone '015 29 00 00'"),

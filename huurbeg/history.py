@@ -97,6 +97,10 @@ FORMS = (
     N_("household merge with that of case {number} undone; returning household restored"),
     N_("case show"), N_("case history"), N_("case report for the landlord"), N_("case export"),
     N_("hearing brief"), N_("case find"), N_("FBU guidance agreement printed"), N_("backup of {label} written"),
+    N_("letter preview"), N_("letter to the landlord made ({format}), kept as document {id}"),
+    N_("invitation to the tenant made ({format}), kept as document {id}"),
+    N_("note for the Justice of the Peace made ({format}), kept as document {id}"),
+    N_("FBU guidance agreement made ({format}), kept as document {id}"),
 )
 """The forms of the history lines huurbeg writes, as written (English)."""
 
@@ -186,6 +190,7 @@ def _action_labels() -> dict[str, str]:
         "purge": pgettext("history", "purge"),
         "read": pgettext("history", "read"), "backup": pgettext("history", "backup"),
         "copy": pgettext("history", "copy"), "attach": pgettext("history", "attach"),
+        "letter": pgettext("history", "letter"),
     }
 
 

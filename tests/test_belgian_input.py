@@ -154,7 +154,7 @@ DIRECTIONS = {
     "hearing outcome --eviction-date": dates.COMING, "hearing eviction --date": dates.COMING,
     "transfer in --until": dates.COMING,
     "transfer in --review": dates.COMING, "transfer extend --until": dates.COMING,
-    "transfer extend --review": dates.COMING,
+    "transfer extend --review": dates.COMING, "letter --date": dates.COMING,
     "stats --from": dates.NEAREST, "stats --to": dates.NEAREST, "deadlines --as-of": dates.NEAREST,
     "digest --as-of": dates.NEAREST, "case list --as-of": dates.NEAREST, "case show --as-of": dates.NEAREST,
     "plan show --as-of": dates.NEAREST, "transfer list --as-of": dates.NEAREST, "plan new --start": dates.NEAREST,

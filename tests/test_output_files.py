@@ -40,6 +40,7 @@ SAMPLES = {
     "hearing brief": ["hearing", "brief", CASE],
     "transfer list": ["transfer", "list", "--format", "json"],
     "refer list": ["refer", "list", "--format", "json"],
+    "letter": ["letter", CASE, "--to", "landlord"],
     "service show": ["service", "show", "--format", "json"],
     "landlord show": ["landlord", "show", "Karel De Smet"],
     "landlord list": ["landlord", "list", "--format", "csv"],
@@ -74,7 +75,11 @@ def casework(cli, tmp_path_factory):
     for args in (SIGNED_INTAKE, ["plan", "fbu", CASE, "--signed", "05/11/2026", "--instalment", "200", "--start",
                                  "01/12/2026"],
                  ["hearing", "add", CASE, "--date", "24/11/2026 09:30", "--court", "Vredegerecht Mechelen"],
-                 ["case", "attach", CASE, str(scan), "--kind", "judgment"]):
+                 ["case", "attach", CASE, str(scan), "--kind", "judgment"],
+                 ["service", "set", "--name", "Dienst huurbegeleiding", "--organisation", "Sociaal Huis Mechelen",
+                  "--address", "Grote Markt 21, 2800 Mechelen", "--phone", "015 29 76 00", "--email",
+                  "huurbegeleiding@mechelen.be", "--signatory", "Els Janssens", "--place", "Mechelen"],
+                 ["service", "me", "--name", "Karim Aït", "--phone", "015 11 22 33", "--email", "karim@mechelen.be"]):
         result = cli(*args)
         assert result.exit_code == 0, result.output
 

@@ -82,6 +82,7 @@ REQUIRED = {
     "transfer undo --reason": ["transfer", "undo", S, "--reason", V],
     "transfer dwelling add CODE": ["transfer", "dwelling", "add", V, "--kind", "crisis"],
     "refer remove --reason": ["refer", "remove", C, "1", "--reason", V],
+    "letter --place": ["letter", C, "--to", "tenant", "--date", "+1d", "--time", "10:00", "--place", V, "--preview"],
     "landlord show NAME": ["landlord", "show", V],
     "landlord edit NAME": ["landlord", "edit", V, "--phone", "0470 11 22 33"],
 }
@@ -101,6 +102,7 @@ FREE = {
     "case find TEXT": "a search: one without a word or a number to look for is refused by the search itself",
     "case list --status": "open, closed or all", "case find --status": "open, closed or all",
     "case report --format": "text or json", "case export --format": "json",
+    "letter --lang": "nl or en, checked by letter",
     "service set --logo": "a file, checked by its content; '' removes the logo",
 }
 """Texts where nothing typed is a value of its own (no note, no room), or that their own parser checks."""

@@ -78,6 +78,8 @@ def build(cli) -> dict:
     with open(scan, "wb") as file:
         file.write(b"%PDF-1.4 [red]x[/red] \x1b[2J")
     run("case", "attach", number, scan, "--note", HOSTILE)
+    run("service", "set", "--email", "huurbegeleiding@mechelen.be")  # what a letter needs besides the above
+    run("service", "me", "--email", "karim@mechelen.be")
     return {"case": number, "stay": stay, "setup": setup}
 
 
@@ -102,6 +104,7 @@ def views(case: str, stay: str) -> dict:
         "stats": (["stats", "--month", "this"], False),
         "purge": (["purge", "--closed-before", "today"], False),
         "digest": (["digest"], True),
+        "letter": (["letter", case, "--to", "landlord", "--preview"], True),
         "service show": (["service", "show"], True),
         "landlord show": (["landlord", "show", HOSTILE], True),
         "landlord list": (["landlord", "list"], True),

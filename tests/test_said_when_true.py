@@ -61,6 +61,10 @@ SETUP = [
         ["hearing", "outcome", number, "--result", "dissolved"],
         *[["hearing", "served", number, "--date", "-2w"]][:after],
         *[["hearing", "eviction", number, "--date", "+4w 09:00", "--announced", "-1d"]][:after - 1]]],
+    ["service", "set", "--name", "Huurbegeleiding", "--organisation", "Sociaal Huis Mechelen", "--address",
+     "Grote Markt 21, 2800 Mechelen", "--phone", "015 29 76 00", "--email", "huurbegeleiding@mechelen.be",
+     "--signatory", "Els Janssens", "--place", "Mechelen"],
+    ["service", "me", "--name", "Karim Aït", "--phone", "015 11 22 33", "--email", "karim@mechelen.be"],
 ]
 
 WRITES = {
@@ -115,6 +119,7 @@ WRITES = {
     "refer add": ["refer", "add", "2026-0001", "--to", "cgg"],
     "refer outcome": ["refer", "outcome", "2026-0001", "1", "--result", "accepted"],
     "refer remove": ["refer", "remove", "2026-0001", "1", "--reason", "vergissing"],
+    "letter": ["letter", "2026-0001", "--to", "landlord", "--output", "{letter}"],
     "service set": ["service", "set", "--name", "Dienst huurbegeleiding"],
     "service me": ["service", "me", "--phone", "015 29 76 12"],
     "landlord edit": ["landlord", "edit", "Karel De Smet", "--phone", "0470 11 22 33"],
@@ -169,7 +174,8 @@ def arguments(args, folder, empty):
                    encoding="utf-8")
     pdf = folder / "verzoekschrift.pdf"
     pdf.write_bytes(PDF.replace(b"vonnis", b"verzoekschrift"))
-    given = {"csv": str(csv), "empty": str(empty), "backup": str(folder / "backup.db"), "pdf": str(pdf)}
+    given = {"csv": str(csv), "empty": str(empty), "backup": str(folder / "backup.db"), "pdf": str(pdf),
+             "letter": str(folder / "brief.pdf")}
     return [arg.format(**given) for arg in args]
 
 
@@ -196,6 +202,7 @@ def test_a_commit_that_fails_shows_no_success(prepared, tmp_path, cli, db_path, 
     assert result.stdout == ""  # not even the new case number
     assert (snapshot(db_path), snapshot(empty)) == before
     assert not (tmp_path / "backup.db").exists()  # "nothing was written" is true of a backup too
+    assert not (tmp_path / "brief.pdf").exists()  # and of a letter
 
 
 @pytest.mark.parametrize("name", sorted(WRITES))

@@ -165,9 +165,7 @@ def fbu(
     yearly) within 10 working days, and the balance becomes the tenant's payment plan. Conditions:
     rent known, a private landlord or an SVK, arrears 2 to 6 times the rent.
     """
-    import os
-
-    from huurbeg import fbu_document, followup, prompts
+    from huurbeg import followup, prompts
 
     if output is not None and not document:
         raise InvalidInput(_("--output: goes with --document"))
@@ -203,8 +201,37 @@ def fbu(
             due=render.text_value(agreed["advance_due"]), balance=money.fmt(agreed["balance"]),
             count=agreed["instalments"]))
     if document:
-        render.write_text(fbu_document.render(followup.fbu_document(store, number),
-                                              fbu_document.language(os.environ.get("HUURBEG_LANG"))))
+        _fbu_document(store, number, output, no_input, app_state.today)
+
+
+def _fbu_document(store, number: str, output: Path | None, no_input: bool, today: date) -> None:
+    """The agreement for signing: as text, or on the service's paper as a PDF kept in the dossier."""
+    import os
+
+    from huurbeg import documents, fbu_document, followup, letters
+
+    lang = fbu_document.language(os.environ.get("HUURBEG_LANG"))
+    pdf = output is not None and output.suffix.lower() == ".pdf"
+    if pdf:
+        from huurbeg.commands import letter
+
+        from huurbeg.casework import check_open
+
+        check_open(store.cases.case(number).status, number)  # kept in the dossier: an open one
+        identity, worker = letter.sender(store, no_input)
+    else:
+        identity, worker = store.service.identity(), None
+    data = followup.fbu_document(store, number)
+    text = fbu_document.render(data, lang, identity)
+    if not pdf:
+        render.write_text(text)
+        return
+    made = letters.fbu(data, text, identity, worker, lang)
+    content = documents.pdf(made)
+    render.write_bytes(content)
+    kept = letter.keep(store, made, documents.PDF_TYPE, output.name, content, today)
+    render.message(_("{number}: FBU guidance agreement written to {path} and kept in the dossier as document {id}.")
+                   .format(number=number, path=render.plain(str(output)), id=kept))
 
 
 def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, today):

@@ -1,0 +1,166 @@
+"""`huurbeg letter`: a letter on the service's paper to the landlord, the tenant or the court, kept in the dossier."""
+
+from datetime import date, time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from huurbeg import render
+from huurbeg.errors import InvalidInput, MissingValue
+from huurbeg.i18n import N_, _
+from huurbeg.params import NoInputOption, _wrap, output_file, parse_case, parse_coming_date, parse_required_text
+from huurbeg.state import state
+
+RECIPIENTS = ("landlord", "tenant", "court")
+RECIPIENT_WORDS = {"landlord": "landlord", "verhuurder": "landlord", "tenant": "tenant", "huurder": "tenant",
+                   "court": "court", "vredegerecht": "court", "rechtbank": "court"}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("letter")(letter)
+
+
+def _recipient(text: str) -> str:
+    found = RECIPIENT_WORDS.get(text.strip().lower())
+    if found is None:
+        raise ValueError(_("use landlord, tenant or court"))
+    return found
+
+
+def _time(text: str) -> time:
+    from huurbeg import dates
+
+    return dates.parse_time(text)
+
+
+def letter(
+    ctx: typer.Context,
+    number: Annotated[str | None, typer.Argument(
+        metavar="CASE", parser=parse_case, show_default=False,
+        help="The case number, e.g. 2026-0042.")] = None,
+    to: Annotated[str | None, typer.Option(
+        "--to", parser=_wrap(_recipient), metavar="landlord|tenant|court",
+        help="landlord: the state of affairs secrecy allows; tenant: an invitation; court: a note for the Justice "
+             "of the Peace.")] = None,
+    on: Annotated[date | None, typer.Option(
+        "--date", parser=parse_coming_date, metavar="DATE",
+        help="The tenant's appointment; for the landlord or the court, the letter's date (default today).")] = None,
+    at: Annotated[time | None, typer.Option(
+        "--time", parser=_wrap(_time), metavar="HH:MM", help="The time of the tenant's appointment.")] = None,
+    place: Annotated[str | None, typer.Option(
+        "--place", metavar="TEXT", parser=parse_required_text, help="Where the tenant's appointment is (default: a home visit).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", callback=output_file,
+        help="Write the letter to FILE.pdf, or FILE.docx with --template (readable by you only).")] = None,
+    template: Annotated[Path | None, typer.Option(
+        "--template", metavar="FILE.docx", help="The service's own Word template, filled with the letter's fields.")]
+    = None,
+    preview: Annotated[bool, typer.Option(
+        "--preview", help="Show every field of the letter on screen; nothing is written or kept.")] = False,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", metavar="nl|en", help="The reader's language (default Dutch; English with HUURBEG_LANG=en).")]
+    = None,
+    list_fields: Annotated[bool, typer.Option(
+        "--fields", help="List the fields a letter or a Word template may use, and exit.")] = False,
+    no_input: NoInputOption = False,
+) -> None:
+    """A letter on the service's paper, as PDF or in the service's Word template, kept in the dossier.
+
+    The letter to the landlord says what professional secrecy allows (support running, agreements
+    kept, plan on track, next step); the invitation asks the tenant for a home visit or an
+    appointment; the note for the Justice of the Peace says what the household agreed may be told.
+    Made once the case is open and the service's details are known (huurbeg service set).
+    """
+    from huurbeg import letters
+
+    if list_fields:
+        rows = letters.field_list()
+        render.emit_rows(rows, "table", [("field", N_("Field")), ("meaning", N_("What it holds")),
+                                         ("documents", N_("In"))], title=_("Fields of a letter"))
+        return
+    if number is None:
+        raise MissingValue(_("CASE: name the case, e.g. huurbeg letter 2026-0042 --to landlord"))
+    if to is None:
+        raise MissingValue(_("--to: say who the letter is for: landlord, tenant or court"))
+    media = check_output(output, template, preview)
+    app_state = state(ctx)
+    store = app_state.store()
+    language = letters.language(lang, _setting())
+    store.cases.case(number)  # an unknown case is told before the service's details are asked
+    identity, worker = sender(store, no_input)
+    made = letters.build(store, to, number, identity, worker, app_state.today, language, on=on, at=at, place=place)
+    if preview:
+        from huurbeg import casework
+
+        casework.log_read(store, number, "letter preview")  # what was shown of the dossier, as every read
+        render.write_text(letters.preview(made))
+        return
+    write(store, made, media, output, template, app_state.today)
+
+
+def _setting() -> str | None:
+    import os
+
+    return os.environ.get("HUURBEG_LANG")
+
+
+def check_output(output: Path | None, template: Path | None, preview: bool) -> str | None:
+    """The type of the document to write, from --output; --template goes with a .docx."""
+    from huurbeg import documents
+
+    if preview:
+        if output is not None:
+            raise InvalidInput(_("--preview: shows the letter on screen; leave out --output"))
+        return None
+    if output is None:
+        raise MissingValue(_("--output: name the file to write, e.g. --output brief.pdf (or --preview to see "
+                             "the letter first)"))
+    media = documents.kind_of_output(output)
+    if template is not None and media != documents.DOCX_TYPE:
+        raise InvalidInput(_("--template: fills a Word document; name a .docx --output"))
+    if template is None and media == documents.DOCX_TYPE:
+        raise InvalidInput(_("--output: a .docx is made from the service's Word template; give --template "
+                             "FILE.docx, or write a .pdf"))
+    return media
+
+
+def sender(store, no_input: bool):
+    """The service's identity and the worker's own details, asked for on a terminal when missing."""
+    from huurbeg import letters
+    from huurbeg.commands import service
+
+    return (service.ensure_identity(store, letters.IDENTITY_NEEDED, no_input),
+            service.ensure_worker(store, letters.WORKER_NEEDED, no_input))
+
+
+def write(store, made, media: str, output: Path, template: Path | None, today: date) -> None:
+    """The document into --output, kept in the dossier and recorded in its history."""
+    from huurbeg import documents, letters
+
+    content = documents.docx(made, documents.template(template, made.kind)) if template is not None \
+        else documents.pdf(made)
+    render.write_bytes(content)
+    kept = keep(store, made, media, output.name, content, today)
+    title = _(letters.TITLES[made.kind])  # in the worker's language: the message is theirs, the letter the reader's
+    render.message(_("{number}: {document} written to {path} and kept in the dossier as document {id}.").format(
+        number=made.case, document=title, path=render.plain(str(output)), id=kept))
+
+
+def keep(store, made, media: str, name: str, content: bytes, today: date) -> int:
+    """The document made, kept in the dossier (kind letter) and recorded: which document, for whom, when."""
+    import hashlib
+
+    from huurbeg import attachments, letters
+    from huurbeg.codes import AttachmentKind
+
+    case = store.cases.case(made.case)
+    try:
+        name = attachments.check_name(Path(name))
+    except InvalidInput:  # a name no screen should show: the dossier names it itself
+        name = f"{made.kind}-{made.case}-{today.isoformat()}{Path(name).suffix if Path(name).suffix.isascii() else ''}"
+    kept = store.attachments.add(case, AttachmentKind.LETTER, today, name, media, len(content),
+                                hashlib.sha256(content).hexdigest(), None, [content])
+    store.record(case, "letter", f"{letters.TITLES[made.kind]} made ({'PDF' if media.endswith('pdf') else 'DOCX'}), "
+                                 f"kept as document {kept}")
+    return kept

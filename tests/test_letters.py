@@ -1,0 +1,381 @@
+"""Letters on the service's paper: to the landlord, the tenant and the court, and the FBU agreement.
+
+Each is written to PDF and into a Word template made here, read back (pypdf, python-docx), and
+checked for what it must hold and for what must never leave the service: planted markers in every
+stored field of the case, and of another household.
+"""
+
+import hashlib
+import io
+import os
+import shutil
+import stat
+import subprocess
+import zipfile
+
+import pytest
+
+from conftest import assert_one_line_error, snapshot
+
+SERVICE = ["service", "set", "--name", "Dienst huurbegeleiding", "--organisation", "Sociaal Huis Mechelen",
+           "--address", "Grote Markt 21, 2800 Mechelen", "--phone", "015 29 76 00",
+           "--email", "huurbegeleiding@mechelen.be", "--signatory", "Els Janssens", "--place", "Mechelen"]
+ME = ["service", "me", "--name", "Karim Aït", "--phone", "015 11 22 33", "--email", "karim@mechelen.be"]
+SECRETS = {
+    "note": "SECRET-CASE-NOTE", "contact": "SECRET-CONTACT-NOTE", "referral": "SECRET-REFERRAL-NOTE",
+    "phone": "0499 SECRET 77", "national_number": "85073003328", "referrer": "SECRET-REFERRER",
+    "close": "SECRET-CLOSE-NOTE", "birth": "1985", "other household": "ANDERE-HUISHOUDEN",
+    "other address": "Geheimstraat 99", "attachment note": "SECRET-ATTACHMENT-NOTE",
+    "visit minutes": "97 min",
+}
+"""A distinctive value in every stored field no document for others may hold."""
+NEVER = ("psychiatry", "psychiatrie", "referr", "doorverw", "hygiene", "hygiëne", "1.234,56", "103", "€")
+"""Words of what is confidential: the referral's destination, a problem the landlord did not raise, money paid."""
+PROPOSAL = "Afbetaling van honderd per maand"
+
+
+@pytest.fixture
+def service(cli):
+    for args in (SERVICE, ME):
+        result = cli(*args)
+        assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def planted(cli, service, tmp_path):
+    """A case with a distinctive string in every confidential field, and another household of the same landlord."""
+    def run(*args):
+        result = cli(*args)
+        assert result.exit_code == 0, (args, result.output)
+        return result.stdout.strip()
+
+    number = run("intake", "--track", "pw", "--tenant", "Jeanne Dûbois-Éloi", "--address", "Kerkstraat 1, 2800 Mechelen",
+                 "--phone", SECRETS["phone"], "--national-number", SECRETS["national_number"],
+                 "--birth-date", "30/07/1985", "--source", "landlord", "--referrer", SECRETS["referrer"],
+                 "--landlord", "Karel De Smet", "--landlord-type", "private", "--problem", "arrears",
+                 "--rent", "650", "--arrears", "1950", "--note", SECRETS["note"],
+                 "--tenant-informed", "--consent-tenant", "--consent-landlord", "--date", "01/10/2026", "--no-input")
+    run("case", "edit", number, "--problem", "arrears", "--problem", "hygiene")  # found on a visit: not the landlord's
+    run("landlord", "edit", "Karel De Smet", "--address", "Bruul 5, 2800 Mechelen", "--contact", "Karel De Smet")
+    run("visit", number, "--note", SECRETS["contact"], "--date", "02/10/2026", "--minutes", "97", "--no-input")
+    run("refer", number, "--to", "psychiatry", "--note", SECRETS["referral"], "--date", "03/10/2026")
+    run("plan", number, "--arrears", "1.234,56", "--instalment", "103", "--start", "01/11/2026")
+    run("plan", "pay", number, "--amount", "103", "--date", "01/11/2026")
+    run("plan", "agree", number, "Keuken opruimen", "--due", "+7d")
+    run("hearing", "add", number, "--date", "+3d 09:30", "--court", "Vredegerecht Mechelen", "--room", "2",
+        "--proposal", PROPOSAL)
+    scan = tmp_path / "loonfiche.txt"
+    scan.write_text("loonfiche\n", encoding="utf-8")
+    run("case", "attach", number, str(scan), "--kind", "income", "--note", SECRETS["attachment note"])
+    run("intake", "--track", "pw", "--tenant", SECRETS["other household"], "--address", SECRETS["other address"],
+        "--source", "landlord", "--landlord", "Karel De Smet", "--landlord-type", "private", "--tenant-informed",
+        "--note", SECRETS["note"] + "-2", "--no-input")
+    return number
+
+
+LETTER_ARGS = {"landlord": [], "tenant": ["--date", "+5d", "--time", "14u30"], "court": []}
+
+
+def pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def docx_text(path) -> str:
+    from docx import Document
+
+    document = Document(path)
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def make_template(path, fields) -> None:
+    """A Word template as a service makes one: a paragraph per field."""
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Huisstijl", level=1)
+    for name in fields:
+        document.add_paragraph(f"{name}: {{{{ {name} }}}}")
+    document.save(path)
+
+
+def letter(cli, number, to, output, *extra):
+    return cli("letter", number, "--to", to, *LETTER_ARGS[to], "--output", str(output), "--lang", "nl", *extra)
+
+
+@pytest.mark.parametrize("to", LETTER_ARGS)
+def test_each_letter_is_a_pdf_on_the_services_paper(cli, planted, tmp_path, to):
+    out = tmp_path / f"{to}.pdf"
+    result = letter(cli, planted, to, out)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    text = pdf_text(out)
+    for expected in ("Dienst huurbegeleiding", "Sociaal Huis Mechelen", "Grote Markt 21, 2800 Mechelen",
+                     "015 29 76 00", "huurbegeleiding@mechelen.be", "Mechelen, 22 november 2026",
+                     f"Ons kenmerk: {planted}", "Karim Aït", "015 11 22 33", "karim@mechelen.be", "Els Janssens",
+                     "Jeanne Dûbois-Éloi"):
+        assert expected in text, (to, expected, text)
+    addressed = {"landlord": ("Karel De Smet", "Bruul 5, 2800 Mechelen", "Geachte heer, mevrouw"),
+                 "tenant": ("Kerkstraat 1, 2800 Mechelen", "vrijdag 27/11/2026", "14:30"),
+                 "court": ("Aan de vrederechter", "Vredegerecht Mechelen", "25/11/2026", PROPOSAL)}[to]
+    for expected in addressed:
+        assert expected in text, (to, expected, text)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize("to", LETTER_ARGS)
+def test_no_confidential_field_and_no_other_household_in_any_letter(cli, planted, tmp_path, to, fmt):
+    from huurbeg.letters import fields
+
+    out = tmp_path / f"{to}.{fmt}"
+    extra = []
+    if fmt == "docx":
+        make_template(tmp_path / "huisstijl.docx", fields(to))
+        extra = ["--template", str(tmp_path / "huisstijl.docx")]
+    result = letter(cli, planted, to, out, *extra)
+    assert result.exit_code == 0, result.output
+    text = pdf_text(out) if fmt == "pdf" else docx_text(out)
+    assert "Jeanne Dûbois-Éloi" in text
+    for what, secret in SECRETS.items():
+        assert secret not in text, (what, text)
+    for word in NEVER:
+        assert word not in text.lower(), (word, text)
+    assert (PROPOSAL in text) == (to == "court")  # the proposal is meant for the court only
+    preview = cli("letter", planted, "--to", to, *LETTER_ARGS[to], "--preview", "--lang", "nl")
+    for what, secret in SECRETS.items():
+        assert secret not in preview.stdout, what
+
+
+def test_the_fbu_agreement_has_every_party_filled_in(cli, service, tmp_path):
+    number = cli("intake", "--track", "pw", "--tenant", "Sara Janssens", "--address", "Kerkstraat 1, 2800 Mechelen",
+                 "--source", "tenant", "--landlord", "Karel De Smet", "--landlord-type", "private", "--rent", "650",
+                 "--arrears", "1950", "--note", SECRETS["note"], "--tenant-informed", "--date", "01/10/2026",
+                 "--no-input").stdout.strip()
+    assert cli("plan", "fbu", number, "--signed", "05/11/2026", "--instalment", "200", "--start", "01/12/2026",
+               "--no-input").exit_code == 0
+    out = tmp_path / "overeenkomst.pdf"
+    result = cli("plan", "fbu", number, "--document", "--output", str(out), env={"HUURBEG_LANG": "nl"})
+    assert result.exit_code == 0, result.output
+    text = pdf_text(out)
+    for expected in ("BEGELEIDINGSOVEREENKOMST", "Sociaal Huis Mechelen", "Els Janssens", "Opgemaakt te Mechelen",
+                     "Sara Janssens", "Karel De Smet", "€ 975,00", "Dienst huurbegeleiding", number):
+        assert expected in text, (expected, text)
+    assert "____________" not in text.split("Opgemaakt te")[0]  # every party named, no line left to fill
+    assert SECRETS["note"] not in text
+    files = cli("case", "files", number, "--format", "json")
+    assert '"letter"' in files.stdout and "overeenkomst.pdf" in files.stdout
+
+
+def test_a_word_template_is_filled_with_the_fields(cli, planted, tmp_path):
+    template = tmp_path / "huisstijl.docx"
+    make_template(template, ["service_name", "addressee", "addressee_address", "reference", "body", "worker_name"])
+    out = tmp_path / "brief.docx"
+    result = letter(cli, planted, "landlord", out, "--template", str(template))
+    assert result.exit_code == 0, result.output
+    text = docx_text(out)
+    assert "service_name: Dienst huurbegeleiding" in text
+    assert f"reference: {planted}" in text
+    assert "addressee_address: Bruul 5, 2800 Mechelen" in text
+    assert "Keuken opruimen" in text and "{{" not in text
+    assert zipfile.ZipFile(out).testzip() is None
+
+
+@pytest.mark.parametrize("template, contains", [
+    ("not-a-docx", "not a Word document"),
+    ("unknown-field", "fields a letter to the landlord does not have: favourite_colour"),
+    ("broken", "not a valid template"),
+    ("missing", "is not a file"),
+])
+def test_a_bad_template_is_refused_and_nothing_written(cli, planted, tmp_path, db_path, template, contains):
+    path = tmp_path / "huisstijl.docx"
+    if template == "not-a-docx":
+        path.write_text("{{ tenant }}", encoding="utf-8")
+    elif template == "unknown-field":
+        make_template(path, ["tenant", "favourite_colour"])
+    elif template == "broken":
+        make_template(path, ["tenant"])
+        from docx import Document
+
+        document = Document(path)
+        document.add_paragraph("{% if tenant %} never closed")
+        document.save(path)
+    before = snapshot(db_path)
+    out = tmp_path / "brief.docx"
+    result = letter(cli, planted, "landlord", out, "--template", str(path))
+    assert_one_line_error(result, contains=contains)
+    assert "--template" in result.stderr
+    assert snapshot(db_path) == before
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".huurbeg-output-")]  # no half-written file
+
+
+@pytest.mark.parametrize("args, contains", [
+    (["--to", "landlord", "--output", "{missing}/brief.pdf"], "no directory"),
+    (["--to", "landlord", "--output", "{tmp}/brief.pdf", "--template", "{tmp}/huisstijl.docx"], "--template"),
+    (["--to", "landlord", "--output", "{tmp}/brief.docx"], "--template"),
+    (["--to", "landlord"], "--output"),
+    (["--to", "neighbour", "--output", "{tmp}/brief.pdf"], "landlord, tenant or court"),
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--time", "14:00"], "--date"),
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d"], "--time"),
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d", "--time", "25:00"], "--time"),
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "-1d", "--time", "10:00"], "past"),
+    (["--to", "landlord", "--output", "{tmp}/brief.pdf", "--time", "10:00"], "--time: only for an invitation"),
+    (["--to", "landlord", "--output", "{tmp}/brief.pdf", "--lang", "fr"], "--lang"),
+])
+def test_bad_input_is_one_line_and_nothing_is_written(cli, planted, tmp_path, db_path, args, contains):
+    given = [a.format(tmp=tmp_path, missing=tmp_path / "nowhere") for a in args]
+    before = snapshot(db_path)
+    result = cli("letter", planted, *given)
+    assert_one_line_error(result, contains=contains)
+    assert snapshot(db_path) == before
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".docx") or p.name.startswith(".huurbeg")]
+
+
+def test_a_closed_case_and_a_case_without_landlord_are_refused(cli, service, new_case, tmp_path, db_path):
+    closed = new_case()
+    assert cli("case", "close", closed, "--outcome", "referred").exit_code == 0
+    crisis = cli("intake", "--track", "crisis", "--source", "police", "--tenant", "Familie Maes",
+                 "--tenant-informed", "--no-input").stdout.strip()
+    before = snapshot(db_path)
+    assert_one_line_error(cli("letter", closed, "--to", "landlord", "--output", str(tmp_path / "a.pdf")),
+                          contains="closed")
+    assert_one_line_error(cli("letter", crisis, "--to", "landlord", "--output", str(tmp_path / "b.pdf")),
+                          contains="has no landlord")
+    assert_one_line_error(cli("letter", crisis, "--to", "court", "--output", str(tmp_path / "c.pdf")),
+                          contains="has no hearing")
+    assert snapshot(db_path) == before
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_missing_service_details_are_named_without_a_terminal(cli, new_case, tmp_path, db_path):
+    number = new_case()
+    before = snapshot(db_path)
+    result = cli("letter", number, "--to", "landlord", "--output", str(tmp_path / "a.pdf"))
+    assert_one_line_error(result, contains="--name --organisation --address")
+    assert snapshot(db_path) == before
+
+
+def test_the_preview_shows_exactly_what_the_letter_holds_and_writes_nothing(cli, planted, tmp_path, db_path):
+    import json
+
+    from huurbeg.letters import fields
+
+    files = cli("case", "files", planted, "--format", "json").stdout
+    preview = cli("letter", planted, "--to", "landlord", "--preview", "--lang", "nl")
+    assert preview.exit_code == 0, preview.output
+    assert cli("case", "files", planted, "--format", "json").stdout == files  # nothing kept
+    history = json.loads(cli("case", "history", planted, "--format", "json").stdout)
+    assert [h["detail"] for h in history if h["action"] in ("read", "letter")][-3:] == [
+        "case files", "letter preview", "case files"]  # the read of the dossier, and nothing else
+    assert not list(tmp_path.glob("*.pdf"))
+    shown = [line.split(None, 1)[0] for line in preview.stdout.splitlines()[1:] if line and not line[0].isspace()]
+    assert shown == list(fields("landlord"))  # every field, in the declared order, and nothing else
+    out = tmp_path / "brief.pdf"
+    assert letter(cli, planted, "landlord", out).exit_code == 0
+    text = " ".join(pdf_text(out).split())
+    for line in preview.stdout.splitlines()[1:]:
+        value = line[len("service_organisation  "):].strip()
+        if value and not line.startswith(("tenant", "support", "payment_plan", "next_step")):
+            assert " ".join(value.split()) in text, value
+
+
+def test_a_letter_is_kept_in_the_dossier_and_in_its_history(cli, planted, tmp_path):
+    import json
+
+    out = tmp_path / "brief.pdf"
+    result = letter(cli, planted, "landlord", out)
+    assert result.exit_code == 0, result.output
+    assert "kept in the dossier as document 2" in result.stderr
+    files = json.loads(cli("case", "files", planted, "--format", "json").stdout)
+    kept = files[-1]
+    assert (kept["kind"], kept["name"], kept["type"]) == ("letter", "brief.pdf", "application/pdf")
+    assert kept["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    again = tmp_path / "again.pdf"
+    assert cli("case", "file", planted, str(kept["id"]), "--output", str(again)).exit_code == 0
+    assert again.read_bytes() == out.read_bytes()
+    history = json.loads(cli("case", "history", planted, "--format", "json").stdout)
+    made = [h for h in history if h["action"] == "letter"]
+    assert [h["detail"] for h in made] == ["letter to the landlord made (PDF), kept as document 2"]
+    dutch = cli("case", "history", planted, env={"HUURBEG_LANG": "nl", "COLUMNS": "200"}).stdout
+    assert "brief aan de verhuurder gemaakt (PDF), bewaard als document 2" in dutch
+
+
+def test_the_fields_a_template_may_use_are_listed_and_documented(cli):
+    from pathlib import Path
+
+    from huurbeg.letters import OWN, COMMON
+
+    result = cli("letter", "--fields")
+    assert result.exit_code == 0, result.output
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for name in {*COMMON, *(n for own in OWN.values() for n in own)}:
+        assert name in result.stdout, name
+        assert f"`{name}`" in readme, name
+
+
+def test_documents_are_dutch_by_default_and_english_on_request(cli, planted, tmp_path, monkeypatch):
+    monkeypatch.delenv("HUURBEG_LANG")
+    dutch = cli("letter", planted, "--to", "landlord", "--preview")
+    assert "Geachte heer, mevrouw," in dutch.stdout and "Met vriendelijke groeten," in dutch.stdout
+    english = cli("letter", planted, "--to", "landlord", "--preview", "--lang", "en")
+    assert "Dear Sir or Madam," in english.stdout and "Kind regards," in english.stdout
+    error = cli("letter", planted, "--to", "landlord", env={"HUURBEG_LANG": "nl"})
+    assert_one_line_error(error, contains="--output")
+    assert "huurbeg: fout:" in error.stderr
+
+
+def test_a_logo_is_on_the_letterhead(cli, planted, tmp_path):
+    png = tmp_path / "logo.png"
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+                    + chunk(b"IDAT", zlib.compress(b"\x00" + b"\xff\x00\x00" * 2 + b"\x00" + b"\x00\x00\xff" * 2))
+                    + chunk(b"IEND", b""))
+    assert cli("service", "set", "--logo", str(png)).exit_code == 0
+    out = tmp_path / "brief.pdf"
+    assert letter(cli, planted, "landlord", out).exit_code == 0
+    from pypdf import PdfReader
+
+    assert PdfReader(out).pages[0].images, "no logo drawn"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed here; "
+                                                                 "the text of every PDF is still read back above")
+def test_page_one_renders_as_an_image(cli, planted, tmp_path):
+    out = tmp_path / "brief.pdf"
+    assert letter(cli, planted, "landlord", out).exit_code == 0
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")],
+                   check=True, capture_output=True)
+    [image] = tmp_path.glob("page*.png")
+    data = image.read_bytes()
+    assert data.startswith(b"\x89PNG")
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (331, 468)  # A4 at 40 dpi: 210 x 297 mm
+    assert len(set(io.BytesIO(data).read())) > 50  # not a blank page
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_stored_text_is_written_literally(cli, service, tmp_path, fmt):
+    """Markup, XML and control characters in a stored name stay characters on the page; nothing is said but
+    what was done (no font warning on stderr)."""
+    hostile = "Jan [red]x[/red] **vet** <w:t>&amp; \x1b[2J\x07 \u202e"
+    number = cli("intake", "--track", "pw", "--tenant", hostile, "--source", "tenant", "--landlord", hostile,
+                 "--landlord-type", "private", "--tenant-informed", "--no-input").stdout.strip()
+    out = tmp_path / f"brief.{fmt}"
+    extra = []
+    if fmt == "docx":
+        make_template(tmp_path / "huisstijl.docx", ["addressee", "tenant"])
+        extra = ["--template", str(tmp_path / "huisstijl.docx")]
+    result = letter(cli, number, "landlord", out, *extra)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().splitlines() == [
+        f"{number}: letter to the landlord written to {out} and kept in the dossier as document 1."]
+    text = pdf_text(out) if fmt == "pdf" else docx_text(out)
+    assert "Jan [red]x[/red] **vet** <w:t>&amp;" in " ".join(text.split())
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
