@@ -3,8 +3,8 @@
 from huurbeg import dates, national_number
 from huurbeg.text import courtroom
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.codes import (AttachmentKind, ContactKind, HearingResult, LandlordType, Outcome, Party, Problem,
-                           ReferralDestination, ReferralOutcome, Source, known)
+from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, HearingResult, LandlordType, Outcome, Party,
+                           Problem, ReferralDestination, ReferralOutcome, SessionKind, Source, known)
 from huurbeg.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
@@ -156,6 +156,8 @@ BRIEF_WIDTH = 80
 ROLL_COLUMNS = [("time", N_("Time")), ("room", N_("Room")), ("case", N_("Case")), ("tenant", N_("Tenant")),
                 ("landlord", N_("Landlord")), ("claimed", N_("Claimed")), ("plan", N_("Plan")),
                 ("ready", N_("Ready")), ("result", N_("Result"))]
+SESSION_COLUMN = ("kind", N_("Session"))
+"""Shown on the roll of a session where a conciliation sits between the hearings."""
 
 
 def roll_view(rows: list[dict]) -> None:
@@ -168,11 +170,14 @@ def roll_view(rows: list[dict]) -> None:
         return
     for (day, court), session in groupby(rows, key=lambda r: (r["starts_at"].date(), r["court"])):
         session = list(session)
-        shown = [coded(row, result=HearingResult) | {
+        shown = [coded(row, result=ConciliationResult if row["kind"] == SessionKind.CONCILIATION else HearingResult) | {
+            "kind": SessionKind.CONCILIATION if row["kind"] == SessionKind.CONCILIATION else None,
             "time": f"{row['starts_at']:%H:%M}", "plan": state_word(row["plan"]) if row["plan"] else None,
             "ready": _("yes ({date})").format(date=f"{row['last_reached']:%d/%m}") if row["prepared"] else _("NO"),
             "severity": None if row["prepared"] or row["result"] else "urgent"} for row in session]
         columns = [c for c in headers(ROLL_COLUMNS) if c[0] != "result" or any(r["result"] for r in session)]
+        if any(row["kind"] == SessionKind.CONCILIATION for row in session):
+            columns.insert(1, headers([SESSION_COLUMN])[0])
         out.print(table(shown, columns, title=f"{dates.long_day(day)} — {court}"))
 
 

@@ -1,5 +1,6 @@
 """Reads about hearings at the Justice of the Peace (vredegerecht), as plain SQL (see huurbeg.db.sql)."""
 
+import uuid
 from datetime import date, datetime
 
 from huurbeg.db.follow_up import LAST_CONTACT, LAST_REACHED
@@ -68,3 +69,48 @@ def between(db: Connection, start: datetime, end: datetime, worker: str | None =
 
 class Court(Area):
     """The court: hearings, their outcomes, the roll."""
+
+    def add_conciliation(self, case, starts_at: datetime, court: str, room: str | None, claimed: int | None,
+                         proposal: str | None) -> int:
+        """A conciliation session (verzoening) of a pre-OGP case; its id."""
+        now = self.core.now()
+        session_id = self.sql.insert(
+            "INSERT INTO hearing (uid, case_id, kind, starts_at, court, room, claimed_cents, proposal, created_at, "
+            "sequence) VALUES (:uid, :case_id, 'conciliation', :starts_at, :court, :room, :claimed, :proposal, "
+            ":now, 0)", uid=uuid.uuid4().hex, case_id=case.id, starts_at=starts_at, court=court, room=room,
+            claimed=claimed, proposal=proposal, now=now)
+        self.sql.execute("UPDATE case_file SET updated_at = :now WHERE id = :id", now=now, id=case.id)
+        self.core.record(case, "hearing", f"conciliation {session_id} on {starts_at:%Y-%m-%d %H:%M} at {court}")
+        return session_id
+
+    def courts(self) -> list[Record]:
+        """Every court named by a hearing or conciliation still on record, with how many name it."""
+        return self.sql.rows("SELECT court, count(*) AS hearings FROM hearing WHERE removed_at IS NULL "
+                             "GROUP BY court ORDER BY court")
+
+    def rename_court(self, old: str, new: str) -> list[Record]:
+        """Every session at `old` (withdrawn ones too, so a calendar sees them cancelled at the right
+        place) now at `new`; each case's history says so. The sessions moved: (id, case_id)."""
+        moved = self.sql.rows("SELECT hearing.id, hearing.case_id, case_file.number FROM hearing "
+                              "JOIN case_file ON case_file.id = hearing.case_id WHERE hearing.court = :old "
+                              "ORDER BY hearing.case_id, hearing.id", old=old)
+        if not moved:
+            return moved
+        # the calendar shows the court: a new revision of each event, as every other change makes one
+        self.sql.execute("UPDATE hearing SET court = :new, sequence = sequence + 1 WHERE court = :old",
+                         new=new, old=old)
+        now = self.core.now()
+        for case_id in dict.fromkeys(row.case_id for row in moved):
+            self.sql.execute("UPDATE case_file SET updated_at = :now WHERE id = :id", now=now, id=case_id)
+            ids = ", ".join(str(row.id) for row in moved if row.case_id == case_id)
+            self.core.record(_CaseRef(case_id), "hearing", f"court {old} merged into {new} (hearing {ids})")
+        return moved
+
+
+class _CaseRef:
+    """What the history needs of a case: its id."""
+
+    __slots__ = ("id",)
+
+    def __init__(self, case_id: int) -> None:
+        self.id = case_id

@@ -186,7 +186,7 @@ class Reader:
         return court.between(self.sql, start, end, worker)
 
     # --- figures ---------------------------------------------------------------
-    def figures(self, first: date, last: date):
+    def figures(self, first: date, last: date, today: date | None = None):
         from huurbeg.db.figures import Figures
 
-        return Figures(self.sql, first, last)
+        return Figures(self.sql, first, last, today)

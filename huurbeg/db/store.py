@@ -947,12 +947,12 @@ class Store:
         write_backup(self.session.connection().connection.driver_connection, target)
 
     # --- figures ------------------------------------------------------------
-    def figures(self, first: date, last: date):
+    def figures(self, first: date, last: date, today: date | None = None):
         """The SQL aggregates of one period (see huurbeg.db.figures)."""
         from huurbeg.db import sql
         from huurbeg.db.figures import Figures
 
-        return Figures(sql.Connection(self.session.connection(), self.dialect), first, last)
+        return Figures(sql.Connection(self.session.connection(), self.dialect), first, last, today)
 
     # --- lookups ------------------------------------------------------------
     def case_rows(self, track: Track | None, status: Status | None, worker: str | None = None,
