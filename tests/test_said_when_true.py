@@ -96,6 +96,7 @@ WRITES = {
     "hearing outcome-remove": ["hearing", "outcome-remove", "2026-0003", "--reason", "verkeerd dossier"],
     "hearing edit": ["hearing", "edit", "2026-0002", "--room", "2"],
     "hearing remove": ["hearing", "remove", "2026-0002", "--reason", "verkeerd dossier"],
+    "hearing courts": ["hearing", "courts", "--merge", "Vredegerecht Mechelen", "--into", "Vredegerecht Mechelen 1"],
     "transfer in": ["transfer", "in", "2026-0006", "--dwelling", "TR-1"],
     "transfer extend": ["transfer", "extend", "2026-0004"],
     "transfer out": ["transfer", "out", "2026-0004", "--destination", "family"],

@@ -14,11 +14,13 @@ def hearings(db: Connection, case_id: int) -> list[Record]:
 
 
 def next_hearings(db: Connection, case_ids: list[int]) -> dict[int, tuple[datetime, date]]:
-    """The earliest hearing without an outcome per case, with the date the service learnt of it."""
+    """The earliest hearing without an outcome per case, with the date the service learnt of it. A conciliation
+    session of a pre-OGP case is no petition's hearing, and not the deadline of the court procedure."""
     listed, params = members("case", case_ids)
     found: dict[int, tuple[datetime, date]] = {}
     for row in db.rows(f"SELECT case_id, starts_at, petition_date, created_at FROM hearing WHERE case_id IN ({listed}) "
-                       "AND result IS NULL AND removed_at IS NULL ORDER BY starts_at DESC", **params):
+                       "AND kind = 'hearing' AND result IS NULL AND removed_at IS NULL ORDER BY starts_at DESC",
+                       **params):
         found[row.case_id] = (row.starts_at, row.petition_date or row.created_at.date())  # the earliest comes last
     return found
 
