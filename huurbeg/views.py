@@ -168,7 +168,8 @@ def roll_view(rows: list[dict]) -> None:
     if not rows:
         out.print(_("No hearings in that period."))
         return
-    for (day, court), session in groupby(rows, key=lambda r: (r["starts_at"].date(), r["court"])):
+    by_session = sorted(rows, key=lambda r: (r["starts_at"].date(), r["court"]))  # stable: by time within a session
+    for (day, court), session in groupby(by_session, key=lambda r: (r["starts_at"].date(), r["court"])):
         session = list(session)
         shown = [coded(row, result=ConciliationResult if row["kind"] == SessionKind.CONCILIATION else HearingResult) | {
             "kind": SessionKind.CONCILIATION if row["kind"] == SessionKind.CONCILIATION else None,
@@ -216,7 +217,8 @@ def brief_view(data: dict) -> None:
         out.print(table([coded(r, to=ReferralDestination) for r in data["referrals"]],
                         [("date", _("Date")), ("to", _("Referred to"))], title=_("Referrals"), width=out.width))
     if data["earlier_hearings"]:
-        out.print(table([coded(h, result=HearingResult) for h in data["earlier_hearings"]],
+        out.print(table([coded(h, result=ConciliationResult if h.get("kind") == SessionKind.CONCILIATION
+                               else HearingResult) for h in data["earlier_hearings"]],
                         [("starts_at", _("Hearing")), ("court", _("Court")), ("result", _("Result"))],
                         title=_("Earlier hearings"), width=out.width))
 

@@ -100,6 +100,16 @@ def test_a_new_name_close_to_a_known_court_is_refused_without_a_terminal(cli, ca
         [(MECHELEN,), ("Vredegerecht Mechlen",), ("Vredegerecht Mechlen",)]
 
 
+def test_the_roll_is_one_session_per_court_and_day(cli, cases):
+    ok(add(cli, cases[0], MECHELEN, "24/11/2026 09:00"))
+    ok(add(cli, cases[1], "Vredegerecht Antwerpen 1", "24/11/2026 09:30"))
+    ok(add(cli, cases[2], "vredegerecht mechelen", "24/11/2026 10:00"))
+    roll = cli("hearing", "list").stdout
+    assert roll.count("— Vredegerecht Mechelen") == 1 and roll.count("— Vredegerecht Antwerpen 1") == 1
+    mechelen = roll.split("— Vredegerecht Mechelen")[1].split("—")[0]
+    assert "09:00" in mechelen and "10:00" in mechelen and mechelen.index("09:00") < mechelen.index("10:00")
+
+
 def test_another_canton_needs_no_flag(cli, cases, db_path):
     ok(add(cli, cases[0], "Vredegerecht Antwerpen 1"))
     ok(add(cli, cases[1], "Vredegerecht Antwerpen 4"))

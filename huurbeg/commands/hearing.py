@@ -45,6 +45,9 @@ def parse_result(value):
         raise typer.BadParameter(exc.args[0]) from None
 
 
+parse_result.code_list = HearingResult  # a help example's outcome in the reader's words (huurbeg.helptext)
+
+
 def _complete_results(incomplete: str) -> list[str]:
     from huurbeg.params import complete_codes
 
