@@ -165,7 +165,7 @@ def export(store, number: str, today: date) -> dict:
         record["removed"] = each.removed_at is not None
         record["timeline"] = history(store, each.number)
         record["payment_plans"] = [_plan_export(store, plan) for plan in store.plans(each)]
-        record["hearings"] = [{"starts_at": h.starts_at, "court": h.court, "room": h.room,
+        record["hearings"] = [{"kind": h.kind, "starts_at": h.starts_at, "court": h.court, "room": h.room,
                                "petition_date": h.petition_date,
                                "claimed": Cents(h.claimed_cents) if h.claimed_cents is not None else None,
                                "proposal": h.proposal, "result": h.result, "eviction_date": h.eviction_date}

@@ -54,6 +54,8 @@ def add_hearing(store, number: str, starts_at: datetime, court: str, room: str |
         raise RuleViolation(_("--kind: case {number} is on track {track}; a conciliation session is for a pre-OGP "
                               "case (a hearing on a petition: leave out --kind)")
                             .format(number=number, track=shown(Track(case.track))))
+    if kind == SessionKind.CONCILIATION and petition_date is not None:
+        raise InvalidInput(_("--petition-date: a conciliation session has no petition; leave it out"))
     court = known_court(store, court, new_court)
     check_hearing(store, case, starts_at, petition_date, today)
     if kind == SessionKind.CONCILIATION:

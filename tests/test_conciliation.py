@@ -53,6 +53,8 @@ def test_a_conciliation_keeps_the_case_on_pre_ogp_and_sits_on_the_roll(cli, pre_
     assert "verzoening 2 op 24/11/2026 10:00 bij Vredegerecht Mechelen" in nl
     dutch_roll = cli("hearing", "list", env={"HUURBEG_LANG": "nl"}).stdout
     assert "verzoening" in dutch_roll
+    exported = as_json(cli("case", "export", pre_ogp, "--format", "json"))
+    assert [h["kind"] for case in exported["cases"] for h in case["hearings"]] == ["conciliation"]
     # going to court stays the worker's decision; then a hearing is a hearing again
     ok(cli("case", "track", pre_ogp, "--to", "ogp"))
     assert as_json(cli("case", "show", pre_ogp, "-f", "json"))["track"] == "ogp"
@@ -130,6 +132,13 @@ def test_a_conciliations_outcome_on_a_hearing_writes_nothing(cli, new_case, db_p
     before = snapshot(db_path)
     assert_one_line_error(cli("hearing", "outcome", number, "--result", result), code=2,
                           contains="is an outcome of a conciliation session; a hearing ends in one of: settled")
+    assert snapshot(db_path) == before
+
+
+def test_a_conciliation_has_no_petition(cli, pre_ogp, db_path):
+    before = snapshot(db_path)
+    assert_one_line_error(conciliation(cli, pre_ogp, "24/11/2026 10:00", "--petition-date", "18/11/2026"), code=2,
+                          contains="--petition-date: a conciliation session has no petition")
     assert snapshot(db_path) == before
 
 

@@ -8,10 +8,9 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import ConciliationResult, HearingResult, SessionKind, choices
-from huurbeg.params import CODE_HELP
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import (CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
+from huurbeg.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
                             code_option, parse_coming_date, parse_coming_datetime, parse_count, parse_date,
                             parse_datetime, parse_days, parse_money, parse_past_date, parse_required_text)
 from huurbeg.state import state
@@ -93,9 +92,9 @@ def add(
     claimed: Annotated[int | None, typer.Option("--claimed", parser=parse_money, metavar="EUR",
                                                 help="Arrears claimed in the petition.")] = None,
     proposal: ProposalOption = None,
-    kind: Annotated[SessionKind, code_option(
-        SessionKind, N_("session kind"), N_("hearing (on a petition; the case moves to ogp) or conciliation (a "
-                                            "pre-OGP case, which stays on its track)."), "--kind")] = SessionKind.HEARING,
+    kind: Annotated[SessionKind, code_option(SessionKind, N_("session kind"), N_(
+        "hearing (on a petition; the case moves to ogp) or conciliation (a pre-OGP case, which stays on its track)."),
+        "--kind")] = SessionKind.HEARING,
     new_court: NewCourtOption = False,
 ) -> None:
     """Record a petition and its hearing (the case moves to the ogp track), or a conciliation session of a pre-OGP
@@ -234,7 +233,6 @@ CORRECTED = "replaced by the outcome recorded next"
 
 def _withdraw_outcome(store, number: str, reason: str | None) -> None:
     from huurbeg import corrections
-
     from huurbeg.hearings import result_of
 
     hearing, result, follow_up = corrections.withdraw_outcome(store, number, reason)
