@@ -20,6 +20,8 @@ from pathlib import Path
 from huurbeg.codes import AttachmentKind
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.i18n import N_, _
+from huurbeg.db.area import Storage
+
 
 MAX_BYTES = 25 * 1000 * 1000
 """The largest document accepted (25 MB): a scanned judgment of thirty pages fits many times over."""
@@ -227,11 +229,12 @@ def _looks_like_mail(head: bytes) -> bool:
 
 # --- the dossier ------------------------------------------------------------------------------------------------
 
-def attach(store, number: str, paths: list[Path], kind: AttachmentKind, when: date, note: str | None) -> list[dict]:
+def attach(store: Storage, number: str, paths: list[Path], kind: AttachmentKind, when: date,
+           note: str | None) -> list[dict]:
     """Keep these files in the dossier of an open case, all or none; what was kept, one dict per file."""
     from huurbeg.casework import check_open
 
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     for path in paths:  # every name and size first: a refusal comes before any file is read
         check_name(path)
@@ -240,11 +243,11 @@ def attach(store, number: str, paths: list[Path], kind: AttachmentKind, when: da
     kept, seen = [], {}
     for path in paths:
         document = read(path)
-        same = seen.get(document.sha256) or store.attachment_with_checksum(case, document.sha256)
+        same = seen.get(document.sha256) or store.attachments.with_checksum(case, document.sha256)
         if same:
             raise RuleViolation(_("FILE: {path} is already in the dossier as document {id}; nothing was attached")
                                 .format(path=shown_path(path), id=same))
-        new = store.add_attachment(case, kind, when, document.name, document.media_type, document.size,
+        new = store.attachments.add(case, kind, when, document.name, document.media_type, document.size,
                                    document.sha256, note, document.pieces())
         seen[document.sha256] = new
         kept.append({"id": new, "path": document.path, "name": document.name, "type": document.media_type,
@@ -252,15 +255,15 @@ def attach(store, number: str, paths: list[Path], kind: AttachmentKind, when: da
     return kept
 
 
-def stored_matches(store, kept: list[dict]) -> list[dict]:
+def stored_matches(store: Storage, kept: list[dict]) -> list[dict]:
     """The documents whose stored bytes (read back from the database) have the checksum of the file."""
-    return [each for each in kept if store.attachment_checksum(each["id"]) == each["sha256"]]
+    return [each for each in kept if store.attachments.checksum(each["id"]) == each["sha256"]]
 
 
-def listing(store, number: str) -> list[dict]:
+def listing(store: Storage, number: str) -> list[dict]:
     """The documents of a case as `case files` and `case show` list them: never their bytes."""
-    case = store.case(number)
-    return rows(store.attachments(case), number)
+    case = store.cases.case(number)
+    return rows(store.attachments.of(case), number)
 
 
 def rows(found, number: str) -> list[dict]:
@@ -268,19 +271,19 @@ def rows(found, number: str) -> list[dict]:
              "size": a.size_bytes, "sha256": a.sha256, "note": a.note, "added": a.created_at} for a in found]
 
 
-def document(store, number: str, attachment_id: int):
+def document(store: Storage, number: str, attachment_id: int):
     """One document of a case, open or closed; refused for an unknown, withdrawn or another case's id."""
-    case = store.case(number)
-    found = store.attachment(case, attachment_id)
+    case = store.cases.case(number)
+    found = store.attachments.one(case, attachment_id)
     if found is None:
         raise NotFound(_("ID: case {number} has no document {id}; 'huurbeg case files {number}' lists them")
                        .format(number=number, id=attachment_id))
     return case, found
 
 
-def content(store, number: str, found) -> bytes:
+def content(store: Storage, number: str, found) -> bytes:
     """The bytes of a document found with `document`; refused once a purge erased them."""
-    data = store.attachment_content(found.id)
+    data = store.attachments.content(found.id)
     if data is None:
         raise NotFound(_("ID: document {id} of case {number} was erased with the case's personal data (purge)")
                        .format(id=found.id, number=number))

@@ -7,25 +7,30 @@ writes them as a table, json or csv. Nothing here prints.
 
 from datetime import date, datetime, time, timedelta
 
+from huurbeg.hearings import court_section
 from huurbeg.codes import FoundIn, Severity, Status, Track
+from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
 from huurbeg.render import Cents
 from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
 from huurbeg.i18n import _
+from huurbeg.db.area import Storage
+
 
 OVERVIEW_HEARING_DAYS = 7
 """The overview shows the hearings of the coming week."""
 
 
-def warnings_by_case(store, today: date, numbers=None, worker: str | None = None) -> dict[str, list[CaseWarning]]:
+def warnings_by_case(store: Storage, today: date, numbers=None,
+                     worker: str | None = None) -> dict[str, list[CaseWarning]]:
     """Warnings of every open case (or of `numbers`; of one worker's cases), most urgent first."""
-    return {facts.case: most_urgent_first(warnings_for(facts, today)) for facts in store.facts(numbers, worker)}
+    return {facts.case: most_urgent_first(warnings_for(facts, today)) for facts in store.cases.facts(numbers, worker)}
 
 
-def case_list(store, track: Track | None, status: Status | None, today: date,
+def case_list(store: Storage, track: Track | None, status: Status | None, today: date,
               worker: str | None = None, landlord: str | None = None) -> list[dict]:
     """The caseload (of everyone, or of one worker; optionally one landlord's cases): one row per case with its
     most pressing warning."""
-    listed = store.case_rows(track, status, worker, landlord)
+    listed = store.cases.case_rows(track, status, worker, landlord)
     warnings = warnings_by_case(store, today, [row.case for row in listed if row.status == Status.OPEN])
     rows = []
     for row in listed:
@@ -47,7 +52,7 @@ FIND_LIMIT = 20
 """`case find` shows the best matches only: a search that finds more needs more words."""
 
 
-def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> list[dict]:
+def find(store: Storage, text: str, status: Status | None, limit: int = FIND_LIMIT) -> list[dict]:
     """Cases matching a fragment of a name, address, phone, number, landlord or reference; most likely first.
 
     Each case shown is a read of its dossier, logged in its history.
@@ -61,7 +66,7 @@ def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> li
         raise InvalidInput(_("TEXT: {exc}").format(exc=exc)) from None
     found = []
     for (case_id, number, case_status, track, intake, name, address, phone, national, landlord,
-         reference) in store.find_candidates(query, status):
+         reference) in store.cases.find_candidates(query, status):
         match = finding.score(query, {"tenant": name, "address": address, "phone": phone,
                                       "national_number": national, "landlord": landlord, "reference": reference})
         if match is not None:
@@ -76,19 +81,17 @@ def find(store, text: str, status: Status | None, limit: int = FIND_LIMIT) -> li
     return [row for _, _, row in shown]
 
 
-def dossier(store, number: str, today: date, removed: bool = False) -> dict:
+def dossier(store: Storage, number: str, today: date, removed: bool = False) -> dict:
     """The whole dossier of one case, with its warnings and timeline; a withdrawn case only with `removed`."""
-    case = store.case(number, removed)
-    data = store.dossier(case)
+    case = store.cases.case(number, removed)
+    data = store.cases.dossier(case)
     household, landlord = data["household"], data["landlord"]
     return {
         "case": case.number, "status": Status(case.status), "track": Track(case.track),
         "source": case.source, "referrer": case.referrer, "intake_date": case.intake_date,
         "closed_date": case.closed_date, "outcome": case.outcome, "returning_household": case.returning_household,
         "days_open": ((case.closed_date or today) - case.intake_date).days,
-        "tenant": {"name": household.name, "address": household.address, "phone": household.phone,
-                   "birth_date": household.birth_date, "national_number": household.national_number,
-                   "adults": household.adults, "children": household.children},
+        "tenant": {f.column: getattr(household, f.column) for f in HOUSEHOLD},
         "landlord": {"name": landlord.name, "type": landlord.kind} if landlord else None,
         "problems": data["problems"],
         "arrears": Cents(case.arrears_cents) if case.arrears_cents is not None else None,
@@ -98,13 +101,15 @@ def dossier(store, number: str, today: date, removed: bool = False) -> dict:
         "contacts": [{"id": c.id, "date": c.date, "kind": c.kind, "reached": c.reached, "minutes": c.minutes,
                       "next": c.next_planned, "note": c.note} for c in data["contacts"]],
         "payment_plan": _plan_summary(store, case.number, today) if data["has_plan"] else None,
-        "fbu_agreement": fbu_summary(store.fbu_agreement(case)),
+        "fbu_agreement": fbu_summary(store.follow_up.fbu_agreement(case)),
         "agreements": [{"id": a.id, "party": a.party, "text": a.text, "due": a.due_date, "done": a.done_date}
                        for a in data["agreements"]],
         "referrals": [{"id": r.id, "date": r.date, "to": r.destination, "outcome": r.outcome,
-                       "outcome_date": r.outcome_date} for r in store.referrals(case)],
+                       "outcome_date": r.outcome_date} for r in store.housing.referrals(case)],
         "documents": [{"id": a.id, "kind": a.kind, "date": a.date, "name": a.name, "type": a.media_type,
                        "size": a.size_bytes} for a in data["attachments"]],
+        "court": court_section(store, case),
+        "stay": stay_section(store, case),
         "warnings": [w.as_dict() for w in warnings_by_case(store, today, [case.number]).get(case.number, [])
                      if w.severity != Severity.INFO],
         "note": case.note,
@@ -112,6 +117,16 @@ def dossier(store, number: str, today: date, removed: bool = False) -> dict:
         "timeline": [{"at": h.at, "user": h.os_user, "action": h.action, "detail": h.detail}
                      for h in data["timeline"]],
     }
+
+
+def stay_section(store, case) -> dict | None:
+    """The household's latest stay in one of the service's dwellings: where, since when, until when, extended."""
+    stay = store.housing.latest_stay(case)
+    if stay is None:
+        return None
+    return {"dwelling": stay.dwelling_code, "kind": stay.dwelling_kind, "admitted": stay.start_date,
+            "end": stay.end_date, "review": stay.review_date, "extensions": stay.extensions, "left": stay.left_date,
+            "destination": stay.destination}
 
 
 def fbu_summary(agreement) -> dict | None:
@@ -124,79 +139,75 @@ def fbu_summary(agreement) -> dict | None:
             "plan": agreement.plan_id}
 
 
-def _plan_summary(store, number: str, today: date) -> dict:
+def _plan_summary(store: Storage, number: str, today: date) -> dict:
     from huurbeg.followup import plan_view
 
     view = plan_view(store, number, today)
     return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance")}
 
 
-def deadlines(store, today: date, within_days: int, worker: str | None = None) -> list[CaseWarning]:
+def deadlines(store: Storage, today: date, within_days: int, worker: str | None = None) -> list[CaseWarning]:
     """Every warning of every open case (of one worker's), most urgent first."""
     every = [w for found in warnings_by_case(store, today, worker=worker).values() for w in found]
     return actionable(every, today, within_days)
 
 
-def overview(store, today: date, worker: str | None = None) -> dict:
+def overview(store: Storage, today: date, worker: str | None = None) -> dict:
     """Today at a glance (for everyone, or one worker): open cases, warnings, and the hearings of the coming week."""
     pressing = [w for w in deadlines(store, today, 0, worker) if w.severity != Severity.INFO]
     start = datetime.combine(today, time())
     hearings = [{"case": number, "starts_at": hearing.starts_at, "court": hearing.court, "room": hearing.room}
-                for hearing, number in store.hearings_between(
+                for hearing, number in store.court.hearings_between(
                     start, start + timedelta(days=OVERVIEW_HEARING_DAYS), worker)]
-    return {"date": today, "open_cases": store.count_cases(Status.OPEN, worker), "warnings": pressing,
+    return {"date": today, "open_cases": store.cases.count_cases(Status.OPEN, worker), "warnings": pressing,
             "hearings": hearings, "worker": worker}
 
 
-def history(store, number: str) -> list[dict]:
+def history(store: Storage, number: str) -> list[dict]:
     """Every write and read of a dossier, oldest first: who by OS user and, on a server, by database role (two
     workers sharing a machine account are told apart by their roles)."""
     return [{"case": number, "at": entry.at, "user": entry.os_user, "role": entry.db_user, "action": entry.action,
-             "detail": entry.detail} for entry in store.history(store.case(number, removed=True))]
+             "detail": entry.detail} for entry in store.cases.history(store.cases.case(number, removed=True))]
 
 
-def export(store, number: str, today: date) -> dict:
+def export(store: Storage, number: str, today: date) -> dict:
     """Everything stored about the household of a case: the right of access (inzagerecht)."""
-    case = store.case(number, removed=True)
-    household = store.household(case)
+    case = store.cases.case(number, removed=True)
+    household = store.cases.household(case)
     cases = []
-    for each in store.household_cases(case):
+    for each in store.cases.household_cases(case):
         record = dossier(store, each.number, today, removed=True)
         record["removed"] = each.removed_at is not None
         record["timeline"] = history(store, each.number)
-        record["payment_plans"] = [_plan_export(store, plan) for plan in store.plans(each)]
+        record["payment_plans"] = [_plan_export(store, plan) for plan in store.follow_up.plans(each)]
         record["hearings"] = [{"kind": h.kind, "starts_at": h.starts_at, "court": h.court, "room": h.room,
                                "petition_date": h.petition_date,
                                "claimed": Cents(h.claimed_cents) if h.claimed_cents is not None else None,
                                "proposal": h.proposal, "result": h.result, "eviction_date": h.eviction_date}
-                              for h in store.hearings(each)]
+                              for h in store.court.hearings(each)]
         record["stays"] = [{"dwelling": d.code, "kind": d.kind, "start": s.start_date, "until": s.end_date,
                             "review": s.review_date, "extensions": s.extensions, "left": s.left_date,
-                            "destination": s.destination} for s, d in store.stays(each)]
-        record["referrals"] = [{"date": r.date, "to": r.destination, "note": r.note} for r in store.referrals(each)]
+                            "destination": s.destination} for s, d in store.housing.stays(each)]
+        record["referrals"] = [{"date": r.date, "to": r.destination, "note": r.note}
+                               for r in store.housing.referrals(each)]
         record["documents"] = [{"id": a.id, "kind": a.kind, "date": a.date, "name": a.name, "type": a.media_type,
                                 "size": a.size_bytes, "sha256": a.sha256, "note": a.note, "added": a.created_at}
-                               for a in store.attachments(each)]
+                               for a in store.attachments.of(each)]
         record.pop("payment_plan", None)
         cases.append(record)
-    return {"exported_on": today, "household": {"name": household.name, "address": household.address,
-                                                "phone": household.phone, "birth_date": household.birth_date,
-                                                "national_number": household.national_number,
-                                                "adults": household.adults, "children": household.children},
-            "cases": cases, "merged_households": [_merge_export(store, merge) for merge in store.merges_into(case)]}
+    return {"exported_on": today, "household": {f.column: getattr(household, f.column) for f in HOUSEHOLD},
+            "cases": cases, "merged_households": [_merge_export(store, merge) for merge in store.retention.merges_into(case)]}
 
 
-def _merge_export(store, merge) -> dict:
+def _merge_export(store: Storage, merge) -> dict:
     """A household merged into this one, as it was: kept until the merge is undone or purged."""
-    from huurbeg.casework import HOUSEHOLD_FIELDS
-
-    moved = store.merge_cases(merge)[1]
+    moved = store.retention.merge_cases(merge)[1]
     return {"merged_on": merge.created_at.date(), "cases": [c.number for c in moved]} | {
         name: getattr(merge, name) for name in HOUSEHOLD_FIELDS}
 
 
-def _plan_export(store, plan) -> dict:
-    instalments, payments = store.plan_lines(plan)
+def _plan_export(store: Storage, plan) -> dict:
+    instalments, payments = store.follow_up.plan_lines(plan)
     return {"plan": plan.id, "status": plan.status, "arrears": Cents(plan.arrears_cents),
             "instalment": Cents(plan.instalment_cents), "start": plan.start_date, "day": plan.day_of_month,
             "instalments": [{"seq": i.seq, "due": i.due, "amount": Cents(i.amount)} for i in instalments],

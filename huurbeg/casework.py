@@ -9,12 +9,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from huurbeg.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
 from huurbeg.codes import LandlordType, Party, Problem, Source, Status, Track, shown
+from huurbeg.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD
 from huurbeg.errors import InvalidInput, MissingValue, RuleViolation
 from huurbeg.text import blank
 from huurbeg.i18n import _
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+
 
 def match_key(text: str | None) -> str | None:
     """Names and addresses compared without case, accents, punctuation or spacing."""
@@ -184,97 +190,97 @@ def consent_parties(tenant: bool, landlord: bool) -> list[Party]:
 
 # --- operations: each runs in its command's transaction and commits at the end ---
 
-def open_case(store, draft: IntakeDraft, decision: HouseholdDecision) -> str:
+def open_case(store: "Storage", draft: IntakeDraft, decision: HouseholdDecision) -> str:
     """Write the new case; returns its number."""
-    case = store.create_case(draft, decision.household_id, decision.returning)
+    case = store.cases.create_case(draft, decision.household_id, decision.returning)
     return case.number
 
 
-def record_consent(store, number: str, parties: list[Party], when: date, today: date) -> None:
-    case = store.case(number)
+def record_consent(store: "Storage", number: str, parties: list[Party], when: date, today: date) -> None:
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
     for party in parties:
-        store.add_consent(case, party, when)
+        store.cases.add_consent(case, party, when)
 
 
-def move_track(store, number: str, to: Track, when: date, today: date) -> Track:
+def move_track(store: "Storage", number: str, to: Track, when: date, today: date) -> Track:
     """Move a case to another track (PW → pre-OGP → OGP ...); returns the track it left."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     if case.track == to:
         raise RuleViolation(_("--to: case {number} is already on track {to}").format(number=number, to=shown(to)))
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
     was = Track(case.track)
-    store.change_track(case, to, when)
+    store.cases.change_track(case, to, when)
     return was
 
 
-def close_case(store, number: str, outcome, when: date, today: date) -> None:
-    case = store.case(number)
+def close_case(store: "Storage", number: str, outcome, when: date, today: date) -> None:
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
-    store.close_case(case, outcome, when)
+    store.cases.close_case(case, outcome, when)
 
 
-def remove_case(store, number: str, reason: str | None) -> None:
+def remove_case(store: "Storage", number: str, reason: str | None) -> None:
     """Withdraw a case registered by mistake (a duplicate, the wrong household): it leaves every list,
     warning and figure, with its contacts, hearings, stays and the rest; the history keeps it and why.
     An open or a closed case alike: a closed one registered by mistake must not count either."""
     from huurbeg.corrections import check_reason
 
     text = check_reason(reason)
-    store.remove_case(store.case(number), text)
+    store.cases.remove_case(store.cases.case(number), text)
 
 
-def reopen_case(store, number: str) -> None:
-    case = store.case(number)
+def reopen_case(store: "Storage", number: str) -> None:
+    case = store.cases.case(number)
     if case.status == Status.OPEN:
         raise RuleViolation(_("case {number} is already open").format(number=number))
     if case.purged_at is not None:
         raise RuleViolation(_("case {number} was purged: its personal data are gone; register the household again "
                               "with 'huurbeg intake'").format(number=number))
-    store.reopen_case(case)
+    store.cases.reopen_case(case)
 
 
-def check_intake(store, draft: IntakeDraft, today: date) -> tuple[IntakeDraft, list[HouseholdMatch]]:
+def check_intake(store: "Storage", draft: IntakeDraft, today: date) -> tuple[IntakeDraft, list[HouseholdMatch]]:
     """The completed draft and the earlier cases that look like the same household."""
-    known = bool(draft.landlord) and store.find_landlord(draft.landlord) is not None
+    known = bool(draft.landlord) and store.cases.find_landlord(draft.landlord) is not None
     draft = complete(draft, today, known_landlord=known)
-    return draft, store.household_matches(draft)
+    return draft, store.cases.household_matches(draft)
 
 
-def tenant_of_open_case(store, number: str) -> str:
+def tenant_of_open_case(store: "Storage", number: str) -> str:
     """The tenant's name of an open case: shown before the first question about it.
 
     Looked up first, so a worker hears that a case is unknown or closed before typing anything.
     """
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
-    return store.household(case).name
+    return store.cases.household(case).name
 
 
-def log_read(store, number: str, what: str) -> None:
+def log_read(store: "Storage", number: str, what: str) -> None:
     """Record that a dossier was looked at (who, when, by which command)."""
-    store.record(store.case(number, removed=True), "read", what)
+    store.record(store.cases.case(number, removed=True), "read", what)
 
 
-def import_rows(store, rows, progress=None) -> tuple[list[str], int, int]:
+def import_rows(store: "Storage", rows, progress=None) -> tuple[list[str], int, int]:
     """Write imported rows in one transaction: (new case numbers, rows already imported before,
     rows closed before the last purge's cut-off, left out so a purged case does not come back)."""
-    known = store.imported_refs([row.ref for row in rows])
-    purged_before = store.purged_before()
+    known = store.cases.imported_refs([row.ref for row in rows])
+    purged_before = store.retention.purged_before()
     numbers, purged = [], 0
     for n, row in enumerate(rows):
         if purged_before and row.closed_date is not None and row.closed_date < purged_before:
             purged += 1
         elif row.ref not in known:
-            decision = decide_household(store.household_matches(row.draft), allow_duplicate=True)
+            decision = decide_household(store.cases.household_matches(row.draft), allow_duplicate=True)
             closed = (row.outcome, row.closed_date) if row.closed_date is not None else None
-            numbers.append(store.import_case(row.draft, decision.household_id, decision.returning, row.ref, closed))
+            numbers.append(store.cases.import_case(row.draft, decision.household_id, decision.returning, row.ref, closed))
             known.add(row.ref)
         if progress:
             progress(n + 1)
@@ -283,32 +289,20 @@ def import_rows(store, rows, progress=None) -> tuple[list[str], int, int]:
 
 # --- rectification (GDPR art. 16): `huurbeg case edit` ------------------------------
 
-EDITABLE = {
-    # field: (where it is stored, its name in the history)
-    "tenant": ("household.name", "tenant name"), "address": ("household.address", "address"),
-    "phone": ("household.phone", "phone"), "birth_date": ("household.birth_date", "birth date"),
-    "national_number": ("household.national_number", "national register number"),
-    "adults": ("household.adults", "adults"), "children": ("household.children", "children"),
-    "landlord": ("landlord", "landlord"), "landlord_type": ("landlord", "landlord type"),
-    "source": ("case.source", "registration source"), "referrer": ("case.referrer", "referrer"),
-    "problems": ("problems", "problems"), "arrears_cents": ("case.arrears_cents", "arrears"),
-    "rent_cents": ("case.rent_cents", "rent"), "note": ("case.note", "note"),
-    "landlord_reported": ("problems", "problems the landlord reported"),
-}
-"""What `case edit` may correct. The history names the field only, never its old or new value."""
+EDITABLE = {f.edit: (f.where, f.label) for f in (*HOUSEHOLD, *LANDLORD, *CASE) if f.edit}
+"""What `case edit` may correct (huurbeg.entities): where it is stored, and its name in the history.
+The history names the field only, never its old or new value."""
 
 
-def current_values(store, number: str) -> dict:
+def current_values(store: "Storage", number: str) -> dict:
     """The editable fields of a case as they are now (the defaults of the questions)."""
-    case = store.case(number)
-    household, landlord = store.household(case), store.landlord(case)
-    return {"tenant": household.name, "address": household.address, "phone": household.phone,
-            "birth_date": household.birth_date, "national_number": household.national_number,
-            "adults": household.adults, "children": household.children,
-            "landlord": landlord.name if landlord else None, "landlord_type": landlord.kind if landlord else None,
-            "source": case.source, "referrer": case.referrer, "problems": store.problems(case),
-            "arrears_cents": case.arrears_cents, "rent_cents": case.rent_cents, "note": case.note,
-            "landlord_reported": store.landlord_problems(case)}
+    case = store.cases.case(number)
+    household, landlord = store.cases.household(case), store.cases.landlord(case)
+    return {f.edit: getattr(household, f.column) for f in HOUSEHOLD} | {
+        "landlord": landlord.name if landlord else None, "landlord_type": landlord.kind if landlord else None,
+        "source": case.source, "referrer": case.referrer, "problems": store.cases.problems(case),
+        "arrears_cents": case.arrears_cents, "rent_cents": case.rent_cents, "note": case.note,
+        "landlord_reported": store.cases.landlord_problems(case)}
 
 
 def _cleaned(name: str, value):
@@ -325,14 +319,14 @@ def _same(name: str, new, old) -> bool:
     return new == old
 
 
-def edit_case(store, number: str, given: dict, today: date) -> list[str]:
+def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[str]:
     """Correct the fields in `given` (a value None or "" clears it); returns the names of those that changed.
 
     The same checks as an intake; refused when the case is closed or nothing would change.
     `reported_by_landlord` / `not_reported_by_landlord` in `given`: problems to mark as the landlord's
     (added to the problems when missing) or to unmark.
     """
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     given = dict(given)
     marks = set(given.pop("reported_by_landlord", None) or ())
@@ -372,7 +366,7 @@ def edit_case(store, number: str, given: dict, today: date) -> list[str]:
                 raise InvalidInput(_("--landlord-type: the case has no landlord; give --landlord too"))
             landlord = None
         else:
-            known = store.find_landlord(after["landlord"])
+            known = store.cases.find_landlord(after["landlord"])
             kind = new.get("landlord_type") if "landlord_type" in changed else None
             if known is None and kind is None:
                 raise MissingValue(_("--landlord-type: required for a new landlord; use one of: {join}")
@@ -382,7 +376,7 @@ def edit_case(store, number: str, given: dict, today: date) -> list[str]:
                         if EDITABLE[n][0].startswith("household.")}
     case_values = {EDITABLE[n][0].split(".", 1)[1]: after[n] for n in changed if EDITABLE[n][0].startswith("case.")}
     problems = after["problems"] if "problems" in changed else None
-    store.edit_case(case, household_values, case_values, landlord, problems,
+    store.cases.edit_case(case, household_values, case_values, landlord, problems,
                     [EDITABLE[n][1] for n in EDITABLE if n in changed],
                     reported if "landlord_reported" in changed else None)
     return [EDITABLE[n][1] for n in EDITABLE if n in changed]
@@ -401,21 +395,19 @@ def _landlord_marks(number: str, marks: set, unmarks: set, problems: list, marke
                                         - {str(p) for p in unmarks})}
 
 
-def _reported_after(store, case, after: dict, source_changed: bool, marks: set) -> set[str]:
+def _reported_after(store: "Storage", case, after: dict, source_changed: bool, marks: set) -> set[str]:
     """What the landlord reported, after the correction: a problem that is gone takes its mark along, and a
     corrected source moves the registration's problems to or from the landlord (a landlord who registers a
     case reports its problems; one who did not, did not), except those marked in this correction."""
     reported = {str(p) for p in after["landlord_reported"]}
     if source_changed and (case.source == Source.LANDLORD) != (after["source"] == Source.LANDLORD):
-        registration = set(store.registration_problems(case))
+        registration = set(store.cases.registration_problems(case))
         reported = reported | registration if after["source"] == Source.LANDLORD else reported - registration
     return (reported | {str(p) for p in marks}) & {str(p) for p in after["problems"] or ()}
 
 
 # --- one household registered twice: `huurbeg case merge`, `huurbeg case unmerge` ------------------
 
-HOUSEHOLD_FIELDS = ("name", "address", "phone", "birth_date", "national_number", "adults", "children")
-"""What a merge compares, takes over and gives back."""
 
 
 @dataclass(frozen=True)
@@ -437,7 +429,7 @@ def _side(household, cases) -> dict:
         "cases": [(c.number, c.status) for c in cases]}
 
 
-def merge_check(store, number: str, other: str, force: bool = False) -> MergeSides:
+def merge_check(store: "Storage", number: str, other: str, force: bool = False) -> MergeSides:
     """Whether the households of two cases can be merged, and both of them to show side by side.
 
     Refused: the same case, households that are one already, two different national numbers, and,
@@ -447,15 +439,15 @@ def merge_check(store, number: str, other: str, force: bool = False) -> MergeSid
 
     if number == other:
         raise InvalidInput(_("OTHER: give the case of the other household, not CASE itself"))
-    case, duplicate = store.case(number), store.case(other)
+    case, duplicate = store.cases.case(number), store.cases.case(other)
     if case.household_id == duplicate.household_id:
         raise RuleViolation(_("cases {number} and {other} already belong to one household")
                             .format(number=number, other=other))
-    keep, gone = store.household(case), store.household(duplicate)
+    keep, gone = store.cases.household(case), store.cases.household(duplicate)
     if keep.national_number and gone.national_number and keep.national_number != gone.national_number:
         raise RuleViolation(_("the households of {number} and {other} have different national register numbers: "
                               "they are not the same household").format(number=number, other=other))
-    mine, theirs = _side(keep, store.household_cases(case)), _side(gone, store.household_cases(duplicate))
+    mine, theirs = _side(keep, store.cases.household_cases(case)), _side(gone, store.cases.household_cases(duplicate))
     shared = tuple(shared_identity(mine, theirs))
     if not shared and not force:
         raise RuleViolation(_("--force: the households of {number} and {other} share nothing that identifies them "
@@ -465,25 +457,25 @@ def merge_check(store, number: str, other: str, force: bool = False) -> MergeSid
     return MergeSides(number, other, mine, theirs, shared)
 
 
-def merge_households(store, number: str, other: str) -> list[str]:
+def merge_households(store: "Storage", number: str, other: str) -> list[str]:
     """Move OTHER's household and all its cases to CASE's household; returns the case numbers moved.
 
     The details CASE's household lacks are taken from OTHER's; the duplicate household is deleted,
     its details kept in the merge's record until the merge is undone or a purge erases them;
     'returning household' is recomputed for every case of the merged household.
     """
-    case, duplicate = store.case(number), store.case(other)
-    moved = store.merge_households(case, duplicate)
+    case, duplicate = store.cases.case(number), store.cases.case(other)
+    moved = store.retention.merge_households(case, duplicate)
     return moved
 
 
-def unmerge_check(store, number: str, other: str) -> tuple[MergeSides, object]:
+def unmerge_check(store: "Storage", number: str, other: str) -> tuple[MergeSides, object]:
     """The merge of the households of two cases that can be undone now, and both households as they
     will be again (CASE's first); refused with the reason when there is none."""
     if number == other:
         raise InvalidInput(_("OTHER: give the case of the other household, not CASE itself"))
-    case, duplicate = store.case(number), store.case(other)
-    merge = store.merge_between(case, duplicate)
+    case, duplicate = store.cases.case(number), store.cases.case(other)
+    merge = store.retention.merge_between(case, duplicate)
     if merge is None:
         raise RuleViolation(_("the households of {number} and {other} were never merged; 'huurbeg case history "
                               "{number}' shows the merges of a case").format(number=number, other=other))
@@ -497,16 +489,16 @@ def unmerge_check(store, number: str, other: str) -> tuple[MergeSides, object]:
     if case.household_id != duplicate.household_id:
         raise RuleViolation(_("cases {number} and {other} no longer belong to one household")
                             .format(number=number, other=other))
-    if later := store.later_merge(merge, case):
+    if later := store.retention.later_merge(merge, case):
         raise RuleViolation(_("the household was merged again afterwards; undo that first with 'huurbeg case "
                               "unmerge {first} {second}'").format(first=later[0], second=later[1]))
-    moved = store.merge_cases(merge)[1]
-    household = store.household(case)
+    moved = store.retention.merge_cases(merge)[1]
+    household = store.cases.household(case)
     back = given_back(merge, household)
     restored = {name: getattr(merge, name) for name in HOUSEHOLD_FIELDS}
     staying = {name: None if name in back else getattr(household, name) for name in HOUSEHOLD_FIELDS}
     returning = {m.id for m in moved}
-    staying = staying | {"cases": [(c.number, c.status) for c in store.household_cases(case) if c.id not in returning]}
+    staying = staying | {"cases": [(c.number, c.status) for c in store.cases.household_cases(case) if c.id not in returning]}
     restored = restored | {"cases": [(c.number, c.status) for c in moved]}
     mine, theirs = (restored, staying) if case.id in returning else (staying, restored)
     return MergeSides(number, other, mine, theirs, ()), merge
@@ -519,10 +511,10 @@ def given_back(merge, household) -> list[str]:
     return [name for name in filled if getattr(household, name) == getattr(merge, name)]
 
 
-def unmerge_households(store, merge) -> tuple[str, list[str]]:
+def unmerge_households(store: "Storage", merge) -> tuple[str, list[str]]:
     """Give the absorbed household of a merge its details and its cases back: (the case the merge was
     made on, the case numbers that return)."""
-    return store.unmerge_households(merge)
+    return store.retention.unmerge_households(merge)
 
 
 def returning_flags(cases: list[tuple[int, date, date | None]]) -> dict[int, bool]:

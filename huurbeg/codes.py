@@ -108,6 +108,14 @@ class ConciliationResult(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class EvictionResult(StrEnum):
+    """What happened on a dissolved lease's announced eviction."""
+
+    CARRIED_OUT = "carried-out"
+    AVERTED = "averted"  # stopped: arrears paid, a new agreement with the landlord, a judge's stay
+    LEFT = "left"  # the household left before the bailiff came
+
+
 class DwellingKind(StrEnum):
     """A dwelling the service owns."""
 
@@ -273,6 +281,9 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
     (ConciliationResult.NO_AGREEMENT, ("geen-akkoord",), N_("no agreement")),
     (ConciliationResult.TENANT_ABSENT, ("huurder-afwezig", "afwezig"), N_("tenant absent")),
     (ConciliationResult.WITHDRAWN, ("ingetrokken",), N_("withdrawn")),
+    (EvictionResult.CARRIED_OUT, ("uitgevoerd",), N_("eviction carried out")),
+    (EvictionResult.AVERTED, ("afgewend", "voorkomen"), N_("eviction averted")),
+    (EvictionResult.LEFT, ("vertrokken",), N_("left before the eviction")),
     (DwellingKind.TRANSIT, ("doorstroomwoning",), N_("transitional dwelling")),
     (DwellingKind.CRISIS, ("crisiswoning",), N_("crisis dwelling")),
     (Destination.REGULAR_MARKET, ("private-huurmarkt",), N_("private rental market")),
@@ -352,7 +363,7 @@ WHAT: dict[str, str] = {
     "destination": N_("destination"), "referral destination": N_("referral destination"),
     "referral outcome": N_("referral outcome"), "party": N_("party"), "status": N_("status"),
     "severity": N_("severity"), "format": N_("format"), "audience": N_("audience"), "shell": N_("shell"),
-    "document kind": N_("document kind"),
+    "document kind": N_("document kind"), "eviction result": N_("eviction result"),
 }
 """The name of each code list, as error messages use it."""
 

@@ -11,16 +11,25 @@ case (reopen it first), and an id of another case is unknown here.
 from datetime import date, datetime
 
 from huurbeg.casework import check_date_after_intake, check_not_future, check_open
+from huurbeg.db.area import Area, Storage
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.hearings import awaiting_outcome, check_hearing
 from huurbeg.rules import check_contact_minutes
 from huurbeg.text import blank
 from huurbeg.i18n import N_, _
 
+
 LISTED_BY = {"contact": "huurbeg visit list {case}", "payment": "huurbeg plan show {case}",
              "agreement": "huurbeg case show {case}", "referral": "huurbeg refer list {case}",
              "attachment": "huurbeg case files {case}"}
 """The command that lists the ids of each kind of record."""
+AREA_OF = {"contact": "follow_up", "payment": "follow_up", "agreement": "follow_up", "fbu": "follow_up",
+           "hearing": "court", "stay": "housing", "referral": "housing", "attachment": "attachments"}
+"""The area of the store each kind of record belongs to."""
+
+
+def _area(store: Storage, kind: str) -> Area:
+    return getattr(store, AREA_OF[kind])
 
 
 def check_reason(reason: str | None) -> str:
@@ -30,14 +39,14 @@ def check_reason(reason: str | None) -> str:
     return text
 
 
-def _open_case(store, number: str):
-    case = store.case(number)
+def _open_case(store: Storage, number: str):
+    case = store.cases.case(number)
     check_open(case.status, number)
     return case
 
 
-def _record(store, case, kind: str, record_id: int):
-    found = store.record_of(kind, case, record_id)
+def _record(store: Storage, case, kind: str, record_id: int):
+    found = _area(store, kind).record_of(kind, case, record_id)
     if found is None:
         raise NotFound(_(NOT_FOUND[kind]).format(number=case.number, record_id=record_id,
                                                  listing=LISTED_BY[kind].format(case=case.number)))
@@ -60,19 +69,19 @@ LABELS = {
 """How the history names a withdrawn record: its kind, number, codes and dates; never its text."""
 
 
-def _withdraw(store, number: str, kind: str, record_id: int, reason: str | None):
+def _withdraw(store: Storage, number: str, kind: str, record_id: int, reason: str | None):
     """Withdraw one record of an open case; returns (case, record)."""
     reason = check_reason(reason)
     case = _open_case(store, number)
     record = _record(store, case, kind, record_id)
-    store.remove(case, record, LABELS[kind](record), reason)
+    _area(store, kind).remove(case, kind, record, LABELS[kind](record), reason)
     return case, record
 
 
-def _correct(store, case, record, given: dict, fields: dict[str, str], kind: str) -> list[str]:
+def _correct(store: Storage, case, record, given: dict, fields: dict[str, str], kind: str) -> list[str]:
     """Write the changed fields (checked by the caller); returns their names for the message."""
     names = [fields[name] for name in fields if name in given]
-    store.correct(case, record, given, f"{kind} {record.id}", names)
+    _area(store, kind).correct(case, kind, record, given, f"{kind} {record.id}", names)
     return names
 
 
@@ -90,7 +99,7 @@ CONTACT_FIELDS = {"date": "date", "kind": "kind", "minutes": "minutes", "note": 
                   "reached": "reached"}
 
 
-def edit_contact(store, number: str, contact_id: int, given: dict, today: date) -> list[str]:
+def edit_contact(store: Storage, number: str, contact_id: int, given: dict, today: date) -> list[str]:
     """Correct a contact; `given` maps Contact fields to new values (note "" clears it)."""
     case = _open_case(store, number)
     contact = _record(store, case, "contact", contact_id)
@@ -106,27 +115,28 @@ def edit_contact(store, number: str, contact_id: int, given: dict, today: date) 
     return _correct(store, case, contact, changed, CONTACT_FIELDS, "contact")
 
 
-def remove_contact(store, number: str, contact_id: int, reason: str | None) -> None:
+def remove_contact(store: Storage, number: str, contact_id: int, reason: str | None) -> None:
     _withdraw(store, number, "contact", contact_id, reason)
 
 
-def remove_attachment(store, number: str, attachment_id: int, reason: str | None) -> None:
+def remove_attachment(store: Storage, number: str, attachment_id: int, reason: str | None) -> None:
     """Withdraw a document attached by mistake; like every record it stays until its case is purged."""
     _withdraw(store, number, "attachment", attachment_id, reason)
 
 
 # --- payments and agreements of a plan -----------------------------------------------
 
-def remove_payment(store, number: str, payment_id: int, reason: str | None) -> bool:
+def remove_payment(store: Storage, number: str, payment_id: int, reason: str | None) -> bool:
     """Withdraw a payment; returns whether its plan, paid off by it, is active again."""
     case, payment = _withdraw(store, number, "payment", payment_id, reason)
-    return store.reactivate_plan(case, store.plan_of(payment))
+    return store.follow_up.reactivate_plan(case, store.follow_up.plan_of(payment))
 
 
 PAYMENT_FIELDS = {"amount_cents": "amount", "date": "date"}
 
 
-def edit_payment(store, number: str, payment_id: int, given: dict, today: date) -> tuple[list[str], str | None]:
+def edit_payment(store: Storage, number: str, payment_id: int, given: dict,
+                 today: date) -> tuple[list[str], str | None]:
     """Correct a payment's amount or date with the rules of `plan pay`; returns the fields changed and the plan's
     new state when the correction changed it ('completed': paid off now; 'active': open again)."""
     from huurbeg.followup import check_payment
@@ -135,14 +145,14 @@ def edit_payment(store, number: str, payment_id: int, given: dict, today: date) 
     payment = _record(store, case, "payment", payment_id)
     changed = _changes(payment, given)
     after = {name: changed.get(name, getattr(payment, name)) for name in PAYMENT_FIELDS}
-    plan = store.plan_of(payment)
+    plan = store.follow_up.plan_of(payment)
     remaining = check_payment(store, case, plan, after["amount_cents"], after["date"], today,
                               replacing=payment.amount_cents)
     names = _correct(store, case, payment, changed, PAYMENT_FIELDS, "payment")
     if after["amount_cents"] == remaining and plan.status == "active":
-        store.end_plan(case, plan, "completed")
+        store.follow_up.end_plan(case, plan, "completed")
         return names, "completed"
-    if after["amount_cents"] < remaining and store.reactivate_plan(case, plan):
+    if after["amount_cents"] < remaining and store.follow_up.reactivate_plan(case, plan):
         return names, "active"
     return names, None
 
@@ -150,7 +160,7 @@ def edit_payment(store, number: str, payment_id: int, given: dict, today: date) 
 AGREEMENT_FIELDS = {"text": "text", "due_date": "due date", "party": "party", "done_date": "done"}
 
 
-def edit_agreement(store, number: str, agreement_id: int, given: dict, today: date) -> list[str]:
+def edit_agreement(store: Storage, number: str, agreement_id: int, given: dict, today: date) -> list[str]:
     case = _open_case(store, number)
     agreement = _record(store, case, "agreement", agreement_id)
     if "text" in given:
@@ -166,11 +176,11 @@ def edit_agreement(store, number: str, agreement_id: int, given: dict, today: da
     return _correct(store, case, agreement, changed, AGREEMENT_FIELDS, "agreement")
 
 
-def remove_agreement(store, number: str, agreement_id: int, reason: str | None) -> None:
+def remove_agreement(store: Storage, number: str, agreement_id: int, reason: str | None) -> None:
     _withdraw(store, number, "agreement", agreement_id, reason)
 
 
-def remove_fbu_agreement(store, number: str, reason: str | None) -> int:
+def remove_fbu_agreement(store: Storage, number: str, reason: str | None) -> int:
     """Withdraw the case's FBU agreement recorded by mistake; its payment plan stays. Returns its number."""
     from huurbeg.followup import fbu_agreement_of
 
@@ -182,17 +192,17 @@ def remove_fbu_agreement(store, number: str, reason: str | None) -> int:
 
 # --- consent -----------------------------------------------------------------------------------
 
-def remove_consent(store, number: str, parties: list, reason: str | None) -> None:
+def remove_consent(store: Storage, number: str, parties: list, reason: str | None) -> None:
     """Withdraw a consent recorded by mistake (support may not start without it on PW); the history keeps it."""
     reason = check_reason(reason)
     case = _open_case(store, number)
-    recorded = store.consents(case)
+    recorded = store.cases.consents(case)
     for party in parties:
         if party not in recorded:
             raise NotFound(_("case {number} has no consent of the {party} recorded; 'huurbeg case show {number}' "
                              "shows it").format(number=number, party=_(PARTY_WORDS[party])))
     for party in parties:
-        store.remove_consent(case, party, reason)
+        store.cases.remove_consent(case, party, reason)
 
 
 PARTY_WORDS = {"tenant": N_("tenant"), "landlord": N_("landlord")}
@@ -204,7 +214,7 @@ HEARING_FIELDS = {"starts_at": "date", "court": "court", "room": "room", "petiti
                   "claimed_cents": "claimed", "proposal": "proposal"}
 
 
-def edit_hearing(store, number: str, given: dict, today: date) -> list[str]:
+def edit_hearing(store: Storage, number: str, given: dict, today: date) -> list[str]:
     """Correct the pending hearing; the proposal can be added or changed until the outcome."""
     case = _open_case(store, number)
     hearing = awaiting_outcome(store, case)
@@ -219,38 +229,43 @@ def edit_hearing(store, number: str, given: dict, today: date) -> list[str]:
     return _correct(store, case, hearing, changed, HEARING_FIELDS, "hearing")
 
 
-def remove_hearing(store, number: str, reason: str | None):
+def remove_hearing(store: Storage, number: str, reason: str | None):
     """Withdraw the pending hearing (entered twice, or on the wrong case); returns it."""
     reason = check_reason(reason)
     case = _open_case(store, number)
     hearing = awaiting_outcome(store, case)
-    store.remove(case, hearing, f"hearing {hearing.id} ({hearing.starts_at:%Y-%m-%d %H:%M})", reason)
+    store.court.remove(case, "hearing", hearing, f"hearing {hearing.id} ({hearing.starts_at:%Y-%m-%d %H:%M})",
+                       reason)
     return hearing
 
 
-def withdraw_outcome(store, number: str, reason: str | None):
+def withdraw_outcome(store: Storage, number: str, reason: str | None):
     """Withdraw the outcome recorded last on the case's hearings (entered by mistake): the hearing awaits
     its outcome again, and a postponement's new hearing, while it has no outcome of its own, goes with it.
     Returns (the hearing, its withdrawn result, the new hearing withdrawn or None)."""
     reason = check_reason(reason)
     case = _open_case(store, number)
-    hearings = store.hearings(case)
+    hearings = store.court.hearings(case)
     decided = [h for h in hearings if h.result is not None]
     if not decided:
         raise RuleViolation(_("no hearing of case {number} has an outcome; nothing to withdraw")
                             .format(number=number))
     hearing = max(decided, key=lambda h: (h.result_date, h.starts_at, h.id))
+    if hearing.served_date is not None or hearing.eviction_result is not None:
+        raise RuleViolation(_("the judgment of case {number} is followed after the court day; withdraw its service "
+                              "and eviction first ('huurbeg hearing eviction-remove', 'huurbeg hearing "
+                              "served-remove')").format(number=number))
     follow_up = next((h for h in hearings if h.postponed_from_id == hearing.id), None)
     if follow_up is not None and follow_up.result is not None:  # not reached: the later outcome is the last
         follow_up = None
     result = hearing.result
-    store.withdraw_outcome(case, hearing, follow_up, reason)
+    store.court.withdraw_outcome(case, hearing, follow_up, reason)
     return hearing, result, follow_up
 
 
 # --- an admission entered by mistake --------------------------------------------------------
 
-def undo_transfer(store, number: str, reason: str | None) -> tuple[str, object]:
+def undo_transfer(store: Storage, number: str, reason: str | None) -> tuple[str, object]:
     """Withdraw the last step of the household's latest stay, entered by mistake: its move out (it lives in the
     dwelling again), else a crisis extension (the stay ends four months earlier), else the admission itself
     with the track change it made. Returns what was undone ('out', 'extension' or 'admission') and, in turn,
@@ -259,25 +274,25 @@ def undo_transfer(store, number: str, reason: str | None) -> tuple[str, object]:
 
     reason = check_reason(reason)
     case = _open_case(store, number)
-    stay = store.latest_stay(case)
+    stay = store.housing.latest_stay(case)
     if stay is None:
         raise RuleViolation(_("case {number} does not live in one of the service's dwellings; nothing to undo")
                             .format(number=number))
-    dwelling = store.dwelling_of(stay)
+    dwelling = store.housing.dwelling_of(stay)
     if stay.left_date is not None:
-        if store.stay_overlapping(dwelling, stay.left_date) is not None:
+        if store.housing.stay_overlapping(dwelling, stay.left_date) is not None:
             raise RuleViolation(_("{code} has housed another household since; the move out of case {number} "
                                   "stays").format(code=dwelling.code, number=number))
-        store.undo_leave(case, stay, reason)
+        store.housing.undo_leave(case, stay, reason)
         return "out", dwelling.code
     if stay.extensions:
         end = crisis_end(stay.start_date, stay.extensions - 1)
-        store.undo_extension(case, stay, end, reason)
+        store.housing.undo_extension(case, stay, end, reason)
         return "extension", end
-    return "admission", store.undo_stay(case, stay, TRACK_OF[dwelling.kind], reason)
+    return "admission", store.housing.undo_stay(case, stay, TRACK_OF[dwelling.kind], reason)
 
 
 # --- referrals -------------------------------------------------------------------------------
 
-def remove_referral(store, number: str, referral_id: int, reason: str | None) -> None:
+def remove_referral(store: Storage, number: str, referral_id: int, reason: str | None) -> None:
     _withdraw(store, number, "referral", referral_id, reason)

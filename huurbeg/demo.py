@@ -9,12 +9,18 @@ stay ends soon. It only fills an empty database.
 import random
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from huurbeg import casework, followup, hearings, transfers
-from huurbeg.codes import (ConciliationResult, ContactKind, Destination, DwellingKind, HearingResult, LandlordType,
-                           Outcome, Party, Problem, ReferralDestination, SessionKind, Source, Track)
+from huurbeg.codes import (ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult, HearingResult,
+                           LandlordType, Outcome, Party, Problem, ReferralDestination, SessionKind, Source, Track)
 from huurbeg.errors import RuleViolation
 from huurbeg.i18n import _
+from huurbeg.db.area import Storage
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.store import Store
+
 
 FIRST = ["An", "Bram", "Chloé", "Dries", "Elif", "Fatima", "Geert", "Hanne", "Ilias", "Jana", "Karim", "Lotte",
          "Mohamed", "Nina", "Omar", "Paulien", "Rachid", "Sara", "Tom", "Yasmina", "Wout", "Zeynep"]
@@ -30,9 +36,9 @@ FBU_EVERY = 4
 """About one case in four with a payment plan (where the fund's conditions allow it) has an FBU agreement."""
 
 
-def build(store, today: date, seed: int = 2026, progress: Callable[[int, int], None] | None = None) -> int:
+def build(store: Storage, today: date, seed: int = 2026, progress: Callable[[int, int], None] | None = None) -> int:
     """Fill an empty database with a year of casework ending today; returns the number of cases."""
-    if store.count_cases():
+    if store.cases.count_cases():
         raise RuleViolation(_("demo fills only an empty database; give it a new file with --db demo.db"))
     rng = random.Random(seed)
     start = today - timedelta(days=365)
@@ -45,10 +51,10 @@ def build(store, today: date, seed: int = 2026, progress: Callable[[int, int], N
         _household(store, rng, day, today, court_tomorrow=n >= len(days) - 3)
         if progress:
             progress(n + 1, len(days))
-    return store.count_cases()
+    return store.cases.count_cases()
 
 
-def _household(store, rng: random.Random, day: date, today: date, court_tomorrow: bool = False) -> None:
+def _household(store: Storage, rng: random.Random, day: date, today: date, court_tomorrow: bool = False) -> None:
     track = Track.OGP if court_tomorrow else rng.choices(list(Track), weights=[40, 20, 30, 6, 4])[0]
     source = {Track.OGP: Source.COURT, Track.CRISIS: rng.choice([Source.POLICE, Source.OTHER])}.get(
         track, rng.choice([Source.TENANT, Source.LANDLORD, Source.OCMW, Source.CAW, Source.POLICE, Source.DOCTOR]))
@@ -100,7 +106,7 @@ def _household(store, rng: random.Random, day: date, today: date, court_tomorrow
         _try(lambda: casework.close_case(store, number, outcome, closing, today), store)
 
 
-def _court(store, rng, number: str, hearing_day: date, day: date, today: date) -> None:
+def _court(store: Storage, rng, number: str, hearing_day: date, day: date, today: date) -> None:
     at = datetime.combine(hearing_day, time(rng.choice([9, 10, 11, 14]), rng.choice([0, 30])))
     hearings.add_hearing(store, number, at, COURT, str(rng.randint(1, 3)), day - timedelta(days=rng.randint(0, 3)),
                          rng.randint(10, 80) * 5000, _("Payment plan within the tenant's budget (demo)"), today)
@@ -108,14 +114,15 @@ def _court(store, rng, number: str, hearing_day: date, day: date, today: date) -
         result = rng.choices(list(HearingResult), weights=[40, 20, 15, 10, 10, 5])[0]
         new_day = hearing_day + timedelta(days=28)
         new_date = datetime.combine(new_day, time(10)) if result == HearingResult.POSTPONED else None
-        eviction = hearing_day + timedelta(days=45) if result == HearingResult.DISSOLVED else None
-        hearings.record_outcome(store, number, result, new_date, eviction, None, today)
+        hearings.record_outcome(store, number, result, new_date, None, None, today)
+        if result == HearingResult.DISSOLVED:
+            _after_judgment(store, number, hearing_day, today)
         if result != HearingResult.POSTPONED:
             break
         hearing_day = new_day
 
 
-def _conciliation(store, number: str, day: date, today: date) -> None:
+def _conciliation(store: "Store", number: str, day: date, today: date) -> None:
     """About half the pre-OGP cases sit at the court for a conciliation session. Its chances are drawn apart
     from the demo's own sequence, so that every other household of the demo stays as it was."""
     rng = random.Random(f"conciliation {number}")
@@ -129,7 +136,28 @@ def _conciliation(store, number: str, day: date, today: date) -> None:
         hearings.record_outcome(store, number, result, None, None, None, today)
 
 
-def _housing(store, rng, number: str, track: Track, day: date, today: date) -> None:
+def _after_judgment(store: "Store", number: str, judged: date, today: date) -> None:
+    """A dissolved lease followed through service, the bailiff's date and what happened, as far as today.
+    Drawn from its own generator, so the rest of the demo stays as it was."""
+    from huurbeg.rules import earliest_eviction
+
+    rng = random.Random(number)
+    served = judged + timedelta(days=rng.randint(7, 40))
+    if served > today:
+        return
+    hearings.record_served(store, number, served, None, today)
+    eviction = earliest_eviction(served) + timedelta(days=rng.randint(7, 40))
+    announced = eviction - timedelta(days=rng.randint(6, 21))
+    if announced > today:
+        return
+    hearings.record_eviction(store, number, datetime.combine(eviction, time(rng.choice([8, 9, 10]))),
+                             max(announced, served), today)
+    if eviction <= today:
+        result = rng.choices(list(EvictionResult), weights=[40, 45, 15])[0]
+        hearings.record_eviction_result(store, number, result, today)
+
+
+def _housing(store: Storage, rng, number: str, track: Track, day: date, today: date) -> None:
     kind = DwellingKind.TRANSIT if track == Track.DW else DwellingKind.CRISIS
     free = [r["dwelling"] for r in transfers.occupancy(store, day) if r["free"] and r["kind"] == kind]
     if not free or not _try(lambda: transfers.admit(store, number, free[0], day, None, None, today), store):
@@ -148,7 +176,7 @@ def _rent(arrears: int | None) -> int | None:
     return None if arrears is None else max(450_00, min(950_00, arrears // 3 // 50_00 * 50_00))
 
 
-def _fbu(store, number: str, arrears: int, instalment: int, day: date, today: date) -> bool:
+def _fbu(store: Storage, number: str, arrears: int, instalment: int, day: date, today: date) -> bool:
     """An FBU guidance agreement signed a week after intake, where the fund's conditions are met; the
     advance paid and the agreement filed a few days later, except for the most recent ones."""
     signed = day + timedelta(days=7)
@@ -164,7 +192,7 @@ def _fbu(store, number: str, arrears: int, instalment: int, day: date, today: da
     return _try(sign, store)
 
 
-def _try(operation: Callable[[], object], store) -> bool:
+def _try(operation: Callable[[], object], store: Storage) -> bool:
     """Some random events break a rule (a dwelling taken meanwhile): skip them, as a worker would."""
     try:
         with store.attempt():

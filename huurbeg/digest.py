@@ -14,12 +14,14 @@ from huurbeg.codes import Severity
 from huurbeg.i18n import N_, _
 from huurbeg.render import plain, text_value
 from huurbeg.text import courtroom
+from huurbeg.db.area import Storage
+
 
 DIGEST_SEVERITIES = (Severity.OVERDUE, Severity.URGENT)
 """The warnings a digest carries: what must be done today, not what may wait."""
 
 
-def digest(store, today: date, worker: str | None) -> dict:
+def digest(store: Storage, today: date, worker: str | None) -> dict:
     """The sections of the digest of `worker` (or of every case), each a list; all empty on a quiet day."""
     from huurbeg.caseload import deadlines
     from huurbeg.followup import standing
@@ -28,7 +30,7 @@ def digest(store, today: date, worker: str | None) -> dict:
     hearings = [row for row in roll(store, today, 2, None, worker) if row["result"] is None]
     pressing = [w for w in deadlines(store, today, 0, worker) if w.severity in DIGEST_SEVERITIES]
     broken = []
-    for facts in store.facts(None, worker):
+    for facts in store.cases.facts(None, worker):
         if not facts.instalments:
             continue
         lines, payments = list(facts.instalments), list(facts.payments)

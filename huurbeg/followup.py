@@ -15,25 +15,25 @@ from huurbeg.text import blank
 from huurbeg.render import Cents
 from huurbeg.rules import check_contact_minutes, reaches
 from huurbeg.i18n import _
+from huurbeg.db.area import Storage
 
-
-def log_contact(store, number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
+def log_contact(store: Storage, number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
                 next_planned: date | None, today: date, reached: bool | None = None) -> bool:
     """Record a contact with the household; `next_planned` is the next contact promised; `reached` whether it
     reached the household (None: the default of its kind, huurbeg.rules.reaches). Returns `reached` as recorded."""
     case = check_contact(store, number, when, minutes, next_planned, today)
     reached = reaches(kind) if reached is None else reached
-    store.add_contact(case, when, kind, minutes, (note or "").strip() or None, next_planned, reached)
+    store.follow_up.add_contact(case, when, kind, minutes, (note or "").strip() or None, next_planned, reached)
     return reached
 
 
-def check_contact(store, number: str, when: date, minutes: int | None, next_planned: date | None, today: date):
+def check_contact(store: Storage, number: str, when: date, minutes: int | None, next_planned: date | None, today: date):
     """The open case a contact is logged on, once what is known of the contact is checked.
 
     Run before any question is asked, so a worker is not asked about a closed case or a
     --next that can never be accepted; run again when the contact is written.
     """
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
@@ -49,49 +49,50 @@ def check_next(next_planned: date, when: date) -> date:
     return next_planned
 
 
-def contact_list(store, number: str | None, since: date | None) -> list[dict]:
-    case = store.case(number) if number else None
+def contact_list(store: Storage, number: str | None, since: date | None) -> list[dict]:
+    case = store.cases.case(number) if number else None
     return [{"case": case_number, "id": c.id, "date": c.date, "kind": c.kind, "reached": c.reached,
              "minutes": c.minutes, "next": c.next_planned,
-             "note": c.note} for c, case_number in store.contacts(case, since)]
+             "note": c.note} for c, case_number in store.follow_up.contacts(case, since)]
 
 
-def new_plan(store, number: str, arrears: int, instalment: int, start: date, day: int | None) -> tuple[int, bool]:
+def new_plan(store: Storage, number: str, arrears: int, instalment: int, start: date,
+             day: int | None) -> tuple[int, bool]:
     """Create the active payment plan; returns (instalments, whether an earlier plan was replaced)."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     try:
         schedule = payment_plan.schedule(arrears, instalment, start, day)
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None
-    replaced = store.active_plan(case) is not None
-    store.create_plan(case, arrears, instalment, start, day or start.day, schedule)
+    replaced = store.follow_up.active_plan(case) is not None
+    store.follow_up.create_plan(case, arrears, instalment, start, day or start.day, schedule)
     return len(schedule), replaced
 
 
-def pay(store, number: str, amount: int, when: date, today: date) -> int:
+def pay(store: Storage, number: str, amount: int, when: date, today: date) -> int:
     """Record a payment on the active plan; returns the balance left. A plan paid off is completed."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
-    plan = store.active_plan(case)
+    plan = store.follow_up.active_plan(case)
     if plan is None:
         raise RuleViolation(_("case {number} has no active payment plan; create one with 'huurbeg plan {number} "
                               "--arrears EUR --instalment EUR --start D'").format(number=number))
     remaining = check_payment(store, case, plan, amount, when, today)
-    store.add_payment(case, plan, when, amount)
+    store.follow_up.add_payment(case, plan, when, amount)
     if amount == remaining:
-        store.end_plan(case, plan, "completed")
+        store.follow_up.end_plan(case, plan, "completed")
     return remaining - amount
 
 
-def check_payment(store, case, plan, amount: int, when: date, today: date, replacing: int = 0) -> int:
+def check_payment(store: Storage, case, plan, amount: int, when: date, today: date, replacing: int = 0) -> int:
     """The rules of a payment (more than 0, not in the future nor before the case, at most the balance);
     returns the balance it settles from, `replacing` a corrected payment's amount."""
     if amount <= 0:
         raise InvalidInput(_("--amount: must be more than 0"))
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
-    _lines, payments = store.plan_lines(plan)
+    _lines, payments = store.follow_up.plan_lines(plan)
     remaining = plan.arrears_cents - sum(paid for _when, paid in payments) + replacing
     if amount > remaining:
         raise InvalidInput(_("--amount: more than the remaining balance of the plan ({fmt})")
@@ -99,14 +100,14 @@ def check_payment(store, case, plan, amount: int, when: date, today: date, repla
     return remaining
 
 
-def plan_view(store, number: str, as_of: date) -> dict:
+def plan_view(store: Storage, number: str, as_of: date) -> dict:
     """The latest plan of a case as of a day: every instalment with its state, payments, balance."""
-    case = store.case(number)
-    plan = store.latest_plan(case)
+    case = store.cases.case(number)
+    plan = store.follow_up.latest_plan(case)
     if plan is None:
         raise NotFound(_("case {number} has no payment plan; create one with 'huurbeg plan {number} --arrears EUR "
                          "--instalment EUR --start D'").format(number=number))
-    instalments, payments = store.plan_lines(plan)
+    instalments, payments = store.follow_up.plan_lines(plan)
     current = payment_plan.states(instalments, payments, as_of)
     paid = sum(amount for when, amount in payments if when <= as_of)
     return {
@@ -116,7 +117,8 @@ def plan_view(store, number: str, as_of: date) -> dict:
         "paid": Cents(paid), "balance": Cents(plan.arrears_cents - paid),
         "instalments": [{"case": number, "seq": s.seq, "due": s.due, "amount": Cents(s.amount),
                          "paid": Cents(s.paid), "state": s.state} for s in current],
-        "payments": [{"id": p.id, "date": p.date, "amount": Cents(p.amount_cents)} for p in store.payments(plan)],
+        "payments": [{"id": p.id, "date": p.date, "amount": Cents(p.amount_cents)}
+                     for p in store.follow_up.payments(plan)],
     }
 
 
@@ -132,44 +134,43 @@ def standing(status: str, current: list[payment_plan.InstalmentState]) -> str:
     return "on-track"
 
 
-def agree(store, number: str, text: str, due: date, party: Party) -> int:
+def agree(store: Storage, number: str, text: str, due: date, party: Party) -> int:
     """Record an agreement (afspraak) of tenant or landlord; returns its number."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     if blank(text):
         raise InvalidInput(_("TEXT: say what was agreed"))
     check_date_after_intake(due, case.intake_date, "--due")
-    agreement = store.add_agreement(case, party, text.strip(), due)
-    return agreement.id
+    return store.follow_up.add_agreement(case, party, text.strip(), due)
 
 
-def agreement_done(store, number: str, agreement_id: int, when: date, today: date) -> None:
-    case = store.case(number)
+def agreement_done(store: Storage, number: str, agreement_id: int, when: date, today: date) -> None:
+    case = store.cases.case(number)
     check_open(case.status, number)
-    agreement = store.agreement(case, agreement_id)
+    agreement = store.follow_up.agreement(case, agreement_id)
     if agreement.done_date is not None:
         raise RuleViolation(_("agreement {agreement_id} was already done on {done_date:%d/%m/%Y}")
                             .format(agreement_id=agreement_id, done_date=agreement.done_date))
     check_not_future(when, today)
-    store.agreement_done(case, agreement, when)
+    store.follow_up.agreement_done(case, agreement, when)
 
 
-def fbu_terms(store, number: str, *, signed: date, advance: int | None, force: bool, arrears: int | None,
+def fbu_terms(store: Storage, number: str, *, signed: date, advance: int | None, force: bool, arrears: int | None,
               today: date):
     """Check an FBU agreement against the service's and the fund's rules; the advance, its due date and
     the balance it would fix (huurbeg.fbu.Terms). Nothing is written."""
     from huurbeg import fbu
 
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(signed, today, "--signed")
     check_date_after_intake(signed, case.intake_date, "--signed")
-    current = store.fbu_agreement(case)
-    if current is not None and store.plan(current.plan_id).status == "active":
+    current = store.follow_up.fbu_agreement(case)
+    if current is not None and store.follow_up.plan(current.plan_id).status == "active":
         raise RuleViolation(_("case {number} already has an active FBU agreement, signed {signed_date:%d/%m/%Y}; a "
                               "second one can follow once its plan has ended")
                             .format(number=number, signed_date=current.signed_date))
-    landlord = store.landlord(case)
+    landlord = store.cases.landlord(case)
     try:
         agreed = fbu.terms(arrears=case.arrears_cents if arrears is None else arrears, rent=case.rent_cents,
                            landlord_type=landlord.kind if landlord else None, signed=signed, today=today,
@@ -179,18 +180,19 @@ def fbu_terms(store, number: str, *, signed: date, advance: int | None, force: b
     return agreed
 
 
-def fbu_sign(store, number: str, *, signed: date, instalment: int, start: date, day: int | None,
+def fbu_sign(store: Storage, number: str, *, signed: date, instalment: int, start: date, day: int | None,
              advance: int | None, force: bool, arrears: int | None, today: date) -> dict:
     """Record an FBU guidance agreement and the payment plan of its balance; returns what was agreed."""
     from huurbeg import fbu
 
     agreed = fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears, today=today)
-    case = store.case(number)
+    case = store.cases.case(number)
     check_fbu_instalment(agreed.balance, instalment, start)
     count, replaced = new_plan(store, number, agreed.balance, instalment, start, day)
-    plan = store.active_plan(case)
-    store.add_fbu_agreement(case, plan, signed, agreed.arrears, case.rent_cents, agreed.advance, agreed.advance_due,
-                            forced=agreed.advance > fbu.advance_for(agreed.arrears, signed))
+    plan = store.follow_up.active_plan(case)
+    store.follow_up.add_fbu_agreement(case, plan, signed, agreed.arrears, case.rent_cents, agreed.advance,
+                                      agreed.advance_due,
+                                      forced=agreed.advance > fbu.advance_for(agreed.arrears, signed))
     return {"case": number, "signed": signed, "arrears": Cents(agreed.arrears), "advance": Cents(agreed.advance),
             "advance_due": agreed.advance_due, "balance": Cents(agreed.balance), "plan": plan.id,
             "instalments": count, "replaced": replaced}
@@ -207,9 +209,9 @@ def check_fbu_instalment(balance: int, instalment: int, start: date) -> None:
         raise InvalidInput(str(exc)) from None
 
 
-def fbu_step(store, number: str, step: str, when: date, today: date) -> date:
+def fbu_step(store: Storage, number: str, step: str, when: date, today: date) -> date:
     """Record the advance as paid to the landlord (`paid`) or the agreement as filed with the Fund (`filed`)."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     agreement = fbu_agreement_of(store, case)
     flag = "--date"
@@ -222,17 +224,17 @@ def fbu_step(store, number: str, step: str, when: date, today: date) -> date:
     if when < agreement.signed_date:
         raise InvalidInput(_("{flag}: cannot be before the agreement was signed ({signed_date:%d/%m/%Y})")
                            .format(flag=flag, signed_date=agreement.signed_date))
-    store.fbu_step(case, agreement, step, when)
+    store.follow_up.fbu_step(case, agreement, step, when)
     return agreement.advance_due
 
 
-def fbu_document(store, number: str) -> dict:
+def fbu_document(store: Storage, number: str) -> dict:
     """What the guidance agreement for signing says: the parties, the sums, the schedule. No notes."""
-    case = store.case(number)
+    case = store.cases.case(number)
     agreement = fbu_agreement_of(store, case)
     store.record(case, "read", "FBU guidance agreement printed")
-    household, landlord = store.household(case), store.landlord(case)
-    instalments, _ = store.plan_lines(store.plan(agreement.plan_id))
+    household, landlord = store.cases.household(case), store.cases.landlord(case)
+    instalments, _ = store.follow_up.plan_lines(store.follow_up.plan(agreement.plan_id))
     return {"case": number, "tenant": household.name, "address": household.address,
             "landlord": landlord.name if landlord else None, "landlord_type": landlord.kind if landlord else None,
             "signed": agreement.signed_date, "rent": Cents(agreement.rent_cents),
@@ -242,8 +244,8 @@ def fbu_document(store, number: str) -> dict:
             "schedule": [{"seq": i.seq, "due": i.due, "amount": Cents(i.amount)} for i in instalments]}
 
 
-def fbu_agreement_of(store, case):
-    agreement = store.fbu_agreement(case)
+def fbu_agreement_of(store: Storage, case):
+    agreement = store.follow_up.fbu_agreement(case)
     if agreement is None:
         raise NotFound(_("case {number} has no FBU agreement; record one with 'huurbeg plan fbu {number} --signed "
                          "D --instalment EUR --start D'").format(number=case.number))

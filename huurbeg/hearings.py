@@ -3,7 +3,9 @@
 Every petition to dissolve a lease reaches the service, often one to six days
 before the hearing: the hearing is the case's deadline. Recording one puts the
 case on the `ogp` track. An outcome closes the hearing; a postponement opens a
-new one linked to it; a dissolution makes the eviction date the next deadline.
+new one linked to it. A dissolution is followed after the court day: the judgment's
+service on the tenant gives the earliest eviction date, the bailiff announces the eviction's
+day, and what happened ends it.
 
 A pre-OGP case may sit at the same court before any petition, for a conciliation
 (verzoening, minnelijke schikking, art. 731 Ger.W.): it stays on pre-OGP, since
@@ -21,14 +23,17 @@ from enum import StrEnum
 
 from huurbeg import payment_plan
 from huurbeg.casework import check_not_future, check_open
-from huurbeg.codes import ConciliationResult, HearingResult, SessionKind, Track, choices, parse_code, shown
+from huurbeg.codes import (ConciliationResult, EvictionResult, HearingResult, SessionKind, Track, choices, parse_code,
+                           shown)
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.finding import TYPO_MIN_LENGTH, digits, within_one_typo, words
 from huurbeg.text import blank, quoted
 from huurbeg.followup import standing
 from huurbeg.render import Cents
-from huurbeg.rules import check_hearing_date
+from huurbeg.rules import check_hearing_date, check_term_days, earliest_eviction, short_notice
 from huurbeg.i18n import _
+from huurbeg.db.area import Storage
+
 
 KNOWN_IN_ADVANCE = (HearingResult.WITHDRAWN, HearingResult.POSTPONED, ConciliationResult.WITHDRAWN)
 """Outcomes that may be recorded before the hearing's date: the landlord withdrew the petition (the
@@ -41,12 +46,12 @@ DEFAULT_ROLL_DAYS = 14
 """`hearing list` without --date or --within shows the next two weeks."""
 
 
-def add_hearing(store, number: str, starts_at: datetime, court: str, room: str | None, petition_date: date | None,
-                claimed: int | None, proposal: str | None, today: date, kind: SessionKind = SessionKind.HEARING,
-                new_court: bool = False) -> Track | None:
+def add_hearing(store: Storage, number: str, starts_at: datetime, court: str, room: str | None,
+                petition_date: date | None, claimed: int | None, proposal: str | None, today: date,
+                kind: SessionKind = SessionKind.HEARING, new_court: bool = False) -> Track | None:
     """Record a petition and its hearing; returns the track the case left for `ogp`, if it moved.
     A conciliation session is recorded on a pre-OGP case, which stays on its track."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     if blank(court):
         raise InvalidInput(_("--court: name the court, e.g. 'Vredegerecht Mechelen'"))
@@ -65,9 +70,9 @@ def add_hearing(store, number: str, starts_at: datetime, court: str, room: str |
     moved_from = None
     if case.track != Track.OGP:
         moved_from = Track(case.track)
-        store.change_track(case, Track.OGP, max(petition_date or today, case.intake_date))
-    store.add_hearing(case, starts_at, court, (room or "").strip() or None, petition_date, claimed,
-                      (proposal or "").strip() or None)
+        store.cases.change_track(case, Track.OGP, max(petition_date or today, case.intake_date))
+    store.court.add_hearing(case, starts_at, court, (room or "").strip() or None, petition_date, claimed,
+                            (proposal or "").strip() or None)
     return moved_from
 
 
@@ -97,7 +102,7 @@ def _one_typo_apart(known: str, typed: str) -> bool:
     return within_one_typo(known, typed) or within_one_typo(known.replace(" ", ""), typed.replace(" ", ""))
 
 
-def known_court(store, typed: str, new_court: bool = False) -> str:
+def known_court(store: Storage, typed: str, new_court: bool = False) -> str:
     """The court a worker typed, as it is on record; a new name close to a known court is refused unless
     `new_court` says it is a new court (on a terminal, the command offers the known one first)."""
     typed = typed.strip()
@@ -110,7 +115,7 @@ def known_court(store, typed: str, new_court: bool = False) -> str:
     return typed
 
 
-def merge_courts(store, old: str, new: str) -> tuple[str, str, int]:
+def merge_courts(store: Storage, old: str, new: str) -> tuple[str, str, int]:
     """Every session at the court named `old` moves to `new` (one court written two ways); (old, new, how many
     sessions on record moved)."""
     old, new = old.strip(), new.strip()
@@ -153,7 +158,7 @@ def parse_result(text: str) -> str:
                                                 conciliation=choices(ConciliationResult)))
 
 
-def check_hearing(store, case, starts_at: datetime, petition_date: date | None, today: date,
+def check_hearing(store: Storage, case, starts_at: datetime, petition_date: date | None, today: date,
                   hearing=None) -> None:
     """The rules of a hearing's dates: after its petition, not a year before registration, not twice."""
     check_hearing_date(starts_at.date(), case.intake_date)
@@ -161,14 +166,14 @@ def check_hearing(store, case, starts_at: datetime, petition_date: date | None, 
         check_not_future(petition_date, today, "--petition-date")
         if starts_at.date() < petition_date:
             raise InvalidInput(_("--date: the hearing cannot be before the petition date"))
-    if any(h.starts_at == starts_at and h is not hearing for h in store.hearings(case)):
+    if any(h.starts_at == starts_at and (hearing is None or h.id != hearing.id) for h in store.court.hearings(case)):
         raise RuleViolation(_("--date: case {number} already has a hearing on {date:%d/%m/%Y} at {time:%H:%M}")
                             .format(number=case.number, date=starts_at, time=starts_at))
 
 
-def awaiting_outcome(store, case) -> object:
+def awaiting_outcome(store: Storage, case) -> object:
     """The earliest hearing of a case without an outcome."""
-    hearings = store.hearings(case)
+    hearings = store.court.hearings(case)
     if not hearings:
         raise NotFound(_("case {number} has no hearing; record one with 'huurbeg hearing add'")
                        .format(number=case.number))
@@ -178,21 +183,22 @@ def awaiting_outcome(store, case) -> object:
     return pending[0]
 
 
-def record_outcome(store, number: str, result: StrEnum | str, new_date: datetime | None,
+def record_outcome(store: Storage, number: str, result: StrEnum | str, new_date: datetime | None,
                    eviction: date | None, proposal: str | None, today: date) -> None:
     """The outcome of the case's pending hearing (or conciliation); a postponement adds the new hearing."""
     case, hearing, held_on, result = check_outcome(store, number, result, new_date, eviction, today)
-    store.record_outcome(case, hearing, result.value, held_on, eviction, proposal)
+    store.court.record_outcome(case, hearing, result.value, held_on, eviction, proposal)
     if result == HearingResult.POSTPONED:
-        store.add_hearing(case, new_date, hearing.court, hearing.room, hearing.petition_date, hearing.claimed_cents,
-                          proposal if proposal is not None else hearing.proposal, postponed_from=hearing)
+        store.court.add_hearing(case, new_date, hearing.court, hearing.room, hearing.petition_date,
+                                hearing.claimed_cents, proposal if proposal is not None else hearing.proposal,
+                                postponed_from=hearing)
 
 
-def check_outcome(store, number: str, result: StrEnum | str, new_date: datetime | None, eviction: date | None,
-                  today: date):
+def check_outcome(store: Storage, number: str, result: StrEnum | str, new_date: datetime | None,
+                  eviction: date | None, today: date):
     """(case, its pending hearing, the outcome's date, the outcome as a code of that session's kind), or the
     reason this outcome cannot be recorded."""
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     hearing = awaiting_outcome(store, case)
     result = result_of(hearing.kind, result)
@@ -215,28 +221,26 @@ def check_outcome(store, number: str, result: StrEnum | str, new_date: datetime 
             raise InvalidInput(_("--new-date: required for a postponed hearing ('dd/mm/yyyy HH:MM')"))
         if new_date <= hearing.starts_at:
             raise InvalidInput(_("--new-date: must come after the postponed hearing"))
-        if any(h.starts_at == new_date for h in store.hearings(case)):
+        if any(h.starts_at == new_date for h in store.court.hearings(case)):
             raise RuleViolation(_("--new-date: case {number} already has a hearing on {date:%d/%m/%Y} at "
                                   "{time:%H:%M}").format(number=number, date=new_date, time=new_date))
     elif new_date is not None:
         raise InvalidInput(_("--new-date: only for --result postponed"))
     if result == HearingResult.DISSOLVED:
-        if eviction is None:
-            raise InvalidInput(_("--eviction-date: required when the lease is dissolved"))
-        if eviction < held_on:
+        if eviction is not None and eviction < held_on:
             raise InvalidInput(_("--eviction-date: cannot be before the hearing"))
     elif eviction is not None:
         raise InvalidInput(_("--eviction-date: only for --result dissolved"))
     return case, hearing, held_on, result
 
 
-def roll(store, first: date, days: int, court: str | None, worker: str | None = None,
+def roll(store: Storage, first: date, days: int, court: str | None, worker: str | None = None,
          removed: bool = False) -> list[dict]:
     """The hearings (of one worker's cases) from `first` for `days` days: who, where, whether the household is ready.
     With `removed`, also those a worker withdrew (`hearing remove`), marked so, for a calendar to cancel."""
     start = datetime.combine(first, time())
-    rows = store.roll(start, start + timedelta(days=days), court, worker, removed)
-    instalments, payments = store.active_plan_lines(list({row[1] for row in rows}))
+    rows = store.court.roll(start, start + timedelta(days=days), court, worker, removed)
+    instalments, payments = store.follow_up.active_plan_lines(list({row[1] for row in rows}))
     result = []
     for hearing, case_id, number, tenant, landlord, last_contact, last_reached in rows:
         notified = hearing.petition_date or hearing.created_at.date()
@@ -256,21 +260,21 @@ def roll(store, first: date, days: int, court: str | None, worker: str | None = 
     return result
 
 
-def brief(store, number: str, today: date) -> dict:
+def brief(store: Storage, number: str, today: date) -> dict:
     """One screen for the courtroom: the household, the money, what was agreed and done, the proposal."""
     from huurbeg.caseload import fbu_summary
     from huurbeg.followup import plan_view
 
-    case = store.case(number)
-    hearings = store.hearings(case)
+    case = store.cases.case(number)
+    hearings = store.court.hearings(case)
     if not hearings:
         raise NotFound(_("case {number} has no hearing; record one with 'huurbeg hearing add'").format(number=number))
     pending = [h for h in hearings if h.result is None]
     current = pending[0] if pending else hearings[-1]
     notified = current.petition_date or current.created_at.date()
-    household, landlord = store.household(case), store.landlord(case)
-    plan = plan_view(store, number, today) if store.latest_plan(case) else None
-    contacts = [c for c, _ in store.contacts(case, notified)]
+    household, landlord = store.cases.household(case), store.cases.landlord(case)
+    plan = plan_view(store, number, today) if store.follow_up.latest_plan(case) else None
+    contacts = [c for c, _ in store.follow_up.contacts(case, notified)]
     return {
         "case": number, "tenant": household.name, "adults": household.adults, "children": household.children,
         "landlord": {"name": landlord.name, "type": landlord.kind} if landlord else None,
@@ -278,15 +282,18 @@ def brief(store, number: str, today: date) -> dict:
         "claimed": Cents(current.claimed_cents) if current.claimed_cents is not None else None,
         "payment_plan": {key: plan[key] for key in ("standing", "arrears", "instalment", "paid", "balance")}
         if plan else None,
-        "fbu_agreement": fbu_summary(store.fbu_agreement(case)),
+        "fbu_agreement": fbu_summary(store.follow_up.fbu_agreement(case)),
         "agreements": [{"id": a.id, "party": a.party, "text": a.text, "due": a.due_date, "done": a.done_date,
-                        "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.agreements(case)],
+                        "kept": agreement_kept(a.due_date, a.done_date, today)}
+                       for a in store.follow_up.agreements(case)],
         "contacts_since_petition": [{"date": c.date, "kind": c.kind, "minutes": c.minutes, "reached": c.reached}
                                     for c in contacts],
         "prepared": any(c.reached for c in contacts),
-        "referrals": [{"date": r.date, "to": r.destination} for r in store.referrals(case)],
+        "referrals": [{"date": r.date, "to": r.destination} for r in store.housing.referrals(case)],
         "earlier_hearings": [_hearing(h) for h in hearings if h.id != current.id],
         "proposal": current.proposal,
+        "clock": clock(current.starts_at if current.result is None else None,
+                       after_judgment(store.court.judgment(case)), today),
     }
 
 
@@ -300,3 +307,180 @@ def agreement_kept(due: date, done: date | None, today: date) -> str:
     if done is not None:
         return "kept" if done <= due else "kept late"
     return "not kept" if today > due else "open"
+
+
+# --- after the judgment: its service, the bailiff's date, what happened ------------------------------
+
+def judgment_of(store, case):
+    """The judgment that dissolved the case's lease, or why there is none to follow."""
+    judgment = store.court.judgment(case)
+    if judgment is None:
+        raise RuleViolation(_("case {number} has no judgment that dissolved the lease; record it with 'huurbeg "
+                              "hearing outcome {number} --result dissolved'").format(number=case.number))
+    return judgment
+
+
+def _followed(store, number: str):
+    case = store.cases.case(number)
+    check_open(case.status, number)
+    return case, judgment_of(store, case)
+
+
+def record_served(store, number: str, served: date, term_days: int | None, today: date,
+                  correct: bool = False) -> date:
+    """The day the judgment was served on the tenant (betekening); returns the earliest eviction date it gives.
+    With `correct`, the service recorded before is replaced."""
+    case, judgment = _followed(store, number)
+    if judgment.served_date is not None and not correct:
+        raise RuleViolation(_("--date: the judgment of case {number} was already served on {served:%d/%m/%Y}; "
+                              "'--correct' replaces that date, 'huurbeg hearing served-remove' withdraws it")
+                            .format(number=number, served=judgment.served_date))
+    if judgment.served_date is None and correct:
+        raise RuleViolation(_("--correct: the judgment of case {number} has no service recorded yet; record it "
+                              "without --correct").format(number=number))
+    check_not_future(served, today)
+    if served < judgment.result_date:
+        raise InvalidInput(_("--date: the judgment was given on {judged:%d/%m/%Y}; it cannot be served before")
+                           .format(judged=judgment.result_date))
+    check_term_days(term_days)
+    earliest = earliest_eviction(served, term_days)
+    if judgment.eviction_date is not None and judgment.eviction_date < earliest:
+        raise RuleViolation(_("--date: the eviction recorded for {eviction:%d/%m/%Y} would come before the earliest "
+                              "eviction date this service gives ({earliest:%d/%m/%Y}); correct the eviction first")
+                            .format(eviction=judgment.eviction_date, earliest=earliest))
+    store.court.record_served(case, judgment, served, term_days)
+    return earliest
+
+
+def record_eviction(store, number: str, at: datetime, announced: date, today: date, correct: bool = False) -> bool:
+    """The bailiff's announced eviction; returns whether it was announced less than five working days ahead."""
+    case, judgment = _followed(store, number)
+    if judgment.eviction_result is not None:
+        raise RuleViolation(_("the eviction of case {number} is over ({result}); withdraw that first with 'huurbeg "
+                              "hearing eviction-remove'").format(
+            number=number, result=shown(EvictionResult(judgment.eviction_result))))
+    if judgment.eviction_date is not None and not correct:
+        raise RuleViolation(_("--date: case {number} already has an eviction announced for {eviction:%d/%m/%Y}; "
+                              "'--correct' replaces it").format(number=number, eviction=judgment.eviction_date))
+    if judgment.served_date is None:
+        raise RuleViolation(_("--date: the judgment of case {number} has no service recorded; record it first with "
+                              "'huurbeg hearing served {number} --date D'").format(number=number))
+    check_not_future(announced, today, "--announced")
+    if announced < judgment.served_date:
+        raise InvalidInput(_("--announced: cannot be before the judgment was served ({served:%d/%m/%Y})")
+                           .format(served=judgment.served_date))
+    earliest = earliest_eviction(judgment.served_date, judgment.term_days)
+    if at.date() < earliest:
+        raise InvalidInput(_("--date: no eviction before {earliest:%d/%m/%Y}, the earliest date after the judgment "
+                             "was served on {served:%d/%m/%Y}").format(earliest=earliest,
+                                                                      served=judgment.served_date))
+    if at.date() < announced:
+        raise InvalidInput(_("--announced: cannot be after the eviction"))
+    store.court.record_eviction(case, judgment, at.date(), f"{at:%H:%M}", announced)
+    return short_notice(announced, at.date())
+
+
+def record_eviction_result(store, number: str, result: EvictionResult, today: date, correct: bool = False) -> date:
+    """What happened on the announced eviction; returns the date it is recorded with (a carried-out eviction's own
+    day, else today)."""
+    case, judgment = _followed(store, number)
+    if judgment.eviction_date is None:
+        raise RuleViolation(_("--result: case {number} has no announced eviction; record the bailiff's date first "
+                              "with 'huurbeg hearing eviction {number} --date \"D HH:MM\"'").format(number=number))
+    if judgment.eviction_result is not None and not correct:
+        raise RuleViolation(_("--result: the eviction of case {number} is already recorded as {result}; "
+                              "'--correct' replaces it").format(
+            number=number, result=shown(EvictionResult(judgment.eviction_result))))
+    if judgment.eviction_result is None and correct:
+        raise RuleViolation(_("--correct: the eviction of case {number} has no result recorded yet; record it "
+                              "without --correct").format(number=number))
+    when = today
+    if result == EvictionResult.CARRIED_OUT:
+        if judgment.eviction_date > today:
+            raise InvalidInput(_("--result: the eviction is announced for {eviction:%d/%m/%Y}, still to come")
+                               .format(eviction=judgment.eviction_date))
+        when = judgment.eviction_date
+    store.court.record_eviction_result(case, judgment, result.value, when)
+    return when
+
+
+def withdraw_served(store, number: str, reason: str | None) -> date:
+    """Withdraw the service recorded by mistake; returns its date."""
+    from huurbeg.corrections import check_reason
+
+    reason = check_reason(reason)
+    case, judgment = _followed(store, number)
+    if judgment.served_date is None:
+        raise RuleViolation(_("the judgment of case {number} has no service recorded; nothing to withdraw")
+                            .format(number=number))
+    if judgment.eviction_date is not None and judgment.eviction_announced is not None:
+        raise RuleViolation(_("case {number} has an eviction announced after this service; withdraw it first with "
+                              "'huurbeg hearing eviction-remove'").format(number=number))
+    store.court.withdraw_served(case, judgment, reason)
+    return judgment.served_date
+
+
+def withdraw_eviction(store, number: str, reason: str | None) -> tuple[str, object]:
+    """Withdraw the last step of the eviction recorded by mistake: what happened, else the announced date.
+    Returns ('result', the result withdrawn) or ('date', the date withdrawn)."""
+    from huurbeg.corrections import check_reason
+
+    reason = check_reason(reason)
+    case, judgment = _followed(store, number)
+    if judgment.eviction_result is not None:
+        store.court.withdraw_eviction_result(case, judgment, reason)
+        return "result", EvictionResult(judgment.eviction_result)
+    if judgment.eviction_date is None:
+        raise RuleViolation(_("case {number} has no eviction recorded; nothing to withdraw").format(number=number))
+    store.court.withdraw_eviction(case, judgment, reason)
+    return "date", judgment.eviction_date
+
+
+def after_judgment(judgment) -> dict | None:
+    """Where a dissolved lease stands: the judgment, its service, the earliest and the announced eviction, what
+    happened."""
+    if judgment is None:
+        return None
+    served = judgment.served_date
+    eviction = datetime.combine(judgment.eviction_date, time.fromisoformat(judgment.eviction_time)) \
+        if judgment.eviction_date and judgment.eviction_time else judgment.eviction_date
+    return {"judgment_date": judgment.result_date, "served": served, "term_days": judgment.term_days,
+            "earliest_eviction": earliest_eviction(served, judgment.term_days) if served else None,
+            "eviction": eviction, "eviction_announced": judgment.eviction_announced,
+            "eviction_result": judgment.eviction_result, "eviction_result_date": judgment.eviction_result_date}
+
+
+def court_section(store, case) -> dict | None:
+    """The court in the dossier: the next hearing, the last outcome, and after a judgment its service, the earliest
+    and the announced eviction and what happened; None for a case that never had a hearing."""
+    hearings = store.court.hearings(case)
+    if not hearings:
+        return None
+    pending = [h for h in hearings if h.result is None]
+    decided = [h for h in hearings if h.result is not None]
+    last = max(decided, key=lambda h: (h.result_date, h.starts_at, h.id)) if decided else None
+    after = after_judgment(store.court.judgment(case)) or dict.fromkeys(AFTER_JUDGMENT_KEYS)
+    # a pending conciliation is the case's next session too: its kind says which of the two it is
+    return {"next_hearing": {"kind": pending[0].kind, "starts_at": pending[0].starts_at, "court": pending[0].court,
+                             "room": pending[0].room} if pending else None,
+            "last_outcome": {"kind": last.kind, "result": last.result, "date": last.result_date,
+                             "hearing": last.starts_at} if last else None} | after
+
+
+AFTER_JUDGMENT_KEYS = ("judgment_date", "served", "term_days", "earliest_eviction", "eviction", "eviction_announced",
+                       "eviction_result", "eviction_result_date")
+
+
+def clock(hearing_at: datetime | None, after: dict | None, today: date) -> dict:
+    """The procedure's clock: days to the hearing; after a judgment, days to the earliest and to the announced
+    eviction, until what happened is recorded."""
+    running = after is not None and after["eviction_result"] is None
+    earliest = after["earliest_eviction"] if running else None
+    eviction = after["eviction"] if running else None
+    eviction_day = eviction.date() if isinstance(eviction, datetime) else eviction
+    return {"hearing": hearing_at, "days_to_hearing": (hearing_at.date() - today).days if hearing_at else None,
+            "judgment_date": after["judgment_date"] if running else None,
+            "served": after["served"] if running else None,
+            "earliest_eviction": earliest,
+            "days_to_earliest_eviction": (earliest - today).days if earliest else None,
+            "eviction": eviction, "days_to_eviction": (eviction_day - today).days if eviction_day else None}

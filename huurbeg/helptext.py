@@ -109,6 +109,13 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                      "huurbeg hearing list --within 60 --format ics --output hearings.ics"),
     "hearing brief": ("huurbeg hearing brief 2026-0042",),
     "hearing outcome": ("huurbeg hearing outcome 2026-0042 --result postponed --new-date '08/12/2026 10:00'",),
+    "hearing served": ("huurbeg hearing served 2026-0042 --date 27/11/2026",
+                       "huurbeg hearing served 2026-0042 --date 27/11/2026 --term-days 15"),
+    "hearing eviction": ("huurbeg hearing eviction 2026-0042 --date '12/01/2027 09:00'",
+                         "huurbeg hearing eviction 2026-0042 --result averted"),
+    "hearing served-remove": (N_("huurbeg hearing served-remove 2026-0042 --reason 'recorded on the wrong case'"),),
+    "hearing eviction-remove": (
+        N_("huurbeg hearing eviction-remove 2026-0042 --reason 'recorded on the wrong case'"),),
     "transfer": ("huurbeg transfer list", "huurbeg transfer in 2026-0042 --dwelling DW-01"),
     "transfer in": ("huurbeg transfer in 2026-0042 --dwelling DW-01",),
     "transfer extend": ("huurbeg transfer extend 2026-0042",),

@@ -8,8 +8,8 @@ shown in Dutch, its codes as their labels; a line of another form is shown as it
 import re
 from functools import cache
 
-from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind, HearingResult,
-                           Outcome, Party, ReferralDestination, ReferralOutcome, Source, Track, known)
+from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult,
+                           HearingResult, Outcome, Party, ReferralDestination, ReferralOutcome, Source, Track, known)
 from huurbeg.i18n import N_, _, language, pgettext
 
 FORMS = (
@@ -67,6 +67,16 @@ FORMS = (
     N_("hearing {id} on {when} at {court}"),
     N_("conciliation {id} on {when} at {court}"),
     N_("court {court} merged into {into} (hearing {ids})"),
+    N_("hearing {id}: judgment served on {date}, term {days} days"),
+    N_("hearing {id}: judgment served on {date}"),
+    N_("hearing {id}: eviction on {when} announced on {date}"),
+    N_("hearing {id}: eviction {eviction_result} on {date}"),
+    N_("hearing {id}: service of the judgment removed; reason: {reason}"),
+    N_("hearing {id}: service of the judgment removed; reason erased (retention)"),
+    N_("hearing {id}: eviction date removed; reason: {reason}"),
+    N_("hearing {id}: eviction date removed; reason erased (retention)"),
+    N_("hearing {id}: eviction result {eviction_result} removed; reason: {reason}"),
+    N_("hearing {id}: eviction result {eviction_result} removed; reason erased (retention)"),
     N_("hearing {id}: {hearing_result}, eviction on {date}"),
     N_("hearing {id}: outcome {hearing_result} removed; reason: replaced by the outcome recorded next"),
     N_("hearing {id}: outcome {hearing_result} removed; reason: {reason}"),
@@ -96,7 +106,7 @@ CODES = {"track": Track, "to": Track, "source": Source, "party": Party, "outcome
          "contact_kind": ContactKind, "hearing_result": HearingResult, "dwelling_kind": DwellingKind,
          "destination": Destination, "referral_destination": ReferralDestination,
          "referral_result": ReferralOutcome, "previous_result": ReferralOutcome,
-         "document_kind": AttachmentKind}
+         "document_kind": AttachmentKind, "eviction_result": EvictionResult}
 
 
 def _known(enum, slug: str):

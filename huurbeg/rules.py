@@ -34,6 +34,17 @@ HEARING_URGENT_DAYS = 1
 """A hearing today or tomorrow is urgent."""
 EVICTION_URGENT_DAYS = 14
 """An eviction date this close is urgent."""
+EVICTION_TERM_MONTHS = 1
+"""No eviction until one month after the judgment was served on the tenant (art. 1344quater Ger.W.),
+unless the judge set another term (`hearing served --term-days`)."""
+MAX_EVICTION_TERM_DAYS = 365
+"""A term the judge set of more than a year is a typo."""
+JUDGMENT_SERVICE_ASK_DAYS = 30
+"""A dissolved lease whose judgment has not been served this long after it: ask the landlord or the bailiff."""
+EARLIEST_EVICTION_URGENT_DAYS = 7
+"""The month after service is the last chance to prevent the eviction: urgent in its last week."""
+EVICTION_NOTICE_WORKING_DAYS = 5
+"""The bailiff tells the tenant the eviction's date at least five working days ahead (art. 1344quater Ger.W.)."""
 CRISIS_STAY_MONTHS = 4
 """A crisis stay lasts four months ("2*4 maanden")..."""
 CRISIS_MAX_EXTENSIONS = 1
@@ -123,7 +134,12 @@ class CaseFacts:
     agreements: tuple["OpenAgreement", ...] = ()  # not yet done
     hearing_at: datetime | None = None  # the next hearing without an outcome
     petition_date: date | None = None  # of that hearing: when the service learnt of it
-    eviction_date: date | None = None  # set by a hearing that dissolved the lease
+    eviction_date: date | None = None  # the announced eviction of the lease a judge dissolved
+    dissolved_on: date | None = None  # the latest judgment that dissolved the lease
+    served: date | None = None  # that judgment served on the tenant (betekening)
+    term_days: int | None = None  # the term the judge set before an eviction, when not one month
+    eviction_announced: date | None = None  # the day the bailiff announced the eviction to the tenant
+    eviction_result: str | None = None  # what happened (EvictionResult): the procedure has ended
     stay_kind: str | None = None  # of the dwelling the household lives in now: transit or crisis
     stay_end: date | None = None  # crisis: fixed; transit: the planned end, if any
     stay_review: date | None = None  # transit: a review date, if any
@@ -344,10 +360,90 @@ def hearing_due(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     yield _warning(facts, "hearing_due", severity, day, Msg(message, count=days, days=days, **when))
 
 
+def earliest_eviction(served: date, term_days: int | None = None) -> date:
+    """The first day a bailiff may evict after the judgment was served on `served`: the term counted as the
+    Judicial Code counts terms. The day of service is not counted and the term's last day is (art. 52); a term in
+    months runs from date to date (art. 54: served on 15/01, the month ends on 15/02; on 31/01, on the last day
+    of February); a last day on a Saturday, Sunday or legal holiday moves to the next working day (art. 53). The
+    eviction may follow once the term is over, on a working day (no execution on a Saturday, Sunday or holiday,
+    art. 47): the first working day after the term's last day."""
+    last = served + (timedelta(days=term_days) if term_days is not None
+                     else relativedelta(months=EVICTION_TERM_MONTHS))
+    while not fbu.is_working_day(last):
+        last += timedelta(days=1)
+    return fbu.add_working_days(last, 1)
+
+
+def short_notice(announced: date, eviction: date) -> bool:
+    """Whether fewer than five working days lie between the bailiff's announcement and the eviction's day
+    (neither day counted)."""
+    between = 0
+    day = announced + timedelta(days=1)
+    while day < eviction:
+        between += fbu.is_working_day(day)
+        day += timedelta(days=1)
+    return between < EVICTION_NOTICE_WORKING_DAYS
+
+
+def check_term_days(term_days: int | None) -> None:
+    if term_days is not None and not 1 <= term_days <= MAX_EVICTION_TERM_DAYS:
+        raise InvalidInput(_("--term-days: use a number of days from 1 to {most}; without it the term is one "
+                             "month").format(most=MAX_EVICTION_TERM_DAYS))
+
+
+@rule
+def judgment_not_served(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """A dissolved lease is followed through the service of its judgment: without it there is no eviction, and
+    30 days without one is worth asking the landlord or the bailiff about."""
+    if facts.dissolved_on is None or facts.served is not None or facts.eviction_date is not None \
+            or facts.eviction_result is not None:
+        return
+    due = facts.dissolved_on + timedelta(days=JUDGMENT_SERVICE_ASK_DAYS)
+    if today > due:
+        yield _warning(facts, "judgment_not_served", Severity.WARNING, due,
+                       Msg(N_("judgment of {date} not served after {days} days: ask the landlord or the bailiff"),
+                           date=f"{facts.dissolved_on:%d/%m/%Y}", days=JUDGMENT_SERVICE_ASK_DAYS))
+    else:
+        yield _warning(facts, "judgment_not_served", Severity.INFO, due,
+                       Msg(N_("judgment of {date} not served yet"), date=f"{facts.dissolved_on:%d/%m/%Y}"))
+
+
+@rule
+def earliest_eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """The month after the judgment's service is the last chance to prevent the eviction: counted down, urgent in
+    its last week; once it is over, an eviction can be announced any day."""
+    if facts.served is None or facts.eviction_date is not None or facts.eviction_result is not None:
+        return
+    earliest = earliest_eviction(facts.served, facts.term_days)
+    days = (earliest - today).days
+    if days < 0:
+        severity, message = Severity.WARNING, N_("eviction possible since {date}; no date announced yet: ask the "
+                                                 "bailiff")
+    else:
+        severity = Severity.URGENT if days <= EARLIEST_EVICTION_URGENT_DAYS else Severity.WARNING
+        message = Nn_("earliest eviction on {date} (in {days} day): the last chance to prevent it",
+                      "earliest eviction on {date} (in {days} days): the last chance to prevent it")
+    yield _warning(facts, "earliest_eviction_date", severity, earliest,
+                   Msg(message, count=days, days=days, date=f"{earliest:%d/%m/%Y}"))
+
+
+@rule
+def eviction_short_notice(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
+    """The bailiff must announce the eviction's date at least five working days ahead: a shorter notice is worth
+    raising with the bailiff or a lawyer before the day."""
+    if facts.eviction_date is None or facts.eviction_announced is None or facts.eviction_result is not None \
+            or today > facts.eviction_date or not short_notice(facts.eviction_announced, facts.eviction_date):
+        return
+    yield _warning(facts, "eviction_short_notice", Severity.WARNING, facts.eviction_date,
+                   Msg(N_("eviction on {date} announced on {announced}: less than {days} working days ahead"),
+                       date=f"{facts.eviction_date:%d/%m/%Y}", announced=f"{facts.eviction_announced:%d/%m/%Y}",
+                       days=EVICTION_NOTICE_WORKING_DAYS))
+
+
 @rule
 def eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
-    """After a dissolution the eviction date is the next deadline."""
-    if facts.eviction_date is None:
+    """The bailiff's announced date is the next deadline, until what happened is recorded."""
+    if facts.eviction_date is None or facts.eviction_result is not None:
         return
     severity = _countdown(facts.eviction_date, today, EVICTION_URGENT_DAYS, Severity.URGENT)
     message = {Severity.OVERDUE: N_("eviction date has passed: record what happened"),

@@ -17,6 +17,8 @@ from huurbeg.errors import DatabaseProblem, InvalidInput
 from huurbeg.followup import plan_view
 from huurbeg.hearings import agreement_kept
 from huurbeg.i18n import N_, _
+from huurbeg.db.area import Storage
+
 
 SUPPORT = {Track.PW: N_("preventive tenancy support"), Track.PRE_OGP: N_("support in a conciliation procedure"),
            Track.OGP: N_("support during the court procedure"), Track.DW: N_("a transitional dwelling with support"),
@@ -24,15 +26,15 @@ SUPPORT = {Track.PW: N_("preventive tenancy support"), Track.PRE_OGP: N_("suppor
 """The kind of support, in words a landlord understands (json keeps these English words)."""
 
 
-def landlord_report(store, number: str, today: date) -> dict:
+def landlord_report(store: Storage, number: str, today: date) -> dict:
     """The state of affairs a landlord may be told; built only from fields that are allowed."""
-    case = store.case(number)
-    household, landlord = store.household(case), store.landlord(case)
+    case = store.cases.case(number)
+    household, landlord = store.cases.household(case), store.cases.landlord(case)
     agreements = [{"party": a.party, "agreement": a.text, "due": a.due_date,
-                   "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.agreements(case)]
-    plan_standing = plan_view(store, number, today)["standing"] if store.latest_plan(case) else None
-    fbu = store.fbu_agreement(case)  # the landlord signed it; like elsewhere, no amounts
-    upcoming = [("hearing", h.starts_at.date()) for h in store.hearings(case)
+                   "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.follow_up.agreements(case)]
+    plan_standing = plan_view(store, number, today)["standing"] if store.follow_up.latest_plan(case) else None
+    fbu = store.follow_up.fbu_agreement(case)  # the landlord signed it; like elsewhere, no amounts
+    upcoming = [("hearing", h.starts_at.date()) for h in store.court.hearings(case)
                 if h.result is None and h.starts_at.date() >= today]
     upcoming += [("agreement due", a["due"]) for a in agreements if a["kept"] == "open"]
     next_step = min(upcoming, key=lambda step: step[1]) if upcoming else None
@@ -42,7 +44,7 @@ def landlord_report(store, number: str, today: date) -> dict:
         "tenant": household.name, "address": household.address,
         "support": {"running": running, "since": case.intake_date, "ended": case.closed_date,
                     "kind": SUPPORT[Track(case.track)]},
-        "problems_reported_by_landlord": store.landlord_problems(case),
+        "problems_reported_by_landlord": store.cases.landlord_problems(case),
         "agreements": agreements, "payment_plan": plan_standing,
         "fbu_agreement": {"signed": fbu.signed_date, "advance_due": fbu.advance_due,
                           "advance_paid": fbu.paid_date} if fbu else None,
@@ -108,20 +110,20 @@ def _wrapped(line: str) -> str:
                          break_on_hyphens=False) if len(line) > LETTER_WIDTH else line
 
 
-def purge_candidates(store, before: date, today: date) -> list:
+def purge_candidates(store: Storage, before: date, today: date) -> list:
     check_not_future(before, today, "--closed-before")
-    return store.closed_before(before)
+    return store.retention.closed_before(before)
 
 
-def purge(store, before: date, today: date) -> list[str]:
+def purge(store: Storage, before: date, today: date) -> list[str]:
     """Remove the personal data of every case closed before `before`; returns their numbers."""
     cases = purge_candidates(store, before, today)
     if cases:
-        store.purge(cases, before)
+        store.retention.purge(cases, before)
     return [c.number for c in cases]
 
 
-def backup(store, target: Path, label: str, today: date) -> Path:
+def backup(store: Storage, target: Path, label: str, today: date) -> Path:
     """A checked copy of the database in a new file with mode 0600; into a folder, a dated file."""
     from huurbeg.db.engine import shown
 

@@ -3,8 +3,9 @@
 from huurbeg import dates, national_number
 from huurbeg.text import courtroom
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, HearingResult, LandlordType, Outcome, Party,
-                           Problem, ReferralDestination, ReferralOutcome, SessionKind, Source, known)
+from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult,
+                           HearingResult, LandlordType, Outcome, Party, Problem, ReferralDestination, ReferralOutcome,
+                           SessionKind, Source, known)
 from huurbeg.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
@@ -53,6 +54,10 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
     ]), title=literal(_("Case {number}").format(number=record["case"])), title_align="left"))
     if record["warnings"]:
         out.print(table(record["warnings"], headers(WARNING_COLUMNS[:2] + WARNING_COLUMNS[3:]), title=_("Warnings")))
+    if record.get("court"):
+        out.print(Panel(_facts_grid(_court_facts(record["court"])), title=_("Court"), title_align="left"))
+    if record.get("stay"):
+        out.print(Panel(_facts_grid(_stay_facts(record["stay"])), title=_("Stay"), title_align="left"))
     if record["payment_plan"]:
         plan = record["payment_plan"]
         out.print(literal(_("Payment plan: {arrears}, {standing}, paid {paid}, balance {balance}").format(
@@ -153,8 +158,11 @@ def plan_view(view: dict) -> None:
 
 
 BRIEF_WIDTH = 80
+CLAIMED_PRIORITY = 72
+"""The amount claimed is what the session is about: on a narrow roll the room, landlord and plan give way to it,
+and a long name is shortened beside it."""
 ROLL_COLUMNS = [("time", N_("Time")), ("room", N_("Room")), ("case", N_("Case")), ("tenant", N_("Tenant")),
-                ("landlord", N_("Landlord")), ("claimed", N_("Claimed")), ("plan", N_("Plan")),
+                ("landlord", N_("Landlord")), ("claimed", N_("Claimed"), CLAIMED_PRIORITY), ("plan", N_("Plan")),
                 ("ready", N_("Ready")), ("result", N_("Result"))]
 SESSION_COLUMN = ("kind", N_("Session"))
 """Shown on the roll of a session where a conciliation sits between the hearings."""
@@ -193,6 +201,7 @@ def brief_view(data: dict) -> None:
     plan = data["payment_plan"]
     out.print(Panel(_facts_grid([
         (N_("Hearing"), _place(text_value(hearing["starts_at"]), hearing["court"], hearing["room"])),
+        (N_("Clock"), _clock(data["clock"])),
         (N_("Tenant"), data["tenant"]), (N_("Household"), household),
         (N_("Landlord"), _landlord(landlord["name"], landlord["type"]) if landlord else None),
         (N_("Petition"), data["petition_date"]), (N_("Claimed"), data["claimed"]),
@@ -221,6 +230,66 @@ def brief_view(data: dict) -> None:
                                else HearingResult) for h in data["earlier_hearings"]],
                         [("starts_at", _("Hearing")), ("court", _("Court")), ("result", _("Result"))],
                         title=_("Earlier hearings"), width=out.width))
+
+
+def _court_facts(court: dict) -> list[tuple[str, object]]:
+    """The court section of the dossier: what is next, what was decided, and after a judgment where it stands."""
+    following, last = court["next_hearing"], court["last_outcome"]
+    result = court["eviction_result"]
+    return [
+        (N_("Next session"), _("{when} ({kind})").format(
+            when=_place(text_value(following["starts_at"]), following["court"], following["room"]),
+            kind=text_value(SessionKind(following["kind"]))) if following else None),
+        (N_("Last outcome"), _("{result} (hearing of {date})").format(
+            result=text_value(_result_of(last)), date=text_value(last["hearing"].date()))
+         if last else None),
+        (N_("Judgment served"), (text_value(court["served"]) + (_(", term {days} days").format(
+            days=court["term_days"]) if court["term_days"] is not None else "")) if court["served"]
+         else _("not yet") if court["judgment_date"] else None),
+        (N_("Earliest eviction"), court["earliest_eviction"]),
+        (N_("Eviction"), _("{when}, announced {announced}").format(
+            when=text_value(court["eviction"]), announced=text_value(court["eviction_announced"]))
+         if court["eviction"] and court["eviction_announced"] else court["eviction"]),
+        (N_("What happened"), _("{result} ({date})").format(result=text_value(EvictionResult(result)),
+                                                          date=text_value(court["eviction_result_date"]))
+         if result else None),
+    ]
+
+
+def _result_of(session: dict):
+    """A session's outcome as a code of its kind: a conciliation's outcomes are not a hearing's."""
+    codes = ConciliationResult if session.get("kind") == SessionKind.CONCILIATION else HearingResult
+    return known(codes, session["result"])
+
+
+def _stay_facts(stay: dict) -> list[tuple[str, object]]:
+    return [
+        (N_("Dwelling"), f"{stay['dwelling']} ({text_value(DwellingKind(stay['kind']))})"),
+        (N_("Admitted"), stay["admitted"]), (N_("End"), stay["end"]), (N_("Review"), stay["review"]),
+        (N_("Extensions"), str(stay["extensions"]) if stay["extensions"] else None),
+        (N_("Left"), _("{date} to {destination}").format(date=text_value(stay["left"]),
+                                                          destination=text_value(Destination(stay["destination"])))
+         if stay["left"] and stay["destination"] else stay["left"]),
+    ]
+
+
+def _clock(clock: dict) -> str | None:
+    """The procedure's clock in the brief: the days left to what comes next."""
+    def left(days: int) -> str:
+        return ngettext("in {days} day", "in {days} days", days).format(days=days) if days >= 0 else \
+            ngettext("{days} day ago", "{days} days ago", -days).format(days=-days)
+    if clock["eviction"] is not None:
+        return _("eviction {when}: {left}").format(when=text_value(clock["eviction"]),
+                                                  left=left(clock["days_to_eviction"]))
+    if clock["earliest_eviction"] is not None:
+        return _("served {served}; earliest eviction {when}: {left}").format(
+            served=text_value(clock["served"]), when=text_value(clock["earliest_eviction"]),
+            left=left(clock["days_to_earliest_eviction"]))
+    if clock["judgment_date"] is not None:
+        return _("judgment of {date}, not served yet").format(date=text_value(clock["judgment_date"]))
+    if clock["hearing"] is not None:
+        return _("hearing {left}").format(left=left(clock["days_to_hearing"]))
+    return None
 
 
 def _place(when: str, court: str, room: str | None) -> str:

@@ -9,10 +9,16 @@ messages. Nothing here prints.
 """
 
 import re
+from typing import TYPE_CHECKING
 
 from huurbeg.casework import check_open
 from huurbeg.errors import InvalidInput
 from huurbeg.i18n import _
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+    from huurbeg.db.store import Store
+
 
 WORKER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,62}", re.ASCII)
 """A database role or an account name: what PostgreSQL accepts unquoted, plus . - @ (63 characters at most)."""
@@ -26,7 +32,7 @@ def parse_worker(text: str) -> str:
     return value
 
 
-def chosen(store, worker: str | None, mine: bool) -> str | None:
+def chosen(store: "Storage", worker: str | None, mine: bool) -> str | None:
     """The worker whose cases a view shows (--worker W or --mine), or None for everyone's."""
     if worker is not None and mine:
         raise InvalidInput(_("--mine: give --worker or --mine, not both"))
@@ -37,9 +43,9 @@ def chosen(store, worker: str | None, mine: bool) -> str | None:
     return worker
 
 
-def _check_known(store, worker: str, flag: str) -> None:
+def _check_known(store: "Storage", worker: str, flag: str) -> None:
     """A typo must not look like an empty caseload: the name must have cases, or be a role on the server."""
-    known = store.workers()
+    known = store.cases.workers()
     if worker in known or store.is_login_role(worker):
         return
     if not known:
@@ -49,7 +55,7 @@ def _check_known(store, worker: str, flag: str) -> None:
         flag=flag, worker=worker, listed=listed))
 
 
-def _check_target(store, worker: str) -> None:
+def _check_target(store: "Store", worker: str) -> None:
     """On a server a case goes to a role that can log in and belongs to the team, so that its worker can open
     it; on a file any account name will do."""
     standing = store.team_standing(worker)
@@ -70,24 +76,24 @@ def _sql_name(name: str) -> str:
     return name if re.fullmatch(r"[a-z_][a-z0-9_]*", name) else '"' + name.replace('"', '""') + '"'
 
 
-def assign(store, number: str, to: str) -> str | None:
+def assign(store: "Store", number: str, to: str) -> str | None:
     """Make `to` responsible for one open case; returns who was."""
     _check_target(store, to)
-    case = store.case(number)
+    case = store.cases.case(number)
     check_open(case.status, number)
     previous = case.worker
     if previous != to:
-        store.assign(case, to)
+        store.cases.assign(case, to)
     return previous
 
 
-def hand_over(store, from_worker: str, to: str) -> list[str]:
+def hand_over(store: "Store", from_worker: str, to: str) -> list[str]:
     """Every open case of `from_worker` to `to`, each in its history; returns the case numbers."""
     if from_worker == to:
         raise InvalidInput(_("--to: name another worker than --from"))
     _check_known(store, from_worker, "--from")
     _check_target(store, to)
-    cases = store.open_cases_of(from_worker)
+    cases = store.cases.open_cases_of(from_worker)
     for case in cases:
-        store.assign(case, to)
+        store.cases.assign(case, to)
     return [case.number for case in cases]

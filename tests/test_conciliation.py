@@ -66,6 +66,22 @@ def test_a_pending_conciliation_is_no_ogp_deadline(cli, pre_ogp):
     assert "hearing-due" not in rules
 
 
+def test_the_dossier_shows_a_pending_conciliation_as_the_next_session(cli, pre_ogp):
+    ok(conciliation(cli, pre_ogp, "24/11/2026 10:00", "--room", "2"))
+    court = as_json(cli("case", "show", pre_ogp, "-f", "json"))["court"]
+    assert court["next_hearing"] == {"kind": "conciliation", "starts_at": "2026-11-24T10:00:00",
+                                     "court": "Vredegerecht Mechelen", "room": "2"}
+    shown = " ".join(cli("case", "show", pre_ogp, env={"COLUMNS": "120"}).stdout.split())
+    assert "Next session 24/11/2026 10:00, Vredegerecht Mechelen, room 2 (conciliation)" in shown, shown
+    ok(cli("hearing", "outcome", pre_ogp, "--result", "no-agreement", env={"HUURBEG_TODAY": "2026-11-24"}))
+    court = as_json(cli("case", "show", pre_ogp, "-f", "json"))["court"]
+    assert court["next_hearing"] is None and court["last_outcome"]["kind"] == "conciliation"
+    shown = " ".join(cli("case", "show", pre_ogp, env={"COLUMNS": "120"}).stdout.split())
+    assert "Last outcome no-agreement (hearing of 24/11/2026)" in shown, shown
+    dutch = " ".join(cli("case", "show", pre_ogp, env={"HUURBEG_LANG": "nl", "COLUMNS": "120"}).stdout.split())
+    assert "geen akkoord (zitting van 24/11/2026)" in dutch, dutch
+
+
 @pytest.mark.parametrize("typed, stored", [("agreement", "agreement"), ("no-agreement", "no-agreement"),
                                            ("tenant-absent", "tenant-absent"), ("withdrawn", "withdrawn"),
                                            ("akkoord", "agreement"), ("geen-akkoord", "no-agreement"),

@@ -28,7 +28,7 @@ def rows(sql: str, *names: str) -> list[dict]:
     found = [dict(zip(names, row, strict=True)) for row in query(None, sql)]
     for row in found:
         for name in names:
-            if row[name] is not None and (name.endswith(("date", "_at")) or name == "date"):
+            if row[name] is not None and (name.endswith(("date", "_at", "_announced")) or name == "date"):
                 row[name] = day(row[name])
     return found
 
@@ -47,8 +47,10 @@ def database() -> dict[str, list[dict]]:
         "stay": rows("SELECT dwelling_id, start_date, left_date, destination, removed_at FROM stay",
                      "dwelling_id", "start_date", "left_date", "destination", "removed_at"),
         "dwelling": rows("SELECT id, kind FROM dwelling", "id", "kind"),
-        "hearing": rows("SELECT kind, starts_at, result, removed_at FROM hearing", "kind", "starts_at", "result",
-                        "removed_at"),
+        "hearing": rows("SELECT kind, starts_at, result, removed_at, served_date, eviction_date, eviction_announced, "
+                        "eviction_result, eviction_result_date FROM hearing", "kind", "starts_at", "result",
+                        "removed_at", "served_date", "eviction_date", "eviction_announced", "eviction_result",
+                        "eviction_result_date"),
         "contact": rows("SELECT case_id, date, kind, minutes, removed_at FROM contact",
                         "case_id", "date", "kind", "minutes", "removed_at"),
         "fbu": rows("SELECT plan_id, signed_date, paid_date, advance_cents, filed_date FROM fbu_agreement",
@@ -127,6 +129,14 @@ def counted_by_hand(db: dict, first: date, last: date) -> dict[tuple[str, str], 
                 count(f"{figure}_scheduled", {})
             else:
                 count(figure, {"result": hearing["result"] or "pending"})
+        if hearing["removed_at"] is None and hearing["result"] == "dissolved":
+            if within(hearing["served_date"]):
+                count("judgments_served", {})
+            if within(hearing["eviction_announced"] or hearing["eviction_date"]):
+                count("evictions_announced", {})
+            if within(hearing["eviction_result_date"]):
+                count({"carried-out": "evictions_carried_out", "averted": "evictions_averted",
+                       "left": "evictions_left_before"}[hearing["eviction_result"]], {})
     for dwelling in db["dwelling"]:
         count("dwellings", {"kind": dwelling["kind"]})
         if any(s["dwelling_id"] == dwelling["id"] and s["removed_at"] is None and s["start_date"] <= last

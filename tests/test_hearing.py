@@ -189,7 +189,6 @@ def test_bad_hearing_input_writes_nothing(cli, new_case, db_path, args, code, te
 @pytest.mark.parametrize("args, code, text", [
     (["--result", "postponed"], 2, "--new-date"),
     (["--result", "postponed", "--new-date", "20/11/2026 09:00"], 2, "after the postponed"),
-    (["--result", "dissolved"], 2, "--eviction-date"),
     (["--result", "settled", "--eviction-date", "01/12/2026"], 2, "only for --result dissolved"),
     (["--result", "settled", "--new-date", "01/12/2026 09:00"], 2, "only for --result postponed"),
 ])

@@ -112,12 +112,12 @@ def test_a_lookup_holds_no_lock_while_it_reads(casework, db_path, monkeypatch):
     monkeypatch.setenv("HUURBEG_DB", str(db_path))
     state = AppState()
     reader = state.reader(records_reads=True)
-    reader.case(casework[0])
+    reader.cases.case(casework[0])
     other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # a colleague writes while the lookup reads
     other.execute("ROLLBACK")
     other.close()
-    reader.log_reads([reader.case(casework[0]).id], "case show")
+    reader.log_reads([reader.cases.case(casework[0]).id], "case show")
     state.finish(True)
     assert query(db_path, "SELECT detail FROM history ORDER BY id DESC LIMIT 1") == [("case show",)]
 
@@ -146,3 +146,91 @@ def test_records_are_typed_as_the_models_type_their_columns():
                 assert column.name in sql.BOOLEAN_COLUMNS, where
             else:
                 assert column.name not in sql.DATE_COLUMNS | sql.DATETIME_COLUMNS | sql.BOOLEAN_COLUMNS, where
+
+
+@pytest.mark.skipif(bool(POSTGRES), reason="the models are compared once")
+def test_the_typed_columns_are_made_from_the_models():
+    """A date, moment or flag added to the models is typed on SQLite once the table is written again."""
+    from huurbeg.db import column_types
+
+    assert column_types.TYPES == column_types.from_models(), "run: python -m huurbeg.db.column_types"
+
+
+def _statements() -> list[tuple[str, str]]:
+    """The SQL text of every storage module: (module, string), an f-string's fields as `{}`."""
+    import ast
+    from pathlib import Path
+
+    import huurbeg.db
+
+    found = []
+    for path in sorted(Path(huurbeg.db.__file__).parent.glob("*.py")):
+        if path.name in ("models.py", "column_types.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.append((path.name, node.value))
+            elif isinstance(node, ast.JoinedStr):
+                found.append((path.name, "".join(part.value if isinstance(part, ast.Constant) else "{}"
+                                                 for part in node.values)))
+    return found
+
+
+@pytest.mark.skipif(bool(POSTGRES), reason="the models are compared once")
+def test_every_column_the_sql_names_is_a_column_of_the_models_typed_as_they_type_it():
+    """`table.column`, the columns an INSERT lists and an UPDATE sets, exist in the models; a name is one kind
+    (date, moment, flag or none) in every table, since a row is typed by its columns' names; every alias
+    typed as a date is a name a statement gives."""
+    import re
+
+    from sqlmodel import SQLModel
+
+    import huurbeg.db.models  # noqa: F401  (the tables)
+    from huurbeg.db import column_types, sql
+
+    tables = {table.name: {column.name for column in table.columns} for table in SQLModel.metadata.tables.values()}
+    kinds: dict[str, set[str]] = {}
+    for name, columns in tables.items():
+        for column in columns:
+            kinds.setdefault(column, set()).add(column_types.TYPES.get(name, {}).get(column, "none"))
+    assert {name: kind for name, kind in kinds.items() if len(kind) > 1} == {}
+    named = re.compile(rf"\b({'|'.join(tables)})\.(\w+)\b")
+    inserted = re.compile(r"INSERT INTO (\w+) \(([^)]*)\)")
+    updated = re.compile(r"UPDATE (\w+) SET (.*?)(?: WHERE |$)", re.S)
+    unknown, statements = [], _statements()
+    for module, text in statements:
+        if not re.search(r"\b(SELECT|INSERT|UPDATE|DELETE)\b", text):
+            continue
+        for table, column in named.findall(text):
+            unknown += [] if column in tables[table] else [(module, f"{table}.{column}")]
+        for table, columns in inserted.findall(text):
+            unknown += [(module, f"{table}.{c.strip()}") for c in columns.split(",")
+                        if table in tables and c.strip() not in tables[table] and c.strip() != "{}"]
+        for table, assignments in updated.findall(text):
+            unknown += [(module, f"{table}.{c}") for c in re.findall(r"(\w+) = ", assignments)
+                        if table in tables and c not in tables[table]]
+    assert unknown == []
+    for alias, kind in sql.ALIASES.items():
+        assert alias not in kinds, alias  # a column's own name is typed by the models
+        assert any(f"AS {alias}" in text for _, text in statements), alias
+
+
+def test_a_write_in_sql_is_kept_at_a_pause_and_the_session_reads_it(new_case, db_path):
+    """A write through the SQL layer counts as written: the pause before a question keeps the transaction
+    (it would lose the write), and what the ORM session held of the row is read again after it."""
+    from sqlmodel import select
+
+    from huurbeg.db.models import Case
+    from huurbeg.state import AppState
+
+    number = new_case()
+    state = AppState()
+    store = state.store()
+    held = store.session.exec(select(Case).where(Case.number == number)).one()
+    assert held.worker != "karim"
+    store.sql.execute("UPDATE case_file SET worker = :worker WHERE number = :number", worker="karim",
+                      number=number)
+    assert held.worker == "karim"
+    store.pause()  # as before every question
+    state.finish(True)
+    assert query(db_path, f"SELECT worker FROM case_file WHERE number = '{number}'") == [("karim",)]

@@ -78,6 +78,8 @@ REQUIRED = {
     "hearing remove --reason": ["hearing", "remove", C, "--reason", V],
     "hearing courts --merge": ["hearing", "courts", "--merge", V, "--into", "Vredegerecht Mechelen"],
     "hearing courts --into": ["hearing", "courts", "--merge", "Vredegerecht Mechelen", "--into", V],
+    "hearing served-remove --reason": ["hearing", "served-remove", "{held}", "--reason", V],
+    "hearing eviction-remove --reason": ["hearing", "eviction-remove", "{held}", "--reason", V],
     "transfer in --dwelling": ["transfer", "in", C, "--dwelling", V],
     "transfer undo --reason": ["transfer", "undo", S, "--reason", V],
     "transfer dwelling add CODE": ["transfer", "dwelling", "add", V, "--kind", "crisis"],

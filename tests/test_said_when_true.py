@@ -54,6 +54,13 @@ SETUP = [
     [*PW, "--tenant", "Piet Wouters"],  # 2026-0007
     [*PW, "--tenant", "Piet Wouter"],  # 2026-0008: merged into 2026-0007, to be given back
     ["case", "merge", "2026-0007", "2026-0008", "--yes"],
+    *[step for number, after in (("2026-0009", 2), ("2026-0010", 1), ("2026-0011", 0)) for step in [
+        ["intake", "--track", "ogp", "--source", "court", "--tenant", f"Huurder {number}", "--date", "-1m",
+         "--no-input"],
+        ["hearing", "add", number, "--date", "-3w 09:00", "--court", "Vredegerecht Mechelen"],
+        ["hearing", "outcome", number, "--result", "dissolved"],
+        *[["hearing", "served", number, "--date", "-2w"]][:after],
+        *[["hearing", "eviction", number, "--date", "+4w 09:00", "--announced", "-1d"]][:after - 1]]],
 ]
 
 WRITES = {
@@ -97,6 +104,10 @@ WRITES = {
     "hearing edit": ["hearing", "edit", "2026-0002", "--room", "2"],
     "hearing remove": ["hearing", "remove", "2026-0002", "--reason", "verkeerd dossier"],
     "hearing courts": ["hearing", "courts", "--merge", "Vredegerecht Mechelen", "--into", "Vredegerecht Mechelen 1"],
+    "hearing served": ["hearing", "served", "2026-0011", "--date", "-1w"],
+    "hearing served-remove": ["hearing", "served-remove", "2026-0010", "--reason", "verkeerde datum"],
+    "hearing eviction": ["hearing", "eviction", "2026-0009", "--result", "averted"],
+    "hearing eviction-remove": ["hearing", "eviction-remove", "2026-0009", "--reason", "verkeerde datum"],
     "transfer in": ["transfer", "in", "2026-0006", "--dwelling", "TR-1"],
     "transfer extend": ["transfer", "extend", "2026-0004"],
     "transfer out": ["transfer", "out", "2026-0004", "--destination", "family"],

@@ -346,3 +346,59 @@ def test_a_purge_erases_the_reason_a_record_was_withdrawn(cli, new_case):
     removed = [entry["detail"] for entry in history if entry["action"] == "remove"]
     assert removed == ["contact 1 (home, 2026-10-02) removed; reason erased (retention)"]
     assert "Peeters" not in str(history)
+
+
+PLANTED_DATE = "1901-02-03"
+
+
+def _plant_every_personal_field(db_path, number: str) -> dict[str, str]:
+    """A distinctive value in every field the descriptions of household, landlord and case call personal or
+    erased (huurbeg.entities), written straight into the file: a field described later is planted too."""
+    from huurbeg.entities import CASE, HOUSEHOLD, LANDLORD
+
+    planted = {}
+    with sqlite3.connect(db_path) as connection:
+        household, landlord = connection.execute("SELECT household_id, landlord_id FROM case_file WHERE number = ?",
+                                                 (number,)).fetchone()
+        for table, fields, row in (("household", HOUSEHOLD, household), ("landlord", LANDLORD, landlord),
+                                   ("case_file", CASE, connection.execute(
+                                       "SELECT id FROM case_file WHERE number = ?", (number,)).fetchone()[0])):
+            for field in fields:
+                if not field.erased:
+                    continue
+                assert field.kind in ("text", "phone", "national-number", "reference", "date"), field
+                value = PLANTED_DATE if field.kind == "date" else f"PLANTED-{table}-{field.column}"
+                connection.execute(f"UPDATE {table} SET {field.column} = ? WHERE id = ?", (value, row))
+                planted[f"{table}.{field.column}"] = value
+    return planted
+
+
+@pytest.fixture
+def private(cli):
+    """A closed case of a private landlord: every personal field of it can be erased."""
+    number = cli("intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--landlord",
+                 "Jozef Verhuurder", "--landlord-type", "private", "--tenant-informed", "--date", "01/10/2026",
+                 "--no-input").stdout.strip()
+    assert cli("case", "close", number, "--outcome", "referred", "--date", "10/11/2026").exit_code == 0
+    return number
+
+
+@pytest.mark.sqlite_only
+def test_a_purge_erases_every_personal_field_of_the_descriptions(cli, private, db_path):
+    planted = _plant_every_personal_field(db_path, private)
+    assert {"household.name", "household.national_number", "landlord.name", "case_file.note"} <= set(planted)
+    assert cli("purge", "--closed-before", "today", "--yes").exit_code == 0
+    with sqlite3.connect(db_path) as connection:
+        dump = "\n".join(connection.iterdump())
+    assert [where for where, value in planted.items() if value in dump] == []
+
+
+@pytest.mark.sqlite_only
+def test_the_access_export_holds_every_personal_field_of_the_descriptions(cli, private, db_path):
+    from huurbeg.entities import CASE, HOUSEHOLD, LANDLORD
+
+    planted = _plant_every_personal_field(db_path, private)
+    personal = {f"{table}.{f.column}" for table, fields in (("household", HOUSEHOLD), ("landlord", LANDLORD),
+                                                            ("case_file", CASE)) for f in fields if f.personal}
+    exported = json.dumps(as_json(cli("case", "export", private)))
+    assert [where for where in sorted(personal) if planted[where] not in exported] == []

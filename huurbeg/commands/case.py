@@ -114,7 +114,7 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
     if not render.emit_fields(record, fmt):
         from huurbeg.views import dossier_view
 
-        dossier_view(record, show_worker=len(store.workers()) > 1)
+        dossier_view(record, show_worker=len(store.cases.workers()) > 1)
 
 
 def _problem_option(help_text: str, name: str):
@@ -176,10 +176,10 @@ def edit(
             raise MissingValue(_("give at least one field to correct (e.g. --address), or run on a terminal "
                                  "without --no-input to be asked every field"))
         current = casework.current_values(store, number)
-        casework.check_open(store.case(number).status, number)
+        casework.check_open(store.cases.case(number).status, number)
         render.notice(_("Case {number}: Enter keeps a value; empty a field to clear it.").format(number=number),
                       style="")  # read before the first question
-        given = prompts.ask_case_edit(current, store.landlord_names(), app_state.today)
+        given = prompts.ask_case_edit(current, store.cases.landlord_names(), app_state.today)
     changed = casework.edit_case(store, number, given, app_state.today)
     render.message(_("{number}: corrected {fields}.").format(number=number, fields=fields_shown(changed)))
 
@@ -453,7 +453,7 @@ def export(
     if (render.output_path() or "").lower().endswith(".zip"):
         from huurbeg.archive import access_archive
 
-        render.write_bytes(access_archive(data, store.attachment_content))
+        render.write_bytes(access_archive(data, store.attachments.content))
     else:
         render.write_json(data)
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
-from huurbeg.codes import ConciliationResult, HearingResult, SessionKind, choices
+from huurbeg.codes import ConciliationResult, EvictionResult, HearingResult, SessionKind, choices
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
@@ -187,7 +187,9 @@ def outcome(
         "--new-date", parser=parse_coming_datetime, metavar="'DATE HH:MM'",
         help="For postponed: the new hearing.")] = None,
     eviction_date: Annotated[date | None, typer.Option(
-        "--eviction-date", parser=parse_coming_date, metavar="DATE", help="For dissolved: the eviction date.")] = None,
+        "--eviction-date", parser=parse_coming_date, metavar="DATE",
+        help="For dissolved, only if already known: the eviction date. Usually it is not: record the judgment's "
+             "service with 'hearing served' and the bailiff's date with 'hearing eviction'.")] = None,
     proposal: ProposalOption = None,
     correct: Annotated[bool, typer.Option(
         "--correct", help="Replace the outcome recorded last, entered by mistake (and the new hearing of a "
@@ -218,6 +220,9 @@ def outcome(
             **shown, when=render.text_value(eviction_date)))
     else:
         render.message(_("{number}: hearing {result}.").format(**shown))
+    if result == HearingResult.DISSOLVED and not eviction_date:
+        render.message(_("When the judgment is served on the tenant: huurbeg hearing served {number} --date D")
+                       .format(number=number))
     if planned is not None:
         render.message(ngettext("{number}: payment plan of {count} instalment recorded.",
                                 "{number}: payment plan of {count} instalments recorded.", planned).format(
@@ -343,3 +348,93 @@ def courts(
     rows = [{"court": row.court, "hearings": row.hearings} for row in app_state.reader().court.courts()]
     render.emit_rows(rows, fmt, [("court", _("Court")), ("hearings", _("Hearings"))],
                      empty=_("No courts yet: a court is named by 'huurbeg hearing add CASE --court TEXT'."))
+
+
+CorrectOption = Annotated[bool, typer.Option(
+    "--correct", help="Replace what was recorded before (entered by mistake); the history keeps both.")]
+
+
+@app.command("served")
+def served(
+    ctx: typer.Context,
+    number: CaseArgument,
+    on: Annotated[date, typer.Option("--date", parser=parse_past_date, metavar="DATE",
+                                     help="The day the judgment was served on the tenant (betekening).")],
+    term_days: Annotated[int | None, typer.Option(
+        "--term-days", parser=parse_count, metavar="N",
+        help="The term before an eviction the judge set, in days, when it is not one month.")] = None,
+    correct: CorrectOption = False,
+) -> None:
+    """The judgment that dissolved the lease was served on the tenant: gives the earliest eviction date."""
+    from huurbeg import hearings
+
+    app_state = state(ctx)
+    earliest = hearings.record_served(app_state.store(), number, on, term_days, app_state.today, correct)
+    render.message(_("{number}: judgment served on {served}; no eviction before {earliest}.").format(
+        number=number, served=render.text_value(on), earliest=render.text_value(earliest)))
+
+
+@app.command("served-remove")
+def served_remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
+    """Withdraw the service of the judgment recorded by mistake; the history keeps why."""
+    from huurbeg import hearings
+
+    on = hearings.withdraw_served(state(ctx).store(), number, reason)
+    render.message(_("{number}: service of the judgment on {served} withdrawn.").format(
+        number=number, served=render.text_value(on)))
+
+
+RESULT_SAID = {EvictionResult.CARRIED_OUT: N_("{number}: eviction carried out on {when}."),
+               EvictionResult.AVERTED: N_("{number}: eviction averted ({when})."),
+               EvictionResult.LEFT: N_("{number}: the household left before the eviction ({when}).")}
+
+
+@app.command("eviction")
+def eviction(
+    ctx: typer.Context,
+    number: CaseArgument,
+    at: Annotated[datetime | None, typer.Option("--date", parser=parse_coming_datetime, metavar="'DATE HH:MM'",
+                                                help="The eviction's date and time the bailiff announced.")] = None,
+    announced: Annotated[date | None, typer.Option(
+        "--announced", parser=parse_past_date, metavar="DATE",
+        help="With --date: the day the bailiff announced it to the tenant (default today).")] = None,
+    result: Annotated[EvictionResult | None, code_option(EvictionResult, N_("eviction result"),
+                                                         N_("What happened."), "--result")] = None,
+    correct: CorrectOption = False,
+) -> None:
+    """The bailiff's announced eviction (--date), or what happened on it (--result)."""
+    from huurbeg import hearings
+    from huurbeg.rules import EVICTION_NOTICE_WORKING_DAYS
+
+    if (at is None) == (result is None):
+        raise typer.BadParameter(_("give --date (the announced eviction) or --result (what happened), one of them"),
+                                 param_hint="'--date' / '--result'")
+    if announced is not None and at is None:
+        raise typer.BadParameter(_("only with --date"), param_hint="'--announced'")
+    app_state = state(ctx)
+    store = app_state.store()
+    if at is not None:
+        short = hearings.record_eviction(store, number, at, announced or app_state.today, app_state.today, correct)
+        render.message(_("{number}: eviction announced for {when}.").format(number=number,
+                                                                           when=f"{at:%d/%m/%Y %H:%M}"))
+        if short:
+            render.message(_("{number}: announced less than {days} working days ahead; the bailiff must give the "
+                             "tenant at least {days}: raise it with the bailiff or a lawyer").format(
+                number=number, days=EVICTION_NOTICE_WORKING_DAYS), style="yellow")
+    else:
+        when = hearings.record_eviction_result(store, number, result, app_state.today, correct)
+        render.message(_(RESULT_SAID[result]).format(number=number, when=render.text_value(when)))
+
+
+@app.command("eviction-remove")
+def eviction_remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
+    """Withdraw the eviction's last step recorded by mistake: what happened, else the announced date."""
+    from huurbeg import hearings
+
+    step, value = hearings.withdraw_eviction(state(ctx).store(), number, reason)
+    if step == "result":
+        render.message(_("{number}: what happened on the eviction ({result}) withdrawn.").format(
+            number=number, result=render.text_value(value)))
+    else:
+        render.message(_("{number}: eviction of {when} withdrawn.").format(number=number,
+                                                                          when=render.text_value(value)))

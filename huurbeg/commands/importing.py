@@ -30,7 +30,7 @@ def import_caseload(
     raw = _read(file)
     app_state = state(ctx)
     store = app_state.store()
-    rows, errors = spreadsheet.parse(raw, app_state.today, store.landlord_keys())
+    rows, errors = spreadsheet.parse(raw, app_state.today, store.cases.landlord_keys())
     name = render.plain(file.name)
     if len(errors) == 1 and not skip_bad:  # the one line that says it all
         raise InvalidInput(_("{file} {problem}; nothing was imported (fix it, or add --skip-bad to import the "
@@ -44,7 +44,7 @@ def import_caseload(
             bad=len(errors), count=len(rows) + len(errors)))
     numbers, skipped, purged = _write(store, rows)
     app_state.commit()
-    cut_off = store.purged_before()
+    cut_off = store.retention.purged_before()
     clauses = [ngettext("Imported {count} case", "Imported {count} cases", len(numbers)).format(
         count=len(numbers))]
     if numbers:  # the worker goes on with these numbers

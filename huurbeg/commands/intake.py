@@ -102,7 +102,7 @@ def intake(
     today = app_state.today
     asked = prompts.questions_asked()
     if asking:
-        draft = prompts.ask_intake(draft, store.landlord_names(), today)[0]
+        draft = prompts.ask_intake(draft, store.cases.landlord_names(), today)[0]
     draft, matches = casework.check_intake(store, draft, today)
     decision = prompts.ask_household(matches) if asking and matches else \
         casework.decide_household(matches, allow_duplicate)

@@ -65,7 +65,7 @@ def purge(
         return
     numbers = secrecy.purge(store, closed_before, app_state.today)
     app_state.commit()  # then the file is rewritten without the erased values
-    left = store.scrub() if numbers else None
+    left = store.retention.scrub() if numbers else None
     if fmt != OutputFormat.TABLE:
         render.emit_rows([{"case": n} for n in numbers], fmt, headed([("case", N_("Case"))]))
     render.message(ngettext("Personal data of {count} case removed; their figures remain.",

@@ -51,15 +51,15 @@ def stats(
     app_state = state(ctx)
     period = _period(month, year, first, last, app_state.today)
     store = app_state.reader(must_exist=True)  # plain SQL: on a file, sqlite3 alone
-    aggregates = store.figures(period.first, period.last, app_state.today)
+    aggregates = store.service.figures(period.first, period.last, app_state.today)
     if fmt == StatsFormat.HTML:
         if by_worker:
             raise typer.BadParameter(_("the report holds the service's figures, not the workers'; "
                                        "use --by-worker with table, json, csv or xlsx"), param_hint="'--format'")
         from huurbeg.annual_report import page
 
-        months = [(m, figures.compute(store.figures(m.first, m.last, app_state.today), m, figures.HEADLINES))
-                  for m in figures.last_months(period)]
+        months = [(m, figures.compute(store.service.figures(m.first, m.last, app_state.today), m,
+                                      figures.HEADLINES)) for m in figures.last_months(period)]
         render.write_text(page(period, figures.compute(aggregates, period), months))
         return
     if fmt != StatsFormat.TABLE:
@@ -84,7 +84,7 @@ def stats(
         workers_view(per_worker)
     if chart:
         months = figures.last_months(period)
-        chart_view([(m, figures.compute(store.figures(m.first, m.last, app_state.today), m, figures.HEADLINES))
+        chart_view([(m, figures.compute(store.service.figures(m.first, m.last, app_state.today), m, figures.HEADLINES))
                     for m in months])
 
 

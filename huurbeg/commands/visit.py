@@ -55,7 +55,7 @@ def add(
     when = when or today
     if None in (kind, minutes, note, next_planned, reached) and prompts.interactive(no_input):
         case = followup.check_contact(store, number, when, minutes, next_planned, today)  # before any question
-        prompts.introduce(number, store.household(case).name)
+        prompts.introduce(number, store.cases.household(case).name)
         kind, reached, minutes, note, next_planned = prompts.ask_visit(kind, reached, minutes, note, next_planned,
                                                                        when, today)
     kind = kind or ContactKind.HOME

@@ -1,18 +1,24 @@
-"""Reads about cases, households and landlords, as plain SQL (see huurbeg.db.sql).
+"""Cases, households and landlords: their reads and writes, as plain SQL (see huurbeg.db.sql).
 
 The warning rules' facts of many cases come in a few grouped statements, never one per case.
+A case is a `Record`; a write to it keeps the record passed in as the row now is, so the
+caller reads on what it wrote.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
+from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
 from huurbeg.codes import Party, Status, Track
-from huurbeg.db import court, follow_up
+from huurbeg.db import attachments, court, follow_up, history, intake
 from huurbeg.db.follow_up import LAST_CONTACT
 from huurbeg.db.area import Area
+from huurbeg.db.history import REASON
 from huurbeg.db.sql import Connection, Record, Select, in_list, members
-from huurbeg.errors import NotFound
+from huurbeg.errors import DatabaseProblem, NotFound
+from huurbeg.finding import Query, key_groups, search_key
 from huurbeg.rules import CaseFacts, OpenAgreement, OpenReferral
 from huurbeg.i18n import _
 
@@ -125,7 +131,8 @@ def _contains(column: str, key: str, db: Connection) -> str:
 
 
 def problems(db: Connection, case_id: int) -> list[str]:
-    return [row.problem for row in db.rows("SELECT problem FROM case_problem WHERE case_id = :id", id=case_id)]
+    return [row.problem for row in db.rows("SELECT problem FROM case_problem WHERE case_id = :id ORDER BY problem",
+                                           id=case_id)]
 
 
 def consents(db: Connection, case_id: int) -> dict:
@@ -172,7 +179,7 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
                        "AND done_date IS NULL AND removed_at IS NULL ORDER BY due_date, id", **params):
         agreements.setdefault(row.case_id, []).append(OpenAgreement(row.id, row.party, row.due_date))
     hearings = court.next_hearings(db, ids)
-    evictions = court.evictions(db, ids)
+    judgments = court.judgments(db, ids)
     stays = {row.case_id: row for row in db.rows(
         "SELECT stay.case_id, dwelling.kind, stay.end_date, stay.review_date FROM stay "
         f"JOIN dwelling ON dwelling.id = stay.dwelling_id WHERE stay.case_id IN ({listed}) "
@@ -186,6 +193,7 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
     for row in cases:
         cid, contact, stay, (hearing_at, petition) = row.id, contacts.get(row.id), stays.get(row.id), \
             hearings.get(row.id, (None, None))
+        judgment = judgments.get(cid)
         found.append(CaseFacts(
             case=row.number, track=Track(row.track), status=Status(row.status), intake_date=row.intake_date,
             track_since=since.get(cid, row.intake_date),
@@ -196,11 +204,266 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
             next_planned=contact.next_planned if contact else None,
             instalments=tuple(instalments.get(cid, ())), payments=tuple(payments.get(cid, ())),
             agreements=tuple(agreements.get(cid, ())), hearing_at=hearing_at, petition_date=petition,
-            eviction_date=evictions.get(cid), stay_kind=stay.kind if stay else None,
+            eviction_date=judgment.eviction_date if judgment else None,
+            dissolved_on=judgment.result_date if judgment else None, served=judgment.served_date if judgment else None,
+            term_days=judgment.term_days if judgment else None,
+            eviction_announced=judgment.eviction_announced if judgment else None,
+            eviction_result=judgment.eviction_result if judgment else None, stay_kind=stay.kind if stay else None,
             stay_end=stay.end_date if stay else None, stay_review=stay.review_date if stay else None,
             fbu=fbu.get(cid), referrals=tuple(referrals.get(cid, ()))))
     return found
 
 
+def household_keys(values) -> dict:
+    """The normalised keys of a household's details that the duplicate search and `case find` look in."""
+    return {"name_key": match_key(values["name"]), "address_key": match_key(values["address"]),
+            "search_key": search_key(values["name"], values["address"], values["phone"], values["national_number"])}
+
+
+def assignments(values: dict) -> str:
+    """`a = :a, b = :b` of the columns given (names from the code, never typed ones)."""
+    return ", ".join(f"{name} = :{name}" for name in values)
+
+
+WITHDRAWN_WITH_CASE = ("contact", "agreement", "fbu_agreement", "hearing", "stay", "referral", "track_change")
+"""What a case's withdrawal takes along: every record of it that a view, warning or figure counts."""
+
+CASE_NUMBER_LOCK = 0x68_75_72  # "hur": the advisory-lock key of case numbering
+
+
 class Cases(Area):
-    """Cases and their households and landlords (dossier, intake, edit, merge)."""
+    """Cases and their households and landlords (dossier, intake, edit)."""
+
+    # --- reads ---------------------------------------------------------------
+    def case(self, number: str, removed: bool = False) -> Record:
+        """A case by its number; a withdrawn one only with `removed` (its history and the access export)."""
+        return case(self.sql, number, removed)
+
+    def household(self, of: Record) -> Record:
+        return household(self.sql, of.household_id)
+
+    def landlord(self, of: Record) -> Record | None:
+        return landlord(self.sql, of.landlord_id)
+
+    def landlord_names(self) -> list[str]:
+        return [row.name for row in self.sql.rows("SELECT name FROM landlord ORDER BY name")]
+
+    def find_landlord(self, name: str) -> Record | None:
+        return self.sql.one("SELECT * FROM landlord WHERE name_key = :key", key=match_key(name))
+
+    def landlord_keys(self) -> set[str]:
+        """The match keys of every landlord, as find_landlord compares them."""
+        return {row.name_key for row in self.sql.rows("SELECT name_key FROM landlord")}
+
+    def household_matches(self, draft: IntakeDraft) -> list[HouseholdMatch]:
+        """Earlier cases of households with the same national number, name + birth date, or address."""
+        return intake.matches(self.sql, draft)
+
+    def imported_refs(self, refs: list[str]) -> set[str]:
+        """The external references already in the database."""
+        listed, params = in_list("ref", refs)
+        return {row.external_ref for row in self.sql.rows(
+            f"SELECT external_ref FROM case_file WHERE external_ref IN ({listed})", **params)}
+
+    def problems(self, of: Record) -> list[str]:
+        return problems(self.sql, of.id)
+
+    def landlord_problems(self, of: Record) -> list[str]:
+        return [row.problem for row in self.sql.rows(
+            "SELECT problem FROM case_problem WHERE case_id = :id AND raised_by_landlord = :yes ORDER BY problem",
+            id=of.id, yes=True)]
+
+    def registration_problems(self, of: Record) -> list[str]:
+        """The problems that came with the case's registration (not added by a correction)."""
+        return [row.problem for row in self.sql.rows(
+            "SELECT problem FROM case_problem WHERE case_id = :id AND at_registration = :yes ORDER BY problem",
+            id=of.id, yes=True)]
+
+    def consents(self, of: Record) -> dict[str, date]:
+        return consents(self.sql, of.id)
+
+    def workers(self) -> list[str]:
+        """Every worker responsible for a case, open or closed."""
+        return workers(self.sql)
+
+    def open_cases_of(self, worker: str) -> list[Record]:
+        return self.sql.rows(f"SELECT * FROM case_file WHERE worker = :worker AND status = :open AND {NOT_REMOVED} "
+                             "ORDER BY year, seq", worker=worker, open=str(Status.OPEN))
+
+    def household_cases(self, of: Record) -> list[Record]:
+        """Every case of the household of `of`, oldest first."""
+        return self.sql.rows("SELECT * FROM case_file WHERE household_id = :household ORDER BY intake_date, id",
+                             household=of.household_id)
+
+    def count_cases(self, status: Status | None = None, worker: str | None = None) -> int:
+        return count(self.sql, status, worker)
+
+    def case_rows(self, track: Track | None, status: Status | None, worker: str | None = None,
+                  landlord: str | None = None) -> list[CaseRow]:
+        key = (match_key(landlord) or "") if landlord is not None else None
+        return rows(self.sql, track, status, worker, key)
+
+    def find_candidates(self, query: Query, status: Status | None) -> list[tuple]:
+        """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.finding)."""
+        return candidates(self.sql, key_groups(query), status)
+
+    def facts(self, numbers: Sequence[str] | None = None, worker: str | None = None) -> list[CaseFacts]:
+        """The facts the warning rules need, for the given cases or every open case (of a worker)."""
+        return facts(self.sql, numbers, worker)
+
+    def dossier(self, of: Record) -> dict:
+        """Everything the case show needs, except warnings (the rules add those)."""
+        db = self.sql
+        return {"case": of, "household": self.household(of), "landlord": self.landlord(of),
+                "problems": problems(db, of.id), "consents": consents(db, of.id), "tracks": tracks(db, of.id),
+                "contacts": follow_up.case_contacts(db, of.id), "agreements": self.core.follow_up.agreements(of),
+                "attachments": self.core.attachments.of(of),
+                "has_plan": self.core.follow_up.latest_plan(of) is not None,
+                "timeline": self.history(of, reads=False)}
+
+    def history(self, of: Record, *, reads: bool = True) -> list[Record]:
+        return history.entries(self.sql, of.id, reads=reads)
+
+    # --- registration ------------------------------------------------------------
+    def create_case(self, draft: IntakeDraft, household_id: int | None, returning: bool,
+                    external_ref: str | None = None) -> Record:
+        """Write a new case with its household, landlord, problems, track and consents."""
+        case_id, _ = self._register(draft, household_id, returning, external_ref)
+        return self.sql.one("SELECT * FROM case_file WHERE id = :id", id=case_id)
+
+    def import_case(self, draft: IntakeDraft, household_id: int | None, returning: bool, external_ref: str,
+                    closed: tuple[str, date] | None) -> str:
+        """An imported case (closed, when `closed` gives its outcome and date): its number."""
+        case_id, number = self._register(draft, household_id, returning, external_ref)
+        if closed is not None:
+            self._writer().close(case_id, *closed, self.core.now())
+        return number
+
+    def _register(self, draft: IntakeDraft, household_id: int | None, returning: bool,
+                  external_ref: str | None) -> tuple[int, str]:
+        if self.core.damaged:
+            from huurbeg.db.health import damaged
+
+            raise DatabaseProblem(damaged(self.core.damaged))
+        self._lock_numbering(draft.intake_date.year)
+        return self._writer().create(draft, household_id, returning, self.core.now(), external_ref)
+
+    def _writer(self) -> intake.Writer:
+        core = self.core
+        return intake.Writer(self.sql, worker=core.me, os_user=core.user, db_user=core.db_user)
+
+    def _lock_numbering(self, year: int) -> None:
+        """One intake at a time takes the next number of a year. SQLite: the write lock taken at
+        BEGIN IMMEDIATE already serialises writers. PostgreSQL: an advisory lock held until commit."""
+        if self.core.dialect == "postgresql":
+            self.sql.value("SELECT pg_advisory_xact_lock(:key, :year)", key=CASE_NUMBER_LOCK, year=year)
+
+    # --- writes to a case ----------------------------------------------------------
+    def touch(self, of: Record) -> None:
+        """The case was written to now."""
+        self.change(of)
+
+    def change(self, of: Record, **values) -> None:
+        """Write these columns of a case, and its moment of change; `of` holds them after."""
+        values["updated_at"] = self.core.now()
+        self.sql.execute(f"UPDATE case_file SET {assignments(values)} WHERE id = :case_id", **values,
+                         case_id=of.id)
+        if isinstance(of, dict):
+            of.update(values)
+
+    def edit_case(self, of: Record, household_values: dict, case_values: dict, landlord: tuple | None | bool,
+                  problems: list[str] | None, changed: list[str], reported: set[str] | None = None) -> None:
+        """Write a rectification. `landlord`: (name, kind) to set, None to remove, False to keep;
+        `reported`: the problems the landlord reported, None to keep the marks. A problem added here is
+        not the registration's, and not the landlord's unless it is in `reported`.
+
+        The history names the changed fields only, never an old or new value (GDPR art. 16).
+        """
+        db = self.sql
+        if household_values:
+            values = {name: _stored(value) for name, value in household_values.items()}
+            values |= household_keys(self.household(of) | values)
+            db.execute(f"UPDATE household SET {assignments(values)} WHERE id = :household_id", **values,
+                       household_id=of.household_id)
+        values = {name: _stored(value) for name, value in case_values.items()}
+        if landlord is None:
+            values["landlord_id"] = None
+        elif landlord is not False:
+            name, kind = landlord
+            found = db.one("SELECT id, kind FROM landlord WHERE id = :id",
+                           id=self._writer().landlord(name, kind, self.core.now()))
+            if kind is not None and found.kind != kind:
+                db.execute("UPDATE landlord SET kind = :kind WHERE id = :id", kind=str(kind), id=found.id)
+            values["landlord_id"] = found.id
+        if problems is not None or reported is not None:
+            current = {row.problem: row for row in db.rows(
+                "SELECT problem, raised_by_landlord FROM case_problem WHERE case_id = :id", id=of.id)}
+            for problem, row in current.items():
+                if problems is not None and problem not in problems:
+                    db.execute("DELETE FROM case_problem WHERE case_id = :id AND problem = :problem", id=of.id,
+                               problem=problem)
+                elif reported is not None and row.raised_by_landlord != (problem in reported):
+                    db.execute("UPDATE case_problem SET raised_by_landlord = :raised WHERE case_id = :id "
+                               "AND problem = :problem", raised=problem in reported, id=of.id, problem=problem)
+            for problem in problems or []:
+                if problem not in current:
+                    db.execute("INSERT INTO case_problem (case_id, problem, raised_by_landlord, at_registration) "
+                               "VALUES (:id, :problem, :raised, :registered)", id=of.id, problem=str(problem),
+                               raised=problem in (reported or ()), registered=False)
+        self.change(of, **values)
+        self.core.record(of, "edit", "corrected: " + ", ".join(changed))
+
+    def add_consent(self, of: Record, party: Party, when: date) -> None:
+        existing = self.sql.value("SELECT id FROM consent WHERE case_id = :id AND party = :party", id=of.id,
+                                  party=str(party))
+        if existing is not None:
+            self.sql.execute("UPDATE consent SET date = :when WHERE id = :id", when=when, id=existing)
+        else:
+            self.sql.execute("INSERT INTO consent (case_id, party, date, created_at) VALUES (:id, :party, :when, "
+                             ":now)", id=of.id, party=str(party), when=when, now=self.core.now())
+        self.touch(of)
+        self.core.record(of, "consent", f"consent of {party} recorded, dated {when.isoformat()}")
+
+    def remove_consent(self, of: Record, party: str, reason: str) -> None:
+        """A consent recorded by mistake: gone from the case; the history keeps that it was, when, and why not."""
+        consent = self.sql.one("SELECT id, date FROM consent WHERE case_id = :id AND party = :party", id=of.id,
+                               party=str(party))
+        self.sql.execute("DELETE FROM consent WHERE id = :id", id=consent.id)
+        self.touch(of)
+        self.core.record(of, "remove", f"consent of {party} (dated {consent.date.isoformat()}) removed{REASON}{reason}")
+
+    def change_track(self, of: Record, to: Track, when: date) -> None:
+        self.sql.execute("INSERT INTO track_change (case_id, from_track, to_track, date, created_at) "
+                         "VALUES (:id, :was, :to, :when, :now)", id=of.id, was=str(of.track), to=str(to), when=when,
+                         now=self.core.now())
+        self.core.record(of, "track", f"track {of.track} → {to} from {when.isoformat()}")
+        self.change(of, track=str(to))
+
+    def close_case(self, of: Record, outcome: str, when: date) -> None:
+        self.change(of, status=str(Status.CLOSED), outcome=str(outcome), closed_date=when)
+        self.core.record(of, "close", f"closed on {when.isoformat()}: {outcome}")
+
+    def reopen_case(self, of: Record) -> None:
+        self.core.record(of, "reopen", f"reopened (was closed on {of.closed_date.isoformat()}: {of.outcome})")
+        self.change(of, status=str(Status.OPEN), outcome=None, closed_date=None)
+
+    def remove_case(self, of: Record, reason: str) -> None:
+        """Withdraw a case registered by mistake: it and its records stay in the database, marked, and
+        leave every view, warning and figure; the history keeps who did it and why."""
+        now = self.core.now()
+        for table in WITHDRAWN_WITH_CASE:
+            self.sql.execute(f"UPDATE {table} SET removed_at = :now WHERE case_id = :id AND removed_at IS NULL",
+                             now=now, id=of.id)
+        self.sql.execute("UPDATE payment SET removed_at = :now WHERE removed_at IS NULL AND plan_id IN "
+                         "(SELECT id FROM payment_plan WHERE case_id = :id)", now=now, id=of.id)
+        self.change(of, removed_at=now)
+        self.core.record(of, "remove", f"case removed{REASON}{reason}")
+
+    def assign(self, of: Record, worker: str) -> None:
+        self.core.record(of, "assign", f"assigned to {worker} (was {of.worker or 'nobody'})")
+        self.change(of, worker=worker)
+
+
+def _stored(value):
+    """A value as a column holds it: a code as its slug."""
+    return value.value if isinstance(value, Enum) else value

@@ -1,16 +1,16 @@
-"""Reads about hearings at the Justice of the Peace (vredegerecht), as plain SQL (see huurbeg.db.sql)."""
+"""Hearings at the Justice of the Peace (vredegerecht), their outcomes and the roll, read and written as
+plain SQL (see huurbeg.db.sql)."""
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from huurbeg.db.follow_up import LAST_CONTACT, LAST_REACHED
 from huurbeg.db.area import Area
+from huurbeg.db.history import REASON
 from huurbeg.db.sql import Connection, Record, members
 
 
-def hearings(db: Connection, case_id: int) -> list[Record]:
-    return db.rows("SELECT * FROM hearing WHERE case_id = :id AND removed_at IS NULL ORDER BY starts_at, id",
-                   id=case_id)
 
 
 def next_hearings(db: Connection, case_ids: list[int]) -> dict[int, tuple[datetime, date]]:
@@ -25,65 +25,115 @@ def next_hearings(db: Connection, case_ids: list[int]) -> dict[int, tuple[dateti
     return found
 
 
-def evictions(db: Connection, case_ids: list[int]) -> dict[int, date]:
-    """The eviction date of each case whose lease a judge dissolved."""
+JUDGMENT = ("SELECT * FROM hearing WHERE case_id IN ({listed}) AND result = 'dissolved' AND removed_at IS NULL "
+            "ORDER BY result_date, id")
+"""The hearings that dissolved a lease, the latest last: the judgment a case is followed after."""
+
+
+def judgments(db: Connection, case_ids) -> dict[int, Record]:
+    """The latest judgment that dissolved the lease of each case: its service, eviction and what happened."""
     listed, params = members("case", case_ids)
-    return {row.case_id: row.eviction_date for row in db.rows(
-        f"SELECT case_id, max(eviction_date) AS eviction_date FROM hearing WHERE case_id IN ({listed}) "
-        "AND result = 'dissolved' AND removed_at IS NULL GROUP BY case_id", **params)}
+    return {row.case_id: row for row in db.rows(JUDGMENT.format(listed=listed), **params)}  # the latest comes last
 
 
-def roll(db: Connection, start: datetime, end: datetime, court: str | None, worker: str | None = None,
-         removed: bool = False) -> list[tuple]:
-    """Hearings between two moments: (hearing, case id, number, tenant, landlord, last contact, last contact that
-    reached the household); with
-    `removed`, the withdrawn ones too (a calendar cancels them)."""
-    where, params = "" if removed else " AND hearing.removed_at IS NULL", {"start": start, "end": end}
-    if court:
-        where += " AND instr(lower(hearing.court), :court) > 0" if db.dialect == "sqlite" else \
-            " AND strpos(lower(hearing.court), :court) > 0"
-        params["court"] = court.lower()
-    if worker is not None:
-        where += " AND case_file.worker = :worker"
-        params["worker"] = worker
-    found = db.rows(
-        "SELECT hearing.*, case_file.number AS case_number, household.name AS tenant, landlord.name AS landlord_name, "
-        f"{LAST_CONTACT} AS last_contact, {LAST_REACHED} AS last_reached "
-        "FROM hearing JOIN case_file ON case_file.id = hearing.case_id "
-        "JOIN household ON household.id = case_file.household_id "
-        "LEFT JOIN landlord ON landlord.id = case_file.landlord_id "
-        "WHERE hearing.starts_at >= :start AND hearing.starts_at < :end"
-        f"{where} ORDER BY hearing.starts_at, hearing.court, hearing.id", **params)
-    return [(row, row.case_id, row.case_number, row.tenant, row.landlord_name, row.last_contact, row.last_reached)
-            for row in found]
-
-
-def between(db: Connection, start: datetime, end: datetime, worker: str | None = None) -> list[tuple]:
-    """Hearings between two moments, with their case number."""
-    where, params = "", {"start": start, "end": end}
-    if worker is not None:
-        where, params["worker"] = " AND case_file.worker = :worker", worker
-    return [(row, row.case_number) for row in db.rows(
-        "SELECT hearing.*, case_file.number AS case_number FROM hearing JOIN case_file ON case_file.id = hearing.case_id "
-        f"WHERE hearing.starts_at >= :start AND hearing.starts_at < :end AND hearing.removed_at IS NULL{where} "
-        "ORDER BY hearing.starts_at", **params)]
+CALENDAR_FIELDS = ("starts_at", "court", "room", "result", "claimed_cents", "petition_date", "case_id",
+                   "removed_at")
+"""What a hearing's calendar event shows; a change to any of them is a new revision of the event."""
 
 
 class Court(Area):
-    """The court: hearings, their outcomes, the roll."""
+    """The court: hearings, their outcomes, the roll; after a judgment its service and the eviction."""
 
-    def add_conciliation(self, case, starts_at: datetime, court: str, room: str | None, claimed: int | None,
+    KINDS = {"hearing": "hearing"}
+
+    def _update(self, table: str, row: Any, values: dict[str, Any]) -> None:
+        """However a hearing is changed (an outcome, a correction), a subscribed calendar sees a new revision."""
+        if table == "hearing" and any(values[name] != row[name] for name in CALENDAR_FIELDS if name in values):
+            values = {**values, "sequence": (row.sequence or 0) + 1}
+        super()._update(table, row, values)
+
+    def add_hearing(self, case: Any, starts_at: datetime, court: str, room: str | None, petition_date: date | None,
+                    claimed: int | None, proposal: str | None, postponed_from: Any | None = None) -> int:
+        new = self._add("hearing", uid=uuid.uuid4().hex, case_id=case.id, kind="hearing",
+                        petition_date=petition_date, starts_at=starts_at, court=court, room=room,
+                        claimed_cents=claimed, proposal=proposal,
+                        postponed_from_id=postponed_from.id if postponed_from else None, sequence=0,
+                        created_at=self.core.now())
+        self._touch(case)
+        self.core.record(case, "hearing", f"hearing {new} on {starts_at:%Y-%m-%d %H:%M} at {court}"
+                         + (f" (postponed from hearing {postponed_from.id})" if postponed_from else ""))
+        return new
+
+    def add_conciliation(self, case: Any, starts_at: datetime, court: str, room: str | None, claimed: int | None,
                          proposal: str | None) -> int:
         """A conciliation session (verzoening) of a pre-OGP case; its id."""
-        now = self.core.now()
-        session_id = self.sql.insert(
-            "INSERT INTO hearing (uid, case_id, kind, starts_at, court, room, claimed_cents, proposal, created_at, "
-            "sequence) VALUES (:uid, :case_id, 'conciliation', :starts_at, :court, :room, :claimed, :proposal, "
-            ":now, 0)", uid=uuid.uuid4().hex, case_id=case.id, starts_at=starts_at, court=court, room=room,
-            claimed=claimed, proposal=proposal, now=now)
-        self.sql.execute("UPDATE case_file SET updated_at = :now WHERE id = :id", now=now, id=case.id)
-        self.core.record(case, "hearing", f"conciliation {session_id} on {starts_at:%Y-%m-%d %H:%M} at {court}")
-        return session_id
+        new = self._add("hearing", uid=uuid.uuid4().hex, case_id=case.id, kind="conciliation", starts_at=starts_at,
+                        court=court, room=room, claimed_cents=claimed, proposal=proposal, sequence=0,
+                        created_at=self.core.now())
+        self._touch(case)
+        self.core.record(case, "hearing", f"conciliation {new} on {starts_at:%Y-%m-%d %H:%M} at {court}")
+        return new
+
+    def hearings(self, case: Any) -> list[Record]:
+        return self.sql.rows("SELECT * FROM hearing WHERE case_id = :id AND removed_at IS NULL "
+                             "ORDER BY starts_at, id", id=case.id)
+
+    def record_outcome(self, case: Any, hearing: Any, result: str, when: date, eviction: date | None,
+                       proposal: str | None) -> None:
+        values = {"result": result, "result_date": when, "eviction_date": eviction}
+        if proposal is not None:
+            values["proposal"] = proposal
+        self._update("hearing", hearing, values)
+        self._touch(case)
+        self.core.record(case, "hearing", f"hearing {hearing.id}: {result}"
+                         + (f", eviction on {eviction.isoformat()}" if eviction else ""))
+
+    def withdraw_outcome(self, case: Any, hearing: Any, follow_up: Any | None, reason: str) -> None:
+        """A hearing's outcome withdrawn (entered by mistake), with the new hearing its postponement made."""
+        result = hearing.result
+        self._update("hearing", hearing, {"result": None, "result_date": None, "eviction_date": None})
+        self._touch(case)
+        self.core.record(case, "remove", f"hearing {hearing.id}: outcome {result} removed{REASON}{reason}")
+        if follow_up is not None:
+            self.remove(case, "hearing", follow_up, f"hearing {follow_up.id} "
+                        f"({follow_up.starts_at:%Y-%m-%d %H:%M}), set by the postponement", reason)
+
+    def roll(self, start: datetime, end: datetime, court: str | None, worker: str | None = None,
+             removed: bool = False) -> list[tuple]:
+        """Hearings between two moments: (hearing, case id, number, tenant, landlord, last contact, last contact
+        that reached the household); with `removed`, the withdrawn ones too (a calendar cancels them)."""
+        db = self.sql
+        where, params = "" if removed else " AND hearing.removed_at IS NULL", {"start": start, "end": end}
+        if court:
+            where += " AND instr(lower(hearing.court), :court) > 0" if db.dialect == "sqlite" else \
+                " AND strpos(lower(hearing.court), :court) > 0"
+            params["court"] = court.lower()
+        if worker is not None:
+            where += " AND case_file.worker = :worker"
+            params["worker"] = worker
+        found = db.rows(
+            "SELECT hearing.*, case_file.number AS case_number, household.name AS tenant, "
+            "landlord.name AS landlord_name, "
+            f"{LAST_CONTACT} AS last_contact, {LAST_REACHED} AS last_reached "
+            "FROM hearing JOIN case_file ON case_file.id = hearing.case_id "
+            "JOIN household ON household.id = case_file.household_id "
+            "LEFT JOIN landlord ON landlord.id = case_file.landlord_id "
+            "WHERE hearing.starts_at >= :start AND hearing.starts_at < :end"
+            f"{where} ORDER BY hearing.starts_at, hearing.court, hearing.id", **params)
+        return [(row, row.case_id, row.case_number, row.tenant, row.landlord_name, row.last_contact,
+                 row.last_reached) for row in found]
+
+    def hearings_between(self, start: datetime, end: datetime, worker: str | None = None) -> list[tuple]:
+        """Hearings between two moments, with their case number."""
+        db = self.sql
+        where, params = "", {"start": start, "end": end}
+        if worker is not None:
+            where, params["worker"] = " AND case_file.worker = :worker", worker
+        return [(row, row.case_number) for row in db.rows(
+            "SELECT hearing.*, case_file.number AS case_number FROM hearing "
+            "JOIN case_file ON case_file.id = hearing.case_id "
+            f"WHERE hearing.starts_at >= :start AND hearing.starts_at < :end AND hearing.removed_at IS NULL{where} "
+            "ORDER BY hearing.starts_at", **params)]
 
     def courts(self) -> list[Record]:
         """Every court named by a hearing or conciliation still on record, with how many name it."""
@@ -107,6 +157,44 @@ class Court(Area):
             ids = ", ".join(str(row.id) for row in moved if row.case_id == case_id)
             self.core.record(_CaseRef(case_id), "hearing", f"court {old} merged into {new} (hearing {ids})")
         return moved
+
+
+    def judgment(self, case) -> Record | None:
+        """The case's latest judgment that dissolved the lease."""
+        return judgments(self.sql, [case.id]).get(case.id)
+
+    def _set(self, case, hearing_id: int, detail: str, action: str = "hearing", **values) -> None:
+        assigned = ", ".join(f"{name} = :{name}" for name in values)
+        self.sql.execute(f"UPDATE hearing SET {assigned} WHERE id = :id", id=hearing_id, **values)
+        self.sql.execute("UPDATE case_file SET updated_at = :now WHERE id = :case", now=self.core.now(), case=case.id)
+        self.core.record(case, action, detail)
+
+    def record_served(self, case, judgment: Record, served: date, term_days: int | None) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: judgment served on {served.isoformat()}"
+                  + (f", term {term_days} days" if term_days is not None else ""),
+                  served_date=served, term_days=term_days)
+
+    def record_eviction(self, case, judgment: Record, on: date, at: str | None, announced: date) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: eviction on {on.isoformat()}{' ' + at if at else ''} "
+                                     f"announced on {announced.isoformat()}",
+                  eviction_date=on, eviction_time=at, eviction_announced=announced)
+
+    def record_eviction_result(self, case, judgment: Record, result: str, when: date) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: eviction {result} on {when.isoformat()}",
+                  eviction_result=result, eviction_result_date=when)
+
+    def withdraw_served(self, case, judgment: Record, reason: str) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: service of the judgment removed{REASON}{reason}",
+                  action="remove", served_date=None, term_days=None)
+
+    def withdraw_eviction(self, case, judgment: Record, reason: str) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: eviction date removed{REASON}{reason}",
+                  action="remove", eviction_date=None, eviction_time=None, eviction_announced=None)
+
+    def withdraw_eviction_result(self, case, judgment: Record, reason: str) -> None:
+        self._set(case, judgment.id, f"hearing {judgment.id}: eviction result {judgment.eviction_result} "
+                                     f"removed{REASON}{reason}",
+                  action="remove", eviction_result=None, eviction_result_date=None)
 
 
 class _CaseRef:

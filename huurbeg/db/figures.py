@@ -85,6 +85,21 @@ GROUP BY kind, state"""
 """Hearings and conciliation sessions of the period by what became of them: a session after today without an
 outcome is still to come ('scheduled'), one that took place without an outcome recorded is 'pending'."""
 
+AFTER_JUDGMENT = """
+SELECT coalesce(sum(CASE WHEN h.served_date BETWEEN :first AND :last THEN 1 ELSE 0 END), 0) AS served,
+       coalesce(sum(CASE WHEN coalesce(h.eviction_announced, h.eviction_date) BETWEEN :first AND :last
+                         THEN 1 ELSE 0 END), 0) AS announced,
+       coalesce(sum(CASE WHEN h.eviction_result_date BETWEEN :first AND :last AND h.eviction_result = 'carried-out'
+                         THEN 1 ELSE 0 END), 0) AS carried_out,
+       coalesce(sum(CASE WHEN h.eviction_result_date BETWEEN :first AND :last AND h.eviction_result = 'averted'
+                         THEN 1 ELSE 0 END), 0) AS averted,
+       coalesce(sum(CASE WHEN h.eviction_result_date BETWEEN :first AND :last AND h.eviction_result = 'left'
+                         THEN 1 ELSE 0 END), 0) AS left_before
+FROM hearing h JOIN case_file c ON c.id = h.case_id
+WHERE h.result = 'dissolved' AND h.removed_at IS NULL AND c.removed_at IS NULL"""
+"""After a judgment dissolved the lease: its service, the eviction announced (by the day it was announced; one
+typed with the dissolution by its own day), and what happened, each counted in the period it is dated in."""
+
 WORK = f"""
 SELECT track, count(*) AS contacts, sum(home) AS home, coalesce(sum(minutes), 0) AS minutes FROM (
     SELECT {TRACK_ON.format(case="k.case_id", on="k.date")} AS track,
@@ -215,6 +230,10 @@ class Figures:
         if scheduled:
             return {None: sum(row.n for row in rows if row.state == "scheduled")}
         return _with_total(_summed([row for row in rows if row.state != "scheduled"], "state"))
+
+    def after_judgment(self, what: str) -> dict:
+        """Judgments served, evictions announced, carried out, averted, households that left: one pass."""
+        return {None: self._once(AFTER_JUDGMENT)[0][what] or 0}
 
     # --- work ---------------------------------------------------------------
     def contacts(self, home_only: bool = False, minutes: bool = False) -> dict:

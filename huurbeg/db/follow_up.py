@@ -1,10 +1,14 @@
-"""Reads about the follow-up of a case: contacts, payment plans (afbetalingsplan), agreements, FBU
-agreements and referrals (doorverwijzing), as plain SQL (see huurbeg.db.sql)."""
+"""The follow-up of a case: contacts, payment plans (afbetalingsplan) and payments, agreements and FBU
+agreements, read and written as plain SQL (see huurbeg.db.sql)."""
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from huurbeg.db.area import Area
 from huurbeg.db.sql import Connection, Record, members
+from huurbeg.errors import NotFound
+from huurbeg.i18n import _
 from huurbeg.payment_plan import Instalment
 from huurbeg.rules import FbuFacts
 
@@ -17,37 +21,8 @@ LAST_REACHED = ("(SELECT max(contact.date) FROM contact WHERE contact.case_id = 
 """The latest contact of a case that reached the household: what makes it prepared for a hearing."""
 
 
-def contacts(db: Connection, case_id: int | None, since: date | None) -> list[tuple[Record, str]]:
-    where, params = "", {}
-    if case_id is not None:
-        where, params["case"] = where + " AND contact.case_id = :case", case_id
-    if since is not None:
-        where, params["since"] = where + " AND contact.date >= :since", since
-    return [(row, row.case_number) for row in db.rows(
-        "SELECT contact.*, case_file.number AS case_number FROM contact JOIN case_file ON case_file.id = contact.case_id "
-        f"WHERE contact.removed_at IS NULL{where} ORDER BY contact.date, contact.id", **params)]
-
-
 def case_contacts(db: Connection, case_id: int) -> list[Record]:
     return db.rows("SELECT * FROM contact WHERE case_id = :id AND removed_at IS NULL ORDER BY date, id", id=case_id)
-
-
-def latest_plan(db: Connection, case_id: int) -> Record | None:
-    return db.one("SELECT * FROM payment_plan WHERE case_id = :id ORDER BY id DESC LIMIT 1", id=case_id)
-
-
-def plan(db: Connection, plan_id: int) -> Record | None:
-    return db.one("SELECT * FROM payment_plan WHERE id = :id", id=plan_id)
-
-
-def payments(db: Connection, plan_id: int) -> list[Record]:
-    return db.rows("SELECT * FROM payment WHERE plan_id = :id AND removed_at IS NULL ORDER BY date, id", id=plan_id)
-
-
-def plan_lines(db: Connection, plan_id: int) -> tuple[list[Instalment], list[tuple[date, int]]]:
-    instalments = [Instalment(row.seq, row.due_date, row.amount_cents) for row in db.rows(
-        "SELECT seq, due_date, amount_cents FROM instalment WHERE plan_id = :id ORDER BY seq", id=plan_id)]
-    return instalments, [(row.date, row.amount_cents) for row in payments(db, plan_id)]
 
 
 def active_plan_lines(db: Connection, case_ids) -> tuple[dict, dict]:
@@ -67,17 +42,6 @@ def active_plan_lines(db: Connection, case_ids) -> tuple[dict, dict]:
     return instalments, payments_of
 
 
-def agreements(db: Connection, case_id: int) -> list[Record]:
-    return db.rows("SELECT * FROM agreement WHERE case_id = :id AND removed_at IS NULL ORDER BY due_date, id",
-                   id=case_id)
-
-
-def fbu_agreement(db: Connection, case_id: int) -> Record | None:
-    """The latest FBU guidance agreement of a case (a withdrawn one is not)."""
-    return db.one("SELECT * FROM fbu_agreement WHERE case_id = :id AND removed_at IS NULL "
-                  "ORDER BY signed_date DESC, id DESC LIMIT 1", id=case_id)
-
-
 def fbu_facts(db: Connection, case_ids: list[int]) -> dict[int, FbuFacts]:
     """The latest FBU agreement of each case, and whether its plan is still the active one."""
     listed, params = members("case", case_ids)
@@ -92,9 +56,154 @@ def fbu_facts(db: Connection, case_ids: list[int]) -> dict[int, FbuFacts]:
     return found
 
 
-def referrals(db: Connection, case_id: int) -> list[Record]:
-    return db.rows("SELECT * FROM referral WHERE case_id = :id AND removed_at IS NULL ORDER BY date, id", id=case_id)
-
-
 class FollowUp(Area):
     """Follow-up: contacts, payment plans and payments, agreements, FBU."""
+
+    KINDS = {"contact": "contact", "payment": "payment", "agreement": "agreement", "fbu": "fbu_agreement"}
+
+    def record_of(self, kind: str, case: Any, record_id: int) -> Record | None:
+        if kind != "payment":
+            return super().record_of(kind, case, record_id)
+        return self.sql.one("SELECT payment.* FROM payment JOIN payment_plan ON payment_plan.id = payment.plan_id "
+                            "WHERE payment.id = :id AND payment.removed_at IS NULL AND payment_plan.case_id = :case",
+                            id=record_id, case=case.id)
+
+    # --- contacts --------------------------------------------------------------
+    def add_contact(self, case: Any, when: date, kind: str, minutes: int | None, note: str | None,
+                    next_planned: date | None, reached: bool = True) -> int:
+        new = self._add("contact", case_id=case.id, date=when, kind=kind, minutes=minutes, note=note,
+                        next_planned=next_planned, reached=reached, created_at=self.core.now())
+        self._touch(case)
+        spent = f", {minutes} min" if minutes is not None else ""
+        planned = f"; next contact planned {next_planned.isoformat()}" if next_planned else ""
+        missed = "" if reached else " (household not reached)"
+        self.core.record(case, "contact", f"{kind} contact on {when.isoformat()}{missed}{spent}{planned}")
+        return new
+
+    def contacts(self, case: Any | None, since: date | None) -> list[tuple[Record, str]]:
+        """The contacts of one case (or of every case), from `since`, with their case number."""
+        where, params = "", {}
+        if case is not None:
+            where, params["case"] = where + " AND contact.case_id = :case", case.id
+        if since is not None:
+            where, params["since"] = where + " AND contact.date >= :since", since
+        return [(row, row.case_number) for row in self.sql.rows(
+            "SELECT contact.*, case_file.number AS case_number FROM contact "
+            f"JOIN case_file ON case_file.id = contact.case_id WHERE contact.removed_at IS NULL{where} "
+            "ORDER BY contact.date, contact.id", **params)]
+
+    # --- payment plans and payments ----------------------------------------------
+    def plan(self, plan_id: int) -> Record | None:
+        return self.sql.one("SELECT * FROM payment_plan WHERE id = :id", id=plan_id)
+
+    def plan_of(self, payment: Any) -> Record:
+        return self.plan(payment.plan_id)
+
+    def plans(self, case: Any) -> list[Record]:
+        return self.sql.rows("SELECT * FROM payment_plan WHERE case_id = :id ORDER BY id", id=case.id)
+
+    def active_plan(self, case: Any) -> Record | None:
+        return self.sql.one("SELECT * FROM payment_plan WHERE case_id = :id AND status = 'active' "
+                            "ORDER BY id LIMIT 1", id=case.id)
+
+    def latest_plan(self, case: Any) -> Record | None:
+        return self.sql.one("SELECT * FROM payment_plan WHERE case_id = :id ORDER BY id DESC LIMIT 1", id=case.id)
+
+    def payments(self, plan: Any) -> list[Record]:
+        return self.sql.rows("SELECT * FROM payment WHERE plan_id = :id AND removed_at IS NULL ORDER BY date, id",
+                             id=plan.id)
+
+    def plan_lines(self, plan: Any) -> tuple[list[Instalment], list[tuple[date, int]]]:
+        """The instalments of a plan, and its payments (date, amount)."""
+        instalments = [Instalment(row.seq, row.due_date, row.amount_cents) for row in self.sql.rows(
+            "SELECT seq, due_date, amount_cents FROM instalment WHERE plan_id = :id ORDER BY seq", id=plan.id)]
+        return instalments, [(row.date, row.amount_cents) for row in self.payments(plan)]
+
+    def active_plan_lines(self, case_ids) -> tuple[dict, dict]:
+        return active_plan_lines(self.sql, case_ids)
+
+    def create_plan(self, case: Any, arrears: int, instalment: int, start: date, day: int,
+                    schedule: Sequence[Instalment]) -> int:
+        """A new active plan with its instalments; an active plan it replaces is kept as 'replaced'."""
+        now = self.core.now()
+        previous = self.active_plan(case)
+        if previous is not None:
+            self._update("payment_plan", previous, {"status": "replaced", "ended_at": now})
+            self.core.record(case, "plan", f"payment plan {previous.id} replaced")
+        new = self._add("payment_plan", case_id=case.id, arrears_cents=arrears, instalment_cents=instalment,
+                        start_date=start, day_of_month=day, status="active", created_at=now)
+        db = self.sql
+        for each in schedule:
+            db.execute("INSERT INTO instalment (plan_id, seq, due_date, amount_cents) "
+                       "VALUES (:plan, :seq, :due, :amount)", plan=new, seq=each.seq, due=each.due, amount=each.amount)
+        self._touch(case)
+        self.core.record(case, "plan", f"payment plan {new}: {len(schedule)} instalments from "
+                                       f"{schedule[0].due.isoformat()}")
+        return new
+
+    def add_payment(self, case: Any, plan: Any, when: date, amount: int) -> None:
+        self._add("payment", plan_id=plan.id, date=when, amount_cents=amount, created_at=self.core.now())
+        self._touch(case)
+        self.core.record(case, "payment", f"payment on plan {plan.id} dated {when.isoformat()}")
+
+    def end_plan(self, case: Any, plan: Any, status: str) -> None:
+        self._update("payment_plan", plan, {"status": status, "ended_at": self.core.now()})
+        self.core.record(case, "plan", f"payment plan {plan.id} {status}")
+
+    def reactivate_plan(self, case: Any, plan: Any) -> bool:
+        """A completed plan whose balance is open again (a payment was removed) is active again,
+        unless another plan has become the active one since."""
+        if plan.status != "completed" or self.active_plan(case) is not None:
+            return False
+        self._update("payment_plan", plan, {"status": "active", "ended_at": None})
+        self.core.record(case, "plan", f"payment plan {plan.id} active again")
+        return True
+
+    # --- agreements --------------------------------------------------------------
+    def add_agreement(self, case: Any, party: str, text: str, due: date) -> int:
+        new = self._add("agreement", case_id=case.id, party=party, text=text, due_date=due,
+                        created_at=self.core.now())
+        self._touch(case)
+        self.core.record(case, "agreement", f"agreement {new} ({party}) due {due.isoformat()}")
+        return new
+
+    def agreement(self, case: Any, agreement_id: int) -> Record:
+        found = self.record_of("agreement", case, agreement_id)
+        if found is None:
+            raise NotFound(_("case {number} has no agreement {agreement_id}; 'huurbeg case show {number}' lists them")
+                           .format(number=case.number, agreement_id=agreement_id))
+        return found
+
+    def agreements(self, case: Any) -> list[Record]:
+        return self.sql.rows("SELECT * FROM agreement WHERE case_id = :id AND removed_at IS NULL "
+                             "ORDER BY due_date, id", id=case.id)
+
+    def agreement_done(self, case: Any, agreement: Any, when: date) -> None:
+        self._update("agreement", agreement, {"done_date": when})
+        self._touch(case)
+        self.core.record(case, "agreement", f"agreement {agreement.id} done on {when.isoformat()}")
+
+    # --- FBU guidance agreements -------------------------------------------------
+    def fbu_agreement(self, case: Any) -> Record | None:
+        """The latest FBU guidance agreement of a case (a withdrawn one is not)."""
+        return self.sql.one("SELECT * FROM fbu_agreement WHERE case_id = :id AND removed_at IS NULL "
+                            "ORDER BY signed_date DESC, id DESC LIMIT 1", id=case.id)
+
+    def add_fbu_agreement(self, case: Any, plan: Any, signed: date, arrears: int, rent: int, advance: int,
+                          advance_due: date, forced: bool) -> int:
+        new = self._add("fbu_agreement", case_id=case.id, plan_id=plan.id, signed_date=signed,
+                        arrears_cents=arrears, rent_cents=rent, advance_cents=advance, advance_due=advance_due,
+                        created_at=self.core.now())
+        self._touch(case)
+        self.core.record(case, "fbu", f"FBU agreement {new} signed {signed.isoformat()}: advance of "
+                                      f"{advance / 100:.2f} EUR due {advance_due.isoformat()}, balance in payment "
+                                      f"plan {plan.id}" + (" (advance above the fund's limit, recorded with --force)"
+                                                           if forced else ""))
+        return new
+
+    def fbu_step(self, case: Any, agreement: Any, step: str, when: date) -> None:
+        """Record the advance as paid (`paid`) or the agreement as filed with the Fund (`filed`)."""
+        self._update("fbu_agreement", agreement, {f"{step}_date": when})
+        self._touch(case)
+        what = "advance paid to the landlord" if step == "paid" else "filed with the Fund"
+        self.core.record(case, "fbu", f"FBU agreement {agreement.id}: {what} on {when.isoformat()}")

@@ -10,13 +10,12 @@ from datetime import date, datetime
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
 from huurbeg.codes import Party, Status
-from huurbeg.db import history
-from huurbeg.db.cases import NOT_REMOVED
+from huurbeg.db import cases, history
 from huurbeg.db.sql import Connection
+from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
 from huurbeg.finding import search_key
 from huurbeg.i18n import N_
 
-HOUSEHOLD_FIELDS = ("name", "address", "phone", "birth_date", "national_number", "adults", "children")
 
 
 def matches(db: Connection, draft: IntakeDraft) -> list[HouseholdMatch]:
@@ -37,7 +36,7 @@ def matches(db: Connection, draft: IntakeDraft) -> list[HouseholdMatch]:
     rows = db.rows("SELECT case_file.number, case_file.status, household.id, household.national_number, "
                    "household.name_key, household.birth_date FROM case_file "
                    "JOIN household ON household.id = case_file.household_id "
-                   f"WHERE ({' OR '.join(conditions)}) AND {NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC", **params)
+                   f"WHERE ({' OR '.join(conditions)}) AND {cases.NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC", **params)
     return [HouseholdMatch(row.number, Status(row.status), row.id, _reason(row, draft, name_key)) for row in rows]
 
 
@@ -108,8 +107,7 @@ class Writer:
             name=name.strip(), key=key, kind=str(kind) if kind else None, now=now)
 
     def _household(self, draft: IntakeDraft, household_id: int | None, now: datetime) -> int:
-        given = {"name": draft.tenant, "address": draft.address, "phone": draft.phone, "birth_date": draft.birth_date,
-                 "national_number": draft.national_number, "adults": draft.adults, "children": draft.children}
+        given = {f.column: getattr(draft, f.edit) for f in HOUSEHOLD}  # the draft names them as `case edit`
         if household_id is None:
             values = given
         else:  # a returning household keeps what is not given anew

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import NaiveDatetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint, event, inspect
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -269,24 +269,17 @@ class Hearing(SQLModel, table=True):
     proposal: str | None = None
     result: str | None = None  # HearingResult, or ConciliationResult for a conciliation
     result_date: dt.date | None = None
-    eviction_date: dt.date | None = None
+    eviction_date: dt.date | None = None  # the bailiff's announced eviction (or one typed with the dissolution)
+    served_date: dt.date | None = None  # the judgment served on the tenant (betekening)
+    term_days: int | None = None  # the term the judge set before an eviction, when not one month
+    eviction_time: str | None = None  # HH:MM of the announced eviction
+    eviction_announced: dt.date | None = None  # the day the bailiff announced it to the tenant
+    eviction_result: str | None = None  # EvictionResult
+    eviction_result_date: dt.date | None = None
     postponed_from_id: int | None = _fk("hearing.id", nullable=True)
     created_at: dt.datetime
     removed_at: dt.datetime | None = None  # withdrawn by a worker (who and why: the history)
-    sequence: int = 0  # the calendar event's SEQUENCE: raised by every change a calendar shows
-
-
-CALENDAR_FIELDS = ("starts_at", "court", "room", "result", "claimed_cents", "petition_date", "case_id",
-                   "removed_at")
-"""What a hearing's calendar event shows; a change to any of them is a new revision of the event."""
-
-
-@event.listens_for(Hearing, "before_update")
-def _revise(_mapper, _connection, hearing: Hearing) -> None:
-    """However a hearing is changed (an outcome, a correction), a subscribed calendar sees a new revision."""
-    state = inspect(hearing)
-    if any(state.attrs[name].history.has_changes() for name in CALENDAR_FIELDS):
-        hearing.sequence = (hearing.sequence or 0) + 1
+    sequence: int = 0  # the calendar event's SEQUENCE: raised by every change a calendar shows (huurbeg.db.court)
 
 
 class Dwelling(SQLModel, table=True):

@@ -16,22 +16,28 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-DATE_COLUMNS = frozenset({
-    "birth_date", "intake_date", "closed_date", "date", "next_planned", "start_date", "due_date", "done_date",
-    "signed_date", "advance_due", "paid_date", "filed_date", "petition_date", "result_date", "eviction_date",
-    "end_date", "review_date", "left_date", "outcome_date", "last_contact", "last_reached", "track_since"})
+from huurbeg.db.column_types import TYPES
+
+ALIASES = {"last_contact": "date", "last_reached": "date", "track_since": "date"}
+"""Names a statement gives a computed date (`max(contact.date) AS last_contact`), typed as a column is."""
+
+
+def _named(*kinds: str) -> frozenset[str]:
+    return frozenset(name for columns in (*TYPES.values(), ALIASES) for name, kind in columns.items() if kind in kinds)
+
+
+# A row is typed by the names of its columns: a name holds one kind in every table (tests/test_reads.py).
+DATE_COLUMNS = _named("date")
 """Columns (and aliases) holding a date: stored as 'YYYY-MM-DD' on SQLite."""
 
-DATETIME_COLUMNS = frozenset({"created_at", "updated_at", "purged_at", "removed_at", "ended_at", "starts_at", "at",
-                              "undone_at", "household_created_at"})
+DATETIME_COLUMNS = _named("moment", "wall-clock")
 """Columns holding a moment: stored as 'YYYY-MM-DD HH:MM:SS.ffffff' on SQLite (as SQLAlchemy writes them),
 in UTC and read as aware UTC moments, except the wall-clock ones."""
 
-WALL_CLOCK_COLUMNS = frozenset({"starts_at"})
+WALL_CLOCK_COLUMNS = _named("wall-clock")
 """Moments kept as the court's wall-clock time, without a time zone (a hearing's start)."""
 
-BOOLEAN_COLUMNS = frozenset({"tenant_informed", "returning_household", "raised_by_landlord", "at_registration",
-                             "active", "moved", "reached"})
+BOOLEAN_COLUMNS = _named("boolean")
 
 
 def _typed(name: str, value: Any) -> Any:
@@ -82,9 +88,11 @@ def _sqlite_value(value: Any) -> Any:
 class Connection:
     """Statements on one database, in the command's one transaction."""
 
-    def __init__(self, raw, dialect: str):
+    def __init__(self, raw, dialect: str, written=None):
         self.raw = raw  # a sqlite3.Connection, or SQLAlchemy's Connection
         self.dialect = dialect
+        # told of every statement that writes: the ORM session beside it must know its objects are stale
+        self._written = written
         # SQLite under SQLAlchemy: its driver's connection, in the same transaction, without the
         # cost of SQLAlchemy per statement (an import runs tens of thousands).
         self._driver = raw if isinstance(raw, sqlite3.Connection) else \
@@ -109,12 +117,18 @@ class Connection:
 
     def execute(self, statement: str, **params) -> None:
         self._run(statement, params, fetch=False)
+        if self._written is not None:
+            self._written(statement)
 
     def insert(self, statement: str, **params) -> int:
         """An INSERT of one row; its new id."""
         if self._driver is not None:
-            return self._driver.execute(statement, _sqlite_params(params)).lastrowid
-        return self._run(statement + " RETURNING id", params)[1][0][0]
+            new = self._driver.execute(statement, _sqlite_params(params)).lastrowid
+        else:
+            new = self._run(statement + " RETURNING id", params)[1][0][0]
+        if self._written is not None:
+            self._written(statement)
+        return new
 
     def _run(self, statement: str, params: dict, fetch: bool = True) -> tuple[list[str], list]:
         if self._driver is not None:

@@ -1,7 +1,7 @@
 """conciliation sessions beside hearings
 
 Revision ID: 0026
-Revises: 0024
+Revises: 0025
 Create Date: 2026-12-01
 
 kind on hearing: a pre-OGP case may sit before the Justice of the Peace for a conciliation
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0026"
-down_revision = "0024"
+down_revision = "0025"
 branch_labels = None
 depends_on = None
 
