@@ -6,7 +6,8 @@ calendar takes the new version. A postponed or withdrawn hearing stays in the
 feed as STATUS:CANCELLED, so a subscribed calendar strikes it out instead of
 keeping it; so does a hearing a worker removed (`hearing remove`), while it is in
 the exported window. Events carry the case number, court, room, claimed amount and
-whether the household was prepared; never a name, address or note.
+whether the household was prepared; never a name, address or note. A conciliation
+session of a pre-OGP case is an event of the feed too, named as one.
 
 The court's time zone is written as yearly rules (RRULE), taken from the zone's
 own rule in the time-zone database, so it holds for every year, as Outlook
@@ -19,7 +20,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from huurbeg import money
-from huurbeg.codes import HearingResult, known
+from huurbeg.codes import ConciliationResult, HearingResult, SessionKind, known
 from huurbeg.i18n import _
 from huurbeg.render import plain, state_word, text_value
 from huurbeg.text import courtroom
@@ -56,7 +57,15 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         event.add("dtstart", starts)
         event.add("dtend", starts + HEARING_LENGTH)
-        if row.get("removed"):  # withdrawn by a worker (entered twice, or on the wrong case)
+        if row.get("kind") == SessionKind.CONCILIATION:  # a pre-OGP case's session, not a petition's hearing
+            if row.get("removed"):
+                event.add("summary", _("Conciliation {case} (removed)").format(case=row["case"]))
+            elif row["result"]:
+                event.add("summary", _("Conciliation {case} ({result})").format(
+                    case=row["case"], result=text_value(known(ConciliationResult, row["result"]))))
+            else:
+                event.add("summary", _("Conciliation {case}").format(case=row["case"]))
+        elif row.get("removed"):  # withdrawn by a worker (entered twice, or on the wrong case)
             event.add("summary", _("Hearing {case} (removed)").format(case=row["case"]))
         elif row["result"]:
             event.add("summary", _("Hearing {case} ({result})").format(
@@ -78,7 +87,12 @@ def _description(row: dict) -> str:
         parts.append(_("claimed {amount}").format(amount=money.fmt(row["claimed"])))
     if row["plan"]:
         parts.append(_("payment plan {standing}").format(standing=state_word(row["plan"])))
-    parts.append(_("household prepared") if row["prepared"] else _("household NOT yet contacted since the petition"))
+    if row.get("kind") == SessionKind.CONCILIATION:
+        parts.append(_("household prepared") if row["prepared"] else _("household NOT yet contacted since the "
+                                                                         "session was set"))
+    else:
+        parts.append(_("household prepared") if row["prepared"] else _("household NOT yet contacted since the "
+                                                                         "petition"))
     return "; ".join(parts)
 
 

@@ -186,7 +186,7 @@ def export(store: Storage, number: str, today: date) -> dict:
             record["landlord"] = {"name": record["landlord"]["name"], "type": record["landlord"]["type"]}
         record["timeline"] = history(store, each.number)
         record["payment_plans"] = [_plan_export(store, plan) for plan in store.follow_up.plans(each)]
-        record["hearings"] = [{"starts_at": h.starts_at, "court": h.court, "room": h.room,
+        record["hearings"] = [{"kind": h.kind, "starts_at": h.starts_at, "court": h.court, "room": h.room,
                                "petition_date": h.petition_date,
                                "claimed": Cents(h.claimed_cents) if h.claimed_cents is not None else None,
                                "proposal": h.proposal, "result": h.result, "eviction_date": h.eviction_date}

@@ -91,6 +91,23 @@ class HearingResult(StrEnum):
     OTHER = "other"
 
 
+class SessionKind(StrEnum):
+    """What sits at the Justice of the Peace: a hearing on a petition (OGP), or a conciliation session
+    (verzoening, minnelijke schikking) before any petition (pre-OGP)."""
+
+    HEARING = "hearing"
+    CONCILIATION = "conciliation"
+
+
+class ConciliationResult(StrEnum):
+    """Outcome of a conciliation session (verzoening) at the Justice of the Peace."""
+
+    AGREEMENT = "agreement"
+    NO_AGREEMENT = "no-agreement"
+    TENANT_ABSENT = "tenant-absent"
+    WITHDRAWN = "withdrawn"
+
+
 class EvictionResult(StrEnum):
     """What happened on a dissolved lease's announced eviction."""
 
@@ -261,6 +278,12 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
     (HearingResult.DISSOLVED, ("ontbonden",), N_("lease dissolved")),
     (HearingResult.WITHDRAWN, ("ingetrokken",), N_("withdrawn")),
     (HearingResult.OTHER, ("andere",), N_("other")),
+    (SessionKind.HEARING, ("zitting",), N_("hearing")),
+    (SessionKind.CONCILIATION, ("verzoening", "minnelijke-schikking"), N_("conciliation")),
+    (ConciliationResult.AGREEMENT, ("akkoord", "schikking"), N_("agreement reached")),
+    (ConciliationResult.NO_AGREEMENT, ("geen-akkoord",), N_("no agreement")),
+    (ConciliationResult.TENANT_ABSENT, ("huurder-afwezig", "afwezig"), N_("tenant absent")),
+    (ConciliationResult.WITHDRAWN, ("ingetrokken",), N_("withdrawn")),
     (EvictionResult.CARRIED_OUT, ("uitgevoerd",), N_("eviction carried out")),
     (EvictionResult.AVERTED, ("afgewend", "voorkomen"), N_("eviction averted")),
     (EvictionResult.LEFT, ("vertrokken",), N_("left before the eviction")),
@@ -342,6 +365,7 @@ WHAT: dict[str, str] = {
     "track": N_("track"), "registration source": N_("registration source"), "source": N_("registration source"),
     "landlord type": N_("landlord type"), "problem": N_("problem"), "kind of contact": N_("kind of contact"),
     "outcome": N_("outcome"), "hearing result": N_("hearing result"), "dwelling kind": N_("dwelling kind"),
+    "conciliation result": N_("conciliation result"), "session kind": N_("session kind"),
     "destination": N_("destination"), "referral destination": N_("referral destination"),
     "referral outcome": N_("referral outcome"), "party": N_("party"), "status": N_("status"),
     "severity": N_("severity"), "format": N_("format"), "audience": N_("audience"), "shell": N_("shell"),

@@ -12,8 +12,8 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from huurbeg import casework, followup, hearings, transfers
-from huurbeg.codes import (ContactKind, Destination, DwellingKind, EvictionResult, HearingResult, LandlordType,
-                           Outcome, Party, Problem, ReferralDestination, Source, Track)
+from huurbeg.codes import (ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult, HearingResult,
+                           LandlordType, Outcome, Party, Problem, ReferralDestination, SessionKind, Source, Track)
 from huurbeg.errors import RuleViolation
 from huurbeg.i18n import _
 from huurbeg.db.area import Storage
@@ -77,6 +77,8 @@ def _household(store: Storage, rng: random.Random, day: date, today: date, court
     if track == Track.OGP:
         _court(store, rng, number, today + timedelta(days=1) if court_tomorrow else day + timedelta(
             days=rng.randint(1, 6)), day, today)
+    elif track == Track.PRE_OGP:
+        _conciliation(store, number, day, today)
     for when in life:
         followup.log_contact(store, number, when, rng.choice([ContactKind.HOME] * 3 + list(ContactKind)[1:5]),
                              rng.choice([15, 30, 45, 60, 90]), _("demo visit"), None, today)
@@ -118,6 +120,20 @@ def _court(store: Storage, rng, number: str, hearing_day: date, day: date, today
         if result != HearingResult.POSTPONED:
             break
         hearing_day = new_day
+
+
+def _conciliation(store: "Store", number: str, day: date, today: date) -> None:
+    """About half the pre-OGP cases sit at the court for a conciliation session. Its chances are drawn apart
+    from the demo's own sequence, so that every other household of the demo stays as it was."""
+    rng = random.Random(f"conciliation {number}")
+    if rng.random() < 0.5:
+        return
+    session_day = day + timedelta(days=rng.randint(10, 45))
+    at = datetime.combine(session_day, time(rng.choice([9, 10, 11]), rng.choice([0, 30])))
+    hearings.add_hearing(store, number, at, COURT, None, None, None, None, today, SessionKind.CONCILIATION)
+    if session_day < today:
+        result = rng.choices(list(ConciliationResult), weights=[50, 25, 20, 5])[0]
+        hearings.record_outcome(store, number, result, None, None, None, today)
 
 
 def _after_judgment(store: "Store", number: str, judged: date, today: date) -> None:

@@ -16,8 +16,8 @@ from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
-from huurbeg.codes import (Destination, DwellingKind, HearingResult, LandlordType, Outcome, Problem,
-                           ReferralDestination, ReferralOutcome, Source, Track)
+from huurbeg.codes import (ConciliationResult, Destination, DwellingKind, HearingResult, LandlordType, Outcome,
+                           Problem, ReferralDestination, ReferralOutcome, Source, Track)
 from huurbeg.i18n import N_, _
 from huurbeg.render import Cents
 
@@ -124,8 +124,17 @@ FIGURES: tuple[Figure, ...] = (
            lambda f: f.admissions(DwellingKind.TRANSIT)),
     Figure("regular_market_moves", "results", "households that left a dwelling for the regular rental market",
            lambda f: f.moves_out(Destination.REGULAR_MARKET)),
-    Figure("hearings", "court", "hearings held in the period (by result; pending: no outcome recorded yet)",
+    Figure("hearings", "court", "hearings of the period that took place by today, or were withdrawn or postponed "
+           "before their day (by result; pending: took place, no outcome recorded yet)",
            lambda f: f.hearings(), (("result", values_of(HearingResult, extra=("pending",)), lambda f: f.hearings()),)),
+    Figure("hearings_scheduled", "court", "hearings of the period still to come (after today), without an outcome",
+           lambda f: f.hearings(scheduled=True)),
+    Figure("conciliations", "court", "conciliation sessions (pre-OGP) of the period that took place by today, or were "
+           "withdrawn before their day (by result; pending: took place, no outcome recorded yet)",
+           lambda f: f.hearings("conciliation"),
+           (("result", values_of(ConciliationResult, extra=("pending",)), lambda f: f.hearings("conciliation")),)),
+    Figure("conciliations_scheduled", "court", "conciliation sessions of the period still to come (after today), "
+           "without an outcome", lambda f: f.hearings("conciliation", scheduled=True)),
     Figure("judgments_served", "court", "judgments dissolving a lease served on the tenant in the period",
            lambda f: f.after_judgment("served")),
     Figure("evictions_announced", "court", "evictions a bailiff announced in the period",
@@ -172,7 +181,9 @@ NAMES = {
     "evictions_prevented": N_("evictions prevented"), "households_referred": N_("households referred"),
     "referrals": N_("referrals"), "referral_outcomes": N_("referral outcomes"),
     "transit_admissions": N_("transit admissions"), "regular_market_moves": N_("regular market moves"),
-    "hearings": N_("hearings"), "judgments_served": N_("judgments served"),
+    "hearings": N_("hearings"), "hearings_scheduled": N_("hearings scheduled"),
+    "conciliations": N_("conciliation sessions"), "conciliations_scheduled": N_("conciliation sessions scheduled"),
+    "judgments_served": N_("judgments served"),
     "evictions_announced": N_("evictions announced"), "evictions_carried_out": N_("evictions carried out"),
     "evictions_averted": N_("evictions averted after judgment"),
     "evictions_left_before": N_("households left before the eviction"),
@@ -190,7 +201,7 @@ DIMENSIONS = {"track": N_("track"), "source": N_("source"), "landlord_type": N_(
               "result": N_("result"), "kind": N_("kind")}
 _CODES = {"track": (Track,), "source": (Source,), "landlord_type": (LandlordType,), "problem": (Problem,),
           "outcome": (Outcome, ReferralOutcome), "destination": (ReferralDestination, Destination),
-          "result": (HearingResult,), "kind": (DwellingKind,)}
+          "result": (HearingResult, ConciliationResult), "kind": (DwellingKind,)}
 EXTRA_VALUES = {"none": N_("none"), "pending": N_("pending")}
 
 

@@ -6,15 +6,28 @@ case on the `ogp` track. An outcome closes the hearing; a postponement opens a
 new one linked to it. A dissolution is followed after the court day: the judgment's
 service on the tenant gives the earliest eviction date, the bailiff announces the eviction's
 day, and what happened ends it.
+
+A pre-OGP case may sit at the same court before any petition, for a conciliation
+(verzoening, minnelijke schikking, art. 731 Ger.W.): it stays on pre-OGP, since
+whether the case goes to court is the worker's decision (`case track --to ogp`),
+and the session ends in an agreement, no agreement, the tenant's absence, or the
+landlord's withdrawal.
+
+A court is one of a list: a name typed is the court already on record when it is the
+same but for case and accents, and a new name one typo away from a known court is
+taken for a typo of it unless the worker says it is a new court.
 """
 
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 
 from huurbeg import payment_plan
 from huurbeg.casework import check_not_future, check_open
-from huurbeg.codes import EvictionResult, HearingResult, Track, shown
+from huurbeg.codes import (ConciliationResult, EvictionResult, HearingResult, SessionKind, Track, choices, parse_code,
+                           shown)
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
-from huurbeg.text import blank
+from huurbeg.finding import TYPO_MIN_LENGTH, digits, within_one_typo, words
+from huurbeg.text import blank, quoted
 from huurbeg.followup import standing
 from huurbeg.render import Cents
 from huurbeg.rules import check_hearing_date, check_term_days, earliest_eviction, short_notice
@@ -22,28 +35,127 @@ from huurbeg.i18n import _
 from huurbeg.db.area import Storage
 
 
-KNOWN_IN_ADVANCE = (HearingResult.WITHDRAWN, HearingResult.POSTPONED)
+KNOWN_IN_ADVANCE = (HearingResult.WITHDRAWN, HearingResult.POSTPONED, ConciliationResult.WITHDRAWN)
 """Outcomes that may be recorded before the hearing's date: the landlord withdrew the petition (the
-arrears were paid), or the court postponed the hearing in advance."""
+arrears were paid), or the court postponed the hearing in advance; a landlord may withdraw a request
+for conciliation too."""
+RESULTS: dict[str, type[StrEnum]] = {SessionKind.HEARING: HearingResult, SessionKind.CONCILIATION: ConciliationResult}
+"""The outcomes of each kind of session."""
+RESULT_NAMES = {SessionKind.HEARING: "hearing result", SessionKind.CONCILIATION: "conciliation result"}
 DEFAULT_ROLL_DAYS = 14
 """`hearing list` without --date or --within shows the next two weeks."""
 
 
 def add_hearing(store: Storage, number: str, starts_at: datetime, court: str, room: str | None,
-                petition_date: date | None, claimed: int | None, proposal: str | None, today: date) -> Track | None:
-    """Record a petition and its hearing; returns the track the case left for `ogp`, if it moved."""
+                petition_date: date | None, claimed: int | None, proposal: str | None, today: date,
+                kind: SessionKind = SessionKind.HEARING, new_court: bool = False) -> Track | None:
+    """Record a petition and its hearing; returns the track the case left for `ogp`, if it moved.
+    A conciliation session is recorded on a pre-OGP case, which stays on its track."""
     case = store.cases.case(number)
     check_open(case.status, number)
     if blank(court):
         raise InvalidInput(_("--court: name the court, e.g. 'Vredegerecht Mechelen'"))
+    if kind == SessionKind.CONCILIATION and case.track != Track.PRE_OGP:
+        raise RuleViolation(_("--kind: case {number} is on track {track}; a conciliation session is for a pre-OGP "
+                              "case (a hearing on a petition: leave out --kind)")
+                            .format(number=number, track=shown(Track(case.track))))
+    if kind == SessionKind.CONCILIATION and petition_date is not None:
+        raise InvalidInput(_("--petition-date: a conciliation session has no petition; leave it out"))
+    court = known_court(store, court, new_court)
     check_hearing(store, case, starts_at, petition_date, today)
+    if kind == SessionKind.CONCILIATION:
+        store.court.add_conciliation(case, starts_at, court, (room or "").strip() or None, claimed,
+                                     (proposal or "").strip() or None)
+        return None
     moved_from = None
     if case.track != Track.OGP:
         moved_from = Track(case.track)
         store.cases.change_track(case, Track.OGP, max(petition_date or today, case.intake_date))
-    store.court.add_hearing(case, starts_at, court.strip(), (room or "").strip() or None, petition_date, claimed,
-                      (proposal or "").strip() or None)
+    store.court.add_hearing(case, starts_at, court, (room or "").strip() or None, petition_date, claimed,
+                            (proposal or "").strip() or None)
     return moved_from
+
+
+def court_key(name: str) -> str:
+    """A court's name compared without case, accents or punctuation (as `case find` compares words)."""
+    return " ".join(words(name))
+
+
+def court_match(typed: str, courts: list[tuple[str, int]]) -> tuple[str | None, str | None]:
+    """(the known court that `typed` names, a known court one typo away from it), each None if there is none.
+
+    `courts` holds each name on record with how often it is used: of names that differ only in case or
+    accents (data from before courts were matched), the one used most is the court's name."""
+    key = court_key(typed)
+    ranked = sorted(courts, key=lambda court: -court[1])
+    same = next((name for name, _count in ranked if court_key(name) == key), None)
+    if same is not None or len(key.replace(" ", "")) < TYPO_MIN_LENGTH:
+        return same, None
+    near = next((name for name, _count in ranked if _one_typo_apart(court_key(name), key)), None)
+    return None, near
+
+
+def _one_typo_apart(known: str, typed: str) -> bool:
+    """Whether two court names differ by one typo; a canton's number is no typo (Antwerpen 1 is not Antwerpen 4)."""
+    if digits(known) != digits(typed):
+        return False
+    return within_one_typo(known, typed) or within_one_typo(known.replace(" ", ""), typed.replace(" ", ""))
+
+
+def known_court(store: Storage, typed: str, new_court: bool = False) -> str:
+    """The court a worker typed, as it is on record; a new name close to a known court is refused unless
+    `new_court` says it is a new court (on a terminal, the command offers the known one first)."""
+    typed = typed.strip()
+    same, near = court_match(typed, [(row.court, row.hearings) for row in store.court.courts()])
+    if same is not None:
+        return same
+    if near is not None and not new_court:
+        raise RuleViolation(_("--court: {typed} is close to the known court {known}; give that name, or add "
+                              "--new-court if it is another court").format(typed=quoted(typed), known=quoted(near)))
+    return typed
+
+
+def merge_courts(store: Storage, old: str, new: str) -> tuple[str, str, int]:
+    """Every session at the court named `old` moves to `new` (one court written two ways); (old, new, how many
+    sessions on record moved)."""
+    old, new = old.strip(), new.strip()
+    counted = {row.court: row.hearings for row in store.court.courts()}
+    if old not in counted:
+        raise NotFound(_("--merge: no hearing names the court {court}; 'huurbeg hearing courts' lists the courts as "
+                         "they are written").format(court=quoted(old)))
+    if new == old:
+        raise InvalidInput(_("--into: name another court than --merge"))
+    store.court.rename_court(old, new)
+    return old, new, counted[old]
+
+
+def result_of(kind: str, typed: str | StrEnum) -> StrEnum:
+    """The outcome `typed` (a slug or a Dutch name) as one of a session of this kind; a hearing's outcome on a
+    conciliation, or a conciliation's on a hearing, is refused naming the outcomes that session has."""
+    text = typed.value if isinstance(typed, StrEnum) else typed
+    try:
+        return parse_code(RESULTS[kind], text, RESULT_NAMES[kind])
+    except ValueError:
+        pass
+    if kind == SessionKind.CONCILIATION:
+        raise InvalidInput(_("--result: {value} is an outcome of a hearing; a conciliation session ends in one of: "
+                             "{names}").format(value=quoted(text), names=choices(ConciliationResult)))
+    raise InvalidInput(_("--result: {value} is an outcome of a conciliation session; a hearing ends in one of: "
+                         "{names}").format(value=quoted(text), names=choices(HearingResult)))
+
+
+def parse_result(text: str) -> str:
+    """An outcome of a hearing or of a conciliation, as typed: which of the two it must be is known once the
+    case's pending session is (huurbeg.hearings.result_of). ValueError listing both when it is neither."""
+    for kind, enum in RESULTS.items():
+        try:
+            parse_code(enum, text, RESULT_NAMES[kind])
+            return text.strip()
+        except ValueError:
+            continue
+    raise ValueError(_("{value} is not an outcome; of a hearing: {hearing}; of a conciliation session: "
+                       "{conciliation}").format(value=quoted(text), hearing=choices(HearingResult),
+                                                conciliation=choices(ConciliationResult)))
 
 
 def check_hearing(store: Storage, case, starts_at: datetime, petition_date: date | None, today: date,
@@ -71,27 +183,35 @@ def awaiting_outcome(store: Storage, case) -> object:
     return pending[0]
 
 
-def record_outcome(store: Storage, number: str, result: HearingResult, new_date: datetime | None,
+def record_outcome(store: Storage, number: str, result: StrEnum | str, new_date: datetime | None,
                    eviction: date | None, proposal: str | None, today: date) -> None:
-    """The outcome of the case's pending hearing; a postponement adds the new hearing."""
-    case, hearing, held_on = check_outcome(store, number, result, new_date, eviction, today)
-    store.court.record_outcome(case, hearing, result, held_on, eviction, proposal)
+    """The outcome of the case's pending hearing (or conciliation); a postponement adds the new hearing."""
+    case, hearing, held_on, result = check_outcome(store, number, result, new_date, eviction, today)
+    store.court.record_outcome(case, hearing, result.value, held_on, eviction, proposal)
     if result == HearingResult.POSTPONED:
         store.court.add_hearing(case, new_date, hearing.court, hearing.room, hearing.petition_date,
                                 hearing.claimed_cents, proposal if proposal is not None else hearing.proposal,
                                 postponed_from=hearing)
 
 
-def check_outcome(store: Storage, number: str, result: HearingResult, new_date: datetime | None, eviction: date | None,
-                  today: date):
-    """(case, its pending hearing, the outcome's date), or the reason this outcome cannot be recorded."""
+def check_outcome(store: Storage, number: str, result: StrEnum | str, new_date: datetime | None,
+                  eviction: date | None, today: date):
+    """(case, its pending hearing, the outcome's date, the outcome as a code of that session's kind), or the
+    reason this outcome cannot be recorded."""
     case = store.cases.case(number)
     check_open(case.status, number)
     hearing = awaiting_outcome(store, case)
+    result = result_of(hearing.kind, result)
     held_on = hearing.starts_at.date()
-    if held_on > today:
+    if held_on > today and hearing.kind == SessionKind.CONCILIATION:
         if result not in KNOWN_IN_ADVANCE:
-            withdrawn, postponed = map(shown, KNOWN_IN_ADVANCE)
+            raise RuleViolation(_("the conciliation session of {held_on:%d/%m/%Y} is still to come; record its "
+                                  "outcome afterwards (only {withdrawn} may be recorded before it)")
+                                .format(held_on=held_on, withdrawn=shown(ConciliationResult.WITHDRAWN)))
+        held_on = today
+    elif held_on > today:
+        if result not in KNOWN_IN_ADVANCE:
+            withdrawn, postponed = shown(HearingResult.WITHDRAWN), shown(HearingResult.POSTPONED)
             raise RuleViolation(_("the hearing of {held_on:%d/%m/%Y} is still to come; record its outcome "
                                   "afterwards (only {withdrawn} or {postponed} may be recorded before it)")
                                 .format(held_on=held_on, withdrawn=withdrawn, postponed=postponed))
@@ -111,7 +231,7 @@ def check_outcome(store: Storage, number: str, result: HearingResult, new_date: 
             raise InvalidInput(_("--eviction-date: cannot be before the hearing"))
     elif eviction is not None:
         raise InvalidInput(_("--eviction-date: only for --result dissolved"))
-    return case, hearing, held_on
+    return case, hearing, held_on, result
 
 
 def roll(store: Storage, first: date, days: int, court: str | None, worker: str | None = None,
@@ -126,7 +246,8 @@ def roll(store: Storage, first: date, days: int, court: str | None, worker: str 
         notified = hearing.petition_date or hearing.created_at.date()
         plan = instalments.get(case_id)
         result.append({
-            "case": number, "starts_at": hearing.starts_at, "court": hearing.court, "room": hearing.room,
+            "case": number, "kind": hearing.kind, "starts_at": hearing.starts_at, "court": hearing.court,
+            "room": hearing.room,
             "tenant": tenant, "landlord": landlord,
             "claimed": Cents(hearing.claimed_cents) if hearing.claimed_cents is not None else None,
             "plan": standing("active", payment_plan.states(plan, payments.get(case_id, []), first))
@@ -177,8 +298,8 @@ def brief(store: Storage, number: str, today: date) -> dict:
 
 
 def _hearing(hearing) -> dict:
-    return {"starts_at": hearing.starts_at, "court": hearing.court, "room": hearing.room, "result": hearing.result,
-            "eviction_date": hearing.eviction_date}
+    return {"kind": hearing.kind, "starts_at": hearing.starts_at, "court": hearing.court, "room": hearing.room,
+            "result": hearing.result, "eviction_date": hearing.eviction_date}
 
 
 def agreement_kept(due: date, done: date | None, today: date) -> str:
@@ -339,10 +460,11 @@ def court_section(store, case) -> dict | None:
     decided = [h for h in hearings if h.result is not None]
     last = max(decided, key=lambda h: (h.result_date, h.starts_at, h.id)) if decided else None
     after = after_judgment(store.court.judgment(case)) or dict.fromkeys(AFTER_JUDGMENT_KEYS)
-    return {"next_hearing": {"starts_at": pending[0].starts_at, "court": pending[0].court, "room": pending[0].room}
-            if pending else None,
-            "last_outcome": {"result": last.result, "date": last.result_date, "hearing": last.starts_at}
-            if last else None} | after
+    # a pending conciliation is the case's next session too: its kind says which of the two it is
+    return {"next_hearing": {"kind": pending[0].kind, "starts_at": pending[0].starts_at, "court": pending[0].court,
+                             "room": pending[0].room} if pending else None,
+            "last_outcome": {"kind": last.kind, "result": last.result, "date": last.result_date,
+                             "hearing": last.starts_at} if last else None} | after
 
 
 AFTER_JUDGMENT_KEYS = ("judgment_date", "served", "term_days", "earliest_eviction", "eviction", "eviction_announced",

@@ -104,7 +104,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "plan fbu-filed": ("huurbeg plan fbu-filed 2026-0042",),
     "plan fbu-remove": (N_("huurbeg plan fbu-remove 2026-0042 --reason 'signing date mistyped'"),),
     "hearing": ("huurbeg hearing list --date tomorrow", "huurbeg hearing brief 2026-0042"),
-    "hearing add": ("huurbeg hearing add 2026-0042 --date '24/11/2026 09:30' --court 'Vredegerecht Mechelen'",),
+    "hearing add": ("huurbeg hearing add 2026-0042 --date '24/11/2026 09:30' --court 'Vredegerecht Mechelen'",
+                    "huurbeg hearing add 2026-0043 --kind conciliation --date '26/11/2026 10:00' --court "
+                    "'Vredegerecht Mechelen'"),
+    "hearing courts": ("huurbeg hearing courts",
+                       "huurbeg hearing courts --merge 'Vredegerecht Mechlen' --into 'Vredegerecht Mechelen'"),
     "hearing list": ("huurbeg hearing list --date tomorrow",
                      "huurbeg hearing list --within 60 --format ics --output hearings.ics"),
     "hearing brief": ("huurbeg hearing brief 2026-0042",),

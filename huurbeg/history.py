@@ -8,8 +8,8 @@ shown in Dutch, its codes as their labels; a line of another form is shown as it
 import re
 from functools import cache
 
-from huurbeg.codes import (AttachmentKind, ContactKind, Destination, DwellingKind, EvictionResult, HearingResult,
-                           Outcome, Party, ReferralDestination, ReferralOutcome, Source, Track, known)
+from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult,
+                           HearingResult, Outcome, Party, ReferralDestination, ReferralOutcome, Source, Track, known)
 from huurbeg.i18n import N_, _, language, pgettext
 
 FORMS = (
@@ -65,6 +65,8 @@ FORMS = (
     N_("agreement {id} done on {date}"),
     N_("hearing {id} on {when} at {court} (postponed from hearing {previous})"),
     N_("hearing {id} on {when} at {court}"),
+    N_("conciliation {id} on {when} at {court}"),
+    N_("court {court} merged into {into} (hearing {ids})"),
     N_("hearing {id}: judgment served on {date}, term {days} days"),
     N_("hearing {id}: judgment served on {date}"),
     N_("hearing {id}: eviction on {when} announced on {date}"),
@@ -109,6 +111,12 @@ CODES = {"track": Track, "to": Track, "source": Source, "party": Party, "outcome
          "destination": Destination, "referral_destination": ReferralDestination,
          "referral_result": ReferralOutcome, "previous_result": ReferralOutcome,
          "document_kind": AttachmentKind, "eviction_result": EvictionResult}
+
+
+def _known(enum, slug: str):
+    """A slug of a code list as its code; a hearing's result may be a conciliation's (huurbeg.hearings.RESULTS)."""
+    found = known(enum, slug)
+    return known(ConciliationResult, slug) if enum is HearingResult and found is slug else found
 
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})( \d{2}:\d{2})?")
@@ -166,7 +174,7 @@ def shown(detail: str | None) -> str | None:
 
     for form, pattern in _patterns():
         if found := pattern.fullmatch(detail):
-            values = {key: text_value(known(CODES[key], value)) if key in CODES
+            values = {key: text_value(_known(CODES[key], value)) if key in CODES
                       else state_word(value) if key == "status" else fields_shown(value.split(", "))
                       if key == "fields" else _day(value)
                       for key, value in found.groupdict().items()}

@@ -393,17 +393,40 @@ def _tick(prompt: str, choices: list) -> list:
     return picked
 
 
-def ask_hearing(today: date) -> tuple:
-    """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents)."""
+def ask_hearing(today: date, courts: list[tuple[str, int]] = ()) -> tuple:
+    """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents). `courts`: the
+    courts on record with how often each is used, offered as completions."""
     starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
                       lambda answer: dates.parse_datetime(answer, today, dates.COMING), optional=False)
-    court = _text(_("Court?"), optional=False)
+    court = ask_court(courts)
     room = _optional_text(_("Courtroom?"))
     latest = min(today, starts_at.date())
     petition = _text(_("Date of the petition?"), _date(today, dates.PAST, not_after=(latest, "today" if latest == today
                                                                       else "the hearing")))
     claimed = _text(_("Arrears claimed (euros)?"), money.parse_money)
     return starts_at, court, room, petition, claimed
+
+
+def ask_court(courts: list[tuple[str, int]]) -> str:
+    """The court, from those on record (completed as typed); a name one typo away from a known court is
+    offered as that court ("Vredegerecht Mechelen?"), and kept as typed when the answer is no."""
+    import questionary
+
+    from huurbeg.hearings import court_match
+    from huurbeg.render import plain
+
+    question = _("Court?")
+    check = _check(text.required, False)
+    names = [name for name, _count in sorted(courts, key=lambda court: -court[1])]
+    prompt = questionary.autocomplete(question, choices=names, ignore_case=True, match_middle=True,
+                                      validate=check) if names else questionary.text(question, validate=check)
+    typed = _ask(prompt).strip()
+    same, near = court_match(typed, list(courts))
+    if same is not None:
+        return same
+    if near is not None and confirm(_("{court}?").format(court=plain(near))):
+        return near
+    return typed
 
 
 def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:

@@ -3,8 +3,9 @@
 from huurbeg import dates, national_number
 from huurbeg.text import courtroom
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.codes import (AttachmentKind, ContactKind, Destination, DwellingKind, EvictionResult, HearingResult,
-                           LandlordType, Outcome, Party, Problem, ReferralDestination, ReferralOutcome, Source, known)
+from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult,
+                           HearingResult, LandlordType, Outcome, Party, Problem, ReferralDestination, ReferralOutcome,
+                           SessionKind, Source, known)
 from huurbeg.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
@@ -170,6 +171,8 @@ and a long name is shortened beside it."""
 ROLL_COLUMNS = [("time", N_("Time")), ("room", N_("Room")), ("case", N_("Case")), ("tenant", N_("Tenant")),
                 ("landlord", N_("Landlord")), ("claimed", N_("Claimed"), CLAIMED_PRIORITY), ("plan", N_("Plan")),
                 ("ready", N_("Ready")), ("result", N_("Result"))]
+SESSION_COLUMN = ("kind", N_("Session"))
+"""Shown on the roll of a session where a conciliation sits between the hearings."""
 
 
 def roll_view(rows: list[dict]) -> None:
@@ -180,13 +183,17 @@ def roll_view(rows: list[dict]) -> None:
     if not rows:
         out.print(_("No hearings in that period."))
         return
-    for (day, court), session in groupby(rows, key=lambda r: (r["starts_at"].date(), r["court"])):
+    by_session = sorted(rows, key=lambda r: (r["starts_at"].date(), r["court"]))  # stable: by time within a session
+    for (day, court), session in groupby(by_session, key=lambda r: (r["starts_at"].date(), r["court"])):
         session = list(session)
-        shown = [coded(row, result=HearingResult) | {
+        shown = [coded(row, result=ConciliationResult if row["kind"] == SessionKind.CONCILIATION else HearingResult) | {
+            "kind": SessionKind.CONCILIATION if row["kind"] == SessionKind.CONCILIATION else None,
             "time": f"{row['starts_at']:%H:%M}", "plan": state_word(row["plan"]) if row["plan"] else None,
             "ready": _("yes ({date})").format(date=f"{row['last_reached']:%d/%m}") if row["prepared"] else _("NO"),
             "severity": None if row["prepared"] or row["result"] else "urgent"} for row in session]
         columns = [c for c in headers(ROLL_COLUMNS) if c[0] != "result" or any(r["result"] for r in session)]
+        if any(row["kind"] == SessionKind.CONCILIATION for row in session):
+            columns.insert(1, headers([SESSION_COLUMN])[0])
         out.print(table(shown, columns, title=f"{dates.long_day(day)} — {court}"))
 
 
@@ -226,7 +233,8 @@ def brief_view(data: dict) -> None:
         out.print(table([coded(r, to=ReferralDestination) for r in data["referrals"]],
                         [("date", _("Date")), ("to", _("Referred to"))], title=_("Referrals"), width=out.width))
     if data["earlier_hearings"]:
-        out.print(table([coded(h, result=HearingResult) for h in data["earlier_hearings"]],
+        out.print(table([coded(h, result=ConciliationResult if h.get("kind") == SessionKind.CONCILIATION
+                               else HearingResult) for h in data["earlier_hearings"]],
                         [("starts_at", _("Hearing")), ("court", _("Court")), ("result", _("Result"))],
                         title=_("Earlier hearings"), width=out.width))
 
@@ -236,10 +244,11 @@ def _court_facts(court: dict) -> list[tuple[str, object]]:
     following, last = court["next_hearing"], court["last_outcome"]
     result = court["eviction_result"]
     return [
-        (N_("Next hearing"), _place(text_value(following["starts_at"]), following["court"], following["room"])
-         if following else None),
+        (N_("Next session"), _("{when} ({kind})").format(
+            when=_place(text_value(following["starts_at"]), following["court"], following["room"]),
+            kind=text_value(SessionKind(following["kind"]))) if following else None),
         (N_("Last outcome"), _("{result} (hearing of {date})").format(
-            result=text_value(HearingResult(last["result"])), date=text_value(last["hearing"].date()))
+            result=text_value(_result_of(last)), date=text_value(last["hearing"].date()))
          if last else None),
         (N_("Judgment served"), (text_value(court["served"]) + (_(", term {days} days").format(
             days=court["term_days"]) if court["term_days"] is not None else "")) if court["served"]
@@ -252,6 +261,12 @@ def _court_facts(court: dict) -> list[tuple[str, object]]:
                                                           date=text_value(court["eviction_result_date"]))
          if result else None),
     ]
+
+
+def _result_of(session: dict):
+    """A session's outcome as a code of its kind: a conciliation's outcomes are not a hearing's."""
+    codes = ConciliationResult if session.get("kind") == SessionKind.CONCILIATION else HearingResult
+    return known(codes, session["result"])
 
 
 def _stay_facts(stay: dict) -> list[tuple[str, object]]:

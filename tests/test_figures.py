@@ -14,6 +14,8 @@ from conftest import query
 from huurbeg.figures import FIGURES, month_period, year_period
 from huurbeg.payment_plan import Instalment, broken_spells
 
+TODAY = date(2026, 11, 22)
+"""The tests' today (conftest): what lies after it has not happened."""
 PERIODS = [("--year", "2026"), ("--year", "2025"), ("--month", "2026-03"), ("--month", "2026-10")]
 
 
@@ -45,9 +47,9 @@ def database() -> dict[str, list[dict]]:
         "stay": rows("SELECT dwelling_id, start_date, left_date, destination, removed_at FROM stay",
                      "dwelling_id", "start_date", "left_date", "destination", "removed_at"),
         "dwelling": rows("SELECT id, kind FROM dwelling", "id", "kind"),
-        "hearing": rows("SELECT starts_at, result, removed_at, served_date, eviction_date, eviction_announced, "
-                        "eviction_result, eviction_result_date FROM hearing", "starts_at", "result", "removed_at",
-                        "served_date", "eviction_date", "eviction_announced", "eviction_result",
+        "hearing": rows("SELECT kind, starts_at, result, removed_at, served_date, eviction_date, eviction_announced, "
+                        "eviction_result, eviction_result_date FROM hearing", "kind", "starts_at", "result",
+                        "removed_at", "served_date", "eviction_date", "eviction_announced", "eviction_result",
                         "eviction_result_date"),
         "contact": rows("SELECT case_id, date, kind, minutes, removed_at FROM contact",
                         "case_id", "date", "kind", "minutes", "removed_at"),
@@ -122,7 +124,11 @@ def counted_by_hand(db: dict, first: date, last: date) -> dict[tuple[str, str], 
                 count("regular_market_moves", {})
     for hearing in db["hearing"]:
         if hearing["removed_at"] is None and within(hearing["starts_at"]):
-            count("hearings", {"result": hearing["result"] or "pending"})
+            figure = "hearings" if hearing["kind"] == "hearing" else "conciliations"
+            if hearing["starts_at"] > TODAY and hearing["result"] is None:  # still to come: not held
+                count(f"{figure}_scheduled", {})
+            else:
+                count(figure, {"result": hearing["result"] or "pending"})
         if hearing["removed_at"] is None and hearing["result"] == "dissolved":
             if within(hearing["served_date"]):
                 count("judgments_served", {})
@@ -199,6 +205,8 @@ def test_every_figure_of_a_demo_year_and_month_equals_a_count_of_its_rows(cli):
     moved_between_tracks(cli)
     db = database()
     assert len(db["case"]) > 100 and len(db["contact"]) > 300 and db["fbu"] and db["hearing"]
+    assert {h["kind"] for h in db["hearing"]} == {"hearing", "conciliation"}  # both counted, apart
+    assert any(h["starts_at"] > TODAY and h["result"] is None for h in db["hearing"])  # one still to come
     assert [c for c in db["track"] if c["from_track"]]  # cases that changed track: the track on a date matters
     for period in PERIODS:
         result = cli("stats", *period, "-f", "json")

@@ -267,10 +267,11 @@ def test_the_dossier_has_a_court_section_through_the_procedure(cli, new_case):
     assert cli("hearing", "add", number, "--date", "24/11/2026 09:30", "--court", "Vredegerecht Mechelen",
                "--room", "2").exit_code == 0
     court = as_json(cli("case", "show", number, "-f", "json"))["court"]
-    assert court == {"next_hearing": {"starts_at": "2026-11-24T09:30:00", "court": "Vredegerecht Mechelen",
-                                      "room": "2"}, "last_outcome": None, "judgment_date": None, "served": None,
-                     "term_days": None, "earliest_eviction": None, "eviction": None, "eviction_announced": None,
-                     "eviction_result": None, "eviction_result_date": None}
+    assert court == {"next_hearing": {"kind": "hearing", "starts_at": "2026-11-24T09:30:00",
+                                      "court": "Vredegerecht Mechelen", "room": "2"}, "last_outcome": None,
+                     "judgment_date": None, "served": None, "term_days": None, "earliest_eviction": None,
+                     "eviction": None, "eviction_announced": None, "eviction_result": None,
+                     "eviction_result_date": None}
     on = {"HUURBEG_TODAY": "2026-12-01"}
     cli("hearing", "outcome", number, "--result", "dissolved", env={"HUURBEG_TODAY": "2026-11-24"})
     shown = words(cli("case", "show", number, env=on).stdout)
@@ -283,7 +284,8 @@ def test_the_dossier_has_a_court_section_through_the_procedure(cli, new_case):
         "next_hearing": None, "last_outcome": None, "judgment_date": "2026-11-24", "served": "2026-11-27",
         "term_days": None, "earliest_eviction": "2026-12-29", "eviction": "2027-01-05T09:00:00",
         "eviction_announced": "2026-12-01", "eviction_result": None, "eviction_result_date": None}
-    assert court["last_outcome"] == {"result": "dissolved", "date": "2026-11-24", "hearing": "2026-11-24T09:30:00"}
+    assert court["last_outcome"] == {"kind": "hearing", "result": "dissolved", "date": "2026-11-24",
+                                     "hearing": "2026-11-24T09:30:00"}
     shown = words(cli("case", "show", number, env=on).stdout)
     for line in ("│ Judgment served 27/11/2026 │", "│ Earliest eviction 29/12/2026 │",
                  "│ Eviction 05/01/2027 09:00, announced 01/12/2026 │"):

@@ -110,3 +110,16 @@ def test_the_roll_keeps_the_claimed_amount_at_80_columns(cli, busy):
         roll = cli("hearing", "list", "--date", "tomorrow", env={"COLUMNS": str(width)}).stdout
         assert "Claimed" in headers(roll) and "€ 12.345,67" in roll, (width, roll)
         assert max(map(cell_len, roll.splitlines())) <= width
+
+
+def test_a_session_with_a_conciliation_keeps_the_claimed_amount_at_80_columns(cli, busy):
+    pre_ogp = cli("intake", "--track", "pre-ogp", "--tenant", "An Claes", "--address", "Markt 2, 2800 Mechelen",
+                  "--source", "landlord", "--tenant-informed", "--no-input").stdout.strip()
+    assert cli("hearing", "add", pre_ogp, "--kind", "conciliation", "--date", "tomorrow 10:00", "--court",
+               LONG["court"], "--claimed", "2.500").exit_code == 0
+    for width in (80, 120):
+        roll = cli("hearing", "list", "--date", "tomorrow", env={"COLUMNS": str(width)}).stdout
+        session = roll[roll.index(LONG["court"]):]
+        assert "Claimed" in headers(session) and "€ 12.345,67" in session and "€ 2.500,00" in session, (width, roll)
+        assert max(map(cell_len, roll.splitlines())) <= width
+    assert "Session" in headers(session) and "conciliation" in session  # on a wide terminal it is there too

@@ -76,6 +76,8 @@ REQUIRED = {
     "hearing list --court": ["hearing", "list", "--court", V],
     "hearing outcome-remove --reason": ["hearing", "outcome-remove", "{held}", "--reason", V],
     "hearing remove --reason": ["hearing", "remove", C, "--reason", V],
+    "hearing courts --merge": ["hearing", "courts", "--merge", V, "--into", "Vredegerecht Mechelen"],
+    "hearing courts --into": ["hearing", "courts", "--merge", "Vredegerecht Mechelen", "--into", V],
     "hearing served-remove --reason": ["hearing", "served-remove", "{held}", "--reason", V],
     "hearing eviction-remove --reason": ["hearing", "eviction-remove", "{held}", "--reason", V],
     "transfer in --dwelling": ["transfer", "in", C, "--dwelling", V],

@@ -107,6 +107,7 @@ WRITES = {
     "hearing outcome-remove": ["hearing", "outcome-remove", "2026-0003", "--reason", "verkeerd dossier"],
     "hearing edit": ["hearing", "edit", "2026-0002", "--room", "2"],
     "hearing remove": ["hearing", "remove", "2026-0002", "--reason", "verkeerd dossier"],
+    "hearing courts": ["hearing", "courts", "--merge", "Vredegerecht Mechelen", "--into", "Vredegerecht Mechelen 1"],
     "hearing served": ["hearing", "served", "2026-0011", "--date", "-1w"],
     "hearing served-remove": ["hearing", "served-remove", "2026-0010", "--reason", "verkeerde datum"],
     "hearing eviction": ["hearing", "eviction", "2026-0009", "--result", "averted"],

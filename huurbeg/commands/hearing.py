@@ -7,15 +7,16 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
-from huurbeg.codes import EvictionResult, HearingResult
+from huurbeg.codes import ConciliationResult, EvictionResult, HearingResult, SessionKind, choices
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import (CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
+from huurbeg.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
                             code_option, parse_coming_date, parse_coming_datetime, parse_count, parse_date,
                             parse_datetime, parse_days, parse_money, parse_past_date, parse_required_text)
 from huurbeg.state import state
 
-app = typer.Typer(help="Court hearings: add, the roll (list), a brief per case, and outcomes.", no_args_is_help=True)
+app = typer.Typer(help="Court hearings and conciliation sessions: add, the roll (list), a brief per case, outcomes, "
+                       "and the list of courts.", no_args_is_help=True)
 
 
 class RollFormat(StrEnum):
@@ -27,11 +28,54 @@ class RollFormat(StrEnum):
     ICS = "ics"
 
 
+RESULT_HELP = N_("What the hearing decided; a conciliation session ends in agreement, no-agreement, tenant-absent "
+                 "or withdrawn.")
+"""The help of --result, before the hearing's outcomes; huurbeg.helptext translates it when the help is shown."""
+
+
+def parse_result(value):
+    from huurbeg import hearings
+
+    if not isinstance(value, str):
+        return value
+    try:
+        return hearings.parse_result(value)
+    except ValueError as exc:
+        raise typer.BadParameter(exc.args[0]) from None
+
+
+parse_result.code_list = HearingResult  # a help example's outcome in the reader's words (huurbeg.helptext)
+
+
+def _complete_results(incomplete: str) -> list[str]:
+    from huurbeg.params import complete_codes
+
+    found = complete_codes(HearingResult)(incomplete)
+    return found + [name for name in complete_codes(ConciliationResult)(incomplete) if name not in found]
+
+
 CALENDAR_ONLY = ("uid", "sequence", "removed")
 """Keys of the roll that identify a calendar event; they are not part of the roll's json or csv."""
 
 ProposalOption = Annotated[str | None, typer.Option(
     "--proposal", help="The proposal the worker will put to the judge.")]
+NewCourtOption = Annotated[bool, typer.Option(
+    "--new-court", help="The court is a new one, though its name is close to a court already on record.")]
+
+
+def _court(store, typed: str, new_court: bool) -> tuple[str, bool]:
+    """The court typed, as on record: on a terminal a known court one typo away is offered first.
+    Returns (the name, whether it is to be taken as a new court)."""
+    from huurbeg import hearings, prompts
+
+    if new_court or not prompts.interactive(False):
+        return typed, new_court
+    same, near = hearings.court_match(typed, [(row.court, row.hearings) for row in store.court.courts()])
+    if same is None and near is not None:
+        if prompts.confirm(_("{court}?").format(court=render.plain(near))):
+            return near, False
+        return typed, True
+    return typed, False
 
 
 @app.command("add")
@@ -48,19 +92,30 @@ def add(
     claimed: Annotated[int | None, typer.Option("--claimed", parser=parse_money, metavar="EUR",
                                                 help="Arrears claimed in the petition.")] = None,
     proposal: ProposalOption = None,
+    kind: Annotated[SessionKind, code_option(SessionKind, N_("session kind"), N_(
+        "hearing (on a petition; the case moves to ogp) or conciliation (a pre-OGP case, which stays on its track)."),
+        "--kind")] = SessionKind.HEARING,
+    new_court: NewCourtOption = False,
 ) -> None:
-    """Record a petition and its hearing; the case moves to the ogp track."""
+    """Record a petition and its hearing (the case moves to the ogp track), or a conciliation session of a pre-OGP
+    case (--kind conciliation; the case stays on pre-OGP)."""
     from huurbeg import hearings
 
     app_state = state(ctx)
-    moved = hearings.add_hearing(app_state.store(), number, starts_at, court, room, petition_date, claimed, proposal,
-                                 app_state.today)
-    if moved:
+    store = app_state.store()
+    court, new_court = _court(store, court, new_court)
+    moved = hearings.add_hearing(store, number, starts_at, court, room, petition_date, claimed, proposal,
+                                 app_state.today, kind, new_court)
+    court = hearings.known_court(store, court, True)  # as recorded
+    when = f"{starts_at:%d/%m/%Y %H:%M}"
+    if kind == SessionKind.CONCILIATION:
+        render.message(_("{number}: conciliation session on {when} at {court}; the case stays on pre-OGP.").format(
+            number=number, when=when, court=court))
+    elif moved:
         render.message(_("{number}: hearing on {when} at {court}; track {was} → ogp.").format(
-            number=number, when=f"{starts_at:%d/%m/%Y %H:%M}", court=court.strip(), was=render.text_value(moved)))
+            number=number, when=when, court=court, was=render.text_value(moved)))
     else:
-        render.message(_("{number}: hearing on {when} at {court}.").format(
-            number=number, when=f"{starts_at:%d/%m/%Y %H:%M}", court=court.strip()))
+        render.message(_("{number}: hearing on {when} at {court}.").format(number=number, when=when, court=court))
 
 
 @app.command("list")
@@ -125,8 +180,9 @@ def brief(
 def outcome(
     ctx: typer.Context,
     number: CaseArgument,
-    result: Annotated[HearingResult, code_option(HearingResult, N_("hearing result"), N_("What the hearing decided."),
-                                                 "--result")],
+    result: Annotated[str, typer.Option(
+        "--result", parser=parse_result, metavar="RESULT", autocompletion=_complete_results,
+        help=CODE_HELP.format(help=RESULT_HELP, codes=choices(HearingResult)))],
     new_date: Annotated[datetime | None, typer.Option(
         "--new-date", parser=parse_coming_datetime, metavar="'DATE HH:MM'",
         help="For postponed: the new hearing.")] = None,
@@ -139,7 +195,8 @@ def outcome(
         "--correct", help="Replace the outcome recorded last, entered by mistake (and the new hearing of a "
                           "postponement); the history keeps both.")] = False,
 ) -> None:
-    """Record the outcome of the case's pending hearing (settled, postponed, plan-imposed, dissolved, ...)."""
+    """Record the outcome of the case's pending hearing (settled, postponed, plan-imposed, dissolved, ...) or
+    conciliation session (agreement, no-agreement, tenant-absent, withdrawn)."""
     from huurbeg import hearings
 
     app_state = state(ctx)
@@ -147,13 +204,15 @@ def outcome(
     if correct:
         _withdraw_outcome(store, number, CORRECTED)
     plan = None
-    if result == HearingResult.PLAN_IMPOSED:
-        hearings.check_outcome(store, number, result, new_date, eviction_date, app_state.today)
+    result = hearings.check_outcome(store, number, result, new_date, eviction_date, app_state.today)[3]
+    if result == HearingResult.PLAN_IMPOSED and isinstance(result, HearingResult):
         plan = _ask_imposed_plan(store, number, app_state.today)  # asked before anything is written
     hearings.record_outcome(store, number, result, new_date, eviction_date, proposal, app_state.today)
     planned = _record_plan(store, number, plan)  # in the same transaction as the outcome
     shown = {"number": number, "result": render.text_value(result)}
-    if new_date:
+    if isinstance(result, ConciliationResult):
+        render.message(_("{number}: conciliation session: {result}.").format(**shown))
+    elif new_date:
         render.message(_("{number}: hearing {result}; new hearing on {when}.").format(
             **shown, when=f"{new_date:%d/%m/%Y %H:%M}"))
     elif eviction_date:
@@ -168,7 +227,7 @@ def outcome(
         render.message(ngettext("{number}: payment plan of {count} instalment recorded.",
                                 "{number}: payment plan of {count} instalments recorded.", planned).format(
             number=number, count=planned))
-    elif result == HearingResult.PLAN_IMPOSED:
+    elif isinstance(result, HearingResult) and result == HearingResult.PLAN_IMPOSED:
         render.notice(_("Record the imposed plan with: huurbeg plan {number} --arrears EUR --instalment EUR "
                         "--start D").format(number=number))
 
@@ -179,10 +238,12 @@ CORRECTED = "replaced by the outcome recorded next"
 
 def _withdraw_outcome(store, number: str, reason: str | None) -> None:
     from huurbeg import corrections
+    from huurbeg.hearings import result_of
 
     hearing, result, follow_up = corrections.withdraw_outcome(store, number, reason)
     render.message(_("{number}: outcome {result} of the hearing of {when} withdrawn.").format(
-        number=number, result=render.text_value(HearingResult(result)), when=f"{hearing.starts_at:%d/%m/%Y %H:%M}"))
+        number=number, result=render.text_value(result_of(hearing.kind, result)),
+        when=f"{hearing.starts_at:%d/%m/%Y %H:%M}"))
     if follow_up is not None:
         render.message(_("{number}: the hearing of {when} it set is withdrawn too.").format(
             number=number, when=f"{follow_up.starts_at:%d/%m/%Y %H:%M}"))
@@ -231,17 +292,22 @@ def edit(
                                                 help="Arrears claimed in the petition.")] = None,
     proposal: Annotated[str | None, typer.Option(
         "--proposal", help="The proposal for the judge ('' clears); editable until the outcome.")] = None,
+    new_court: NewCourtOption = False,
 ) -> None:
     """Correct the case's pending hearing, or add or change the proposal for the judge."""
-    from huurbeg import corrections
+    from huurbeg import corrections, hearings
 
+    app_state = state(ctx)
+    if court is not None:
+        store = app_state.store()
+        court, new_court = _court(store, court, new_court)
+        court = hearings.known_court(store, court, new_court)
     given = {name: value for name, value in (
         ("starts_at", starts_at), ("court", court), ("room", room), ("petition_date", petition_date),
         ("claimed_cents", claimed), ("proposal", proposal)) if value is not None}
     if not given:
         raise typer.BadParameter(_("give what to correct: --date, --court, --room, --petition-date, --claimed or "
                                    "--proposal"), param_hint="'" + _("CASE") + "'")
-    app_state = state(ctx)
     changed = corrections.edit_hearing(app_state.store(), number, given, app_state.today)
     render.message(_("{number}: hearing corrected ({fields}).").format(number=number, fields=fields_shown(changed)))
 
@@ -254,6 +320,34 @@ def remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> No
     hearing = corrections.remove_hearing(state(ctx).store(), number, reason)
     render.message(_("{number}: hearing of {when} removed.").format(number=number,
                                                                      when=f"{hearing.starts_at:%d/%m/%Y %H:%M}"))
+
+
+@app.command("courts")
+def courts(
+    ctx: typer.Context,
+    merge: Annotated[str | None, typer.Option(
+        "--merge", parser=parse_required_text, metavar="OLD",
+        help="A court's name as listed, whose hearings move to the court of --into (a name written two ways).")] = None,
+    into: Annotated[str | None, typer.Option(
+        "--into", parser=parse_required_text, metavar="NEW", help="The court the hearings of --merge move to.")] = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """The courts on record, with how many hearings and conciliation sessions name each; --merge OLD --into NEW
+    joins two names of one court (recorded in each case's history)."""
+    from huurbeg import hearings
+
+    if (merge is None) != (into is None):
+        raise typer.BadParameter(_("give --merge OLD and --into NEW together"), param_hint="'--merge' / '--into'")
+    app_state = state(ctx)
+    if merge is not None:
+        old, new, count = hearings.merge_courts(app_state.store(), merge, into)
+        render.message(ngettext("{count} hearing moved from {old} to {new}.",
+                                "{count} hearings moved from {old} to {new}.", count).format(
+            count=count, old=render.text_value(old), new=render.text_value(new)))
+        return
+    rows = [{"court": row.court, "hearings": row.hearings} for row in app_state.reader().court.courts()]
+    render.emit_rows(rows, fmt, [("court", _("Court")), ("hearings", _("Hearings"))],
+                     empty=_("No courts yet: a court is named by 'huurbeg hearing add CASE --court TEXT'."))
 
 
 CorrectOption = Annotated[bool, typer.Option(

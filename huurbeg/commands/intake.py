@@ -113,7 +113,7 @@ def intake(
     hearing = None
     if asking and draft.track == Track.OGP and draft.source == Source.COURT \
             and prompts.confirm(_("Add the hearing of this petition now?")):
-        hearing = prompts.ask_hearing(today)  # a court notice: its hearing is the case's deadline
+        hearing = prompts.ask_hearing(today, [(row.court, row.hearings) for row in store.court.courts()])
     if prompts.questions_asked() != asked:  # any question, even one skipped with Enter: the whole is shown
         from huurbeg.views import intake_summary
 
@@ -124,7 +124,7 @@ def intake(
     if hearing:
         from huurbeg import hearings
 
-        hearings.add_hearing(store, number, *hearing, None, today)
+        hearings.add_hearing(store, number, *hearing, None, today, new_court=True)  # the court as answered
     if decision.returning:
         render.message(ngettext("Returning household: earlier case {cases}.",
                                 "Returning household: earlier cases {cases}.", len(decision.earlier_cases))

@@ -57,7 +57,7 @@ def stats(
         _report(app_state, period, fmt, by_worker, no_input)
         return
     store = app_state.reader(must_exist=True)  # plain SQL: on a file, sqlite3 alone
-    aggregates = store.service.figures(period.first, period.last)
+    aggregates = store.service.figures(period.first, period.last, app_state.today)
     if fmt != StatsFormat.TABLE:
         rows = figures.worker_rows(aggregates, period) if by_worker else figures.compute(aggregates, period)
         records = [r.as_dict() for r in rows]
@@ -80,7 +80,8 @@ def stats(
         workers_view(per_worker)
     if chart:
         months = figures.last_months(period)
-        chart_view([(m, figures.compute(store.service.figures(m.first, m.last), m, figures.HEADLINES)) for m in months])
+        chart_view([(m, figures.compute(store.service.figures(m.first, m.last, app_state.today), m, figures.HEADLINES))
+                    for m in months])
 
 
 def _report(app_state, period, fmt: StatsFormat, by_worker: bool, no_input: bool) -> None:
@@ -97,9 +98,9 @@ def _report(app_state, period, fmt: StatsFormat, by_worker: bool, no_input: bool
             year=period.first.year))
     store = app_state.store(must_exist=True, write=False)  # the service's details may be asked for and kept
     identity = ensure_identity(store, annual_report.NEEDED, no_input)
-    months = [(m, figures.compute(store.service.figures(m.first, m.last), m, figures.HEADLINES))
+    months = [(m, figures.compute(store.service.figures(m.first, m.last, app_state.today), m, figures.HEADLINES))
               for m in figures.last_months(period)]
-    rows = figures.compute(store.service.figures(period.first, period.last), period)
+    rows = figures.compute(store.service.figures(period.first, period.last, app_state.today), period)
     if fmt == StatsFormat.PDF:
         render.write_bytes(annual_report.pdf(period, rows, months, identity))
     else:

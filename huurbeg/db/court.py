@@ -14,11 +14,13 @@ from huurbeg.db.sql import Connection, Record, members
 
 
 def next_hearings(db: Connection, case_ids: list[int]) -> dict[int, tuple[datetime, date]]:
-    """The earliest hearing without an outcome per case, with the date the service learnt of it."""
+    """The earliest hearing without an outcome per case, with the date the service learnt of it. A conciliation
+    session of a pre-OGP case is no petition's hearing, and not the deadline of the court procedure."""
     listed, params = members("case", case_ids)
     found: dict[int, tuple[datetime, date]] = {}
     for row in db.rows(f"SELECT case_id, starts_at, petition_date, created_at FROM hearing WHERE case_id IN ({listed}) "
-                       "AND result IS NULL AND removed_at IS NULL ORDER BY starts_at DESC", **params):
+                       "AND kind = 'hearing' AND result IS NULL AND removed_at IS NULL ORDER BY starts_at DESC",
+                       **params):
         found[row.case_id] = (row.starts_at, row.petition_date or row.created_at.date())  # the earliest comes last
     return found
 
@@ -52,13 +54,24 @@ class Court(Area):
 
     def add_hearing(self, case: Any, starts_at: datetime, court: str, room: str | None, petition_date: date | None,
                     claimed: int | None, proposal: str | None, postponed_from: Any | None = None) -> int:
-        new = self._add("hearing", uid=uuid.uuid4().hex, case_id=case.id, petition_date=petition_date,
-                        starts_at=starts_at, court=court, room=room, claimed_cents=claimed, proposal=proposal,
+        new = self._add("hearing", uid=uuid.uuid4().hex, case_id=case.id, kind="hearing",
+                        petition_date=petition_date, starts_at=starts_at, court=court, room=room,
+                        claimed_cents=claimed, proposal=proposal,
                         postponed_from_id=postponed_from.id if postponed_from else None, sequence=0,
                         created_at=self.core.now())
         self._touch(case)
         self.core.record(case, "hearing", f"hearing {new} on {starts_at:%Y-%m-%d %H:%M} at {court}"
                          + (f" (postponed from hearing {postponed_from.id})" if postponed_from else ""))
+        return new
+
+    def add_conciliation(self, case: Any, starts_at: datetime, court: str, room: str | None, claimed: int | None,
+                         proposal: str | None) -> int:
+        """A conciliation session (verzoening) of a pre-OGP case; its id."""
+        new = self._add("hearing", uid=uuid.uuid4().hex, case_id=case.id, kind="conciliation", starts_at=starts_at,
+                        court=court, room=room, claimed_cents=claimed, proposal=proposal, sequence=0,
+                        created_at=self.core.now())
+        self._touch(case)
+        self.core.record(case, "hearing", f"conciliation {new} on {starts_at:%Y-%m-%d %H:%M} at {court}")
         return new
 
     def hearings(self, case: Any) -> list[Record]:
@@ -122,6 +135,30 @@ class Court(Area):
             f"WHERE hearing.starts_at >= :start AND hearing.starts_at < :end AND hearing.removed_at IS NULL{where} "
             "ORDER BY hearing.starts_at", **params)]
 
+    def courts(self) -> list[Record]:
+        """Every court named by a hearing or conciliation still on record, with how many name it."""
+        return self.sql.rows("SELECT court, count(*) AS hearings FROM hearing WHERE removed_at IS NULL "
+                             "GROUP BY court ORDER BY court")
+
+    def rename_court(self, old: str, new: str) -> list[Record]:
+        """Every session at `old` (withdrawn ones too, so a calendar sees them cancelled at the right
+        place) now at `new`; each case's history says so. The sessions moved: (id, case_id)."""
+        moved = self.sql.rows("SELECT hearing.id, hearing.case_id, case_file.number FROM hearing "
+                              "JOIN case_file ON case_file.id = hearing.case_id WHERE hearing.court = :old "
+                              "ORDER BY hearing.case_id, hearing.id", old=old)
+        if not moved:
+            return moved
+        # the calendar shows the court: a new revision of each event, as every other change makes one
+        self.sql.execute("UPDATE hearing SET court = :new, sequence = sequence + 1 WHERE court = :old",
+                         new=new, old=old)
+        now = self.core.now()
+        for case_id in dict.fromkeys(row.case_id for row in moved):
+            self.sql.execute("UPDATE case_file SET updated_at = :now WHERE id = :id", now=now, id=case_id)
+            ids = ", ".join(str(row.id) for row in moved if row.case_id == case_id)
+            self.core.record(_CaseRef(case_id), "hearing", f"court {old} merged into {new} (hearing {ids})")
+        return moved
+
+
     def judgment(self, case) -> Record | None:
         """The case's latest judgment that dissolved the lease."""
         return judgments(self.sql, [case.id]).get(case.id)
@@ -158,3 +195,12 @@ class Court(Area):
         self._set(case, judgment.id, f"hearing {judgment.id}: eviction result {judgment.eviction_result} "
                                      f"removed{REASON}{reason}",
                   action="remove", eviction_result=None, eviction_result_date=None)
+
+
+class _CaseRef:
+    """What the history needs of a case: its id."""
+
+    __slots__ = ("id",)
+
+    def __init__(self, case_id: int) -> None:
+        self.id = case_id

@@ -77,9 +77,13 @@ WHERE left_date BETWEEN :first AND :last AND removed_at IS NULL
 GROUP BY destination"""
 
 HEARINGS = """
-SELECT coalesce(result, 'pending') AS result, count(*) AS n FROM hearing
-WHERE starts_at >= :start AND starts_at < :end AND removed_at IS NULL
-GROUP BY coalesce(result, 'pending')"""
+SELECT kind, state, count(*) AS n FROM (
+    SELECT kind, CASE WHEN result IS NULL AND starts_at >= :upcoming THEN 'scheduled'
+                      ELSE coalesce(result, 'pending') END AS state
+    FROM hearing WHERE starts_at >= :start AND starts_at < :end AND removed_at IS NULL) AS sessions
+GROUP BY kind, state"""
+"""Hearings and conciliation sessions of the period by what became of them: a session after today without an
+outcome is still to come ('scheduled'), one that took place without an outcome recorded is 'pending'."""
 
 AFTER_JUDGMENT = """
 SELECT coalesce(sum(CASE WHEN h.served_date BETWEEN :first AND :last THEN 1 ELSE 0 END), 0) AS served,
@@ -157,8 +161,9 @@ def _summed(rows, key: str, value: str = "n") -> dict:
 class Figures:
     """The aggregates of one period, on one connection; each question asked once."""
 
-    def __init__(self, connection: Connection, first: date, last: date):
+    def __init__(self, connection: Connection, first: date, last: date, today: date | None = None):
         self.connection, self.first, self.last = connection, first, last
+        self.today = today  # what lies after it has not happened yet (None: nothing in the period lies after it)
         self._answers: dict[str, object] = {}
 
     def _once(self, statement: str, **params):
@@ -215,10 +220,16 @@ class Figures:
         return _with_total(counted)
 
     # --- court --------------------------------------------------------------
-    def hearings(self) -> dict:
+    def hearings(self, kind: str = "hearing", scheduled: bool = False) -> dict:
+        """Hearings (or conciliation sessions) that took place or were called off, by result; with `scheduled`,
+        those still to come. One pass over the period's sessions."""
         start = datetime.combine(self.first, time())
         end = datetime.combine(self.last + timedelta(days=1), time())
-        return _with_total(_summed(self._once(HEARINGS, start=start, end=end), "result"))
+        upcoming = datetime.combine(self.today + timedelta(days=1), time()) if self.today else end
+        rows = [row for row in self._once(HEARINGS, start=start, end=end, upcoming=upcoming) if row.kind == kind]
+        if scheduled:
+            return {None: sum(row.n for row in rows if row.state == "scheduled")}
+        return _with_total(_summed([row for row in rows if row.state != "scheduled"], "state"))
 
     def after_judgment(self, what: str) -> dict:
         """Judgments served, evictions announced, carried out, averted, households that left: one pass."""

@@ -265,13 +265,14 @@ class Hearing(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(unique=True)  # stable calendar UID
     case_id: int | None = _fk("case_file.id")
+    kind: str = "hearing"  # SessionKind: a hearing on a petition, or a conciliation session (pre-OGP)
     petition_date: dt.date | None = None
     starts_at: NaiveDatetime = Field(index=True)  # wall-clock time at the court (Europe/Brussels)
     court: str = Field(index=True)
     room: str | None = None
     claimed_cents: int | None = None
     proposal: str | None = None
-    result: str | None = None  # HearingResult
+    result: str | None = None  # HearingResult, or ConciliationResult for a conciliation
     result_date: dt.date | None = None
     eviction_date: dt.date | None = None  # the bailiff's announced eviction (or one typed with the dissolution)
     served_date: dt.date | None = None  # the judgment served on the tenant (betekening)

@@ -88,8 +88,8 @@ class Service(Area):
         return [WorkerContact(**row) for row in self.sql.rows(
             "SELECT worker, name, phone, email FROM worker_contact ORDER BY worker")]
 
-    def figures(self, first: date, last: date):
+    def figures(self, first: date, last: date, today: date | None = None):
         """The SQL aggregates of one period (see huurbeg.db.figures)."""
         from huurbeg.db.figures import Figures
 
-        return Figures(self.sql, first, last)
+        return Figures(self.sql, first, last, today)
