@@ -128,7 +128,8 @@ def _plan_summary(store, number: str, today: date) -> dict:
     from huurbeg.followup import plan_view
 
     view = plan_view(store, number, today)
-    return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance")}
+    return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance",
+                                         "paid_late", "most_days_late")}
 
 
 def deadlines(store, today: date, within_days: int, worker: str | None = None) -> list[CaseWarning]:

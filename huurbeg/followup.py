@@ -109,19 +109,23 @@ def plan_view(store, number: str, as_of: date) -> dict:
     instalments, payments = store.plan_lines(plan)
     current = payment_plan.states(instalments, payments, as_of)
     paid = sum(amount for when, amount in payments if when <= as_of)
+    late = payment_plan.paid_late(current)
     return {
         "case": number, "plan": plan.id, "status": plan.status, "standing": standing(plan.status, current),
+        "paid_late": len(late), "most_days_late": max((s.days_late for s in late), default=0),
         "arrears": Cents(plan.arrears_cents), "instalment": Cents(plan.instalment_cents),
         "start": plan.start_date, "day": plan.day_of_month, "as_of": as_of,
         "paid": Cents(paid), "balance": Cents(plan.arrears_cents - paid),
         "instalments": [{"case": number, "seq": s.seq, "due": s.due, "amount": Cents(s.amount),
-                         "paid": Cents(s.paid), "state": s.state} for s in current],
+                         "paid": Cents(s.paid), "state": s.state, "paid_on": s.paid_on, "days_late": s.days_late}
+                        for s in current],
         "payments": [{"id": p.id, "date": p.date, "amount": Cents(p.amount_cents)} for p in store.payments(plan)],
     }
 
 
 def standing(status: str, current: list[payment_plan.InstalmentState]) -> str:
-    """One word for how a plan is doing: completed, replaced, broken, behind or on-track."""
+    """One word for how a plan is doing: completed, replaced, broken, behind, caught-up (everything due is paid,
+    some of it only after it had become late) or on-track."""
     if status in ("completed", "replaced"):
         return status
     missed = sum(1 for s in current if s.state == "missed")
@@ -129,7 +133,7 @@ def standing(status: str, current: list[payment_plan.InstalmentState]) -> str:
         return "broken"
     if any(s.state in ("late", "missed") for s in current):
         return "behind"
-    return "on-track"
+    return "caught-up" if payment_plan.paid_late(current) else "on-track"
 
 
 def agree(store, number: str, text: str, due: date, party: Party) -> int:

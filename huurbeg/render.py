@@ -407,8 +407,8 @@ def text_value(value) -> str:
 
 
 STATES = {"on-track": N_("on track"), "behind": N_("behind"), "broken": N_("broken"), "completed": N_("completed"),
-          "replaced": N_("replaced"), "active": N_("active"), "paid": N_("paid"), "late": N_("late"),
-          "missed": N_("missed"), "due": N_("due"), "partial": N_("partial"), "open": N_("open"),
+          "caught-up": N_("caught up after delays"), "replaced": N_("replaced"), "active": N_("active"),
+          "paid": N_("paid"), "late": N_("late"), "missed": N_("missed"), "due": N_("due"), "partial": N_("partial"), "open": N_("open"),
           "kept": N_("kept"), "kept late": N_("kept late"), "not kept": N_("not kept"), "pending": N_("pending")}
 """Words for the state a plan, an instalment or an agreement is in; json and csv keep the slug."""
 

@@ -5,6 +5,7 @@ from huurbeg.text import courtroom
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.codes import (AttachmentKind, ContactKind, HearingResult, LandlordType, Outcome, Party, Problem,
                            ReferralDestination, ReferralOutcome, Source, known)
+from huurbeg.payment_plan import LATE_AFTER_DAYS
 from huurbeg.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
@@ -57,7 +58,7 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
         plan = record["payment_plan"]
         out.print(literal(_("Payment plan: {arrears}, {standing}, paid {paid}, balance {balance}").format(
             arrears=text_value(plan["arrears"]), standing=_standing(plan["standing"]),
-            paid=text_value(plan["paid"]), balance=text_value(plan["balance"]))))
+            paid=text_value(plan["paid"]), balance=text_value(plan["balance"])) + _delays(plan)))
     if record.get("fbu_agreement"):
         fbu = record["fbu_agreement"]
         paid = _("paid {date}").format(date=text_value(fbu["paid"])) if fbu["paid"] else _("not paid")
@@ -115,6 +116,22 @@ def _landlord(name: str, kind) -> str:
     return f"{name} ({text_value(known(LandlordType, kind))})"
 
 
+def instalment_state(state: str, days_late: int) -> str:
+    """An instalment's state as read: a paid one says how late it was paid ('paid, 36 days late')."""
+    if state == "paid" and days_late > 0:
+        return ngettext("paid, {days} day late", "paid, {days} days late", days_late).format(days=days_late)
+    return state_word(state)
+
+
+def _delays(plan: dict) -> str:
+    """That a plan was kept with delays, after its summary: the tenant caught up, but late."""
+    if not plan.get("paid_late"):
+        return ""
+    return " " + ngettext("({count} instalment paid late, {days} days after its due date)",
+                          "({count} instalments paid late, up to {days} days after their due date)",
+                          plan["paid_late"]).format(count=plan["paid_late"], days=plan["most_days_late"])
+
+
 def _standing(value) -> str:
     return state_word(text_value(value))
 
@@ -137,15 +154,18 @@ def plan_view(view: dict) -> None:
             instalment=text_value(view["instalment"]), day=view["day"], start=text_value(view["start"]))))
     grid = Table(box=None, header_style="bold", pad_edge=False)
     for key, header in (("seq", "#"), ("due", N_("Due")), ("amount", N_("Amount")), ("paid", N_("Paid")),
-                        ("state", N_("State"))):
+                        ("paid_on", N_("Paid on")), ("state", N_("State"))):
         grid.add_column(_(header) if key != "seq" else header,
                         justify="right" if key in ("seq", "amount", "paid") else "left")
     for row in view["instalments"]:
+        late = row["state"] == "paid" and row["days_late"] > LATE_AFTER_DAYS
         grid.add_row(str(row["seq"]), text_value(row["due"]), text_value(row["amount"]), text_value(row["paid"]),
-                     state_word(row["state"]), style=PLAN_STATE_STYLE.get(row["state"]))
+                     text_value(row["paid_on"]), instalment_state(row["state"], row["days_late"]),
+                     style="yellow" if late else PLAN_STATE_STYLE.get(row["state"]))
     out.print(grid)
     out.print(_("Paid {paid} — balance {balance} as of {date}").format(
-        paid=text_value(view["paid"]), balance=text_value(view["balance"]), date=text_value(view["as_of"])))
+        paid=text_value(view["paid"]), balance=text_value(view["balance"]), date=text_value(view["as_of"]))
+        + _delays(view))
     if view["payments"]:
         out.print(table(view["payments"], [("id", "#"), ("date", _("Date")), ("amount", _("Amount"))],
                         title=_("Payments")))
@@ -192,7 +212,8 @@ def brief_view(data: dict) -> None:
         (N_("Petition"), data["petition_date"]), (N_("Claimed"), data["claimed"]),
         (N_("Plan"), _("{standing}: {arrears}, paid {paid}, balance {balance}").format(
             standing=_standing(plan["standing"]), arrears=text_value(plan["arrears"]),
-            paid=text_value(plan["paid"]), balance=text_value(plan["balance"])) if plan else _("no payment plan")),
+            paid=text_value(plan["paid"]), balance=text_value(plan["balance"])) + _delays(plan)
+            if plan else _("no payment plan")),
         (N_("FBU"), _fbu_brief(data.get("fbu_agreement"))),
         (N_("Proposal"), data["proposal"] or _("none recorded (hearing add/outcome --proposal)")),
     ]), title=literal(_("Brief — case {number}").format(number=data["case"])), title_align="left"))
