@@ -108,10 +108,21 @@ def dossier(store, number: str, today: date, removed: bool = False) -> dict:
         "warnings": [w.as_dict() for w in warnings_by_case(store, today, [case.number]).get(case.number, [])
                      if w.severity != Severity.INFO],
         "note": case.note,
+        "closing_note": _closing_note(case, data["timeline"]),
         "worker": case.worker,
         "timeline": [{"at": h.at, "user": h.os_user, "action": h.action, "detail": h.detail}
                      for h in data["timeline"]],
     }
+
+
+def _closing_note(case, timeline) -> str | None:
+    """The worker's note on the closing of a closed case, as its history line keeps it (case close --note)."""
+    from huurbeg.db.history import NOTE
+
+    if case.status != Status.CLOSED:
+        return None
+    closings = [h.detail for h in timeline if h.action == "close"]
+    return closings[-1].split(NOTE, 1)[1] if closings and NOTE in closings[-1] else None
 
 
 def fbu_summary(agreement) -> dict | None:
@@ -146,7 +157,7 @@ def overview(store, today: date, worker: str | None = None) -> dict:
                 for hearing, number in store.hearings_between(
                     start, start + timedelta(days=OVERVIEW_HEARING_DAYS), worker)]
     return {"date": today, "open_cases": store.count_cases(Status.OPEN, worker), "warnings": pressing,
-            "hearings": hearings, "worker": worker}
+            "hearings": hearings, "hearing_days": OVERVIEW_HEARING_DAYS, "worker": worker}
 
 
 def history(store, number: str) -> list[dict]:

@@ -118,6 +118,26 @@ def _current(store, case):
     return stay
 
 
+def dwelling_address(store, code: str) -> str | None:
+    """The address of a dwelling (what a household admitted to it lives at), None when it has none recorded."""
+    return _dwelling(store, code).address
+
+
+def check_move(store, number: str) -> None:
+    """The case a move out is about: open, living in a dwelling; checked before any question."""
+    case = store.case(number)
+    check_open(case.status, number)
+    _current(store, case)
+
+
+def new_address(store, number: str, address: str | None) -> bool:
+    """The household's address after it moved in or out; whether it changed (the history names the field)."""
+    if address is None or blank(address) or address.strip() == (store.household(store.case(number)).address or ""):
+        return False
+    store.edit_case(store.case(number), {"address": address.strip()}, {}, False, None, ["address"])
+    return True
+
+
 def move_out(store, number: str, destination: Destination, when: date, today: date, close: bool) -> Outcome | None:
     """The household leaves its dwelling; with `close`, the case closes with the matching outcome."""
     case = store.case(number)
@@ -146,13 +166,13 @@ def occupancy(store, as_of: date) -> list[dict]:
     return rows
 
 
-def refer(store, number: str, destination: ReferralDestination, when: date, note: str | None, today: date) -> None:
-    """Record a referral to another service; it never reaches anything a landlord sees."""
+def refer(store, number: str, destination: ReferralDestination, when: date, note: str | None, today: date) -> int:
+    """Record a referral to another service; it never reaches anything a landlord sees. Returns its number."""
     case = store.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
-    store.add_referral(case, when, destination, (note or "").strip() or None)
+    return store.add_referral(case, when, destination, (note or "").strip() or None).id
 
 
 def referral_list(store, number: str | None) -> list[dict]:

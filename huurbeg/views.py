@@ -4,7 +4,7 @@ from huurbeg import dates, national_number
 from huurbeg.text import courtroom
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.codes import (AttachmentKind, ContactKind, HearingResult, LandlordType, Outcome, Party, Problem,
-                           ReferralDestination, ReferralOutcome, Source, known)
+                           ReferralDestination, ReferralOutcome, Source, Track, known)
 from huurbeg.payment_plan import LATE_AFTER_DAYS
 from huurbeg.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
 
@@ -12,7 +12,7 @@ PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("message", N_("Warning"))]
 
 
-MULTILINE_FACTS = frozenset({"Note", "Proposal"})
+MULTILINE_FACTS = frozenset({"Note", "Proposal", "Closing note"})
 """Facts a worker may write over several lines; in every other one (a name, an address) a line break is shown
 as its placeholder, so a stored name cannot draw a line of its own that reads as another field."""
 
@@ -51,6 +51,7 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
         (N_("Consent"), _consents(record)),
         (N_("Worker"), record["worker"] if show_worker else None),
         (N_("Note"), record["note"]),
+        (N_("Closing note"), record.get("closing_note")),
     ]), title=literal(_("Case {number}").format(number=record["case"])), title_align="left"))
     if record["warnings"]:
         out.print(table(record["warnings"], headers(WARNING_COLUMNS[:2] + WARNING_COLUMNS[3:]), title=_("Warnings")))
@@ -314,19 +315,24 @@ def chart_view(months) -> None:
             out.print(f"  {label:<{wide}}  {'█' * round(30 * value / top):<30} {value}")
 
 
-def intake_summary(draft, decision, hearing: tuple | None) -> None:
-    """One screen with everything an interactive intake is about to register, before it is confirmed."""
+def intake_summary(draft, decision, hearing: tuple | None, stored_landlord: tuple | None = None) -> None:
+    """One screen with everything an interactive intake is about to register, before it is confirmed: a landlord
+    already known as it is stored (its name as written there, its kind), the consents as answered."""
     from rich.panel import Panel
 
     household = _household(draft.adults, draft.children)
-    consents = [party for party, given in ((Party.TENANT, draft.consent_tenant),
-                                           (Party.LANDLORD, draft.consent_landlord)) if given]
+    answered = [(Party.TENANT, draft.consent_tenant)] + ([(Party.LANDLORD, draft.consent_landlord)]
+                                                         if draft.landlord else [])
+    consents = ", ".join(f"{text_value(party)} {text_value(bool(given))}" for party, given in answered
+                         if given is not None or draft.track == Track.PW)
+    landlord = _landlord(*stored_landlord) if stored_landlord else \
+        _landlord(draft.landlord, draft.landlord_type or _("known")) if draft.landlord else None
     starts_at, court, room, petition, claimed = hearing or (None,) * 5
     console().print(Panel(_facts_grid([
         (N_("Track"), draft.track), (N_("Tenant"), draft.tenant), (N_("Address"), draft.address),
         (N_("Phone"), draft.phone), (N_("Born"), draft.birth_date), (N_("National no."), national_number.fmt(draft.national_number)),
         (N_("Household"), household),
-        (N_("Landlord"), _landlord(draft.landlord, draft.landlord_type or _("known")) if draft.landlord else None),
+        (N_("Landlord"), landlord),
         (N_("By"), text_value(draft.source) + (f": {draft.referrer}" if draft.referrer else "")),
         (N_("Returning"), _("yes: earlier case(s) {cases}").format(cases=", ".join(decision.earlier_cases))
          if decision.returning else None),
@@ -334,10 +340,25 @@ def intake_summary(draft, decision, hearing: tuple | None) -> None:
                                            if draft.arrears_cents is not None else None),
         (N_("Rent"), Cents(draft.rent_cents) if draft.rent_cents is not None else None),
         (N_("Registered"), draft.intake_date), (N_("Informed"), text_value(bool(draft.tenant_informed))),
-        (N_("Consent"), text_value(consents) or None), (N_("Note"), draft.note),
+        (N_("Consent"), consents or None), (N_("Note"), draft.note),
         (N_("Hearing"), _place(text_value(starts_at), court, room) if hearing else None),
         (N_("Petition"), petition), (N_("Claimed"), Cents(claimed) if claimed is not None else None),
     ]), title=_("New case"), title_align="left"))
+
+
+def plan_summary(number: str, arrears: int, schedule: list) -> None:
+    """One screen with the payment plan an interactive `plan` is about to set up, before it is confirmed."""
+    from rich.panel import Panel
+
+    first, last = schedule[0], schedule[-1]
+    console().print(Panel(_facts_grid([
+        (N_("Arrears"), Cents(arrears)), (N_("Instalment"), Cents(first.amount)),
+        (N_("Instalments"), ngettext("{count} instalment, from {first} to {last}",
+                                     "{count} instalments, from {first} to {last}", len(schedule)).format(
+            count=len(schedule), first=text_value(first.due), last=text_value(last.due))),
+        (N_("Last"), _("{amount} on {due}").format(amount=text_value(Cents(last.amount)), due=text_value(last.due))
+         if len(schedule) > 1 else None),
+    ]), title=_("New payment plan — case {number}").format(number=number), title_align="left"))
 
 
 def _consents(record: dict) -> str | None:
@@ -347,6 +368,15 @@ def _consents(record: dict) -> str | None:
         return None
     missing = _("missing")
     return ", ".join(f"{text_value(Party(party))} {text_value(when) or missing}" for party, when in consents.items())
+
+
+def _hearing_days(data: dict) -> str:
+    """What 'this week' of the overview means: today and the days after it, up to the last one named."""
+    from datetime import timedelta
+
+    days = data.get("hearing_days", 7)
+    return _("Hearings in the next {days} days (today to {last})").format(
+        days=days, last=text_value(data["date"] + timedelta(days=days - 1)))
 
 
 def overview_view(data: dict, limit: int = 15) -> None:
@@ -368,7 +398,7 @@ def overview_view(data: dict, limit: int = 15) -> None:
         out.print(_("Nothing needs attention today."), style="green")
     if data["hearings"]:
         out.print(table(data["hearings"], [("starts_at", _("Hearing")), ("case", _("Case")), ("court", _("Court")),
-                                           ("room", _("Room"))], title=_("Hearings this week")))
+                                           ("room", _("Room"))], title=_hearing_days(data)))
     if not data["open_cases"]:
         out.print(_("No open cases. Register one with 'huurbeg intake', or explore with 'huurbeg --help'."))
 

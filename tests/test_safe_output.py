@@ -61,7 +61,7 @@ def build(cli) -> dict:
                  "--problem", "arrears", "--arrears", "1000", "--tenant-informed", "--note", HOSTILE,
                  "--date", "-2m", "--no-input").stdout.strip()
     run("visit", number, "--note", HOSTILE, "--next", "+1w", "--minutes", "30", "--no-input")
-    run("plan", number, "--arrears", "600", "--instalment", "100", "--start", "-1m")
+    run("plan", number, "--arrears", "600", "--force", "--instalment", "100", "--start", "-1m")
     run("plan", "agree", number, HOSTILE, "--due", "-1d")
     run("hearing", "add", number, "--date", "today 08:30", "--court", HOSTILE, "--room", HOSTILE,
         "--petition-date", "-3d", "--claimed", "800", "--proposal", HOSTILE)

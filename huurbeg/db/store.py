@@ -20,7 +20,7 @@ from huurbeg.finding import Query, key_groups, search_key
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db import area, attachments, cases, court, follow_up, intake
 from huurbeg.db.cases import CaseRow
-from huurbeg.db.history import REASON, REASON_ERASED, os_user
+from huurbeg.db.history import NOTE, REASON, REASON_ERASED, os_user
 from huurbeg.db.models import (Agreement, Attachment, Case, CaseProblem, Consent, Contact, Dwelling, FbuAgreement,
                                Hearing, History, Household, HouseholdMerge, HouseholdMergeCase, Instalment, Landlord,
                                Payment, PaymentPlan, Referral, Setting, Stay, TrackChange)
@@ -383,10 +383,10 @@ class Store:
         case.track = to
         self._touch(case)
 
-    def close_case(self, case: Case, outcome: str, when: date) -> None:
+    def close_case(self, case: Case, outcome: str, when: date, note: str | None = None) -> None:
         case.status, case.outcome, case.closed_date = Status.CLOSED, outcome, when
         self._touch(case)
-        self.record(case, "close", f"closed on {when.isoformat()}: {outcome}")
+        self.record(case, "close", f"closed on {when.isoformat()}: {outcome}" + (f"{NOTE}{note}" if note else ""))
 
     def reopen_case(self, case: Case) -> None:
         self.record(case, "reopen", f"reopened (was closed on {case.closed_date.isoformat()}: {case.outcome})")
@@ -807,6 +807,7 @@ class Store:
     def add_referral(self, case: Case, when: date, destination: str, note: str | None) -> Referral:
         referral = Referral(case_id=case.id, date=when, destination=destination, note=note, created_at=self.now())
         self.session.add(referral)
+        self.session.flush()  # its number, for `refer outcome`
         self._touch(case)
         self.record(case, "referral", f"referred to {destination} on {when.isoformat()}")
         return referral
@@ -909,6 +910,7 @@ class Store:
             name=None, address=None, phone=None, birth_date=None, national_number=None, adults=None, children=None,
             purged_at=now))
         self._erase_removal_reasons(ids)
+        self.retention.erase_closing_notes(ids)
         for case in cases:
             self.record(case, "purge", "personal data and free text removed (retention)")
         session.expire_all()
