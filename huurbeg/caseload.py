@@ -117,6 +117,7 @@ def dossier(store: Storage, number: str, today: date, removed: bool = False) -> 
         "warnings": [w.as_dict() for w in warnings_by_case(store, today, [case.number]).get(case.number, [])
                      if w.severity != Severity.INFO],
         "note": case.note,
+        "closing_note": _closing_note(case, data["timeline"]),
         "worker": case.worker,
         "timeline": [{"at": h.at, "user": h.os_user, "action": h.action, "detail": h.detail}
                      for h in data["timeline"]],
@@ -133,6 +134,16 @@ def stay_section(store, case) -> dict | None:
             "destination": stay.destination}
 
 
+def _closing_note(case, timeline) -> str | None:
+    """The worker's note on the closing of a closed case, as its history line keeps it (case close --note)."""
+    from huurbeg.db.history import NOTE
+
+    if case.status != Status.CLOSED:
+        return None
+    closings = [h.detail for h in timeline if h.action == "close"]
+    return closings[-1].split(NOTE, 1)[1] if closings and NOTE in closings[-1] else None
+
+
 def fbu_summary(agreement) -> dict | None:
     """The latest FBU guidance agreement of a case, as the dossier and the courtroom brief show it."""
     if agreement is None:
@@ -147,7 +158,8 @@ def _plan_summary(store: Storage, number: str, today: date) -> dict:
     from huurbeg.followup import plan_view
 
     view = plan_view(store, number, today)
-    return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance")}
+    return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance",
+                                         "paid_late", "most_days_late")}
 
 
 def deadlines(store: Storage, today: date, within_days: int, worker: str | None = None) -> list[CaseWarning]:
@@ -164,7 +176,7 @@ def overview(store: Storage, today: date, worker: str | None = None) -> dict:
                 for hearing, number in store.court.hearings_between(
                     start, start + timedelta(days=OVERVIEW_HEARING_DAYS), worker)]
     return {"date": today, "open_cases": store.cases.count_cases(Status.OPEN, worker), "warnings": pressing,
-            "hearings": hearings, "worker": worker}
+            "hearings": hearings, "hearing_days": OVERVIEW_HEARING_DAYS, "worker": worker}
 
 
 def history(store: Storage, number: str) -> list[dict]:

@@ -218,12 +218,40 @@ def move_track(store: "Storage", number: str, to: Track, when: date, today: date
     return was
 
 
-def close_case(store: "Storage", number: str, outcome, when: date, today: date) -> None:
+def close_case(store: "Storage", number: str, outcome, when: date, today: date, note: str | None = None) -> None:
+    """Close a case; the worker's `note` goes into the history line of the closing (erased by a purge)."""
+    case = check_closing(store, number, when, today)
+    store.cases.close_case(case, outcome, when, note.strip() if note and not blank(note) else None)
+
+
+def check_closing(store: "Storage", number: str, when: date, today: date):
+    """The open case to close, checked before any question."""
     case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
-    store.cases.close_case(case, outcome, when)
+    return case
+
+
+def still_open(store: "Storage", number: str) -> list[str]:
+    """What a closing leaves running, to warn about before it: an active payment plan, referrals the other
+    service has not answered yet. Codes, dates and amounts only."""
+    from huurbeg import money
+    from huurbeg.codes import ReferralDestination
+
+    case = store.cases.case(number)
+    found = []
+    plan = store.follow_up.active_plan(case)
+    if plan is not None:
+        _lines, payments = store.follow_up.plan_lines(plan)
+        found.append(_("an active payment plan with {balance} still to pay").format(
+            balance=money.fmt(plan.arrears_cents - sum(amount for _when, amount in payments))))
+    for referral in store.housing.referrals(case):
+        if referral.outcome is None:
+            found.append(_("referral {id} to {to} ({date}) without an answer").format(
+                id=referral.id, to=shown(ReferralDestination(referral.destination)),
+                date=f"{referral.date:%d/%m/%Y}"))
+    return found
 
 
 def remove_case(store: "Storage", number: str, reason: str | None) -> None:

@@ -276,7 +276,7 @@ def root(
     no_pager: Annotated[bool, typer.Option(
         "--no-pager", help="Print long lists straight to the terminal instead of through $PAGER (less).")] = False,
 ) -> None:
-    """Today's overview: what is urgent, and the hearings of this week."""
+    """Today's overview: what is urgent, and the hearings of the next seven days."""
     app_state = state(ctx)
     app_state.db_option = db
     render.PAGING["allowed"] = not no_pager

@@ -159,6 +159,8 @@ FIGURES: tuple[Figure, ...] = (
            (("track", TRACKS, lambda f: f.contacts(home_only=True)),)),
     Figure("hours", "work", "hours spent on contacts in the period (by track), one decimal",
            lambda f: f.contacts(minutes=True), (("track", TRACKS, lambda f: f.contacts(minutes=True)),), hours=True),
+    Figure("plans_paid_late", "work", "payment plans with an instalment paid in full in the period, but more than "
+           "LATE_AFTER_DAYS after its due date: kept, with delays", lambda f: f.plans_paid_late()),
     Figure("fbu_agreements_signed", "fbu", "FBU guidance agreements signed in the period",
            lambda f: f.fbu("signed")),
     Figure("fbu_advances_paid", "fbu", "FBU advances paid to landlords in the period", lambda f: f.fbu("paid")),
@@ -189,7 +191,8 @@ NAMES = {
     "evictions_left_before": N_("households left before the eviction"),
     "crisis_admissions": N_("crisis admissions"), "moves_out": N_("moves out"),
     "dwellings": N_("dwellings"), "dwellings_occupied": N_("dwellings occupied"), "contacts": N_("contacts"),
-    "home_visits": N_("home visits"), "hours": N_("hours"), "fbu_agreements_signed": N_("FBU agreements signed"),
+    "home_visits": N_("home visits"), "hours": N_("hours"),
+    "plans_paid_late": N_("payment plans paid late"), "fbu_agreements_signed": N_("FBU agreements signed"),
     "fbu_advances_paid": N_("FBU advances paid"), "fbu_advances_paid_amount": N_("FBU advances paid amount"),
     "fbu_agreements_filed": N_("FBU agreements filed"), "fbu_plans_broken": N_("FBU plans broken"),
 }

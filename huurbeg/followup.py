@@ -13,7 +13,7 @@ from huurbeg.codes import ContactKind, Party
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank
 from huurbeg.render import Cents
-from huurbeg.rules import check_contact_minutes, reaches
+from huurbeg.rules import PAYMENT_FAR_ABOVE_INSTALMENTS, check_contact_minutes, reaches
 from huurbeg.i18n import _
 from huurbeg.db.area import Storage
 
@@ -56,11 +56,49 @@ def contact_list(store: Storage, number: str | None, since: date | None) -> list
              "note": c.note} for c, case_number in store.follow_up.contacts(case, since)]
 
 
-def new_plan(store: Storage, number: str, arrears: int, instalment: int, start: date,
-             day: int | None) -> tuple[int, bool]:
-    """Create the active payment plan; returns (instalments, whether an earlier plan was replaced)."""
+def plan_doubts(store, number: str, arrears: int, instalment: int) -> list[str]:
+    """What is implausible in a new plan, each naming its field and both amounts: an instalment above the
+    arrears, arrears that differ from the case's. Asked about on a terminal, refused without --force."""
+    case = store.cases.case(number)
+    doubts = []
+    if 0 < arrears < instalment:
+        doubts.append(_("--instalment: {instalment} is more than the arrears of {arrears}: the plan would be one "
+                        "instalment of {arrears}").format(instalment=money.fmt(instalment), arrears=money.fmt(arrears)))
+    known = known_arrears(store, number)
+    if known is not None and arrears != known:
+        doubts.append(_("--arrears: {arrears} differs from the case's arrears of {case_arrears}").format(
+            arrears=money.fmt(arrears), case_arrears=money.fmt(known)))
+    return doubts
+
+
+def known_arrears(store, number: str) -> int | None:
+    """The arrears still owed as far as huurbeg knows: the balance of the active plan (a new plan replaces it),
+    else the case's arrears as registered or corrected; None when unknown."""
+    case = store.cases.case(number)
+    plan = store.follow_up.active_plan(case)
+    if plan is None:
+        return case.arrears_cents
+    _lines, payments = store.follow_up.plan_lines(plan)
+    return plan.arrears_cents - sum(paid for _when, paid in payments)
+
+
+def plan_preview(arrears: int, instalment: int, start: date, day: int | None) -> list[payment_plan.Instalment]:
+    """The instalments a plan would have (an instalment above the arrears is one of the arrears), refused as
+    the flags are."""
+    try:
+        return payment_plan.schedule(arrears, min(instalment, arrears) if arrears > 0 else instalment, start, day)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+
+
+def new_plan(store, number: str, arrears: int, instalment: int, start: date, day: int | None,
+             force: bool = False) -> tuple[int, bool]:
+    """Create the active payment plan; returns (instalments, whether an earlier plan was replaced). With
+    `force` (confirmed, or --force), an instalment above the arrears makes a plan of one instalment."""
     case = store.cases.case(number)
     check_open(case.status, number)
+    if force and 0 < arrears < instalment:
+        instalment = arrears
     try:
         schedule = payment_plan.schedule(arrears, instalment, start, day)
     except ValueError as exc:
@@ -85,7 +123,31 @@ def pay(store: Storage, number: str, amount: int, when: date, today: date) -> in
     return remaining - amount
 
 
-def check_payment(store: Storage, case, plan, amount: int, when: date, today: date, replacing: int = 0) -> int:
+def payment_doubts(store, number: str, amount: int, when: date, today: date) -> list[str]:
+    """Whether a payment is far above the instalment (huurbeg.rules.PAYMENT_FAR_ABOVE_INSTALMENTS): more
+    than that many instalments and more than is due on its day with the next instalment, and not the whole
+    balance (more than it is refused by the rules of a payment). Asked about on a terminal, refused without
+    --force."""
+    case = store.cases.case(number)
+    check_open(case.status, number)
+    plan = store.follow_up.active_plan(case)
+    if plan is None:
+        return []  # refused as it is written
+    remaining = check_payment(store, case, plan, amount, when, today)  # what is refused is refused first
+    instalments, payments = store.follow_up.plan_lines(plan)
+    current = payment_plan.states(instalments, payments, when)
+    due = sum(s.amount - s.paid for s in current if s.due <= when and s.paid < s.amount)
+    next_one = next((s.amount - s.paid for s in current if s.due > when and s.paid < s.amount), 0)
+    if amount >= remaining or amount <= max(PAYMENT_FAR_ABOVE_INSTALMENTS * plan.instalment_cents,
+                                                        due + next_one):
+        return []
+    return [_("--amount: {amount} is far above the instalment of {instalment} (more than {times} instalments, and "
+              "more than the {due} due with the next instalment)").format(
+        amount=money.fmt(amount), instalment=money.fmt(plan.instalment_cents), times=PAYMENT_FAR_ABOVE_INSTALMENTS,
+        due=money.fmt(due + next_one))]
+
+
+def check_payment(store, case, plan, amount: int, when: date, today: date, replacing: int = 0) -> int:
     """The rules of a payment (more than 0, not in the future nor before the case, at most the balance);
     returns the balance it settles from, `replacing` a corrected payment's amount."""
     if amount <= 0:
@@ -110,20 +172,23 @@ def plan_view(store: Storage, number: str, as_of: date) -> dict:
     instalments, payments = store.follow_up.plan_lines(plan)
     current = payment_plan.states(instalments, payments, as_of)
     paid = sum(amount for when, amount in payments if when <= as_of)
+    late = payment_plan.paid_late(current)
     return {
         "case": number, "plan": plan.id, "status": plan.status, "standing": standing(plan.status, current),
+        "paid_late": len(late), "most_days_late": max((s.days_late for s in late), default=0),
         "arrears": Cents(plan.arrears_cents), "instalment": Cents(plan.instalment_cents),
         "start": plan.start_date, "day": plan.day_of_month, "as_of": as_of,
         "paid": Cents(paid), "balance": Cents(plan.arrears_cents - paid),
         "instalments": [{"case": number, "seq": s.seq, "due": s.due, "amount": Cents(s.amount),
-                         "paid": Cents(s.paid), "state": s.state} for s in current],
-        "payments": [{"id": p.id, "date": p.date, "amount": Cents(p.amount_cents)}
-                     for p in store.follow_up.payments(plan)],
+                         "paid": Cents(s.paid), "state": s.state, "paid_on": s.paid_on, "days_late": s.days_late}
+                        for s in current],
+        "payments": [{"id": p.id, "date": p.date, "amount": Cents(p.amount_cents)} for p in store.follow_up.payments(plan)],
     }
 
 
 def standing(status: str, current: list[payment_plan.InstalmentState]) -> str:
-    """One word for how a plan is doing: completed, replaced, broken, behind or on-track."""
+    """One word for how a plan is doing: completed, replaced, broken, behind, caught-up (everything due is paid,
+    some of it only after it had become late) or on-track."""
     if status in ("completed", "replaced"):
         return status
     missed = sum(1 for s in current if s.state == "missed")
@@ -131,7 +196,7 @@ def standing(status: str, current: list[payment_plan.InstalmentState]) -> str:
         return "broken"
     if any(s.state in ("late", "missed") for s in current):
         return "behind"
-    return "on-track"
+    return "caught-up" if payment_plan.paid_late(current) else "on-track"
 
 
 def agree(store: Storage, number: str, text: str, due: date, party: Party) -> int:

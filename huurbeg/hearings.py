@@ -280,7 +280,8 @@ def brief(store: Storage, number: str, today: date) -> dict:
         "landlord": {"name": landlord.name, "type": landlord.kind} if landlord else None,
         "hearing": _hearing(current), "petition_date": current.petition_date,
         "claimed": Cents(current.claimed_cents) if current.claimed_cents is not None else None,
-        "payment_plan": {key: plan[key] for key in ("standing", "arrears", "instalment", "paid", "balance")}
+        "payment_plan": {key: plan[key] for key in ("standing", "arrears", "instalment", "paid", "balance",
+                                                       "paid_late", "most_days_late")}
         if plan else None,
         "fbu_agreement": fbu_summary(store.follow_up.fbu_agreement(case)),
         "agreements": [{"id": a.id, "party": a.party, "text": a.text, "due": a.due_date, "done": a.done_date,

@@ -18,6 +18,8 @@ FORMS = (
     N_("consent of {party} recorded, dated {date}"),
     N_("track {track} → {to}: the admission's track change withdrawn"),
     N_("track {track} → {to} from {date}"),
+    N_("closed on {date}: {outcome}; note: {note}"),
+    N_("closed on {date}: {outcome}; note erased (retention)"),
     N_("closed on {date}: {outcome}"),
     N_("reopened (was closed on {date}: {outcome})"),
     N_("assigned to {worker} (was {previous})"),

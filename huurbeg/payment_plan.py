@@ -15,6 +15,9 @@ everything else is derived from them as of a given day.
   instalments); `partial` (partly paid, not yet late); `late` (not fully paid
   LATE_AFTER_DAYS after its due date); `missed` (still not fully paid when the
   next instalment falls due, or a month after the last one).
+- A paid instalment keeps the day it was paid in full and how many days after its due date
+  that was: one paid more than LATE_AFTER_DAYS late was paid late, and the plan keeps it after
+  the tenant caught up (a plan "caught up" is not a plan that was always on track).
 """
 
 from dataclasses import dataclass
@@ -45,6 +48,13 @@ class InstalmentState:
     amount: int
     paid: int
     state: str  # paid, partial, due, late, missed
+    paid_on: date | None = None  # the day it was paid in full
+    days_late: int = 0  # how long after its due date that was (0: on time or early)
+
+    @property
+    def paid_late(self) -> bool:
+        """Paid in full, but only after it had become late."""
+        return self.paid_on is not None and self.days_late > LATE_AFTER_DAYS
 
 
 def first_due(start: date, day: int) -> date:
@@ -80,7 +90,13 @@ def schedule(arrears: int, instalment: int, start: date, day: int | None = None)
 
 def allocate(instalments: list[Instalment], payments: list[tuple[date, int]]) -> list[int]:
     """How much of each instalment the payments (date, cents) have settled."""
+    return _settle(instalments, payments)[0]
+
+
+def _settle(instalments: list[Instalment], payments: list[tuple[date, int]]) -> tuple[list[int], list[date | None]]:
+    """How much of each instalment the payments settled, and the day each was settled in full."""
     paid = [0] * len(instalments)
+    settled: list[date | None] = [None] * len(instalments)
     for when, amount in sorted(payments):
         open_now = [i for i, inst in enumerate(instalments) if inst.due <= when and paid[i] < inst.amount]
         upcoming = [i for i, inst in enumerate(instalments) if inst.due > when and paid[i] < inst.amount]
@@ -91,19 +107,27 @@ def allocate(instalments: list[Instalment], payments: list[tuple[date, int]]) ->
             share = min(amount, instalments[i].amount - paid[i])
             paid[i] += share
             amount -= share
-    return paid
+            if paid[i] == instalments[i].amount:
+                settled[i] = when
+    return paid, settled
 
 
 def states(instalments: list[Instalment], payments: list[tuple[date, int]], as_of: date) -> list[InstalmentState]:
     """Every instalment with what was paid by `as_of` and its state on that day."""
     counted = [(when, amount) for when, amount in payments if when <= as_of]
-    paid = allocate(instalments, counted)
+    paid, settled = _settle(instalments, counted)
     result = []
     for i, inst in enumerate(instalments):
         next_due = instalments[i + 1].due if i + 1 < len(instalments) else inst.due + relativedelta(months=1)
+        days_late = max(0, (settled[i] - inst.due).days) if settled[i] else 0
         result.append(InstalmentState(inst.seq, inst.due, inst.amount, paid[i],
-                                      _state(inst, paid[i], next_due, as_of)))
+                                      _state(inst, paid[i], next_due, as_of), settled[i], days_late))
     return result
+
+
+def paid_late(current: list[InstalmentState]) -> list[InstalmentState]:
+    """The instalments paid in full only after they had become late: the plan was kept with delays."""
+    return [s for s in current if s.paid_late]
 
 
 def _state(inst: Instalment, paid: int, next_due: date, as_of: date) -> str:

@@ -23,7 +23,7 @@ from huurbeg import dates, money, national_number, text
 from huurbeg.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
                               is_court_notice, match_key)
 from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
-from huurbeg.errors import Cancelled, HuurbegError, reason as _said
+from huurbeg.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
 from huurbeg.i18n import N_, _
 from huurbeg.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
 
@@ -225,7 +225,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     if d.track == Track.PW and d.tenant_informed:
         if d.consent_tenant is None:
             d.consent_tenant = confirm(_("Has the tenant consented to support?"), default=False)
-        if d.consent_landlord is None:
+        if d.consent_landlord is None and d.landlord:  # no landlord named: nobody to have consented yet
             d.consent_landlord = confirm(_("Has the landlord consented to support?"), default=False)
     if d.note is None:
         d.note = _optional_text(_("Note (confidential)?"))
@@ -290,8 +290,9 @@ def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | Non
 
 
 def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
-             today: date) -> tuple[int, int, date]:
-    """The amounts and start of a payment plan, each checked against the others as it is typed."""
+             today: date, case_arrears: int | None = None) -> tuple[int, int, date]:
+    """The amounts and start of a payment plan, each checked against the others as it is typed; the case's
+    arrears, when known, are offered for the plan's."""
     from huurbeg import payment_plan
 
     def instalment_of(answer: str) -> int:
@@ -300,7 +301,8 @@ def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
         return cents
 
     if arrears is None:
-        arrears = _text(_("Arrears to pay off (euros)?"), _positive_money, optional=False)
+        arrears = _text(_("Arrears to pay off (euros)?"), _positive_money, optional=False,
+                        default=money.fmt(case_arrears).removeprefix("€ ") if case_arrears else None)
     if instalment is None:
         instalment = _text(_("Monthly instalment (euros)?"), instalment_of, optional=False)
     if start is None:
@@ -313,6 +315,11 @@ def _positive_money(answer: str) -> int:
     if cents <= 0:
         raise ValueError(_("must be more than 0"))
     return cents
+
+
+def ask_address(default: str | None) -> str | None:
+    """The household's new address after a move: `default` (the dwelling's) on Enter, or skipped."""
+    return _text(_("The household's new address?"), text.required, default=default)
 
 
 def ask_date(question: str, today: date, direction: str = dates.NEAREST) -> date:
@@ -330,6 +337,22 @@ def ask_amount(question: str, check: Callable[[int], object] | None = None) -> i
         return cents
 
     return _text(question, amount, optional=False)
+
+
+def vouch(doubts: list[str], force: bool, no_input: bool = False) -> bool:
+    """Values that parse and keep the rules but look like a typo (1500 typed for 150), each a message naming
+    its field and both amounts: on a terminal a yes/no question (No by default) for each, stopping with nothing
+    written at a No; without one refused (exit 4) unless --force. Whether any question was asked."""
+    asked = False
+    for doubt in doubts:
+        if force:
+            continue
+        if not interactive(no_input):
+            raise RuleViolation(_("{doubt}; give --force to record it anyway").format(doubt=doubt))
+        asked = True
+        if not confirm(_("{doubt}. Record it anyway?").format(doubt=doubt), default=False):
+            raise Cancelled(_("not recorded; nothing was written"))
+    return asked
 
 
 YES, NO = ("j", "ja", "y", "yes"), ("n", "nee", "no")

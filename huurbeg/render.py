@@ -232,8 +232,9 @@ def finish_output(succeeded: bool) -> None:
     """
     held = dict(_held)
     _held.clear()
+    written = None
     try:
-        _name_output(succeeded)
+        written = _name_output(succeeded)
     finally:
         if succeeded and held:
             for chunk in held["data"]:
@@ -245,15 +246,20 @@ def finish_output(succeeded: bool) -> None:
             sys.stdout.flush()
             for text, style in held["messages"]:
                 _say(text, style)
+    if written is not None:  # every command with --output says where its data went, once, last
+        from huurbeg.db.engine import shown
+
+        _say(_("Written to {path}.").format(path=shown(os.path.abspath(written))))
 
 
-def _name_output(succeeded: bool) -> None:
+def _name_output(succeeded: bool) -> str | None:
+    """The output's file given its name, once the command succeeded: its path; None when there is none."""
     if succeeded:
         write_output()
     output = dict(_output)
     _output.clear()
     if not output:
-        return
+        return None
     if not succeeded:
         if output["descriptor"] is not None:
             os.close(output["descriptor"])
@@ -261,7 +267,7 @@ def _name_output(succeeded: bool) -> None:
             os.unlink(output["temporary"])
         except OSError:
             pass
-        return
+        return None
     try:
         os.replace(output["temporary"], output["path"])  # a link or a file put there since is replaced, not followed
     except OSError as exc:  # what the command wrote is committed: its output stays, under the temporary name
@@ -278,6 +284,7 @@ def _name_output(succeeded: bool) -> None:
             os.close(descriptor)
     except OSError:  # not every platform can fsync a folder
         pass
+    return output["path"]
 
 
 class _Held:
@@ -323,6 +330,13 @@ def write_bytes(content: bytes) -> None:
 def write_text(text: str) -> None:
     """Text data in a format of their own (a calendar, a letter)."""
     data_stream().write(plain(text, lines=True) if to_terminal() else text)
+
+
+def record_number(record_id: int) -> None:
+    """The number of a record just made, as data for a script (`id=$(huurbeg plan agree ...)`); a person at a
+    terminal reads it once, in the command's message."""
+    if not to_terminal():
+        write_text(f"{record_id}\n")
 
 
 def console(stderr: bool = False, width: int | None = None):
@@ -407,8 +421,8 @@ def text_value(value) -> str:
 
 
 STATES = {"on-track": N_("on track"), "behind": N_("behind"), "broken": N_("broken"), "completed": N_("completed"),
-          "replaced": N_("replaced"), "active": N_("active"), "paid": N_("paid"), "late": N_("late"),
-          "missed": N_("missed"), "due": N_("due"), "partial": N_("partial"), "open": N_("open"),
+          "caught-up": N_("caught up after delays"), "replaced": N_("replaced"), "active": N_("active"),
+          "paid": N_("paid"), "late": N_("late"), "missed": N_("missed"), "due": N_("due"), "partial": N_("partial"), "open": N_("open"),
           "kept": N_("kept"), "kept late": N_("kept late"), "not kept": N_("not kept"), "pending": N_("pending")}
 """Words for the state a plan, an instalment or an agreement is in; json and csv keep the slug."""
 

@@ -72,6 +72,10 @@ MIN_ADULTS = 1
 """A household has at least one adult: the tenant."""
 MAX_PEOPLE = 30
 """More adults or children than this in one household is a typo."""
+PAYMENT_FAR_ABOVE_INSTALMENTS = 3
+"""A payment of more than three instalments that is also more than what is due with the next instalment is
+asked about (refused without a terminal unless --force): a tenant catching up pays two missed months with the
+current one, rarely more, while 1500 typed for 150 is ten. Paying off the whole balance is never doubted."""
 HEARING_BEFORE_REGISTRATION_MAX = relativedelta(years=1)
 """A hearing dated more than a year before the case's registration is a typo in the year."""
 

@@ -121,8 +121,27 @@ def _current(store: Storage, case):
     return stay
 
 
-def move_out(store: Storage, number: str, destination: Destination, when: date, today: date,
-             close: bool) -> Outcome | None:
+def dwelling_address(store, code: str) -> str | None:
+    """The address of a dwelling (what a household admitted to it lives at), None when it has none recorded."""
+    return _dwelling(store, code).address
+
+
+def check_move(store, number: str) -> None:
+    """The case a move out is about: open, living in a dwelling; checked before any question."""
+    case = store.cases.case(number)
+    check_open(case.status, number)
+    _current(store, case)
+
+
+def new_address(store, number: str, address: str | None) -> bool:
+    """The household's address after it moved in or out; whether it changed (the history names the field)."""
+    if address is None or blank(address) or address.strip() == (store.cases.household(store.cases.case(number)).address or ""):
+        return False
+    store.cases.edit_case(store.cases.case(number), {"address": address.strip()}, {}, False, None, ["address"])
+    return True
+
+
+def move_out(store, number: str, destination: Destination, when: date, today: date, close: bool) -> Outcome | None:
     """The household leaves its dwelling; with `close`, the case closes with the matching outcome."""
     case = store.cases.case(number)
     check_open(case.status, number)
@@ -150,14 +169,13 @@ def occupancy(store: Storage, as_of: date) -> list[dict]:
     return rows
 
 
-def refer(store: Storage, number: str, destination: ReferralDestination, when: date, note: str | None,
-          today: date) -> None:
-    """Record a referral to another service; it never reaches anything a landlord sees."""
+def refer(store: Storage, number: str, destination: ReferralDestination, when: date, note: str | None, today: date) -> int:
+    """Record a referral to another service; it never reaches anything a landlord sees. Returns its number."""
     case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
-    store.housing.add_referral(case, when, destination, (note or "").strip() or None)
+    return store.housing.add_referral(case, when, destination, (note or "").strip() or None)
 
 
 def referral_list(store: Storage, number: str | None) -> list[dict]:

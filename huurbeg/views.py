@@ -5,14 +5,15 @@ from huurbeg.text import courtroom
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult,
                            HearingResult, LandlordType, Outcome, Party, Problem, ReferralDestination, ReferralOutcome,
-                           SessionKind, Source, known)
+                           SessionKind, Source, Track, known)
+from huurbeg.payment_plan import LATE_AFTER_DAYS
 from huurbeg.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("message", N_("Warning"))]
 
 
-MULTILINE_FACTS = frozenset({"Note", "Proposal"})
+MULTILINE_FACTS = frozenset({"Note", "Proposal", "Closing note"})
 """Facts a worker may write over several lines; in every other one (a name, an address) a line break is shown
 as its placeholder, so a stored name cannot draw a line of its own that reads as another field."""
 
@@ -52,6 +53,7 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
         (N_("Consent"), _consents(record)),
         (N_("Worker"), record["worker"] if show_worker else None),
         (N_("Note"), record["note"]),
+        (N_("Closing note"), record.get("closing_note")),
     ]), title=literal(_("Case {number}").format(number=record["case"])), title_align="left"))
     if record["warnings"]:
         out.print(table(record["warnings"], headers(WARNING_COLUMNS[:2] + WARNING_COLUMNS[3:]), title=_("Warnings")))
@@ -63,7 +65,7 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
         plan = record["payment_plan"]
         out.print(literal(_("Payment plan: {arrears}, {standing}, paid {paid}, balance {balance}").format(
             arrears=text_value(plan["arrears"]), standing=_standing(plan["standing"]),
-            paid=text_value(plan["paid"]), balance=text_value(plan["balance"]))))
+            paid=text_value(plan["paid"]), balance=text_value(plan["balance"])) + _delays(plan)))
     if record.get("fbu_agreement"):
         fbu = record["fbu_agreement"]
         paid = _("paid {date}").format(date=text_value(fbu["paid"])) if fbu["paid"] else _("not paid")
@@ -127,6 +129,22 @@ def _landlord_contact(landlord: dict) -> str | None:
                      if landlord.get(key)) or None
 
 
+def instalment_state(state: str, days_late: int) -> str:
+    """An instalment's state as read: a paid one says how late it was paid ('paid, 36 days late')."""
+    if state == "paid" and days_late > 0:
+        return ngettext("paid, {days} day late", "paid, {days} days late", days_late).format(days=days_late)
+    return state_word(state)
+
+
+def _delays(plan: dict) -> str:
+    """That a plan was kept with delays, after its summary: the tenant caught up, but late."""
+    if not plan.get("paid_late"):
+        return ""
+    return " " + ngettext("({count} instalment paid late, {days} days after its due date)",
+                          "({count} instalments paid late, up to {days} days after their due date)",
+                          plan["paid_late"]).format(count=plan["paid_late"], days=plan["most_days_late"])
+
+
 def _standing(value) -> str:
     return state_word(text_value(value))
 
@@ -149,15 +167,18 @@ def plan_view(view: dict) -> None:
             instalment=text_value(view["instalment"]), day=view["day"], start=text_value(view["start"]))))
     grid = Table(box=None, header_style="bold", pad_edge=False)
     for key, header in (("seq", "#"), ("due", N_("Due")), ("amount", N_("Amount")), ("paid", N_("Paid")),
-                        ("state", N_("State"))):
+                        ("paid_on", N_("Paid on")), ("state", N_("State"))):
         grid.add_column(_(header) if key != "seq" else header,
                         justify="right" if key in ("seq", "amount", "paid") else "left")
     for row in view["instalments"]:
+        late = row["state"] == "paid" and row["days_late"] > LATE_AFTER_DAYS
         grid.add_row(str(row["seq"]), text_value(row["due"]), text_value(row["amount"]), text_value(row["paid"]),
-                     state_word(row["state"]), style=PLAN_STATE_STYLE.get(row["state"]))
+                     text_value(row["paid_on"]), instalment_state(row["state"], row["days_late"]),
+                     style="yellow" if late else PLAN_STATE_STYLE.get(row["state"]))
     out.print(grid)
     out.print(_("Paid {paid} — balance {balance} as of {date}").format(
-        paid=text_value(view["paid"]), balance=text_value(view["balance"]), date=text_value(view["as_of"])))
+        paid=text_value(view["paid"]), balance=text_value(view["balance"]), date=text_value(view["as_of"]))
+        + _delays(view))
     if view["payments"]:
         out.print(table(view["payments"], [("id", "#"), ("date", _("Date")), ("amount", _("Amount"))],
                         title=_("Payments")))
@@ -214,7 +235,8 @@ def brief_view(data: dict) -> None:
         (N_("Petition"), data["petition_date"]), (N_("Claimed"), data["claimed"]),
         (N_("Plan"), _("{standing}: {arrears}, paid {paid}, balance {balance}").format(
             standing=_standing(plan["standing"]), arrears=text_value(plan["arrears"]),
-            paid=text_value(plan["paid"]), balance=text_value(plan["balance"])) if plan else _("no payment plan")),
+            paid=text_value(plan["paid"]), balance=text_value(plan["balance"])) + _delays(plan)
+            if plan else _("no payment plan")),
         (N_("FBU"), _fbu_brief(data.get("fbu_agreement"))),
         (N_("Proposal"), data["proposal"] or _("none recorded (hearing add/outcome --proposal)")),
     ]), title=literal(_("Brief — case {number}").format(number=data["case"])), title_align="left"))
@@ -376,19 +398,24 @@ def chart_view(months) -> None:
             out.print(f"  {label:<{wide}}  {'█' * round(30 * value / top):<30} {value}")
 
 
-def intake_summary(draft, decision, hearing: tuple | None) -> None:
-    """One screen with everything an interactive intake is about to register, before it is confirmed."""
+def intake_summary(draft, decision, hearing: tuple | None, stored_landlord: tuple | None = None) -> None:
+    """One screen with everything an interactive intake is about to register, before it is confirmed: a landlord
+    already known as it is stored (its name as written there, its kind), the consents as answered."""
     from rich.panel import Panel
 
     household = _household(draft.adults, draft.children)
-    consents = [party for party, given in ((Party.TENANT, draft.consent_tenant),
-                                           (Party.LANDLORD, draft.consent_landlord)) if given]
+    answered = [(Party.TENANT, draft.consent_tenant)] + ([(Party.LANDLORD, draft.consent_landlord)]
+                                                         if draft.landlord else [])
+    consents = ", ".join(f"{text_value(party)} {text_value(bool(given))}" for party, given in answered
+                         if given is not None or draft.track == Track.PW)
+    landlord = _landlord(*stored_landlord) if stored_landlord else \
+        _landlord(draft.landlord, draft.landlord_type or _("known")) if draft.landlord else None
     starts_at, court, room, petition, claimed = hearing or (None,) * 5
     console().print(Panel(_facts_grid([
         (N_("Track"), draft.track), (N_("Tenant"), draft.tenant), (N_("Address"), draft.address),
         (N_("Phone"), draft.phone), (N_("Born"), draft.birth_date), (N_("National no."), national_number.fmt(draft.national_number)),
         (N_("Household"), household),
-        (N_("Landlord"), _landlord(draft.landlord, draft.landlord_type or _("known")) if draft.landlord else None),
+        (N_("Landlord"), landlord),
         (N_("By"), text_value(draft.source) + (f": {draft.referrer}" if draft.referrer else "")),
         (N_("Returning"), _("yes: earlier case(s) {cases}").format(cases=", ".join(decision.earlier_cases))
          if decision.returning else None),
@@ -396,10 +423,25 @@ def intake_summary(draft, decision, hearing: tuple | None) -> None:
                                            if draft.arrears_cents is not None else None),
         (N_("Rent"), Cents(draft.rent_cents) if draft.rent_cents is not None else None),
         (N_("Registered"), draft.intake_date), (N_("Informed"), text_value(bool(draft.tenant_informed))),
-        (N_("Consent"), text_value(consents) or None), (N_("Note"), draft.note),
+        (N_("Consent"), consents or None), (N_("Note"), draft.note),
         (N_("Hearing"), _place(text_value(starts_at), court, room) if hearing else None),
         (N_("Petition"), petition), (N_("Claimed"), Cents(claimed) if claimed is not None else None),
     ]), title=_("New case"), title_align="left"))
+
+
+def plan_summary(number: str, arrears: int, schedule: list) -> None:
+    """One screen with the payment plan an interactive `plan` is about to set up, before it is confirmed."""
+    from rich.panel import Panel
+
+    first, last = schedule[0], schedule[-1]
+    console().print(Panel(_facts_grid([
+        (N_("Arrears"), Cents(arrears)), (N_("Instalment"), Cents(first.amount)),
+        (N_("Instalments"), ngettext("{count} instalment, from {first} to {last}",
+                                     "{count} instalments, from {first} to {last}", len(schedule)).format(
+            count=len(schedule), first=text_value(first.due), last=text_value(last.due))),
+        (N_("Last"), _("{amount} on {due}").format(amount=text_value(Cents(last.amount)), due=text_value(last.due))
+         if len(schedule) > 1 else None),
+    ]), title=_("New payment plan — case {number}").format(number=number), title_align="left"))
 
 
 def _consents(record: dict) -> str | None:
@@ -409,6 +451,15 @@ def _consents(record: dict) -> str | None:
         return None
     missing = _("missing")
     return ", ".join(f"{text_value(Party(party))} {text_value(when) or missing}" for party, when in consents.items())
+
+
+def _hearing_days(data: dict) -> str:
+    """What 'this week' of the overview means: today and the days after it, up to the last one named."""
+    from datetime import timedelta
+
+    days = data.get("hearing_days", 7)
+    return _("Hearings in the next {days} days (today to {last})").format(
+        days=days, last=text_value(data["date"] + timedelta(days=days - 1)))
 
 
 def overview_view(data: dict, limit: int = 15) -> None:
@@ -430,7 +481,7 @@ def overview_view(data: dict, limit: int = 15) -> None:
         out.print(_("Nothing needs attention today."), style="green")
     if data["hearings"]:
         out.print(table(data["hearings"], [("starts_at", _("Hearing")), ("case", _("Case")), ("court", _("Court")),
-                                           ("room", _("Room"))], title=_("Hearings this week")))
+                                           ("room", _("Room"))], title=_hearing_days(data)))
     if not data["open_cases"]:
         out.print(_("No open cases. Register one with 'huurbeg intake', or explore with 'huurbeg --help'."))
 

@@ -62,7 +62,8 @@ def test_a_negative_amount_is_refused(cli, db_path, case, lang, said):
 
 
 def test_a_payment_of_seventeen_hundred(cli, case):
-    assert cli("plan", case, "--arrears", "3.400", "--instalment", "1.700", "--start", "01/11/2026").exit_code == 0
+    assert cli("plan", case, "--arrears", "3.400", "--force", "--instalment", "1.700",
+               "--start", "01/11/2026").exit_code == 0
     result = cli("plan", "pay", case, "--amount", "1.700", "--date", "17/11")
     assert result.exit_code == 0, result.output
     assert "€ 1.700,00" in result.stderr

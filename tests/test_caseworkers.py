@@ -230,7 +230,7 @@ WRITES = [
     ["visit", "{n}", "--kind", "phone", "--minutes", "10", "--date", "03/10/2026", "--no-input"],
     ["visit", "edit", "{n}", "1", "--minutes", "20"],
     ["visit", "remove", "{n}", "1", "--reason", "typed twice"],
-    ["plan", "{n}", "--arrears", "600", "--instalment", "100", "--start", "01/11/2026"],
+    ["plan", "{n}", "--arrears", "600", "--force", "--instalment", "100", "--start", "01/11/2026"],
     ["plan", "pay", "{n}", "--amount", "100", "--date", "01/11/2026"],
     ["plan", "agree", "{n}", "Clean the kitchen", "--due", "+7d"],
     ["refer", "{n}", "--to", "ocmw", "--date", "05/10/2026"],

@@ -118,7 +118,7 @@ def test_a_removed_contact_cannot_be_removed_twice_nor_on_a_closed_case(cli, cas
 # --- payments and agreements --------------------------------------------------------------
 
 def test_a_removed_payment_reopens_the_balance_and_the_plan(cli, case):
-    ok(cli("plan", case, "--arrears", "300", "--instalment", "100", "--start", "01/10/2026"))
+    ok(cli("plan", case, "--arrears", "300", "--force", "--instalment", "100", "--start", "01/10/2026"))
     ok(cli("plan", "pay", case, "--amount", "300", "--date", "02/10/2026"))
     shown = as_json(cli("plan", "show", case, "-f", "json"))
     assert shown["status"] == "completed" and shown["balance"] == 0
@@ -135,7 +135,7 @@ def test_a_removed_payment_reopens_the_balance_and_the_plan(cli, case):
 
 
 def test_a_payment_is_corrected_in_one_command(cli, case, db_path):
-    ok(cli("plan", case, "--arrears", "300", "--instalment", "100", "--start", "01/10/2026"))
+    ok(cli("plan", case, "--arrears", "300", "--force", "--instalment", "100", "--start", "01/10/2026"))
     ok(cli("plan", "pay", case, "--amount", "300", "--date", "02/10/2026"))  # 100 was paid, 300 typed
     [payment] = as_json(cli("plan", "show", case, "-f", "json"))["payments"]
     assert as_json(cli("plan", "show", case, "-f", "json"))["status"] == "completed"

@@ -293,7 +293,7 @@ PLANTED = {  # a distinctive string in every stored text field a person or a fil
     "room": "PLANT-ROOM", "landlord": "Plantlandlord Fraxinus", "ref": "PLANT-REF-PEETERS-1980",
     "imported tenant": "Importname Sorbus", "imported address": "Importstreet Alnus 3",
     "imported note": "PLANT-IMPORTED-NOTE", "imported referrer": "PLANT-IMPORTED-REFERRER",
-    "removal reason": "PLANT-REMOVAL-REASON Quercus",
+    "removal reason": "PLANT-REMOVAL-REASON Quercus", "closing note": "PLANT-CLOSING-NOTE Quercus",
     "merged tenant": "Quercus Plantname", "merged address": "Mergestreet Salix 7", "merged phone": "0498 Mergephone",
     "document name": "PLANT-DOC-NAME Quercus", "document note": "PLANT-DOC-NOTE", "document": "PLANT-DOC-CONTENT",
 }
@@ -322,7 +322,8 @@ def plant(cli, tmp_path) -> list[str]:
               "--room", p["room"], "--proposal", p["proposal"], "--petition-date", "04/09/2026"),
              ("hearing", "outcome", number, "--result", "settled"),
              ("case", "attach", number, str(scan), "--kind", "judgment", "--note", p["document note"]),
-             ("case", "close", number, "--outcome", "eviction-prevented", "--date", "20/10/2026")]
+             ("case", "close", number, "--outcome", "eviction-prevented", "--date", "20/10/2026", "--note",
+              p["closing note"])]
     twice = cli("intake", "--track", "pw", "--tenant", p["merged tenant"], "--address", p["merged address"],
                 "--phone", p["merged phone"], "--source", "tenant", "--tenant-informed", "--date", "01/09/2026",
                 "--no-input").stdout.strip()
@@ -367,6 +368,7 @@ def test_a_purge_leaves_no_planted_string_anywhere_in_the_file_and_every_figure(
             assert variant.encode() not in files, what
     assert "Stillopen Acer" in dump  # the open case keeps its data
     assert "contact 2 (home, 2026-09-02) removed; reason erased (retention)" in dump  # what and when stay
+    assert "closed on 2026-10-20: eviction-prevented; note erased (retention)" in dump
     assert query_one(db_path, "SELECT count(*) FROM case_file WHERE external_ref IS NOT NULL") == 1
 
 

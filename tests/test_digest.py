@@ -42,7 +42,8 @@ def test_the_digest_names_hearings_warnings_and_newly_broken_plans(cli, new_case
     cli("hearing", "add", overdue_case, "--date", "30/11/2026 14:00", "--court", "Later")
     cli("plan", "agree", overdue_case, "clean the kitchen", "--due", "01/11/2026")
     # monthly on the 22nd from 22/09: the second instalment is missed today, so the plan broke today
-    assert cli("plan", plan_case, "--arrears", "900", "--instalment", "100", "--start", "22/09/2026").exit_code == 0
+    assert cli("plan", plan_case, "--arrears", "900", "--force", "--instalment", "100",
+               "--start", "22/09/2026").exit_code == 0
     done = run_digest()
     assert done.returncode == 0 and done.stderr == "", done.stderr
     text = done.stdout

@@ -65,7 +65,7 @@ def test_a_day_of_messages_in_dutch(cli):
     assert run(cli, "plan", "done", number, "1").stderr == f"{number}: afspraak 1 nagekomen.\n"
     said = run(cli, "hearing", "add", number, "--date", "24/11/2026 09:30", "--court", "Vredegerecht Mechelen").stderr
     assert said.startswith(f"{number}: zitting op 24/11/2026 09:30 bij Vredegerecht Mechelen; traject ")
-    assert run(cli, "refer", number, "--to", "cgg").stderr.startswith(f"{number}: doorverwezen naar ")
+    assert run(cli, "refer", number, "--to", "cgg").stderr.startswith(f"{number}: doorverwijzing 1 naar ")
     assert run(cli, "case", "consent", number, "--tenant").stderr == \
         f"{number}: toestemming van de huurder genoteerd.\n"
     assert run(cli, "case", "edit", number, "--phone", "0470 12 34 56").stderr.startswith(f"{number}: verbeterd: ")
@@ -180,8 +180,9 @@ def spawn(db_path, *args, lang="nl"):
 @pytest.mark.slow
 def test_the_intake_asks_in_dutch_and_takes_j_for_ja(db_path, cli):
     child = spawn(db_path, "intake", "--track", "pw", "--address", "", "--phone", "", "--birth-date", "30/07/1985",
-                  "--national-number", "85073003328", "--adults", "1", "--children", "0", "--landlord", "",
-                  "--problem", "arrears", "--arrears", "500", "--rent", "650", "--note", "", "--date", "today")
+                  "--national-number", "85073003328", "--adults", "1", "--children", "0", "--landlord", "Woonpunt",
+                  "--landlord-type", "shm", "--problem", "arrears", "--arrears", "500", "--rent", "650", "--note", "",
+                  "--date", "today")
     answer(child, "Is de huurder op de hoogte van deze aanmelding?", "j\r", hint="(j/N)")  # asked first
     child.expect_exact("Ja")
     answer(child, "Naam van de huurder?", "Marie Dubois\r")

@@ -41,7 +41,7 @@ def dutch_case(cli, new_case):
     """A PW case with a plan, a visit, an agreement and a referral, registered in Dutch words."""
     number = new_case("--source", "deurwaarder", "--problem", "overlast", "--date", "-90d")
     for args in (["visit", number, "--kind", "huisbezoek", "--minutes", "45", "--date", "-40d"],
-                 ["plan", number, "--arrears", "600", "--instalment", "100", "--start", "-80d"],
+                 ["plan", number, "--arrears", "600", "--force", "--instalment", "100", "--start", "-80d"],
                  ["plan", "agree", number, "keuken poetsen", "--due", "-3d", "--party", "huurder"],
                  ["refer", number, "--to", "psychiatrie", "--date", "-35d"]):
         result = cli(*args, env=NL)

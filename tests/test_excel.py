@@ -110,7 +110,7 @@ def test_csv_for_a_belgian_excel(cli, new_case):
     raw = ok(cli("plan", "show", number, "-f", "csv-excel")).stdout_bytes
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark
     lines = raw.decode("utf-8-sig").split("\r\n")
-    assert lines[0] == "case;seq;due;amount;paid;state"
+    assert lines[0] == "case;seq;due;amount;paid;state;paid_on;days_late"
     assert lines[1].split(";")[2:4] == ["2026-12-01", "103,00"]  # ISO date, decimal comma
     listing = ok(cli("case", "list", "-f", "csv-excel")).stdout_bytes.decode("utf-8-sig")
     assert "Chloé Dubois" in listing

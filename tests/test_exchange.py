@@ -121,7 +121,7 @@ def test_missing_file(cli, tmp_path):
 def test_export_holds_everything_about_the_household(cli, new_case):
     first = new_case("--national-number", "85073003328", "--note", "first note", "--date", "01/01/2026")
     cli("visit", first, "--note", "kitchen", "--date", "02/01/2026", "--no-input")
-    cli("plan", first, "--arrears", "300", "--instalment", "100", "--start", "01/02/2026")
+    cli("plan", first, "--arrears", "300", "--force", "--instalment", "100", "--start", "01/02/2026")
     cli("plan", "pay", first, "--amount", "100", "--date", "01/02/2026")
     cli("refer", first, "--to", "cgg", "--note", "referral note", "--date", "03/01/2026")
     cli("case", "close", first, "--outcome", "referred", "--date", "01/06/2026")

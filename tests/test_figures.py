@@ -12,7 +12,7 @@ import pytest
 
 from conftest import query
 from huurbeg.figures import FIGURES, month_period, year_period
-from huurbeg.payment_plan import Instalment, broken_spells
+from huurbeg.payment_plan import Instalment, broken_spells, states
 
 TODAY = date(2026, 11, 22)
 """The tests' today (conftest): what lies after it has not happened."""
@@ -165,6 +165,14 @@ def counted_by_hand(db: dict, first: date, last: date) -> dict[tuple[str, str], 
                 if p["plan_id"] == plan and p["removed_at"] is None and p["date"] <= last]
         until = min(last, ended[plan]) if ended[plan] else last
         count("fbu_plans_broken", {}, any(d >= first for d in broken_spells(schedule, paid, until)))
+    for plan in db["plan"]:
+        paid = [(p["date"], p["amount_cents"]) for p in db["payment"]
+                if p["plan_id"] == plan["id"] and p["removed_at"] is None and p["date"] <= last]
+        if not any(within(when) for when, _ in paid):
+            continue
+        schedule = sorted((Instalment(i["seq"], i["due_date"], i["amount_cents"])
+                           for i in db["instalment"] if i["plan_id"] == plan["id"]), key=lambda i: i.seq)
+        count("plans_paid_late", {}, any(s.paid_late and within(s.paid_on) for s in states(schedule, paid, last)))
     shown_as = {"hours": lambda minutes: round(minutes / 60, 1), "fbu_advances_paid_amount": lambda cents: cents / 100}
     return {(figure, breakdown): shown_as.get(figure, int)(value)
             for figure, tally in figures.items() for breakdown, value in tally.items()}

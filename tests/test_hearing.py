@@ -136,7 +136,7 @@ def test_the_new_hearing_is_linked_to_the_postponed_one(cli, new_case, db_path):
 def test_brief_in_80_columns(cli, new_case):
     number = new_case("--track", "ogp", "--source", "court", "--adults", "2", "--children", "3")
     hearing(cli, number, "tomorrow 09:30", "--proposal", "Instalments of 150 euro a month from December")
-    cli("plan", number, "--arrears", "2450", "--instalment", "150", "--start", "01/12/2026")
+    cli("plan", number, "--arrears", "2450", "--force", "--instalment", "150", "--start", "01/12/2026")
     cli("plan", "agree", number, "Pay the rent on time", "--due", "+5d")
     cli("visit", number, "--kind", "phone", "--no-input")
     result = cli("hearing", "brief", number, env={"COLUMNS": "200"})

@@ -20,7 +20,7 @@ TEXT = st.text(min_size=0, max_size=40) | st.sampled_from(
 @pytest.fixture
 def case_db(cli, db_path):
     number = cli(*INTAKE).stdout.strip()
-    cli("plan", number, "--arrears", "500", "--instalment", "100", "--start", "01/12/2026")
+    cli("plan", number, "--arrears", "500", "--force", "--instalment", "100", "--start", "01/12/2026")
     return number
 
 

@@ -31,7 +31,7 @@ def busy(cli):
     for args in (["hearing", "add", number, "--date", "tomorrow 09:00", "--court", LONG["court"],
                   "--room", "Zaal 3 (eerste verdieping, links)", "--claimed", "12.345,67"],
                  ["visit", number, "--note", LONG["note"], "--minutes", "120", "--next", "+2w", "--no-input"],
-                 ["plan", number, "--arrears", "12345,67", "--instalment", "250", "--start", "today"],
+                 ["plan", number, "--arrears", "12345,67", "--force", "--instalment", "250", "--start", "today"],
                  ["plan", "agree", number, LONG["note"], "--due", "+1m"]):
         assert cli(*args).exit_code == 0, args
     return number

@@ -97,6 +97,24 @@ def refused(cli, db_path, target, command: str, *, contains: str) -> None:
     assert leftovers(target.parent) == []
 
 
+@pytest.mark.parametrize("command", WITH_OUTPUT)
+@pytest.mark.parametrize("lang, said", [("en", "Written to {path}."), ("nl", "Geschreven naar {path}.")])
+def test_every_command_with_output_says_where_it_wrote(cli, casework, tmp_path, monkeypatch, command, lang, said):
+    monkeypatch.chdir(tmp_path)
+    result = cli(*SAMPLES[command], "--output", "out.file", env={"HUURBEG_LANG": lang, "COLUMNS": "500"})
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.file").exists()
+    lines = result.stderr.splitlines()
+    assert lines[-1] == said.format(path=tmp_path / "out.file"), result.stderr  # once, after what was done
+    assert sum(str(tmp_path / "out.file") in line for line in lines) == 1
+
+
+def test_a_failed_command_says_it_wrote_nothing(cli, casework, tmp_path):
+    result = cli("case", "show", "2026-0999", "--output", str(tmp_path / "out.json"))
+    assert_one_line_error(result, code=3, contains="2026-0999")
+    assert "Written" not in result.stderr and not (tmp_path / "out.json").exists()
+
+
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("command", WITH_OUTPUT)
 def test_a_backup_is_never_replaced_by_an_output(cli, casework, db_path, tmp_path, command):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from huurbeg.payment_plan import (LATE_AFTER_DAYS, Instalment, allocate, balance, first_due, schedule,
+from huurbeg.payment_plan import (LATE_AFTER_DAYS, Instalment, allocate, balance, first_due, paid_late, schedule,
                                   states)
 
 
@@ -100,3 +100,40 @@ def test_payments_after_as_of_do_not_count():
     assert [s.paid for s in states(PLAN, payments, date(2027, 2, 1))] == [100, 0, 0, 0]
     assert balance(350, payments, date(2027, 2, 1)) == 250
     assert balance(350, payments, date(2027, 3, 3)) == 150
+
+
+def test_an_instalment_paid_five_weeks_late_keeps_the_day_and_the_delay():
+    # January missed, paid with February's on 06/02: 36 days late; February on time
+    payments = [(date(2027, 2, 6), 200)]
+    january, february, *_ = states(PLAN, payments, date(2027, 2, 10))
+    assert (january.state, january.paid_on, january.days_late, january.paid_late) == \
+        ("paid", date(2027, 2, 6), 36, True)
+    assert (february.state, february.paid_on, february.days_late, february.paid_late) == \
+        ("paid", date(2027, 2, 6), 5, False)
+    assert [s.seq for s in paid_late(states(PLAN, payments, date(2027, 2, 10)))] == [1]
+
+
+def test_paid_within_the_grace_days_or_early_is_not_paid_late():
+    payments = [(date(2027, 1, 1 + LATE_AFTER_DAYS), 100), (date(2027, 1, 20), 100)]
+    january, february, *_ = states(PLAN, payments, date(2027, 2, 2))
+    assert (january.days_late, january.paid_late) == (LATE_AFTER_DAYS, False)
+    assert (february.paid_on, february.days_late, february.paid_late) == (date(2027, 1, 20), 0, False)
+    assert paid_late(states(PLAN, payments, date(2027, 2, 2))) == []
+
+
+def test_a_partial_payment_is_settled_on_the_day_it_is_paid_in_full():
+    payments = [(date(2027, 1, 3), 40), (date(2027, 1, 30), 60)]
+    assert states(PLAN, payments, date(2027, 1, 20))[0].paid_on is None
+    january = states(PLAN, payments, date(2027, 2, 2))[0]
+    assert (january.paid_on, january.days_late, january.paid_late) == (date(2027, 1, 30), 29, True)
+
+
+def test_standing_of_a_plan_kept_with_delays_is_not_on_track():
+    from huurbeg.followup import standing
+
+    late = [(date(2027, 2, 6), 200)]
+    on_time = [(date(2027, 1, 1), 100), (date(2027, 2, 1), 100)]
+    today = date(2027, 2, 10)
+    assert standing("active", states(PLAN, late, today)) == "caught-up"
+    assert standing("active", states(PLAN, on_time, today)) == "on-track"
+    assert standing("active", states(PLAN, [], today)) == "behind"

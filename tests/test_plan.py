@@ -33,7 +33,8 @@ def test_twelve_month_plan_for_1234_56(cli, planned):
         (1234.56, 103.0, 1234.56, "on-track")
     assert len(view["instalments"]) == 12
     assert view["instalments"][0] == {"case": planned, "seq": 1, "due": "2026-12-01", "amount": 103.0,
-                                      "paid": 0.0, "state": "due"}
+                                      "paid": 0.0, "state": "due", "paid_on": None, "days_late": 0}
+    assert (view["paid_late"], view["most_days_late"]) == (0, 0)
     assert view["instalments"][-1]["amount"] == 101.56
     assert view["instalments"][-1]["due"] == "2027-11-01"
 
@@ -98,7 +99,6 @@ def test_plan_show_table(cli, planned):
 
 
 @pytest.mark.parametrize("args, text", [
-    (["--arrears", "100", "--instalment", "200", "--start", "today"], "--instalment: cannot be larger"),
     (["--arrears", "0", "--instalment", "0", "--start", "today"], "--arrears: must be more than 0"),
     (["--arrears", "-100", "--instalment", "10", "--start", "today"], "negative"),
     (["--arrears", "100", "--instalment", "10", "--start", "today", "--day", "32"], "--day"),
@@ -164,3 +164,28 @@ def test_an_agreement_is_done_once(cli, planned):
     cli("plan", "agree", planned, "x", "--due", "+1w")
     assert cli("plan", "done", planned, "1").exit_code == 0
     assert_one_line_error(cli("plan", "done", planned, "1"), code=4, contains="already done")
+
+
+@pytest.mark.parametrize("lang, paid, standing", [
+    ("en", "paid, 36 days late", "caught-up"),
+    ("nl", "betaald, 36 dagen te laat", "ingehaald, met vertraging")])
+def test_an_instalment_paid_five_weeks_late_leaves_a_trace(cli, planned, lang, paid, standing):
+    # December's instalment missed, paid with January's on 06/01/2027: 36 days late
+    env = {"HUURBEG_TODAY": "2027-01-10", "HUURBEG_LANG": lang}
+    assert cli("plan", "pay", planned, "--amount", "206", "--date", "06/01/2027", env=env).exit_code == 0
+    view = show(cli, planned, "--as-of", "10/01/2027")
+    december, january = view["instalments"][:2]
+    assert (december["state"], december["paid_on"], december["days_late"]) == ("paid", "2027-01-06", 36)
+    assert (january["state"], january["paid_on"], january["days_late"]) == ("paid", "2027-01-06", 5)
+    assert (view["standing"], view["paid_late"], view["most_days_late"]) == ("caught-up", 1, 36)
+    table = cli("plan", "show", planned, env=env).stdout
+    assert paid in table and "06/01/2027" in table
+    assert standing in table.splitlines()[0]
+    assert cli("hearing", "add", planned, "--date", "+3d 09:30", "--court", "Vredegerecht Mechelen",
+               env=env).exit_code == 0
+    for shown in (cli("hearing", "brief", planned, env=env).stdout, cli("case", "show", planned, env=env).stdout):
+        flat = " ".join(shown.split())
+        assert standing in flat and "36" in flat, shown
+    late = lambda month: [row["value"] for row in as_json(cli("stats", "--month", month, "-f", "json", env=env))  # noqa
+                          if row["figure"] == "plans_paid_late"]
+    assert (late("2026-12"), late("2027-01")) == ([0], [1])

@@ -43,7 +43,7 @@ FLOWS = {
         ["intake", "--track", "pw", "--tenant", "Jan Peeters", "--address", "", "--phone", "", "--birth-date",
          "30/07/1985", "--national-number", NATIONAL, "--adults", "1", "--children", "0", "--landlord", "",
          "--problem", "arrears", "--arrears", "0", "--rent", "650", "--date", "today", "--source", "tenant"],
-        [("informed of this registration?", "y\r"), ("tenant consented", "y\r"), ("landlord consented", "n\r"),
+        [("informed of this registration?", "y\r"), ("tenant consented", "y\r"),  # no landlord: nobody to consent
          ("Note (confidential)?", "\r"), ("Register this case?", "\r")]),
     "intake-same-household": (
         [["intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--national-number",
@@ -65,7 +65,8 @@ FLOWS = {
         [["intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--tenant-informed",
           "--date", "-1m", "--no-input"]],
         ["plan", "2026-0001"],
-        [("Arrears to pay off", "1200\r"), ("Monthly instalment", "100\r"), ("Start date?", "\r")]),
+        [("Arrears to pay off", "1200\r"), ("Monthly instalment", "100\r"), ("Start date?", "\r"),
+         ("Set up this payment plan?", "\r")]),
     "hearing-outcome-plan-imposed": (
         [["intake", "--track", "ogp", "--tenant", "Jan Peeters", "--source", "court", "--tenant-informed",
           "--date", "-1m", "--no-input"],
@@ -79,7 +80,8 @@ FLOWS = {
          ["transfer", "dwelling", "add", "CR-1", "--kind", "crisis"],
          ["transfer", "in", "2026-0001", "--dwelling", "CR-1", "--date", "-3w"]],
         ["transfer", "out", "2026-0001", "--destination", "family"],
-        [("Close the case with outcome", "y\r")]),
+        [("The household's new address?", "Stationsstraat 12, 2800 Mechelen\r"),
+         ("Close the case with outcome", "y\r")]),
     "plan-fbu": (
         [["intake", "--track", "pw", "--tenant", "Sara Janssens", "--address", "Molenstraat 5, 2800 Mechelen",
           "--source", "tenant", "--landlord", "Karel De Smet", "--landlord-type", "private", "--problem", "arrears",

@@ -20,7 +20,7 @@ def casework(cli, new_case):
     first = new_case("--date", "01/09/2026", "--rent", "650")
     second = new_case("--tenant", "Karim [red]Aziz[/red]", "--date", "01/10/2026")
     steps = [["visit", first, "--kind", "home", "--minutes", "45", "--date", "01/10/2026", "--note", "Bezoek"],
-             ["plan", first, "--arrears", "1200", "--instalment", "100", "--start", "01/10/2026"],
+             ["plan", first, "--arrears", "1200", "--force", "--instalment", "100", "--start", "01/10/2026"],
              ["plan", "pay", first, "--amount", "100", "--date", "02/10/2026"],
              ["refer", first, "--to", "ocmw", "--date", "03/10/2026"],
              ["hearing", "add", second, "--date", "23/11/2026 09:30", "--court", "Vredegerecht Mechelen",

@@ -80,7 +80,10 @@ REQUIRED = {
     "hearing courts --into": ["hearing", "courts", "--merge", "Vredegerecht Mechelen", "--into", V],
     "hearing served-remove --reason": ["hearing", "served-remove", "{held}", "--reason", V],
     "hearing eviction-remove --reason": ["hearing", "eviction-remove", "{held}", "--reason", V],
+    "case close --note": ["case", "close", C, "--outcome", "other", "--note", V],
     "transfer in --dwelling": ["transfer", "in", C, "--dwelling", V],
+    "transfer in --address": ["transfer", "in", C, "--dwelling", "CR-1", "--address", V],
+    "transfer out --address": ["transfer", "out", S, "--destination", "family", "--address", V],
     "transfer undo --reason": ["transfer", "undo", S, "--reason", V],
     "transfer dwelling add CODE": ["transfer", "dwelling", "add", V, "--kind", "crisis"],
     "refer remove --reason": ["refer", "remove", C, "1", "--reason", V],
@@ -119,7 +122,7 @@ def build(cli) -> dict:
 
     case = run(*CASE)
     run("visit", case, "--date", "-1d", "--no-input")
-    run("plan", case, "--arrears", "600", "--instalment", "100", "--start", "-1m")
+    run("plan", case, "--arrears", "600", "--force", "--instalment", "100", "--start", "-1m")
     run("plan", "pay", case, "--amount", "100", "--date", "-1d")
     run("plan", "agree", case, "clean the kitchen", "--due", "+1w")
     run("plan", "fbu", case, "--signed", "-1d", "--instalment", "100", "--start", "+1m")

@@ -65,7 +65,7 @@ def build(cli) -> dict:
     run("service", "set", *[part for flag in ("--name", "--organisation", "--address", "--phone", "--signatory",
                                                "--place") for part in (flag, HOSTILE)])
     run("service", "me", "--name", HOSTILE, "--phone", HOSTILE)
-    run("plan", number, "--arrears", "600", "--instalment", "100", "--start", "-1m")
+    run("plan", number, "--arrears", "600", "--force", "--instalment", "100", "--start", "-1m")
     run("plan", "agree", number, HOSTILE, "--due", "-1d")
     run("hearing", "add", number, "--date", "today 08:30", "--court", HOSTILE, "--room", HOSTILE,
         "--petition-date", "-3d", "--claimed", "800", "--proposal", HOSTILE)

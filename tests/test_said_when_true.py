@@ -31,7 +31,7 @@ FBU_CASE = ["--landlord", "Karel De Smet", "--landlord-type", "private", "--prob
 SETUP = [
     [*PW, "--tenant", "Jan Peeters", *FBU_CASE],  # 2026-0001
     ["visit", "2026-0001", "--minutes", "30", "--date", "-1w", "--no-input"],
-    ["plan", "2026-0001", "--arrears", "600", "--instalment", "100", "--start", "2026-10-01"],
+    ["plan", "2026-0001", "--arrears", "600", "--force", "--instalment", "100", "--start", "2026-10-01"],
     ["plan", "pay", "2026-0001", "--amount", "100"],
     ["plan", "agree", "2026-0001", "Keuken poetsen", "--due", "+1w"],
     ["refer", "2026-0001", "--to", "ocmw"],
@@ -89,7 +89,7 @@ WRITES = {
     "visit add": ["visit", "add", "2026-0001", "--minutes", "20", "--no-input"],
     "visit edit": ["visit", "edit", "2026-0001", "1", "--minutes", "45"],
     "visit remove": ["visit", "remove", "2026-0001", "1", "--reason", "dubbel"],
-    "plan new": ["plan", "new", "2026-0001", "--arrears", "900", "--instalment", "100", "--start", "today"],
+    "plan new": ["plan", "new", "2026-0001", "--arrears", "900", "--force", "--instalment", "100", "--start", "today"],
     "plan pay": ["plan", "pay", "2026-0001", "--amount", "100"],
     "plan agree": ["plan", "agree", "2026-0001", "Brief sturen", "--due", "+2w"],
     "plan done": ["plan", "done", "2026-0001", "1"],

@@ -21,7 +21,7 @@ HOUSEHOLD = ["--birth-date", "30/07/1985", "--national-number", "85073003328", "
              "--landlord", "", "--problem", "arrears", "--arrears", "500", "--rent", "650", "--date", "today"]
 OPTIONAL = ["--address", "", "--phone", "", "--note", ""]
 PW_FLAGS = ["--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant", "--tenant-informed", *HOUSEHOLD,
-            *OPTIONAL]
+            "--landlord", "Woonpunt", "--landlord-type", "shm", *OPTIONAL]  # a landlord: its consent is asked
 
 
 def spawn(db_path, *args, lang="en"):

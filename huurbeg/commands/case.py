@@ -323,12 +323,30 @@ def close(
     ctx: typer.Context, number: CaseArgument,
     outcome: Annotated[Outcome, code_option(Outcome, N_("outcome"), N_("How the case ended."), "--outcome")],
     when: DateOption = None,
+    note: Annotated[str | None, typer.Option(
+        "--note", parser=parse_required_text, metavar="TEXT",
+        help="Why it closed, what was handed over (confidential): kept in the history and the dossier.")] = None,
+    no_input: NoInputOption = False,
 ) -> None:
-    """Close a case with its outcome (eviction-prevented, referred, ...)."""
-    from huurbeg import casework
+    """Close a case with its outcome (eviction-prevented, referred, ...).
+
+    On a terminal it first asks whether to close a case that still has an active payment plan or a referral
+    without an answer.
+    """
+    from huurbeg import casework, prompts
+    from huurbeg.errors import Cancelled
 
     app_state = state(ctx)
-    casework.close_case(app_state.store(), number, outcome, when or app_state.today, app_state.today)
+    store = app_state.store()
+    when = when or app_state.today
+    casework.check_closing(store, number, when, app_state.today)
+    running = casework.still_open(store, number)
+    if running and prompts.interactive(no_input):
+        prompts.introduce(number, casework.tenant_of_open_case(store, number))
+        render.notice("\n".join([_("Still open:"), *(f"- {what}" for what in running)]))  # one line each, at 80
+        if not prompts.confirm(_("Close the case anyway?"), default=False):
+            raise Cancelled(_("not closed; nothing was written"))
+    casework.close_case(store, number, outcome, when, app_state.today, note)
     render.message(_("{number}: closed ({outcome}).").format(number=number, outcome=render.text_value(outcome)))
 
 

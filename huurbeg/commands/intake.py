@@ -117,7 +117,8 @@ def intake(
     if prompts.questions_asked() != asked:  # any question, even one skipped with Enter: the whole is shown
         from huurbeg.views import intake_summary
 
-        intake_summary(draft, decision, hearing)
+        known = store.cases.find_landlord(draft.landlord) if draft.landlord else None
+        intake_summary(draft, decision, hearing, (known.name, known.kind) if known else None)
         if not prompts.confirm(_("Register this case?")):
             raise Cancelled(_("not registered; nothing was written"))
     number = casework.open_case(store, draft, decision)

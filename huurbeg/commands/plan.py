@@ -8,7 +8,7 @@ import typer
 
 from huurbeg import dates, money, render
 from huurbeg.codes import Party
-from huurbeg.errors import InvalidInput, MissingValue
+from huurbeg.errors import Cancelled, InvalidInput, MissingValue
 from huurbeg.groups import with_default
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
@@ -21,6 +21,8 @@ app = typer.Typer(
     cls=with_default("new"), no_args_is_help=True,
     help="Payment plans, payments and agreements. 'huurbeg plan CASE ...' is short for 'huurbeg plan new CASE ...'.")
 
+ForceOption = Annotated[bool, typer.Option(
+    "--force", help="Record an amount that looks like a typo (asked about on a terminal) all the same.")]
 InstalmentOption = Annotated[int | None, typer.Option("--instalment", parser=parse_money, metavar="EUR",
                                                       help="The monthly instalment.")]
 StartOption = Annotated[date | None, typer.Option(
@@ -38,24 +40,39 @@ def new(
     instalment: InstalmentOption = None,
     start: StartOption = None,
     day: DayOption = None,
+    force: ForceOption = False,
     no_input: NoInputOption = False,
 ) -> None:
-    """Set up a monthly payment plan; it replaces an active plan, which stays in the history."""
-    from huurbeg import followup
+    """Set up a monthly payment plan; it replaces an active plan, which stays in the history.
 
-    from huurbeg import prompts
-
-    from huurbeg import casework
+    On a terminal the case's arrears are offered, and the plan is shown to be confirmed. An instalment above
+    the arrears, or arrears that differ from the case's, are asked about; without a terminal they are refused
+    unless --force.
+    """
+    from huurbeg import casework, followup, prompts
 
     app_state = state(ctx)
+    store = app_state.store()
+    asked = False
     if None in (arrears, instalment, start) and prompts.interactive(no_input):
-        prompts.introduce(number, casework.tenant_of_open_case(app_state.store(), number))
-        arrears, instalment, start = prompts.ask_plan(arrears, instalment, start, app_state.today)
+        asked = True
+        prompts.introduce(number, casework.tenant_of_open_case(store, number))
+        arrears, instalment, start = prompts.ask_plan(arrears, instalment, start, app_state.today,
+                                                      followup.known_arrears(store, number))
     for value, flag in ((arrears, "--arrears"), (instalment, "--instalment"), (start, "--start")):
         if value is None:
             raise MissingValue(_("{option}: required; give it as a flag, or run on a terminal to be asked").format(
                 option=flag))
-    count, replaced = followup.new_plan(app_state.store(), number, arrears, instalment, start, day)
+    schedule = followup.plan_preview(arrears, instalment, start, day)  # refused before anything is asked
+    casework.check_open(store.cases.case(number).status, number)
+    force = prompts.vouch(followup.plan_doubts(store, number, arrears, instalment), force, no_input) or force
+    if asked:  # like the intake: what was answered is shown whole, then confirmed
+        from huurbeg.views import plan_summary
+
+        plan_summary(number, arrears, schedule)
+        if not prompts.confirm(_("Set up this payment plan?")):
+            raise Cancelled(_("not recorded; nothing was written"))
+    count, replaced = followup.new_plan(store, number, arrears, instalment, start, day, force=force)
     render.message((ngettext("{number}: payment plan of {count} instalment for {amount} (the earlier plan was "
                              "replaced).", "{number}: payment plan of {count} instalments for {amount} (the "
                              "earlier plan was replaced).", count) if replaced else
@@ -70,12 +87,20 @@ def pay(
     number: CaseArgument,
     amount: Annotated[int, typer.Option("--amount", parser=parse_money, metavar="EUR", help="Amount paid.")],
     when: DateOption = None,
+    force: ForceOption = False,
 ) -> None:
-    """Record a payment: it settles what is due, oldest first; an extra amount shortens the plan."""
-    from huurbeg import followup
+    """Record a payment: it settles what is due, oldest first; an extra amount shortens the plan.
+
+    A payment far above the instalment (more than three instalments, and more than is due with the next one)
+    is asked about on a terminal; without one it is refused unless --force.
+    """
+    from huurbeg import followup, prompts
 
     app_state = state(ctx)
-    left = followup.pay(app_state.store(), number, amount, when or app_state.today, app_state.today)
+    store = app_state.store()
+    when = when or app_state.today
+    prompts.vouch(followup.payment_doubts(store, number, amount, when, app_state.today), force)
+    left = followup.pay(store, number, amount, when, app_state.today)
     render.message((_("{number}: payment of {amount} recorded; the plan is paid off.") if left == 0 else
                     _("{number}: payment of {amount} recorded; {left} left.")).format(
         number=number, amount=money.fmt(amount), left=money.fmt(left)))
@@ -115,7 +140,7 @@ def agree(
     agreement_id = followup.agree(state(ctx).store(), number, text, due, party)
     render.message(_("{number}: agreement {id} ({party}) due {due}.").format(
         number=number, id=agreement_id, party=render.text_value(party), due=render.text_value(due)))
-    render.write_text(f"{agreement_id}\n")
+    render.record_number(agreement_id)
 
 
 @app.command("done")

@@ -40,8 +40,10 @@ def refer(
     from huurbeg import transfers
 
     app_state = state(ctx)
-    transfers.refer(app_state.store(), number, to, when or app_state.today, note, app_state.today)
-    render.message(_("{number}: referred to {to}.").format(number=number, to=render.text_value(to)))
+    referral_id = transfers.refer(app_state.store(), number, to, when or app_state.today, note, app_state.today)
+    render.message(_("{number}: referral {id} to {to} (its number for 'huurbeg refer outcome').").format(
+        number=number, id=referral_id, to=render.text_value(to)))
+    render.record_number(referral_id)
 
 
 @app.command("list")

@@ -9,8 +9,8 @@ from huurbeg import render
 from huurbeg.codes import Destination, DwellingKind
 from huurbeg.commands import headed
 from huurbeg.i18n import N_, _
-from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption,
-                            code_option, complete_dwellings, parse_coming_date, parse_required_text)
+from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
+                            ReasonOption, code_option, complete_dwellings, parse_coming_date, parse_required_text)
 from huurbeg.state import state
 
 app = typer.Typer(help="Transitional and crisis dwellings: admissions, extensions, moves out, occupancy.",
@@ -19,6 +19,9 @@ dwelling_app = typer.Typer(help="The service's dwellings: add one ('huurbeg tran
                            no_args_is_help=True)
 app.add_typer(dwelling_app, name="dwelling")
 
+NewAddressOption = Annotated[str | None, typer.Option(
+    "--address", parser=parse_required_text, metavar="TEXT",
+    help="The household's new address (asked on a terminal).")]
 UntilOption = Annotated[date | None, typer.Option(
     "--until", parser=parse_coming_date, metavar="DATE", help="Transitional stay: the planned end.")]
 ReviewOption = Annotated[date | None, typer.Option(
@@ -51,13 +54,25 @@ def move_in(
     when: DateOption = None,
     until: UntilOption = None,
     review: ReviewOption = None,
+    address: NewAddressOption = None,
+    no_input: NoInputOption = False,
 ) -> None:
-    """Admit the household to a dwelling; the case moves to the dw or crisis track. A crisis stay lasts 4 months."""
-    from huurbeg import transfers
+    """Admit the household to a dwelling; the case moves to the dw or crisis track. A crisis stay lasts 4 months.
+
+    The household's address becomes the dwelling's (asked on a terminal, --address to give another).
+    """
+    from huurbeg import casework, prompts, transfers
 
     app_state = state(ctx)
-    moved, track, end, code = transfers.admit(app_state.store(), number, dwelling, when or app_state.today, until,
-                                        review, app_state.today)
+    store = app_state.store()
+    casework.tenant_of_open_case(store, number)  # an unknown or closed case is said before any question
+    lives_at = transfers.dwelling_address(store, dwelling)
+    if address is None and prompts.interactive(no_input):
+        prompts.introduce(number, casework.tenant_of_open_case(store, number))
+        address = prompts.ask_address(lives_at)
+    moved, track, end, code = transfers.admit(store, number, dwelling, when or app_state.today, until,
+                                              review, app_state.today)
+    new_address = transfers.new_address(store, number, lives_at if address is None else address)
     shown = {"number": number, "dwelling": code, "until": render.text_value(end),
              "was": render.text_value(moved), "track": render.text_value(track)}
     if end and moved:
@@ -68,6 +83,8 @@ def move_in(
         render.message(_("{number}: admitted to {dwelling}; track {was} → {track}.").format(**shown))
     else:
         render.message(_("{number}: admitted to {dwelling}.").format(**shown))
+    if new_address:
+        render.message(_("{number}: the household's new address is recorded.").format(number=number))
 
 
 @app.command("extend")
@@ -95,26 +112,31 @@ def move_out(
     when: DateOption = None,
     close: Annotated[bool | None, typer.Option(
         "--close/--keep-open", help="Close the case with the matching outcome (asked on a terminal).")] = None,
+    address: NewAddressOption = None,
+    no_input: NoInputOption = False,
 ) -> None:
-    """The household leaves its dwelling, which is free again; offers to close the case."""
-    from huurbeg import transfers
-
-    from huurbeg import prompts
+    """The household leaves its dwelling, which is free again; asks for its new address and offers to close the
+    case."""
+    from huurbeg import casework, prompts, transfers
 
     app_state = state(ctx)
     store = app_state.store()
+    transfers.check_move(store, number)  # a case that is closed or lives in no dwelling: said before a question
+    asking = prompts.interactive(no_input)
+    if asking and (address is None or close is None):
+        prompts.introduce(number, casework.tenant_of_open_case(store, number))
+    if address is None and asking:
+        address = prompts.ask_address(None)
     if close is None:
-        close = False
-        if prompts.interactive(False):
-            from huurbeg import casework
-
-            prompts.introduce(number, casework.tenant_of_open_case(store, number))
-            close = prompts.confirm(_("Close the case with outcome {outcome}?").format(
-                outcome=render.text_value(transfers.OUTCOME_OF[destination])))
+        close = asking and prompts.confirm(_("Close the case with outcome {outcome}?").format(
+            outcome=render.text_value(transfers.OUTCOME_OF[destination])))
+    moved = transfers.new_address(store, number, address)  # while the case is open
     outcome = transfers.move_out(store, number, destination, when or app_state.today, app_state.today, close)
     shown = {"number": number, "destination": render.text_value(destination), "outcome": render.text_value(outcome)}
     render.message(_("{number}: moved out to {destination}; case closed ({outcome}).").format(**shown) if outcome
                    else _("{number}: moved out to {destination}.").format(**shown))
+    if moved:
+        render.message(_("{number}: the household's new address is recorded.").format(number=number))
 
 
 @app.command("undo")

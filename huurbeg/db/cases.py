@@ -15,7 +15,7 @@ from huurbeg.codes import Party, Status, Track
 from huurbeg.db import court, follow_up, history, intake
 from huurbeg.db.follow_up import LAST_CONTACT
 from huurbeg.db.area import Area
-from huurbeg.db.history import REASON
+from huurbeg.db.history import NOTE, REASON
 from huurbeg.db.sql import Connection, Record, Select, in_list, members
 from huurbeg.errors import DatabaseProblem, NotFound
 from huurbeg.finding import Query, key_groups, search_key
@@ -493,9 +493,9 @@ class Cases(Area):
         self.core.record(of, "track", f"track {of.track} → {to} from {when.isoformat()}")
         self.change(of, track=str(to))
 
-    def close_case(self, of: Record, outcome: str, when: date) -> None:
+    def close_case(self, of: Record, outcome: str, when: date, note: str | None = None) -> None:
         self.change(of, status=str(Status.CLOSED), outcome=str(outcome), closed_date=when)
-        self.core.record(of, "close", f"closed on {when.isoformat()}: {outcome}")
+        self.core.record(of, "close", f"closed on {when.isoformat()}: {outcome}" + (f"{NOTE}{note}" if note else ""))
 
     def reopen_case(self, of: Record) -> None:
         self.core.record(of, "reopen", f"reopened (was closed on {of.closed_date.isoformat()}: {of.outcome})")

@@ -138,6 +138,11 @@ FBU_PLANS = """
 SELECT p.id AS id, p.ended_at AS ended_at FROM payment_plan p JOIN fbu_agreement a ON a.plan_id = p.id
 WHERE a.signed_date <= :last AND a.removed_at IS NULL AND (p.ended_at IS NULL OR p.ended_at >= :start)"""
 
+PAID_PLANS = """
+SELECT DISTINCT y.plan_id AS id FROM payment y JOIN payment_plan p ON p.id = y.plan_id
+JOIN case_file c ON c.id = p.case_id
+WHERE y.date BETWEEN :first AND :last AND y.removed_at IS NULL AND c.removed_at IS NULL"""
+
 INSTALMENTS = """
 SELECT plan_id, seq, due_date, amount_cents FROM instalment WHERE plan_id IN ({plans}) ORDER BY plan_id, seq"""
 
@@ -284,3 +289,22 @@ class Figures:
             if any(day >= self.first for day in broken_spells(instalments.get(pid, []), payments.get(pid, []), until)):
                 broken += 1
         return {None: broken}
+
+    def plans_paid_late(self) -> dict:
+        """Payment plans on which an instalment was paid in full in the period, but only after it had become late
+        (huurbeg.payment_plan): only a payment settles an instalment, so the plans paid in the period are judged."""
+        from huurbeg.payment_plan import Instalment as Scheduled, states
+
+        plans = [row.id for row in self._once(PAID_PLANS)]
+        if not plans:
+            return {None: 0}
+        listed, ids = in_list("plan", plans)
+        instalments: dict[int, list] = {}
+        for row in self.connection.rows(INSTALMENTS.format(plans=listed), **ids):
+            instalments.setdefault(row.plan_id, []).append(Scheduled(row.seq, row.due_date, row.amount_cents))
+        payments: dict[int, list] = {}
+        for row in self.connection.rows(PAYMENTS.format(plans=listed), last=self.last, **ids):
+            payments.setdefault(row.plan_id, []).append((row.date, row.amount_cents))
+        return {None: sum(any(s.paid_late and s.paid_on >= self.first
+                              for s in states(instalments.get(pid, []), payments.get(pid, []), self.last))
+                          for pid in plans)}

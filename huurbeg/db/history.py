@@ -9,6 +9,10 @@ REASON = "; reason: "
 """Where the worker's reason begins in the history line of a withdrawn record (free text)."""
 REASON_ERASED = "; reason erased (retention)"
 """What a purge leaves of that reason: the one change the append-only history allows (schema 0011)."""
+NOTE = "; note: "
+"""Where the worker's note begins in the history line of a closing (`case close --note`, free text)."""
+NOTE_ERASED = "; note erased (retention)"
+"""What a purge leaves of that note: the twin of REASON_ERASED (schema 0028)."""
 
 
 def entries(db: Connection, case_id: int, *, reads: bool = True) -> list[Record]:

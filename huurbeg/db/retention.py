@@ -6,7 +6,7 @@ from huurbeg.codes import Status
 from huurbeg.db import attachments
 from huurbeg.db.area import Area
 from huurbeg.db.cases import assignments, household_keys
-from huurbeg.db.history import REASON, REASON_ERASED
+from huurbeg.db.history import NOTE, NOTE_ERASED, REASON, REASON_ERASED
 from huurbeg.db.sql import Record, in_list
 from huurbeg.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, erased
 
@@ -75,6 +75,7 @@ class Retention(Area):
         db.execute(f"UPDATE household_merge SET {_nulls(*HOUSEHOLD_FIELDS)}, purged_at = :now WHERE id IN "
                    f"(SELECT merge_id FROM household_merge_case WHERE case_id IN ({listed}))", now=now, **params)
         self._erase_removal_reasons(ids)
+        self.erase_closing_notes(ids)
         for case in cases:
             self.core.record(case, "purge", "personal data and free text removed (retention)")
 
@@ -236,3 +237,15 @@ class Retention(Area):
             f"WHERE id IN (SELECT landlord_id FROM case_file WHERE id IN ({listed})) "
             "AND id NOT IN (SELECT landlord_id FROM case_file WHERE purged_at IS NULL AND landlord_id IS NOT NULL)",
             **params)
+
+    def erase_closing_notes(self, case_ids: list[int]) -> None:
+        """The worker's note on a closing is free text in the history: a purge replaces it, the second change
+        the append-only history allows (schema 0028), keeping the closing's date and outcome."""
+        if not case_ids:
+            return
+        listed, ids = in_list("case", case_ids)
+        for line in self.sql.rows(f"SELECT id, detail FROM history WHERE case_id IN ({listed}) AND action = 'close'",
+                                  **ids):
+            if NOTE in line.detail:
+                self.sql.execute("UPDATE history SET detail = :detail WHERE id = :id", id=line.id,
+                                 detail=line.detail.split(NOTE, 1)[0] + NOTE_ERASED)
