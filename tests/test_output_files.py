@@ -37,6 +37,7 @@ SAMPLES = {
     "plan show": ["plan", "show", CASE, "--format", "xlsx"],
     "plan fbu": ["plan", "fbu", CASE, "--document"],
     "hearing list": ["hearing", "list", "--within", "60", "--format", "ics"],
+    "hearing courts": ["hearing", "courts", "--format", "csv"],
     "hearing brief": ["hearing", "brief", CASE],
     "transfer list": ["transfer", "list", "--format", "json"],
     "refer list": ["refer", "list", "--format", "json"],
