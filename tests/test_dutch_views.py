@@ -343,3 +343,10 @@ def test_a_corrected_outcome_reads_as_dutch_in_the_history(cli, new_case):
     shown = " ".join(cli("case", "history", number, env={"HUURBEG_LANG": "nl", "COLUMNS": "200"}).stdout.split())
     assert "ingetrokken; reden: vervangen door de uitspraak die erna geregistreerd werd" in shown
     assert "outcome" not in shown and "replaced by" not in shown
+
+
+def test_the_rule_of_a_warning_is_named_in_dutch(cli, new_case):
+    number = new_case("--date", "-40d")
+    shown = cli("deadlines", env=NL | {"COLUMNS": "200"}).stdout  # wide enough for the Rule column
+    assert "Regel" in shown and number in shown and "contact nodig" in shown and "no-contact" not in shown
+    assert "no-contact" in {w["rule"] for w in json.loads(cli("deadlines", "-f", "json", env=NL).stdout)}  # data: slugs

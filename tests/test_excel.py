@@ -227,10 +227,11 @@ def slugs_with_other_words() -> set[str]:
     """Every code and state slug that a Dutch reader reads as another word."""
     from huurbeg import codes
     from huurbeg.render import STATES, state_word
+    from huurbeg.rules import RULE_NAMES
 
     with speaking("nl"):
         found = {value for (enum, value), _ in codes.SCREEN.items() if codes.shown(enum(value)) != value}
-        return found | {slug for slug in STATES if state_word(slug) != slug}
+        return found | {slug for slug in STATES if state_word(slug) != slug} | set(RULE_NAMES)
 
 
 @pytest.fixture
