@@ -350,3 +350,17 @@ def test_the_rule_of_a_warning_is_named_in_dutch(cli, new_case):
     shown = cli("deadlines", env=NL | {"COLUMNS": "200"}).stdout  # wide enough for the Rule column
     assert "Regel" in shown and number in shown and "contact nodig" in shown and "no-contact" not in shown
     assert "no-contact" in {w["rule"] for w in json.loads(cli("deadlines", "-f", "json", env=NL).stdout)}  # data: slugs
+
+
+def test_the_crisis_track_has_one_dutch_word(cli):
+    import os
+    import subprocess
+    import sys
+
+    shown = subprocess.run([sys.executable, "-m", "huurbeg", "intake", "--help"], capture_output=True, text=True,
+                           env=os.environ | NL, timeout=60).stdout  # the help is worded as the process starts
+    help_text = " ".join(shown.split())
+    assert "doorstroomwoning, crisisopvang" in help_text  # the word of the seeds, not the dwelling's
+    number = cli("intake", "--track", "crisisopvang", "--tenant", "X", "--source", "huurder", "--tenant-informed",
+                 "--no-input").stdout.strip()
+    assert "crisisopvang" in cli("case", "show", number, env=NL).stdout
