@@ -364,3 +364,18 @@ def test_the_crisis_track_has_one_dutch_word(cli):
     number = cli("intake", "--track", "crisisopvang", "--tenant", "X", "--source", "huurder", "--tenant-informed",
                  "--no-input").stdout.strip()
     assert "crisisopvang" in cli("case", "show", number, env=NL).stdout
+
+
+def test_a_dutch_message_names_the_field_in_dutch(cli, new_case):
+    number = new_case("--landlord", "Karel De Smet", "--landlord-type", "private")  # the case's rent unknown
+    result = cli("plan", "fbu", number, "--signed", "22/11/2026", "--instalment", "200", "--start", "01/12/2026",
+                 env=NL)
+    assert_one_line_error(result, contains="fout: huurprijs: de maandelijkse huurprijs")
+    shm = cli("plan", "fbu", new_case("--tenant", "Els Wouters", "--rent", "650"), "--signed", "22/11/2026", "--instalment", "200",
+              "--start", "01/12/2026", env=NL)  # an SHM landlord: no FBU agreement
+    assert_one_line_error(shm, contains="fout: verhuurder: een FBU-overeenkomst")
+    from huurbeg.i18n import speaking
+    from huurbeg.render import state_word
+
+    with speaking("nl"):
+        assert state_word("behind") == "achterop"  # a plan behind its schedule, as a Fleming writes it
