@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 from huurbeg import __version__, completion, helptext, render
 from huurbeg.commands import (case, completion as completion_command, deadlines, demo, digest, hearing, importing,
                               intake, letter, maintenance, plan, refer, service, stats, transfer, visit)
-from huurbeg.errors import HuurbegError, reason as _said
+from huurbeg.errors import Cancelled, HuurbegError, reason as _said
 from huurbeg.groups import spare_pydantic
 from huurbeg.i18n import N_, _
 from huurbeg.params import output_option, parse_worker
@@ -38,6 +38,14 @@ def _fail(text: str, code: int) -> int:
     if said := remarks():
         text = "; ".join([text.rstrip().rstrip("."), *said])
     sys.stderr.write(_("huurbeg: error: {message}").format(message=plain(text)) + "\n")
+    return code
+
+
+def _stopped(text: str, code: int) -> int:
+    """A command the worker stopped: one line that says so, without calling it an error."""
+    from huurbeg.render import plain
+
+    sys.stderr.write(_("huurbeg: {message}").format(message=plain(text)) + "\n")
     return code
 
 
@@ -100,12 +108,14 @@ class HuurbegGroup(TyperGroup):
     def _failure(exc: BaseException) -> int:
         try:
             raise exc
+        except Cancelled as exc:  # the worker's choice, not an error
+            return _stopped(_said(exc), exc.exit_code)
         except HuurbegError as exc:
             return _fail(_said(exc), exc.exit_code)
         except typer.TyperException as exc:
             return _usage_error(exc)
         except typer.Abort:
-            return _fail(_("stopped; nothing was written"), 1)
+            return _stopped(_("stopped; nothing was written"), 1)
         except OSError as exc:
             if exc.errno == errno.EPIPE:  # `huurbeg ... | head`: the reader went away
                 return 0

@@ -235,7 +235,7 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
     (Track.PRE_OGP, ("verzoening",), N_("pre-OGP")),
     (Track.OGP, ("gerechtelijke-procedure",), N_("OGP")),
     (Track.DW, ("doorstroomwoning",), N_("DW")),
-    (Track.CRISIS, ("crisiswoning", "crisisopvang"), N_("crisis shelter")),
+    (Track.CRISIS, ("crisisopvang", "crisiswoning"), N_("crisis shelter")),  # the seeds' word for the track
     (Source.TENANT, ("huurder",), N_("tenant")),
     (Source.LANDLORD, ("verhuurder",), N_("landlord")),
     (Source.OCMW, (), N_("OCMW")),

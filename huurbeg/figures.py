@@ -220,22 +220,34 @@ def panel_name(panel: str) -> str:
     return _(PANEL_NAMES.get(panel, panel))
 
 
-def breakdown_text(dimension: str, values: list[tuple[str, str]]) -> str:
-    """One line of breakdowns, 'track: pw 3 · ogp 2', each value as the reader names it."""
+def _value_name(dimension: str, value: str) -> str:
     from huurbeg.i18n import _
     from huurbeg.render import text_value
 
-    def shown(value: str) -> str:
-        if value in EXTRA_VALUES:
-            return _(EXTRA_VALUES[value])
-        for enum in _CODES.get(dimension, ()):
-            try:
-                return text_value(enum(value))
-            except ValueError:
-                continue
-        return value
+    if value in EXTRA_VALUES:
+        return _(EXTRA_VALUES[value])
+    for enum in _CODES.get(dimension, ()):
+        try:
+            return text_value(enum(value))
+        except ValueError:
+            continue
+    return value
 
-    return f"{_(DIMENSIONS.get(dimension, dimension))}: " + " · ".join(f"{shown(v)} {n}" for v, n in values)
+
+def breakdown_text(dimension: str, values: list[tuple[str, str]]) -> str:
+    """One line of breakdowns, 'track: pw 3 · ogp 2', each value as the reader names it."""
+    from huurbeg.i18n import _
+
+    return f"{_(DIMENSIONS.get(dimension, dimension))}: " + " · ".join(
+        f"{_value_name(dimension, v)} {n}" for v, n in values)
+
+
+def breakdown_words(breakdown: str) -> str:
+    """A row's breakdown ('track=ogp') as the reader names it ('traject: OGP')."""
+    from huurbeg.i18n import _
+
+    dimension, _sep, value = breakdown.partition("=")
+    return f"{_(DIMENSIONS.get(dimension, dimension))}: {_value_name(dimension, value)}"
 
 
 @dataclass(frozen=True)

@@ -484,9 +484,17 @@ def write_json(data) -> None:
     data_stream().write(text.translate(_C1_ESCAPED) + "\n")
 
 
-def write_csv(rows: Sequence[dict], keys: Sequence[str] | None = None, *, excel: bool = False) -> None:
-    """csv, the data contract; with `excel`, the same data as Belgian Excel opens them (csv-excel)."""
+def write_csv(rows: Sequence[dict], keys: Sequence[str] | None = None, *, excel: bool = False,
+              people: bool = True) -> None:
+    """csv, the data contract; with `excel`, the same data as Belgian Excel opens them (csv-excel), for
+    people: headed and worded in the reader's language (huurbeg.workbook.for_people), unless `people`
+    is False because they already are."""
     keys = list(keys or (rows[0].keys() if rows else []))
+    if excel and people:
+        from huurbeg.workbook import for_people, header
+
+        rows = for_people([{key: row.get(key) for key in keys} for row in rows], text_dates=True)
+        keys = [header(key) for key in keys] if language() == "nl" else keys
     out = data_stream()
     shown = plain if to_terminal() else str
     if excel:
@@ -725,10 +733,16 @@ def emit_fields(record: dict, fmt: str) -> bool:
         write_json(record)
     elif fmt in ("csv", "csv-excel", "xlsx"):
         flat = [{"field": k, "value": v} for k, v in record.items() if not isinstance(v, (list, dict))]
-        if fmt == "xlsx":
-            emit_rows(flat, fmt, [], title=record.get("case"))
+        if fmt == "csv":
+            write_csv(flat, ["field", "value"])
         else:
-            write_csv(flat, ["field", "value"], excel=fmt == "csv-excel")
+            from huurbeg.workbook import fields_for_people, workbook
+
+            worded = fields_for_people(record, text_dates=fmt == "csv-excel")  # field names and values in words
+            if fmt == "xlsx":
+                write_bytes(workbook(worded, record.get("case") or _command_name(), people=False))
+            else:
+                write_csv(worded, excel=True, people=False)
     else:
         return False
     return True

@@ -213,6 +213,27 @@ def rule(func: Rule) -> Rule:
     return func
 
 
+RULE_NAMES = {
+    "agreement-overdue": N_("agreement overdue"), "earliest-eviction-date": N_("earliest eviction date"),
+    "eviction-date": N_("eviction date"), "eviction-short-notice": N_("eviction at short notice"),
+    "fbu-advance-unpaid": N_("FBU advance unpaid"), "fbu-not-filed": N_("FBU agreement not filed"),
+    "fbu-plan-broken": N_("FBU plan not kept"), "hearing-due": N_("hearing coming"),
+    "instalment-unpaid": N_("instalment unpaid"), "judgment-not-served": N_("judgment not served"),
+    "next-contact-passed": N_("planned contact"), "no-contact": N_("contact due"),
+    "pw-consent-missing": N_("PW consent missing"), "pw-max-duration": N_("PW maximum duration"),
+    "referral-unconfirmed": N_("referral unanswered"), "stay-ending": N_("end of stay"),
+    "tenant-not-reached": N_("tenant not reached"),
+}
+"""Each rule as a Dutch reader names it in the Rule column; json and csv keep the slug."""
+
+
+def rule_name(slug: str) -> str:
+    """A warning's rule on a Dutch screen by its name; an English one keeps the slug."""
+    from huurbeg.i18n import _, language
+
+    return _(RULE_NAMES[slug]) if slug in RULE_NAMES and language() == "nl" else slug
+
+
 def _warning(facts: CaseFacts, func_name: str, severity: Severity, due: date, message: str) -> CaseWarning:
     return CaseWarning(facts.case, func_name.replace("_", "-"), severity, due, message)
 

@@ -343,3 +343,39 @@ def test_a_corrected_outcome_reads_as_dutch_in_the_history(cli, new_case):
     shown = " ".join(cli("case", "history", number, env={"HUURBEG_LANG": "nl", "COLUMNS": "200"}).stdout.split())
     assert "ingetrokken; reden: vervangen door de uitspraak die erna geregistreerd werd" in shown
     assert "outcome" not in shown and "replaced by" not in shown
+
+
+def test_the_rule_of_a_warning_is_named_in_dutch(cli, new_case):
+    number = new_case("--date", "-40d")
+    shown = cli("deadlines", env=NL | {"COLUMNS": "200"}).stdout  # wide enough for the Rule column
+    assert "Regel" in shown and number in shown and "contact nodig" in shown and "no-contact" not in shown
+    assert "no-contact" in {w["rule"] for w in json.loads(cli("deadlines", "-f", "json", env=NL).stdout)}  # data: slugs
+
+
+def test_the_crisis_track_has_one_dutch_word(cli):
+    import os
+    import subprocess
+    import sys
+
+    shown = subprocess.run([sys.executable, "-m", "huurbeg", "intake", "--help"], capture_output=True, text=True,
+                           env=os.environ | NL, timeout=60).stdout  # the help is worded as the process starts
+    help_text = " ".join(shown.split())
+    assert "doorstroomwoning, crisisopvang" in help_text  # the word of the seeds, not the dwelling's
+    number = cli("intake", "--track", "crisisopvang", "--tenant", "X", "--source", "huurder", "--tenant-informed",
+                 "--no-input").stdout.strip()
+    assert "crisisopvang" in cli("case", "show", number, env=NL).stdout
+
+
+def test_a_dutch_message_names_the_field_in_dutch(cli, new_case):
+    number = new_case("--landlord", "Karel De Smet", "--landlord-type", "private")  # the case's rent unknown
+    result = cli("plan", "fbu", number, "--signed", "22/11/2026", "--instalment", "200", "--start", "01/12/2026",
+                 env=NL)
+    assert_one_line_error(result, contains="fout: huurprijs: de maandelijkse huurprijs")
+    shm = cli("plan", "fbu", new_case("--tenant", "Els Wouters", "--rent", "650"), "--signed", "22/11/2026", "--instalment", "200",
+              "--start", "01/12/2026", env=NL)  # an SHM landlord: no FBU agreement
+    assert_one_line_error(shm, contains="fout: verhuurder: een FBU-overeenkomst")
+    from huurbeg.i18n import speaking
+    from huurbeg.render import state_word
+
+    with speaking("nl"):
+        assert state_word("behind") == "achterop"  # a plan behind its schedule, as a Fleming writes it

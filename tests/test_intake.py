@@ -156,3 +156,62 @@ def test_every_write_is_in_the_history_with_the_os_user(cli, db_path):
     history = rows(db_path, "SELECT action, os_user FROM history ORDER BY id")
     assert [action for action, _ in history] == ["intake", "consent"]
     assert all(user for _, user in history)
+
+
+BENALI = ["intake", "--track", "pw", "--tenant", "Mohamed Benali", "--address", "Koningin Astridlaan 140, 2800 Mechelen",
+          "--phone", "0488 44 33 22", "--birth-date", "12/03/1980", "--source", "tenant", "--landlord", "Woonpunt",
+          "--landlord-type", "shm", "--tenant-informed", "--no-input"]
+KEPT = {"--tenant": "Mohamed Benali", "--address": "Koningin Astridlaan 140, 2800 Mechelen", "--phone": "0488 44 33 22",
+        "--birth-date": "12/03/1980"}
+
+
+def registered(changes: dict) -> list[str]:
+    """BENALI's intake with some of its facts written otherwise (None: left out)."""
+    args = ["intake", "--track", "pw", "--source", "tenant", "--landlord", "Woonpunt", "--tenant-informed",
+            "--no-input"]
+    for flag, value in (KEPT | changes).items():
+        if value is not None:
+            args += [flag, value]
+    return args
+
+
+@pytest.mark.parametrize("changes", [
+    {"--tenant": "Mohammed Ben Ali", "--address": "Kon. Astridlaan 140, 2800 Mechelen", "--phone": "0488443322",
+     "--birth-date": None},  # the household of the issue: every fact written otherwise
+    {"--tenant": "Mohamed Ben Ali", "--address": "Elders 5", "--phone": "+32 488 44 33 22", "--birth-date": None},
+    {"--tenant": "Mohamed Benalli", "--address": None, "--phone": None},  # a typo, and the birth date
+    {"--tenant": "mevrouw Benali", "--address": "Koningin Astridln 140", "--phone": None, "--birth-date": None},
+    {"--tenant": "Sara Janssens", "--address": "Kon Astridlaan 140 2800 Mechelen", "--phone": "0488/44.33.22",
+     "--birth-date": None},  # address and phone: the same household, whoever called
+])
+def test_a_household_written_otherwise_is_spotted(cli, db_path, changes):
+    first = cli(*BENALI).stdout.strip()
+    before = snapshot(db_path)
+    result = cli(*registered(changes))
+    assert_one_line_error(result, code=4, contains=f"open case {first} (same ")
+    assert "written alike" in result.stderr and "--allow-duplicate" in result.stderr
+    assert "Benali" not in result.stderr and "0488" not in result.stderr  # the case number, no personal data
+    assert snapshot(db_path) == before
+
+
+@pytest.mark.parametrize("changes", [
+    {"--tenant": "Mohamed Benali", "--address": "Elders 5", "--phone": "0477 11 22 33", "--birth-date": None},
+    {"--tenant": "Jan Peeters", "--address": "Kerkstraat 1", "--phone": None, "--birth-date": "12/03/1980"},
+    {"--tenant": "Jan Peeters", "--address": "Kon. Astridlaan 140, 2800 Mechelen", "--phone": "0477 11 22 33",
+     "--birth-date": None},  # the next tenant of the flat
+    {"--tenant": "Mohamed Bensalah", "--address": "Elders 5", "--phone": "0488 44 33 23", "--birth-date": None},
+    {"--tenant": "Ali Benali", "--address": "Elders 5", "--phone": None, "--birth-date": "01/01/1990"},
+])
+def test_another_household_is_not_taken_for_it(cli, db_path, changes):
+    cli(*BENALI)
+    result = cli(*registered(changes))
+    assert result.exit_code == 0, result.output
+    assert rows(db_path, "SELECT count(DISTINCT household_id) FROM case_file") == [(2,)]
+
+
+def test_a_household_written_otherwise_is_named_in_dutch(cli):
+    first = cli(*BENALI).stdout.strip()
+    result = cli(*registered({"--tenant": "Mohammed Ben Ali", "--address": "Kon. Astridlaan 140", "--birth-date": None,
+                              "--phone": "0488443322"}), env={"HUURBEG_LANG": "nl"})
+    assert_one_line_error(result, code=4, contains=f"lopend dossier {first} (zelfde naam en adres, gelijkaardig "
+                                                   "geschreven)")

@@ -28,8 +28,8 @@ def duplicates(cli, new_case):
     """An earlier closed case and an open one of 'Jan Peeters', and an open one under another spelling."""
     earlier = new_case("--date", "01/02/2025", "--phone", "0470 11 22 33")
     assert cli("case", "close", earlier, "--outcome", "eviction-prevented", "--date", "01/06/2025").exit_code == 0
-    typo = new_case("--tenant", "Jan Peters", "--address", "Kerkstr. 1", "--date", "01/03/2026",
-                    "--birth-date", "30/07/1985")
+    typo = new_case("--tenant", "Jan Peters", "--address", "Nieuwe Weg 9", "--date", "01/03/2026",
+                    "--birth-date", "30/07/1985")  # moved since: a name alike alone is no household the intake joins
     return earlier, typo
 
 

@@ -414,7 +414,7 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = Output
     store = state(ctx).store(reads_only=True)
     rows = caseload.history(store, number)
     casework.log_read(store, number, "case history")
-    shown = rows if fmt != OutputFormat.TABLE else [history.shown_entry(row) for row in rows]
+    shown = rows if fmt in (OutputFormat.JSON, OutputFormat.CSV) else [history.shown_entry(row) for row in rows]
     columns = HISTORY_COLUMNS if not any(row["role"] for row in rows) else \
         HISTORY_COLUMNS[:2] + [("role", N_("Role"))] + HISTORY_COLUMNS[2:]  # a team server's: who is who
     render.emit_rows(shown, fmt, headed(columns), title=_("History of {number}").format(number=number))

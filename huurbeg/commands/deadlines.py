@@ -36,7 +36,12 @@ def deadlines(
     store = app_state.reader()
     found = caseload.deadlines(store, as_of or app_state.today, DEFAULT_WITHIN_DAYS if within is None else within,
                                workers.chosen(store, worker, mine))
-    render.emit_rows([w.as_dict() for w in found], fmt, headed(COLUMNS),
+    from huurbeg.rules import rule_name
+
+    rows = [w.as_dict() for w in found]
+    if fmt not in (OutputFormat.JSON, OutputFormat.CSV):  # for people: the rule by its name
+        rows = [row | {"rule": rule_name(row["rule"])} for row in rows]
+    render.emit_rows(rows, fmt, headed(COLUMNS),
                      empty=_("No deadlines: nothing needs attention."))
 
 

@@ -13,7 +13,7 @@ from huurbeg.codes import Party, Status
 from huurbeg.db import cases, history
 from huurbeg.db.sql import Connection
 from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
-from huurbeg.finding import search_key
+from huurbeg.finding import TYPO_MIN_LENGTH, patterns, phone_key, search_key, shared_identity, words
 from huurbeg.i18n import N_
 
 
@@ -31,13 +31,49 @@ def matches(db: Connection, draft: IntakeDraft) -> list[HouseholdMatch]:
     if address_key:
         conditions.append("household.address_key = :address")
         params["address"] = address_key
-    if not conditions:
-        return []
     rows = db.rows("SELECT case_file.number, case_file.status, household.id, household.national_number, "
                    "household.name_key, household.birth_date FROM case_file "
                    "JOIN household ON household.id = case_file.household_id "
-                   f"WHERE ({' OR '.join(conditions)}) AND {cases.NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC", **params)
-    return [HouseholdMatch(row.number, Status(row.status), row.id, _reason(row, draft, name_key)) for row in rows]
+                   f"WHERE ({' OR '.join(conditions)}) AND {cases.NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC", **params) \
+        if conditions else []
+    found = [HouseholdMatch(row.number, Status(row.status), row.id, _reason(row, draft, name_key)) for row in rows]
+    return found + _alike(db, draft, {match.case for match in found if match.strong})
+
+
+ALIKE = {("name", "address"): N_("name and address, written alike"),
+         ("name", "phone"): N_("name and phone, written alike"),
+         ("name", "birth_date"): N_("name and birth date, written alike"),
+         ("address", "phone"): N_("address and phone, written alike")}
+"""What two households written differently share, by the pair of fields that first says so."""
+
+
+def _alike(db: Connection, draft: IntakeDraft, known: set[str]) -> list[HouseholdMatch]:
+    """Cases of a household written otherwise ('Mohamed Benali' for 'Mohammed Ben Ali', 'Kon.' for 'Koningin',
+    a phone with or without spaces) that shares two identifying facts with the draft, judged as `case find`
+    judges a match (huurbeg.finding.shared_identity): one shared fact alone (a common name, a building) is not
+    the same household."""
+    wanted = {"name": draft.tenant, "address": draft.address, "phone": draft.phone, "birth_date": draft.birth_date,
+              "national_number": draft.national_number}
+    keys = [pattern for word in words(draft.tenant) if len(word) >= TYPO_MIN_LENGTH for pattern in patterns(word)]
+    keys += [phone] if len(phone := phone_key(draft.phone)) >= 6 else []
+    if not keys:
+        return []
+    params = {f"k{n}": f"%{key}%" for n, key in enumerate(dict.fromkeys(keys))}
+    rows = db.rows("SELECT case_file.number, case_file.status, household.id, household.name, household.address, "
+                   "household.phone, household.birth_date, household.national_number FROM case_file "
+                   "JOIN household ON household.id = case_file.household_id "
+                   f"WHERE ({' OR '.join(f'household.search_key LIKE :{key}' for key in params)}) AND {cases.NOT_REMOVED} "
+                   "ORDER BY case_file.intake_date DESC, case_file.id DESC", **params)
+    found = []
+    for row in rows:
+        if row.number in known:
+            continue
+        shared = shared_identity(wanted, {"name": row.name, "address": row.address, "phone": row.phone,
+                                          "birth_date": row.birth_date, "national_number": row.national_number})
+        pair = next((pair for pair in ALIKE if set(pair) <= set(shared)), None)
+        if pair:
+            found.append(HouseholdMatch(row.number, Status(row.status), row.id, ALIKE[pair]))
+    return found
 
 
 def _reason(household, draft: IntakeDraft, name_key: str | None) -> str:
