@@ -221,8 +221,18 @@ def phone_key(text: str | None) -> str:
     return subscriber_part(text or "") or digits(text)
 
 
+def _numbers_agree(one: str | None, other: str | None) -> bool:
+    """Whether the numbers of two texts agree: Kerkstraat 11 and Kerkstraat 12 are two houses, however alike
+    the words; a number left out on one side (the postcode) is no disagreement."""
+    mine, theirs = set(re.findall(r"\d+", one or "")), set(re.findall(r"\d+", other or ""))
+    return mine <= theirs or theirs <= mine
+
+
 def _alike(one: str | None, other: str | None, field: str) -> bool:
-    """Whether either text, searched for, finds the other: the words of `case find`, typos tolerated."""
+    """Whether either text, searched for, finds the other: the words of `case find`, typos tolerated, and
+    numbers (a house number, a postcode) exactly."""
+    if not _numbers_agree(one, other):
+        return False
     for query, target in ((one, other), (other, one)):
         found = tuple(word for word in words(query) if word not in COURTESY_TITLES)
         if found and target and score(Query(words=found), {field: target}) is not None:

@@ -178,6 +178,7 @@ def build(store, kind: str, number: str, identity, worker, today: date, lang: st
             when = today
         else:
             values = _court(store, case, today)
+            _check_told_the_court(store, case)
             when = on or today
         values |= _common(number, identity, worker, when)
         values["closing"] = _("Kind regards,")
@@ -267,6 +268,15 @@ def _tenant(store, case, today: date, on: date | None, at: time | None, place: s
     }
 
 
+def _check_told_the_court(store, case) -> None:
+    """The note says the household agreed that the court is told: professional secrecy lets it go only
+    when the tenant's consent is recorded (a case opened from the court's own notice has none yet)."""
+    if store.cases.consents(case).get("tenant") is None:
+        raise RuleViolation(_("--to court: the tenant's consent to tell the court is not recorded for case "
+                              "{number}; nothing was written. Record it with 'huurbeg case consent {number} "
+                              "--tenant' once the household agreed").format(number=case.number))
+
+
 def _court(store, case, today: date) -> dict:
     from huurbeg import hearings
     from huurbeg.secrecy import SUPPORT
@@ -278,6 +288,8 @@ def _court(store, case, today: date) -> dict:
     plan = state_word(brief["payment_plan"]["standing"]).replace("-", " ") if brief["payment_plan"] else ""
     court = _text(hearing["court"])
     room = _text(hearing["room"])
+    if room and room.split()[0].casefold() in ("zaal", "room", "salle"):  # typed as "zaal 2": said once
+        room = room.split(None, 1)[1] if len(room.split()) > 1 else ""
     body = [(_("Concerns: the hearing of {date} at {time}, room {room}.") if room else
              _("Concerns: the hearing of {date} at {time}.")).format(date=dates.fmt(starts.date()),
                                                                       time=f"{starts:%H:%M}", room=room),

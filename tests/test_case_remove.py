@@ -56,7 +56,7 @@ def dwellings(cli):
 def test_a_removed_case_leaves_every_view_warning_and_figure(cli, new_case, dwellings):
     kept = casework(cli, new_case, "DW-1", tenant="Jan Peeters")
     before = views(cli)
-    mistake = casework(cli, new_case, "DW-2", tenant="Jana Peeters")
+    mistake = casework(cli, new_case, "DW-2", tenant="Piet Janssens")
     assert views(cli) != before  # the second case shows up everywhere until it is withdrawn
     result = ok(cli("case", "remove", mistake, "--reason", "dubbel ingevoerd"))
     assert mistake in result.stderr and result.stdout == ""

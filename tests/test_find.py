@@ -199,3 +199,15 @@ def test_case_list_by_landlord(cli, caseload):
     assert [r["case"] for r in as_json(cli("case", "list", "--landlord", "woonpunt", "--status", "all",
                                            "-f", "json"))] == [d, a]
     assert as_json(cli("case", "list", "--landlord", "nobody", "-f", "json")) == []
+
+
+@pytest.mark.parametrize("one, other, alike", [
+    ("Kerkstraat 11, 2800 Mechelen", "Kerkstraat 12, 2800 Mechelen", False),  # the house next door
+    ("Kerkstraat 11", "Kerkstraat 11, 2800 Mechelen", True),  # a postcode left out
+    ("Kon. Astridlaan 140", "Koningin Astridlaan 140", True),
+    ("Kerkstraat 11, 2800 Mechelen", "Kerkstraat 11, 2000 Antwerpen", False),
+])
+def test_addresses_are_alike_only_when_their_numbers_agree(one, other, alike):
+    from huurbeg.finding import shared_identity
+
+    assert ("address" in shared_identity({"address": one}, {"address": other})) is alike

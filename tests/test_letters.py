@@ -59,7 +59,7 @@ def planted(cli, service, tmp_path):
     run("landlord", "edit", "Karel De Smet", "--address", "Bruul 5, 2800 Mechelen", "--contact", "Karel De Smet")
     run("visit", number, "--note", SECRETS["contact"], "--date", "02/10/2026", "--minutes", "97", "--no-input")
     run("refer", number, "--to", "psychiatry", "--note", SECRETS["referral"], "--date", "03/10/2026")
-    run("plan", number, "--arrears", "1.234,56", "--instalment", "103", "--start", "01/11/2026")
+    run("plan", number, "--arrears", "1.234,56", "--force", "--instalment", "103", "--start", "01/11/2026")
     run("plan", "pay", number, "--amount", "103", "--date", "01/11/2026")
     run("plan", "agree", number, "Keuken opruimen", "--due", "+7d")
     run("hearing", "add", number, "--date", "+3d 09:30", "--court", "Vredegerecht Mechelen", "--room", "2",
@@ -249,6 +249,22 @@ def test_a_closed_case_and_a_case_without_landlord_are_refused(cli, service, new
     assert not list(tmp_path.glob("*.pdf"))
 
 
+def test_the_court_is_told_nothing_without_the_tenants_consent(cli, service, tmp_path, db_path):
+    """A case opened from the court's own notice has no consent yet: the note, which says the household
+    agreed, is refused until the consent is recorded; a room typed as "zaal 2" is named once."""
+    number = cli("intake", "--track", "ogp", "--source", "court", "--tenant", "Familie Maes", "--no-input").stdout.strip()
+    assert cli("hearing", "add", number, "--date", "+3d 09:30", "--court", "Vredegerecht Mechelen",
+               "--room", "zaal 2").exit_code == 0
+    before = snapshot(db_path)
+    assert_one_line_error(cli("letter", number, "--to", "court", "--output", str(tmp_path / "c.pdf")),
+                          contains="consent")
+    assert snapshot(db_path) == before and not list(tmp_path.glob("*.pdf"))
+    assert cli("case", "consent", number, "--tenant").exit_code == 0
+    preview = cli("letter", number, "--to", "court", "--preview")
+    assert preview.exit_code == 0, preview.output
+    assert "room 2" in preview.stdout and "zaal zaal" not in preview.stdout and "room zaal" not in preview.stdout
+
+
 def test_missing_service_details_are_named_without_a_terminal(cli, new_case, tmp_path, db_path):
     number = new_case()
     before = snapshot(db_path)
@@ -375,7 +391,7 @@ def test_stored_text_is_written_literally(cli, service, tmp_path, fmt):
     result = letter(cli, number, "landlord", out, *extra)
     assert result.exit_code == 0, result.output
     assert result.stderr.strip().splitlines() == [
-        f"{number}: letter to the landlord written to {out} and kept in the dossier as document 1."]
+        f"{number}: letter to the landlord kept in the dossier as document 1.", f"Written to {out}."]
     text = pdf_text(out) if fmt == "pdf" else docx_text(out)
     assert "Jan [red]x[/red] **vet** <w:t>&amp;" in " ".join(text.split())
     assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text

@@ -143,8 +143,9 @@ def write(store, made, media: str, output: Path, template: Path | None, today: d
     render.write_bytes(content)
     kept = keep(store, made, media, output.name, content, today)
     title = _(letters.TITLES[made.kind])  # in the worker's language: the message is theirs, the letter the reader's
-    render.message(_("{number}: {document} written to {path} and kept in the dossier as document {id}.").format(
-        number=made.case, document=title, path=render.plain(str(output)), id=kept))
+    # where it was written is said by the output door, once, after the commit
+    render.message(_("{number}: {document} kept in the dossier as document {id}.").format(
+        number=made.case, document=title, id=kept))
 
 
 def keep(store, made, media: str, name: str, content: bytes, today: date) -> int:

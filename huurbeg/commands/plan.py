@@ -255,8 +255,8 @@ def _fbu_document(store, number: str, output: Path | None, no_input: bool, today
     content = documents.pdf(made)
     render.write_bytes(content)
     kept = letter.keep(store, made, documents.PDF_TYPE, output.name, content, today)
-    render.message(_("{number}: FBU guidance agreement written to {path} and kept in the dossier as document {id}.")
-                   .format(number=number, path=render.plain(str(output)), id=kept))
+    render.message(_("{number}: FBU guidance agreement kept in the dossier as document {id}.")
+                   .format(number=number, id=kept))
 
 
 def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, today):
