@@ -241,7 +241,7 @@ def dutch_work(cli, new_case, tmp_path):
     scan = tmp_path / "vonnis.pdf"
     scan.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n")
     for args in (["visit", number, "--kind", "home", "--minutes", "45"],
-                 ["plan", number, "--arrears", "600", "--instalment", "100", "--start", "01/11/2026"],
+                 ["plan", number, "--arrears", "600", "--force", "--instalment", "100", "--start", "01/11/2026"],
                  ["hearing", "add", number, "--date", "24/12/2026 09:30", "--court", "Vredegerecht Mechelen"],
                  ["refer", number, "--to", "psychiatry"],
                  ["case", "attach", number, str(scan), "--kind", "judgment"],
