@@ -204,6 +204,10 @@ SPREADSHEETS = {
     "hearing brief": ["hearing", "brief", "2026-0001"],
     "transfer list": ["transfer", "list"],
     "refer list": ["refer", "list"],
+    "hearing courts": ["hearing", "courts"],
+    "service show": ["service", "show"],
+    "landlord show": ["landlord", "show", "Woonpunt"],
+    "landlord list": ["landlord", "list"],
 }
 """A Dutch export that succeeds, for every command whose --format takes xlsx (the walk keeps it complete)."""
 
