@@ -53,7 +53,7 @@ class AppState:
 
         On an up-to-date, sound SQLite file it runs on sqlite3 alone; anything else (a server,
         a new, older or damaged file) goes through store(), which handles it, and reads on its
-        session. `records_reads`: the command records the dossiers it shows in the history.
+        connection. `records_reads`: the command records the dossiers it shows in the history.
         """
         if self._store is None:
             from huurbeg.db import open_reader
@@ -69,9 +69,8 @@ class AppState:
 
     def _reader_over(self, store):
         from huurbeg.db.reader import Reader
-        from huurbeg.db.sql import Connection
 
-        reader = Reader(Connection(store.session.connection(), store.dialect), user=store.user,
+        reader = Reader(store.sql, user=store.user,
                         damaged=store.damaged or store.read_only, store=store)  # either way: reads unrecorded
         self._store = reader
         return reader
@@ -132,8 +131,7 @@ class AppState:
         from huurbeg.db.engine import default_path, remove_if_empty, shown
 
         if not succeeded:
-            store.session.get_bind().dispose()
-            remove_if_empty(path)
+            remove_if_empty(path)  # closed: nothing holds the file
         elif path not in (self._asked, Path(os.path.realpath(default_path()))):
             from huurbeg.render import plain
 

@@ -1,6 +1,6 @@
 """The store by area of the domain: each read and write is written once, in its area, and serves a lookup
-(huurbeg.db.reader) and a writing command (huurbeg.db.store) alike; a write in plain SQL beside the ORM's
-session leaves it nothing stale and nothing to lose."""
+(huurbeg.db.reader) and a writing command (huurbeg.db.store) alike; a write leaves the row in hand nothing
+stale, and a pause nothing to lose."""
 
 import inspect
 

@@ -1,7 +1,8 @@
 """Storage: the schema, the database file, migrations and the Store (see store.py).
 
-Importing this package is cheap; SQLAlchemy is imported only by open_store, so
-commands that never touch the database (--help) stay fast.
+Importing this package is cheap; SQLAlchemy is imported only where open_store needs it (to
+create or upgrade a file, and on a server), so commands that never touch the database (--help),
+and those on an up-to-date file, stay fast.
 """
 
 import os
@@ -17,15 +18,13 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
     reading cannot write. `reads_only`: the store writes nothing but the reads it records (a
     dossier shown), so on a damaged file it reads, leaving its reads unrecorded. `name`: the option
     that named the database, for its errors.
+
+    An up-to-date, sound file is opened with sqlite3 alone (huurbeg.db.store.FileStore); SQLAlchemy
+    and Alembic come in only to create, upgrade or refuse a file, and for a server.
     """
     from dataclasses import replace
 
-    from sqlmodel import Session
-
-    from huurbeg.db import health
-    from huurbeg.db.engine import make_engine, read_only_file, reads_unrecorded, resolve, writing
-    from huurbeg.db.migrate import ensure_schema
-    from huurbeg.db.store import Store
+    from huurbeg.db.engine import read_only_file, reads_unrecorded, resolve
     from huurbeg.errors import DatabaseProblem
 
     target = resolve(db_option, must_exist=must_exist, name=name)
@@ -36,6 +35,61 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
         write = False
         if reads_only:
             target = replace(target, notices=(*target.notices, reads_unrecorded(target.path)))
+    refusal = read_only_file(target.path) if read_only else None
+    plain_file = target.path is not None and "?" not in target.url
+    if plain_file and (ready := _ready_file(target.path, today, read_only)) is not None:
+        from huurbeg.db.store import FileStore
+
+        return FileStore(ready, target.path, write=write, read_only=refusal), target
+    return _open_with_engine(target, write=write, today=today, sound=sound, reads_only=reads_only,
+                             read_only=read_only, plain_file=plain_file)
+
+
+def _ready_file(path, today: date | None, read_only: bool):
+    """A configured sqlite3 connection to a file that needs nothing done first (its schema is this huurbeg's,
+    no damage is marked in it, its daily check has passed, it is in WAL mode); None when something does."""
+    import sqlite3
+
+    from huurbeg.db import health
+    from huurbeg.db.engine import connect_file
+    from huurbeg.db.migrate import SCHEMA_REVISION
+
+    try:
+        if not path.is_file():
+            return None
+        connection = connect_file(path, query_only=read_only)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        if connection.execute("SELECT version_num FROM alembic_version").fetchall() != [(SCHEMA_REVISION,)]:
+            raise LookupError  # a new, older, newer or foreign file
+        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            raise LookupError  # switched over there, as on a new file
+        if today is not None:
+            if health.marked(connection):
+                raise LookupError  # damage a full check found: refused over there
+            if health.checked_on(connection) != today.isoformat():
+                if health.quick_check(connection, path):
+                    raise LookupError  # damaged: refused, or read without writing, over there
+                health.remember_check(connection, today)
+    except (sqlite3.Error, LookupError):
+        connection.close()
+        return None
+    return connection
+
+
+def _open_with_engine(target, *, write: bool, today: date | None, sound: bool, reads_only: bool, read_only: bool,
+                      plain_file: bool):
+    """open_store where SQLAlchemy is needed: a new, older or damaged file (made, upgraded, checked or refused
+    by huurbeg.db.migrate), a file with options for its driver, a server."""
+    from dataclasses import replace
+
+    from huurbeg.db import health
+    from huurbeg.db.engine import connect_file, make_engine, read_only_file, writing
+    from huurbeg.db.migrate import ensure_schema
+    from huurbeg.db.store import FileStore, ServerStore
+    from huurbeg.errors import DatabaseProblem
+
     engine = make_engine(target, query_only=read_only)
     damage = ensure_schema(engine, target.label, today)
     if damage:
@@ -45,8 +99,12 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
         write = False
         engine = make_engine(target, query_only=True)
         target = replace(target, notices=(*target.notices, health.damaged_notice(damage)))
-    session = Session(writing(engine) if write else engine, expire_on_commit=False)
-    return Store(session, damaged=damage, read_only=read_only_file(target.path) if read_only else None), target
+    refusal = read_only_file(target.path) if read_only else None
+    if plain_file:
+        engine.dispose()
+        return FileStore(connect_file(target.path, query_only=read_only or bool(damage)), target.path, write=write,
+                         damaged=damage, read_only=refusal), target
+    return ServerStore(writing(engine) if write else engine, damaged=damage, read_only=refusal), target
 
 
 def open_reader(db_option: str | None, *, today: date, must_exist: bool = False, records_reads: bool = False):

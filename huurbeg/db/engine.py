@@ -302,19 +302,37 @@ def make_engine(target: Target, *, query_only: bool = False):
     def _configure(dbapi_connection, _record):
         # Let SQLAlchemy's begin event, not the driver, start transactions.
         dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA secure_delete = ON")
-        if query_only:
-            cursor.execute("PRAGMA query_only = ON")
-        cursor.close()
+        configure(dbapi_connection, query_only=query_only)
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
         connection.exec_driver_sql(connection.get_execution_options().get(BEGIN_OPTION, "BEGIN"))
 
     return engine
+
+
+def connect_file(path: Path, *, query_only: bool = False):
+    """A sqlite3 connection to a huurbeg file, set up as make_engine sets up the engine's (busy timeout,
+    foreign keys, secure_delete, `query_only`), in autocommit mode: its store begins each transaction."""
+    import sqlite3
+
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    try:
+        configure(connection, query_only=query_only)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def configure(connection, *, query_only: bool = False) -> None:
+    cursor = connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA secure_delete = ON")
+    if query_only:
+        cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
 
 
 _CONNECT_PREFIX = re.compile(r'^(connection (failed|is bad): )?(connection to server (at|on) .*?(, port \d+)? failed: )?')

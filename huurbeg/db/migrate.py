@@ -187,26 +187,30 @@ def _act_as_owner(connection) -> None:
 
 def _use_wal(engine) -> None:
     """WAL lets a cron export read while a worker writes; the mode is stored in the file."""
+    raw = engine.raw_connection()
+    try:
+        use_wal(raw.driver_connection)
+    finally:
+        raw.close()
+
+
+def use_wal(connection) -> None:
+    """_use_wal on a sqlite3 connection outside a transaction."""
     import sqlite3
     import time
 
-    raw = engine.raw_connection()
-    try:
-        connection = raw.driver_connection
-        for _ in range(WAL_ATTEMPTS):
-            try:
-                if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                    connection.execute("PRAGMA journal_mode = WAL")
-                return
-            except sqlite3.OperationalError as exc:
-                # Switching needs the file to itself, and SQLite does not wait for it: when
-                # colleagues start at the same moment on a new file, try again shortly; if the
-                # file stays busy, the next command switches it.
-                if "locked" not in str(exc):
-                    raise
-                time.sleep(0.1)
-    finally:
-        raw.close()
+    for _ in range(WAL_ATTEMPTS):
+        try:
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            # Switching needs the file to itself, and SQLite does not wait for it: when
+            # colleagues start at the same moment on a new file, try again shortly; if the
+            # file stays busy, the next command switches it.
+            if "locked" not in str(exc):
+                raise
+            time.sleep(0.1)
 
 
 def _current_revision(engine, label: str) -> str | None:

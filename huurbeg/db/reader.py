@@ -6,7 +6,7 @@ figures import neither SQLAlchemy nor SQLModel nor pydantic. The reads run in on
 transaction (one consistent picture); the reads of dossiers it records in the history are
 written at the end, in a short write transaction of their own, so a lookup never waits for
 the write lock while it reads, and a failed lookup records nothing. On a server it runs the
-same statements on the session of a Store, in that Store's transaction.
+same statements on the connection of a Store, in that Store's transaction.
 """
 
 from collections.abc import Iterable
@@ -29,11 +29,6 @@ class Reader:
         self._db_user: str | None = None
         self._reads: list[dict] = []
         area.compose(self)
-
-    @property
-    def session(self):
-        """The session of the Store this reads through (on a server, or a new or damaged file)."""
-        return self._store.session
 
     # --- who and when --------------------------------------------------------
     @property

@@ -88,11 +88,13 @@ def _sqlite_value(value: Any) -> Any:
 class Connection:
     """Statements on one database, in the command's one transaction."""
 
-    def __init__(self, raw, dialect: str, written=None):
+    def __init__(self, raw, dialect: str, written=None, begin=None):
         self.raw = raw  # a sqlite3.Connection, or SQLAlchemy's Connection
         self.dialect = dialect
-        # told of every statement that writes: the ORM session beside it must know its objects are stale
+        # told of every statement that writes: a store keeps a transaction that wrote when a question waits
         self._written = written
+        # called before every statement: a store begins its transaction at the first, and after each pause
+        self._begin = begin
         # SQLite under SQLAlchemy: its driver's connection, in the same transaction, without the
         # cost of SQLAlchemy per statement (an import runs tens of thousands).
         self._driver = raw if isinstance(raw, sqlite3.Connection) else \
@@ -100,7 +102,10 @@ class Connection:
 
     @property
     def sqlite(self) -> sqlite3.Connection | None:
-        """The driver's connection on an SQLite file, for what SQL text cannot do (a blob written in pieces)."""
+        """The driver's connection on an SQLite file, for what SQL text cannot do (a blob written in pieces),
+        in the command's transaction."""
+        if self._begin is not None:
+            self._begin()
         return self._driver
 
     def rows(self, statement: str, **params) -> list[Record]:
@@ -122,6 +127,8 @@ class Connection:
 
     def insert(self, statement: str, **params) -> int:
         """An INSERT of one row; its new id."""
+        if self._begin is not None:
+            self._begin()
         if self._driver is not None:
             new = self._driver.execute(statement, _sqlite_params(params)).lastrowid
         else:
@@ -131,6 +138,8 @@ class Connection:
         return new
 
     def _run(self, statement: str, params: dict, fetch: bool = True) -> tuple[list[str], list]:
+        if self._begin is not None:
+            self._begin()
         if self._driver is not None:
             cursor = self._driver.execute(statement, _sqlite_params(params))
             return ([column[0] for column in cursor.description or ()], cursor.fetchall() if fetch else [])
