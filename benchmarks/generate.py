@@ -43,9 +43,15 @@ def build(path: Path, cases: int, open_cases: int, today: date, seed: int = 1) -
 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
-    store, _ = open_store(str(path), write=True)
+    store, _ = open_store(str(path), write=True)  # made and migrated by huurbeg itself
+    store.close()
+    from sqlalchemy import create_engine
+
+    from huurbeg.db import models  # noqa: F401  (the tables)
+
+    engine = create_engine(f"sqlite:///{path}")
     tables = SQLModel.metadata.tables
-    connection = store.session.connection()
+    connection = engine.connect()
     rng = random.Random(seed)
     now = datetime.now(UTC)
     start = today - relativedelta(years=10)
@@ -68,8 +74,9 @@ def build(path: Path, cases: int, open_cases: int, today: date, seed: int = 1) -
                          "history"):
                 _insert(connection, tables[name], rows[name])
             bar.update(task, advance=min(CHUNK, cases - first))
-    store.commit()
-    store.close()
+    connection.commit()
+    connection.close()
+    engine.dispose()
     import sqlite3
 
     with sqlite3.connect(path) as connection:  # fold the log back in, so timings do not include it
