@@ -3,6 +3,7 @@
     python benchmarks/run.py                      # 1,000 and 100,000 cases, 7 rounds
     python benchmarks/run.py --sizes 1000 --rounds 3
     python benchmarks/run.py --readme             # also write the table into README.md
+    python benchmarks/run.py --only "visit add" "case list"   # the commands whose label begins so
 
 Every round runs every floor and every command once, in a new random order, so that a
 slow moment of the machine hits floors and commands alike; a command's ratio is the median
@@ -183,7 +184,7 @@ def samples(path: Path) -> dict:
             "tomorrow": (date.today() + timedelta(days=1)).isoformat(), "year": str(date.today().year - 1)}
 
 
-def measure(sizes: list[int], rounds: int, work: Path) -> dict:
+def measure(sizes: list[int], rounds: int, work: Path, only: list[str] | None = None) -> dict:
     """Floors once per round and every command at every size once per round, shuffled."""
     env = dict(os.environ, NO_COLOR="1", PAGER="cat", COLUMNS=str(TERMINAL[1]), LINES=str(TERMINAL[0]))
     env.pop("HUURBEG_TODAY", None)
@@ -201,8 +202,10 @@ def measure(sizes: list[int], rounds: int, work: Path) -> dict:
         copy = work / f"{size}.db"
         shutil.copyfile(database(size), copy)  # writes go to a copy, the kept database stays as generated
         sample = samples(copy) | ({"spreadsheet": str(spreadsheet), "pdf": str(pdf)} if n == 0 else {})
-        sample |= {"documents": _with_documents(copy, sample["docs_case"], work, env)}
-        plans[size] = (copy, commands(sample))
+        if not only or any("case show (".startswith(label) or label.startswith("case show (") for label in only):
+            sample |= {"documents": _with_documents(copy, sample["docs_case"], work, env)}
+        plans[size] = (copy, [bench for bench in commands(sample)
+                              if not only or bench.label.startswith(tuple(only))])
     jobs = [(None, f) for f in floors.values()] + [(size, b) for size, (_, benches) in plans.items() for b in benches]
     for job in jobs:  # warm the caches
         _time(job, floors, plans, env, record=False)
@@ -329,9 +332,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 100_000])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    parser.add_argument("--only", nargs="+", metavar="LABEL", help="time only the commands whose label begins so")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
-        report = table(measure(args.sizes, max(args.rounds, 1), Path(work)))
+        report = table(measure(args.sizes, max(args.rounds, 1), Path(work), args.only))
     (HERE / "results.md").write_text(report + "\n")
     if args.readme:
         write_readme(report)
