@@ -240,6 +240,21 @@ def _alike(one: str | None, other: str | None, field: str) -> bool:
     return False
 
 
+def cheaply_shared(one: dict, other: dict) -> set[str]:
+    """Of what shared_identity compares, the facts that are cheap to compare and that two households may share:
+    the birth date, the phone, and the address where both have one and their numbers agree (without which they are
+    not alike). A birth date, phone or address left out here is not shared; the names are not judged here."""
+    found = set()
+    if one.get("birth_date") is not None and one.get("birth_date") == other.get("birth_date"):
+        found.add("birth_date")
+    mine = phone_key(one.get("phone"))
+    if len(mine) >= DIGITS_MIN_LENGTH and mine == phone_key(other.get("phone")):
+        found.add("phone")
+    if one.get("address") and other.get("address") and _numbers_agree(one.get("address"), other.get("address")):
+        found.add("address")
+    return found
+
+
 def shared_identity(one: dict, other: dict) -> list[str]:
     """What two households (name, birth_date, national_number, phone, address) have in common that
     identifies a person, judged as the search judges a match; [] for two strangers."""

@@ -6,6 +6,7 @@ closed case is closed in the same way. An import of thousands of rows runs these
 straight on the driver, in the import's one transaction (see huurbeg.db.sql).
 """
 
+import re
 from datetime import date, datetime
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
@@ -13,7 +14,8 @@ from huurbeg.codes import Party, Status
 from huurbeg.db import cases, history
 from huurbeg.db.sql import Connection
 from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
-from huurbeg.finding import TYPO_MIN_LENGTH, patterns, phone_key, search_key, shared_identity, words
+from huurbeg.finding import (DIGITS_MIN_LENGTH, TYPO_MIN_LENGTH, cheaply_shared, patterns, phone_key, search_key, shared_identity,
+                             words)
 from huurbeg.i18n import N_
 
 
@@ -59,21 +61,65 @@ def _alike(db: Connection, draft: IntakeDraft, known: set[str]) -> list[Househol
     if not keys:
         return []
     params = {f"k{n}": f"%{key}%" for n, key in enumerate(dict.fromkeys(keys))}
+    second, more = _second_fact(draft, db.dialect)
+    if second is None:
+        return []  # neither a birth date, a phone nor an address to share: no pair can be whole
     rows = db.rows("SELECT case_file.number, case_file.status, household.id, household.name, household.address, "
                    "household.phone, household.birth_date, household.national_number FROM case_file "
                    "JOIN household ON household.id = case_file.household_id "
-                   f"WHERE ({' OR '.join(f'household.search_key LIKE :{key}' for key in params)}) AND {cases.NOT_REMOVED} "
-                   "ORDER BY case_file.intake_date DESC, case_file.id DESC", **params)
+                   f"WHERE ({' OR '.join(f'household.search_key LIKE :{key}' for key in params)}) AND ({second}) "
+                   f"AND {cases.NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC",
+                   **params, **more)
     found = []
     for row in rows:
         if row.number in known:
             continue
-        shared = shared_identity(wanted, {"name": row.name, "address": row.address, "phone": row.phone,
-                                          "birth_date": row.birth_date, "national_number": row.national_number})
+        theirs = {"name": row.name, "address": row.address, "phone": row.phone, "birth_date": row.birth_date,
+                  "national_number": row.national_number}
+        # a short name's letters are in most households' keys: judge names only where a pair can still be whole
+        possible = cheaply_shared(wanted, theirs) | {"name"}
+        if not any(set(pair) <= possible for pair in ALIKE):
+            continue
+        shared = shared_identity(wanted, theirs)
         pair = next((pair for pair in ALIKE if set(pair) <= set(shared)), None)
         if pair:
             found.append(HouseholdMatch(row.number, Status(row.status), row.id, ALIKE[pair]))
     return found
+
+
+def _second_fact(draft: IntakeDraft, dialect: str) -> tuple[str | None, dict]:
+    """SQL that holds for every household sharing with the draft a birth date, a phone or an address whose numbers
+    agree (huurbeg.finding.cheaply_shared), one of which every pair of ALIKE needs; None when the draft has none.
+    A common name's halves are in most households' keys: this keeps the households judged in Python few."""
+    either, params = [], {}
+    if draft.birth_date is not None:
+        either.append("household.birth_date = :alike_born")
+        params["alike_born"] = draft.birth_date
+    if len(phone := phone_key(draft.phone)) >= DIGITS_MIN_LENGTH:
+        either.append("household.search_key LIKE :alike_phone")  # the key holds the phone's digits
+        params["alike_phone"] = f"%{phone}%"
+    if draft.address:
+        numbers = sorted(set(re.findall(r"\d+", draft.address)))
+        agree = ""
+        if numbers:  # one side's numbers among the other's: an address holding one of the draft's, or none at all
+            held = [_holds_number(f"alike_n{n}", dialect) for n in range(len(numbers))]
+            params.update({f"alike_n{n}": _number_pattern(number, dialect) for n, number in enumerate(numbers)})
+            none = " AND ".join(f"household.address NOT LIKE :alike_d{digit}" for digit in range(10))
+            params.update({f"alike_d{digit}": f"%{digit}%" for digit in range(10)})
+            agree = f" AND ({' OR '.join([*held, f'({none})'])})"
+        either.append(f"(household.address <> ''{agree})")
+    return (" OR ".join(either) if either else None), params
+
+
+def _holds_number(key: str, dialect: str) -> str:
+    """An address holding a number as a whole (1 in 'Kerkstraat 1, 2800', not in 'Kerkstraat 12')."""
+    if dialect == "sqlite":
+        return f"(' ' || household.address || ' ') GLOB :{key}"
+    return f"household.address ~ :{key}"
+
+
+def _number_pattern(number: str, dialect: str) -> str:
+    return f"*[^0-9]{number}[^0-9]*" if dialect == "sqlite" else f"(^|[^0-9]){number}([^0-9]|$)"
 
 
 def _reason(household, draft: IntakeDraft, name_key: str | None) -> str:
