@@ -14,8 +14,8 @@ from huurbeg.codes import Party, Status
 from huurbeg.db import cases, history
 from huurbeg.db.sql import Connection
 from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
-from huurbeg.finding import (DIGITS_MIN_LENGTH, TYPO_MIN_LENGTH, cheaply_shared, patterns, phone_key, search_key, shared_identity,
-                             words)
+from huurbeg.finding import (DIGITS_MIN_LENGTH, TYPO_MIN_LENGTH, cheaply_shared, patterns, phone_key, search_key,
+                             shared_identity, words)
 from huurbeg.i18n import N_
 
 
