@@ -3,11 +3,14 @@
 A field says its column, its label (the words the history names it by when it is corrected:
 English, since the history is stored), its kind, whether it is personal data (the access export
 gives it, a purge erases it), whether a purge erases it all the same (an import's reference),
-its key in `case edit` and its option. Intake and edit, the dossier, the access export, merge
-and purge take their fields from here: a field added to a model is described here once.
+its key in `case edit`, its option with the option's help, and the question a terminal asks for
+it. Intake and edit (their options and questions), the dossier, the access export, merge and
+purge take their fields from here: a field added to a model is described here once.
 """
 
 from dataclasses import dataclass
+
+from huurbeg.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,11 @@ class Field:
     option: str | None = None  # its flag on intake and `case edit`
     where: str = ""  # "household.name", "case.note"; or the table a correction writes ("landlord", "problems")
     purged: bool | None = None  # erased by a purge; None: when personal
+    help: str = ""  # its option's help, translated when the help is shown (huurbeg.i18n_extract finds it)
+    question: str = ""  # what a terminal asks for it, marked with N_()
+    metavar: str | None = None  # its option's placeholder; None: its kind's
+    required: bool = False  # a text that must show something, at intake and after a correction
+    heading: str = ""  # its line in the dossier and the intake's summary, marked with N_()
 
     @property
     def erased(self) -> bool:
@@ -32,16 +40,25 @@ def _described(entity: str, *fields: Field) -> tuple[Field, ...]:
 
 HOUSEHOLD = _described(
     "household",
-    Field("name", "tenant name", "text", True, "tenant", "--tenant"),
-    Field("address", "address", "text", True, "address", "--address"),
-    Field("phone", "phone", "phone", True, "phone", "--phone"),
-    Field("birth_date", "birth date", "date", True, "birth_date", "--birth-date"),
+    Field("name", "tenant name", "text", True, "tenant", "--tenant", help="Tenant's name.",
+          question=N_("Tenant's name?"), metavar="NAME", required=True, heading=N_("Tenant")),
+    Field("address", "address", "text", True, "address", "--address", help="Address of the rented home.",
+          question=N_("Address?"), heading=N_("Address")),
+    Field("phone", "phone", "phone", True, "phone", "--phone", help="Tenant's phone number.",
+          question=N_("Phone?"), heading=N_("Phone")),
+    Field("birth_date", "birth date", "date", True, "birth_date", "--birth-date",
+          help="Tenant's birth date (dd/mm/yyyy).", question=N_("Birth date (dd/mm/yyyy)?"), heading=N_("Born")),
     Field("national_number", "national register number", "national-number", True, "national_number",
-          "--national-number"),
-    Field("adults", "adults", "count", False, "adults", "--adults"),
-    Field("children", "children", "count", False, "children", "--children"),
+          "--national-number",
+          help="Belgian national register or bis number (11 digits, checked; its birth date must match).",
+          question=N_("National register number?"), heading=N_("National no.")),
+    Field("adults", "adults", "count", False, "adults", "--adults", help="Adults in the household (at least 1).",
+          question=N_("Adults in the household?"), heading=N_("Household")),
+    Field("children", "children", "count", False, "children", "--children", help="Children in the household.",
+          question=N_("Children in the household?"), heading=N_("Household")),
 )
-"""The tenant's household. Its size is no personal data: the figures keep it after a purge."""
+"""The tenant's household, in the order intake asks for it. Its size is no personal data: the figures keep it
+after a purge."""
 
 LANDLORD = _described(
     "landlord",
