@@ -28,6 +28,7 @@ class Field:
     metavar: str | None = None  # its option's placeholder; None: its kind's
     required: bool = False  # a text that must show something, at intake and after a correction
     heading: str = ""  # its line in the dossier and the intake's summary, marked with N_()
+    found: str | None = None  # what `case find` says it matched (huurbeg.codes.FoundIn); None: not searched
 
     @property
     def erased(self) -> bool:
@@ -60,11 +61,30 @@ HOUSEHOLD = _described(
 """The tenant's household, in the order intake asks for it. Its size is no personal data: the figures keep it
 after a purge."""
 
+LANDLORD_CONTACT = _described(
+    "landlord",
+    Field("address", "address", "text", False, option="--address", purged=True,
+          help="Where letters to the landlord go. '' clears it.", question=N_("Landlord's address?"),
+          heading=N_("Address")),
+    Field("phone", "phone", "phone", False, option="--phone", purged=True,
+          help="The landlord's phone number. '' clears it.", question=N_("Landlord's phone?"), heading=N_("Phone"),
+          found="landlord_phone"),
+    Field("email", "email", "email", False, option="--email", purged=True,
+          help="The landlord's e-mail address. '' clears it.", question=N_("Landlord's e-mail?"),
+          heading=N_("E-mail"), found="landlord_email"),
+    Field("contact_person", "contact person", "text", False, option="--contact", purged=True,
+          help="Who the service deals with there (an SHM's or SVK's desk). '' clears it.",
+          question=N_("Contact person there?"), heading=N_("Contact person"), found="landlord_contact"),
+)
+"""How a letter reaches a landlord (`landlord edit`): an SHM's or SVK's desk, or a private landlord's own
+details. They are the landlord's, not the household's (the access export leaves them out); a purge erases
+them once no case left unpurged names the landlord."""
+
 LANDLORD = _described(
     "landlord",
     Field("name", "landlord", "text", True, "landlord", "--landlord", where="landlord"),
     Field("kind", "landlord type", "code", False, "landlord_type", "--landlord-type", where="landlord"),
-)
+) + LANDLORD_CONTACT
 """A landlord. Only a private landlord's name is a person's: a purge relabels those alone."""
 
 CASE = _described(
@@ -80,6 +100,9 @@ CASE = _described(
     Field("external_ref", "import reference", "reference", False, purged=True),
 )
 """A case's own fields (the rest of it is dates and codes of its course)."""
+
+SEARCHED_CONTACT = tuple(f for f in LANDLORD_CONTACT if f.found)
+"""The landlord's contact details `case find` looks in: a landlord's desk finds its cases."""
 
 HOUSEHOLD_FIELDS = tuple(f.column for f in HOUSEHOLD)
 """A household's details: what a merge compares, takes over and gives back."""

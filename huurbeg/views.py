@@ -3,7 +3,7 @@
 from huurbeg import dates, national_number
 from huurbeg.text import courtroom
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.entities import HOUSEHOLD
+from huurbeg.entities import HOUSEHOLD, LANDLORD_CONTACT
 from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult,
                            HearingResult, LandlordType, Outcome, Party, Problem, ReferralDestination, ReferralOutcome,
                            SessionKind, Source, Track, known)
@@ -137,7 +137,9 @@ def _landlord(name: str, kind) -> str:
 
 def _landlord_contact(landlord: dict) -> str | None:
     """How the landlord is reached (contact person, phone, e-mail, address), each as stored."""
-    return ", ".join(text_value(landlord[key]) for key in ("contact_person", "phone", "email", "address")
+    first = ("contact_person", "phone", "email")  # whom to ask for, then how to reach them
+    keys = [*first, *(f.column for f in LANDLORD_CONTACT if f.column not in first)]
+    return ", ".join(text_value(landlord[key]) for key in keys
                      if landlord.get(key)) or None
 
 

@@ -10,6 +10,7 @@ from huurbeg.codes import Party, Status, Track
 from huurbeg.db import court, follow_up
 from huurbeg.db.follow_up import LAST_CONTACT
 from huurbeg.db.sql import Connection, Select, in_list, members
+from huurbeg.entities import SEARCHED_CONTACT
 from huurbeg.rules import CaseFacts, OpenAgreement, OpenReferral
 
 NOT_REMOVED = "case_file.removed_at IS NULL"
@@ -64,7 +65,7 @@ def rows(db: Connection, track: Track | None, status: Status | None, worker: str
 def candidates(db: Connection, conditions: list[list[str]], status: Status | None) -> list[tuple]:
     """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.finding):
     (case id, number, status, track, intake date, name, address, phone, national number, landlord, reference,
-    landlord's phone, e-mail and contact person)."""
+    and the landlord's contact details it looks in, huurbeg.entities.SEARCHED_CONTACT)."""
     params: dict = {}
     groups = [NOT_REMOVED]
     contacts = _landlord_contact_keys(db) if conditions else {}
@@ -89,9 +90,8 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
     return [tuple(row.values()) for row in db.rows(
         "SELECT case_file.id, case_file.number, case_file.status, case_file.track, case_file.intake_date, "
         "household.name, household.address, household.phone, household.national_number, "
-        "landlord.name AS landlord_name, case_file.external_ref, landlord.phone AS landlord_phone, "
-        "landlord.email AS landlord_email, landlord.contact_person "
-        "FROM case_file JOIN household ON household.id = case_file.household_id "
+        "landlord.name AS landlord_name, case_file.external_ref, "
+        + ", ".join(f"landlord.{f.column} AS {f.found}" for f in SEARCHED_CONTACT) + " FROM case_file JOIN household ON household.id = case_file.household_id "
         f"LEFT JOIN landlord ON landlord.id = case_file.landlord_id {where}", **params)]
 
 
@@ -99,9 +99,9 @@ def _landlord_contact_keys(db: Connection) -> dict[int, str]:
     """The contact details of every landlord that has some, by id, in the forms a query matches."""
     from huurbeg.finding import contact_key
 
-    return {row.id: contact_key(row.phone, row.email, row.contact_person) for row in db.rows(
-        "SELECT id, phone, email, contact_person FROM landlord "
-        "WHERE phone IS NOT NULL OR email IS NOT NULL OR contact_person IS NOT NULL")}
+    columns = [f.column for f in SEARCHED_CONTACT]
+    return {row.id: contact_key([(f.kind, row[f.column]) for f in SEARCHED_CONTACT]) for row in db.rows(
+        f"SELECT id, {', '.join(columns)} FROM landlord WHERE {' OR '.join(c + ' IS NOT NULL' for c in columns)}")}
 
 
 def _contains(column: str, key: str, db: Connection) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from sqlalchemy import func, insert, select
 from sqlmodel import SQLModel
 
+from huurbeg.entities import LANDLORD_CONTACT
 from huurbeg.errors import RuleViolation
 from huurbeg.i18n import _
 
@@ -103,7 +104,7 @@ def _fill(target, table, kept: int, values: dict) -> None:
         target.execute(update(table).where(table.c.id == kept).values(**known))
 
 
-FILLED = {"landlord": ("address", "phone", "email", "contact_person"),
+FILLED = {"landlord": tuple(f.column for f in LANDLORD_CONTACT),
           "worker_contact": ("name", "phone", "email"),
           "service_identity": ("name", "organisation", "address", "phone", "email", "signatory", "place", "logo")}
 """Columns of a reused row that the source may fill where the target has nothing."""
