@@ -32,7 +32,7 @@ class CaseRow:
     worker: str | None = None
 
 
-def _where(**conditions) -> tuple[str, dict]:
+def _where(**conditions: object) -> tuple[str, dict]:
     """`WHERE a = :a AND ...` of the conditions given (None: no condition); a withdrawn case never counts."""
     given = {name: str(value) for name, value in conditions.items() if value is not None}
     clause = " AND ".join([f"case_file.{name} = :{name}" for name in given] + [NOT_REMOVED])
@@ -62,10 +62,22 @@ def rows(db: Connection, track: Track | None, status: Status | None, worker: str
         "ORDER BY case_file.year, case_file.seq", **params)]
 
 
-def candidates(db: Connection, conditions: list[list[str]], status: Status | None) -> list[tuple]:
-    """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.finding):
-    (case id, number, status, track, intake date, name, address, phone, national number, landlord, reference,
-    and the landlord's contact details it looks in, huurbeg.entities.SEARCHED_CONTACT)."""
+@dataclass(frozen=True)
+class Candidate:
+    """A case `case find` may show, with the fields a search compares (huurbeg.finding.score): tenant,
+    address, phone, national_number, landlord, reference, and the landlord's details it looks in, by what
+    they are found as (huurbeg.entities.SEARCHED_CONTACT)."""
+
+    id: int
+    number: str
+    status: Status
+    track: Track
+    intake_date: date
+    fields: dict[str, str | None]
+
+
+def candidates(db: Connection, conditions: list[list[str]], status: Status | None) -> list[Candidate]:
+    """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.finding)."""
     params: dict = {}
     groups = [NOT_REMOVED]
     contacts = _landlord_contact_keys(db) if conditions else {}
@@ -87,11 +99,15 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
         groups.append("case_file.status = :status")
         params["status"] = str(status)
     where = "WHERE " + " AND ".join(groups)
-    return [tuple(row.values()) for row in db.rows(
+    compared = ["tenant", "address", "phone", "national_number", "landlord", "reference",
+                *(f.found for f in SEARCHED_CONTACT)]
+    return [Candidate(row.id, row.number, Status(row.status), Track(row.track), row.intake_date,
+                      {name: row[name] for name in compared}) for row in db.rows(
         "SELECT case_file.id, case_file.number, case_file.status, case_file.track, case_file.intake_date, "
-        "household.name, household.address, household.phone, household.national_number, "
-        "landlord.name AS landlord_name, case_file.external_ref, "
-        + ", ".join(f"landlord.{f.column} AS {f.found}" for f in SEARCHED_CONTACT) + " FROM case_file JOIN household ON household.id = case_file.household_id "
+        "household.name AS tenant, household.address, household.phone, household.national_number, "
+        "landlord.name AS landlord, case_file.external_ref AS reference, "
+        + ", ".join(f"landlord.{f.column} AS {f.found}" for f in SEARCHED_CONTACT)
+        + " FROM case_file JOIN household ON household.id = case_file.household_id "
         f"LEFT JOIN landlord ON landlord.id = case_file.landlord_id {where}", **params)]
 
 

@@ -5,14 +5,14 @@ huurbeg.db.caseload's; a landlord's own reads and writes huurbeg.db.landlords'. 
 caller reads on what it wrote.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import Enum
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db import follow_up, history, intake
-from huurbeg.db.caseload import NOT_REMOVED, CaseRow, candidates, count, facts, rows
+from huurbeg.db.caseload import NOT_REMOVED, Candidate, CaseRow, candidates, count, facts, rows
 from huurbeg.db.landlords import Landlords
 from huurbeg.db.history import NOTE, REASON
 from huurbeg.db.sql import Connection, Record, in_list
@@ -27,7 +27,7 @@ def case(db: Connection, number: str, removed: bool = False) -> Record:
     return check_found(db.one("SELECT * FROM case_file WHERE number = :number", number=number), number, removed)
 
 
-def check_found(found, number: str, removed: bool = False):
+def check_found(found: Record | None, number: str, removed: bool = False) -> Record:
     """`found`, or the error that the case does not exist or was withdrawn (`case remove`)."""
     if found is None:
         raise NotFound(_("case {number} does not exist; 'huurbeg case list --status all' lists the cases")
@@ -67,7 +67,7 @@ def tracks(db: Connection, case_id: int) -> list[Record]:
                    id=case_id)
 
 
-def household_keys(values) -> dict:
+def household_keys(values: Mapping[str, object]) -> dict:
     """The normalised keys of a household's details that the duplicate search and `case find` look in."""
     return {"name_key": match_key(values["name"]), "address_key": match_key(values["address"]),
             "search_key": search_key(values["name"], values["address"], values["phone"], values["national_number"])}
@@ -146,7 +146,7 @@ class Cases(Landlords):
         key = (match_key(landlord) or "") if landlord is not None else None
         return rows(self.sql, track, status, worker, key)
 
-    def find_candidates(self, query: Query, status: Status | None) -> list[tuple]:
+    def find_candidates(self, query: Query, status: Status | None) -> list[Candidate]:
         """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.finding)."""
         return candidates(self.sql, key_groups(query), status)
 
@@ -206,7 +206,7 @@ class Cases(Landlords):
         """The case was written to now."""
         self.change(of)
 
-    def change(self, of: Record, **values) -> None:
+    def change(self, of: Record, **values: object) -> None:
         """Write these columns of a case, and its moment of change; `of` holds them after."""
         values["updated_at"] = self.core.now()
         self.sql.execute(f"UPDATE case_file SET {assignments(values)} WHERE id = :case_id", **values,
@@ -307,6 +307,6 @@ class Cases(Landlords):
         self.change(of, worker=worker)
 
 
-def _stored(value):
+def _stored(value: object) -> object:
     """A value as a column holds it: a code as its slug."""
     return value.value if isinstance(value, Enum) else value

@@ -29,7 +29,7 @@ class Landlords(Area):
                            "FROM case_file WHERE landlord_id = :id AND removed_at IS NULL", id=landlord_id)
         return (row.open or 0, row.cases or 0)
 
-    def set_landlord_contact(self, landlord_id: int, **fields) -> list[str]:
+    def set_landlord_contact(self, landlord_id: int, **fields: str | None) -> list[str]:
         """Store a landlord's given contact details (None: left as it is; '': cleared); the names of those changed.
 
         The history says which changed, never the values."""
