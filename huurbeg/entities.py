@@ -3,9 +3,10 @@
 A field says its column, its label (the words the history names it by when it is corrected:
 English, since the history is stored), its kind, whether it is personal data (the access export
 gives it, a purge erases it), whether a purge erases it all the same (an import's reference),
-its key in `case edit`, its option with the option's help, and the question a terminal asks for
-it. Intake and edit (their options and questions), the dossier, the access export, merge and
-purge take their fields from here: a field added to a model is described here once.
+its key in `case edit`, its option with the option's help, the question a terminal asks for it
+and its heading in the dossier. Intake and the edits (their options and questions), the dossier,
+the access export, merge and purge, `case find` and the history take their fields from here: a
+field added to a model is described here once.
 """
 
 from dataclasses import dataclass
@@ -17,10 +18,10 @@ from huurbeg.i18n import N_
 class Field:
     column: str
     label: str
-    kind: str  # text, phone, date, national-number, count, money, code, codes, reference
+    kind: str  # text, phone, email, date, national-number, count, money, code, codes, reference
     personal: bool
     edit: str | None = None  # its key in `case edit`; None: not corrected there
-    option: str | None = None  # its flag on intake and `case edit`
+    option: str | None = None  # its flag on intake and `case edit` (a landlord's contact: on `landlord edit`)
     where: str = ""  # "household.name", "case.note"; or the table a correction writes ("landlord", "problems")
     purged: bool | None = None  # erased by a purge; None: when personal
     help: str = ""  # its option's help, translated when the help is shown (huurbeg.i18n_extract finds it)
