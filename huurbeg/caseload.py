@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from huurbeg.hearings import court_section
 from huurbeg.codes import FoundIn, Severity, Status, Track
-from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
+from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD_CONTACT
 from huurbeg.render import Cents
 from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
 from huurbeg.i18n import _
@@ -65,17 +65,14 @@ def find(store: Storage, text: str, status: Status | None, limit: int = FIND_LIM
     except ValueError as exc:
         raise InvalidInput(_("TEXT: {exc}").format(exc=exc)) from None
     found = []
-    for (case_id, number, case_status, track, intake, name, address, phone, national, landlord,
-         reference, landlord_phone, landlord_email, landlord_contact) in store.cases.find_candidates(query, status):
-        match = finding.score(query, {"tenant": name, "address": address, "phone": phone,
-                                      "national_number": national, "landlord": landlord, "reference": reference,
-                                      "landlord_phone": landlord_phone, "landlord_email": landlord_email,
-                                      "landlord_contact": landlord_contact})
+    for candidate in store.cases.find_candidates(query, status):
+        fields = candidate.fields
+        match = finding.score(query, fields)
         if match is not None:
-            found.append((match, case_id, {
-                "case": number, "tenant": name, "address": address, "landlord": landlord,
-                "status": Status(case_status), "track": Track(track), "intake_date": intake,
-                "matched": FoundIn(match.field), "score": match.score}))
+            found.append((match, candidate.id, {
+                "case": candidate.number, "tenant": fields["tenant"], "address": fields["address"],
+                "landlord": fields["landlord"], "status": candidate.status, "track": candidate.track,
+                "intake_date": candidate.intake_date, "matched": FoundIn(match.field), "score": match.score}))
     found.sort(key=lambda f: (-f[0].score, f[2]["status"] != Status.OPEN, -f[2]["intake_date"].toordinal(),
                               f[2]["case"]))
     shown = found[:limit]
@@ -94,9 +91,8 @@ def dossier(store: Storage, number: str, today: date, removed: bool = False) -> 
         "closed_date": case.closed_date, "outcome": case.outcome, "returning_household": case.returning_household,
         "days_open": ((case.closed_date or today) - case.intake_date).days,
         "tenant": {f.column: getattr(household, f.column) for f in HOUSEHOLD},
-        "landlord": {"name": landlord.name, "type": landlord.kind, "address": landlord.address,
-                     "phone": landlord.phone, "email": landlord.email,
-                     "contact_person": landlord.contact_person} if landlord else None,
+        "landlord": {"name": landlord.name, "type": landlord.kind,
+                     **{f.column: landlord[f.column] for f in LANDLORD_CONTACT}} if landlord else None,
         "problems": data["problems"],
         "arrears": Cents(case.arrears_cents) if case.arrears_cents is not None else None,
         "rent": Cents(case.rent_cents) if case.rent_cents is not None else None,

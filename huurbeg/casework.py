@@ -7,7 +7,7 @@ transaction of its command and commits only when everything succeeded.
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, make_dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,7 @@ def match_key(text: str | None) -> str | None:
 
 
 @dataclass
-class IntakeDraft:
+class _Draft:
     """What an intake collects, from flags or prompts; None means not given yet."""
 
     track: Track | None = None
@@ -62,6 +62,13 @@ class IntakeDraft:
         """The flags of required values still missing."""
         return [flag for name, flag in self.REQUIRED
                 if getattr(self, name) is None or isinstance(getattr(self, name), str) and blank(getattr(self, name))]
+
+
+IntakeDraft = make_dataclass("IntakeDraft", [(f.edit, object, None) for f in HOUSEHOLD
+                                             if f.edit not in _Draft.__dataclass_fields__], bases=(_Draft,),
+                             namespace={"__doc__": _Draft.__doc__, "__module__": __name__})
+"""The draft has a value for every field of the household's description (huurbeg.entities), named by its
+`case edit` key: those the rules read are typed above, one described later is there all the same."""
 
 
 @dataclass(frozen=True)

@@ -3,23 +3,33 @@
 A field says its column, its label (the words the history names it by when it is corrected:
 English, since the history is stored), its kind, whether it is personal data (the access export
 gives it, a purge erases it), whether a purge erases it all the same (an import's reference),
-its key in `case edit` and its option. Intake and edit, the dossier, the access export, merge
-and purge take their fields from here: a field added to a model is described here once.
+its key in `case edit`, its option with the option's help, the question a terminal asks for it
+and its heading in the dossier. Intake and the edits (their options and questions), the dossier,
+the access export, merge and purge, `case find` and the history take their fields from here: a
+field added to a model is described here once.
 """
 
 from dataclasses import dataclass
+
+from huurbeg.i18n import N_
 
 
 @dataclass(frozen=True)
 class Field:
     column: str
     label: str
-    kind: str  # text, phone, date, national-number, count, money, code, codes, reference
+    kind: str  # text, phone, email, date, national-number, count, money, code, codes, reference
     personal: bool
     edit: str | None = None  # its key in `case edit`; None: not corrected there
-    option: str | None = None  # its flag on intake and `case edit`
+    option: str | None = None  # its flag on intake and `case edit` (a landlord's contact: on `landlord edit`)
     where: str = ""  # "household.name", "case.note"; or the table a correction writes ("landlord", "problems")
     purged: bool | None = None  # erased by a purge; None: when personal
+    help: str = ""  # its option's help, translated when the help is shown (huurbeg.i18n_extract finds it)
+    question: str = ""  # what a terminal asks for it, marked with N_()
+    metavar: str | None = None  # its option's placeholder; None: its kind's
+    required: bool = False  # a text that must show something, at intake and after a correction
+    heading: str = ""  # its line in the dossier and the intake's summary, marked with N_()
+    found: str | None = None  # what `case find` says it matched (huurbeg.codes.FoundIn); None: not searched
 
     @property
     def erased(self) -> bool:
@@ -32,22 +42,50 @@ def _described(entity: str, *fields: Field) -> tuple[Field, ...]:
 
 HOUSEHOLD = _described(
     "household",
-    Field("name", "tenant name", "text", True, "tenant", "--tenant"),
-    Field("address", "address", "text", True, "address", "--address"),
-    Field("phone", "phone", "phone", True, "phone", "--phone"),
-    Field("birth_date", "birth date", "date", True, "birth_date", "--birth-date"),
+    Field("name", "tenant name", "text", True, "tenant", "--tenant", help="Tenant's name.",
+          question=N_("Tenant's name?"), metavar="NAME", required=True, heading=N_("Tenant")),
+    Field("address", "address", "text", True, "address", "--address", help="Address of the rented home.",
+          question=N_("Address?"), heading=N_("Address")),
+    Field("phone", "phone", "phone", True, "phone", "--phone", help="Tenant's phone number.",
+          question=N_("Phone?"), heading=N_("Phone")),
+    Field("birth_date", "birth date", "date", True, "birth_date", "--birth-date",
+          help="Tenant's birth date (dd/mm/yyyy).", question=N_("Birth date (dd/mm/yyyy)?"), heading=N_("Born")),
     Field("national_number", "national register number", "national-number", True, "national_number",
-          "--national-number"),
-    Field("adults", "adults", "count", False, "adults", "--adults"),
-    Field("children", "children", "count", False, "children", "--children"),
+          "--national-number",
+          help="Belgian national register or bis number (11 digits, checked; its birth date must match).",
+          question=N_("National register number?"), heading=N_("National no.")),
+    Field("adults", "adults", "count", False, "adults", "--adults", help="Adults in the household (at least 1).",
+          question=N_("Adults in the household?"), heading=N_("Household")),
+    Field("children", "children", "count", False, "children", "--children", help="Children in the household.",
+          question=N_("Children in the household?"), heading=N_("Household")),
 )
-"""The tenant's household. Its size is no personal data: the figures keep it after a purge."""
+"""The tenant's household, in the order intake asks for it. Its size is no personal data: the figures keep it
+after a purge."""
+
+LANDLORD_CONTACT = _described(
+    "landlord",
+    Field("address", "address", "text", False, option="--address", purged=True,
+          help="Where letters to the landlord go. '' clears it.", question=N_("Landlord's address?"),
+          heading=N_("Address")),
+    Field("phone", "phone", "phone", False, option="--phone", purged=True,
+          help="The landlord's phone number. '' clears it.", question=N_("Landlord's phone?"), heading=N_("Phone"),
+          found="landlord_phone"),
+    Field("email", "email", "email", False, option="--email", purged=True,
+          help="The landlord's e-mail address. '' clears it.", question=N_("Landlord's e-mail?"),
+          heading=N_("E-mail"), found="landlord_email"),
+    Field("contact_person", "contact person", "text", False, option="--contact", purged=True,
+          help="Who the service deals with there (an SHM's or SVK's desk). '' clears it.",
+          question=N_("Contact person there?"), heading=N_("Contact person"), found="landlord_contact"),
+)
+"""How a letter reaches a landlord (`landlord edit`): an SHM's or SVK's desk, or a private landlord's own
+details. They are the landlord's, not the household's (the access export leaves them out); a purge erases
+them once no case left unpurged names the landlord."""
 
 LANDLORD = _described(
     "landlord",
     Field("name", "landlord", "text", True, "landlord", "--landlord", where="landlord"),
     Field("kind", "landlord type", "code", False, "landlord_type", "--landlord-type", where="landlord"),
-)
+) + LANDLORD_CONTACT
 """A landlord. Only a private landlord's name is a person's: a purge relabels those alone."""
 
 CASE = _described(
@@ -63,6 +101,9 @@ CASE = _described(
     Field("external_ref", "import reference", "reference", False, purged=True),
 )
 """A case's own fields (the rest of it is dates and codes of its course)."""
+
+SEARCHED_CONTACT = tuple(f for f in LANDLORD_CONTACT if f.found)
+"""The landlord's contact details `case find` looks in: a landlord's desk finds its cases."""
 
 HOUSEHOLD_FIELDS = tuple(f.column for f in HOUSEHOLD)
 """A household's details: what a merge compares, takes over and gives back."""

@@ -57,11 +57,16 @@ def search_key(name: str | None, address: str | None, phone: str | None, nationa
     return " ".join(p for p in parts if p) or None
 
 
-def contact_key(phone: str | None, email: str | None, person: str | None) -> str:
-    """A landlord's contact details in the forms a query may match, as search_key has a household's."""
-    person_words = words(person)
-    return " ".join(p for p in (digits(phone), " ".join(words(email)), " ".join(person_words),
-                                "".join(person_words)) if p)
+def contact_key(details: list[tuple[str, str | None]]) -> str:
+    """A landlord's contact details, (kind, value) as huurbeg.entities describes them, in the forms a query may
+    match, as search_key has a household's: a phone's digits, an e-mail's words, a name's words apart and
+    together."""
+    forms = []
+    for kind, value in details:
+        found = words(value)
+        forms += [digits(value)] if kind == "phone" else [" ".join(found)] if kind == "email" else \
+            [" ".join(found), "".join(found)]
+    return " ".join(p for p in forms if p)
 
 
 @dataclass(frozen=True)

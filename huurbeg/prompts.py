@@ -23,6 +23,7 @@ from huurbeg import dates, money, national_number, text
 from huurbeg.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
                               is_court_notice, match_key)
 from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
+from huurbeg.entities import HOUSEHOLD, Field
 from huurbeg.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
 from huurbeg.i18n import N_, _
 from huurbeg.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
@@ -185,23 +186,9 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     if d.tenant_informed is None:  # the one condition of a registration: asked before anything is typed
         d.tenant_informed = confirm(_("Has the tenant been informed of this registration?"), default=False)
     check_informed(d.tenant_informed, d.track, d.source)  # refused before anything is typed in vain
-    if not d.tenant:
-        d.tenant = _text(_("Tenant's name?"), optional=False)
-    if d.address is None:
-        d.address = _optional_text(_("Address?"))
-    if d.phone is None:
-        d.phone = _optional_text(_("Phone?"))
-    if d.birth_date is None:
-        d.birth_date = _text(_("Birth date (dd/mm/yyyy)?"), _date(today, None, not_after=(d.intake_date or today,
-                                                                                   "the registration date")))
-    if d.national_number is None:
-        d.national_number = _text(_("National register number?"), _ruled(
-            national_number.normalise, lambda n: check_birth_date_matches(national_number.birth_date(n), d.birth_date)))
-    if d.adults is None:
-        d.adults = _text(_("Adults in the household?"),
-                         _ruled(_count(MAX_PEOPLE), lambda n: check_household_size(n, None)), default="1")
-    if d.children is None:
-        d.children = _text(_("Children in the household?"), _count(MAX_PEOPLE), default="0")
+    for field in HOUSEHOLD:  # in the order of its description
+        if getattr(d, field.edit) is None or field.required and not getattr(d, field.edit):
+            setattr(d, field.edit, _ask_new(field, d, today))
     if d.source is None:
         d.source = _select(_("Registered by?"), list(Source), Source.TENANT)
     if d.referrer is None and d.source not in (Source.TENANT, Source.LANDLORD):
@@ -230,6 +217,38 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     if d.note is None:
         d.note = _optional_text(_("Note (confidential)?"))
     return d, _ASKED[0] != asked  # every answer skipped with Enter is still a question asked
+
+
+HOUSEHOLD_SIZE = {"adults": (lambda n: check_household_size(n, None), "1"), "children": (None, "0")}
+"""The household's size as intake asks it: at least one adult, and the usual answer on Enter."""
+
+
+def _ask_new(field: Field, d: IntakeDraft, today: date):
+    """A household's field at intake, asked as its kind is (huurbeg.entities), with the flag's rules and against
+    the answers before it: a birth date not after the registration, a national number of that birth date."""
+    question = _(field.question)
+    if field.kind == "date":
+        return _text(question, _date(today, None, not_after=(d.intake_date or today, "the registration date")))
+    if field.kind == "national-number":
+        return _text(question, _ruled(national_number.normalise,
+                                      lambda n: check_birth_date_matches(national_number.birth_date(n), d.birth_date)))
+    if field.kind == "count":
+        rule, default = HOUSEHOLD_SIZE.get(field.edit, (None, None))
+        return _text(question, _ruled(_count(MAX_PEOPLE), rule) if rule else _count(MAX_PEOPLE), default=default)
+    return _text(question, optional=False) if field.required else _optional_text(question)
+
+
+def _ask_again(field: Field, current, today: date):
+    """A household's field in `case edit`, its stored value to keep or correct (see ask_case_edit)."""
+    question, shown = _(field.question), "" if current is None else str(current)
+    if field.kind == "date":
+        return _keep(question, _date(today, None, not_after=(today, "today")), dates.fmt(current))
+    if field.kind == "national-number":
+        return _keep(question, national_number.normalise, shown)
+    if field.kind == "count":
+        return _keep(question, _count(MAX_PEOPLE), shown)
+    return _edit(question, text.required, optional=False, current=shown) if field.required else \
+        _edit(question, current=shown)
 
 
 def _ask_landlord(landlords: list[str]) -> str | None:
@@ -463,16 +482,7 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
 
     shown = lambda value: "" if value is None else str(value)  # noqa: E731
     cents = lambda value: money.fmt(value).removeprefix("€ ") if value is not None else ""  # noqa: E731
-    answers: dict = {}
-    answers["tenant"] = _edit(_("Tenant's name?"), text.required, optional=False, current=shown(current["tenant"]))
-    answers["address"] = _edit(_("Address?"), current=shown(current["address"]))
-    answers["phone"] = _edit(_("Phone?"), current=shown(current["phone"]))
-    answers["birth_date"] = _keep(_("Birth date (dd/mm/yyyy)?"), _date(today, None, not_after=(today, "today")),
-                                  dates.fmt(current["birth_date"]))
-    answers["national_number"] = _keep(_("National register number?"), national_number.normalise,
-                                       shown(current["national_number"]))
-    answers["adults"] = _keep(_("Adults in the household?"), _count(MAX_PEOPLE), shown(current["adults"]))
-    answers["children"] = _keep(_("Children in the household?"), _count(MAX_PEOPLE), shown(current["children"]))
+    answers: dict = {field.edit: _ask_again(field, current[field.edit], today) for field in HOUSEHOLD}
     answers["source"] = _select(_("Registered by?"), list(Source), Source(current["source"]))
     answers["referrer"] = _edit(_("Who at that service (name, phone)?"), current=shown(current["referrer"]))
     answers["landlord"] = _edit(_("Landlord?"), text.required, current=shown(current["landlord"]))

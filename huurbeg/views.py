@@ -3,6 +3,7 @@
 from huurbeg import dates, national_number
 from huurbeg.text import courtroom
 from huurbeg.i18n import N_, _, ngettext
+from huurbeg.entities import HOUSEHOLD, LANDLORD_CONTACT
 from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult,
                            HearingResult, LandlordType, Outcome, Party, Problem, ReferralDestination, ReferralOutcome,
                            SessionKind, Source, Track, known)
@@ -39,11 +40,8 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
     record = coded(record, source=Source, outcome=Outcome, problems=Problem)
     status = text_value(record["status"]) + (f" ({text_value(record['outcome'])}, "
                                              f"{text_value(record['closed_date'])})" if record["outcome"] else "")
-    household = _household(tenant["adults"], tenant["children"])
     out.print(Panel(_facts_grid([
-        (N_("Tenant"), tenant["name"]), (N_("Address"), tenant["address"]), (N_("Phone"), tenant["phone"]),
-        (N_("Born"), tenant["birth_date"]), (N_("National no."), national_number.fmt(tenant["national_number"])),
-        (N_("Household"), household),
+        *_household_facts(tenant),
         (N_("Landlord"), _landlord(landlord["name"], landlord["type"]) if landlord else None),
         (N_("Landlord contact"), _landlord_contact(landlord)),
         (N_("Track"), record["track"]), (N_("Status"), status), (N_("Registered"), record["intake_date"]),
@@ -113,6 +111,20 @@ def headers(columns):
     return [(key, _(header), *rest) for key, header, *rest in columns]
 
 
+def _household_facts(values: dict) -> list[tuple]:
+    """A household's lines (its details by column), in the order of its description (huurbeg.entities); its
+    size on one line, "2 adults, 1 child"."""
+    pairs: list[tuple] = []
+    for field in HOUSEHOLD:
+        value = values[field.column]
+        if field.column in ("adults", "children"):
+            if field.heading not in (heading for heading, _value in pairs):
+                pairs.append((field.heading, _household(values["adults"], values["children"])))
+        else:
+            pairs.append((field.heading, national_number.fmt(value) if field.kind == "national-number" else value))
+    return pairs
+
+
 def _household(adults: int | None, children: int | None) -> str:
     return ", ".join(filter(None, [
         ngettext("{n} adult", "{n} adults", adults).format(n=adults) if adults is not None else "",
@@ -125,7 +137,9 @@ def _landlord(name: str, kind) -> str:
 
 def _landlord_contact(landlord: dict) -> str | None:
     """How the landlord is reached (contact person, phone, e-mail, address), each as stored."""
-    return ", ".join(text_value(landlord[key]) for key in ("contact_person", "phone", "email", "address")
+    first = ("contact_person", "phone", "email")  # whom to ask for, then how to reach them
+    keys = [*first, *(f.column for f in LANDLORD_CONTACT if f.column not in first)]
+    return ", ".join(text_value(landlord[key]) for key in keys
                      if landlord.get(key)) or None
 
 
@@ -403,7 +417,6 @@ def intake_summary(draft, decision, hearing: tuple | None, stored_landlord: tupl
     already known as it is stored (its name as written there, its kind), the consents as answered."""
     from rich.panel import Panel
 
-    household = _household(draft.adults, draft.children)
     answered = [(Party.TENANT, draft.consent_tenant)] + ([(Party.LANDLORD, draft.consent_landlord)]
                                                          if draft.landlord else [])
     consents = ", ".join(f"{text_value(party)} {text_value(bool(given))}" for party, given in answered
@@ -412,9 +425,7 @@ def intake_summary(draft, decision, hearing: tuple | None, stored_landlord: tupl
         _landlord(draft.landlord, draft.landlord_type or _("known")) if draft.landlord else None
     starts_at, court, room, petition, claimed = hearing or (None,) * 5
     console().print(Panel(_facts_grid([
-        (N_("Track"), draft.track), (N_("Tenant"), draft.tenant), (N_("Address"), draft.address),
-        (N_("Phone"), draft.phone), (N_("Born"), draft.birth_date), (N_("National no."), national_number.fmt(draft.national_number)),
-        (N_("Household"), household),
+        (N_("Track"), draft.track), *_household_facts({f.column: getattr(draft, f.edit) for f in HOUSEHOLD}),
         (N_("Landlord"), landlord),
         (N_("By"), text_value(draft.source) + (f": {draft.referrer}" if draft.referrer else "")),
         (N_("Returning"), _("yes: earlier case(s) {cases}").format(cases=", ".join(decision.earlier_cases))

@@ -369,7 +369,7 @@ def _plant_every_personal_field(db_path, number: str) -> dict[str, str]:
             for field in fields:
                 if not field.erased:
                     continue
-                assert field.kind in ("text", "phone", "national-number", "reference", "date"), field
+                assert field.kind in ("text", "phone", "email", "national-number", "reference", "date"), field
                 value = PLANTED_DATE if field.kind == "date" else f"PLANTED-{table}-{field.column}"
                 connection.execute(f"UPDATE {table} SET {field.column} = ? WHERE id = ?", (value, row))
                 planted[f"{table}.{field.column}"] = value

@@ -9,11 +9,11 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import AttachmentKind, Audience, Outcome, Problem, Status, Track
-from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption, BirthDateOption, ChildrenOption,
-                                     LandlordOption, LandlordTypeOption, NationalNumberOption, NoteOption,
-                                     PhoneOption, ProblemOption, ReferrerOption, RentOption, SourceOption,
-                                     TenantOption)
+from huurbeg.commands.intake import (ArrearsOption, LandlordOption, LandlordTypeOption, NoteOption, ProblemOption,
+                                     ReferrerOption, RentOption, SourceOption)
 from huurbeg.commands import headed
+from huurbeg.commands.fields import with_options
+from huurbeg.entities import HOUSEHOLD
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
@@ -124,16 +124,10 @@ def _problem_option(help_text: str, name: str):
 
 
 @app.command("edit")
+@with_options(HOUSEHOLD, after="number")
 def edit(
     ctx: typer.Context,
     number: CaseArgument,
-    tenant: TenantOption = None,
-    address: AddressOption = None,
-    phone: PhoneOption = None,
-    birth_date: BirthDateOption = None,
-    national_number: NationalNumberOption = None,
-    adults: AdultsOption = None,
-    children: ChildrenOption = None,
     landlord: LandlordOption = None,
     landlord_type: LandlordTypeOption = None,
     source: SourceOption = None,
@@ -149,6 +143,7 @@ def edit(
     rent: RentOption = None,
     note: NoteOption = None,
     no_input: NoInputOption = False,
+    **household,
 ) -> None:
     """Correct a case: the household, landlord, source, problems, arrears, rent or note.
 
@@ -159,9 +154,7 @@ def edit(
     from huurbeg import casework
 
     given = {name: value for name, value in (
-        ("tenant", tenant), ("address", address), ("phone", phone), ("birth_date", birth_date),
-        ("national_number", national_number), ("adults", adults), ("children", children),
-        ("landlord", landlord), ("landlord_type", landlord_type), ("source", source), ("referrer", referrer),
+        *household.items(), ("landlord", landlord), ("landlord_type", landlord_type), ("source", source), ("referrer", referrer),
         ("problems", problem), ("reported_by_landlord", reported_by_landlord),
         ("not_reported_by_landlord", not_reported_by_landlord), ("arrears_cents", arrears), ("rent_cents", rent),
         ("note", note)) if value is not None}

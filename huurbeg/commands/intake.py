@@ -7,27 +7,16 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import LandlordType, Problem, Source, Track
+from huurbeg.commands.fields import with_options
+from huurbeg.entities import HOUSEHOLD
 from huurbeg.errors import Cancelled, said
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money, \
-    parse_birth_date, parse_clearable_text, parse_national_number, parse_required_text
+from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_clearable_text, parse_money
 from huurbeg.state import state
 
 
-# The household and case fields, shared with `huurbeg case edit` (huurbeg.commands.case).
-TenantOption = Annotated[str | None, typer.Option("--tenant", parser=parse_required_text, metavar="NAME",
-                                                  help="Tenant's name.")]
-AddressOption = Annotated[str | None, typer.Option("--address", help="Address of the rented home.")]
-PhoneOption = Annotated[str | None, typer.Option("--phone", help="Tenant's phone number.")]
-BirthDateOption = Annotated[date | None, typer.Option(
-    "--birth-date", parser=parse_birth_date, metavar="DATE", help="Tenant's birth date (dd/mm/yyyy).")]
-NationalNumberOption = Annotated[str | None, typer.Option(
-    "--national-number", parser=parse_national_number, metavar="NUMBER",
-    help="Belgian national register or bis number (11 digits, checked; its birth date must match).")]
-AdultsOption = Annotated[int | None, typer.Option("--adults", parser=parse_count, metavar="N",
-                                                  help="Adults in the household (at least 1).")]
-ChildrenOption = Annotated[int | None, typer.Option("--children", parser=parse_count, metavar="N",
-                                                    help="Children in the household.")]
+# The landlord and case fields, shared with `huurbeg case edit` (huurbeg.commands.case); the household's are
+# made from its description (huurbeg.commands.fields).
 LandlordOption = Annotated[str | None, typer.Option(
     "--landlord", parser=parse_clearable_text, metavar="NAME",
     help="Landlord's name; an existing landlord is matched by name.")]
@@ -49,16 +38,10 @@ def register(app: typer.Typer) -> None:
     app.command("intake")(intake)
 
 
+@with_options(HOUSEHOLD, after="track")
 def intake(
     ctx: typer.Context,
     track: Annotated[Track | None, code_option(Track, N_("track"), N_("Support track."), "--track")] = None,
-    tenant: TenantOption = None,
-    address: AddressOption = None,
-    phone: PhoneOption = None,
-    birth_date: BirthDateOption = None,
-    national_number: NationalNumberOption = None,
-    adults: AdultsOption = None,
-    children: ChildrenOption = None,
     landlord: LandlordOption = None,
     landlord_type: LandlordTypeOption = None,
     source: SourceOption = None,
@@ -81,6 +64,7 @@ def intake(
     fmt: Annotated[OutputFormat, code_option(
         OutputFormat, N_("format"), N_("table prints the case number; json or csv print the new case."),
         "--format", "-f")] = OutputFormat.TABLE,
+    **household,
 ) -> None:
     """Register a household and open its case; prints the new case number (YYYY-NNNN).
 
@@ -90,9 +74,7 @@ def intake(
 
     app_state = state(ctx)
     draft = casework.IntakeDraft(
-        track=track, tenant=tenant, address=address, phone=phone, birth_date=birth_date,
-        national_number=national_number, adults=adults, children=children, landlord=landlord,
-        landlord_type=landlord_type, source=source, referrer=referrer, problems=list(problem or []),
+        track=track, **household, landlord=landlord, landlord_type=landlord_type, source=source, referrer=referrer, problems=list(problem or []),
         arrears_cents=arrears, rent_cents=rent, tenant_informed=tenant_informed, consent_tenant=consent_tenant,
         consent_landlord=consent_landlord, intake_date=when, note=note)
     from huurbeg import prompts

@@ -14,6 +14,8 @@ from typing import Annotated
 import typer
 
 from huurbeg import render, service, text
+from huurbeg.commands.fields import with_options
+from huurbeg.entities import LANDLORD_CONTACT
 from huurbeg.errors import InvalidInput, MissingValue, NotFound
 from huurbeg.i18n import N_, _
 from huurbeg.params import FormatOption, NoInputOption, OutputFormat, _wrap, parse_required_text
@@ -238,8 +240,8 @@ def _landlord(store, name: str):
 
 def landlord_record(store, row) -> dict:
     open_cases, cases = store.cases.landlord_case_count(row.id)
-    return {"name": row.name, "type": row.kind, "address": row.address, "phone": row.phone, "email": row.email,
-            "contact_person": row.contact_person, "open_cases": open_cases, "cases": cases}
+    return {"name": row.name, "type": row.kind, **{f.column: row[f.column] for f in LANDLORD_CONTACT},
+            "open_cases": open_cases, "cases": cases}
 
 
 NameArgument = Annotated[str, typer.Argument(
@@ -261,7 +263,7 @@ def landlord_show(ctx: typer.Context, name: NameArgument, fmt: FormatOption = Ou
 
     from huurbeg.views import _facts_grid as facts_grid
 
-    pairs = [(FIELD_LABELS[key], record[key]) for key in ("type", "address", "phone", "email", "contact_person")]
+    pairs = [(FIELD_LABELS["type"], record["type"])] + [(f.heading, record[f.column]) for f in LANDLORD_CONTACT]
     pairs.append((N_("Cases"), _("{open} open, {all} in all").format(open=record["open_cases"], all=record["cases"])))
     render.console().print(Panel(facts_grid(pairs), title=render.literal(record["name"]), title_align="left"))
 
@@ -285,29 +287,26 @@ def landlord_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) ->
 
 
 @landlords.command("edit")
+@with_options(LANDLORD_CONTACT, after="name", made=lambda f: Annotated[str | None, _option(
+    f.column, help=f.help, flag=f.option)])
 def landlord_edit(
     ctx: typer.Context,
     name: NameArgument,
-    address: Annotated[str | None, _option("address", help="Where letters to the landlord go. '' clears it.")] = None,
-    phone: Annotated[str | None, _option("phone", help="The landlord's phone number. '' clears it.")] = None,
-    email: Annotated[str | None, _option("email", help="The landlord's e-mail address. '' clears it.")] = None,
-    contact: Annotated[str | None, _option("contact_person", help=(
-        "Who the service deals with there (an SHM's or SVK's desk). '' clears it."), flag="--contact")] = None,
     no_input: NoInputOption = False,
+    **given,
 ) -> None:
     """Correct a landlord's contact details: address, phone, e-mail, contact person."""
     from huurbeg import prompts
 
     store = state(ctx).store()
     row = _landlord(store, name)
-    given = {"address": address, "phone": phone, "email": email, "contact_person": contact}
+    flags = {f.column: f.option for f in LANDLORD_CONTACT}
     if all(value is None for value in given.values()):
         if not prompts.interactive(no_input):
-            raise MissingValue(_("give at least one of --address, --phone, --email, --contact"))
-        labels = {"address": N_("Landlord's address?"), "phone": N_("Landlord's phone?"),
-                  "email": N_("Landlord's e-mail?"), "contact_person": N_("Contact person there?")}
-        given = {key: prompts.ask_detail(_(label), _checked(key), current=row[key]) for key, label in labels.items()}
+            raise MissingValue(_("give at least one of {flags}").format(flags=", ".join(flags.values())))
+        given = {f.column: prompts.ask_detail(_(f.question), _checked(f.column), current=row[f.column])
+                 for f in LANDLORD_CONTACT}
     changed = store.cases.set_landlord_contact(row.id, **given)
     render.message(_("{name}: contact details saved: {fields}.").format(name=row.name, fields=", ".join(
-        "--contact" if field == "contact_person" else "--" + field for field in changed)) if changed
+        flags[field] for field in changed)) if changed
         else _("{name}: the contact details were already so; nothing changed.").format(name=row.name))

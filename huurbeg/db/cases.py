@@ -1,43 +1,25 @@
 """Cases, households and landlords: their reads and writes, as plain SQL (see huurbeg.db.sql).
 
-The warning rules' facts of many cases come in a few grouped statements, never one per case.
-A case is a `Record`; a write to it keeps the record passed in as the row now is, so the
+The reads over many cases at once (the caseload, `case find`, the warning rules' facts) are
+huurbeg.db.caseload's; a landlord's own reads and writes huurbeg.db.landlords'. A case is a `Record`; a write to it keeps the record passed in as the row now is, so the
 caller reads on what it wrote.
 """
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import Enum
 
 from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
 from huurbeg.codes import Party, Status, Track
-from huurbeg.db import court, follow_up, history, intake
-from huurbeg.db.follow_up import LAST_CONTACT
-from huurbeg.db.area import Area
+from huurbeg.db import follow_up, history, intake
+from huurbeg.db.caseload import NOT_REMOVED, Candidate, CaseRow, candidates, count, facts, rows
+from huurbeg.db.landlords import Landlords
 from huurbeg.db.history import NOTE, REASON
-from huurbeg.db.sql import Connection, Record, Select, in_list, members
+from huurbeg.db.sql import Connection, Record, in_list
 from huurbeg.errors import DatabaseProblem, NotFound
 from huurbeg.finding import Query, key_groups, search_key
-from huurbeg.rules import CaseFacts, OpenAgreement, OpenReferral
+from huurbeg.rules import CaseFacts
 from huurbeg.i18n import _
-
-@dataclass(frozen=True)
-class CaseRow:
-    """A case in the caseload list, before warnings are added."""
-
-    case: str
-    tenant: str | None
-    track: Track
-    status: Status
-    intake_date: date
-    closed_date: date | None
-    last_contact: date | None
-    worker: str | None = None
-
-
-NOT_REMOVED = "case_file.removed_at IS NULL"
-"""A case withdrawn with `case remove` leaves every list, search and figure."""
 
 
 def case(db: Connection, number: str, removed: bool = False) -> Record:
@@ -45,7 +27,7 @@ def case(db: Connection, number: str, removed: bool = False) -> Record:
     return check_found(db.one("SELECT * FROM case_file WHERE number = :number", number=number), number, removed)
 
 
-def check_found(found, number: str, removed: bool = False):
+def check_found(found: Record | None, number: str, removed: bool = False) -> Record:
     """`found`, or the error that the case does not exist or was withdrawn (`case remove`)."""
     if found is None:
         raise NotFound(_("case {number} does not exist; 'huurbeg case list --status all' lists the cases")
@@ -70,84 +52,6 @@ def workers(db: Connection) -> list[str]:
         f"SELECT DISTINCT worker FROM case_file WHERE worker IS NOT NULL AND {NOT_REMOVED} ORDER BY worker")]
 
 
-def count(db: Connection, status: Status | None = None, worker: str | None = None) -> int:
-    where, params = _where(status=status, worker=worker)
-    return db.value(f"SELECT count(*) FROM case_file {where}", **params)
-
-
-def _where(**conditions) -> tuple[str, dict]:
-    """`WHERE a = :a AND ...` of the conditions given (None: no condition); a withdrawn case never counts."""
-    given = {name: str(value) for name, value in conditions.items() if value is not None}
-    clause = " AND ".join([f"case_file.{name} = :{name}" for name in given] + [NOT_REMOVED])
-    return f"WHERE {clause}", given
-
-
-def rows(db: Connection, track: Track | None, status: Status | None, worker: str | None = None,
-         landlord_key: str | None = None) -> list[CaseRow]:
-    """The caseload list: number, tenant, track, status, dates, last contact, worker."""
-    where, params = _where(track=track, status=status, worker=worker)
-    join = ""
-    if landlord_key is not None:  # every landlord whose name holds these words, in this order
-        join = "JOIN landlord ON landlord.id = case_file.landlord_id AND instr(landlord.name_key, :landlord) > 0"
-        if db.dialect != "sqlite":
-            join = join.replace("instr(landlord.name_key, :landlord) > 0", "strpos(landlord.name_key, :landlord) > 0")
-        params["landlord"] = landlord_key
-    return [CaseRow(row.number, row.name, Track(row.track), Status(row.status), row.intake_date, row.closed_date,
-                    row.last_contact, row.worker) for row in db.rows(
-        f"SELECT case_file.number, household.name, case_file.track, case_file.status, case_file.intake_date, "
-        f"case_file.closed_date, {LAST_CONTACT} AS last_contact, case_file.worker "
-        f"FROM case_file JOIN household ON household.id = case_file.household_id {join} {where} "
-        "ORDER BY case_file.year, case_file.seq", **params)]
-
-
-def candidates(db: Connection, conditions: list[list[str]], status: Status | None) -> list[tuple]:
-    """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.finding):
-    (case id, number, status, track, intake date, name, address, phone, national number, landlord, reference,
-    landlord's phone, e-mail and contact person)."""
-    params: dict = {}
-    groups = [NOT_REMOVED]
-    contacts = _landlord_contact_keys(db) if conditions else {}
-    for n, patterns in enumerate(conditions):
-        either = []
-        for m, pattern in enumerate(patterns):
-            key = f"p{n}_{m}"
-            params[key] = pattern
-            either.append(" OR ".join(f"{_contains(column, key, db)}" for column in
-                                      ("household.search_key", "landlord.name_key", "lower(case_file.external_ref)")))
-        # a landlord's contact details are few: matched here, and their cases selected by landlord
-        reached = [landlord for landlord, found in contacts.items() if any(p in found for p in patterns)]
-        if reached:
-            listed, ids = in_list(f"l{n}", reached)
-            params.update(ids)
-            either.append(f"case_file.landlord_id IN ({listed})")
-        groups.append("(" + " OR ".join(either) + ")")
-    if status:
-        groups.append("case_file.status = :status")
-        params["status"] = str(status)
-    where = "WHERE " + " AND ".join(groups)
-    return [tuple(row.values()) for row in db.rows(
-        "SELECT case_file.id, case_file.number, case_file.status, case_file.track, case_file.intake_date, "
-        "household.name, household.address, household.phone, household.national_number, "
-        "landlord.name AS landlord_name, case_file.external_ref, landlord.phone AS landlord_phone, "
-        "landlord.email AS landlord_email, landlord.contact_person "
-        "FROM case_file JOIN household ON household.id = case_file.household_id "
-        f"LEFT JOIN landlord ON landlord.id = case_file.landlord_id {where}", **params)]
-
-
-def _landlord_contact_keys(db: Connection) -> dict[int, str]:
-    """The contact details of every landlord that has some, by id, in the forms a query matches."""
-    from huurbeg.finding import contact_key
-
-    return {row.id: contact_key(row.phone, row.email, row.contact_person) for row in db.rows(
-        "SELECT id, phone, email, contact_person FROM landlord "
-        "WHERE phone IS NOT NULL OR email IS NOT NULL OR contact_person IS NOT NULL")}
-
-
-def _contains(column: str, key: str, db: Connection) -> str:
-    """`column` holds the parameter as plain text (no LIKE wildcards to escape)."""
-    return f"instr({column}, :{key}) > 0" if db.dialect == "sqlite" else f"strpos({column}, :{key}) > 0"
-
-
 def problems(db: Connection, case_id: int) -> list[str]:
     return [row.problem for row in db.rows("SELECT problem FROM case_problem WHERE case_id = :id ORDER BY problem",
                                            id=case_id)]
@@ -163,76 +67,7 @@ def tracks(db: Connection, case_id: int) -> list[Record]:
                    id=case_id)
 
 
-def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | None = None) -> list[CaseFacts]:
-    """The facts the warning rules need, for the given cases or every open case (of a worker), in a few statements."""
-    if numbers is not None:
-        listed, params = in_list("number", numbers)
-        where = f"WHERE number IN ({listed}) AND {NOT_REMOVED}"
-    else:
-        where, params = f"WHERE status = :status AND {NOT_REMOVED}", {"status": str(Status.OPEN)}
-    if worker is not None:
-        where, params = where + " AND worker = :worker", {**params, "worker": worker}
-    cases = db.rows(f"SELECT id, number, track, status, intake_date, tenant_informed FROM case_file {where}",
-                    **params)
-    if not cases:
-        return []
-    # Every open case: the same cases again as a subquery, not thousands of parameters.
-    ids = Select(f"SELECT id FROM case_file {where}", params) if numbers is None else [row.id for row in cases]
-    listed, params = members("case", ids)
-    since = {row.case_id: row.track_since for row in db.rows(
-        "SELECT track_change.case_id, max(track_change.date) AS track_since FROM track_change "
-        "JOIN case_file ON case_file.id = track_change.case_id AND case_file.track = track_change.to_track "
-        f"WHERE track_change.removed_at IS NULL AND track_change.case_id IN ({listed}) GROUP BY track_change.case_id",
-        **params)}
-    contacts = {row.case_id: row for row in db.rows(
-        "SELECT case_id, max(date) AS last_contact, max(CASE WHEN reached THEN date END) AS last_reached, "
-        "max(next_planned) AS next_planned FROM contact "
-        f"WHERE case_id IN ({listed}) AND removed_at IS NULL GROUP BY case_id", **params)}
-    consents_of: dict[int, dict] = {}
-    for row in db.rows(f"SELECT case_id, party, date FROM consent WHERE case_id IN ({listed})", **params):
-        consents_of.setdefault(row.case_id, {})[row.party] = row.date
-    instalments, payments = follow_up.active_plan_lines(db, ids)
-    agreements: dict[int, list[OpenAgreement]] = {}
-    for row in db.rows(f"SELECT case_id, id, party, due_date FROM agreement WHERE case_id IN ({listed}) "
-                       "AND done_date IS NULL AND removed_at IS NULL ORDER BY due_date, id", **params):
-        agreements.setdefault(row.case_id, []).append(OpenAgreement(row.id, row.party, row.due_date))
-    hearings = court.next_hearings(db, ids)
-    judgments = court.judgments(db, ids)
-    stays = {row.case_id: row for row in db.rows(
-        "SELECT stay.case_id, dwelling.kind, stay.end_date, stay.review_date FROM stay "
-        f"JOIN dwelling ON dwelling.id = stay.dwelling_id WHERE stay.case_id IN ({listed}) "
-        "AND stay.left_date IS NULL AND stay.removed_at IS NULL", **params)}
-    referrals: dict[int, list[OpenReferral]] = {}
-    for row in db.rows(f"SELECT case_id, id, destination, date FROM referral WHERE case_id IN ({listed}) "
-                       "AND outcome IS NULL AND removed_at IS NULL ORDER BY date, id", **params):
-        referrals.setdefault(row.case_id, []).append(OpenReferral(row.id, row.destination, row.date))
-    fbu = follow_up.fbu_facts(db, ids)
-    found = []
-    for row in cases:
-        cid, contact, stay, (hearing_at, petition) = row.id, contacts.get(row.id), stays.get(row.id), \
-            hearings.get(row.id, (None, None))
-        judgment = judgments.get(cid)
-        found.append(CaseFacts(
-            case=row.number, track=Track(row.track), status=Status(row.status), intake_date=row.intake_date,
-            track_since=since.get(cid, row.intake_date),
-            consent_tenant=consents_of.get(cid, {}).get(Party.TENANT),
-            consent_landlord=consents_of.get(cid, {}).get(Party.LANDLORD),
-            last_contact=contact.last_contact if contact else None,
-            last_reached=contact.last_reached if contact else None, tenant_informed=row.tenant_informed,
-            next_planned=contact.next_planned if contact else None,
-            instalments=tuple(instalments.get(cid, ())), payments=tuple(payments.get(cid, ())),
-            agreements=tuple(agreements.get(cid, ())), hearing_at=hearing_at, petition_date=petition,
-            eviction_date=judgment.eviction_date if judgment else None,
-            dissolved_on=judgment.result_date if judgment else None, served=judgment.served_date if judgment else None,
-            term_days=judgment.term_days if judgment else None,
-            eviction_announced=judgment.eviction_announced if judgment else None,
-            eviction_result=judgment.eviction_result if judgment else None, stay_kind=stay.kind if stay else None,
-            stay_end=stay.end_date if stay else None, stay_review=stay.review_date if stay else None,
-            fbu=fbu.get(cid), referrals=tuple(referrals.get(cid, ()))))
-    return found
-
-
-def household_keys(values) -> dict:
+def household_keys(values: Mapping[str, object]) -> dict:
     """The normalised keys of a household's details that the duplicate search and `case find` look in."""
     return {"name_key": match_key(values["name"]), "address_key": match_key(values["address"]),
             "search_key": search_key(values["name"], values["address"], values["phone"], values["national_number"])}
@@ -249,44 +84,8 @@ WITHDRAWN_WITH_CASE = ("contact", "agreement", "fbu_agreement", "hearing", "stay
 CASE_NUMBER_LOCK = 0x68_75_72  # "hur": the advisory-lock key of case numbering
 
 
-class Cases(Area):
+class Cases(Landlords):
     """Cases and their households and landlords (dossier, intake, edit)."""
-
-    LANDLORD_CONTACT = ("address", "phone", "email", "contact_person")
-    """How a letter reaches a landlord (the columns of `landlord` a worker may edit)."""
-
-    def landlord_named(self, name: str) -> Record | None:
-        """A landlord as intake matches one: by its name without case, accents or punctuation."""
-        from huurbeg.casework import match_key
-
-        return self.sql.one("SELECT * FROM landlord WHERE name_key = :key", key=match_key(name))
-
-    def landlords(self) -> list[Record]:
-        """Every landlord, by name."""
-        return self.sql.rows("SELECT * FROM landlord ORDER BY name_key")
-
-    def landlord_case_count(self, landlord_id: int) -> tuple[int, int]:
-        """How many cases name the landlord: (open, all), withdrawn ones left out."""
-        row = self.sql.one("SELECT count(*) AS cases, sum(CASE WHEN status = 'open' THEN 1 ELSE 0 END) AS open "
-                           "FROM case_file WHERE landlord_id = :id AND removed_at IS NULL", id=landlord_id)
-        return (row.open or 0, row.cases or 0)
-
-    def set_landlord_contact(self, landlord_id: int, **fields) -> list[str]:
-        """Store a landlord's given contact details (None: left as it is; '': cleared); the names of those changed.
-
-        The history says which changed, never the values."""
-        unknown = set(fields) - set(self.LANDLORD_CONTACT)
-        if unknown:
-            raise TypeError(f"not a landlord's contact detail: {', '.join(sorted(unknown))}")
-        current = self.sql.one("SELECT * FROM landlord WHERE id = :id", id=landlord_id)
-        given = {name: (value or None) for name, value in fields.items() if value is not None}
-        changed = [name for name, value in given.items() if current[name] != value]
-        if changed:
-            assignments = ", ".join(f"{name} = :{name}" for name in changed)
-            self.sql.execute(f"UPDATE landlord SET {assignments} WHERE id = :id", id=landlord_id,
-                             **{name: given[name] for name in changed})
-            self.core.record(None, "landlord", f"landlord {landlord_id} contact details set: " + ", ".join(changed))
-        return changed
 
     # --- reads ---------------------------------------------------------------
     def case(self, number: str, removed: bool = False) -> Record:
@@ -298,16 +97,6 @@ class Cases(Area):
 
     def landlord(self, of: Record) -> Record | None:
         return landlord(self.sql, of.landlord_id)
-
-    def landlord_names(self) -> list[str]:
-        return [row.name for row in self.sql.rows("SELECT name FROM landlord ORDER BY name")]
-
-    def find_landlord(self, name: str) -> Record | None:
-        return self.sql.one("SELECT * FROM landlord WHERE name_key = :key", key=match_key(name))
-
-    def landlord_keys(self) -> set[str]:
-        """The match keys of every landlord, as find_landlord compares them."""
-        return {row.name_key for row in self.sql.rows("SELECT name_key FROM landlord")}
 
     def household_matches(self, draft: IntakeDraft) -> list[HouseholdMatch]:
         """Earlier cases of households with the same national number, name + birth date, or address."""
@@ -357,7 +146,7 @@ class Cases(Area):
         key = (match_key(landlord) or "") if landlord is not None else None
         return rows(self.sql, track, status, worker, key)
 
-    def find_candidates(self, query: Query, status: Status | None) -> list[tuple]:
+    def find_candidates(self, query: Query, status: Status | None) -> list[Candidate]:
         """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.finding)."""
         return candidates(self.sql, key_groups(query), status)
 
@@ -417,7 +206,7 @@ class Cases(Area):
         """The case was written to now."""
         self.change(of)
 
-    def change(self, of: Record, **values) -> None:
+    def change(self, of: Record, **values: object) -> None:
         """Write these columns of a case, and its moment of change; `of` holds them after."""
         values["updated_at"] = self.core.now()
         self.sql.execute(f"UPDATE case_file SET {assignments(values)} WHERE id = :case_id", **values,
@@ -518,6 +307,6 @@ class Cases(Area):
         self.change(of, worker=worker)
 
 
-def _stored(value):
+def _stored(value: object) -> object:
     """A value as a column holds it: a code as its slug."""
     return value.value if isinstance(value, Enum) else value

@@ -10,6 +10,7 @@ transaction on the target, verified table by table before it is committed.
 from collections.abc import Callable
 
 from huurbeg.db.sql import Connection, in_list
+from huurbeg.entities import LANDLORD_CONTACT
 from huurbeg.errors import RuleViolation
 from huurbeg.i18n import _
 
@@ -111,7 +112,7 @@ def _fill(target: Connection, table: str, kept: int, values: dict) -> None:
                        **known, id=kept)
 
 
-FILLED = {"landlord": ("address", "phone", "email", "contact_person"),
+FILLED = {"landlord": tuple(f.column for f in LANDLORD_CONTACT),
           "worker_contact": ("name", "phone", "email"),
           "service_identity": ("name", "organisation", "address", "phone", "email", "signatory", "place", "logo")}
 """Columns of a reused row that the source may fill where the target has nothing."""

@@ -14,6 +14,7 @@ Runs through huurbeg.db.sql.Connection, so a file is read with `sqlite3` alone: 
 module imports neither SQLAlchemy nor the models.
 """
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 from huurbeg.db.sql import Connection, in_list
@@ -266,16 +267,11 @@ class Figures:
         row = self._once(FBU)[0]
         return {None: row[what] or 0}
 
-    def fbu_plans_broken(self) -> dict:
-        """FBU plans that became broken in the period. Whether a plan is broken follows from how its
-        payments settle its instalments (huurbeg.payment_plan), so the plans that could have broken
-        in the period are loaded (dates and amounts only) and judged in Python: a handful a month."""
-        from huurbeg.payment_plan import Instalment as Scheduled, broken_spells
+    def _plan_lines(self, plans) -> Callable[[int], tuple[list, list]]:
+        """The instalments and the payments up to the period's end of these plans, in two queries:
+        (instalments, payments) of a plan by its id, as huurbeg.payment_plan judges them."""
+        from huurbeg.payment_plan import Instalment as Scheduled
 
-        start = datetime.combine(self.first, time(), tzinfo=UTC)
-        plans = {row.id: row.ended_at for row in self._once(FBU_PLANS, start=start)}
-        if not plans:
-            return {None: 0}
         listed, ids = in_list("plan", plans)
         instalments: dict[int, list] = {}
         for row in self.connection.rows(INSTALMENTS.format(plans=listed), **ids):
@@ -283,28 +279,35 @@ class Figures:
         payments: dict[int, list] = {}
         for row in self.connection.rows(PAYMENTS.format(plans=listed), last=self.last, **ids):
             payments.setdefault(row.plan_id, []).append((row.date, row.amount_cents))
+        return lambda plan: (instalments.get(plan, []), payments.get(plan, []))
+
+    def fbu_plans_broken(self) -> dict:
+        """FBU plans that became broken in the period. Whether a plan is broken follows from how its
+        payments settle its instalments (huurbeg.payment_plan), so the plans that could have broken
+        in the period are loaded (dates and amounts only) and judged in Python: a handful a month."""
+        from huurbeg.payment_plan import broken_spells
+
+        start = datetime.combine(self.first, time(), tzinfo=UTC)
+        plans = {row.id: row.ended_at for row in self._once(FBU_PLANS, start=start)}
+        if not plans:
+            return {None: 0}
+        lines = self._plan_lines(plans)
         broken = 0
         for pid, ended in plans.items():
             until = min(self.last, ended.date()) if ended else self.last
-            if any(day >= self.first for day in broken_spells(instalments.get(pid, []), payments.get(pid, []), until)):
+            if any(day >= self.first for day in broken_spells(*lines(pid), until)):
                 broken += 1
         return {None: broken}
 
     def plans_paid_late(self) -> dict:
         """Payment plans on which an instalment was paid in full in the period, but only after it had become late
         (huurbeg.payment_plan): only a payment settles an instalment, so the plans paid in the period are judged."""
-        from huurbeg.payment_plan import Instalment as Scheduled, states
+        from huurbeg.payment_plan import states
 
         plans = [row.id for row in self._once(PAID_PLANS)]
         if not plans:
             return {None: 0}
-        listed, ids = in_list("plan", plans)
-        instalments: dict[int, list] = {}
-        for row in self.connection.rows(INSTALMENTS.format(plans=listed), **ids):
-            instalments.setdefault(row.plan_id, []).append(Scheduled(row.seq, row.due_date, row.amount_cents))
-        payments: dict[int, list] = {}
-        for row in self.connection.rows(PAYMENTS.format(plans=listed), last=self.last, **ids):
-            payments.setdefault(row.plan_id, []).append((row.date, row.amount_cents))
+        lines = self._plan_lines(plans)
         return {None: sum(any(s.paid_late and s.paid_on >= self.first
-                              for s in states(instalments.get(pid, []), payments.get(pid, []), self.last))
+                              for s in states(*lines(pid), self.last))
                           for pid in plans)}

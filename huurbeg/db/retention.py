@@ -8,7 +8,7 @@ from huurbeg.db.area import Area
 from huurbeg.db.cases import assignments, household_keys
 from huurbeg.db.history import NOTE, NOTE_ERASED, REASON, REASON_ERASED
 from huurbeg.db.sql import Record, in_list
-from huurbeg.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, erased
+from huurbeg.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD_CONTACT, erased
 
 PURGED_BEFORE = "purged_before"
 """The setting holding the latest cut-off date a purge used (ISO)."""
@@ -233,7 +233,7 @@ class Retention(Area):
         """A purge: the contact details of the landlords of these cases that no case left unpurged names."""
         listed, params = in_list("case", case_ids)
         self.sql.execute(
-            "UPDATE landlord SET address = NULL, phone = NULL, email = NULL, contact_person = NULL "
+            f"UPDATE landlord SET {_nulls(*erased(LANDLORD_CONTACT))} "
             f"WHERE id IN (SELECT landlord_id FROM case_file WHERE id IN ({listed})) "
             "AND id NOT IN (SELECT landlord_id FROM case_file WHERE purged_at IS NULL AND landlord_id IS NOT NULL)",
             **params)

@@ -1,0 +1,46 @@
+"""The options of the fields huurbeg.entities describes, made from the description: a field described
+there is a flag of the commands that take its entity, with no line of theirs to add.
+
+Typer reads a command's parameters from its signature (`inspect.signature`), so a command names
+where the fields go and receives their values in its `**given`, by their `case edit` key.
+"""
+
+import inspect
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from huurbeg.entities import Field
+from huurbeg.params import parse_birth_date, parse_count, parse_national_number, parse_required_text
+
+KINDS: dict[str, tuple[type, Callable | None, str | None]] = {
+    "text": (str, None, None),
+    "phone": (str, None, None),
+    "date": (date, parse_birth_date, "DATE"),  # a household's date is a birth date or like one: typed with its year
+    "national-number": (str, parse_national_number, "NUMBER"),
+    "count": (int, parse_count, "N"),
+}
+"""What the option of a field of each kind takes: its type, its parser (None: the text as typed), its placeholder."""
+
+
+def option(field: Field) -> object:
+    """The annotation of a field's option: its type, and the typer.Option that reads it."""
+    kind, parse, metavar = KINDS[field.kind]
+    return Annotated[kind | None, typer.Option(field.option, parser=parse_required_text if field.required else parse,
+                                               metavar=field.metavar or metavar, help=field.help)]
+
+
+def with_options(fields: Iterable[Field], after: str, made: Callable[[Field], object] = option) -> Callable:
+    """Give a command an option for each of `fields`, after its parameter `after` (their order in --help); the
+    command receives them in its `**given`, by their `case edit` key (None: not given)."""
+    def decorate(command: Callable) -> Callable:
+        signature = inspect.signature(command)
+        kept = [p for p in signature.parameters.values() if p.kind != p.VAR_KEYWORD]
+        at = [p.name for p in kept].index(after) + 1
+        added = [inspect.Parameter(f.edit or f.column, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None,
+                                   annotation=made(f)) for f in fields]
+        command.__signature__ = signature.replace(parameters=kept[:at] + added + kept[at:])
+        return command
+    return decorate
