@@ -170,6 +170,15 @@ def spawn_huurbeg(db_path: Path, *args: str, lang: str | None = None):
                          timeout=20, dimensions=(40, 120))
 
 
+def finish(child) -> int:
+    """Wait for a command on a pseudo-terminal to end; its exit status."""
+    import pexpect
+
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
 def answer(child, question: str, keys: str, hint: str | None = None) -> None:
     """Wait for a question (and questionary's instruction under it, `hint`), then type `keys`."""
     child.expect_exact(question)

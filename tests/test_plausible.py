@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import answer, assert_one_line_error, snapshot, spawn_huurbeg
+from conftest import answer, assert_one_line_error, finish, snapshot, spawn_huurbeg
 from huurbeg.rules import PAYMENT_FAR_ABOVE_INSTALMENTS
 
 
@@ -89,13 +89,7 @@ def test_a_refused_rule_is_said_before_any_doubt(cli, planned):
 
 # --- on a terminal -------------------------------------------------------------------------------
 
-pexpect = pytest.importorskip("pexpect")
-
-
-def finish(child) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    return child.exitstatus
+pytest.importorskip("pexpect")
 
 
 @pytest.mark.slow

@@ -52,6 +52,10 @@ class Store:
 
     # --- transaction --------------------------------------------------------
     def commit(self) -> None:
+        if self._wrote:  # kept answers past their day go at the next write
+            from huurbeg.dates import today
+
+            self.drafts.forget_expired(today())
         self.session.commit()
 
     def _written(self, *_) -> None:
@@ -93,6 +97,21 @@ class Store:
             yield raw.driver_connection
         finally:
             raw.close()
+
+    @contextmanager
+    def aside(self):
+        """Plain SQL in a short transaction of its own, committed at once (answers kept as they are typed).
+
+        Once the command's transaction has written, that one is used instead: a second writer on the same
+        SQLite file would wait for the lock the first one holds."""
+        session = self.session
+        if session.in_transaction() and (self._wrote or session.new or session.dirty or session.deleted):
+            yield self.sql
+            return
+        from huurbeg.db.sql import Connection
+
+        with session.get_bind().connect() as connection, connection.begin():
+            yield Connection(connection, self.dialect)
 
     def now(self) -> datetime:
         return datetime.now(UTC)
