@@ -111,7 +111,8 @@ def test_a_visit_stopped_at_its_last_question_resumes_to_the_same_contact(cli, n
     cli("visit", "remove", number, "1", "--reason", "twice")
     said = stopped_at(db_path, ["visit", number], VISIT_ANSWERS, 4)
     assert f"but the answers given are kept for 7 days: huurbeg visit {number} --resume" in said
-    code, _ = run_flow(db_path, ["visit", number, "--resume"], VISIT_ANSWERS[4:])
+    code, _ = run_flow(db_path, ["visit", number, "--resume"], VISIT_ANSWERS[4:],
+                       then=[("Keuken nat", ""), ("Log this contact?", "\r")])  # the kept note, shown
     assert code == 0
     contacts = json.loads(cli("visit", "list", number, "--format", "json").stdout)
     assert [{k: v for k, v in c.items() if k != "id"} for c in contacts] == \

@@ -10,7 +10,7 @@ from huurbeg.codes import ContactKind
 from huurbeg.groups import with_default
 from huurbeg.commands import ResumeOption, headed
 from huurbeg.history import fields_shown
-from huurbeg.errors import InvalidInput
+from huurbeg.errors import Cancelled, InvalidInput
 from huurbeg.i18n import N_, _
 from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
                             RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
@@ -75,6 +75,14 @@ def add(
             kind, reached, minutes, note, next_planned = prompts.ask_visit(kind, reached, minutes, note,
                                                                            next_planned, when, today)
         kind = kind or ContactKind.HOME
+        if resume:  # the kept answers were not asked again: shown with the new ones, to be confirmed
+            from huurbeg.rules import reaches
+            from huurbeg.views import visit_summary
+
+            visit_summary(number, when, kind, reaches(kind) if reached is None else reached, minutes, note,
+                          next_planned)
+            if not prompts.confirm(_("Log this contact?")):
+                raise Cancelled(_("not logged; nothing was written"))
         reached = followup.log_contact(store, number, when, kind, minutes, note, next_planned, today, reached)
         if keeper.case_id is not None:
             keeper.done()
