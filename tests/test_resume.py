@@ -225,3 +225,41 @@ def test_kept_answers_are_in_no_view_figure_or_export(cli, casework, db_path, tm
     text = "\n".join(str(row) for row in query(db_path, "SELECT detail FROM history"))
     assert MARKER not in text
     assert not re.search(MARKER, json.dumps(query(db_path, "SELECT * FROM case_file"), default=str))
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_on_a_server_two_workers_do_not_see_each_others_answers(cli, new_case, db_path, monkeypatch):
+    from sqlalchemy import text
+
+    from conftest import POSTGRES, server
+    from test_caseworkers import OTHER, team
+
+    number = new_case("--date", "-1m")
+    said = stopped_at(db_path, ["plan", number], PLAN_ANSWERS, 2)
+    assert f"huurbeg plan {number} --resume" in said
+    with server().begin() as connection:
+        connection.execute(text(f"DROP ROLE IF EXISTS {OTHER}"))
+        connection.execute(text(f"CREATE ROLE {OTHER} LOGIN"))
+        connection.execute(text(f'GRANT "{team()}" TO {OTHER}'))
+    try:
+        scheme, rest = POSTGRES.split("://", 1)
+        monkeypatch.setenv("HUURBEG_DB", f"{scheme}://{OTHER}@{rest.split('@', 1)[1]}")
+        code, shown = run_flow(db_path, ["plan", number, "--resume"], [])
+        assert code == 3 and "no answers kept" in shown
+        theirs = [PLAN_ANSWERS[0], ("Monthly instalment", "200\r"), PLAN_ANSWERS[2]]
+        code, _ = run_flow(db_path, ["plan", number], theirs, then=[("Record it anyway?", "y\r"),
+                                                                   ("Set up this payment plan?", "n\r")])
+        assert code == 130
+        assert sorted(query(None, "SELECT worker FROM draft")) == sorted([(OTHER,), (POSTGRES.split("://")[1]
+                                                                                     .split("@")[0],)])
+        monkeypatch.setenv("HUURBEG_DB", POSTGRES)
+        code, shown = run_flow(db_path, ["plan", number, "--resume"], [], then=[
+            ("Start date?", "\r"), ("Record it anyway?", "y\r"), ("Set up this payment plan?", "\r")])
+        assert code == 0, shown
+        assert query(None, "SELECT instalment_cents FROM payment_plan") == [(10000,)]  # mine, not the colleague's
+        assert query(None, "SELECT worker FROM draft") == [(OTHER,)]
+    finally:
+        with server().begin() as connection:
+            connection.execute(text(f"DELETE FROM draft WHERE worker = '{OTHER}'"))
+            connection.execute(text(f"DROP ROLE IF EXISTS {OTHER}"))

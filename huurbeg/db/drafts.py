@@ -18,30 +18,31 @@ KEPT_DAYS = 7
 class Drafts(Area):
     """The kept answers of the worker at the keyboard."""
 
-    def _find(self, db, flow: str, case_id: int | None) -> Record | None:
+    def _find(self, db, flow: str, case_id: int | None, worker: str) -> Record | None:
         on_case = "case_id IS NULL" if case_id is None else "case_id = :case"
         return db.one(f"SELECT * FROM draft WHERE flow = :flow AND {on_case} AND worker = :worker "
-                      "ORDER BY id DESC LIMIT 1", flow=flow, case=case_id, worker=self.core.me)
+                      "ORDER BY id DESC LIMIT 1", flow=flow, case=case_id, worker=worker)
 
     def keep(self, flow: str, case_id: int | None, answers: str, today: date) -> None:
         """Keep these answers (JSON) of this worker's flow, replacing what was kept of it, in a transaction
         of their own; what has expired goes first."""
+        worker = self.core.me  # asked first: on a server that is a query of its own
         with self.core.aside() as db:
             self._forget_expired(db, today)
             now = self.core.now()
-            found = self._find(db, flow, case_id)
+            found = self._find(db, flow, case_id, worker)
             until = today + timedelta(days=KEPT_DAYS)
             if found is None:
                 db.insert("INSERT INTO draft (flow, case_id, worker, created_at, updated_at, kept_until, answers) "
                           "VALUES (:flow, :case, :worker, :now, :now, :until, :answers)", flow=flow, case=case_id,
-                          worker=self.core.me, now=now, until=until, answers=answers)
+                          worker=worker, now=now, until=until, answers=answers)
             else:
                 db.execute("UPDATE draft SET answers = :answers, updated_at = :now, kept_until = :until "
                            "WHERE id = :id", answers=answers, now=now, until=until, id=found.id)
 
     def kept(self, flow: str, case_id: int | None, today: date) -> Record | None:
         """This worker's kept answers of this flow, unless they have expired."""
-        found = self._find(self.sql, flow, case_id)
+        found = self._find(self.sql, flow, case_id, self.core.me)
         return found if found is not None and found.kept_until >= today else None
 
     def drop(self, flow: str, case_id: int | None, today: date) -> None:

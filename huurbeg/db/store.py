@@ -42,7 +42,8 @@ class Store:
     def db_user(self) -> str | None:
         """The database role on a shared server (who, next to the OS user); None for a file."""
         if self.dialect != "sqlite" and self._db_user is None:
-            self._db_user = self.session.execute(text("SELECT session_user")).scalar()
+            # on the connection, not the session: a read of who is at the keyboard is no write to keep at a pause
+            self._db_user = self.session.connection().execute(text("SELECT session_user")).scalar()
         return self._db_user
 
     @property
