@@ -65,13 +65,13 @@ def keep_answers(keep: Callable[[dict], None] | None) -> None:
 
 def _answering(answers: Callable[[], dict]) -> None:
     """A flow starts asking: `answers()` gives what it holds so far, the flags' values to begin with."""
-    _ANSWERS[:] = [answers, answers()]
+    _ANSWERS[:] = [answers, answers(), _ASKED[0]]
 
 
 def _keep_answers() -> None:
-    """Keep what the flow holds now, if it changed: before each question (the last answer was accepted and
-    the command's transaction let go of its lock) and when the flow's last answer is in."""
-    if _KEEP and _ANSWERS and (now := _ANSWERS[0]()) != _ANSWERS[1]:
+    """Keep what the flow holds now, if a question was answered and it changed: before each question (the last
+    answer was accepted and the command's transaction let go of its lock) and when the flow's last answer is in."""
+    if _KEEP and _ANSWERS and _ASKED[0] > _ANSWERS[2] and (now := _ANSWERS[0]()) != _ANSWERS[1]:
         _KEEP[0](now)
         _ANSWERS[1] = now
 

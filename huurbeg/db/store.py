@@ -106,7 +106,8 @@ class Store:
         Once the command's transaction has written, that one is used instead: a second writer on the same
         SQLite file would wait for the lock the first one holds."""
         session = self.session
-        if session.in_transaction() and (self._wrote or session.new or session.dirty or session.deleted):
+        self.pause()  # a transaction that only read lets go of its lock, as before a question
+        if session.in_transaction():
             yield self.sql
             return
         from huurbeg.db.sql import Connection
