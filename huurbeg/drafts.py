@@ -72,7 +72,7 @@ def intake_kinds() -> dict[str, Callable]:
 def visit_kinds() -> dict[str, Callable]:
     from huurbeg.codes import ContactKind
 
-    return {"kind": ContactKind, "reached": bool, "minutes": int, "note": str, "next_planned": _day}
+    return {"when": _day, "kind": ContactKind, "reached": bool, "minutes": int, "note": str, "next_planned": _day}
 
 
 def plan_kinds() -> dict[str, Callable]:

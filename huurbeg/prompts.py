@@ -304,7 +304,7 @@ def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | Non
     a home visit of an hour that reached the household by default."""
     from huurbeg.rules import reaches
 
-    _answering(lambda: {"kind": kind, "reached": reached, "minutes": minutes, "note": note,
+    _answering(lambda: {"when": when, "kind": kind, "reached": reached, "minutes": minutes, "note": note,
                         "next_planned": next_planned})
     if kind is None:
         kind = _select(_("Kind of contact?"), list(ContactKind), ContactKind.HOME)

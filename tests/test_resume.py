@@ -105,11 +105,11 @@ def test_a_refused_summary_keeps_the_answers_and_a_flag_replaces_one(cli, db_pat
 @pytest.mark.sqlite_only
 def test_a_visit_stopped_at_its_last_question_resumes_to_the_same_contact(cli, new_case, db_path):
     number = new_case("--date", "-1m")
-    code, _ = run_flow(db_path, ["visit", number], VISIT_ANSWERS)
+    code, _ = run_flow(db_path, ["visit", number, "--date", "-3d"], VISIT_ANSWERS)
     assert code == 0
     expected = cli("visit", "list", number, "--format", "json").stdout
     cli("visit", "remove", number, "1", "--reason", "twice")
-    said = stopped_at(db_path, ["visit", number], VISIT_ANSWERS, 4)
+    said = stopped_at(db_path, ["visit", number, "--date", "-3d"], VISIT_ANSWERS, 4)  # resumed without --date
     assert f"but the answers given are kept for 7 days: huurbeg visit {number} --resume" in said
     code, _ = run_flow(db_path, ["visit", number, "--resume"], VISIT_ANSWERS[4:],
                        then=[("Keuken nat", ""), ("Log this contact?", "\r")])  # the kept note, shown

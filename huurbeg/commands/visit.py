@@ -65,6 +65,7 @@ def add(
             kept.get(name) if given is None else given for name, given in (
                 ("kind", kind), ("reached", reached), ("minutes", minutes), ("note", note),
                 ("next_planned", next_planned)))
+        when = when or kept.get("when")  # the day of the contact, as --date gave it
     when = when or today
     with drafts.keeping(store, drafts.VISIT, case, number, today, resuming=resume) as keeper:
         if None in (kind, minutes, note, next_planned, reached) and asking:
