@@ -263,3 +263,19 @@ def test_on_a_server_two_workers_do_not_see_each_others_answers(cli, new_case, d
         with server().begin() as connection:
             connection.execute(text(f"DELETE FROM draft WHERE worker = '{OTHER}'"))
             connection.execute(text(f"DROP ROLE IF EXISTS {OTHER}"))
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_a_new_intake_says_answers_of_another_are_kept_and_replaces_them(cli, db_path):
+    cli("case", "list")
+    keep(db_path, "intake", None, {"tenant": "Els Maes", "track": "pw"})
+    child = spawn_huurbeg(db_path, *INTAKE_FLAGS)
+    child.expect_exact("Answers of an interrupted intake are kept: 'huurbeg intake --resume' goes on with them")
+    for question, keys in INTAKE_ANSWERS[:3]:
+        answer(child, question, keys)
+    child.expect_exact(INTAKE_ANSWERS[3][0])
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    [(flow, case, kept)] = drafts(db_path)
+    assert json.loads(kept)["tenant"] == "Jan Peeters"
