@@ -6,7 +6,8 @@ given, and a value is missing: a flag answers its own question, never the others
 rules as the flags and against the answers before it (a next contact after the
 visit, a petition not after its hearing), so a prompt never accepts what the end of
 the command would refuse. Questions about an existing case start by showing whose
-case it is. Ctrl-C at any question stops the command with nothing written.
+case it is. Ctrl-C at any question stops the command with nothing written; the answers
+of an intake, a visit or a plan given so far are kept to resume it (huurbeg.drafts).
 
 Questions, hints and questionary's own instructions are in the reader's language; a yes/no
 question reads (j/N) and Ja/Nee in Dutch. Every question, a yes/no one too, is answered with
@@ -16,7 +17,7 @@ pressed while a list was still being drawn answers the next question.
 
 import sys
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date
 
 from huurbeg import dates, money, national_number, text
@@ -51,9 +52,35 @@ def questions_asked() -> int:
     return _ASKED[0]
 
 
+_KEEP: list[Callable[[dict], None]] = []
+"""What keeps the answers of the flow being asked (huurbeg.drafts), so that Ctrl-C or a No loses none."""
+_ANSWERS: list = []
+"""The flow being asked: a function giving its answers so far, and those last kept."""
+
+
+def keep_answers(keep: Callable[[dict], None] | None) -> None:
+    """Keep the answers of every flow asked from now on with `keep(answers)`, as each is accepted; None stops."""
+    _KEEP[:] = [keep] if keep else []
+    _ANSWERS.clear()
+
+
+def _answering(answers: Callable[[], dict]) -> None:
+    """A flow starts asking: `answers()` gives what it holds so far, the flags' values to begin with."""
+    _ANSWERS[:] = [answers, answers(), _ASKED[0]]
+
+
+def _keep_answers() -> None:
+    """Keep what the flow holds now, if a question was answered and it changed: before each question (the last
+    answer was accepted and the command's transaction let go of its lock) and when the flow's last answer is in."""
+    if _KEEP and _ANSWERS and _ASKED[0] > _ANSWERS[2] and (now := _ANSWERS[0]()) != _ANSWERS[1]:
+        _KEEP[0](now)
+        _ANSWERS[1] = now
+
+
 def _ask(question):
     for hook in _BEFORE_EACH_QUESTION:
         hook()
+    _keep_answers()
     _drop_typed_ahead(question.application.input)
     _ASKED[0] += 1
     try:
@@ -176,6 +203,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     import questionary
 
     d = replace(draft)
+    _answering(lambda: asdict(d))
     asked = _ASKED[0]
     if d.track is None:
         d.track = _select(_("Track?"), list(Track), Track.PW)
@@ -216,6 +244,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
             d.consent_landlord = confirm(_("Has the landlord consented to support?"), default=False)
     if d.note is None:
         d.note = _optional_text(_("Note (confidential)?"))
+    _keep_answers()
     return d, _ASKED[0] != asked  # every answer skipped with Enter is still a question asked
 
 
@@ -294,6 +323,8 @@ def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | Non
     a home visit of an hour that reached the household by default."""
     from huurbeg.rules import reaches
 
+    _answering(lambda: {"when": when, "kind": kind, "reached": reached, "minutes": minutes, "note": note,
+                        "next_planned": next_planned})
     if kind is None:
         kind = _select(_("Kind of contact?"), list(ContactKind), ContactKind.HOME)
     if reached is None:
@@ -305,6 +336,7 @@ def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | Non
     if next_planned is None:
         next_planned = _text(_("Next contact (dd/mm/yyyy, +2w, ...)?"),
                              _date(today, dates.COMING, after=(when, "this contact")))
+    _keep_answers()
     return kind, reached, minutes, note, next_planned
 
 
@@ -319,6 +351,7 @@ def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
         payment_plan.schedule(arrears, cents, today)  # too large, too small: refused here, not at the end
         return cents
 
+    _answering(lambda: {"arrears": arrears, "instalment": instalment, "start": start})
     if arrears is None:
         arrears = _text(_("Arrears to pay off (euros)?"), _positive_money, optional=False,
                         default=money.fmt(case_arrears).removeprefix("€ ") if case_arrears else None)
@@ -326,6 +359,7 @@ def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
         instalment = _text(_("Monthly instalment (euros)?"), instalment_of, optional=False)
     if start is None:
         start = _text(_("Start date?"), _date(today, dates.NEAREST), default=dates.fmt(today))
+    _keep_answers()
     return arrears, instalment, start
 
 

@@ -116,8 +116,10 @@ def purge_candidates(store: Storage, before: date, today: date) -> list:
 
 
 def purge(store: Storage, before: date, today: date) -> list[str]:
-    """Remove the personal data of every case closed before `before`; returns their numbers."""
+    """Remove the personal data of every case closed before `before`, and every worker's kept answers of an
+    interrupted flow (an intake's name no case that a purge could wait for); returns the cases' numbers."""
     cases = purge_candidates(store, before, today)
+    store.drafts.erase()
     if cases:
         store.retention.purge(cases, before)
     return [c.number for c in cases]

@@ -114,6 +114,7 @@ class AppState:
         from huurbeg import prompts
 
         prompts.before_each_question(None)
+        prompts.keep_answers(None)
         try:
             if succeeded:
                 store.commit()

@@ -455,6 +455,16 @@ def plan_summary(number: str, arrears: int, schedule: list) -> None:
     ]), title=_("New payment plan — case {number}").format(number=number), title_align="left"))
 
 
+def visit_summary(number: str, when, kind, reached: bool, minutes: int | None, note: str | None, next_planned) -> None:
+    """One screen with the contact a resumed `visit` is about to log, its kept answers with the new ones."""
+    from rich.panel import Panel
+
+    console().print(Panel(_facts_grid([
+        (N_("Date"), text_value(when)), (N_("Kind"), text_value(kind)), (N_("Reached"), text_value(reached)),
+        (N_("Min"), minutes), (N_("Note"), note), (N_("Next"), text_value(next_planned) if next_planned else None),
+    ]), title=_("Contact — case {number}").format(number=number), title_align="left"))
+
+
 def _consents(record: dict) -> str | None:
     """Consent matters on PW (both parties must agree); elsewhere it is shown only when recorded."""
     consents = record["consents"]

@@ -114,6 +114,12 @@ def snapshot(path: Path) -> list:
         return list(connection.iterdump())
 
 
+def records(path: Path) -> list:
+    """Every row but the answers an interrupted flow keeps to be resumed (tests/test_resume.py): what a
+    stopped command must leave as it was."""
+    return [row for row in snapshot(path) if not str(row).startswith(('INSERT INTO "draft"', "('draft'"))]
+
+
 def query(path: Path | None, sql: str) -> list[tuple]:
     """Rows of a query on the test database, with dates as ISO text and booleans as 0/1 on every backend."""
     if POSTGRES:
@@ -168,6 +174,15 @@ def spawn_huurbeg(db_path: Path, *args: str, lang: str | None = None):
                        capture_output=True, check=True)
     return pexpect.spawn(sys.executable, ["-m", "huurbeg", *args], env=env, encoding="utf-8",
                          timeout=20, dimensions=(40, 120))
+
+
+def finish(child) -> int:
+    """Wait for a command on a pseudo-terminal to end; its exit status."""
+    import pexpect
+
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
 
 
 def answer(child, question: str, keys: str, hint: str | None = None) -> None:

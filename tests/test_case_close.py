@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import answer, assert_one_line_error, snapshot, spawn_huurbeg
+from conftest import answer, assert_one_line_error, finish, snapshot, spawn_huurbeg
 
 
 def dossier(cli, number, **env):
@@ -53,13 +53,7 @@ def test_without_a_terminal_a_case_with_a_running_plan_closes_as_before(cli, new
     assert cli("case", "close", number, "--outcome", "referred").exit_code == 0
 
 
-pexpect = pytest.importorskip("pexpect")
-
-
-def finish(child) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    return child.exitstatus
+pytest.importorskip("pexpect")
 
 
 @pytest.mark.slow

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import INTAKE, answer, assert_one_line_error, snapshot, spawn_huurbeg
+from conftest import INTAKE, answer, assert_one_line_error, finish, snapshot, spawn_huurbeg
 
 
 def ok(result):
@@ -30,13 +30,7 @@ def test_refer_in_dutch_names_the_number(cli, new_case):
     assert f"{number}: doorverwijzing 1 naar OCMW" in result.stderr
 
 
-pexpect = pytest.importorskip("pexpect")
-
-
-def finish(child) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    return child.exitstatus
+pytest.importorskip("pexpect")
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from conftest import TODAY, snapshot
+from conftest import TODAY, finish, records, snapshot
 from huurbeg.cli import app
 
 pexpect = pytest.importorskip("pexpect")
@@ -151,12 +151,6 @@ def lock_is_free(db_path) -> bool:
         connection.close()
 
 
-def finish(child) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    return child.exitstatus
-
-
 STOPS = [(flow, n) for flow, (_, _, questions) in FLOWS.items() for n in range(len(questions))]
 
 
@@ -176,7 +170,7 @@ def test_stopped_at_any_question_nothing_is_written(templates, db_path, flow, st
     code = finish(child)
     assert code == 130, child.before
     assert "nothing was written" in child.before and "Traceback" not in child.before
-    assert snapshot(db_path) == before
+    assert records(db_path) == before
 
 
 @pytest.mark.parametrize("flow", list(FLOWS))
@@ -213,7 +207,7 @@ def test_every_yes_no_question_waits_for_enter_and_refuses_other_answers(templat
     child.expect_exact("answer y or n (yes or no)")
     child.send(CTRL_C)
     assert finish(child) == 130, child.before
-    assert snapshot(db_path) == before
+    assert records(db_path) == before
 
 
 def test_a_petition_in_the_future_is_refused_at_its_prompt(templates, db_path):
@@ -228,7 +222,7 @@ def test_a_petition_in_the_future_is_refused_at_its_prompt(templates, db_path):
     child.expect_exact("cannot be after today")  # refused where it is typed, asked again
     child.send(CTRL_C)
     assert finish(child) == 130
-    assert snapshot(db_path) == before
+    assert records(db_path) == before
 
 
 def test_no_at_the_summary_writes_nothing(templates, db_path):
@@ -242,7 +236,7 @@ def test_no_at_the_summary_writes_nothing(templates, db_path):
     child.send("n\r")
     assert finish(child) == 130
     assert "not registered; nothing was written" in child.before
-    assert snapshot(db_path) == before
+    assert records(db_path) == before
 
 
 @pytest.mark.parametrize("flow, question, bad, refusal", [
@@ -267,7 +261,7 @@ def test_a_bad_answer_is_refused_where_it_is_typed(templates, db_path, flow, que
     child.expect_exact(refusal)
     child.send(CTRL_C)
     assert finish(child) == 130
-    assert snapshot(db_path) == before
+    assert records(db_path) == before
 
 
 def test_visit_on_a_closed_case_is_refused_before_any_question(templates, db_path, cli):

@@ -6,3 +6,17 @@ def headed(columns: list[tuple]) -> list[tuple]:
     from huurbeg.i18n import _
 
     return [(key, _(header), *rest) for key, header, *rest in columns]
+
+
+def _resume_option():
+    from typing import Annotated
+
+    import typer
+
+    return Annotated[bool, typer.Option(
+        "--resume", help="Go on with your questions that were stopped (Ctrl-C, or No at the end): the answers "
+                         "given are kept 7 days, and a flag given now replaces its kept answer.")]
+
+
+ResumeOption = _resume_option()
+"""--resume of an interactive intake, visit or plan (huurbeg.drafts)."""

@@ -7,9 +7,10 @@ import typer
 
 from huurbeg import render
 from huurbeg.codes import LandlordType, Problem, Source, Track
+from huurbeg.commands import ResumeOption
 from huurbeg.commands.fields import with_options
 from huurbeg.entities import HOUSEHOLD
-from huurbeg.errors import Cancelled, said
+from huurbeg.errors import Cancelled, InvalidInput, said
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_clearable_text, parse_money
 from huurbeg.state import state
@@ -64,6 +65,7 @@ def intake(
     fmt: Annotated[OutputFormat, code_option(
         OutputFormat, N_("format"), N_("table prints the case number; json or csv print the new case."),
         "--format", "-f")] = OutputFormat.TABLE,
+    resume: ResumeOption = False,
     **household,
 ) -> None:
     """Register a household and open its case; prints the new case number (YYYY-NNNN).
@@ -77,33 +79,44 @@ def intake(
         track=track, **household, landlord=landlord, landlord_type=landlord_type, source=source, referrer=referrer, problems=list(problem or []),
         arrears_cents=arrears, rent_cents=rent, tenant_informed=tenant_informed, consent_tenant=consent_tenant,
         consent_landlord=consent_landlord, intake_date=when, note=note)
-    from huurbeg import prompts
+    from huurbeg import drafts, prompts
 
     asking = prompts.interactive(no_input)
+    if resume and not asking:
+        raise InvalidInput(_("--resume: goes on with the questions, on a terminal (without --no-input)"))
     store = app_state.store()
     today = app_state.today
+    if resume:
+        draft = drafts.fill_intake(draft, drafts.resumed(store, drafts.INTAKE, None, None, today))
+    elif asking and store.drafts.kept(drafts.INTAKE, None, today) is not None:
+        render.notice(_("Answers of an interrupted intake are kept: 'huurbeg intake --resume' goes on with them; "
+                        "this intake replaces them."))
     asked = prompts.questions_asked()
-    if asking:
-        draft = prompts.ask_intake(draft, store.cases.landlord_names(), today)[0]
-    draft, matches = casework.check_intake(store, draft, today)
-    decision = prompts.ask_household(matches) if asking and matches else \
-        casework.decide_household(matches, allow_duplicate)
-    if isinstance(decision, str):
-        render.notice(_("No new case opened: continue with case {number}.").format(number=decision))
-        render.write_text(decision + "\n")  # data: to the file of --output, if there is one
-        return
-    hearing = None
-    if asking and draft.track == Track.OGP and draft.source == Source.COURT \
-            and prompts.confirm(_("Add the hearing of this petition now?")):
-        hearing = prompts.ask_hearing(today, [(row.court, row.hearings) for row in store.court.courts()])
-    if prompts.questions_asked() != asked:  # any question, even one skipped with Enter: the whole is shown
-        from huurbeg.views import intake_summary
+    with drafts.keeping(store, drafts.INTAKE, None, None, today, resuming=resume) as keeper:
+        prompts.keep_answers(keeper if asking else None)
+        if asking:
+            draft = prompts.ask_intake(draft, store.cases.landlord_names(), today)[0]
+        draft, matches = casework.check_intake(store, draft, today)
+        decision = prompts.ask_household(matches) if asking and matches else \
+            casework.decide_household(matches, allow_duplicate)
+        if isinstance(decision, str):
+            keeper.done()
+            render.notice(_("No new case opened: continue with case {number}.").format(number=decision))
+            render.write_text(decision + "\n")  # data: to the file of --output, if there is one
+            return
+        hearing = None
+        if asking and draft.track == Track.OGP and draft.source == Source.COURT \
+                and prompts.confirm(_("Add the hearing of this petition now?")):
+            hearing = prompts.ask_hearing(today, [(row.court, row.hearings) for row in store.court.courts()])
+        if resume or prompts.questions_asked() != asked:  # any question, even one skipped with Enter: all is shown
+            from huurbeg.views import intake_summary
 
-        known = store.cases.find_landlord(draft.landlord) if draft.landlord else None
-        intake_summary(draft, decision, hearing, (known.name, known.kind) if known else None)
-        if not prompts.confirm(_("Register this case?")):
-            raise Cancelled(_("not registered; nothing was written"))
-    number = casework.open_case(store, draft, decision)
+            known = store.cases.find_landlord(draft.landlord) if draft.landlord else None
+            intake_summary(draft, decision, hearing, (known.name, known.kind) if known else None)
+            if not prompts.confirm(_("Register this case?")):
+                raise Cancelled(_("not registered; nothing was written"))
+        number = casework.open_case(store, draft, decision)
+        keeper.done()
     if hearing:
         from huurbeg import hearings
 

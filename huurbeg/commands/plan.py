@@ -8,6 +8,7 @@ import typer
 
 from huurbeg import dates, money, render
 from huurbeg.codes import Party
+from huurbeg.commands import ResumeOption
 from huurbeg.errors import Cancelled, InvalidInput, MissingValue
 from huurbeg.groups import with_default
 from huurbeg.history import fields_shown
@@ -42,6 +43,7 @@ def new(
     day: DayOption = None,
     force: ForceOption = False,
     no_input: NoInputOption = False,
+    resume: ResumeOption = False,
 ) -> None:
     """Set up a monthly payment plan; it replaces an active plan, which stays in the history.
 
@@ -49,30 +51,44 @@ def new(
     the arrears, or arrears that differ from the case's, are asked about; without a terminal they are refused
     unless --force.
     """
-    from huurbeg import casework, followup, prompts
+    from huurbeg import casework, drafts, followup, prompts
 
     app_state = state(ctx)
     store = app_state.store()
-    asked = False
-    if None in (arrears, instalment, start) and prompts.interactive(no_input):
-        asked = True
-        prompts.introduce(number, casework.tenant_of_open_case(store, number))
-        arrears, instalment, start = prompts.ask_plan(arrears, instalment, start, app_state.today,
-                                                      followup.known_arrears(store, number))
-    for value, flag in ((arrears, "--arrears"), (instalment, "--instalment"), (start, "--start")):
-        if value is None:
-            raise MissingValue(_("{option}: required; give it as a flag, or run on a terminal to be asked").format(
-                option=flag))
-    schedule = followup.plan_preview(arrears, instalment, start, day)  # refused before anything is asked
-    casework.check_open(store.cases.case(number).status, number)
-    force = prompts.vouch(followup.plan_doubts(store, number, arrears, instalment), force, no_input) or force
-    if asked:  # like the intake: what was answered is shown whole, then confirmed
-        from huurbeg.views import plan_summary
+    today = app_state.today
+    asking = prompts.interactive(no_input)
+    if resume and not asking:
+        raise InvalidInput(_("--resume: goes on with the questions, on a terminal (without --no-input)"))
+    case = store.cases.case(number) if resume else None
+    if resume:
+        kept = drafts.resumed(store, drafts.PLAN, case, number, today)
+        arrears, instalment, start = (kept.get(name) if given is None else given for name, given in (
+            ("arrears", arrears), ("instalment", instalment), ("start", start)))
+    asked = resume
+    with drafts.keeping(store, drafts.PLAN, case, number, today, resuming=resume) as keeper:
+        if None in (arrears, instalment, start) and asking:
+            asked = True
+            prompts.introduce(number, casework.tenant_of_open_case(store, number))
+            keeper.case_id = store.cases.case(number).id
+            prompts.keep_answers(keeper)
+            arrears, instalment, start = prompts.ask_plan(arrears, instalment, start, today,
+                                                          followup.known_arrears(store, number))
+        for value, flag in ((arrears, "--arrears"), (instalment, "--instalment"), (start, "--start")):
+            if value is None:
+                raise MissingValue(_("{option}: required; give it as a flag, or run on a terminal to be asked")
+                                   .format(option=flag))
+        schedule = followup.plan_preview(arrears, instalment, start, day)  # refused before anything is asked
+        casework.check_open(store.cases.case(number).status, number)
+        force = prompts.vouch(followup.plan_doubts(store, number, arrears, instalment), force, no_input) or force
+        if asked:  # like the intake: what was answered is shown whole, then confirmed
+            from huurbeg.views import plan_summary
 
-        plan_summary(number, arrears, schedule)
-        if not prompts.confirm(_("Set up this payment plan?")):
-            raise Cancelled(_("not recorded; nothing was written"))
-    count, replaced = followup.new_plan(store, number, arrears, instalment, start, day, force=force)
+            plan_summary(number, arrears, schedule)
+            if not prompts.confirm(_("Set up this payment plan?")):
+                raise Cancelled(_("not recorded; nothing was written"))
+        count, replaced = followup.new_plan(store, number, arrears, instalment, start, day, force=force)
+        if keeper.case_id is not None:
+            keeper.done()
     render.message((ngettext("{number}: payment plan of {count} instalment for {amount} (the earlier plan was "
                              "replaced).", "{number}: payment plan of {count} instalments for {amount} (the "
                              "earlier plan was replaced).", count) if replaced else

@@ -8,8 +8,9 @@ import typer
 from huurbeg import render
 from huurbeg.codes import ContactKind
 from huurbeg.groups import with_default
-from huurbeg.commands import headed
+from huurbeg.commands import ResumeOption, headed
 from huurbeg.history import fields_shown
+from huurbeg.errors import Cancelled, InvalidInput
 from huurbeg.i18n import N_, _
 from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
                             RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
@@ -45,21 +46,47 @@ def add(
                                                       help="The next planned contact.")] = None,
     reached: ReachedOption = None,
     no_input: NoInputOption = False,
+    resume: ResumeOption = False,
 ) -> None:
     """Log a contact: a home visit today unless told otherwise. On a terminal, what is not given is asked."""
-    from huurbeg import followup, prompts
+    from huurbeg import drafts, followup, prompts
 
     app_state = state(ctx)
     today = app_state.today
     store = app_state.store()
+    asking = prompts.interactive(no_input)
+    if resume and not asking:
+        raise InvalidInput(_("--resume: goes on with the questions, on a terminal (without --no-input)"))
+    case = None
+    if resume:
+        case = store.cases.case(number)
+        kept = drafts.resumed(store, drafts.VISIT, case, number, today)
+        kind, reached, minutes, note, next_planned = (
+            kept.get(name) if given is None else given for name, given in (
+                ("kind", kind), ("reached", reached), ("minutes", minutes), ("note", note),
+                ("next_planned", next_planned)))
+        when = when or kept.get("when")  # the day of the contact, as --date gave it
     when = when or today
-    if None in (kind, minutes, note, next_planned, reached) and prompts.interactive(no_input):
-        case = followup.check_contact(store, number, when, minutes, next_planned, today)  # before any question
-        prompts.introduce(number, store.cases.household(case).name)
-        kind, reached, minutes, note, next_planned = prompts.ask_visit(kind, reached, minutes, note, next_planned,
-                                                                       when, today)
-    kind = kind or ContactKind.HOME
-    reached = followup.log_contact(store, number, when, kind, minutes, note, next_planned, today, reached)
+    with drafts.keeping(store, drafts.VISIT, case, number, today, resuming=resume) as keeper:
+        if None in (kind, minutes, note, next_planned, reached) and asking:
+            case = followup.check_contact(store, number, when, minutes, next_planned, today)  # before any question
+            keeper.case_id = case.id
+            prompts.keep_answers(keeper)
+            prompts.introduce(number, store.cases.household(case).name)
+            kind, reached, minutes, note, next_planned = prompts.ask_visit(kind, reached, minutes, note,
+                                                                           next_planned, when, today)
+        kind = kind or ContactKind.HOME
+        if resume:  # the kept answers were not asked again: shown with the new ones, to be confirmed
+            from huurbeg.rules import reaches
+            from huurbeg.views import visit_summary
+
+            visit_summary(number, when, kind, reaches(kind) if reached is None else reached, minutes, note,
+                          next_planned)
+            if not prompts.confirm(_("Log this contact?")):
+                raise Cancelled(_("not logged; nothing was written"))
+        reached = followup.log_contact(store, number, when, kind, minutes, note, next_planned, today, reached)
+        if keeper.case_id is not None:
+            keeper.done()
     missed = "" if reached else _(" (household not reached)")
     if next_planned:
         render.message(_("{number}: {kind} contact logged{missed}; next contact {next}.").format(

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from huurbeg.db.attachments import Attachments
     from huurbeg.db.cases import Cases
     from huurbeg.db.court import Court
+    from huurbeg.db.drafts import Drafts
     from huurbeg.db.follow_up import FollowUp
     from huurbeg.db.housing import Housing
     from huurbeg.db.retention import Retention
@@ -50,6 +51,10 @@ class Core(Protocol):
         """A connection of the driver outside the command's transaction (SQLite's VACUUM needs one)."""
         ...
 
+    def aside(self) -> AbstractContextManager[Connection]:
+        """Plain SQL in a short transaction of its own beside the command's (answers kept as they are typed)."""
+        ...
+
 
 class Storage(Core, Protocol):
     """A store as the domain uses it, a lookup's (huurbeg.db.reader.Reader) or a writing command's
@@ -62,6 +67,7 @@ class Storage(Core, Protocol):
     attachments: "Attachments"
     retention: "Retention"
     service: "Service"
+    drafts: "Drafts"
 
     def commit(self) -> None: ...
 
@@ -127,7 +133,7 @@ class Area:
 
 def compose(core: Any) -> None:
     """Give a store its areas: `store.cases`, `store.follow_up`, `store.court`, ..."""
-    from huurbeg.db import attachments, cases, court, follow_up, housing, retention, service
+    from huurbeg.db import attachments, cases, court, drafts, follow_up, housing, retention, service
 
     core.cases = cases.Cases(core)  # type: ignore[attr-defined]
     core.follow_up = follow_up.FollowUp(core)  # type: ignore[attr-defined]
@@ -136,3 +142,4 @@ def compose(core: Any) -> None:
     core.attachments = attachments.Attachments(core)  # type: ignore[attr-defined]
     core.retention = retention.Retention(core)  # type: ignore[attr-defined]
     core.service = service.Service(core)  # type: ignore[attr-defined]
+    core.drafts = drafts.Drafts(core)  # type: ignore[attr-defined]

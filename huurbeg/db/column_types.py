@@ -27,6 +27,7 @@ TYPES: dict[str, dict[str, str]] = {
         "created_at": "moment",
         "removed_at": "moment",
     },
+    "draft": {"created_at": "moment", "updated_at": "moment", "kept_until": "date"},
     "dwelling": {"active": "boolean", "created_at": "moment"},
     "fbu_agreement": {
         "signed_date": "date",

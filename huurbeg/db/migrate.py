@@ -27,7 +27,7 @@ from pathlib import Path
 from huurbeg.errors import DatabaseProblem
 from huurbeg.i18n import _
 
-SCHEMA_REVISION = "0028"
+SCHEMA_REVISION = "0029"
 FIRST_REVISION = "0001"
 MIGRATIONS = Path(__file__).with_name("migrations")
 WAL_ATTEMPTS = 50  # a tenth of a second apart

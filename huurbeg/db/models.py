@@ -411,3 +411,20 @@ class Setting(SQLModel, table=True):
     __tablename__ = "setting"
     key: str = Field(primary_key=True)
     value: str
+
+
+class Draft(SQLModel, table=True):
+    """The answers typed so far in an interactive intake, visit or plan, to resume it after Ctrl-C or a No.
+
+    Seen only by the worker who typed them; deleted when the flow is completed, after kept_until, or by a
+    purge. Never part of a case: no view, figure, export or copy reads it."""
+
+    __tablename__ = "draft"
+    id: int | None = Field(default=None, primary_key=True)
+    flow: str  # intake, visit or plan
+    case_id: int | None = _fk("case_file.id", nullable=True)  # none for an intake: no case yet
+    worker: str = Field(index=True)  # the database role on a server, the OS user on a file
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    kept_until: dt.date  # the service's day after which it is deleted
+    answers: str  # JSON: field name to value, as typed and checked

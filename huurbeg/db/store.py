@@ -58,6 +58,13 @@ class Store:
 
     # --- transaction (each kind's) ----------------------------------------------
     def commit(self) -> None:
+        if self._wrote:  # kept answers past their day go at the next write
+            from huurbeg.dates import today
+
+            self.drafts.forget_expired(today())
+        self._commit()
+
+    def _commit(self) -> None:
         raise NotImplementedError
 
     def pause(self) -> None:
@@ -78,6 +85,19 @@ class Store:
 
     def now(self):
         return history.now()
+
+    @contextmanager
+    def aside(self):
+        """Plain SQL in a short transaction of its own, committed at once (answers kept as they are typed).
+
+        Once the command's transaction has written, that one is used instead: a second writer on the same
+        SQLite file would wait for the lock the first one holds."""
+        self.pause()  # a transaction that only read lets go of its lock, as before a question
+        if self._wrote:
+            yield self.sql
+            return
+        yield self.sql
+        self.commit()
 
     def record(self, case: Any, action: str, detail: str) -> None:
         """Append to the history: who did what to which case, when.
@@ -150,7 +170,7 @@ class FileStore(Store):
         if not self._raw.in_transaction:
             self._raw.execute(self._begin)
 
-    def commit(self) -> None:
+    def _commit(self) -> None:
         if self._raw.in_transaction:
             self._raw.execute("COMMIT")
         self._wrote = False
@@ -208,7 +228,7 @@ class ServerStore(Store):
         if not self._connection.in_transaction():
             self._connection.begin()
 
-    def commit(self) -> None:
+    def _commit(self) -> None:
         if self._connection.in_transaction():
             self._connection.commit()
         self._wrote = False

@@ -1,0 +1,140 @@
+"""Nothing typed is lost: the answers of an interactive intake, visit or plan, kept as each is accepted.
+
+Ctrl-C or a No late in a flow stops the command with nothing written, but the answers given
+so far stay in the database (huurbeg.db.drafts), seen only by the worker who typed them, for
+seven days. The same command with --resume takes them as if they had been given as flags: the
+questions already answered are not asked again, the summary shows them all before anything is
+written, and a flag given with --resume replaces its kept answer. A resumed (or any) flow that
+completes deletes its kept answers in the transaction that writes it.
+"""
+
+import dataclasses
+import json
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import date, datetime
+from enum import Enum
+
+from huurbeg.db.drafts import KEPT_DAYS
+from huurbeg.errors import Cancelled, NotFound, reason
+from huurbeg.i18n import N_, _
+
+INTAKE, VISIT, PLAN = "intake", "visit", "plan"
+
+
+def _plain(value):
+    """An answer as JSON holds it: a code by its slug, a day or a moment in ISO, a list of codes as a list."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(each) for each in value]
+    return value
+
+
+def encode(answers: dict) -> str:
+    return json.dumps({name: _plain(value) for name, value in answers.items() if value not in (None, [])},
+                      sort_keys=True, ensure_ascii=False)
+
+
+def decode(kept: str, kinds: dict[str, Callable]) -> dict:
+    """The kept answers with their types again (`kinds`: field to the type that reads its JSON value);
+    a field no longer asked is left out."""
+    values = json.loads(kept)
+    typed = {}
+    for name, value in values.items():
+        kind = kinds.get(name)
+        if kind is None or value is None:
+            continue
+        typed[name] = [kind(each) for each in value] if isinstance(value, list) else kind(value)
+    return typed
+
+
+def _day(value: str) -> date:
+    return date.fromisoformat(value)
+
+
+def intake_kinds() -> dict[str, Callable]:
+    from huurbeg.codes import LandlordType, Problem, Source, Track
+
+    kinds: dict[str, Callable] = {"track": Track, "landlord_type": LandlordType, "source": Source,
+                                  "problems": Problem, "birth_date": _day, "intake_date": _day}
+    for name in ("tenant", "address", "phone", "national_number", "landlord", "referrer", "note"):
+        kinds[name] = str
+    for name in ("adults", "children", "arrears_cents", "rent_cents"):
+        kinds[name] = int
+    for name in ("tenant_informed", "consent_tenant", "consent_landlord"):
+        kinds[name] = bool
+    return kinds
+
+
+def visit_kinds() -> dict[str, Callable]:
+    from huurbeg.codes import ContactKind
+
+    return {"when": _day, "kind": ContactKind, "reached": bool, "minutes": int, "note": str, "next_planned": _day}
+
+
+def plan_kinds() -> dict[str, Callable]:
+    return {"arrears": int, "instalment": int, "start": _day}
+
+
+KINDS = {INTAKE: intake_kinds, VISIT: visit_kinds, PLAN: plan_kinds}
+
+
+def resume_command(flow: str, number: str | None) -> str:
+    return f"huurbeg {flow} --resume" if number is None else f"huurbeg {flow} {number} --resume"
+
+
+NONE_KEPT = {INTAKE: N_("--resume: you have no answers kept of an interrupted intake (they are kept {days} days)"),
+             VISIT: N_("--resume: you have no answers kept of an interrupted contact on case {number} (they are "
+                       "kept {days} days)"),
+             PLAN: N_("--resume: you have no answers kept of an interrupted payment plan on case {number} (they are "
+                      "kept {days} days)")}
+
+
+def resumed(store, flow: str, case, number: str | None, today: date) -> dict:
+    """The worker's kept answers of this flow (of this case), typed; refused when there are none."""
+    found = store.drafts.kept(flow, case.id if case is not None else None, today)
+    if found is None:
+        raise NotFound(_(NONE_KEPT[flow]).format(number=number, days=KEPT_DAYS))
+    return decode(found.answers, KINDS[flow]())
+
+
+def fill_intake(draft, kept: dict):
+    """An intake's values: each flag given, else its kept answer."""
+    return dataclasses.replace(draft, **{name: value for name, value in kept.items()
+                                         if getattr(draft, name) in (None, [])})
+
+
+class Keeper:
+    """Keeps one flow's answers as they are accepted (huurbeg.prompts calls it), in a transaction of their own."""
+
+    def __init__(self, store, flow: str, case, today: date, kept: bool):
+        self.store, self.flow, self.today = store, flow, today
+        self.case_id = case.id if case is not None else None
+        self.kept = kept  # answers of this flow are in the database (resumed, or kept since)
+
+    def __call__(self, answers: dict) -> None:
+        if self.store.damaged or getattr(self.store, "read_only", None):
+            return  # nothing can be written there, kept answers included
+        self.store.drafts.keep(self.flow, self.case_id, encode(answers), self.today)
+        self.kept = True
+
+    def done(self) -> None:
+        """The flow is written: its kept answers go, in the same transaction."""
+        self.store.drafts.drop(self.flow, self.case_id, self.today)
+
+
+@contextmanager
+def keeping(store, flow: str, case, number: str | None, today: date, resuming: bool = False):
+    """While an interactive flow asks and writes: a Keeper of its answers; when the worker stops it after
+    answering something, the message says the answers are kept and how to resume."""
+    keeper = Keeper(store, flow, case, today, resuming)
+    try:
+        yield keeper
+    except Cancelled as stopped:
+        if not keeper.kept:
+            raise
+        raise Cancelled(_("{stopped}, but the answers given are kept for {days} days: {command}").format(
+            stopped=reason(stopped), days=KEPT_DAYS, command=resume_command(flow, number))) from None

@@ -1,0 +1,281 @@
+"""Nothing typed is lost: an interactive intake, visit or plan stopped by Ctrl-C or a No keeps its answers,
+and `--resume` goes on with them to the same record as a flow that was never stopped; the answers are the
+worker's own, last seven days, go with a purge, and never leave the database in a view, figure or export."""
+
+import json
+import re
+
+import pytest
+
+from conftest import answer, assert_one_line_error, finish, query, snapshot, spawn_huurbeg
+from test_output_files import SAMPLES, casework  # noqa: F401  (the fixture: something for every command)
+
+pexpect = pytest.importorskip("pexpect")
+
+CTRL_C = "\x03"
+CASE = "2026-0001"
+
+INTAKE_FLAGS = ["intake", "--track", "pw", "--source", "tenant"]
+INTAKE_ANSWERS = [("informed of this registration?", "y\r"), ("Tenant's name?", "Jan Peeters\r"),
+                  ("Address?", "Kerkstraat 1, 2800 Mechelen\r"), ("Phone?", "0488 11 22 33\r"),
+                  ("Birth date", "30/07/1985\r"), ("National register number?", "85073003328\r"),
+                  ("Adults in the household?", "2\r"), ("Children in the household?", "1\r"),
+                  ("Landlord?", "Karel De Smet\r"), ("New landlord: what kind?", "\r"), ("Problems?", " \r"),
+                  ("Rent arrears in euros?", "1.700\r"), ("Monthly rent in euros?", "650\r"),
+                  ("Date of registration?", "\r"), ("tenant consented", "y\r"), ("landlord consented", "y\r"),
+                  ("Note (confidential)?", "Drie maanden achter\r")]
+VISIT_ANSWERS = [("Kind of contact?", "\r"), ("Did it reach the household", "\r"), ("Minutes spent?", "45\r"),
+                 ("Note (confidential)?", "Keuken nat, eigenaar verwittigd\r"), ("Next contact", "+2w\r")]
+PLAN_ANSWERS = [("Arrears to pay off", "1200\r"), ("Monthly instalment", "100\r"), ("Start date?", "\r")]
+
+
+def run_flow(db_path, args, answers, *, then=(), lang=None):
+    """Answer `answers`, then `then` (question, keys) pairs; the exit status and what was shown."""
+    child = spawn_huurbeg(db_path, *args, lang=lang)
+    for question, keys in (*answers, *then):
+        answer(child, question, keys)
+    code = finish(child)
+    return code, child.before or ""
+
+
+def stopped_at(db_path, args, answers, at: int, *, lang=None) -> str:
+    """Answer the questions before `at`, press Ctrl-C at it: the line that says so."""
+    child = spawn_huurbeg(db_path, *args, lang=lang)
+    for question, keys in answers[:at]:
+        answer(child, question, keys)
+    child.expect_exact(answers[at][0])
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    return " ".join((child.before or "").split())
+
+
+def dossier(cli, number=CASE) -> dict:
+    shown = json.loads(cli("case", "show", number, "--format", "json").stdout)
+    for volatile in ("history", "timeline"):
+        shown.pop(volatile, None)
+    return shown
+
+
+def drafts(db_path) -> list[tuple]:
+    return query(db_path, "SELECT flow, case_id, answers FROM draft ORDER BY id")
+
+
+@pytest.fixture
+def uninterrupted_intake(cli, db_path):
+    """The dossier of the intake typed in one go, on a database of its own."""
+    code, _ = run_flow(db_path, INTAKE_FLAGS, INTAKE_ANSWERS, then=[("Register this case?", "\r")])
+    assert code == 0
+    expected = dossier(cli)
+    assert drafts(db_path) == []  # a flow that completes keeps nothing
+    db_path.unlink()
+    return expected
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("at", [2, 10, 16])  # the address, the problems, the note: early, middle, last
+def test_an_intake_stopped_at_any_question_resumes_to_the_same_case(cli, db_path, uninterrupted_intake, at):
+    said = stopped_at(db_path, INTAKE_FLAGS, INTAKE_ANSWERS, at)
+    assert "nothing was written, but the answers given are kept for 7 days: huurbeg intake --resume" in said
+    assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
+    assert len(drafts(db_path)) == 1
+    code, shown = run_flow(db_path, ["intake", "--resume"], INTAKE_ANSWERS[at:],  # the answers kept are in the
+                           then=[("Jan Peeters", ""), ("Register this case?", "\r")])  # summary, to be confirmed
+    assert code == 0, shown
+    assert dossier(cli) == uninterrupted_intake
+    assert drafts(db_path) == []  # used: deleted with the write
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_a_refused_summary_keeps_the_answers_and_a_flag_replaces_one(cli, db_path):
+    code, shown = run_flow(db_path, INTAKE_FLAGS, INTAKE_ANSWERS, then=[("Register this case?", "n\r")])
+    assert code == 130
+    assert "not registered; nothing was written, but the answers given are kept" in " ".join(shown.split())
+    assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
+    code, shown = run_flow(db_path, ["intake", "--resume", "--children", "3"], [],
+                           then=[("Register this case?", "\r")])
+    assert code == 0, shown
+    case = dossier(cli)
+    assert case["tenant"]["name"] == "Jan Peeters" and case["tenant"]["children"] == 3
+    assert drafts(db_path) == []
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_a_visit_stopped_at_its_last_question_resumes_to_the_same_contact(cli, new_case, db_path):
+    number = new_case("--date", "-1m")
+    code, _ = run_flow(db_path, ["visit", number, "--date", "-3d"], VISIT_ANSWERS)
+    assert code == 0
+    expected = cli("visit", "list", number, "--format", "json").stdout
+    cli("visit", "remove", number, "1", "--reason", "twice")
+    said = stopped_at(db_path, ["visit", number, "--date", "-3d"], VISIT_ANSWERS, 4)  # resumed without --date
+    assert f"but the answers given are kept for 7 days: huurbeg visit {number} --resume" in said
+    code, _ = run_flow(db_path, ["visit", number, "--resume"], VISIT_ANSWERS[4:],
+                       then=[("Keuken nat", ""), ("Log this contact?", "\r")])  # the kept note, shown
+    assert code == 0
+    contacts = json.loads(cli("visit", "list", number, "--format", "json").stdout)
+    assert [{k: v for k, v in c.items() if k != "id"} for c in contacts] == \
+        [{k: v for k, v in c.items() if k != "id"} for c in json.loads(expected)]
+    assert drafts(db_path) == []
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_on_a_dutch_screen_the_stop_says_so_in_dutch(db_path):
+    said = stopped_at(db_path, INTAKE_FLAGS, [("op de hoogte van deze aanmelding?", "j\r"),
+                                              ("Naam van de huurder?", "")], 1, lang="nl")
+    assert said.endswith("huurbeg: afgebroken; er is niets opgeslagen, maar de gegeven antwoorden worden 7 dagen "
+                         "bijgehouden: huurbeg intake --resume")
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_a_plan_refused_at_its_confirmation_is_resumed(cli, new_case, db_path):
+    number = new_case("--date", "-1m")
+    code, _ = run_flow(db_path, ["plan", number], PLAN_ANSWERS, then=[("Record it anyway?", "y\r"),
+                                                                     ("Set up this payment plan?", "n\r")])
+    assert code == 130
+    assert query(db_path, "SELECT count(*) FROM payment_plan") == [(0,)]
+    code, shown = run_flow(db_path, ["plan", number, "--resume"], [], then=[("Record it anyway?", "y\r"),
+                                                                            ("Set up this payment plan?", "\r")])
+    assert code == 0, shown
+    assert query(db_path, "SELECT arrears_cents, instalment_cents FROM payment_plan") == [(120000, 10000)]
+    assert drafts(db_path) == []
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_resume_without_kept_answers_or_without_a_terminal_is_refused(cli, new_case, db_path):
+    number = new_case()
+    before = snapshot(db_path)
+    code, shown = run_flow(db_path, ["plan", number, "--resume"], [])
+    assert code == 3 and "--resume: you have no answers kept of an interrupted payment plan on case" in shown
+    assert_one_line_error(cli("intake", "--resume"), code=2, contains="--resume: goes on with the questions")
+    assert snapshot(db_path) == before
+
+
+def keep(db_path, flow, case_id, answers, worker=None, until="2026-11-29"):
+    """Answers kept as an interrupted flow leaves them (by this worker unless told)."""
+    from conftest import me
+
+    query(db_path, "SELECT 1")  # the file exists
+    import sqlite3
+
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("INSERT INTO draft (flow, case_id, worker, created_at, updated_at, kept_until, answers) "
+                           "VALUES (?, ?, ?, '2026-11-22 10:00:00', '2026-11-22 10:00:00', ?, ?)",
+                           (flow, case_id, worker or me(), until, json.dumps(answers)))
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_only_the_worker_who_typed_them_sees_them(cli, new_case, db_path):
+    number = new_case()
+    keep(db_path, "plan", 1, {"arrears": 120000, "instalment": 10000, "start": "2026-11-22"}, worker="karim")
+    code, shown = run_flow(db_path, ["plan", number, "--resume"], [])
+    assert code == 3 and "no answers kept" in shown
+    assert len(drafts(db_path)) == 1  # a colleague's stay theirs
+
+
+@pytest.mark.sqlite_only
+def test_kept_answers_go_after_seven_days_at_the_next_write(cli, new_case, db_path, monkeypatch):
+    new_case()
+    keep(db_path, "intake", None, {"tenant": "Jan Peeters"}, until="2026-11-29")
+    keep(db_path, "visit", 1, {"note": "x"}, worker="karim", until="2026-11-30")
+    monkeypatch.setenv("HUURBEG_TODAY", "2026-11-29")
+    cli("visit", CASE, "--note", "a", "--minutes", "5", "--next", "+1w", "--reached", "--kind", "phone")
+    assert len(drafts(db_path)) == 2  # the last day they are kept
+    monkeypatch.setenv("HUURBEG_TODAY", "2026-11-30")
+    cli("case", "list")  # a lookup writes nothing, and deletes nothing
+    assert len(drafts(db_path)) == 2
+    cli("visit", CASE, "--note", "b", "--minutes", "5", "--next", "+1w", "--reached", "--kind", "phone")
+    assert [row[0] for row in drafts(db_path)] == ["visit"]  # the intake's are past their day; karim's not yet
+
+
+@pytest.mark.sqlite_only
+def test_a_purge_erases_every_kept_answer(cli, new_case, db_path):
+    new_case()
+    keep(db_path, "intake", None, {"tenant": "Jan Peeters"})
+    keep(db_path, "visit", 1, {"note": "x"}, worker="karim")
+    result = cli("purge", "--closed-before", "01/01/2026", "--yes")
+    assert result.exit_code == 0, result.output
+    assert drafts(db_path) == []
+
+
+MARKER = "Zq9Marker"
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("command", sorted(SAMPLES))
+def test_kept_answers_are_in_no_view_figure_or_export(cli, casework, db_path, tmp_path, command):  # noqa: F811
+    keep(db_path, "intake", None, {"tenant": MARKER, "note": MARKER, "address": MARKER})
+    keep(db_path, "visit", 1, {"note": MARKER})
+    keep(db_path, "plan", 1, {"arrears": 100, "instalment": 100, "start": "2026-11-22"}, worker=MARKER)
+    written = tmp_path / "out"
+    args = [("json" if arg == "xlsx" else arg) for arg in SAMPLES[command]]  # text, to be searched
+    result = cli(*args, "--output", str(written))
+    assert result.exit_code == 0, result.output
+    assert MARKER not in result.output
+    assert MARKER.encode() not in written.read_bytes()
+    copy = tmp_path / "copy.db"
+    if command == "case export":  # and a copy for others: every table it knows, none of the kept answers
+        assert cli("copy", "--to", str(copy)).exit_code == 0
+        assert query(copy, "SELECT count(*) FROM draft") == [(0,)]
+    text = "\n".join(str(row) for row in query(db_path, "SELECT detail FROM history"))
+    assert MARKER not in text
+    assert not re.search(MARKER, json.dumps(query(db_path, "SELECT * FROM case_file"), default=str))
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_on_a_server_two_workers_do_not_see_each_others_answers(cli, new_case, db_path, monkeypatch):
+    from sqlalchemy import text
+
+    from conftest import POSTGRES, server
+    from test_caseworkers import OTHER, team
+
+    number = new_case("--date", "-1m")
+    said = stopped_at(db_path, ["plan", number], PLAN_ANSWERS, 2)
+    assert f"huurbeg plan {number} --resume" in said
+    with server().begin() as connection:
+        connection.execute(text(f"DROP ROLE IF EXISTS {OTHER}"))
+        connection.execute(text(f"CREATE ROLE {OTHER} LOGIN"))
+        connection.execute(text(f'GRANT "{team()}" TO {OTHER}'))
+    try:
+        scheme, rest = POSTGRES.split("://", 1)
+        monkeypatch.setenv("HUURBEG_DB", f"{scheme}://{OTHER}@{rest.split('@', 1)[1]}")
+        code, shown = run_flow(db_path, ["plan", number, "--resume"], [])
+        assert code == 3 and "no answers kept" in shown
+        theirs = [PLAN_ANSWERS[0], ("Monthly instalment", "200\r"), PLAN_ANSWERS[2]]
+        code, _ = run_flow(db_path, ["plan", number], theirs, then=[("Record it anyway?", "y\r"),
+                                                                   ("Set up this payment plan?", "n\r")])
+        assert code == 130
+        assert sorted(query(None, "SELECT worker FROM draft")) == sorted([(OTHER,), (POSTGRES.split("://")[1]
+                                                                                     .split("@")[0],)])
+        monkeypatch.setenv("HUURBEG_DB", POSTGRES)
+        code, shown = run_flow(db_path, ["plan", number, "--resume"], [], then=[
+            ("Start date?", "\r"), ("Record it anyway?", "y\r"), ("Set up this payment plan?", "\r")])
+        assert code == 0, shown
+        assert query(None, "SELECT instalment_cents FROM payment_plan") == [(10000,)]  # mine, not the colleague's
+        assert query(None, "SELECT worker FROM draft") == [(OTHER,)]
+    finally:
+        with server().begin() as connection:
+            connection.execute(text(f"DELETE FROM draft WHERE worker = '{OTHER}'"))
+            connection.execute(text(f"DROP ROLE IF EXISTS {OTHER}"))
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_a_new_intake_says_answers_of_another_are_kept_and_replaces_them(cli, db_path):
+    cli("case", "list")
+    keep(db_path, "intake", None, {"tenant": "Els Maes", "track": "pw"})
+    child = spawn_huurbeg(db_path, *INTAKE_FLAGS)
+    child.expect_exact("Answers of an interrupted intake are kept: 'huurbeg intake --resume' goes on with them")
+    for question, keys in INTAKE_ANSWERS[:3]:
+        answer(child, question, keys)
+    child.expect_exact(INTAKE_ANSWERS[3][0])
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    [(flow, case, kept)] = drafts(db_path)
+    assert json.loads(kept)["tenant"] == "Jan Peeters"
