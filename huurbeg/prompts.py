@@ -14,6 +14,7 @@ Enter, and keys typed before a question is drawn are dropped: neither a second E
 pressed while a list was still being drawn answers the next question.
 """
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -77,6 +78,9 @@ def _drop_typed_ahead(keyboard) -> None:
         pass
 
 
+_FLAG = re.compile(r"^--[a-z-]+: ")
+
+
 def _check(parse: Callable[[str], object], optional: bool = True) -> Callable[[str], bool | str]:
     def validate(text: str) -> bool | str:
         if optional and not text.strip():
@@ -84,7 +88,10 @@ def _check(parse: Callable[[str], object], optional: bool = True) -> Callable[[s
         try:
             parse(text)
         except (ValueError, HuurbegError) as exc:
-            return _said(exc)
+            from huurbeg.render import one_line
+
+            # shown under the question it answers, which no flag was typed for; on one line, cut at a word
+            return one_line(_FLAG.sub("", _said(exc)))
         return True
     return validate
 

@@ -349,7 +349,7 @@ def console(stderr: bool = False, width: int | None = None):
 
 def message(text: str, style: str = "") -> None:
     """What the command did, for the worker, on stderr so that stdout stays data; one line, never
-    wrapped (cron mails and logs keep it whole). It may repeat what was typed: shown literally.
+    wrapped off a terminal (cron mails and logs keep it whole), broken at words on one. It may repeat what was typed: shown literally.
 
     Shown once the command's transaction is committed, never before: a commit that fails leaves
     only its error (a warning about what was written, too). What must be read before a
@@ -362,13 +362,14 @@ def message(text: str, style: str = "") -> None:
 
 
 def _say(text: str, style: str = "") -> None:
-    console(stderr=True).print(literal(text, style=style), soft_wrap=True)
+    out = console(stderr=True)
+    out.print(literal(text, style=style), soft_wrap=not out.is_terminal)  # a terminal's lines break at a word
 
 
 def say_later(text: str) -> None:
     """A remark on what was typed (the date 17/11 became): held with the command's messages, so it is told
-    before the first of them; when the command fails, the error line ends with it (remarks), so a refusal
-    of 17/11 says which year it was read in, and the error stays one line."""
+    before the first of them; when the command fails, it follows the error line on a line of its own (remarks),
+    so a refusal of 17/11 says which year it was read in."""
     if _held:
         _held.setdefault("remarks", []).append(text)
     message(text)
@@ -381,7 +382,8 @@ def remarks() -> list[str]:
 
 def notice(text: str, style: str = "yellow") -> None:
     """A warning or a hint, shown at once (before a question, or beside the command's messages)."""
-    console(stderr=True).print(literal(text, style=style), soft_wrap=True)
+    out = console(stderr=True)
+    out.print(literal(text, style=style), soft_wrap=not out.is_terminal)
 
 
 def json_value(value):
@@ -623,6 +625,30 @@ def _fit(text: str, width: int) -> str:
     if size <= width:
         return text + " " * (width - size)
     return set_cell_size(text, width - 1) + "…"
+
+
+def wrapped(text: str, width: int | None = None, indent: str = "  ") -> str:
+    """`text` broken at spaces into lines of `width` cells (default: stderr's terminal), the lines after the first
+    indented; a word, a code (pre-ogp) or a path is never split, one longer than a line stands alone on it.
+    Off a terminal (cron, a log) it stays one line, whole."""
+    import textwrap
+
+    if width is None:
+        try:
+            width = os.get_terminal_size(sys.stderr.fileno()).columns if sys.stderr.isatty() else 0
+        except (OSError, ValueError, AttributeError):
+            width = 0
+    if width <= len(indent) + 10 or len(text) <= width:
+        return text
+    return textwrap.fill(text, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
+
+
+def one_line(text: str, width: int | None = None) -> str:
+    """`text` for a place that shows one line (the message under a question): cut after a whole word to the
+    terminal's width, never within one."""
+    import shutil
+
+    return shorten(text, (width or shutil.get_terminal_size().columns) - 1)
 
 
 def shorten(text: str, width: int) -> str:

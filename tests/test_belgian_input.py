@@ -95,12 +95,16 @@ def test_a_list_says_the_date_it_took(cli, case, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_an_error_after_a_day_without_a_year_stays_one_line(cli, db_path, new_case, lang):
+def test_an_error_after_a_day_without_a_year_says_the_year_on_a_line_of_its_own(cli, db_path, new_case, lang):
     number = new_case()  # registered today, 22/11/2026
     before = snapshot(db_path)
     result = cli("visit", number, "--date", "17/11", "--minutes", "30", "--no-input", env={"HUURBEG_LANG": lang})
-    assert_one_line_error(result, code=2, contains="22/11/2026")
-    assert result.stderr.rstrip().endswith("17/11/2026.")  # which year the refused 17/11 was read in
+    assert result.exit_code == 2, result.output
+    error, said = result.stderr.splitlines()
+    assert error.startswith(("huurbeg: error: ", "huurbeg: fout: ")) and "22/11/2026" in error
+    assert READ_AS_PAST[lang] not in error
+    assert said == READ_AS_PAST[lang]  # which year the refused 17/11 was read in
+    assert result.stdout == ""
     assert snapshot(db_path) == before
 
 
