@@ -199,7 +199,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     if d.phone is None:
         d.phone = _optional_text(_("Phone?"))
     if d.birth_date is None:
-        d.birth_date = _text(_("Birth date (dd/mm/yyyy)?"), _date(today, None, not_after=(d.intake_date or today,
+        d.birth_date = _text(_("Birth date (dd/mm/yyyy)?"), _date(today, dates.BIRTH, not_after=(d.intake_date or today,
                                                                                    "the registration date")))
     if d.national_number is None:
         d.national_number = _text(_("National register number?"), _ruled(
@@ -474,7 +474,7 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
     answers["tenant"] = _edit(_("Tenant's name?"), text.required, optional=False, current=shown(current["tenant"]))
     answers["address"] = _edit(_("Address?"), current=shown(current["address"]))
     answers["phone"] = _edit(_("Phone?"), current=shown(current["phone"]))
-    answers["birth_date"] = _keep(_("Birth date (dd/mm/yyyy)?"), _date(today, None, not_after=(today, "today")),
+    answers["birth_date"] = _keep(_("Birth date (dd/mm/yyyy)?"), _date(today, dates.BIRTH, not_after=(today, "today")),
                                   dates.fmt(current["birth_date"]))
     answers["national_number"] = _keep(_("National register number?"), national_number.normalise,
                                        shown(current["national_number"]))

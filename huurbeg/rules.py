@@ -72,6 +72,9 @@ MIN_ADULTS = 1
 """A household has at least one adult: the tenant."""
 MAX_PEOPLE = 30
 """More adults or children than this in one household is a typo."""
+INSTALMENT_FAR_ABOVE_RENT = 2
+"""An instalment of more than twice the monthly rent is asked about (refused without a terminal unless --force):
+the household pays its rent as well, so 1500 typed for 150 on a rent of 450 is a typo, not a plan."""
 PAYMENT_FAR_ABOVE_INSTALMENTS = 3
 """A payment of more than three instalments that is also more than what is due with the next instalment is
 asked about (refused without a terminal unless --force): a tenant catching up pays two missed months with the

@@ -144,6 +144,25 @@ def test_a_birth_date_wants_its_year(cli, db_path, case, lang):
     assert snapshot(db_path) == before
 
 
+@pytest.mark.parametrize("typed, born", [
+    ("14/3/88", date(1988, 3, 14)), ("14.03.05", date(2005, 3, 14)), ("14-3-26", date(2026, 3, 14)),
+    ("23/11/26", date(1926, 11, 23)), ("1/1/00", date(2000, 1, 1))])
+def test_a_birth_date_with_two_digits_of_its_year_is_the_one_in_the_past(cli, case, typed, born):
+    result = cli("case", "edit", case, "--birth-date", typed)
+    assert result.exit_code == 0, result.output
+    assert born.strftime("%d/%m/%Y") in result.stderr  # said in full, as a day without its year is
+    assert json.loads(cli("case", "show", case, "-f", "json").stdout)["tenant"]["birth_date"] == born.isoformat()
+
+
+def test_every_other_date_wants_four_digits_of_its_year():
+    for name, annotation, parse in date_options():
+        if name.endswith("--birth-date"):
+            assert parse("14/3/88") == date(1988, 3, 14), name
+            continue
+        with pytest.raises(typer.BadParameter):
+            parse("14/3/88 9u30" if annotation is datetime else "14/3/88")
+
+
 DIRECTIONS = {
     "intake --birth-date": None, "case edit --birth-date": None,
     "intake --date": dates.PAST, "case attach --date": dates.PAST, "case consent --date": dates.PAST, "case track --date": dates.PAST,

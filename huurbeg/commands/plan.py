@@ -45,9 +45,9 @@ def new(
 ) -> None:
     """Set up a monthly payment plan; it replaces an active plan, which stays in the history.
 
-    On a terminal the case's arrears are offered, and the plan is shown to be confirmed. An instalment above
-    the arrears, or arrears that differ from the case's, are asked about; without a terminal they are refused
-    unless --force.
+    Without --arrears the case's arrears are taken (offered on a terminal), and on a terminal the plan is shown
+    to be confirmed. An instalment above the arrears or more than twice the rent, or arrears that differ from the
+    case's, are asked about; without a terminal they are refused unless --force.
     """
     from huurbeg import casework, followup, prompts
 
@@ -59,6 +59,8 @@ def new(
         prompts.introduce(number, casework.tenant_of_open_case(store, number))
         arrears, instalment, start = prompts.ask_plan(arrears, instalment, start, app_state.today,
                                                       followup.known_arrears(store, number))
+    if arrears is None:  # without a terminal the case's arrears stand, as a terminal offers them
+        arrears = followup.known_arrears(store, number) or None
     for value, flag in ((arrears, "--arrears"), (instalment, "--instalment"), (start, "--start")):
         if value is None:
             raise MissingValue(_("{option}: required; give it as a flag, or run on a terminal to be asked").format(
