@@ -123,7 +123,8 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
     else:
         from huurbeg.views import plan_view
 
-        plan_view(view)
+        with render.paged():
+            plan_view(view)
 
 
 @app.command("agree")
