@@ -165,13 +165,18 @@ def deadlines(store: Storage, today: date, within_days: int, worker: str | None 
 
 
 def overview(store: Storage, today: date, worker: str | None = None) -> dict:
-    """Today at a glance (for everyone, or one worker): open cases, warnings, and the hearings of the coming week."""
-    pressing = [w for w in deadlines(store, today, 0, worker) if w.severity != Severity.INFO]
+    """Today at a glance (for everyone, or one worker): open cases, warnings, the contacts planned for today, and the
+    hearings of the coming week."""
+    due = deadlines(store, today, 0, worker)
+    pressing = [w for w in due if w.severity != Severity.INFO]
+    planned = [w.case for w in due if w.rule == "next-contact-passed" and w.due == today]  # a visit set it for today
     start = datetime.combine(today, time())
     hearings = [{"case": number, "starts_at": hearing.starts_at, "court": hearing.court, "room": hearing.room}
                 for hearing, number in store.court.hearings_between(
                     start, start + timedelta(days=OVERVIEW_HEARING_DAYS), worker)]
     return {"date": today, "open_cases": store.cases.count_cases(Status.OPEN, worker), "warnings": pressing,
+            "tenants": store.cases.tenants([w.case for w in pressing] + planned),
+            "planned": [{"case": number} for number in sorted(planned)],
             "hearings": hearings, "hearing_days": OVERVIEW_HEARING_DAYS, "worker": worker}
 
 

@@ -30,22 +30,21 @@ EXIT_INTERNAL = 70
 
 
 def _fail(text: str, code: int) -> int:
-    from huurbeg.render import plain
+    from huurbeg.render import plain, remarks, wrapped
 
-    from huurbeg.render import remarks
-
-    # it may repeat what was typed: shown literally; a date typed without its year says which it became
-    if said := remarks():
-        text = "; ".join([text.rstrip().rstrip("."), *said])
-    sys.stderr.write(_("huurbeg: error: {message}").format(message=plain(text)) + "\n")
+    # it may repeat what was typed: shown literally; a date typed without its year says which it became,
+    # on a line of its own after the error
+    sys.stderr.write(wrapped(_("huurbeg: error: {message}").format(message=plain(text))) + "\n")
+    for said in remarks():
+        sys.stderr.write(wrapped(plain(said)) + "\n")
     return code
 
 
 def _stopped(text: str, code: int) -> int:
     """A command the worker stopped: one line that says so, without calling it an error."""
-    from huurbeg.render import plain
+    from huurbeg.render import plain, wrapped
 
-    sys.stderr.write(_("huurbeg: {message}").format(message=plain(text)) + "\n")
+    sys.stderr.write(wrapped(_("huurbeg: {message}").format(message=plain(text))) + "\n")
     return code
 
 

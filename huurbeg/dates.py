@@ -5,8 +5,8 @@ yyyy-mm-dd, the words today/tomorrow/yesterday (and vandaag/morgen/gisteren), an
 offsets such as +3d, -2w, +1m, +1y counted from today. A day and month without a
 year (17/11) are the nearest such date in the direction the field looks: the coming
 one for what is planned (a next visit, a hearing), the past one for what happened (a
-visit, a payment), the nearest one where neither is natural; a field with no
-direction (a birth date) wants its year. Times of day are written as a Fleming
+visit, a payment), the nearest one where neither is natural; a birth date wants its year, of which
+two digits are enough (14/3/88 is 1988), every other date its four. Times of day are written as a Fleming
 writes them: 9u, 9u30, 9h30, 9.30, 9:30, 09:30. Anything else is refused rather than
 guessed: a misread hearing date is worse than a retyped one.
 Output is dd/mm/yyyy on screen and ISO 8601 in files.
@@ -29,6 +29,11 @@ ACCEPTED_TIME = N_("9u, 9u30, 9h30, 9.30 or 09:30")
 COMING, PAST, NEAREST = "coming", "past", "nearest"
 """Which date a day and month without a year (17/11) are: the first on or after today, the last on or
 before it, or whichever of the two is closer (the coming one on a tie)."""
+BIRTH = "birth"
+"""A birth date: it wants its year, but two digits are obvious (14/3/88 is 1988): of 19yy and 20yy the
+latest that is not after today, and refused when that is more than OLDEST years ago."""
+OLDEST = 110
+"""How many years ago a birth date with a two-digit year may lie."""
 _YEARS_SEARCHED = 8
 """How far a year is looked for: 29/02 is found within eight years, every other date within one."""
 
@@ -41,6 +46,7 @@ _BELGIAN = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _OFFSET = re.compile(r"([+-])(\d{1,4})([dwmy])", re.ASCII)
 _DAY_MONTH = re.compile(r"(\d{1,2})[/.-](\d{1,2})", re.ASCII)
+_SHORT_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})", re.ASCII)
 _TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2})|[uh](\d{2})?)", re.ASCII)
 """9u and 9h are whole hours; bare digits (930) are not a time: '24/11 2026' would read as 20:26."""
 
@@ -80,17 +86,34 @@ def parse_date(text: str, reference: date, direction: str | None = None) -> date
             return _checked(date(year, month, day))
         if match := _ISO.fullmatch(value):
             return _checked(date(*map(int, match.groups())))
-        if direction and (match := _DAY_MONTH.fullmatch(value)):
+        if direction == BIRTH and (match := _SHORT_YEAR.fullmatch(value)):
+            return _born(*map(int, match.groups()), reference)
+        if direction and direction != BIRTH and (match := _DAY_MONTH.fullmatch(value)):
             return _checked(_with_year(*map(int, match.groups()), reference, direction))
     except (ValueError, OverflowError):
         pass
-    raise ValueError(_("not a date; use {accepted}").format(accepted=_(ACCEPTED_DAY_MONTH if direction else ACCEPTED)))
+    accepted = ACCEPTED_DAY_MONTH if direction and direction != BIRTH else ACCEPTED
+    raise ValueError(_("not a date; use {accepted}").format(accepted=_(accepted)))
+
+
+def _born(day: int, month: int, year: int, reference: date) -> date:
+    """A birth date typed with two digits of its year: the latest of 19yy and 20yy not after `reference`."""
+    for century in (2000, 1900):
+        try:
+            born = date(century + year, month, day)
+        except ValueError:  # 29/02/01 in 1901 nor 2001
+            continue
+        if born <= reference:
+            if born < reference - relativedelta(years=OLDEST):
+                raise ValueError
+            return _checked(born)
+    raise ValueError
 
 
 def without_year(text: str) -> bool:
     """Whether `text` (a date, or a date and a time) starts with a day and month alone: its year was filled in."""
     words = text.split()
-    return bool(words) and _DAY_MONTH.fullmatch(words[0]) is not None
+    return bool(words) and (_DAY_MONTH.fullmatch(words[0]) or _SHORT_YEAR.fullmatch(words[0])) is not None
 
 
 def read_as(typed: str, value: date | datetime) -> str | None:

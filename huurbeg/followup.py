@@ -13,7 +13,7 @@ from huurbeg.codes import ContactKind, Party
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank
 from huurbeg.render import Cents
-from huurbeg.rules import PAYMENT_FAR_ABOVE_INSTALMENTS, check_contact_minutes, reaches
+from huurbeg.rules import INSTALMENT_FAR_ABOVE_RENT, PAYMENT_FAR_ABOVE_INSTALMENTS, check_contact_minutes, reaches
 from huurbeg.i18n import _
 from huurbeg.db.area import Storage
 
@@ -58,12 +58,15 @@ def contact_list(store: Storage, number: str | None, since: date | None) -> list
 
 def plan_doubts(store, number: str, arrears: int, instalment: int) -> list[str]:
     """What is implausible in a new plan, each naming its field and both amounts: an instalment above the
-    arrears, arrears that differ from the case's. Asked about on a terminal, refused without --force."""
+    arrears or far above the rent (huurbeg.rules.INSTALMENT_FAR_ABOVE_RENT), arrears that differ from the case's. Asked about on a terminal, refused without --force."""
     case = store.cases.case(number)
     doubts = []
     if 0 < arrears < instalment:
         doubts.append(_("--instalment: {instalment} is more than the arrears of {arrears}: the plan would be one "
                         "instalment of {arrears}").format(instalment=money.fmt(instalment), arrears=money.fmt(arrears)))
+    if case.rent_cents and instalment > INSTALMENT_FAR_ABOVE_RENT * case.rent_cents:
+        doubts.append(_("--instalment: {instalment} is more than {times} times the monthly rent of {rent}").format(
+            instalment=money.fmt(instalment), times=INSTALMENT_FAR_ABOVE_RENT, rent=money.fmt(case.rent_cents)))
     known = known_arrears(store, number)
     if known is not None and arrears != known:
         doubts.append(_("--arrears: {arrears} differs from the case's arrears of {case_arrears}").format(
@@ -153,7 +156,12 @@ def check_payment(store, case, plan, amount: int, when: date, today: date, repla
     if amount <= 0:
         raise InvalidInput(_("--amount: must be more than 0"))
     check_not_future(when, today)
-    check_date_after_intake(when, case.intake_date)
+    if plan.start_date < case.intake_date:  # a plan agreed before the case was registered: paid from its start
+        if when < plan.start_date:
+            raise InvalidInput(_("--date: cannot be before the start of the payment plan ({start:%d/%m/%Y})")
+                               .format(start=plan.start_date))
+    else:
+        check_date_after_intake(when, case.intake_date)
     _lines, payments = store.follow_up.plan_lines(plan)
     remaining = plan.arrears_cents - sum(paid for _when, paid in payments) + replacing
     if amount > remaining:

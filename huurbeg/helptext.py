@@ -11,6 +11,7 @@ finds them), and the formatter's own words (Usage, Options, [default: ...]) too.
 """
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from typer._click import Context, HelpFormatter
@@ -160,7 +161,9 @@ _SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)(?<!etc)(?<!\bbv)\.(?=\s|$)")  # 
 def polish(group, path: tuple[str, ...] = ()) -> None:
     """Summaries, examples and README-like usage for `group` and every command under it."""
     _examples(group, path)
+    group.context_class = HelpContext  # the layout in English too, where speak() has nothing to translate
     for name, command in group.commands.items():
+        command.context_class = HelpContext
         if not path and name in SUMMARIES:
             command.short_help = SUMMARIES[name]
         elif not command.short_help and command.help:
@@ -275,16 +278,44 @@ def _epilog(examples, translate) -> str:
 
 
 class Formatter(HelpFormatter):
-    """Click's help layout with its own words in the reader's language."""
+    """Click's help layout with its own words in the reader's language; lines break at spaces only, so a code
+    (pre-ogp, estate-agent) or an option is never split at its hyphen."""
 
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+    def write_usage(self, *args, **kwargs) -> None:
+        with _words_whole():
+            self._write_usage(*args, **kwargs)
+
+    def write_text(self, text: str) -> None:
+        with _words_whole():
+            super().write_text(text)
+
+    def _write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, _("Usage:") + " " if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(_(heading))  # Arguments, Options, Commands
 
     def write_dl(self, rows, *args, **kwargs) -> None:
-        super().write_dl([(term, _EXTRA.sub(_extra, text)) for term, text in rows], *args, **kwargs)
+        with _words_whole():
+            super().write_dl([(term, _EXTRA.sub(_extra, text)) for term, text in rows], *args, **kwargs)
+
+
+@contextmanager
+def _words_whole():
+    """Click's wrapper, for the help being written, breaking at spaces only (textwrap breaks at hyphens too)."""
+    from typer._click import _textwrap
+
+    wrapper = _textwrap.TextWrapper
+
+    class Whole(wrapper):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs, break_on_hyphens=False, break_long_words=False)
+
+    _textwrap.TextWrapper = Whole
+    try:
+        yield
+    finally:
+        _textwrap.TextWrapper = wrapper
 
 
 class HelpContext(Context):

@@ -48,8 +48,8 @@ parse_past_date = _day(dates.parse_date, dates.PAST)
 """A date of something that happened (a visit, a payment, a signature): 17/11 is the last 17/11."""
 parse_coming_date = _day(dates.parse_date, dates.COMING)
 """A date of something planned (a next visit, a deadline, an eviction): 17/11 is the coming 17/11."""
-parse_birth_date = _day(dates.parse_date, None)
-"""A birth date wants its year: no year is the right guess for it."""
+parse_birth_date = _day(dates.parse_date, dates.BIRTH)
+"""A birth date wants its year: no year is the right guess for it; two digits of it are (14/3/88 is 1988)."""
 parse_datetime = _day(dates.parse_datetime, dates.NEAREST)
 parse_coming_datetime = _day(dates.parse_datetime, dates.COMING)
 parse_money = _wrap(money.parse_money)

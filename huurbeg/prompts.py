@@ -15,6 +15,7 @@ Enter, and keys typed before a question is drawn are dropped: neither a second E
 pressed while a list was still being drawn answers the next question.
 """
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, replace
@@ -105,6 +106,9 @@ def _drop_typed_ahead(keyboard) -> None:
         pass
 
 
+_FLAG = re.compile(r"^--[a-z-]+: ")
+
+
 def _check(parse: Callable[[str], object], optional: bool = True) -> Callable[[str], bool | str]:
     def validate(text: str) -> bool | str:
         if optional and not text.strip():
@@ -112,7 +116,10 @@ def _check(parse: Callable[[str], object], optional: bool = True) -> Callable[[s
         try:
             parse(text)
         except (ValueError, HuurbegError) as exc:
-            return _said(exc)
+            from huurbeg.render import one_line
+
+            # shown under the question it answers, which no flag was typed for; on one line, cut at a word
+            return one_line(_FLAG.sub("", _said(exc)))
         return True
     return validate
 
@@ -257,7 +264,7 @@ def _ask_new(field: Field, d: IntakeDraft, today: date):
     the answers before it: a birth date not after the registration, a national number of that birth date."""
     question = _(field.question)
     if field.kind == "date":
-        return _text(question, _date(today, None, not_after=(d.intake_date or today, "the registration date")))
+        return _text(question, _date(today, dates.BIRTH, not_after=(d.intake_date or today, "the registration date")))
     if field.kind == "national-number":
         return _text(question, _ruled(national_number.normalise,
                                       lambda n: check_birth_date_matches(national_number.birth_date(n), d.birth_date)))
@@ -271,7 +278,7 @@ def _ask_again(field: Field, current, today: date):
     """A household's field in `case edit`, its stored value to keep or correct (see ask_case_edit)."""
     question, shown = _(field.question), "" if current is None else str(current)
     if field.kind == "date":
-        return _keep(question, _date(today, None, not_after=(today, "today")), dates.fmt(current))
+        return _keep(question, _date(today, dates.BIRTH, not_after=(today, "today")), dates.fmt(current))
     if field.kind == "national-number":
         return _keep(question, national_number.normalise, shown)
     if field.kind == "count":

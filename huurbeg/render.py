@@ -24,6 +24,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
 
@@ -38,6 +39,8 @@ class Cents(int):
 SEVERITY_STYLE = {"overdue": "bold red", "urgent": "red", "warning": "yellow", "info": "dim"}
 WRAPPING = {"tenant", "warning", "message", "detail", "note", "court", "address", "landlord", "text", "name"}
 """Columns of free text; the others (numbers, dates, codes) never wrap mid-word."""
+FACT_FIRST = {"warning", "message"}
+"""Columns of warnings, written fact first (huurbeg.rules): what follows a '; ' may be cut, the fact before it not."""
 
 
 # --- the one door for stored text -------------------------------------------------------------
@@ -342,6 +345,8 @@ def record_number(record_id: int) -> None:
 def console(stderr: bool = False, width: int | None = None):
     from rich.console import Console
 
+    if _viewing and not stderr and width is None:  # a view being gathered for the pager (paged)
+        return _viewing[0]
     if _output and not stderr:  # a table to a file: plain text, no colour, a fixed width
         return Console(file=_output["text"], highlight=False, no_color=True, width=width or 120, soft_wrap=False)
     return Console(stderr=stderr, highlight=False, width=width)
@@ -349,7 +354,7 @@ def console(stderr: bool = False, width: int | None = None):
 
 def message(text: str, style: str = "") -> None:
     """What the command did, for the worker, on stderr so that stdout stays data; one line, never
-    wrapped (cron mails and logs keep it whole). It may repeat what was typed: shown literally.
+    wrapped off a terminal (cron mails and logs keep it whole), broken at words on one. It may repeat what was typed: shown literally.
 
     Shown once the command's transaction is committed, never before: a commit that fails leaves
     only its error (a warning about what was written, too). What must be read before a
@@ -362,13 +367,14 @@ def message(text: str, style: str = "") -> None:
 
 
 def _say(text: str, style: str = "") -> None:
-    console(stderr=True).print(literal(text, style=style), soft_wrap=True)
+    out = console(stderr=True)
+    out.print(literal(text, style=style), soft_wrap=not out.is_terminal)  # a terminal's lines break at a word
 
 
 def say_later(text: str) -> None:
     """A remark on what was typed (the date 17/11 became): held with the command's messages, so it is told
-    before the first of them; when the command fails, the error line ends with it (remarks), so a refusal
-    of 17/11 says which year it was read in, and the error stays one line."""
+    before the first of them; when the command fails, it follows the error line on a line of its own (remarks),
+    so a refusal of 17/11 says which year it was read in."""
     if _held:
         _held.setdefault("remarks", []).append(text)
     message(text)
@@ -381,7 +387,8 @@ def remarks() -> list[str]:
 
 def notice(text: str, style: str = "yellow") -> None:
     """A warning or a hint, shown at once (before a question, or beside the command's messages)."""
-    console(stderr=True).print(literal(text, style=style), soft_wrap=True)
+    out = console(stderr=True)
+    out.print(literal(text, style=style), soft_wrap=not out.is_terminal)
 
 
 def json_value(value):
@@ -561,22 +568,31 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
     cells = {key: [plain(row.get(key)) for row in rows] for key, *_ in columns}
     size = lambda text: len(text) if text.isascii() else cell_len(text)  # noqa: E731  (ASCII: one cell a character)
     natural = {key: max([size(header)] + [size(c) for c in cells[key]]) for key, header, *_ in columns}
+    needed = {key: max([size(header)] + [size(c.partition("; ")[0]) for c in cells[key]]) if key in FACT_FIRST
+              else natural[key] for key, header, *_ in columns}
     shown = list(columns)
     while len(shown) > 1:
         fixed = sum(natural[key] for key, *_ in shown if key not in WRAPPING)
         free = sum(min(natural[key], TEXT_MIN_WIDTH) for key, *_ in shown if key in WRAPPING)
         if fixed + free + 2 * (len(shown) - 1) <= width:
             # a cut text (a warning, a note) is worth more than an optional column beside it
-            cut = fixed + sum(natural[key] for key, *_ in shown if key in WRAPPING) + 2 * (len(shown) - 1) > width
+            cut = fixed + sum(needed[key] for key, *_ in shown if key in WRAPPING) + 2 * (len(shown) - 1) > width
             if not cut or min(map(_priority, shown)) >= OPTIONAL_BELOW:
                 break
         shown.remove(min(reversed(shown), key=_priority))
     texts = [key for key, *_ in shown if key in WRAPPING]
     room = width - 2 * (len(shown) - 1) - sum(natural[key] for key, *_ in shown if key not in WRAPPING)
     given = _share(room, [natural[key] for key in texts])
+    for n, key in enumerate(texts):  # a warning's fact before the rest of another text
+        for other in range(len(texts)):
+            short = needed[key] - given[n]
+            if short > 0 and other != n and texts[other] not in FACT_FIRST:
+                spare = min(short, given[other] - min(TEXT_MIN_WIDTH, needed[texts[other]]))
+                if spare > 0:
+                    given[n], given[other] = given[n] + spare, given[other] - spare
     widths = {key: max(1, given[texts.index(key)] if key in texts else natural[key]) for key, *_ in shown}
     return Lines(title, [(header, widths[key]) for key, header, *_ in shown],
-                 [([shorten(cells[key][n], widths[key]) if key in texts else cells[key][n] for key, *_ in shown],
+                 [([shorten(cells[key][n], widths[key], key in FACT_FIRST) if key in texts else cells[key][n] for key, *_ in shown],
                    SEVERITY_STYLE.get(json_value(row.get("severity"))))
                   for n, row in enumerate(rows)])
 
@@ -625,8 +641,33 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
-def shorten(text: str, width: int) -> str:
-    """`text` in `width` cells: cut after the last whole word that fits, with an ellipsis.
+def wrapped(text: str, width: int | None = None, indent: str = "  ") -> str:
+    """`text` broken at spaces into lines of `width` cells (default: stderr's terminal), the lines after the first
+    indented; a word, a code (pre-ogp) or a path is never split, one longer than a line stands alone on it.
+    Off a terminal (cron, a log) it stays one line, whole."""
+    import textwrap
+
+    if width is None:
+        try:
+            width = os.get_terminal_size(sys.stderr.fileno()).columns if sys.stderr.isatty() else 0
+        except (OSError, ValueError, AttributeError):
+            width = 0
+    if width <= len(indent) + 10 or len(text) <= width:
+        return text
+    return textwrap.fill(text, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
+
+
+def one_line(text: str, width: int | None = None) -> str:
+    """`text` for a place that shows one line (the message under a question): cut after a whole word to the
+    terminal's width, never within one."""
+    import shutil
+
+    return shorten(text, (width or shutil.get_terminal_size().columns) - 1)
+
+
+def shorten(text: str, width: int, fact_first: bool = False) -> str:
+    """`text` in `width` cells: cut after the last whole word that fits, with an ellipsis; a warning
+    (`fact_first`) at the '; ' after its fact when that fits.
 
     A date or a number inside the text ('dated 2026-03-07') is left out whole rather than cut;
     only a word longer than half the room is cut within itself.
@@ -636,6 +677,9 @@ def shorten(text: str, width: int) -> str:
     if (len(text) if text.isascii() else cell_len(text)) <= width:
         return text
     cut = set_cell_size(text, max(0, width - 1)).rstrip()
+    fact = text.partition("; ")[0]
+    if fact_first and len(fact) < len(text) and cell_len(fact) <= width:
+        return fact + "…" if cell_len(fact) < width else fact  # a warning's fact whole, what follows its '; ' left out
     head, space, _ = cut.rpartition(" ")
     if space and cell_len(head.rstrip()) >= width // 2:
         cut = head.rstrip()
@@ -696,6 +740,31 @@ def _screen_rows(out) -> int:
         return out.height
 
 
+_viewing: list = []
+"""The console a view prints to while render.paged gathers it."""
+
+
+@contextmanager
+def paged():
+    """Everything a view prints inside this block (a dossier, a plan, the figures): on a terminal, through the
+    pager when it is taller than the screen, as a list is (page)."""
+    out = console()
+    if not (PAGING["allowed"] and out.is_terminal and sys.stdin.isatty()):
+        yield
+        return
+    _viewing.append(out)
+    try:
+        with out.capture() as captured:
+            yield
+    finally:
+        _viewing.clear()
+    text = captured.get()
+    if text.count("\n") < _screen_rows(out):
+        sys.stdout.write(text)
+    else:
+        _through_pager(text)
+
+
 def page(renderable) -> None:
     """Print `renderable`; on a terminal, one taller than the screen goes through the pager.
 
@@ -706,11 +775,15 @@ def page(renderable) -> None:
     if not (PAGING["allowed"] and out.is_terminal and sys.stdin.isatty()) or len(renderable) < _screen_rows(out):
         out.print(renderable)
         return
+    with out.capture() as captured:
+        out.print(renderable)
+    _through_pager(captured.get())
+
+
+def _through_pager(text: str) -> None:
     import shlex
     import subprocess
 
-    with out.capture() as captured:
-        out.print(renderable)
     command = shlex.split(os.environ.get("PAGER") or "less -R")
     encoding = sys.stdout.encoding or "utf-8"
     environment = dict(os.environ, LESS=os.environ.get("LESS", "FRX"))
@@ -719,10 +792,10 @@ def page(renderable) -> None:
     try:
         pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=environment)
     except OSError:  # no such pager: print as it is
-        sys.stdout.write(captured.get())
+        sys.stdout.write(text)
         return
     try:
-        pager.communicate(captured.get().encode(encoding, errors="replace"))
+        pager.communicate(text.encode(encoding, errors="replace"))
     except KeyboardInterrupt:  # q or Ctrl-C in the pager ends the list, not the command
         pager.wait()
 

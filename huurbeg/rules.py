@@ -72,6 +72,9 @@ MIN_ADULTS = 1
 """A household has at least one adult: the tenant."""
 MAX_PEOPLE = 30
 """More adults or children than this in one household is a typo."""
+INSTALMENT_FAR_ABOVE_RENT = 2
+"""An instalment of more than twice the monthly rent is asked about (refused without a terminal unless --force):
+the household pays its rent as well, so 1500 typed for 150 on a rent of 450 is a typo, not a plan."""
 PAYMENT_FAR_ABOVE_INSTALMENTS = 3
 """A payment of more than three instalments that is also more than what is due with the next instalment is
 asked about (refused without a terminal unless --force): a tenant catching up pays two missed months with the
@@ -251,9 +254,9 @@ def pw_consent_missing(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     """PW support starts only when both tenant and landlord consent."""
     if facts.track != Track.PW:
         return
-    message = {(True, True): N_("consent of tenant and landlord missing: PW support cannot start"),
-               (True, False): N_("consent of tenant missing: PW support cannot start"),
-               (False, True): N_("consent of landlord missing: PW support cannot start")}.get(
+    message = {(True, True): N_("consent of tenant and landlord missing; PW support cannot start"),
+               (True, False): N_("consent of tenant missing; PW support cannot start"),
+               (False, True): N_("consent of landlord missing; PW support cannot start")}.get(
         (facts.consent_tenant is None, facts.consent_landlord is None))
     if message:
         yield _warning(facts, "pw_consent_missing", Severity.WARNING, facts.track_since, Msg(message))
@@ -329,14 +332,14 @@ def instalment_unpaid(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     if len(missed) >= BROKEN_AFTER_MISSED:
         if facts.fbu is not None and facts.fbu.plan_active:
             return  # fbu_plan_broken says it, with what the landlord must do first
-        message = N_("payment plan broken: {missed} instalments missed; consider moving the case to pre-ogp") \
-            if facts.track in PLAN_BROKEN_HINT_TRACKS else N_("payment plan broken: {missed} instalments missed")
+        message = N_("{missed} instalments missed: payment plan broken; consider moving the case to pre-ogp") \
+            if facts.track in PLAN_BROKEN_HINT_TRACKS else N_("{missed} instalments missed: payment plan broken")
         yield _warning(facts, "instalment_unpaid", Severity.URGENT, missed[0].due, Msg(message, missed=len(missed)))
     elif unpaid:
         first = unpaid[0]
         yield _warning(facts, "instalment_unpaid", Severity.WARNING,
                        first.due + timedelta(days=LATE_AFTER_DAYS),
-                       Msg(N_("instalment {seq} of {amount} due {due} unpaid ({open} open)"), seq=first.seq,
+                       Msg(N_("instalment {seq} of {amount} unpaid; due {due}, {open} open"), seq=first.seq,
                            amount=money.fmt(first.amount), due=f"{first.due:%d/%m/%Y}",
                            open=money.fmt(first.amount - first.paid)))
     elif upcoming := [s for s in current if s.state in ("due", "partial")]:
@@ -506,11 +509,11 @@ def fbu_advance_unpaid(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         return
     due, amount = agreement.advance_due, money.fmt(agreement.advance)
     if today > due:
-        severity, message = Severity.OVERDUE, N_("FBU advance of {amount} to the landlord is past its due date")
+        severity, message = Severity.OVERDUE, N_("FBU advance of {amount} overdue; it is paid to the landlord")
     elif today >= fbu.subtract_working_days(due, FBU_ADVANCE_WARNING_WORKING_DAYS):
-        severity, message = Severity.WARNING, N_("FBU advance of {amount} to the landlord due; not paid yet")
+        severity, message = Severity.WARNING, N_("FBU advance of {amount} due; not paid to the landlord yet")
     else:
-        severity, message = Severity.INFO, N_("FBU advance of {amount} to the landlord due")
+        severity, message = Severity.INFO, N_("FBU advance of {amount} due; it is paid to the landlord")
     yield _warning(facts, "fbu_advance_unpaid", severity, due, Msg(message, amount=amount))
 
 
@@ -523,7 +526,7 @@ def fbu_not_filed(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     due = fbu.add_working_days(agreement.signed, FBU_FILING_WORKING_DAYS)
     if today > due:
         yield _warning(facts, "fbu_not_filed", Severity.WARNING, due,
-                       Msg(N_("FBU agreement signed {date} not filed with the Fund"),
+                       Msg(N_("FBU agreement not filed with the Fund; signed {date}"),
                            date=f"{agreement.signed:%d/%m/%Y}"))
     else:
         yield _warning(facts, "fbu_not_filed", Severity.INFO, due, Msg(N_("file the FBU agreement with the Fund")))
@@ -539,7 +542,7 @@ def fbu_plan_broken(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     if since is None:
         return
     yield _warning(facts, "fbu_plan_broken", Severity.URGENT, since + timedelta(days=FBU_CLAIM_NOTICE_DAYS),
-                   Msg(N_("FBU payment plan broken on {date}: the landlord must report it and give the service at "
+                   Msg(N_("FBU payment plan broken on {date}; the landlord must report it and give the service at "
                           "least 2 weeks to find a solution before a claim in court"), date=f"{since:%d/%m/%Y}"))
 
 
@@ -550,11 +553,11 @@ def referral_unconfirmed(facts: CaseFacts, today: date) -> Iterator[CaseWarning]
         due = referral.date + timedelta(days=REFERRAL_CONFIRM_DAYS)
         if today > due:
             yield _warning(facts, "referral_unconfirmed", Severity.WARNING, due,
-                           Msg(N_("referral {id} to {to} not confirmed"), id=referral.id,
+                           Msg(N_("referral {id} not confirmed; sent to {to}"), id=referral.id,
                                to=known(ReferralDestination, referral.destination)))
         else:
             yield _warning(facts, "referral_unconfirmed", Severity.INFO, due,
-                           Msg(N_("referral {id} to {to}: answer expected"), id=referral.id,
+                           Msg(N_("referral {id}: answer expected; sent to {to}"), id=referral.id,
                                to=known(ReferralDestination, referral.destination)))
 
 

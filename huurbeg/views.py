@@ -11,7 +11,8 @@ from huurbeg.payment_plan import LATE_AFTER_DAYS
 from huurbeg.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
-WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("message", N_("Warning"))]
+WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("tenant", N_("Tenant"), 20),
+                   ("message", N_("Warning"))]
 
 
 MULTILINE_FACTS = frozenset({"Note", "Proposal", "Closing note"})
@@ -54,7 +55,7 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
         (N_("Closing note"), record.get("closing_note")),
     ]), title=literal(_("Case {number}").format(number=record["case"])), title_align="left"))
     if record["warnings"]:
-        out.print(table(record["warnings"], headers(WARNING_COLUMNS[:2] + WARNING_COLUMNS[3:]), title=_("Warnings")))
+        out.print(table(record["warnings"], headers(WARNING_COLUMNS[:2] + WARNING_COLUMNS[4:]), title=_("Warnings")))
     if record.get("court"):
         out.print(Panel(_facts_grid(_court_facts(record["court"])), title=_("Court"), title_align="left"))
     if record.get("stay"):
@@ -485,7 +486,7 @@ def _hearing_days(data: dict) -> str:
 
 def overview_view(data: dict, limit: int = 15) -> None:
     out = console()
-    warnings = [w.as_dict() for w in data["warnings"]]
+    warnings = [w.as_dict() | {"tenant": data.get("tenants", {}).get(w.case)} for w in data["warnings"]]
     from rich.markup import escape
 
     cases = ngettext("{n} open case", "{n} open cases", data["open_cases"]).format(n=data["open_cases"])
@@ -500,6 +501,10 @@ def overview_view(data: dict, limit: int = 15) -> None:
             out.print(_("… and {n} more: huurbeg deadlines").format(n=len(warnings) - limit), style="dim")
     elif data["open_cases"]:
         out.print(_("Nothing needs attention today."), style="green")
+    if data.get("planned"):
+        tenants = data.get("tenants", {})
+        out.print(table([row | {"tenant": tenants.get(row["case"])} for row in data["planned"]],
+                        [("case", _("Case")), ("tenant", _("Tenant"))], title=_("Contacts planned for today")))
     if data["hearings"]:
         out.print(table(data["hearings"], [("starts_at", _("Hearing")), ("case", _("Case")), ("court", _("Court")),
                                            ("room", _("Room"))], title=_hearing_days(data)))

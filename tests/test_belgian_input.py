@@ -95,12 +95,16 @@ def test_a_list_says_the_date_it_took(cli, case, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_an_error_after_a_day_without_a_year_stays_one_line(cli, db_path, new_case, lang):
+def test_an_error_after_a_day_without_a_year_says_the_year_on_a_line_of_its_own(cli, db_path, new_case, lang):
     number = new_case()  # registered today, 22/11/2026
     before = snapshot(db_path)
     result = cli("visit", number, "--date", "17/11", "--minutes", "30", "--no-input", env={"HUURBEG_LANG": lang})
-    assert_one_line_error(result, code=2, contains="22/11/2026")
-    assert result.stderr.rstrip().endswith("17/11/2026.")  # which year the refused 17/11 was read in
+    assert result.exit_code == 2, result.output
+    error, said = result.stderr.splitlines()
+    assert error.startswith(("huurbeg: error: ", "huurbeg: fout: ")) and "22/11/2026" in error
+    assert READ_AS_PAST[lang] not in error
+    assert said == READ_AS_PAST[lang]  # which year the refused 17/11 was read in
+    assert result.stdout == ""
     assert snapshot(db_path) == before
 
 
@@ -138,6 +142,25 @@ def test_a_birth_date_wants_its_year(cli, db_path, case, lang):
     assert_one_line_error(result, code=2, contains="--birth-date")
     assert "dd/mm," not in result.stderr
     assert snapshot(db_path) == before
+
+
+@pytest.mark.parametrize("typed, born", [
+    ("14/3/88", date(1988, 3, 14)), ("14.03.05", date(2005, 3, 14)), ("14-3-26", date(2026, 3, 14)),
+    ("23/11/26", date(1926, 11, 23)), ("1/1/00", date(2000, 1, 1))])
+def test_a_birth_date_with_two_digits_of_its_year_is_the_one_in_the_past(cli, case, typed, born):
+    result = cli("case", "edit", case, "--birth-date", typed)
+    assert result.exit_code == 0, result.output
+    assert born.strftime("%d/%m/%Y") in result.stderr  # said in full, as a day without its year is
+    assert json.loads(cli("case", "show", case, "-f", "json").stdout)["tenant"]["birth_date"] == born.isoformat()
+
+
+def test_every_other_date_wants_four_digits_of_its_year():
+    for name, annotation, parse in date_options():
+        if name.endswith("--birth-date"):
+            assert parse("14/3/88") == date(1988, 3, 14), name
+            continue
+        with pytest.raises(typer.BadParameter):
+            parse("14/3/88 9u30" if annotation is datetime else "14/3/88")
 
 
 DIRECTIONS = {

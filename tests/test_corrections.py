@@ -371,7 +371,7 @@ def test_referrals_are_followed_up_and_withdrawn(cli, case, new_case, db_path):
     assert [r["id"] for r in as_json(cli("refer", "list", "-f", "json"))] == [1, 2, 3]
     warnings = as_json(cli("deadlines", "-f", "json", "--within", "0"))
     assert [(w["rule"], w["message"]) for w in warnings if w["rule"] == "referral-unconfirmed"] == [
-        ("referral-unconfirmed", "referral 1 to caw-prevention not confirmed")]
+        ("referral-unconfirmed", "referral 1 not confirmed; sent to caw-prevention")]
     assert figures(cli, "2026-10")[("referral_outcomes", "outcome=pending")] == 1
     ok(cli("refer", "outcome", case, "1", "--result", "accepted", "--date", "01/11/2026"))
     ok(cli("refer", "outcome", case, "2", "--result", "no-answer"))

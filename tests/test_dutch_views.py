@@ -89,11 +89,11 @@ def test_the_overview_and_deadlines_in_dutch_with_a_dutch_locale(cli, dutch_case
     monkeypatch.setenv("LANG", "nl_BE.UTF-8")
     overview = cli().stdout
     assert "1 lopend dossier" in overview and "Vraagt aandacht" in overview and "Ernst" in overview
-    assert "toestemming van huurder en verhuurder ontbreekt" in overview
+    assert "geen toestemming van huurder en verhuurder" in overview
     no_english(overview)
     deadlines = cli("deadlines").stdout
     assert "afspraak 1 (huurder) is over tijd" in deadlines and "waarschuwing" in deadlines
-    assert "doorverwijzing 1 naar psychiatrie" in deadlines
+    assert "doorverwijzing 1 niet bevestigd; naar psychiatrie" in deadlines
 
 
 def test_english_stays_english(cli, dutch_case):

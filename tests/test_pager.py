@@ -77,3 +77,19 @@ def test_the_pager_is_told_the_text_is_utf8_where_the_locale_is_missing(tmp_path
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0 and told.read_text().strip() == "utf-8"
+
+
+@pytest.mark.parametrize("view, seen", [(("case", "show", "2026-0001"), "Huurder 00"),
+                                        (("plan", "show", "2026-0001"), "€ 50,00"),
+                                        (("stats", "--year", "2026"), "2026")])
+def test_the_dossier_the_plan_and_the_figures_go_through_the_pager_like_lists(tmp_path, cli, caseload, view, seen):
+    assert cli("plan", "2026-0001", "--arrears", "1.234,56", "--instalment", "50", "--start", "today",
+               "--force").exit_code == 0
+    paged = tmp_path / "paged.txt"
+    status, screen = run_on_terminal(tmp_path, *view, pager=f"sh -c 'cat > {paged}'")
+    assert status == 0, screen
+    assert seen in paged.read_text(encoding="utf-8")
+    assert seen not in screen  # the pager had it, not the terminal
+    paged.unlink()
+    status, screen = run_on_terminal(tmp_path, "--no-pager", *view, pager=f"sh -c 'cat > {paged}'")
+    assert status == 0 and not paged.exists() and seen in screen

@@ -189,3 +189,15 @@ def test_an_instalment_paid_five_weeks_late_leaves_a_trace(cli, planned, lang, p
     late = lambda month: [row["value"] for row in as_json(cli("stats", "--month", month, "-f", "json", env=env))  # noqa
                           if row["figure"] == "plans_paid_late"]
     assert (late("2026-12"), late("2027-01")) == ([0], [1])
+
+
+def test_a_plan_agreed_before_the_registration_takes_payments_from_its_start(cli, db_path):
+    number = cli("intake", "--track", "pre-ogp", "--tenant", "Jan Peeters", "--source", "tenant", "--problem",
+                 "arrears", "--arrears", "600", "--tenant-informed", "--date", "15/11/2026", "--no-input").stdout.strip()
+    assert cli("plan", number, "--arrears", "600", "--instalment", "150", "--start", "01/10/2026").exit_code == 0
+    result = cli("plan", "pay", number, "--amount", "150", "--date", "01/10/2026")  # before the registration
+    assert result.exit_code == 0, result.output
+    before = snapshot(db_path)
+    result = cli("plan", "pay", number, "--amount", "150", "--date", "30/09/2026")  # before the plan too
+    assert_one_line_error(result, code=2, contains="01/10/2026")
+    assert snapshot(db_path) == before

@@ -139,3 +139,32 @@ def test_an_interactive_plan_asks_about_other_arrears_and_no_writes_nothing(cli,
     assert finish(child) == 130
     assert "nothing was written" in child.before
     assert records(db_path) == before  # only the answers are kept, to be resumed
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "--instalment: € 1.500,00 is more than 2 times the monthly rent of € 450,00"),
+    ("nl", "--instalment: € 1.500,00 is meer dan 2 keer de maandhuur van € 450,00")])
+def test_an_instalment_far_above_the_rent_is_refused_without_force(cli, new_case, db_path, lang, said):
+    number = new_case("--arrears", "4.500", "--rent", "450")
+    before = snapshot(db_path)
+    result = cli("plan", number, "--arrears", "4.500", "--instalment", "1.500", "--start", "today",
+                 env={"HUURBEG_LANG": lang})
+    assert_one_line_error(result, code=4, contains=said)
+    assert snapshot(db_path) == before
+    assert cli("plan", number, "--arrears", "4.500", "--instalment", "900", "--start", "today").exit_code == 0
+
+
+def test_a_plan_without_arrears_takes_the_case_arrears(cli, new_case):
+    number = new_case("--arrears", "1.500")
+    result = cli("plan", "new", number, "--instalment", "150", "--start", "today", "--no-input")
+    assert result.exit_code == 0, result.output
+    assert json.loads(cli("plan", "show", number, "-f", "json").stdout)["arrears"] == 1500.0
+
+
+def test_a_plan_without_arrears_on_a_case_without_them_names_the_flag(cli, new_case, db_path):
+    number = cli("intake", "--track", "pw", "--tenant", "Jan", "--source", "tenant", "--tenant-informed",
+                 "--no-input").stdout.strip()
+    before = snapshot(db_path)
+    result = cli("plan", "new", number, "--instalment", "150", "--start", "today", "--no-input")
+    assert_one_line_error(result, code=2, contains="--arrears")
+    assert snapshot(db_path) == before

@@ -1,5 +1,19 @@
 """One module per command group: parse, ask what is missing, call the domain, render."""
 
+from huurbeg.i18n import N_
+
+
+TENANT_COLUMN = ("tenant", N_("Tenant"), 20)
+"""The tenant's name beside a case number in a list: the first column to give way on a narrow terminal."""
+
+
+def with_tenants(rows: list[dict], store, fmt) -> list[dict]:
+    """Rows for the screen with the tenant's name of each case; json, csv and spreadsheets keep their shape."""
+    if fmt != "table" or not rows:
+        return rows
+    names = store.cases.tenants([row["case"] for row in rows])
+    return [row | {"tenant": names.get(row["case"])} for row in rows]
+
 
 def headed(columns: list[tuple]) -> list[tuple]:
     """Table columns (key, header, ...) with their headers, marked N_() where defined, in the reader's language."""

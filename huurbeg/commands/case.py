@@ -114,7 +114,8 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
     if not render.emit_fields(record, fmt):
         from huurbeg.views import dossier_view
 
-        dossier_view(record, show_worker=len(store.cases.workers()) > 1)
+        with render.paged():
+            dossier_view(record, show_worker=len(store.cases.workers()) > 1)
 
 
 def _problem_option(help_text: str, name: str):

@@ -5,12 +5,12 @@ from typing import Annotated
 import typer
 
 from huurbeg import render
-from huurbeg.commands import headed
+from huurbeg.commands import TENANT_COLUMN, headed, with_tenants
 from huurbeg.i18n import N_, _
 from huurbeg.params import AsOfOption, FormatOption, MineOption, OutputFormat, WorkerOption, parse_days
 from huurbeg.state import state
 
-COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("rule", N_("Rule")),
+COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), TENANT_COLUMN, ("rule", N_("Rule")),
            ("message", N_("Warning"))]
 
 
@@ -41,6 +41,7 @@ def deadlines(
     rows = [w.as_dict() for w in found]
     if fmt not in (OutputFormat.JSON, OutputFormat.CSV):  # for people: the rule by its name
         rows = [row | {"rule": rule_name(row["rule"])} for row in rows]
+    rows = with_tenants(rows, store, fmt)
     render.emit_rows(rows, fmt, headed(COLUMNS),
                      empty=_("No deadlines: nothing needs attention."))
 

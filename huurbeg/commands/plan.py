@@ -47,9 +47,9 @@ def new(
 ) -> None:
     """Set up a monthly payment plan; it replaces an active plan, which stays in the history.
 
-    On a terminal the case's arrears are offered, and the plan is shown to be confirmed. An instalment above
-    the arrears, or arrears that differ from the case's, are asked about; without a terminal they are refused
-    unless --force.
+    Without --arrears the case's arrears are taken (offered on a terminal), and on a terminal the plan is shown
+    to be confirmed. An instalment above the arrears or more than twice the rent, or arrears that differ from the
+    case's, are asked about; without a terminal they are refused unless --force.
     """
     from huurbeg import casework, drafts, followup, prompts
 
@@ -73,6 +73,8 @@ def new(
             prompts.keep_answers(keeper)
             arrears, instalment, start = prompts.ask_plan(arrears, instalment, start, today,
                                                           followup.known_arrears(store, number))
+        if arrears is None:  # without a terminal the case's arrears stand, as a terminal offers them
+            arrears = followup.known_arrears(store, number) or None
         for value, flag in ((arrears, "--arrears"), (instalment, "--instalment"), (start, "--start")):
             if value is None:
                 raise MissingValue(_("{option}: required; give it as a flag, or run on a terminal to be asked")
@@ -137,7 +139,8 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
     else:
         from huurbeg.views import plan_view
 
-        plan_view(view)
+        with render.paged():
+            plan_view(view)
 
 
 @app.command("agree")

@@ -8,7 +8,7 @@ import typer
 from huurbeg import render
 from huurbeg.codes import ReferralDestination, ReferralOutcome
 from huurbeg.groups import with_default
-from huurbeg.commands import headed
+from huurbeg.commands import TENANT_COLUMN, headed, with_tenants
 from huurbeg.i18n import N_, _
 from huurbeg.params import (CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption, RecordIdArgument,
                             code_option, parse_case)
@@ -19,7 +19,7 @@ app = typer.Typer(
     help="Referrals to other services and their outcome. 'huurbeg refer CASE --to DEST' is short for "
          "'huurbeg refer add CASE --to DEST'.")
 
-COLUMNS = [("id", "#"), ("date", N_("Date")), ("case", N_("Case")), ("to", N_("Referred to")),
+COLUMNS = [("id", "#"), ("date", N_("Date")), ("case", N_("Case")), TENANT_COLUMN, ("to", N_("Referred to")),
            ("outcome", N_("Outcome")), ("outcome_date", N_("Answered")), ("note", N_("Note"))]
 
 
@@ -57,7 +57,8 @@ def list_referrals(
     """The referrals of one case with their number and outcome, or every referral still awaiting an answer."""
     from huurbeg import transfers
 
-    rows = transfers.referral_list(state(ctx).store(write=False), number)
+    store = state(ctx).store(write=False)
+    rows = with_tenants(transfers.referral_list(store, number), store, fmt)
     render.emit_rows(rows, fmt, headed(COLUMNS), empty=_("No referrals."))
 
 

@@ -74,14 +74,15 @@ def stats(
     from huurbeg.views import chart_view, figures_view, workers_view
 
     per_worker = figures.worker_rows(aggregates, period)
-    if not by_worker:
-        figures_view(period, figures.compute(aggregates, period))
-    if by_worker or len({r.worker for r in per_worker}) > 1:
-        workers_view(per_worker)
-    if chart:
-        months = figures.last_months(period)
-        chart_view([(m, figures.compute(store.service.figures(m.first, m.last, app_state.today), m, figures.HEADLINES))
-                    for m in months])
+    with render.paged():
+        if not by_worker:
+            figures_view(period, figures.compute(aggregates, period))
+        if by_worker or len({r.worker for r in per_worker}) > 1:
+            workers_view(per_worker)
+        if chart:
+            months = figures.last_months(period)
+            chart_view([(m, figures.compute(store.service.figures(m.first, m.last, app_state.today), m,
+                                            figures.HEADLINES)) for m in months])
 
 
 def _report(app_state, period, fmt: StatsFormat, by_worker: bool, no_input: bool) -> None:

@@ -150,6 +150,16 @@ class Cases(Landlords):
         """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.finding)."""
         return candidates(self.sql, key_groups(query), status)
 
+    def tenants(self, numbers: Sequence[str]) -> dict[str, str | None]:
+        """The tenant's name of each of these cases, to show beside its number in a list (None once purged)."""
+        params = {f"n{n}": number for n, number in enumerate(sorted(set(numbers)))}
+        if not params:
+            return {}
+        listed = ", ".join(f":{key}" for key in params)
+        return {row.number: row.name for row in self.sql.rows(
+            "SELECT case_file.number, household.name FROM case_file JOIN household ON household.id = "
+            f"case_file.household_id WHERE case_file.number IN ({listed})", **params)}
+
     def facts(self, numbers: Sequence[str] | None = None, worker: str | None = None) -> list[CaseFacts]:
         """The facts the warning rules need, for the given cases or every open case (of a worker)."""
         return facts(self.sql, numbers, worker)
