@@ -7,12 +7,13 @@ adding one function decorated with `@rule`.
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from huurbeg import fbu, money, payment_plan
 from huurbeg.codes import ContactKind, Party, ReferralDestination, Severity, Status, Track, known
+from huurbeg.dates import long_day
 from huurbeg.errors import InvalidInput
 from huurbeg.i18n import N_, Msg, Nn_, _
 from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
@@ -113,6 +114,38 @@ def check_birth_date_matches(number_birth_date: date | None, birth_date: date | 
     if number_birth_date is not None and birth_date is not None and number_birth_date != birth_date:
         raise InvalidInput(_("--national-number: the birth date in the national register number differs from "
                              "--birth-date; check both"))
+
+
+def hearing_doubts(at: datetime, flag: str = "--date") -> list[str]:
+    """A Justice of the Peace sits on working days: a hearing on a Saturday, Sunday or public holiday is more
+    likely a typo than a session. Asked about on a terminal, refused without --force (prompts.vouch)."""
+    if fbu.is_working_day(at.date()):
+        return []
+    return [_("{flag}: {day} is not a working day (no court sits on a Saturday, Sunday or public holiday)")
+            .format(flag=flag, day=long_day(at.date()))]
+
+
+APPOINTMENT_AHEAD_MAX = relativedelta(months=3)
+"""An invitation further ahead than this is a typo in the date (a year too far), not an appointment."""
+APPOINTMENT_HOURS = (time(8, 0), time(20, 0))
+"""A visit or an appointment is offered between these hours."""
+
+
+def appointment_doubts(at: datetime, today: date, date_flag: str = "--date", time_flag: str = "--time") -> list[str]:
+    """What is implausible in the day and hour a household is invited for (a day that has passed is refused
+    outright): a day more than three months ahead (a day and month typed without a year that fell in the next
+    year), a Sunday or public holiday, an hour outside 08:00-20:00. Asked about on a terminal, refused without
+    --force (prompts.vouch)."""
+    day, doubts = at.date(), []
+    if day > today + APPOINTMENT_AHEAD_MAX:
+        doubts.append(_("{flag}: {day} is more than three months ahead").format(flag=date_flag, day=long_day(day)))
+    if day.weekday() == 6 or fbu.is_public_holiday(day):
+        doubts.append(_("{flag}: {day} is a Sunday or a public holiday").format(flag=date_flag, day=long_day(day)))
+    first, last = APPOINTMENT_HOURS
+    if not first <= at.time() <= last:
+        doubts.append(_("{flag}: {time} is outside {first}-{last}").format(
+            flag=time_flag, time=f"{at:%H:%M}", first=f"{first:%H:%M}", last=f"{last:%H:%M}"))
+    return doubts
 
 
 def check_hearing_date(hearing_day: date, intake_date: date, flag: str = "--date") -> None:

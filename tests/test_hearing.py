@@ -194,7 +194,7 @@ def test_bad_hearing_input_writes_nothing(cli, new_case, db_path, args, code, te
 ])
 def test_bad_outcomes_write_nothing(cli, new_case, db_path, args, code, text):
     number = new_case("--track", "ogp", "--source", "court")
-    hearing(cli, number, "22/11/2026 09:30")
+    hearing(cli, number, "22/11/2026 09:30", "--force")
     before = snapshot(db_path)
     assert_one_line_error(cli("hearing", "outcome", number, *args), code=code, contains=text)
     assert snapshot(db_path) == before

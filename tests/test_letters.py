@@ -221,6 +221,15 @@ def test_a_bad_template_is_refused_and_nothing_written(cli, planted, tmp_path, d
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d"], "--time"),
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d", "--time", "25:00"], "--time"),
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "-1d", "--time", "10:00"], "past"),
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "20/11", "--time", "10:00"],
+     "--date: Saturday 20/11/2027 is more than three months ahead; give --force"),  # 20/11 was two days ago
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "29/11/2026", "--time", "21:00"],
+     "--date: Sunday 29/11/2026 is a Sunday or a public holiday; give --force"),
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "25/12/2026", "--time", "10:00"],
+     "public holiday"),
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d", "--time", "7u30"],
+     "--time: 07:30 is outside 08:00-20:00; give --force"),
+    (["--to", "tenant", "--preview", "--date", "+1d", "--time", "22:00"], "--time: 22:00 is outside"),
     (["--to", "landlord", "--output", "{tmp}/brief.pdf", "--time", "10:00"], "--time: only for an invitation"),
     (["--to", "landlord", "--output", "{tmp}/brief.pdf", "--lang", "fr"], "--lang"),
 ])
@@ -231,6 +240,14 @@ def test_bad_input_is_one_line_and_nothing_is_written(cli, planted, tmp_path, db
     assert_one_line_error(result, contains=contains)
     assert snapshot(db_path) == before
     assert not [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".docx") or p.name.startswith(".huurbeg")]
+
+
+def test_an_invitation_asked_about_is_made_with_force(cli, planted, tmp_path):
+    out = tmp_path / "uitnodiging.pdf"
+    result = cli("letter", planted, "--to", "tenant", "--date", "29/11/2026", "--time", "19:00", "--output", str(out),
+                 "--lang", "nl", "--force")
+    assert result.exit_code == 0, result.output
+    assert "zondag 29/11/2026" in pdf_text(out)
 
 
 def test_a_closed_case_and_a_case_without_landlord_are_refused(cli, service, new_case, tmp_path, db_path):

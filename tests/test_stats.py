@@ -31,7 +31,7 @@ def october(cli):
     run("case", "close", a, "--outcome", "eviction-prevented", "--date", "31/10/2026")
     b = run("intake", "--track", "ogp", "--tenant", "B", "--source", "court", "--landlord", "Peeters",
             "--landlord-type", "private", "--problem", "arrears", "--date", "31/10/2026", *base)
-    run("hearing", "add", b, "--date", "31/10/2026 10:00", "--court", "Vredegerecht Mechelen")
+    run("hearing", "add", b, "--date", "31/10/2026 10:00", "--court", "Vredegerecht Mechelen", "--force")
     run("hearing", "outcome", b, "--result", "settled")
     run("visit", b, "--date", "31/10/2026", "--kind", "phone", "--minutes", "30", "--no-input")
     run("refer", b, "--to", "cgg", "--date", "31/10/2026")
