@@ -114,6 +114,7 @@ class Letter:
     values: dict
     logo: bytes | None = None
     logo_type: str | None = None
+    parts: tuple = ()  # the FBU agreement's parts (huurbeg.fbu_document.blocks), laid out in the page's own font
 
     @property
     def paragraphs(self) -> list[str]:
@@ -316,14 +317,16 @@ def _court(store, case, today: date) -> dict:
     }
 
 
-def fbu(data: dict, text: str, identity, worker, lang: str) -> Letter:
-    """The FBU guidance agreement as a document: its text (huurbeg.fbu_document) as the body."""
+def fbu(data: dict, text: str, identity, worker, lang: str, parts: tuple = ()) -> Letter:
+    """The FBU guidance agreement as a document: its text (huurbeg.fbu_document) as the body, its parts for the
+    page."""
     with speaking(lang):
         values = _common(data["case"], identity, worker, data["signed"]) | {
             "addressee": "", "addressee_address": "", "subject": "", "salutation": "", "closing": "",
             "body": text.rstrip("\n"), "tenant": _text(data["tenant"]), "tenant_address": _address(data["address"]),
             "landlord": _text(data["landlord"]), "signed": dates.fmt(data["signed"])}
-    return Letter("fbu", data["case"], lang, _declared("fbu", values), identity.logo, identity.logo_type)
+    return Letter("fbu", data["case"], lang, _declared("fbu", values), identity.logo, identity.logo_type,
+                  tuple(parts))
 
 
 def preview(letter: Letter) -> str:

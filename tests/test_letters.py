@@ -412,3 +412,50 @@ def test_stored_text_is_written_literally(cli, service, tmp_path, fmt):
     text = pdf_text(out) if fmt == "pdf" else docx_text(out)
     assert "Jan [red]x[/red] **vet** <w:t>&amp;" in " ".join(text.split())
     assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+
+
+def fbu_case(cli, *extra) -> str:
+    number = cli("intake", "--track", "pw", "--tenant", "Sara Janssens", "--address", "Kerkstraat 1, 2800 Mechelen",
+                 "--source", "tenant", "--landlord", "Karel De Smet", "--landlord-type", "private", "--rent", "650",
+                 "--arrears", "1950", "--tenant-informed", "--date", "01/10/2026", "--no-input", *extra).stdout.strip()
+    assert cli("landlord", "edit", "Karel De Smet", "--address", "Bruul 5, 2800 Mechelen").exit_code == 0
+    return number
+
+
+def pdf_fonts(path) -> set[str]:
+    from pypdf import PdfReader
+
+    return {str(font["/BaseFont"]) for page in PdfReader(path).pages
+            for font in page["/Resources"]["/Font"].values()}
+
+
+@pytest.mark.parametrize("instalment, pages", [("200", 2), ("40", 2)])  # 5 instalments, and 25 of them
+def test_the_fbu_agreement_is_set_in_the_letters_font_and_signed_below_its_text(cli, service, tmp_path, instalment,
+                                                                               pages):
+    from pypdf import PdfReader
+
+    number = fbu_case(cli)
+    assert cli("plan", "fbu", number, "--signed", "05/11/2026", "--instalment", instalment, "--start", "01/12/2026",
+               "--no-input").exit_code == 0
+    out = tmp_path / "overeenkomst.pdf"
+    assert cli("plan", "fbu", number, "--document", "--output", str(out), env={"HUURBEG_LANG": "nl"}).exit_code == 0
+    assert not [font for font in pdf_fonts(out) if "Mono" in font]
+    texts = [page.extract_text() for page in PdfReader(out).pages]
+    assert len(texts) == pages
+    signing = [text for text in texts if "Opgemaakt te Mechelen" in text]
+    assert len(signing) == 1 and "Artikel 6" in signing[0] and "De huurder" in signing[0], texts
+    flowing = " ".join(" ".join(texts).split())
+    assert "met adres Bruul 5, 2800 Mechelen" in flowing
+    assert "OCMW" not in flowing and "De dienst betaalt" in flowing and "Voor Sociaal Huis Mechelen" in flowing
+
+
+def test_the_fbu_agreement_of_a_dissolved_lease_is_made_with_a_warning(cli, service, tmp_path):
+    number = fbu_case(cli)
+    assert cli("hearing", "add", number, "--date", "20/11/2026 09:30", "--court", "Vredegerecht Mechelen").exit_code == 0
+    assert cli("hearing", "outcome", number, "--result", "dissolved").exit_code == 0
+    assert cli("plan", "fbu", number, "--signed", "21/11/2026", "--instalment", "200", "--start", "01/12/2026",
+               "--no-input").exit_code == 0
+    for extra in ([], ["--output", str(tmp_path / "overeenkomst.pdf")]):
+        made = cli("plan", "fbu", number, "--document", *extra, env={"HUURBEG_LANG": "nl"})
+        assert made.exit_code == 0, made.output
+        assert "de vrederechter heeft de huurovereenkomst op 20/11/2026 ontbonden" in made.stderr

@@ -130,7 +130,7 @@ def test_table_panels_and_chart(cli, october):
     out = cli("stats", "--month", "2026-10", "--chart", env=AFTER).stdout
     for panel in ("intake", "caseload", "results", "court", "housing", "work"):
         assert panel in out
-    assert "evictions prevented" in out and "█" in out and "November 2025" in out and "October 2026" in out
+    assert "cases closed: eviction prevented" in out and "█" in out and "November 2025" in out and "October 2026" in out
 
 
 @pytest.mark.parametrize("args, text", [
