@@ -27,6 +27,8 @@ SIGNATURE_COLUMN = 27
 SCHEDULE_LINE = "  {seq:>3}.  {due}  {amount:>12}"
 _KEEP = "\x00"
 """Holds an amount or a date together while wrapping (render.plain never lets it through from data)."""
+NO_BREAK = "\u00a0"
+"""What holds them together on a page laid out in a proportional font: a no-break space."""
 
 
 def language(setting: str | None) -> str:
@@ -72,7 +74,7 @@ def blocks(data: dict, lang: str = "nl", service=None) -> list[tuple]:
     text) — the place and date of signing, which stays on the page of the signatures — and ("signatures",
     labels)."""
     with speaking(lang):
-        return [tuple(value.replace(_KEEP, " ") if isinstance(value, str) else value for value in part)
+        return [tuple(value.replace(_KEEP, NO_BREAK) if isinstance(value, str) else value for value in part)
                 for part in _blocks(data, service)]
 
 

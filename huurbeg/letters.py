@@ -9,6 +9,7 @@ not raise, anything health-related, or anything of another household. Stored tex
 render.plain, so a control character cannot reach a page. Prints nothing.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -136,6 +137,25 @@ def _address(value) -> str:
                      if line.strip()) if value else ""
 
 
+_POSTCODE = re.compile(r"^(?P<street>.*?\S)[\s,;]+(?P<town>(?:B-?)?\d{4}\s+\D.*)$", re.IGNORECASE)
+"""A line that holds a street and, after it, a Belgian postcode and its town: 'Kerkstraat 11, 2800 Mechelen'."""
+
+
+def postal_lines(value) -> list[str]:
+    """An address as it goes in an envelope's window: the lines it was stored with, and a line typed as one
+    ('Kerkstraat 11, 2800 Mechelen', 'Kerkstraat 11 bus 2 2800 Mechelen') cut before its postcode and town, so
+    the street and the town each have their own line. Each line shown literally."""
+    lines = []
+    for line in str(value or "").replace("\r\n", "\n").split("\n"):
+        found = _POSTCODE.match(line.strip())
+        lines += [found["street"].rstrip(" ,;"), found["town"]] if found else [line]
+    return [plain(line).strip() for line in lines if line.strip()]
+
+
+def _postal(value) -> str:
+    return "\n".join(postal_lines(value))
+
+
 def _common(number: str, identity, worker, when: date) -> dict:
     return {
         "service_name": _text(identity.name), "service_organisation": _text(identity.organisation),
@@ -230,7 +250,7 @@ def _landlord(store, case, today: date) -> dict:
     contact = _text(getattr(landlord, "contact_person", None))
     return {
         "addressee": _text(landlord.name) + (f"\n{_('attn. {person}').format(person=contact)}" if contact else ""),
-        "addressee_address": _address(getattr(landlord, "address", None)),
+        "addressee_address": _postal(getattr(landlord, "address", None)),
         "subject": _("State of affairs of the support of {tenant}").format(tenant=_text(report["tenant"])),
         "salutation": _("Dear Sir or Madam,"), "body": "\n".join(body),
         "tenant": _text(report["tenant"]), "tenant_address": _address(report["address"]),
@@ -261,7 +281,7 @@ def _tenant(store, case, today: date, on: date | None, at: time | None, place: s
             _("We will talk about your housing and what we can do together so that you can keep it."),
             _("Does this moment not suit you? Please let us know, and we will look for another one together.")]
     return {
-        "addressee": _text(household.name), "addressee_address": _address(household.address),
+        "addressee": _text(household.name), "addressee_address": _postal(household.address),
         "subject": _("Invitation for an appointment"), "salutation": _("Dear {name},").format(
             name=_text(household.name)),
         "body": "\n".join(body), "tenant": _text(household.name), "appointment_date": day,

@@ -117,8 +117,8 @@ def test_each_letter_is_a_pdf_on_the_services_paper(cli, planted, tmp_path, to):
                      f"Ons kenmerk: {planted}", "Karim Aït", "015 11 22 33", "karim@mechelen.be", "Els Janssens",
                      "Jeanne Dûbois-Éloi"):
         assert expected in text, (to, expected, text)
-    addressed = {"landlord": ("Karel De Smet", "Bruul 5, 2800 Mechelen", "Geachte heer, mevrouw"),
-                 "tenant": ("Kerkstraat 1, 2800 Mechelen", "vrijdag 27/11/2026", "14:30"),
+    addressed = {"landlord": ("Karel De Smet\nBruul 5\n2800 Mechelen\n", "Geachte heer, mevrouw"),
+                 "tenant": ("Jeanne Dûbois-Éloi\nKerkstraat 1\n2800 Mechelen\n", "vrijdag 27/11/2026", "14:30"),
                  "court": ("Aan de vrederechter", "Vredegerecht Mechelen", "25/11/2026", PROPOSAL)}[to]
     for expected in addressed:
         assert expected in text, (to, expected, text)
@@ -177,7 +177,7 @@ def test_a_word_template_is_filled_with_the_fields(cli, planted, tmp_path):
     text = docx_text(out)
     assert "service_name: Dienst huurbegeleiding" in text
     assert f"reference: {planted}" in text
-    assert "addressee_address: Bruul 5, 2800 Mechelen" in text
+    assert "addressee_address: Bruul 5\n2800 Mechelen" in text  # over two lines, as in the envelope's window
     assert "Keuken opruimen" in text and "{{" not in text
     assert zipfile.ZipFile(out).testzip() is None
 
@@ -459,3 +459,16 @@ def test_the_fbu_agreement_of_a_dissolved_lease_is_made_with_a_warning(cli, serv
         made = cli("plan", "fbu", number, "--document", *extra, env={"HUURBEG_LANG": "nl"})
         assert made.exit_code == 0, made.output
         assert "de vrederechter heeft de huurovereenkomst op 20/11/2026 ontbonden" in made.stderr
+
+
+@pytest.mark.parametrize("stored, lines", [
+    ("Kerkstraat 11, 2800 Mechelen", ["Kerkstraat 11", "2800 Mechelen"]),
+    ("Kerkstraat 11 bus 2 2800 Mechelen", ["Kerkstraat 11 bus 2", "2800 Mechelen"]),
+    ("Residentie Zon, Kerkstraat 11, B-2800 Mechelen", ["Residentie Zon, Kerkstraat 11", "B-2800 Mechelen"]),
+    ("Kerkstraat 11\n2800 Mechelen", ["Kerkstraat 11", "2800 Mechelen"]),  # stored over lines: kept
+    ("Kerkstraat 11", ["Kerkstraat 11"]), ("Steenweg 2800", ["Steenweg 2800"]), ("", []),
+])
+def test_an_address_goes_over_lines_in_the_envelopes_window(stored, lines):
+    from huurbeg.letters import postal_lines
+
+    assert postal_lines(stored) == lines
