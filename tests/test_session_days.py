@@ -97,3 +97,21 @@ def test_on_a_terminal_a_saturday_hearing_is_asked_about(cli, new_case, db_path,
     answer(child, "zaterdag 28/11/2026 is geen werkdag", keys)
     assert finish(child) == code, child.before
     assert query(None, "SELECT count(*) FROM hearing") == [(hearings,)]
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("keys, code", [("\r", 130), ("j\r", 0)])
+def test_on_a_terminal_an_invitation_on_a_sunday_is_asked_about(cli, new_case, db_path, tmp_path, keys, code):
+    number = new_case()
+    for args in (["service", "set", "--name", "Dienst huurbegeleiding", "--organisation", "Sociaal Huis Mechelen",
+                  "--address", "Grote Markt 21, 2800 Mechelen", "--phone", "015 29 76 00", "--email",
+                  "huurbegeleiding@mechelen.be", "--signatory", "Els Janssens", "--place", "Mechelen"],
+                 ["service", "me", "--name", "Karim Aït", "--phone", "015 11 22 33", "--email", "karim@mechelen.be"]):
+        assert cli(*args).exit_code == 0
+    out = tmp_path / "uitnodiging.pdf"
+    child = spawn_huurbeg(db_path, "letter", number, "--to", "tenant", "--date", "29/11/2026", "--time", "10:00",
+                          "--output", str(out), lang="nl")
+    answer(child, "zondag 29/11/2026 is een zondag of een feestdag", keys)
+    assert finish(child) == code, child.before
+    assert out.exists() is (code == 0)
