@@ -47,8 +47,8 @@ def test_hearing_rule_edges(days, prepared, severity):
     assert ("no contact" in found.message) == (not prepared and days >= 0)
 
 
-@pytest.mark.parametrize("days, severity", [(90, Severity.WARNING), (15, Severity.WARNING), (14, Severity.URGENT), (0, Severity.URGENT),
-                                            (-1, Severity.OVERDUE)])
+@pytest.mark.parametrize("days, severity", [(90, Severity.WARNING), (15, Severity.WARNING), (14, Severity.URGENT),
+                                            (0, Severity.URGENT), (-1, Severity.OVERDUE)])
 def test_eviction_rule_edges(days, severity):
     today = date(2026, 11, 22)
     facts = CaseFacts(case="2026-0001", track=Track.OGP, status=Status.OPEN, intake_date=today,

@@ -451,7 +451,8 @@ def test_the_fbu_agreement_is_set_in_the_letters_font_and_signed_below_its_text(
 
 def test_the_fbu_agreement_of_a_dissolved_lease_is_made_with_a_warning(cli, service, tmp_path):
     number = fbu_case(cli)
-    assert cli("hearing", "add", number, "--date", "20/11/2026 09:30", "--court", "Vredegerecht Mechelen").exit_code == 0
+    assert cli("hearing", "add", number, "--date", "20/11/2026 09:30", "--court",
+               "Vredegerecht Mechelen").exit_code == 0
     assert cli("hearing", "outcome", number, "--result", "dissolved").exit_code == 0
     assert cli("plan", "fbu", number, "--signed", "21/11/2026", "--instalment", "200", "--start", "01/12/2026",
                "--no-input").exit_code == 0
