@@ -34,7 +34,9 @@ PANEL_TITLES = {"intake": N_("Intake"), "caseload": N_("Caseload"), "results": N
                 "housing": N_("Housing"), "work": N_("Work"), "fbu": N_("FBU guidance agreements")}
 WORDS = {"title": N_("{service} {city}: figures {period}"), "year": N_("{service} {city}: the year {year} in figures"),
          "figures": N_("{service} {city}: figures {period}"), "results": N_("Results"), "months": N_("Month by month"),
-         "the_figures": N_("The figures"), "figure": N_("figure"), "count": N_("count")}
+         "the_figures": N_("The figures"), "figure": N_("figure"), "count": N_("count"),
+         "no_results": N_("No results in this period yet: nothing to chart."),
+         "no_months": N_("Nothing counted in these months yet: nothing to chart.")}
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 """pygal's credits and the day it drew a chart: no part of the council's page."""
@@ -49,6 +51,7 @@ h1 { font-size: 20pt; margin: 0 0 2mm; color: #1f5c99; }
 h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1.5pt solid #1f5c99; padding-bottom: 1mm; }
 h3 { font-size: 11pt; margin: 5mm 0 1mm; }
 p.period { margin: 0 0 4mm; color: #555; }
+p.nothing { margin: 2mm 0 6mm; color: #555; }
 header { display: flex; gap: 4mm; align-items: center; margin: 0 0 2mm; }
 header img { max-height: 18mm; max-width: 45mm; }
 p.organisation { margin: 0; font-size: 11pt; color: #333; }
@@ -98,6 +101,15 @@ def month_name(period, with_year: bool = False) -> str:
     return f"{dates.month(period.first)} {period.first.year}" if with_year else dates.month(period.first)
 
 
+def _any_result(totals: dict) -> bool:
+    """Whether a result was counted: four empty bars beside four zeros say nothing a sentence would not."""
+    return any(totals.get(key, 0) for key, _label in RESULTS)
+
+
+def _any_month(months) -> bool:
+    return any(r.value for _period, found in months for r in found if not r.breakdown)
+
+
 def page(period, rows, months, identity: ServiceIdentity = ServiceIdentity()) -> str:
     """The report: `rows` are the period's figures, `months` a list of (Period, headline rows)."""
     totals = {r.figure: r.value for r in rows if not r.breakdown}
@@ -115,9 +127,11 @@ def page(period, rows, months, identity: ServiceIdentity = ServiceIdentity()) ->
         *(f'<div style="--colour: {COLOURS[k]}"><b>{totals.get(key, 0)}</b>{escape(_(label))}</div>'
           for k, (key, label) in enumerate(RESULTS)),
         "</div>",
-        f'<figure aria-label="{escape(_(WORDS["results"]))}">{_results_chart(totals)}</figure>',
+        f'<figure aria-label="{escape(_(WORDS["results"]))}">{_results_chart(totals)}</figure>'
+        if _any_result(totals) else f'<p class="nothing">{escape(_(WORDS["no_results"]))}</p>',
         f"<h2>{escape(_(WORDS['months']))}</h2>",
-        f'<figure aria-label="{escape(_(WORDS["months"]))}">{_months_chart(months)}</figure>',
+        f'<figure aria-label="{escape(_(WORDS["months"]))}">{_months_chart(months)}</figure>'
+        if _any_month(months) else f'<p class="nothing">{escape(_(WORDS["no_months"]))}</p>',
         f'<h2 class="charts-break">{escape(_(WORDS["the_figures"]))}</h2>',
         *(_panel_table(panel, rows) for panel in PANELS),
         f"<footer>{escape(foot(identity))}</footer>" if foot(identity) else "",
@@ -269,16 +283,16 @@ def pdf(period, rows, months, identity: ServiceIdentity = ServiceIdentity()) -> 
     left = document.get_x()
     document.set_font("Sans", "B", 17)
     document.set_text_color(*BLUE)
-    document.multi_cell(210 - PDF_MARGIN - left, 8, heading)
+    document.multi_cell(210 - PDF_MARGIN - left, 8, heading, align="L")  # justified, a title is stretched
     document.set_text_color(0x1d, 0x1d, 0x1d)
     if identity.organisation:
         document.set_x(left)
         document.set_font("Sans", "", 11)
-        document.multi_cell(210 - PDF_MARGIN - left, 6, identity.organisation)
+        document.multi_cell(210 - PDF_MARGIN - left, 6, identity.organisation, align="L")
     document.set_y(max(document.get_y(), PDF_MARGIN + 18) + 2)
     document.set_font("Sans", "", 9)
     document.set_text_color(0x55, 0x55, 0x55)
-    document.multi_cell(PDF_WIDTH, 5, counted(period))
+    document.multi_cell(PDF_WIDTH, 5, counted(period), align="L")
     document.set_text_color(0x1d, 0x1d, 0x1d)
     _pdf_heading(document, _(WORDS["results"]))
     width, top = (PDF_WIDTH - 3 * 3) / 4, document.get_y()
@@ -295,13 +309,20 @@ def pdf(period, rows, months, identity: ServiceIdentity = ServiceIdentity()) -> 
         document.set_font("Sans", "", 8)
         document.multi_cell(width - 4, 3.6, _(label), align="L")
     document.set_y(top + 25)
-    _pdf_bars(document, None, [""], [(f"{_(label)}; {totals.get(key, 0)}", COLOURS[k], [totals.get(key, 0)])
-                               for k, (key, label) in enumerate(RESULTS)], 52)
+    if _any_result(totals):
+        _pdf_bars(document, None, [""], [(f"{_(label)}; {totals.get(key, 0)}", COLOURS[k], [totals.get(key, 0)])
+                                   for k, (key, label) in enumerate(RESULTS)], 52)
+    else:
+        _pdf_nothing(document, _(WORDS["no_results"]))
     spans = len({m.first.year for m, _ in months}) > 1
-    _pdf_bars(document, _(WORDS["months"]), [month_name(m, spans) for m, _ in months],
-              [(_(label), colour, [next((r.value for r in found if r.figure == key and not r.breakdown), 0)
-                                   for _, found in months])
-               for (key, label), colour in zip(MONTHLY, ("#9a9a9a", *COLOURS))], 70)
+    if _any_month(months):
+        _pdf_bars(document, _(WORDS["months"]), [month_name(m, spans) for m, _ in months],
+                  [(_(label), colour, [next((r.value for r in found if r.figure == key and not r.breakdown), 0)
+                                       for _, found in months])
+                   for (key, label), colour in zip(MONTHLY, ("#9a9a9a", *COLOURS))], 70)
+    else:
+        _pdf_heading(document, _(WORDS["months"]))
+        _pdf_nothing(document, _(WORDS["no_months"]))
     document.add_page()
     _pdf_heading(document, _(WORDS["the_figures"]))
     for panel in PANELS:
@@ -322,6 +343,14 @@ def pdf(period, rows, months, identity: ServiceIdentity = ServiceIdentity()) -> 
         document.set_text_color(0x1d, 0x1d, 0x1d)
         document.ln(2)
     return bytes(document.output())
+
+
+def _pdf_nothing(document, said: str) -> None:
+    document.set_font("Sans", "", 10)
+    document.set_text_color(0x55, 0x55, 0x55)
+    document.multi_cell(PDF_WIDTH, 6, said, align="L", new_x="LMARGIN", new_y="NEXT")
+    document.set_text_color(0x1d, 0x1d, 0x1d)
+    document.ln(4)
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:

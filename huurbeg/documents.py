@@ -55,7 +55,6 @@ def pdf(letter: Letter) -> bytes:
     document.set_auto_page_break(True, margin=MARGIN)
     document.add_font("Sans", "", font("DejaVuSans.ttf"))
     document.add_font("Sans", "B", font("DejaVuSans-Bold.ttf"))
-    document.add_font("Mono", "", font("DejaVuSansMono.ttf"))
     values = {name: value.translate(NO_GLYPH) for name, value in letter.values.items()}
     with speaking(letter.lang):
         document.set_title(f"{_(TITLES[letter.kind])} {letter.case}")
@@ -64,7 +63,7 @@ def pdf(letter: Letter) -> bytes:
         document.add_page()
         _letterhead(document, letter, values)
         if letter.kind == "fbu":
-            _agreement(document, values)
+            _agreement(document, letter.parts)
         else:
             _letter(document, values)
     return bytes(document.output())
@@ -142,11 +141,91 @@ def _signatures(document, values: dict) -> None:
         document.multi_cell(half - 5, 4.5, role, new_x="LEFT", new_y="NEXT")
 
 
-def _agreement(document, values: dict) -> None:
-    """The agreement's text as huurbeg.fbu_document laid it out: its columns line up in a fixed-width font."""
-    document.set_font("Mono", "", 8.6)
-    for line in values["body"].split("\n"):
-        document.cell(0, 4.1, line, new_x="LMARGIN", new_y="NEXT")
+AGREEMENT_SIZE = 10
+"""The agreement in the letters' own type: DejaVu Sans at the size of a contract's small print, yet readable."""
+SIGNING_ROOM = 26
+"""What the three signatures take below their labels, in mm: room to sign, and the lines to sign on."""
+
+
+def _agreement(document, parts) -> None:
+    """The agreement's parts (huurbeg.fbu_document.blocks) in the proportional font of the letters: paragraphs
+    flow to the margins, the schedule in columns. The last article, the place and date of signing and the
+    signatures stay together: when they do not fit below what comes before, they start the next page together,
+    so a signature never stands alone on a page, cut from the text it signs."""
+    last = max((i for i, part in enumerate(parts) if part[0] == "heading"), default=len(parts))
+    for index, part in enumerate(parts):
+        if part[0] == "heading":
+            keep = parts[index:] if index == last else parts[index:index + 2]
+            if document.get_y() + _height(document, keep) > 297 - MARGIN:
+                document.add_page()
+        _part(document, *part)
+
+
+def _line() -> float:
+    return AGREEMENT_SIZE * 0.47
+
+
+def _height(document, parts) -> float:
+    """How much of the page `parts` take, in mm, measured as _part lays them out."""
+    line, total = _line(), 0.0
+    document.set_font("Sans", "", AGREEMENT_SIZE)
+    for kind, *rest in parts:
+        if kind in ("paragraph", "closing"):
+            from fpdf.enums import MethodReturnValue
+
+            text, first = (rest[0], "") if kind == "closing" else (rest[0], rest[1])
+            room = 210 - 2 * MARGIN - document.get_string_width(first)
+            total += line * sum(len(document.multi_cell(room, line, piece, align="L", dry_run=True,
+                                                        output=MethodReturnValue.LINES))
+                                for piece in text.split("\n"))
+        elif kind in ("title", "heading", "row"):
+            total += line + (1.5 if kind == "title" else 0)
+        elif kind == "gap":
+            total += line * 0.7
+        else:
+            total += 2 + line * 2 + SIGNING_ROOM
+    return total
+
+
+def _part(document, kind: str, *rest) -> None:
+    width, size, line = 210 - 2 * MARGIN, AGREEMENT_SIZE, _line()
+    if kind == "title":
+        document.set_font("Sans", "B", size + 3)
+        _lines(document, rest[0], line + 1.5)
+    elif kind == "heading":
+        document.set_font("Sans", "B", size)
+        _lines(document, rest[0], line)
+    elif kind in ("paragraph", "closing"):
+        document.set_font("Sans", "", size)
+        text, first, indent = (rest[0], "", "") if kind == "closing" else rest
+        lead = document.get_string_width(first)
+        for number, piece in enumerate(text.split("\n")):
+            document.set_x(MARGIN)
+            if lead:  # the party's number, and under it the indent of its further lines
+                document.cell(lead, line, first.strip() if number == 0 else "")
+            document.multi_cell(width - lead, line, piece, align="L", new_x="LMARGIN", new_y="NEXT")
+    elif kind == "row":
+        seq, due, amount = rest
+        document.set_font("Sans", "", size)
+        document.set_x(MARGIN + 6)
+        document.cell(10, line, f"{seq}.", align="R")
+        document.cell(30, line, due, align="R")
+        document.cell(32, line, amount, align="R", new_x="LMARGIN", new_y="NEXT")
+    elif kind == "gap":
+        document.ln(line * 0.7)
+    else:  # the signatures, side by side, with room to sign under each
+        labels = rest[0]
+        column = width / len(labels)
+        top = document.get_y() + 2
+        document.set_font("Sans", "", size)
+        for number, label in enumerate(labels):
+            document.set_xy(MARGIN + number * column, top)
+            document.multi_cell(column - 6, line, label, align="L", new_x="LEFT", new_y="NEXT")
+        bottom = top + line * 2 + SIGNING_ROOM - 4
+        document.set_draw_color(120, 120, 120)
+        for number in range(len(labels)):
+            document.line(MARGIN + number * column, bottom, MARGIN + (number + 1) * column - 6, bottom)
+        document.set_xy(MARGIN, bottom + 2)
 
 
 # --- the service's Word template --------------------------------------------------------------------------------

@@ -57,6 +57,10 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _public_holidays()
 
 
+def is_public_holiday(day: date) -> bool:
+    return day in _public_holidays()
+
+
 def add_working_days(start: date, count: int) -> date:
     """The `count`-th working day after `start` (the day of `start` itself is not counted)."""
     day = start

@@ -308,8 +308,11 @@ def fbu_document(store: Storage, number: str) -> dict:
     store.record(case, "read", "FBU guidance agreement printed")
     household, landlord = store.cases.household(case), store.cases.landlord(case)
     instalments, _ = store.follow_up.plan_lines(store.follow_up.plan(agreement.plan_id))
+    judgment = store.court.judgment(case)
     return {"case": number, "tenant": household.name, "address": household.address,
             "landlord": landlord.name if landlord else None, "landlord_type": landlord.kind if landlord else None,
+            "landlord_address": landlord.address if landlord else None,
+            "dissolved_on": judgment.result_date if judgment else None,
             "signed": agreement.signed_date, "rent": Cents(agreement.rent_cents),
             "arrears": Cents(agreement.arrears_cents), "advance": Cents(agreement.advance_cents),
             "advance_due": agreement.advance_due,

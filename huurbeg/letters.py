@@ -9,6 +9,7 @@ not raise, anything health-related, or anything of another household. Stored tex
 render.plain, so a control character cannot reach a page. Prints nothing.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -114,6 +115,7 @@ class Letter:
     values: dict
     logo: bytes | None = None
     logo_type: str | None = None
+    parts: tuple = ()  # the FBU agreement's parts (huurbeg.fbu_document.blocks), laid out in the page's own font
 
     @property
     def paragraphs(self) -> list[str]:
@@ -133,6 +135,25 @@ def _address(value) -> str:
     """An address of one or more lines, each line shown literally."""
     return "\n".join(plain(line).strip() for line in str(value).replace("\r\n", "\n").split("\n")
                      if line.strip()) if value else ""
+
+
+_POSTCODE = re.compile(r"^(?P<street>.*?\S)[\s,;]+(?P<town>(?:B-?)?\d{4}\s+\D.*)$", re.IGNORECASE)
+"""A line that holds a street and, after it, a Belgian postcode and its town: 'Kerkstraat 11, 2800 Mechelen'."""
+
+
+def postal_lines(value) -> list[str]:
+    """An address as it goes in an envelope's window: the lines it was stored with, and a line typed as one
+    ('Kerkstraat 11, 2800 Mechelen', 'Kerkstraat 11 bus 2 2800 Mechelen') cut before its postcode and town, so
+    the street and the town each have their own line. Each line shown literally."""
+    lines = []
+    for line in str(value or "").replace("\r\n", "\n").split("\n"):
+        found = _POSTCODE.match(line.strip())
+        lines += [found["street"].rstrip(" ,;"), found["town"]] if found else [line]
+    return [plain(line).strip() for line in lines if line.strip()]
+
+
+def _postal(value) -> str:
+    return "\n".join(postal_lines(value))
 
 
 def _common(number: str, identity, worker, when: date) -> dict:
@@ -229,7 +250,7 @@ def _landlord(store, case, today: date) -> dict:
     contact = _text(getattr(landlord, "contact_person", None))
     return {
         "addressee": _text(landlord.name) + (f"\n{_('attn. {person}').format(person=contact)}" if contact else ""),
-        "addressee_address": _address(getattr(landlord, "address", None)),
+        "addressee_address": _postal(getattr(landlord, "address", None)),
         "subject": _("State of affairs of the support of {tenant}").format(tenant=_text(report["tenant"])),
         "salutation": _("Dear Sir or Madam,"), "body": "\n".join(body),
         "tenant": _text(report["tenant"]), "tenant_address": _address(report["address"]),
@@ -260,7 +281,7 @@ def _tenant(store, case, today: date, on: date | None, at: time | None, place: s
             _("We will talk about your housing and what we can do together so that you can keep it."),
             _("Does this moment not suit you? Please let us know, and we will look for another one together.")]
     return {
-        "addressee": _text(household.name), "addressee_address": _address(household.address),
+        "addressee": _text(household.name), "addressee_address": _postal(household.address),
         "subject": _("Invitation for an appointment"), "salutation": _("Dear {name},").format(
             name=_text(household.name)),
         "body": "\n".join(body), "tenant": _text(household.name), "appointment_date": day,
@@ -316,14 +337,16 @@ def _court(store, case, today: date) -> dict:
     }
 
 
-def fbu(data: dict, text: str, identity, worker, lang: str) -> Letter:
-    """The FBU guidance agreement as a document: its text (huurbeg.fbu_document) as the body."""
+def fbu(data: dict, text: str, identity, worker, lang: str, parts: tuple = ()) -> Letter:
+    """The FBU guidance agreement as a document: its text (huurbeg.fbu_document) as the body, its parts for the
+    page."""
     with speaking(lang):
         values = _common(data["case"], identity, worker, data["signed"]) | {
             "addressee": "", "addressee_address": "", "subject": "", "salutation": "", "closing": "",
             "body": text.rstrip("\n"), "tenant": _text(data["tenant"]), "tenant_address": _address(data["address"]),
             "landlord": _text(data["landlord"]), "signed": dates.fmt(data["signed"])}
-    return Letter("fbu", data["case"], lang, _declared("fbu", values), identity.logo, identity.logo_type)
+    return Letter("fbu", data["case"], lang, _declared("fbu", values), identity.logo, identity.logo_type,
+                  tuple(parts))
 
 
 def preview(letter: Letter) -> str:

@@ -28,7 +28,8 @@ from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Tr
 from huurbeg.entities import HOUSEHOLD, Field
 from huurbeg.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
 from huurbeg.i18n import N_, _
-from huurbeg.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
+from huurbeg.rules import (MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size,
+                           hearing_doubts)
 
 
 def interactive(no_input: bool) -> bool:
@@ -481,6 +482,7 @@ def ask_hearing(today: date, courts: list[tuple[str, int]] = ()) -> tuple:
     courts on record with how often each is used, offered as completions."""
     starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
                       lambda answer: dates.parse_datetime(answer, today, dates.COMING), optional=False)
+    vouch(hearing_doubts(starts_at), False)  # a day no court sits, asked about as `hearing add` asks it
     court = ask_court(courts)
     room = _optional_text(_("Courtroom?"))
     latest = min(today, starts_at.date())

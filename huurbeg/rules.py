@@ -7,12 +7,13 @@ adding one function decorated with `@rule`.
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from huurbeg import fbu, money, payment_plan
 from huurbeg.codes import ContactKind, Party, ReferralDestination, Severity, Status, Track, known
+from huurbeg.dates import long_day
 from huurbeg.errors import InvalidInput
 from huurbeg.i18n import N_, Msg, Nn_, _
 from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
@@ -33,7 +34,7 @@ HEARING_WARNING_DAYS = 6
 HEARING_URGENT_DAYS = 1
 """A hearing today or tomorrow is urgent."""
 EVICTION_URGENT_DAYS = 14
-"""An eviction date this close is urgent."""
+"""An announced eviction date this close is urgent; before that it stands as a warning with its countdown."""
 EVICTION_TERM_MONTHS = 1
 """No eviction until one month after the judgment was served on the tenant (art. 1344quater Ger.W.),
 unless the judge set another term (`hearing served --term-days`)."""
@@ -64,6 +65,9 @@ DEFAULT_WITHIN_DAYS = 14
 """How far ahead `deadlines` looks for deadlines that are not yet warnings."""
 REFERRAL_CONFIRM_DAYS = 30
 """A referral without an answer from the other service this long after it is followed up."""
+WARNING_TEXT_WIDTH = 37
+"""What a warning's text may take in `deadlines` on an 80-column terminal, beside its severity, due date and case:
+the court's warnings, where a day counts, say their fact within it."""
 
 # --- plausibility: values refused at input, before anything is written ---------
 MAX_CONTACT_MINUTES = 8 * 60
@@ -113,6 +117,38 @@ def check_birth_date_matches(number_birth_date: date | None, birth_date: date | 
     if number_birth_date is not None and birth_date is not None and number_birth_date != birth_date:
         raise InvalidInput(_("--national-number: the birth date in the national register number differs from "
                              "--birth-date; check both"))
+
+
+def hearing_doubts(at: datetime, flag: str = "--date") -> list[str]:
+    """A Justice of the Peace sits on working days: a hearing on a Saturday, Sunday or public holiday is more
+    likely a typo than a session. Asked about on a terminal, refused without --force (prompts.vouch)."""
+    if fbu.is_working_day(at.date()):
+        return []
+    return [_("{flag}: {day} is not a working day (no court sits on a Saturday, Sunday or public holiday)")
+            .format(flag=flag, day=long_day(at.date()))]
+
+
+APPOINTMENT_AHEAD_MAX = relativedelta(months=3)
+"""An invitation further ahead than this is a typo in the date (a year too far), not an appointment."""
+APPOINTMENT_HOURS = (time(8, 0), time(20, 0))
+"""A visit or an appointment is offered between these hours."""
+
+
+def appointment_doubts(at: datetime, today: date, date_flag: str = "--date", time_flag: str = "--time") -> list[str]:
+    """What is implausible in the day and hour a household is invited for (a day that has passed is refused
+    outright): a day more than three months ahead (a day and month typed without a year that fell in the next
+    year), a Sunday or public holiday, an hour outside 08:00-20:00. Asked about on a terminal, refused without
+    --force (prompts.vouch)."""
+    day, doubts = at.date(), []
+    if day > today + APPOINTMENT_AHEAD_MAX:
+        doubts.append(_("{flag}: {day} is more than three months ahead").format(flag=date_flag, day=long_day(day)))
+    if day.weekday() == 6 or fbu.is_public_holiday(day):
+        doubts.append(_("{flag}: {day} is a Sunday or a public holiday").format(flag=date_flag, day=long_day(day)))
+    first, last = APPOINTMENT_HOURS
+    if not first <= at.time() <= last:
+        doubts.append(_("{flag}: {time} is outside {first}-{last}").format(
+            flag=time_flag, time=f"{at:%H:%M}", first=f"{first:%H:%M}", last=f"{last:%H:%M}"))
+    return doubts
 
 
 def check_hearing_date(hearing_day: date, intake_date: date, flag: str = "--date") -> None:
@@ -283,9 +319,8 @@ def tenant_not_reached(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         return
     hearing = facts.hearing_at.date() if facts.hearing_at is not None else None
     near = hearing is not None and (hearing - today).days <= HEARING_WARNING_DAYS
-    message = Msg(N_("tenant not yet reached (opened from the court's notice): hearing on {date}"),
-                  date=f"{hearing:%d/%m/%Y}") if hearing else \
-        Msg(N_("tenant not yet reached (opened from the court's notice)"))
+    message = Msg(N_("tenant not reached before the hearing")) if hearing else \
+        Msg(N_("tenant not reached (court's notice)"))
     yield _warning(facts, "tenant_not_reached", Severity.URGENT if near else Severity.WARNING,
                    hearing or facts.intake_date, message)
 
@@ -370,21 +405,19 @@ def hearing_due(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     day = facts.hearing_at.date()
     days = (day - today).days
     when = {"date": f"{facts.hearing_at:%d/%m/%Y}", "time": f"{facts.hearing_at:%H:%M}"}
+    # The due column holds the date: the message leads with what is wrong and stays within WARNING_TEXT_WIDTH.
     if days < 0:
-        severity, message = Severity.OVERDUE, N_("hearing on {date} at {time} has no outcome recorded")
+        severity, message = Severity.OVERDUE, N_("no outcome yet: hearing {date}")
     elif days <= HEARING_URGENT_DAYS:
         severity = Severity.URGENT
-        message = N_("hearing on {date} at {time}") if facts.prepared \
-            else N_("hearing on {date} at {time}; no contact since the petition")
+        message = N_("hearing on {date} at {time}") if facts.prepared else N_("no contact; hearing at {time}")
     elif days <= HEARING_WARNING_DAYS:
         severity = Severity.WARNING if facts.prepared else Severity.URGENT
-        message = Nn_("hearing on {date} at {time} (in {days} day)", "hearing on {date} at {time} (in {days} days)") \
-            if facts.prepared else Nn_("hearing on {date} at {time} (in {days} day); no contact since the petition",
-                                       "hearing on {date} at {time} (in {days} days); no contact since the petition")
+        message = Nn_("hearing in {days} day at {time}", "hearing in {days} days at {time}") \
+            if facts.prepared else Nn_("no contact; hearing in {days} day", "no contact; hearing in {days} days")
     else:
         severity = Severity.INFO if facts.prepared else Severity.WARNING
-        message = N_("hearing on {date} at {time}") if facts.prepared \
-            else N_("hearing on {date} at {time}; no contact since the petition")
+        message = N_("hearing on {date} at {time}") if facts.prepared else N_("no contact; hearing on {date}")
     yield _warning(facts, "hearing_due", severity, day, Msg(message, count=days, days=days, **when))
 
 
@@ -429,8 +462,7 @@ def judgment_not_served(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     due = facts.dissolved_on + timedelta(days=JUDGMENT_SERVICE_ASK_DAYS)
     if today > due:
         yield _warning(facts, "judgment_not_served", Severity.WARNING, due,
-                       Msg(N_("judgment of {date} not served after {days} days: ask the landlord or the bailiff"),
-                           date=f"{facts.dissolved_on:%d/%m/%Y}", days=JUDGMENT_SERVICE_ASK_DAYS))
+                       Msg(N_("judgment not served after {days} days"), days=JUDGMENT_SERVICE_ASK_DAYS))
     else:
         yield _warning(facts, "judgment_not_served", Severity.INFO, due,
                        Msg(N_("judgment of {date} not served yet"), date=f"{facts.dissolved_on:%d/%m/%Y}"))
@@ -445,12 +477,10 @@ def earliest_eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarnin
     earliest = earliest_eviction(facts.served, facts.term_days)
     days = (earliest - today).days
     if days < 0:
-        severity, message = Severity.WARNING, N_("eviction possible since {date}; no date announced yet: ask the "
-                                                 "bailiff")
+        severity, message = Severity.WARNING, N_("eviction possible, no date announced")
     else:
         severity = Severity.URGENT if days <= EARLIEST_EVICTION_URGENT_DAYS else Severity.WARNING
-        message = Nn_("earliest eviction on {date} (in {days} day): the last chance to prevent it",
-                      "earliest eviction on {date} (in {days} days): the last chance to prevent it")
+        message = Nn_("eviction possible in {days} day", "eviction possible in {days} days")
     yield _warning(facts, "earliest_eviction_date", severity, earliest,
                    Msg(message, count=days, days=days, date=f"{earliest:%d/%m/%Y}"))
 
@@ -463,20 +493,20 @@ def eviction_short_notice(facts: CaseFacts, today: date) -> Iterator[CaseWarning
             or today > facts.eviction_date or not short_notice(facts.eviction_announced, facts.eviction_date):
         return
     yield _warning(facts, "eviction_short_notice", Severity.WARNING, facts.eviction_date,
-                   Msg(N_("eviction on {date} announced on {announced}: less than {days} working days ahead"),
-                       date=f"{facts.eviction_date:%d/%m/%Y}", announced=f"{facts.eviction_announced:%d/%m/%Y}",
-                       days=EVICTION_NOTICE_WORKING_DAYS))
+                   Msg(N_("announced late: < {days} working days"), days=EVICTION_NOTICE_WORKING_DAYS))
 
 
 @rule
 def eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
-    """The bailiff's announced date is the next deadline, until what happened is recorded."""
+    """The bailiff's announced date is the next deadline, until what happened is recorded: a standing warning
+    with its countdown from the day it is known, urgent in its last two weeks."""
     if facts.eviction_date is None or facts.eviction_result is not None:
         return
     severity = _countdown(facts.eviction_date, today, EVICTION_URGENT_DAYS, Severity.URGENT)
-    message = {Severity.OVERDUE: N_("eviction date has passed: record what happened"),
-               Severity.URGENT: Nn_("eviction in {days} day", "eviction in {days} days"),
-               Severity.INFO: N_("eviction date")}[severity]
+    if severity == Severity.INFO:
+        severity = Severity.WARNING
+    message = N_("eviction passed: record the result") if severity == Severity.OVERDUE \
+        else Nn_("eviction in {days} day", "eviction in {days} days")
     yield _warning(facts, "eviction_date", severity, facts.eviction_date,
                    Msg(message, count=(facts.eviction_date - today).days, days=(facts.eviction_date - today).days))
 

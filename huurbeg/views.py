@@ -228,6 +228,8 @@ def roll_view(rows: list[dict]) -> None:
             "ready": _("yes ({date})").format(date=f"{row['last_reached']:%d/%m}") if row["prepared"] else _("NO"),
             "severity": None if row["prepared"] or row["result"] else "urgent"} for row in session]
         columns = [c for c in headers(ROLL_COLUMNS) if c[0] != "result" or any(r["result"] for r in session)]
+        if any(row["kind"] == SessionKind.CONCILIATION and row["result"] for row in session):
+            columns = [("result", _("Outcome")) if c[0] == "result" else c for c in columns]  # no judgment
         if any(row["kind"] == SessionKind.CONCILIATION for row in session):
             columns.insert(1, headers([SESSION_COLUMN])[0])
         out.print(table(shown, columns, title=f"{dates.long_day(day)} — {court}"))
@@ -242,9 +244,11 @@ def brief_view(data: dict) -> None:
     landlord = data["landlord"]
     household = _household(data["adults"], data["children"])
     plan = data["payment_plan"]
+    conciliation = hearing.get("kind") == SessionKind.CONCILIATION
     out.print(Panel(_facts_grid([
-        (N_("Hearing"), _place(text_value(hearing["starts_at"]), hearing["court"], hearing["room"])),
-        (N_("Clock"), _clock(data["clock"])),
+        (N_("Conciliation session") if conciliation else N_("Hearing"),
+         _place(text_value(hearing["starts_at"]), hearing["court"], hearing["room"])),
+        (N_("Clock"), _clock(data["clock"], conciliation)),
         (N_("Tenant"), data["tenant"]), (N_("Household"), household),
         (N_("Landlord"), _landlord(landlord["name"], landlord["type"]) if landlord else None),
         (N_("Petition"), data["petition_date"]), (N_("Claimed"), data["claimed"]),
@@ -272,7 +276,9 @@ def brief_view(data: dict) -> None:
     if data["earlier_hearings"]:
         out.print(table([coded(h, result=ConciliationResult if h.get("kind") == SessionKind.CONCILIATION
                                else HearingResult) for h in data["earlier_hearings"]],
-                        [("starts_at", _("Hearing")), ("court", _("Court")), ("result", _("Result"))],
+                        [("starts_at", _("Hearing")), ("court", _("Court")),
+                         ("result", _("Outcome") if any(h.get("kind") == SessionKind.CONCILIATION
+                                                        for h in data["earlier_hearings"]) else _("Result"))],
                         title=_("Earlier hearings"), width=out.width))
 
 
@@ -284,6 +290,9 @@ def _court_facts(court: dict) -> list[tuple[str, object]]:
         (N_("Next session"), _("{when} ({kind})").format(
             when=_place(text_value(following["starts_at"]), following["court"], following["room"]),
             kind=text_value(SessionKind(following["kind"]))) if following else None),
+        (N_("Last conciliation"), _("{result} (conciliation session of {date})").format(
+            result=text_value(_result_of(last)), date=text_value(last["hearing"].date())))
+        if last and last.get("kind") == SessionKind.CONCILIATION else
         (N_("Last outcome"), _("{result} (hearing of {date})").format(
             result=text_value(_result_of(last)), date=text_value(last["hearing"].date()))
          if last else None),
@@ -317,7 +326,7 @@ def _stay_facts(stay: dict) -> list[tuple[str, object]]:
     ]
 
 
-def _clock(clock: dict) -> str | None:
+def _clock(clock: dict, conciliation: bool = False) -> str | None:
     """The procedure's clock in the brief: the days left to what comes next."""
     def left(days: int) -> str:
         return ngettext("in {days} day", "in {days} days", days).format(days=days) if days >= 0 else \
@@ -332,7 +341,8 @@ def _clock(clock: dict) -> str | None:
     if clock["judgment_date"] is not None:
         return _("judgment of {date}, not served yet").format(date=text_value(clock["judgment_date"]))
     if clock["hearing"] is not None:
-        return _("hearing {left}").format(left=left(clock["days_to_hearing"]))
+        return (_("conciliation session {left}") if conciliation else _("hearing {left}")).format(
+            left=left(clock["days_to_hearing"]))
     return None
 
 

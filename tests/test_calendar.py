@@ -17,7 +17,7 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 
 def add_hearing(cli, number, when):
     result = cli("hearing", "add", number, "--date", when, "--court", "Vredegerecht Mechelen", "--room", "2",
-                 "--petition-date", "18/11/2026")
+                 "--petition-date", "18/11/2026", "--force")  # today, a Sunday, among them
     assert result.exit_code == 0, result.output
 
 

@@ -77,9 +77,9 @@ def test_the_dossier_shows_a_pending_conciliation_as_the_next_session(cli, pre_o
     court = as_json(cli("case", "show", pre_ogp, "-f", "json"))["court"]
     assert court["next_hearing"] is None and court["last_outcome"]["kind"] == "conciliation"
     shown = " ".join(cli("case", "show", pre_ogp, env={"COLUMNS": "120"}).stdout.split())
-    assert "Last outcome no-agreement (hearing of 24/11/2026)" in shown, shown
+    assert "Last conciliation no-agreement (conciliation session of 24/11/2026)" in shown, shown
     dutch = " ".join(cli("case", "show", pre_ogp, env={"HUURBEG_LANG": "nl", "COLUMNS": "120"}).stdout.split())
-    assert "geen akkoord (zitting van 24/11/2026)" in dutch, dutch
+    assert "geen akkoord (verzoeningszitting van 24/11/2026)" in dutch, dutch
 
 
 @pytest.mark.parametrize("typed, stored", [("agreement", "agreement"), ("no-agreement", "no-agreement"),
@@ -192,7 +192,7 @@ def test_a_session_still_to_come_is_scheduled_never_held(cli, new_case, pre_ogp)
     ok(conciliation(cli, pre_ogp, "18/11/2026 10:00"))
     ok(cli("hearing", "outcome", pre_ogp, "--result", "agreement"))
     ok(conciliation(cli, second, "27/11/2026 10:00"))
-    ok(conciliation(cli, third, "29/11/2026 10:00"))
+    ok(conciliation(cli, third, "30/11/2026 10:00"))
     ok(cli("hearing", "outcome", third, "--result", "withdrawn"))  # before its day: the landlord withdrew
     shown = figures(cli)
     assert (shown[("hearings", "")], shown[("hearings", "result=pending")], shown[("hearings_scheduled", "")]) == \
@@ -229,3 +229,25 @@ def test_the_figures_count_by_the_day_given(cli, new_case):
         assert Figures(db, first, last, date(2026, 11, 24)).hearings() == {None: 0}
         assert Figures(db, first, last, date(2026, 11, 25)).hearings() == {None: 1, "pending": 1}  # its day
         assert Figures(db, first, last, date(2026, 11, 25)).hearings(scheduled=True) == {None: 0}
+
+
+def test_a_conciliations_outcome_is_no_judgment_in_the_dossier_the_brief_the_roll_and_the_timeline(cli, pre_ogp):
+    on = {"HUURBEG_TODAY": "2026-11-24", "HUURBEG_LANG": "nl", "COLUMNS": "120"}
+    ok(conciliation(cli, pre_ogp, "24/11/2026 10:00", env=on))
+    ok(cli("hearing", "outcome", pre_ogp, "--result", "no-agreement", env=on))
+    ok(conciliation(cli, pre_ogp, "01/12/2026 10:00", env=on))
+    shown = ok(cli("case", "show", pre_ogp, env=on)).stdout
+    assert "Laatste verzoening" in shown and "geen akkoord (verzoeningszitting van 24/11/2026)" in shown
+    assert "verzoening 1: geen akkoord" in shown
+    assert "Laatste uitspraak" not in shown and "zitting 1" not in shown
+    brief = ok(cli("hearing", "brief", pre_ogp, env=on)).stdout
+    assert "Verzoeningszitting" in brief and "verzoening over 7 dagen" in brief
+    assert "Uitspraak" not in brief and "Resultaat" in brief
+    roll = ok(cli("hearing", "list", "--date", "24/11/2026", env=on)).stdout
+    assert "Resultaat" in roll and "Uitspraak" not in roll
+    ok(cli("hearing", "outcome-remove", pre_ogp, "--reason", "verkeerd dossier", env=on | {
+        "HUURBEG_TODAY": "2026-12-01"}))
+    ok(cli("hearing", "outcome", pre_ogp, "--result", "agreement", env=on | {"HUURBEG_TODAY": "2026-12-01"}))
+    history = ok(cli("case", "history", pre_ogp, env=on)).stdout
+    assert "verzoening 1: afloop geen akkoord ingetrokken; reden: verkeerd dossier" in history
+    assert "verzoening 1: akkoord bereikt" in history and "zitting 1" not in history

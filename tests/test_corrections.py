@@ -269,7 +269,7 @@ def test_the_pending_hearing_is_corrected_and_its_proposal_kept_editable(cli, ca
     assert_one_line_error(cli("hearing", "edit", case, "--proposal", "plan van 120"), code=2, contains="nothing")
     assert_one_line_error(cli("hearing", "edit", case, "--date", "01/12/2026"), code=2, contains="time")
     assert_one_line_error(cli("hearing", "edit", case, "--petition-date", "02/12/2026"), code=2)
-    assert_one_line_error(cli("hearing", "edit", case, "--date", "01/01/2025 09:00"), code=2, contains="year")
+    assert_one_line_error(cli("hearing", "edit", case, "--date", "02/01/2025 09:00"), code=2, contains="year")
     assert_one_line_error(cli("hearing", "edit", case), code=2, contains="give what to correct")
     assert_one_line_error(cli("hearing", "remove", case, "--reason", ""), code=2, contains="--reason")
     assert snapshot(db_path) == before

@@ -37,7 +37,7 @@ def test_a_quiet_day_prints_nothing_at_all(cli, new_case):
 def test_the_digest_names_hearings_warnings_and_newly_broken_plans(cli, new_case):
     today_case, tomorrow_case, overdue_case, plan_case = (quiet_case(cli, new_case) for _ in range(4))
     cli("hearing", "add", today_case, "--date", "22/11/2026 09:30", "--court", "Vredegerecht Mechelen",
-        "--room", "2", "--petition-date", "20/11/2026")
+        "--room", "2", "--petition-date", "20/11/2026", "--force")
     cli("hearing", "add", tomorrow_case, "--date", "23/11/2026 14:00", "--court", "Vredegerecht Lier")
     cli("hearing", "add", overdue_case, "--date", "30/11/2026 14:00", "--court", "Later")
     cli("plan", "agree", overdue_case, "clean the kitchen", "--due", "01/11/2026")
@@ -68,7 +68,7 @@ def test_the_digest_names_hearings_warnings_and_newly_broken_plans(cli, new_case
 def test_one_workers_digest(cli, new_case):
     quiet_case(cli, new_case)
     theirs = quiet_case(cli, new_case)
-    cli("hearing", "add", theirs, "--date", "22/11/2026 11:00", "--court", "Vredegerecht Mechelen")
+    cli("hearing", "add", theirs, "--date", "22/11/2026 11:00", "--court", "Vredegerecht Mechelen", "--force")
     if "://" not in os.environ["HUURBEG_DB"]:  # a file: any account name may be given a case
         assert cli("case", "assign", theirs, "--to", "karim").exit_code == 0
         assert run_digest("--mine").stdout == ""

@@ -179,7 +179,8 @@ def test_the_hearing_roll_brief_and_calendar_in_dutch(cli, dutch_case):
 def test_the_monthly_figures_in_dutch_with_a_decimal_comma(cli, dutch_case):
     cli("visit", dutch_case, "--kind", "telefoon", "--minutes", "50")
     screen = cli("stats", "--month", "2026-11", env=NL).stdout
-    for words in ("Cijfers november 2026 (01/11/2026 – 30/11/2026)", "aanmelding", "nieuwe dossiers", "uithuiszettingen voorkomen",
+    for words in ("Cijfers november 2026 (01/11/2026 – 30/11/2026)", "aanmelding", "nieuwe dossiers",
+                  "afgesloten: uithuiszetting voorkomen",
                   "gezinnen doorverwezen", "huisbezoeken", "uren", "0,8", "traject: PW 0,8", "werk"):
         assert words in screen, words
     no_english(screen)

@@ -160,7 +160,7 @@ def test_the_agreement_follows_the_language_asked_not_the_screen(cli, signed, mo
     monkeypatch.delenv("HUURBEG_LANG")
     english_screen = cli("plan", "fbu", number, "--document", env={"LANG": "en_GB.UTF-8", "LC_ALL": ""}).stdout
     assert english_screen.startswith("BEGELEIDINGSOVEREENKOMST\n")  # Dutch, the Flemish agreement's language
-    assert "Artikel 6 - Verbintenissen van het OCMW" in english_screen
+    assert "Artikel 6 - Verbintenissen van de dienst" in english_screen
 
 
 def test_the_file_of_a_refused_agreement_is_not_written(cli, tmp_path):

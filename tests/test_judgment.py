@@ -1,14 +1,15 @@
 """After a judgment dissolved the lease: its service, the earliest eviction date, the bailiff's date, what happened."""
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
 from conftest import assert_one_line_error, query, snapshot
 from huurbeg.codes import Severity, Status, Track
-from huurbeg.rules import (EARLIEST_EVICTION_URGENT_DAYS, JUDGMENT_SERVICE_ASK_DAYS, CaseFacts, earliest_eviction,
-                           short_notice, warnings_for)
+from huurbeg.i18n import speaking
+from huurbeg.rules import (EARLIEST_EVICTION_URGENT_DAYS, JUDGMENT_SERVICE_ASK_DAYS, WARNING_TEXT_WIDTH, CaseFacts,
+                           earliest_eviction, short_notice, warnings_for)
 
 AFTER_JUDGMENT_RULES = ("judgment-not-served", "earliest-eviction-date", "eviction-short-notice", "eviction-date")
 
@@ -55,8 +56,8 @@ EVICTION = date(2027, 2, 19)  # Friday: three working days after the announcemen
 
 def facts(**given) -> CaseFacts:
     return CaseFacts(case="2026-0001", track=Track.OGP, status=Status.OPEN, intake_date=date(2026, 11, 18),
-                     track_since=date(2026, 11, 18), last_contact=None, last_reached=None, dissolved_on=JUDGED,
-                     **given)
+                     track_since=date(2026, 11, 18), **({"last_contact": None, "last_reached": None,
+                                                         "dissolved_on": JUDGED} | given))
 
 
 def court_warnings(case_facts: CaseFacts, today: date) -> set[tuple[str, Severity]]:
@@ -95,12 +96,67 @@ def test_a_dissolved_lease_followed_day_by_day_to_its_end():
 def test_the_messages_of_the_countdown():
     [served] = [w for w in warnings_for(facts(served=SERVED), EARLIEST - timedelta(days=3))
                 if w.rule == "earliest-eviction-date"]
-    assert served.due == EARLIEST and "earliest eviction on 09/02/2027 (in 3 days)" in served.message
+    assert served.due == EARLIEST and served.message == "eviction possible in 3 days"
     [late] = [w for w in warnings_for(facts(), JUDGED + timedelta(days=31)) if w.rule == "judgment-not-served"]
-    assert "ask the landlord or the bailiff" in late.message
+    assert late.message == "judgment not served after 30 days"
     [after] = [w for w in warnings_for(facts(served=SERVED), EARLIEST + timedelta(days=1))
                if w.rule == "earliest-eviction-date"]
-    assert "no date announced yet" in after.message
+    assert after.message == "eviction possible, no date announced"
+
+
+def test_an_announced_eviction_stands_as_a_warning_with_its_countdown_from_the_day_it_is_known():
+    far = facts(served=SERVED, eviction_date=EVICTION + timedelta(days=60), eviction_announced=ANNOUNCED)
+    [standing] = [w for w in warnings_for(far, ANNOUNCED) if w.rule == "eviction-date"]
+    assert (standing.severity, standing.message) == (Severity.WARNING, "eviction in 64 days")
+    [near] = [w for w in warnings_for(far, EVICTION + timedelta(days=50)) if w.rule == "eviction-date"]
+    assert (near.severity, near.message) == (Severity.URGENT, "eviction in 10 days")
+
+
+def court_cases_in_every_state() -> list[tuple[CaseFacts, date]]:
+    """One case for each message the court's rules say, with the day it says it."""
+    hearing = dict(dissolved_on=None, petition_date=date(2026, 11, 18))
+    at = lambda day: datetime.combine(day, time(9, 30))  # noqa: E731
+    today = date(2026, 11, 22)
+    found = [(facts(tenant_informed=False, **hearing, hearing_at=at(date(2026, 11, 25))), today),
+             (facts(tenant_informed=False, **hearing), today)]
+    for reached in (None, date(2026, 11, 20)):
+        for ahead in (-3, 0, 4, 12):
+            found.append((facts(**hearing, last_reached=reached, last_contact=reached,
+                                hearing_at=at(today + timedelta(days=ahead))), today))
+    found += [(facts(), JUDGED + timedelta(days=40)), (facts(), JUDGED + timedelta(days=3)),
+              (facts(served=SERVED), EARLIEST - timedelta(days=12)), (facts(served=SERVED), EARLIEST + timedelta(3)),
+              (facts(served=SERVED, eviction_date=EVICTION, eviction_announced=ANNOUNCED), ANNOUNCED),
+              (facts(served=SERVED, eviction_date=EVICTION, eviction_announced=ANNOUNCED), EVICTION + timedelta(3)),
+              (facts(served=SERVED, eviction_date=EVICTION + timedelta(days=90), eviction_announced=ANNOUNCED),
+               ANNOUNCED)]
+    return found
+
+
+COURT_RULES = AFTER_JUDGMENT_RULES + ("hearing-due", "tenant-not-reached")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_court_warnings_say_their_fact_within_an_80_column_screen(lang):
+    said = set()
+    with speaking(lang):
+        for case_facts, today in court_cases_in_every_state():
+            for warning in warnings_for(case_facts, today):
+                if warning.rule in COURT_RULES:
+                    said.add(warning.message.msgid)
+                    assert len(warning.message.shown()) <= WARNING_TEXT_WIDTH, (lang, warning.message.shown())
+    assert len(said) >= 15  # every message of the court's rules, not a few of them
+
+
+def test_an_eviction_weeks_ahead_is_on_the_overview_at_80_columns_in_dutch(cli, new_case):
+    number = dissolved(cli, new_case)
+    on = {"HUURBEG_TODAY": "2026-11-30"}
+    assert cli("hearing", "served", number, "--date", "25/11/2026", env=on).exit_code == 0
+    assert cli("hearing", "eviction", number, "--date", "+6w 09:00", env=on).exit_code == 0
+    dutch = on | {"HUURBEG_LANG": "nl", "COLUMNS": "80"}
+    for args in (["deadlines"], []):
+        shown = cli(*args, env=dutch)
+        assert shown.exit_code == 0, shown.output
+        assert "waarschuwing  11/01/2027  2026-0001  uithuiszetting over 42 dagen" in shown.stdout
 
 
 def test_a_notice_of_five_working_days_is_no_warning():

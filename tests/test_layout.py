@@ -86,7 +86,8 @@ def test_case_numbers_and_dates_stay_whole_and_wider_shows_more(cli, busy):
 
 
 def test_a_hearing_roll_keeps_its_result_column_whole(cli, busy):
-    assert cli("hearing", "add", busy, "--date", "today 08:00", "--court", "Vredegerecht Demostad").exit_code == 0
+    assert cli("hearing", "add", busy, "--date", "today 08:00", "--court", "Vredegerecht Demostad",
+               "--force").exit_code == 0
     assert cli("hearing", "outcome", busy, "--result", "postponed", "--new-date", "+5d 10:00").exit_code == 0
     narrow = cli("hearing", "list", "--within", "7", env={"COLUMNS": "80"}).stdout
     assert "Result" in narrow and "postponed" in narrow

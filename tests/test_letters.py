@@ -117,8 +117,8 @@ def test_each_letter_is_a_pdf_on_the_services_paper(cli, planted, tmp_path, to):
                      f"Ons kenmerk: {planted}", "Karim Aït", "015 11 22 33", "karim@mechelen.be", "Els Janssens",
                      "Jeanne Dûbois-Éloi"):
         assert expected in text, (to, expected, text)
-    addressed = {"landlord": ("Karel De Smet", "Bruul 5, 2800 Mechelen", "Geachte heer, mevrouw"),
-                 "tenant": ("Kerkstraat 1, 2800 Mechelen", "vrijdag 27/11/2026", "14:30"),
+    addressed = {"landlord": ("Karel De Smet\nBruul 5\n2800 Mechelen\n", "Geachte heer, mevrouw"),
+                 "tenant": ("Jeanne Dûbois-Éloi\nKerkstraat 1\n2800 Mechelen\n", "vrijdag 27/11/2026", "14:30"),
                  "court": ("Aan de vrederechter", "Vredegerecht Mechelen", "25/11/2026", PROPOSAL)}[to]
     for expected in addressed:
         assert expected in text, (to, expected, text)
@@ -177,7 +177,7 @@ def test_a_word_template_is_filled_with_the_fields(cli, planted, tmp_path):
     text = docx_text(out)
     assert "service_name: Dienst huurbegeleiding" in text
     assert f"reference: {planted}" in text
-    assert "addressee_address: Bruul 5, 2800 Mechelen" in text
+    assert "addressee_address: Bruul 5\n2800 Mechelen" in text  # over two lines, as in the envelope's window
     assert "Keuken opruimen" in text and "{{" not in text
     assert zipfile.ZipFile(out).testzip() is None
 
@@ -221,6 +221,15 @@ def test_a_bad_template_is_refused_and_nothing_written(cli, planted, tmp_path, d
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d"], "--time"),
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d", "--time", "25:00"], "--time"),
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "-1d", "--time", "10:00"], "past"),
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "20/11", "--time", "10:00"],
+     "--date: Saturday 20/11/2027 is more than three months ahead; give --force"),  # 20/11 was two days ago
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "29/11/2026", "--time", "21:00"],
+     "--date: Sunday 29/11/2026 is a Sunday or a public holiday; give --force"),
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "25/12/2026", "--time", "10:00"],
+     "public holiday"),
+    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d", "--time", "7u30"],
+     "--time: 07:30 is outside 08:00-20:00; give --force"),
+    (["--to", "tenant", "--preview", "--date", "+1d", "--time", "22:00"], "--time: 22:00 is outside"),
     (["--to", "landlord", "--output", "{tmp}/brief.pdf", "--time", "10:00"], "--time: only for an invitation"),
     (["--to", "landlord", "--output", "{tmp}/brief.pdf", "--lang", "fr"], "--lang"),
 ])
@@ -231,6 +240,14 @@ def test_bad_input_is_one_line_and_nothing_is_written(cli, planted, tmp_path, db
     assert_one_line_error(result, contains=contains)
     assert snapshot(db_path) == before
     assert not [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".docx") or p.name.startswith(".huurbeg")]
+
+
+def test_an_invitation_asked_about_is_made_with_force(cli, planted, tmp_path):
+    out = tmp_path / "uitnodiging.pdf"
+    result = cli("letter", planted, "--to", "tenant", "--date", "29/11/2026", "--time", "19:00", "--output", str(out),
+                 "--lang", "nl", "--force")
+    assert result.exit_code == 0, result.output
+    assert "zondag 29/11/2026" in pdf_text(out)
 
 
 def test_a_closed_case_and_a_case_without_landlord_are_refused(cli, service, new_case, tmp_path, db_path):
@@ -395,3 +412,64 @@ def test_stored_text_is_written_literally(cli, service, tmp_path, fmt):
     text = pdf_text(out) if fmt == "pdf" else docx_text(out)
     assert "Jan [red]x[/red] **vet** <w:t>&amp;" in " ".join(text.split())
     assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+
+
+def fbu_case(cli, *extra) -> str:
+    number = cli("intake", "--track", "pw", "--tenant", "Sara Janssens", "--address", "Kerkstraat 1, 2800 Mechelen",
+                 "--source", "tenant", "--landlord", "Karel De Smet", "--landlord-type", "private", "--rent", "650",
+                 "--arrears", "1950", "--tenant-informed", "--date", "01/10/2026", "--no-input", *extra).stdout.strip()
+    assert cli("landlord", "edit", "Karel De Smet", "--address", "Bruul 5, 2800 Mechelen").exit_code == 0
+    return number
+
+
+def pdf_fonts(path) -> set[str]:
+    from pypdf import PdfReader
+
+    return {str(font["/BaseFont"]) for page in PdfReader(path).pages
+            for font in page["/Resources"]["/Font"].values()}
+
+
+@pytest.mark.parametrize("instalment, pages", [("200", 2), ("40", 2)])  # 5 instalments, and 25 of them
+def test_the_fbu_agreement_is_set_in_the_letters_font_and_signed_below_its_text(cli, service, tmp_path, instalment,
+                                                                               pages):
+    from pypdf import PdfReader
+
+    number = fbu_case(cli)
+    assert cli("plan", "fbu", number, "--signed", "05/11/2026", "--instalment", instalment, "--start", "01/12/2026",
+               "--no-input").exit_code == 0
+    out = tmp_path / "overeenkomst.pdf"
+    assert cli("plan", "fbu", number, "--document", "--output", str(out), env={"HUURBEG_LANG": "nl"}).exit_code == 0
+    assert not [font for font in pdf_fonts(out) if "Mono" in font]
+    texts = [page.extract_text() for page in PdfReader(out).pages]
+    assert len(texts) == pages
+    signing = [text for text in texts if "Opgemaakt te Mechelen" in text]
+    assert len(signing) == 1 and "Artikel 6" in signing[0] and "De huurder" in signing[0], texts
+    flowing = " ".join(" ".join(texts).split())
+    assert "met adres Bruul 5, 2800 Mechelen" in flowing
+    assert "OCMW" not in flowing and "De dienst betaalt" in flowing and "Voor Sociaal Huis Mechelen" in flowing
+
+
+def test_the_fbu_agreement_of_a_dissolved_lease_is_made_with_a_warning(cli, service, tmp_path):
+    number = fbu_case(cli)
+    assert cli("hearing", "add", number, "--date", "20/11/2026 09:30", "--court",
+               "Vredegerecht Mechelen").exit_code == 0
+    assert cli("hearing", "outcome", number, "--result", "dissolved").exit_code == 0
+    assert cli("plan", "fbu", number, "--signed", "21/11/2026", "--instalment", "200", "--start", "01/12/2026",
+               "--no-input").exit_code == 0
+    for extra in ([], ["--output", str(tmp_path / "overeenkomst.pdf")]):
+        made = cli("plan", "fbu", number, "--document", *extra, env={"HUURBEG_LANG": "nl"})
+        assert made.exit_code == 0, made.output
+        assert "de vrederechter heeft de huurovereenkomst op 20/11/2026 ontbonden" in made.stderr
+
+
+@pytest.mark.parametrize("stored, lines", [
+    ("Kerkstraat 11, 2800 Mechelen", ["Kerkstraat 11", "2800 Mechelen"]),
+    ("Kerkstraat 11 bus 2 2800 Mechelen", ["Kerkstraat 11 bus 2", "2800 Mechelen"]),
+    ("Residentie Zon, Kerkstraat 11, B-2800 Mechelen", ["Residentie Zon, Kerkstraat 11", "B-2800 Mechelen"]),
+    ("Kerkstraat 11\n2800 Mechelen", ["Kerkstraat 11", "2800 Mechelen"]),  # stored over lines: kept
+    ("Kerkstraat 11", ["Kerkstraat 11"]), ("Steenweg 2800", ["Steenweg 2800"]), ("", []),
+])
+def test_an_address_goes_over_lines_in_the_envelopes_window(stored, lines):
+    from huurbeg.letters import postal_lines
+
+    assert postal_lines(stored) == lines

@@ -70,7 +70,8 @@ FLOWS = {
     "hearing-outcome-plan-imposed": (
         [["intake", "--track", "ogp", "--tenant", "Jan Peeters", "--source", "court", "--tenant-informed",
           "--date", "-1m", "--no-input"],
-         ["hearing", "add", "2026-0001", "--date", "today 08:30", "--court", "Vredegerecht Mechelen"]],
+         ["hearing", "add", "2026-0001", "--date", "today 08:30", "--court", "Vredegerecht Mechelen",
+          "--force"]],
         ["hearing", "outcome", "2026-0001", "--result", "plan-imposed"],
         [("Record the imposed payment plan now?", "y\r"), ("Arrears to pay off", "1200\r"),
          ("Monthly instalment", "100\r"), ("Start date?", "\r")]),

@@ -283,3 +283,28 @@ def test_the_pdf_s_first_page_renders_as_an_image_with_its_charts(report_pdf, tm
     width, height = png_size(data)
     assert abs(width - 413) <= 1 and abs(height - 585) <= 1  # A4 at 50 dpi
     assert len(png_colours(data)) > 50  # bars in the results' colours and text: no blank page
+
+
+@pytest.mark.sqlite_only
+def test_no_line_of_the_pdf_is_stretched_to_the_margins(report_pdf):
+    pypdf = pytest.importorskip("pypdf")
+    out, _ = report_pdf
+    for page in pypdf.PdfReader(out).pages:  # a justified line is drawn word by word (TJ): the title was one
+        assert b"TJ" not in page.get_contents().get_data()
+
+
+@pytest.mark.sqlite_only
+def test_a_year_without_results_says_so_instead_of_empty_charts(cli, tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    assert cli("service", "set", *SERVICE).exit_code == 0
+    dutch = {"HUURBEG_LANG": "nl"}
+    out = tmp_path / "jaarverslag.pdf"
+    made = cli("stats", "--year", "2025", "--format", "pdf", "--output", str(out), env=dutch)
+    assert made.exit_code == 0, made.output
+    first = pypdf.PdfReader(out).pages[0].extract_text()
+    assert "Nog geen resultaten in deze periode" in first and "In deze maanden is nog niets geteld" in first
+    assert "Uithuiszetting voorkomen; 0" not in first  # no legend of bars that are not there
+    page = tmp_path / "jaarverslag.html"
+    assert cli("stats", "--year", "2025", "--format", "html", "--output", str(page), env=dutch).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Nog geen resultaten in deze periode" in html and "<svg" not in html

@@ -71,7 +71,7 @@ REQUIRED = {
     "plan agree-remove --reason": ["plan", "agree-remove", C, "1", "--reason", V],
     "plan payment-remove --reason": ["plan", "payment-remove", C, "1", "--reason", V],
     "plan fbu-remove --reason": ["plan", "fbu-remove", C, "--reason", V],
-    "hearing add --court": ["hearing", "add", C, "--date", "+2w 09:00", "--court", V],
+    "hearing add --court": ["hearing", "add", C, "--date", "+2w 09:00", "--court", V, "--force"],
     "hearing edit --court": ["hearing", "edit", C, "--court", V],
     "hearing list --court": ["hearing", "list", "--court", V],
     "hearing outcome-remove --reason": ["hearing", "outcome-remove", "{held}", "--reason", V],
@@ -126,7 +126,7 @@ def build(cli) -> dict:
     run("plan", "pay", case, "--amount", "100", "--date", "-1d")
     run("plan", "agree", case, "clean the kitchen", "--due", "+1w")
     run("plan", "fbu", case, "--signed", "-1d", "--instalment", "100", "--start", "+1m")
-    run("hearing", "add", case, "--date", "+1w 09:00", "--court", "Vredegerecht Mechelen")
+    run("hearing", "add", case, "--date", "+1w 09:00", "--court", "Vredegerecht Mechelen", "--force")
     run("refer", case, "--to", "ocmw", "--date", "-1d")
     run("transfer", "dwelling", "add", "CR-1", "--kind", "crisis")
     run("transfer", "dwelling", "add", "CR-2", "--kind", "crisis")
@@ -135,7 +135,7 @@ def build(cli) -> dict:
     run("transfer", "in", stay, "--dwelling", "CR-2", "--date", "-1m")
     held = run("intake", "--track", "ogp", "--tenant", "Tom Claes", "--source", "court", "--tenant-informed",
                "--date", "-1m", "--no-input")
-    run("hearing", "add", held, "--date", "-1w 09:00", "--court", "Vredegerecht Mechelen")
+    run("hearing", "add", held, "--date", "-1w 09:00", "--court", "Vredegerecht Mechelen", "--force")
     run("hearing", "outcome", held, "--result", "settled")
     return {"case": case, "stay": stay, "held": held}
 

@@ -68,7 +68,7 @@ def build(cli) -> dict:
     run("plan", number, "--arrears", "600", "--force", "--instalment", "100", "--start", "-1m")
     run("plan", "agree", number, HOSTILE, "--due", "-1d")
     run("hearing", "add", number, "--date", "today 08:30", "--court", HOSTILE, "--room", HOSTILE,
-        "--petition-date", "-3d", "--claimed", "800", "--proposal", HOSTILE)
+        "--petition-date", "-3d", "--claimed", "800", "--proposal", HOSTILE, "--force")
     run("refer", number, "--to", "ocmw", "--note", HOSTILE, "--date", "-1d")
     stay = run("intake", "--track", "crisis", "--tenant", HOSTILE + " 2", "--source", "police", "--referrer",
                HOSTILE, "--tenant-informed", "--date", "-6m", "--no-input").stdout.strip()

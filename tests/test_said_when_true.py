@@ -37,10 +37,10 @@ SETUP = [
     ["refer", "2026-0001", "--to", "ocmw"],
     ["intake", "--track", "ogp", "--source", "court", "--tenant", "Els Maes", "--tenant-informed", "--date", "-1m",
      "--no-input"],  # 2026-0002
-    ["hearing", "add", "2026-0002", "--date", "today 08:30", "--court", "Vredegerecht Mechelen"],
+    ["hearing", "add", "2026-0002", "--date", "today 08:30", "--court", "Vredegerecht Mechelen", "--force"],
     ["intake", "--track", "ogp", "--source", "court", "--tenant", "Ann Claes", "--tenant-informed", "--date", "-1m",
      "--no-input"],  # 2026-0003
-    ["hearing", "add", "2026-0003", "--date", "today 08:30", "--court", "Vredegerecht Mechelen"],
+    ["hearing", "add", "2026-0003", "--date", "today 08:30", "--court", "Vredegerecht Mechelen", "--force"],
     ["hearing", "outcome", "2026-0003", "--result", "settled"],
     ["intake", "--track", "crisis", "--source", "police", "--tenant", "Familie Janssens", "--tenant-informed",
      "--date", "-1m", "--no-input"],  # 2026-0004
@@ -57,7 +57,7 @@ SETUP = [
     *[step for number, after in (("2026-0009", 2), ("2026-0010", 1), ("2026-0011", 0)) for step in [
         ["intake", "--track", "ogp", "--source", "court", "--tenant", f"Huurder {number}", "--date", "-1m",
          "--no-input"],
-        ["hearing", "add", number, "--date", "-3w 09:00", "--court", "Vredegerecht Mechelen"],
+        ["hearing", "add", number, "--date", "-3w 09:00", "--court", "Vredegerecht Mechelen", "--force"],
         ["hearing", "outcome", number, "--result", "dissolved"],
         *[["hearing", "served", number, "--date", "-2w"]][:after],
         *[["hearing", "eviction", number, "--date", "+4w 09:00", "--announced", "-1d"]][:after - 1]]],
@@ -102,7 +102,8 @@ WRITES = {
     "plan payment-remove": ["plan", "payment-remove", "2026-0001", "1", "--reason", "dubbel"],
     "plan agree-edit": ["plan", "agree-edit", "2026-0001", "1", "--due", "+3w"],
     "plan agree-remove": ["plan", "agree-remove", "2026-0001", "1", "--reason", "vergissing"],
-    "hearing add": ["hearing", "add", "2026-0001", "--date", "+2w 09:00", "--court", "Vredegerecht Mechelen"],
+    "hearing add": ["hearing", "add", "2026-0001", "--date", "+2w 09:00", "--court", "Vredegerecht Mechelen",
+                    "--force"],
     "hearing outcome": ["hearing", "outcome", "2026-0002", "--result", "settled"],
     "hearing outcome-remove": ["hearing", "outcome-remove", "2026-0003", "--reason", "verkeerd dossier"],
     "hearing edit": ["hearing", "edit", "2026-0002", "--room", "2"],

@@ -265,3 +265,18 @@ def test_a_document_asks_on_a_terminal_for_what_it_lacks_once_and_keeps_it(cli, 
     assert as_json(cli("service", "show", "-f", "json"))["place"] == "Mechelen"
     again = cli("stats", "--year", "2026", "--format", "html", "--no-input")  # kept: not asked again
     assert again.exit_code == 0 and "Mechelen" in again.stdout
+
+
+@pytest.mark.parametrize("args, said", [
+    (["service", "set", "--organisation", "Sociaal Huis Mechelen", "--email", "huur@mechelen.be", "--signatory",
+      "Els Janssens"], "Gegevens van de dienst bewaard: organisatie, e-mail, ondertekenaar."),
+    (["service", "me", "--name", "Karim Aït", "--phone", "015 11 22 33"], "naam, telefoon."),
+    (["landlord", "edit", "Karel De Smet", "--address", "Bruul 5, 2800 Mechelen", "--contact", "Karel"],
+     "Karel De Smet: contactgegevens bewaard: adres, contactpersoon."),
+])
+def test_what_was_saved_is_named_as_the_screen_labels_it(cli, new_case, args, said):
+    new_case("--landlord", "Karel De Smet", "--landlord-type", "private")
+    result = cli(*args, env={"HUURBEG_LANG": "nl"})
+    assert result.exit_code == 0, result.output
+    assert said in result.stderr, result.stderr
+    assert "--" not in result.stderr.split(":", 1)[1] and "organisation" not in result.stderr

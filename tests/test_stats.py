@@ -31,7 +31,7 @@ def october(cli):
     run("case", "close", a, "--outcome", "eviction-prevented", "--date", "31/10/2026")
     b = run("intake", "--track", "ogp", "--tenant", "B", "--source", "court", "--landlord", "Peeters",
             "--landlord-type", "private", "--problem", "arrears", "--date", "31/10/2026", *base)
-    run("hearing", "add", b, "--date", "31/10/2026 10:00", "--court", "Vredegerecht Mechelen")
+    run("hearing", "add", b, "--date", "31/10/2026 10:00", "--court", "Vredegerecht Mechelen", "--force")
     run("hearing", "outcome", b, "--result", "settled")
     run("visit", b, "--date", "31/10/2026", "--kind", "phone", "--minutes", "30", "--no-input")
     run("refer", b, "--to", "cgg", "--date", "31/10/2026")
@@ -130,7 +130,7 @@ def test_table_panels_and_chart(cli, october):
     out = cli("stats", "--month", "2026-10", "--chart", env=AFTER).stdout
     for panel in ("intake", "caseload", "results", "court", "housing", "work"):
         assert panel in out
-    assert "evictions prevented" in out and "█" in out and "November 2025" in out and "October 2026" in out
+    assert "cases closed: eviction prevented" in out and "█" in out and "November 2025" in out and "October 2026" in out
 
 
 @pytest.mark.parametrize("args, text", [

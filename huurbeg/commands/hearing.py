@@ -15,6 +15,10 @@ from huurbeg.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, O
                             parse_datetime, parse_days, parse_money, parse_past_date, parse_required_text)
 from huurbeg.state import state
 
+ForceOption = Annotated[bool, typer.Option(
+    "--force", help="Record a session on a Saturday, Sunday or public holiday (asked about on a terminal) all the "
+                    "same.")]
+
 app = typer.Typer(help="Court hearings and conciliation sessions: add, the roll (list), a brief per case, outcomes, "
                        "and the list of courts.", no_args_is_help=True)
 
@@ -96,13 +100,17 @@ def add(
         "hearing (on a petition; the case moves to ogp) or conciliation (a pre-OGP case, which stays on its track)."),
         "--kind")] = SessionKind.HEARING,
     new_court: NewCourtOption = False,
+    force: ForceOption = False,
 ) -> None:
     """Record a petition and its hearing (the case moves to the ogp track), or a conciliation session of a pre-OGP
-    case (--kind conciliation; the case stays on pre-OGP)."""
-    from huurbeg import hearings
+    case (--kind conciliation; the case stays on pre-OGP). A day no court sits (Saturday, Sunday, public holiday)
+    is asked about on a terminal; without one it is refused unless --force."""
+    from huurbeg import hearings, prompts
+    from huurbeg.rules import hearing_doubts
 
     app_state = state(ctx)
     store = app_state.store()
+    prompts.vouch(hearing_doubts(starts_at), force)
     court, new_court = _court(store, court, new_court)
     moved = hearings.add_hearing(store, number, starts_at, court, room, petition_date, claimed, proposal,
                                  app_state.today, kind, new_court)
@@ -194,13 +202,17 @@ def outcome(
     correct: Annotated[bool, typer.Option(
         "--correct", help="Replace the outcome recorded last, entered by mistake (and the new hearing of a "
                           "postponement); the history keeps both.")] = False,
+    force: ForceOption = False,
 ) -> None:
     """Record the outcome of the case's pending hearing (settled, postponed, plan-imposed, dissolved, ...) or
     conciliation session (agreement, no-agreement, tenant-absent, withdrawn)."""
-    from huurbeg import hearings
+    from huurbeg import hearings, prompts
+    from huurbeg.rules import hearing_doubts
 
     app_state = state(ctx)
     store = app_state.store()
+    if new_date is not None:
+        prompts.vouch(hearing_doubts(new_date, "--new-date"), force)
     if correct:
         _withdraw_outcome(store, number, CORRECTED)
     plan = None
@@ -293,11 +305,15 @@ def edit(
     proposal: Annotated[str | None, typer.Option(
         "--proposal", help="The proposal for the judge ('' clears); editable until the outcome.")] = None,
     new_court: NewCourtOption = False,
+    force: ForceOption = False,
 ) -> None:
     """Correct the case's pending hearing, or add or change the proposal for the judge."""
-    from huurbeg import corrections, hearings
+    from huurbeg import corrections, hearings, prompts
+    from huurbeg.rules import hearing_doubts
 
     app_state = state(ctx)
+    if starts_at is not None:
+        prompts.vouch(hearing_doubts(starts_at), force)
     if court is not None:
         store = app_state.store()
         court, new_court = _court(store, court, new_court)

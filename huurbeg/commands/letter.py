@@ -64,6 +64,9 @@ def letter(
     list_fields: Annotated[bool, typer.Option(
         "--fields", help="List the fields a letter or a Word template may use, and exit.")] = False,
     no_input: NoInputOption = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Invite for a day or hour that looks like a typo (asked about on a terminal) all the same: "
+                        "more than three months ahead, a Sunday or public holiday, outside 08:00-20:00.")] = False,
 ) -> None:
     """A letter on the service's paper, as PDF or in the service's Word template, kept in the dossier.
 
@@ -90,6 +93,14 @@ def letter(
     store.cases.case(number)  # an unknown case is told before the service's details are asked
     identity, worker = sender(store, no_input)
     made = letters.build(store, to, number, identity, worker, app_state.today, language, on=on, at=at, place=place)
+    if to == "tenant" and on is not None and at is not None:
+        from datetime import datetime
+
+        from huurbeg import prompts
+        from huurbeg.rules import appointment_doubts
+
+        # once the letter is known to be possible: a day that has passed or a missing time is refused first
+        prompts.vouch(appointment_doubts(datetime.combine(on, at), app_state.today), force, no_input)
     if preview:
         from huurbeg import casework
 

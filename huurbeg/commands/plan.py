@@ -266,11 +266,15 @@ def _fbu_document(store, number: str, output: Path | None, no_input: bool, today
     else:
         identity, worker = store.service.identity(), None
     data = followup.fbu_document(store, number)
+    if data["dissolved_on"] is not None:  # the fund backs a lease that runs: this one a judge ended
+        render.message(_("{number}: the Justice of the Peace dissolved the lease on {date}; an FBU agreement needs a "
+                         "lease that runs (a new one, or the landlord's written consent to continue)").format(
+            number=number, date=render.text_value(data["dissolved_on"])), style="yellow")
     text = fbu_document.render(data, lang, identity)
     if not pdf:
         render.write_text(text)
         return
-    made = letters.fbu(data, text, identity, worker, lang)
+    made = letters.fbu(data, text, identity, worker, lang, fbu_document.blocks(data, lang, identity))
     content = documents.pdf(made)
     render.write_bytes(content)
     kept = letter.keep(store, made, documents.PDF_TYPE, output.name, content, today)

@@ -94,7 +94,7 @@ def set_identity(
                 flags=", ".join("--" + field for field in IDENTITY_FIELDS)))
         given = _ask_identity(store.service.identity(), [field for field in IDENTITY_FIELDS if field != "logo"])
     changed = store.service.set_identity(**given)
-    render.message(_("The service's details saved: {fields}.").format(fields=", ".join(changed)) if changed
+    render.message(_("The service's details saved: {fields}.").format(fields=fields_said(changed)) if changed
                    else _("The service's details were already so; nothing changed."))
 
 
@@ -118,7 +118,7 @@ def set_me(
                 flags=", ".join("--" + field for field in WORKER_FIELDS)))
         given = _ask_worker(store.service.worker(me) or WorkerContact(me), list(WORKER_FIELDS))
     changed = store.service.set_worker(me, **given)
-    render.message(_("Your details saved ({worker}): {fields}.").format(worker=me, fields=", ".join(changed))
+    render.message(_("Your details saved ({worker}): {fields}.").format(worker=me, fields=fields_said(changed))
                    if changed else _("Your details were already so; nothing changed."))
 
 
@@ -135,6 +135,13 @@ def identity_record(identity: ServiceIdentity, workers: list[WorkerContact], me:
 FIELD_LABELS = {"name": N_("Name"), "organisation": N_("Organisation"), "address": N_("Address"),
                 "phone": N_("Phone"), "email": N_("E-mail"), "signatory": N_("Signatory"), "place": N_("Place"),
                 "logo": N_("Logo"), "contact_person": N_("Contact person"), "type": N_("Type")}
+
+
+def fields_said(fields: Iterable[str]) -> str:
+    """The details saved, named in a sentence as the reader's screen labels them: naam, adres, e-mail."""
+    return ", ".join(_(FIELD_LABELS[field]).lower() for field in fields)
+
+
 WORKER_COLUMNS = [("worker", N_("Worker")), ("name", N_("Name")), ("phone", N_("Phone")), ("email", N_("E-mail"))]
 
 
@@ -307,6 +314,6 @@ def landlord_edit(
         given = {f.column: prompts.ask_detail(_(f.question), _checked(f.column), current=row[f.column])
                  for f in LANDLORD_CONTACT}
     changed = store.cases.set_landlord_contact(row.id, **given)
-    render.message(_("{name}: contact details saved: {fields}.").format(name=row.name, fields=", ".join(
-        flags[field] for field in changed)) if changed
+    render.message(_("{name}: contact details saved: {fields}.").format(name=row.name, fields=fields_said(changed))
+                   if changed
         else _("{name}: the contact details were already so; nothing changed.").format(name=row.name))

@@ -41,6 +41,11 @@ CALENDAR_FIELDS = ("starts_at", "court", "room", "result", "claimed_cents", "pet
 """What a hearing's calendar event shows; a change to any of them is a new revision of the event."""
 
 
+
+def _session(hearing: Any) -> str:
+    """What the history calls a session: a conciliation is no hearing, and its outcome no judgment."""
+    return "conciliation" if hearing.kind == "conciliation" else "hearing"
+
 class Court(Area):
     """The court: hearings, their outcomes, the roll; after a judgment its service and the eviction."""
 
@@ -85,7 +90,7 @@ class Court(Area):
             values["proposal"] = proposal
         self._update("hearing", hearing, values)
         self._touch(case)
-        self.core.record(case, "hearing", f"hearing {hearing.id}: {result}"
+        self.core.record(case, "hearing", f"{_session(hearing)} {hearing.id}: {result}"
                          + (f", eviction on {eviction.isoformat()}" if eviction else ""))
 
     def withdraw_outcome(self, case: Any, hearing: Any, follow_up: Any | None, reason: str) -> None:
@@ -93,7 +98,7 @@ class Court(Area):
         result = hearing.result
         self._update("hearing", hearing, {"result": None, "result_date": None, "eviction_date": None})
         self._touch(case)
-        self.core.record(case, "remove", f"hearing {hearing.id}: outcome {result} removed{REASON}{reason}")
+        self.core.record(case, "remove", f"{_session(hearing)} {hearing.id}: outcome {result} removed{REASON}{reason}")
         if follow_up is not None:
             self.remove(case, "hearing", follow_up, f"hearing {follow_up.id} "
                         f"({follow_up.starts_at:%Y-%m-%d %H:%M}), set by the postponement", reason)
