@@ -1,5 +1,6 @@
 """After a judgment dissolved the lease: its service, the earliest eviction date, the bailiff's date, what happened."""
 
+import re
 import json
 from datetime import date, datetime, time, timedelta
 
@@ -156,7 +157,7 @@ def test_an_eviction_weeks_ahead_is_on_the_overview_at_80_columns_in_dutch(cli, 
     for args in (["deadlines"], []):
         shown = cli(*args, env=dutch)
         assert shown.exit_code == 0, shown.output
-        assert "waarschuwing  11/01/2027  2026-0001  uithuiszetting over 42 dagen" in shown.stdout
+        assert re.search(r"waarschuwing  11/01/2027  2026-0001 .* uithuiszetting over 42 dagen", shown.stdout)
 
 
 def test_a_notice_of_five_working_days_is_no_warning():
