@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import dates, money, national_number, text
+from huurbeg import dates, formats, money, national_number, text
 from huurbeg.case_number import parse_case_number
 from huurbeg.codes import ALIASES, choices, names, parse_code
 from huurbeg.i18n import N_, _
@@ -130,18 +130,22 @@ def complete_dwellings(incomplete: str) -> list[tuple[str, str]]:
     return dwelling_codes(incomplete)
 
 
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    CSV_EXCEL = "csv-excel"  # csv as Belgian Excel opens it: `;`, decimal comma, UTF-8 byte-order mark
-    XLSX = "xlsx"  # an Excel workbook with typed cells
+def format_option(kind: str, help_text: str | None = None, *names: str) -> typer.models.OptionInfo:
+    """--format for a command giving output of `kind`: its formats, help, completion and check read
+    huurbeg.formats at the moment they are used; `help_text` (marked where written) replaces the kind's
+    help, followed by the formats."""
+    help_text = (CODE_HELP.format(help=help_text, codes=", ".join(formats.names(kind))) if help_text
+                 else formats.KINDS[kind].help)
+    parser = _wrap(lambda text: formats.parse(kind, text))
+    parser.code_list = formats.Choices(kind)  # as a code option's (code): help examples and tests read it
+    return typer.Option(*(names or ("--format", "-f")), parser=parser,
+                        metavar="FORMAT", help=help_text,
+                        autocompletion=lambda incomplete: [name for name in formats.names(kind)
+                                                           if name.startswith(incomplete.strip().lower())])
 
 
-FormatOption = Annotated[OutputFormat, typer.Option(
-    "--format", "-f", parser=code(OutputFormat, "format"), metavar="FORMAT", autocompletion=complete_codes(OutputFormat),
-    help="table for people; json or csv for programs (data on stdout only); csv-excel for a "
-         "Belgian Excel (; and decimal comma); xlsx an Excel workbook (with --output FILE).")]
+FormatOption = Annotated[str, format_option("listing")]
+"""--format of a listing or of one object: table, json, csv, csv-excel, xlsx, and any format registered for them."""
 
 
 def output_file(ctx: typer.Context, value: Path | None) -> Path | None:
@@ -204,7 +208,7 @@ WorkerOption = Annotated[str | None, typer.Option(
     help="Only the cases of this worker (the database role on a team server).")]
 MineOption = Annotated[bool, typer.Option("--mine", help="Only my cases (the cases I am responsible for).")]
 
-__all__ = ["OutputFormat", "FormatOption", "OutputOption", "output_option", "AsOfOption", "DateOption",
+__all__ = ["format_option", "FormatOption", "OutputOption", "output_option", "AsOfOption", "DateOption",
            "CaseArgument", "NoInputOption",
            "parse_date", "parse_past_date", "parse_coming_date", "parse_birth_date", "parse_datetime",
            "parse_coming_datetime", "parse_money", "parse_national_number", "parse_case",

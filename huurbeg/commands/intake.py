@@ -9,7 +9,7 @@ from huurbeg import render
 from huurbeg.codes import LandlordType, Problem, Source, Track
 from huurbeg.errors import Cancelled, said
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money, \
+from huurbeg.params import DateOption, NoInputOption, code_option, format_option, parse_count, parse_money, \
     parse_birth_date, parse_clearable_text, parse_national_number, parse_required_text
 from huurbeg.state import state
 
@@ -78,9 +78,8 @@ def intake(
     allow_duplicate: Annotated[bool, typer.Option(
         "--allow-duplicate", help="Open a case even though the household already has an open one.")] = False,
     no_input: NoInputOption = False,
-    fmt: Annotated[OutputFormat, code_option(
-        OutputFormat, N_("format"), N_("table prints the case number; json or csv print the new case."),
-        "--format", "-f")] = OutputFormat.TABLE,
+    fmt: Annotated[str, format_option(
+        "listing", N_("table prints the case number; json or csv print the new case."))] = "table",
 ) -> None:
     """Register a household and open its case; prints the new case number (YYYY-NNNN).
 
@@ -133,7 +132,7 @@ def intake(
     _show_created(store, number, fmt, today)
 
 
-def _show_created(store, number: str, fmt: OutputFormat, today: date) -> None:
+def _show_created(store, number: str, fmt: str, today: date) -> None:
     from huurbeg import caseload
 
     created = caseload.dossier(store, number, today)
