@@ -22,7 +22,7 @@ from huurbeg.commands import (case, completion as completion_command, deadlines,
 from huurbeg.errors import Cancelled, HuurbegError, reason as _said
 from huurbeg.groups import spare_pydantic
 from huurbeg.i18n import N_, _
-from huurbeg.params import output_option, parse_worker
+from huurbeg.params import RUNNING, output_option, parse_worker, said_on_the_command_line
 from huurbeg.state import AppState, state
 
 EXIT_DATABASE = 5
@@ -55,6 +55,7 @@ class HuurbegGroup(TyperGroup):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _add_output_option(self, output_option())
+        _remember_running(self)
         helptext.polish(self)
 
     def list_commands(self, ctx) -> list[str]:
@@ -73,6 +74,7 @@ class HuurbegGroup(TyperGroup):
 
     def _run(self, args, prog_name, complete_var, extra) -> int:
         spare_pydantic(self)
+        RUNNING.set(None)
         app_state = AppState()
         render.hold_output()  # what the command says it did is shown once that is committed
         code = self._dispatch(app_state, args, prog_name, complete_var, extra)
@@ -111,7 +113,7 @@ class HuurbegGroup(TyperGroup):
         except Cancelled as exc:  # the worker's choice, not an error
             return _stopped(_said(exc), exc.exit_code)
         except HuurbegError as exc:
-            return _fail(_said(exc), exc.exit_code)
+            return _fail(said_on_the_command_line(exc), exc.exit_code)
         except typer.TyperException as exc:
             return _usage_error(exc)
         except typer.Abort:
@@ -151,6 +153,22 @@ def _add_output_option(group, option) -> None:
         names = {param.name for param in command.params}
         if "fmt" in names and "output" not in names:
             command.params.append(option)
+
+
+def _remember_running(group) -> None:
+    """Each command keeps its context while it runs: an error about a field is named by its flag there."""
+    for command in group.commands.values():
+        if hasattr(command, "commands"):
+            _remember_running(command)
+        else:
+            command.invoke = _running(command.invoke)
+
+
+def _running(invoke):
+    def run(ctx):
+        RUNNING.set(ctx)  # kept after the command returns: its commit may fail too
+        return invoke(ctx)
+    return run
 
 
 def _os_error(exc: OSError) -> str:

@@ -5,6 +5,7 @@ option and what it accepts. Nothing here imports the database.
 """
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -16,6 +17,36 @@ from huurbeg import dates, formats, money, national_number, text
 from huurbeg.case_number import parse_case_number
 from huurbeg.codes import ALIASES, choices, names, parse_code
 from huurbeg.i18n import N_, _
+
+
+RUNNING: ContextVar = ContextVar("huurbeg_command", default=None)
+"""The context of the command being run (huurbeg.cli keeps it): its flags name the fields of its errors."""
+
+
+def flag_of(command, field: str) -> str | None:
+    """The flag by which `command` takes `field` (`new_date`: --new-date), if it has one; of one of two
+    fields (`until/review`), both flags (--until/--review)."""
+    if "/" in field:
+        flags = [flag_of(command, one) for one in field.split("/")]
+        return "/".join(flags) if all(flags) else None
+    wanted = "--" + field.replace("_", "-")
+    found = ([param for param in command.params if wanted in param.opts]
+             or [param for param in command.params if param.name == field])
+    flags = [opt for param in found[:1] for opt in (*param.opts, *param.secondary_opts) if opt.startswith("--")]
+    return wanted if wanted in flags else flags[0] if flags else None
+
+
+def said_on_the_command_line(exc: BaseException) -> str:
+    """What an error says in its one line: a field it names by the flag the command gives it with
+    ("--new-date: must come after the postponed hearing"); its reader's words where there is none."""
+    from typer._click.globals import get_current_context
+
+    from huurbeg.errors import reason, said
+
+    field = getattr(exc, "field", None)
+    context = RUNNING.get() or get_current_context(silent=True)
+    flag = flag_of(context.command, field) if field and context is not None else None
+    return f"{flag}: {said(exc.detail)}" if flag else reason(exc)
 
 
 def _wrap(parse: Callable[[str], object]) -> Callable:

@@ -25,6 +25,7 @@ from huurbeg.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, ch
 from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
 from huurbeg.i18n import N_, _
+from huurbeg.params import said_on_the_command_line
 from huurbeg.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
 
 
@@ -84,7 +85,7 @@ def _check(parse: Callable[[str], object], optional: bool = True) -> Callable[[s
         try:
             parse(text)
         except (ValueError, HuurbegError) as exc:
-            return _said(exc)
+            return said_on_the_command_line(exc)
         return True
     return validate
 
@@ -339,12 +340,12 @@ def ask_amount(question: str, check: Callable[[int], object] | None = None) -> i
     return _text(question, amount, optional=False)
 
 
-def vouch(doubts: list[str], force: bool, no_input: bool = False) -> bool:
+def vouch(doubts: list[HuurbegError], force: bool, no_input: bool = False) -> bool:
     """Values that parse and keep the rules but look like a typo (1500 typed for 150), each a message naming
     its field and both amounts: on a terminal a yes/no question (No by default) for each, stopping with nothing
     written at a No; without one refused (exit 4) unless --force. Whether any question was asked."""
     asked = False
-    for doubt in doubts:
+    for doubt in map(said_on_the_command_line, doubts):
         if force:
             continue
         if not interactive(no_input):

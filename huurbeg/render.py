@@ -188,7 +188,8 @@ def _cannot_write(path: str, exc: OSError):
     from huurbeg.db.engine import shown
     from huurbeg.errors import HuurbegError
 
-    return HuurbegError(_("--output: cannot write {shown}: {value}").format(shown=shown(path), value=_reason(exc)))
+    return HuurbegError(_("cannot write {shown}: {value}").format(shown=shown(path), value=_reason(exc)),
+                        field="output")
 
 
 def output_path() -> str | None:
@@ -274,8 +275,9 @@ def _name_output(succeeded: bool) -> str | None:
         from huurbeg.db.engine import shown
         from huurbeg.errors import HuurbegError
 
-        raise HuurbegError(_("--output: cannot write {shown}: {value}; the output is in {temporary}").format(
-            shown=shown(output["path"]), value=_reason(exc), temporary=shown(output["temporary"]))) from None
+        raise HuurbegError(_("cannot write {shown}: {value}; the output is in {temporary}").format(
+            shown=shown(output["path"]), value=_reason(exc), temporary=shown(output["temporary"])),
+                           field="output") from None
     try:
         descriptor = os.open(os.path.dirname(output["path"]) or os.curdir, os.O_RDONLY)
         try:
@@ -318,7 +320,7 @@ def write_bytes(content: bytes) -> None:
     elif sys.stdout.isatty():
         from huurbeg.errors import InvalidInput
 
-        raise InvalidInput(_("--output: a workbook needs a file, e.g. --output figures.xlsx"))
+        raise InvalidInput(_("a workbook needs a file, e.g. --output figures.xlsx"), field="output")
     elif _held:
         _held["data"].append(content)
     else:

@@ -91,31 +91,31 @@ def reaches(kind: str) -> bool:
     return kind in KINDS_THAT_REACH
 
 
-def check_contact_minutes(minutes: int | None, flag: str = "--minutes") -> None:
+def check_contact_minutes(minutes: int | None, field: str = "minutes") -> None:
     if minutes is not None and not 0 <= minutes <= MAX_CONTACT_MINUTES:
-        raise InvalidInput(_("{flag}: use a number of minutes from 0 to {max_contact_minutes} (8 hours)")
-                           .format(flag=flag, max_contact_minutes=MAX_CONTACT_MINUTES))
+        raise InvalidInput(_("use a number of minutes from 0 to {max_contact_minutes} (8 hours)")
+                           .format(max_contact_minutes=MAX_CONTACT_MINUTES), field=field)
 
 
 def check_household_size(adults: int | None, children: int | None) -> None:
     if adults is not None and not MIN_ADULTS <= adults <= MAX_PEOPLE:
-        raise InvalidInput(_("--adults: use a number from {min_adults} to {max_people}: a household has at least "
-                             "one adult").format(min_adults=MIN_ADULTS, max_people=MAX_PEOPLE))
+        raise InvalidInput(_("use a number from {min_adults} to {max_people}: a household has at least "
+                             "one adult").format(min_adults=MIN_ADULTS, max_people=MAX_PEOPLE), field="adults")
     if children is not None and not 0 <= children <= MAX_PEOPLE:
-        raise InvalidInput(_("--children: use a number from 0 to {max_people}").format(max_people=MAX_PEOPLE))
+        raise InvalidInput(_("use a number from 0 to {max_people}").format(max_people=MAX_PEOPLE), field="children")
 
 
 def check_birth_date_matches(number_birth_date: date | None, birth_date: date | None) -> None:
     """The birth date a national register number holds must be the birth date given (when both are known)."""
     if number_birth_date is not None and birth_date is not None and number_birth_date != birth_date:
-        raise InvalidInput(_("--national-number: the birth date in the national register number differs from "
-                             "--birth-date; check both"))
+        raise InvalidInput(_("the birth date in the national register number differs from "
+                             "--birth-date; check both"), field="national_number")
 
 
-def check_hearing_date(hearing_day: date, intake_date: date, flag: str = "--date") -> None:
+def check_hearing_date(hearing_day: date, intake_date: date, field: str = "date") -> None:
     if hearing_day < intake_date - HEARING_BEFORE_REGISTRATION_MAX:
-        raise InvalidInput(_("{flag}: the hearing is more than a year before the case's registration "
-                             "({intake_date:%d/%m/%Y}); check the year").format(flag=flag, intake_date=intake_date))
+        raise InvalidInput(_("the hearing is more than a year before the case's registration "
+                             "({intake_date:%d/%m/%Y}); check the year").format(intake_date=intake_date), field=field)
 
 
 @dataclass(frozen=True)
@@ -412,8 +412,8 @@ def short_notice(announced: date, eviction: date) -> bool:
 
 def check_term_days(term_days: int | None) -> None:
     if term_days is not None and not 1 <= term_days <= MAX_EVICTION_TERM_DAYS:
-        raise InvalidInput(_("--term-days: use a number of days from 1 to {most}; without it the term is one "
-                             "month").format(most=MAX_EVICTION_TERM_DAYS))
+        raise InvalidInput(_("use a number of days from 1 to {most}; without it the term is one "
+                             "month").format(most=MAX_EVICTION_TERM_DAYS), field="term_days")
 
 
 @rule

@@ -7,7 +7,7 @@ import typer
 
 from huurbeg import formats, render
 from huurbeg.i18n import _
-from huurbeg.params import NoInputOption, format_option, parse_date
+from huurbeg.params import NoInputOption, format_option, parse_date, said_on_the_command_line
 from huurbeg.state import state
 
 
@@ -102,4 +102,4 @@ def _period(month, year, first, last, today) -> "figures.Period":  # noqa: F821 
         return figures.month_period(month or "this", today)
     except ValueError as exc:
         flag = "--year" if year is not None else "--to" if first is not None else "--month"
-        raise typer.BadParameter(str(exc), param_hint=f"'{flag}'") from None
+        raise typer.BadParameter(said_on_the_command_line(exc), param_hint=f"'{flag}'") from None
