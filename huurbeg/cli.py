@@ -156,19 +156,20 @@ def _add_output_option(group, option) -> None:
 
 
 def _remember_running(group) -> None:
-    """Each command keeps its context while it runs: an error about a field is named by its flag there."""
+    """Each command keeps its context from the parsing of its flags on (a callback may refuse a value, as
+    --output's does): an error about a field is named by its flag there."""
     for command in group.commands.values():
         if hasattr(command, "commands"):
             _remember_running(command)
         else:
-            command.invoke = _running(command.invoke)
+            command.parse_args = _running(command.parse_args)
 
 
-def _running(invoke):
-    def run(ctx):
+def _running(parse_args):
+    def parse(ctx, args):
         RUNNING.set(ctx)  # kept after the command returns: its commit may fail too
-        return invoke(ctx)
-    return run
+        return parse_args(ctx, args)
+    return parse
 
 
 def _os_error(exc: OSError) -> str:
