@@ -115,9 +115,9 @@ def check_informed(informed: bool | None, track: Track | None = None, source: So
     such registration (is_court_notice): that case opens before the tenant is reached, and is followed as
     "not yet reached" (huurbeg.rules.tenant_not_reached) until a contact reaches the household."""
     if not informed and not is_court_notice(track, source):
-        raise RuleViolation(_("--tenant-informed: intake refused: the tenant must be informed of the registration "
+        raise RuleViolation(_("intake refused: the tenant must be informed of the registration "
                               "before a case is opened (the one condition for a registration; a court's or "
-                              "bailiff's notice on track ogp needs none)"))
+                              "bailiff's notice on track ogp needs none)"), field="tenant_informed")
 
 
 def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDraft:
@@ -128,15 +128,15 @@ def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDra
     check_informed(draft.tenant_informed, draft.track, draft.source)
     intake_date = draft.intake_date or today
     if intake_date > today:
-        raise InvalidInput(_("--date: the registration date cannot be in the future"))
+        raise InvalidInput(_("the registration date cannot be in the future"), field="date")
     if draft.birth_date and draft.birth_date > intake_date:
-        raise InvalidInput(_("--birth-date: cannot be after the registration date"))
+        raise InvalidInput(_("cannot be after the registration date"), field="birth_date")
     if draft.landlord and blank(draft.landlord):
-        raise InvalidInput(_("{flag}: required; give some visible text (spaces or invisible characters alone are "
-                             "not a value)").format(flag="--landlord"))
+        raise InvalidInput(_("required; give some visible text (spaces or invisible characters alone are "
+                             "not a value)"), field="landlord")
     if draft.landlord and not known_landlord and draft.landlord_type is None:
-        raise MissingValue(_("--landlord-type: required for a new landlord; use one of: {join}")
-                           .format(join=', '.join(t.value for t in LandlordType)))
+        raise MissingValue(_("required for a new landlord; use one of: {join}")
+                           .format(join=', '.join(t.value for t in LandlordType)), field="landlord_type")
     check_person(draft.birth_date, draft.national_number, draft.adults, draft.children)
     return replace(draft, intake_date=intake_date, tenant=draft.tenant.strip(),
                    problems=list(dict.fromkeys(draft.problems)))
@@ -177,21 +177,21 @@ def check_open(status: str, case: str) -> None:
                             .format(case=case))
 
 
-def check_date_after_intake(when: date, intake_date: date, flag: str = "--date") -> None:
+def check_date_after_intake(when: date, intake_date: date, field: str = "date") -> None:
     if when < intake_date:
-        raise InvalidInput(_("{flag}: cannot be before the registration date ({intake_date:%d/%m/%Y})")
-                           .format(flag=flag, intake_date=intake_date))
+        raise InvalidInput(_("cannot be before the registration date ({intake_date:%d/%m/%Y})")
+                           .format(intake_date=intake_date), field=field)
 
 
-def check_not_future(when: date, today: date, flag: str = "--date") -> None:
+def check_not_future(when: date, today: date, field: str = "date") -> None:
     if when > today:
-        raise InvalidInput(_("{flag}: cannot be in the future").format(flag=flag))
+        raise InvalidInput(_("cannot be in the future"), field=field)
 
 
 def consent_parties(tenant: bool, landlord: bool) -> list[Party]:
     parties = [p for p, given in ((Party.TENANT, tenant), (Party.LANDLORD, landlord)) if given]
     if not parties:
-        raise MissingValue(_("--tenant/--landlord: say whose consent to record (one or both)"))
+        raise MissingValue(_("say whose consent to record (one or both)"), field="tenant/landlord")
     return parties
 
 
@@ -217,7 +217,7 @@ def move_track(store: "Storage", number: str, to: Track, when: date, today: date
     case = store.cases.case(number)
     check_open(case.status, number)
     if case.track == to:
-        raise RuleViolation(_("--to: case {number} is already on track {to}").format(number=number, to=shown(to)))
+        raise RuleViolation(_("case {number} is already on track {to}").format(number=number, to=shown(to)), field="to")
     check_not_future(when, today)
     check_date_after_intake(when, case.intake_date)
     was = Track(case.track)
@@ -372,7 +372,7 @@ def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[s
     current = current_values(store, number)
     new = {name: _cleaned(name, value) for name, value in given.items()}
     if "tenant" in new and not new["tenant"]:
-        raise InvalidInput(_("--tenant: the tenant's name cannot be empty"))
+        raise InvalidInput(_("the tenant's name cannot be empty"), field="tenant")
     if marks or unmarks:
         new |= _landlord_marks(number, marks, unmarks, new.get("problems", current["problems"]),
                                current["landlord_reported"])
@@ -381,8 +381,8 @@ def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[s
         raise InvalidInput(_("nothing to change: every value given is the case's current one"))
     after = current | {name: new[name] for name in changed}
     if marks and not after["landlord"]:
-        raise InvalidInput(_("--reported-by-landlord: case {number} has no landlord; give --landlord too")
-                           .format(number=number))
+        raise InvalidInput(_("case {number} has no landlord; give --landlord too")
+                           .format(number=number), field="reported_by_landlord")
     reported = _reported_after(store, case, after, "source" in changed, marks)
     if reported != set(current["landlord_reported"]):
         after["landlord_reported"] = sorted(reported)
@@ -390,7 +390,7 @@ def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[s
     elif "landlord_reported" in changed:
         changed.remove("landlord_reported")
     if after["birth_date"] and after["birth_date"] > case.intake_date:
-        raise InvalidInput(_("--birth-date: cannot be after the registration date"))
+        raise InvalidInput(_("cannot be after the registration date"), field="birth_date")
     check_person(after["birth_date"], after["national_number"], after["adults"], after["children"])
     if after["source"] is not None:
         after["source"] = Source(after["source"])
@@ -398,14 +398,14 @@ def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[s
     if "landlord" in changed or "landlord_type" in changed:
         if not after["landlord"]:
             if "landlord_type" in changed and after["landlord_type"]:
-                raise InvalidInput(_("--landlord-type: the case has no landlord; give --landlord too"))
+                raise InvalidInput(_("the case has no landlord; give --landlord too"), field="landlord_type")
             landlord = None
         else:
             known = store.cases.find_landlord(after["landlord"])
             kind = new.get("landlord_type") if "landlord_type" in changed else None
             if known is None and kind is None:
-                raise MissingValue(_("--landlord-type: required for a new landlord; use one of: {join}")
-                                   .format(join=', '.join(t.value for t in LandlordType)))
+                raise MissingValue(_("required for a new landlord; use one of: {join}")
+                                   .format(join=', '.join(t.value for t in LandlordType)), field="landlord_type")
             landlord = (after["landlord"], kind)
     household_values = {EDITABLE[n][0].split(".", 1)[1]: after[n] for n in changed
                         if EDITABLE[n][0].startswith("household.")}
@@ -420,11 +420,11 @@ def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[s
 def _landlord_marks(number: str, marks: set, unmarks: set, problems: list, marked: list) -> dict:
     """The problems and the landlord's marks after --reported-by-landlord and --not-reported-by-landlord."""
     if both := sorted(marks & unmarks):
-        raise InvalidInput(_("--not-reported-by-landlord: {problem} is given with --reported-by-landlord too; "
-                             "give it once").format(problem=shown(Problem(both[0]))))
+        raise InvalidInput(_("{problem} is given with --reported-by-landlord too; "
+                             "give it once").format(problem=shown(Problem(both[0]))), field="not_reported_by_landlord")
     if missing := sorted(unmarks - set(problems)):
-        raise InvalidInput(_("--not-reported-by-landlord: case {number} has no problem {problem}")
-                           .format(number=number, problem=shown(Problem(missing[0]))))
+        raise InvalidInput(_("case {number} has no problem {problem}")
+                           .format(number=number, problem=shown(Problem(missing[0]))), field="not_reported_by_landlord")
     return {"problems": sorted({str(p) for p in problems} | {str(p) for p in marks}),
             "landlord_reported": sorted(({str(p) for p in marked} | {str(p) for p in marks})
                                         - {str(p) for p in unmarks})}
@@ -485,10 +485,10 @@ def merge_check(store: "Storage", number: str, other: str, force: bool = False) 
     mine, theirs = _side(keep, store.cases.household_cases(case)), _side(gone, store.cases.household_cases(duplicate))
     shared = tuple(shared_identity(mine, theirs))
     if not shared and not force:
-        raise RuleViolation(_("--force: the households of {number} and {other} share nothing that identifies them "
+        raise RuleViolation(_("the households of {number} and {other} share nothing that identifies them "
                               "(name, birth date, national register number, phone or address); check both case "
                               "numbers, or pass --force if they are one household all the same")
-                            .format(number=number, other=other))
+                            .format(number=number, other=other), field="force")
     return MergeSides(number, other, mine, theirs, shared)
 
 

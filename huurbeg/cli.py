@@ -22,7 +22,7 @@ from huurbeg.commands import (case, completion as completion_command, deadlines,
 from huurbeg.errors import Cancelled, HuurbegError, reason as _said
 from huurbeg.groups import spare_pydantic
 from huurbeg.i18n import N_, _
-from huurbeg.params import output_option, parse_worker
+from huurbeg.params import RUNNING, output_option, parse_worker, said_on_the_command_line
 from huurbeg.state import AppState, state
 
 EXIT_DATABASE = 5
@@ -54,6 +54,7 @@ class HuurbegGroup(TyperGroup):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _add_output_option(self, output_option())
+        _remember_running(self)
         helptext.polish(self)
 
     def list_commands(self, ctx) -> list[str]:
@@ -72,6 +73,7 @@ class HuurbegGroup(TyperGroup):
 
     def _run(self, args, prog_name, complete_var, extra) -> int:
         spare_pydantic(self)
+        RUNNING.set(None)
         app_state = AppState()
         render.hold_output()  # what the command says it did is shown once that is committed
         code = self._dispatch(app_state, args, prog_name, complete_var, extra)
@@ -110,7 +112,7 @@ class HuurbegGroup(TyperGroup):
         except Cancelled as exc:  # the worker's choice, not an error
             return _stopped(_said(exc), exc.exit_code)
         except HuurbegError as exc:
-            return _fail(_said(exc), exc.exit_code)
+            return _fail(said_on_the_command_line(exc), exc.exit_code)
         except typer.TyperException as exc:
             return _usage_error(exc)
         except typer.Abort:
@@ -150,6 +152,23 @@ def _add_output_option(group, option) -> None:
         names = {param.name for param in command.params}
         if "fmt" in names and "output" not in names:
             command.params.append(option)
+
+
+def _remember_running(group) -> None:
+    """Each command keeps its context from the parsing of its flags on (a callback may refuse a value, as
+    --output's does): an error about a field is named by its flag there."""
+    for command in group.commands.values():
+        if hasattr(command, "commands"):
+            _remember_running(command)
+        else:
+            command.parse_args = _running(command.parse_args)
+
+
+def _running(parse_args):
+    def parse(ctx, args):
+        RUNNING.set(ctx)  # kept after the command returns: its commit may fail too
+        return parse_args(ctx, args)
+    return parse
 
 
 def _os_error(exc: OSError) -> str:

@@ -35,7 +35,7 @@ def _area(store: Storage, kind: str) -> Area:
 def check_reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if blank(text):  # a reason made of invisible characters says nothing in the history
-        raise InvalidInput(_("--reason: say why the record is withdrawn (it is kept in the history)"))
+        raise InvalidInput(_("say why the record is withdrawn (it is kept in the history)"), field="reason")
     return text
 
 
@@ -111,7 +111,7 @@ def edit_contact(store: Storage, number: str, contact_id: int, given: dict, toda
     check_date_after_intake(after["date"], case.intake_date)
     check_contact_minutes(after["minutes"])
     if after["next_planned"] is not None and after["next_planned"] <= after["date"]:
-        raise InvalidInput(_("--next: the next contact must come after this one"))
+        raise InvalidInput(_("the next contact must come after this one"), field="next")
     return _correct(store, case, contact, changed, CONTACT_FIELDS, "contact")
 
 
@@ -166,13 +166,13 @@ def edit_agreement(store: Storage, number: str, agreement_id: int, given: dict, 
     if "text" in given:
         given["text"] = (given["text"] or "").strip()
         if blank(given["text"]):
-            raise InvalidInput(_("--text: say what was agreed"))
+            raise InvalidInput(_("say what was agreed"), field="text")
     changed = _changes(agreement, given)
     if "due_date" in changed:
-        check_date_after_intake(changed["due_date"], case.intake_date, "--due")
+        check_date_after_intake(changed["due_date"], case.intake_date, "due")
     if changed.get("done_date") is not None:
-        check_not_future(changed["done_date"], today, "--done")
-        check_date_after_intake(changed["done_date"], case.intake_date, "--done")
+        check_not_future(changed["done_date"], today, "done")
+        check_date_after_intake(changed["done_date"], case.intake_date, "done")
     return _correct(store, case, agreement, changed, AGREEMENT_FIELDS, "agreement")
 
 
@@ -222,7 +222,7 @@ def edit_hearing(store: Storage, number: str, given: dict, today: date) -> list[
         if name in given:
             given[name] = None if blank(given[name]) else given[name].strip()
     if "court" in given and not given["court"]:
-        raise InvalidInput(_("--court: name the court, e.g. 'Vredegerecht Mechelen'"))
+        raise InvalidInput(_("name the court, e.g. 'Vredegerecht Mechelen'"), field="court")
     changed = _changes(hearing, given)
     after = {name: changed.get(name, getattr(hearing, name)) for name in HEARING_FIELDS}
     check_hearing(store, case, after["starts_at"], after["petition_date"], today, hearing)

@@ -237,23 +237,23 @@ def template(path: Path, kind: str) -> bytes:
     shown = shown_path(path)
     try:
         if not path.is_file():
-            raise InvalidInput(_("--template: {path} is not a file; give the service's Word template (.docx)")
-                               .format(path=shown))
+            raise InvalidInput(_("{path} is not a file; give the service's Word template (.docx)")
+                               .format(path=shown), field="template")
         if path.stat().st_size > TEMPLATE_MOST_BYTES:
-            raise InvalidInput(_("--template: {path} is too large for a Word template").format(path=shown))
+            raise InvalidInput(_("{path} is too large for a Word template").format(path=shown), field="template")
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(_("--template: cannot read {path}: {reason}").format(
-            path=shown, reason=_(exc.strerror) if exc.strerror else exc)) from None
+        raise InvalidInput(_("cannot read {path}: {reason}").format(
+            path=shown, reason=_(exc.strerror) if exc.strerror else exc), field="template") from None
     if not _is_docx(data):
-        raise InvalidInput(_("--template: {path} is not a Word document (.docx); save the template as .docx")
-                           .format(path=shown))
+        raise InvalidInput(_("{path} is not a Word document (.docx); save the template as .docx")
+                           .format(path=shown), field="template")
     used = _fields_used(data, shown)
     unknown = sorted(used - set(fields(kind)))
     if unknown:
-        raise InvalidInput(_("--template: {path} uses fields a {document} does not have: {fields}; "
+        raise InvalidInput(_("{path} uses fields a {document} does not have: {fields}; "
                              "'huurbeg letter --fields' lists them").format(
-            path=shown, document=_(TITLES[kind]), fields=", ".join(unknown)))
+            path=shown, document=_(TITLES[kind]), fields=", ".join(unknown)), field="template")
     return data
 
 
@@ -273,11 +273,11 @@ def _fields_used(data: bytes, shown: str) -> set[str]:
     try:
         return set(DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables())
     except TemplateError as exc:
-        raise InvalidInput(_("--template: {path} is not a valid template: {reason}").format(
-            path=shown, reason=exc.message or exc)) from None
+        raise InvalidInput(_("{path} is not a valid template: {reason}").format(
+            path=shown, reason=exc.message or exc), field="template") from None
     except Exception:  # noqa: BLE001 -- a damaged document inside the zip: the same refusal
-        raise InvalidInput(_("--template: {path} is not a Word document (.docx); save the template as .docx")
-                           .format(path=shown)) from None
+        raise InvalidInput(_("{path} is not a Word document (.docx); save the template as .docx")
+                           .format(path=shown), field="template") from None
 
 
 def docx(letter: Letter, data: bytes) -> bytes:

@@ -86,10 +86,10 @@ def resume_command(flow: str, number: str | None) -> str:
     return f"huurbeg {flow} --resume" if number is None else f"huurbeg {flow} {number} --resume"
 
 
-NONE_KEPT = {INTAKE: N_("--resume: you have no answers kept of an interrupted intake (they are kept {days} days)"),
-             VISIT: N_("--resume: you have no answers kept of an interrupted contact on case {number} (they are "
+NONE_KEPT = {INTAKE: N_("you have no answers kept of an interrupted intake (they are kept {days} days)"),
+             VISIT: N_("you have no answers kept of an interrupted contact on case {number} (they are "
                        "kept {days} days)"),
-             PLAN: N_("--resume: you have no answers kept of an interrupted payment plan on case {number} (they are "
+             PLAN: N_("you have no answers kept of an interrupted payment plan on case {number} (they are "
                       "kept {days} days)")}
 
 
@@ -97,7 +97,7 @@ def resumed(store, flow: str, case, number: str | None, today: date) -> dict:
     """The worker's kept answers of this flow (of this case), typed; refused when there are none."""
     found = store.drafts.kept(flow, case.id if case is not None else None, today)
     if found is None:
-        raise NotFound(_(NONE_KEPT[flow]).format(number=number, days=KEPT_DAYS))
+        raise NotFound(_(NONE_KEPT[flow]).format(number=number, days=KEPT_DAYS), field="resume")
     return decode(found.answers, KINDS[flow]())
 
 

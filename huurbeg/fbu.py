@@ -20,6 +20,7 @@ from functools import cache
 
 from huurbeg import money
 from huurbeg.codes import LandlordType
+from huurbeg.errors import Refused
 from huurbeg.i18n import _
 from huurbeg.render import text_value
 
@@ -96,8 +97,8 @@ def advance_for(arrears: int, signed: date) -> int:
     return min(arrears * ADVANCE_SHARE_PERCENT // 100, advance_maximum(signed))
 
 
-class NotEligible(ValueError):
-    """A condition of the fund is not met; the message names the flag and the rule."""
+class NotEligible(Refused):
+    """A condition of the fund is not met; the message names the field and the rule."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def terms(*, arrears: int | None, rent: int | None, landlord_type: str | None, s
           advance: int | None = None, force: bool = False) -> Terms:
     """Check the fund's conditions and compute the advance; NotEligible names the rule that fails."""
     if signed > today:
-        raise NotEligible(_("--signed: the agreement cannot be signed in the future"))
+        raise NotEligible(_("the agreement cannot be signed in the future"), field="signed")
     if not rent:
         raise NotEligible(_("rent: the monthly rent of the case is unknown; FBU arrears are measured against it "
                             "(record it with 'huurbeg case edit CASE --rent EUR')"))
@@ -128,24 +129,26 @@ def terms(*, arrears: int | None, rent: int | None, landlord_type: str | None, s
                           _("landlord: an FBU agreement needs a private landlord or an SVK, not {kind}")
                           .format(kind=text_value(LandlordType(landlord_type))))
     if not arrears:
-        raise NotEligible(_("--arrears: the arrears are unknown; give them with --arrears EUR"))
+        raise NotEligible(_("the arrears are unknown; give them with --arrears EUR"), field="arrears")
     low, high = MIN_ARREARS_RENTS * rent, MAX_ARREARS_RENTS * rent
     if not low <= arrears <= high:
-        raise NotEligible(_("--arrears: {fmt} is outside the FBU range of {min_arrears_rents} to "
+        raise NotEligible(_("{fmt} is outside the FBU range of {min_arrears_rents} to "
                             "{max_arrears_rents} times the rent of {fmt2} ({fmt3} to {fmt4})")
                           .format(fmt=money.fmt(arrears), min_arrears_rents=MIN_ARREARS_RENTS,
                                   max_arrears_rents=MAX_ARREARS_RENTS, fmt2=money.fmt(rent), fmt3=money.fmt(low),
-                                  fmt4=money.fmt(high)))
+                                  fmt4=money.fmt(high)), field="arrears")
     allowed = advance_for(arrears, signed)
     if advance is None:
         advance = allowed
     elif advance <= 0:
-        raise NotEligible(_("--advance: must be more than 0"))
+        raise NotEligible(_("must be more than 0"), field="advance")
     elif advance > allowed and not force:
-        raise NotEligible(_("--advance: {fmt} is more than the fund allows: {share} of the "
+        raise NotEligible(_("{fmt} is more than the fund allows: {share} of the "
                             "arrears up to {fmt2} in {year}, so at most {fmt3} (--force to record it anyway)")
                           .format(fmt=money.fmt(advance), share=f"{ADVANCE_SHARE_PERCENT} %",
-                                  fmt2=money.fmt(advance_maximum(signed)), year=signed.year, fmt3=money.fmt(allowed)))
+                                  fmt2=money.fmt(advance_maximum(signed)), year=signed.year, fmt3=money.fmt(allowed)),
+                          field="advance")
     if advance >= arrears:
-        raise NotEligible(_("--advance: must be less than the arrears, which leaves a balance for the payment plan"))
+        raise NotEligible(_("must be less than the arrears, which leaves a balance for the payment plan"),
+                          field="advance")
     return Terms(arrears, advance, advance_due(signed), arrears - advance, advance_maximum(signed))

@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from huurbeg.codes import (ConciliationResult, Destination, DwellingKind, HearingResult, LandlordType, Outcome,
                            Problem, ReferralDestination, ReferralOutcome, Source, Track)
+from huurbeg.errors import Refused
 from huurbeg.i18n import N_, _
 from huurbeg.render import Cents
 
@@ -70,7 +71,7 @@ def year_period(text: str) -> Period:
 
 def span_period(first: date, last: date) -> Period:
     if last < first:
-        raise ValueError(_("--to: cannot be before --from"))
+        raise Refused(_("cannot be before --from"), field="to")
     return Period(first, last, f"{first.isoformat()}..{last.isoformat()}")
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from huurbeg import money, payment_plan
 from huurbeg.casework import check_date_after_intake, check_not_future, check_open
 from huurbeg.codes import ContactKind, Party
-from huurbeg.errors import InvalidInput, NotFound, RuleViolation
+from huurbeg.errors import InvalidInput, NotFound, Refused, RuleViolation
 from huurbeg.text import blank
 from huurbeg.render import Cents
 from huurbeg.rules import INSTALMENT_FAR_ABOVE_RENT, PAYMENT_FAR_ABOVE_INSTALMENTS, check_contact_minutes, reaches
@@ -45,7 +45,8 @@ def check_contact(store: Storage, number: str, when: date, minutes: int | None, 
 
 def check_next(next_planned: date, when: date) -> date:
     if next_planned <= when:
-        raise InvalidInput(_("--next: the next contact must come after this one ({when:%d/%m/%Y})").format(when=when))
+        raise InvalidInput(_("the next contact must come after this one ({when:%d/%m/%Y})").format(when=when),
+                           field="next")
     return next_planned
 
 
@@ -56,21 +57,25 @@ def contact_list(store: Storage, number: str | None, since: date | None) -> list
              "note": c.note} for c, case_number in store.follow_up.contacts(case, since)]
 
 
-def plan_doubts(store, number: str, arrears: int, instalment: int) -> list[str]:
+def plan_doubts(store, number: str, arrears: int, instalment: int) -> list[RuleViolation]:
     """What is implausible in a new plan, each naming its field and both amounts: an instalment above the
-    arrears or far above the rent (huurbeg.rules.INSTALMENT_FAR_ABOVE_RENT), arrears that differ from the case's. Asked about on a terminal, refused without --force."""
+    arrears or far above the rent (huurbeg.rules.INSTALMENT_FAR_ABOVE_RENT), arrears that differ from the case's.
+    Asked about on a terminal, refused without --force."""
     case = store.cases.case(number)
     doubts = []
     if 0 < arrears < instalment:
-        doubts.append(_("--instalment: {instalment} is more than the arrears of {arrears}: the plan would be one "
-                        "instalment of {arrears}").format(instalment=money.fmt(instalment), arrears=money.fmt(arrears)))
+        doubts.append(RuleViolation(_("{instalment} is more than the arrears of {arrears}: the plan would be one "
+                                      "instalment of {arrears}").format(instalment=money.fmt(instalment),
+                                                                        arrears=money.fmt(arrears)),
+                                    field="instalment"))
     if case.rent_cents and instalment > INSTALMENT_FAR_ABOVE_RENT * case.rent_cents:
-        doubts.append(_("--instalment: {instalment} is more than {times} times the monthly rent of {rent}").format(
-            instalment=money.fmt(instalment), times=INSTALMENT_FAR_ABOVE_RENT, rent=money.fmt(case.rent_cents)))
+        doubts.append(RuleViolation(_("{instalment} is more than {times} times the monthly rent of {rent}").format(
+            instalment=money.fmt(instalment), times=INSTALMENT_FAR_ABOVE_RENT, rent=money.fmt(case.rent_cents)),
+            field="instalment"))
     known = known_arrears(store, number)
     if known is not None and arrears != known:
-        doubts.append(_("--arrears: {arrears} differs from the case's arrears of {case_arrears}").format(
-            arrears=money.fmt(arrears), case_arrears=money.fmt(known)))
+        doubts.append(RuleViolation(_("{arrears} differs from the case's arrears of {case_arrears}").format(
+            arrears=money.fmt(arrears), case_arrears=money.fmt(known)), field="arrears"))
     return doubts
 
 
@@ -90,8 +95,8 @@ def plan_preview(arrears: int, instalment: int, start: date, day: int | None) ->
     the flags are."""
     try:
         return payment_plan.schedule(arrears, min(instalment, arrears) if arrears > 0 else instalment, start, day)
-    except ValueError as exc:
-        raise InvalidInput(str(exc)) from None
+    except Refused as exc:
+        raise InvalidInput.of(exc) from None
 
 
 def new_plan(store, number: str, arrears: int, instalment: int, start: date, day: int | None,
@@ -104,8 +109,8 @@ def new_plan(store, number: str, arrears: int, instalment: int, start: date, day
         instalment = arrears
     try:
         schedule = payment_plan.schedule(arrears, instalment, start, day)
-    except ValueError as exc:
-        raise InvalidInput(str(exc)) from None
+    except Refused as exc:
+        raise InvalidInput.of(exc) from None
     replaced = store.follow_up.active_plan(case) is not None
     store.follow_up.create_plan(case, arrears, instalment, start, day or start.day, schedule)
     return len(schedule), replaced
@@ -126,7 +131,7 @@ def pay(store: Storage, number: str, amount: int, when: date, today: date) -> in
     return remaining - amount
 
 
-def payment_doubts(store, number: str, amount: int, when: date, today: date) -> list[str]:
+def payment_doubts(store, number: str, amount: int, when: date, today: date) -> list[RuleViolation]:
     """Whether a payment is far above the instalment (huurbeg.rules.PAYMENT_FAR_ABOVE_INSTALMENTS): more
     than that many instalments and more than is due on its day with the next instalment, and not the whole
     balance (more than it is refused by the rules of a payment). Asked about on a terminal, refused without
@@ -144,29 +149,29 @@ def payment_doubts(store, number: str, amount: int, when: date, today: date) -> 
     if amount >= remaining or amount <= max(PAYMENT_FAR_ABOVE_INSTALMENTS * plan.instalment_cents,
                                                         due + next_one):
         return []
-    return [_("--amount: {amount} is far above the instalment of {instalment} (more than {times} instalments, and "
-              "more than the {due} due with the next instalment)").format(
+    return [RuleViolation(_("{amount} is far above the instalment of {instalment} (more than {times} instalments, "
+                            "and more than the {due} due with the next instalment)").format(
         amount=money.fmt(amount), instalment=money.fmt(plan.instalment_cents), times=PAYMENT_FAR_ABOVE_INSTALMENTS,
-        due=money.fmt(due + next_one))]
+        due=money.fmt(due + next_one)), field="amount")]
 
 
 def check_payment(store, case, plan, amount: int, when: date, today: date, replacing: int = 0) -> int:
     """The rules of a payment (more than 0, not in the future nor before the case, at most the balance);
     returns the balance it settles from, `replacing` a corrected payment's amount."""
     if amount <= 0:
-        raise InvalidInput(_("--amount: must be more than 0"))
+        raise InvalidInput(_("must be more than 0"), field="amount")
     check_not_future(when, today)
     if plan.start_date < case.intake_date:  # a plan agreed before the case was registered: paid from its start
         if when < plan.start_date:
-            raise InvalidInput(_("--date: cannot be before the start of the payment plan ({start:%d/%m/%Y})")
-                               .format(start=plan.start_date))
+            raise InvalidInput(_("cannot be before the start of the payment plan ({start:%d/%m/%Y})")
+                               .format(start=plan.start_date), field="date")
     else:
         check_date_after_intake(when, case.intake_date)
     _lines, payments = store.follow_up.plan_lines(plan)
     remaining = plan.arrears_cents - sum(paid for _when, paid in payments) + replacing
     if amount > remaining:
-        raise InvalidInput(_("--amount: more than the remaining balance of the plan ({fmt})")
-                           .format(fmt=money.fmt(remaining)))
+        raise InvalidInput(_("more than the remaining balance of the plan ({fmt})")
+                           .format(fmt=money.fmt(remaining)), field="amount")
     return remaining
 
 
@@ -213,7 +218,7 @@ def agree(store: Storage, number: str, text: str, due: date, party: Party) -> in
     check_open(case.status, number)
     if blank(text):
         raise InvalidInput(_("TEXT: say what was agreed"))
-    check_date_after_intake(due, case.intake_date, "--due")
+    check_date_after_intake(due, case.intake_date, "due")
     return store.follow_up.add_agreement(case, party, text.strip(), due)
 
 
@@ -236,8 +241,8 @@ def fbu_terms(store: Storage, number: str, *, signed: date, advance: int | None,
 
     case = store.cases.case(number)
     check_open(case.status, number)
-    check_not_future(signed, today, "--signed")
-    check_date_after_intake(signed, case.intake_date, "--signed")
+    check_not_future(signed, today, "signed")
+    check_date_after_intake(signed, case.intake_date, "signed")
     current = store.follow_up.fbu_agreement(case)
     if current is not None and store.follow_up.plan(current.plan_id).status == "active":
         raise RuleViolation(_("case {number} already has an active FBU agreement, signed {signed_date:%d/%m/%Y}; a "
@@ -249,7 +254,7 @@ def fbu_terms(store: Storage, number: str, *, signed: date, advance: int | None,
                            landlord_type=landlord.kind if landlord else None, signed=signed, today=today,
                            advance=advance, force=force)
     except fbu.NotEligible as exc:
-        raise RuleViolation(str(exc)) from None
+        raise RuleViolation.of(exc) from None
     return agreed
 
 
@@ -274,12 +279,12 @@ def fbu_sign(store: Storage, number: str, *, signed: date, instalment: int, star
 def check_fbu_instalment(balance: int, instalment: int, start: date) -> None:
     """The monthly instalment of an FBU plan pays off the balance the advance leaves; refused as the flag is."""
     if instalment > balance:
-        raise InvalidInput(_("--instalment: cannot be larger than the balance of {fmt} left after the advance")
-                           .format(fmt=money.fmt(balance)))
+        raise InvalidInput(_("cannot be larger than the balance of {fmt} left after the advance")
+                           .format(fmt=money.fmt(balance)), field="instalment")
     try:
         payment_plan.schedule(balance, instalment, start)
-    except ValueError as exc:  # too small: more instalments than a plan can have
-        raise InvalidInput(str(exc)) from None
+    except Refused as exc:  # too small: more instalments than a plan can have
+        raise InvalidInput.of(exc) from None
 
 
 def fbu_step(store: Storage, number: str, step: str, when: date, today: date) -> date:
@@ -287,16 +292,15 @@ def fbu_step(store: Storage, number: str, step: str, when: date, today: date) ->
     case = store.cases.case(number)
     check_open(case.status, number)
     agreement = fbu_agreement_of(store, case)
-    flag = "--date"
     done = getattr(agreement, f"{step}_date")
     if done is not None:
         message = _("the FBU advance was already paid on {done:%d/%m/%Y}") if step == "paid" \
             else _("the FBU agreement was already filed on {done:%d/%m/%Y}")
         raise RuleViolation(message.format(done=done))
-    check_not_future(when, today, flag)
+    check_not_future(when, today)
     if when < agreement.signed_date:
-        raise InvalidInput(_("{flag}: cannot be before the agreement was signed ({signed_date:%d/%m/%Y})")
-                           .format(flag=flag, signed_date=agreement.signed_date))
+        raise InvalidInput(_("cannot be before the agreement was signed ({signed_date:%d/%m/%Y})")
+                           .format(signed_date=agreement.signed_date), field="date")
     store.follow_up.fbu_step(case, agreement, step, when)
     return agreement.advance_due
 

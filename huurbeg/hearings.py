@@ -54,13 +54,13 @@ def add_hearing(store: Storage, number: str, starts_at: datetime, court: str, ro
     case = store.cases.case(number)
     check_open(case.status, number)
     if blank(court):
-        raise InvalidInput(_("--court: name the court, e.g. 'Vredegerecht Mechelen'"))
+        raise InvalidInput(_("name the court, e.g. 'Vredegerecht Mechelen'"), field="court")
     if kind == SessionKind.CONCILIATION and case.track != Track.PRE_OGP:
-        raise RuleViolation(_("--kind: case {number} is on track {track}; a conciliation session is for a pre-OGP "
+        raise RuleViolation(_("case {number} is on track {track}; a conciliation session is for a pre-OGP "
                               "case (a hearing on a petition: leave out --kind)")
-                            .format(number=number, track=shown(Track(case.track))))
+                            .format(number=number, track=shown(Track(case.track))), field="kind")
     if kind == SessionKind.CONCILIATION and petition_date is not None:
-        raise InvalidInput(_("--petition-date: a conciliation session has no petition; leave it out"))
+        raise InvalidInput(_("a conciliation session has no petition; leave it out"), field="petition_date")
     court = known_court(store, court, new_court)
     check_hearing(store, case, starts_at, petition_date, today)
     if kind == SessionKind.CONCILIATION:
@@ -110,8 +110,9 @@ def known_court(store: Storage, typed: str, new_court: bool = False) -> str:
     if same is not None:
         return same
     if near is not None and not new_court:
-        raise RuleViolation(_("--court: {typed} is close to the known court {known}; give that name, or add "
-                              "--new-court if it is another court").format(typed=quoted(typed), known=quoted(near)))
+        raise RuleViolation(_("{typed} is close to the known court {known}; give that name, or add "
+                              "--new-court if it is another court").format(typed=quoted(typed), known=quoted(near)),
+                            field="court")
     return typed
 
 
@@ -121,10 +122,10 @@ def merge_courts(store: Storage, old: str, new: str) -> tuple[str, str, int]:
     old, new = old.strip(), new.strip()
     counted = {row.court: row.hearings for row in store.court.courts()}
     if old not in counted:
-        raise NotFound(_("--merge: no hearing names the court {court}; 'huurbeg hearing courts' lists the courts as "
-                         "they are written").format(court=quoted(old)))
+        raise NotFound(_("no hearing names the court {court}; 'huurbeg hearing courts' lists the courts as "
+                         "they are written").format(court=quoted(old)), field="merge")
     if new == old:
-        raise InvalidInput(_("--into: name another court than --merge"))
+        raise InvalidInput(_("name another court than --merge"), field="into")
     store.court.rename_court(old, new)
     return old, new, counted[old]
 
@@ -138,10 +139,10 @@ def result_of(kind: str, typed: str | StrEnum) -> StrEnum:
     except ValueError:
         pass
     if kind == SessionKind.CONCILIATION:
-        raise InvalidInput(_("--result: {value} is an outcome of a hearing; a conciliation session ends in one of: "
-                             "{names}").format(value=quoted(text), names=choices(ConciliationResult)))
-    raise InvalidInput(_("--result: {value} is an outcome of a conciliation session; a hearing ends in one of: "
-                         "{names}").format(value=quoted(text), names=choices(HearingResult)))
+        raise InvalidInput(_("{value} is an outcome of a hearing; a conciliation session ends in one of: "
+                             "{names}").format(value=quoted(text), names=choices(ConciliationResult)), field="result")
+    raise InvalidInput(_("{value} is an outcome of a conciliation session; a hearing ends in one of: "
+                         "{names}").format(value=quoted(text), names=choices(HearingResult)), field="result")
 
 
 def parse_result(text: str) -> str:
@@ -163,12 +164,12 @@ def check_hearing(store: Storage, case, starts_at: datetime, petition_date: date
     """The rules of a hearing's dates: after its petition, not a year before registration, not twice."""
     check_hearing_date(starts_at.date(), case.intake_date)
     if petition_date is not None:
-        check_not_future(petition_date, today, "--petition-date")
+        check_not_future(petition_date, today, "petition_date")
         if starts_at.date() < petition_date:
-            raise InvalidInput(_("--date: the hearing cannot be before the petition date"))
+            raise InvalidInput(_("the hearing cannot be before the petition date"), field="date")
     if any(h.starts_at == starts_at and (hearing is None or h.id != hearing.id) for h in store.court.hearings(case)):
-        raise RuleViolation(_("--date: case {number} already has a hearing on {date:%d/%m/%Y} at {time:%H:%M}")
-                            .format(number=case.number, date=starts_at, time=starts_at))
+        raise RuleViolation(_("case {number} already has a hearing on {date:%d/%m/%Y} at {time:%H:%M}")
+                            .format(number=case.number, date=starts_at, time=starts_at), field="date")
 
 
 def awaiting_outcome(store: Storage, case) -> object:
@@ -218,19 +219,19 @@ def check_outcome(store: Storage, number: str, result: StrEnum | str, new_date: 
         held_on = today  # withdrawn or postponed before the day: the outcome is dated when it became known
     if result == HearingResult.POSTPONED:
         if new_date is None:
-            raise InvalidInput(_("--new-date: required for a postponed hearing ('dd/mm/yyyy HH:MM')"))
+            raise InvalidInput(_("required for a postponed hearing ('dd/mm/yyyy HH:MM')"), field="new_date")
         if new_date <= hearing.starts_at:
-            raise InvalidInput(_("--new-date: must come after the postponed hearing"))
+            raise InvalidInput(_("must come after the postponed hearing"), field="new_date")
         if any(h.starts_at == new_date for h in store.court.hearings(case)):
-            raise RuleViolation(_("--new-date: case {number} already has a hearing on {date:%d/%m/%Y} at "
-                                  "{time:%H:%M}").format(number=number, date=new_date, time=new_date))
+            raise RuleViolation(_("case {number} already has a hearing on {date:%d/%m/%Y} at "
+                                  "{time:%H:%M}").format(number=number, date=new_date, time=new_date), field="new_date")
     elif new_date is not None:
-        raise InvalidInput(_("--new-date: only for --result postponed"))
+        raise InvalidInput(_("only for --result postponed"), field="new_date")
     if result == HearingResult.DISSOLVED:
         if eviction is not None and eviction < held_on:
-            raise InvalidInput(_("--eviction-date: cannot be before the hearing"))
+            raise InvalidInput(_("cannot be before the hearing"), field="eviction_date")
     elif eviction is not None:
-        raise InvalidInput(_("--eviction-date: only for --result dissolved"))
+        raise InvalidInput(_("only for --result dissolved"), field="eviction_date")
     return case, hearing, held_on, result
 
 
@@ -333,22 +334,22 @@ def record_served(store, number: str, served: date, term_days: int | None, today
     With `correct`, the service recorded before is replaced."""
     case, judgment = _followed(store, number)
     if judgment.served_date is not None and not correct:
-        raise RuleViolation(_("--date: the judgment of case {number} was already served on {served:%d/%m/%Y}; "
+        raise RuleViolation(_("the judgment of case {number} was already served on {served:%d/%m/%Y}; "
                               "'--correct' replaces that date, 'huurbeg hearing served-remove' withdraws it")
-                            .format(number=number, served=judgment.served_date))
+                            .format(number=number, served=judgment.served_date), field="date")
     if judgment.served_date is None and correct:
-        raise RuleViolation(_("--correct: the judgment of case {number} has no service recorded yet; record it "
-                              "without --correct").format(number=number))
+        raise RuleViolation(_("the judgment of case {number} has no service recorded yet; record it "
+                              "without --correct").format(number=number), field="correct")
     check_not_future(served, today)
     if served < judgment.result_date:
-        raise InvalidInput(_("--date: the judgment was given on {judged:%d/%m/%Y}; it cannot be served before")
-                           .format(judged=judgment.result_date))
+        raise InvalidInput(_("the judgment was given on {judged:%d/%m/%Y}; it cannot be served before")
+                           .format(judged=judgment.result_date), field="date")
     check_term_days(term_days)
     earliest = earliest_eviction(served, term_days)
     if judgment.eviction_date is not None and judgment.eviction_date < earliest:
-        raise RuleViolation(_("--date: the eviction recorded for {eviction:%d/%m/%Y} would come before the earliest "
+        raise RuleViolation(_("the eviction recorded for {eviction:%d/%m/%Y} would come before the earliest "
                               "eviction date this service gives ({earliest:%d/%m/%Y}); correct the eviction first")
-                            .format(eviction=judgment.eviction_date, earliest=earliest))
+                            .format(eviction=judgment.eviction_date, earliest=earliest), field="date")
     store.court.record_served(case, judgment, served, term_days)
     return earliest
 
@@ -361,22 +362,23 @@ def record_eviction(store, number: str, at: datetime, announced: date, today: da
                               "hearing eviction-remove'").format(
             number=number, result=shown(EvictionResult(judgment.eviction_result))))
     if judgment.eviction_date is not None and not correct:
-        raise RuleViolation(_("--date: case {number} already has an eviction announced for {eviction:%d/%m/%Y}; "
-                              "'--correct' replaces it").format(number=number, eviction=judgment.eviction_date))
+        raise RuleViolation(_("case {number} already has an eviction announced for {eviction:%d/%m/%Y}; "
+                              "'--correct' replaces it").format(number=number, eviction=judgment.eviction_date),
+                            field="date")
     if judgment.served_date is None:
-        raise RuleViolation(_("--date: the judgment of case {number} has no service recorded; record it first with "
-                              "'huurbeg hearing served {number} --date D'").format(number=number))
-    check_not_future(announced, today, "--announced")
+        raise RuleViolation(_("the judgment of case {number} has no service recorded; record it first with "
+                              "'huurbeg hearing served {number} --date D'").format(number=number), field="date")
+    check_not_future(announced, today, "announced")
     if announced < judgment.served_date:
-        raise InvalidInput(_("--announced: cannot be before the judgment was served ({served:%d/%m/%Y})")
-                           .format(served=judgment.served_date))
+        raise InvalidInput(_("cannot be before the judgment was served ({served:%d/%m/%Y})")
+                           .format(served=judgment.served_date), field="announced")
     earliest = earliest_eviction(judgment.served_date, judgment.term_days)
     if at.date() < earliest:
-        raise InvalidInput(_("--date: no eviction before {earliest:%d/%m/%Y}, the earliest date after the judgment "
+        raise InvalidInput(_("no eviction before {earliest:%d/%m/%Y}, the earliest date after the judgment "
                              "was served on {served:%d/%m/%Y}").format(earliest=earliest,
-                                                                      served=judgment.served_date))
+                                                                      served=judgment.served_date), field="date")
     if at.date() < announced:
-        raise InvalidInput(_("--announced: cannot be after the eviction"))
+        raise InvalidInput(_("cannot be after the eviction"), field="announced")
     store.court.record_eviction(case, judgment, at.date(), f"{at:%H:%M}", announced)
     return short_notice(announced, at.date())
 
@@ -386,20 +388,21 @@ def record_eviction_result(store, number: str, result: EvictionResult, today: da
     day, else today)."""
     case, judgment = _followed(store, number)
     if judgment.eviction_date is None:
-        raise RuleViolation(_("--result: case {number} has no announced eviction; record the bailiff's date first "
-                              "with 'huurbeg hearing eviction {number} --date \"D HH:MM\"'").format(number=number))
+        raise RuleViolation(_("case {number} has no announced eviction; record the bailiff's date first "
+                              "with 'huurbeg hearing eviction {number} --date \"D HH:MM\"'").format(number=number),
+                            field="result")
     if judgment.eviction_result is not None and not correct:
-        raise RuleViolation(_("--result: the eviction of case {number} is already recorded as {result}; "
+        raise RuleViolation(_("the eviction of case {number} is already recorded as {result}; "
                               "'--correct' replaces it").format(
-            number=number, result=shown(EvictionResult(judgment.eviction_result))))
+            number=number, result=shown(EvictionResult(judgment.eviction_result))), field="result")
     if judgment.eviction_result is None and correct:
-        raise RuleViolation(_("--correct: the eviction of case {number} has no result recorded yet; record it "
-                              "without --correct").format(number=number))
+        raise RuleViolation(_("the eviction of case {number} has no result recorded yet; record it "
+                              "without --correct").format(number=number), field="correct")
     when = today
     if result == EvictionResult.CARRIED_OUT:
         if judgment.eviction_date > today:
-            raise InvalidInput(_("--result: the eviction is announced for {eviction:%d/%m/%Y}, still to come")
-                               .format(eviction=judgment.eviction_date))
+            raise InvalidInput(_("the eviction is announced for {eviction:%d/%m/%Y}, still to come")
+                               .format(eviction=judgment.eviction_date), field="result")
         when = judgment.eviction_date
     store.court.record_eviction_result(case, judgment, result.value, when)
     return when

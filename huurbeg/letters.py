@@ -99,8 +99,8 @@ def language(option: str | None, setting: str | None) -> str:
     if option is not None:
         chosen = option.strip().lower()
         if chosen not in ("nl", "en"):
-            raise InvalidInput(_("--lang: {value} is not a language of the documents; use nl or en")
-                               .format(value=plain(option)))
+            raise InvalidInput(_("{value} is not a language of the documents; use nl or en")
+                               .format(value=plain(option)), field="lang")
         return chosen
     return fbu_document.language(setting)
 
@@ -186,9 +186,9 @@ def build(store, kind: str, number: str, identity, worker, today: date, lang: st
     """The document of `kind` for case `number`, in `lang`; `on`, `at` and `place` are the tenant's
     appointment, or for the other letters `on` is the letter's date."""
     if kind != "tenant":
-        for value, flag in ((at, "--time"), (place, "--place")):
+        for value, field in ((at, "time"), (place, "place")):
             if value is not None:
-                raise InvalidInput(_("{flag}: only for an invitation (--to tenant)").format(flag=flag))
+                raise InvalidInput(_("only for an invitation (--to tenant)"), field=field)
     case = _open_case(store, number)
     with speaking(lang):
         if kind == "landlord":
@@ -211,8 +211,8 @@ def _landlord(store, case, today: date) -> dict:
 
     landlord = store.cases.landlord(case)
     if landlord is None:
-        raise RuleViolation(_("--to landlord: case {number} has no landlord; add one with 'huurbeg case edit "
-                              "{number} --landlord NAME'").format(number=case.number))
+        raise RuleViolation(_("case {number} has no landlord; add one with 'huurbeg case edit "
+                              "{number} --landlord NAME'").format(number=case.number), field="to")
     report = secrecy.landlord_report(store, case.number, today)
     d = dates.fmt
     support = report["support"]
@@ -261,11 +261,11 @@ def _landlord(store, case, today: date) -> dict:
 
 def _tenant(store, case, today: date, on: date | None, at: time | None, place: str | None) -> dict:
     if on is None:
-        raise MissingValue(_("--date: the day of the appointment is required for an invitation"))
+        raise MissingValue(_("the day of the appointment is required for an invitation"), field="date")
     if at is None:
-        raise MissingValue(_("--time: the time of the appointment is required for an invitation (HH:MM)"))
+        raise MissingValue(_("the time of the appointment is required for an invitation (HH:MM)"), field="time")
     if on < today:
-        raise InvalidInput(_("--date: the appointment cannot be in the past"))
+        raise InvalidInput(_("the appointment cannot be in the past"), field="date")
     household = store.cases.household(case)
     home = place is None
     where = _address(household.address).replace("\n", ", ") if home else _text(place.strip())
@@ -293,9 +293,9 @@ def _check_told_the_court(store, case) -> None:
     """The note says the household agreed that the court is told: professional secrecy lets it go only
     when the tenant's consent is recorded (a case opened from the court's own notice has none yet)."""
     if store.cases.consents(case).get("tenant") is None:
-        raise RuleViolation(_("--to court: the tenant's consent to tell the court is not recorded for case "
+        raise RuleViolation(_("the tenant's consent to tell the court is not recorded for case "
                               "{number}; nothing was written. Record it with 'huurbeg case consent {number} "
-                              "--tenant' once the household agreed").format(number=case.number))
+                              "--tenant' once the household agreed").format(number=case.number), field="to")
 
 
 def _court(store, case, today: date) -> dict:

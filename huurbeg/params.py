@@ -5,6 +5,7 @@ option and what it accepts. Nothing here imports the database.
 """
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -12,10 +13,40 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import dates, money, national_number, text
+from huurbeg import dates, formats, money, national_number, text
 from huurbeg.case_number import parse_case_number
 from huurbeg.codes import ALIASES, choices, names, parse_code
 from huurbeg.i18n import N_, _
+
+
+RUNNING: ContextVar = ContextVar("huurbeg_command", default=None)
+"""The context of the command being run (huurbeg.cli keeps it): its flags name the fields of its errors."""
+
+
+def flag_of(command, field: str) -> str | None:
+    """The flag by which `command` takes `field` (`new_date`: --new-date), if it has one; of one of two
+    fields (`until/review`), both flags (--until/--review)."""
+    if "/" in field:
+        flags = [flag_of(command, one) for one in field.split("/")]
+        return "/".join(flags) if all(flags) else None
+    wanted = "--" + field.replace("_", "-")
+    found = ([param for param in command.params if wanted in param.opts]
+             or [param for param in command.params if param.name == field])
+    flags = [opt for param in found[:1] for opt in (*param.opts, *param.secondary_opts) if opt.startswith("--")]
+    return wanted if wanted in flags else flags[0] if flags else None
+
+
+def said_on_the_command_line(exc: BaseException) -> str:
+    """What an error says in its one line: a field it names by the flag the command gives it with
+    ("--new-date: must come after the postponed hearing"); its reader's words where there is none."""
+    from typer._click.globals import get_current_context
+
+    from huurbeg.errors import reason, said
+
+    field = getattr(exc, "field", None)
+    context = RUNNING.get() or get_current_context(silent=True)
+    flag = flag_of(context.command, field) if field and context is not None else None
+    return f"{flag}: {said(exc.detail)}" if flag else reason(exc)
 
 
 def _wrap(parse: Callable[[str], object]) -> Callable:
@@ -130,18 +161,22 @@ def complete_dwellings(incomplete: str) -> list[tuple[str, str]]:
     return dwelling_codes(incomplete)
 
 
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    CSV_EXCEL = "csv-excel"  # csv as Belgian Excel opens it: `;`, decimal comma, UTF-8 byte-order mark
-    XLSX = "xlsx"  # an Excel workbook with typed cells
+def format_option(kind: str, help_text: str | None = None, *names: str) -> typer.models.OptionInfo:
+    """--format for a command giving output of `kind`: its formats, help, completion and check read
+    huurbeg.formats at the moment they are used; `help_text` (marked where written) replaces the kind's
+    help, followed by the formats."""
+    help_text = (CODE_HELP.format(help=help_text, codes=", ".join(formats.names(kind))) if help_text
+                 else formats.KINDS[kind].help)
+    parser = _wrap(lambda text: formats.parse(kind, text))
+    parser.code_list = formats.Choices(kind)  # as a code option's (code): help examples and tests read it
+    return typer.Option(*(names or ("--format", "-f")), parser=parser,
+                        metavar="FORMAT", help=help_text,
+                        autocompletion=lambda incomplete: [name for name in formats.names(kind)
+                                                           if name.startswith(incomplete.strip().lower())])
 
 
-FormatOption = Annotated[OutputFormat, typer.Option(
-    "--format", "-f", parser=code(OutputFormat, "format"), metavar="FORMAT", autocompletion=complete_codes(OutputFormat),
-    help="table for people; json or csv for programs (data on stdout only); csv-excel for a "
-         "Belgian Excel (; and decimal comma); xlsx an Excel workbook (with --output FILE).")]
+FormatOption = Annotated[str, format_option("listing")]
+"""--format of a listing or of one object: table, json, csv, csv-excel, xlsx, and any format registered for them."""
 
 
 def output_file(ctx: typer.Context, value: Path | None) -> Path | None:
@@ -204,7 +239,7 @@ WorkerOption = Annotated[str | None, typer.Option(
     help="Only the cases of this worker (the database role on a team server).")]
 MineOption = Annotated[bool, typer.Option("--mine", help="Only my cases (the cases I am responsible for).")]
 
-__all__ = ["OutputFormat", "FormatOption", "OutputOption", "output_option", "AsOfOption", "DateOption",
+__all__ = ["format_option", "FormatOption", "OutputOption", "output_option", "AsOfOption", "DateOption",
            "CaseArgument", "NoInputOption",
            "parse_date", "parse_past_date", "parse_coming_date", "parse_birth_date", "parse_datetime",
            "parse_coming_datetime", "parse_money", "parse_national_number", "parse_case",

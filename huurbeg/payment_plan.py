@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from huurbeg.errors import Refused
 from huurbeg.i18n import _
 
 LATE_AFTER_DAYS = 7
@@ -68,20 +69,20 @@ def _on_day(month: date, day: int) -> date:
 
 
 def schedule(arrears: int, instalment: int, start: date, day: int | None = None) -> list[Instalment]:
-    """The instalments of a plan; ValueError names the field that makes it impossible."""
+    """The instalments of a plan; Refused names the field that makes it impossible."""
     if arrears <= 0:
-        raise ValueError(_("--arrears: must be more than 0"))
+        raise Refused(_("must be more than 0"), field="arrears")
     if instalment <= 0:
-        raise ValueError(_("--instalment: must be more than 0"))
+        raise Refused(_("must be more than 0"), field="instalment")
     if instalment > arrears:
-        raise ValueError(_("--instalment: cannot be larger than the arrears"))
+        raise Refused(_("cannot be larger than the arrears"), field="instalment")
     day = start.day if day is None else day
     if not 1 <= day <= 31:
-        raise ValueError(_("--day: use a day of the month from 1 to 31"))
+        raise Refused(_("use a day of the month from 1 to 31"), field="day")
     count = -(-arrears // instalment)
     if count > MAX_INSTALMENTS:
-        raise ValueError(_("--instalment: too small: the plan would need {count} instalments (at most "
-                           "{max_instalments})").format(count=count, max_instalments=MAX_INSTALMENTS))
+        raise Refused(_("too small: the plan would need {count} instalments (at most "
+                        "{max_instalments})").format(count=count, max_instalments=MAX_INSTALMENTS), field="instalment")
     first = first_due(start, day)
     return [Instalment(seq=k + 1, due=_on_day(first + relativedelta(months=k), day),
                        amount=min(instalment, arrears - k * instalment))

@@ -28,6 +28,7 @@ from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Tr
 from huurbeg.entities import HOUSEHOLD, Field
 from huurbeg.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
 from huurbeg.i18n import N_, _
+from huurbeg.params import said_on_the_command_line
 from huurbeg.rules import (MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size,
                            hearing_doubts)
 
@@ -400,12 +401,12 @@ def ask_amount(question: str, check: Callable[[int], object] | None = None) -> i
     return _text(question, amount, optional=False)
 
 
-def vouch(doubts: list[str], force: bool, no_input: bool = False) -> bool:
+def vouch(doubts: list[HuurbegError], force: bool, no_input: bool = False) -> bool:
     """Values that parse and keep the rules but look like a typo (1500 typed for 150), each a message naming
     its field and both amounts: on a terminal a yes/no question (No by default) for each, stopping with nothing
     written at a No; without one refused (exit 4) unless --force. Whether any question was asked."""
     asked = False
-    for doubt in doubts:
+    for doubt in map(said_on_the_command_line, doubts):
         if force:
             continue
         if not interactive(no_input):
@@ -482,7 +483,7 @@ def ask_hearing(today: date, courts: list[tuple[str, int]] = ()) -> tuple:
     courts on record with how often each is used, offered as completions."""
     starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
                       lambda answer: dates.parse_datetime(answer, today, dates.COMING), optional=False)
-    vouch(hearing_doubts(starts_at), False)  # a day no court sits, asked about as `hearing add` asks it
+    vouch(hearing_doubts(starts_at, None), False)  # a day no court sits, asked about as `hearing add` asks it
     court = ask_court(courts)
     room = _optional_text(_("Courtroom?"))
     latest = min(today, starts_at.date())

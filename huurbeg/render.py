@@ -191,7 +191,8 @@ def _cannot_write(path: str, exc: OSError):
     from huurbeg.db.engine import shown
     from huurbeg.errors import HuurbegError
 
-    return HuurbegError(_("--output: cannot write {shown}: {value}").format(shown=shown(path), value=_reason(exc)))
+    return HuurbegError(_("cannot write {shown}: {value}").format(shown=shown(path), value=_reason(exc)),
+                        field="output")
 
 
 def output_path() -> str | None:
@@ -277,8 +278,9 @@ def _name_output(succeeded: bool) -> str | None:
         from huurbeg.db.engine import shown
         from huurbeg.errors import HuurbegError
 
-        raise HuurbegError(_("--output: cannot write {shown}: {value}; the output is in {temporary}").format(
-            shown=shown(output["path"]), value=_reason(exc), temporary=shown(output["temporary"]))) from None
+        raise HuurbegError(_("cannot write {shown}: {value}; the output is in {temporary}").format(
+            shown=shown(output["path"]), value=_reason(exc), temporary=shown(output["temporary"])),
+                           field="output") from None
     try:
         descriptor = os.open(os.path.dirname(output["path"]) or os.curdir, os.O_RDONLY)
         try:
@@ -321,7 +323,7 @@ def write_bytes(content: bytes) -> None:
     elif sys.stdout.isatty():
         from huurbeg.errors import InvalidInput
 
-        raise InvalidInput(_("--output: a workbook needs a file, e.g. --output figures.xlsx"))
+        raise InvalidInput(_("a workbook needs a file, e.g. --output figures.xlsx"), field="output")
     elif _held:
         _held["data"].append(content)
     else:
@@ -701,31 +703,15 @@ def _priority(column: Column) -> int:
 
 
 def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
-              title: str | None = None, empty: str | None = None, sheet=None) -> None:
-    """A list in the chosen format; json/csv/xlsx carry every key of the rows, the table `columns`.
+              title: str | None = None, empty: str | None = None, sheet=None,
+              keys: Sequence[str] | None = None) -> None:
+    """A list in the chosen format (huurbeg.formats); json/csv/xlsx carry every key of the rows, the table `columns`.
 
     `sheet` names the workbook sheet of a row (one sheet per panel of the figures); default one sheet.
     """
-    if fmt == "json":
-        write_json(rows)
-    elif fmt in ("csv", "csv-excel"):
-        write_csv(rows, excel=fmt == "csv-excel")
-    elif fmt == "xlsx":
-        from huurbeg.workbook import workbook
+    from huurbeg import formats
 
-        write_bytes(workbook(rows, title or _command_name(), sheet))
-    elif not rows:
-        message(empty or _("Nothing to show."))
-    else:
-        page(table(rows, columns, title))
-
-
-def _command_name() -> str:
-    """The command being run without the program's name (`case list`): a listing's sheet is named after it."""
-    from typer._click.globals import get_current_context
-
-    context = get_current_context(silent=True)
-    return (" ".join(context.command_path.split()[1:]) if context is not None else "") or "huurbeg"
+    formats.write(fmt, "listing", formats.Listing(rows, columns, title, empty, sheet, keys))
 
 
 PAGING = {"allowed": True}
@@ -802,20 +788,6 @@ def _through_pager(text: str) -> None:
 
 def emit_fields(record: dict, fmt: str) -> bool:
     """json/csv/xlsx of one object (csv and xlsx as field,value rows); False when a table is wanted."""
-    if fmt == "json":
-        write_json(record)
-    elif fmt in ("csv", "csv-excel", "xlsx"):
-        flat = [{"field": k, "value": v} for k, v in record.items() if not isinstance(v, (list, dict))]
-        if fmt == "csv":
-            write_csv(flat, ["field", "value"])
-        else:
-            from huurbeg.workbook import fields_for_people, workbook
+    from huurbeg import formats
 
-            worded = fields_for_people(record, text_dates=fmt == "csv-excel")  # field names and values in words
-            if fmt == "xlsx":
-                write_bytes(workbook(worded, record.get("case") or _command_name(), people=False))
-            else:
-                write_csv(worded, excel=True, people=False)
-    else:
-        return False
-    return True
+    return formats.write(fmt, "record", record)

@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from huurbeg import fbu, money, payment_plan
 from huurbeg.codes import ContactKind, Party, ReferralDestination, Severity, Status, Track, known
 from huurbeg.dates import long_day
-from huurbeg.errors import InvalidInput
+from huurbeg.errors import InvalidInput, RuleViolation
 from huurbeg.i18n import N_, Msg, Nn_, _
 from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
 
@@ -98,34 +98,34 @@ def reaches(kind: str) -> bool:
     return kind in KINDS_THAT_REACH
 
 
-def check_contact_minutes(minutes: int | None, flag: str = "--minutes") -> None:
+def check_contact_minutes(minutes: int | None, field: str = "minutes") -> None:
     if minutes is not None and not 0 <= minutes <= MAX_CONTACT_MINUTES:
-        raise InvalidInput(_("{flag}: use a number of minutes from 0 to {max_contact_minutes} (8 hours)")
-                           .format(flag=flag, max_contact_minutes=MAX_CONTACT_MINUTES))
+        raise InvalidInput(_("use a number of minutes from 0 to {max_contact_minutes} (8 hours)")
+                           .format(max_contact_minutes=MAX_CONTACT_MINUTES), field=field)
 
 
 def check_household_size(adults: int | None, children: int | None) -> None:
     if adults is not None and not MIN_ADULTS <= adults <= MAX_PEOPLE:
-        raise InvalidInput(_("--adults: use a number from {min_adults} to {max_people}: a household has at least "
-                             "one adult").format(min_adults=MIN_ADULTS, max_people=MAX_PEOPLE))
+        raise InvalidInput(_("use a number from {min_adults} to {max_people}: a household has at least "
+                             "one adult").format(min_adults=MIN_ADULTS, max_people=MAX_PEOPLE), field="adults")
     if children is not None and not 0 <= children <= MAX_PEOPLE:
-        raise InvalidInput(_("--children: use a number from 0 to {max_people}").format(max_people=MAX_PEOPLE))
+        raise InvalidInput(_("use a number from 0 to {max_people}").format(max_people=MAX_PEOPLE), field="children")
 
 
 def check_birth_date_matches(number_birth_date: date | None, birth_date: date | None) -> None:
     """The birth date a national register number holds must be the birth date given (when both are known)."""
     if number_birth_date is not None and birth_date is not None and number_birth_date != birth_date:
-        raise InvalidInput(_("--national-number: the birth date in the national register number differs from "
-                             "--birth-date; check both"))
+        raise InvalidInput(_("the birth date in the national register number differs from "
+                             "--birth-date; check both"), field="national_number")
 
 
-def hearing_doubts(at: datetime, flag: str = "--date") -> list[str]:
+def hearing_doubts(at: datetime, field: str | None = "date") -> list[RuleViolation]:
     """A Justice of the Peace sits on working days: a hearing on a Saturday, Sunday or public holiday is more
     likely a typo than a session. Asked about on a terminal, refused without --force (prompts.vouch)."""
     if fbu.is_working_day(at.date()):
         return []
-    return [_("{flag}: {day} is not a working day (no court sits on a Saturday, Sunday or public holiday)")
-            .format(flag=flag, day=long_day(at.date()))]
+    return [RuleViolation(_("{day} is not a working day (no court sits on a Saturday, Sunday or public holiday)")
+                          .format(day=long_day(at.date())), field=field)]
 
 
 APPOINTMENT_AHEAD_MAX = relativedelta(months=3)
@@ -134,27 +134,27 @@ APPOINTMENT_HOURS = (time(8, 0), time(20, 0))
 """A visit or an appointment is offered between these hours."""
 
 
-def appointment_doubts(at: datetime, today: date, date_flag: str = "--date", time_flag: str = "--time") -> list[str]:
+def appointment_doubts(at: datetime, today: date) -> list[RuleViolation]:
     """What is implausible in the day and hour a household is invited for (a day that has passed is refused
     outright): a day more than three months ahead (a day and month typed without a year that fell in the next
     year), a Sunday or public holiday, an hour outside 08:00-20:00. Asked about on a terminal, refused without
     --force (prompts.vouch)."""
     day, doubts = at.date(), []
     if day > today + APPOINTMENT_AHEAD_MAX:
-        doubts.append(_("{flag}: {day} is more than three months ahead").format(flag=date_flag, day=long_day(day)))
+        doubts.append(RuleViolation(_("{day} is more than three months ahead").format(day=long_day(day)), field="date"))
     if day.weekday() == 6 or fbu.is_public_holiday(day):
-        doubts.append(_("{flag}: {day} is a Sunday or a public holiday").format(flag=date_flag, day=long_day(day)))
+        doubts.append(RuleViolation(_("{day} is a Sunday or a public holiday").format(day=long_day(day)), field="date"))
     first, last = APPOINTMENT_HOURS
     if not first <= at.time() <= last:
-        doubts.append(_("{flag}: {time} is outside {first}-{last}").format(
-            flag=time_flag, time=f"{at:%H:%M}", first=f"{first:%H:%M}", last=f"{last:%H:%M}"))
+        doubts.append(RuleViolation(_("{time} is outside {first}-{last}").format(
+            time=f"{at:%H:%M}", first=f"{first:%H:%M}", last=f"{last:%H:%M}"), field="time"))
     return doubts
 
 
-def check_hearing_date(hearing_day: date, intake_date: date, flag: str = "--date") -> None:
+def check_hearing_date(hearing_day: date, intake_date: date, field: str = "date") -> None:
     if hearing_day < intake_date - HEARING_BEFORE_REGISTRATION_MAX:
-        raise InvalidInput(_("{flag}: the hearing is more than a year before the case's registration "
-                             "({intake_date:%d/%m/%Y}); check the year").format(flag=flag, intake_date=intake_date))
+        raise InvalidInput(_("the hearing is more than a year before the case's registration "
+                             "({intake_date:%d/%m/%Y}); check the year").format(intake_date=intake_date), field=field)
 
 
 @dataclass(frozen=True)
@@ -448,8 +448,8 @@ def short_notice(announced: date, eviction: date) -> bool:
 
 def check_term_days(term_days: int | None) -> None:
     if term_days is not None and not 1 <= term_days <= MAX_EVICTION_TERM_DAYS:
-        raise InvalidInput(_("--term-days: use a number of days from 1 to {most}; without it the term is one "
-                             "month").format(most=MAX_EVICTION_TERM_DAYS))
+        raise InvalidInput(_("use a number of days from 1 to {most}; without it the term is one "
+                             "month").format(most=MAX_EVICTION_TERM_DAYS), field="term_days")
 
 
 @rule

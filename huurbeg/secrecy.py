@@ -111,7 +111,7 @@ def _wrapped(line: str) -> str:
 
 
 def purge_candidates(store: Storage, before: date, today: date) -> list:
-    check_not_future(before, today, "--closed-before")
+    check_not_future(before, today, "closed_before")
     return store.retention.closed_before(before)
 
 

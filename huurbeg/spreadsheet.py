@@ -23,7 +23,7 @@ from datetime import date
 from huurbeg import dates, money, national_number
 from huurbeg.casework import IntakeDraft, complete, match_key
 from huurbeg.codes import WHAT, LandlordType, Outcome, Problem, Source, Status, Track, choices, parse_code
-from huurbeg.errors import HuurbegError, InvalidInput
+from huurbeg.errors import HuurbegError, InvalidInput, said
 from huurbeg.i18n import N_, _
 
 COLUMNS = ("ref", "tenant", "address", "phone", "birth_date", "national_number", "adults", "children", "landlord",
@@ -184,10 +184,12 @@ FLAG_COLUMNS = {"date": "intake_date"}
 
 
 def _rule_broken(exc: HuurbegError) -> RowError:
-    """An intake rule's message ('--landlord-type: ...') as the fault of the column the flag stands for;
+    """An intake rule's message about a field (`landlord_type`) as the fault of the column of that name;
     the flags it names further on ('differs from --birth-date') become columns too."""
     columns = lambda text: re.sub(r"--([a-z][\w-]*)",  # noqa: E731
                                   lambda m: FLAG_COLUMNS.get(m[1], m[1].replace("-", "_")), text)
+    if exc.field is not None:
+        return RowError(FLAG_COLUMNS.get(exc.field, exc.field), columns(said(exc.detail)))
     match = re.match(r"--([\w-]+): (.*)", str(exc), re.DOTALL)
     if not match:
         return RowError("", columns(str(exc)))

@@ -50,8 +50,8 @@ def add_dwelling(store: Storage, code: str, kind: DwellingKind, address: str | N
 def _dwelling(store: Storage, code: str):
     dwelling = store.housing.dwelling(code.strip())
     if dwelling is None:
-        raise NotFound(_("--dwelling: no dwelling {strip}; 'huurbeg transfer list' lists them")
-                       .format(strip=short(code.strip())))
+        raise NotFound(_("no dwelling {strip}; 'huurbeg transfer list' lists them")
+                       .format(strip=short(code.strip())), field="dwelling")
     return dwelling
 
 
@@ -69,15 +69,15 @@ def admit(store: Storage, number: str, code: str, when: date, until: date | None
                               "first with 'huurbeg transfer out {number}'")
                             .format(number=number, start_date=current.start_date))
     if store.housing.stay_overlapping(dwelling, when) is not None:
-        raise RuleViolation(_("--dwelling: {code} is occupied; a dwelling holds one household at a time")
-                            .format(code=dwelling.code))
+        raise RuleViolation(_("{code} is occupied; a dwelling holds one household at a time")
+                            .format(code=dwelling.code), field="dwelling")
     if dwelling.kind == DwellingKind.CRISIS:
         if until is not None or review is not None:
-            raise InvalidInput(_("--until/--review: only for transitional dwellings; {extension_rule}")
-                               .format(extension_rule=extension_rule()))
+            raise InvalidInput(_("only for transitional dwellings; {extension_rule}")
+                               .format(extension_rule=extension_rule()), field="until/review")
         until = crisis_end(when)
     elif until is not None and until <= when:
-        raise InvalidInput(_("--until: must come after the admission"))
+        raise InvalidInput(_("must come after the admission"), field="until")
     moved_from = None
     target = TRACK_OF[DwellingKind(dwelling.kind)]
     if case.track != target:
@@ -94,8 +94,8 @@ def extend(store: Storage, number: str, until: date | None, review: date | None,
     stay = _current(store, case)
     if store.housing.dwelling_of(stay).kind == DwellingKind.CRISIS:
         if until is not None or review is not None:
-            raise InvalidInput(_("--until/--review: a crisis stay is extended by {crisis_stay_months} months")
-                               .format(crisis_stay_months=CRISIS_STAY_MONTHS))
+            raise InvalidInput(_("a crisis stay is extended by {crisis_stay_months} months")
+                               .format(crisis_stay_months=CRISIS_STAY_MONTHS), field="until/review")
         if stay.extensions >= CRISIS_MAX_EXTENSIONS:
             raise RuleViolation(_("refused: {extension_rule}; this stay was already extended (it ends on "
                                   "{end_date:%d/%m/%Y})")
@@ -104,10 +104,11 @@ def extend(store: Storage, number: str, until: date | None, review: date | None,
         store.housing.change_stay(case, stay, end, stay.review_date, extension=True)
     else:
         if until is None and review is None:
-            raise InvalidInput(_("--until/--review: give the planned end or a review date of the transitional stay"))
+            raise InvalidInput(_("give the planned end or a review date of the transitional stay"),
+                               field="until/review")
         end = until if until is not None else stay.end_date
         if end is not None and end <= stay.start_date:
-            raise InvalidInput(_("--until: must come after the admission"))
+            raise InvalidInput(_("must come after the admission"), field="until")
         store.housing.change_stay(case, stay, end, review if review is not None else stay.review_date,
                                   extension=False)
     return end
@@ -148,7 +149,7 @@ def move_out(store, number: str, destination: Destination, when: date, today: da
     stay = _current(store, case)
     check_not_future(when, today)
     if when < stay.start_date:
-        raise InvalidInput(_("--date: cannot be before the admission"))
+        raise InvalidInput(_("cannot be before the admission"), field="date")
     store.housing.leave(case, stay, when, destination)
     outcome = OUTCOME_OF[destination] if close else None
     if outcome is not None:
@@ -200,7 +201,8 @@ def referral_outcome(store: Storage, number: str, referral_id: int, result: Refe
                        .format(number=number, referral_id=referral_id))
     check_not_future(when, today)
     if when < referral.date:
-        raise InvalidInput(_("--date: cannot be before the referral ({date:%d/%m/%Y})").format(date=referral.date))
+        raise InvalidInput(_("cannot be before the referral ({date:%d/%m/%Y})").format(date=referral.date),
+                           field="date")
     if (referral.outcome, referral.outcome_date) == (result, when):
         raise InvalidInput(_("nothing to change: this outcome is already recorded"))
     store.housing.referral_outcome(case, referral, result, when)

@@ -35,24 +35,24 @@ def parse_worker(text: str) -> str:
 def chosen(store: "Storage", worker: str | None, mine: bool) -> str | None:
     """The worker whose cases a view shows (--worker W or --mine), or None for everyone's."""
     if worker is not None and mine:
-        raise InvalidInput(_("--mine: give --worker or --mine, not both"))
+        raise InvalidInput(_("give --worker or --mine, not both"), field="mine")
     if mine:
         return store.me
     if worker is not None:
-        _check_known(store, worker, "--worker")
+        _check_known(store, worker, "worker")
     return worker
 
 
-def _check_known(store: "Storage", worker: str, flag: str) -> None:
+def _check_known(store: "Storage", worker: str, field: str) -> None:
     """A typo must not look like an empty caseload: the name must have cases, or be a role on the server."""
     known = store.cases.workers()
     if worker in known or store.is_login_role(worker):
         return
     if not known:
-        raise InvalidInput(_("{flag}: no case has worker {worker}").format(flag=flag, worker=worker))
+        raise InvalidInput(_("no case has worker {worker}").format(worker=worker), field=field)
     listed = ", ".join(known[:10]) + (" ..." if len(known) > 10 else "")
-    raise InvalidInput(_("{flag}: no case has worker {worker}; workers: {listed}").format(
-        flag=flag, worker=worker, listed=listed))
+    raise InvalidInput(_("no case has worker {worker}; workers: {listed}").format(
+        worker=worker, listed=listed), field=field)
 
 
 def _check_target(store: "Store", worker: str) -> None:
@@ -63,12 +63,12 @@ def _check_target(store: "Store", worker: str) -> None:
         return
     login, member, team = standing
     if not login:
-        raise InvalidInput(_("--to: no database role named {worker} can log in; create it first (see the README's "
-                             "team setup)").format(worker=worker))
+        raise InvalidInput(_("no database role named {worker} can log in; create it first (see the README's "
+                             "team setup)").format(worker=worker), field="to")
     if not member:
-        raise InvalidInput(_("--to: the database role {worker} is not a member of the team role {team}; add it "
+        raise InvalidInput(_("the database role {worker} is not a member of the team role {team}; add it "
                              "first: GRANT {team} TO {role};").format(worker=worker, team=team,
-                                                                     role=_sql_name(worker)))
+                                                                     role=_sql_name(worker)), field="to")
 
 
 def _sql_name(name: str) -> str:
@@ -90,8 +90,8 @@ def assign(store: "Store", number: str, to: str) -> str | None:
 def hand_over(store: "Store", from_worker: str, to: str) -> list[str]:
     """Every open case of `from_worker` to `to`, each in its history; returns the case numbers."""
     if from_worker == to:
-        raise InvalidInput(_("--to: name another worker than --from"))
-    _check_known(store, from_worker, "--from")
+        raise InvalidInput(_("name another worker than --from"), field="to")
+    _check_known(store, from_worker, "from")
     _check_target(store, to)
     cases = store.cases.open_cases_of(from_worker)
     for case in cases:

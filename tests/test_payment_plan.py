@@ -52,12 +52,14 @@ def test_one_instalment_and_exact_division():
 
 
 @pytest.mark.parametrize("arrears, instalment, day, field", [
-    (0, 100, None, "--arrears"), (100, 0, None, "--instalment"), (100, 200, None, "--instalment"),
-    (100, 50, 0, "--day"), (100, 50, 32, "--day"), (100_000_00, 1, None, "--instalment"),
+    (0, 100, None, "arrears"), (100, 0, None, "instalment"), (100, 200, None, "instalment"),
+    (100, 50, 0, "day"), (100, 50, 32, "day"), (100_000_00, 1, None, "instalment"),
 ])
 def test_impossible_plans_name_the_field(arrears, instalment, day, field):
-    with pytest.raises(ValueError, match=field):
+    """The rule names the field (the command line adds its flag: tests/test_error_fields.py)."""
+    with pytest.raises(ValueError) as refused:
         schedule(arrears, instalment, date(2026, 1, 1), day)
+    assert refused.value.field == field and "--" not in str(refused.value)
 
 
 PLAN = [Instalment(1, date(2027, 1, 1), 100), Instalment(2, date(2027, 2, 1), 100),

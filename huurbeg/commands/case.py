@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render
+from huurbeg import formats, render
 from huurbeg.codes import AttachmentKind, Audience, Outcome, Problem, Status, Track
 from huurbeg.commands.intake import (ArrearsOption, LandlordOption, LandlordTypeOption, NoteOption, ProblemOption,
                                      ReferrerOption, RentOption, SourceOption)
@@ -17,7 +17,7 @@ from huurbeg.entities import HOUSEHOLD
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
-                            OutputFormat, ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file,
+                            ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file,
                             parse_case, parse_past_date, parse_required_text, parse_worker)
 from huurbeg.state import state
 
@@ -44,7 +44,7 @@ def list_cases(
         "--landlord", parser=parse_required_text, metavar="NAME",
         help="Only the cases of landlords whose name holds this.")] = None,
     as_of: AsOfOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = "table",
 ) -> None:
     """The caseload: number, tenant, track, days open, last contact, next deadline, warning."""
     from huurbeg import caseload, workers
@@ -74,7 +74,7 @@ def find(
                                                             "landlord or import reference, or part of one.")],
     status: Annotated[str, typer.Option("--status", metavar="STATUS",
                                         help="Which cases: open, closed or all (default).")] = "all",
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = "table",
 ) -> None:
     """Find a case by a fragment: case, accents and punctuation ignored, one typo per word tolerated.
 
@@ -101,7 +101,7 @@ def _status(text: str) -> Status | None:
 
 @app.command("show")
 def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
-         fmt: FormatOption = OutputFormat.TABLE) -> None:
+         fmt: FormatOption = "table") -> None:
     """The whole dossier: household, landlord, problems, tracks, contacts, warnings and timeline."""
     from huurbeg import casework
 
@@ -399,7 +399,7 @@ HISTORY_COLUMNS = [("at", N_("When")), ("user", N_("Who")), ("action", N_("What"
 
 
 @app.command("history")
-def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = OutputFormat.TABLE) -> None:
+def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = "table") -> None:
     """Every write and every read of the dossier: who, when, what."""
     from huurbeg import casework
 
@@ -408,7 +408,7 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = Output
     store = state(ctx).store(reads_only=True)
     rows = caseload.history(store, number)
     casework.log_read(store, number, "case history")
-    shown = rows if fmt in (OutputFormat.JSON, OutputFormat.CSV) else [history.shown_entry(row) for row in rows]
+    shown = [history.shown_entry(row) for row in rows] if formats.get(fmt).for_people else rows
     columns = HISTORY_COLUMNS if not any(row["role"] for row in rows) else \
         HISTORY_COLUMNS[:2] + [("role", N_("Role"))] + HISTORY_COLUMNS[2:]  # a team server's: who is who
     render.emit_rows(shown, fmt, headed(columns), title=_("History of {number}").format(number=number))
@@ -529,7 +529,7 @@ def attach(
 
 
 @app.command("files")
-def files_list(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = OutputFormat.TABLE) -> None:
+def files_list(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = "table") -> None:
     """The documents of a dossier: number, kind, date, name, type and size. A read of the dossier."""
     from huurbeg import attachments, casework
     from huurbeg.views import document_rows
@@ -537,7 +537,7 @@ def files_list(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = Out
     store = state(ctx).reader(records_reads=True)
     rows = attachments.listing(store, number)
     casework.log_read(store, number, "case files")
-    shown = rows if fmt != OutputFormat.TABLE else document_rows(rows)
+    shown = rows if fmt != "table" else document_rows(rows)
     render.emit_rows(shown, fmt, headed(FILE_COLUMNS), title=_("Documents of {number}").format(number=number),
                      empty=_("No documents. Keep one with 'huurbeg case attach {number} FILE'.").format(number=number))
 

@@ -4,10 +4,10 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render
+from huurbeg import formats, render
 from huurbeg.commands import TENANT_COLUMN, headed, with_tenants
 from huurbeg.i18n import N_, _
-from huurbeg.params import AsOfOption, FormatOption, MineOption, OutputFormat, WorkerOption, parse_days
+from huurbeg.params import AsOfOption, FormatOption, MineOption, WorkerOption, parse_days
 from huurbeg.state import state
 
 COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), TENANT_COLUMN, ("rule", N_("Rule")),
@@ -26,7 +26,7 @@ def deadlines(
     worker: WorkerOption = None,
     mine: MineOption = False,
     as_of: AsOfOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = "table",
 ) -> None:
     """Every warning and deadline of the open cases, most urgent first."""
     from huurbeg import caseload, workers
@@ -39,7 +39,7 @@ def deadlines(
     from huurbeg.rules import rule_name
 
     rows = [w.as_dict() for w in found]
-    if fmt not in (OutputFormat.JSON, OutputFormat.CSV):  # for people: the rule by its name
+    if formats.get(fmt).for_people:  # the rule by its name
         rows = [row | {"rule": rule_name(row["rule"])} for row in rows]
     rows = with_tenants(rows, store, fmt)
     render.emit_rows(rows, fmt, headed(COLUMNS),

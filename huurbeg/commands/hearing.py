@@ -1,18 +1,17 @@
 """`huurbeg hearing`: the petitions and hearings at the Justice of the Peace (vredegerecht)."""
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from huurbeg import render
+from huurbeg import formats, render
 from huurbeg.codes import ConciliationResult, EvictionResult, HearingResult, SessionKind, choices
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption, WorkerOption,
-                            code_option, parse_coming_date, parse_coming_datetime, parse_count, parse_date,
-                            parse_datetime, parse_days, parse_money, parse_past_date, parse_required_text)
+from huurbeg.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, ReasonOption, WorkerOption,
+                            code_option, format_option, parse_coming_date, parse_coming_datetime, parse_count,
+                            parse_date, parse_datetime, parse_days, parse_money, parse_past_date, parse_required_text)
 from huurbeg.state import state
 
 ForceOption = Annotated[bool, typer.Option(
@@ -21,15 +20,6 @@ ForceOption = Annotated[bool, typer.Option(
 
 app = typer.Typer(help="Court hearings and conciliation sessions: add, the roll (list), a brief per case, outcomes, "
                        "and the list of courts.", no_args_is_help=True)
-
-
-class RollFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    CSV_EXCEL = "csv-excel"
-    XLSX = "xlsx"
-    ICS = "ics"
 
 
 RESULT_HELP = N_("What the hearing decided; a conciliation session ends in agreement, no-agreement, tenant-absent "
@@ -137,9 +127,7 @@ def list_hearings(
                                               help="Only courts whose name contains this.")] = None,
     worker: WorkerOption = None,
     mine: MineOption = False,
-    fmt: Annotated[RollFormat, code_option(RollFormat, N_("format"),
-                                           N_("table, json, csv, csv-excel, xlsx, or ics (a calendar)."),
-                                           "--format", "-f")] = RollFormat.TABLE,
+    fmt: Annotated[str, format_option("calendar", formats.KINDS["calendar"].help)] = "table",
 ) -> None:
     """The roll: hearings by date and time, with who is ready and who is not."""
     from huurbeg import hearings, workers
@@ -150,13 +138,12 @@ def list_hearings(
     ahead = within if within is not None else hearings.DEFAULT_ROLL_DAYS
     first, days = (on, 1) if on else (app_state.today, ahead + 1)
     store = app_state.reader()
+    calendar = formats.get(fmt).writes("calendar")
     rows = hearings.roll(store, first, days, court, workers.chosen(store, worker, mine),
-                         removed=fmt == RollFormat.ICS)  # a calendar cancels a withdrawn hearing
-    if fmt == RollFormat.ICS:
-        from huurbeg.calendar import hearings_ics
-
-        render.write_text(hearings_ics(rows))
-    elif fmt == RollFormat.TABLE:
+                         removed=calendar)  # a calendar cancels a withdrawn hearing
+    if calendar:
+        formats.write(fmt, "calendar", rows)
+    elif fmt == "table":
         from huurbeg.views import roll_view
 
         roll_view(rows)
@@ -169,7 +156,7 @@ def list_hearings(
 def brief(
     ctx: typer.Context,
     number: CaseArgument,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = "table",
 ) -> None:
     """One screen to take into the courtroom: household, money, agreements, contacts, referrals, proposal."""
     from huurbeg import casework, hearings
@@ -212,7 +199,7 @@ def outcome(
     app_state = state(ctx)
     store = app_state.store()
     if new_date is not None:
-        prompts.vouch(hearing_doubts(new_date, "--new-date"), force)
+        prompts.vouch(hearing_doubts(new_date, "new_date"), force)
     if correct:
         _withdraw_outcome(store, number, CORRECTED)
     plan = None
@@ -346,7 +333,7 @@ def courts(
         help="A court's name as listed, whose hearings move to the court of --into (a name written two ways).")] = None,
     into: Annotated[str | None, typer.Option(
         "--into", parser=parse_required_text, metavar="NEW", help="The court the hearings of --merge move to.")] = None,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = "table",
 ) -> None:
     """The courts on record, with how many hearings and conciliation sessions name each; --merge OLD --into NEW
     joins two names of one court (recorded in each case's history)."""

@@ -12,7 +12,7 @@ from huurbeg.commands.fields import with_options
 from huurbeg.entities import HOUSEHOLD
 from huurbeg.errors import Cancelled, InvalidInput, said
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_clearable_text, parse_money
+from huurbeg.params import DateOption, NoInputOption, code_option, format_option, parse_clearable_text, parse_money
 from huurbeg.state import state
 
 
@@ -62,9 +62,8 @@ def intake(
     allow_duplicate: Annotated[bool, typer.Option(
         "--allow-duplicate", help="Open a case even though the household already has an open one.")] = False,
     no_input: NoInputOption = False,
-    fmt: Annotated[OutputFormat, code_option(
-        OutputFormat, N_("format"), N_("table prints the case number; json or csv print the new case."),
-        "--format", "-f")] = OutputFormat.TABLE,
+    fmt: Annotated[str, format_option(
+        "listing", N_("table prints the case number; json or csv print the new case."))] = "table",
     resume: ResumeOption = False,
     **household,
 ) -> None:
@@ -128,7 +127,7 @@ def intake(
     _show_created(store, number, fmt, today)
 
 
-def _show_created(store, number: str, fmt: OutputFormat, today: date) -> None:
+def _show_created(store, number: str, fmt: str, today: date) -> None:
     from huurbeg import caseload
 
     created = caseload.dossier(store, number, today)

@@ -9,7 +9,7 @@ import typer
 from huurbeg import render
 from huurbeg.commands import headed
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import FormatOption, OutputFormat, parse_past_date
+from huurbeg.params import FormatOption, parse_past_date
 from huurbeg.state import state
 
 
@@ -45,7 +45,7 @@ def purge(
     closed_before: Annotated[date, typer.Option("--closed-before", parser=parse_past_date, metavar="DATE",
                                                 help="Purge cases closed before this date.")],
     yes: Annotated[bool, typer.Option("--yes", help="Really remove the data (without it: only list).")] = False,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = "table",
 ) -> None:
     """Remove names, addresses, numbers, notes and free text of cases closed before a date; figures stay."""
     from huurbeg import secrecy
@@ -66,7 +66,7 @@ def purge(
     numbers = secrecy.purge(store, closed_before, app_state.today)
     app_state.commit()  # then the file is rewritten without the erased values
     left = store.retention.scrub() if numbers else None
-    if fmt != OutputFormat.TABLE:
+    if fmt != "table":
         render.emit_rows([{"case": n} for n in numbers], fmt, headed([("case", N_("Case"))]))
     render.message(ngettext("Personal data of {count} case removed; their figures remain.",
                             "Personal data of {count} cases removed; their figures remain.", len(numbers)).format(

@@ -13,7 +13,7 @@ from huurbeg.errors import Cancelled, InvalidInput, MissingValue
 from huurbeg.groups import with_default
 from huurbeg.history import fields_shown
 from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
+from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption,
                             ReasonOption, RecordIdArgument, code_option, output_file, parse_coming_date, parse_count,
                             parse_date, parse_money, parse_past_date, parse_required_text)
 from huurbeg.state import state
@@ -126,15 +126,15 @@ def pay(
 
 @app.command("show")
 def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
-         fmt: FormatOption = OutputFormat.TABLE) -> None:
+         fmt: FormatOption = "table") -> None:
     """Every instalment with its due date, amount, what was paid and its state, and the balance."""
     from huurbeg import followup
 
     app_state = state(ctx)
     view = followup.plan_view(app_state.reader(), number, as_of or app_state.today)
-    if fmt == OutputFormat.JSON:
+    if fmt == "json":
         render.write_json(view)
-    elif fmt != OutputFormat.TABLE:  # csv and xlsx: one row per instalment
+    elif fmt != "table":  # csv and xlsx: one row per instalment
         render.emit_rows(view["instalments"], fmt, [], title=f"Plan {number}")
     else:
         from huurbeg.views import plan_view

@@ -10,7 +10,7 @@ from huurbeg.codes import ReferralDestination, ReferralOutcome
 from huurbeg.groups import with_default
 from huurbeg.commands import TENANT_COLUMN, headed, with_tenants
 from huurbeg.i18n import N_, _
-from huurbeg.params import (CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption, RecordIdArgument,
+from huurbeg.params import (CaseArgument, DateOption, FormatOption, ReasonOption, RecordIdArgument,
                             code_option, parse_case)
 from huurbeg.state import state
 
@@ -52,7 +52,7 @@ def list_referrals(
     number: Annotated[str | None, typer.Argument(
         parser=parse_case, metavar="[CASE]",
         help="Every referral of this case (default: the referrals of open cases still awaiting an answer).")] = None,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = "table",
 ) -> None:
     """The referrals of one case with their number and outcome, or every referral still awaiting an answer."""
     from huurbeg import transfers

@@ -18,7 +18,7 @@ from huurbeg.commands.fields import with_options
 from huurbeg.entities import LANDLORD_CONTACT
 from huurbeg.errors import InvalidInput, MissingValue, NotFound
 from huurbeg.i18n import N_, _
-from huurbeg.params import FormatOption, NoInputOption, OutputFormat, _wrap, parse_required_text
+from huurbeg.params import FormatOption, NoInputOption, _wrap, parse_required_text
 from huurbeg.service import IDENTITY_FIELDS, WORKER_FIELDS, ServiceIdentity, WorkerContact
 from huurbeg.state import state
 
@@ -146,7 +146,7 @@ WORKER_COLUMNS = [("worker", N_("Worker")), ("name", N_("Name")), ("phone", N_("
 
 
 @app.command("show")
-def show(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
+def show(ctx: typer.Context, fmt: FormatOption = "table") -> None:
     """The service's identity as its documents show it, what is still missing, and the workers' details."""
     store = state(ctx).reader()
     record = identity_record(store.service.identity(), store.service.workers(), store.me)
@@ -257,7 +257,7 @@ NameArgument = Annotated[str, typer.Argument(
 
 
 @landlords.command("show")
-def landlord_show(ctx: typer.Context, name: NameArgument, fmt: FormatOption = OutputFormat.TABLE) -> None:
+def landlord_show(ctx: typer.Context, name: NameArgument, fmt: FormatOption = "table") -> None:
     """A landlord's contact details and how many cases name them."""
     from huurbeg.codes import LandlordType
 
@@ -280,7 +280,7 @@ LANDLORD_COLUMNS = [("name", N_("Landlord")), ("type", N_("Type")), ("phone", N_
 
 
 @landlords.command("list")
-def landlord_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
+def landlord_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:
     """Every landlord with their contact details and open cases."""
     from huurbeg.codes import LandlordType
 

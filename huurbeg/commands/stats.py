@@ -1,25 +1,14 @@
 """`huurbeg stats`: the figures the service reports, for a month, a year or any period."""
 
 from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from huurbeg import render
-from huurbeg.i18n import N_, _
-from huurbeg.params import NoInputOption, code_option, parse_date
+from huurbeg import formats, render
+from huurbeg.i18n import _
+from huurbeg.params import NoInputOption, format_option, parse_date, said_on_the_command_line
 from huurbeg.state import state
-
-
-class StatsFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    CSV_EXCEL = "csv-excel"
-    XLSX = "xlsx"
-    HTML = "html"  # the report as one printable page, with charts
-    PDF = "pdf"  # the same report as an A4 PDF (with --output FILE.pdf)
 
 
 def register(app: typer.Typer) -> None:
@@ -39,11 +28,7 @@ def stats(
     by_worker: Annotated[bool, typer.Option(
         "--by-worker", help="The caseload per worker instead (json/csv: period, worker, figure, value).")] = False,
     no_input: NoInputOption = False,
-    fmt: Annotated[StatsFormat, code_option(
-        StatsFormat, N_("format"), N_("table for people; json or csv for programs; csv-excel for a Belgian Excel; "
-        "xlsx a workbook, one sheet per panel; html the report as one printable page with charts; pdf the same "
-        "report as an A4 PDF (with --output FILE.pdf)."),
-        "--format", "-f")] = StatsFormat.TABLE,
+    fmt: Annotated[str, format_option("figures", formats.KINDS["figures"].help)] = "table",
 ) -> None:
     """The monthly figures: intake, caseload, results, court, housing and work. Counts only, never names.
 
@@ -53,23 +38,17 @@ def stats(
 
     app_state = state(ctx)
     period = _period(month, year, first, last, app_state.today)
-    if fmt in (StatsFormat.HTML, StatsFormat.PDF):
+    if formats.get(fmt).writes("report"):
         _report(app_state, period, fmt, by_worker, no_input)
         return
     store = app_state.reader(must_exist=True)  # plain SQL: on a file, sqlite3 alone
     aggregates = store.service.figures(period.first, period.last, app_state.today)
-    if fmt != StatsFormat.TABLE:
+    if fmt != "table":
         rows = figures.worker_rows(aggregates, period) if by_worker else figures.compute(aggregates, period)
-        records = [r.as_dict() for r in rows]
-        if fmt == StatsFormat.JSON:
-            render.write_json(records)
-        elif fmt == StatsFormat.XLSX:
-            panel = {figure.key: figure.panel for figure in figures.FIGURES}
-            render.emit_rows(records, fmt, [], title=f"Figures {period.label}",  # one sheet per panel
-                             sheet=None if by_worker else lambda row: panel[row["figure"]])
-        else:
-            render.write_csv(records, ["period", "worker", "figure", "value"] if by_worker else None,
-                             excel=fmt == StatsFormat.CSV_EXCEL)
+        panel = {figure.key: figure.panel for figure in figures.FIGURES}
+        render.emit_rows([r.as_dict() for r in rows], fmt, [], title=f"Figures {period.label}",
+                         sheet=None if by_worker else lambda row: panel[row["figure"]],  # one sheet per panel
+                         keys=["period", "worker", "figure", "value"] if by_worker else None)
         return
     from huurbeg.views import chart_view, figures_view, workers_view
 
@@ -85,7 +64,7 @@ def stats(
                                             figures.HEADLINES)) for m in months])
 
 
-def _report(app_state, period, fmt: StatsFormat, by_worker: bool, no_input: bool) -> None:
+def _report(app_state, period, fmt: str, by_worker: bool, no_input: bool) -> None:
     """The report for the council, on the service's paper: its name and city asked for once on a terminal."""
     from huurbeg import annual_report, figures
     from huurbeg.commands.service import ensure_identity
@@ -94,7 +73,7 @@ def _report(app_state, period, fmt: StatsFormat, by_worker: bool, no_input: bool
     if by_worker:
         raise typer.BadParameter(_("the report holds the service's figures, not the workers'; "
                                    "use --by-worker with table, json, csv or xlsx"), param_hint="'--format'")
-    if fmt == StatsFormat.PDF and render.output_path() is None and render.to_terminal():
+    if formats.get(fmt).binary and render.output_path() is None and render.to_terminal():
         raise InvalidInput(_("--output: a PDF needs a file, e.g. --output report-{year}.pdf").format(
             year=period.first.year))
     store = app_state.store(must_exist=True, write=False)  # the service's details may be asked for and kept
@@ -102,10 +81,7 @@ def _report(app_state, period, fmt: StatsFormat, by_worker: bool, no_input: bool
     months = [(m, figures.compute(store.service.figures(m.first, m.last, app_state.today), m, figures.HEADLINES))
               for m in figures.last_months(period)]
     rows = figures.compute(store.service.figures(period.first, period.last, app_state.today), period)
-    if fmt == StatsFormat.PDF:
-        render.write_bytes(annual_report.pdf(period, rows, months, identity))
-    else:
-        render.write_text(annual_report.page(period, rows, months, identity))
+    formats.write(fmt, "report", (period, rows, months, identity))
 
 
 def _period(month, year, first, last, today) -> "figures.Period":  # noqa: F821 (imported inside)
@@ -127,4 +103,4 @@ def _period(month, year, first, last, today) -> "figures.Period":  # noqa: F821 
         return figures.month_period(month or "this", today)
     except ValueError as exc:
         flag = "--year" if year is not None else "--to" if first is not None else "--month"
-        raise typer.BadParameter(str(exc), param_hint=f"'{flag}'") from None
+        raise typer.BadParameter(said_on_the_command_line(exc), param_hint=f"'{flag}'") from None

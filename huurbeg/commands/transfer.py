@@ -9,7 +9,7 @@ from huurbeg import render
 from huurbeg.codes import Destination, DwellingKind
 from huurbeg.commands import headed
 from huurbeg.i18n import N_, _
-from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
+from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption,
                             ReasonOption, code_option, complete_dwellings, parse_coming_date, parse_required_text)
 from huurbeg.state import state
 
@@ -162,13 +162,13 @@ COLUMNS = [("dwelling", N_("Dwelling")), ("kind", N_("Kind")), ("case", N_("Case
 
 
 @app.command("list")
-def occupancy(ctx: typer.Context, as_of: AsOfOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
+def occupancy(ctx: typer.Context, as_of: AsOfOption = None, fmt: FormatOption = "table") -> None:
     """Occupancy: every dwelling, its household, admission, end date and days left; free dwellings too."""
     from huurbeg import transfers
 
     app_state = state(ctx)
     rows = transfers.occupancy(app_state.store(write=False), as_of or app_state.today)
-    shown = rows if fmt != OutputFormat.TABLE else [r | {"tenant": r["tenant"] or _("— free —")} for r in rows]
+    shown = rows if fmt != "table" else [r | {"tenant": r["tenant"] or _("— free —")} for r in rows]
     columns = [c for c in COLUMNS if c[0] != "review" or any(r["review"] for r in rows)]
     render.emit_rows(shown, fmt, headed(columns),
                      empty=_("No dwellings yet: add one with 'huurbeg transfer dwelling add CODE --kind transit'."))

@@ -12,7 +12,7 @@ from huurbeg.commands import ResumeOption, headed
 from huurbeg.history import fields_shown
 from huurbeg.errors import Cancelled, InvalidInput
 from huurbeg.i18n import N_, _
-from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
+from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption,
                             RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
                             parse_past_date)
 from huurbeg.state import state
@@ -104,7 +104,7 @@ def list_contacts(
     since: Annotated[date | None, typer.Option(
         "--since", parser=parse_past_date, metavar="DATE",
         help="Only contacts from this date (default: all of one case, the last 30 days of every case).")] = None,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = "table",
 ) -> None:
     """Contacts of one case, or of every case in the last 30 days."""
     from huurbeg import followup

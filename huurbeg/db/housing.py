@@ -34,8 +34,8 @@ class Housing(Area):
             return exact
         found = [d for d in self.sql.rows("SELECT * FROM dwelling") if d.code.strip().casefold() == code.casefold()]
         if len(found) > 1:
-            raise NotFound(_("--dwelling: {code} could be {codes}; type the code as it is written")
-                           .format(code=code, codes=", ".join(sorted(d.code for d in found))))
+            raise NotFound(_("{code} could be {codes}; type the code as it is written")
+                           .format(code=code, codes=", ".join(sorted(d.code for d in found))), field="dwelling")
         return found[0] if found else None
 
     def dwelling_of(self, stay: Any) -> Record:
