@@ -221,8 +221,6 @@ def test_a_bad_template_is_refused_and_nothing_written(cli, planted, tmp_path, d
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d"], "--time"),
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d", "--time", "25:00"], "--time"),
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "-1d", "--time", "10:00"], "past"),
-    (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "20/11", "--time", "10:00"],
-     "--date: Saturday 20/11/2027 is more than three months ahead; give --force"),  # 20/11 was two days ago
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "29/11/2026", "--time", "21:00"],
      "--date: Sunday 29/11/2026 is a Sunday or a public holiday; give --force"),
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "25/12/2026", "--time", "10:00"],
@@ -240,6 +238,18 @@ def test_bad_input_is_one_line_and_nothing_is_written(cli, planted, tmp_path, db
     assert_one_line_error(result, contains=contains)
     assert snapshot(db_path) == before
     assert not [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".docx") or p.name.startswith(".huurbeg")]
+
+
+def test_an_invitation_on_a_day_without_its_year_that_fell_next_year_is_refused(cli, planted, tmp_path, db_path):
+    before = snapshot(db_path)
+    result = cli("letter", planted, "--to", "tenant", "--output", str(tmp_path / "brief.pdf"), "--date", "20/11",
+                 "--time", "10:00")  # 20/11 was two days ago
+    assert result.exit_code == 4, result.output
+    error, read_as = result.stderr.strip().splitlines()
+    assert error == ("huurbeg: error: --date: Saturday 20/11/2027 is more than three months ahead; give --force to "
+                     "record it anyway")
+    assert read_as == "20/11 is Saturday 20/11/2027."
+    assert snapshot(db_path) == before and not list(tmp_path.glob("*.pdf"))
 
 
 def test_an_invitation_asked_about_is_made_with_force(cli, planted, tmp_path):
