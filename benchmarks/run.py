@@ -4,6 +4,7 @@
     python benchmarks/run.py --sizes 1000 --rounds 3
     python benchmarks/run.py --readme             # also write the table into README.md
     python benchmarks/run.py --only "visit add" "case list"   # the commands whose label begins so
+    python benchmarks/run.py --help-only --rounds 15   # only the two help timings, beside their floor
 
 Every round runs every floor and every command once, in a new random order, so that a
 slow moment of the machine hits floors and commands alike; a command's ratio is the median
@@ -73,11 +74,16 @@ class Bench:
 IMPORT_ROWS = 5_000
 
 
+def helps() -> list[Bench]:
+    """Help as fast as Typer allows: the root's lists its commands from a table, a command's builds that one."""
+    return [Bench("huurbeg --help", ["--help"], 1.3, "import typer", "help"),
+            Bench("case show --help", ["case", "show", "--help"], 1.3, "import typer", "help")]
+
+
 def commands(sample: dict) -> list[Bench]:
     listing = [("overview", []), ("case list", ["case", "list"]), ("deadlines", ["deadlines"])]
     benches = [
-        Bench("huurbeg --help", ["--help"], 1.5, "import typer", "help"),
-        Bench("case show --help", ["case", "show", "--help"], 1.5, "import typer", "help"),
+        *helps(),
         Bench("case show", ["case", "show", sample["case"]], 0.5, output="tty"),
         Bench("case show (json)", ["case", "show", sample["case"], "-f", "json"], 0.5),
         Bench("hearing list --date D", ["hearing", "list", "--date", sample["tomorrow"]], 0.5, output="tty"),
@@ -184,7 +190,8 @@ def samples(path: Path) -> dict:
             "tomorrow": (date.today() + timedelta(days=1)).isoformat(), "year": str(date.today().year - 1)}
 
 
-def measure(sizes: list[int], rounds: int, work: Path, only: list[str] | None = None) -> dict:
+def measure(sizes: list[int], rounds: int, work: Path, only: list[str] | None = None,
+            only_help: bool = False) -> dict:
     """Floors once per round and every command at every size once per round, shuffled."""
     env = dict(os.environ, NO_COLOR="1", PAGER="cat", COLUMNS=str(TERMINAL[1]), LINES=str(TERMINAL[0]))
     env.pop("HUURBEG_TODAY", None)
@@ -192,12 +199,17 @@ def measure(sizes: list[int], rounds: int, work: Path, only: list[str] | None = 
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     floors = {name: Bench(name, command, 0, kind="floor") for name, command in FLOORS.items()}
     plans = {}
+    if only_help:  # no database needed
+        sizes, plans = [], {0: (work / "empty.db", helps())}
     spreadsheet = work / "caseload.csv"
-    subprocess.run([PYTHON, str(HERE / "generate.py"), str(spreadsheet), "--spreadsheet", str(IMPORT_ROWS)], check=True)
-    subprocess.run([*HUURBEG, "--db", str(work / "empty.db"), "case", "list"], check=True, capture_output=True)
+    if sizes:
+        subprocess.run([PYTHON, str(HERE / "generate.py"), str(spreadsheet), "--spreadsheet", str(IMPORT_ROWS)],
+                       check=True)
+        subprocess.run([*HUURBEG, "--db", str(work / "empty.db"), "case", "list"], check=True, capture_output=True)
     pdf = work / "judgment.pdf"
-    with open(pdf, "wb") as file:
-        file.write(b"%PDF-1.7\n" + os.urandom(LARGE_PDF - 9))
+    if sizes:
+        with open(pdf, "wb") as file:
+            file.write(b"%PDF-1.7\n" + os.urandom(LARGE_PDF - 9))
     for n, size in enumerate(sizes):
         copy = work / f"{size}.db"
         shutil.copyfile(database(size), copy)  # writes go to a copy, the kept database stays as generated
@@ -281,7 +293,8 @@ def verdicts(result: dict) -> list[str]:
                     missed.append(f"{bench.label} at {size:,} cases: {slower:.2f}x {bench.versus} "
                                   f"(target {DOCUMENTS_GROWTH}x)")
             if ratio > bench.target:
-                missed.append(f"{bench.label} at {size:,} cases: {ratio:.2f}x {bench.floor} (target {bench.target}x)")
+                where = f" at {size:,} cases" if size else ""
+                missed.append(f"{bench.label}{where}: {ratio:.2f}x {bench.floor} (target {bench.target}x)")
             if bench.kind == "lookup" and max(bench.peaks) > floor_peak * LOOKUP_MEMORY:
                 missed.append(f"{bench.label} at {size:,} cases: peak memory {max(bench.peaks) / floor_peak:.2f}x "
                               f"the floor's (target {LOOKUP_MEMORY}x)")
@@ -311,7 +324,7 @@ def table(result: dict) -> str:
     for size, (_, benches) in plans.items():
         for b in benches:
             peak = max(b.peaks)
-            lines.append(f"| {size:,} | {b.label} | {ms(b.times)} | {statistics.median(b.ratios):.2f} | "
+            lines.append(f"| {f'{size:,}' if size else ''} | {b.label} | {ms(b.times)} | {statistics.median(b.ratios):.2f} | "
                          f"≤ {b.target}× {b.floor} | {peak:.0f} | {peak / floor_peak:.2f} |")
     missed = verdicts(result)
     lines += ["", "Every target met." if not missed else "Targets missed:"] + [f"- {m}" for m in missed]
@@ -333,9 +346,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     parser.add_argument("--only", nargs="+", metavar="LABEL", help="time only the commands whose label begins so")
+    parser.add_argument("--help-only", action="store_true", help="only the help timings and their floors (quick)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
-        report = table(measure(args.sizes, max(args.rounds, 1), Path(work), args.only))
+        report = table(measure(args.sizes, max(args.rounds, 1), Path(work), args.only, args.help_only))
+    if args.help_only:
+        print(report)
+        return
     (HERE / "results.md").write_text(report + "\n")
     if args.readme:
         write_readme(report)

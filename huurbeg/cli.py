@@ -8,6 +8,7 @@ rolled back when it failed, exited non-zero or was stopped.
 """
 
 import errno
+import importlib
 import os
 import re
 import sys
@@ -17,10 +18,8 @@ import typer
 from typer.core import TyperGroup
 
 from huurbeg import __version__, completion, helptext, render
-from huurbeg.commands import (case, completion as completion_command, deadlines, demo, digest, hearing, importing,
-                              intake, letter, maintenance, plan, refer, service, stats, transfer, visit)
 from huurbeg.errors import Cancelled, HuurbegError, reason as _said
-from huurbeg.groups import spare_pydantic
+from huurbeg.groups import LazyCommands, build, shown, spare_pydantic
 from huurbeg.i18n import N_, _
 from huurbeg.params import RUNNING, output_option, parse_worker, said_on_the_command_line
 from huurbeg.state import AppState, state
@@ -48,17 +47,66 @@ def _stopped(text: str, code: int) -> int:
     return code
 
 
+COMMANDS = {
+    "intake": "intake", "case": "case", "visit": "visit", "plan": "plan", "hearing": "hearing",
+    "transfer": "transfer", "refer": "refer", "letter": "letter", "deadlines": "deadlines", "digest": "digest",
+    "stats": "stats", "service": "service", "landlord": "service", "import": "importing", "demo": "demo",
+    "copy": "maintenance", "backup": "maintenance", "purge": "maintenance", "doctor": "maintenance",
+    "completion": "completion",
+}
+"""The root's commands and the module of huurbeg.commands that makes each: its `register(app)`, else its
+`app` as the group of that name. Their one-line help is helptext.SUMMARIES; tests/test_docs.py checks both
+against the commands themselves."""
+
+
+def command_module(name: str):
+    """The module of huurbeg.commands that makes the root's command `name`, imported on first use."""
+    return importlib.import_module(f"huurbeg.commands.{COMMANDS[name]}")
+
+
 class HuurbegGroup(TyperGroup):
-    """The root group: runs the command and turns any failure into one line and an exit code."""
+    """The root group: runs the command and turns any failure into one line and an exit code.
+
+    Its commands are built when they are called or their help is shown (huurbeg.groups.LazyCommands);
+    its own help lists them from COMMANDS and helptext.SUMMARIES, building none."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _add_output_option(self, output_option())
-        _remember_running(self)
+        self.commands = LazyCommands(COMMANDS, self._build, summary=lambda name: _(helptext.SUMMARIES[name]))
+        self._output_option = None
         helptext.polish(self)
+
+    def _build(self, name: str):
+        module = command_module(name)
+        holder = typer.Typer()
+        if hasattr(module, "register"):
+            module.register(holder)
+        else:
+            holder.add_typer(module.app, name=name)
+        return build(holder, name, (name,), self._prepare, pretty_exceptions_short=app.pretty_exceptions_short,
+                     suggest_commands=app.suggest_commands, rich_markup_mode=app.rich_markup_mode)
+
+    def _prepare(self, command, path: tuple[str, ...]) -> None:
+        """What the tree Typer builds lacks, given to each command as it is built."""
+        if self._output_option is None:
+            self._output_option = output_option()
+        _add_output_option(command, self._output_option)
+        helptext.polish_command(command, path)
+        if not hasattr(command, "commands"):
+            command.parse_args = _running(command.parse_args)
+        spare_pydantic(command)
+        helptext.speak(command, getattr(self, "_huurbeg_language", "en"))
 
     def list_commands(self, ctx) -> list[str]:
         return helptext.order(list(self.commands))
+
+    def format_commands(self, ctx, formatter) -> None:
+        listed = {name: shown(self, name) for name in self.list_commands(ctx)}  # building none
+        original, self.commands = self.commands, listed
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self.commands = original
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         helptext.speak(self)  # the reader's language, as this invocation's environment says
@@ -144,27 +192,16 @@ class HuurbegGroup(TyperGroup):
                            "see where").format(kind=type(exc).__name__), EXIT_INTERNAL)
 
 
-def _add_output_option(group, option) -> None:
+def _add_output_option(command, option) -> None:
     """Every command that takes --format also takes --output FILE: one option, one door (render)."""
-    for command in group.commands.values():
-        if hasattr(command, "commands"):
-            _add_output_option(command, option)
-        names = {param.name for param in command.params}
-        if "fmt" in names and "output" not in names:
-            command.params.append(option)
-
-
-def _remember_running(group) -> None:
-    """Each command keeps its context from the parsing of its flags on (a callback may refuse a value, as
-    --output's does): an error about a field is named by its flag there."""
-    for command in group.commands.values():
-        if hasattr(command, "commands"):
-            _remember_running(command)
-        else:
-            command.parse_args = _running(command.parse_args)
+    names = {param.name for param in command.params}
+    if "fmt" in names and "output" not in names:
+        command.params.append(option)
 
 
 def _running(parse_args):
+    """Each command keeps its context from the parsing of its flags on (a callback may refuse a value, as
+    --output's does): an error about a field is named by its flag there."""
     def parse(ctx, args):
         RUNNING.set(ctx)  # kept after the command returns: its commit may fail too
         return parse_args(ctx, args)
@@ -309,29 +346,12 @@ def root(
     app_state.db_option = db
     render.PAGING["allowed"] = not no_pager
     if ctx.invoked_subcommand is None:
-        deadlines.overview(ctx, worker, mine)
+        command_module("deadlines").overview(ctx, worker, mine)
     elif worker is not None or mine:
         raise typer.BadParameter(_("put it after the command: huurbeg {command} ... {option}").format(
             command=ctx.invoked_subcommand, option="--mine" if mine else "--worker " + worker),
             param_hint="'--mine'" if mine else "'--worker'")
 
-
-intake.register(app)
-app.add_typer(case.app, name="case")
-app.add_typer(visit.app, name="visit")
-app.add_typer(plan.app, name="plan")
-app.add_typer(hearing.app, name="hearing")
-app.add_typer(transfer.app, name="transfer")
-refer.register(app)
-service.register(app)
-stats.register(app)
-demo.register(app)
-importing.register(app)
-maintenance.register(app)
-deadlines.register(app)
-digest.register(app)
-letter.register(app)
-completion_command.register(app)
 
 
 def main() -> None:

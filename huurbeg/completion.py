@@ -14,6 +14,8 @@ indexed query through sqlite3 directly. SQLAlchemy, SQLModel and pydantic are ne
 import os
 import sys
 
+from huurbeg.groups import shown
+
 COMPLETE_VAR = "_HUURBEG_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
 CASES_SHOWN = 200
@@ -193,7 +195,8 @@ def candidates(group, args: list[str], incomplete: str) -> list[tuple[str, str, 
 
 def _subcommands(group):
     order = group.list_commands(None) if hasattr(group, "list_commands") else list(group.commands)
-    return [(name, group.commands[name]) for name in order if not group.commands[name].hidden]
+    listed = [(name, shown(group, name)) for name in order]  # the root's from its table, building none
+    return [(name, command) for name, command in listed if not command.hidden]
 
 
 def _short_help(command) -> str:

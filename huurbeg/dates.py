@@ -16,8 +16,6 @@ import os
 import re
 from datetime import date, datetime, time
 
-from dateutil.relativedelta import relativedelta
-
 from huurbeg.i18n import N_, _
 
 ACCEPTED = N_("dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
@@ -71,6 +69,8 @@ def today() -> date:
 def parse_date(text: str, reference: date, direction: str | None = None) -> date:
     """A date typed by a worker; relative forms count from `reference` (today). With a `direction`
     (COMING, PAST, NEAREST), a day and month without a year are completed from `reference`."""
+    from dateutil.relativedelta import relativedelta  # heavy: not for `huurbeg --help`
+
     value = text.strip().lower()
     if value in _WORDS:
         return reference + relativedelta(days=_WORDS[value])

@@ -5,7 +5,8 @@ only needs its docstring and an entry in EXAMPLES below; tests/test_docs.py fail
 command without an example. Usage lines read like the README's (`CASE`, not `{CASE}`;
 `--court TEXT`, not `--court <str>`).
 
-The tree is built at each invocation, so the help is put in the reader's language here:
+The tree is built at each invocation, a command of the root only when it is called (huurbeg.groups),
+so the help of what was built is put in the reader's language here, once:
 every help text, docstring and summary is a catalogue message (huurbeg/i18n_extract.py
 finds them), and the formatter's own words (Usage, Options, [default: ...]) too.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from typer._click import Context, HelpFormatter
 
+from huurbeg.groups import loaded
 from huurbeg.i18n import N_, _, catalogue, language
 from huurbeg.params import CODE_HELP
 
@@ -159,20 +161,26 @@ _SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)(?<!etc)(?<!\bbv)\.(?=\s|$)")  # 
 
 
 def polish(group, path: tuple[str, ...] = ()) -> None:
-    """Summaries, examples and README-like usage for `group` and every command under it."""
+    """Summaries, examples and README-like usage for `group` and every command under it built so far
+    (a command of the root built later gets them from polish_command)."""
     _examples(group, path)
     group.context_class = HelpContext  # the layout in English too, where speak() has nothing to translate
-    for name, command in group.commands.items():
-        command.context_class = HelpContext
-        if not path and name in SUMMARIES:
-            command.short_help = SUMMARIES[name]
-        elif not command.short_help and command.help:
-            command.short_help = first_sentence(command.help)
-        _usage(command)
-        if hasattr(command, "commands"):
-            polish(command, (*path, name))
-        else:
-            _examples(command, (*path, name))
+    for name, command in loaded(group).items():
+        polish_command(command, (*path, name))
+
+
+def polish_command(command, path: tuple[str, ...]) -> None:
+    """Summary, examples and README-like usage for the command at `path` and every command under it."""
+    command.context_class = HelpContext
+    if len(path) == 1 and path[0] in SUMMARIES:
+        command.short_help = SUMMARIES[path[0]]
+    elif not command.short_help and command.help:
+        command.short_help = first_sentence(command.help)
+    _usage(command)
+    if hasattr(command, "commands"):
+        polish(command, path)
+    else:
+        _examples(command, path)
 
 
 def speak(command, lang: str | None = None) -> None:
@@ -216,7 +224,7 @@ def speak(command, lang: str | None = None) -> None:
         if metavar in METAVARS:
             param._huurbeg_metavar = metavar  # what the value is, for shell completion (a FILE)
             param.metavar = translate(metavar)
-    for sub in getattr(command, "commands", {}).values():
+    for sub in loaded(command).values():  # a command built later is put in the language then
         speak(sub, lang)
 
 

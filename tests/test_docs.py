@@ -1,5 +1,6 @@
 """Every command explains itself, the README documents every command, and help stays light."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -56,6 +57,76 @@ def test_help_does_not_import_the_database_prompt_or_validation_libraries():
              "else:\n    sys.stderr.write('none')\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert result.stderr.strip().splitlines()[-1] == "none", result.stderr[-500:]
+
+
+def test_the_roots_table_names_each_command_the_module_that_makes_it_and_its_line_of_help(capsys):
+    """`huurbeg --help` lists the root's commands from huurbeg.cli.COMMANDS and helptext.SUMMARIES without
+    building them: the table has every command of every module, and the list reads as the built commands'."""
+    import importlib
+
+    from huurbeg.cli import COMMANDS
+    from huurbeg.groups import registered
+    from huurbeg.helptext import SUMMARIES
+
+    assert set(SUMMARIES) == set(COMMANDS)
+    for module_name in set(COMMANDS.values()):
+        module, holder = importlib.import_module(f"huurbeg.commands.{module_name}"), typer.Typer()
+        if hasattr(module, "register"):
+            module.register(holder)
+        else:
+            [name] = [name for name, made_by in COMMANDS.items() if made_by == module_name]
+            holder.add_typer(module.app, name=name)
+        assert set(registered(holder)) == {name for name, made_by in COMMANDS.items() if made_by == module_name}
+    for lang in ("en", "nl"):
+        lazy, built = typer.main.get_command(app), typer.main.get_command(app)
+        everything = [built.commands[name] for name in built.list_commands(None)]
+        assert all(command.get_short_help_str() for command in everything)
+        listings = []
+        for root in (lazy, built):
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("HUURBEG_LANG", lang)
+                assert root.main(["--help"], prog_name="huurbeg", standalone_mode=False) == 0
+            listings.append(capsys.readouterr().out)
+        assert not lazy.commands.loaded
+        assert listings[0] == listings[1] and "intake" in listings[0], lang
+
+
+PROBE = """\
+import sys
+import typer
+from huurbeg.cli import app
+root = typer.main.get_command(app)
+code = root.main({args!r}, prog_name="huurbeg", standalone_mode=False)
+groups = {{name: sorted(command.commands.loaded) if hasattr(command, "commands") else []
+          for name, command in root.commands.loaded.items()}}
+modules = sorted(m for m in sys.modules if m.startswith("huurbeg.commands."))
+sys.stderr.write(repr((code, groups, modules)))
+"""
+
+
+@pytest.mark.parametrize("args, built", [
+    (["--help"], {}),
+    (["case", "show", "--help"], {"case": ["show"]}),
+    (["plan", "--help"], {"plan": "all"}),  # a group's help lists its commands: all of them are built
+    ([], {}),  # today's overview: the deadlines module's, building no command
+], ids=["--help", "case show --help", "plan --help", "overview"])
+def test_a_command_is_built_and_its_module_imported_only_when_it_runs_or_shows_its_help(tmp_path, args, built):
+    env = {**os.environ, "HUURBEG_DB": str(tmp_path / "huurbeg.db")}
+    if not args:
+        subprocess.run([sys.executable, "-m", "huurbeg", "doctor"], env=env, capture_output=True)  # a database
+    result = subprocess.run([sys.executable, "-c", PROBE.format(args=args)], capture_output=True, text=True,
+                            timeout=60, env=env)
+    code, groups, modules = eval(result.stderr.strip().splitlines()[-1])
+    assert code == 0, result.stderr
+    from huurbeg.cli import COMMANDS
+
+    if built.get("plan") == "all":
+        assert len(groups["plan"]) > 10
+        built = {"plan": groups["plan"]}
+    assert groups == built
+    made_by = {f"huurbeg.commands.{COMMANDS[name]}" for name in built} | ({"huurbeg.commands.deadlines"} if not args
+                                                                       else set())
+    assert made_by <= set(modules) <= made_by | {"huurbeg.commands.intake"}  # the case fields are intake's
 
 
 def test_every_figure_is_documented_in_the_readme():

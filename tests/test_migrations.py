@@ -12,7 +12,8 @@ from huurbeg.db.migrate import SCHEMA_REVISION, head_revision
 OLD_DATABASE = Path(__file__).parent / "data" / "schema-0001.db"
 
 
-pytestmark = pytest.mark.sqlite_only  # these check the SQLite file itself
+pytestmark = [pytest.mark.sqlite_only,  # these check the SQLite file itself
+              pytest.mark.real_migrations]
 
 def test_schema_revision_constant_is_the_migration_head():
     assert SCHEMA_REVISION == head_revision()

@@ -210,9 +210,9 @@ def test_every_output_is_a_private_file_made_beside_it_not_through_a_planted_lin
 
 
 @pytest.mark.sqlite_only
-def test_an_intake_to_a_folder_it_cannot_write_registers_nothing(tmp_path, db_path):
+def test_an_intake_to_a_folder_it_cannot_write_registers_nothing(cli, tmp_path, db_path):
     env = dict(os.environ, HUURBEG_DB=str(db_path))
-    subprocess.run([sys.executable, "-m", "huurbeg", "case", "list"], env=env, check=True, capture_output=True)
+    assert cli("case", "list").exit_code == 0  # the database it starts from
     folder = tmp_path / "read-only"
     folder.mkdir()
     os.chmod(folder, 0o555)
