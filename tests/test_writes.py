@@ -107,6 +107,7 @@ def test_the_tables_a_copy_keys_without_an_id_are_keyed_as_the_models_key_them()
     from huurbeg.db import copy
 
     tables = SQLModel.metadata.tables
-    assert {name for name, _ in copy.ORDER} | {"setting"} == set(tables)
+    # a worker's kept answers of an interrupted flow are never copied (huurbeg.drafts)
+    assert {name for name, _ in copy.ORDER} | {"setting", "draft"} == set(tables)
     assert copy.KEYS == {name: tuple(column.name for column in table.primary_key.columns)
                          for name, table in tables.items() if "id" not in table.c and name in dict(copy.ORDER)}
