@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from huurbeg.hearings import court_section
 from huurbeg.codes import FoundIn, Severity, Status, Track
 from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
-from huurbeg.render import Cents
+from huurbeg.money import Cents
 from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
 from huurbeg.i18n import _
 from huurbeg.db.area import Storage

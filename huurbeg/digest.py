@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from huurbeg import dates, payment_plan
 from huurbeg.codes import Severity
 from huurbeg.i18n import N_, _
-from huurbeg.render import plain, text_value
+from huurbeg.messages import plain, text_value
 from huurbeg.text import courtroom
 from huurbeg.db.area import Storage
 

@@ -21,7 +21,7 @@ from functools import cache
 from huurbeg import money
 from huurbeg.codes import LandlordType
 from huurbeg.i18n import _
-from huurbeg.render import text_value
+from huurbeg.messages import text_value
 
 ADVANCE_WORKING_DAYS = 10
 """The service pays the advance within 10 working days after signing."""

@@ -19,7 +19,8 @@ from dateutil.relativedelta import relativedelta
 from huurbeg.codes import (ConciliationResult, Destination, DwellingKind, HearingResult, LandlordType, Outcome,
                            Problem, ReferralDestination, ReferralOutcome, Source, Track)
 from huurbeg.i18n import N_, _
-from huurbeg.render import Cents
+from huurbeg.messages import text_value
+from huurbeg.money import Cents
 
 
 @dataclass(frozen=True)
@@ -209,21 +210,14 @@ EXTRA_VALUES = {"none": N_("none"), "pending": N_("pending")}
 
 
 def figure_name(key: str) -> str:
-    from huurbeg.i18n import _
-
     return _(NAMES[key]) if key in NAMES else key.replace("_", " ")
 
 
 def panel_name(panel: str) -> str:
-    from huurbeg.i18n import _
-
     return _(PANEL_NAMES.get(panel, panel))
 
 
 def _value_name(dimension: str, value: str) -> str:
-    from huurbeg.i18n import _
-    from huurbeg.render import text_value
-
     if value in EXTRA_VALUES:
         return _(EXTRA_VALUES[value])
     for enum in _CODES.get(dimension, ()):
@@ -236,16 +230,12 @@ def _value_name(dimension: str, value: str) -> str:
 
 def breakdown_text(dimension: str, values: list[tuple[str, str]]) -> str:
     """One line of breakdowns, 'track: pw 3 · ogp 2', each value as the reader names it."""
-    from huurbeg.i18n import _
-
     return f"{_(DIMENSIONS.get(dimension, dimension))}: " + " · ".join(
         f"{_value_name(dimension, v)} {n}" for v, n in values)
 
 
 def breakdown_words(breakdown: str) -> str:
     """A row's breakdown ('track=ogp') as the reader names it ('traject: OGP')."""
-    from huurbeg.i18n import _
-
     dimension, _sep, value = breakdown.partition("=")
     return f"{_(DIMENSIONS.get(dimension, dimension))}: {_value_name(dimension, value)}"
 

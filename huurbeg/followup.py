@@ -12,7 +12,7 @@ from huurbeg.casework import check_date_after_intake, check_not_future, check_op
 from huurbeg.codes import ContactKind, Party
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.text import blank
-from huurbeg.render import Cents
+from huurbeg.money import Cents
 from huurbeg.rules import PAYMENT_FAR_ABOVE_INSTALMENTS, check_contact_minutes, reaches
 from huurbeg.i18n import _
 from huurbeg.db.area import Storage

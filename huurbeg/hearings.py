@@ -29,7 +29,7 @@ from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.finding import TYPO_MIN_LENGTH, digits, within_one_typo, words
 from huurbeg.text import blank, quoted
 from huurbeg.followup import standing
-from huurbeg.render import Cents
+from huurbeg.money import Cents
 from huurbeg.rules import check_hearing_date, check_term_days, earliest_eviction, short_notice
 from huurbeg.i18n import _
 from huurbeg.db.area import Storage

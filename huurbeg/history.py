@@ -11,6 +11,7 @@ from functools import cache
 from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult,
                            HearingResult, Outcome, Party, ReferralDestination, ReferralOutcome, Source, Track, known)
 from huurbeg.i18n import N_, _, language, pgettext
+from huurbeg.messages import state_word, text_value
 
 FORMS = (
     N_("opened on track {track} (registered by {source}), returning household"),
@@ -172,8 +173,6 @@ def shown(detail: str | None) -> str | None:
     """A line of history in the reader's language: as written to an English reader."""
     if not detail or language() != "nl":
         return detail
-    from huurbeg.render import state_word, text_value
-
     for form, pattern in _patterns():
         if found := pattern.fullmatch(detail):
             values = {key: text_value(_known(CODES[key], value)) if key in CODES

@@ -6,7 +6,7 @@ service's own Word template is filled with them (`letter --fields` lists them), 
 shows them. A builder fills only the fields its document declares, from the state of affairs
 professional secrecy allows (huurbeg.secrecy): never a note, a referral, a problem the landlord did
 not raise, anything health-related, or anything of another household. Stored text goes in through
-render.plain, so a control character cannot reach a page. Prints nothing.
+messages.plain, so a control character cannot reach a page. Prints nothing.
 """
 
 from dataclasses import dataclass
@@ -17,7 +17,7 @@ from huurbeg.casework import check_open
 from huurbeg.codes import Party, Problem, Status, Track, known
 from huurbeg.errors import InvalidInput, MissingValue, RuleViolation
 from huurbeg.i18n import N_, _, speaking
-from huurbeg.render import plain, state_word, text_value
+from huurbeg.messages import plain, state_word, text_value
 
 COMMON = {
     "service_name": N_("the service's name"),

@@ -14,6 +14,10 @@ from huurbeg.i18n import N_, _
 ACCEPTED = N_("euros such as 1700, 1.700, 1.700,50, 1700,50, 1 700 or 1700.50")
 MAX_CENTS = 100_000_000_00  # 100 million euro: above that it is a typo, not arrears
 
+
+class Cents(int):
+    """An amount of money in cents: shown as euros."""
+
 _AMOUNT = re.compile(
     r"(?P<whole>\d+|\d{1,3}(?:(?P<group>[., ])\d{3})+)"
     r"(?:(?P<mark>[.,])(?P<fraction>\d{1,2}))?",

@@ -28,40 +28,14 @@ from datetime import date, datetime
 from enum import Enum
 
 from huurbeg import codes, dates, money
-from huurbeg.i18n import N_, Msg, _, language
-
-
-class Cents(int):
-    """An amount of money in cents: shown as euros."""
+from huurbeg.i18n import N_, _, language
+from huurbeg.messages import _BIDI, PLACEHOLDER, STATES, Msg, number, plain, state_word, text_value  # noqa: F401
+from huurbeg.money import Cents  # noqa: F401  (shown here as euros; a value of the domain)
 
 
 SEVERITY_STYLE = {"overdue": "bold red", "urgent": "red", "warning": "yellow", "info": "dim"}
 WRAPPING = {"tenant", "warning", "message", "detail", "note", "court", "address", "landlord", "text", "name"}
 """Columns of free text; the others (numbers, dates, codes) never wrap mid-word."""
-
-
-# --- the one door for stored text -------------------------------------------------------------
-# A name, address, note or anything else a person or a file gave is data: it is shown as the
-# characters it holds, never read as Rich markup, and never passed to the terminal as a control
-# character. C0 controls and DEL show as their Unicode "control picture" (ESC as ␛, BEL as ␇),
-# C1 controls and the bidirectional overrides as U+FFFD: the screen shows that something odd is
-# stored, and the terminal is never told to clear, retitle, link or reorder anything.
-
-PLACEHOLDER = "\ufffd"
-_BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_SHOWN = {c: chr(0x2400 + c) for c in range(0x20)} | {0x7f: "\u2421"} \
-    | {c: PLACEHOLDER for c in range(0x80, 0xa0)} | {ord(c): PLACEHOLDER for c in _BIDI}
-_LINES = _SHOWN | {ord("\n"): "\n"}
-
-
-def plain(value, *, lines: bool = False) -> str:
-    """`value` as text that is safe to write to a terminal: controls shown as placeholders.
-
-    With `lines`, line breaks stay (a note of several lines in a table cell); otherwise a line
-    break shows as ␊, so a message or an error stays one line.
-    """
-    text = text_value(value).replace("\r\n", "\n")
-    return text.translate(_LINES if lines else _SHOWN)
 
 
 def literal(value, *, lines: bool = False, style: str = ""):
@@ -398,40 +372,6 @@ def json_value(value):
     return value
 
 
-def text_value(value) -> str:
-    """A value as a person reads it, in the reader's language: a code as its label, a message
-    translated, a decimal number with a decimal comma to a Dutch reader."""
-    if value is None:
-        return ""
-    if isinstance(value, Msg):
-        return value.shown()
-    if isinstance(value, Cents):
-        return money.fmt(value)
-    if isinstance(value, (date, datetime)):
-        return dates.fmt(value)
-    if isinstance(value, Enum):
-        return codes.shown(value)
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, float):
-        return number(value)
-    if isinstance(value, (list, tuple)):
-        return ", ".join(text_value(v) for v in value)
-    return str(value)
-
-
-STATES = {"on-track": N_("on track"), "behind": N_("behind"), "broken": N_("broken"), "completed": N_("completed"),
-          "caught-up": N_("caught up after delays"), "replaced": N_("replaced"), "active": N_("active"),
-          "paid": N_("paid"), "late": N_("late"), "missed": N_("missed"), "due": N_("due"), "partial": N_("partial"), "open": N_("open"),
-          "kept": N_("kept"), "kept late": N_("kept late"), "not kept": N_("not kept"), "pending": N_("pending")}
-"""Words for the state a plan, an instalment or an agreement is in; json and csv keep the slug."""
-
-
-def state_word(slug: str) -> str:
-    """A state (on-track, missed, kept late, ...) as a Dutch reader reads it; English keeps the slug."""
-    return _(STATES[slug]) if slug in STATES and language() == "nl" else slug
-
-
 def coded(row: dict, **enums) -> dict:
     """`row` with the slugs of the named keys as their codes, so that a screen shows their labels."""
     shown = dict(row)
@@ -467,12 +407,6 @@ def _labelled(row: dict) -> dict:
         elif isinstance(value, list) and any(isinstance(v, str) and not isinstance(v, Enum) for v in value):
             shown = (shown if shown is not row else dict(row)) | {key: [codes.known(enums[0], v) for v in value]}
     return shown
-
-
-def number(value: float | int) -> str:
-    """A number on screen: `53.8` to an English reader, `53,8` to a Dutch one."""
-    text = str(value)
-    return text.replace(".", ",") if language() == "nl" else text
 
 
 _C1_ESCAPED = {c: f"\\u{c:04x}" for c in [*range(0x80, 0xa0), *map(ord, _BIDI)]}

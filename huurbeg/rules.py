@@ -14,7 +14,8 @@ from dateutil.relativedelta import relativedelta
 from huurbeg import fbu, money, payment_plan
 from huurbeg.codes import ContactKind, Party, ReferralDestination, Severity, Status, Track, known
 from huurbeg.errors import InvalidInput
-from huurbeg.i18n import N_, Msg, Nn_, _
+from huurbeg.i18n import N_, Nn_, _
+from huurbeg.messages import Msg
 from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
 
 # --- thresholds ------------------------------------------------------------

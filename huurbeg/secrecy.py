@@ -17,6 +17,7 @@ from huurbeg.errors import DatabaseProblem, InvalidInput
 from huurbeg.followup import plan_view
 from huurbeg.hearings import agreement_kept
 from huurbeg.i18n import N_, _
+from huurbeg.messages import plain, state_word, text_value
 from huurbeg.db.area import Storage
 
 
@@ -55,8 +56,6 @@ def landlord_report(store: Storage, number: str, today: date) -> dict:
 def report_text(report: dict) -> str:
     """The report as a short letter, to paste into a letter or an e-mail, in the reader's language;
     stored text shown literally."""
-    from huurbeg.render import plain, state_word, text_value
-
     d = lambda value: value.strftime("%d/%m/%Y") if value else ""  # noqa: E731
     support = report["support"]
     tenant = _("Tenant: {tenant}, {address}") if report["address"] else _("Tenant: {tenant}")

@@ -19,8 +19,10 @@ from datetime import date, datetime
 from enum import Enum
 
 from huurbeg import codes, dates
-from huurbeg.i18n import N_, Msg, _, language, speaking
-from huurbeg.render import COLUMN_CODES, Cents, state_word, text_value
+from huurbeg.i18n import N_, _, language, speaking
+from huurbeg.messages import Msg, state_word, text_value
+from huurbeg.money import Cents
+from huurbeg.render import COLUMN_CODES
 
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"

@@ -207,7 +207,8 @@ def test_every_code_has_a_label_and_its_dutch_names_are_its_own():
 
 def test_a_message_is_english_data_and_dutch_text(monkeypatch):
     from huurbeg.codes import Party
-    from huurbeg.i18n import N_, Msg
+    from huurbeg.i18n import N_
+    from huurbeg.messages import Msg
     from huurbeg.render import text_value
 
     monkeypatch.setenv("HUURBEG_LANG", "nl")

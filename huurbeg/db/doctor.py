@@ -16,7 +16,8 @@ from huurbeg.db.engine import SQLITE_HEADER, shown
 from huurbeg.db import health
 from huurbeg.db.health import CHECK_KEY, shorten
 from huurbeg.db.migrate import FIRST_REVISION, later
-from huurbeg.i18n import N_, Msg
+from huurbeg.i18n import N_
+from huurbeg.messages import Msg
 
 WAL_WARNING_BYTES = 64 * 1024 * 1024
 """A write-ahead log this large means checkpoints are not keeping up."""
