@@ -7,9 +7,12 @@ writes them as a table, json or csv. Nothing here prints.
 
 from datetime import date, datetime, time, timedelta
 
-from huurbeg.hearings import court_section
+from huurbeg import finding
 from huurbeg.codes import FoundIn, Severity, Status, Track
 from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
+from huurbeg.errors import InvalidInput
+from huurbeg.followup import fbu_summary, plan_view
+from huurbeg.hearings import court_section
 from huurbeg.money import Cents
 from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
 from huurbeg.i18n import _
@@ -57,9 +60,6 @@ def find(store: Storage, text: str, status: Status | None, limit: int = FIND_LIM
 
     Each case shown is a read of its dossier, logged in its history.
     """
-    from huurbeg import finding
-    from huurbeg.errors import InvalidInput
-
     try:
         query = finding.parse_query(text)
     except ValueError as exc:
@@ -144,19 +144,7 @@ def _closing_note(case, timeline) -> str | None:
     return closings[-1].split(NOTE, 1)[1] if closings and NOTE in closings[-1] else None
 
 
-def fbu_summary(agreement) -> dict | None:
-    """The latest FBU guidance agreement of a case, as the dossier and the courtroom brief show it."""
-    if agreement is None:
-        return None
-    return {"signed": agreement.signed_date, "arrears": Cents(agreement.arrears_cents),
-            "rent": Cents(agreement.rent_cents), "advance": Cents(agreement.advance_cents),
-            "advance_due": agreement.advance_due, "paid": agreement.paid_date, "filed": agreement.filed_date,
-            "plan": agreement.plan_id}
-
-
 def _plan_summary(store: Storage, number: str, today: date) -> dict:
-    from huurbeg.followup import plan_view
-
     view = plan_view(store, number, today)
     return {key: view[key] for key in ("plan", "status", "standing", "arrears", "instalment", "paid", "balance",
                                          "paid_late", "most_days_late")}

@@ -254,12 +254,17 @@ def still_open(store: "Storage", number: str) -> list[str]:
     return found
 
 
+def check_reason(reason: str | None) -> str:
+    text = (reason or "").strip()
+    if blank(text):  # a reason made of invisible characters says nothing in the history
+        raise InvalidInput(_("--reason: say why the record is withdrawn (it is kept in the history)"))
+    return text
+
+
 def remove_case(store: "Storage", number: str, reason: str | None) -> None:
     """Withdraw a case registered by mistake (a duplicate, the wrong household): it leaves every list,
     warning and figure, with its contacts, hearings, stays and the rest; the history keeps it and why.
     An open or a closed case alike: a closed one registered by mistake must not count either."""
-    from huurbeg.corrections import check_reason
-
     text = check_reason(reason)
     store.cases.remove_case(store.cases.case(number), text)
 

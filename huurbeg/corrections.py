@@ -10,12 +10,14 @@ case (reopen it first), and an id of another case is unknown here.
 
 from datetime import date, datetime
 
-from huurbeg.casework import check_date_after_intake, check_not_future, check_open
+from huurbeg.casework import check_date_after_intake, check_not_future, check_open, check_reason
 from huurbeg.db.area import Area, Storage
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
+from huurbeg.followup import check_payment, fbu_agreement_of
 from huurbeg.hearings import awaiting_outcome, check_hearing
 from huurbeg.rules import check_contact_minutes
 from huurbeg.text import blank
+from huurbeg.transfers import TRACK_OF, crisis_end
 from huurbeg.i18n import N_, _
 
 
@@ -30,13 +32,6 @@ AREA_OF = {"contact": "follow_up", "payment": "follow_up", "agreement": "follow_
 
 def _area(store: Storage, kind: str) -> Area:
     return getattr(store, AREA_OF[kind])
-
-
-def check_reason(reason: str | None) -> str:
-    text = (reason or "").strip()
-    if blank(text):  # a reason made of invisible characters says nothing in the history
-        raise InvalidInput(_("--reason: say why the record is withdrawn (it is kept in the history)"))
-    return text
 
 
 def _open_case(store: Storage, number: str):
@@ -139,8 +134,6 @@ def edit_payment(store: Storage, number: str, payment_id: int, given: dict,
                  today: date) -> tuple[list[str], str | None]:
     """Correct a payment's amount or date with the rules of `plan pay`; returns the fields changed and the plan's
     new state when the correction changed it ('completed': paid off now; 'active': open again)."""
-    from huurbeg.followup import check_payment
-
     case = _open_case(store, number)
     payment = _record(store, case, "payment", payment_id)
     changed = _changes(payment, given)
@@ -182,8 +175,6 @@ def remove_agreement(store: Storage, number: str, agreement_id: int, reason: str
 
 def remove_fbu_agreement(store: Storage, number: str, reason: str | None) -> int:
     """Withdraw the case's FBU agreement recorded by mistake; its payment plan stays. Returns its number."""
-    from huurbeg.followup import fbu_agreement_of
-
     check_reason(reason)
     agreement = fbu_agreement_of(store, _open_case(store, number))
     _withdraw(store, number, "fbu", agreement.id, reason)
@@ -270,8 +261,6 @@ def undo_transfer(store: Storage, number: str, reason: str | None) -> tuple[str,
     dwelling again), else a crisis extension (the stay ends four months earlier), else the admission itself
     with the track change it made. Returns what was undone ('out', 'extension' or 'admission') and, in turn,
     the dwelling's code, the stay's end, or the track the case is back on (None when it did not move)."""
-    from huurbeg.transfers import TRACK_OF, crisis_end
-
     reason = check_reason(reason)
     case = _open_case(store, number)
     stay = store.housing.latest_stay(case)

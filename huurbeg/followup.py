@@ -309,6 +309,16 @@ def fbu_document(store: Storage, number: str) -> dict:
             "schedule": [{"seq": i.seq, "due": i.due, "amount": Cents(i.amount)} for i in instalments]}
 
 
+def fbu_summary(agreement) -> dict | None:
+    """The latest FBU guidance agreement of a case, as the dossier and the courtroom brief show it."""
+    if agreement is None:
+        return None
+    return {"signed": agreement.signed_date, "arrears": Cents(agreement.arrears_cents),
+            "rent": Cents(agreement.rent_cents), "advance": Cents(agreement.advance_cents),
+            "advance_due": agreement.advance_due, "paid": agreement.paid_date, "filed": agreement.filed_date,
+            "plan": agreement.plan_id}
+
+
 def fbu_agreement_of(store: Storage, case):
     agreement = store.follow_up.fbu_agreement(case)
     if agreement is None:

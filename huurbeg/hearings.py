@@ -22,13 +22,13 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from huurbeg import payment_plan
-from huurbeg.casework import check_not_future, check_open
+from huurbeg.casework import check_not_future, check_open, check_reason
 from huurbeg.codes import (ConciliationResult, EvictionResult, HearingResult, SessionKind, Track, choices, parse_code,
                            shown)
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.finding import TYPO_MIN_LENGTH, digits, within_one_typo, words
 from huurbeg.text import blank, quoted
-from huurbeg.followup import standing
+from huurbeg.followup import fbu_summary, plan_view, standing
 from huurbeg.money import Cents
 from huurbeg.rules import check_hearing_date, check_term_days, earliest_eviction, short_notice
 from huurbeg.i18n import _
@@ -262,9 +262,6 @@ def roll(store: Storage, first: date, days: int, court: str | None, worker: str 
 
 def brief(store: Storage, number: str, today: date) -> dict:
     """One screen for the courtroom: the household, the money, what was agreed and done, the proposal."""
-    from huurbeg.caseload import fbu_summary
-    from huurbeg.followup import plan_view
-
     case = store.cases.case(number)
     hearings = store.court.hearings(case)
     if not hearings:
@@ -407,8 +404,6 @@ def record_eviction_result(store, number: str, result: EvictionResult, today: da
 
 def withdraw_served(store, number: str, reason: str | None) -> date:
     """Withdraw the service recorded by mistake; returns its date."""
-    from huurbeg.corrections import check_reason
-
     reason = check_reason(reason)
     case, judgment = _followed(store, number)
     if judgment.served_date is None:
@@ -424,8 +419,6 @@ def withdraw_served(store, number: str, reason: str | None) -> date:
 def withdraw_eviction(store, number: str, reason: str | None) -> tuple[str, object]:
     """Withdraw the last step of the eviction recorded by mistake: what happened, else the announced date.
     Returns ('result', the result withdrawn) or ('date', the date withdrawn)."""
-    from huurbeg.corrections import check_reason
-
     reason = check_reason(reason)
     case, judgment = _followed(store, number)
     if judgment.eviction_result is not None:
