@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from huurbeg.casework import check_open
 from huurbeg.codes import AttachmentKind
 from huurbeg.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.i18n import N_, _
+from huurbeg.text import shown
 from huurbeg.db.area import Storage
 
 
@@ -86,8 +88,6 @@ class Document:
 
 def shown_path(path) -> str:
     """A path as a message shows it; bytes that are not UTF-8 as U+FFFD, so any stream can write it."""
-    from huurbeg.db.engine import shown
-
     return shown(os.fsencode(path).decode("utf-8", "replace"))
 
 
@@ -232,8 +232,6 @@ def _looks_like_mail(head: bytes) -> bool:
 def attach(store: Storage, number: str, paths: list[Path], kind: AttachmentKind, when: date,
            note: str | None) -> list[dict]:
     """Keep these files in the dossier of an open case, all or none; what was kept, one dict per file."""
-    from huurbeg.casework import check_open
-
     case = store.cases.case(number)
     check_open(case.status, number)
     for path in paths:  # every name and size first: a refusal comes before any file is read

@@ -8,7 +8,7 @@ who did it, when and why, and never the removed text. Nothing is corrected on a 
 case (reopen it first), and an id of another case is unknown here.
 """
 
-from datetime import date, datetime
+from datetime import date
 
 from huurbeg.casework import check_date_after_intake, check_not_future, check_open, check_reason
 from huurbeg.db.area import Area, Storage

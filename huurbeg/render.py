@@ -19,7 +19,6 @@ a UTF-8 byte-order mark.
 import csv
 import io
 import json
-import re
 import os
 import stat
 import sys
@@ -27,8 +26,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from enum import Enum
 
-from huurbeg import codes, dates, money
-from huurbeg.i18n import N_, _, language
+from huurbeg import codes, money
+from huurbeg.i18n import _, language
 from huurbeg.messages import _BIDI, PLACEHOLDER, STATES, Msg, number, plain, state_word, text_value  # noqa: F401
 from huurbeg.money import Cents  # noqa: F401  (shown here as euros; a value of the domain)
 

@@ -58,3 +58,12 @@ _ROOM_WORD = re.compile(r"(zaal|room|lokaal|salle)\b", re.IGNORECASE)
 def courtroom(room: str) -> str:
     """A courtroom as said after its court: '3' as 'zaal 3', while 'zaal 3' or 'Zaal B' stays as typed."""
     return room if _ROOM_WORD.match(room.strip()) else _("room {room}").format(room=room)
+
+
+PATH_CHARACTERS = 160
+
+
+def shown(path) -> str:
+    """A path as an error message shows it: a very long one shortened in the middle."""
+    text = str(path)
+    return text if len(text) <= PATH_CHARACTERS else f"{text[:40]}…{text[-70:]}"

@@ -26,12 +26,12 @@ def backup(
                                                               "(the copy is then huurbeg-YYYY-MM-DD.db in it).")],
 ) -> None:
     """A consistent, checked copy of the database, safe while others are working in it (mode 0600)."""
-    from huurbeg import secrecy
+    from huurbeg.db.backup import backup as write
     from huurbeg.db.engine import shown
 
     app_state = state(ctx)
     store = app_state.store(write=False, must_exist=True, sound=True)
-    written = secrecy.backup(store, path.expanduser(), "the database", app_state.today)
+    written = write(store, path.expanduser(), "the database", app_state.today)
     try:
         app_state.commit()  # the history's record of the copy (a read-only file cannot take it)
     except Exception:  # no record, no copy of the dossiers: "nothing was written" stays true

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from huurbeg.errors import DatabaseProblem
 from huurbeg.i18n import N_, _
+from huurbeg.text import shown  # noqa: F401  (a path in a message: the one rule, in text)
 
 BUSY_TIMEOUT_SECONDS = 30
 SQLITE_HEADER = b"SQLite format 3\x00"
-PATH_CHARACTERS = 160
 
 
 @dataclass(frozen=True)
@@ -172,12 +172,6 @@ def database_files(option: str | None) -> tuple[Path, ...]:
         return ()
     named = {path, Path(os.path.realpath(path))}
     return tuple(file.with_name(file.name + companion) for file in named for companion in ("", *COMPANIONS))
-
-
-def shown(path) -> str:
-    """A path as an error message shows it: a very long one shortened in the middle."""
-    text = str(path)
-    return text if len(text) <= PATH_CHARACTERS else f"{text[:40]}…{text[-70:]}"
 
 
 def _prepare_file(path: Path, *, create_parent: bool, name: str) -> tuple[tuple[str, ...], Path | None]:
