@@ -18,8 +18,10 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
+import huurbeg
+
 DOMAIN = "huurbeg"
-LOCALE_DIR = Path(__file__).with_name("locale")
+LOCALE_DIR = Path(huurbeg.__file__).with_name("locale")  # the package's, wherever this module lies in it
 LANGUAGES = ("en", "nl")
 
 
