@@ -88,7 +88,7 @@ def test_zsh_and_fish_answers_carry_descriptions():
 
 def test_completing_imports_no_database_or_validation_library(cli, new_case):
     new_case()
-    probe = ("import sys\nfrom huurbeg.cli import main\n"
+    probe = ("import sys\nfrom huurbeg.cli.root import main\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
              f"sys.stderr.write(repr([m for m in {HEAVY!r} if m in sys.modules]))\n")
     lines = [("huurbeg case list --track ", "4"), ("huurbeg ", "1")]

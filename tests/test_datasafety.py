@@ -25,7 +25,7 @@ PAGE = 4096
 
 def build_database(path: Path, cases: int) -> None:
     """A database written through huurbeg itself, its log folded into the file."""
-    from huurbeg.cli import app
+    from huurbeg.cli.root import app
 
     env = {"HUURBEG_DB": str(path), "HUURBEG_TODAY": TODAY, "NO_COLOR": "1"}
     runner = CliRunner()
@@ -805,7 +805,7 @@ def test_a_read_only_file_shows_a_dossier_and_refuses_writes(tmp_path):
 
 def test_a_write_on_a_full_disk_ends_with_free_space_not_restore(capsys):
     """The last-resort database error: SQLite's own SQLITE_FULL, as a write on a full disk raises it."""
-    from huurbeg.cli import HuurbegGroup
+    from huurbeg.cli.root import HuurbegGroup
 
     full = sqlite3.connect(":memory:")
     full.execute("PRAGMA max_page_count = 2")

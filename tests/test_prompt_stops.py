@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import TODAY, snapshot
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -195,7 +195,7 @@ YES_NO_QUESTIONS = ("informed of this registration?", "tenant consented", "landl
                     "Add the hearing of this petition now?", "Register this case?",
                     "Record the imposed payment plan now?", "Close the case with outcome",
                     "Merge them into one household?")
-"""The yes/no questions of these flows (huurbeg.prompts.confirm), each tried once."""
+"""The yes/no questions of these flows (huurbeg.cli.prompts.confirm), each tried once."""
 YES_NO = list({questions[n][0]: (flow, n) for flow, (_, _, questions) in reversed(FLOWS.items())
                for n in range(len(questions)) if questions[n][0] in YES_NO_QUESTIONS}.values())
 

@@ -5,13 +5,13 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render
-from huurbeg.codes import LandlordType, Problem, Source, Track
-from huurbeg.errors import Cancelled, said
-from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money, \
-    parse_birth_date, parse_clearable_text, parse_national_number, parse_required_text
-from huurbeg.state import state
+from huurbeg.output import render
+from huurbeg.core.codes import LandlordType, Problem, Source, Track
+from huurbeg.core.errors import Cancelled, said
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import (DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money,
+                                parse_birth_date, parse_clearable_text, parse_national_number, parse_required_text)
+from huurbeg.cli.state import state
 
 
 # The household and case fields, shared with `huurbeg case edit` (huurbeg.commands.case).
@@ -86,7 +86,7 @@ def intake(
 
     On a terminal, whatever the flags do not give is asked, and a summary is confirmed before the case is written. The tenant must have been informed of the registration, except for the court's or a bailiff's notice of a procedure (--track ogp --source court or bailiff), which opens the case before the tenant is reached. An open case of the same household is offered instead of a duplicate; an earlier closed one marks a returning household.
     """  # noqa: E501  (one paragraph per line: help keeps line breaks)
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
     app_state = state(ctx)
     draft = casework.IntakeDraft(
@@ -95,7 +95,7 @@ def intake(
         landlord_type=landlord_type, source=source, referrer=referrer, problems=list(problem or []),
         arrears_cents=arrears, rent_cents=rent, tenant_informed=tenant_informed, consent_tenant=consent_tenant,
         consent_landlord=consent_landlord, intake_date=when, note=note)
-    from huurbeg import prompts
+    from huurbeg.cli import prompts
 
     asking = prompts.interactive(no_input)
     store = app_state.store()
@@ -115,7 +115,7 @@ def intake(
             and prompts.confirm(_("Add the hearing of this petition now?")):
         hearing = prompts.ask_hearing(today, [(row.court, row.hearings) for row in store.court.courts()])
     if prompts.questions_asked() != asked:  # any question, even one skipped with Enter: the whole is shown
-        from huurbeg.views import intake_summary
+        from huurbeg.output.views import intake_summary
 
         known = store.cases.find_landlord(draft.landlord) if draft.landlord else None
         intake_summary(draft, decision, hearing, (known.name, known.kind) if known else None)
@@ -123,7 +123,7 @@ def intake(
             raise Cancelled(_("not registered; nothing was written"))
     number = casework.open_case(store, draft, decision)
     if hearing:
-        from huurbeg import hearings
+        from huurbeg.domain import hearings
 
         hearings.add_hearing(store, number, *hearing, None, today, new_court=True)  # the court as answered
     if decision.returning:
@@ -134,7 +134,7 @@ def intake(
 
 
 def _show_created(store, number: str, fmt: OutputFormat, today: date) -> None:
-    from huurbeg import caseload
+    from huurbeg.domain import caseload
 
     created = caseload.dossier(store, number, today)
     if render.emit_fields(created, fmt):

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render
+from huurbeg.output import render
 from huurbeg.commands import headed
-from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import FormatOption, OutputFormat, parse_past_date
-from huurbeg.state import state
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import FormatOption, OutputFormat, parse_past_date
+from huurbeg.cli.state import state
 
 
 def register(app: typer.Typer) -> None:
@@ -48,7 +48,7 @@ def purge(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Remove names, addresses, numbers, notes and free text of cases closed before a date; figures stay."""
-    from huurbeg import secrecy
+    from huurbeg.domain import secrecy
 
     app_state = state(ctx)
     store = app_state.store(must_exist=True)
@@ -118,7 +118,7 @@ def copy(
     """Copy this database into another (a solo file into the team server): every case, history and number."""
     from huurbeg.db import open_store
     from huurbeg.db.engine import same_database
-    from huurbeg.errors import InvalidInput
+    from huurbeg.core.errors import InvalidInput
 
     if not to.strip():
         raise InvalidInput(_("--to: give the target database, a file path or an SQLAlchemy URL"))

@@ -5,16 +5,16 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render
-from huurbeg.codes import ContactKind
-from huurbeg.groups import with_default
+from huurbeg.output import render
+from huurbeg.core.codes import ContactKind
+from huurbeg.cli.groups import with_default
 from huurbeg.commands import headed
-from huurbeg.history import fields_shown
-from huurbeg.i18n import N_, _
-from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
-                            RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
-                            parse_past_date)
-from huurbeg.state import state
+from huurbeg.output.history import fields_shown
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
+                                RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
+                                parse_past_date)
+from huurbeg.cli.state import state
 
 app = typer.Typer(
     cls=with_default("add"), no_args_is_help=True,
@@ -47,7 +47,8 @@ def add(
     no_input: NoInputOption = False,
 ) -> None:
     """Log a contact: a home visit today unless told otherwise. On a terminal, what is not given is asked."""
-    from huurbeg import followup, prompts
+    from huurbeg.domain import followup
+    from huurbeg.cli import prompts
 
     app_state = state(ctx)
     today = app_state.today
@@ -80,7 +81,7 @@ def list_contacts(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Contacts of one case, or of every case in the last 30 days."""
-    from huurbeg import followup
+    from huurbeg.domain import followup
 
     from dateutil.relativedelta import relativedelta
 
@@ -108,7 +109,7 @@ def edit(
     reached: ReachedOption = None,
 ) -> None:
     """Correct a contact (its number is in 'huurbeg visit list CASE'); the history names the fields changed."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     given = {name: value for name, value in (("date", when), ("kind", kind), ("minutes", minutes), ("note", note),
                                              ("next_planned", next_planned), ("reached", reached))
@@ -126,7 +127,7 @@ def edit(
 @app.command("remove")
 def remove(ctx: typer.Context, number: CaseArgument, contact_id: RecordIdArgument, reason: ReasonOption) -> None:
     """Withdraw a contact logged by mistake: it leaves every view, warning and figure; the history keeps why."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     corrections.remove_contact(state(ctx).store(), number, contact_id, reason)
     render.message(_("{number}: contact {id} removed.").format(number=number, id=contact_id))

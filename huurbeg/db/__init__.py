@@ -26,7 +26,7 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
     from huurbeg.db.engine import make_engine, read_only_file, reads_unrecorded, resolve, writing
     from huurbeg.db.migrate import ensure_schema
     from huurbeg.db.store import Store
-    from huurbeg.errors import DatabaseProblem
+    from huurbeg.core.errors import DatabaseProblem
 
     target = resolve(db_option, must_exist=must_exist, name=name)
     read_only = target.path is not None and target.path.exists() and not os.access(target.path, os.W_OK)
@@ -64,7 +64,7 @@ def open_reader(db_option: str | None, *, today: date, must_exist: bool = False,
     from huurbeg.db.migrate import SCHEMA_REVISION
     from huurbeg.db.reader import Reader
     from huurbeg.db.sql import Connection
-    from huurbeg.errors import DatabaseProblem
+    from huurbeg.core.errors import DatabaseProblem
 
     located = resolve(db_option, must_exist=must_exist, prepare=False)
     try:

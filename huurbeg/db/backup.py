@@ -16,8 +16,8 @@ from pathlib import Path
 
 from huurbeg.db import health
 from huurbeg.db.engine import shown
-from huurbeg.errors import DatabaseProblem, InvalidInput
-from huurbeg.i18n import _
+from huurbeg.core.errors import DatabaseProblem, InvalidInput
+from huurbeg.core.i18n import _
 
 TEMP_PREFIX = ".huurbeg-backup-"
 TEMP_SUFFIX = ".tmp"

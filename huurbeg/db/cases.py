@@ -10,17 +10,17 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
-from huurbeg.codes import Party, Status, Track
+from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, match_key
+from huurbeg.core.codes import Party, Status, Track
 from huurbeg.db import court, follow_up, history, intake
 from huurbeg.db.follow_up import LAST_CONTACT
 from huurbeg.db.area import Area
 from huurbeg.db.history import NOTE, REASON
 from huurbeg.db.sql import Connection, Record, Select, in_list, members
-from huurbeg.errors import DatabaseProblem, NotFound
-from huurbeg.finding import Query, key_groups, search_key
-from huurbeg.rules import CaseFacts, OpenAgreement, OpenReferral
-from huurbeg.i18n import _
+from huurbeg.core.errors import DatabaseProblem, NotFound
+from huurbeg.domain.finding import Query, key_groups, search_key
+from huurbeg.domain.rules import CaseFacts, OpenAgreement, OpenReferral
+from huurbeg.core.i18n import _
 
 @dataclass(frozen=True)
 class CaseRow:
@@ -101,7 +101,7 @@ def rows(db: Connection, track: Track | None, status: Status | None, worker: str
 
 
 def candidates(db: Connection, conditions: list[list[str]], status: Status | None) -> list[tuple]:
-    """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.finding):
+    """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.domain.finding):
     (case id, number, status, track, intake date, name, address, phone, national number, landlord, reference,
     landlord's phone, e-mail and contact person)."""
     params: dict = {}
@@ -136,7 +136,7 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
 
 def _landlord_contact_keys(db: Connection) -> dict[int, str]:
     """The contact details of every landlord that has some, by id, in the forms a query matches."""
-    from huurbeg.finding import contact_key
+    from huurbeg.domain.finding import contact_key
 
     return {row.id: contact_key(row.phone, row.email, row.contact_person) for row in db.rows(
         "SELECT id, phone, email, contact_person FROM landlord "
@@ -257,7 +257,7 @@ class Cases(Area):
 
     def landlord_named(self, name: str) -> Record | None:
         """A landlord as intake matches one: by its name without case, accents or punctuation."""
-        from huurbeg.casework import match_key
+        from huurbeg.domain.casework import match_key
 
         return self.sql.one("SELECT * FROM landlord WHERE name_key = :key", key=match_key(name))
 
@@ -358,7 +358,7 @@ class Cases(Area):
         return rows(self.sql, track, status, worker, key)
 
     def find_candidates(self, query: Query, status: Status | None) -> list[tuple]:
-        """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.finding)."""
+        """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.domain.finding)."""
         return candidates(self.sql, key_groups(query), status)
 
     def facts(self, numbers: Sequence[str] | None = None, worker: str | None = None) -> list[CaseFacts]:

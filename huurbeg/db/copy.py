@@ -12,8 +12,8 @@ from collections.abc import Callable
 from sqlalchemy import func, insert, select
 from sqlmodel import SQLModel
 
-from huurbeg.errors import RuleViolation
-from huurbeg.i18n import _
+from huurbeg.core.errors import RuleViolation
+from huurbeg.core.i18n import _
 
 # Tables in an order where every reference points backwards, with their reference columns.
 ORDER = [("household", {}), ("landlord", {}), ("dwelling", {}),

@@ -8,7 +8,7 @@ The figures of one area are counted in one pass and kept: the new cases once by 
 intake, source and landlord type together; the closed cases once by outcome and track
 when closed (which gives the evictions prevented too); the stays, referrals, contacts and
 dwellings once each. So `stats` asks every question once, whichever figures and
-breakdowns read the answer (huurbeg.figures asks for a total and then its breakdowns).
+breakdowns read the answer (huurbeg.domain.figures asks for a total and then its breakdowns).
 
 Runs through huurbeg.db.sql.Connection, so a file is read with `sqlite3` alone: this
 module imports neither SQLAlchemy nor the models.
@@ -268,9 +268,9 @@ class Figures:
 
     def fbu_plans_broken(self) -> dict:
         """FBU plans that became broken in the period. Whether a plan is broken follows from how its
-        payments settle its instalments (huurbeg.payment_plan), so the plans that could have broken
+        payments settle its instalments (huurbeg.domain.payment_plan), so the plans that could have broken
         in the period are loaded (dates and amounts only) and judged in Python: a handful a month."""
-        from huurbeg.payment_plan import Instalment as Scheduled, broken_spells
+        from huurbeg.domain.payment_plan import Instalment as Scheduled, broken_spells
 
         start = datetime.combine(self.first, time(), tzinfo=UTC)
         plans = {row.id: row.ended_at for row in self._once(FBU_PLANS, start=start)}
@@ -292,8 +292,8 @@ class Figures:
 
     def plans_paid_late(self) -> dict:
         """Payment plans on which an instalment was paid in full in the period, but only after it had become late
-        (huurbeg.payment_plan): only a payment settles an instalment, so the plans paid in the period are judged."""
-        from huurbeg.payment_plan import Instalment as Scheduled, states
+        (huurbeg.domain.payment_plan): only a payment settles an instalment, so the plans paid in the period are judged."""
+        from huurbeg.domain.payment_plan import Instalment as Scheduled, states
 
         plans = [row.id for row in self._once(PAID_PLANS)]
         if not plans:

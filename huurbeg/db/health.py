@@ -20,7 +20,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from huurbeg.i18n import N_, _
+from huurbeg.core.i18n import N_, _
 
 CHECK_KEY = "daily_check"
 DAMAGE_KEY = "damage_found"
@@ -189,7 +189,7 @@ def daily_check(engine, today: date) -> str | None:
         try:
             return quick_check(connection, path)
         except sqlite3.DatabaseError as exc:
-            from huurbeg.errors import DatabaseProblem
+            from huurbeg.core.errors import DatabaseProblem
 
             raise DatabaseProblem(explained(exc, path)) from None
     finally:

@@ -4,8 +4,8 @@ A Store wraps the session of one command. It records every write in the
 history table with the OS user, and reads of a dossier too. The reads and writes
 of an area of the domain are its area's plain SQL (store.cases, store.retention,
 ...: huurbeg.db.area), the same on the Reader of lookups (huurbeg.db.reader), run
-in this session's transaction. It knows nothing of the service's rules (huurbeg.casework,
-huurbeg.rules) and prints nothing.
+in this session's transaction. It knows nothing of the service's rules (huurbeg.domain.casework,
+huurbeg.domain.rules) and prints nothing.
 """
 
 from collections.abc import Iterable
@@ -18,7 +18,7 @@ from sqlmodel import Session
 from huurbeg.db import area
 from huurbeg.db.history import os_user
 from huurbeg.db.models import Case, History
-from huurbeg.errors import DatabaseProblem
+from huurbeg.core.errors import DatabaseProblem
 
 
 class Store:
