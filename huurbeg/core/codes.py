@@ -6,7 +6,8 @@ so a slug must never change once released; new members may be added.
 
 from enum import StrEnum
 
-from huurbeg.core.i18n import N_
+from huurbeg.core.i18n import N_, _, language
+from huurbeg.core.text import quoted
 
 
 class Track(StrEnum):
@@ -376,8 +377,6 @@ WHAT: dict[str, str] = {
 
 def shown(member: StrEnum) -> str:
     """A code on screen: its Dutch label to a Dutch reader, its slug to an English one."""
-    from huurbeg.core.i18n import _, language
-
     if language() == "nl" and (type(member), member.value) in SCREEN:
         return _(SCREEN[type(member), member.value])
     return member.value
@@ -393,8 +392,6 @@ def known(enum: type[StrEnum], slug):
 
 def names(enum: type[StrEnum]) -> list[str]:
     """What a reader types for each code: the slugs, and to a Dutch reader the first Dutch name of each."""
-    from huurbeg.core.i18n import language
-
     if language() != "nl":
         return [member.value for member in enum]
     dutch = {member: name for name, member in reversed(ALIASES.get(enum, {}).items())}
@@ -408,9 +405,6 @@ def choices(enum: type[StrEnum]) -> str:
 
 def parse_code(enum: type[StrEnum], text: str, what: str) -> StrEnum:
     """The member whose slug or Dutch name is `text` (case and surrounding blanks ignored)."""
-    from huurbeg.core.i18n import _, language
-    from huurbeg.core.text import quoted
-
     slug = text.strip().lower()
     try:
         return enum(slug)
@@ -427,8 +421,16 @@ def parse_code(enum: type[StrEnum], text: str, what: str) -> StrEnum:
 
 def label(member: StrEnum) -> str:
     """A code with its words, as a worker choosing from a list reads it."""
-    from huurbeg.core.i18n import _
-
     if isinstance(member, Track) and member in LONG:
         return f"{member.value}: {_(LONG[member])}"
     return shown(member)  # the slug to an English reader, its label to a Dutch one
+
+
+COLUMN_CODES = {
+    "track": (Track,), "to": (ReferralDestination, Track), "source": (Source,),
+    "outcome": (Outcome, ReferralOutcome), "kind": (ContactKind, DwellingKind),
+    "result": (HearingResult, ReferralOutcome), "destination": (Destination,),
+    "party": (Party,), "status": (Status,), "severity": (Severity,),
+    "landlord_type": (LandlordType,), "problems": (Problem,), "problem": (Problem,),
+}
+"""The code lists a table column holds, for the slugs that come from the database as plain text."""

@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 from dateutil.relativedelta import relativedelta
 
 from huurbeg.core.i18n import N_, _
+from huurbeg.core.errors import InvalidInput
 
 ACCEPTED = N_("dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
 ACCEPTED_DAY_MONTH = N_("dd/mm/yyyy, dd/mm, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
@@ -56,8 +57,6 @@ def today() -> date:
             raise ValueError
         return _checked(date(*map(int, match.groups())))
     except ValueError:
-        from huurbeg.core.errors import InvalidInput
-
         raise InvalidInput(_("HUURBEG_TODAY: not a date from {first_year} to {last_year}; use YYYY-MM-DD")
                            .format(first_year=FIRST_YEAR, last_year=LAST_YEAR)) from None
 

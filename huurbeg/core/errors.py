@@ -5,6 +5,8 @@ in exactly one place (`huurbeg.cli.root.HuurbegGroup.main`). Messages must never
 carry personal data (names, addresses, national numbers): cron mails stderr.
 """
 
+from huurbeg.core.i18n import _
+
 
 def said(message) -> str:
     """A message in the reader's language: one kept as data (its English is its value) says itself
@@ -22,7 +24,6 @@ def _named(text: str) -> str:
     name, colon, rest = text.partition(": ")
     if not colon or name not in VALUE_NAMES:
         return text
-    from huurbeg.core.i18n import _
 
     return f"{_(name)}: {rest}"
 

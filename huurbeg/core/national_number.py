@@ -18,8 +18,8 @@ ACCEPTED = N_("11 digits with a valid check number and birth date, e.g. 85.07.30
 
 def normalise(text: str) -> str:
     """The 11 digits of a typed national register or bis number, or ValueError."""
-    from stdnum.be import bis, nn
-    from stdnum.exceptions import InvalidChecksum, ValidationError
+    from stdnum.be import bis, nn  # heavy
+    from stdnum.exceptions import InvalidChecksum, ValidationError  # heavy
 
     digits = re.sub(r"[\s.\-/]", "", text)
     if not re.fullmatch(r"\d{11}", digits, re.ASCII):
@@ -39,8 +39,8 @@ def birth_date(digits: str | None) -> date | None:
     """The birth date a valid number holds, or None when it is unknown (or no number)."""
     if not digits:
         return None
-    from stdnum.be import bis, nn
-    from stdnum.exceptions import ValidationError
+    from stdnum.be import bis, nn  # heavy
+    from stdnum.exceptions import ValidationError  # heavy
 
     for standard in (nn, bis):
         try:

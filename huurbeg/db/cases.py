@@ -368,12 +368,13 @@ class Cases(Area):
     def dossier(self, of: Record) -> dict:
         """Everything the case show needs, except warnings (the rules add those)."""
         db = self.sql
+        timeline = self.history(of, reads=False)
         return {"case": of, "household": self.household(of), "landlord": self.landlord(of),
                 "problems": problems(db, of.id), "consents": consents(db, of.id), "tracks": tracks(db, of.id),
                 "contacts": follow_up.case_contacts(db, of.id), "agreements": self.core.follow_up.agreements(of),
                 "attachments": self.core.attachments.of(of),
                 "has_plan": self.core.follow_up.latest_plan(of) is not None,
-                "timeline": self.history(of, reads=False)}
+                "timeline": timeline, "closing_note": history.closing_note(timeline)}
 
     def history(self, of: Record, *, reads: bool = True) -> list[Record]:
         return history.entries(self.sql, of.id, reads=reads)

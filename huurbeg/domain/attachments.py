@@ -8,6 +8,8 @@ database once it passed; so even the largest is never held in memory whole, and 
 in between is refused by its checksum.
 """
 
+from __future__ import annotations
+
 import hashlib
 import os
 import re
@@ -16,13 +18,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from huurbeg.domain.casework import check_open
 from huurbeg.core.codes import AttachmentKind
 from huurbeg.core.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.text import shown
-from huurbeg.db.area import Storage
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 
 MAX_BYTES = 25 * 1000 * 1000

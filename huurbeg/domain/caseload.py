@@ -5,7 +5,10 @@ dicts whose values keep their types (dates, Cents, codes); huurbeg.output.render
 writes them as a table, json or csv. Nothing here prints.
 """
 
+from __future__ import annotations
+
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from huurbeg.domain import finding
 from huurbeg.core.codes import FoundIn, Severity, Status, Track
@@ -16,7 +19,9 @@ from huurbeg.domain.hearings import court_section
 from huurbeg.core.money import Cents
 from huurbeg.domain.rules import CaseWarning, actionable, most_urgent_first, warnings_for
 from huurbeg.core.i18n import _
-from huurbeg.db.area import Storage
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 
 OVERVIEW_HEARING_DAYS = 7
@@ -117,7 +122,7 @@ def dossier(store: Storage, number: str, today: date, removed: bool = False) -> 
         "warnings": [w.as_dict() for w in warnings_by_case(store, today, [case.number]).get(case.number, [])
                      if w.severity != Severity.INFO],
         "note": case.note,
-        "closing_note": _closing_note(case, data["timeline"]),
+        "closing_note": data["closing_note"] if case.status == Status.CLOSED else None,
         "worker": case.worker,
         "timeline": [{"at": h.at, "user": h.os_user, "action": h.action, "detail": h.detail}
                      for h in data["timeline"]],
@@ -132,16 +137,6 @@ def stay_section(store, case) -> dict | None:
     return {"dwelling": stay.dwelling_code, "kind": stay.dwelling_kind, "admitted": stay.start_date,
             "end": stay.end_date, "review": stay.review_date, "extensions": stay.extensions, "left": stay.left_date,
             "destination": stay.destination}
-
-
-def _closing_note(case, timeline) -> str | None:
-    """The worker's note on the closing of a closed case, as its history line keeps it (case close --note)."""
-    from huurbeg.db.history import NOTE
-
-    if case.status != Status.CLOSED:
-        return None
-    closings = [h.detail for h in timeline if h.action == "close"]
-    return closings[-1].split(NOTE, 1)[1] if closings and NOTE in closings[-1] else None
 
 
 def _plan_summary(store: Storage, number: str, today: date) -> dict:

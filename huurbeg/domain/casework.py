@@ -11,12 +11,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from huurbeg.core import money, national_number
 from huurbeg.core.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
-from huurbeg.core.codes import LandlordType, Party, Problem, Source, Status, Track, shown
+from huurbeg.core.codes import LandlordType, Party, Problem, ReferralDestination, Source, Status, Track, shown
 from huurbeg.domain.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD
 from huurbeg.core.errors import InvalidInput, MissingValue, RuleViolation
 from huurbeg.core.text import blank
 from huurbeg.core.i18n import _
+from huurbeg.domain.finding import shared_identity
+from huurbeg.domain.rules import check_birth_date_matches, check_household_size
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
@@ -137,9 +140,6 @@ def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDra
 
 def check_person(birth_date: date | None, number: str | None, adults: int | None, children: int | None) -> None:
     """The plausibility rules of a household (huurbeg.domain.rules): its size, its birth date against its number."""
-    from huurbeg.core import national_number
-    from huurbeg.domain.rules import check_birth_date_matches, check_household_size
-
     check_household_size(adults, children)
     check_birth_date_matches(national_number.birth_date(number), birth_date)
 
@@ -236,9 +236,6 @@ def check_closing(store: "Storage", number: str, when: date, today: date):
 def still_open(store: "Storage", number: str) -> list[str]:
     """What a closing leaves running, to warn about before it: an active payment plan, referrals the other
     service has not answered yet. Codes, dates and amounts only."""
-    from huurbeg.core import money
-    from huurbeg.core.codes import ReferralDestination
-
     case = store.cases.case(number)
     found = []
     plan = store.follow_up.active_plan(case)
@@ -468,8 +465,6 @@ def merge_check(store: "Storage", number: str, other: str, force: bool = False) 
     Refused: the same case, households that are one already, two different national numbers, and,
     unless `force`, two households that share nothing identifying (a mistyped case number).
     """
-    from huurbeg.domain.finding import shared_identity
-
     if number == other:
         raise InvalidInput(_("OTHER: give the case of the other household, not CASE itself"))
     case, duplicate = store.cases.case(number), store.cases.case(other)

@@ -8,10 +8,12 @@ who did it, when and why, and never the removed text. Nothing is corrected on a 
 case (reopen it first), and an id of another case is unknown here.
 """
 
+from __future__ import annotations
+
 from datetime import date
+from typing import TYPE_CHECKING
 
 from huurbeg.domain.casework import check_date_after_intake, check_not_future, check_open, check_reason
-from huurbeg.db.area import Area, Storage
 from huurbeg.core.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.domain.followup import check_payment, fbu_agreement_of
 from huurbeg.domain.hearings import awaiting_outcome, check_hearing
@@ -19,6 +21,9 @@ from huurbeg.domain.rules import check_contact_minutes
 from huurbeg.core.text import blank
 from huurbeg.domain.transfers import TRACK_OF, crisis_end
 from huurbeg.core.i18n import N_, _
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Area, Storage
 
 
 LISTED_BY = {"contact": "huurbeg visit list {case}", "payment": "huurbeg plan show {case}",

@@ -6,6 +6,8 @@ it ends on today: some hearings are tomorrow, some plans are behind, a crisis
 stay ends soon. It only fills an empty database.
 """
 
+from __future__ import annotations
+
 import random
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
@@ -17,9 +19,10 @@ from huurbeg.core.codes import (ConciliationResult, ContactKind, Destination, Dw
                                 Source, Track)
 from huurbeg.core.errors import RuleViolation
 from huurbeg.core.i18n import _
-from huurbeg.db.area import Storage
+from huurbeg.domain.rules import earliest_eviction
 
 if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
     from huurbeg.db.store import Store
 
 
@@ -140,8 +143,6 @@ def _conciliation(store: "Store", number: str, day: date, today: date) -> None:
 def _after_judgment(store: "Store", number: str, judged: date, today: date) -> None:
     """A dissolved lease followed through service, the bailiff's date and what happened, as far as today.
     Drawn from its own generator, so the rest of the demo stays as it was."""
-    from huurbeg.domain.rules import earliest_eviction
-
     rng = random.Random(number)
     served = judged + timedelta(days=rng.randint(7, 40))
     if served > today:

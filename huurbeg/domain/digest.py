@@ -7,7 +7,10 @@ names cases by number, courts and rules, never a household's name, address or a 
 Nothing here prints.
 """
 
+from __future__ import annotations
+
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from huurbeg.core import dates
 from huurbeg.domain import payment_plan
@@ -15,7 +18,12 @@ from huurbeg.core.codes import Severity
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.messages import plain, text_value
 from huurbeg.core.text import courtroom
-from huurbeg.db.area import Storage
+from huurbeg.domain.caseload import deadlines
+from huurbeg.domain.followup import standing
+from huurbeg.domain.hearings import roll
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 
 DIGEST_SEVERITIES = (Severity.OVERDUE, Severity.URGENT)
@@ -24,10 +32,6 @@ DIGEST_SEVERITIES = (Severity.OVERDUE, Severity.URGENT)
 
 def digest(store: Storage, today: date, worker: str | None) -> dict:
     """The sections of the digest of `worker` (or of every case), each a list; all empty on a quiet day."""
-    from huurbeg.domain.caseload import deadlines
-    from huurbeg.domain.followup import standing
-    from huurbeg.domain.hearings import roll
-
     hearings = [row for row in roll(store, today, 2, None, worker) if row["result"] is None]
     pressing = [w for w in deadlines(store, today, 0, worker) if w.severity in DIGEST_SEVERITIES]
     broken = []

@@ -48,7 +48,7 @@ ELIGIBLE_LANDLORDS = frozenset({LandlordType.PRIVATE, LandlordType.SVK})
 
 @cache
 def _public_holidays():
-    import holidays
+    import holidays  # heavy
 
     return holidays.country_holidays("BE")
 

@@ -21,6 +21,7 @@ from huurbeg.core.codes import (ConciliationResult, Destination, DwellingKind, H
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.messages import text_value
 from huurbeg.core.money import Cents
+from huurbeg.core.dates import fmt, month
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,6 @@ class Period:
 
     def shown(self) -> str:
         """The period as a reader names it: november 2026, 2026, or its first and last day."""
-        from huurbeg.core.dates import fmt, month
-
         if self.first.day == 1 and self.last == self.first + relativedelta(months=1, days=-1):
             return f"{month(self.first)} {self.first.year}"
         if (self.first.month, self.first.day, self.last.month, self.last.day) == (1, 1, 12, 31) \

@@ -5,10 +5,13 @@ A contact, payment or agreement on a closed case is refused: reopen it first
 (`huurbeg case reopen`), so that a closed case's figures stay as they were.
 """
 
+from __future__ import annotations
+
 from datetime import date
+from typing import TYPE_CHECKING
 
 from huurbeg.core import money
-from huurbeg.domain import payment_plan
+from huurbeg.domain import fbu, payment_plan
 from huurbeg.domain.casework import check_date_after_intake, check_not_future, check_open
 from huurbeg.core.codes import ContactKind, Party
 from huurbeg.core.errors import InvalidInput, NotFound, RuleViolation
@@ -16,7 +19,9 @@ from huurbeg.core.text import blank
 from huurbeg.core.money import Cents
 from huurbeg.domain.rules import PAYMENT_FAR_ABOVE_INSTALMENTS, check_contact_minutes, reaches
 from huurbeg.core.i18n import _
-from huurbeg.db.area import Storage
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 def log_contact(store: Storage, number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
                 next_planned: date | None, today: date, reached: bool | None = None) -> bool:
@@ -225,8 +230,6 @@ def fbu_terms(store: Storage, number: str, *, signed: date, advance: int | None,
               today: date):
     """Check an FBU agreement against the service's and the fund's rules; the advance, its due date and
     the balance it would fix (huurbeg.domain.fbu.Terms). Nothing is written."""
-    from huurbeg.domain import fbu
-
     case = store.cases.case(number)
     check_open(case.status, number)
     check_not_future(signed, today, "--signed")
@@ -249,8 +252,6 @@ def fbu_terms(store: Storage, number: str, *, signed: date, advance: int | None,
 def fbu_sign(store: Storage, number: str, *, signed: date, instalment: int, start: date, day: int | None,
              advance: int | None, force: bool, arrears: int | None, today: date) -> dict:
     """Record an FBU guidance agreement and the payment plan of its balance; returns what was agreed."""
-    from huurbeg.domain import fbu
-
     agreed = fbu_terms(store, number, signed=signed, advance=advance, force=force, arrears=arrears, today=today)
     case = store.cases.case(number)
     check_fbu_instalment(agreed.balance, instalment, start)

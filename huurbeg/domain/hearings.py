@@ -18,8 +18,11 @@ same but for case and accents, and a new name one typo away from a known court i
 taken for a typo of it unless the worker says it is a new court.
 """
 
+from __future__ import annotations
+
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from huurbeg.domain import payment_plan
 from huurbeg.domain.casework import check_not_future, check_open, check_reason
@@ -32,7 +35,9 @@ from huurbeg.domain.followup import fbu_summary, plan_view, standing
 from huurbeg.core.money import Cents
 from huurbeg.domain.rules import check_hearing_date, check_term_days, earliest_eviction, short_notice
 from huurbeg.core.i18n import _
-from huurbeg.db.area import Storage
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 
 KNOWN_IN_ADVANCE = (HearingResult.WITHDRAWN, HearingResult.POSTPONED, ConciliationResult.WITHDRAWN)

@@ -15,7 +15,7 @@ from huurbeg.domain import fbu, payment_plan
 from huurbeg.core import money
 from huurbeg.core.codes import ContactKind, Party, ReferralDestination, Severity, Status, Track, known
 from huurbeg.core.errors import InvalidInput
-from huurbeg.core.i18n import N_, Nn_, _
+from huurbeg.core.i18n import N_, Nn_, _, language
 from huurbeg.core.messages import Msg
 from huurbeg.domain.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
 
@@ -231,8 +231,6 @@ RULE_NAMES = {
 
 def rule_name(slug: str) -> str:
     """A warning's rule on a Dutch screen by its name; an English one keeps the slug."""
-    from huurbeg.core.i18n import _, language
-
     return _(RULE_NAMES[slug]) if slug in RULE_NAMES and language() == "nl" else slug
 
 

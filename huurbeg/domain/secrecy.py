@@ -8,7 +8,11 @@ raise. A purge removes personal data and free text of long-closed cases while
 keeping every code, date and amount the figures count.
 """
 
+from __future__ import annotations
+
 from datetime import date
+import textwrap
+from typing import TYPE_CHECKING
 
 from huurbeg.domain.casework import check_not_future
 from huurbeg.core.codes import Party, Problem, Status, Track, known
@@ -16,7 +20,9 @@ from huurbeg.domain.followup import plan_view
 from huurbeg.domain.hearings import agreement_kept
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.messages import plain, state_word, text_value
-from huurbeg.db.area import Storage
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 
 SUPPORT = {Track.PW: N_("preventive tenancy support"), Track.PRE_OGP: N_("support in a conciliation procedure"),
@@ -100,8 +106,6 @@ LETTER_WIDTH = 78
 
 
 def _wrapped(line: str) -> str:
-    import textwrap
-
     indent = " " * (len(line) - len(line.lstrip(" -")))
     return textwrap.fill(line, LETTER_WIDTH, subsequent_indent=indent, break_long_words=False,
                          break_on_hyphens=False) if len(line) > LETTER_WIDTH else line

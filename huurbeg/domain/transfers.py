@@ -7,9 +7,12 @@ tenancy, with an optional planned end or review date. Moving out records the
 destination (the figures count moves to the regular market) and frees the dwelling.
 """
 
+from __future__ import annotations
+
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING
 
 from huurbeg.domain.casework import check_date_after_intake, check_not_future, check_open
 from huurbeg.core.codes import Destination, DwellingKind, Outcome, ReferralDestination, ReferralOutcome, Track
@@ -17,7 +20,9 @@ from huurbeg.core.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.core.text import blank, short
 from huurbeg.domain.rules import CRISIS_MAX_EXTENSIONS, CRISIS_STAY_MONTHS
 from huurbeg.core.i18n import N_, _
-from huurbeg.db.area import Storage
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 
 TRACK_OF = {DwellingKind.TRANSIT: Track.DW, DwellingKind.CRISIS: Track.CRISIS}

@@ -10,8 +10,11 @@ from huurbeg.domain.figures: never a household's name, an address or a note.
 
 import base64
 import io
+import logging
 import re
+import warnings
 from html import escape
+from importlib import resources
 
 from huurbeg.core import dates
 from huurbeg.domain.figures import FIGURES, PANELS, breakdown_text, figure_name
@@ -131,7 +134,7 @@ def _period_text(period) -> str:
 
 
 def _style(colours=COLOURS):
-    from pygal.style import Style
+    from pygal.style import Style  # heavy
 
     return Style(background="white", plot_background="white", foreground="#1d1d1d",
                  foreground_strong="#1d1d1d", foreground_subtle="#888", colors=colours,
@@ -149,7 +152,7 @@ def _svg(chart) -> str:
 def _results_chart(totals: dict) -> str:
     """The results as on the slide: each result a bar of its own with its count. Not a pie: a household
     referred may also have had its eviction prevented, so the four are no parts of one whole."""
-    import pygal
+    import pygal  # heavy
 
     chart = pygal.Bar(style=_style(), js=[], width=CHART_WIDTH, height=340, legend_at_bottom=True,
                       legend_at_bottom_columns=legend_columns([f"{_(label)}; 000" for _key, label in RESULTS], 2),
@@ -178,7 +181,7 @@ def legend_columns(labels: list[str], most: int = 3) -> int:
 
 def _months_chart(months) -> str:
     """The twelve months as bars: new cases and each result, month by month."""
-    import pygal
+    import pygal  # heavy
 
     spans = len({m.first.year for m, _ in months}) > 1
     # new cases in grey, each result in the colour of its headline above
@@ -235,14 +238,12 @@ BLUE = (0x1f, 0x5c, 0x99)
 
 
 def _font(name: str) -> str:
-    from importlib import resources
-
     return str(resources.files("huurbeg") / "fonts" / name)
 
 
 def pdf(period, rows, months, identity: ServiceIdentity = ServiceIdentity()) -> bytes:
     """The report as an A4 PDF: the page's title, results, charts (the same SVG) and panels, by fpdf2."""
-    from fpdf import FPDF
+    from fpdf import FPDF  # heavy
 
     heading, footer_text = title(period, identity, len(months)), foot(identity)
 
@@ -406,9 +407,6 @@ def _nice_step(highest: float) -> int:
 
 def _image(document, source, **where) -> None:
     """An image drawn by fpdf2 without its remarks on stderr (an SVG without a viewBox): stderr is for errors."""
-    import logging
-    import warnings
-
     log = logging.getLogger("fpdf.svg")
     level, log.level = log.level, logging.ERROR
     try:

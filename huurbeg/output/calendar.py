@@ -18,6 +18,9 @@ years instead, which some calendars misread.
 import calendar as gregorian
 import re
 from datetime import UTC, date, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+from zoneinfo import TZPATH, ZoneInfo
 
 from huurbeg.core import money
 from huurbeg.core.codes import ConciliationResult, HearingResult, SessionKind, known
@@ -35,9 +38,7 @@ RULES_FROM = 1970
 
 
 def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
-    from zoneinfo import ZoneInfo
-
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event  # heavy
 
     zone = ZoneInfo(COURT_TIME_ZONE)
     calendar = Calendar()
@@ -108,7 +109,7 @@ _DAYS = ("SU", "MO", "TU", "WE", "TH", "FR", "SA")
 
 def vtimezone(key: str):
     """A VTIMEZONE for `key` with one STANDARD and one DAYLIGHT rule (RRULE), from the zone's POSIX rule."""
-    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard  # heavy
 
     rule = _POSIX.match(posix_rule(key))
     if rule is None:
@@ -131,17 +132,12 @@ def vtimezone(key: str):
 
 def posix_rule(key: str) -> str:
     """The rule for every year after the last listed transition: the footer of the zone's TZif file."""
-    from pathlib import Path
-    from zoneinfo import TZPATH
-
     for root in TZPATH:
         path = Path(root, key)
         if path.is_file():
             data = path.read_bytes()
             break
     else:  # no system database: the tzdata package (a dependency) has the same files
-        from importlib import resources
-
         data = resources.files("tzdata.zoneinfo").joinpath(*key.split("/")).read_bytes()
     if not data.startswith(b"TZif") or data[4:5] in (b"\x00", b""):
         raise ValueError(f"time zone {key}: a version-1 file has no rule for future years")

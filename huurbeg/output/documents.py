@@ -16,6 +16,7 @@ from pathlib import Path
 
 from huurbeg.core.errors import InvalidInput
 from huurbeg.core.i18n import _, speaking
+from huurbeg.domain.attachments import shown_path
 from huurbeg.output.letters import TITLES, Letter, fields
 
 PDF_TYPE = "application/pdf"
@@ -48,7 +49,7 @@ def kind_of_output(path: Path | None) -> str | None:
 
 def pdf(letter: Letter) -> bytes:
     """The document as a PDF of one or more A4 pages."""
-    from fpdf import FPDF
+    from fpdf import FPDF  # heavy
 
     document = FPDF(format="A4", unit="mm")
     document.set_margins(MARGIN, MARGIN, MARGIN)
@@ -153,8 +154,6 @@ def _agreement(document, values: dict) -> None:
 
 def template(path: Path, kind: str) -> bytes:
     """The bytes of a Word template that may be filled for a document of `kind`: a .docx using only its fields."""
-    from huurbeg.domain.attachments import shown_path
-
     shown = shown_path(path)
     try:
         if not path.is_file():
@@ -188,8 +187,8 @@ def _is_docx(data: bytes) -> bool:
 
 
 def _fields_used(data: bytes, shown: str) -> set[str]:
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
+    from docxtpl import DocxTemplate  # heavy
+    from jinja2 import TemplateError  # heavy
 
     try:
         return set(DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables())
@@ -203,7 +202,7 @@ def _fields_used(data: bytes, shown: str) -> set[str]:
 
 def docx(letter: Letter, data: bytes) -> bytes:
     """The service's template (checked by `template`) filled with the document's fields."""
-    from docxtpl import DocxTemplate, Listing
+    from docxtpl import DocxTemplate, Listing  # heavy
 
     document = DocxTemplate(io.BytesIO(data))
     context = {name: Listing(value) if "\n" in value else value for name, value in letter.values.items()}

@@ -18,6 +18,9 @@ from huurbeg.core.codes import Party, Problem, Status, Track, known
 from huurbeg.core.errors import InvalidInput, MissingValue, RuleViolation
 from huurbeg.core.i18n import N_, _, speaking
 from huurbeg.core.messages import plain, state_word, text_value
+from huurbeg.domain import hearings, secrecy
+from huurbeg.domain.secrecy import SUPPORT
+from huurbeg.output import fbu_document
 
 COMMON = {
     "service_name": N_("the service's name"),
@@ -93,8 +96,6 @@ def fields(kind: str) -> dict:
 def language(option: str | None, setting: str | None) -> str:
     """The reader's language: --lang when given, else English only when HUURBEG_LANG asks for it (as for the
     FBU agreement), else Dutch, the language of a Flemish landlord, tenant and court."""
-    from huurbeg.output import fbu_document
-
     if option is not None:
         chosen = option.strip().lower()
         if chosen not in ("nl", "en"):
@@ -186,8 +187,6 @@ def build(store, kind: str, number: str, identity, worker, today: date, lang: st
 
 
 def _landlord(store, case, today: date) -> dict:
-    from huurbeg.domain import secrecy
-
     landlord = store.cases.landlord(case)
     if landlord is None:
         raise RuleViolation(_("--to landlord: case {number} has no landlord; add one with 'huurbeg case edit "
@@ -278,9 +277,6 @@ def _check_told_the_court(store, case) -> None:
 
 
 def _court(store, case, today: date) -> dict:
-    from huurbeg.domain import hearings
-    from huurbeg.domain.secrecy import SUPPORT
-
     brief = hearings.brief(store, case.number, today)
     hearing = brief["hearing"]
     starts = hearing["starts_at"]

@@ -20,16 +20,24 @@ import csv
 import io
 import json
 import os
+import shlex
 import stat
+import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from enum import Enum
+from itertools import groupby
 
 from huurbeg.core import codes, money
 from huurbeg.core.i18n import _, language
 from huurbeg.core.messages import _BIDI, PLACEHOLDER, STATES, Msg, number, plain, state_word, text_value  # noqa: F401
 from huurbeg.core.money import Cents  # noqa: F401  (shown here as euros; a value of the domain)
+from huurbeg.core.errors import HuurbegError, InvalidInput
+from huurbeg.core.text import shown
+from huurbeg.core.codes import COLUMN_CODES
+from huurbeg.output.workbook import fields_for_people, for_people, header, workbook
 
 
 SEVERITY_STYLE = {"overdue": "bold red", "urgent": "red", "warning": "yellow", "info": "dim"}
@@ -39,7 +47,7 @@ WRAPPING = {"tenant", "warning", "message", "detail", "note", "court", "address"
 
 def literal(value, *, lines: bool = False, style: str = ""):
     """A Rich Text of `value` shown literally: markup not interpreted, controls as placeholders."""
-    from rich.text import Text
+    from rich.text import Text  # heavy
 
     return Text(plain(value, lines=lines), style=style)
 # --- where data go: stdout, or the file of --output ---------------------------------
@@ -59,8 +67,6 @@ def output_to(path, database: Sequence = ()) -> None:
     random name in the target's folder (never through a link someone planted there) and mode 0600,
     so a folder that cannot be written fails the command before it commits (HuurbegError).
     """
-    import tempfile
-
     path = os.fspath(path)
     _check_target(path, database)
     folder = os.path.dirname(path) or os.curdir
@@ -75,8 +81,6 @@ def output_to(path, database: Sequence = ()) -> None:
 
 
 def _check_target(path: str, database: Sequence) -> None:
-    from huurbeg.db.engine import shown
-
     try:
         found = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
@@ -158,9 +162,6 @@ def _reason(exc: OSError) -> str:
 
 
 def _cannot_write(path: str, exc: OSError):
-    from huurbeg.db.engine import shown
-    from huurbeg.core.errors import HuurbegError
-
     return HuurbegError(_("--output: cannot write {shown}: {value}").format(shown=shown(path), value=_reason(exc)))
 
 
@@ -220,8 +221,6 @@ def finish_output(succeeded: bool) -> None:
             for text, style in held["messages"]:
                 _say(text, style)
     if written is not None:  # every command with --output says where its data went, once, last
-        from huurbeg.db.engine import shown
-
         _say(_("Written to {path}.").format(path=shown(os.path.abspath(written))))
 
 
@@ -244,9 +243,6 @@ def _name_output(succeeded: bool) -> str | None:
     try:
         os.replace(output["temporary"], output["path"])  # a link or a file put there since is replaced, not followed
     except OSError as exc:  # what the command wrote is committed: its output stays, under the temporary name
-        from huurbeg.db.engine import shown
-        from huurbeg.core.errors import HuurbegError
-
         raise HuurbegError(_("--output: cannot write {shown}: {value}; the output is in {temporary}").format(
             shown=shown(output["path"]), value=_reason(exc), temporary=shown(output["temporary"]))) from None
     try:
@@ -289,8 +285,6 @@ def write_bytes(content: bytes) -> None:
     if _output:
         _output["data"] = content
     elif sys.stdout.isatty():
-        from huurbeg.core.errors import InvalidInput
-
         raise InvalidInput(_("--output: a workbook needs a file, e.g. --output figures.xlsx"))
     elif _held:
         _held["data"].append(content)
@@ -313,7 +307,7 @@ def record_number(record_id: int) -> None:
 
 
 def console(stderr: bool = False, width: int | None = None):
-    from rich.console import Console
+    from rich.console import Console  # heavy
 
     if _output and not stderr:  # a table to a file: plain text, no colour, a fixed width
         return Console(file=_output["text"], highlight=False, no_color=True, width=width or 120, soft_wrap=False)
@@ -383,16 +377,6 @@ def coded(row: dict, **enums) -> dict:
     return shown
 
 
-COLUMN_CODES = {
-    "track": (codes.Track,), "to": (codes.ReferralDestination, codes.Track), "source": (codes.Source,),
-    "outcome": (codes.Outcome, codes.ReferralOutcome), "kind": (codes.ContactKind, codes.DwellingKind),
-    "result": (codes.HearingResult, codes.ReferralOutcome), "destination": (codes.Destination,),
-    "party": (codes.Party,), "status": (codes.Status,), "severity": (codes.Severity,),
-    "landlord_type": (codes.LandlordType,), "problems": (codes.Problem,), "problem": (codes.Problem,),
-}
-"""The code lists a table column holds, for the slugs that come from the database as plain text."""
-
-
 def _labelled(row: dict) -> dict:
     """`row` with the slugs of its code columns as codes, so that a Dutch table shows their labels."""
     shown = row
@@ -424,8 +408,6 @@ def write_csv(rows: Sequence[dict], keys: Sequence[str] | None = None, *, excel:
     is False because they already are."""
     keys = list(keys or (rows[0].keys() if rows else []))
     if excel and people:
-        from huurbeg.output.workbook import for_people, header
-
         rows = for_people([{key: row.get(key) for key in keys} for row in rows], text_dates=True)
         keys = [header(key) for key in keys] if language() == "nl" else keys
     out = data_stream()
@@ -485,7 +467,7 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
     When even that does not fit `width` (default: the terminal's), the columns of the lowest
     priority are left out, so a wider terminal shows more.
     """
-    from rich.cells import cell_len
+    from rich.cells import cell_len  # heavy
 
     rows = list(rows)
     width = width or console().width
@@ -526,8 +508,8 @@ class Lines:
         self.title, self.columns, self.rows = title, columns, rows
 
     def __rich_console__(self, console, options):
-        from rich.segment import Segment
-        from rich.style import Style
+        from rich.segment import Segment  # heavy
+        from rich.style import Style  # heavy
 
         if self.title:
             yield Segment(plain(self.title), Style(italic=True))
@@ -536,8 +518,6 @@ class Lines:
         yield Segment.line()
         yield Segment("─" * (sum(width for _, width in self.columns) + 2 * (len(self.columns) - 1)))
         yield Segment.line()
-        from itertools import groupby
-
         for style, rows in groupby(self.rows, key=lambda row: row[1]):  # a run of rows of one style: one segment
             yield Segment("".join(self._line(cells) + "\n" for cells, _ in rows), Style.parse(style) if style else None)
 
@@ -550,7 +530,7 @@ class Lines:
 
 def _fit(text: str, width: int) -> str:
     """`text` padded to `width` terminal cells, or cut to it with an ellipsis."""
-    from rich.cells import cell_len, set_cell_size
+    from rich.cells import cell_len, set_cell_size  # heavy
 
     size = len(text) if text.isascii() else cell_len(text)
     if size <= width:
@@ -564,7 +544,7 @@ def shorten(text: str, width: int) -> str:
     A date or a number inside the text ('dated 2026-03-07') is left out whole rather than cut;
     only a word longer than half the room is cut within itself.
     """
-    from rich.cells import cell_len, set_cell_size
+    from rich.cells import cell_len, set_cell_size  # heavy
 
     if (len(text) if text.isascii() else cell_len(text)) <= width:
         return text
@@ -600,8 +580,6 @@ def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
     elif fmt in ("csv", "csv-excel"):
         write_csv(rows, excel=fmt == "csv-excel")
     elif fmt == "xlsx":
-        from huurbeg.output.workbook import workbook
-
         write_bytes(workbook(rows, title or _command_name(), sheet))
     elif not rows:
         message(empty or _("Nothing to show."))
@@ -611,7 +589,7 @@ def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
 
 def _command_name() -> str:
     """The command being run without the program's name (`case list`): a listing's sheet is named after it."""
-    from typer._click.globals import get_current_context
+    from typer._click.globals import get_current_context  # heavy
 
     context = get_current_context(silent=True)
     return (" ".join(context.command_path.split()[1:]) if context is not None else "") or "huurbeg"
@@ -639,8 +617,6 @@ def page(renderable) -> None:
     if not (PAGING["allowed"] and out.is_terminal and sys.stdin.isatty()) or len(renderable) < _screen_rows(out):
         out.print(renderable)
         return
-    import shlex
-    import subprocess
 
     with out.capture() as captured:
         out.print(renderable)
@@ -669,8 +645,6 @@ def emit_fields(record: dict, fmt: str) -> bool:
         if fmt == "csv":
             write_csv(flat, ["field", "value"])
         else:
-            from huurbeg.output.workbook import fields_for_people, workbook
-
             worded = fields_for_people(record, text_dates=fmt == "csv-excel")  # field names and values in words
             if fmt == "xlsx":
                 write_bytes(workbook(worded, record.get("case") or _command_name(), people=False))

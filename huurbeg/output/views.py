@@ -1,12 +1,19 @@
 """Screen layouts that are more than one table: the dossier and today's overview."""
 
+from datetime import timedelta
+from itertools import groupby
+
 from huurbeg.core import dates, national_number
 from huurbeg.core.text import courtroom
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.core.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind,
                                 EvictionResult, HearingResult, LandlordType, Outcome, Party, Problem,
-                                ReferralDestination, ReferralOutcome, SessionKind, Source, Track, known)
+                                ReferralDestination, ReferralOutcome, SessionKind, Source, Status, Track, known)
 from huurbeg.domain.payment_plan import LATE_AFTER_DAYS
+from huurbeg.domain.attachments import size_shown, type_name
+from huurbeg.domain.figures import (FIGURES, HEADLINES, PANELS, WORKER_FIGURES, breakdown_text, figure_name,
+                                    panel_name)
+from huurbeg.output import history
 from huurbeg.output.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
@@ -19,7 +26,7 @@ as its placeholder, so a stored name cannot draw a line of its own that reads as
 
 
 def _facts_grid(pairs: list[tuple[str, object]]):
-    from rich.table import Table
+    from rich.table import Table  # heavy
 
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
@@ -32,7 +39,7 @@ def _facts_grid(pairs: list[tuple[str, object]]):
 
 def dossier_view(record: dict, show_worker: bool = False) -> None:
     """The dossier; `show_worker` on a database shared by several workers (a solo file needs no name)."""
-    from rich.panel import Panel
+    from rich.panel import Panel  # heavy
 
     out = console()
     tenant, landlord = record["tenant"], record["landlord"] or {}
@@ -89,7 +96,6 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
                         [("id", "#"), ("date", _("Date")), ("kind", _("Kind")), ("reached", _("Reached")),
                          ("minutes", _("Min")), ("next", _("Next")), ("note", _("Note"))],
                         title=_("Contacts")))
-    from huurbeg.output import history
 
     out.print(table([row | {"detail": history.shown(row["detail"])} for row in record["timeline"]],
                     [("at", _("When")), ("user", _("Who")), ("detail", _("What"))],
@@ -102,8 +108,6 @@ DOCUMENT_COLUMNS = [("id", "#"), ("kind", N_("Kind")), ("date", N_("Date")), ("n
 
 def document_rows(documents: list[dict]) -> list[dict]:
     """Documents as a table shows them: the kind's label, the type's name, the size in kB or MB."""
-    from huurbeg.domain.attachments import size_shown, type_name
-
     return [coded(d, kind=AttachmentKind) | {"type": type_name(d["type"]), "size": size_shown(d["size"])}
             for d in documents]
 
@@ -155,10 +159,10 @@ def _shown_rows(rows: list[dict], *keys: str) -> list[dict]:
 
 
 def plan_view(view: dict) -> None:
-    from rich.table import Table
+    from rich.table import Table  # heavy
 
     out = console()
-    from rich.text import Text
+    from rich.text import Text  # heavy
 
     out.print(Text.assemble(
         (_("Payment plan of case {number}").format(number=view["case"]), "bold"),
@@ -198,8 +202,6 @@ SESSION_COLUMN = ("kind", N_("Session"))
 
 def roll_view(rows: list[dict]) -> None:
     """The roll grouped by session (day and court), one line per hearing."""
-    from itertools import groupby
-
     out = console()
     if not rows:
         out.print(_("No hearings in that period."))
@@ -220,7 +222,7 @@ def roll_view(rows: list[dict]) -> None:
 
 def brief_view(data: dict) -> None:
     """The courtroom brief, laid out to be read at a glance in 80 columns."""
-    from rich.panel import Panel
+    from rich.panel import Panel  # heavy
 
     out = console(width=min(console().width, BRIEF_WIDTH))  # to the file of --output, if there is one
     hearing = data["hearing"]
@@ -339,14 +341,11 @@ def _fbu_brief(fbu: dict | None) -> str | None:
 
 def figures_view(period, rows) -> None:
     """The figures grouped in panels; each line a total with its non-zero breakdowns."""
-    from itertools import groupby
+    from rich.panel import Panel  # heavy
+    from rich.table import Table  # heavy
 
-    from rich.panel import Panel
-    from rich.table import Table
+    from rich.text import Text  # heavy
 
-    from rich.text import Text
-
-    from huurbeg.domain.figures import FIGURES, PANELS, breakdown_text, figure_name, panel_name
 
     out = console()
     named = period.shown()
@@ -370,12 +369,9 @@ def figures_view(period, rows) -> None:
 
 def workers_view(rows) -> None:
     """The caseload per worker: one line per worker, one column per worker figure."""
-    from huurbeg.domain.figures import WORKER_FIGURES
-
     by_worker: dict[str, dict] = {}
     for row in rows:
         by_worker.setdefault(row.worker, {"worker": row.worker})[row.figure] = row.value
-    from huurbeg.domain.figures import figure_name
 
     columns = [("worker", _("Worker"))] + [(key, figure_name(key)) for key, _words in WORKER_FIGURES]
     if not by_worker:
@@ -386,8 +382,6 @@ def workers_view(rows) -> None:
 
 def chart_view(months) -> None:
     """Bars of the headline figures over twelve months."""
-    from huurbeg.domain.figures import HEADLINES, figure_name
-
     out = console()
     for key in HEADLINES:
         values = [(m.shown(), next(r.value for r in rows if r.figure == key and not r.breakdown)) for m, rows in months]
@@ -401,7 +395,7 @@ def chart_view(months) -> None:
 def intake_summary(draft, decision, hearing: tuple | None, stored_landlord: tuple | None = None) -> None:
     """One screen with everything an interactive intake is about to register, before it is confirmed: a landlord
     already known as it is stored (its name as written there, its kind), the consents as answered."""
-    from rich.panel import Panel
+    from rich.panel import Panel  # heavy
 
     household = _household(draft.adults, draft.children)
     answered = [(Party.TENANT, draft.consent_tenant)] + ([(Party.LANDLORD, draft.consent_landlord)]
@@ -431,7 +425,7 @@ def intake_summary(draft, decision, hearing: tuple | None, stored_landlord: tupl
 
 def plan_summary(number: str, arrears: int, schedule: list) -> None:
     """One screen with the payment plan an interactive `plan` is about to set up, before it is confirmed."""
-    from rich.panel import Panel
+    from rich.panel import Panel  # heavy
 
     first, last = schedule[0], schedule[-1]
     console().print(Panel(_facts_grid([
@@ -455,8 +449,6 @@ def _consents(record: dict) -> str | None:
 
 def _hearing_days(data: dict) -> str:
     """What 'this week' of the overview means: today and the days after it, up to the last one named."""
-    from datetime import timedelta
-
     days = data.get("hearing_days", 7)
     return _("Hearings in the next {days} days (today to {last})").format(
         days=days, last=text_value(data["date"] + timedelta(days=days - 1)))
@@ -465,7 +457,7 @@ def _hearing_days(data: dict) -> str:
 def overview_view(data: dict, limit: int = 15) -> None:
     out = console()
     warnings = [w.as_dict() for w in data["warnings"]]
-    from rich.markup import escape
+    from rich.markup import escape  # heavy
 
     cases = ngettext("{n} open case", "{n} open cases", data["open_cases"]).format(n=data["open_cases"])
     if data.get("worker"):
@@ -495,9 +487,8 @@ SHARED = {"name": N_("name"), "birth_date": N_("birth date"), "national_number":
 def households_view(sides, headings: tuple[str, str], title: str) -> None:
     """Two households side by side, before a worker says they are one (`case merge`) or two again
     (`case unmerge`): what tells them apart, literally, in two columns that fold to fit the screen."""
-    from rich.table import Table
+    from rich.table import Table  # heavy
 
-    from huurbeg.core.codes import Status
 
     out = console()
     # two equal columns, however wide the screen: the eye goes from one household to the other

@@ -19,10 +19,11 @@ from datetime import date, datetime
 from enum import Enum
 
 from huurbeg.core import codes, dates
+from huurbeg.core.codes import COLUMN_CODES
 from huurbeg.core.i18n import N_, _, language, speaking
 from huurbeg.core.messages import Msg, state_word, text_value
 from huurbeg.core.money import Cents
-from huurbeg.output.render import COLUMN_CODES
+from huurbeg.domain import figures
 
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
@@ -81,8 +82,6 @@ def header(key: str) -> str:
 
 def sheet_title(name: str) -> str:
     """A sheet's name in the reader's language: a figures panel or a listing's command."""
-    from huurbeg.domain import figures
-
     if language() != "nl":
         return name
     if name in figures.PANELS:
@@ -107,13 +106,9 @@ def word(key: str, value, *, text_dates: bool = False):
     if isinstance(value, (list, tuple)):
         return ", ".join(str(word(key, v)) for v in value)
     if key == "figure":
-        from huurbeg.domain import figures
-
-        return figures.figure_name(value)
+            return figures.figure_name(value)
     if key == "breakdown" and "=" in value:
-        from huurbeg.domain import figures
-
-        return figures.breakdown_words(value)
+            return figures.breakdown_words(value)
     if key in STATE_KEYS:
         return state_word(value)
     for enum in COLUMN_CODES.get(key, ()) + MORE_CODES.get(key, ()):
@@ -142,7 +137,7 @@ def workbook(rows: list[dict], title: str, sheet: Callable[[dict], str] | None =
              people: bool = True) -> bytes:
     """The xlsx file of `rows`: one sheet, or one per value of `sheet(row)`, in order of appearance;
     with `people`, the rows are worded for their reader here (for_people)."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # heavy
 
     book = Workbook()
     book.remove(book.active)
@@ -159,8 +154,8 @@ def workbook(rows: list[dict], title: str, sheet: Callable[[dict], str] | None =
 
 
 def _fill(sheet, rows: list[dict]) -> None:
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font, PatternFill  # heavy
+    from openpyxl.utils import get_column_letter  # heavy
 
     keys = list(rows[0]) if rows else []
     widths = [len(key) for key in keys]
