@@ -9,7 +9,6 @@ import typer
 
 from conftest import INTAKE, assert_one_line_error, snapshot
 from huurbeg.core import dates
-from huurbeg.output import render
 from huurbeg.cli.root import app
 
 LANGUAGES = ["en", "nl"]

@@ -337,7 +337,7 @@ def plant(cli, tmp_path) -> list[str]:
         CSV_HEADER,
         f"{p['ref']},{p['imported tenant']},{p['imported address']},,ogp,court,{p['imported referrer']},"
         f"05/01/2026,yes,closed,15/03/2026,evicted,{p['imported note']}",
-        f",Derivedname Tilia,Derivedstreet 4,,pre-ogp,tenant,,06/01/2026,yes,closed,16/03/2026,referred,",
+        ",Derivedname Tilia,Derivedstreet 4,,pre-ogp,tenant,,06/01/2026,yes,closed,16/03/2026,referred,",
         ",Stillopen Acer,Openstreet 5,,pw,tenant,,07/01/2026,yes,,,,"]) + "\n")
     imported = cli("import", str(spreadsheet))
     assert imported.exit_code == 0 and "Imported 3 cases" in imported.stderr, imported.output

@@ -7,7 +7,6 @@ stored field of the case, and of another household.
 
 import hashlib
 import io
-import os
 import shutil
 import stat
 import subprocess

@@ -1,6 +1,5 @@
 """`huurbeg refer`: refer a case to another service (doorverwijzing), and follow the referral up."""
 
-from datetime import date
 from typing import Annotated
 
 import typer

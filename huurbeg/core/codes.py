@@ -5,6 +5,7 @@ so a slug must never change once released; new members may be added.
 """
 
 from enum import StrEnum
+from typing import Any
 
 from huurbeg.core.i18n import N_, _, language
 from huurbeg.core.text import quoted
@@ -382,7 +383,7 @@ def shown(member: StrEnum) -> str:
     return member.value
 
 
-def known(enum: type[StrEnum], slug):
+def known(enum: type[StrEnum], slug: Any) -> Any:
     """A stored slug as its code, so that a screen shows its label; an unknown slug stays as it is."""
     try:
         return enum(slug)

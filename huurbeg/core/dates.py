@@ -66,7 +66,8 @@ def parse_date(text: str, reference: date, direction: str | None = None) -> date
     (COMING, PAST, NEAREST), a day and month without a year are completed from `reference`."""
     value = text.strip().lower()
     if value in _WORDS:
-        return reference + relativedelta(days=_WORDS[value])
+        moved: date = reference + relativedelta(days=_WORDS[value])
+        return moved
     try:
         if match := _OFFSET.fullmatch(value):
             sign, amount, unit = match.groups()
@@ -80,7 +81,8 @@ def parse_date(text: str, reference: date, direction: str | None = None) -> date
         if match := _ISO.fullmatch(value):
             return _checked(date(*map(int, match.groups())))
         if direction and (match := _DAY_MONTH.fullmatch(value)):
-            return _checked(_with_year(*map(int, match.groups()), reference, direction))
+            day, month = map(int, match.groups())
+            return _checked(_with_year(day, month, reference, direction))
     except (ValueError, OverflowError):
         pass
     raise ValueError(_("not a date; use {accepted}").format(accepted=_(ACCEPTED_DAY_MONTH if direction else ACCEPTED)))

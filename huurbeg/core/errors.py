@@ -8,7 +8,7 @@ carry personal data (names, addresses, national numbers): cron mails stderr.
 from huurbeg.core.i18n import _
 
 
-def said(message) -> str:
+def said(message: object) -> str:
     """A message in the reader's language: one kept as data (its English is its value) says itself
     through its `shown()`; any other text is shown as it is."""
     shown = getattr(message, "shown", None)

@@ -6,7 +6,7 @@ language on screen. A value (a code, a date, an amount, a message) becomes text 
 """
 
 from datetime import date, datetime
-from enum import Enum
+from enum import Enum, StrEnum
 
 from huurbeg.core import codes, dates, money
 from huurbeg.core.i18n import N_, _, language, ngettext, speaking
@@ -24,10 +24,10 @@ class Msg(str):
     """
 
     msgid: str | tuple[str, str]
-    params: dict
-    count: int | None
+    params: dict[str, object]
+    count: int | None  # type: ignore[assignment]  # str.count is shadowed: a message is no text to search
 
-    def __new__(cls, msgid: str | tuple[str, str], /, count: int | None = None, **params) -> "Msg":
+    def __new__(cls, msgid: str | tuple[str, str], /, count: int | None = None, **params: object) -> "Msg":
         with speaking("en"):
             english = _filled(msgid, params, count)
         made = super().__new__(cls, english)
@@ -47,8 +47,8 @@ def shown(text: str) -> str:
     return text.shown() if isinstance(text, Msg) else text
 
 
-def _filled(msgid: str | tuple[str, str], params: dict, count: int | None = None) -> str:
-    text = ngettext(*msgid, abs(count)) if isinstance(msgid, tuple) else _(msgid)
+def _filled(msgid: str | tuple[str, str], params: dict[str, object], count: int | None = None) -> str:
+    text = ngettext(*msgid, abs(count or 0)) if isinstance(msgid, tuple) else _(msgid)
     return text.format(**{key: text_value(value) for key, value in params.items()})
 
 
@@ -66,7 +66,7 @@ _SHOWN = {c: chr(0x2400 + c) for c in range(0x20)} | {0x7f: "\u2421"} \
 _LINES = _SHOWN | {ord("\n"): "\n"}
 
 
-def plain(value, *, lines: bool = False) -> str:
+def plain(value: object, *, lines: bool = False) -> str:
     """`value` as text that is safe to write to a terminal: controls shown as placeholders.
 
     With `lines`, line breaks stay (a note of several lines in a table cell); otherwise a line
@@ -76,7 +76,7 @@ def plain(value, *, lines: bool = False) -> str:
     return text.translate(_LINES if lines else _SHOWN)
 
 
-def text_value(value) -> str:
+def text_value(value: object) -> str:
     """A value as a person reads it, in the reader's language: a code as its label, a message
     translated, a decimal number with a decimal comma to a Dutch reader."""
     if value is None:
@@ -88,7 +88,7 @@ def text_value(value) -> str:
     if isinstance(value, (date, datetime)):
         return dates.fmt(value)
     if isinstance(value, Enum):
-        return codes.shown(value)
+        return codes.shown(value) if isinstance(value, StrEnum) else str(value.value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, float):

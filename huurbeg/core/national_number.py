@@ -27,7 +27,7 @@ def normalise(text: str) -> str:
     errors = []
     for standard in (nn, bis):
         try:
-            return standard.validate(digits)
+            return str(standard.validate(digits))
         except ValidationError as exc:
             errors.append(exc)
     if all(isinstance(exc, InvalidChecksum) for exc in errors):
@@ -47,7 +47,8 @@ def birth_date(digits: str | None) -> date | None:
             standard.validate(digits)
         except ValidationError:
             continue
-        return standard.get_birth_date(digits)
+        born: date = standard.get_birth_date(digits)
+        return born
     return None
 
 

@@ -63,7 +63,7 @@ def courtroom(room: str) -> str:
 PATH_CHARACTERS = 160
 
 
-def shown(path) -> str:
+def shown(path: object) -> str:
     """A path as an error message shows it: a very long one shortened in the middle."""
     text = str(path)
     return text if len(text) <= PATH_CHARACTERS else f"{text[:40]}…{text[-70:]}"

@@ -64,7 +64,6 @@ def open_reader(db_option: str | None, *, today: date, must_exist: bool = False,
     from huurbeg.db.migrate import SCHEMA_REVISION
     from huurbeg.db.reader import Reader
     from huurbeg.db.sql import Connection
-    from huurbeg.core.errors import DatabaseProblem
 
     located = resolve(db_option, must_exist=must_exist, prepare=False)
     try:

@@ -72,6 +72,15 @@ class Storage(Core, Protocol):
     def is_login_role(self, name: str) -> bool | None: ...
 
 
+
+class Writing(Storage, Protocol):
+    """A writing command's store (huurbeg.db.store.Store): a savepoint, and the team's roles on a server."""
+
+    def attempt(self) -> AbstractContextManager[Any]: ...
+
+    def team_standing(self, name: str) -> tuple[bool, bool, str] | None: ...
+
+
 class Area:
     """The reads and writes of one area of the domain, in the transaction of its store's core."""
 

@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from huurbeg.core.errors import DatabaseProblem
+from huurbeg.core.errors import DatabaseProblem, InvalidInput
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.text import shown  # noqa: F401  (a path in a message: the one rule, in text)
 

@@ -243,7 +243,7 @@ def attach(store: Storage, number: str, paths: list[Path], kind: AttachmentKind,
         check_name(path)
         check_file(path)
     note = (note or "").strip() or None
-    kept, seen = [], {}
+    kept, seen = [], {}  # type: list[dict], dict[str, int]
     for path in paths:
         document = read(path)
         same = seen.get(document.sha256) or store.attachments.with_checksum(case, document.sha256)

@@ -134,6 +134,7 @@ def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDra
         raise MissingValue(_("--landlord-type: required for a new landlord; use one of: {join}")
                            .format(join=', '.join(t.value for t in LandlordType)))
     check_person(draft.birth_date, draft.national_number, draft.adults, draft.children)
+    assert draft.tenant is not None  # draft.missing() names it otherwise
     return replace(draft, intake_date=intake_date, tenant=draft.tenant.strip(),
                    problems=list(dict.fromkeys(draft.problems)))
 
@@ -278,7 +279,7 @@ def reopen_case(store: "Storage", number: str) -> None:
 
 def check_intake(store: "Storage", draft: IntakeDraft, today: date) -> tuple[IntakeDraft, list[HouseholdMatch]]:
     """The completed draft and the earlier cases that look like the same household."""
-    known = bool(draft.landlord) and store.cases.find_landlord(draft.landlord) is not None
+    known = bool(draft.landlord and store.cases.find_landlord(draft.landlord) is not None)
     draft = complete(draft, today, known_landlord=known)
     return draft, store.cases.household_matches(draft)
 

@@ -22,8 +22,7 @@ from huurbeg.core.i18n import _
 from huurbeg.domain.rules import earliest_eviction
 
 if TYPE_CHECKING:  # the store's types only
-    from huurbeg.db.area import Storage
-    from huurbeg.db.store import Store
+    from huurbeg.db.area import Writing
 
 
 FIRST = ["An", "Bram", "Chloé", "Dries", "Elif", "Fatima", "Geert", "Hanne", "Ilias", "Jana", "Karim", "Lotte",
@@ -40,7 +39,7 @@ FBU_EVERY = 4
 """About one case in four with a payment plan (where the fund's conditions allow it) has an FBU agreement."""
 
 
-def build(store: Storage, today: date, seed: int = 2026, progress: Callable[[int, int], None] | None = None) -> int:
+def build(store: Writing, today: date, seed: int = 2026, progress: Callable[[int, int], None] | None = None) -> int:
     """Fill an empty database with a year of casework ending today; returns the number of cases."""
     if store.cases.count_cases():
         raise RuleViolation(_("demo fills only an empty database; give it a new file with --db demo.db"))
@@ -58,7 +57,7 @@ def build(store: Storage, today: date, seed: int = 2026, progress: Callable[[int
     return store.cases.count_cases()
 
 
-def _household(store: Storage, rng: random.Random, day: date, today: date, court_tomorrow: bool = False) -> None:
+def _household(store: Writing, rng: random.Random, day: date, today: date, court_tomorrow: bool = False) -> None:
     track = Track.OGP if court_tomorrow else rng.choices(list(Track), weights=[40, 20, 30, 6, 4])[0]
     source = {Track.OGP: Source.COURT, Track.CRISIS: rng.choice([Source.POLICE, Source.OTHER])}.get(
         track, rng.choice([Source.TENANT, Source.LANDLORD, Source.OCMW, Source.CAW, Source.POLICE, Source.DOCTOR]))
@@ -110,7 +109,7 @@ def _household(store: Storage, rng: random.Random, day: date, today: date, court
         _try(lambda: casework.close_case(store, number, outcome, closing, today), store)
 
 
-def _court(store: Storage, rng, number: str, hearing_day: date, day: date, today: date) -> None:
+def _court(store: Writing, rng, number: str, hearing_day: date, day: date, today: date) -> None:
     at = datetime.combine(hearing_day, time(rng.choice([9, 10, 11, 14]), rng.choice([0, 30])))
     hearings.add_hearing(store, number, at, COURT, str(rng.randint(1, 3)), day - timedelta(days=rng.randint(0, 3)),
                          rng.randint(10, 80) * 5000, _("Payment plan within the tenant's budget (demo)"), today)
@@ -126,7 +125,7 @@ def _court(store: Storage, rng, number: str, hearing_day: date, day: date, today
         hearing_day = new_day
 
 
-def _conciliation(store: "Store", number: str, day: date, today: date) -> None:
+def _conciliation(store: "Writing", number: str, day: date, today: date) -> None:
     """About half the pre-OGP cases sit at the court for a conciliation session. Its chances are drawn apart
     from the demo's own sequence, so that every other household of the demo stays as it was."""
     rng = random.Random(f"conciliation {number}")
@@ -140,7 +139,7 @@ def _conciliation(store: "Store", number: str, day: date, today: date) -> None:
         hearings.record_outcome(store, number, result, None, None, None, today)
 
 
-def _after_judgment(store: "Store", number: str, judged: date, today: date) -> None:
+def _after_judgment(store: "Writing", number: str, judged: date, today: date) -> None:
     """A dissolved lease followed through service, the bailiff's date and what happened, as far as today.
     Drawn from its own generator, so the rest of the demo stays as it was."""
     rng = random.Random(number)
@@ -159,7 +158,7 @@ def _after_judgment(store: "Store", number: str, judged: date, today: date) -> N
         hearings.record_eviction_result(store, number, result, today)
 
 
-def _housing(store: Storage, rng, number: str, track: Track, day: date, today: date) -> None:
+def _housing(store: Writing, rng, number: str, track: Track, day: date, today: date) -> None:
     kind = DwellingKind.TRANSIT if track == Track.DW else DwellingKind.CRISIS
     free = [r["dwelling"] for r in transfers.occupancy(store, day) if r["free"] and r["kind"] == kind]
     if not free or not _try(lambda: transfers.admit(store, number, free[0], day, None, None, today), store):
@@ -178,7 +177,7 @@ def _rent(arrears: int | None) -> int | None:
     return None if arrears is None else max(450_00, min(950_00, arrears // 3 // 50_00 * 50_00))
 
 
-def _fbu(store: Storage, number: str, arrears: int, instalment: int, day: date, today: date) -> bool:
+def _fbu(store: Writing, number: str, arrears: int, instalment: int, day: date, today: date) -> bool:
     """An FBU guidance agreement signed a week after intake, where the fund's conditions are met; the
     advance paid and the agreement filed a few days later, except for the most recent ones."""
     signed = day + timedelta(days=7)
@@ -194,7 +193,7 @@ def _fbu(store: Storage, number: str, arrears: int, instalment: int, day: date, 
     return _try(sign, store)
 
 
-def _try(operation: Callable[[], object], store: Storage) -> bool:
+def _try(operation: Callable[[], object], store: Writing) -> bool:
     """Some random events break a rule (a dwelling taken meanwhile): skip them, as a worker would."""
     try:
         with store.attempt():

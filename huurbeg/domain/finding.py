@@ -188,7 +188,7 @@ def score(query: Query, fields: dict[str, str | None]) -> Match | None:
         for field in ("phone", "landlord_phone"):
             value = digits(fields.get(field))
             if query.subscriber and value and query.subscriber in value:  # +32 470… for 0470…, or the reverse
-                exact = EXACT if subscriber_part(fields[field]) == query.subscriber else INFIX
+                exact = EXACT if subscriber_part(fields[field] or "") == query.subscriber else INFIX
                 return Match(round(exact * FIELD_WEIGHT[field], 4), field)
         return None
     tokens = {field: _tokens(value) for field, value in fields.items() if value}
@@ -201,7 +201,8 @@ def score(query: Query, fields: dict[str, str | None]) -> Match | None:
 
 
 def _words_score(query_words: tuple[str, ...], tokens: dict[str, list[str]]) -> Match | None:
-    total, best_fields = 0.0, {}
+    total = 0.0
+    best_fields: dict[str, float] = {}
     for word in query_words:
         scored = [(_word_score(word, found) * FIELD_WEIGHT[field], field) for field, found in tokens.items()]
         value, field = max(scored, default=(0.0, ""))
@@ -209,7 +210,7 @@ def _words_score(query_words: tuple[str, ...], tokens: dict[str, list[str]]) -> 
             return None
         total += value
         best_fields[field] = best_fields.get(field, 0) + value * len(word)  # longer words say more
-    return Match(round(total / len(query_words), 4), max(best_fields, key=best_fields.get))
+    return Match(round(total / len(query_words), 4), max(best_fields, key=best_fields.__getitem__))
 
 
 IDENTIFYING = ("name", "birth_date", "national_number", "phone", "address")

@@ -65,7 +65,7 @@ def contact_list(store: Storage, number: str | None, since: date | None) -> list
 def plan_doubts(store, number: str, arrears: int, instalment: int) -> list[str]:
     """What is implausible in a new plan, each naming its field and both amounts: an instalment above the
     arrears, arrears that differ from the case's. Asked about on a terminal, refused without --force."""
-    case = store.cases.case(number)
+    store.cases.case(number)  # an unknown case is refused before its plan is doubted
     doubts = []
     if 0 < arrears < instalment:
         doubts.append(_("--instalment: {instalment} is more than the arrears of {arrears}: the plan would be one "
@@ -235,7 +235,8 @@ def fbu_terms(store: Storage, number: str, *, signed: date, advance: int | None,
     check_not_future(signed, today, "--signed")
     check_date_after_intake(signed, case.intake_date, "--signed")
     current = store.follow_up.fbu_agreement(case)
-    if current is not None and store.follow_up.plan(current.plan_id).status == "active":
+    if current is not None and (its_plan := store.follow_up.plan(current.plan_id)) is not None \
+            and its_plan.status == "active":
         raise RuleViolation(_("case {number} already has an active FBU agreement, signed {signed_date:%d/%m/%Y}; a "
                               "second one can follow once its plan has ended")
                             .format(number=number, signed_date=current.signed_date))
@@ -257,6 +258,7 @@ def fbu_sign(store: Storage, number: str, *, signed: date, instalment: int, star
     check_fbu_instalment(agreed.balance, instalment, start)
     count, replaced = new_plan(store, number, agreed.balance, instalment, start, day)
     plan = store.follow_up.active_plan(case)
+    assert plan is not None  # new_plan made it
     store.follow_up.add_fbu_agreement(case, plan, signed, agreed.arrears, case.rent_cents, agreed.advance,
                                       agreed.advance_due,
                                       forced=agreed.advance > fbu.advance_for(agreed.arrears, signed))

@@ -38,6 +38,7 @@ from huurbeg.core.i18n import _
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
+    from huurbeg.db.sql import Record
 
 
 KNOWN_IN_ADVANCE = (HearingResult.WITHDRAWN, HearingResult.POSTPONED, ConciliationResult.WITHDRAWN)
@@ -46,7 +47,7 @@ arrears were paid), or the court postponed the hearing in advance; a landlord ma
 for conciliation too."""
 RESULTS: dict[str, type[StrEnum]] = {SessionKind.HEARING: HearingResult, SessionKind.CONCILIATION: ConciliationResult}
 """The outcomes of each kind of session."""
-RESULT_NAMES = {SessionKind.HEARING: "hearing result", SessionKind.CONCILIATION: "conciliation result"}
+RESULT_NAMES: dict[str, str] = {SessionKind.HEARING: "hearing result", SessionKind.CONCILIATION: "conciliation result"}
 DEFAULT_ROLL_DAYS = 14
 """`hearing list` without --date or --within shows the next two weeks."""
 
@@ -176,7 +177,7 @@ def check_hearing(store: Storage, case, starts_at: datetime, petition_date: date
                             .format(number=case.number, date=starts_at, time=starts_at))
 
 
-def awaiting_outcome(store: Storage, case) -> object:
+def awaiting_outcome(store: Storage, case) -> Record:
     """The earliest hearing of a case without an outcome."""
     hearings = store.court.hearings(case)
     if not hearings:
@@ -191,9 +192,10 @@ def awaiting_outcome(store: Storage, case) -> object:
 def record_outcome(store: Storage, number: str, result: StrEnum | str, new_date: datetime | None,
                    eviction: date | None, proposal: str | None, today: date) -> None:
     """The outcome of the case's pending hearing (or conciliation); a postponement adds the new hearing."""
-    case, hearing, held_on, result = check_outcome(store, number, result, new_date, eviction, today)
-    store.court.record_outcome(case, hearing, result.value, held_on, eviction, proposal)
-    if result == HearingResult.POSTPONED:
+    case, hearing, held_on, outcome = check_outcome(store, number, result, new_date, eviction, today)
+    store.court.record_outcome(case, hearing, outcome.value, held_on, eviction, proposal)
+    if outcome == HearingResult.POSTPONED:
+        assert new_date is not None  # check_outcome asks a postponement for its new date
         store.court.add_hearing(case, new_date, hearing.court, hearing.room, hearing.petition_date,
                                 hearing.claimed_cents, proposal if proposal is not None else hearing.proposal,
                                 postponed_from=hearing)
@@ -474,12 +476,13 @@ def clock(hearing_at: datetime | None, after: dict | None, today: date) -> dict:
     """The procedure's clock: days to the hearing; after a judgment, days to the earliest and to the announced
     eviction, until what happened is recorded."""
     running = after is not None and after["eviction_result"] is None
-    earliest = after["earliest_eviction"] if running else None
-    eviction = after["eviction"] if running else None
+    judged: dict = after if after is not None and running else {}
+    earliest = judged["earliest_eviction"] if running else None
+    eviction = judged["eviction"] if running else None
     eviction_day = eviction.date() if isinstance(eviction, datetime) else eviction
     return {"hearing": hearing_at, "days_to_hearing": (hearing_at.date() - today).days if hearing_at else None,
-            "judgment_date": after["judgment_date"] if running else None,
-            "served": after["served"] if running else None,
+            "judgment_date": judged["judgment_date"] if running else None,
+            "served": judged["served"] if running else None,
             "earliest_eviction": earliest,
             "days_to_earliest_eviction": (earliest - today).days if earliest else None,
             "eviction": eviction, "days_to_eviction": (eviction_day - today).days if eviction_day else None}

@@ -119,7 +119,7 @@ def states(instalments: list[Instalment], payments: list[tuple[date, int]], as_o
     result = []
     for i, inst in enumerate(instalments):
         next_due = instalments[i + 1].due if i + 1 < len(instalments) else inst.due + relativedelta(months=1)
-        days_late = max(0, (settled[i] - inst.due).days) if settled[i] else 0
+        days_late = max(0, (on - inst.due).days) if (on := settled[i]) else 0
         result.append(InstalmentState(inst.seq, inst.due, inst.amount, paid[i],
                                       _state(inst, paid[i], next_due, as_of), settled[i], days_late))
     return result

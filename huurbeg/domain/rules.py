@@ -368,7 +368,8 @@ def hearing_due(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     days = (day - today).days
     when = {"date": f"{facts.hearing_at:%d/%m/%Y}", "time": f"{facts.hearing_at:%H:%M}"}
     if days < 0:
-        severity, message = Severity.OVERDUE, N_("hearing on {date} at {time} has no outcome recorded")
+        message: str | tuple[str, str] = N_("hearing on {date} at {time} has no outcome recorded")
+        severity = Severity.OVERDUE
     elif days <= HEARING_URGENT_DAYS:
         severity = Severity.URGENT
         message = N_("hearing on {date} at {time}") if facts.prepared \
@@ -441,6 +442,7 @@ def earliest_eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarnin
         return
     earliest = earliest_eviction(facts.served, facts.term_days)
     days = (earliest - today).days
+    message: str | tuple[str, str]
     if days < 0:
         severity, message = Severity.WARNING, N_("eviction possible since {date}; no date announced yet: ask the "
                                                  "bailiff")
@@ -471,9 +473,11 @@ def eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     if facts.eviction_date is None or facts.eviction_result is not None:
         return
     severity = _countdown(facts.eviction_date, today, EVICTION_URGENT_DAYS, Severity.URGENT)
-    message = {Severity.OVERDUE: N_("eviction date has passed: record what happened"),
-               Severity.URGENT: Nn_("eviction in {days} day", "eviction in {days} days"),
-               Severity.INFO: N_("eviction date")}[severity]
+    messages: dict[Severity, str | tuple[str, str]] = {
+        Severity.OVERDUE: N_("eviction date has passed: record what happened"),
+        Severity.URGENT: Nn_("eviction in {days} day", "eviction in {days} days"),
+        Severity.INFO: N_("eviction date")}
+    message = messages[severity]
     yield _warning(facts, "eviction_date", severity, facts.eviction_date,
                    Msg(message, count=(facts.eviction_date - today).days, days=(facts.eviction_date - today).days))
 
@@ -483,9 +487,11 @@ def stay_ending(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     """A crisis stay ends after four months (one extension); a transitional stay at its planned end or review."""
     if facts.stay_kind == "crisis" and facts.stay_end is not None:
         severity = _countdown(facts.stay_end, today, CRISIS_END_WARNING_DAYS, Severity.WARNING)
-        message = {Severity.OVERDUE: N_("crisis stay has passed its end"),
-                   Severity.WARNING: Nn_("crisis stay ends in {days} day", "crisis stay ends in {days} days"),
-                   Severity.INFO: N_("end of the crisis stay")}[severity]
+        messages: dict[Severity, str | tuple[str, str]] = {
+            Severity.OVERDUE: N_("crisis stay has passed its end"),
+            Severity.WARNING: Nn_("crisis stay ends in {days} day", "crisis stay ends in {days} days"),
+            Severity.INFO: N_("end of the crisis stay")}
+        message = messages[severity]
         yield _warning(facts, "stay_ending", severity, facts.stay_end,
                        Msg(message, count=(facts.stay_end - today).days, days=(facts.stay_end - today).days))
     elif facts.stay_kind == "transit":

@@ -16,8 +16,7 @@ from huurbeg.core.errors import InvalidInput
 from huurbeg.core.i18n import _
 
 if TYPE_CHECKING:  # the store's types only
-    from huurbeg.db.area import Storage
-    from huurbeg.db.store import Store
+    from huurbeg.db.area import Storage, Writing
 
 
 WORKER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,62}", re.ASCII)
@@ -55,7 +54,7 @@ def _check_known(store: "Storage", worker: str, flag: str) -> None:
         flag=flag, worker=worker, listed=listed))
 
 
-def _check_target(store: "Store", worker: str) -> None:
+def _check_target(store: "Writing", worker: str) -> None:
     """On a server a case goes to a role that can log in and belongs to the team, so that its worker can open
     it; on a file any account name will do."""
     standing = store.team_standing(worker)
@@ -76,7 +75,7 @@ def _sql_name(name: str) -> str:
     return name if re.fullmatch(r"[a-z_][a-z0-9_]*", name) else '"' + name.replace('"', '""') + '"'
 
 
-def assign(store: "Store", number: str, to: str) -> str | None:
+def assign(store: "Writing", number: str, to: str) -> str | None:
     """Make `to` responsible for one open case; returns who was."""
     _check_target(store, to)
     case = store.cases.case(number)
@@ -87,7 +86,7 @@ def assign(store: "Store", number: str, to: str) -> str | None:
     return previous
 
 
-def hand_over(store: "Store", from_worker: str, to: str) -> list[str]:
+def hand_over(store: "Writing", from_worker: str, to: str) -> list[str]:
     """Every open case of `from_worker` to `to`, each in its history; returns the case numbers."""
     if from_worker == to:
         raise InvalidInput(_("--to: name another worker than --from"))

@@ -56,7 +56,7 @@ def _paragraph(text: str, first: str = "", rest: str = "") -> list[str]:
 def _landlord_kind(kind: str | None) -> str:
     kinds = {"private": pgettext("agreement", "private landlord"),
              "svk": pgettext("agreement", "social rental agency")}
-    return kinds.get(kind, kind or "")
+    return kinds.get(kind or "", kind or "")
 
 
 def render(data: dict, lang: str = "nl", service=None) -> str:

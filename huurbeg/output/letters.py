@@ -14,7 +14,7 @@ from datetime import date, time
 
 from huurbeg.core import dates
 from huurbeg.domain.casework import check_open
-from huurbeg.core.codes import Party, Problem, Status, Track, known
+from huurbeg.core.codes import Party, Problem, Track, known
 from huurbeg.core.errors import InvalidInput, MissingValue, RuleViolation
 from huurbeg.core.i18n import N_, _, speaking
 from huurbeg.core.messages import plain, state_word, text_value
@@ -246,7 +246,7 @@ def _tenant(store, case, today: date, on: date | None, at: time | None, place: s
         raise InvalidInput(_("--date: the appointment cannot be in the past"))
     household = store.cases.household(case)
     home = place is None
-    where = _address(household.address).replace("\n", ", ") if home else _text(place.strip())
+    where = _address(household.address).replace("\n", ", ") if place is None else _text(place.strip())
     day = f"{dates.weekday(on)} {on:%d/%m/%Y}"
     if home:
         invitation = _("We would like to visit you at home on {day} at {time}.").format(day=day, time=f"{at:%H:%M}")

@@ -207,8 +207,8 @@ def roll_view(rows: list[dict]) -> None:
         out.print(_("No hearings in that period."))
         return
     by_session = sorted(rows, key=lambda r: (r["starts_at"].date(), r["court"]))  # stable: by time within a session
-    for (day, court), session in groupby(by_session, key=lambda r: (r["starts_at"].date(), r["court"])):
-        session = list(session)
+    for (day, court), group in groupby(by_session, key=lambda r: (r["starts_at"].date(), r["court"])):
+        session = list(group)
         shown = [coded(row, result=ConciliationResult if row["kind"] == SessionKind.CONCILIATION else HearingResult) | {
             "kind": SessionKind.CONCILIATION if row["kind"] == SessionKind.CONCILIATION else None,
             "time": f"{row['starts_at']:%H:%M}", "plan": state_word(row["plan"]) if row["plan"] else None,
