@@ -20,11 +20,8 @@ import csv
 import io
 import json
 import os
-import shlex
 import stat
-import subprocess
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from enum import Enum
@@ -67,6 +64,8 @@ def output_to(path, database: Sequence = ()) -> None:
     random name in the target's folder (never through a link someone planted there) and mode 0600,
     so a folder that cannot be written fails the command before it commits (HuurbegError).
     """
+    import tempfile  # startup
+
     path = os.fspath(path)
     _check_target(path, database)
     folder = os.path.dirname(path) or os.curdir
@@ -613,6 +612,9 @@ def page(renderable) -> None:
     The pager is $PAGER, else `less -R`; like git, LESS defaults to FRX (leave at the end of a
     short text, keep colours, leave the screen as it was). Piped output is never paged.
     """
+    import shlex  # startup
+    import subprocess  # startup
+
     out = console()
     if not (PAGING["allowed"] and out.is_terminal and sys.stdin.isatty()) or len(renderable) < _screen_rows(out):
         out.print(renderable)
