@@ -17,8 +17,8 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from rich.progress import Progress
 
-from huurbeg.casework import match_key
-from huurbeg.finding import search_key
+from huurbeg.domain.casework import match_key
+from huurbeg.domain.finding import search_key
 
 TRACKS = ["pw", "pre-ogp", "ogp", "dw", "crisis"]
 SOURCES = ["tenant", "landlord", "ocmw", "caw", "police", "bailiff", "doctor", "estate-agent", "court", "other"]

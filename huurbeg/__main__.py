@@ -1,3 +1,3 @@
-from huurbeg.cli import main
+from huurbeg.cli.root import main
 
 main()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 
 TODAY = "2026-11-22"
 POSTGRES = os.environ.get("HUURBEG_TEST_POSTGRES")

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from conftest import INTAKE, assert_one_line_error, query, snapshot
-from huurbeg.attachments import MAX_BYTES
+from huurbeg.domain.attachments import MAX_BYTES
 
 
 def as_json(result):

@@ -8,8 +8,8 @@ import pytest
 import typer
 
 from conftest import INTAKE, assert_one_line_error, snapshot
-from huurbeg import dates, render
-from huurbeg.cli import app
+from huurbeg.core import dates
+from huurbeg.cli.root import app
 
 LANGUAGES = ["en", "nl"]
 READ_AS = {"en": "17/11 is Wednesday 17/11/2027.", "nl": "17/11 is woensdag 17/11/2027."}

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from huurbeg.calendar import _nth_weekday, vtimezone
+from huurbeg.output.calendar import _nth_weekday, vtimezone
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 

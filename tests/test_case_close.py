@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from conftest import assert_one_line_error, snapshot, spawn_huurbeg
 from conftest import answer, assert_one_line_error, finish, snapshot, spawn_huurbeg
 
 

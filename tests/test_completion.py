@@ -5,7 +5,6 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -62,7 +61,7 @@ def test_case_numbers_open_cases_first_and_dwelling_codes(cli, new_case):
     assert values("huurbeg case show ") == [third, second, first]  # open, newest first; then closed
     assert values("huurbeg case show 2026-000") == [third, second, first]
     assert values("huurbeg case show 2025") == []
-    assert values(f"huurbeg visit ") == ["add", "list", "edit", "remove", third, second, first]  # `visit CASE` is `visit add CASE`
+    assert values("huurbeg visit ") == ["add", "list", "edit", "remove", third, second, first]  # `visit CASE` is `visit add CASE`
     assert values(f"huurbeg plan pay {second} --amount 10 --date ") == []
     assert values(f"huurbeg transfer in {second} --dwelling ") == ["CR-01", "DW-01"]
     assert values(f"huurbeg transfer in {second} --dwelling D") == ["DW-01"]
@@ -88,7 +87,7 @@ def test_zsh_and_fish_answers_carry_descriptions():
 
 def test_completing_imports_no_database_or_validation_library(cli, new_case):
     new_case()
-    probe = ("import sys\nfrom huurbeg.cli import main\n"
+    probe = ("import sys\nfrom huurbeg.cli.root import main\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
              f"sys.stderr.write(repr([m for m in {HEAVY!r} if m in sys.modules]))\n")
     lines = [("huurbeg case list --track ", "4"), ("huurbeg ", "1")]

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 STARTERS = 8
 STARTER = """
 import os, sys, time
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 # Load now what the first command would load, so that all eight reach the database within milliseconds.
 import alembic.command, huurbeg.db.store, huurbeg.db.migrate, sqlalchemy.dialects.postgresql  # noqa
 if "://" in os.environ.get("HUURBEG_DB", ""):

@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from conftest import assert_one_line_error, snapshot
-from huurbeg import national_number, rules
-from huurbeg.errors import InvalidInput
+from huurbeg.core import national_number
+from huurbeg.domain import rules
+from huurbeg.core.errors import InvalidInput
 
 NO_CONTACT = dict.fromkeys(("address", "phone", "email", "contact_person"))
 """A landlord's contact details in the dossier, when none were given."""

@@ -9,8 +9,8 @@ from datetime import date, datetime
 import pytest
 
 from conftest import assert_one_line_error, snapshot
-from huurbeg.codes import Severity, Status, Track
-from huurbeg.rules import CaseFacts, reaches, warnings_for
+from huurbeg.core.codes import Severity, Status, Track
+from huurbeg.domain.rules import CaseFacts, reaches, warnings_for
 
 TODAY = date(2026, 11, 22)
 HEARING = datetime(2026, 11, 25, 9, 30)  # three days ahead

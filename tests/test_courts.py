@@ -6,7 +6,7 @@ import pexpect
 import pytest
 
 from conftest import answer, assert_one_line_error, query, snapshot, spawn_huurbeg
-from huurbeg.hearings import court_match
+from huurbeg.domain.hearings import court_match
 
 MECHELEN = "Vredegerecht Mechelen"
 

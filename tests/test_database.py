@@ -174,7 +174,7 @@ def test_a_server_error_elsewhere_advises_the_server_not_doctor(capsys):
     from sqlalchemy import create_engine
     from sqlalchemy.exc import OperationalError
 
-    from huurbeg.cli import HuurbegGroup
+    from huurbeg.cli.root import HuurbegGroup
     from huurbeg.db.engine import unreadable
 
     engine = create_engine(f"postgresql+psycopg://an@127.0.0.1:{refused_port()}/huurbeg")

@@ -26,7 +26,7 @@ PAGE = 4096
 
 def build_database(path: Path, cases: int) -> None:
     """A database written through huurbeg itself, its log folded into the file."""
-    from huurbeg.cli import app
+    from huurbeg.cli.root import app
 
     env = {"HUURBEG_DB": str(path), "HUURBEG_TODAY": TODAY, "NO_COLOR": "1"}
     runner = CliRunner()
@@ -343,7 +343,7 @@ def plant(cli, tmp_path) -> list[str]:
         CSV_HEADER,
         f"{p['ref']},{p['imported tenant']},{p['imported address']},,ogp,court,{p['imported referrer']},"
         f"05/01/2026,yes,closed,15/03/2026,evicted,{p['imported note']}",
-        f",Derivedname Tilia,Derivedstreet 4,,pre-ogp,tenant,,06/01/2026,yes,closed,16/03/2026,referred,",
+        ",Derivedname Tilia,Derivedstreet 4,,pre-ogp,tenant,,06/01/2026,yes,closed,16/03/2026,referred,",
         ",Stillopen Acer,Openstreet 5,,pw,tenant,,07/01/2026,yes,,,,"]) + "\n")
     imported = cli("import", str(spreadsheet))
     assert imported.exit_code == 0 and "Imported 3 cases" in imported.stderr, imported.output
@@ -817,7 +817,7 @@ def test_a_read_only_file_shows_a_dossier_and_refuses_writes(tmp_path, cli):
 
 def test_a_write_on_a_full_disk_ends_with_free_space_not_restore(capsys):
     """The last-resort database error: SQLite's own SQLITE_FULL, as a write on a full disk raises it."""
-    from huurbeg.cli import HuurbegGroup
+    from huurbeg.cli.root import HuurbegGroup
 
     full = sqlite3.connect(":memory:")
     full.execute("PRAGMA max_page_count = 2")

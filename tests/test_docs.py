@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -47,9 +47,9 @@ HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "questionary", "alembic")
 def test_help_does_not_import_the_database_prompt_or_validation_libraries():
     """--help of every command, and --version, in one process: after each, none of HEAVY is loaded.
 
-    pydantic included: Typer 0.29 would import it on every dispatch (huurbeg.groups.spare_pydantic)."""
+    pydantic included: Typer 0.29 would import it on every dispatch (huurbeg.cli.groups.spare_pydantic)."""
     calls = [["--help"], ["--version"]] + [[*path, "--help"] for path, _ in ALL]
-    probe = ("import sys\nfrom huurbeg.cli import app\n"
+    probe = ("import sys\nfrom huurbeg.cli.root import app\n"
              f"for args in {calls!r}:\n"
              "    try:\n        app(args)\n    except SystemExit:\n        pass\n"
              f"    heavy = [m for m in {HEAVY!r} if m in sys.modules]\n"
@@ -131,20 +131,20 @@ def test_a_command_is_built_and_its_module_imported_only_when_it_runs_or_shows_i
 
 
 def test_every_figure_is_documented_in_the_readme():
-    from huurbeg.figures import FIGURES
+    from huurbeg.domain.figures import FIGURES
 
     for figure in FIGURES:
         assert f"| `{figure.key}` |" in README, figure.key
 
 
 def test_every_command_ends_its_help_with_a_real_example(cli):
-    """A command added later needs an example too: in huurbeg/helptext.py EXAMPLES (or its own epilog)."""
+    """A command added later needs an example too: in huurbeg/cli/helptext.py EXAMPLES (or its own epilog)."""
     import shlex
 
     root = typer.main.get_command(app)
     for path, command in [((), root), *ALL]:
         assert command.epilog and "Examples:" in command.epilog, \
-            f"'huurbeg {' '.join(path)}' has no example: add one to EXAMPLES in huurbeg/helptext.py"
+            f"'huurbeg {' '.join(path)}' has no example: add one to EXAMPLES in huurbeg/cli/helptext.py"
         shown = cli(*path, "--help").stdout.rstrip().splitlines()
         examples = command.epilog.split("Examples:")[1].replace("\b", "").strip().splitlines()
         assert 1 <= len(examples) <= 2, path

@@ -155,7 +155,7 @@ def test_every_help_in_dutch(cli):
     """Each command's --help: whole Dutch sentences, nothing of the English catalogue left."""
     from typer.main import get_command
 
-    from huurbeg.cli import app
+    from huurbeg.cli.root import app
 
     def paths(command, path=()):
         yield path

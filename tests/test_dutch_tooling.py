@@ -16,7 +16,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from huurbeg import i18n
+from huurbeg.core import i18n
 
 ROOT = Path(__file__).parent.parent
 PO = ROOT / "huurbeg" / "locale" / "nl" / "LC_MESSAGES" / "huurbeg.po"

@@ -10,7 +10,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import assert_one_line_error, snapshot
-from huurbeg.i18n import LOCALE_DIR
+from huurbeg.core.i18n import LOCALE_DIR
 
 NL = {"HUURBEG_LANG": "nl"}
 PO = LOCALE_DIR / "nl" / "LC_MESSAGES" / "huurbeg.po"
@@ -194,7 +194,7 @@ def test_the_monthly_figures_in_dutch_with_a_decimal_comma(cli, dutch_case):
 def test_every_code_has_a_label_and_its_dutch_names_are_its_own():
     from enum import StrEnum
 
-    from huurbeg import codes
+    from huurbeg.core import codes
 
     lists = [value for value in vars(codes).values()
              if isinstance(value, type) and issubclass(value, StrEnum) and value is not StrEnum]
@@ -207,9 +207,10 @@ def test_every_code_has_a_label_and_its_dutch_names_are_its_own():
 
 
 def test_a_message_is_english_data_and_dutch_text(monkeypatch):
-    from huurbeg.codes import Party
-    from huurbeg.i18n import N_, Msg
-    from huurbeg.render import text_value
+    from huurbeg.core.codes import Party
+    from huurbeg.core.i18n import N_
+    from huurbeg.core.messages import Msg
+    from huurbeg.output.render import text_value
 
     monkeypatch.setenv("HUURBEG_LANG", "nl")
     message = Msg(N_("agreement {id} ({party}) due"), id=3, party=Party.TENANT)
@@ -375,8 +376,8 @@ def test_a_dutch_message_names_the_field_in_dutch(cli, new_case):
     shm = cli("plan", "fbu", new_case("--tenant", "Els Wouters", "--rent", "650"), "--signed", "22/11/2026", "--instalment", "200",
               "--start", "01/12/2026", env=NL)  # an SHM landlord: no FBU agreement
     assert_one_line_error(shm, contains="fout: verhuurder: een FBU-overeenkomst")
-    from huurbeg.i18n import speaking
-    from huurbeg.render import state_word
+    from huurbeg.core.i18n import speaking
+    from huurbeg.output.render import state_word
 
     with speaking("nl"):
         assert state_word("behind") == "achterop"  # a plan behind its schedule, as a Fleming writes it

@@ -14,10 +14,10 @@ import pytest
 import typer
 from openpyxl import load_workbook
 
-from huurbeg.cli import app
-from huurbeg.figures import PANELS
-from huurbeg.i18n import _, speaking
-from huurbeg.workbook import HEADERS
+from huurbeg.cli.root import app
+from huurbeg.domain.figures import PANELS
+from huurbeg.core.i18n import _, speaking
+from huurbeg.output.workbook import HEADERS
 
 
 def ok(result):
@@ -174,7 +174,7 @@ def test_every_command_with_a_format_takes_output():
 
 @pytest.mark.slow
 def test_openpyxl_is_imported_only_for_a_workbook(tmp_path):
-    probe = ("import sys\nfrom huurbeg.cli import app\n"
+    probe = ("import sys\nfrom huurbeg.cli.root import app\n"
              "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
              "sys.stderr.write(repr('openpyxl' in sys.modules))\n")
     env = os.environ | {"HUURBEG_DB": str(tmp_path / "h.db")}
@@ -229,9 +229,9 @@ def commands_with_spreadsheets() -> set[str]:
 
 def slugs_with_other_words() -> set[str]:
     """Every code and state slug that a Dutch reader reads as another word."""
-    from huurbeg import codes
-    from huurbeg.render import STATES, state_word
-    from huurbeg.rules import RULE_NAMES
+    from huurbeg.core import codes
+    from huurbeg.output.render import STATES, state_word
+    from huurbeg.domain.rules import RULE_NAMES
 
     with speaking("nl"):
         found = {value for (enum, value), _ in codes.SCREEN.items() if codes.shown(enum(value)) != value}

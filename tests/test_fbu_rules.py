@@ -4,10 +4,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from huurbeg import fbu
-from huurbeg.codes import Severity, Status, Track
-from huurbeg.payment_plan import broken_since, broken_spells, schedule
-from huurbeg.rules import FbuFacts, CaseFacts, warnings_for
+from huurbeg.domain import fbu
+from huurbeg.core.codes import Severity, Status, Track
+from huurbeg.domain.payment_plan import broken_since, broken_spells, schedule
+from huurbeg.domain.rules import FbuFacts, CaseFacts, warnings_for
 
 
 @pytest.mark.parametrize("start, expected, around", [

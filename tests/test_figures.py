@@ -1,6 +1,6 @@
 """Every figure of `stats` on a demo database equals what a plain count of its rows in Python gives.
 
-The counting here follows each figure's definition (huurbeg.figures) row by row, without SQL
+The counting here follows each figure's definition (huurbeg.domain.figures) row by row, without SQL
 aggregates, so a grouping, an index or a join that changes a count shows up as a difference.
 """
 
@@ -11,8 +11,8 @@ from datetime import date, timedelta
 import pytest
 
 from conftest import query
-from huurbeg.figures import FIGURES, month_period, year_period
-from huurbeg.payment_plan import Instalment, broken_spells, states
+from huurbeg.domain.figures import FIGURES, month_period, year_period
+from huurbeg.domain.payment_plan import Instalment, broken_spells, states
 
 TODAY = date(2026, 11, 22)
 """The tests' today (conftest): what lies after it has not happened."""
@@ -240,7 +240,7 @@ def test_the_figures_of_a_file_import_neither_the_orm_nor_pydantic(cli, new_case
     number = new_case("--date", "01/10/2026")
     assert cli("visit", number, "--kind", "home", "--minutes", "30", "--date", "02/10/2026").exit_code == 0
     heavy = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
-    code = ("import sys\nfrom huurbeg.cli import main\nsys.argv = ['huurbeg'] + sys.argv[1:]\n"
+    code = ("import sys\nfrom huurbeg.cli.root import main\nsys.argv = ['huurbeg'] + sys.argv[1:]\n"
             "try:\n    main()\nexcept SystemExit as stop:\n    code = stop.code\n"
             f"print('HEAVY', sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)\n")
     env = dict(os.environ, HUURBEG_DB=str(db_path), HUURBEG_TODAY=TODAY)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from conftest import assert_one_line_error, snapshot
-from huurbeg.finding import parse_query, patterns, score, search_key, within_one_typo
+from huurbeg.domain.finding import parse_query, patterns, score, search_key, within_one_typo
 
 PEETERS = {"tenant": "Jan Peeters", "address": "Kerkstraat 1, 2800 Mechelen", "phone": "0470/12.34.56",
            "national_number": "85073003328", "landlord": "Woonpunt Mechelen", "reference": "ROW-0042"}
@@ -208,6 +208,6 @@ def test_case_list_by_landlord(cli, caseload):
     ("Kerkstraat 11, 2800 Mechelen", "Kerkstraat 11, 2000 Antwerpen", False),
 ])
 def test_addresses_are_alike_only_when_their_numbers_agree(one, other, alike):
-    from huurbeg.finding import shared_identity
+    from huurbeg.domain.finding import shared_identity
 
     assert ("address" in shared_identity({"address": one}, {"address": other})) is alike

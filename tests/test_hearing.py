@@ -6,8 +6,8 @@ from datetime import date, datetime
 import pytest
 
 from conftest import assert_one_line_error, query, snapshot
-from huurbeg.codes import Severity, Status, Track
-from huurbeg.rules import CaseFacts, warnings_for
+from huurbeg.core.codes import Severity, Status, Track
+from huurbeg.domain.rules import CaseFacts, warnings_for
 
 
 def as_json(result):

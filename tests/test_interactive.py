@@ -171,8 +171,8 @@ def test_the_problems_ticked_are_named_in_the_readers_language(db_path, cli, mon
                                            "--note", "", "--date", "today"],
                           env=env, encoding="utf-8", timeout=20, dimensions=(40, 120))
     answer(child, "Problemen?", " " + DOWN + " \r")  # the first two
-    from huurbeg.codes import Problem
-    from huurbeg.render import text_value
+    from huurbeg.core.codes import Problem
+    from huurbeg.output.render import text_value
 
     monkeypatch.setenv("HUURBEG_LANG", "nl")
     first, second = (text_value(problem) for problem in list(Problem)[:2])

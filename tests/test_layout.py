@@ -10,7 +10,7 @@ import re
 import pytest
 from rich.cells import cell_len
 
-from huurbeg.render import shorten
+from huurbeg.output.render import shorten
 
 LONG = {"tenant": "Anna-Maria Van den Broeck-Vermeersch de la Fontaine",
         "address": "Koning Albert I-laan 123 bus 45, 2800 Mechelen",

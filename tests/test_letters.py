@@ -7,7 +7,6 @@ stored field of the case, and of another household.
 
 import hashlib
 import io
-import os
 import shutil
 import stat
 import subprocess
@@ -127,7 +126,7 @@ def test_each_letter_is_a_pdf_on_the_services_paper(cli, planted, tmp_path, to):
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 @pytest.mark.parametrize("to", LETTER_ARGS)
 def test_no_confidential_field_and_no_other_household_in_any_letter(cli, planted, tmp_path, to, fmt):
-    from huurbeg.letters import fields
+    from huurbeg.output.letters import fields
 
     out = tmp_path / f"{to}.{fmt}"
     extra = []
@@ -303,7 +302,7 @@ def test_missing_service_details_are_named_without_a_terminal(cli, new_case, tmp
 def test_the_preview_shows_exactly_what_the_letter_holds_and_writes_nothing(cli, planted, tmp_path, db_path):
     import json
 
-    from huurbeg.letters import fields
+    from huurbeg.output.letters import fields
 
     files = cli("case", "files", planted, "--format", "json").stdout
     preview = cli("letter", planted, "--to", "landlord", "--preview", "--lang", "nl")
@@ -348,7 +347,7 @@ def test_a_letter_is_kept_in_the_dossier_and_in_its_history(cli, planted, tmp_pa
 def test_the_fields_a_template_may_use_are_listed_and_documented(cli):
     from pathlib import Path
 
-    from huurbeg.letters import OWN, COMMON
+    from huurbeg.output.letters import OWN, COMMON
 
     result = cli("letter", "--fields")
     assert result.exit_code == 0, result.output

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from conftest import assert_one_line_error, query, snapshot
-from huurbeg.casework import returning_flags
+from huurbeg.domain.casework import returning_flags
 from datetime import date
 
 
@@ -176,7 +176,7 @@ def test_households_alike_in_one_identifying_thing_are_merged(cli, new_case, the
      ["name", "address"]),
 ])
 def test_what_two_households_share_is_judged_as_the_search_judges(one, other, shared):
-    from huurbeg.finding import shared_identity
+    from huurbeg.domain.finding import shared_identity
 
     assert shared_identity(one, other) == shared
 

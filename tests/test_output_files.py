@@ -12,7 +12,7 @@ import pytest
 import typer
 
 from conftest import INTAKE, assert_one_line_error, query, run_without_override, snapshot
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 
 CASE = "2026-0001"
 SIGNED_INTAKE = ["intake", "--track", "pw", "--tenant", "Sara Janssens", "--address", "Molenstraat 5, 2800 Mechelen",

@@ -65,7 +65,7 @@ def test_a_postgresql_url_without_the_driver_says_how_to_install_it(tmp_path):
     probe = ("import sys\n"
              "sys.modules['psycopg'] = None  # as if `pip install .` without the team extra\n"
              "sys.modules['psycopg2'] = None\n"
-             "from huurbeg.cli import main\n"
+             "from huurbeg.cli.root import main\n"
              "sys.argv = ['huurbeg', '--db', 'postgresql+psycopg://an@127.0.0.1:9/huurbeg', 'case', 'list']\n"
              "main()\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,

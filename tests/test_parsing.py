@@ -4,10 +4,10 @@ from datetime import date, datetime
 
 import pytest
 
-from huurbeg.casework import parse_case_number
-from huurbeg.dates import COMING, NEAREST, PAST, parse_date, parse_datetime, parse_time, read_as
-from huurbeg.money import fmt, parse_money
-from huurbeg.national_number import normalise
+from huurbeg.domain.casework import parse_case_number
+from huurbeg.core.dates import COMING, NEAREST, PAST, parse_date, parse_datetime, parse_time, read_as
+from huurbeg.core.money import fmt, parse_money
+from huurbeg.core.national_number import normalise
 
 TODAY = date(2026, 11, 22)
 

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from huurbeg.payment_plan import (LATE_AFTER_DAYS, Instalment, allocate, balance, first_due, paid_late, schedule,
-                                  states)
+from huurbeg.domain.payment_plan import (LATE_AFTER_DAYS, Instalment, allocate, balance, first_due, paid_late, schedule,
+                                         states)
 
 
 def dues(plan):
@@ -131,7 +131,7 @@ def test_a_partial_payment_is_settled_on_the_day_it_is_paid_in_full():
 
 
 def test_standing_of_a_plan_kept_with_delays_is_not_on_track():
-    from huurbeg.followup import standing
+    from huurbeg.domain.followup import standing
 
     late = [(date(2027, 2, 6), 200)]
     on_time = [(date(2027, 1, 1), 100), (date(2027, 2, 1), 100)]

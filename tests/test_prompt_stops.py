@@ -13,6 +13,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
+from conftest import TODAY, snapshot
+from huurbeg.cli.root import app
 from conftest import TODAY, finish, records, snapshot
 from huurbeg.cli import app
 
@@ -190,7 +192,7 @@ YES_NO_QUESTIONS = ("informed of this registration?", "tenant consented", "landl
                     "Add the hearing of this petition now?", "Register this case?",
                     "Record the imposed payment plan now?", "Close the case with outcome",
                     "Merge them into one household?")
-"""The yes/no questions of these flows (huurbeg.prompts.confirm), each tried once."""
+"""The yes/no questions of these flows (huurbeg.cli.prompts.confirm), each tried once."""
 YES_NO = list({questions[n][0]: (flow, n) for flow, (_, _, questions) in reversed(FLOWS.items())
                for n in range(len(questions)) if questions[n][0] in YES_NO_QUESTIONS}.values())
 

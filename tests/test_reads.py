@@ -40,7 +40,7 @@ def lookups(first: str, second: str) -> list[list[str]]:
 @pytest.mark.sqlite_only
 @pytest.mark.slow
 def test_lookups_import_neither_the_orm_nor_pydantic(casework, db_path):
-    code = ("import sys\nfrom huurbeg.cli import main\nsys.argv = ['huurbeg'] + sys.argv[1:]\n"
+    code = ("import sys\nfrom huurbeg.cli.root import main\nsys.argv = ['huurbeg'] + sys.argv[1:]\n"
             "try:\n    main()\nexcept SystemExit as stop:\n    code = stop.code\n"
             f"print('HEAVY', sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n")
     env = dict(os.environ, HUURBEG_DB=str(db_path), HUURBEG_TODAY=TODAY)
@@ -55,9 +55,9 @@ def test_the_reader_and_the_store_answer_alike(casework, monkeypatch):
     import dataclasses
     from datetime import date
 
-    from huurbeg import caseload, followup, hearings
-    from huurbeg.render import json_value
-    from huurbeg.state import AppState
+    from huurbeg.domain import caseload, followup, hearings
+    from huurbeg.output.render import json_value
+    from huurbeg.cli.state import AppState
 
     first, second = casework
     today = date.fromisoformat(TODAY)
@@ -109,7 +109,7 @@ def test_a_failed_lookup_records_nothing(cli, casework, db_path):
 @pytest.mark.sqlite_only
 def test_a_lookup_holds_no_lock_while_it_reads(casework, db_path, monkeypatch):
     """Its reads take no write lock; the read it records waits for a writer, then is written."""
-    from huurbeg.state import AppState
+    from huurbeg.cli.state import AppState
 
     monkeypatch.setenv("HUURBEG_DB", str(db_path))
     state = AppState()

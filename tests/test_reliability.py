@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.sqlite_only]
 
 WRITER = """
 import sys
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 tag, count = sys.argv[1], int(sys.argv[2])
 failures = 0
 for n in range(count):
@@ -51,7 +51,7 @@ def test_two_writers_do_100_intakes_each_at_once(db_path, cli):
 
 def test_a_cron_export_and_an_intake_at_the_same_moment(db_path, cli):
     cli("case", "list")
-    cron = "import sys\nfrom huurbeg.cli import app\n" \
+    cron = "import sys\nfrom huurbeg.cli.root import app\n" \
            "sys.exit(sum(app(['stats', '--month', 'this', '--format', 'csv'], standalone_mode=False) != 0 " \
            "for _ in range(30)))"
     exporter = spawn(db_path, cron)
@@ -66,7 +66,7 @@ def test_a_cron_export_and_an_intake_at_the_same_moment(db_path, cli):
 
 IMPORT = """
 import sys
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 sys.exit(app(['import', sys.argv[1]], standalone_mode=False))
 """
 

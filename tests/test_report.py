@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from huurbeg.annual_report import PANEL_TITLES
-from huurbeg.figures import PANELS
+from huurbeg.output.annual_report import PANEL_TITLES
+from huurbeg.domain.figures import PANELS
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -21,7 +21,7 @@ def year(tmp_path_factory):
     """A year of fictional casework (huurbeg demo) and its report, made once for these tests."""
     from typer.testing import CliRunner
 
-    from huurbeg.cli import app
+    from huurbeg.cli.root import app
 
     folder = tmp_path_factory.mktemp("report")
     db = str(folder / "demo.db")
@@ -104,7 +104,7 @@ def test_the_four_results_are_bars_of_their_own_not_shares_of_a_pie(year):
 def test_the_months_are_named_in_dutch(year):
     from typer.testing import CliRunner
 
-    from huurbeg.cli import app
+    from huurbeg.cli.root import app
 
     report = year[0].with_name("report-nl-months.html")
     env = {"HUURBEG_DB": str(year[0].with_name("demo.db")), "HUURBEG_TODAY": "2026-12-31", "HUURBEG_LANG": "nl"}
@@ -133,8 +133,8 @@ def test_the_legend_under_the_bars_never_runs_into_its_neighbour(year, language)
     the chart, counting every letter as wide as the widest average sans-serif letter."""
     from typer.testing import CliRunner
 
-    from huurbeg.annual_report import CHART_WIDTH, LEGEND_EM, LEGEND_FONT
-    from huurbeg.cli import app
+    from huurbeg.output.annual_report import CHART_WIDTH, LEGEND_EM, LEGEND_FONT
+    from huurbeg.cli.root import app
 
     report = year[0].with_name(f"report-{language}.html")
     env = {"HUURBEG_DB": str(year[0].with_name("demo.db")), "HUURBEG_TODAY": "2026-12-31", "HUURBEG_LANG": language}
@@ -160,7 +160,7 @@ def test_the_legend_under_the_bars_never_runs_into_its_neighbour(year, language)
 
 @pytest.mark.sqlite_only
 def test_the_page_counts_the_year_s_fbu_agreements(year):
-    from huurbeg import money
+    from huurbeg.core import money
 
     report, figures, _ = year
     page = report.read_text(encoding="utf-8")
@@ -231,7 +231,7 @@ def report_pdf(year):
     """The same year's report as a PDF, in Dutch (the council's language), with the service's logo."""
     from typer.testing import CliRunner
 
-    from huurbeg.cli import app
+    from huurbeg.cli.root import app
 
     folder = year[0].parent
     from test_service import png

@@ -11,6 +11,10 @@ import sys
 import pytest
 import typer.main
 
+from conftest import assert_one_line_error, snapshot
+from huurbeg.cli import params
+from huurbeg.core import text
+from huurbeg.cli.root import app
 from conftest import assert_one_line_error, records, snapshot
 from huurbeg import params, text
 from huurbeg.cli import app

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from huurbeg.codes import Severity, Status, Track
-from huurbeg.rules import (NO_CONTACT_DAYS, PW_END_WARNING_DAYS, RULES, CaseFacts, actionable,
-                           most_urgent_first, warnings_for)
+from huurbeg.core.codes import Severity, Status, Track
+from huurbeg.domain.rules import (NO_CONTACT_DAYS, PW_END_WARNING_DAYS, RULES, CaseFacts, actionable, most_urgent_first,
+                                  warnings_for)
 
 TODAY = date(2026, 11, 22)
 
@@ -127,7 +127,7 @@ def test_warning_json_shape():
 
 
 def test_instalment_rules_at_the_seven_day_edge():
-    from huurbeg.payment_plan import schedule
+    from huurbeg.domain.payment_plan import schedule
 
     plan = tuple(schedule(30000, 10000, date(2026, 10, 1)))  # due 1/10, 1/11, 1/12
     paid_october = ((date(2026, 10, 1), 10000),)
@@ -142,7 +142,7 @@ def test_instalment_rules_at_the_seven_day_edge():
 
 
 def test_broken_plan_hint_only_where_it_helps():
-    from huurbeg.payment_plan import schedule
+    from huurbeg.domain.payment_plan import schedule
 
     plan = tuple(schedule(30000, 10000, date(2026, 9, 1)))
     [broken] = by_rule(warnings_for(facts(track=Track.OGP, instalments=plan), TODAY), "instalment-unpaid")
@@ -150,7 +150,7 @@ def test_broken_plan_hint_only_where_it_helps():
 
 
 def test_agreement_overdue_only_after_its_day():
-    from huurbeg.rules import OpenAgreement
+    from huurbeg.domain.rules import OpenAgreement
 
     agreement = (OpenAgreement(7, "landlord", date(2026, 11, 21)),)
     assert [w.severity for w in by_rule(warnings_for(facts(agreements=agreement), date(2026, 11, 21)),

@@ -15,8 +15,8 @@ import pytest
 import typer.main
 
 from conftest import assert_one_line_error, me, snapshot
-from huurbeg.cli import app
-from huurbeg.render import plain
+from huurbeg.cli.root import app
+from huurbeg.output.render import plain
 
 HOSTILE = ('Jan [/x] [red]x[/red] [link=http://e.vil]click[/link] \x1b[2J\x1b]0;title\x07 \u202e '
            '=HYPERLINK("x") \x9b31m end')
@@ -228,7 +228,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(cli):
     assert "'=HYPERLINK" not in export  # the dwelling's address does not start with a formula
     for value, expected in (("=1+2", "'=1+2"), ("+32 470", "'+32 470"), ("-cmd", "'-cmd"), ("@SUM(A1)", "'@SUM(A1)"),
                             ("\tx", "'\tx"), ("\rx", "'\rx"), ("Jan", "Jan"), ("", "")):
-        from huurbeg.render import _csv_value
+        from huurbeg.output.render import _csv_value
 
         assert _csv_value(value) == expected
     assert [_csv_value(v) for v in (-5, 3, ["=a", "b"])] == ["-5", "3", "'=a;b"]
@@ -276,7 +276,7 @@ ON_TERMINAL = {"intake": lambda c, s: ["intake", "--track", "crisis", "--tenant"
 """Commands with a --format that are not among the views: what they show their output for."""
 RUN_EACH = """
 import json, os, sys
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 
 sys.stdin = open(os.devnull)  # questions are not part of this: stdout alone is the terminal
 for index, args in enumerate(json.loads(sys.argv[1])):

@@ -14,7 +14,7 @@ import pytest
 import typer.main
 
 from conftest import snapshot
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 
 pytestmark = pytest.mark.sqlite_only  # the trap is SQLite's; a server fails a commit the same way
 

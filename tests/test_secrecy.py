@@ -269,7 +269,7 @@ def test_backup_while_another_process_writes(db_path, tmp_path, cli):
     cli("case", "list")
     writer = subprocess.Popen(
         [sys.executable, "-c", (
-            "import os, sys\nfrom huurbeg.cli import app\n"
+            "import os, sys\nfrom huurbeg.cli.root import app\n"
             "for n in range(60):\n"
             "    try:\n"
             "        app(['intake', '--track', 'pw', '--tenant', f'T{n}', '--address', f'A{n}', '--source', "
@@ -301,7 +301,7 @@ def test_new_files_are_private(cli, db_path, tmp_path):
 
 
 def test_tracebacks_never_show_local_variables():
-    from huurbeg.cli import app
+    from huurbeg.cli.root import app
 
     assert app.pretty_exceptions_show_locals is False
 
@@ -356,8 +356,8 @@ PLANTED_DATE = "1901-02-03"
 
 def _plant_every_personal_field(db_path, number: str) -> dict[str, str]:
     """A distinctive value in every field the descriptions of household, landlord and case call personal or
-    erased (huurbeg.entities), written straight into the file: a field described later is planted too."""
-    from huurbeg.entities import CASE, HOUSEHOLD, LANDLORD
+    erased (huurbeg.domain.entities), written straight into the file: a field described later is planted too."""
+    from huurbeg.domain.entities import CASE, HOUSEHOLD, LANDLORD
 
     planted = {}
     with sqlite3.connect(db_path) as connection:
@@ -398,7 +398,7 @@ def test_a_purge_erases_every_personal_field_of_the_descriptions(cli, private, d
 
 @pytest.mark.sqlite_only
 def test_the_access_export_holds_every_personal_field_of_the_descriptions(cli, private, db_path):
-    from huurbeg.entities import CASE, HOUSEHOLD, LANDLORD
+    from huurbeg.domain.entities import CASE, HOUSEHOLD, LANDLORD
 
     planted = _plant_every_personal_field(db_path, private)
     personal = {f"{table}.{f.column}" for table, fields in (("household", HOUSEHOLD), ("landlord", LANDLORD),

@@ -6,8 +6,8 @@ import zlib
 import pytest
 
 from conftest import assert_one_line_error, me, query, snapshot
-from huurbeg import service
-from huurbeg.service import ServiceIdentity, WorkerContact
+from huurbeg.domain import service
+from huurbeg.domain.service import ServiceIdentity, WorkerContact
 
 HOSTILE = "Dienst [bold]huur[/bold] \x1b[2J\x07"
 SHOWN = "Dienst [bold]huur[/bold] ␛[2J␇"
@@ -155,7 +155,7 @@ def test_stored_text_is_shown_literally(cli, new_case):
 def test_a_document_names_the_details_it_lacks_without_a_terminal(cli):
     from huurbeg.commands.service import ensure_identity, ensure_worker
     from huurbeg.db import open_store
-    from huurbeg.errors import MissingValue
+    from huurbeg.core.errors import MissingValue
 
     cli("service", "set", "--name", "Dienst huurbegeleiding")
     store, _ = open_store(None, write=True)

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import assert_one_line_error
-from huurbeg.figures import FIGURES
+from huurbeg.domain.figures import FIGURES
 
 AFTER = {"HUURBEG_TODAY": "2026-11-05"}
 

@@ -32,7 +32,7 @@ def test_no_read_or_write_of_an_area_has_a_twin_in_the_store_or_the_reader():
 
 
 def test_a_lookup_and_a_write_call_the_same_area(cli, new_case):
-    from huurbeg.state import AppState
+    from huurbeg.cli.state import AppState
 
     number = new_case()
     assert cli("visit", "add", number, "--kind", "phone", "--no-input").exit_code == 0
@@ -52,7 +52,7 @@ def test_an_object_of_the_session_is_read_again_after_plain_sql_changed_its_row(
     """A case loaded by the ORM shows what an area's UPDATE wrote, not what it was."""
     from datetime import date
 
-    from huurbeg.state import AppState
+    from huurbeg.cli.state import AppState
 
     number = new_case()
     store = AppState().store(write=True)
@@ -68,7 +68,7 @@ def test_an_object_of_the_session_is_read_again_after_plain_sql_changed_its_row(
 def test_a_pause_keeps_a_transaction_that_wrote_in_plain_sql(new_case):
     """Before a question the store ends a transaction that wrote nothing; one that wrote through plain SQL
     alone (the session's own flush saw nothing) is kept whole."""
-    from huurbeg.state import AppState
+    from huurbeg.cli.state import AppState
 
     number = new_case()
     store = AppState().store(write=True)

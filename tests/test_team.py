@@ -76,7 +76,7 @@ def test_merging_clashing_case_numbers_copies_nothing(cli, solo):
 
 WRITER = """
 import sys
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 tag, count = sys.argv[1], int(sys.argv[2])
 sys.exit(sum(app(['intake', '--track', 'pw', '--tenant', f'{tag} {n}', '--address', f'{tag} {n}', '--source',
                   'tenant', '--tenant-informed', '--no-input'], standalone_mode=False) != 0 for n in range(count)))

@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 
 from conftest import assert_one_line_error, snapshot
-from huurbeg.codes import Severity, Status, Track
-from huurbeg.rules import CaseFacts, warnings_for
-from huurbeg.transfers import crisis_end
+from huurbeg.core.codes import Severity, Status, Track
+from huurbeg.domain.rules import CaseFacts, warnings_for
+from huurbeg.domain.transfers import crisis_end
 
 
 def as_json(result):

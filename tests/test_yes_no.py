@@ -128,7 +128,7 @@ def test_the_new_database_question_takes_enter(tmp_path):
 
 def test_every_yes_no_question_is_the_one_of_prompts():
     """questionary's own confirm answers on one key press; no module asks a yes/no question but
-    through huurbeg.prompts.confirm, and prompts.py builds no other."""
+    through huurbeg.cli.prompts.confirm, and prompts.py builds no other."""
     package = Path(huurbeg.__file__).parent
     for path in package.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))

@@ -17,7 +17,7 @@ def with_tenants(rows: list[dict], store, fmt) -> list[dict]:
 
 def headed(columns: list[tuple]) -> list[tuple]:
     """Table columns (key, header, ...) with their headers, marked N_() where defined, in the reader's language."""
-    from huurbeg.i18n import _
+    from huurbeg.core.i18n import _
 
     return [(key, _(header), *rest) for key, header, *rest in columns]
 

@@ -7,11 +7,23 @@ from typing import Annotated
 
 import typer
 
+from huurbeg.output import render
+from huurbeg.core.codes import AttachmentKind, Audience, Outcome, Problem, Status, Track
+from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption, BirthDateOption, ChildrenOption,
+                                     LandlordOption, LandlordTypeOption, NationalNumberOption, NoteOption,
+                                     PhoneOption, ProblemOption, ReferrerOption, RentOption, SourceOption,
+                                     TenantOption)
+from huurbeg.commands import headed
+from huurbeg.output.history import fields_shown
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
+                                OutputFormat, ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file,
+                                parse_case, parse_past_date, parse_required_text, parse_worker)
+from huurbeg.cli.state import state
 from huurbeg import formats, render
 from huurbeg.codes import AttachmentKind, Audience, Outcome, Problem, Status, Track
 from huurbeg.commands.intake import (ArrearsOption, LandlordOption, LandlordTypeOption, NoteOption, ProblemOption,
                                      ReferrerOption, RentOption, SourceOption)
-from huurbeg.commands import headed
 from huurbeg.commands.fields import with_options
 from huurbeg.entities import HOUSEHOLD
 from huurbeg.history import fields_shown
@@ -47,7 +59,7 @@ def list_cases(
     fmt: FormatOption = "table",
 ) -> None:
     """The caseload: number, tenant, track, days open, last contact, next deadline, warning."""
-    from huurbeg import caseload, workers
+    from huurbeg.domain import caseload, workers
 
     wanted = _status(status)
     app_state = state(ctx)
@@ -80,7 +92,7 @@ def find(
 
     The most likely case comes first; at most 20 are shown. Each case shown counts as a read of its dossier.
     """
-    from huurbeg import caseload
+    from huurbeg.domain import caseload
 
     wanted = _status(status)
     rows = caseload.find(state(ctx).reader(records_reads=True), text, wanted)
@@ -89,7 +101,7 @@ def find(
 
 def _status(text: str) -> Status | None:
     """open, closed or all; in Dutch lopend, afgesloten or alle (in either language, as codes are)."""
-    from huurbeg.codes import parse_code
+    from huurbeg.core.codes import parse_code
 
     if text.strip().lower() in ("all", "alle"):
         return None
@@ -103,16 +115,16 @@ def _status(text: str) -> Status | None:
 def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
          fmt: FormatOption = "table") -> None:
     """The whole dossier: household, landlord, problems, tracks, contacts, warnings and timeline."""
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
-    from huurbeg import caseload
+    from huurbeg.domain import caseload
 
     app_state = state(ctx)
     store = app_state.reader(records_reads=True)
     record = caseload.dossier(store, number, as_of or app_state.today)
     casework.log_read(store, number, "case show")
     if not render.emit_fields(record, fmt):
-        from huurbeg.views import dossier_view
+        from huurbeg.output.views import dossier_view
 
         with render.paged():
             dossier_view(record, show_worker=len(store.cases.workers()) > 1)
@@ -152,7 +164,7 @@ def edit(
 
     The landlord's report names only the problems the landlord reported: those of a registration by the landlord, and those marked with --reported-by-landlord. A problem added with --problem is not the landlord's.
     """  # noqa: E501  (one paragraph per line: help keeps line breaks)
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
     given = {name: value for name, value in (
         *household.items(), ("landlord", landlord), ("landlord_type", landlord_type), ("source", source), ("referrer", referrer),
@@ -162,10 +174,10 @@ def edit(
     app_state = state(ctx)
     store = app_state.store()
     if not given:
-        from huurbeg import prompts
+        from huurbeg.cli import prompts
 
         if not prompts.interactive(no_input):
-            from huurbeg.errors import MissingValue
+            from huurbeg.core.errors import MissingValue
 
             raise MissingValue(_("give at least one field to correct (e.g. --address), or run on a terminal "
                                  "without --no-input to be asked every field"))
@@ -197,13 +209,14 @@ def merge(
 
     On a terminal both households are shown side by side and it asks; without one it needs --yes. Households that share nothing identifying (a mistyped case number) are refused unless --force: --yes answers the question, it does not lift the refusal. 'Returning household' is recomputed and the history of both says so. 'huurbeg case unmerge' undoes it until a purge.
     """  # noqa: E501  (one paragraph per line: help keeps line breaks)
-    from huurbeg import casework, prompts
-    from huurbeg.errors import Cancelled, RuleViolation
+    from huurbeg.domain import casework
+    from huurbeg.cli import prompts
+    from huurbeg.core.errors import Cancelled, RuleViolation
 
     store = state(ctx).store()
     sides = casework.merge_check(store, number, other, force)
     if prompts.interactive(False):
-        from huurbeg.views import SHARED, households_view
+        from huurbeg.output.views import SHARED, households_view
 
         households_view(sides, (_("Case {number}: stays").format(number=number),
                                 _("Case {number}: joins it").format(number=other)), _("The two households"))
@@ -235,13 +248,14 @@ def unmerge(
 
     CASE and OTHER are the two cases the merge was made with, in either order. The fields the other household took from it are given back unless corrected since; 'returning household' is as before the merge; the history of both says so. Possible until a purge of one of their cases. On a terminal both households are shown side by side and it asks; without one it needs --yes.
     """  # noqa: E501  (one paragraph per line: help keeps line breaks)
-    from huurbeg import casework, prompts
-    from huurbeg.errors import Cancelled, RuleViolation
+    from huurbeg.domain import casework
+    from huurbeg.cli import prompts
+    from huurbeg.core.errors import Cancelled, RuleViolation
 
     store = state(ctx).store()
     sides, record = casework.unmerge_check(store, number, other)
     if prompts.interactive(False):
-        from huurbeg.views import households_view
+        from huurbeg.output.views import households_view
 
         households_view(sides, (_("Case {number}").format(number=number), _("Case {number}").format(number=other)),
                         _("The two households once the merge is undone"))
@@ -269,7 +283,7 @@ def consent(
     when: DateOption = None,
 ) -> None:
     """Record the consent of tenant and/or landlord (both are needed before PW support starts)."""
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
     parties = casework.consent_parties(tenant, landlord)
     app_state = state(ctx)
@@ -285,7 +299,7 @@ def consent_remove(
                                            help="The landlord's consent was recorded by mistake.")] = False,
 ) -> None:
     """Withdraw a consent recorded by mistake; on PW, support cannot start without it. The history keeps why."""
-    from huurbeg import casework, corrections
+    from huurbeg.domain import casework, corrections
 
     parties = casework.consent_parties(tenant, landlord)
     corrections.remove_consent(state(ctx).store(), number, parties, reason)
@@ -304,7 +318,7 @@ def track(
     when: DateOption = None,
 ) -> None:
     """Move a case to another track (e.g. pw → pre-ogp → ogp); the history keeps every track."""
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
     app_state = state(ctx)
     was = casework.move_track(app_state.store(), number, to, when or app_state.today, app_state.today)
@@ -327,8 +341,9 @@ def close(
     On a terminal it first asks whether to close a case that still has an active payment plan or a referral
     without an answer.
     """
-    from huurbeg import casework, prompts
-    from huurbeg.errors import Cancelled
+    from huurbeg.domain import casework
+    from huurbeg.cli import prompts
+    from huurbeg.core.errors import Cancelled
 
     app_state = state(ctx)
     store = app_state.store()
@@ -347,7 +362,7 @@ def close(
 @app.command("remove")
 def remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
     """Withdraw a case registered by mistake: it leaves every list, warning and figure; the history keeps why."""
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
     casework.remove_case(state(ctx).store(), number, reason)
     render.message(_("{number}: removed; it no longer counts anywhere ('huurbeg case history {number}' keeps "
@@ -357,7 +372,7 @@ def remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> No
 @app.command("reopen")
 def reopen(ctx: typer.Context, number: CaseArgument) -> None:
     """Reopen a closed case; its closing stays in the history."""
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
     casework.reopen_case(state(ctx).store(), number)
     render.message(_("{number}: reopened.").format(number=number))
@@ -376,7 +391,7 @@ def assign(
         help="Hand over every open case of this worker (who leaves or is away).")] = None,
 ) -> None:
     """Make another worker responsible for a case, or hand over every open case of a worker (--from)."""
-    from huurbeg import workers
+    from huurbeg.domain import workers
 
     if (number is None) == (from_worker is None):
         raise typer.BadParameter(_("give a case number or --from WORKER (a handover), not both") if number
@@ -401,9 +416,10 @@ HISTORY_COLUMNS = [("at", N_("When")), ("user", N_("Who")), ("action", N_("What"
 @app.command("history")
 def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = "table") -> None:
     """Every write and every read of the dossier: who, when, what."""
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
-    from huurbeg import caseload, history
+    from huurbeg.domain import caseload
+    from huurbeg.output import history
 
     store = state(ctx).store(reads_only=True)
     rows = caseload.history(store, number)
@@ -425,9 +441,9 @@ def report(
                                      help="text to paste into a letter, or json.")] = "text",
 ) -> None:
     """What a landlord may be told: support running, agreements kept, plan on track, next step. Nothing else."""
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
-    from huurbeg import secrecy
+    from huurbeg.domain import secrecy
 
     if fmt not in ("text", "json"):
         raise typer.BadParameter(_("use text or json"), param_hint="'--format'")
@@ -452,9 +468,9 @@ def export(
 
     With --output FILE.zip: a zip archive of that JSON and every document of the dossier.
     """
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
-    from huurbeg import caseload
+    from huurbeg.domain import caseload
 
     if fmt != "json":
         raise typer.BadParameter(_("only json is available for a full export"), param_hint="'--format'")
@@ -463,7 +479,7 @@ def export(
     data = caseload.export(store, number, app_state.today)
     casework.log_read(store, number, "case export")
     if (render.output_path() or "").lower().endswith(".zip"):
-        from huurbeg.archive import access_archive
+        from huurbeg.output.archive import access_archive
 
         render.write_bytes(access_archive(data, store.attachments.content))
     else:
@@ -497,7 +513,7 @@ def attach(
 
     They are stored in the database, so backup, copy to the team server, purge and the access export treat them as every record. The type is read from the content, never from the name. All files are kept or none. A closed case is refused until it is reopened.
     """  # noqa: E501  (one paragraph per line: help keeps line breaks)
-    from huurbeg import attachments
+    from huurbeg.domain import attachments
 
     app_state = state(ctx)
     store = app_state.store()
@@ -510,7 +526,7 @@ def attach(
         return
     app_state.commit()  # the copies are kept for good before any original goes
     if len(attachments.stored_matches(store, kept)) != len(kept):
-        from huurbeg.errors import DatabaseProblem
+        from huurbeg.core.errors import DatabaseProblem
 
         raise DatabaseProblem(_("a stored copy does not match its file; the files were left where they are"))
     deleted = 0
@@ -531,8 +547,8 @@ def attach(
 @app.command("files")
 def files_list(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = "table") -> None:
     """The documents of a dossier: number, kind, date, name, type and size. A read of the dossier."""
-    from huurbeg import attachments, casework
-    from huurbeg.views import document_rows
+    from huurbeg.domain import attachments, casework
+    from huurbeg.output.views import document_rows
 
     store = state(ctx).reader(records_reads=True)
     rows = attachments.listing(store, number)
@@ -552,7 +568,7 @@ def file_out(
         help="Where to write the document, byte for byte; readable by you only.")],
 ) -> None:
     """Get one document out of the dossier into a file. A read of the dossier; allowed on a closed case."""
-    from huurbeg import attachments
+    from huurbeg.domain import attachments
 
     store = state(ctx).reader(records_reads=True)
     case, found = attachments.document(store, number, attachment_id)
@@ -566,7 +582,7 @@ def file_out(
 def file_remove(ctx: typer.Context, number: CaseArgument, attachment_id: RecordIdArgument,
                 reason: ReasonOption) -> None:
     """Withdraw a document attached by mistake: it leaves every view and the history keeps why."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     corrections.remove_attachment(state(ctx).store(), number, attachment_id, reason)
     render.message(_("{number}: document {id} removed.").format(number=number, id=attachment_id))

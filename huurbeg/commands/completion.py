@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render
-from huurbeg.params import code, complete_codes
+from huurbeg.output import render
+from huurbeg.cli.params import code, complete_codes
 
 
 class Shell(StrEnum):
@@ -29,6 +29,6 @@ def completion(
     Source it from your shell's start-up file; case numbers come from the database that
     --db or HUURBEG_DB names, open cases first.
     """
-    from huurbeg.completion import script
+    from huurbeg.cli.completion import script
 
     render.write_text(script(shell))

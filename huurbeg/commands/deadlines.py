@@ -4,6 +4,11 @@ from typing import Annotated
 
 import typer
 
+from huurbeg.output import render
+from huurbeg.commands import headed
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import AsOfOption, FormatOption, MineOption, OutputFormat, WorkerOption, parse_days
+from huurbeg.cli.state import state
 from huurbeg import formats, render
 from huurbeg.commands import TENANT_COLUMN, headed, with_tenants
 from huurbeg.i18n import N_, _
@@ -29,14 +34,14 @@ def deadlines(
     fmt: FormatOption = "table",
 ) -> None:
     """Every warning and deadline of the open cases, most urgent first."""
-    from huurbeg import caseload, workers
-    from huurbeg.rules import DEFAULT_WITHIN_DAYS
+    from huurbeg.domain import caseload, workers
+    from huurbeg.domain.rules import DEFAULT_WITHIN_DAYS
 
     app_state = state(ctx)
     store = app_state.reader()
     found = caseload.deadlines(store, as_of or app_state.today, DEFAULT_WITHIN_DAYS if within is None else within,
                                workers.chosen(store, worker, mine))
-    from huurbeg.rules import rule_name
+    from huurbeg.domain.rules import rule_name
 
     rows = [w.as_dict() for w in found]
     if formats.get(fmt).for_people:  # the rule by its name
@@ -48,8 +53,8 @@ def deadlines(
 
 def overview(ctx: typer.Context, worker: str | None = None, mine: bool = False) -> None:
     """Today's overview (bare `huurbeg`, or `huurbeg --mine`)."""
-    from huurbeg import caseload, workers
-    from huurbeg.views import overview_view
+    from huurbeg.domain import caseload, workers
+    from huurbeg.output.views import overview_view
 
     app_state = state(ctx)
     store = app_state.reader()

@@ -4,9 +4,9 @@ import sys
 
 import typer
 
-from huurbeg import render
-from huurbeg.i18n import _
-from huurbeg.state import state
+from huurbeg.output import render
+from huurbeg.core.i18n import _
+from huurbeg.cli.state import state
 
 
 def register(app: typer.Typer) -> None:
@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
 
 def demo(ctx: typer.Context) -> None:
     """Fill an empty database with a year of fictional casework over every track (use with --db demo.db)."""
-    from huurbeg import demo as fixtures
+    from huurbeg.domain import demo as fixtures
 
     app_state = state(ctx)
     store = app_state.store(new_database=True)

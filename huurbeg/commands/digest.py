@@ -4,8 +4,8 @@ import sys
 
 import typer
 
-from huurbeg.params import AsOfOption, MineOption, WorkerOption
-from huurbeg.state import state
+from huurbeg.cli.params import AsOfOption, MineOption, WorkerOption
+from huurbeg.cli.state import state
 
 
 def register(app: typer.Typer) -> None:
@@ -23,8 +23,8 @@ def digest(
     Plain text for cron mail, and nothing at all on a quiet day, so no mail is sent:
     0 7 * * 1-5  huurbeg digest --mine
     """
-    from huurbeg import digest as morning
-    from huurbeg import workers
+    from huurbeg.domain import digest as morning
+    from huurbeg.domain import workers
 
     app_state = state(ctx)
     store = app_state.store(write=False, must_exist=True)

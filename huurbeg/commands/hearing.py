@@ -5,6 +5,15 @@ from typing import Annotated
 
 import typer
 
+from huurbeg.output import render
+from huurbeg.core.codes import ConciliationResult, EvictionResult, HearingResult, SessionKind, choices
+from huurbeg.output.history import fields_shown
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption,
+                                WorkerOption, code_option, parse_coming_date, parse_coming_datetime, parse_count,
+                                parse_date, parse_datetime, parse_days, parse_money, parse_past_date,
+                                parse_required_text)
+from huurbeg.cli.state import state
 from huurbeg import formats, render
 from huurbeg.codes import ConciliationResult, EvictionResult, HearingResult, SessionKind, choices
 from huurbeg.history import fields_shown
@@ -24,11 +33,11 @@ app = typer.Typer(help="Court hearings and conciliation sessions: add, the roll 
 
 RESULT_HELP = N_("What the hearing decided; a conciliation session ends in agreement, no-agreement, tenant-absent "
                  "or withdrawn.")
-"""The help of --result, before the hearing's outcomes; huurbeg.helptext translates it when the help is shown."""
+"""The help of --result, before the hearing's outcomes; huurbeg.cli.helptext translates it when the help is shown."""
 
 
 def parse_result(value):
-    from huurbeg import hearings
+    from huurbeg.domain import hearings
 
     if not isinstance(value, str):
         return value
@@ -38,11 +47,11 @@ def parse_result(value):
         raise typer.BadParameter(exc.args[0]) from None
 
 
-parse_result.code_list = HearingResult  # a help example's outcome in the reader's words (huurbeg.helptext)
+parse_result.code_list = HearingResult  # a help example's outcome in the reader's words (huurbeg.cli.helptext)
 
 
 def _complete_results(incomplete: str) -> list[str]:
-    from huurbeg.params import complete_codes
+    from huurbeg.cli.params import complete_codes
 
     found = complete_codes(HearingResult)(incomplete)
     return found + [name for name in complete_codes(ConciliationResult)(incomplete) if name not in found]
@@ -60,7 +69,8 @@ NewCourtOption = Annotated[bool, typer.Option(
 def _court(store, typed: str, new_court: bool) -> tuple[str, bool]:
     """The court typed, as on record: on a terminal a known court one typo away is offered first.
     Returns (the name, whether it is to be taken as a new court)."""
-    from huurbeg import hearings, prompts
+    from huurbeg.domain import hearings
+    from huurbeg.cli import prompts
 
     if new_court or not prompts.interactive(False):
         return typed, new_court
@@ -130,7 +140,7 @@ def list_hearings(
     fmt: Annotated[str, format_option("calendar", formats.KINDS["calendar"].help)] = "table",
 ) -> None:
     """The roll: hearings by date and time, with who is ready and who is not."""
-    from huurbeg import hearings, workers
+    from huurbeg.domain import hearings, workers
 
     if on is not None and within is not None:
         raise typer.BadParameter(_("give --date or --within, not both"), param_hint="'--date' / '--within'")
@@ -159,14 +169,14 @@ def brief(
     fmt: FormatOption = "table",
 ) -> None:
     """One screen to take into the courtroom: household, money, agreements, contacts, referrals, proposal."""
-    from huurbeg import casework, hearings
+    from huurbeg.domain import casework, hearings
 
     app_state = state(ctx)
     store = app_state.reader(records_reads=True)
     data = hearings.brief(store, number, app_state.today)
     casework.log_read(store, number, "hearing brief")
     if not render.emit_fields(data, fmt):
-        from huurbeg.views import brief_view
+        from huurbeg.output.views import brief_view
 
         brief_view(data)
 
@@ -193,6 +203,7 @@ def outcome(
 ) -> None:
     """Record the outcome of the case's pending hearing (settled, postponed, plan-imposed, dissolved, ...) or
     conciliation session (agreement, no-agreement, tenant-absent, withdrawn)."""
+    from huurbeg.domain import hearings
     from huurbeg import hearings, prompts
     from huurbeg.rules import hearing_doubts
 
@@ -236,8 +247,8 @@ CORRECTED = "replaced by the outcome recorded next"
 
 
 def _withdraw_outcome(store, number: str, reason: str | None) -> None:
-    from huurbeg import corrections
-    from huurbeg.hearings import result_of
+    from huurbeg.domain import corrections
+    from huurbeg.domain.hearings import result_of
 
     hearing, result, follow_up = corrections.withdraw_outcome(store, number, reason)
     render.message(_("{number}: outcome {result} of the hearing of {when} withdrawn.").format(
@@ -256,7 +267,8 @@ def outcome_remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOptio
 
 def _ask_imposed_plan(store, number: str, today: date) -> tuple | None:
     """On a terminal, the plan the judge imposed: (arrears, instalment, start), or None."""
-    from huurbeg import casework, prompts
+    from huurbeg.domain import casework
+    from huurbeg.cli import prompts
 
     if not prompts.interactive(False):
         return None
@@ -270,7 +282,7 @@ def _record_plan(store, number: str, plan: tuple | None) -> int | None:
     """The imposed plan recorded; its instalment count, or None when none was given."""
     if plan is None:
         return None
-    from huurbeg import followup
+    from huurbeg.domain import followup
 
     count, _plan = followup.new_plan(store, number, *plan, None)
     return count
@@ -295,6 +307,7 @@ def edit(
     force: ForceOption = False,
 ) -> None:
     """Correct the case's pending hearing, or add or change the proposal for the judge."""
+    from huurbeg.domain import corrections, hearings
     from huurbeg import corrections, hearings, prompts
     from huurbeg.rules import hearing_doubts
 
@@ -318,7 +331,7 @@ def edit(
 @app.command("remove")
 def remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
     """Withdraw the case's pending hearing (entered twice, or on the wrong case); the history keeps why."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     hearing = corrections.remove_hearing(state(ctx).store(), number, reason)
     render.message(_("{number}: hearing of {when} removed.").format(number=number,
@@ -337,7 +350,7 @@ def courts(
 ) -> None:
     """The courts on record, with how many hearings and conciliation sessions name each; --merge OLD --into NEW
     joins two names of one court (recorded in each case's history)."""
-    from huurbeg import hearings
+    from huurbeg.domain import hearings
 
     if (merge is None) != (into is None):
         raise typer.BadParameter(_("give --merge OLD and --into NEW together"), param_hint="'--merge' / '--into'")
@@ -369,7 +382,7 @@ def served(
     correct: CorrectOption = False,
 ) -> None:
     """The judgment that dissolved the lease was served on the tenant: gives the earliest eviction date."""
-    from huurbeg import hearings
+    from huurbeg.domain import hearings
 
     app_state = state(ctx)
     earliest = hearings.record_served(app_state.store(), number, on, term_days, app_state.today, correct)
@@ -380,7 +393,7 @@ def served(
 @app.command("served-remove")
 def served_remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
     """Withdraw the service of the judgment recorded by mistake; the history keeps why."""
-    from huurbeg import hearings
+    from huurbeg.domain import hearings
 
     on = hearings.withdraw_served(state(ctx).store(), number, reason)
     render.message(_("{number}: service of the judgment on {served} withdrawn.").format(
@@ -406,8 +419,8 @@ def eviction(
     correct: CorrectOption = False,
 ) -> None:
     """The bailiff's announced eviction (--date), or what happened on it (--result)."""
-    from huurbeg import hearings
-    from huurbeg.rules import EVICTION_NOTICE_WORKING_DAYS
+    from huurbeg.domain import hearings
+    from huurbeg.domain.rules import EVICTION_NOTICE_WORKING_DAYS
 
     if (at is None) == (result is None):
         raise typer.BadParameter(_("give --date (the announced eviction) or --result (what happened), one of them"),
@@ -432,7 +445,7 @@ def eviction(
 @app.command("eviction-remove")
 def eviction_remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
     """Withdraw the eviction's last step recorded by mistake: what happened, else the announced date."""
-    from huurbeg import hearings
+    from huurbeg.domain import hearings
 
     step, value = hearings.withdraw_eviction(state(ctx).store(), number, reason)
     if step == "result":

@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render
-from huurbeg.case_number import format_case_number
-from huurbeg.errors import InvalidInput, said
-from huurbeg.i18n import N_, _, ngettext
-from huurbeg.state import state
+from huurbeg.output import render
+from huurbeg.core.case_number import format_case_number
+from huurbeg.core.errors import InvalidInput, said
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.state import state
 
 
 def register(app: typer.Typer) -> None:
@@ -25,7 +25,7 @@ def import_caseload(
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Import the good rows even if some are bad.")] = False,
 ) -> None:
     """Import a caseload from a spreadsheet: every row is checked first; a re-import adds only new rows."""
-    from huurbeg import spreadsheet
+    from huurbeg.domain import spreadsheet
 
     raw = _read(file)
     app_state = state(ctx)
@@ -92,7 +92,7 @@ def _read(file: Path) -> bytes:
 
 
 def _regular(file: Path, mode: int) -> None:
-    from huurbeg import spreadsheet
+    from huurbeg.domain import spreadsheet
     from huurbeg.db.engine import shown
 
     if not stat.S_ISREG(mode):
@@ -122,7 +122,7 @@ MAX_RUNS = 8
 
 
 def _write(store, rows):
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
     if not sys.stderr.isatty():
         return casework.import_rows(store, rows)

@@ -5,6 +5,13 @@ from typing import Annotated
 
 import typer
 
+from huurbeg.output import render
+from huurbeg.core.codes import LandlordType, Problem, Source, Track
+from huurbeg.core.errors import Cancelled, said
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import (DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money,
+                                parse_birth_date, parse_clearable_text, parse_national_number, parse_required_text)
+from huurbeg.cli.state import state
 from huurbeg import render
 from huurbeg.codes import LandlordType, Problem, Source, Track
 from huurbeg.commands import ResumeOption
@@ -71,13 +78,14 @@ def intake(
 
     On a terminal, whatever the flags do not give is asked, and a summary is confirmed before the case is written. The tenant must have been informed of the registration, except for the court's or a bailiff's notice of a procedure (--track ogp --source court or bailiff), which opens the case before the tenant is reached. An open case of the same household is offered instead of a duplicate; an earlier closed one marks a returning household.
     """  # noqa: E501  (one paragraph per line: help keeps line breaks)
-    from huurbeg import casework
+    from huurbeg.domain import casework
 
     app_state = state(ctx)
     draft = casework.IntakeDraft(
         track=track, **household, landlord=landlord, landlord_type=landlord_type, source=source, referrer=referrer, problems=list(problem or []),
         arrears_cents=arrears, rent_cents=rent, tenant_informed=tenant_informed, consent_tenant=consent_tenant,
         consent_landlord=consent_landlord, intake_date=when, note=note)
+    from huurbeg.cli import prompts
     from huurbeg import drafts, prompts
 
     asking = prompts.interactive(no_input)
@@ -117,7 +125,7 @@ def intake(
         number = casework.open_case(store, draft, decision)
         keeper.done()
     if hearing:
-        from huurbeg import hearings
+        from huurbeg.domain import hearings
 
         hearings.add_hearing(store, number, *hearing, None, today, new_court=True)  # the court as answered
     if decision.returning:

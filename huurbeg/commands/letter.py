@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render
-from huurbeg.errors import InvalidInput, MissingValue
-from huurbeg.i18n import N_, _
-from huurbeg.params import NoInputOption, _wrap, output_file, parse_case, parse_coming_date, parse_required_text
-from huurbeg.state import state
+from huurbeg.output import render
+from huurbeg.core.errors import InvalidInput, MissingValue
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import NoInputOption, _wrap, output_file, parse_case, parse_coming_date, parse_required_text
+from huurbeg.cli.state import state
 
 RECIPIENTS = ("landlord", "tenant", "court")
 RECIPIENT_WORDS = {"landlord": "landlord", "verhuurder": "landlord", "tenant": "tenant", "huurder": "tenant",
@@ -29,7 +29,7 @@ def _recipient(text: str) -> str:
 
 
 def _time(text: str) -> time:
-    from huurbeg import dates
+    from huurbeg.core import dates
 
     return dates.parse_time(text)
 
@@ -75,7 +75,7 @@ def letter(
     appointment; the note for the Justice of the Peace says what the household agreed may be told.
     Made once the case is open and the service's details are known (huurbeg service set).
     """
-    from huurbeg import letters
+    from huurbeg.output import letters
 
     if list_fields:
         rows = letters.field_list()
@@ -102,7 +102,7 @@ def letter(
         # once the letter is known to be possible: a day that has passed or a missing time is refused first
         prompts.vouch(appointment_doubts(datetime.combine(on, at), app_state.today), force, no_input)
     if preview:
-        from huurbeg import casework
+        from huurbeg.domain import casework
 
         casework.log_read(store, number, "letter preview")  # what was shown of the dossier, as every read
         render.write_text(letters.preview(made))
@@ -118,7 +118,7 @@ def _setting() -> str | None:
 
 def check_output(output: Path | None, template: Path | None, preview: bool) -> str | None:
     """The type of the document to write, from --output; --template goes with a .docx."""
-    from huurbeg import documents
+    from huurbeg.output import documents
 
     if preview:
         if output is not None:
@@ -138,7 +138,7 @@ def check_output(output: Path | None, template: Path | None, preview: bool) -> s
 
 def sender(store, no_input: bool):
     """The service's identity and the worker's own details, asked for on a terminal when missing."""
-    from huurbeg import letters
+    from huurbeg.output import letters
     from huurbeg.commands import service
 
     return (service.ensure_identity(store, letters.IDENTITY_NEEDED, no_input),
@@ -147,7 +147,7 @@ def sender(store, no_input: bool):
 
 def write(store, made, media: str, output: Path, template: Path | None, today: date) -> None:
     """The document into --output, kept in the dossier and recorded in its history."""
-    from huurbeg import documents, letters
+    from huurbeg.output import documents, letters
 
     content = documents.docx(made, documents.template(template, made.kind)) if template is not None \
         else documents.pdf(made)
@@ -163,8 +163,9 @@ def keep(store, made, media: str, name: str, content: bytes, today: date) -> int
     """The document made, kept in the dossier (kind letter) and recorded: which document, for whom, when."""
     import hashlib
 
-    from huurbeg import attachments, letters
-    from huurbeg.codes import AttachmentKind
+    from huurbeg.domain import attachments
+    from huurbeg.output import letters
+    from huurbeg.core.codes import AttachmentKind
 
     case = store.cases.case(made.case)
     try:

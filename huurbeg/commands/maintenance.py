@@ -6,8 +6,11 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render
+from huurbeg.output import render
 from huurbeg.commands import headed
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import FormatOption, OutputFormat, parse_past_date
+from huurbeg.cli.state import state
 from huurbeg.i18n import N_, _, ngettext
 from huurbeg.params import FormatOption, parse_past_date
 from huurbeg.state import state
@@ -26,12 +29,12 @@ def backup(
                                                               "(the copy is then huurbeg-YYYY-MM-DD.db in it).")],
 ) -> None:
     """A consistent, checked copy of the database, safe while others are working in it (mode 0600)."""
-    from huurbeg import secrecy
+    from huurbeg.db.backup import backup as write
     from huurbeg.db.engine import shown
 
     app_state = state(ctx)
     store = app_state.store(write=False, must_exist=True, sound=True)
-    written = secrecy.backup(store, path.expanduser(), "the database", app_state.today)
+    written = write(store, path.expanduser(), "the database", app_state.today)
     try:
         app_state.commit()  # the history's record of the copy (a read-only file cannot take it)
     except Exception:  # no record, no copy of the dossiers: "nothing was written" stays true
@@ -48,7 +51,7 @@ def purge(
     fmt: FormatOption = "table",
 ) -> None:
     """Remove names, addresses, numbers, notes and free text of cases closed before a date; figures stay."""
-    from huurbeg import secrecy
+    from huurbeg.domain import secrecy
 
     app_state = state(ctx)
     store = app_state.store(must_exist=True)
@@ -118,7 +121,7 @@ def copy(
     """Copy this database into another (a solo file into the team server): every case, history and number."""
     from huurbeg.db import open_store
     from huurbeg.db.engine import same_database
-    from huurbeg.errors import InvalidInput
+    from huurbeg.core.errors import InvalidInput
 
     if not to.strip():
         raise InvalidInput(_("--to: give the target database, a file path or an SQLAlchemy URL"))

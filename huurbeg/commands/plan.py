@@ -6,6 +6,17 @@ from typing import Annotated
 
 import typer
 
+from huurbeg.core import dates, money
+from huurbeg.output import render
+from huurbeg.core.codes import Party
+from huurbeg.core.errors import Cancelled, InvalidInput, MissingValue
+from huurbeg.cli.groups import with_default
+from huurbeg.output.history import fields_shown
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
+                                ReasonOption, RecordIdArgument, code_option, output_file, parse_coming_date,
+                                parse_count, parse_date, parse_money, parse_past_date, parse_required_text)
+from huurbeg.cli.state import state
 from huurbeg import dates, money, render
 from huurbeg.codes import Party
 from huurbeg.commands import ResumeOption
@@ -112,7 +123,8 @@ def pay(
     A payment far above the instalment (more than three instalments, and more than is due with the next one)
     is asked about on a terminal; without one it is refused unless --force.
     """
-    from huurbeg import followup, prompts
+    from huurbeg.domain import followup
+    from huurbeg.cli import prompts
 
     app_state = state(ctx)
     store = app_state.store()
@@ -128,7 +140,7 @@ def pay(
 def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
          fmt: FormatOption = "table") -> None:
     """Every instalment with its due date, amount, what was paid and its state, and the balance."""
-    from huurbeg import followup
+    from huurbeg.domain import followup
 
     app_state = state(ctx)
     view = followup.plan_view(app_state.reader(), number, as_of or app_state.today)
@@ -137,7 +149,7 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
     elif fmt != "table":  # csv and xlsx: one row per instalment
         render.emit_rows(view["instalments"], fmt, [], title=f"Plan {number}")
     else:
-        from huurbeg.views import plan_view
+        from huurbeg.output.views import plan_view
 
         with render.paged():
             plan_view(view)
@@ -154,7 +166,7 @@ def agree(
                                         "--party")] = Party.TENANT,
 ) -> None:
     """Record an agreement (afspraak) of tenant or landlord, due by a date."""
-    from huurbeg import followup
+    from huurbeg.domain import followup
 
     agreement_id = followup.agree(state(ctx).store(), number, text, due, party)
     render.message(_("{number}: agreement {id} ({party}) due {due}.").format(
@@ -171,7 +183,7 @@ def done(
     when: DateOption = None,
 ) -> None:
     """Mark an agreement as done."""
-    from huurbeg import followup
+    from huurbeg.domain import followup
 
     app_state = state(ctx)
     followup.agreement_done(app_state.store(), number, agreement_id, when or app_state.today, app_state.today)
@@ -209,7 +221,8 @@ def fbu(
     yearly) within 10 working days, and the balance becomes the tenant's payment plan. Conditions:
     rent known, a private landlord or an SVK, arrears 2 to 6 times the rent.
     """
-    from huurbeg import followup, prompts
+    from huurbeg.domain import followup
+    from huurbeg.cli import prompts
 
     if output is not None and not document:
         raise InvalidInput(_("--output: goes with --document"))
@@ -252,14 +265,15 @@ def _fbu_document(store, number: str, output: Path | None, no_input: bool, today
     """The agreement for signing: as text, or on the service's paper as a PDF kept in the dossier."""
     import os
 
-    from huurbeg import documents, fbu_document, followup, letters
+    from huurbeg.output import documents, fbu_document, letters
+    from huurbeg.domain import followup
 
     lang = fbu_document.language(os.environ.get("HUURBEG_LANG"))
     pdf = output is not None and output.suffix.lower() == ".pdf"
     if pdf:
         from huurbeg.commands import letter
 
-        from huurbeg.casework import check_open
+        from huurbeg.domain.casework import check_open
 
         check_open(store.cases.case(number).status, number)  # kept in the dossier: an open one
         identity, worker = letter.sender(store, no_input)
@@ -284,7 +298,8 @@ def _fbu_document(store, number: str, output: Path | None, no_input: bool, today
 
 def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, today):
     """On a terminal: whose case, then the signing date; the advance it gives; then the plan of the balance."""
-    from huurbeg import casework, followup, prompts
+    from huurbeg.domain import casework, followup
+    from huurbeg.cli import prompts
 
     current = casework.current_values(store, number)
     render.notice(_("Case {number}: {tenant}; arrears {arrears}, monthly rent {rent}.").format(
@@ -308,7 +323,7 @@ def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, 
 @app.command("fbu-paid")
 def fbu_paid(ctx: typer.Context, number: CaseArgument, when: DateOption = None) -> None:
     """Record the FBU advance as paid to the landlord."""
-    from huurbeg import followup
+    from huurbeg.domain import followup
 
     app_state = state(ctx)
     due = followup.fbu_step(app_state.store(), number, "paid", when or app_state.today, app_state.today)
@@ -319,7 +334,7 @@ def fbu_paid(ctx: typer.Context, number: CaseArgument, when: DateOption = None) 
 @app.command("fbu-filed")
 def fbu_filed(ctx: typer.Context, number: CaseArgument, when: DateOption = None) -> None:
     """Record the FBU agreement as filed with the Fund (through its portal)."""
-    from huurbeg import followup
+    from huurbeg.domain import followup
 
     app_state = state(ctx)
     followup.fbu_step(app_state.store(), number, "filed", when or app_state.today, app_state.today)
@@ -337,7 +352,7 @@ def payment_edit(
                                               help="The day it was really paid.")] = None,
 ) -> None:
     """Correct a payment's amount or date (its number is in 'huurbeg plan show CASE'); the history names the fields."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     given = {name: value for name, value in (("amount_cents", amount), ("date", when)) if value is not None}
     if not given:
@@ -353,7 +368,7 @@ def payment_edit(
 @app.command("fbu-remove")
 def fbu_remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
     """Withdraw an FBU agreement recorded by mistake; its payment plan stays and the history keeps why."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     agreement_id = corrections.remove_fbu_agreement(state(ctx).store(), number, reason)
     render.message(_("{number}: FBU agreement {id} removed; its payment plan stays (record the agreement again with "
@@ -364,7 +379,7 @@ def fbu_remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -
 def payment_remove(ctx: typer.Context, number: CaseArgument, payment_id: RecordIdArgument,
                    reason: ReasonOption) -> None:
     """Withdraw a payment recorded by mistake (its number is in 'huurbeg plan show CASE'); the history keeps why."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     reopened = corrections.remove_payment(state(ctx).store(), number, payment_id, reason)
     render.message((_("{number}: payment {id} removed; the plan is active again.") if reopened else
@@ -386,7 +401,7 @@ def agree_edit(
     not_done: Annotated[bool, typer.Option("--not-done", help="It was marked done by mistake: it is not.")] = False,
 ) -> None:
     """Correct an agreement (its number is in 'huurbeg case show CASE'), also one marked done by mistake."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     if done is not None and not_done:
         raise typer.BadParameter(_("give --done or --not-done, not both"), param_hint="'--not-done'")
@@ -407,7 +422,7 @@ def agree_edit(
 def agree_remove(ctx: typer.Context, number: CaseArgument, agreement_id: RecordIdArgument,
                  reason: ReasonOption) -> None:
     """Withdraw an agreement recorded by mistake; the history keeps why."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     corrections.remove_agreement(state(ctx).store(), number, agreement_id, reason)
     render.message(_("{number}: agreement {id} removed.").format(number=number, id=agreement_id))

@@ -1,10 +1,17 @@
 """`huurbeg refer`: refer a case to another service (doorverwijzing), and follow the referral up."""
 
-from datetime import date
 from typing import Annotated
 
 import typer
 
+from huurbeg.output import render
+from huurbeg.core.codes import ReferralDestination, ReferralOutcome
+from huurbeg.cli.groups import with_default
+from huurbeg.commands import headed
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption, RecordIdArgument,
+                                code_option, parse_case)
+from huurbeg.cli.state import state
 from huurbeg import render
 from huurbeg.codes import ReferralDestination, ReferralOutcome
 from huurbeg.groups import with_default
@@ -37,7 +44,7 @@ def refer(
     note: Annotated[str | None, typer.Option("--note", help="Why, and to whom (confidential).")] = None,
 ) -> None:
     """Refer the case to another service (OCMW, CGG, CAW, a lawyer, ...); never shown to a landlord."""
-    from huurbeg import transfers
+    from huurbeg.domain import transfers
 
     app_state = state(ctx)
     referral_id = transfers.refer(app_state.store(), number, to, when or app_state.today, note, app_state.today)
@@ -55,7 +62,7 @@ def list_referrals(
     fmt: FormatOption = "table",
 ) -> None:
     """The referrals of one case with their number and outcome, or every referral still awaiting an answer."""
-    from huurbeg import transfers
+    from huurbeg.domain import transfers
 
     store = state(ctx).store(write=False)
     rows = with_tenants(transfers.referral_list(store, number), store, fmt)
@@ -72,7 +79,7 @@ def outcome(
     when: DateOption = None,
 ) -> None:
     """Record what the service a case was referred to answered: accepted, refused or no-answer."""
-    from huurbeg import transfers
+    from huurbeg.domain import transfers
 
     app_state = state(ctx)
     transfers.referral_outcome(app_state.store(), number, referral_id, result, when or app_state.today,
@@ -84,7 +91,7 @@ def outcome(
 @app.command("remove")
 def remove(ctx: typer.Context, number: CaseArgument, referral_id: RecordIdArgument, reason: ReasonOption) -> None:
     """Withdraw a referral recorded by mistake: it leaves every view and figure; the history keeps why."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     corrections.remove_referral(state(ctx).store(), number, referral_id, reason)
     render.message(_("{number}: referral {id} removed.").format(number=number, id=referral_id))

@@ -13,6 +13,14 @@ from typing import Annotated
 
 import typer
 
+from huurbeg.output import render
+from huurbeg.domain import service
+from huurbeg.core import text
+from huurbeg.core.errors import InvalidInput, MissingValue, NotFound
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import FormatOption, NoInputOption, OutputFormat, _wrap, parse_required_text
+from huurbeg.domain.service import IDENTITY_FIELDS, WORKER_FIELDS, ServiceIdentity, WorkerContact
+from huurbeg.cli.state import state
 from huurbeg import render, service, text
 from huurbeg.commands.fields import with_options
 from huurbeg.entities import LANDLORD_CONTACT
@@ -81,7 +89,7 @@ def set_identity(
     no_input: NoInputOption = False,
 ) -> None:
     """Set the service's identity once for the whole team: its name, address, signatory, logo, ..."""
-    from huurbeg import prompts
+    from huurbeg.cli import prompts
 
     given = {"name": name, "organisation": organisation, "address": address, "phone": phone, "email": email,
              "signatory": signatory, "place": place}
@@ -107,7 +115,7 @@ def set_me(
     no_input: NoInputOption = False,
 ) -> None:
     """Your own name, phone and e-mail, for the letters you send (the worker running the command)."""
-    from huurbeg import prompts
+    from huurbeg.cli import prompts
 
     given = {"name": name, "phone": phone, "email": email}
     store = state(ctx).store()
@@ -155,7 +163,7 @@ def show(ctx: typer.Context, fmt: FormatOption = "table") -> None:
     from rich.panel import Panel
 
     from huurbeg.commands import headed
-    from huurbeg.views import _facts_grid as facts_grid
+    from huurbeg.output.views import _facts_grid as facts_grid
 
     logo = record["logo"]
     pairs = [(FIELD_LABELS[name], record[name]) for name in IDENTITY_FIELDS if name != "logo"]
@@ -176,14 +184,14 @@ def show(ctx: typer.Context, fmt: FormatOption = "table") -> None:
 
 
 def _ask_identity(current: ServiceIdentity, names: Iterable[str], required: bool = False) -> dict:
-    from huurbeg import prompts
+    from huurbeg.cli import prompts
 
     return {name: prompts.ask_detail(_(IDENTITY_FIELDS[name]).capitalize() + "?", _checked(name, required),
                                      current=getattr(current, name), required=required) for name in names}
 
 
 def _ask_worker(current: WorkerContact, names: Iterable[str], required: bool = False) -> dict:
-    from huurbeg import prompts
+    from huurbeg.cli import prompts
 
     return {name: prompts.ask_detail(_(WORKER_FIELDS[name]).capitalize() + "?", _checked(name, required),
                                      current=getattr(current, name), required=required) for name in names}
@@ -199,7 +207,7 @@ def _checked(name: str, required: bool = False):
 def ensure_identity(store, needed: Iterable[str], no_input: bool = False) -> ServiceIdentity:
     """The service's identity with every detail in `needed`: what is missing is asked for on a terminal
     (and kept for the next document), and named in one error line otherwise. A logo is never asked for."""
-    from huurbeg import prompts
+    from huurbeg.cli import prompts
 
     identity = store.service.identity()
     lacking = service.missing(identity, needed)
@@ -218,7 +226,7 @@ def ensure_identity(store, needed: Iterable[str], no_input: bool = False) -> Ser
 def ensure_worker(store, needed: Iterable[str], no_input: bool = False) -> WorkerContact:
     """The details of the worker at the keyboard, with every one in `needed`: asked for on a terminal, named in
     one error line otherwise."""
-    from huurbeg import prompts
+    from huurbeg.cli import prompts
 
     me = store.me
     worker = store.service.worker(me) or WorkerContact(me)
@@ -259,7 +267,7 @@ NameArgument = Annotated[str, typer.Argument(
 @landlords.command("show")
 def landlord_show(ctx: typer.Context, name: NameArgument, fmt: FormatOption = "table") -> None:
     """A landlord's contact details and how many cases name them."""
-    from huurbeg.codes import LandlordType
+    from huurbeg.core.codes import LandlordType
 
     store = state(ctx).reader()
     record = landlord_record(store, _landlord(store, name))
@@ -268,7 +276,7 @@ def landlord_show(ctx: typer.Context, name: NameArgument, fmt: FormatOption = "t
         return
     from rich.panel import Panel
 
-    from huurbeg.views import _facts_grid as facts_grid
+    from huurbeg.output.views import _facts_grid as facts_grid
 
     pairs = [(FIELD_LABELS["type"], record["type"])] + [(f.heading, record[f.column]) for f in LANDLORD_CONTACT]
     pairs.append((N_("Cases"), _("{open} open, {all} in all").format(open=record["open_cases"], all=record["cases"])))
@@ -282,7 +290,7 @@ LANDLORD_COLUMNS = [("name", N_("Landlord")), ("type", N_("Type")), ("phone", N_
 @landlords.command("list")
 def landlord_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:
     """Every landlord with their contact details and open cases."""
-    from huurbeg.codes import LandlordType
+    from huurbeg.core.codes import LandlordType
 
     from huurbeg.commands import headed
 
@@ -303,7 +311,7 @@ def landlord_edit(
     **given,
 ) -> None:
     """Correct a landlord's contact details: address, phone, e-mail, contact person."""
-    from huurbeg import prompts
+    from huurbeg.cli import prompts
 
     store = state(ctx).store()
     row = _landlord(store, name)

@@ -5,6 +5,10 @@ from typing import Annotated
 
 import typer
 
+from huurbeg.output import render
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import NoInputOption, code_option, parse_date
+from huurbeg.cli.state import state
 from huurbeg import formats, render
 from huurbeg.i18n import _
 from huurbeg.params import NoInputOption, format_option, parse_date, said_on_the_command_line
@@ -34,7 +38,7 @@ def stats(
 
     For cron: huurbeg stats --month last --format csv > figures.csv
     """
-    from huurbeg import figures
+    from huurbeg.domain import figures
 
     app_state = state(ctx)
     period = _period(month, year, first, last, app_state.today)
@@ -50,7 +54,7 @@ def stats(
                          sheet=None if by_worker else lambda row: panel[row["figure"]],  # one sheet per panel
                          keys=["period", "worker", "figure", "value"] if by_worker else None)
         return
-    from huurbeg.views import chart_view, figures_view, workers_view
+    from huurbeg.output.views import chart_view, figures_view, workers_view
 
     per_worker = figures.worker_rows(aggregates, period)
     with render.paged():
@@ -66,9 +70,10 @@ def stats(
 
 def _report(app_state, period, fmt: str, by_worker: bool, no_input: bool) -> None:
     """The report for the council, on the service's paper: its name and city asked for once on a terminal."""
-    from huurbeg import annual_report, figures
+    from huurbeg.output import annual_report
+    from huurbeg.domain import figures
     from huurbeg.commands.service import ensure_identity
-    from huurbeg.errors import InvalidInput
+    from huurbeg.core.errors import InvalidInput
 
     if by_worker:
         raise typer.BadParameter(_("the report holds the service's figures, not the workers'; "
@@ -85,7 +90,7 @@ def _report(app_state, period, fmt: str, by_worker: bool, no_input: bool) -> Non
 
 
 def _period(month, year, first, last, today) -> "figures.Period":  # noqa: F821 (imported inside)
-    from huurbeg import figures
+    from huurbeg.domain import figures
 
     given = [name for name, value in (("--month", month), ("--year", year), ("--from/--to", first or last))
              if value is not None]

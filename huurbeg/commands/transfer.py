@@ -5,9 +5,13 @@ from typing import Annotated
 
 import typer
 
-from huurbeg import render
-from huurbeg.codes import Destination, DwellingKind
+from huurbeg.output import render
+from huurbeg.core.codes import Destination, DwellingKind
 from huurbeg.commands import headed
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
+                                ReasonOption, code_option, complete_dwellings, parse_coming_date, parse_required_text)
+from huurbeg.cli.state import state
 from huurbeg.i18n import N_, _
 from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption,
                             ReasonOption, code_option, complete_dwellings, parse_coming_date, parse_required_text)
@@ -38,7 +42,7 @@ def dwelling_add(
     address: Annotated[str | None, typer.Option("--address", help="Where the dwelling is.")] = None,
 ) -> None:
     """Add a dwelling of the service."""
-    from huurbeg import transfers
+    from huurbeg.domain import transfers
 
     transfers.add_dwelling(state(ctx).store(), code, kind, address)
     render.message(_("Dwelling {code} ({kind}) added.").format(code=code.strip(), kind=render.text_value(kind)))
@@ -61,7 +65,8 @@ def move_in(
 
     The household's address becomes the dwelling's (asked on a terminal, --address to give another).
     """
-    from huurbeg import casework, prompts, transfers
+    from huurbeg.domain import casework, transfers
+    from huurbeg.cli import prompts
 
     app_state = state(ctx)
     store = app_state.store()
@@ -95,7 +100,7 @@ def extend(
     review: ReviewOption = None,
 ) -> None:
     """Extend a crisis stay once by 4 months; for a transitional stay, set its planned end or review date."""
-    from huurbeg import transfers
+    from huurbeg.domain import transfers
 
     app_state = state(ctx)
     end = transfers.extend(app_state.store(), number, until, review, app_state.today)
@@ -117,7 +122,8 @@ def move_out(
 ) -> None:
     """The household leaves its dwelling, which is free again; asks for its new address and offers to close the
     case."""
-    from huurbeg import casework, prompts, transfers
+    from huurbeg.domain import casework, transfers
+    from huurbeg.cli import prompts
 
     app_state = state(ctx)
     store = app_state.store()
@@ -142,7 +148,7 @@ def move_out(
 @app.command("undo")
 def undo(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> None:
     """Withdraw a stay's last step, entered by mistake: its move out, an extension, or the admission itself."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     undone, detail = corrections.undo_transfer(state(ctx).store(), number, reason)
     if undone == "out":
@@ -164,7 +170,7 @@ COLUMNS = [("dwelling", N_("Dwelling")), ("kind", N_("Kind")), ("case", N_("Case
 @app.command("list")
 def occupancy(ctx: typer.Context, as_of: AsOfOption = None, fmt: FormatOption = "table") -> None:
     """Occupancy: every dwelling, its household, admission, end date and days left; free dwellings too."""
-    from huurbeg import transfers
+    from huurbeg.domain import transfers
 
     app_state = state(ctx)
     rows = transfers.occupancy(app_state.store(write=False), as_of or app_state.today)

@@ -5,6 +5,16 @@ from typing import Annotated
 
 import typer
 
+from huurbeg.output import render
+from huurbeg.core.codes import ContactKind
+from huurbeg.cli.groups import with_default
+from huurbeg.commands import headed
+from huurbeg.output.history import fields_shown
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
+                                RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
+                                parse_past_date)
+from huurbeg.cli.state import state
 from huurbeg import render
 from huurbeg.codes import ContactKind
 from huurbeg.groups import with_default
@@ -49,6 +59,8 @@ def add(
     resume: ResumeOption = False,
 ) -> None:
     """Log a contact: a home visit today unless told otherwise. On a terminal, what is not given is asked."""
+    from huurbeg.domain import followup
+    from huurbeg.cli import prompts
     from huurbeg import drafts, followup, prompts
 
     app_state = state(ctx)
@@ -107,7 +119,7 @@ def list_contacts(
     fmt: FormatOption = "table",
 ) -> None:
     """Contacts of one case, or of every case in the last 30 days."""
-    from huurbeg import followup
+    from huurbeg.domain import followup
 
     from dateutil.relativedelta import relativedelta
 
@@ -135,7 +147,7 @@ def edit(
     reached: ReachedOption = None,
 ) -> None:
     """Correct a contact (its number is in 'huurbeg visit list CASE'); the history names the fields changed."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     given = {name: value for name, value in (("date", when), ("kind", kind), ("minutes", minutes), ("note", note),
                                              ("next_planned", next_planned), ("reached", reached))
@@ -153,7 +165,7 @@ def edit(
 @app.command("remove")
 def remove(ctx: typer.Context, number: CaseArgument, contact_id: RecordIdArgument, reason: ReasonOption) -> None:
     """Withdraw a contact logged by mistake: it leaves every view, warning and figure; the history keeps why."""
-    from huurbeg import corrections
+    from huurbeg.domain import corrections
 
     corrections.remove_contact(state(ctx).store(), number, contact_id, reason)
     render.message(_("{number}: contact {id} removed.").format(number=number, id=contact_id))

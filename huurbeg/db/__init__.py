@@ -24,6 +24,13 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
     """
     from dataclasses import replace
 
+    from sqlmodel import Session
+
+    from huurbeg.db import health
+    from huurbeg.db.engine import make_engine, read_only_file, reads_unrecorded, resolve, writing
+    from huurbeg.db.migrate import ensure_schema
+    from huurbeg.db.store import Store
+    from huurbeg.core.errors import DatabaseProblem
     from huurbeg.db.engine import read_only_file, reads_unrecorded, resolve
     from huurbeg.errors import DatabaseProblem
 
@@ -122,7 +129,6 @@ def open_reader(db_option: str | None, *, today: date, must_exist: bool = False,
     from huurbeg.db.migrate import SCHEMA_REVISION
     from huurbeg.db.reader import Reader
     from huurbeg.db.sql import Connection
-    from huurbeg.errors import DatabaseProblem
 
     located = resolve(db_option, must_exist=must_exist, prepare=False)
     try:

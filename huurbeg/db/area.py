@@ -78,6 +78,15 @@ class Storage(Core, Protocol):
     def is_login_role(self, name: str) -> bool | None: ...
 
 
+
+class Writing(Storage, Protocol):
+    """A writing command's store (huurbeg.db.store.Store): a savepoint, and the team's roles on a server."""
+
+    def attempt(self) -> AbstractContextManager[Any]: ...
+
+    def team_standing(self, name: str) -> tuple[bool, bool, str] | None: ...
+
+
 class Area:
     """The reads and writes of one area of the domain, in the transaction of its store's core."""
 
@@ -111,7 +120,7 @@ class Area:
         """The case changed (and these of its columns): its updated_at is now."""
         self._update("case_file", case, {**values, "updated_at": self.core.now()})
 
-    # --- corrections of any record (huurbeg.corrections) ----------------------
+    # --- corrections of any record (huurbeg.domain.corrections) ----------------------
     def record_of(self, kind: str, case: Any, record_id: int) -> Record | None:
         """A record of `case` by its kind and id; None when it does not exist, was removed, or is another case's."""
         return self.sql.one(f"SELECT * FROM {self.KINDS[kind]} WHERE id = :id AND case_id = :case "

@@ -11,7 +11,7 @@ from typing import Any
 
 from huurbeg.db.area import Area
 from huurbeg.db.sql import Connection, Record, in_list
-from huurbeg.errors import DatabaseProblem
+from huurbeg.core.errors import DatabaseProblem
 
 CHUNK = 1 << 20
 

@@ -11,15 +11,46 @@ backup into that folder removes once its process is gone.
 import os
 import sqlite3
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from huurbeg.db import health
 from huurbeg.db.engine import shown
-from huurbeg.errors import DatabaseProblem, InvalidInput
-from huurbeg.i18n import _
+from huurbeg.core.errors import DatabaseProblem, InvalidInput
+from huurbeg.core.i18n import _
 
 TEMP_PREFIX = ".huurbeg-backup-"
 TEMP_SUFFIX = ".tmp"
+
+
+def backup(store, target: Path, label: str, today: date) -> Path:
+    """A checked copy of the database in a new file with mode 0600; into a folder, a dated file."""
+    if store.dialect != "sqlite":
+        raise DatabaseProblem(_("backup copies SQLite files; back up a PostgreSQL database with pg_dump"))
+    if store.damaged:
+        raise DatabaseProblem(health.damaged(store.damaged, _("no backup was written")))
+    try:
+        if target.is_dir():
+            target = _dated(target, today)
+        elif target.exists() or target.is_symlink():
+            raise InvalidInput(_("PATH: {shown} exists already; give a new file name").format(shown=shown(target)))
+        elif not target.parent.is_dir():
+            raise InvalidInput(_("PATH: directory {shown} does not exist").format(shown=shown(target.parent)))
+        store.backup(target)
+    except OSError as exc:  # a name too long, a folder that cannot be written, ...
+        raise InvalidInput(_("PATH: cannot write {shown}: {value}")  # the backup's name, not its temporary file's
+                           .format(shown=shown(target), value=_(exc.strerror) if exc.strerror else exc)) from None
+    store.record(None, "backup", f"backup of {label} written")
+    return target
+
+
+def _dated(folder: Path, today: date) -> Path:
+    """huurbeg-YYYY-MM-DD.db in the folder, or -2, -3 ... when that day has a backup already."""
+    for n in range(1, 1000):
+        candidate = folder / f"huurbeg-{today.isoformat()}{f'-{n}' if n > 1 else ''}.db"
+        if not candidate.exists():
+            return candidate
+    raise InvalidInput(_("PATH: {folder} holds 999 backups of today already").format(folder=folder))
 
 
 def write_backup(source: sqlite3.Connection, target: Path) -> None:

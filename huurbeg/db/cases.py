@@ -9,12 +9,22 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import Enum
 
+from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, match_key
+from huurbeg.core.codes import Party, Status, Track
+from huurbeg.db import court, follow_up, history, intake
+from huurbeg.db.follow_up import LAST_CONTACT
+from huurbeg.db.area import Area
+from huurbeg.db.history import NOTE, REASON
+from huurbeg.db.sql import Connection, Record, Select, in_list, members
+from huurbeg.core.errors import DatabaseProblem, NotFound
+from huurbeg.domain.finding import Query, key_groups, search_key
+from huurbeg.domain.rules import CaseFacts, OpenAgreement, OpenReferral
+from huurbeg.core.i18n import _
 from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
 from huurbeg.codes import Party, Status, Track
 from huurbeg.db import follow_up, history, intake
 from huurbeg.db.caseload import NOT_REMOVED, Candidate, CaseRow, candidates, count, facts, rows
 from huurbeg.db.landlords import Landlords
-from huurbeg.db.history import NOTE, REASON
 from huurbeg.db.sql import Connection, Record, in_list
 from huurbeg.errors import DatabaseProblem, NotFound
 from huurbeg.finding import Query, key_groups, search_key
@@ -167,12 +177,13 @@ class Cases(Landlords):
     def dossier(self, of: Record) -> dict:
         """Everything the case show needs, except warnings (the rules add those)."""
         db = self.sql
+        timeline = self.history(of, reads=False)
         return {"case": of, "household": self.household(of), "landlord": self.landlord(of),
                 "problems": problems(db, of.id), "consents": consents(db, of.id), "tracks": tracks(db, of.id),
                 "contacts": follow_up.case_contacts(db, of.id), "agreements": self.core.follow_up.agreements(of),
                 "attachments": self.core.attachments.of(of),
                 "has_plan": self.core.follow_up.latest_plan(of) is not None,
-                "timeline": self.history(of, reads=False)}
+                "timeline": timeline, "closing_note": history.closing_note(timeline)}
 
     def history(self, of: Record, *, reads: bool = True) -> list[Record]:
         return history.entries(self.sql, of.id, reads=reads)

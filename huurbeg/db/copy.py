@@ -9,6 +9,11 @@ transaction on the target, verified table by table before it is committed.
 
 from collections.abc import Callable
 
+from sqlalchemy import func, insert, select
+from sqlmodel import SQLModel
+
+from huurbeg.core.errors import RuleViolation
+from huurbeg.core.i18n import _
 from huurbeg.db.sql import Connection, in_list
 from huurbeg.entities import LANDLORD_CONTACT
 from huurbeg.errors import RuleViolation

@@ -16,7 +16,8 @@ from huurbeg.db.engine import SQLITE_HEADER, shown
 from huurbeg.db import health
 from huurbeg.db.health import CHECK_KEY, shorten
 from huurbeg.db.migrate import FIRST_REVISION, later
-from huurbeg.i18n import N_, Msg
+from huurbeg.core.i18n import N_
+from huurbeg.core.messages import Msg
 
 WAL_WARNING_BYTES = 64 * 1024 * 1024
 """A write-ahead log this large means checkpoints are not keeping up."""
@@ -256,7 +257,7 @@ def _day(value: str) -> str:
     """A stored ISO date as a screen shows dates (24/11/2026); anything else as it is."""
     from datetime import date
 
-    from huurbeg.dates import fmt
+    from huurbeg.core.dates import fmt
 
     try:
         return fmt(date.fromisoformat(value))

@@ -16,12 +16,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from huurbeg.errors import DatabaseProblem
-from huurbeg.i18n import N_, _
+from huurbeg.core.errors import DatabaseProblem, InvalidInput
+from huurbeg.core.i18n import N_, _
+from huurbeg.core.text import shown  # noqa: F401  (a path in a message: the one rule, in text)
 
 BUSY_TIMEOUT_SECONDS = 30
 SQLITE_HEADER = b"SQLite format 3\x00"
-PATH_CHARACTERS = 160
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def _check_not_in_memory(database: str, name: str) -> None:
     """SQLite's in-memory database is gone when huurbeg exits: a command would report writing what it lost."""
     file, _sep, query = database.partition("?")
     if file in ("", ":memory:") or "mode=memory" in query:
-        from huurbeg.errors import InvalidInput
+        from huurbeg.core.errors import InvalidInput
 
         raise InvalidInput(_("{option}: an in-memory database keeps nothing once huurbeg exits; give a file path "
                              "or a server URL").format(option=name))
@@ -107,7 +107,7 @@ SCHEMES = ("sqlite", "postgresql")
 
 def _check_scheme(scheme: str, name: str = "--db") -> None:
     if scheme.split("+", 1)[0].lower() not in SCHEMES:
-        from huurbeg.errors import InvalidInput
+        from huurbeg.core.errors import InvalidInput
 
         raise InvalidInput(_("{option}: {scheme}:// is not a database huurbeg runs on; give a file path, "
                              "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE").format(option=name,
@@ -119,7 +119,7 @@ SERVER_URL = "postgresql+psycopg://USER@HOST[:PORT]/DATABASE"
 
 def bad_url(source: str, what: str) -> "InvalidInput":
     """A server's URL its driver cannot read: bad input, said without repeating the URL (it may hold a password)."""
-    from huurbeg.errors import InvalidInput
+    from huurbeg.core.errors import InvalidInput
 
     return InvalidInput(_("{source}: not a database URL huurbeg can use ({what}); give {url}, sqlite:///PATH or a "
                           "file path").format(source=source, what=what, url=SERVER_URL))
@@ -162,7 +162,7 @@ COMPANIONS = ("-wal", "-shm", "-journal")
 def database_files(option: str | None) -> tuple[Path, ...]:
     """The files of the SQLite database --db (or HUURBEG_DB, or the default) names, none for a server:
     the file and its companions, beside the name given and beside the file a link leads to."""
-    from huurbeg.errors import HuurbegError
+    from huurbeg.core.errors import HuurbegError
 
     try:
         path = resolve(option, prepare=False).path
@@ -172,12 +172,6 @@ def database_files(option: str | None) -> tuple[Path, ...]:
         return ()
     named = {path, Path(os.path.realpath(path))}
     return tuple(file.with_name(file.name + companion) for file in named for companion in ("", *COMPANIONS))
-
-
-def shown(path) -> str:
-    """A path as an error message shows it: a very long one shortened in the middle."""
-    text = str(path)
-    return text if len(text) <= PATH_CHARACTERS else f"{text[:40]}…{text[-70:]}"
 
 
 def _prepare_file(path: Path, *, create_parent: bool, name: str) -> tuple[tuple[str, ...], Path | None]:

@@ -8,7 +8,7 @@ The figures of one area are counted in one pass and kept: the new cases once by 
 intake, source and landlord type together; the closed cases once by outcome and track
 when closed (which gives the evictions prevented too); the stays, referrals, contacts and
 dwellings once each. So `stats` asks every question once, whichever figures and
-breakdowns read the answer (huurbeg.figures asks for a total and then its breakdowns).
+breakdowns read the answer (huurbeg.domain.figures asks for a total and then its breakdowns).
 
 Runs through huurbeg.db.sql.Connection, so a file is read with `sqlite3` alone: this
 module imports neither SQLAlchemy nor the models.

@@ -7,10 +7,10 @@ from typing import Any
 
 from huurbeg.db.area import Area
 from huurbeg.db.sql import Connection, Record, members
-from huurbeg.errors import NotFound
-from huurbeg.i18n import _
-from huurbeg.payment_plan import Instalment
-from huurbeg.rules import FbuFacts
+from huurbeg.core.errors import NotFound
+from huurbeg.core.i18n import _
+from huurbeg.domain.payment_plan import Instalment
+from huurbeg.domain.rules import FbuFacts
 
 LAST_CONTACT = ("(SELECT max(contact.date) FROM contact "
                 "WHERE contact.case_id = case_file.id AND contact.removed_at IS NULL)")

@@ -20,7 +20,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from huurbeg.i18n import N_, _
+from huurbeg.core.i18n import N_, _
+from huurbeg.core.text import shown
 
 CHECK_KEY = "daily_check"
 DAMAGE_KEY = "damage_found"
@@ -74,8 +75,6 @@ def no_space(path: Path) -> bool:
 
 def disk_full(path: Path) -> str:
     """The line for a database on a full disk: it is intact, so it is kept."""
-    from huurbeg.db.engine import shown
-
     return _("there is no space left on the disk holding {shown}, so SQLite cannot use it; free space on that "
              "disk (df -h {folder}) and run the command again. The database is not damaged: keep it, do not "
              "restore a backup").format(shown=shown(path), folder=shown(Path(path).parent))
@@ -83,8 +82,6 @@ def disk_full(path: Path) -> str:
 
 def cannot_read_or_write(path: Path, reason: str) -> str:
     """The line for an I/O error on the database, its -wal or its -shm: not damage either."""
-    from huurbeg.db.engine import shown
-
     return _("{shown} or its -wal or -shm file cannot be read or written ({reason}); check their owner and "
              "permissions (ls -l {folder}) and the disk. This does not show damage: do not restore a backup"
              ).format(shown=shown(path), reason=reason, folder=shown(Path(path).parent))
@@ -189,7 +186,7 @@ def daily_check(engine, today: date) -> str | None:
         try:
             return quick_check(connection, path)
         except sqlite3.DatabaseError as exc:
-            from huurbeg.errors import DatabaseProblem
+            from huurbeg.core.errors import DatabaseProblem
 
             raise DatabaseProblem(explained(exc, path)) from None
     finally:

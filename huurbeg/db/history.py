@@ -15,6 +15,12 @@ NOTE_ERASED = "; note erased (retention)"
 """What a purge leaves of that note: the twin of REASON_ERASED (schema 0028)."""
 
 
+def closing_note(timeline: list[Record]) -> str | None:
+    """The worker's note on the last closing of a case, as its history line keeps it (`case close --note`)."""
+    closings = [h.detail for h in timeline if h.action == "close"]
+    return closings[-1].split(NOTE, 1)[1] if closings and NOTE in closings[-1] else None
+
+
 def entries(db: Connection, case_id: int, *, reads: bool = True) -> list[Record]:
     skip = "" if reads else " AND action <> 'read'"
     return db.rows(f"SELECT * FROM history WHERE case_id = :id{skip} ORDER BY at, id", id=case_id)

@@ -7,8 +7,8 @@ from typing import Any
 from huurbeg.db.area import Area
 from huurbeg.db.history import REASON
 from huurbeg.db.sql import Record
-from huurbeg.errors import NotFound
-from huurbeg.i18n import _
+from huurbeg.core.errors import NotFound
+from huurbeg.core.i18n import _
 
 RUNNING = "stay.removed_at IS NULL AND (stay.left_date IS NULL OR stay.left_date > :on)"
 """A stay not withdrawn whose household had not left on the day :on."""

@@ -9,10 +9,13 @@ straight on the driver, in the import's one transaction (see huurbeg.db.sql).
 import re
 from datetime import date, datetime
 
-from huurbeg.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
-from huurbeg.codes import Party, Status
+from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
+from huurbeg.core.codes import Party, Status
 from huurbeg.db import cases, history
 from huurbeg.db.sql import Connection
+from huurbeg.domain.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
+from huurbeg.domain.finding import TYPO_MIN_LENGTH, patterns, phone_key, search_key, shared_identity, words
+from huurbeg.core.i18n import N_
 from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
 from huurbeg.finding import (DIGITS_MIN_LENGTH, TYPO_MIN_LENGTH, cheaply_shared, patterns, phone_key, search_key,
                              shared_identity, words)
@@ -52,7 +55,7 @@ ALIKE = {("name", "address"): N_("name and address, written alike"),
 def _alike(db: Connection, draft: IntakeDraft, known: set[str]) -> list[HouseholdMatch]:
     """Cases of a household written otherwise ('Mohamed Benali' for 'Mohammed Ben Ali', 'Kon.' for 'Koningin',
     a phone with or without spaces) that shares two identifying facts with the draft, judged as `case find`
-    judges a match (huurbeg.finding.shared_identity): one shared fact alone (a common name, a building) is not
+    judges a match (huurbeg.domain.finding.shared_identity): one shared fact alone (a common name, a building) is not
     the same household."""
     wanted = {"name": draft.tenant, "address": draft.address, "phone": draft.phone, "birth_date": draft.birth_date,
               "national_number": draft.national_number}
@@ -123,7 +126,7 @@ def _number_pattern(number: str, dialect: str) -> str:
 
 
 def _reason(household, draft: IntakeDraft, name_key: str | None) -> str:
-    """What the two households share, in English; translated where it is said (huurbeg.i18n.N_)."""
+    """What the two households share, in English; translated where it is said (huurbeg.core.i18n.N_)."""
     if draft.national_number and household.national_number == draft.national_number:
         return N_("national number")
     if name_key and household.name_key == name_key:

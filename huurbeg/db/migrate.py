@@ -24,8 +24,8 @@ worker is a member of it, so every member can use what another created.
 from datetime import date
 from pathlib import Path
 
-from huurbeg.errors import DatabaseProblem
-from huurbeg.i18n import _
+from huurbeg.core.errors import DatabaseProblem
+from huurbeg.core.i18n import _
 
 SCHEMA_REVISION = "0029"
 FIRST_REVISION = "0001"

@@ -1,6 +1,6 @@
 """The schema: one SQLModel table per entity of the glossary in DESIGN.md.
 
-Codes are stored as their slugs (see huurbeg.codes), money as integer cents,
+Codes are stored as their slugs (see huurbeg.core.codes), money as integer cents,
 dates as dates. Personal data live only in `household` and in free-text
 columns (`note`, `text`, `address`), so a purge knows exactly what to erase.
 Timestamps of writes are timezone-aware UTC; a hearing's start is the court's

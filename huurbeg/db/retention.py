@@ -2,12 +2,13 @@
 
 from datetime import UTC, date, datetime
 
-from huurbeg.codes import Status
+from huurbeg.core.codes import Status
 from huurbeg.db import attachments
 from huurbeg.db.area import Area
 from huurbeg.db.cases import assignments, household_keys
 from huurbeg.db.history import NOTE, NOTE_ERASED, REASON, REASON_ERASED
 from huurbeg.db.sql import Record, in_list
+from huurbeg.domain.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, erased
 from huurbeg.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD_CONTACT, erased
 
 PURGED_BEFORE = "purged_before"
@@ -106,7 +107,7 @@ class Retention(Area):
 
     # --- one household registered twice -----------------------------------------------
     def merge_households(self, case: Record, duplicate: Record) -> list[str]:
-        """OTHER's household and its cases join CASE's household (see huurbeg.casework.merge_households).
+        """OTHER's household and its cases join CASE's household (see huurbeg.domain.casework.merge_households).
 
         What the merge changes is recorded first (household_merge), so that `case unmerge` can give
         it back: the absorbed household's details, the fields taken from it, every case's flag."""
@@ -146,7 +147,7 @@ class Retention(Area):
 
     def _recompute_returning(self, cases: list[Record], kept: dict[int, bool] | None = None) -> None:
         """'Returning household' of one household's cases from their dates, or as `kept` had it."""
-        from huurbeg.casework import returning_flags
+        from huurbeg.domain.casework import returning_flags
 
         flags = returning_flags([(c.id, c.intake_date, c.closed_date) for c in cases]) | (kept or {})
         for each in cases:
@@ -198,7 +199,7 @@ class Retention(Area):
     def unmerge_households(self, merge: Record) -> tuple[str, list[str]]:
         """Undo a merge: the absorbed household again with its details and cases, the fields the other
         took from it given back (unless corrected since), every case's flag as before the merge."""
-        from huurbeg.casework import given_back
+        from huurbeg.domain.casework import given_back
 
         db, cases, now = self.sql, self.core.cases, self.core.now()
         case = db.one("SELECT * FROM case_file WHERE id = :id", id=merge.case_id)

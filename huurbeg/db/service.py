@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from huurbeg import service
+from huurbeg.domain import service
 from huurbeg.db.area import Area
-from huurbeg.service import IDENTITY_COLUMNS, WORKER_COLUMNS, ServiceIdentity, WorkerContact
+from huurbeg.domain.service import IDENTITY_COLUMNS, WORKER_COLUMNS, ServiceIdentity, WorkerContact
 
 
 def _bytes(value) -> bytes | None:

@@ -30,7 +30,7 @@ RECORD_TABLES = ("track_change", "contact", "payment", "agreement", "hearing", "
 
 
 def _key(text):
-    """Frozen copy of huurbeg.finding.search_key as it was when this migration was written."""
+    """Frozen copy of huurbeg.domain.finding.search_key as it was when this migration was written."""
     if not text:
         return []
     plain = unicodedata.normalize("NFKD", text)

@@ -22,7 +22,7 @@ branch_labels = None
 depends_on = None
 
 REACHING_KINDS = ("home", "office", "phone", "consultation", "hearing")
-"""Frozen here: huurbeg.rules.KINDS_THAT_REACH as it was when this step was written."""
+"""Frozen here: huurbeg.domain.rules.KINDS_THAT_REACH as it was when this step was written."""
 
 
 def upgrade() -> None:

@@ -1,0 +1,577 @@
+"""Questions asked on a terminal, with questionary; the only module that imports it.
+
+A prompt appears only when stdin and stdout are terminals, --no-input is not
+given, and a value is missing: a flag answers its own question, never the others
+(optional ones included). Every answer is checked as it is typed, with the same
+rules as the flags and against the answers before it (a next contact after the
+visit, a petition not after its hearing), so a prompt never accepts what the end of
+the command would refuse. Questions about an existing case start by showing whose
+case it is. Ctrl-C at any question stops the command with nothing written; the answers
+of an intake, a visit or a plan given so far are kept to resume it (huurbeg.drafts).
+
+Questions, hints and questionary's own instructions are in the reader's language; a yes/no
+question reads (j/N) and Ja/Nee in Dutch. Every question, a yes/no one too, is answered with
+Enter, and keys typed before a question is drawn are dropped: neither a second Enter nor a key
+pressed while a list was still being drawn answers the next question.
+"""
+
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, replace
+from datetime import date
+
+from huurbeg.core import dates, money, national_number, text
+from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
+                                     is_court_notice, match_key)
+from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
+from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
+from huurbeg.core.i18n import N_, _
+from huurbeg.domain.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
+from huurbeg import dates, money, national_number, text
+from huurbeg.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
+                              is_court_notice, match_key)
+from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
+from huurbeg.entities import HOUSEHOLD, Field
+from huurbeg.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
+from huurbeg.i18n import N_, _
+from huurbeg.params import said_on_the_command_line
+from huurbeg.rules import (MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size,
+                           hearing_doubts)
+
+
+def interactive(no_input: bool) -> bool:
+    """Whether this invocation may ask questions."""
+    return not no_input and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+_BEFORE_EACH_QUESTION: list[Callable[[], None]] = []
+
+
+def before_each_question(hook: Callable[[], None] | None) -> None:
+    """Run `hook` before every question (the open store lets go of its lock); None clears it."""
+    _BEFORE_EACH_QUESTION[:] = [hook] if hook else []
+
+
+_ASKED = [0]
+"""How many questions this process has asked (an intake's summary follows any of them)."""
+
+
+def questions_asked() -> int:
+    """How many questions have been asked so far: compared before and after, whether any was."""
+    return _ASKED[0]
+
+
+_KEEP: list[Callable[[dict], None]] = []
+"""What keeps the answers of the flow being asked (huurbeg.drafts), so that Ctrl-C or a No loses none."""
+_ANSWERS: list = []
+"""The flow being asked: a function giving its answers so far, and those last kept."""
+
+
+def keep_answers(keep: Callable[[dict], None] | None) -> None:
+    """Keep the answers of every flow asked from now on with `keep(answers)`, as each is accepted; None stops."""
+    _KEEP[:] = [keep] if keep else []
+    _ANSWERS.clear()
+
+
+def _answering(answers: Callable[[], dict]) -> None:
+    """A flow starts asking: `answers()` gives what it holds so far, the flags' values to begin with."""
+    _ANSWERS[:] = [answers, answers(), _ASKED[0]]
+
+
+def _keep_answers() -> None:
+    """Keep what the flow holds now, if a question was answered and it changed: before each question (the last
+    answer was accepted and the command's transaction let go of its lock) and when the flow's last answer is in."""
+    if _KEEP and _ANSWERS and _ASKED[0] > _ANSWERS[2] and (now := _ANSWERS[0]()) != _ANSWERS[1]:
+        _KEEP[0](now)
+        _ANSWERS[1] = now
+
+
+def _ask(question):
+    for hook in _BEFORE_EACH_QUESTION:
+        hook()
+    _keep_answers()
+    _drop_typed_ahead(question.application.input)
+    _ASKED[0] += 1
+    try:
+        answer = question.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        raise Cancelled(_("stopped; nothing was written")) from None
+    return answer
+
+
+def _drop_typed_ahead(keyboard) -> None:
+    """Forget keys typed before this question is drawn: what the terminal holds, and what the last
+    question read past its Enter (prompt_toolkit keeps that for the next one)."""
+    from prompt_toolkit.input.typeahead import clear_typeahead
+
+    clear_typeahead(keyboard)
+    try:
+        import termios
+
+        if sys.stdin.isatty():
+            termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
+    except (ImportError, OSError):  # no termios (Windows), or not a terminal after all
+        pass
+
+
+_FLAG = re.compile(r"^--[a-z-]+: ")
+
+
+def _check(parse: Callable[[str], object], optional: bool = True) -> Callable[[str], bool | str]:
+    def validate(text: str) -> bool | str:
+        if optional and not text.strip():
+            return True
+        try:
+            parse(text)
+        except (ValueError, HuurbegError) as exc:
+            from huurbeg.render import one_line
+
+            # shown under the question it answers, which no flag was typed for; on one line, cut at a word
+            return one_line(_FLAG.sub("", _said(exc)))
+        return True
+    return validate
+
+
+def _text(prompt: str, parse: Callable[[str], object] = text.required, *, optional: bool = True,
+          default: str | None = None):
+    """One answer, checked as it is typed with `parse` (the flag's own rules).
+
+    A `default` is shown in the question and taken on Enter; it is never put into the input
+    itself, where typing would add to it (60 and 90 making 6090).
+    """
+    import questionary
+
+    hint = " " + (_("(Enter: {default})").format(default=default) if default is not None
+                  else _("(Enter to skip)")) if default is not None or optional else ""
+    answer = _ask(questionary.text(prompt + hint, validate=_check(parse, optional or default is not None))).strip()
+    if not answer:
+        return parse(default) if default is not None else None
+    value = parse(answer)
+    if isinstance(value, date) and (said := dates.read_as(answer, value)) is not None:
+        from huurbeg.output import render
+
+        render.message(said)  # a day typed without its year, shown in full under its answer
+    return value
+
+
+def _optional_text(prompt: str):
+    """A free text that may stay empty (a phone number, a note)."""
+    return _text(prompt, str)
+
+
+def _select(prompt: str, members, default=None):
+    import questionary
+
+    choices = [questionary.Choice(label(m), value=m.value) for m in members]
+    chosen = _ask(questionary.select(prompt, choices=choices, default=default.value if default else None,
+                                     instruction=_("(Use arrow keys)")))
+    return type(members[0])(chosen)
+
+
+def _count(most: int) -> Callable[[str], int]:
+    def parse(answer: str) -> int:
+        answer = answer.strip()
+        if not (answer.isascii() and answer.isdigit()) or int(answer) > most:
+            raise ValueError(_("use a whole number from 0 to {most}").format(most=most))
+        return int(answer)
+    return parse
+
+
+def _ruled(parse: Callable[[str], object], rule: Callable[[object], None]) -> Callable[[str], object]:
+    """A parser that also applies one of the service's rules (huurbeg.domain.rules) to the parsed value."""
+    def checked(answer: str):
+        value = parse(answer)
+        rule(value)
+        return value
+    return checked
+
+
+N_("the registration date"), N_("the birth date"), N_("today"), N_("the hearing"), N_("this contact")
+"""What a date is compared with (`_date`), translated where the error is shown."""
+
+
+def _date(today: date, direction: str | None, *, after: tuple[date, str] | None = None,
+          not_after: tuple[date, str] | None = None):
+    """A date parser, looking in `direction` for a day without its year (as the flag does), that also keeps
+    the order of dates: after one (strictly), not after another."""
+    def parse(answer: str) -> date:
+        value = dates.parse_date(answer, today, direction)
+        if after and value <= after[0]:
+            raise ValueError(_("must come after {what} ({date})").format(what=_(after[1]), date=dates.fmt(after[0])))
+        if not_after and value > not_after[0]:
+            raise ValueError(_("cannot be after {what} ({date})").format(what=_(not_after[1]),
+                                                                         date=dates.fmt(not_after[0])))
+        return value
+    return parse
+
+
+def introduce(number: str, tenant: str | None) -> None:
+    """Whose case the questions are about, shown before the first one."""
+    from huurbeg.output import render
+
+    render.notice(_("Case {number}: {tenant}").format(number=number, tenant=tenant or _("(name removed)")),
+                  style="bold")
+
+
+def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[IntakeDraft, bool]:
+    """Ask for whatever the flags did not give, optional questions included; (draft, whether anything was asked)."""
+    import questionary
+
+    d = replace(draft)
+    _answering(lambda: asdict(d))
+    asked = _ASKED[0]
+    if d.track is None:
+        d.track = _select(_("Track?"), list(Track), Track.PW)
+    if d.track == Track.OGP and d.source is None:  # the court's notice needs no informed tenant: who sent it first
+        d.source = _select(_("Registered by?"), list(Source), Source.COURT)
+    if d.tenant_informed is None and is_court_notice(d.track, d.source):
+        d.tenant_informed = False  # followed as "not yet reached" until a contact reaches the household
+    if d.tenant_informed is None:  # the one condition of a registration: asked before anything is typed
+        d.tenant_informed = confirm(_("Has the tenant been informed of this registration?"), default=False)
+    check_informed(d.tenant_informed, d.track, d.source)  # refused before anything is typed in vain
+    for field in HOUSEHOLD:  # in the order of its description
+        if getattr(d, field.edit) is None or field.required and not getattr(d, field.edit):
+            setattr(d, field.edit, _ask_new(field, d, today))
+    if d.source is None:
+        d.source = _select(_("Registered by?"), list(Source), Source.TENANT)
+    if d.referrer is None and d.source not in (Source.TENANT, Source.LANDLORD):
+        d.referrer = _optional_text(_("Who at that service (name, phone)?"))
+    if d.landlord is None and d.track != Track.CRISIS:
+        d.landlord = _ask_landlord(landlords)
+    if d.landlord and d.landlord_type is None and match_key(d.landlord) not in {match_key(n) for n in landlords}:
+        d.landlord_type = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
+    if not d.problems and d.track != Track.CRISIS:
+        picked = _tick(_("Problems?"),
+                       [questionary.Choice(_shown_code(p), value=p.value) for p in Problem])
+        d.problems = [Problem(p) for p in picked]
+    if d.arrears_cents is None and Problem.ARREARS in d.problems:
+        d.arrears_cents = _text(_("Rent arrears in euros?"), money.parse_money)
+    if d.rent_cents is None and Problem.ARREARS in d.problems:
+        d.rent_cents = _text(_("Monthly rent in euros?"), money.parse_money)
+    if d.intake_date is None:
+        born = (d.birth_date, "the birth date") if d.birth_date else None
+        d.intake_date = _text(_("Date of registration?"),
+                              _date(today, dates.PAST, after=born, not_after=(today, "today")), default=dates.fmt(today))
+    if d.track == Track.PW and d.tenant_informed:
+        if d.consent_tenant is None:
+            d.consent_tenant = confirm(_("Has the tenant consented to support?"), default=False)
+        if d.consent_landlord is None and d.landlord:  # no landlord named: nobody to have consented yet
+            d.consent_landlord = confirm(_("Has the landlord consented to support?"), default=False)
+    if d.note is None:
+        d.note = _optional_text(_("Note (confidential)?"))
+    _keep_answers()
+    return d, _ASKED[0] != asked  # every answer skipped with Enter is still a question asked
+
+
+HOUSEHOLD_SIZE = {"adults": (lambda n: check_household_size(n, None), "1"), "children": (None, "0")}
+"""The household's size as intake asks it: at least one adult, and the usual answer on Enter."""
+
+
+def _ask_new(field: Field, d: IntakeDraft, today: date):
+    """A household's field at intake, asked as its kind is (huurbeg.entities), with the flag's rules and against
+    the answers before it: a birth date not after the registration, a national number of that birth date."""
+    question = _(field.question)
+    if field.kind == "date":
+        return _text(question, _date(today, dates.BIRTH, not_after=(d.intake_date or today, "the registration date")))
+    if field.kind == "national-number":
+        return _text(question, _ruled(national_number.normalise,
+                                      lambda n: check_birth_date_matches(national_number.birth_date(n), d.birth_date)))
+    if field.kind == "count":
+        rule, default = HOUSEHOLD_SIZE.get(field.edit, (None, None))
+        return _text(question, _ruled(_count(MAX_PEOPLE), rule) if rule else _count(MAX_PEOPLE), default=default)
+    return _text(question, optional=False) if field.required else _optional_text(question)
+
+
+def _ask_again(field: Field, current, today: date):
+    """A household's field in `case edit`, its stored value to keep or correct (see ask_case_edit)."""
+    question, shown = _(field.question), "" if current is None else str(current)
+    if field.kind == "date":
+        return _keep(question, _date(today, dates.BIRTH, not_after=(today, "today")), dates.fmt(current))
+    if field.kind == "national-number":
+        return _keep(question, national_number.normalise, shown)
+    if field.kind == "count":
+        return _keep(question, _count(MAX_PEOPLE), shown)
+    return _edit(question, text.required, optional=False, current=shown) if field.required else \
+        _edit(question, current=shown)
+
+
+def _ask_landlord(landlords: list[str]) -> str | None:
+    """Existing landlords are offered as completions; autocomplete needs at least one."""
+    import questionary
+
+    question = _("Landlord? (Enter to skip)")
+    check = _check(text.required)  # Enter skips; a name of invisible characters alone is refused
+    prompt = questionary.autocomplete(question, choices=landlords, ignore_case=True, match_middle=True,
+                                      validate=check) if landlords else questionary.text(question, validate=check)
+    return _ask(prompt).strip() or None
+
+
+def ask_household(matches: list[HouseholdMatch]) -> HouseholdDecision | str:
+    """Which earlier cases are this household: a HouseholdDecision, or an open case to use instead."""
+    import questionary
+
+    strong = [m for m in matches if m.strong]
+    open_cases = [m for m in strong if m.status == Status.OPEN]
+    if open_cases:
+        first = open_cases[0]
+        choice = _ask(questionary.select(
+            _("This household already has open case {case} (same {reason}).").format(
+                case=first.case, reason=_(first.reason)),
+            choices=[questionary.Choice(_("Use case {case}; open no new case").format(case=first.case), value="use"),
+                     questionary.Choice(_("Open a second case anyway"), value="new"),
+                     questionary.Choice(_("Stop"), value="stop")], instruction=_("(Use arrow keys)")))
+        if choice == "stop":
+            raise Cancelled(_("stopped; nothing was written"))
+        return first.case if choice == "use" else decision_for(strong)
+    if not strong:
+        numbers = ", ".join(f"{m.case} ({_shown_code(Status(m.status))})" for m in matches)
+        if confirm(_("Earlier cases at this address: {cases}. Is this the same household?").format(
+                cases=numbers), default=False):
+            return decision_for(matches)
+    return decision_for(strong)
+
+
+def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | None, note: str | None,
+              next_planned: date | None, when: date,
+              today: date) -> tuple[ContactKind, bool, int | None, str | None, date | None]:
+    """Kind, whether it reached the household, minutes, note and next contact, whichever the flags did not give;
+    a home visit of an hour that reached the household by default."""
+    from huurbeg.domain.rules import reaches
+
+    _answering(lambda: {"when": when, "kind": kind, "reached": reached, "minutes": minutes, "note": note,
+                        "next_planned": next_planned})
+    if kind is None:
+        kind = _select(_("Kind of contact?"), list(ContactKind), ContactKind.HOME)
+    if reached is None:
+        reached = confirm(_("Did it reach the household (someone opened, answered)?"), default=reaches(kind))
+    if minutes is None:
+        minutes = _text(_("Minutes spent?"), _count(MAX_CONTACT_MINUTES), default="60")
+    if note is None:
+        note = _optional_text(_("Note (confidential)?"))
+    if next_planned is None:
+        next_planned = _text(_("Next contact (dd/mm/yyyy, +2w, ...)?"),
+                             _date(today, dates.COMING, after=(when, "this contact")))
+    _keep_answers()
+    return kind, reached, minutes, note, next_planned
+
+
+def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
+             today: date, case_arrears: int | None = None) -> tuple[int, int, date]:
+    """The amounts and start of a payment plan, each checked against the others as it is typed; the case's
+    arrears, when known, are offered for the plan's."""
+    from huurbeg.domain import payment_plan
+
+    def instalment_of(answer: str) -> int:
+        cents = money.parse_money(answer)
+        payment_plan.schedule(arrears, cents, today)  # too large, too small: refused here, not at the end
+        return cents
+
+    _answering(lambda: {"arrears": arrears, "instalment": instalment, "start": start})
+    if arrears is None:
+        arrears = _text(_("Arrears to pay off (euros)?"), _positive_money, optional=False,
+                        default=money.fmt(case_arrears).removeprefix("€ ") if case_arrears else None)
+    if instalment is None:
+        instalment = _text(_("Monthly instalment (euros)?"), instalment_of, optional=False)
+    if start is None:
+        start = _text(_("Start date?"), _date(today, dates.NEAREST), default=dates.fmt(today))
+    _keep_answers()
+    return arrears, instalment, start
+
+
+def _positive_money(answer: str) -> int:
+    cents = money.parse_money(answer)
+    if cents <= 0:
+        raise ValueError(_("must be more than 0"))
+    return cents
+
+
+def ask_address(default: str | None) -> str | None:
+    """The household's new address after a move: `default` (the dwelling's) on Enter, or skipped."""
+    return _text(_("The household's new address?"), text.required, default=default)
+
+
+def ask_date(question: str, today: date, direction: str = dates.NEAREST) -> date:
+    """A date, today prefilled."""
+    return _text(question, _date(today, direction), optional=False, default=dates.fmt(today))
+
+
+def ask_amount(question: str, check: Callable[[int], object] | None = None) -> int:
+    """An amount of more than 0; `check(cents)` refuses one at the prompt by raising (a ValueError or an error
+    of huurbeg.core.errors), as the flag would be refused."""
+    def amount(answer: str) -> int:
+        cents = _positive_money(answer)
+        if check is not None:
+            check(cents)
+        return cents
+
+    return _text(question, amount, optional=False)
+
+
+def vouch(doubts: list[HuurbegError], force: bool, no_input: bool = False) -> bool:
+    """Values that parse and keep the rules but look like a typo (1500 typed for 150), each a message naming
+    its field and both amounts: on a terminal a yes/no question (No by default) for each, stopping with nothing
+    written at a No; without one refused (exit 4) unless --force. Whether any question was asked."""
+    asked = False
+    for doubt in map(said_on_the_command_line, doubts):
+        if force:
+            continue
+        if not interactive(no_input):
+            raise RuleViolation(_("{doubt}; give --force to record it anyway").format(doubt=doubt))
+        asked = True
+        if not confirm(_("{doubt}. Record it anyway?").format(doubt=doubt), default=False):
+            raise Cancelled(_("not recorded; nothing was written"))
+    return asked
+
+
+YES, NO = ("j", "ja", "y", "yes"), ("n", "nee", "no")
+"""The answers a yes/no question takes, in either language, in any case."""
+
+
+def confirm(question: str, default: bool = True) -> bool:
+    """A yes/no question, the only one there is: answered with Enter, `default` on Enter alone.
+
+    j, ja, y, yes and n, nee, no answer it in either language; anything else is refused at the
+    prompt and asked again. The answer line then reads Yes or No in the reader's language.
+    """
+    import questionary
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+    from questionary.constants import DEFAULT_QUESTION_PREFIX
+
+    def validate(typed: str) -> bool | str:
+        return not typed.strip() or typed.strip().lower() in YES + NO or _("answer y or n (yes or no)")
+
+    hint = _("(Y/n)") if default else _("(y/N)")
+    prompt = questionary.text(question, instruction=hint, validate=validate)
+    prompt.application.erase_when_done = True  # the line is written again with Yes or No
+    typed = _ask(prompt).strip().lower()
+    answer = typed in YES if typed else default
+    print_formatted_text(FormattedText([("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {question} "),
+                                        ("class:answer", _("Yes") if answer else _("No"))]),
+                         style=prompt.application.style)
+    return answer
+
+
+def _shown_code(code) -> str:
+    """A code as the screen shows it (huurbeg.output.render)."""
+    from huurbeg.output.render import text_value
+
+    return text_value(code)
+
+
+def _pick() -> str:
+    """questionary's own instruction under a checkbox, in the reader's language."""
+    return _("(Use arrow keys to move, <space> to select, <a> to toggle, <i> to invert)")
+
+
+def _tick(prompt: str, choices: list) -> list:
+    """A checkbox whose answer line names what was ticked, in the reader's language.
+
+    questionary leaves "done (2 selections)" on screen, in English; its line is erased and
+    the answer written again with the ticked labels (or "none").
+    """
+    import questionary
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+    from questionary.constants import DEFAULT_QUESTION_PREFIX
+
+    question = questionary.checkbox(prompt, instruction=_pick(), choices=choices)
+    question.application.erase_when_done = True
+    picked = _ask(question)
+    titles = ", ".join(choice.title for choice in choices if choice.value in picked) or _("none")
+    print_formatted_text(FormattedText([("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {prompt} "),
+                                        ("class:answer", titles)]), style=question.application.style)
+    return picked
+
+
+def ask_hearing(today: date, courts: list[tuple[str, int]] = ()) -> tuple:
+    """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents). `courts`: the
+    courts on record with how often each is used, offered as completions."""
+    starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
+                      lambda answer: dates.parse_datetime(answer, today, dates.COMING), optional=False)
+    vouch(hearing_doubts(starts_at, None), False)  # a day no court sits, asked about as `hearing add` asks it
+    court = ask_court(courts)
+    room = _optional_text(_("Courtroom?"))
+    latest = min(today, starts_at.date())
+    petition = _text(_("Date of the petition?"), _date(today, dates.PAST, not_after=(latest, "today" if latest == today
+                                                                      else "the hearing")))
+    claimed = _text(_("Arrears claimed (euros)?"), money.parse_money)
+    return starts_at, court, room, petition, claimed
+
+
+def ask_court(courts: list[tuple[str, int]]) -> str:
+    """The court, from those on record (completed as typed); a name one typo away from a known court is
+    offered as that court ("Vredegerecht Mechelen?"), and kept as typed when the answer is no."""
+    import questionary
+
+    from huurbeg.domain.hearings import court_match
+    from huurbeg.output.render import plain
+
+    question = _("Court?")
+    check = _check(text.required, False)
+    names = [name for name, _count in sorted(courts, key=lambda court: -court[1])]
+    prompt = questionary.autocomplete(question, choices=names, ignore_case=True, match_middle=True,
+                                      validate=check) if names else questionary.text(question, validate=check)
+    typed = _ask(prompt).strip()
+    same, near = court_match(typed, list(courts))
+    if same is not None:
+        return same
+    if near is not None and confirm(_("{court}?").format(court=plain(near))):
+        return near
+    return typed
+
+
+def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
+    """Every editable field of a case, its current value as the default; returns the answers.
+
+    A text is put in the input to be edited, and emptied it clears an optional field; a number,
+    date or amount is shown in the question, kept with Enter, replaced by what is typed (never
+    added to), and cleared with '-'.
+    """
+    import questionary
+
+    shown = lambda value: "" if value is None else str(value)  # noqa: E731
+    cents = lambda value: money.fmt(value).removeprefix("€ ") if value is not None else ""  # noqa: E731
+    answers: dict = {field.edit: _ask_again(field, current[field.edit], today) for field in HOUSEHOLD}
+    answers["source"] = _select(_("Registered by?"), list(Source), Source(current["source"]))
+    answers["referrer"] = _edit(_("Who at that service (name, phone)?"), current=shown(current["referrer"]))
+    answers["landlord"] = _edit(_("Landlord?"), text.required, current=shown(current["landlord"]))
+    if answers["landlord"] and match_key(answers["landlord"]) not in {match_key(n) for n in landlords}:
+        answers["landlord_type"] = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
+    ticked = set(current["problems"] or [])
+    picked = _tick(_("Problems?"), [
+        questionary.Choice(_shown_code(p), value=p.value, checked=p.value in ticked) for p in Problem])
+    answers["problems"] = [Problem(p) for p in picked]
+    answers["arrears_cents"] = _keep(_("Rent arrears in euros?"), money.parse_money, cents(current["arrears_cents"]))
+    answers["rent_cents"] = _keep(_("Monthly rent in euros?"), money.parse_money, cents(current["rent_cents"]))
+    answers["note"] = _edit(_("Note (confidential)?"), current=shown(current["note"]))
+    return answers
+
+
+def _edit(prompt: str, parse: Callable[[str], object] = str, *, optional: bool = True, current: str = ""):
+    """A stored text to correct: it is put in the input to be edited; emptied, an optional field is cleared."""
+    import questionary
+
+    answer = _ask(questionary.text(prompt, default=current, validate=_check(parse, optional))).strip()
+    return parse(answer) if answer else None
+
+
+def ask_detail(prompt: str, parse: Callable[[str], str], current: str | None = None, required: bool = False) -> str:
+    """A detail of the service, a worker or a landlord: the stored one to edit in the input; emptied, it is cleared
+    (''), unless `required` (a document needs it); checked by `parse` as it is typed."""
+    return _edit(prompt, parse, optional=not required, current=current or "") or ""
+
+
+def _keep(prompt: str, parse: Callable[[str], object], current: str):
+    """A stored number, date or amount to correct: Enter keeps it, what is typed replaces it, '-' clears it."""
+    import questionary
+
+    check = _check(parse)
+    hint = " " + (_("(Enter: {current}; - to clear)").format(current=current) if current else _("(Enter to skip)"))
+    answer = _ask(questionary.text(prompt + hint, validate=lambda typed: typed.strip() == "-" or check(typed))).strip()
+    if answer == "-":
+        return None
+    if not answer:
+        return parse(current) if current else None
+    return parse(answer)

@@ -1,0 +1,220 @@
+"""Dates in and out, and the clock.
+
+Input is Belgian first: dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy), ISO
+yyyy-mm-dd, the words today/tomorrow/yesterday (and vandaag/morgen/gisteren), and
+offsets such as +3d, -2w, +1m, +1y counted from today. A day and month without a
+year (17/11) are the nearest such date in the direction the field looks: the coming
+one for what is planned (a next visit, a hearing), the past one for what happened (a
+visit, a payment), the nearest one where neither is natural; a birth date wants its year, of which
+two digits are enough (14/3/88 is 1988), every other date its four. Times of day are written as a Fleming
+writes them: 9u, 9u30, 9h30, 9.30, 9:30, 09:30. Anything else is refused rather than
+guessed: a misread hearing date is worse than a retyped one.
+Output is dd/mm/yyyy on screen and ISO 8601 in files.
+"""
+
+import os
+import re
+from datetime import date, datetime, time
+
+from dateutil.relativedelta import relativedelta
+
+from huurbeg.core.i18n import N_, _
+from huurbeg.core.errors import InvalidInput
+from huurbeg.i18n import N_, _
+
+ACCEPTED = N_("dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
+ACCEPTED_DAY_MONTH = N_("dd/mm/yyyy, dd/mm, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
+ACCEPTED_DATETIME = N_("'dd/mm/yyyy HH:MM' or 'yyyy-mm-dd HH:MM'")
+ACCEPTED_DATETIME_DAY_MONTH = N_("a date and a time of day, e.g. '24/11/2026 9u30', '24/11 14:00' or 'tomorrow 9u'")
+ACCEPTED_TIME = N_("9u, 9u30, 9h30, 9.30 or 09:30")
+
+COMING, PAST, NEAREST = "coming", "past", "nearest"
+"""Which date a day and month without a year (17/11) are: the first on or after today, the last on or
+before it, or whichever of the two is closer (the coming one on a tie)."""
+BIRTH = "birth"
+"""A birth date: it wants its year, but two digits are obvious (14/3/88 is 1988): of 19yy and 20yy the
+latest that is not after today, and refused when that is more than OLDEST years ago."""
+OLDEST = 110
+"""How many years ago a birth date with a two-digit year may lie."""
+_YEARS_SEARCHED = 8
+"""How far a year is looked for: 29/02 is found within eight years, every other date within one."""
+
+_WORDS = {
+    "today": 0, "vandaag": 0,
+    "tomorrow": 1, "morgen": 1,
+    "yesterday": -1, "gisteren": -1,
+}
+_BELGIAN = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII)
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_OFFSET = re.compile(r"([+-])(\d{1,4})([dwmy])", re.ASCII)
+_DAY_MONTH = re.compile(r"(\d{1,2})[/.-](\d{1,2})", re.ASCII)
+_SHORT_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})", re.ASCII)
+_TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2})|[uh](\d{2})?)", re.ASCII)
+"""9u and 9h are whole hours; bare digits (930) are not a time: '24/11 2026' would read as 20:26."""
+
+
+def today() -> date:
+    """Today's date, or the one pinned by HUURBEG_TODAY=YYYY-MM-DD (tests, demos, look-ahead)."""
+    pinned = os.environ.get("HUURBEG_TODAY", "").strip()
+    if not pinned:
+        return date.today()
+    match = _ISO.fullmatch(pinned)
+    try:
+        if not match:
+            raise ValueError
+        return _checked(date(*map(int, match.groups())))
+    except ValueError:
+        raise InvalidInput(_("HUURBEG_TODAY: not a date from {first_year} to {last_year}; use YYYY-MM-DD")
+                           .format(first_year=FIRST_YEAR, last_year=LAST_YEAR)) from None
+
+
+def parse_date(text: str, reference: date, direction: str | None = None) -> date:
+    """A date typed by a worker; relative forms count from `reference` (today). With a `direction`
+    (COMING, PAST, NEAREST), a day and month without a year are completed from `reference`."""
+    from dateutil.relativedelta import relativedelta  # heavy: not for `huurbeg --help`
+
+    value = text.strip().lower()
+    if value in _WORDS:
+        moved: date = reference + relativedelta(days=_WORDS[value])
+        return moved
+    try:
+        if match := _OFFSET.fullmatch(value):
+            sign, amount, unit = match.groups()
+            n = int(amount) * (1 if sign == "+" else -1)
+            step = {"d": relativedelta(days=n), "w": relativedelta(weeks=n),
+                    "m": relativedelta(months=n), "y": relativedelta(years=n)}[unit]
+            return _checked(reference + step)
+        if match := _BELGIAN.fullmatch(value):
+            day, month, year = map(int, match.groups())
+            return _checked(date(year, month, day))
+        if match := _ISO.fullmatch(value):
+            return _checked(date(*map(int, match.groups())))
+        if direction == BIRTH and (match := _SHORT_YEAR.fullmatch(value)):
+            return _born(*map(int, match.groups()), reference)
+        if direction and direction != BIRTH and (match := _DAY_MONTH.fullmatch(value)):
+            return _checked(_with_year(*map(int, match.groups()), reference, direction))
+    except (ValueError, OverflowError):
+        pass
+    accepted = ACCEPTED_DAY_MONTH if direction and direction != BIRTH else ACCEPTED
+    raise ValueError(_("not a date; use {accepted}").format(accepted=_(accepted)))
+
+
+def _born(day: int, month: int, year: int, reference: date) -> date:
+    """A birth date typed with two digits of its year: the latest of 19yy and 20yy not after `reference`."""
+    for century in (2000, 1900):
+        try:
+            born = date(century + year, month, day)
+        except ValueError:  # 29/02/01 in 1901 nor 2001
+            continue
+        if born <= reference:
+            if born < reference - relativedelta(years=OLDEST):
+                raise ValueError
+            return _checked(born)
+    raise ValueError
+
+
+def without_year(text: str) -> bool:
+    """Whether `text` (a date, or a date and a time) starts with a day and month alone: its year was filled in."""
+    words = text.split()
+    return bool(words) and (_DAY_MONTH.fullmatch(words[0]) or _SHORT_YEAR.fullmatch(words[0])) is not None
+
+
+def read_as(typed: str, value: date | datetime) -> str | None:
+    """The date a day and month typed without a year became, in full with its weekday, for the worker to
+    check; None when the year was typed."""
+    if not without_year(typed):
+        return None
+    day = value.date() if isinstance(value, datetime) else value
+    when = long_day(day) + (f" {value:%H:%M}" if isinstance(value, datetime) else "")
+    return _("{typed} is {when}.").format(typed=typed.strip(), when=when)
+
+
+def _with_year(day: int, month: int, reference: date, direction: str) -> date:
+    def on(year: int) -> date | None:
+        try:
+            return date(year, month, day)
+        except ValueError:  # 29/02 outside a leap year, 31/11, 13/13
+            return None
+
+    found = [d for d in (on(reference.year + n) for n in range(-_YEARS_SEARCHED, _YEARS_SEARCHED + 1)) if d]
+    coming = min((d for d in found if d >= reference), default=None)
+    past = max((d for d in found if d <= reference), default=None)
+    if direction == COMING:
+        chosen = coming
+    elif direction == PAST:
+        chosen = past
+    else:
+        chosen = min((d for d in (coming, past) if d), key=lambda d: (abs(d - reference), d < reference), default=None)
+    if chosen is None:
+        raise ValueError
+    return chosen
+
+
+def parse_time(text: str) -> time:
+    """A time of day: 9u, 9u30, 9h30, 9.30, 9:30, 09:30 (24 hours)."""
+    match = _TIME.fullmatch(text.strip().lower())
+    hour = int(match[1]) if match else 99
+    minute = int(match[2] or match[3] or 0) if match else 99
+    if hour > 23 or minute > 59:
+        raise ValueError(_("not a time of day; use {accepted_time}").format(accepted_time=_(ACCEPTED_TIME)))
+    return time(hour, minute)
+
+
+def parse_datetime(text: str, reference: date, direction: str | None = None) -> datetime:
+    """A date with a time of day, e.g. '24/11/2026 09:30', '24/11 9u30' or 'tomorrow 14u'."""
+    accepted = _(ACCEPTED_DATETIME_DAY_MONTH if direction else ACCEPTED_DATETIME)
+    parts = text.strip().rsplit(maxsplit=1)
+    if len(parts) != 2:
+        raise ValueError(_("not a date and time; use {accepted_datetime}").format(accepted_datetime=accepted))
+    at = parse_time(parts[1])  # a wrong time is told with the forms of a time, not those of a date
+    return datetime.combine(parse_date(parts[0], reference, direction), at)
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Years outside this window are typos (2206, 0226), not casework; inside it, every date computed
+from one (a deadline years ahead, a window of --within days) stays a valid date."""
+
+
+def _checked(value: date) -> date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(_("year out of range; use a year from {first_year} to {last_year}")
+                         .format(first_year=FIRST_YEAR, last_year=LAST_YEAR))
+    return value
+
+
+def fmt(value: date | datetime | None) -> str:
+    """Belgian notation for screens: 24/11/2026 (with ' 09:30' for a datetime)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:  # a timestamp of a write: show it in local time
+            value = value.astimezone()
+        return value.strftime("%d/%m/%Y %H:%M")
+    return value.strftime("%d/%m/%Y")
+
+
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+            N_("Sunday"))
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+"""Named here rather than by strftime's %A and %B, which follow the C locale, not the reader."""
+
+
+def weekday(value: date) -> str:
+    """The day of the week in the reader's language: Monday, maandag."""
+    return _(WEEKDAYS[value.weekday()])
+
+
+def month(value: date) -> str:
+    """The month's name in the reader's language: November, november."""
+    return _(MONTHS[value.month - 1])
+
+
+def long_day(value: date) -> str:
+    """A day with its weekday, as a title: Monday 23/11/2026, maandag 23/11/2026."""
+    return f"{weekday(value)} {value:%d/%m/%Y}"
+
+
+def iso(value: date | datetime | None) -> str | None:
+    """ISO 8601 for files (json, csv); None stays None."""
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,131 @@
+"""Errors a user can cause, each with its own exit code.
+
+They are raised anywhere below the commands and turned into one line on stderr
+in exactly one place (`huurbeg.cli.HuurbegGroup.main`), which names the field an error is about by
+the flag of the command that ran; below the command line an error names it in the reader's words. Messages must never
+carry personal data (names, addresses, national numbers): cron mails stderr.
+"""
+
+from huurbeg.i18n import N_
+
+
+
+def said(message: object) -> str:
+    """A message in the reader's language: one kept as data (its English is its value) says itself
+    through its `shown()`; any other text is shown as it is."""
+    shown = getattr(message, "shown", None)
+    return _named(shown() if callable(shown) else str(message))
+
+
+VALUE_NAMES = ("CASE", "OTHER", "TEXT", "NAME", "FILE", "PATH", "DATE", "WORKER", "NUMBER", "DAYS")
+"""Names of command-line values a message may start with ('TEXT: say what was agreed'); the help
+names them in the reader's language (TEKST), so the message does too."""
+
+
+def _named(text: str) -> str:
+    name, colon, rest = text.partition(": ")
+    if not colon or name not in VALUE_NAMES:
+        return text
+
+    return f"{_(name)}: {rest}"
+
+
+def reason(exc: BaseException) -> str:
+    """What an exception says, in the reader's language."""
+    return said(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
+
+
+FIELDS: dict[str, str] = {
+    "adults": N_("adults"), "advance": N_("advance"), "amount": N_("amount"), "arrears": N_("arrears"),
+    "day": N_("day of the month"), "review": N_("review date"), "announced": N_("announcement date"),
+    "birth_date": N_("birth date"), "children": N_("children"), "closed_before": N_("closed before"),
+    "correct": N_("correction"), "court": N_("court"), "date": N_("date"), "done": N_("date done"),
+    "due": N_("due date"), "dwelling": N_("dwelling"), "eviction_date": N_("eviction date"),
+    "force": N_("confirmation"), "from": N_("previous worker"), "instalment": N_("instalment"),
+    "into": N_("new name of the court"), "kind": N_("kind"), "landlord": N_("landlord"),
+    "landlord_type": N_("landlord type"), "lang": N_("language"), "merge": N_("court to merge"),
+    "mine": N_("my cases"), "minutes": N_("minutes"), "national_number": N_("national register number"),
+    "new_date": N_("new date"), "next": N_("next contact"),
+    "not_reported_by_landlord": N_("not reported by the landlord"),
+    "output": N_("output file"), "petition_date": N_("petition date"), "place": N_("place"), "reason": N_("reason"),
+    "reported_by_landlord": N_("reported by the landlord"), "result": N_("result given"),
+    "signed": N_("signing date"), "template": N_("template"), "tenant": N_("tenant"),
+    "tenant_informed": N_("tenant informed"), "term_days": N_("term in days"), "text": N_("text"),
+    "resume": N_("resume"), "time": N_("time"), "to": N_("to"), "until": N_("planned end"), "worker": N_("worker"),
+}
+"""The reader's words for a field an error is about, by its name (`new_date`: "new date"); a field
+missing here is named by its name with spaces."""
+
+
+def field_name(field: str) -> str:
+    """A field in the reader's words: `new_date` is "new date", to a Dutch reader "nieuwe datum";
+    `until/review`, one of two fields, is "planned end/review"."""
+    from huurbeg.i18n import _
+
+    return "/".join(_(FIELDS.get(one, one.replace("_", " "))) for one in field.split("/"))
+
+
+class HuurbegError(Exception):
+    """Base of every expected failure; the message is shown as it is.
+
+    One about a field the reader gave says which (`field="new_date"`) and what is wrong with it
+    (the message): it reads "new date: ..." wherever it is shown, and on the command line the
+    field is named by the flag of the command that ran ("--new-date: ..."; huurbeg.params).
+    """
+
+    exit_code = 1
+
+    def __init__(self, *args, field: str | None = None):
+        super().__init__(*_about(self, args, field))
+
+    @classmethod
+    def of(cls, exc: Exception) -> "HuurbegError":
+        """`exc` (a Refused, a ValueError) as this error: the same field and message."""
+        return cls(getattr(exc, "detail", exc.args[0] if exc.args else str(exc)), field=getattr(exc, "field", None))
+
+
+def _about(error: Exception, args: tuple, field: str | None) -> tuple:
+    error.field, error.detail = field, args[0] if args else ""
+    return (f"{field_name(field)}: {said(args[0])}", *args[1:]) if field is not None and args else args
+
+
+class Refused(ValueError):
+    """A value a rule without storage refuses (a plan's schedule, the fund's terms), about a field as
+    a HuurbegError is; its caller raises it as the error its command means (`InvalidInput.of(exc)`)."""
+
+    def __init__(self, *args, field: str | None = None):
+        super().__init__(*_about(self, args, field))
+
+
+class InvalidInput(HuurbegError):
+    """A value that does not parse or is out of range (names the field and what is accepted)."""
+
+    exit_code = 2
+
+
+class MissingValue(InvalidInput):
+    """A required value was not given and no prompt could ask for it."""
+
+
+class NotFound(HuurbegError):
+    """An unknown case number, landlord or dwelling."""
+
+    exit_code = 3
+
+
+class RuleViolation(HuurbegError):
+    """The input is well-formed but a rule of the service forbids it."""
+
+    exit_code = 4
+
+
+class DatabaseProblem(HuurbegError):
+    """The database cannot be used: not huurbeg's, from a newer version, unreadable."""
+
+    exit_code = 5
+
+
+class Cancelled(HuurbegError):
+    """The worker stopped an interactive command; nothing was written."""
+
+    exit_code = 130

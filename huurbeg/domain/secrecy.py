@@ -1,0 +1,126 @@
+"""Professional secrecy (beroepsgeheim) and retention: what a landlord may hear, and how data go.
+
+"Transparency about the state of affairs versus professional secrecy": a landlord
+may be told that support is running and since when, the agreements and whether
+they were kept, whether the payment plan is on track, and the next step. Never
+notes, referrals, health matters, amounts paid, or problems the landlord did not
+raise. A purge removes personal data and free text of long-closed cases while
+keeping every code, date and amount the figures count.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+import textwrap
+from typing import TYPE_CHECKING
+
+from huurbeg.domain.casework import check_not_future
+from huurbeg.core.codes import Party, Problem, Status, Track, known
+from huurbeg.domain.followup import plan_view
+from huurbeg.domain.hearings import agreement_kept
+from huurbeg.core.i18n import N_, _
+from huurbeg.core.messages import plain, state_word, text_value
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+
+
+SUPPORT = {Track.PW: N_("preventive tenancy support"), Track.PRE_OGP: N_("support in a conciliation procedure"),
+           Track.OGP: N_("support during the court procedure"), Track.DW: N_("a transitional dwelling with support"),
+           Track.CRISIS: N_("a crisis dwelling")}
+"""The kind of support, in words a landlord understands (json keeps these English words)."""
+
+
+def landlord_report(store: Storage, number: str, today: date) -> dict:
+    """The state of affairs a landlord may be told; built only from fields that are allowed."""
+    case = store.cases.case(number)
+    household, landlord = store.cases.household(case), store.cases.landlord(case)
+    agreements = [{"party": a.party, "agreement": a.text, "due": a.due_date,
+                   "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.follow_up.agreements(case)]
+    plan_standing = plan_view(store, number, today)["standing"] if store.follow_up.latest_plan(case) else None
+    fbu = store.follow_up.fbu_agreement(case)  # the landlord signed it; like elsewhere, no amounts
+    upcoming = [("hearing", h.starts_at.date()) for h in store.court.hearings(case)
+                if h.result is None and h.starts_at.date() >= today]
+    upcoming += [("agreement due", a["due"]) for a in agreements if a["kept"] == "open"]
+    next_step = min(upcoming, key=lambda step: step[1]) if upcoming else None
+    running = case.status == Status.OPEN
+    return {
+        "case": case.number, "date": today, "landlord": landlord.name if landlord else None,
+        "tenant": household.name, "address": household.address,
+        "support": {"running": running, "since": case.intake_date, "ended": case.closed_date,
+                    "kind": SUPPORT[Track(case.track)]},
+        "problems_reported_by_landlord": store.cases.landlord_problems(case),
+        "agreements": agreements, "payment_plan": plan_standing,
+        "fbu_agreement": {"signed": fbu.signed_date, "advance_due": fbu.advance_due,
+                          "advance_paid": fbu.paid_date} if fbu else None,
+        "next_step": {"what": next_step[0], "date": next_step[1]} if next_step and running else None,
+    }
+
+
+def report_text(report: dict) -> str:
+    """The report as a short letter, to paste into a letter or an e-mail, in the reader's language;
+    stored text shown literally."""
+    d = lambda value: value.strftime("%d/%m/%Y") if value else ""  # noqa: E731
+    support = report["support"]
+    tenant = _("Tenant: {tenant}, {address}") if report["address"] else _("Tenant: {tenant}")
+    lines = [_("Status report for the landlord — case {number} — {date}").format(number=report["case"],
+                                                                                date=d(report["date"])),
+             tenant.format(tenant=plain(report["tenant"]), address=plain(report["address"])),
+             "", _("Dear Sir or Madam,"), ""]
+    if support["running"]:
+        lines.append(_("Support by the tenancy-support service: {kind}, running since {since}.").format(
+            kind=_(support["kind"]), since=d(support["since"])))
+    else:
+        lines.append(_("Support by the tenancy-support service ended on {ended} (it ran since {since}).").format(
+            ended=d(support["ended"]), since=d(support["since"])))
+    if report["problems_reported_by_landlord"]:
+        problems = [known(Problem, p) for p in report["problems_reported_by_landlord"]]
+        lines.append(_("Problems you reported: {problems}.").format(problems=text_value(problems)))
+    if report["agreements"]:
+        lines.append(_("Agreements:"))
+        lines += [_("  - {party}: {agreement} — due {due} — {kept}").format(
+            party=text_value(known(Party, a["party"])), agreement=plain(a["agreement"]) or _("(no text)"),
+            due=d(a["due"]), kept=state_word(a["kept"])) for a in report["agreements"]]
+    if report["payment_plan"]:
+        lines.append(_("Payment plan: {standing}.")
+                     .format(standing=state_word(report["payment_plan"]).replace("-", " ")))
+    if fbu := report.get("fbu_agreement"):
+        if fbu["advance_paid"]:
+            lines.append(_("FBU guidance agreement signed {signed}: the advance due {due} was paid on {paid}.")
+                         .format(
+                signed=d(fbu["signed"]), due=d(fbu["advance_due"]), paid=d(fbu["advance_paid"])))
+        else:
+            lines.append(_("FBU guidance agreement signed {signed}: the advance due {due} is not paid yet.").format(
+                signed=d(fbu["signed"]), due=d(fbu["advance_due"])))
+    if step := report["next_step"]:
+        next_step = _("Next step: hearing on {date}.") if step["what"] == "hearing" \
+            else _("Next step: agreement due on {date}.")
+        lines.append(next_step.format(date=d(step["date"])))
+    lines.append(_("This report gives the state of affairs only; everything else stays under professional secrecy."))
+    lines += ["", _("Kind regards,"), _("The tenancy-support service")]
+    return "\n".join(_wrapped(line) for line in lines) + "\n"
+
+
+LETTER_WIDTH = 78
+"""A letter's lines fit a terminal and a printed page (a name or an address is never split)."""
+
+
+def _wrapped(line: str) -> str:
+    indent = " " * (len(line) - len(line.lstrip(" -")))
+    return textwrap.fill(line, LETTER_WIDTH, subsequent_indent=indent, break_long_words=False,
+                         break_on_hyphens=False) if len(line) > LETTER_WIDTH else line
+
+
+def purge_candidates(store: Storage, before: date, today: date) -> list:
+    check_not_future(before, today, "closed_before")
+    return store.retention.closed_before(before)
+
+
+def purge(store: Storage, before: date, today: date) -> list[str]:
+    """Remove the personal data of every case closed before `before`, and every worker's kept answers of an
+    interrupted flow (an intake's name no case that a purge could wait for); returns the cases' numbers."""
+    cases = purge_candidates(store, before, today)
+    store.drafts.erase()
+    if cases:
+        store.retention.purge(cases, before)
+    return [c.number for c in cases]
