@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 import typer
 
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 
 LANGUAGES = ("en", "nl")
 
@@ -58,7 +58,7 @@ def test_an_error_line_on_a_terminal_breaks_between_words(cli, db_path, lang):
 
 
 def test_the_message_under_a_question_is_cut_at_a_word(monkeypatch):
-    from huurbeg import prompts
+    from huurbeg.cli import prompts
 
     monkeypatch.setenv("COLUMNS", "40")
 
@@ -71,8 +71,8 @@ def test_the_message_under_a_question_is_cut_at_a_word(monkeypatch):
 
 
 def test_the_message_under_a_question_names_no_flag(monkeypatch):
-    from huurbeg import prompts
-    from huurbeg.errors import InvalidInput
+    from huurbeg.cli import prompts
+    from huurbeg.core.errors import InvalidInput
 
     def parse(answer):
         raise InvalidInput("--instalment: must be more than 0")
@@ -89,13 +89,13 @@ SAMPLES = {"date": "21/11/2026", "due": "21/11/2026", "announced": "18/11/2026",
 
 
 def rule_texts():
-    """(rule, English text) of every message a warning rule of huurbeg/rules.py may give, plural forms too."""
+    """(rule, English text) of every message a warning rule of huurbeg/domain/rules.py may give, plural forms too."""
     import ast
     from pathlib import Path
 
-    import huurbeg.rules
+    import huurbeg.domain.rules
 
-    tree = ast.parse(Path(huurbeg.rules.__file__).read_text(encoding="utf-8"))
+    tree = ast.parse(Path(huurbeg.domain.rules.__file__).read_text(encoding="utf-8"))
     for function in tree.body:
         if isinstance(function, ast.FunctionDef) and any(getattr(d, "id", "") == "rule" for d in function.decorator_list):
             for node in ast.walk(function):
@@ -108,7 +108,7 @@ TEXTS = list(rule_texts())
 
 def test_every_rule_is_walked():
     rules = {rule for rule, _text in rule_texts()}
-    from huurbeg.rules import RULE_NAMES
+    from huurbeg.domain.rules import RULE_NAMES
 
     assert {slug.replace("-", "_") for slug in RULE_NAMES} == rules
     assert len(TEXTS) > 25
@@ -119,15 +119,16 @@ def test_every_rule_is_walked():
 def test_no_warning_is_cut_before_its_fact_at_80_columns(monkeypatch, capsys, rule, text, lang):
     """Every text of every rule, as deadlines and the overview show it at 80 columns: the fact, before any
     '; ', is on screen whole; only what follows it may give way."""
-    from huurbeg import i18n, render
+    from huurbeg.core import i18n
+    from huurbeg.output import render
     from huurbeg.commands import headed
     from huurbeg.commands.deadlines import COLUMNS
-    from huurbeg.rules import Severity, rule_name
-    from huurbeg.views import WARNING_COLUMNS
+    from huurbeg.domain.rules import Severity, rule_name
+    from huurbeg.output.views import WARNING_COLUMNS
 
     monkeypatch.setenv("HUURBEG_LANG", lang)
     translated = i18n.catalogue(lang)
-    from huurbeg.codes import Party, ReferralDestination, label
+    from huurbeg.core.codes import Party, ReferralDestination, label
 
     longest = lambda codes: max((label(code) for code in codes), key=len)  # noqa: E731
     values = SAMPLES | {"party": longest(Party), "to": longest(ReferralDestination)}

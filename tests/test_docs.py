@@ -60,13 +60,13 @@ def test_help_does_not_import_the_database_prompt_or_validation_libraries():
 
 
 def test_the_roots_table_names_each_command_the_module_that_makes_it_and_its_line_of_help(capsys):
-    """`huurbeg --help` lists the root's commands from huurbeg.cli.COMMANDS and helptext.SUMMARIES without
+    """`huurbeg --help` lists the root's commands from huurbeg.cli.root.COMMANDS and helptext.SUMMARIES without
     building them: the table has every command of every module, and the list reads as the built commands'."""
     import importlib
 
-    from huurbeg.cli import COMMANDS
-    from huurbeg.groups import registered
-    from huurbeg.helptext import SUMMARIES
+    from huurbeg.cli.root import COMMANDS
+    from huurbeg.cli.groups import registered
+    from huurbeg.cli.helptext import SUMMARIES
 
     assert set(SUMMARIES) == set(COMMANDS)
     for module_name in set(COMMANDS.values()):
@@ -94,7 +94,7 @@ def test_the_roots_table_names_each_command_the_module_that_makes_it_and_its_lin
 PROBE = """\
 import sys
 import typer
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 root = typer.main.get_command(app)
 code = root.main({args!r}, prog_name="huurbeg", standalone_mode=False)
 groups = {{name: sorted(command.commands.loaded) if hasattr(command, "commands") else []
@@ -118,7 +118,7 @@ def test_a_command_is_built_and_its_module_imported_only_when_it_runs_or_shows_i
                             timeout=60, env=env)
     code, groups, modules = eval(result.stderr.strip().splitlines()[-1])
     assert code == 0, result.stderr
-    from huurbeg.cli import COMMANDS
+    from huurbeg.cli.root import COMMANDS
 
     if built.get("plan") == "all":
         assert len(groups["plan"]) > 10

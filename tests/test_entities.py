@@ -1,4 +1,4 @@
-"""One description per entity (huurbeg.entities): a field's option, its question and its lines come from it."""
+"""One description per entity (huurbeg.domain.entities): a field's option, its question and its lines come from it."""
 
 import json
 
@@ -6,14 +6,14 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from huurbeg.entities import HOUSEHOLD, LANDLORD_CONTACT, SEARCHED_CONTACT, Field
+from huurbeg.domain.entities import HOUSEHOLD, LANDLORD_CONTACT, SEARCHED_CONTACT, Field
 
 DESCRIBED = ((("intake",), HOUSEHOLD), (("case", "edit"), HOUSEHOLD), (("landlord", "edit"), LANDLORD_CONTACT))
 """The commands that take an entity's fields as options, and the fields they take."""
 
 
 def _command(path: tuple[str, ...]):
-    from huurbeg.cli import app
+    from huurbeg.cli.root import app
 
     command = typer.main.get_command(app)
     for name in path:

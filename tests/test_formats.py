@@ -1,10 +1,10 @@
-"""The output formats live in one registry (huurbeg.formats): every --format reads it."""
+"""The output formats live in one registry (huurbeg.output.formats): every --format reads it."""
 
 import typer
 from typer._click import Context
 
-from huurbeg import formats, render
-from huurbeg.cli import app
+from huurbeg.output import formats, render
+from huurbeg.cli.root import app
 from tests.conftest import assert_one_line_error
 
 

@@ -479,6 +479,6 @@ def test_the_fbu_agreement_of_a_dissolved_lease_is_made_with_a_warning(cli, serv
     ("Kerkstraat 11", ["Kerkstraat 11"]), ("Steenweg 2800", ["Steenweg 2800"]), ("", []),
 ])
 def test_an_address_goes_over_lines_in_the_envelopes_window(stored, lines):
-    from huurbeg.letters import postal_lines
+    from huurbeg.output.letters import postal_lines
 
     assert postal_lines(stored) == lines

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from conftest import TODAY, snapshot
 from huurbeg.cli.root import app
 from conftest import TODAY, finish, records, snapshot
-from huurbeg.cli import app
+from huurbeg.cli.root import app
 
 pexpect = pytest.importorskip("pexpect")
 

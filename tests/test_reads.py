@@ -220,7 +220,7 @@ def test_every_column_the_sql_names_is_a_column_of_the_models_typed_as_they_type
 def test_a_write_in_sql_is_kept_at_a_pause(new_case, db_path):
     """A write through the SQL layer counts as written: the pause before a question keeps the transaction
     (it would lose the write)."""
-    from huurbeg.state import AppState
+    from huurbeg.cli.state import AppState
 
     number = new_case()
     state = AppState()

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from conftest import answer, assert_one_line_error, query, snapshot, spawn_huurbeg
-from huurbeg.rules import appointment_doubts, hearing_doubts
+from huurbeg.domain.rules import appointment_doubts, hearing_doubts
 
 TODAY = date(2026, 11, 22)  # the tests' today, a Sunday
 

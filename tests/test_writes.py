@@ -13,7 +13,7 @@ from conftest import TODAY, query
 from test_said_when_true import WRITES, arguments, prepared  # noqa: F401  (prepared: the fixture)
 
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
-SPY = ("import sys\nfrom huurbeg.cli import main\nsys.argv = ['huurbeg'] + sys.argv[1:]\n"
+SPY = ("import sys\nfrom huurbeg.cli.root import main\nsys.argv = ['huurbeg'] + sys.argv[1:]\n"
        "try:\n    main()\nexcept SystemExit as stop:\n    code = stop.code\n"
        f"print('HEAVY', sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n")
 
@@ -53,7 +53,7 @@ def test_a_new_file_is_made_by_the_migrations_and_the_next_write_needs_none(tmp_
 @pytest.mark.sqlite_only
 def test_a_writing_command_takes_the_write_lock_at_its_first_statement_and_gives_it_back_at_a_pause(
         new_case, db_path, monkeypatch):
-    from huurbeg.state import AppState
+    from huurbeg.cli.state import AppState
 
     number = new_case()
     monkeypatch.setenv("HUURBEG_DB", str(db_path))
@@ -80,7 +80,7 @@ def test_a_writing_command_takes_the_write_lock_at_its_first_statement_and_gives
 
 @pytest.mark.sqlite_only
 def test_what_fails_in_an_attempt_is_undone_and_the_rest_kept(new_case, db_path, monkeypatch):
-    from huurbeg.state import AppState
+    from huurbeg.cli.state import AppState
 
     number = new_case()
     monkeypatch.setenv("HUURBEG_DB", str(db_path))
@@ -107,7 +107,7 @@ def test_the_tables_a_copy_keys_without_an_id_are_keyed_as_the_models_key_them()
     from huurbeg.db import copy
 
     tables = SQLModel.metadata.tables
-    # a worker's kept answers of an interrupted flow are never copied (huurbeg.drafts)
+    # a worker's kept answers of an interrupted flow are never copied (huurbeg.domain.drafts)
     assert {name for name, _ in copy.ORDER} | {"setting", "draft"} == set(tables)
     assert copy.KEYS == {name: tuple(column.name for column in table.primary_key.columns)
                          for name, table in tables.items() if "id" not in table.c and name in dict(copy.ORDER)}

@@ -14,7 +14,7 @@ indexed query through sqlite3 directly. SQLAlchemy, SQLModel and pydantic are ne
 import os
 import sys
 
-from huurbeg.groups import shown
+from huurbeg.cli.groups import shown
 
 COMPLETE_VAR = "_HUURBEG_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")

@@ -5,9 +5,9 @@ only needs its docstring and an entry in EXAMPLES below; tests/test_docs.py fail
 command without an example. Usage lines read like the README's (`CASE`, not `{CASE}`;
 `--court TEXT`, not `--court <str>`).
 
-The tree is built at each invocation, a command of the root only when it is called (huurbeg.groups),
+The tree is built at each invocation, a command of the root only when it is called (huurbeg.cli.groups),
 so the help of what was built is put in the reader's language here, once:
-every help text, docstring and summary is a catalogue message (huurbeg/i18n_extract.py
+every help text, docstring and summary is a catalogue message (huurbeg/cli/i18n_extract.py
 finds them), and the formatter's own words (Usage, Options, [default: ...]) too.
 """
 
@@ -19,9 +19,9 @@ from typer._click import Context, HelpFormatter
 
 from huurbeg.core.i18n import N_, _, catalogue, language
 from huurbeg.cli.params import CODE_HELP
-from huurbeg.groups import loaded
-from huurbeg.i18n import N_, _, catalogue, language
-from huurbeg.params import CODE_HELP
+from huurbeg.cli.groups import loaded
+from huurbeg.core.i18n import N_, _, catalogue, language
+from huurbeg.cli.params import CODE_HELP
 
 WORK = ("intake", "case", "visit", "plan", "hearing", "transfer", "refer", "letter", "deadlines", "digest",
         "stats")

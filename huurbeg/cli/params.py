@@ -17,10 +17,11 @@ from huurbeg.core import dates, money, national_number, text
 from huurbeg.core.case_number import parse_case_number
 from huurbeg.core.codes import ALIASES, choices, names, parse_code
 from huurbeg.core.i18n import N_, _
-from huurbeg import dates, formats, money, national_number, text
-from huurbeg.case_number import parse_case_number
-from huurbeg.codes import ALIASES, choices, names, parse_code
-from huurbeg.i18n import N_, _
+from huurbeg.core import dates, money, national_number, text
+from huurbeg.output import formats
+from huurbeg.core.case_number import parse_case_number
+from huurbeg.core.codes import ALIASES, choices, names, parse_code
+from huurbeg.core.i18n import N_, _
 
 
 RUNNING: ContextVar = ContextVar("huurbeg_command", default=None)
@@ -45,7 +46,7 @@ def said_on_the_command_line(exc: BaseException) -> str:
     ("--new-date: must come after the postponed hearing"); its reader's words where there is none."""
     from typer._click.globals import get_current_context
 
-    from huurbeg.errors import reason, said
+    from huurbeg.core.errors import reason, said
 
     field = getattr(exc, "field", None)
     context = RUNNING.get() or get_current_context(silent=True)
@@ -167,7 +168,7 @@ def complete_dwellings(incomplete: str) -> list[tuple[str, str]]:
 
 def format_option(kind: str, help_text: str | None = None, *names: str) -> typer.models.OptionInfo:
     """--format for a command giving output of `kind`: its formats, help, completion and check read
-    huurbeg.formats at the moment they are used; `help_text` (marked where written) replaces the kind's
+    huurbeg.output.formats at the moment they are used; `help_text` (marked where written) replaces the kind's
     help, followed by the formats."""
     help_text = (CODE_HELP.format(help=help_text, codes=", ".join(formats.names(kind))) if help_text
                  else formats.KINDS[kind].help)

@@ -7,7 +7,7 @@ rules as the flags and against the answers before it (a next contact after the
 visit, a petition not after its hearing), so a prompt never accepts what the end of
 the command would refuse. Questions about an existing case start by showing whose
 case it is. Ctrl-C at any question stops the command with nothing written; the answers
-of an intake, a visit or a plan given so far are kept to resume it (huurbeg.drafts).
+of an intake, a visit or a plan given so far are kept to resume it (huurbeg.domain.drafts).
 
 Questions, hints and questionary's own instructions are in the reader's language; a yes/no
 question reads (j/N) and Ja/Nee in Dutch. Every question, a yes/no one too, is answered with
@@ -28,16 +28,16 @@ from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Statu
 from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
 from huurbeg.core.i18n import N_, _
 from huurbeg.domain.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
-from huurbeg import dates, money, national_number, text
-from huurbeg.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
-                              is_court_notice, match_key)
-from huurbeg.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
-from huurbeg.entities import HOUSEHOLD, Field
-from huurbeg.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
-from huurbeg.i18n import N_, _
-from huurbeg.params import said_on_the_command_line
-from huurbeg.rules import (MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size,
-                           hearing_doubts)
+from huurbeg.core import dates, money, national_number, text
+from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
+                                     is_court_notice, match_key)
+from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
+from huurbeg.domain.entities import HOUSEHOLD, Field
+from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import said_on_the_command_line
+from huurbeg.domain.rules import (MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size,
+                                  hearing_doubts)
 
 
 def interactive(no_input: bool) -> bool:
@@ -63,7 +63,7 @@ def questions_asked() -> int:
 
 
 _KEEP: list[Callable[[dict], None]] = []
-"""What keeps the answers of the flow being asked (huurbeg.drafts), so that Ctrl-C or a No loses none."""
+"""What keeps the answers of the flow being asked (huurbeg.domain.drafts), so that Ctrl-C or a No loses none."""
 _ANSWERS: list = []
 """The flow being asked: a function giving its answers so far, and those last kept."""
 
@@ -125,7 +125,7 @@ def _check(parse: Callable[[str], object], optional: bool = True) -> Callable[[s
         try:
             parse(text)
         except (ValueError, HuurbegError) as exc:
-            from huurbeg.render import one_line
+            from huurbeg.output.render import one_line
 
             # shown under the question it answers, which no flag was typed for; on one line, cut at a word
             return one_line(_FLAG.sub("", _said(exc)))
@@ -269,7 +269,7 @@ HOUSEHOLD_SIZE = {"adults": (lambda n: check_household_size(n, None), "1"), "chi
 
 
 def _ask_new(field: Field, d: IntakeDraft, today: date):
-    """A household's field at intake, asked as its kind is (huurbeg.entities), with the flag's rules and against
+    """A household's field at intake, asked as its kind is (huurbeg.domain.entities), with the flag's rules and against
     the answers before it: a birth date not after the registration, a national number of that birth date."""
     question = _(field.question)
     if field.kind == "date":

@@ -27,19 +27,22 @@ from huurbeg.cli.groups import spare_pydantic
 from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import output_option, parse_worker
 from huurbeg.cli.state import AppState, state
-from huurbeg import __version__, completion, helptext, render
-from huurbeg.errors import Cancelled, HuurbegError, reason as _said
-from huurbeg.groups import LazyCommands, build, shown, spare_pydantic
-from huurbeg.i18n import N_, _
-from huurbeg.params import RUNNING, output_option, parse_worker, said_on_the_command_line
-from huurbeg.state import AppState, state
+from huurbeg import __version__
+from huurbeg.cli import completion, helptext
+from huurbeg.output import render
+from huurbeg.core.errors import Cancelled, HuurbegError, reason as _said
+from huurbeg.cli.groups import LazyCommands, build, shown, spare_pydantic
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import RUNNING, output_option, parse_worker, said_on_the_command_line
+from huurbeg.cli.state import AppState, state
 
 EXIT_DATABASE = 5
 EXIT_INTERNAL = 70
 
 
 def _fail(text: str, code: int) -> int:
-    from huurbeg.render import plain, remarks, wrapped
+    from huurbeg.core.messages import plain
+    from huurbeg.output.render import remarks, wrapped
 
     # it may repeat what was typed: shown literally; a date typed without its year says which it became,
     # on a line of its own after the error
@@ -52,7 +55,8 @@ def _fail(text: str, code: int) -> int:
 def _stopped(text: str, code: int) -> int:
     """A command the worker stopped: one line that says so, without calling it an error."""
     from huurbeg.output.render import plain
-    from huurbeg.render import plain, wrapped
+    from huurbeg.core.messages import plain
+    from huurbeg.output.render import wrapped
 
     sys.stderr.write(wrapped(_("huurbeg: {message}").format(message=plain(text))) + "\n")
     return code
@@ -78,7 +82,7 @@ def command_module(name: str):
 class HuurbegGroup(TyperGroup):
     """The root group: runs the command and turns any failure into one line and an exit code.
 
-    Its commands are built when they are called or their help is shown (huurbeg.groups.LazyCommands);
+    Its commands are built when they are called or their help is shown (huurbeg.cli.groups.LazyCommands);
     its own help lists them from COMMANDS and helptext.SUMMARIES, building none."""
 
     def __init__(self, *args, **kwargs):

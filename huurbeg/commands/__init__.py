@@ -1,6 +1,6 @@
 """One module per command group: parse, ask what is missing, call the domain, render."""
 
-from huurbeg.i18n import N_
+from huurbeg.core.i18n import N_
 
 
 TENANT_COLUMN = ("tenant", N_("Tenant"), 20)
@@ -33,4 +33,4 @@ def _resume_option():
 
 
 ResumeOption = _resume_option()
-"""--resume of an interactive intake, visit or plan (huurbeg.drafts)."""
+"""--resume of an interactive intake, visit or plan (huurbeg.domain.drafts)."""

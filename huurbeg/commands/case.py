@@ -20,18 +20,18 @@ from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOpti
                                 OutputFormat, ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file,
                                 parse_case, parse_past_date, parse_required_text, parse_worker)
 from huurbeg.cli.state import state
-from huurbeg import formats, render
-from huurbeg.codes import AttachmentKind, Audience, Outcome, Problem, Status, Track
+from huurbeg.output import formats, render
+from huurbeg.core.codes import AttachmentKind, Audience, Outcome, Problem, Status, Track
 from huurbeg.commands.intake import (ArrearsOption, LandlordOption, LandlordTypeOption, NoteOption, ProblemOption,
                                      ReferrerOption, RentOption, SourceOption)
 from huurbeg.commands.fields import with_options
-from huurbeg.entities import HOUSEHOLD
-from huurbeg.history import fields_shown
-from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
-                            ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file,
-                            parse_case, parse_past_date, parse_required_text, parse_worker)
-from huurbeg.state import state
+from huurbeg.domain.entities import HOUSEHOLD
+from huurbeg.output.history import fields_shown
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
+                                ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file, parse_case,
+                                parse_past_date, parse_required_text, parse_worker)
+from huurbeg.cli.state import state
 
 app = typer.Typer(help="The caseload and one dossier: list, find, show, edit, consent, track, close, reopen, "
                        "assign, merge, unmerge, history.",
@@ -70,7 +70,7 @@ def list_cases(
     several = whose is None and len({row["worker"] for row in rows}) > 1
     # Closed cases among the open ones say so; a list of open cases needs no column for it.
     columns = LIST_COLUMNS[:3] + [STATUS_COLUMN] * (wanted != Status.OPEN) + LIST_COLUMNS[3:]
-    render.emit_rows(rows, fmt, headed(columns + [WORKER_COLUMN] * several),
+    formats.emit_rows(rows, fmt, headed(columns + [WORKER_COLUMN] * several),
                      empty=_("No cases. Open one with 'huurbeg intake'."))
 
 
@@ -96,7 +96,7 @@ def find(
 
     wanted = _status(status)
     rows = caseload.find(state(ctx).reader(records_reads=True), text, wanted)
-    render.emit_rows(rows, fmt, headed(FIND_COLUMNS), empty=_("No case matches; try fewer or shorter words."))
+    formats.emit_rows(rows, fmt, headed(FIND_COLUMNS), empty=_("No case matches; try fewer or shorter words."))
 
 
 def _status(text: str) -> Status | None:
@@ -123,7 +123,7 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
     store = app_state.reader(records_reads=True)
     record = caseload.dossier(store, number, as_of or app_state.today)
     casework.log_read(store, number, "case show")
-    if not render.emit_fields(record, fmt):
+    if not formats.emit_fields(record, fmt):
         from huurbeg.output.views import dossier_view
 
         with render.paged():
@@ -427,7 +427,7 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = "table
     shown = [history.shown_entry(row) for row in rows] if formats.get(fmt).for_people else rows
     columns = HISTORY_COLUMNS if not any(row["role"] for row in rows) else \
         HISTORY_COLUMNS[:2] + [("role", N_("Role"))] + HISTORY_COLUMNS[2:]  # a team server's: who is who
-    render.emit_rows(shown, fmt, headed(columns), title=_("History of {number}").format(number=number))
+    formats.emit_rows(shown, fmt, headed(columns), title=_("History of {number}").format(number=number))
 
 
 
@@ -554,7 +554,7 @@ def files_list(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = "ta
     rows = attachments.listing(store, number)
     casework.log_read(store, number, "case files")
     shown = rows if fmt != "table" else document_rows(rows)
-    render.emit_rows(shown, fmt, headed(FILE_COLUMNS), title=_("Documents of {number}").format(number=number),
+    formats.emit_rows(shown, fmt, headed(FILE_COLUMNS), title=_("Documents of {number}").format(number=number),
                      empty=_("No documents. Keep one with 'huurbeg case attach {number} FILE'.").format(number=number))
 
 

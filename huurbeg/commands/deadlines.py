@@ -9,11 +9,11 @@ from huurbeg.commands import headed
 from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import AsOfOption, FormatOption, MineOption, OutputFormat, WorkerOption, parse_days
 from huurbeg.cli.state import state
-from huurbeg import formats, render
+from huurbeg.output import formats, render
 from huurbeg.commands import TENANT_COLUMN, headed, with_tenants
-from huurbeg.i18n import N_, _
-from huurbeg.params import AsOfOption, FormatOption, MineOption, WorkerOption, parse_days
-from huurbeg.state import state
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import AsOfOption, FormatOption, MineOption, WorkerOption, parse_days
+from huurbeg.cli.state import state
 
 COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), TENANT_COLUMN, ("rule", N_("Rule")),
            ("message", N_("Warning"))]
@@ -47,7 +47,7 @@ def deadlines(
     if formats.get(fmt).for_people:  # the rule by its name
         rows = [row | {"rule": rule_name(row["rule"])} for row in rows]
     rows = with_tenants(rows, store, fmt)
-    render.emit_rows(rows, fmt, headed(COLUMNS),
+    formats.emit_rows(rows, fmt, headed(COLUMNS),
                      empty=_("No deadlines: nothing needs attention."))
 
 

@@ -1,4 +1,4 @@
-"""The options of the fields huurbeg.entities describes, made from the description: a field described
+"""The options of the fields huurbeg.domain.entities describes, made from the description: a field described
 there is a flag of the commands that take its entity, with no line of theirs to add.
 
 Typer reads a command's parameters from its signature (`inspect.signature`), so a command names
@@ -12,8 +12,8 @@ from typing import Annotated
 
 import typer
 
-from huurbeg.entities import Field
-from huurbeg.params import parse_birth_date, parse_count, parse_national_number, parse_required_text
+from huurbeg.domain.entities import Field
+from huurbeg.cli.params import parse_birth_date, parse_count, parse_national_number, parse_required_text
 
 KINDS: dict[str, tuple[type, Callable | None, str | None]] = {
     "text": (str, None, None),

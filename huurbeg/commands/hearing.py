@@ -14,14 +14,15 @@ from huurbeg.cli.params import (CODE_HELP, CaseArgument, FormatOption, MineOptio
                                 parse_date, parse_datetime, parse_days, parse_money, parse_past_date,
                                 parse_required_text)
 from huurbeg.cli.state import state
-from huurbeg import formats, render
-from huurbeg.codes import ConciliationResult, EvictionResult, HearingResult, SessionKind, choices
-from huurbeg.history import fields_shown
-from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, ReasonOption, WorkerOption,
-                            code_option, format_option, parse_coming_date, parse_coming_datetime, parse_count,
-                            parse_date, parse_datetime, parse_days, parse_money, parse_past_date, parse_required_text)
-from huurbeg.state import state
+from huurbeg.output import formats, render
+from huurbeg.core.codes import ConciliationResult, EvictionResult, HearingResult, SessionKind, choices
+from huurbeg.output.history import fields_shown
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, ReasonOption, WorkerOption,
+                                code_option, format_option, parse_coming_date, parse_coming_datetime, parse_count,
+                                parse_date, parse_datetime, parse_days, parse_money, parse_past_date,
+                                parse_required_text)
+from huurbeg.cli.state import state
 
 ForceOption = Annotated[bool, typer.Option(
     "--force", help="Record a session on a Saturday, Sunday or public holiday (asked about on a terminal) all the "
@@ -105,8 +106,9 @@ def add(
     """Record a petition and its hearing (the case moves to the ogp track), or a conciliation session of a pre-OGP
     case (--kind conciliation; the case stays on pre-OGP). A day no court sits (Saturday, Sunday, public holiday)
     is asked about on a terminal; without one it is refused unless --force."""
-    from huurbeg import hearings, prompts
-    from huurbeg.rules import hearing_doubts
+    from huurbeg.domain import hearings
+    from huurbeg.cli import prompts
+    from huurbeg.domain.rules import hearing_doubts
 
     app_state = state(ctx)
     store = app_state.store()
@@ -154,11 +156,11 @@ def list_hearings(
     if calendar:
         formats.write(fmt, "calendar", rows)
     elif fmt == "table":
-        from huurbeg.views import roll_view
+        from huurbeg.output.views import roll_view
 
         roll_view(rows)
     else:
-        render.emit_rows([{k: v for k, v in row.items() if k not in CALENDAR_ONLY} for row in rows], fmt, [],
+        formats.emit_rows([{k: v for k, v in row.items() if k not in CALENDAR_ONLY} for row in rows], fmt, [],
                          title="Hearings")
 
 
@@ -175,7 +177,7 @@ def brief(
     store = app_state.reader(records_reads=True)
     data = hearings.brief(store, number, app_state.today)
     casework.log_read(store, number, "hearing brief")
-    if not render.emit_fields(data, fmt):
+    if not formats.emit_fields(data, fmt):
         from huurbeg.output.views import brief_view
 
         brief_view(data)
@@ -204,8 +206,9 @@ def outcome(
     """Record the outcome of the case's pending hearing (settled, postponed, plan-imposed, dissolved, ...) or
     conciliation session (agreement, no-agreement, tenant-absent, withdrawn)."""
     from huurbeg.domain import hearings
-    from huurbeg import hearings, prompts
-    from huurbeg.rules import hearing_doubts
+    from huurbeg.domain import hearings
+    from huurbeg.cli import prompts
+    from huurbeg.domain.rules import hearing_doubts
 
     app_state = state(ctx)
     store = app_state.store()
@@ -308,8 +311,9 @@ def edit(
 ) -> None:
     """Correct the case's pending hearing, or add or change the proposal for the judge."""
     from huurbeg.domain import corrections, hearings
-    from huurbeg import corrections, hearings, prompts
-    from huurbeg.rules import hearing_doubts
+    from huurbeg.domain import corrections, hearings
+    from huurbeg.cli import prompts
+    from huurbeg.domain.rules import hearing_doubts
 
     app_state = state(ctx)
     if starts_at is not None:
@@ -362,7 +366,7 @@ def courts(
             count=count, old=render.text_value(old), new=render.text_value(new)))
         return
     rows = [{"court": row.court, "hearings": row.hearings} for row in app_state.reader().court.courts()]
-    render.emit_rows(rows, fmt, [("court", _("Court")), ("hearings", _("Hearings"))],
+    formats.emit_rows(rows, fmt, [("court", _("Court")), ("hearings", _("Hearings"))],
                      empty=_("No courts yet: a court is named by 'huurbeg hearing add CASE --court TEXT'."))
 
 

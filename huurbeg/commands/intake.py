@@ -5,22 +5,22 @@ from typing import Annotated
 
 import typer
 
-from huurbeg.output import render
+from huurbeg.output import formats, render
 from huurbeg.core.codes import LandlordType, Problem, Source, Track
 from huurbeg.core.errors import Cancelled, said
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.params import (DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money,
                                 parse_birth_date, parse_clearable_text, parse_national_number, parse_required_text)
 from huurbeg.cli.state import state
-from huurbeg import render
-from huurbeg.codes import LandlordType, Problem, Source, Track
+from huurbeg.output import render
+from huurbeg.core.codes import LandlordType, Problem, Source, Track
 from huurbeg.commands import ResumeOption
 from huurbeg.commands.fields import with_options
-from huurbeg.entities import HOUSEHOLD
-from huurbeg.errors import Cancelled, InvalidInput, said
-from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import DateOption, NoInputOption, code_option, format_option, parse_clearable_text, parse_money
-from huurbeg.state import state
+from huurbeg.domain.entities import HOUSEHOLD
+from huurbeg.core.errors import Cancelled, InvalidInput, said
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import DateOption, NoInputOption, code_option, format_option, parse_clearable_text, parse_money
+from huurbeg.cli.state import state
 
 
 # The landlord and case fields, shared with `huurbeg case edit` (huurbeg.commands.case); the household's are
@@ -86,7 +86,8 @@ def intake(
         arrears_cents=arrears, rent_cents=rent, tenant_informed=tenant_informed, consent_tenant=consent_tenant,
         consent_landlord=consent_landlord, intake_date=when, note=note)
     from huurbeg.cli import prompts
-    from huurbeg import drafts, prompts
+    from huurbeg.domain import drafts
+    from huurbeg.cli import prompts
 
     asking = prompts.interactive(no_input)
     if resume and not asking:
@@ -116,7 +117,7 @@ def intake(
                 and prompts.confirm(_("Add the hearing of this petition now?")):
             hearing = prompts.ask_hearing(today, [(row.court, row.hearings) for row in store.court.courts()])
         if resume or prompts.questions_asked() != asked:  # any question, even one skipped with Enter: all is shown
-            from huurbeg.views import intake_summary
+            from huurbeg.output.views import intake_summary
 
             known = store.cases.find_landlord(draft.landlord) if draft.landlord else None
             intake_summary(draft, decision, hearing, (known.name, known.kind) if known else None)
@@ -136,10 +137,10 @@ def intake(
 
 
 def _show_created(store, number: str, fmt: str, today: date) -> None:
-    from huurbeg import caseload
+    from huurbeg.domain import caseload
 
     created = caseload.dossier(store, number, today)
-    if render.emit_fields(created, fmt):
+    if formats.emit_fields(created, fmt):
         return
     render.write_text(number + "\n")
     for warning in created["warnings"]:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg.output import render
+from huurbeg.output import formats, render
 from huurbeg.core.errors import InvalidInput, MissingValue
 from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import NoInputOption, _wrap, output_file, parse_case, parse_coming_date, parse_required_text
@@ -79,7 +79,7 @@ def letter(
 
     if list_fields:
         rows = letters.field_list()
-        render.emit_rows(rows, "table", [("field", N_("Field")), ("meaning", N_("What it holds")),
+        formats.emit_rows(rows, "table", [("field", N_("Field")), ("meaning", N_("What it holds")),
                                          ("documents", N_("In"))], title=_("Fields of a letter"))
         return
     if number is None:
@@ -96,8 +96,8 @@ def letter(
     if to == "tenant" and on is not None and at is not None:
         from datetime import datetime
 
-        from huurbeg import prompts
-        from huurbeg.rules import appointment_doubts
+        from huurbeg.cli import prompts
+        from huurbeg.domain.rules import appointment_doubts
 
         # once the letter is known to be possible: a day that has passed or a missing time is refused first
         prompts.vouch(appointment_doubts(datetime.combine(on, at), app_state.today), force, no_input)

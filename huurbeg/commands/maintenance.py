@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
-from huurbeg.output import render
+from huurbeg.output import formats, render
 from huurbeg.commands import headed
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.params import FormatOption, OutputFormat, parse_past_date
 from huurbeg.cli.state import state
-from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import FormatOption, parse_past_date
-from huurbeg.state import state
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import FormatOption, parse_past_date
+from huurbeg.cli.state import state
 
 
 def register(app: typer.Typer) -> None:
@@ -58,7 +58,7 @@ def purge(
     if not yes:
         cases = secrecy.purge_candidates(store, closed_before, app_state.today)
         rows = [{"case": c.number, "closed_date": c.closed_date, "outcome": c.outcome} for c in cases]
-        render.emit_rows(rows, fmt, headed([("case", N_("Case")), ("closed_date", N_("Closed")),
+        formats.emit_rows(rows, fmt, headed([("case", N_("Case")), ("closed_date", N_("Closed")),
                                              ("outcome", N_("Outcome"))]),
                          title=_("Would be purged"), empty=_("Nothing to purge."))
         if rows:
@@ -70,7 +70,7 @@ def purge(
     app_state.commit()  # then the file is rewritten without the erased values
     left = store.retention.scrub() if numbers else None
     if fmt != "table":
-        render.emit_rows([{"case": n} for n in numbers], fmt, headed([("case", N_("Case"))]))
+        formats.emit_rows([{"case": n} for n in numbers], fmt, headed([("case", N_("Case"))]))
     render.message(ngettext("Personal data of {count} case removed; their figures remain.",
                             "Personal data of {count} cases removed; their figures remain.", len(numbers)).format(
         count=len(numbers)))

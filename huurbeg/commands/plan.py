@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from huurbeg.core import dates, money
-from huurbeg.output import render
+from huurbeg.output import formats, render
 from huurbeg.core.codes import Party
 from huurbeg.core.errors import Cancelled, InvalidInput, MissingValue
 from huurbeg.cli.groups import with_default
@@ -17,17 +17,18 @@ from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOpti
                                 ReasonOption, RecordIdArgument, code_option, output_file, parse_coming_date,
                                 parse_count, parse_date, parse_money, parse_past_date, parse_required_text)
 from huurbeg.cli.state import state
-from huurbeg import dates, money, render
-from huurbeg.codes import Party
+from huurbeg.core import dates, money
+from huurbeg.output import render
+from huurbeg.core.codes import Party
 from huurbeg.commands import ResumeOption
-from huurbeg.errors import Cancelled, InvalidInput, MissingValue
-from huurbeg.groups import with_default
-from huurbeg.history import fields_shown
-from huurbeg.i18n import N_, _, ngettext
-from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption,
-                            ReasonOption, RecordIdArgument, code_option, output_file, parse_coming_date, parse_count,
-                            parse_date, parse_money, parse_past_date, parse_required_text)
-from huurbeg.state import state
+from huurbeg.core.errors import Cancelled, InvalidInput, MissingValue
+from huurbeg.cli.groups import with_default
+from huurbeg.output.history import fields_shown
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption,
+                                RecordIdArgument, code_option, output_file, parse_coming_date, parse_count, parse_date,
+                                parse_money, parse_past_date, parse_required_text)
+from huurbeg.cli.state import state
 
 app = typer.Typer(
     cls=with_default("new"), no_args_is_help=True,
@@ -62,7 +63,8 @@ def new(
     to be confirmed. An instalment above the arrears or more than twice the rent, or arrears that differ from the
     case's, are asked about; without a terminal they are refused unless --force.
     """
-    from huurbeg import casework, drafts, followup, prompts
+    from huurbeg.domain import casework, drafts, followup
+    from huurbeg.cli import prompts
 
     app_state = state(ctx)
     store = app_state.store()
@@ -94,7 +96,7 @@ def new(
         casework.check_open(store.cases.case(number).status, number)
         force = prompts.vouch(followup.plan_doubts(store, number, arrears, instalment), force, no_input) or force
         if asked:  # like the intake: what was answered is shown whole, then confirmed
-            from huurbeg.views import plan_summary
+            from huurbeg.output.views import plan_summary
 
             plan_summary(number, arrears, schedule)
             if not prompts.confirm(_("Set up this payment plan?")):
@@ -147,7 +149,7 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
     if fmt == "json":
         render.write_json(view)
     elif fmt != "table":  # csv and xlsx: one row per instalment
-        render.emit_rows(view["instalments"], fmt, [], title=f"Plan {number}")
+        formats.emit_rows(view["instalments"], fmt, [], title=f"Plan {number}")
     else:
         from huurbeg.output.views import plan_view
 

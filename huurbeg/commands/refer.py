@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg.output import render
+from huurbeg.output import formats, render
 from huurbeg.core.codes import ReferralDestination, ReferralOutcome
 from huurbeg.cli.groups import with_default
 from huurbeg.commands import headed
@@ -12,14 +12,14 @@ from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption, RecordIdArgument,
                                 code_option, parse_case)
 from huurbeg.cli.state import state
-from huurbeg import render
-from huurbeg.codes import ReferralDestination, ReferralOutcome
-from huurbeg.groups import with_default
+from huurbeg.output import render
+from huurbeg.core.codes import ReferralDestination, ReferralOutcome
+from huurbeg.cli.groups import with_default
 from huurbeg.commands import TENANT_COLUMN, headed, with_tenants
-from huurbeg.i18n import N_, _
-from huurbeg.params import (CaseArgument, DateOption, FormatOption, ReasonOption, RecordIdArgument,
-                            code_option, parse_case)
-from huurbeg.state import state
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, ReasonOption, RecordIdArgument, code_option,
+                                parse_case)
+from huurbeg.cli.state import state
 
 app = typer.Typer(
     cls=with_default("add"), no_args_is_help=True,
@@ -66,7 +66,7 @@ def list_referrals(
 
     store = state(ctx).store(write=False)
     rows = with_tenants(transfers.referral_list(store, number), store, fmt)
-    render.emit_rows(rows, fmt, headed(COLUMNS), empty=_("No referrals."))
+    formats.emit_rows(rows, fmt, headed(COLUMNS), empty=_("No referrals."))
 
 
 @app.command("outcome")

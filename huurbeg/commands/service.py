@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg.output import render
+from huurbeg.output import formats, render
 from huurbeg.domain import service
 from huurbeg.core import text
 from huurbeg.core.errors import InvalidInput, MissingValue, NotFound
@@ -21,14 +21,16 @@ from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import FormatOption, NoInputOption, OutputFormat, _wrap, parse_required_text
 from huurbeg.domain.service import IDENTITY_FIELDS, WORKER_FIELDS, ServiceIdentity, WorkerContact
 from huurbeg.cli.state import state
-from huurbeg import render, service, text
+from huurbeg.output import render
+from huurbeg.domain import service
+from huurbeg.core import text
 from huurbeg.commands.fields import with_options
-from huurbeg.entities import LANDLORD_CONTACT
-from huurbeg.errors import InvalidInput, MissingValue, NotFound
-from huurbeg.i18n import N_, _
-from huurbeg.params import FormatOption, NoInputOption, _wrap, parse_required_text
-from huurbeg.service import IDENTITY_FIELDS, WORKER_FIELDS, ServiceIdentity, WorkerContact
-from huurbeg.state import state
+from huurbeg.domain.entities import LANDLORD_CONTACT
+from huurbeg.core.errors import InvalidInput, MissingValue, NotFound
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import FormatOption, NoInputOption, _wrap, parse_required_text
+from huurbeg.domain.service import IDENTITY_FIELDS, WORKER_FIELDS, ServiceIdentity, WorkerContact
+from huurbeg.cli.state import state
 
 app = typer.Typer(no_args_is_help=True, help="The service's identity on its documents, and your own details.")
 landlords = typer.Typer(no_args_is_help=True, help="Landlords as contacts: address, phone, e-mail, contact person.")
@@ -158,7 +160,7 @@ def show(ctx: typer.Context, fmt: FormatOption = "table") -> None:
     """The service's identity as its documents show it, what is still missing, and the workers' details."""
     store = state(ctx).reader()
     record = identity_record(store.service.identity(), store.service.workers(), store.me)
-    if render.emit_fields(record, fmt):
+    if formats.emit_fields(record, fmt):
         return
     from rich.panel import Panel
 
@@ -272,7 +274,7 @@ def landlord_show(ctx: typer.Context, name: NameArgument, fmt: FormatOption = "t
     store = state(ctx).reader()
     record = landlord_record(store, _landlord(store, name))
     record["type"] = LandlordType(record["type"])
-    if render.emit_fields(record, fmt):
+    if formats.emit_fields(record, fmt):
         return
     from rich.panel import Panel
 
@@ -298,7 +300,7 @@ def landlord_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:
     rows = [landlord_record(store, row) for row in store.cases.landlords()]
     for row in rows:
         row["type"] = LandlordType(row["type"])
-    render.emit_rows(rows, fmt, headed(LANDLORD_COLUMNS), empty=_("No landlords yet."))
+    formats.emit_rows(rows, fmt, headed(LANDLORD_COLUMNS), empty=_("No landlords yet."))
 
 
 @landlords.command("edit")

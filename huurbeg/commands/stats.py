@@ -9,10 +9,10 @@ from huurbeg.output import render
 from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import NoInputOption, code_option, parse_date
 from huurbeg.cli.state import state
-from huurbeg import formats, render
-from huurbeg.i18n import _
-from huurbeg.params import NoInputOption, format_option, parse_date, said_on_the_command_line
-from huurbeg.state import state
+from huurbeg.output import formats, render
+from huurbeg.core.i18n import _
+from huurbeg.cli.params import NoInputOption, format_option, parse_date, said_on_the_command_line
+from huurbeg.cli.state import state
 
 
 def register(app: typer.Typer) -> None:
@@ -50,7 +50,7 @@ def stats(
     if fmt != "table":
         rows = figures.worker_rows(aggregates, period) if by_worker else figures.compute(aggregates, period)
         panel = {figure.key: figure.panel for figure in figures.FIGURES}
-        render.emit_rows([r.as_dict() for r in rows], fmt, [], title=f"Figures {period.label}",
+        formats.emit_rows([r.as_dict() for r in rows], fmt, [], title=f"Figures {period.label}",
                          sheet=None if by_worker else lambda row: panel[row["figure"]],  # one sheet per panel
                          keys=["period", "worker", "figure", "value"] if by_worker else None)
         return

@@ -5,17 +5,17 @@ from typing import Annotated
 
 import typer
 
-from huurbeg.output import render
+from huurbeg.output import formats, render
 from huurbeg.core.codes import Destination, DwellingKind
 from huurbeg.commands import headed
 from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
                                 ReasonOption, code_option, complete_dwellings, parse_coming_date, parse_required_text)
 from huurbeg.cli.state import state
-from huurbeg.i18n import N_, _
-from huurbeg.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption,
-                            ReasonOption, code_option, complete_dwellings, parse_coming_date, parse_required_text)
-from huurbeg.state import state
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption,
+                                code_option, complete_dwellings, parse_coming_date, parse_required_text)
+from huurbeg.cli.state import state
 
 app = typer.Typer(help="Transitional and crisis dwellings: admissions, extensions, moves out, occupancy.",
                   no_args_is_help=True)
@@ -176,5 +176,5 @@ def occupancy(ctx: typer.Context, as_of: AsOfOption = None, fmt: FormatOption = 
     rows = transfers.occupancy(app_state.store(write=False), as_of or app_state.today)
     shown = rows if fmt != "table" else [r | {"tenant": r["tenant"] or _("— free —")} for r in rows]
     columns = [c for c in COLUMNS if c[0] != "review" or any(r["review"] for r in rows)]
-    render.emit_rows(shown, fmt, headed(columns),
+    formats.emit_rows(shown, fmt, headed(columns),
                      empty=_("No dwellings yet: add one with 'huurbeg transfer dwelling add CODE --kind transit'."))

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from huurbeg.output import render
+from huurbeg.output import formats, render
 from huurbeg.core.codes import ContactKind
 from huurbeg.cli.groups import with_default
 from huurbeg.commands import headed
@@ -15,17 +15,16 @@ from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputO
                                 RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
                                 parse_past_date)
 from huurbeg.cli.state import state
-from huurbeg import render
-from huurbeg.codes import ContactKind
-from huurbeg.groups import with_default
+from huurbeg.output import render
+from huurbeg.core.codes import ContactKind
+from huurbeg.cli.groups import with_default
 from huurbeg.commands import ResumeOption, headed
-from huurbeg.history import fields_shown
-from huurbeg.errors import Cancelled, InvalidInput
-from huurbeg.i18n import N_, _
-from huurbeg.params import (CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption,
-                            RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
-                            parse_past_date)
-from huurbeg.state import state
+from huurbeg.output.history import fields_shown
+from huurbeg.core.errors import Cancelled, InvalidInput
+from huurbeg.core.i18n import N_, _
+from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption, RecordIdArgument,
+                                code_option, parse_case, parse_coming_date, parse_count, parse_past_date)
+from huurbeg.cli.state import state
 
 app = typer.Typer(
     cls=with_default("add"), no_args_is_help=True,
@@ -61,7 +60,8 @@ def add(
     """Log a contact: a home visit today unless told otherwise. On a terminal, what is not given is asked."""
     from huurbeg.domain import followup
     from huurbeg.cli import prompts
-    from huurbeg import drafts, followup, prompts
+    from huurbeg.domain import drafts, followup
+    from huurbeg.cli import prompts
 
     app_state = state(ctx)
     today = app_state.today
@@ -89,8 +89,8 @@ def add(
                                                                            next_planned, when, today)
         kind = kind or ContactKind.HOME
         if resume:  # the kept answers were not asked again: shown with the new ones, to be confirmed
-            from huurbeg.rules import reaches
-            from huurbeg.views import visit_summary
+            from huurbeg.domain.rules import reaches
+            from huurbeg.output.views import visit_summary
 
             visit_summary(number, when, kind, reaches(kind) if reached is None else reached, minutes, note,
                           next_planned)
@@ -127,7 +127,7 @@ def list_contacts(
     if since is None and number is None:
         since = app_state.today - relativedelta(days=30)
     rows = followup.contact_list(app_state.store(write=False), number, since)
-    render.emit_rows(rows, fmt, headed(COLUMNS), empty=_("No contacts."))
+    formats.emit_rows(rows, fmt, headed(COLUMNS), empty=_("No contacts."))
 
 
 @app.command("edit")

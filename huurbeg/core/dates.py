@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.errors import InvalidInput
-from huurbeg.i18n import N_, _
+from huurbeg.core.i18n import N_, _
 
 ACCEPTED = N_("dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
 ACCEPTED_DAY_MONTH = N_("dd/mm/yyyy, dd/mm, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")

@@ -1,12 +1,12 @@
 """Errors a user can cause, each with its own exit code.
 
 They are raised anywhere below the commands and turned into one line on stderr
-in exactly one place (`huurbeg.cli.HuurbegGroup.main`), which names the field an error is about by
+in exactly one place (`huurbeg.cli.root.HuurbegGroup.main`), which names the field an error is about by
 the flag of the command that ran; below the command line an error names it in the reader's words. Messages must never
 carry personal data (names, addresses, national numbers): cron mails stderr.
 """
 
-from huurbeg.i18n import N_
+from huurbeg.core.i18n import N_
 
 
 
@@ -60,7 +60,7 @@ missing here is named by its name with spaces."""
 def field_name(field: str) -> str:
     """A field in the reader's words: `new_date` is "new date", to a Dutch reader "nieuwe datum";
     `until/review`, one of two fields, is "planned end/review"."""
-    from huurbeg.i18n import _
+    from huurbeg.core.i18n import _
 
     return "/".join(_(FIELDS.get(one, one.replace("_", " "))) for one in field.split("/"))
 
@@ -70,7 +70,7 @@ class HuurbegError(Exception):
 
     One about a field the reader gave says which (`field="new_date"`) and what is wrong with it
     (the message): it reads "new date: ..." wherever it is shown, and on the command line the
-    field is named by the flag of the command that ran ("--new-date: ..."; huurbeg.params).
+    field is named by the flag of the command that ran ("--new-date: ..."; huurbeg.cli.params).
     """
 
     exit_code = 1

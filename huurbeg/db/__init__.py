@@ -32,7 +32,7 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
     from huurbeg.db.store import Store
     from huurbeg.core.errors import DatabaseProblem
     from huurbeg.db.engine import read_only_file, reads_unrecorded, resolve
-    from huurbeg.errors import DatabaseProblem
+    from huurbeg.core.errors import DatabaseProblem
 
     target = resolve(db_option, must_exist=must_exist, name=name)
     read_only = target.path is not None and target.path.exists() and not os.access(target.path, os.W_OK)
@@ -95,7 +95,7 @@ def _open_with_engine(target, *, write: bool, today: date | None, sound: bool, r
     from huurbeg.db.engine import connect_file, make_engine, read_only_file, writing
     from huurbeg.db.migrate import ensure_schema
     from huurbeg.db.store import FileStore, ServerStore
-    from huurbeg.errors import DatabaseProblem
+    from huurbeg.core.errors import DatabaseProblem
 
     engine = make_engine(target, query_only=read_only)
     damage = ensure_schema(engine, target.label, today)

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from huurbeg.codes import Party, Status, Track
+from huurbeg.core.codes import Party, Status, Track
 from huurbeg.db import court, follow_up
 from huurbeg.db.follow_up import LAST_CONTACT
 from huurbeg.db.sql import Connection, Select, in_list, members
-from huurbeg.entities import SEARCHED_CONTACT
-from huurbeg.rules import CaseFacts, OpenAgreement, OpenReferral
+from huurbeg.domain.entities import SEARCHED_CONTACT
+from huurbeg.domain.rules import CaseFacts, OpenAgreement, OpenReferral
 
 NOT_REMOVED = "case_file.removed_at IS NULL"
 """A case withdrawn with `case remove` leaves every list, search and figure."""
@@ -64,9 +64,9 @@ def rows(db: Connection, track: Track | None, status: Status | None, worker: str
 
 @dataclass(frozen=True)
 class Candidate:
-    """A case `case find` may show, with the fields a search compares (huurbeg.finding.score): tenant,
+    """A case `case find` may show, with the fields a search compares (huurbeg.domain.finding.score): tenant,
     address, phone, national_number, landlord, reference, and the landlord's details it looks in, by what
-    they are found as (huurbeg.entities.SEARCHED_CONTACT)."""
+    they are found as (huurbeg.domain.entities.SEARCHED_CONTACT)."""
 
     id: int
     number: str
@@ -77,7 +77,7 @@ class Candidate:
 
 
 def candidates(db: Connection, conditions: list[list[str]], status: Status | None) -> list[Candidate]:
-    """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.finding)."""
+    """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.domain.finding)."""
     params: dict = {}
     groups = [NOT_REMOVED]
     contacts = _landlord_contact_keys(db) if conditions else {}
@@ -113,7 +113,7 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
 
 def _landlord_contact_keys(db: Connection) -> dict[int, str]:
     """The contact details of every landlord that has some, by id, in the forms a query matches."""
-    from huurbeg.finding import contact_key
+    from huurbeg.domain.finding import contact_key
 
     columns = [f.column for f in SEARCHED_CONTACT]
     return {row.id: contact_key([(f.kind, row[f.column]) for f in SEARCHED_CONTACT]) for row in db.rows(

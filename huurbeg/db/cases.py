@@ -20,16 +20,16 @@ from huurbeg.core.errors import DatabaseProblem, NotFound
 from huurbeg.domain.finding import Query, key_groups, search_key
 from huurbeg.domain.rules import CaseFacts, OpenAgreement, OpenReferral
 from huurbeg.core.i18n import _
-from huurbeg.casework import HouseholdMatch, IntakeDraft, match_key
-from huurbeg.codes import Party, Status, Track
+from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, match_key
+from huurbeg.core.codes import Party, Status, Track
 from huurbeg.db import follow_up, history, intake
 from huurbeg.db.caseload import NOT_REMOVED, Candidate, CaseRow, candidates, count, facts, rows
 from huurbeg.db.landlords import Landlords
 from huurbeg.db.sql import Connection, Record, in_list
-from huurbeg.errors import DatabaseProblem, NotFound
-from huurbeg.finding import Query, key_groups, search_key
-from huurbeg.rules import CaseFacts
-from huurbeg.i18n import _
+from huurbeg.core.errors import DatabaseProblem, NotFound
+from huurbeg.domain.finding import Query, key_groups, search_key
+from huurbeg.domain.rules import CaseFacts
+from huurbeg.core.i18n import _
 
 
 def case(db: Connection, number: str, removed: bool = False) -> Record:
@@ -157,7 +157,7 @@ class Cases(Landlords):
         return rows(self.sql, track, status, worker, key)
 
     def find_candidates(self, query: Query, status: Status | None) -> list[Candidate]:
-        """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.finding)."""
+        """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.domain.finding)."""
         return candidates(self.sql, key_groups(query), status)
 
     def tenants(self, numbers: Sequence[str]) -> dict[str, str | None]:

@@ -15,9 +15,9 @@ from sqlmodel import SQLModel
 from huurbeg.core.errors import RuleViolation
 from huurbeg.core.i18n import _
 from huurbeg.db.sql import Connection, in_list
-from huurbeg.entities import LANDLORD_CONTACT
-from huurbeg.errors import RuleViolation
-from huurbeg.i18n import _
+from huurbeg.domain.entities import LANDLORD_CONTACT
+from huurbeg.core.errors import RuleViolation
+from huurbeg.core.i18n import _
 
 # Tables in an order where every reference points backwards, with their reference columns.
 ORDER = [("household", {}), ("landlord", {}), ("dwelling", {}),

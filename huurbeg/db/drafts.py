@@ -10,9 +10,8 @@ from datetime import date, timedelta
 
 from huurbeg.db.area import Area
 from huurbeg.db.sql import Record
+from huurbeg.domain.drafts import KEPT_DAYS
 
-KEPT_DAYS = 7
-"""How long kept answers last after they were last added to."""
 
 
 class Drafts(Area):

@@ -269,8 +269,8 @@ class Figures:
 
     def _plan_lines(self, plans) -> Callable[[int], tuple[list, list]]:
         """The instalments and the payments up to the period's end of these plans, in two queries:
-        (instalments, payments) of a plan by its id, as huurbeg.payment_plan judges them."""
-        from huurbeg.payment_plan import Instalment as Scheduled
+        (instalments, payments) of a plan by its id, as huurbeg.domain.payment_plan judges them."""
+        from huurbeg.domain.payment_plan import Instalment as Scheduled
 
         listed, ids = in_list("plan", plans)
         instalments: dict[int, list] = {}
@@ -283,9 +283,9 @@ class Figures:
 
     def fbu_plans_broken(self) -> dict:
         """FBU plans that became broken in the period. Whether a plan is broken follows from how its
-        payments settle its instalments (huurbeg.payment_plan), so the plans that could have broken
+        payments settle its instalments (huurbeg.domain.payment_plan), so the plans that could have broken
         in the period are loaded (dates and amounts only) and judged in Python: a handful a month."""
-        from huurbeg.payment_plan import broken_spells
+        from huurbeg.domain.payment_plan import broken_spells
 
         start = datetime.combine(self.first, time(), tzinfo=UTC)
         plans = {row.id: row.ended_at for row in self._once(FBU_PLANS, start=start)}
@@ -301,8 +301,8 @@ class Figures:
 
     def plans_paid_late(self) -> dict:
         """Payment plans on which an instalment was paid in full in the period, but only after it had become late
-        (huurbeg.payment_plan): only a payment settles an instalment, so the plans paid in the period are judged."""
-        from huurbeg.payment_plan import states
+        (huurbeg.domain.payment_plan): only a payment settles an instalment, so the plans paid in the period are judged."""
+        from huurbeg.domain.payment_plan import states
 
         plans = [row.id for row in self._once(PAID_PLANS)]
         if not plans:

@@ -16,10 +16,10 @@ from huurbeg.db.sql import Connection
 from huurbeg.domain.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
 from huurbeg.domain.finding import TYPO_MIN_LENGTH, patterns, phone_key, search_key, shared_identity, words
 from huurbeg.core.i18n import N_
-from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
-from huurbeg.finding import (DIGITS_MIN_LENGTH, TYPO_MIN_LENGTH, cheaply_shared, patterns, phone_key, search_key,
-                             shared_identity, words)
-from huurbeg.i18n import N_
+from huurbeg.domain.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
+from huurbeg.domain.finding import (DIGITS_MIN_LENGTH, TYPO_MIN_LENGTH, cheaply_shared, patterns, phone_key, search_key,
+                                    shared_identity, words)
+from huurbeg.core.i18n import N_
 
 
 
@@ -92,7 +92,7 @@ def _alike(db: Connection, draft: IntakeDraft, known: set[str]) -> list[Househol
 
 def _second_fact(draft: IntakeDraft, dialect: str) -> tuple[str | None, dict]:
     """SQL that holds for every household sharing with the draft a birth date, a phone or an address whose numbers
-    agree (huurbeg.finding.cheaply_shared), one of which every pair of ALIKE needs; None when the draft has none.
+    agree (huurbeg.domain.finding.cheaply_shared), one of which every pair of ALIKE needs; None when the draft has none.
     A common name's halves are in most households' keys: this keeps the households judged in Python few."""
     either, params = [], {}
     if draft.birth_date is not None:

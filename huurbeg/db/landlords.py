@@ -3,17 +3,17 @@
 Part of the cases area (`store.cases`): a landlord is named at intake and in `case edit`.
 """
 
-from huurbeg.casework import match_key
+from huurbeg.domain.casework import match_key
 from huurbeg.db.area import Area
 from huurbeg.db.sql import Record
-from huurbeg.entities import LANDLORD_CONTACT
+from huurbeg.domain.entities import LANDLORD_CONTACT
 
 
 class Landlords(Area):
     """The landlords of the cases area: found by name, listed, their contact details kept."""
 
     LANDLORD_CONTACT = tuple(f.column for f in LANDLORD_CONTACT)
-    """How a letter reaches a landlord (the columns of `landlord` a worker may edit; huurbeg.entities)."""
+    """How a letter reaches a landlord (the columns of `landlord` a worker may edit; huurbeg.domain.entities)."""
 
     def landlord_named(self, name: str) -> Record | None:
         """A landlord as intake matches one: by its name without case, accents or punctuation."""

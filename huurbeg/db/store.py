@@ -8,7 +8,7 @@ store.retention, ...: huurbeg.db.area), the same on the Reader of lookups
 `FileStore` runs on the standard library's sqlite3, so a writing command on an up-to-date
 file imports neither SQLAlchemy nor SQLModel nor pydantic; `ServerStore` runs on SQLAlchemy's
 connection to the team's server (or to a file named by a URL with options for its driver).
-It knows nothing of the service's rules (huurbeg.casework, huurbeg.rules) and prints nothing.
+It knows nothing of the service's rules (huurbeg.domain.casework, huurbeg.domain.rules) and prints nothing.
 """
 
 import sqlite3
@@ -22,7 +22,7 @@ from huurbeg.db.history import os_user
 from huurbeg.db.models import Case, History
 from huurbeg.core.errors import DatabaseProblem
 from huurbeg.db.sql import Connection
-from huurbeg.errors import DatabaseProblem
+from huurbeg.core.errors import DatabaseProblem
 
 
 class Store:
@@ -61,7 +61,7 @@ class Store:
     # --- transaction (each kind's) ----------------------------------------------
     def commit(self) -> None:
         if self._wrote:  # kept answers past their day go at the next write
-            from huurbeg.dates import today
+            from huurbeg.core.dates import today
 
             self.drafts.forget_expired(today())
         self._commit()

@@ -22,12 +22,12 @@ from huurbeg.core.i18n import _
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
-from huurbeg.hearings import court_section
-from huurbeg.codes import FoundIn, Severity, Status, Track
-from huurbeg.entities import HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD_CONTACT
-from huurbeg.render import Cents
-from huurbeg.rules import CaseWarning, actionable, most_urgent_first, warnings_for
-from huurbeg.i18n import _
+from huurbeg.domain.hearings import court_section
+from huurbeg.core.codes import FoundIn, Severity, Status, Track
+from huurbeg.domain.entities import HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD_CONTACT
+from huurbeg.core.money import Cents
+from huurbeg.domain.rules import CaseWarning, actionable, most_urgent_first, warnings_for
+from huurbeg.core.i18n import _
 
 
 OVERVIEW_HEARING_DAYS = 7

@@ -70,7 +70,7 @@ class _Draft:
 IntakeDraft = make_dataclass("IntakeDraft", [(f.edit, object, None) for f in HOUSEHOLD
                                              if f.edit not in _Draft.__dataclass_fields__], bases=(_Draft,),
                              namespace={"__doc__": _Draft.__doc__, "__module__": __name__})
-"""The draft has a value for every field of the household's description (huurbeg.entities), named by its
+"""The draft has a value for every field of the household's description (huurbeg.domain.entities), named by its
 `case edit` key: those the rules read are typed above, one described later is there all the same."""
 
 

@@ -11,7 +11,7 @@ field added to a model is described here once.
 
 from dataclasses import dataclass
 
-from huurbeg.i18n import N_
+from huurbeg.core.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -24,12 +24,12 @@ class Field:
     option: str | None = None  # its flag on intake and `case edit` (a landlord's contact: on `landlord edit`)
     where: str = ""  # "household.name", "case.note"; or the table a correction writes ("landlord", "problems")
     purged: bool | None = None  # erased by a purge; None: when personal
-    help: str = ""  # its option's help, translated when the help is shown (huurbeg.i18n_extract finds it)
+    help: str = ""  # its option's help, translated when the help is shown (huurbeg.cli.i18n_extract finds it)
     question: str = ""  # what a terminal asks for it, marked with N_()
     metavar: str | None = None  # its option's placeholder; None: its kind's
     required: bool = False  # a text that must show something, at intake and after a correction
     heading: str = ""  # its line in the dossier and the intake's summary, marked with N_()
-    found: str | None = None  # what `case find` says it matched (huurbeg.codes.FoundIn); None: not searched
+    found: str | None = None  # what `case find` says it matched (huurbeg.core.codes.FoundIn); None: not searched
 
     @property
     def erased(self) -> bool:

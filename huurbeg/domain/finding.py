@@ -58,7 +58,7 @@ def search_key(name: str | None, address: str | None, phone: str | None, nationa
 
 
 def contact_key(details: list[tuple[str, str | None]]) -> str:
-    """A landlord's contact details, (kind, value) as huurbeg.entities describes them, in the forms a query may
+    """A landlord's contact details, (kind, value) as huurbeg.domain.entities describes them, in the forms a query may
     match, as search_key has a household's: a phone's digits, an e-mail's words, a name's words apart and
     together."""
     forms = []

@@ -22,14 +22,16 @@ from huurbeg.core.i18n import _
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
-from huurbeg import money, payment_plan
-from huurbeg.casework import check_date_after_intake, check_not_future, check_open
-from huurbeg.codes import ContactKind, Party
-from huurbeg.errors import InvalidInput, NotFound, Refused, RuleViolation
-from huurbeg.text import blank
-from huurbeg.render import Cents
-from huurbeg.rules import INSTALMENT_FAR_ABOVE_RENT, PAYMENT_FAR_ABOVE_INSTALMENTS, check_contact_minutes, reaches
-from huurbeg.i18n import _
+from huurbeg.core import money
+from huurbeg.domain import payment_plan
+from huurbeg.domain.casework import check_date_after_intake, check_not_future, check_open
+from huurbeg.core.codes import ContactKind, Party
+from huurbeg.core.errors import InvalidInput, NotFound, Refused, RuleViolation
+from huurbeg.core.text import blank
+from huurbeg.core.money import Cents
+from huurbeg.domain.rules import (INSTALMENT_FAR_ABOVE_RENT, PAYMENT_FAR_ABOVE_INSTALMENTS, check_contact_minutes,
+                                  reaches)
+from huurbeg.core.i18n import _
 
 def log_contact(store: Storage, number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
                 next_planned: date | None, today: date, reached: bool | None = None) -> bool:
@@ -73,7 +75,7 @@ def contact_list(store: Storage, number: str | None, since: date | None) -> list
 
 def plan_doubts(store, number: str, arrears: int, instalment: int) -> list[RuleViolation]:
     """What is implausible in a new plan, each naming its field and both amounts: an instalment above the
-    arrears or far above the rent (huurbeg.rules.INSTALMENT_FAR_ABOVE_RENT), arrears that differ from the case's.
+    arrears or far above the rent (huurbeg.domain.rules.INSTALMENT_FAR_ABOVE_RENT), arrears that differ from the case's.
     Asked about on a terminal, refused without --force."""
     case = store.cases.case(number)
     doubts = []
@@ -146,7 +148,7 @@ def pay(store: Storage, number: str, amount: int, when: date, today: date) -> in
 
 
 def payment_doubts(store, number: str, amount: int, when: date, today: date) -> list[RuleViolation]:
-    """Whether a payment is far above the instalment (huurbeg.rules.PAYMENT_FAR_ABOVE_INSTALMENTS): more
+    """Whether a payment is far above the instalment (huurbeg.domain.rules.PAYMENT_FAR_ABOVE_INSTALMENTS): more
     than that many instalments and more than is due on its day with the next instalment, and not the whole
     balance (more than it is refused by the rules of a payment). Asked about on a terminal, refused without
     --force."""

@@ -18,12 +18,14 @@ from huurbeg.core.errors import InvalidInput
 from huurbeg.core.i18n import N_, Nn_, _, language
 from huurbeg.core.messages import Msg
 from huurbeg.domain.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
-from huurbeg import fbu, money, payment_plan
-from huurbeg.codes import ContactKind, Party, ReferralDestination, Severity, Status, Track, known
-from huurbeg.dates import long_day
-from huurbeg.errors import InvalidInput, RuleViolation
-from huurbeg.i18n import N_, Msg, Nn_, _
-from huurbeg.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
+from huurbeg.domain import fbu, payment_plan
+from huurbeg.core import money
+from huurbeg.core.codes import ContactKind, Party, ReferralDestination, Severity, Status, Track, known
+from huurbeg.core.dates import long_day
+from huurbeg.core.errors import InvalidInput, RuleViolation
+from huurbeg.core.i18n import N_, Nn_, _
+from huurbeg.core.messages import Msg
+from huurbeg.domain.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
 
 # --- thresholds ------------------------------------------------------------
 PW_MAX_YEARS = 3

@@ -25,11 +25,11 @@ from huurbeg.domain.casework import IntakeDraft, complete, match_key
 from huurbeg.core.codes import WHAT, LandlordType, Outcome, Problem, Source, Status, Track, choices, parse_code
 from huurbeg.core.errors import HuurbegError, InvalidInput
 from huurbeg.core.i18n import N_, _
-from huurbeg import dates, money, national_number
-from huurbeg.casework import IntakeDraft, complete, match_key
-from huurbeg.codes import WHAT, LandlordType, Outcome, Problem, Source, Status, Track, choices, parse_code
-from huurbeg.errors import HuurbegError, InvalidInput, said
-from huurbeg.i18n import N_, _
+from huurbeg.core import dates, money, national_number
+from huurbeg.domain.casework import IntakeDraft, complete, match_key
+from huurbeg.core.codes import WHAT, LandlordType, Outcome, Problem, Source, Status, Track, choices, parse_code
+from huurbeg.core.errors import HuurbegError, InvalidInput, said
+from huurbeg.core.i18n import N_, _
 
 COLUMNS = ("ref", "tenant", "address", "phone", "birth_date", "national_number", "adults", "children", "landlord",
            "landlord_type", "track", "source", "referrer", "problems", "intake_date", "arrears", "tenant_informed",

@@ -19,7 +19,7 @@ from importlib import resources
 from huurbeg.core import dates
 from huurbeg.domain.figures import FIGURES, PANELS, breakdown_text, figure_name
 from huurbeg.core.i18n import N_, _, language
-from huurbeg.output.render import text_value
+from huurbeg.core.messages import text_value
 from huurbeg.domain.service import ServiceIdentity
 
 NEEDED = ("name", "place")

@@ -25,7 +25,7 @@ from zoneinfo import TZPATH, ZoneInfo
 from huurbeg.core import money
 from huurbeg.core.codes import ConciliationResult, HearingResult, SessionKind, known
 from huurbeg.core.i18n import _
-from huurbeg.output.render import plain, state_word, text_value
+from huurbeg.core.messages import plain, state_word, text_value
 from huurbeg.core.text import courtroom
 
 COURT_TIME_ZONE = "Europe/Brussels"

@@ -149,7 +149,7 @@ SIGNING_ROOM = 26
 
 
 def _agreement(document, parts) -> None:
-    """The agreement's parts (huurbeg.fbu_document.blocks) in the proportional font of the letters: paragraphs
+    """The agreement's parts (huurbeg.output.fbu_document.blocks) in the proportional font of the letters: paragraphs
     flow to the margins, the schedule in columns. The last article, the place and date of signing and the
     signatures stay together: when they do not fit below what comes before, they start the next page together,
     so a signature never stands alone on a page, cut from the text it signs."""
@@ -172,7 +172,7 @@ def _height(document, parts) -> float:
     document.set_font("Sans", "", AGREEMENT_SIZE)
     for kind, *rest in parts:
         if kind in ("paragraph", "closing"):
-            from fpdf.enums import MethodReturnValue
+            from fpdf.enums import MethodReturnValue  # heavy
 
             text, first = (rest[0], "") if kind == "closing" else (rest[0], rest[1])
             room = 210 - 2 * MARGIN - document.get_string_width(first)

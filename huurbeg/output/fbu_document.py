@@ -69,7 +69,7 @@ def render(data: dict, lang: str = "nl", service=None) -> str:
 
 
 def blocks(data: dict, lang: str = "nl", service=None) -> list[tuple]:
-    """The agreement as its parts, in `lang`, for a page to lay out in its own font (huurbeg.documents): ("title",
+    """The agreement as its parts, in `lang`, for a page to lay out in its own font (huurbeg.output.documents): ("title",
     text), ("heading", text), ("paragraph", text, first, rest), ("row", seq, due, amount), ("gap",), ("closing",
     text) — the place and date of signing, which stays on the page of the signatures — and ("signatures",
     labels)."""

@@ -116,7 +116,7 @@ class Letter:
     values: dict
     logo: bytes | None = None
     logo_type: str | None = None
-    parts: tuple = ()  # the FBU agreement's parts (huurbeg.fbu_document.blocks), laid out in the page's own font
+    parts: tuple = ()  # the FBU agreement's parts (huurbeg.output.fbu_document.blocks), laid out in the page's own font
 
     @property
     def paragraphs(self) -> list[str]:
@@ -334,7 +334,7 @@ def _court(store, case, today: date) -> dict:
 
 
 def fbu(data: dict, text: str, identity, worker, lang: str, parts: tuple = ()) -> Letter:
-    """The FBU guidance agreement as a document: its text (huurbeg.fbu_document) as the body, its parts for the
+    """The FBU guidance agreement as a document: its text (huurbeg.output.fbu_document) as the body, its parts for the
     page."""
     with speaking(lang):
         values = _common(data["case"], identity, worker, data["signed"]) | {

@@ -42,7 +42,7 @@ SEVERITY_STYLE = {"overdue": "bold red", "urgent": "red", "warning": "yellow", "
 WRAPPING = {"tenant", "warning", "message", "detail", "note", "court", "address", "landlord", "text", "name"}
 """Columns of free text; the others (numbers, dates, codes) never wrap mid-word."""
 FACT_FIRST = {"warning", "message"}
-"""Columns of warnings, written fact first (huurbeg.rules): what follows a '; ' may be cut, the fact before it not."""
+"""Columns of warnings, written fact first (huurbeg.domain.rules): what follows a '; ' may be cut, the fact before it not."""
 
 
 def literal(value, *, lines: bool = False, style: str = ""):
@@ -164,9 +164,6 @@ def _reason(exc: OSError) -> str:
 
 
 def _cannot_write(path: str, exc: OSError):
-    from huurbeg.db.engine import shown
-    from huurbeg.errors import HuurbegError
-
     return HuurbegError(_("cannot write {shown}: {value}").format(shown=shown(path), value=_reason(exc)),
                         field="output")
 
@@ -249,9 +246,6 @@ def _name_output(succeeded: bool) -> str | None:
     try:
         os.replace(output["temporary"], output["path"])  # a link or a file put there since is replaced, not followed
     except OSError as exc:  # what the command wrote is committed: its output stays, under the temporary name
-        from huurbeg.db.engine import shown
-        from huurbeg.errors import HuurbegError
-
         raise HuurbegError(_("cannot write {shown}: {value}; the output is in {temporary}").format(
             shown=shown(output["path"]), value=_reason(exc), temporary=shown(output["temporary"])),
                            field="output") from None
@@ -295,8 +289,6 @@ def write_bytes(content: bytes) -> None:
     if _output:
         _output["data"] = content
     elif sys.stdout.isatty():
-        from huurbeg.errors import InvalidInput
-
         raise InvalidInput(_("a workbook needs a file, e.g. --output figures.xlsx"), field="output")
     elif _held:
         _held["data"].append(content)
@@ -567,7 +559,7 @@ def wrapped(text: str, width: int | None = None, indent: str = "  ") -> str:
     """`text` broken at spaces into lines of `width` cells (default: stderr's terminal), the lines after the first
     indented; a word, a code (pre-ogp) or a path is never split, one longer than a line stands alone on it.
     Off a terminal (cron, a log) it stays one line, whole."""
-    import textwrap
+    import textwrap  # startup
 
     if width is None:
         try:
@@ -582,7 +574,7 @@ def wrapped(text: str, width: int | None = None, indent: str = "  ") -> str:
 def one_line(text: str, width: int | None = None) -> str:
     """`text` for a place that shows one line (the message under a question): cut after a whole word to the
     terminal's width, never within one."""
-    import shutil
+    import shutil  # startup
 
     return shorten(text, (width or shutil.get_terminal_size().columns) - 1)
 
@@ -622,16 +614,6 @@ def _priority(column: Column) -> int:
     return given[0] if given else PRIORITY.get(key, 50)
 
 
-def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
-              title: str | None = None, empty: str | None = None, sheet=None,
-              keys: Sequence[str] | None = None) -> None:
-    """A list in the chosen format (huurbeg.formats); json/csv/xlsx carry every key of the rows, the table `columns`.
-
-    `sheet` names the workbook sheet of a row (one sheet per panel of the figures); default one sheet.
-    """
-    from huurbeg import formats
-
-    formats.write(fmt, "listing", formats.Listing(rows, columns, title, empty, sheet, keys))
 
 
 PAGING = {"allowed": True}
@@ -690,8 +672,8 @@ def page(renderable) -> None:
 
 
 def _through_pager(text: str) -> None:
-    import shlex
-    import subprocess
+    import shlex  # startup
+    import subprocess  # startup
 
     command = shlex.split(os.environ.get("PAGER") or "less -R")
     encoding = sys.stdout.encoding or "utf-8"
@@ -709,8 +691,3 @@ def _through_pager(text: str) -> None:
         pager.wait()
 
 
-def emit_fields(record: dict, fmt: str) -> bool:
-    """json/csv/xlsx of one object (csv and xlsx as field,value rows); False when a table is wanted."""
-    from huurbeg import formats
-
-    return formats.write(fmt, "record", record)

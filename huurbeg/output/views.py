@@ -15,15 +15,17 @@ from huurbeg.domain.figures import (FIGURES, HEADLINES, PANELS, WORKER_FIGURES, 
                                     panel_name)
 from huurbeg.output import history
 from huurbeg.output.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
-from huurbeg import dates, national_number
-from huurbeg.text import courtroom
-from huurbeg.i18n import N_, _, ngettext
-from huurbeg.entities import HOUSEHOLD, LANDLORD_CONTACT
-from huurbeg.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult,
-                           HearingResult, LandlordType, Outcome, Party, Problem, ReferralDestination, ReferralOutcome,
-                           SessionKind, Source, Track, known)
-from huurbeg.payment_plan import LATE_AFTER_DAYS
-from huurbeg.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
+from huurbeg.core import dates, national_number
+from huurbeg.core.text import courtroom
+from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.domain.entities import HOUSEHOLD, LANDLORD_CONTACT
+from huurbeg.core.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind,
+                                EvictionResult, HearingResult, LandlordType, Outcome, Party, Problem,
+                                ReferralDestination, ReferralOutcome, SessionKind, Source, Track, known)
+from huurbeg.domain.payment_plan import LATE_AFTER_DAYS
+from huurbeg.core.money import Cents
+from huurbeg.output.render import coded, console, literal, message, table
+from huurbeg.core.messages import plain, state_word, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("tenant", N_("Tenant"), 20),
@@ -125,7 +127,7 @@ def headers(columns):
 
 
 def _household_facts(values: dict) -> list[tuple]:
-    """A household's lines (its details by column), in the order of its description (huurbeg.entities); its
+    """A household's lines (its details by column), in the order of its description (huurbeg.domain.entities); its
     size on one line, "2 adults, 1 child"."""
     pairs: list[tuple] = []
     for field in HOUSEHOLD:
@@ -470,7 +472,7 @@ def plan_summary(number: str, arrears: int, schedule: list) -> None:
 
 def visit_summary(number: str, when, kind, reached: bool, minutes: int | None, note: str | None, next_planned) -> None:
     """One screen with the contact a resumed `visit` is about to log, its kept answers with the new ones."""
-    from rich.panel import Panel
+    from rich.panel import Panel  # heavy
 
     console().print(Panel(_facts_grid([
         (N_("Date"), text_value(when)), (N_("Kind"), text_value(kind)), (N_("Reached"), text_value(reached)),
@@ -497,7 +499,7 @@ def _hearing_days(data: dict) -> str:
 def overview_view(data: dict, limit: int = 15) -> None:
     out = console()
     warnings = [w.as_dict() | {"tenant": data.get("tenants", {}).get(w.case)} for w in data["warnings"]]
-    from rich.markup import escape
+    from rich.markup import escape  # heavy
 
     cases = ngettext("{n} open case", "{n} open cases", data["open_cases"]).format(n=data["open_cases"])
     if data.get("worker"):

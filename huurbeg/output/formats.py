@@ -1,9 +1,9 @@
 """The output formats, and which kinds of output speak them: the one place `--format` reads.
 
 A format is one `Format`, registered with the kinds of output it can write: its writers, keyed
-by kind, take what that kind gives and write it through huurbeg.render's door (stdout held while
+by kind, take what that kind gives and write it through huurbeg.output.render's door (stdout held while
 the command runs, or the --output file). `KINDS` lists each kind's formats and the help of its
-option; the shared `--format` option (huurbeg.params), its completion, its error and the dispatch
+option; the shared `--format` option (huurbeg.cli.params), its completion, its error and the dispatch
 (`write`) all read them, so a new format is one module with its writers and one `register` call.
 
 What a format writes: a `listing` (rows, e.g. `case list`), a `record` (one object, e.g. `case show`,
@@ -16,8 +16,11 @@ calendar), `figures` (`stats`: a listing or a report).
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from huurbeg import render
-from huurbeg.i18n import N_, _
+from huurbeg.core.i18n import N_, _, language
+from huurbeg.core.text import quoted
+from huurbeg.output import annual_report, render
+from huurbeg.output.calendar import hearings_ics
+from huurbeg.output.workbook import fields_for_people, workbook
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class Format:
     name: str
     writers: dict[str, Callable] = field(default_factory=dict)
     """Per kind, what writes it: `listing` takes a Listing, `record` a dict (False: draw it as a table),
-    `calendar` the roll's rows, `report` huurbeg.annual_report's Report."""
+    `calendar` the roll's rows, `report` huurbeg.output.annual_report's Report."""
     for_people: bool = False
     """Values in the reader's words (labels, dd/mm/yyyy) rather than the codes a program reads."""
     binary: bool = False
@@ -114,8 +117,6 @@ def get(name: str) -> Format:
 
 def parse(kind: str, text: str) -> str:
     """The format named `text` (case and surrounding blanks ignored), if `kind` speaks it."""
-    from huurbeg.i18n import language
-    from huurbeg.text import quoted
 
     name = text.strip().lower()
     if name in KINDS[kind].formats:
@@ -138,10 +139,27 @@ def write(fmt: str, kind: str, data) -> bool:
 
 def command_name() -> str:
     """The command being run without the program's name (`case list`): a listing's sheet is named after it."""
-    from typer._click.globals import get_current_context
+    from typer._click.globals import get_current_context  # cli
 
     context = get_current_context(silent=True)
     return (" ".join(context.command_path.split()[1:]) if context is not None else "") or "huurbeg"
+
+
+# --- what commands call ---------------------------------------------------------------------------
+
+def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
+              title: str | None = None, empty: str | None = None, sheet=None,
+              keys: Sequence[str] | None = None) -> None:
+    """A list in the chosen format (huurbeg.output.formats); json/csv/xlsx carry every key of the rows, the table `columns`.
+
+    `sheet` names the workbook sheet of a row (one sheet per panel of the figures); default one sheet.
+    """
+    write(fmt, "listing", Listing(rows, columns, title, empty, sheet, keys))
+
+
+def emit_fields(record: dict, fmt: str) -> bool:
+    """json/csv/xlsx of one object (csv and xlsx as field,value rows); False when a table is wanted."""
+    return write(fmt, "record", record)
 
 
 # --- the formats ------------------------------------------------------------------------------------
@@ -158,38 +176,26 @@ def _flat(record: dict) -> list[dict]:
 
 
 def _workbook(listing: Listing) -> None:
-    from huurbeg.workbook import workbook
-
     render.write_bytes(workbook(listing.rows, listing.title or command_name(), listing.sheet))
 
 
 def _workbook_record(record: dict) -> None:
-    from huurbeg.workbook import fields_for_people, workbook
-
     render.write_bytes(workbook(fields_for_people(record), record.get("case") or command_name(), people=False))
 
 
 def _excel_record(record: dict) -> None:
-    from huurbeg.workbook import fields_for_people
-
     render.write_csv(fields_for_people(record, text_dates=True), excel=True, people=False)
 
 
 def _calendar(rows: list[dict]) -> None:
-    from huurbeg.calendar import hearings_ics
-
     render.write_text(hearings_ics(rows))
 
 
 def _report_page(report) -> None:
-    from huurbeg import annual_report
-
     render.write_text(annual_report.page(*report))
 
 
 def _report_pdf(report) -> None:
-    from huurbeg import annual_report
-
     render.write_bytes(annual_report.pdf(*report))
 
 

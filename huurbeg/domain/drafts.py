@@ -15,11 +15,13 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
 
-from huurbeg.db.drafts import KEPT_DAYS
-from huurbeg.errors import Cancelled, NotFound, reason
-from huurbeg.i18n import N_, _
+from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Track
+from huurbeg.core.errors import Cancelled, NotFound, reason
+from huurbeg.core.i18n import N_, _
 
 INTAKE, VISIT, PLAN = "intake", "visit", "plan"
+KEPT_DAYS = 7
+"""How long the answers of an interrupted flow are kept, in days of the service's calendar."""
 
 
 def _plain(value):
@@ -56,8 +58,6 @@ def _day(value: str) -> date:
 
 
 def intake_kinds() -> dict[str, Callable]:
-    from huurbeg.codes import LandlordType, Problem, Source, Track
-
     kinds: dict[str, Callable] = {"track": Track, "landlord_type": LandlordType, "source": Source,
                                   "problems": Problem, "birth_date": _day, "intake_date": _day}
     for name in ("tenant", "address", "phone", "national_number", "landlord", "referrer", "note"):
@@ -70,8 +70,6 @@ def intake_kinds() -> dict[str, Callable]:
 
 
 def visit_kinds() -> dict[str, Callable]:
-    from huurbeg.codes import ContactKind
-
     return {"when": _day, "kind": ContactKind, "reached": bool, "minutes": int, "note": str, "next_planned": _day}
 
 
@@ -108,7 +106,7 @@ def fill_intake(draft, kept: dict):
 
 
 class Keeper:
-    """Keeps one flow's answers as they are accepted (huurbeg.prompts calls it), in a transaction of their own."""
+    """Keeps one flow's answers as they are accepted (huurbeg.cli.prompts calls it), in a transaction of their own."""
 
     def __init__(self, store, flow: str, case, today: date, kept: bool):
         self.store, self.flow, self.today = store, flow, today
