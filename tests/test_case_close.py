@@ -5,8 +5,7 @@ import json
 
 import pytest
 
-from conftest import assert_one_line_error, snapshot, spawn_huurbeg
-from conftest import answer, assert_one_line_error, finish, snapshot, spawn_huurbeg
+from conftest import assert_one_line_error, finish, snapshot, spawn_huurbeg
 
 
 def dossier(cli, number, **env):
@@ -75,6 +74,7 @@ def test_on_a_terminal_a_running_plan_or_referral_is_asked_about(cli, new_case, 
                           lang=lang)
     for text in shown:
         child.expect_exact(text)
+    child.expect(r"\((y|j)/N\)")  # the question is drawn whole: keys typed before it would be dropped
     child.send(keys)
     assert finish(child) == code, child.before
     if code:

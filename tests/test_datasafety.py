@@ -268,12 +268,17 @@ def test_a_killed_backup_leaves_nothing_at_its_path(tmp_path, db_path, cli):
     checkpoint(db_path)
     env = dict(os.environ, HUURBEG_DB=str(db_path))
     rng = random.Random(1)
+    started = time.monotonic()  # how long a whole backup takes here: the kills fall anywhere within it
+    subprocess.run([sys.executable, "-m", "huurbeg", "backup", str(tmp_path / "timed.db")], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    whole = time.monotonic() - started
+    (tmp_path / "timed.db").unlink()
     outcomes = set()
     for attempt in range(12):
         target = tmp_path / f"backup-{attempt}.db"
         process = subprocess.Popen([sys.executable, "-m", "huurbeg", "backup", str(target)], env=env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 1.2))
+        time.sleep(rng.uniform(0.3, 1.3) * whole)
         process.send_signal(signal.SIGKILL)
         process.wait()
         if target.exists():  # a file at PATH is a complete, checked backup

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import answer, assert_one_line_error, snapshot, spawn_huurbeg
-from conftest import INTAKE, answer, assert_one_line_error, finish, snapshot, spawn_huurbeg
+from conftest import finish
 
 
 def ok(result):

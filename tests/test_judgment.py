@@ -10,10 +10,8 @@ from conftest import assert_one_line_error, query, snapshot
 from huurbeg.core.codes import Severity, Status, Track
 from huurbeg.domain.rules import (EARLIEST_EVICTION_URGENT_DAYS, JUDGMENT_SERVICE_ASK_DAYS, CaseFacts,
                                   earliest_eviction, short_notice, warnings_for)
-from huurbeg.core.codes import Severity, Status, Track
 from huurbeg.core.i18n import speaking
-from huurbeg.domain.rules import (EARLIEST_EVICTION_URGENT_DAYS, JUDGMENT_SERVICE_ASK_DAYS, WARNING_TEXT_WIDTH,
-                                  CaseFacts, earliest_eviction, short_notice, warnings_for)
+from huurbeg.domain.rules import (WARNING_TEXT_WIDTH)
 
 AFTER_JUDGMENT_RULES = ("judgment-not-served", "earliest-eviction-date", "eviction-short-notice", "eviction-date")
 

@@ -7,8 +7,7 @@ import pytest
 
 from conftest import answer, assert_one_line_error, snapshot, spawn_huurbeg
 from huurbeg.domain.rules import PAYMENT_FAR_ABOVE_INSTALMENTS
-from conftest import answer, assert_one_line_error, finish, records, snapshot, spawn_huurbeg
-from huurbeg.domain.rules import PAYMENT_FAR_ABOVE_INSTALMENTS
+from conftest import finish, records
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from typer.testing import CliRunner
 
 from conftest import TODAY, snapshot
 from huurbeg.cli.root import app
-from conftest import TODAY, finish, records, snapshot
-from huurbeg.cli.root import app
+from conftest import finish, records
 
 pexpect = pytest.importorskip("pexpect")
 

@@ -15,10 +15,7 @@ from conftest import assert_one_line_error, snapshot
 from huurbeg.cli import params
 from huurbeg.core import text
 from huurbeg.cli.root import app
-from conftest import assert_one_line_error, records, snapshot
-from huurbeg.cli import params
-from huurbeg.core import text
-from huurbeg.cli.root import app
+from conftest import records
 
 INVISIBLE = ["\u200b\u200b", "\x1b[2J", " \t ", "\x1b]52;c;aGVsbG8=\x07", "\u202e\u2066", "\x1b]8;;http://e.vil\x07"
              "\x1b]8;;\x07"]

@@ -20,8 +20,6 @@ from typer._click import Context, HelpFormatter
 from huurbeg.core.i18n import N_, _, catalogue, language
 from huurbeg.cli.params import CODE_HELP
 from huurbeg.cli.groups import loaded
-from huurbeg.core.i18n import N_, _, catalogue, language
-from huurbeg.cli.params import CODE_HELP
 
 WORK = ("intake", "case", "visit", "plan", "hearing", "transfer", "refer", "letter", "deadlines", "digest",
         "stats")

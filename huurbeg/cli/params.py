@@ -17,11 +17,7 @@ from huurbeg.core import dates, money, national_number, text
 from huurbeg.core.case_number import parse_case_number
 from huurbeg.core.codes import ALIASES, choices, names, parse_code
 from huurbeg.core.i18n import N_, _
-from huurbeg.core import dates, money, national_number, text
 from huurbeg.output import formats
-from huurbeg.core.case_number import parse_case_number
-from huurbeg.core.codes import ALIASES, choices, names, parse_code
-from huurbeg.core.i18n import N_, _
 
 
 RUNNING: ContextVar = ContextVar("huurbeg_command", default=None)

@@ -28,16 +28,9 @@ from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Statu
 from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
 from huurbeg.core.i18n import N_, _
 from huurbeg.domain.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
-from huurbeg.core import dates, money, national_number, text
-from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
-                                     is_court_notice, match_key)
-from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.domain.entities import HOUSEHOLD, Field
-from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
-from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import said_on_the_command_line
-from huurbeg.domain.rules import (MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size,
-                                  hearing_doubts)
+from huurbeg.domain.rules import (hearing_doubts)
 
 
 def interactive(no_input: bool) -> bool:

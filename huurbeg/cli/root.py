@@ -20,21 +20,13 @@ from typer.core import TyperGroup
 from huurbeg import __version__
 from huurbeg.cli import completion, helptext
 from huurbeg.output import render
-from huurbeg.commands import (case, completion as completion_command, deadlines, demo, digest, hearing, importing,
-                              intake, letter, maintenance, plan, refer, service, stats, transfer, visit)
 from huurbeg.core.errors import Cancelled, HuurbegError, reason as _said
 from huurbeg.cli.groups import spare_pydantic
 from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import output_option, parse_worker
 from huurbeg.cli.state import AppState, state
-from huurbeg import __version__
-from huurbeg.cli import completion, helptext
-from huurbeg.output import render
-from huurbeg.core.errors import Cancelled, HuurbegError, reason as _said
-from huurbeg.cli.groups import LazyCommands, build, shown, spare_pydantic
-from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import RUNNING, output_option, parse_worker, said_on_the_command_line
-from huurbeg.cli.state import AppState, state
+from huurbeg.cli.groups import LazyCommands, build, shown
+from huurbeg.cli.params import RUNNING, said_on_the_command_line
 
 EXIT_DATABASE = 5
 EXIT_INTERNAL = 70
@@ -55,7 +47,6 @@ def _fail(text: str, code: int) -> int:
 def _stopped(text: str, code: int) -> int:
     """A command the worker stopped: one line that says so, without calling it an error."""
     from huurbeg.output.render import plain
-    from huurbeg.core.messages import plain
     from huurbeg.output.render import wrapped
 
     sys.stderr.write(wrapped(_("huurbeg: {message}").format(message=plain(text))) + "\n")

@@ -9,29 +9,18 @@ import typer
 
 from huurbeg.output import render
 from huurbeg.core.codes import AttachmentKind, Audience, Outcome, Problem, Status, Track
-from huurbeg.commands.intake import (AddressOption, AdultsOption, ArrearsOption, BirthDateOption, ChildrenOption,
-                                     LandlordOption, LandlordTypeOption, NationalNumberOption, NoteOption,
-                                     PhoneOption, ProblemOption, ReferrerOption, RentOption, SourceOption,
-                                     TenantOption)
+from huurbeg.commands.intake import (ArrearsOption, LandlordOption, LandlordTypeOption, NoteOption,
+                                     ProblemOption, ReferrerOption, RentOption, SourceOption)
 from huurbeg.commands import headed
 from huurbeg.output.history import fields_shown
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
-                                OutputFormat, ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file,
+                                ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file,
                                 parse_case, parse_past_date, parse_required_text, parse_worker)
 from huurbeg.cli.state import state
-from huurbeg.output import formats, render
-from huurbeg.core.codes import AttachmentKind, Audience, Outcome, Problem, Status, Track
-from huurbeg.commands.intake import (ArrearsOption, LandlordOption, LandlordTypeOption, NoteOption, ProblemOption,
-                                     ReferrerOption, RentOption, SourceOption)
+from huurbeg.output import formats
 from huurbeg.commands.fields import with_options
 from huurbeg.domain.entities import HOUSEHOLD
-from huurbeg.output.history import fields_shown
-from huurbeg.core.i18n import N_, _, ngettext
-from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
-                                ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file, parse_case,
-                                parse_past_date, parse_required_text, parse_worker)
-from huurbeg.cli.state import state
 
 app = typer.Typer(help="The caseload and one dossier: list, find, show, edit, consent, track, close, reopen, "
                        "assign, merge, unmerge, history.",
@@ -352,7 +341,8 @@ def close(
     running = casework.still_open(store, number)
     if running and prompts.interactive(no_input):
         prompts.introduce(number, casework.tenant_of_open_case(store, number))
-        render.notice("\n".join([_("Still open:"), *(f"- {what}" for what in running)]))  # one line each, at 80
+        for line in [_("Still open:"), *(f"- {what}" for what in running)]:  # one line each, at 80
+            render.notice(line)
         if not prompts.confirm(_("Close the case anyway?"), default=False):
             raise Cancelled(_("not closed; nothing was written"))
     casework.close_case(store, number, outcome, when, app_state.today, note)

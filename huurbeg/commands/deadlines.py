@@ -4,16 +4,12 @@ from typing import Annotated
 
 import typer
 
-from huurbeg.output import render
 from huurbeg.commands import headed
-from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import AsOfOption, FormatOption, MineOption, OutputFormat, WorkerOption, parse_days
-from huurbeg.cli.state import state
-from huurbeg.output import formats, render
-from huurbeg.commands import TENANT_COLUMN, headed, with_tenants
 from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import AsOfOption, FormatOption, MineOption, WorkerOption, parse_days
 from huurbeg.cli.state import state
+from huurbeg.output import formats
+from huurbeg.commands import TENANT_COLUMN, with_tenants
 
 COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), TENANT_COLUMN, ("rule", N_("Rule")),
            ("message", N_("Warning"))]

@@ -9,20 +9,13 @@ from huurbeg.output import render
 from huurbeg.core.codes import ConciliationResult, EvictionResult, HearingResult, SessionKind, choices
 from huurbeg.output.history import fields_shown
 from huurbeg.core.i18n import N_, _, ngettext
-from huurbeg.cli.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, OutputFormat, ReasonOption,
+from huurbeg.cli.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, ReasonOption,
                                 WorkerOption, code_option, parse_coming_date, parse_coming_datetime, parse_count,
                                 parse_date, parse_datetime, parse_days, parse_money, parse_past_date,
                                 parse_required_text)
 from huurbeg.cli.state import state
-from huurbeg.output import formats, render
-from huurbeg.core.codes import ConciliationResult, EvictionResult, HearingResult, SessionKind, choices
-from huurbeg.output.history import fields_shown
-from huurbeg.core.i18n import N_, _, ngettext
-from huurbeg.cli.params import (CODE_HELP, CaseArgument, FormatOption, MineOption, ReasonOption, WorkerOption,
-                                code_option, format_option, parse_coming_date, parse_coming_datetime, parse_count,
-                                parse_date, parse_datetime, parse_days, parse_money, parse_past_date,
-                                parse_required_text)
-from huurbeg.cli.state import state
+from huurbeg.output import formats
+from huurbeg.cli.params import (format_option)
 
 ForceOption = Annotated[bool, typer.Option(
     "--force", help="Record a session on a Saturday, Sunday or public holiday (asked about on a terminal) all the "
@@ -206,7 +199,6 @@ def outcome(
     """Record the outcome of the case's pending hearing (settled, postponed, plan-imposed, dissolved, ...) or
     conciliation session (agreement, no-agreement, tenant-absent, withdrawn)."""
     from huurbeg.domain import hearings
-    from huurbeg.domain import hearings
     from huurbeg.cli import prompts
     from huurbeg.domain.rules import hearing_doubts
 
@@ -310,7 +302,6 @@ def edit(
     force: ForceOption = False,
 ) -> None:
     """Correct the case's pending hearing, or add or change the proposal for the judge."""
-    from huurbeg.domain import corrections, hearings
     from huurbeg.domain import corrections, hearings
     from huurbeg.cli import prompts
     from huurbeg.domain.rules import hearing_doubts

@@ -9,18 +9,14 @@ from huurbeg.output import formats, render
 from huurbeg.core.codes import LandlordType, Problem, Source, Track
 from huurbeg.core.errors import Cancelled, said
 from huurbeg.core.i18n import N_, _, ngettext
-from huurbeg.cli.params import (DateOption, NoInputOption, OutputFormat, code_option, parse_count, parse_money,
-                                parse_birth_date, parse_clearable_text, parse_national_number, parse_required_text)
+from huurbeg.cli.params import (DateOption, NoInputOption, code_option, parse_money,
+                                parse_clearable_text)
 from huurbeg.cli.state import state
-from huurbeg.output import render
-from huurbeg.core.codes import LandlordType, Problem, Source, Track
 from huurbeg.commands import ResumeOption
 from huurbeg.commands.fields import with_options
 from huurbeg.domain.entities import HOUSEHOLD
-from huurbeg.core.errors import Cancelled, InvalidInput, said
-from huurbeg.core.i18n import N_, _, ngettext
-from huurbeg.cli.params import DateOption, NoInputOption, code_option, format_option, parse_clearable_text, parse_money
-from huurbeg.cli.state import state
+from huurbeg.core.errors import InvalidInput
+from huurbeg.cli.params import format_option
 
 
 # The landlord and case fields, shared with `huurbeg case edit` (huurbeg.commands.case); the household's are
@@ -87,7 +83,6 @@ def intake(
         consent_landlord=consent_landlord, intake_date=when, note=note)
     from huurbeg.cli import prompts
     from huurbeg.domain import drafts
-    from huurbeg.cli import prompts
 
     asking = prompts.interactive(no_input)
     if resume and not asking:

@@ -9,9 +9,6 @@ import typer
 from huurbeg.output import formats, render
 from huurbeg.commands import headed
 from huurbeg.core.i18n import N_, _, ngettext
-from huurbeg.cli.params import FormatOption, OutputFormat, parse_past_date
-from huurbeg.cli.state import state
-from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.params import FormatOption, parse_past_date
 from huurbeg.cli.state import state
 

@@ -13,22 +13,10 @@ from huurbeg.core.errors import Cancelled, InvalidInput, MissingValue
 from huurbeg.cli.groups import with_default
 from huurbeg.output.history import fields_shown
 from huurbeg.core.i18n import N_, _, ngettext
-from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
-                                ReasonOption, RecordIdArgument, code_option, output_file, parse_coming_date,
+from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption, RecordIdArgument, code_option, output_file, parse_coming_date,
                                 parse_count, parse_date, parse_money, parse_past_date, parse_required_text)
 from huurbeg.cli.state import state
-from huurbeg.core import dates, money
-from huurbeg.output import render
-from huurbeg.core.codes import Party
 from huurbeg.commands import ResumeOption
-from huurbeg.core.errors import Cancelled, InvalidInput, MissingValue
-from huurbeg.cli.groups import with_default
-from huurbeg.output.history import fields_shown
-from huurbeg.core.i18n import N_, _, ngettext
-from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption,
-                                RecordIdArgument, code_option, output_file, parse_coming_date, parse_count, parse_date,
-                                parse_money, parse_past_date, parse_required_text)
-from huurbeg.cli.state import state
 
 app = typer.Typer(
     cls=with_default("new"), no_args_is_help=True,

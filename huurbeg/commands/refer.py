@@ -9,17 +9,10 @@ from huurbeg.core.codes import ReferralDestination, ReferralOutcome
 from huurbeg.cli.groups import with_default
 from huurbeg.commands import headed
 from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, OutputFormat, ReasonOption, RecordIdArgument,
+from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, ReasonOption, RecordIdArgument,
                                 code_option, parse_case)
 from huurbeg.cli.state import state
-from huurbeg.output import render
-from huurbeg.core.codes import ReferralDestination, ReferralOutcome
-from huurbeg.cli.groups import with_default
-from huurbeg.commands import TENANT_COLUMN, headed, with_tenants
-from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, ReasonOption, RecordIdArgument, code_option,
-                                parse_case)
-from huurbeg.cli.state import state
+from huurbeg.commands import TENANT_COLUMN, with_tenants
 
 app = typer.Typer(
     cls=with_default("add"), no_args_is_help=True,

@@ -18,19 +18,11 @@ from huurbeg.domain import service
 from huurbeg.core import text
 from huurbeg.core.errors import InvalidInput, MissingValue, NotFound
 from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import FormatOption, NoInputOption, OutputFormat, _wrap, parse_required_text
-from huurbeg.domain.service import IDENTITY_FIELDS, WORKER_FIELDS, ServiceIdentity, WorkerContact
-from huurbeg.cli.state import state
-from huurbeg.output import render
-from huurbeg.domain import service
-from huurbeg.core import text
-from huurbeg.commands.fields import with_options
-from huurbeg.domain.entities import LANDLORD_CONTACT
-from huurbeg.core.errors import InvalidInput, MissingValue, NotFound
-from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import FormatOption, NoInputOption, _wrap, parse_required_text
 from huurbeg.domain.service import IDENTITY_FIELDS, WORKER_FIELDS, ServiceIdentity, WorkerContact
 from huurbeg.cli.state import state
+from huurbeg.commands.fields import with_options
+from huurbeg.domain.entities import LANDLORD_CONTACT
 
 app = typer.Typer(no_args_is_help=True, help="The service's identity on its documents, and your own details.")
 landlords = typer.Typer(no_args_is_help=True, help="Landlords as contacts: address, phone, e-mail, contact person.")

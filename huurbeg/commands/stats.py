@@ -6,13 +6,11 @@ from typing import Annotated
 import typer
 
 from huurbeg.output import render
-from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import NoInputOption, code_option, parse_date
-from huurbeg.cli.state import state
-from huurbeg.output import formats, render
 from huurbeg.core.i18n import _
-from huurbeg.cli.params import NoInputOption, format_option, parse_date, said_on_the_command_line
+from huurbeg.cli.params import NoInputOption, parse_date
 from huurbeg.cli.state import state
+from huurbeg.output import formats
+from huurbeg.cli.params import format_option, said_on_the_command_line
 
 
 def register(app: typer.Typer) -> None:

@@ -9,12 +9,7 @@ from huurbeg.output import formats, render
 from huurbeg.core.codes import Destination, DwellingKind
 from huurbeg.commands import headed
 from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat,
-                                ReasonOption, code_option, complete_dwellings, parse_coming_date, parse_required_text)
-from huurbeg.cli.state import state
-from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption,
-                                code_option, complete_dwellings, parse_coming_date, parse_required_text)
+from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption, code_option, complete_dwellings, parse_coming_date, parse_required_text)
 from huurbeg.cli.state import state
 
 app = typer.Typer(help="Transitional and crisis dwellings: admissions, extensions, moves out, occupancy.",

@@ -11,20 +11,12 @@ from huurbeg.cli.groups import with_default
 from huurbeg.commands import headed
 from huurbeg.output.history import fields_shown
 from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputOption, OutputFormat, ReasonOption,
+from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption,
                                 RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
                                 parse_past_date)
 from huurbeg.cli.state import state
-from huurbeg.output import render
-from huurbeg.core.codes import ContactKind
-from huurbeg.cli.groups import with_default
-from huurbeg.commands import ResumeOption, headed
-from huurbeg.output.history import fields_shown
+from huurbeg.commands import ResumeOption
 from huurbeg.core.errors import Cancelled, InvalidInput
-from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption, RecordIdArgument,
-                                code_option, parse_case, parse_coming_date, parse_count, parse_past_date)
-from huurbeg.cli.state import state
 
 app = typer.Typer(
     cls=with_default("add"), no_args_is_help=True,
@@ -60,8 +52,7 @@ def add(
     """Log a contact: a home visit today unless told otherwise. On a terminal, what is not given is asked."""
     from huurbeg.domain import followup
     from huurbeg.cli import prompts
-    from huurbeg.domain import drafts, followup
-    from huurbeg.cli import prompts
+    from huurbeg.domain import drafts
 
     app_state = state(ctx)
     today = app_state.today

@@ -20,7 +20,6 @@ from dateutil.relativedelta import relativedelta
 
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.errors import InvalidInput
-from huurbeg.core.i18n import N_, _
 
 ACCEPTED = N_("dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
 ACCEPTED_DAY_MONTH = N_("dd/mm/yyyy, dd/mm, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
@@ -90,9 +89,11 @@ def parse_date(text: str, reference: date, direction: str | None = None) -> date
         if match := _ISO.fullmatch(value):
             return _checked(date(*map(int, match.groups())))
         if direction == BIRTH and (match := _SHORT_YEAR.fullmatch(value)):
-            return _born(*map(int, match.groups()), reference)
+            day, month, year = map(int, match.groups())
+            return _born(day, month, year, reference)
         if direction and direction != BIRTH and (match := _DAY_MONTH.fullmatch(value)):
-            return _checked(_with_year(*map(int, match.groups()), reference, direction))
+            day, month = map(int, match.groups())
+            return _checked(_with_year(day, month, reference, direction))
     except (ValueError, OverflowError):
         pass
     accepted = ACCEPTED_DAY_MONTH if direction and direction != BIRTH else ACCEPTED

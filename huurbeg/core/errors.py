@@ -6,7 +6,7 @@ the flag of the command that ran; below the command line an error names it in th
 carry personal data (names, addresses, national numbers): cron mails stderr.
 """
 
-from huurbeg.core.i18n import N_
+from huurbeg.core.i18n import N_, _
 
 
 
@@ -60,8 +60,6 @@ missing here is named by its name with spaces."""
 def field_name(field: str) -> str:
     """A field in the reader's words: `new_date` is "new date", to a Dutch reader "nieuwe datum";
     `until/review`, one of two fields, is "planned end/review"."""
-    from huurbeg.core.i18n import _
-
     return "/".join(_(FIELDS.get(one, one.replace("_", " "))) for one in field.split("/"))
 
 
@@ -74,8 +72,10 @@ class HuurbegError(Exception):
     """
 
     exit_code = 1
+    field: str | None
+    detail: str
 
-    def __init__(self, *args, field: str | None = None):
+    def __init__(self, *args: object, field: str | None = None):
         super().__init__(*_about(self, args, field))
 
     @classmethod
@@ -84,8 +84,8 @@ class HuurbegError(Exception):
         return cls(getattr(exc, "detail", exc.args[0] if exc.args else str(exc)), field=getattr(exc, "field", None))
 
 
-def _about(error: Exception, args: tuple, field: str | None) -> tuple:
-    error.field, error.detail = field, args[0] if args else ""
+def _about(error: "HuurbegError | Refused", args: tuple[object, ...], field: str | None) -> tuple[object, ...]:
+    error.field, error.detail = field, str(args[0]) if args else ""
     return (f"{field_name(field)}: {said(args[0])}", *args[1:]) if field is not None and args else args
 
 
@@ -93,7 +93,10 @@ class Refused(ValueError):
     """A value a rule without storage refuses (a plan's schedule, the fund's terms), about a field as
     a HuurbegError is; its caller raises it as the error its command means (`InvalidInput.of(exc)`)."""
 
-    def __init__(self, *args, field: str | None = None):
+    field: str | None
+    detail: str
+
+    def __init__(self, *args: object, field: str | None = None):
         super().__init__(*_about(self, args, field))
 
 

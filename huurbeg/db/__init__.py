@@ -24,13 +24,7 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
     """
     from dataclasses import replace
 
-    from sqlmodel import Session
 
-    from huurbeg.db import health
-    from huurbeg.db.engine import make_engine, read_only_file, reads_unrecorded, resolve, writing
-    from huurbeg.db.migrate import ensure_schema
-    from huurbeg.db.store import Store
-    from huurbeg.core.errors import DatabaseProblem
     from huurbeg.db.engine import read_only_file, reads_unrecorded, resolve
     from huurbeg.core.errors import DatabaseProblem
 

@@ -11,25 +11,15 @@ from enum import Enum
 
 from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, match_key
 from huurbeg.core.codes import Party, Status, Track
-from huurbeg.db import court, follow_up, history, intake
-from huurbeg.db.follow_up import LAST_CONTACT
-from huurbeg.db.area import Area
-from huurbeg.db.history import NOTE, REASON
-from huurbeg.db.sql import Connection, Record, Select, in_list, members
-from huurbeg.core.errors import DatabaseProblem, NotFound
-from huurbeg.domain.finding import Query, key_groups, search_key
-from huurbeg.domain.rules import CaseFacts, OpenAgreement, OpenReferral
-from huurbeg.core.i18n import _
-from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, match_key
-from huurbeg.core.codes import Party, Status, Track
 from huurbeg.db import follow_up, history, intake
-from huurbeg.db.caseload import NOT_REMOVED, Candidate, CaseRow, candidates, count, facts, rows
-from huurbeg.db.landlords import Landlords
+from huurbeg.db.history import NOTE, REASON
 from huurbeg.db.sql import Connection, Record, in_list
 from huurbeg.core.errors import DatabaseProblem, NotFound
 from huurbeg.domain.finding import Query, key_groups, search_key
 from huurbeg.domain.rules import CaseFacts
 from huurbeg.core.i18n import _
+from huurbeg.db.caseload import NOT_REMOVED, Candidate, CaseRow, candidates, count, facts, rows
+from huurbeg.db.landlords import Landlords
 
 
 def case(db: Connection, number: str, removed: bool = False) -> Record:

@@ -9,15 +9,11 @@ transaction on the target, verified table by table before it is committed.
 
 from collections.abc import Callable
 
-from sqlalchemy import func, insert, select
-from sqlmodel import SQLModel
 
 from huurbeg.core.errors import RuleViolation
 from huurbeg.core.i18n import _
 from huurbeg.db.sql import Connection, in_list
 from huurbeg.domain.entities import LANDLORD_CONTACT
-from huurbeg.core.errors import RuleViolation
-from huurbeg.core.i18n import _
 
 # Tables in an order where every reference points backwards, with their reference columns.
 ORDER = [("household", {}), ("landlord", {}), ("dwelling", {}),

@@ -16,10 +16,7 @@ from huurbeg.db.sql import Connection
 from huurbeg.domain.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
 from huurbeg.domain.finding import TYPO_MIN_LENGTH, patterns, phone_key, search_key, shared_identity, words
 from huurbeg.core.i18n import N_
-from huurbeg.domain.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
-from huurbeg.domain.finding import (DIGITS_MIN_LENGTH, TYPO_MIN_LENGTH, cheaply_shared, patterns, phone_key, search_key,
-                                    shared_identity, words)
-from huurbeg.core.i18n import N_
+from huurbeg.domain.finding import (DIGITS_MIN_LENGTH, cheaply_shared)
 
 
 

@@ -199,7 +199,7 @@ def use_wal(connection) -> None:
     import sqlite3
     import time
 
-    for _ in range(WAL_ATTEMPTS):
+    for _attempt in range(WAL_ATTEMPTS):
         try:
             if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 connection.execute("PRAGMA journal_mode = WAL")

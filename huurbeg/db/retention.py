@@ -9,7 +9,7 @@ from huurbeg.db.cases import assignments, household_keys
 from huurbeg.db.history import NOTE, NOTE_ERASED, REASON, REASON_ERASED
 from huurbeg.db.sql import Record, in_list
 from huurbeg.domain.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, erased
-from huurbeg.domain.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD_CONTACT, erased
+from huurbeg.domain.entities import LANDLORD_CONTACT
 
 PURGED_BEFORE = "purged_before"
 """The setting holding the latest cut-off date a purge used (ISO)."""

@@ -19,10 +19,8 @@ from typing import Any
 
 from huurbeg.db import area, history
 from huurbeg.db.history import os_user
-from huurbeg.db.models import Case, History
 from huurbeg.core.errors import DatabaseProblem
 from huurbeg.db.sql import Connection
-from huurbeg.core.errors import DatabaseProblem
 
 
 class Store:

@@ -22,12 +22,11 @@ from huurbeg.core.i18n import _
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
-from huurbeg.domain.hearings import court_section
-from huurbeg.core.codes import FoundIn, Severity, Status, Track
-from huurbeg.domain.entities import HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD_CONTACT
-from huurbeg.core.money import Cents
-from huurbeg.domain.rules import CaseWarning, actionable, most_urgent_first, warnings_for
-from huurbeg.core.i18n import _
+from huurbeg.domain.entities import LANDLORD_CONTACT
+
+
+def _ordinal(day: object) -> int:
+    return day.toordinal() if isinstance(day, date) else 0
 
 
 OVERVIEW_HEARING_DAYS = 7
@@ -84,7 +83,7 @@ def find(store: Storage, text: str, status: Status | None, limit: int = FIND_LIM
                 "case": candidate.number, "tenant": fields["tenant"], "address": fields["address"],
                 "landlord": fields["landlord"], "status": candidate.status, "track": candidate.track,
                 "intake_date": candidate.intake_date, "matched": FoundIn(match.field), "score": match.score}))
-    found.sort(key=lambda f: (-f[0].score, f[2]["status"] != Status.OPEN, -f[2]["intake_date"].toordinal(),
+    found.sort(key=lambda f: (-f[0].score, f[2]["status"] != Status.OPEN, -_ordinal(f[2]["intake_date"]),
                               f[2]["case"]))
     shown = found[:limit]
     store.log_reads([case_id for _, case_id, _ in shown], "case find")

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, make_dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from huurbeg.core import money, national_number
 from huurbeg.core.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
@@ -67,9 +67,14 @@ class _Draft:
                 if getattr(self, name) is None or isinstance(getattr(self, name), str) and blank(getattr(self, name))]
 
 
-IntakeDraft = make_dataclass("IntakeDraft", [(f.edit, object, None) for f in HOUSEHOLD
-                                             if f.edit not in _Draft.__dataclass_fields__], bases=(_Draft,),
-                             namespace={"__doc__": _Draft.__doc__, "__module__": __name__})
+if TYPE_CHECKING:  # what the type check sees: the fields typed above, and any described later
+    class IntakeDraft(_Draft):
+        def __init__(self, **fields: Any) -> None: ...
+        def __getattr__(self, name: str) -> Any: ...
+else:
+    IntakeDraft = make_dataclass("IntakeDraft", [(f.edit, object, None) for f in HOUSEHOLD
+                                                 if f.edit not in _Draft.__dataclass_fields__], bases=(_Draft,),
+                                 namespace={"__doc__": _Draft.__doc__, "__module__": __name__})
 """The draft has a value for every field of the household's description (huurbeg.domain.entities), named by its
 `case edit` key: those the rules read are typed above, one described later is there all the same."""
 
@@ -262,7 +267,7 @@ def still_open(store: "Storage", number: str) -> list[str]:
 def check_reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if blank(text):  # a reason made of invisible characters says nothing in the history
-        raise InvalidInput(_("--reason: say why the record is withdrawn (it is kept in the history)"))
+        raise InvalidInput(_("say why the record is withdrawn (it is kept in the history)"), field="reason")
     return text
 
 

@@ -39,13 +39,6 @@ def _area(store: Storage, kind: str) -> Area:
     return getattr(store, AREA_OF[kind])
 
 
-def check_reason(reason: str | None) -> str:
-    text = (reason or "").strip()
-    if blank(text):  # a reason made of invisible characters says nothing in the history
-        raise InvalidInput(_("say why the record is withdrawn (it is kept in the history)"), field="reason")
-    return text
-
-
 def _open_case(store: Storage, number: str):
     case = store.cases.case(number)
     check_open(case.status, number)

@@ -22,11 +22,7 @@ from huurbeg.core import money
 from huurbeg.core.codes import LandlordType
 from huurbeg.core.i18n import _
 from huurbeg.core.messages import text_value
-from huurbeg.core import money
-from huurbeg.core.codes import LandlordType
 from huurbeg.core.errors import Refused
-from huurbeg.core.i18n import _
-from huurbeg.core.messages import text_value
 
 ADVANCE_WORKING_DAYS = 10
 """The service pays the advance within 10 working days after signing."""

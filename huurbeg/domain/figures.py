@@ -22,11 +22,7 @@ from huurbeg.core.i18n import N_, _
 from huurbeg.core.messages import text_value
 from huurbeg.core.money import Cents
 from huurbeg.core.dates import fmt, month
-from huurbeg.core.codes import (ConciliationResult, Destination, DwellingKind, HearingResult, LandlordType, Outcome,
-                                Problem, ReferralDestination, ReferralOutcome, Source, Track)
 from huurbeg.core.errors import Refused
-from huurbeg.core.i18n import N_, _
-from huurbeg.core.money import Cents
 
 
 @dataclass(frozen=True)

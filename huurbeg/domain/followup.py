@@ -22,16 +22,8 @@ from huurbeg.core.i18n import _
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
-from huurbeg.core import money
-from huurbeg.domain import payment_plan
-from huurbeg.domain.casework import check_date_after_intake, check_not_future, check_open
-from huurbeg.core.codes import ContactKind, Party
-from huurbeg.core.errors import InvalidInput, NotFound, Refused, RuleViolation
-from huurbeg.core.text import blank
-from huurbeg.core.money import Cents
-from huurbeg.domain.rules import (INSTALMENT_FAR_ABOVE_RENT, PAYMENT_FAR_ABOVE_INSTALMENTS, check_contact_minutes,
-                                  reaches)
-from huurbeg.core.i18n import _
+from huurbeg.core.errors import Refused
+from huurbeg.domain.rules import (INSTALMENT_FAR_ABOVE_RENT)
 
 def log_contact(store: Storage, number: str, when: date, kind: ContactKind, minutes: int | None, note: str | None,
                 next_planned: date | None, today: date, reached: bool | None = None) -> bool:

@@ -26,7 +26,6 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from huurbeg.core.i18n import _
 from huurbeg.core.errors import Refused
-from huurbeg.core.i18n import _
 
 LATE_AFTER_DAYS = 7
 """An instalment unpaid this many days after its due date is late (a warning)."""

@@ -18,14 +18,8 @@ from huurbeg.core.errors import InvalidInput
 from huurbeg.core.i18n import N_, Nn_, _, language
 from huurbeg.core.messages import Msg
 from huurbeg.domain.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
-from huurbeg.domain import fbu, payment_plan
-from huurbeg.core import money
-from huurbeg.core.codes import ContactKind, Party, ReferralDestination, Severity, Status, Track, known
 from huurbeg.core.dates import long_day
-from huurbeg.core.errors import InvalidInput, RuleViolation
-from huurbeg.core.i18n import N_, Nn_, _
-from huurbeg.core.messages import Msg
-from huurbeg.domain.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
+from huurbeg.core.errors import RuleViolation
 
 # --- thresholds ------------------------------------------------------------
 PW_MAX_YEARS = 3
@@ -413,6 +407,7 @@ def hearing_due(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     days = (day - today).days
     when = {"date": f"{facts.hearing_at:%d/%m/%Y}", "time": f"{facts.hearing_at:%H:%M}"}
     # The due column holds the date: the message leads with what is wrong and stays within WARNING_TEXT_WIDTH.
+    message: str | tuple[str, str]
     if days < 0:
         severity, message = Severity.OVERDUE, N_("no outcome yet: hearing {date}")
     elif days <= HEARING_URGENT_DAYS:

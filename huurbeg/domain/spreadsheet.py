@@ -25,11 +25,7 @@ from huurbeg.domain.casework import IntakeDraft, complete, match_key
 from huurbeg.core.codes import WHAT, LandlordType, Outcome, Problem, Source, Status, Track, choices, parse_code
 from huurbeg.core.errors import HuurbegError, InvalidInput
 from huurbeg.core.i18n import N_, _
-from huurbeg.core import dates, money, national_number
-from huurbeg.domain.casework import IntakeDraft, complete, match_key
-from huurbeg.core.codes import WHAT, LandlordType, Outcome, Problem, Source, Status, Track, choices, parse_code
-from huurbeg.core.errors import HuurbegError, InvalidInput, said
-from huurbeg.core.i18n import N_, _
+from huurbeg.core.errors import said
 
 COLUMNS = ("ref", "tenant", "address", "phone", "birth_date", "national_number", "adults", "children", "landlord",
            "landlord_type", "track", "source", "referrer", "problems", "intake_date", "arrears", "tenant_informed",
@@ -193,8 +189,9 @@ def _rule_broken(exc: HuurbegError) -> RowError:
     the flags it names further on ('differs from --birth-date') become columns too."""
     columns = lambda text: re.sub(r"--([a-z][\w-]*)",  # noqa: E731
                                   lambda m: FLAG_COLUMNS.get(m[1], m[1].replace("-", "_")), text)
-    if exc.field is not None:
-        return RowError(FLAG_COLUMNS.get(exc.field, exc.field), columns(said(exc.detail)))
+    field = getattr(exc, "field", None)
+    if field is not None:
+        return RowError(FLAG_COLUMNS.get(field, field), columns(said(getattr(exc, "detail", ""))))
     match = re.match(r"--([\w-]+): (.*)", str(exc), re.DOTALL)
     if not match:
         return RowError("", columns(str(exc)))

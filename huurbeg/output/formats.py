@@ -134,6 +134,8 @@ def write(fmt: str, kind: str, data) -> bool:
     writer = found.writers.get(kind)
     if writer is None and kind == "record":
         return write(fmt, "listing", Listing([data]))
+    if writer is None:
+        raise KeyError(f"{fmt} writes no {kind}")
     return writer(data) is not False
 
 

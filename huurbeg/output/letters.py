@@ -146,7 +146,7 @@ def postal_lines(value) -> list[str]:
     """An address as it goes in an envelope's window: the lines it was stored with, and a line typed as one
     ('Kerkstraat 11, 2800 Mechelen', 'Kerkstraat 11 bus 2 2800 Mechelen') cut before its postcode and town, so
     the street and the town each have their own line. Each line shown literally."""
-    lines = []
+    lines: list[str] = []
     for line in str(value or "").replace("\r\n", "\n").split("\n"):
         found = _POSTCODE.match(line.strip())
         lines += [found["street"].rstrip(" ,;"), found["town"]] if found else [line]

@@ -35,7 +35,7 @@ from huurbeg.core.money import Cents  # noqa: F401  (shown here as euros; a valu
 from huurbeg.core.errors import HuurbegError, InvalidInput
 from huurbeg.core.text import shown
 from huurbeg.core.codes import COLUMN_CODES
-from huurbeg.output.workbook import fields_for_people, for_people, header, workbook
+from huurbeg.output.workbook import for_people, header
 
 
 SEVERITY_STYLE = {"overdue": "bold red", "urgent": "red", "warning": "yellow", "info": "dim"}
@@ -659,8 +659,6 @@ def page(renderable) -> None:
     The pager is $PAGER, else `less -R`; like git, LESS defaults to FRX (leave at the end of a
     short text, keep colours, leave the screen as it was). Piped output is never paged.
     """
-    import shlex  # startup
-    import subprocess  # startup
 
     out = console()
     if not (PAGING["allowed"] and out.is_terminal and sys.stdin.isatty()) or len(renderable) < _screen_rows(out):

@@ -15,17 +15,7 @@ from huurbeg.domain.figures import (FIGURES, HEADLINES, PANELS, WORKER_FIGURES, 
                                     panel_name)
 from huurbeg.output import history
 from huurbeg.output.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
-from huurbeg.core import dates, national_number
-from huurbeg.core.text import courtroom
-from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.domain.entities import HOUSEHOLD, LANDLORD_CONTACT
-from huurbeg.core.codes import (AttachmentKind, ConciliationResult, ContactKind, Destination, DwellingKind,
-                                EvictionResult, HearingResult, LandlordType, Outcome, Party, Problem,
-                                ReferralDestination, ReferralOutcome, SessionKind, Source, Track, known)
-from huurbeg.domain.payment_plan import LATE_AFTER_DAYS
-from huurbeg.core.money import Cents
-from huurbeg.output.render import coded, console, literal, message, table
-from huurbeg.core.messages import plain, state_word, text_value
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
 WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("tenant", N_("Tenant"), 20),
@@ -440,7 +430,7 @@ def intake_summary(draft, decision, hearing: tuple | None, stored_landlord: tupl
         _landlord(draft.landlord, draft.landlord_type or _("known")) if draft.landlord else None
     starts_at, court, room, petition, claimed = hearing or (None,) * 5
     console().print(Panel(_facts_grid([
-        (N_("Track"), draft.track), *_household_facts({f.column: getattr(draft, f.edit) for f in HOUSEHOLD}),
+        (N_("Track"), draft.track), *_household_facts({f.column: getattr(draft, str(f.edit)) for f in HOUSEHOLD}),
         (N_("Landlord"), landlord),
         (N_("By"), text_value(draft.source) + (f": {draft.referrer}" if draft.referrer else "")),
         (N_("Returning"), _("yes: earlier case(s) {cases}").format(cases=", ".join(decision.earlier_cases))
