@@ -244,7 +244,7 @@ def test_no_at_the_summary_writes_nothing(templates, db_path):
 @pytest.mark.parametrize("flow, question, bad, refusal", [
     ("intake-ogp-court", "Tenant's name?", "\u200b  \r", "visible text"),
     ("intake-ogp-court", "Birth date", "+1d\r", "cannot be after the registration date"),
-    ("intake-ogp-court", "National register number?", "85073003328\r", "differs from --birth-date"),
+    ("intake-ogp-court", "National register number?", "85073003328\r", "holds another birth date"),
     ("visit", "Minutes spent?", "99999\r", "from 0 to 480"),
     ("visit", "Next contact", "yesterday\r", "must come after this contact"),
     ("plan", "Monthly instalment", "5000\r", "cannot be larger than the arrears"),
