@@ -144,10 +144,12 @@ def list_hearings(
     first, days = (on, 1) if on else (app_state.today, ahead + 1)
     store = app_state.reader()
     calendar = formats.get(fmt).writes("calendar")
-    rows = hearings.roll(store, first, days, court, workers.chosen(store, worker, mine),
-                         removed=calendar)  # a calendar cancels a withdrawn hearing
-    if calendar:
-        formats.write(fmt, "calendar", rows)
+    whose = workers.chosen(store, worker, mine)
+    rows = hearings.roll(store, first, days, court, whose, removed=calendar)  # a calendar cancels a withdrawn hearing
+    if calendar:  # the feed carries the planned visits beside the hearings; one court's feed is its sessions
+        from huurbeg.domain import followup
+
+        formats.write(fmt, "calendar", rows + ([] if court else followup.planned_visits(store, first, days, whose)))
     elif fmt == "table":
         from huurbeg.output.views import roll_view
 
