@@ -134,7 +134,7 @@ def list_hearings(
     mine: MineOption = False,
     fmt: Annotated[str, format_option("calendar", formats.KINDS["calendar"].help)] = "table",
 ) -> None:
-    """The roll: hearings by date and time, with who is ready and who is not."""
+    """The roll: hearings by date and time, with who is ready and who is not; as ics, the planned visits too."""
     from huurbeg.domain import hearings, workers
 
     if on is not None and within is not None:
