@@ -168,3 +168,88 @@ def test_a_removed_hearing_is_cancelled_in_the_feed_but_leaves_the_roll(cli, new
     assert number not in cli("hearing", "list").stdout
     _, later = feed(cli, "--date", "27/11/2026")  # outside the exported window: gone
     assert list(events(later)) == []
+
+
+# --- planned visits beside the hearings ------------------------------------------------------------------
+
+NOTE = "ZZ-PLANTED-NOTE"
+
+
+def plan_visit(cli, number, next_day, *extra) -> str:
+    """A home visit today that plans the next one; returns the event's UID (the contact's)."""
+    import json
+
+    result = cli("visit", "add", number, "--note", NOTE, "--minutes", "30", "--next", next_day, "--no-input", *extra)
+    assert result.exit_code == 0, result.output
+    latest = max(row["id"] for row in json.loads(cli("visit", "list", number, "-f", "json").stdout))
+    return f"visit-{latest}@huurbeg"
+
+
+def test_a_planned_visit_is_an_all_day_event_of_the_feed_that_names_only_its_case(cli, new_case):
+    from datetime import date
+
+    number = new_case("--tenant", "Zz Plantedname", "--address", "Zzplantedstraat 9, 2800 Mechelen")
+    add_hearing(cli, new_case("--track", "ogp", "--source", "court", "--allow-duplicate"), "24/11/2026 09:30")
+    uid = plan_visit(cli, number, "30/11/2026")
+    text, calendar = feed(cli)
+    visit = events(calendar)[uid]
+    assert len(events(calendar)) == 2  # beside the hearing
+    assert str(visit["status"]) == "CONFIRMED" and visit["sequence"] == 0
+    assert visit.get("dtstart").dt == date(2026, 11, 30) and visit.get("dtend").dt == date(2026, 12, 1)
+    assert str(visit["summary"]) == f"Visit planned: {number}"
+    for personal in ("Plantedname", "Zzplantedstraat", NOTE):
+        assert personal.lower() not in text.lower()
+    dutch = cli("hearing", "list", "--within", "30", "-f", "ics", env={"HUURBEG_LANG": "nl"})
+    assert dutch.exit_code == 0, dutch.output
+    assert str(events(Calendar.from_ical(dutch.stdout))[uid]["summary"]) == f"Huisbezoek gepland: {number}"
+    _, later = feed(cli, "--date", "01/12/2026")  # outside the exported window: not there
+    assert uid not in events(later)
+
+
+def test_a_replaced_plan_is_cancelled_and_its_successor_added(cli, new_case):
+    number = new_case()
+    first = plan_visit(cli, number, "30/11/2026")
+    second = plan_visit(cli, number, "07/12/2026", "--kind", "phone")
+    _, calendar = feed(cli)
+    found = events(calendar)
+    assert str(found[first]["status"]) == "CANCELLED" and found[first]["sequence"] == 1
+    assert "cancelled" in str(found[first]["summary"])
+    assert str(found[second]["status"]) == "CONFIRMED" and found[second]["sequence"] == 0
+
+
+def test_a_corrected_plan_moves_with_a_higher_revision_and_a_withdrawn_one_is_cancelled(cli, new_case):
+    from datetime import date
+
+    number = new_case()
+    uid = plan_visit(cli, number, "30/11/2026")
+    contact = uid.removeprefix("visit-").removesuffix("@huurbeg")
+    assert cli("visit", "edit", number, contact, "--next", "02/12/2026").exit_code == 0
+    moved = events(feed(cli)[1])[uid]  # the same event, revised
+    assert moved.get("dtstart").dt == date(2026, 12, 2) and moved["sequence"] == 1
+    assert str(moved["status"]) == "CONFIRMED"
+    assert cli("visit", "remove", number, contact, "--reason", "entered on the wrong case").exit_code == 0
+    removed = events(feed(cli)[1])[uid]
+    assert str(removed["status"]) == "CANCELLED" and removed["sequence"] == 3
+
+
+def test_a_kept_plan_and_a_closed_case_leave_the_feed_cancelled(cli, new_case):
+    number = new_case("--date", "01/11/2026")
+    uid = plan_visit(cli, number, "22/11/2026", "--date", "20/11/2026")  # planned for today
+    assert str(events(feed(cli)[1])[uid]["status"]) == "CONFIRMED"
+    assert cli("visit", "add", number, "--minutes", "20", "--no-input").exit_code == 0  # kept today
+    assert str(events(feed(cli)[1])[uid]["status"]) == "CANCELLED"
+    other = new_case("--allow-duplicate")
+    closing = plan_visit(cli, other, "28/11/2026")
+    assert cli("case", "close", other, "--outcome", "eviction-prevented", "--no-input").exit_code == 0
+    assert str(events(feed(cli)[1])[closing]["status"]) == "CANCELLED"
+
+
+@pytest.mark.sqlite_only  # on a file any account name is a worker; a server's roles are test_caseworkers' own
+def test_the_feed_of_one_worker_holds_the_visits_of_their_cases_and_of_one_court_none(cli, new_case):
+    other = "karim"
+    mine, theirs = new_case(), new_case("--allow-duplicate")
+    ours, others = plan_visit(cli, mine, "30/11/2026"), plan_visit(cli, theirs, "01/12/2026")
+    assert cli("case", "assign", theirs, "--to", other).exit_code == 0
+    assert list(events(feed(cli, "--within", "30", "--mine")[1])) == [ours]
+    assert list(events(feed(cli, "--within", "30", "--worker", other)[1])) == [others]
+    assert list(events(feed(cli, "--within", "30", "--court", "Mechelen")[1])) == []

@@ -134,7 +134,7 @@ def list_hearings(
     mine: MineOption = False,
     fmt: Annotated[str, format_option("calendar", formats.KINDS["calendar"].help)] = "table",
 ) -> None:
-    """The roll: hearings by date and time, with who is ready and who is not."""
+    """The roll: hearings by date and time, with who is ready and who is not; as ics, the planned visits too."""
     from huurbeg.domain import hearings, workers
 
     if on is not None and within is not None:
@@ -144,10 +144,12 @@ def list_hearings(
     first, days = (on, 1) if on else (app_state.today, ahead + 1)
     store = app_state.reader()
     calendar = formats.get(fmt).writes("calendar")
-    rows = hearings.roll(store, first, days, court, workers.chosen(store, worker, mine),
-                         removed=calendar)  # a calendar cancels a withdrawn hearing
-    if calendar:
-        formats.write(fmt, "calendar", rows)
+    whose = workers.chosen(store, worker, mine)
+    rows = hearings.roll(store, first, days, court, whose, removed=calendar)  # a calendar cancels a withdrawn hearing
+    if calendar:  # the feed carries the planned visits beside the hearings; one court's feed is its sessions
+        from huurbeg.domain import followup
+
+        formats.write(fmt, "calendar", rows + ([] if court else followup.planned_visits(store, first, days, whose)))
     elif fmt == "table":
         from huurbeg.output.views import roll_view
 

@@ -80,6 +80,28 @@ class FollowUp(Area):
         self.core.record(case, "contact", f"{kind} contact on {when.isoformat()}{missed}{spent}{planned}")
         return new
 
+    def planned_visits(self, start: date, end: date, worker: str | None = None) -> list[Record]:
+        """Every contact, withdrawn ones too, that planned a next contact from `start` to before `end`: its id,
+        the day, the case number, whether it is the case's plan still open, and how often it was corrected or
+        withdrawn (the history says so, and a calendar needs a revision that only rises)."""
+        where, params = "", {"start": start, "end": end}
+        if worker is not None:
+            where, params["worker"] = " AND case_file.worker = :worker", worker
+        # the case's plan is its furthest planned day (the warnings' rule), until a contact on or after that day
+        later = ("SELECT 1 FROM contact other WHERE other.case_id = contact.case_id AND other.removed_at IS NULL "
+                 "AND (other.next_planned > contact.next_planned OR (other.next_planned = contact.next_planned "
+                 "AND other.id > contact.id) OR other.date >= contact.next_planned)")
+        return self.sql.rows(
+            "SELECT contact.id, contact.next_planned, case_file.number AS case_number, "
+            f"CASE WHEN contact.removed_at IS NULL AND case_file.status = 'open' AND NOT EXISTS ({later}) "
+            "THEN 1 ELSE 0 END AS still_open, "
+            "(SELECT count(*) FROM history WHERE history.case_id = contact.case_id "
+            "AND history.action IN ('correct', 'remove') "
+            "AND history.detail LIKE 'contact ' || CAST(contact.id AS TEXT) || ' %') AS revisions "
+            "FROM contact JOIN case_file ON case_file.id = contact.case_id "
+            f"WHERE contact.next_planned >= :start AND contact.next_planned < :end{where} "
+            "ORDER BY contact.next_planned, case_file.number, contact.id", **params)
+
     def contacts(self, case: Any | None, since: date | None) -> list[tuple[Record, str]]:
         """The contacts of one case (or of every case), from `since`, with their case number."""
         where, params = "", {}

@@ -7,7 +7,7 @@ A contact, payment or agreement on a closed case is refused: reopen it first
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from huurbeg.core import money
@@ -33,6 +33,18 @@ def log_contact(store: Storage, number: str, when: date, kind: ContactKind, minu
     reached = reaches(kind) if reached is None else reached
     store.follow_up.add_contact(case, when, kind, minutes, (note or "").strip() or None, next_planned, reached)
     return reached
+
+
+def planned_visits(store: Storage, first: date, days: int, worker: str | None = None) -> list[dict]:
+    """The next contacts planned from `first` for `days` days, as calendar events: a plan replaced by a later
+    one, kept by a contact on or after its day, withdrawn, or of a closed case is there as cancelled, so that a
+    subscribed calendar drops it."""
+    visits = []
+    for row in store.follow_up.planned_visits(first, first + timedelta(days=days), worker):
+        cancelled = not row.still_open
+        visits.append({"kind": "visit", "case": row.case_number, "day": row.next_planned, "uid": f"visit-{row.id}",
+                       "sequence": row.revisions + cancelled, "cancelled": cancelled})
+    return visits
 
 
 def check_contact(store: Storage, number: str, when: date, minutes: int | None, next_planned: date | None, today: date):

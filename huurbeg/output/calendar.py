@@ -9,6 +9,12 @@ the exported window. Events carry the case number, court, room, claimed amount a
 whether the household was prepared; never a name, address or note. A conciliation
 session of a pre-OGP case is an event of the feed too, named as one.
 
+Beside them, each open case's next planned contact (the day a visit set) is an
+all-day event named by the case number alone, its UID the contact's. When a later
+contact replaces the plan or keeps it, or the contact is withdrawn or the case
+closed, it stays in the window as STATUS:CANCELLED; its SEQUENCE counts the
+contact's corrections and withdrawal in the history, so it only rises.
+
 The court's time zone is written as yearly rules (RRULE), taken from the zone's
 own rule in the time-zone database, so it holds for every year, as Outlook
 expects; icalendar's own VTIMEZONE lists every transition date between two
@@ -49,6 +55,9 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
     calendar.add_component(vtimezone(COURT_TIME_ZONE))
     stamp = now or datetime.now(UTC)
     for row in rows:
+        if row.get("kind") == "visit":
+            calendar.add_component(_visit(row, stamp))
+            continue
         starts = row["starts_at"].replace(tzinfo=zone)
         cancelled = row["result"] in CANCELLED_RESULTS or row.get("removed", False)
         event = Event()
@@ -80,6 +89,26 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
             event.add("transp", "TRANSPARENT")  # a cancelled hearing no longer blocks the time
         calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")
+
+
+def _visit(row: dict, stamp: datetime):
+    """A planned contact: the whole day (no hour is planned), named by its case number alone."""
+    from icalendar import Event  # heavy
+
+    event = Event()
+    event.add("uid", f"{row['uid']}@huurbeg")
+    event.add("dtstamp", stamp)
+    event.add("sequence", row["sequence"])
+    event.add("status", "CANCELLED" if row["cancelled"] else "CONFIRMED")
+    event.add("dtstart", row["day"])
+    event.add("dtend", row["day"] + timedelta(days=1))
+    if row["cancelled"]:
+        event.add("summary", _("Visit planned: {case} (cancelled)").format(case=row["case"]))
+    else:
+        event.add("summary", _("Visit planned: {case}").format(case=row["case"]))
+    event.add("description", plain(_("Case {number}").format(number=row["case"])))
+    event.add("transp", "TRANSPARENT")  # a day's reminder; the visit's hour is the worker's to block
+    return event
 
 
 def _description(row: dict) -> str:
