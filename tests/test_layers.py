@@ -28,12 +28,7 @@ neighbours inside functions, so that `--help` does not load every command's depe
 command groups are loaded when called, they join."""
 TYPES_ONLY = {("domain", "db")}
 """Layer to layer arrows that run right for the names of types only, under `if TYPE_CHECKING:`."""
-KNOWN_CYCLES = {
-    frozenset({"huurbeg.db.area", "huurbeg.db.attachments", "huurbeg.db.caseload", "huurbeg.db.cases",
-               "huurbeg.db.court", "huurbeg.db.drafts", "huurbeg.db.follow_up", "huurbeg.db.housing",
-               "huurbeg.db.intake", "huurbeg.db.landlords", "huurbeg.db.retention", "huurbeg.db.service"}):
-        "area.compose() builds the areas, which subclass area.Area: composing them outside area.py ends it",
-}
+KNOWN_CYCLES: dict[frozenset[str], str] = {}
 """Cycles there are today, each with what ends it. A new cycle fails, and so does one of these that ended
 (take it out of here)."""
 

@@ -3,7 +3,8 @@
 The store of one invocation is a small core — its connection and transaction, who is at the
 keyboard and when, the history record — composed of one object per area of the domain, each
 holding that area's reads and writes as SQL text (fava's ledger and its modules are the
-model). A command or a domain rule calls the area it means: `store.court.roll(...)`.
+model). A command or a domain rule calls the area it means: `store.court.roll(...)`. The areas are
+composed into a store in huurbeg.db.areas, so that this base, which every area imports, imports none of them.
 """
 
 from collections.abc import Iterable
@@ -138,17 +139,3 @@ class Area:
         self._update(self.KINDS[kind], record, {"removed_at": self.core.now()})
         self._touch(case)
         self.core.record(case, "remove", f"{label} removed{REASON}{reason}")
-
-
-def compose(core: Any) -> None:
-    """Give a store its areas: `store.cases`, `store.follow_up`, `store.court`, ..."""
-    from huurbeg.db import attachments, cases, court, drafts, follow_up, housing, retention, service
-
-    core.cases = cases.Cases(core)  # type: ignore[attr-defined]
-    core.follow_up = follow_up.FollowUp(core)  # type: ignore[attr-defined]
-    core.court = court.Court(core)  # type: ignore[attr-defined]
-    core.housing = housing.Housing(core)  # type: ignore[attr-defined]
-    core.attachments = attachments.Attachments(core)  # type: ignore[attr-defined]
-    core.retention = retention.Retention(core)  # type: ignore[attr-defined]
-    core.service = service.Service(core)  # type: ignore[attr-defined]
-    core.drafts = drafts.Drafts(core)  # type: ignore[attr-defined]

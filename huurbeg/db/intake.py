@@ -11,7 +11,8 @@ from datetime import date, datetime
 
 from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
 from huurbeg.core.codes import Party, Status
-from huurbeg.db import cases, history
+from huurbeg.db import history
+from huurbeg.db.caseload import NOT_REMOVED
 from huurbeg.db.sql import Connection
 from huurbeg.domain.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
 from huurbeg.domain.finding import TYPO_MIN_LENGTH, patterns, phone_key, search_key, shared_identity, words
@@ -36,7 +37,7 @@ def matches(db: Connection, draft: IntakeDraft) -> list[HouseholdMatch]:
     rows = db.rows("SELECT case_file.number, case_file.status, household.id, household.national_number, "
                    "household.name_key, household.birth_date FROM case_file "
                    "JOIN household ON household.id = case_file.household_id "
-                   f"WHERE ({' OR '.join(conditions)}) AND {cases.NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC", **params) \
+                   f"WHERE ({' OR '.join(conditions)}) AND {NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC", **params) \
         if conditions else []
     found = [HouseholdMatch(row.number, Status(row.status), row.id, _reason(row, draft, name_key)) for row in rows]
     return found + _alike(db, draft, {match.case for match in found if match.strong})
@@ -68,7 +69,7 @@ def _alike(db: Connection, draft: IntakeDraft, known: set[str]) -> list[Househol
                    "household.phone, household.birth_date, household.national_number FROM case_file "
                    "JOIN household ON household.id = case_file.household_id "
                    f"WHERE ({' OR '.join(f'household.search_key LIKE :{key}' for key in params)}) AND ({second}) "
-                   f"AND {cases.NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC",
+                   f"AND {NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC",
                    **params, **more)
     found = []
     for row in rows:

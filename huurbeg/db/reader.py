@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import datetime
 
-from huurbeg.db import area, history
+from huurbeg.db import history
+from huurbeg.db.areas import compose
 from huurbeg.db.sql import Connection
 
 
@@ -28,7 +29,7 @@ class Reader:
         self._store = store  # on a server: the Store whose transaction this shares
         self._db_user: str | None = None
         self._reads: list[dict] = []
-        area.compose(self)
+        compose(self)
 
     # --- who and when --------------------------------------------------------
     @property

@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from huurbeg.db import area, history
+from huurbeg.db import history
+from huurbeg.db.areas import compose
 from huurbeg.db.history import os_user
 from huurbeg.core.errors import DatabaseProblem
 from huurbeg.db.sql import Connection
@@ -34,7 +35,7 @@ class Store:
         self.user = os_user()
         self._db_user: str | None = None
         self._wrote = False
-        area.compose(self)
+        compose(self)
 
     @property
     def db_user(self) -> str | None:
