@@ -13,14 +13,14 @@ The kinds of --format: `listing` (lists and single objects), `calendar` (`hearin
 calendar), `figures` (`stats`: a listing or a report).
 """
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from huurbeg.core.i18n import N_, _, language
 from huurbeg.core.text import quoted
-from huurbeg.output import annual_report, render
-from huurbeg.output.calendar import hearings_ics
-from huurbeg.output.workbook import fields_for_people, workbook
+from huurbeg.output import render
 
 
 @dataclass(frozen=True)
@@ -177,28 +177,34 @@ def _flat(record: dict) -> list[dict]:
     return [{"field": k, "value": v} for k, v in record.items() if not isinstance(v, (list, dict))]
 
 
+def _module(name: str) -> Any:
+    """The module of huurbeg.output that writes a format's files, loaded when such a file is written: the help
+    of every command and a table on the screen need none of them (the workbook, the calendar, the report)."""
+    return importlib.import_module(f"huurbeg.output.{name}")
+
+
 def _workbook(listing: Listing) -> None:
-    render.write_bytes(workbook(listing.rows, listing.title or command_name(), listing.sheet))
+    render.write_bytes(_module("workbook").workbook(listing.rows, listing.title or command_name(), listing.sheet))
 
 
 def _workbook_record(record: dict) -> None:
-    render.write_bytes(workbook(fields_for_people(record), record.get("case") or command_name(), people=False))
+    render.write_bytes(_module("workbook").workbook(_module("workbook").fields_for_people(record), record.get("case") or command_name(), people=False))
 
 
 def _excel_record(record: dict) -> None:
-    render.write_csv(fields_for_people(record, text_dates=True), excel=True, people=False)
+    render.write_csv(_module("workbook").fields_for_people(record, text_dates=True), excel=True, people=False)
 
 
 def _calendar(rows: list[dict]) -> None:
-    render.write_text(hearings_ics(rows))
+    render.write_text(_module("calendar").hearings_ics(rows))
 
 
 def _report_page(report) -> None:
-    render.write_text(annual_report.page(*report))
+    render.write_text(_module("annual_report").page(*report))
 
 
 def _report_pdf(report) -> None:
-    render.write_bytes(annual_report.pdf(*report))
+    render.write_bytes(_module("annual_report").pdf(*report))
 
 
 TABLED = ("listing", "calendar", "figures")
