@@ -458,13 +458,19 @@ def test_the_fbu_agreement_is_set_in_the_letters_font_and_signed_below_its_text(
     assert "OCMW" not in flowing and "De dienst betaalt" in flowing and "Voor Sociaal Huis Mechelen" in flowing
 
 
-def test_the_fbu_agreement_of_a_dissolved_lease_is_made_with_a_warning(cli, service, tmp_path):
+def test_the_fbu_agreement_of_a_dissolved_lease_is_refused_unless_forced_and_made_with_a_warning(cli, service, tmp_path,
+                                                                                            db_path):
     number = fbu_case(cli)
     assert cli("hearing", "add", number, "--date", "20/11/2026 09:30", "--court",
                "Vredegerecht Mechelen").exit_code == 0
     assert cli("hearing", "outcome", number, "--result", "dissolved").exit_code == 0
+    before = snapshot(db_path)
+    refused = cli("plan", "fbu", number, "--signed", "21/11/2026", "--instalment", "200", "--start", "01/12/2026",
+                  "--no-input", env={"HUURBEG_LANG": "nl"})
+    assert_one_line_error(refused, code=4, contains="de vrederechter heeft de huurovereenkomst op 20/11/2026 ontbonden")
+    assert snapshot(db_path) == before  # nothing recorded: not the agreement, not its plan
     assert cli("plan", "fbu", number, "--signed", "21/11/2026", "--instalment", "200", "--start", "01/12/2026",
-               "--no-input").exit_code == 0
+               "--no-input", "--force").exit_code == 0
     for extra in ([], ["--output", str(tmp_path / "overeenkomst.pdf")]):
         made = cli("plan", "fbu", number, "--document", *extra, env={"HUURBEG_LANG": "nl"})
         assert made.exit_code == 0, made.output

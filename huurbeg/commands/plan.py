@@ -197,7 +197,8 @@ def fbu(
         "--arrears", parser=parse_money, metavar="EUR",
         help="The arrears when signing (default: the case's arrears).")] = None,
     force: Annotated[bool, typer.Option(
-        "--force", help="Record an --advance above the fund's maximum (half the arrears, capped yearly).")] = False,
+        "--force", help=("Record an --advance above the fund's maximum (half the arrears, capped yearly), or an "
+                         "agreement on a lease the Justice of the Peace dissolved."))] = False,
     document: Annotated[bool, typer.Option(
         "--document", help="Print the guidance agreement for signing (Dutch; English with HUURBEG_LANG=en).")] = False,
     output: Annotated[Path | None, typer.Option(
@@ -229,6 +230,8 @@ def fbu(
         for value, flag in ((instalment, "--instalment"), (start, "--start")):
             if value is None:
                 raise MissingValue(_("{option}: required with --signed").format(option=flag))
+        # a dissolved lease is asked about before anything is written, as an implausible amount is
+        prompts.vouch(followup.fbu_doubts(store, number), force, no_input)
         agreed = followup.fbu_sign(store, number, signed=signed, instalment=instalment, start=start, day=day,
                                    advance=advance, force=force, arrears=arrears, today=app_state.today)
         signed_text = ngettext(

@@ -323,6 +323,17 @@ def fbu_step(store: Storage, number: str, step: str, when: date, today: date) ->
     return agreement.advance_due
 
 
+def fbu_doubts(store: Storage, number: str) -> list[RuleViolation]:
+    """The fund backs a lease that runs: an agreement on a lease the Justice of the Peace dissolved is more
+    likely a mistake than a new lease. Asked about on a terminal, refused without --force (prompts.vouch)."""
+    judgment = store.court.judgment(store.cases.case(number))
+    if judgment is None:
+        return []
+    return [RuleViolation(_("the Justice of the Peace dissolved the lease on {date:%d/%m/%Y}; an FBU agreement needs "
+                            "a lease that runs (a new one, or the landlord's written consent to continue)").format(
+        date=judgment.result_date))]
+
+
 def fbu_document(store: Storage, number: str) -> dict:
     """What the guidance agreement for signing says: the parties, the sums, the schedule. No notes."""
     case = store.cases.case(number)
