@@ -442,3 +442,31 @@ def test_an_outcome_recorded_by_mistake_is_withdrawn_or_replaced(cli, case, db_p
     before = snapshot(db_path)
     assert_one_line_error(cli("hearing", "outcome-remove", case, "--reason", "x"), code=4, contains="reopen")
     assert snapshot(db_path) == before
+
+
+def test_a_hearing_withdrawn_from_the_wrong_case_takes_its_move_to_ogp_with_it(cli, db_path):
+    """A hearing recorded on a PW case moved it to OGP; withdrawn, the case is back on PW with PW's warnings,
+    and the history says so in the reader's language."""
+    number = cli("intake", "--track", "pw", "--tenant", "Marie Dubois", "--source", "tenant", "--tenant-informed",
+                 "--landlord", "Woonpunt", "--landlord-type", "shm", "--no-input").stdout.strip()
+    before = json.loads(cli("case", "show", number, "-f", "json").stdout)
+    assert cli("hearing", "add", number, "--date", "10/12/2026 09:30", "--court", "Vredegerecht Gent",
+               "--force").exit_code == 0
+    assert json.loads(cli("case", "show", number, "-f", "json").stdout)["track"] == "ogp"
+    removed = cli("hearing", "remove", number, "--reason", "verkeerd dossier", env={"HUURBEG_LANG": "nl"})
+    assert removed.exit_code == 0, removed.output
+    assert "terug op traject PW" in removed.stderr
+    after = json.loads(cli("case", "show", number, "-f", "json").stdout)
+    assert after["track"] == "pw"
+    assert [w["rule"] for w in after["warnings"]] == [w["rule"] for w in before["warnings"]]
+    history = cli("case", "history", number, env={"HUURBEG_LANG": "nl", "COLUMNS": "200"}).stdout
+    assert "verplaatsing van zitting 1 mee ingetrokken" in history
+
+
+def test_a_hearing_withdrawn_from_a_case_that_was_on_ogp_leaves_its_track(cli):
+    number = cli("intake", "--track", "ogp", "--tenant", "Jan", "--source", "court", "--no-input").stdout.strip()
+    assert cli("hearing", "add", number, "--date", "10/12/2026 09:30", "--court", "Vredegerecht Gent",
+               "--force").exit_code == 0
+    removed = cli("hearing", "remove", number, "--reason", "dubbel")
+    assert removed.exit_code == 0 and "back on track" not in removed.stderr
+    assert json.loads(cli("case", "show", number, "-f", "json").stdout)["track"] == "ogp"

@@ -330,9 +330,12 @@ def remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOption) -> No
     """Withdraw the case's pending hearing (entered twice, or on the wrong case); the history keeps why."""
     from huurbeg.domain import corrections
 
-    hearing = corrections.remove_hearing(state(ctx).store(), number, reason)
+    hearing, back_to = corrections.remove_hearing(state(ctx).store(), number, reason)
     render.message(_("{number}: hearing of {when} removed.").format(number=number,
                                                                      when=f"{hearing.starts_at:%d/%m/%Y %H:%M}"))
+    if back_to is not None:  # the hearing had moved the case to OGP: it goes back with it
+        render.message(_("{number}: back on track {track}, as before the hearing was recorded.").format(
+            number=number, track=render.text_value(back_to)))
 
 
 @app.command("courts")

@@ -293,6 +293,18 @@ class Cases(Landlords):
         self.core.record(of, "track", f"track {of.track} → {to} from {when.isoformat()}")
         self.change(of, track=str(to))
 
+    def track_changes(self, of: Record) -> list[Record]:
+        """The case's tracks, the intake's first, withdrawn ones left out."""
+        return tracks(self.sql, of.id)
+
+    def withdraw_track_change(self, of: Record, change: Record, hearing_id: int) -> None:
+        """Undo a move to another track made by mistake (with a hearing on the wrong case): the case is back on
+        the track it left, the move stays in the database, marked, and the history says why."""
+        self.sql.execute("UPDATE track_change SET removed_at = :now WHERE id = :id", now=self.core.now(), id=change.id)
+        self.core.record(of, "track", f"track {change.to_track} → {change.from_track}: the move of hearing "
+                                      f"{hearing_id} withdrawn with it")
+        self.change(of, track=str(change.from_track))
+
     def close_case(self, of: Record, outcome: str, when: date, note: str | None = None) -> None:
         self.change(of, status=str(Status.CLOSED), outcome=str(outcome), closed_date=when)
         self.core.record(of, "close", f"closed on {when.isoformat()}: {outcome}" + (f"{NOTE}{note}" if note else ""))

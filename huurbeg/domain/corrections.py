@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from huurbeg.domain.casework import check_date_after_intake, check_not_future, check_open, check_reason
+from huurbeg.core.codes import Track
 from huurbeg.core.errors import InvalidInput, NotFound, RuleViolation
 from huurbeg.domain.followup import check_payment, fbu_agreement_of
 from huurbeg.domain.hearings import awaiting_outcome, check_hearing
@@ -226,13 +227,29 @@ def edit_hearing(store: Storage, number: str, given: dict, today: date) -> list[
 
 
 def remove_hearing(store: Storage, number: str, reason: str | None):
-    """Withdraw the pending hearing (entered twice, or on the wrong case); returns it."""
+    """Withdraw the pending hearing (entered twice, or on the wrong case); returns it, and the track the case is
+    back on when the hearing had moved it to OGP (huurbeg.domain.hearings.add_hearing) and was its only one."""
     reason = check_reason(reason)
     case = _open_case(store, number)
     hearing = awaiting_outcome(store, case)
+    moved = _moved_by(store, case, hearing)
     store.court.remove(case, "hearing", hearing, f"hearing {hearing.id} ({hearing.starts_at:%Y-%m-%d %H:%M})",
                        reason)
-    return hearing
+    if moved is None:
+        return hearing, None
+    store.cases.withdraw_track_change(case, moved, hearing.id)
+    return hearing, Track(moved.from_track)
+
+
+def _moved_by(store: Storage, case, hearing):
+    """The move to OGP that recording `hearing` made, if it is the case's last move and the case has no other
+    hearing: a hearing entered on the wrong case takes its move with it when withdrawn."""
+    changes = store.cases.track_changes(case)
+    if len(changes) < 2 or changes[-1].to_track != Track.OGP or changes[-1].from_track is None:
+        return None
+    others = [h for h in store.court.hearings(case) if h.id != hearing.id]
+    made_with = abs((changes[-1].created_at - hearing.created_at).total_seconds()) < 5
+    return changes[-1] if made_with and not others else None
 
 
 def withdraw_outcome(store: Storage, number: str, reason: str | None):

@@ -19,6 +19,7 @@ FORMS = (
     N_("opened on track {track} (registered by {source})"),
     N_("consent of {party} recorded, dated {date}"),
     N_("track {track} → {to}: the admission's track change withdrawn"),
+    N_("track {track} → {to}: the move of hearing {id} withdrawn with it"),
     N_("track {track} → {to} from {date}"),
     N_("closed on {date}: {outcome}; note: {note}"),
     N_("closed on {date}: {outcome}; note erased (retention)"),
