@@ -102,11 +102,11 @@ def test_a_closed_case_is_refused_until_reopened(cli, new_case, db_path):
 def test_the_national_number_birth_date_must_match(cli, new_case, db_path):
     number = new_case("--birth-date", "30/07/1985")
     assert_one_line_error(cli("case", "edit", number, "--national-number", with_check("901224771")), code=2,
-                          contains="differs")
+                          contains="holds another birth date")
     assert cli("case", "edit", number, "--national-number", "85.07.30-033.28").exit_code == 0
     refused = cli(*["intake", "--track", "pw", "--tenant", "X", "--source", "tenant", "--tenant-informed",
                     "--no-input", "--birth-date", "01/01/1990", "--national-number", "85073003328"])
-    assert_one_line_error(refused, code=2, contains="differs")
+    assert_one_line_error(refused, code=2, contains="holds another birth date")
 
 
 # --- the plausibility rules, directly ---------------------------------------------
