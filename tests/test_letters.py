@@ -488,3 +488,21 @@ def test_an_address_goes_over_lines_in_the_envelopes_window(stored, lines):
     from huurbeg.output.letters import postal_lines
 
     assert postal_lines(stored) == lines
+
+
+@pytest.mark.parametrize("consents, said", [
+    ([], "de begeleiding start zodra huurder en verhuurder allebei hun toestemming gaven"),
+    (["--consent-tenant"], "de begeleiding start zodra huurder en verhuurder allebei hun toestemming gaven"),
+    (["--consent-tenant", "--consent-landlord"], "De dienst huurbegeleiding begeleidt uw huurder sinds"),
+])
+def test_a_landlord_is_told_support_runs_only_once_both_consented(cli, service, tmp_path, consents, said):
+    """PW starts only with the consent of tenant and landlord: until then the letter and the report say the tenant
+    was registered, never that support runs."""
+    number = cli("intake", "--track", "pw", "--tenant", "Marie Dubois", "--source", "tenant", "--tenant-informed",
+                 "--landlord", "Woonpunt Gent", "--landlord-type", "shm", *consents, "--no-input").stdout.strip()
+    out = tmp_path / "brief.pdf"
+    made = cli("letter", number, "--to", "landlord", "--output", str(out), "--lang", "nl")
+    assert made.exit_code == 0, made.output
+    assert said in " ".join(pdf_text(out).split())
+    report = cli("case", "report", number, "--for", "landlord", env={"HUURBEG_LANG": "nl"})
+    assert said in " ".join(report.stdout.split())

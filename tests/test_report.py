@@ -308,3 +308,17 @@ def test_a_year_without_results_says_so_instead_of_empty_charts(cli, tmp_path):
     assert cli("stats", "--year", "2025", "--format", "html", "--output", str(page), env=dutch).exit_code == 0
     html = page.read_text(encoding="utf-8")
     assert "Nog geen resultaten in deze periode" in html and "<svg" not in html
+
+
+@pytest.mark.parametrize("name, place, shown", [
+    ("Dienst huurbegeleiding Gent", "Gent", "Dienst huurbegeleiding Gent: the year 2026 in figures"),
+    ("Dienst huurbegeleiding", "Gent", "Dienst huurbegeleiding Gent: the year 2026 in figures"),
+    ("Dienst huurbegeleiding Gentbrugge", "Gent", "Dienst huurbegeleiding Gentbrugge Gent: the year 2026 in figures"),
+])
+def test_the_title_names_the_city_once(name, place, shown):
+    from types import SimpleNamespace
+
+    from huurbeg.output.annual_report import title
+
+    year = SimpleNamespace(label="2026", shown=lambda: "2026")
+    assert title(year, SimpleNamespace(name=name, place=place)) == shown

@@ -44,11 +44,15 @@ def landlord_report(store: Storage, number: str, today: date) -> dict:
     upcoming += [("agreement due", a["due"]) for a in agreements if a["kept"] == "open"]
     next_step = min(upcoming, key=lambda step: step[1]) if upcoming else None
     running = case.status == Status.OPEN
+    given = store.cases.consents(case)
+    # PW starts only once tenant and landlord consented (huurbeg.domain.rules.pw_consent_missing): until then the
+    # letter may not say that support runs
+    waiting = running and case.track == Track.PW and not {Party.TENANT, Party.LANDLORD} <= {Party(p) for p in given}
     return {
         "case": case.number, "date": today, "landlord": landlord.name if landlord else None,
         "tenant": household.name, "address": household.address,
         "support": {"running": running, "since": case.intake_date, "ended": case.closed_date,
-                    "kind": SUPPORT[Track(case.track)]},
+                    "kind": SUPPORT[Track(case.track)], "waiting_for_consent": waiting},
         "problems_reported_by_landlord": store.cases.landlord_problems(case),
         "agreements": agreements, "payment_plan": plan_standing,
         "fbu_agreement": {"signed": fbu.signed_date, "advance_due": fbu.advance_due,
@@ -67,7 +71,11 @@ def report_text(report: dict) -> str:
                                                                                 date=d(report["date"])),
              tenant.format(tenant=plain(report["tenant"]), address=plain(report["address"])),
              "", _("Dear Sir or Madam,"), ""]
-    if support["running"]:
+    if support["waiting_for_consent"]:
+        lines.append(_("Your tenant was registered with the tenancy-support service on {since} for {kind}; the "
+                       "support starts once tenant and landlord have both consented.").format(
+            kind=_(support["kind"]), since=d(support["since"])))
+    elif support["running"]:
         lines.append(_("Support by the tenancy-support service: {kind}, running since {since}.").format(
             kind=_(support["kind"]), since=d(support["since"])))
     else:

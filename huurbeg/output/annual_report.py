@@ -76,10 +76,15 @@ footer { margin-top: 6mm; color: #777; font-size: 8pt; }
 
 def title(period, identity: ServiceIdentity, months: int = 12) -> str:
     """The report's title: the service and its city, and the year (or the period) it counts."""
-    names = {"service": identity.name or "", "city": identity.place or ""}
+    name, city = identity.name or "", identity.place or ""
+    if city and re.search(rf"\b{re.escape(city)}\b", name, re.IGNORECASE):
+        city = ""  # "Dienst huurbegeleiding Gent" is named with its city already: said once
+    names = {"service": name, "city": city}
     if months == 12 and period.label.isdigit():
-        return _(WORDS["year"]).format(year=period.label, **names)
-    return _(WORDS["figures"]).format(period=period.shown(), **names)
+        shown = _(WORDS["year"]).format(year=period.label, **names)
+    else:
+        shown = _(WORDS["figures"]).format(period=period.shown(), **names)
+    return re.sub(r"\s+:", ":", " ".join(shown.split()))
 
 
 def counted(period) -> str:

@@ -216,7 +216,11 @@ def _landlord(store, case, today: date) -> dict:
     d = dates.fmt
     support = report["support"]
     body = []
-    if support["running"]:
+    if support["waiting_for_consent"]:
+        body.append(_("Your tenant was registered with the tenancy-support service on {since} for {kind}; the "
+                       "support starts once tenant and landlord have both consented.").format(
+            kind=_(support["kind"]), since=d(support["since"])))
+    elif support["running"]:
         body.append(_("Support by the tenancy-support service: {kind}, running since {since}.").format(
             kind=_(support["kind"]), since=d(support["since"])))
     else:
