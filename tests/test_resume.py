@@ -279,3 +279,20 @@ def test_a_new_intake_says_answers_of_another_are_kept_and_replaces_them(cli, db
     assert finish(child) == 130
     [(flow, case, kept)] = drafts(db_path)
     assert json.loads(kept)["tenant"] == "Jan Peeters"
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_an_answer_refused_at_its_doubt_is_asked_again_when_resumed(cli, new_case, db_path):
+    """1.500 typed for 150, and No to the question about it: resumed, the plan asks the instalment again and keeps
+    the other answers, instead of stopping at the same doubt."""
+    number = new_case("--arrears", "4.500", "--rent", "450")
+    code, shown = run_flow(db_path, ["plan", number], [("Arrears to pay off", "\r"), ("Monthly instalment", "1500\r"),
+                                                       ("Start date?", "\r")],
+                           then=[("Record it anyway?", "n\r")])
+    assert code == 130 and "--resume" in shown
+    code, shown = run_flow(db_path, ["plan", number, "--resume"], [("Monthly instalment", "150\r")],
+                           then=[("Set up this payment plan?", "\r")])
+    assert code == 0, shown
+    assert query(db_path, "SELECT arrears_cents, instalment_cents FROM payment_plan") == [(450000, 15000)]
+    assert drafts(db_path) == []

@@ -406,14 +406,17 @@ def vouch(doubts: list[HuurbegError], force: bool, no_input: bool = False) -> bo
     its field and both amounts: on a terminal a yes/no question (No by default) for each, stopping with nothing
     written at a No; without one refused (exit 4) unless --force. Whether any question was asked."""
     asked = False
-    for doubt in map(said_on_the_command_line, doubts):
+    for found in doubts:
+        doubt = said_on_the_command_line(found)
         if force:
             continue
         if not interactive(no_input):
             raise RuleViolation(_("{doubt}; give --force to record it anyway").format(doubt=doubt))
         asked = True
         if not confirm(_("{doubt}. Record it anyway?").format(doubt=doubt), default=False):
-            raise Cancelled(_("not recorded; nothing was written"))
+            stop = Cancelled(_("not recorded; nothing was written"))
+            stop.doubted = getattr(found, "field", None)  # type: ignore[attr-defined]  # its kept answer goes
+            raise stop
     return asked
 
 

@@ -119,6 +119,16 @@ class Keeper:
         self.store.drafts.keep(self.flow, self.case_id, encode(answers), self.today)
         self.kept = True
 
+    def forget(self, name: str | None) -> None:
+        """An answer the worker doubted and refused (1.500 typed for 150) is not kept: a resumed flow asks it
+        again instead of stopping at the same doubt."""
+        found = self.store.drafts.kept(self.flow, self.case_id, self.today) if name else None
+        if found is None:
+            return
+        answers = json.loads(found.answers)
+        if answers.pop(str(name), None) is not None:
+            self.store.drafts.keep(self.flow, self.case_id, encode(answers), self.today)
+
     def done(self) -> None:
         """The flow is written: its kept answers go, in the same transaction."""
         self.store.drafts.drop(self.flow, self.case_id, self.today)
@@ -134,5 +144,6 @@ def keeping(store, flow: str, case, number: str | None, today: date, resuming: b
     except Cancelled as stopped:
         if not keeper.kept:
             raise
+        keeper.forget(getattr(stopped, "doubted", None))  # set by prompts.vouch
         raise Cancelled(_("{stopped}, but the answers given are kept for {days} days: {command}").format(
             stopped=reason(stopped), days=KEPT_DAYS, command=resume_command(flow, number))) from None
