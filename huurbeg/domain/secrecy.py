@@ -61,6 +61,20 @@ def landlord_report(store: Storage, number: str, today: date) -> dict:
     }
 
 
+def support_sentence(support: dict) -> str:
+    """Where the support stands, as a landlord may be told it: waiting for a consent, running, or ended."""
+    d = lambda value: value.strftime("%d/%m/%Y") if value else ""  # noqa: E731
+    if support["waiting_for_consent"]:
+        return _("Your tenant was registered with the tenancy-support service on {since} for {kind}; the support "
+                 "starts once tenant and landlord have both consented.").format(kind=_(support["kind"]),
+                                                                               since=d(support["since"]))
+    if support["running"]:
+        return _("Support by the tenancy-support service: {kind}, running since {since}.").format(
+            kind=_(support["kind"]), since=d(support["since"]))
+    return _("Support by the tenancy-support service ended on {ended} (it ran since {since}).").format(
+        ended=d(support["ended"]), since=d(support["since"]))
+
+
 def report_text(report: dict) -> str:
     """The report as a short letter, to paste into a letter or an e-mail, in the reader's language;
     stored text shown literally."""
@@ -71,16 +85,7 @@ def report_text(report: dict) -> str:
                                                                                 date=d(report["date"])),
              tenant.format(tenant=plain(report["tenant"]), address=plain(report["address"])),
              "", _("Dear Sir or Madam,"), ""]
-    if support["waiting_for_consent"]:
-        lines.append(_("Your tenant was registered with the tenancy-support service on {since} for {kind}; the "
-                       "support starts once tenant and landlord have both consented.").format(
-            kind=_(support["kind"]), since=d(support["since"])))
-    elif support["running"]:
-        lines.append(_("Support by the tenancy-support service: {kind}, running since {since}.").format(
-            kind=_(support["kind"]), since=d(support["since"])))
-    else:
-        lines.append(_("Support by the tenancy-support service ended on {ended} (it ran since {since}).").format(
-            ended=d(support["ended"]), since=d(support["since"])))
+    lines.append(support_sentence(support))
     if report["problems_reported_by_landlord"]:
         problems = [known(Problem, p) for p in report["problems_reported_by_landlord"]]
         lines.append(_("Problems you reported: {problems}.").format(problems=text_value(problems)))

@@ -216,16 +216,7 @@ def _landlord(store, case, today: date) -> dict:
     d = dates.fmt
     support = report["support"]
     body = []
-    if support["waiting_for_consent"]:
-        body.append(_("Your tenant was registered with the tenancy-support service on {since} for {kind}; the "
-                       "support starts once tenant and landlord have both consented.").format(
-            kind=_(support["kind"]), since=d(support["since"])))
-    elif support["running"]:
-        body.append(_("Support by the tenancy-support service: {kind}, running since {since}.").format(
-            kind=_(support["kind"]), since=d(support["since"])))
-    else:
-        body.append(_("Support by the tenancy-support service ended on {ended} (it ran since {since}).").format(
-            ended=d(support["ended"]), since=d(support["since"])))
+    body.append(secrecy.support_sentence(support))
     if report["problems_reported_by_landlord"]:
         problems = [known(Problem, p) for p in report["problems_reported_by_landlord"]]
         body.append(_("Problems you reported: {problems}.").format(problems=text_value(problems)))
