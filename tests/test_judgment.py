@@ -384,3 +384,13 @@ def test_the_brief_shows_the_procedures_clock(cli, new_case):
     assert "eviction 05/01/2027 09:00: in 2 days" in cli("hearing", "brief", number, env=later).stdout
     assert "uithuiszetting 05/01/2027 09:00: over 2 dagen" in cli("hearing", "brief", number,
                                                                    env=later | {"HUURBEG_LANG": "nl"}).stdout
+
+
+@pytest.mark.parametrize("typed", ["ontbonden", "ontbinding", "Ontbinding"])
+def test_a_dissolution_is_typed_as_a_caseworker_says_it(cli, new_case, typed):
+    """The noun a worker writes in a file note (ontbinding) names the result as its participle does (ontbonden)."""
+    number = new_case("--track", "ogp", "--source", "court")
+    assert cli("hearing", "add", number, "--date", "24/11/2026 09:30", "--court", "Vredegerecht Mechelen").exit_code == 0
+    result = cli("hearing", "outcome", number, "--result", typed, env={"HUURBEG_TODAY": "2026-11-24", "HUURBEG_LANG": "nl"})
+    assert result.exit_code == 0, result.output
+    assert json.loads(cli("case", "show", number, "-f", "json").stdout)["court"]["last_outcome"]["result"] == "dissolved"

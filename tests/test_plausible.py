@@ -169,3 +169,13 @@ def test_a_plan_without_arrears_on_a_case_without_them_names_the_flag(cli, new_c
     result = cli("plan", "new", number, "--instalment", "150", "--start", "today", "--no-input")
     assert_one_line_error(result, code=2, contains="--arrears")
     assert snapshot(db_path) == before
+
+
+def test_a_payment_typed_for_a_script_takes_no_input_like_every_command_that_may_ask(cli, new_case, db_path):
+    number = new_case("--arrears", "4.500")
+    assert cli("plan", number, "--arrears", "4.500", "--instalment", "150", "--start", "today").exit_code == 0
+    before = snapshot(db_path)
+    refused = cli("plan", "pay", number, "--amount", "1.500", "--no-input")
+    assert_one_line_error(refused, code=4, contains="--force")
+    assert snapshot(db_path) == before
+    assert cli("plan", "pay", number, "--amount", "150", "--no-input").exit_code == 0

@@ -107,6 +107,7 @@ def pay(
     amount: Annotated[int, typer.Option("--amount", parser=parse_money, metavar="EUR", help="Amount paid.")],
     when: DateOption = None,
     force: ForceOption = False,
+    no_input: NoInputOption = False,
 ) -> None:
     """Record a payment: it settles what is due, oldest first; an extra amount shortens the plan.
 
@@ -119,7 +120,7 @@ def pay(
     app_state = state(ctx)
     store = app_state.store()
     when = when or app_state.today
-    prompts.vouch(followup.payment_doubts(store, number, amount, when, app_state.today), force)
+    prompts.vouch(followup.payment_doubts(store, number, amount, when, app_state.today), force, no_input)
     left = followup.pay(store, number, amount, when, app_state.today)
     render.message((_("{number}: payment of {amount} recorded; the plan is paid off.") if left == 0 else
                     _("{number}: payment of {amount} recorded; {left} left.")).format(
