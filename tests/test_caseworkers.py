@@ -16,7 +16,8 @@ from conftest import POSTGRES, assert_one_line_error, me, query, snapshot
 
 OTHER = "karim"
 
-pytestmark = pytest.mark.xdist_group("roles")  # roles belong to the whole server, not a worker's database
+pytestmark = [pytest.mark.roles,
+              pytest.mark.xdist_group("roles")]  # roles belong to the whole server, not a worker's database
 
 
 @pytest.fixture

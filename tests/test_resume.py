@@ -229,6 +229,7 @@ def test_kept_answers_are_in_no_view_figure_or_export(cli, casework, db_path, tm
 
 @pytest.mark.slow
 @pytest.mark.postgres
+@pytest.mark.roles
 @pytest.mark.xdist_group("roles")  # it makes a role, which belongs to the whole server
 def test_on_a_server_two_workers_do_not_see_each_others_answers(cli, new_case, db_path, monkeypatch):
     from sqlalchemy import text

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import POSTGRES
 
-pytestmark = [pytest.mark.postgres, pytest.mark.slow,
+pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.roles,
               pytest.mark.xdist_group("roles")]  # roles and the huurbeg database belong to the whole server
 
 README = Path(__file__).parent.parent / "README.md"
