@@ -75,17 +75,11 @@ def support_sentence(support: dict) -> str:
         ended=d(support["ended"]), since=d(support["since"]))
 
 
-def report_text(report: dict) -> str:
-    """The report as a short letter, to paste into a letter or an e-mail, in the reader's language;
-    stored text shown literally."""
+def state_of_affairs(report: dict) -> list[str]:
+    """What the landlord is told, line by line, in the report and the letter alike: where the support stands,
+    the problems they reported, the agreements and whether they are kept."""
     d = lambda value: value.strftime("%d/%m/%Y") if value else ""  # noqa: E731
-    support = report["support"]
-    tenant = _("Tenant: {tenant}, {address}") if report["address"] else _("Tenant: {tenant}")
-    lines = [_("Status report for the landlord — case {number} — {date}").format(number=report["case"],
-                                                                                date=d(report["date"])),
-             tenant.format(tenant=plain(report["tenant"]), address=plain(report["address"])),
-             "", _("Dear Sir or Madam,"), ""]
-    lines.append(support_sentence(support))
+    lines = [support_sentence(report["support"])]
     if report["problems_reported_by_landlord"]:
         problems = [known(Problem, p) for p in report["problems_reported_by_landlord"]]
         lines.append(_("Problems you reported: {problems}.").format(problems=text_value(problems)))
@@ -94,6 +88,19 @@ def report_text(report: dict) -> str:
         lines += [_("  - {party}: {agreement} — due {due} — {kept}").format(
             party=text_value(known(Party, a["party"])), agreement=plain(a["agreement"]) or _("(no text)"),
             due=d(a["due"]), kept=state_word(a["kept"])) for a in report["agreements"]]
+    return lines
+
+
+def report_text(report: dict) -> str:
+    """The report as a short letter, to paste into a letter or an e-mail, in the reader's language;
+    stored text shown literally."""
+    d = lambda value: value.strftime("%d/%m/%Y") if value else ""  # noqa: E731
+    tenant = _("Tenant: {tenant}, {address}") if report["address"] else _("Tenant: {tenant}")
+    lines = [_("Status report for the landlord — case {number} — {date}").format(number=report["case"],
+                                                                                date=d(report["date"])),
+             tenant.format(tenant=plain(report["tenant"]), address=plain(report["address"])),
+             "", _("Dear Sir or Madam,"), ""]
+    lines += state_of_affairs(report)
     if report["payment_plan"]:
         lines.append(_("Payment plan: {standing}.")
                      .format(standing=state_word(report["payment_plan"]).replace("-", " ")))

@@ -15,10 +15,10 @@ from datetime import date, time
 
 from huurbeg.core import dates
 from huurbeg.domain.casework import check_open
-from huurbeg.core.codes import Party, Problem, Track, known
+from huurbeg.core.codes import Track
 from huurbeg.core.errors import InvalidInput, MissingValue, RuleViolation
 from huurbeg.core.i18n import N_, _, speaking
-from huurbeg.core.messages import plain, state_word, text_value
+from huurbeg.core.messages import plain, state_word
 from huurbeg.domain import hearings, secrecy
 from huurbeg.domain.secrecy import SUPPORT
 from huurbeg.output import fbu_document
@@ -215,16 +215,7 @@ def _landlord(store, case, today: date) -> dict:
     report = secrecy.landlord_report(store, case.number, today)
     d = dates.fmt
     support = report["support"]
-    body = []
-    body.append(secrecy.support_sentence(support))
-    if report["problems_reported_by_landlord"]:
-        problems = [known(Problem, p) for p in report["problems_reported_by_landlord"]]
-        body.append(_("Problems you reported: {problems}.").format(problems=text_value(problems)))
-    if report["agreements"]:
-        body.append(_("Agreements:"))
-        body += [_("  - {party}: {agreement} — due {due} — {kept}").format(
-            party=text_value(known(Party, a["party"])), agreement=plain(a["agreement"]) or _("(no text)"),
-            due=d(a["due"]), kept=state_word(a["kept"])).strip() for a in report["agreements"]]
+    body = [line.strip() for line in secrecy.state_of_affairs(report)]  # a letter's lines stand at its margin
     plan = state_word(report["payment_plan"]).replace("-", " ") if report["payment_plan"] else ""
     if plan:
         body.append(_("Payment plan: {standing}.").format(standing=plan))
