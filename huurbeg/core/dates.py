@@ -16,8 +16,6 @@ import os
 import re
 from datetime import date, datetime, time
 
-from dateutil.relativedelta import relativedelta
-
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.errors import InvalidInput
 
@@ -102,6 +100,8 @@ def parse_date(text: str, reference: date, direction: str | None = None) -> date
 
 def _born(day: int, month: int, year: int, reference: date) -> date:
     """A birth date typed with two digits of its year: the latest of 19yy and 20yy not after `reference`."""
+    from dateutil.relativedelta import relativedelta  # heavy: not for `huurbeg --help`
+
     for century in (2000, 1900):
         try:
             born = date(century + year, month, day)

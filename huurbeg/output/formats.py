@@ -191,8 +191,17 @@ def _workbook_record(record: dict) -> None:
     render.write_bytes(_module("workbook").workbook(_module("workbook").fields_for_people(record), record.get("case") or command_name(), people=False))
 
 
+def _excel(listing: Listing) -> None:
+    """csv-excel: the listing headed and worded for people (huurbeg.output.workbook.for_people)."""
+    rows = listing.rows
+    keys = list(listing.keys or (rows[0].keys() if rows else []))
+    book = _module("workbook")
+    rows = book.for_people([{key: row.get(key) for key in keys} for row in rows], text_dates=True)
+    render.write_csv(rows, [book.header(key) for key in keys] if language() == "nl" else keys, excel=True)
+
+
 def _excel_record(record: dict) -> None:
-    render.write_csv(_module("workbook").fields_for_people(record, text_dates=True), excel=True, people=False)
+    render.write_csv(_module("workbook").fields_for_people(record, text_dates=True), excel=True)
 
 
 def _calendar(rows: list[dict]) -> None:
@@ -213,7 +222,7 @@ register(Format("json", {"listing": lambda listing: render.write_json(listing.ro
          TABLED)
 register(Format("csv", {"listing": lambda listing: render.write_csv(listing.rows, listing.keys),
                         "record": lambda record: render.write_csv(_flat(record), ["field", "value"])}), TABLED)
-register(Format("csv-excel", {"listing": lambda listing: render.write_csv(listing.rows, listing.keys, excel=True),
+register(Format("csv-excel", {"listing": _excel,
                               "record": _excel_record}, for_people=True), TABLED)
 register(Format("xlsx", {"listing": _workbook, "record": _workbook_record}, for_people=True, binary=True), TABLED)
 register(Format("ics", {"calendar": _calendar}), ["calendar"])

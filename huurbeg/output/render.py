@@ -16,9 +16,7 @@ csv-excel is csv as Belgian Excel opens it: `;` between fields, a decimal comma,
 a UTF-8 byte-order mark.
 """
 
-import csv
 import io
-import json
 import os
 import stat
 import sys
@@ -35,7 +33,6 @@ from huurbeg.core.money import Cents  # noqa: F401  (shown here as euros; a valu
 from huurbeg.core.errors import HuurbegError, InvalidInput
 from huurbeg.core.text import shown
 from huurbeg.core.codes import COLUMN_CODES
-from huurbeg.output.workbook import for_people, header
 
 
 SEVERITY_STYLE = {"overdue": "bold red", "urgent": "red", "warning": "yellow", "info": "dim"}
@@ -405,19 +402,18 @@ _C1_ESCAPED = {c: f"\\u{c:04x}" for c in [*range(0x80, 0xa0), *map(ord, _BIDI)]}
 
 
 def write_json(data) -> None:
+    import json  # startup
+
     text = json.dumps(json_value(data), ensure_ascii=False, indent=2)
     data_stream().write(text.translate(_C1_ESCAPED) + "\n")
 
 
-def write_csv(rows: Sequence[dict], keys: Sequence[str] | None = None, *, excel: bool = False,
-              people: bool = True) -> None:
-    """csv, the data contract; with `excel`, the same data as Belgian Excel opens them (csv-excel), for
-    people: headed and worded in the reader's language (huurbeg.output.workbook.for_people), unless `people`
-    is False because they already are."""
+def write_csv(rows: Sequence[dict], keys: Sequence[str] | None = None, *, excel: bool = False) -> None:
+    """csv, the data contract; with `excel`, the same data as Belgian Excel opens them (csv-excel), the rows
+    already headed and worded for people (huurbeg.output.formats, through huurbeg.output.workbook.for_people)."""
+    import csv  # startup
+
     keys = list(keys or (rows[0].keys() if rows else []))
-    if excel and people:
-        rows = for_people([{key: row.get(key) for key in keys} for row in rows], text_dates=True)
-        keys = [header(key) for key in keys] if language() == "nl" else keys
     out = data_stream()
     shown = plain if to_terminal() else str
     if excel:
