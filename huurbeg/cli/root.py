@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
+from huurbeg.core.patterns import pattern
 from huurbeg import __version__
 from huurbeg.cli import completion, helptext
 from huurbeg.output import render
@@ -235,17 +236,17 @@ def _usage_error(exc: typer.TyperException) -> int:
 
 # The parser's own messages (the click Typer vendors speaks English only), as the catalogue has them.
 _PARSER_MESSAGES = [
-    (re.compile(r"No such command '(?P<name>.*)'\.(?: Did you mean (?P<matches>.*)\?)?$", re.S),
+    (pattern(r"No such command '(?P<name>.*)'\.(?: Did you mean (?P<matches>.*)\?)?$", re.S),
      N_("No such command '{name}'."), N_("Did you mean {matches}?")),
-    (re.compile(r"Got unexpected extra argument\(s\) \((?P<name>.*)\)$", re.S),
+    (pattern(r"Got unexpected extra argument\(s\) \((?P<name>.*)\)$", re.S),
      N_("Got unexpected extra argument(s) ({name})"), None),
-    (re.compile(r"Option '(?P<name>.*)' requires an argument\.$", re.S), N_("Option '{name}' requires an argument."),
+    (pattern(r"Option '(?P<name>.*)' requires an argument\.$", re.S), N_("Option '{name}' requires an argument."),
      None),
-    (re.compile(r"Option '(?P<name>.*)' requires (?P<count>\d+) arguments\.$", re.S),
+    (pattern(r"Option '(?P<name>.*)' requires (?P<count>\d+) arguments\.$", re.S),
      N_("Option '{name}' requires {count} arguments."), None),
-    (re.compile(r"Option '(?P<name>.*)' does not take a value\.$", re.S), N_("Option '{name}' does not take a value."),
+    (pattern(r"Option '(?P<name>.*)' does not take a value\.$", re.S), N_("Option '{name}' does not take a value."),
      None),
-    (re.compile(r"Missing command\.$"), N_("Missing command."), None),
+    (pattern(r"Missing command\.$"), N_("Missing command."), None),
 ]
 
 
@@ -270,8 +271,8 @@ def _parser_message(exc: typer.TyperException) -> str:
             text += " " + _("(Possible options: {names})").format(names=", ".join(sorted(exc.possibilities)))
         return text
     message = exc.format_message()
-    for pattern, msgid, suggestion in _PARSER_MESSAGES:
-        found = pattern.match(message)
+    for form, msgid, suggestion in _PARSER_MESSAGES:
+        found = form.match(message)
         if found:
             values = {key: value for key, value in found.groupdict().items() if value is not None}
             text = _(msgid).format(**values)
@@ -308,7 +309,7 @@ def _server_lost(exc: Exception) -> bool:
                for kind in type(getattr(exc, "orig", None)).__mro__)
 
 
-_UNDECODABLE = re.compile(r"^(Could not decode to UTF-8 column '[^']*') with text .*", re.DOTALL)
+_UNDECODABLE = pattern(r"^(Could not decode to UTF-8 column '[^']*') with text .*", re.DOTALL)
 
 
 app = typer.Typer(

@@ -2,7 +2,6 @@
 
 import os
 import sys
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -13,14 +12,19 @@ from huurbeg.core.errors import said as _said
 from huurbeg.core.i18n import _
 
 
-@dataclass
 class AppState:
-    """The --db choice and the store, opened at most once, on first use, closed on exit."""
+    """The --db choice and the store, opened at most once, on first use, closed on exit.
 
-    db_option: str | None = None
-    _store: object | None = field(default=None, repr=False)
-    _created: object | None = field(default=None, repr=False)  # the new database file this invocation made
-    _asked: object | None = field(default=None, repr=False)  # the new file the worker agreed to at a prompt
+    A plain class rather than a dataclass, which costs about a millisecond to make, at every invocation."""
+
+    def __init__(self, db_option: str | None = None):
+        self.db_option = db_option
+        self._store: object | None = None
+        self._created: object | None = None  # the new database file this invocation made
+        self._asked: object | None = None  # the new file the worker agreed to at a prompt
+
+    def __repr__(self) -> str:
+        return f"AppState(db_option={self.db_option!r})"
 
     def store(self, *, write: bool = True, must_exist: bool = False, new_database: bool = False,
               sound: bool = False, reads_only: bool = False):

@@ -1,9 +1,10 @@
 """Case numbers (dossiernummers): YYYY-NNNN, the year of intake and the sequence in that year."""
 
 import re
+from huurbeg.core.patterns import pattern
 from huurbeg.core.i18n import N_, _
 
-CASE_NUMBER = re.compile(r"(\d{4})-(\d{1,5})", re.ASCII)
+CASE_NUMBER = pattern(r"(\d{4})-(\d{1,5})", re.ASCII)
 CASE_NUMBER_ACCEPTED = N_("YYYY-NNNN, e.g. 2026-0042")
 
 

@@ -16,6 +16,7 @@ import os
 import re
 from datetime import date, datetime, time
 
+from huurbeg.core.patterns import pattern
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.errors import InvalidInput
 
@@ -41,12 +42,12 @@ _WORDS = {
     "tomorrow": 1, "morgen": 1,
     "yesterday": -1, "gisteren": -1,
 }
-_BELGIAN = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII)
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
-_OFFSET = re.compile(r"([+-])(\d{1,4})([dwmy])", re.ASCII)
-_DAY_MONTH = re.compile(r"(\d{1,2})[/.-](\d{1,2})", re.ASCII)
-_SHORT_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})", re.ASCII)
-_TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2})|[uh](\d{2})?)", re.ASCII)
+_BELGIAN = pattern(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII)
+_ISO = pattern(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_OFFSET = pattern(r"([+-])(\d{1,4})([dwmy])", re.ASCII)
+_DAY_MONTH = pattern(r"(\d{1,2})[/.-](\d{1,2})", re.ASCII)
+_SHORT_YEAR = pattern(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})", re.ASCII)
+_TIME = pattern(r"(\d{1,2})(?:[:.](\d{2})|[uh](\d{2})?)", re.ASCII)
 """9u and 9h are whole hours; bare digits (930) are not a time: '24/11 2026' would read as 20:26."""
 
 

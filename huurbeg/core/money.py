@@ -9,6 +9,7 @@ rather than guessed.
 """
 
 import re
+from huurbeg.core.patterns import pattern
 from huurbeg.core.i18n import N_, _
 
 ACCEPTED = N_("euros such as 1700, 1.700, 1.700,50, 1700,50, 1 700 or 1700.50")
@@ -18,15 +19,15 @@ MAX_CENTS = 100_000_000_00  # 100 million euro: above that it is a typo, not arr
 class Cents(int):
     """An amount of money in cents: shown as euros."""
 
-_AMOUNT = re.compile(
+_AMOUNT = pattern(
     r"(?P<whole>\d+|\d{1,3}(?:(?P<group>[., ])\d{3})+)"
     r"(?:(?P<mark>[.,])(?P<fraction>\d{1,2}))?",
     re.ASCII,
 )
-_CURRENCY = re.compile(r"^(?:€|eur)\s*|\s*(?:€|eur)$", re.IGNORECASE)
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_CURRENCY = pattern(r"^(?:€|eur)\s*|\s*(?:€|eur)$", re.IGNORECASE)
+_SPACES = pattern(r"[\s\u00a0\u202f]+")
 """A space between thousands may be typed, or pasted from a document as a (narrow) no-break space."""
-_NO_CENTS = re.compile(r"(?<=\d)[,.]-{1,2}$")
+_NO_CENTS = pattern(r"(?<=\d)[,.]-{1,2}$")
 """€ 50,- is how a Belgian price says it has no cents."""
 
 

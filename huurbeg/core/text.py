@@ -7,12 +7,13 @@ imported rows) and again by the domain before anything is written.
 
 import re
 import unicodedata
+from huurbeg.core.patterns import pattern
 from huurbeg.core.i18n import _
 
 INVISIBLE_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf", "Cn", "Co", "Cs"}
 BLANK_LOOKING = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u034f"}
 """Letters and marks that render as empty space (Hangul fillers, the blank Braille pattern, CGJ)."""
-TERMINAL_SEQUENCE = re.compile(
+TERMINAL_SEQUENCE = pattern(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"  # CSI: clear the screen, move the cursor, colour
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC, DCS: title, link, clipboard
     r"|\x1b[ -/]*[0-~]?")  # any other escape
@@ -52,7 +53,7 @@ def quoted(value: str, most: int = QUOTED_CHARACTERS) -> str:
     return repr(short(value, most))
 
 
-_ROOM_WORD = re.compile(r"(zaal|room|lokaal|salle)\b", re.IGNORECASE)
+_ROOM_WORD = pattern(r"(zaal|room|lokaal|salle)\b", re.IGNORECASE)
 
 
 def courtroom(room: str) -> str:

@@ -9,27 +9,46 @@ the access export, merge and purge, `case find` and the history take their field
 field added to a model is described here once.
 """
 
-from dataclasses import dataclass
-
 from huurbeg.core.i18n import N_
 
 
-@dataclass(frozen=True)
 class Field:
-    column: str
-    label: str
-    kind: str  # text, phone, email, date, national-number, count, money, code, codes, reference
-    personal: bool
-    edit: str | None = None  # its key in `case edit`; None: not corrected there
-    option: str | None = None  # its flag on intake and `case edit` (a landlord's contact: on `landlord edit`)
-    where: str = ""  # "household.name", "case.note"; or the table a correction writes ("landlord", "problems")
-    purged: bool | None = None  # erased by a purge; None: when personal
-    help: str = ""  # its option's help, translated when the help is shown (huurbeg.cli.i18n_extract finds it)
-    question: str = ""  # what a terminal asks for it, marked with N_()
-    metavar: str | None = None  # its option's placeholder; None: its kind's
-    required: bool = False  # a text that must show something, at intake and after a correction
-    heading: str = ""  # its line in the dossier and the intake's summary, marked with N_()
-    found: str | None = None  # what `case find` says it matched (huurbeg.core.codes.FoundIn); None: not searched
+    """One field of an entity. A plain class rather than a dataclass, which costs about a millisecond to make:
+    the options of a household's fields are part of every command's `--help` that takes them."""
+
+    __slots__ = ("column", "label", "kind", "personal", "edit", "option", "where", "purged", "help", "question",
+                 "metavar", "required", "heading", "found")
+
+    def __init__(self, column: str, label: str, kind: str, personal: bool, edit: str | None = None,
+                 option: str | None = None, where: str = "", purged: bool | None = None, help: str = "",
+                 question: str = "", metavar: str | None = None, required: bool = False, heading: str = "",
+                 found: str | None = None):
+        self.column = column
+        self.label = label
+        self.kind = kind  # text, phone, email, date, national-number, count, money, code, codes, reference
+        self.personal = personal
+        self.edit = edit  # its key in `case edit`; None: not corrected there
+        self.option = option  # its flag on intake and `case edit` (a landlord's contact: on `landlord edit`)
+        self.where = where  # "household.name", "case.note"; or the table a correction writes ("landlord", "problems")
+        self.purged = purged  # erased by a purge; None: when personal
+        self.help = help  # its option's help, translated when the help is shown (huurbeg.cli.i18n_extract finds it)
+        self.question = question  # what a terminal asks for it, marked with N_()
+        self.metavar = metavar  # its option's placeholder; None: its kind's
+        self.required = required  # a text that must show something, at intake and after a correction
+        self.heading = heading  # its line in the dossier and the intake's summary, marked with N_()
+        self.found = found  # what `case find` says it matched (huurbeg.core.codes.FoundIn); None: not searched
+
+    def __repr__(self) -> str:
+        return f"Field({self.where or self.column!r})"
+
+    def __setattr__(self, name: str, value) -> None:
+        if hasattr(self, name):
+            raise AttributeError(f"a Field is not changed: {name}")
+        object.__setattr__(self, name, value)
+
+    def placed(self, where: str) -> "Field":
+        """The same field, in `where`."""
+        return Field(**{name: getattr(self, name) for name in self.__slots__ if name != "where"}, where=where)
 
     @property
     def erased(self) -> bool:
@@ -37,7 +56,7 @@ class Field:
 
 
 def _described(entity: str, *fields: Field) -> tuple[Field, ...]:
-    return tuple(f if f.where else Field(**{**f.__dict__, "where": f"{entity}.{f.column}"}) for f in fields)
+    return tuple(f if f.where else f.placed(f"{entity}.{f.column}") for f in fields)
 
 
 HOUSEHOLD = _described(

@@ -15,7 +15,6 @@ calendar), `figures` (`stats`: a listing or a report).
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from huurbeg.core.i18n import N_, _, language
@@ -23,32 +22,45 @@ from huurbeg.core.text import quoted
 from huurbeg.output import render
 
 
-@dataclass(frozen=True)
+# Plain classes rather than dataclasses: a dataclass costs about a millisecond to make, and every
+# command with a --format imports this module, its `--help` too.
+
 class Listing:
     """What a listing gives its format: the rows, and how people read them."""
 
-    rows: list[dict]
-    columns: Sequence[tuple] = ()
-    """The table's columns; json, csv and xlsx carry every key of the rows."""
-    title: str | None = None
-    empty: str | None = None
-    """What the table says of no rows."""
-    sheet: Callable[[dict], str] | None = None
-    """The workbook sheet of a row (one sheet per panel of the figures); default one sheet."""
-    keys: Sequence[str] | None = None
-    """The csv columns when they are fixed (a header even without rows)."""
+    __slots__ = ("rows", "columns", "title", "empty", "sheet", "keys")
+
+    def __init__(self, rows: list[dict], columns: Sequence[tuple] = (), title: str | None = None,
+                 empty: str | None = None, sheet: Callable[[dict], str] | None = None,
+                 keys: Sequence[str] | None = None):
+        self.rows = rows
+        self.columns = columns
+        """The table's columns; json, csv and xlsx carry every key of the rows."""
+        self.title = title
+        self.empty = empty
+        """What the table says of no rows."""
+        self.sheet = sheet
+        """The workbook sheet of a row (one sheet per panel of the figures); default one sheet."""
+        self.keys = keys
+        """The csv columns when they are fixed (a header even without rows)."""
 
 
-@dataclass(frozen=True, eq=False)  # one object a format: hashed as itself, as a code is
 class Format:
-    name: str
-    writers: dict[str, Callable] = field(default_factory=dict)
-    """Per kind, what writes it: `listing` takes a Listing, `record` a dict (False: draw it as a table),
-    `calendar` the roll's rows, `report` huurbeg.output.annual_report's Report."""
-    for_people: bool = False
-    """Values in the reader's words (labels, dd/mm/yyyy) rather than the codes a program reads."""
-    binary: bool = False
-    """Bytes rather than text: on a terminal only with --output FILE."""
+    """One format: hashed as itself, as a code is."""
+
+    def __init__(self, name: str, writers: dict[str, Callable] | None = None, for_people: bool = False,
+                 binary: bool = False):
+        self.name = name
+        self.writers = writers if writers is not None else {}
+        """Per kind, what writes it: `listing` takes a Listing, `record` a dict (False: draw it as a table),
+        `calendar` the roll's rows, `report` huurbeg.output.annual_report's Report."""
+        self.for_people = for_people
+        """Values in the reader's words (labels, dd/mm/yyyy) rather than the codes a program reads."""
+        self.binary = binary
+        """Bytes rather than text: on a terminal only with --output FILE."""
+
+    def __repr__(self) -> str:
+        return f"Format({self.name!r})"
 
     @property
     def value(self) -> str:
@@ -59,11 +71,11 @@ class Format:
         return kind in self.writers or (kind == "record" and "listing" in self.writers)
 
 
-@dataclass
 class Kind:
-    help: str
-    """The --format help of the commands giving this kind (marked, translated where shown)."""
-    formats: list[str]
+    def __init__(self, help: str, formats: list[str]):
+        self.help = help
+        """The --format help of the commands giving this kind (marked, translated where shown)."""
+        self.formats = formats
 
 
 FORMATS: dict[str, Format] = {}
