@@ -59,6 +59,31 @@ def test_help_does_not_import_the_database_prompt_or_validation_libraries():
     assert result.stderr.strip().splitlines()[-1] == "none", result.stderr[-500:]
 
 
+NOT_FOR_HELP = HEAVY + ("rich", "dateutil", "openpyxl", "json", "csv", "huurbeg.db", "huurbeg.output.workbook",
+                        "huurbeg.domain.figures", "huurbeg.domain.rules", "huurbeg.cli.prompts")
+"""What the help of the root and of a command never needs: the database, the tables and their colours, the
+parsing of dates (dateutil), the workbook and the figures behind its headers, json and csv."""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["case", "show", "--help"]], ids=" ".join)
+def test_help_imports_only_what_it_shows(tmp_path, args):
+    """`huurbeg --help` and `huurbeg case show --help`, each in a new interpreter as a person runs them, import
+    none of NOT_FOR_HELP and no command module but the one named (and the modules whose options it shares)."""
+    probe = ("import sys\nfrom huurbeg.cli.root import main\nsys.argv = ['huurbeg'] + sys.argv[1:]\n"
+             "try:\n    main()\nexcept SystemExit as stop:\n    code = stop.code\n"
+             "sys.stderr.write(repr((code, sorted(sys.modules))))\n")
+    env = {**os.environ, "HUURBEG_DB": str(tmp_path / "huurbeg.db")}
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=60,
+                            env=env)
+    code, modules = eval(result.stderr.strip().splitlines()[-1])
+    assert code == 0 and "Usage:" in result.stdout, result.stderr
+    loaded = [m for m in modules if m.split(".")[0] in {"huurbeg", *(n.split(".")[0] for n in NOT_FOR_HELP)}]
+    assert [m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_FOR_HELP)] == []
+    shared = {"huurbeg.commands.case", "huurbeg.commands.intake", "huurbeg.commands.fields"} if args[0] == "case" else set()
+    assert {m for m in loaded if m.startswith("huurbeg.commands.")} == shared
+    assert not (tmp_path / "huurbeg.db").exists()  # help opens no database
+
+
 def test_the_roots_table_names_each_command_the_module_that_makes_it_and_its_line_of_help(capsys):
     """`huurbeg --help` lists the root's commands from huurbeg.cli.root.COMMANDS and helptext.SUMMARIES without
     building them: the table has every command of every module, and the list reads as the built commands'."""

@@ -6,6 +6,7 @@ from collections.abc import Callable, MutableMapping
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+from typer._coercion import RuntimeParam
 from typer.main import get_command_from_info, get_command_name, get_group_from_info
 
 
@@ -131,10 +132,19 @@ def _leaf(annotation, parser):
     return None
 
 
+class _PlainParam(RuntimeParam):
+    """A parameter's coercion by its own leaf (a parser, str, Path, a flag), over each item of a list; one
+    class for all of them (a class per parameter costs more than the parameter)."""
+
+    def _coerce_value(self, value, param, ctx):
+        leaf = self.leaf  # type: ignore[attr-defined]
+        if self.is_list:  # type: ignore[attr-defined]
+            return [leaf(item) for item in (value if isinstance(value, (list, tuple)) else [value])]
+        return leaf(value)
+
+
 def _plain_runtime(descriptor):
     from typing import get_args
-
-    from typer._coercion import RuntimeParam
 
     annotation = descriptor.annotation
     if descriptor.is_file or descriptor.is_tuple:
@@ -143,14 +153,10 @@ def _plain_runtime(descriptor):
     leaf = _leaf(get_args(annotation)[0] if is_list else annotation, descriptor.parameter_info.parser)
     if leaf is None:
         return None
-
-    class PlainParam(RuntimeParam):
-        def _coerce_value(self, value, param, ctx):
-            if is_list:
-                return [leaf(item) for item in (value if isinstance(value, (list, tuple)) else [value])]
-            return leaf(value)
-
-    return PlainParam(parameter_info=descriptor.parameter_info, annotation=annotation)
+    plain = _PlainParam(parameter_info=descriptor.parameter_info, annotation=annotation)
+    object.__setattr__(plain, "leaf", leaf)  # RuntimeParam is a frozen dataclass
+    object.__setattr__(plain, "is_list", is_list)
+    return plain
 
 
 def spare_pydantic(command) -> None:

@@ -13,8 +13,8 @@ from huurbeg.core.i18n import N_
 
 
 class Field:
-    """One field of an entity. A plain class rather than a dataclass, which costs about a millisecond to make:
-    the options of a household's fields are part of every command's `--help` that takes them."""
+    """One field of an entity, never changed once described. A plain class rather than a dataclass, which costs
+    about a millisecond to make: the options of a household's fields are part of every `--help` that takes them."""
 
     __slots__ = ("column", "label", "kind", "personal", "edit", "option", "where", "purged", "help", "question",
                  "metavar", "required", "heading", "found")
@@ -40,11 +40,6 @@ class Field:
 
     def __repr__(self) -> str:
         return f"Field({self.where or self.column!r})"
-
-    def __setattr__(self, name: str, value) -> None:
-        if hasattr(self, name):
-            raise AttributeError(f"a Field is not changed: {name}")
-        object.__setattr__(self, name, value)
 
     def placed(self, where: str) -> "Field":
         """The same field, in `where`."""
