@@ -6,7 +6,6 @@ imported rows) and again by the domain before anything is written.
 """
 
 import re
-import unicodedata
 from huurbeg.core.patterns import pattern
 from huurbeg.core.i18n import _
 
@@ -23,6 +22,8 @@ than a space, so it does not make a text visible either."""
 
 def blank(text: str | None) -> bool:
     """Whether `text` would show as nothing at all."""
+    import unicodedata  # startup: a shared library, loaded when a text is checked
+
     return not text or all(unicodedata.category(c) in INVISIBLE_CATEGORIES or c in BLANK_LOOKING
                            for c in TERMINAL_SEQUENCE.sub("", text))
 
