@@ -15,7 +15,7 @@ from huurbeg.db import follow_up, history, intake
 from huurbeg.db.history import NOTE, REASON
 from huurbeg.db.sql import Connection, Record, in_list
 from huurbeg.core.errors import DatabaseProblem, NotFound
-from huurbeg.domain.finding import Query, key_groups, search_key
+from huurbeg.domain.finding import Query, key_groups, number_key, search_key
 from huurbeg.domain.rules import CaseFacts
 from huurbeg.core.i18n import _
 from huurbeg.db.caseload import NOT_REMOVED, Candidate, CaseRow, candidates, count, facts, rows
@@ -67,10 +67,15 @@ def tracks(db: Connection, case_id: int) -> list[Record]:
                    id=case_id)
 
 
+HOUSEHOLD_KEYS = ("name_key", "address_key", "search_key", "address_numbers")
+"""The columns household_keys writes: made from the details, erased with them."""
+
+
 def household_keys(values: Mapping[str, object]) -> dict:
     """The normalised keys of a household's details that the duplicate search and `case find` look in."""
     return {"name_key": match_key(values["name"]), "address_key": match_key(values["address"]),
-            "search_key": search_key(values["name"], values["address"], values["phone"], values["national_number"])}
+            "search_key": search_key(values["name"], values["address"], values["phone"], values["national_number"]),
+            "address_numbers": number_key(values["address"])}
 
 
 def assignments(values: dict) -> str:

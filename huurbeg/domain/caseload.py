@@ -75,7 +75,11 @@ def find(store: Storage, text: str, status: Status | None, limit: int = FIND_LIM
     except ValueError as exc:
         raise InvalidInput(_("TEXT: {exc}").format(exc=exc)) from None
     found = []
-    for candidate in store.cases.find_candidates(query, status):
+    best = 0
+    # In the order that breaks a tie of scores: once `limit` cases have the best score a match can have,
+    # no case after them can come before them, and they need not be scored.
+    for candidate in sorted(store.cases.find_candidates(query, status), key=lambda c: (
+            c.status != Status.OPEN, -_ordinal(c.intake_date), c.number)):
         fields = candidate.fields
         match = finding.score(query, fields)
         if match is not None:
@@ -83,6 +87,9 @@ def find(store: Storage, text: str, status: Status | None, limit: int = FIND_LIM
                 "case": candidate.number, "tenant": fields["tenant"], "address": fields["address"],
                 "landlord": fields["landlord"], "status": candidate.status, "track": candidate.track,
                 "intake_date": candidate.intake_date, "matched": FoundIn(match.field), "score": match.score}))
+            best += match.score >= finding.BEST_SCORE
+            if best >= limit:
+                break
     found.sort(key=lambda f: (-f[0].score, f[2]["status"] != Status.OPEN, -_ordinal(f[2]["intake_date"]),
                               f[2]["case"]))
     shown = found[:limit]
