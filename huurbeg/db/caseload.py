@@ -76,8 +76,38 @@ class Candidate:
     fields: dict[str, str | None]
 
 
+@dataclass(frozen=True)
+class Found:
+    """A case that may match a search, with what orders the cases of one score (`case find`)."""
+
+    id: int
+    number: str
+    status: Status
+    intake_date: date
+
+
 def candidates(db: Connection, conditions: list[list[str]], status: Status | None) -> list[Candidate]:
     """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.domain.finding)."""
+    where, params = _candidate_where(db, conditions, status)
+    return _candidates(db, where, params)
+
+
+def candidate_cases(db: Connection, conditions: list[list[str]], status: Status | None) -> list[Found]:
+    """The cases `candidates` gives, without the fields compared: those are read for the few scored."""
+    where, params = _candidate_where(db, conditions, status)
+    return [Found(row.id, row.number, Status(row.status), row.intake_date) for row in db.rows(
+        "SELECT case_file.id, case_file.number, case_file.status, case_file.intake_date FROM case_file "
+        "JOIN household ON household.id = case_file.household_id "
+        f"LEFT JOIN landlord ON landlord.id = case_file.landlord_id {where}", **params)]
+
+
+def candidates_by_id(db: Connection, ids: list[int]) -> list[Candidate]:
+    """These cases (from candidate_cases) with the fields a search compares, as `candidates` has them."""
+    listed, params = in_list("case", ids)
+    return _candidates(db, f"WHERE case_file.id IN ({listed})", params)
+
+
+def _candidate_where(db: Connection, conditions: list[list[str]], status: Status | None) -> tuple[str, dict]:
     params: dict = {}
     groups = [NOT_REMOVED]
     contacts = _landlord_contact_keys(db) if conditions else {}
@@ -110,7 +140,10 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
     if status:
         groups.append("case_file.status = :status")
         params["status"] = str(status)
-    where = "WHERE " + " AND ".join(groups)
+    return "WHERE " + " AND ".join(groups), params
+
+
+def _candidates(db: Connection, where: str, params: dict) -> list[Candidate]:
     compared = ["tenant", "address", "phone", "national_number", "landlord", "reference",
                 *(f.found for f in SEARCHED_CONTACT)]
     return [Candidate(row.id, row.number, Status(row.status), Track(row.track), row.intake_date,

@@ -18,7 +18,8 @@ from huurbeg.core.errors import DatabaseProblem, NotFound
 from huurbeg.domain.finding import Query, key_groups, number_key, search_key
 from huurbeg.domain.rules import CaseFacts
 from huurbeg.core.i18n import _
-from huurbeg.db.caseload import NOT_REMOVED, Candidate, CaseRow, candidates, count, facts, rows
+from huurbeg.db.caseload import (NOT_REMOVED, Candidate, CaseRow, Found, candidate_cases, candidates,
+                                 candidates_by_id, count, facts, rows)
 from huurbeg.db.landlords import Landlords
 
 
@@ -154,6 +155,14 @@ class Cases(Landlords):
     def find_candidates(self, query: Query, status: Status | None) -> list[Candidate]:
         """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.domain.finding)."""
         return candidates(self.sql, key_groups(query), status)
+
+    def find_cases(self, query: Query, status: Status | None) -> list[Found]:
+        """The cases find_candidates gives, without the fields compared (read for the few scored)."""
+        return candidate_cases(self.sql, key_groups(query), status)
+
+    def find_fields(self, ids: list[int]) -> list[Candidate]:
+        """These cases of find_cases with the fields a search compares."""
+        return candidates_by_id(self.sql, ids)
 
     def tenants(self, numbers: Sequence[str]) -> dict[str, str | None]:
         """The tenant's name of each of these cases, to show beside its number in a list (None once purged)."""

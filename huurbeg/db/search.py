@@ -49,7 +49,7 @@ def holding(db: Connection, patterns: list[str], key: str) -> tuple[str, dict] |
     found = expression(patterns) if indexed(db) else None
     if found is None:
         return None
-    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :{key}", {key: "{search_key} : (" + found + ")"}
+    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :{key}", {key: found}
 
 
 def holding_all(db: Connection, groups: list[list[str]], key: str) -> tuple[str, dict] | None:
@@ -61,7 +61,7 @@ def holding_all(db: Connection, groups: list[list[str]], key: str) -> tuple[str,
     found = [f"({query})" for patterns in groups if (query := expression(patterns))]
     if not found:
         return None
-    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :{key}", {key: "{search_key} : (" + " AND ".join(found) + ")"}
+    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :{key}", {key: " AND ".join(found)}
 
 
 MOST_NUMBERS = 6
@@ -81,7 +81,7 @@ def sharing_a_fact(db: Connection, born: date | None, phone: str, address: str |
         parts.append("SELECT id FROM household WHERE birth_date = :fact_born")
         params["fact_born"] = born
     if len(phone) >= max(DIGITS_MIN_LENGTH, TRIGRAM):  # the search key holds the phone's digits
-        looked_up.append('{search_key} : ' + _quoted(phone))
+        looked_up.append(_quoted(phone))
     if address:
         numbers = sorted(set((number_key(address) or "").split()))
         if not numbers or len(numbers) > MOST_NUMBERS:
@@ -92,7 +92,7 @@ def sharing_a_fact(db: Connection, born: date | None, phone: str, address: str |
         params.update({f"fact_n{n}": subset for n, subset in enumerate(subsets)})
         parts.append("SELECT id FROM household WHERE address_numbers IN "
                      f"({', '.join(f':fact_n{n}' for n in range(len(subsets)))})")
-        looked_up.append("{address_numbers} : (" + " AND ".join(_quoted(f" {n} ") for n in numbers) + ")")
+        looked_up.append(" AND ".join(_quoted(f" {n} ") for n in numbers))
     if looked_up:
         parts.append(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :fact_match")
         params["fact_match"] = " OR ".join(f"({query})" for query in looked_up)
