@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 from rich.progress import Progress
 
 from huurbeg.domain.casework import match_key
-from huurbeg.domain.finding import search_key
+from huurbeg.domain.finding import number_key, search_key
 
 TRACKS = ["pw", "pre-ogp", "ogp", "dw", "crisis"]
 SOURCES = ["tenant", "landlord", "ocmw", "caw", "police", "bailiff", "doctor", "estate-agent", "court", "other"]
@@ -102,7 +102,8 @@ def _case(rows, i, cases, open_cases, start, span, today, rng, now, state) -> No
     rows["household"].append({"id": cid, "name": name, "name_key": match_key(name), "address": address,
                               "address_key": match_key(address), "phone": phone, "birth_date": None,
                               "national_number": None, "adults": rng.randint(1, 2), "children": rng.randint(0, 4),
-                              "search_key": search_key(name, address, phone, None), "created_at": now})
+                              "search_key": search_key(name, address, phone, None),
+                              "address_numbers": number_key(address), "created_at": now})
     rows["case_file"].append({
         "id": cid, "number": f"{intake.year}-{seq:04d}", "year": intake.year, "seq": seq, "household_id": cid,
         "landlord_id": rng.randint(1, 500), "track": track,

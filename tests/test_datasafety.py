@@ -378,6 +378,12 @@ def test_a_purge_leaves_no_planted_string_anywhere_in_the_file_and_every_figure(
             assert variant not in dump, what
             assert variant.encode() not in files, what
     assert "Stillopen Acer" in dump  # the open case keeps its data
+    with sqlite3.connect(db_path) as connection:  # the search index holds the keys of the households left, no more
+        connection.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, household_search, 'row')")
+        indexed = {term for (term,) in connection.execute("SELECT term FROM temp.terms")}
+        kept = [text for row in connection.execute("SELECT search_key, address_numbers FROM household")
+                for text in row if text]
+    assert indexed and indexed == {text[i:i + 3].casefold() for text in kept for i in range(len(text) - 2)}
     assert "contact 2 (home, 2026-09-02) removed; reason erased (retention)" in dump  # what and when stay
     assert "closed on 2026-10-20: eviction-prevented; note erased (retention)" in dump
     assert query_one(db_path, "SELECT count(*) FROM case_file WHERE external_ref IS NOT NULL") == 1

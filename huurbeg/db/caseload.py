@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from huurbeg.core.codes import Party, Status, Track
-from huurbeg.db import court, follow_up
+from huurbeg.db import court, follow_up, search
 from huurbeg.db.follow_up import LAST_CONTACT
 from huurbeg.db.sql import Connection, Select, in_list, members
 from huurbeg.domain.entities import SEARCHED_CONTACT
@@ -76,29 +76,74 @@ class Candidate:
     fields: dict[str, str | None]
 
 
+@dataclass(frozen=True)
+class Found:
+    """A case that may match a search, with what orders the cases of one score (`case find`)."""
+
+    id: int
+    number: str
+    status: Status
+    intake_date: date
+
+
 def candidates(db: Connection, conditions: list[list[str]], status: Status | None) -> list[Candidate]:
     """Cases whose normalised keys hold, for every group, one of its patterns (huurbeg.domain.finding)."""
+    where, params = _candidate_where(db, conditions, status)
+    return _candidates(db, where, params)
+
+
+def candidate_cases(db: Connection, conditions: list[list[str]], status: Status | None) -> list[Found]:
+    """The cases `candidates` gives, without the fields compared: those are read for the few scored."""
+    where, params = _candidate_where(db, conditions, status)
+    return [Found(row.id, row.number, Status(row.status), row.intake_date) for row in db.rows(
+        "SELECT case_file.id, case_file.number, case_file.status, case_file.intake_date FROM case_file "
+        "JOIN household ON household.id = case_file.household_id "
+        f"LEFT JOIN landlord ON landlord.id = case_file.landlord_id {where}", **params)]
+
+
+def candidates_by_id(db: Connection, ids: list[int]) -> list[Candidate]:
+    """These cases (from candidate_cases) with the fields a search compares, as `candidates` has them."""
+    listed, params = in_list("case", ids)
+    return _candidates(db, f"WHERE case_file.id IN ({listed})", params)
+
+
+def _candidate_where(db: Connection, conditions: list[list[str]], status: Status | None) -> tuple[str, dict]:
     params: dict = {}
     groups = [NOT_REMOVED]
     contacts = _landlord_contact_keys(db) if conditions else {}
+    keys_of: list[list[str]] = []
+    landlords: list[str] = []
     for n, patterns in enumerate(conditions):
         either = []
+        keys = []
         for m, pattern in enumerate(patterns):
             key = f"p{n}_{m}"
             params[key] = pattern
+            keys.append(key)
             either.append(" OR ".join(f"{_contains(column, key, db)}" for column in
                                       ("household.search_key", "landlord.name_key", "lower(case_file.external_ref)")))
         # a landlord's contact details are few: matched here, and their cases selected by landlord
         reached = [landlord for landlord, found in contacts.items() if any(p in found for p in patterns)]
+        listed = None
         if reached:
             listed, ids = in_list(f"l{n}", reached)
             params.update(ids)
             either.append(f"case_file.landlord_id IN ({listed})")
         groups.append("(" + " OR ".join(either) + ")")
+        keys_of.append(keys)
+        landlords += [listed] if listed else []
+    narrowed = search.holding_all(db, conditions, "fts")
+    if narrowed is not None:  # the same cases, looked up instead of sought in every household
+        households, found = narrowed
+        params.update(found)
+        groups.append(f"case_file.id IN ({_narrowed(households, keys_of, landlords, db)})")
     if status:
         groups.append("case_file.status = :status")
         params["status"] = str(status)
-    where = "WHERE " + " AND ".join(groups)
+    return "WHERE " + " AND ".join(groups), params
+
+
+def _candidates(db: Connection, where: str, params: dict) -> list[Candidate]:
     compared = ["tenant", "address", "phone", "national_number", "landlord", "reference",
                 *(f.found for f in SEARCHED_CONTACT)]
     return [Candidate(row.id, row.number, Status(row.status), Track(row.track), row.intake_date,
@@ -109,6 +154,21 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
         + ", ".join(f"landlord.{f.column} AS {f.found}" for f in SEARCHED_CONTACT)
         + " FROM case_file JOIN household ON household.id = case_file.household_id "
         f"LEFT JOIN landlord ON landlord.id = case_file.landlord_id {where}", **params)]
+
+
+def _narrowed(households: str, keys: list[list[str]], landlords: list[str], db: Connection) -> str:
+    """The ids of the cases that may meet every group of a search: of a household the index gives (one holding a
+    pattern of every group), and any case that may meet a group otherwise: of a landlord whose name holds a pattern
+    (or whose contact details do: `landlords`), or with a reference holding one. The search's own conditions then
+    judge them."""
+    every = [key for group in keys for key in group]
+    named = " OR ".join(_contains("landlord.name_key", key, db) for key in every)
+    referred = " OR ".join(_contains("lower(external_ref)", key, db) for key in every)
+    parts = [f"SELECT id FROM case_file WHERE household_id IN ({households})",
+             f"SELECT id FROM case_file WHERE landlord_id IN (SELECT id FROM landlord WHERE {named})",
+             f"SELECT id FROM case_file WHERE external_ref IS NOT NULL AND ({referred})"]
+    parts += [f"SELECT id FROM case_file WHERE landlord_id IN ({listed})" for listed in landlords]
+    return " UNION ".join(parts)
 
 
 def _landlord_contact_keys(db: Connection) -> dict[int, str]:

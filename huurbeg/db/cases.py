@@ -15,10 +15,11 @@ from huurbeg.db import follow_up, history, intake
 from huurbeg.db.history import NOTE, REASON
 from huurbeg.db.sql import Connection, Record, in_list
 from huurbeg.core.errors import DatabaseProblem, NotFound
-from huurbeg.domain.finding import Query, key_groups, search_key
+from huurbeg.domain.finding import Query, key_groups, number_key, search_key
 from huurbeg.domain.rules import CaseFacts
 from huurbeg.core.i18n import _
-from huurbeg.db.caseload import NOT_REMOVED, Candidate, CaseRow, candidates, count, facts, rows
+from huurbeg.db.caseload import (NOT_REMOVED, Candidate, CaseRow, Found, candidate_cases, candidates,
+                                 candidates_by_id, count, facts, rows)
 from huurbeg.db.landlords import Landlords
 
 
@@ -67,10 +68,15 @@ def tracks(db: Connection, case_id: int) -> list[Record]:
                    id=case_id)
 
 
+HOUSEHOLD_KEYS = ("name_key", "address_key", "search_key", "address_numbers")
+"""The columns household_keys writes: made from the details, erased with them."""
+
+
 def household_keys(values: Mapping[str, object]) -> dict:
     """The normalised keys of a household's details that the duplicate search and `case find` look in."""
     return {"name_key": match_key(values["name"]), "address_key": match_key(values["address"]),
-            "search_key": search_key(values["name"], values["address"], values["phone"], values["national_number"])}
+            "search_key": search_key(values["name"], values["address"], values["phone"], values["national_number"]),
+            "address_numbers": number_key(values["address"])}
 
 
 def assignments(values: dict) -> str:
@@ -149,6 +155,14 @@ class Cases(Landlords):
     def find_candidates(self, query: Query, status: Status | None) -> list[Candidate]:
         """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.domain.finding)."""
         return candidates(self.sql, key_groups(query), status)
+
+    def find_cases(self, query: Query, status: Status | None) -> list[Found]:
+        """The cases find_candidates gives, without the fields compared (read for the few scored)."""
+        return candidate_cases(self.sql, key_groups(query), status)
+
+    def find_fields(self, ids: list[int]) -> list[Candidate]:
+        """These cases of find_cases with the fields a search compares."""
+        return candidates_by_id(self.sql, ids)
 
     def tenants(self, numbers: Sequence[str]) -> dict[str, str | None]:
         """The tenant's name of each of these cases, to show beside its number in a list (None once purged)."""

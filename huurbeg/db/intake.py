@@ -11,11 +11,11 @@ from datetime import date, datetime
 
 from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
 from huurbeg.core.codes import Party, Status
-from huurbeg.db import history
+from huurbeg.db import history, search
 from huurbeg.db.caseload import NOT_REMOVED
 from huurbeg.db.sql import Connection
 from huurbeg.domain.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
-from huurbeg.domain.finding import TYPO_MIN_LENGTH, patterns, phone_key, search_key, shared_identity, words
+from huurbeg.domain.finding import (TYPO_MIN_LENGTH, number_key, patterns, phone_key, search_key, shared_pair, words)
 from huurbeg.core.i18n import N_
 from huurbeg.domain.finding import (DIGITS_MIN_LENGTH, cheaply_shared)
 
@@ -65,6 +65,16 @@ def _alike(db: Connection, draft: IntakeDraft, known: set[str]) -> list[Househol
     second, more = _second_fact(draft, db.dialect)
     if second is None:
         return []  # neither a birth date, a phone nor an address to share: no pair can be whole
+    narrowed = search.holding(db, list(dict.fromkeys(keys)), "alike_keys")
+    if narrowed is not None:  # the same households, looked up instead of sought in every one
+        households, found_keys = narrowed
+        second = f"household.id IN ({households}) AND ({second})"
+        more = more | found_keys
+    sharing = search.sharing_a_fact(db, draft.birth_date, phone_key(draft.phone), draft.address)
+    if sharing is not None:  # every household a pair of ALIKE can be whole with, looked up
+        households, found_facts = sharing
+        second = f"household.id IN ({households}) AND ({second})"
+        more = more | found_facts
     rows = db.rows("SELECT case_file.number, case_file.status, household.id, household.name, household.address, "
                    "household.phone, household.birth_date, household.national_number FROM case_file "
                    "JOIN household ON household.id = case_file.household_id "
@@ -81,8 +91,7 @@ def _alike(db: Connection, draft: IntakeDraft, known: set[str]) -> list[Househol
         possible = cheaply_shared(wanted, theirs) | {"name"}
         if not any(set(pair) <= possible for pair in ALIKE):
             continue
-        shared = shared_identity(wanted, theirs)
-        pair = next((pair for pair in ALIKE if set(pair) <= set(shared)), None)
+        pair = shared_pair(wanted, theirs, ALIKE)
         if pair:
             found.append(HouseholdMatch(row.number, Status(row.status), row.id, ALIKE[pair]))
     return found
@@ -199,7 +208,7 @@ class Writer:
             values = {name: value if value is not None else known[name] for name, value in given.items()}
         keys = {"name_key": match_key(values["name"]), "address_key": match_key(values["address"]),
                 "search_key": search_key(values["name"], values["address"], values["phone"],
-                                         values["national_number"])}
+                                         values["national_number"]), "address_numbers": number_key(values["address"])}
         if household_id is None:
             columns = [*HOUSEHOLD_FIELDS, *keys, "created_at"]
             return self.db.insert(f"INSERT INTO household ({', '.join(columns)}) "

@@ -33,11 +33,14 @@ class Household(SQLModel, table=True):
     address: str | None = None
     address_key: str | None = Field(default=None, index=True)
     phone: str | None = None
-    birth_date: dt.date | None = None
+    birth_date: dt.date | None = Field(default=None, index=True)
     national_number: str | None = Field(default=None, index=True)
     adults: int | None = None
     children: int | None = None
     search_key: str | None = None  # normalised name, address, phone and number, for `case find`
+    # the address's numbers, for intake's check of a household written otherwise (huurbeg.domain.finding.number_key);
+    # on SQLite both keys are in the trigram index household_search too (migration 0030, huurbeg.db.search)
+    address_numbers: str | None = Field(default=None, index=True)
     created_at: dt.datetime
 
 

@@ -3,9 +3,9 @@
 from datetime import UTC, date, datetime
 
 from huurbeg.core.codes import Status
-from huurbeg.db import attachments
+from huurbeg.db import attachments, search
 from huurbeg.db.area import Area
-from huurbeg.db.cases import assignments, household_keys
+from huurbeg.db.cases import HOUSEHOLD_KEYS, assignments, household_keys
 from huurbeg.db.history import NOTE, NOTE_ERASED, REASON, REASON_ERASED
 from huurbeg.db.sql import Record, in_list
 from huurbeg.domain.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, erased
@@ -62,7 +62,7 @@ class Retention(Area):
             db.execute("UPDATE setting SET value = :value WHERE key = :key", key=PURGED_BEFORE,
                        value=before.isoformat())
         # a household or a private landlord stays known while one of its cases is not purged
-        db.execute(f"UPDATE household SET {_nulls(*erased(HOUSEHOLD), 'name_key', 'address_key', 'search_key')} "
+        db.execute(f"UPDATE household SET {_nulls(*erased(HOUSEHOLD), *HOUSEHOLD_KEYS)} "
                    f"WHERE id IN (SELECT household_id FROM case_file WHERE id IN ({listed})) "
                    "AND id NOT IN (SELECT household_id FROM case_file WHERE purged_at IS NULL)", **params)
         private = db.rows(f"SELECT id FROM landlord WHERE kind = 'private' AND id IN (SELECT landlord_id FROM "
@@ -72,6 +72,7 @@ class Retention(Area):
             label = f"(purged landlord {row.id})"
             db.execute("UPDATE landlord SET name = :label, name_key = :label WHERE id = :id", label=label, id=row.id)
         self.erase_landlord_contacts(ids)
+        search.forget_erased(db)
         # an absorbed household's details go with the cases of its merge (and the merge can no longer be undone)
         db.execute(f"UPDATE household_merge SET {_nulls(*HOUSEHOLD_FIELDS)}, purged_at = :now WHERE id IN "
                    f"(SELECT merge_id FROM household_merge_case WHERE case_id IN ({listed}))", now=now, **params)
@@ -205,7 +206,7 @@ class Retention(Area):
         case = db.one("SELECT * FROM case_file WHERE id = :id", id=merge.case_id)
         keep = cases.household(case)
         details = {name: merge[name] for name in HOUSEHOLD_FIELDS}
-        columns = [*HOUSEHOLD_FIELDS, "name_key", "address_key", "search_key", "created_at"]
+        columns = [*HOUSEHOLD_FIELDS, *HOUSEHOLD_KEYS, "created_at"]
         restored = db.insert(f"INSERT INTO household ({', '.join(columns)}) "
                              f"VALUES ({', '.join(':' + c for c in columns)})", **details,
                              **household_keys(details), created_at=merge.household_created_at or now)

@@ -15,6 +15,7 @@ number matches in its national and international forms (0470…, +32 470…).
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from huurbeg.core.i18n import _
 
 TYPO_MIN_LENGTH = 5
@@ -28,6 +29,8 @@ FIELD_WEIGHT = {"tenant": 1.0, "reference": 0.95, "national_number": 0.95, "phon
 """How much a match in each field says about the case being the one looked for."""
 EXACT, PREFIX, INFIX, TYPO, TYPO_PREFIX = 1.0, 0.85, 0.6, 0.7, 0.5
 """The score of one query word by how it matched."""
+BEST_SCORE = EXACT * max(FIELD_WEIGHT.values())
+"""No match scores more: every word of the query is a word of the tenant's name."""
 COURTESY_TITLES = frozenset({"mevrouw", "mevr", "mw", "meneer", "mijnheer", "mr", "dhr", "heer", "juffrouw",
                              "madame", "mme", "mademoiselle", "mlle", "monsieur", "mrs", "ms", "miss", "mister",
                              "familie", "fam"})
@@ -38,11 +41,15 @@ PHONE_MIN_LENGTH = 8
 
 def words(text: str | None) -> list[str]:
     """Lowercase words without accents or punctuation."""
-    if not text:
-        return []
+    return list(_words(text)) if text else []
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """words, kept for the texts compared again and again (a draft's, against every candidate)."""
     plain = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-    return re.findall(r"\w+", plain)
+    return tuple(re.findall(r"\w+", plain))
 
 
 def digits(text: str | None) -> str:
@@ -55,6 +62,16 @@ def search_key(name: str | None, address: str | None, phone: str | None, nationa
     parts = [" ".join(name_words), "".join(name_words), " ".join(words(address)), digits(phone),
              national_number or ""]
     return " ".join(p for p in parts if p) or None
+
+
+def number_key(address: str | None) -> str | None:
+    """What the store keeps per household to narrow intake's check of an address on: the address's numbers (a house
+    number, a box, a postcode), each once, sorted, each with a space before and after (" 1 2800 "; "  " for an
+    address without a number), so that a number is found whole; None without an address. Two addresses can be
+    alike only when one's numbers are among the other's (_numbers_agree)."""
+    if not address:
+        return None
+    return " " + " ".join(sorted(set(re.findall(r"\d+", address)))) + " "
 
 
 def contact_key(details: list[tuple[str, str | None]]) -> str:
@@ -241,9 +258,21 @@ def _alike(one: str | None, other: str | None, field: str) -> bool:
         return False
     for query, target in ((one, other), (other, one)):
         found = tuple(word for word in words(query) if word not in COURTESY_TITLES)
-        if found and target and score(Query(words=found), {field: target}) is not None:
+        if found and target and _may_find(found, target) and score(Query(words=found), {field: target}) is not None:
             return True
     return False
+
+
+def _may_find(query_words: tuple[str, ...], target: str) -> bool:
+    """False when no word of `target` can match the query, as score judges (a quick test before it): a word
+    matching a token as typed, as its beginning, inside it or with one typo leaves one of its patterns in
+    the token, and every token (words, and words written together) is in the target's words written together."""
+    joined = "".join(words(target))
+
+    def held(word: str) -> bool:
+        return any(pattern in joined for pattern in patterns(word))
+
+    return all(held(word) for word in query_words) or (len(query_words) > 1 and held("".join(query_words)))
 
 
 def cheaply_shared(one: dict, other: dict) -> set[str]:
@@ -261,16 +290,40 @@ def cheaply_shared(one: dict, other: dict) -> set[str]:
     return found
 
 
+def _shares(one: dict, other: dict, field: str) -> bool:
+    """Whether two households have this identifying field in common (shared_identity)."""
+    if field == "name":
+        return _alike(one.get("name"), other.get("name"), "tenant")
+    if field == "birth_date":
+        return one.get("birth_date") is not None and one.get("birth_date") == other.get("birth_date")
+    if field == "national_number":
+        return bool(digits(one.get("national_number"))) \
+            and digits(one.get("national_number")) == digits(other.get("national_number"))
+    if field == "phone":
+        return len(phone_key(one.get("phone"))) >= DIGITS_MIN_LENGTH \
+            and phone_key(one.get("phone")) == phone_key(other.get("phone"))
+    return _alike(one.get("address"), other.get("address"), "address")
+
+
 def shared_identity(one: dict, other: dict) -> list[str]:
     """What two households (name, birth_date, national_number, phone, address) have in common that
     identifies a person, judged as the search judges a match; [] for two strangers."""
-    same = {
-        "name": _alike(one.get("name"), other.get("name"), "tenant"),
-        "birth_date": one.get("birth_date") is not None and one.get("birth_date") == other.get("birth_date"),
-        "national_number": bool(digits(one.get("national_number")))
-        and digits(one.get("national_number")) == digits(other.get("national_number")),
-        "phone": len(phone_key(one.get("phone"))) >= DIGITS_MIN_LENGTH
-        and phone_key(one.get("phone")) == phone_key(other.get("phone")),
-        "address": _alike(one.get("address"), other.get("address"), "address"),
-    }
-    return [field for field in IDENTIFYING if same[field]]
+    return [field for field in IDENTIFYING if _shares(one, other, field)]
+
+
+COSTLY = frozenset({"name", "address"})
+"""The fields judged as a search judges a match, not compared as they are: judged last."""
+
+
+def shared_pair(one: dict, other: dict, pairs) -> tuple[str, ...] | None:
+    """The first of these pairs of fields that two households both share (as shared_identity judges), or None:
+    each field judged once, and only while a pair may still need it."""
+    known: dict[str, bool] = {}
+
+    def shares(field: str) -> bool:
+        if field not in known:
+            known[field] = _shares(one, other, field)
+        return known[field]
+
+    return next((pair for pair in pairs if all(shares(field) for field in sorted(pair, key=COSTLY.__contains__))),
+                None)
