@@ -36,6 +36,7 @@ FIELD = _Reference()
 message is shown: the command line names the field by its flag, a prompt and any other reader by its
 words (`named`)."""
 
+
 def reference(field: str) -> str:
     """`{field:NAME}`, for a message that lists fields ("required (missing: {join})")."""
     return format(FIELD, field)
@@ -110,8 +111,9 @@ FIELDS: dict[str, str] = {
     "reported_by_landlord": N_("reported by the landlord"), "result": N_("result given"),
     "signed": N_("signing date"), "template": N_("template"), "tenant": N_("tenant"),
     "tenant_informed": N_("tenant informed"), "term_days": N_("term in days"), "text": N_("text"),
-    "resume": N_("resume"), "new_court": N_("new court"), "allow_duplicate": N_("second case"),
-    "database": N_("the database setting"), "db": N_("the database setting"), "time": N_("time"), "to": N_("to"), "until": N_("planned end"), "worker": N_("worker"),
+    "resume": N_("resume"), "time": N_("time"), "to": N_("to"), "until": N_("planned end"), "worker": N_("worker"),
+    "new_court": N_("new court"), "allow_duplicate": N_("second case"), "database": N_("the database setting"),
+    "db": N_("the database setting"),
 }
 """The reader's words for a field an error is about, by its name (`new_date`: "new date"); a field
 missing here is named by its name with spaces."""
@@ -154,7 +156,7 @@ class HuurbegError(Exception):
 def _about(error: "HuurbegError | Refused", args: tuple[object, ...], field: str | None) -> tuple[object, ...]:
     """The error's field and message kept (its references to other fields too), and its arguments as
     they read here: "field: message", the fields it refers to named."""
-    error.field, error.detail = field, str(args[0]) if args else ""
+    error.field, error.detail = field, (args[0] if isinstance(args[0], str) else str(args[0])) if args else ""
     if field is not None and args:
         return (f"{field_name(field)}: {said(args[0])}", *args[1:])
     if args and type(args[0]) is str and "{field:" in args[0]:
