@@ -244,7 +244,7 @@ BAD_CELLS = [  # (the row's cells that differ from a good one, the column the er
     ({"National-number": PLANTED}, "National-number", "not a national register number"),
     ({"National-number": "85073003327"}, "National-number", "check number does not match"),
     ({"National-number": "85073003328", "Birth date": "01/01/1990"}, "National-number",
-     "holds another birth date than the one given"),
+     "holds another birth date than the birth_date given"),
     ({"Adults": PLANTED}, "Adults", "use a whole number"),
     ({"Adults": "0"}, "Adults", "use a number from 1"),
     ({"Children": PLANTED}, "Children", "use a whole number"),

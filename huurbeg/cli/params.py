@@ -5,6 +5,7 @@ option and what it accepts. Nothing here imports the database.
 """
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from datetime import date
 from enum import StrEnum
@@ -16,6 +17,8 @@ import typer
 from huurbeg.core import dates, money, national_number, text
 from huurbeg.core.case_number import parse_case_number
 from huurbeg.core.codes import ALIASES, choices, names, parse_code
+from huurbeg.core.errors import field_name, naming, reason, said
+from huurbeg.cli.hints import hinted
 from huurbeg.core.i18n import N_, _
 from huurbeg.output import formats
 
@@ -37,17 +40,37 @@ def flag_of(command, field: str) -> str | None:
     return wanted if wanted in flags else flags[0] if flags else None
 
 
-def said_on_the_command_line(exc: BaseException) -> str:
-    """What an error says in its one line: a field it names by the flag the command gives it with
-    ("--new-date: must come after the postponed hearing"); its reader's words where there is none."""
+ROOT_FIELDS = {"db": "--db", "database": N_("--db or HUURBEG_DB")}
+"""Fields every command takes before its name: the database a message refers to as `{field:db}` is the
+flag, `{field:database}` (the database used, whichever way it was named) the flag or the environment."""
+
+
+def flag_named(field: str) -> str | None:
+    """A field a message refers to (`{field:NAME}`), as the command line names it: by the flag of the
+    command that runs, else as every command takes it (ROOT_FIELDS); None if none takes it."""
     from typer._click.globals import get_current_context
 
-    from huurbeg.core.errors import reason, said
-
-    field = getattr(exc, "field", None)
     context = RUNNING.get() or get_current_context(silent=True)
-    flag = flag_of(context.command, field) if field and context is not None else None
-    return f"{flag}: {said(exc.detail)}" if flag else reason(exc)
+    flag = flag_of(context.command, field) if context is not None else None
+    return flag or (_(ROOT_FIELDS[field]) if field in ROOT_FIELDS else None)
+
+
+def flags_named() -> AbstractContextManager[None]:
+    """Fields that messages refer to named by their flags while in it (huurbeg.core.errors.NAMING)."""
+    return naming(flag_named)
+
+
+def said_on_the_command_line(exc: BaseException) -> str:
+    """What an error says in its one line: a field it names by the flag the command gives it with
+    ("--new-date: must come after the postponed hearing"), its reader's words where there is none; the fields
+    it refers to by their flags, and the command to copy its hint names (huurbeg.cli.hints)."""
+    if not hasattr(exc, "detail"):
+        return reason(exc)
+    with flags_named():
+        field = getattr(exc, "field", None)
+        name = (flag_named(field) or field_name(field)) if field else None
+        text = said(exc.detail)
+        return hinted(f"{name}: {text}" if name else text, exc)
 
 
 def _wrap(parse: Callable[[str], object]) -> Callable:

@@ -25,7 +25,7 @@ from huurbeg.core import dates, money, national_number, text
 from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
                                      is_court_notice, match_key)
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
-from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
+from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, in_words, reason as _said
 from huurbeg.core.i18n import N_, _
 from huurbeg.domain.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
 from huurbeg.domain.entities import HOUSEHOLD, Field
@@ -115,13 +115,14 @@ def _check(parse: Callable[[str], object], optional: bool = True) -> Callable[[s
     def validate(text: str) -> bool | str:
         if optional and not text.strip():
             return True
-        try:
-            parse(text)
-        except (ValueError, HuurbegError) as exc:
-            from huurbeg.output.render import one_line
+        with in_words():  # a refusal is shown under the question it answers, which no flag was typed for
+            try:
+                parse(text)
+            except (ValueError, HuurbegError) as exc:
+                from huurbeg.output.render import one_line
 
-            # shown under the question it answers, which no flag was typed for; on one line, cut at a word
-            return one_line(_FLAG.sub("", _said(exc)))
+                # the fields it names and refers to in the reader's words; on one line, cut at a word
+                return one_line(_FLAG.sub("", _said(exc)))
         return True
     return validate
 

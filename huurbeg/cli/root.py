@@ -21,13 +21,13 @@ from huurbeg.core.patterns import pattern
 from huurbeg import __version__
 from huurbeg.cli import completion, helptext
 from huurbeg.output import render
-from huurbeg.core.errors import Cancelled, HuurbegError, reason as _said
+from huurbeg.core.errors import Cancelled, HuurbegError, fields_named, reason as _said
 from huurbeg.cli.groups import spare_pydantic
 from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import output_option, parse_worker
 from huurbeg.cli.state import AppState, state
 from huurbeg.cli.groups import LazyCommands, build, shown
-from huurbeg.cli.params import RUNNING, said_on_the_command_line
+from huurbeg.cli.params import RUNNING, flags_named, said_on_the_command_line
 
 EXIT_DATABASE = 5
 EXIT_INTERNAL = 70
@@ -121,7 +121,8 @@ class HuurbegGroup(TyperGroup):
         if instruction:  # the shell asks for completions (huurbeg completion SHELL): answer, run nothing
             code = completion.respond(self, instruction)
         else:
-            code = self._run(args, prog_name or "huurbeg", complete_var, extra)
+            with flags_named():  # what it says refers to fields by the flags of the command that runs
+                code = self._run(args, prog_name or "huurbeg", complete_var, extra)
         if standalone_mode:
             sys.exit(code)
         return code
@@ -193,7 +194,7 @@ class HuurbegGroup(TyperGroup):
                 elif _server_lost(exc):
                     from huurbeg.db.engine import CHECK_THE_SERVER
 
-                    text += f". {_(CHECK_THE_SERVER)}"
+                    text += f". {fields_named(_(CHECK_THE_SERVER))}"
                 return _fail(text, EXIT_DATABASE)
             return _fail(_("internal error ({kind}); nothing was written. Run again with HUURBEG_DEBUG=1 to "
                            "see where").format(kind=type(exc).__name__), EXIT_INTERNAL)

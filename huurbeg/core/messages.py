@@ -9,6 +9,7 @@ from datetime import date, datetime
 from enum import Enum, StrEnum
 
 from huurbeg.core import codes, dates, money
+from huurbeg.core.errors import FIELD, fields_named
 from huurbeg.core.i18n import N_, _, language, ngettext, speaking
 from huurbeg.core.money import Cents
 
@@ -20,7 +21,9 @@ class Msg(str):
     Write it as `Msg(N_("agreement {id} is past its due date"), id=...)`; a placeholder's value
     is shown as `text_value` shows values (a code as its label, a date as dd/mm/yyyy). A text
     with a count is `Msg(Nn_("in {days} day", "in {days} days"), count=days, days=days)`: the
-    form is the language's own for that count.
+    form is the language's own for that count. A field it refers to is `{field:NAME}`, named as
+    huurbeg.core.errors.named names it where it is shown (its English value where it is made: "--db" on the
+    command line).
     """
 
     msgid: str | tuple[str, str]
@@ -49,7 +52,7 @@ def shown(text: str) -> str:
 
 def _filled(msgid: str | tuple[str, str], params: dict[str, object], count: int | None = None) -> str:
     text = ngettext(*msgid, abs(count or 0)) if isinstance(msgid, tuple) else _(msgid)
-    return text.format(**{key: text_value(value) for key, value in params.items()})
+    return fields_named(text.format(field=FIELD, **{key: text_value(value) for key, value in params.items()}))
 
 
 # --- the one door for stored text -------------------------------------------------------------

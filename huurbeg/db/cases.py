@@ -31,8 +31,7 @@ def case(db: Connection, number: str, removed: bool = False) -> Record:
 def check_found(found: Record | None, number: str, removed: bool = False) -> Record:
     """`found`, or the error that the case does not exist or was withdrawn (`case remove`)."""
     if found is None:
-        raise NotFound(_("case {number} does not exist; 'huurbeg case list --status all' lists the cases")
-                       .format(number=number))
+        raise NotFound(_("case {number} does not exist").format(number=number), hint="list_cases")
     if found.removed_at is not None and not removed:
         raise NotFound(_("case {number} was removed (registered by mistake); 'huurbeg case history {number}' "
                          "says who removed it and why").format(number=number))

@@ -46,7 +46,7 @@ def copy_database(source: Connection, target: Connection, merge: bool,
                   progress: Callable[[str], None] | None = None) -> dict[str, int]:
     """Copy every row of `source` into `target` (two stores' plain SQL); returns rows per table."""
     if not merge and target.value("SELECT count(*) FROM case_file"):
-        raise RuleViolation(_("the target database already holds cases; pass --merge to add these to them"))
+        raise RuleViolation(_("the target database already holds cases"), hint="merge_copy")
     numbers = [row.number for row in source.rows("SELECT number FROM case_file")]
     clash = []
     for start in range(0, len(numbers), 500):  # a parameter each: within what either database takes at once

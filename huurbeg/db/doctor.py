@@ -31,6 +31,10 @@ class Finding:
     fix: str = ""
 
 
+UPGRADE = "pip install --upgrade huurbeg"
+"""The command that installs a newer huurbeg: pip's, quoted as it is typed, never a text to translate."""
+
+
 def restore(path: Path) -> str:
     return Msg(N_("restore the latest backup (see the README, 'Backups'): mv {shown} {shown}.damaged && cp BACKUP "
                   "{shown}"), shown=shown(path))
@@ -43,7 +47,7 @@ def examine(path: Path, schema_revision: str, known_revisions: set[str]) -> list
         return [Finding(False,
                         Msg(N_("file")),
                         Msg(N_("cannot use {shown}: {value}"), shown=shown(path), value=exc.strerror or exc),
-                        Msg(N_("check --db or HUURBEG_DB")))]
+                        Msg(N_("check {field:database}")))]
 
 
 def _examine(path: Path, schema_revision: str, known_revisions: set[str]) -> list[Finding]:
@@ -51,12 +55,12 @@ def _examine(path: Path, schema_revision: str, known_revisions: set[str]) -> lis
         return [Finding(False,
                         Msg(N_("file")),
                         Msg(N_("{shown} does not exist"), shown=shown(path)),
-                        Msg(N_("check --db or HUURBEG_DB")))]
+                        Msg(N_("check {field:database}")))]
     if path.is_dir():
         return [Finding(False,
                         Msg(N_("file")),
                         Msg(N_("{shown} is a directory"), shown=shown(path)),
-                        Msg(N_("point --db at the database file inside it")))]
+                        Msg(N_("point {field:db} at the database file inside it")))]
     access = _access(path)
     if access:
         return access
@@ -70,7 +74,7 @@ def _examine(path: Path, schema_revision: str, known_revisions: set[str]) -> lis
         return [Finding(False,
                         Msg(N_("file")),
                         Msg(N_("not an SQLite database")),
-                        Msg(N_("point --db at a huurbeg database")))]
+                        Msg(N_("point {field:db} at a huurbeg database")))]
     findings = [_permissions(path), *_folder(path)]
     try:
         connection = _open(path)
@@ -166,7 +170,7 @@ def _database(connection, path: Path, schema_revision: str, known: set[str]) -> 
         return [Finding(False,
                         Msg(N_("schema")),
                         Msg(N_("not a huurbeg database (no schema version)")),
-                        Msg(N_("point --db elsewhere")))]
+                        Msg(N_("point {field:db} elsewhere")))]
     return [_schema(connection, path, schema_revision, known), _integrity(connection, path),
             _foreign_keys(connection, path), *_daily_check(connection, tables)]
 
@@ -199,7 +203,7 @@ def _schema(connection, path: Path, schema_revision: str, known: set[str]) -> Fi
     if later(revision, schema_revision):
         return Finding(False, Msg(N_("schema")),
                        Msg(N_("version {revision} is from a newer huurbeg"), revision=revision),
-                       Msg(N_("pip install --upgrade huurbeg (the version that made it)")))
+                       Msg(N_("{command} (the version that made it)"), command=UPGRADE))
     return Finding(False,
                    Msg(N_("schema")),
                    Msg(N_("version {revision} is unknown: neither one of this huurbeg's ({first} to {head}) nor a "

@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from huurbeg.core.errors import DatabaseProblem, InvalidInput
+from huurbeg.core.errors import FIELD, DatabaseProblem, InvalidInput
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.text import shown  # noqa: F401  (a path in a message: the one rule, in text)
 
@@ -74,7 +74,7 @@ def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = Tru
     explicit = bool(value)
     path = Path(value).expanduser() if explicit else default_path()
     if must_exist and not _exists(path, name):
-        raise DatabaseProblem(_("no huurbeg database at {shown}; check --db or HUURBEG_DB").format(shown=shown(path)))
+        raise DatabaseProblem(_("no huurbeg database at {shown}; check {field:database}").format(shown=shown(path), field=FIELD))
     if not prepare:
         return Target(f"sqlite:///{path}", path)
     notices, created = _prepare_file(path, create_parent=not explicit, name=name)
@@ -268,7 +268,7 @@ def unreadable(path: Path | None, label: str, exc: Exception) -> str:
 
 
 CHECK_THE_SERVER = N_("Check that the server is running and reachable, and the user, password and database that "
-                      "--db or HUURBEG_DB gives")
+                      "{field:database} gives")
 """What to do about a server's error: doctor checks files, so it is not the advice."""
 
 

@@ -15,7 +15,7 @@ from huurbeg.core import money, national_number
 from huurbeg.core.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
 from huurbeg.core.codes import LandlordType, Party, Problem, ReferralDestination, Source, Status, Track, shown
 from huurbeg.domain.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD
-from huurbeg.core.errors import InvalidInput, MissingValue, RuleViolation
+from huurbeg.core.errors import FIELD, InvalidInput, MissingValue, RuleViolation, reference
 from huurbeg.core.text import blank
 from huurbeg.core.i18n import _
 from huurbeg.domain.finding import shared_identity
@@ -59,11 +59,11 @@ class _Draft:
     intake_date: date | None = None
     note: str | None = None
 
-    REQUIRED = (("track", "--track"), ("tenant", "--tenant"), ("source", "--source"))
+    REQUIRED = ("track", "tenant", "source")
 
     def missing(self) -> list[str]:
-        """The flags of required values still missing."""
-        return [flag for name, flag in self.REQUIRED
+        """The required fields still missing."""
+        return [name for name in self.REQUIRED
                 if getattr(self, name) is None or isinstance(getattr(self, name), str) and blank(getattr(self, name))]
 
 
@@ -131,8 +131,8 @@ def check_informed(informed: bool | None, track: Track | None = None, source: So
 def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDraft:
     """Check a finished draft against the rules; fill defaults. Raises before anything is written."""
     if missing := draft.missing():
-        raise MissingValue(_("{value}: required (missing: {join}); give it as a flag, or run on a terminal without "
-                             "--no-input to be asked").format(value=missing[0], join=', '.join(missing)))
+        raise MissingValue(_("required (missing: {join})").format(join=", ".join(map(reference, missing))),
+                           field=missing[0], hint="ask")
     check_informed(draft.tenant_informed, draft.track, draft.source)
     intake_date = draft.intake_date or today
     if intake_date > today:
@@ -164,8 +164,8 @@ def decide_household(matches: list[HouseholdMatch], allow_duplicate: bool) -> Ho
     if open_cases and not allow_duplicate:
         first = open_cases[0]
         raise RuleViolation(
-            _("this household already has open case {case} (same {reason}); log the new facts on that case, or "
-              "pass --allow-duplicate to open a second case").format(case=first.case, reason=_(first.reason)))
+            _("this household already has open case {case} (same {reason}); log the new facts on that case")
+            .format(case=first.case, reason=_(first.reason)), hint="allow_duplicate")
     return decision_for(strong)
 
 
@@ -389,8 +389,8 @@ def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[s
         raise InvalidInput(_("nothing to change: every value given is the case's current one"))
     after = current | {name: new[name] for name in changed}
     if marks and not after["landlord"]:
-        raise InvalidInput(_("case {number} has no landlord; give --landlord too")
-                           .format(number=number), field="reported_by_landlord")
+        raise InvalidInput(_("case {number} has no landlord; give {field:landlord} too")
+                           .format(number=number, field=FIELD), field="reported_by_landlord")
     reported = _reported_after(store, case, after, "source" in changed, marks)
     if reported != set(current["landlord_reported"]):
         after["landlord_reported"] = sorted(reported)
@@ -406,7 +406,7 @@ def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[s
     if "landlord" in changed or "landlord_type" in changed:
         if not after["landlord"]:
             if "landlord_type" in changed and after["landlord_type"]:
-                raise InvalidInput(_("the case has no landlord; give --landlord too"), field="landlord_type")
+                raise InvalidInput(_("the case has no landlord; give {field:landlord} too"), field="landlord_type")
             landlord = None
         else:
             known = store.cases.find_landlord(after["landlord"])
@@ -428,8 +428,8 @@ def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[s
 def _landlord_marks(number: str, marks: set, unmarks: set, problems: list, marked: list) -> dict:
     """The problems and the landlord's marks after --reported-by-landlord and --not-reported-by-landlord."""
     if both := sorted(marks & unmarks):
-        raise InvalidInput(_("{problem} is given with --reported-by-landlord too; "
-                             "give it once").format(problem=shown(Problem(both[0]))), field="not_reported_by_landlord")
+        raise InvalidInput(_("{problem} is given with {field:reported_by_landlord} too; give it once")
+                           .format(problem=shown(Problem(both[0])), field=FIELD), field="not_reported_by_landlord")
     if missing := sorted(unmarks - set(problems)):
         raise InvalidInput(_("case {number} has no problem {problem}")
                            .format(number=number, problem=shown(Problem(missing[0]))), field="not_reported_by_landlord")
@@ -493,8 +493,7 @@ def merge_check(store: "Storage", number: str, other: str, force: bool = False) 
     if not shared and not force:
         raise RuleViolation(_("the households of {number} and {other} share nothing that identifies them "
                               "(name, birth date, national register number, phone or address); check both case "
-                              "numbers, or pass --force if they are one household all the same")
-                            .format(number=number, other=other), field="force")
+                              "numbers").format(number=number, other=other), field="force", hint="force_merge")
     return MergeSides(number, other, mine, theirs, shared)
 
 

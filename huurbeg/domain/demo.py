@@ -42,7 +42,7 @@ FBU_EVERY = 4
 def build(store: Writing, today: date, seed: int = 2026, progress: Callable[[int, int], None] | None = None) -> int:
     """Fill an empty database with a year of casework ending today; returns the number of cases."""
     if store.cases.count_cases():
-        raise RuleViolation(_("demo fills only an empty database; give it a new file with --db demo.db"))
+        raise RuleViolation(_("demo fills only an empty database"), hint="new_database")
     rng = random.Random(seed)
     start = today - timedelta(days=365)
     for code, kind in (("DW-1", DwellingKind.TRANSIT), ("DW-2", DwellingKind.TRANSIT), ("DW-3", DwellingKind.TRANSIT),

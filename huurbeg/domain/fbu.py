@@ -118,8 +118,8 @@ def terms(*, arrears: int | None, rent: int | None, landlord_type: str | None, s
     if signed > today:
         raise NotEligible(_("the agreement cannot be signed in the future"), field="signed")
     if not rent:
-        raise NotEligible(_("rent: the monthly rent of the case is unknown; FBU arrears are measured against it "
-                            "(record it with 'huurbeg case edit CASE --rent EUR')"))
+        raise NotEligible(_("rent: the monthly rent of the case is unknown; FBU arrears are measured against it"),
+                          hint="record_rent")
     if landlord_type is None:
         raise NotEligible(_("landlord: the case has no landlord; an FBU agreement is signed with a private "
                             "landlord or an SVK"))
@@ -129,7 +129,7 @@ def terms(*, arrears: int | None, rent: int | None, landlord_type: str | None, s
                           _("landlord: an FBU agreement needs a private landlord or an SVK, not {kind}")
                           .format(kind=text_value(LandlordType(landlord_type))))
     if not arrears:
-        raise NotEligible(_("the arrears are unknown; give them with --arrears EUR"), field="arrears")
+        raise NotEligible(_("the arrears are unknown"), field="arrears", hint="give_arrears")
     low, high = MIN_ARREARS_RENTS * rent, MAX_ARREARS_RENTS * rent
     if not low <= arrears <= high:
         raise NotEligible(_("{fmt} is outside the FBU range of {min_arrears_rents} to "
@@ -144,10 +144,10 @@ def terms(*, arrears: int | None, rent: int | None, landlord_type: str | None, s
         raise NotEligible(_("must be more than 0"), field="advance")
     elif advance > allowed and not force:
         raise NotEligible(_("{fmt} is more than the fund allows: {share} of the "
-                            "arrears up to {fmt2} in {year}, so at most {fmt3} (--force to record it anyway)")
+                            "arrears up to {fmt2} in {year}, so at most {fmt3}")
                           .format(fmt=money.fmt(advance), share=f"{ADVANCE_SHARE_PERCENT} %",
                                   fmt2=money.fmt(advance_maximum(signed)), year=signed.year, fmt3=money.fmt(allowed)),
-                          field="advance")
+                          field="advance", hint="force_advance")
     if advance >= arrears:
         raise NotEligible(_("must be less than the arrears, which leaves a balance for the payment plan"),
                           field="advance")

@@ -71,7 +71,7 @@ def year_period(text: str) -> Period:
 
 def span_period(first: date, last: date) -> Period:
     if last < first:
-        raise Refused(_("cannot be before --from"), field="to")
+        raise Refused(_("cannot be before {field:from}"), field="to")
     return Period(first, last, f"{first.isoformat()}..{last.isoformat()}")
 
 

@@ -142,8 +142,8 @@ def pay(store: Storage, number: str, amount: int, when: date, today: date) -> in
     check_open(case.status, number)
     plan = store.follow_up.active_plan(case)
     if plan is None:
-        raise RuleViolation(_("case {number} has no active payment plan; create one with 'huurbeg plan {number} "
-                              "--arrears EUR --instalment EUR --start D'").format(number=number))
+        raise RuleViolation(_("case {number} has no active payment plan").format(number=number),
+                            hint="create_plan", number=number)
     remaining = check_payment(store, case, plan, amount, when, today)
     store.follow_up.add_payment(case, plan, when, amount)
     if amount == remaining:
@@ -200,8 +200,7 @@ def plan_view(store: Storage, number: str, as_of: date) -> dict:
     case = store.cases.case(number)
     plan = store.follow_up.latest_plan(case)
     if plan is None:
-        raise NotFound(_("case {number} has no payment plan; create one with 'huurbeg plan {number} --arrears EUR "
-                         "--instalment EUR --start D'").format(number=number))
+        raise NotFound(_("case {number} has no payment plan").format(number=number), hint="create_plan", number=number)
     instalments, payments = store.follow_up.plan_lines(plan)
     current = payment_plan.states(instalments, payments, as_of)
     paid = sum(amount for when, amount in payments if when <= as_of)
@@ -366,6 +365,6 @@ def fbu_summary(agreement) -> dict | None:
 def fbu_agreement_of(store: Storage, case):
     agreement = store.follow_up.fbu_agreement(case)
     if agreement is None:
-        raise NotFound(_("case {number} has no FBU agreement; record one with 'huurbeg plan fbu {number} --signed "
-                         "D --instalment EUR --start D'").format(number=case.number))
+        raise NotFound(_("case {number} has no FBU agreement").format(number=case.number), hint="record_fbu",
+                       number=case.number)
     return agreement

@@ -28,7 +28,7 @@ from huurbeg.domain import payment_plan
 from huurbeg.domain.casework import check_not_future, check_open, check_reason
 from huurbeg.core.codes import (ConciliationResult, EvictionResult, HearingResult, SessionKind, Track, choices,
                                 parse_code, shown)
-from huurbeg.core.errors import InvalidInput, NotFound, RuleViolation
+from huurbeg.core.errors import FIELD, InvalidInput, NotFound, RuleViolation
 from huurbeg.domain.finding import TYPO_MIN_LENGTH, digits, within_one_typo, words
 from huurbeg.core.text import blank, quoted
 from huurbeg.domain.followup import fbu_summary, plan_view, standing
@@ -63,8 +63,8 @@ def add_hearing(store: Storage, number: str, starts_at: datetime, court: str, ro
         raise InvalidInput(_("name the court, e.g. 'Vredegerecht Mechelen'"), field="court")
     if kind == SessionKind.CONCILIATION and case.track != Track.PRE_OGP:
         raise RuleViolation(_("case {number} is on track {track}; a conciliation session is for a pre-OGP "
-                              "case (a hearing on a petition: leave out --kind)")
-                            .format(number=number, track=shown(Track(case.track))), field="kind")
+                              "case (a hearing on a petition: leave out {field:kind})")
+                            .format(number=number, track=shown(Track(case.track)), field=FIELD), field="kind")
     if kind == SessionKind.CONCILIATION and petition_date is not None:
         raise InvalidInput(_("a conciliation session has no petition; leave it out"), field="petition_date")
     court = known_court(store, court, new_court)
@@ -117,7 +117,8 @@ def known_court(store: Storage, typed: str, new_court: bool = False) -> str:
         return same
     if near is not None and not new_court:
         raise RuleViolation(_("{typed} is close to the known court {known}; give that name, or add "
-                              "--new-court if it is another court").format(typed=quoted(typed), known=quoted(near)),
+                              "{field:new_court} if it is another court").format(typed=quoted(typed), known=quoted(near),
+                                                                                  field=FIELD),
                             field="court")
     return typed
 
@@ -131,7 +132,7 @@ def merge_courts(store: Storage, old: str, new: str) -> tuple[str, str, int]:
         raise NotFound(_("no hearing names the court {court}; 'huurbeg hearing courts' lists the courts as "
                          "they are written").format(court=quoted(old)), field="merge")
     if new == old:
-        raise InvalidInput(_("name another court than --merge"), field="into")
+        raise InvalidInput(_("name another court than {field:merge}"), field="into")
     store.court.rename_court(old, new)
     return old, new, counted[old]
 
@@ -233,12 +234,12 @@ def check_outcome(store: Storage, number: str, result: StrEnum | str, new_date: 
             raise RuleViolation(_("case {number} already has a hearing on {date:%d/%m/%Y} at "
                                   "{time:%H:%M}").format(number=number, date=new_date, time=new_date), field="new_date")
     elif new_date is not None:
-        raise InvalidInput(_("only for --result postponed"), field="new_date")
+        raise InvalidInput(_("only for {field:result} postponed"), field="new_date")
     if result == HearingResult.DISSOLVED:
         if eviction is not None and eviction < held_on:
             raise InvalidInput(_("cannot be before the hearing"), field="eviction_date")
     elif eviction is not None:
-        raise InvalidInput(_("only for --result dissolved"), field="eviction_date")
+        raise InvalidInput(_("only for {field:result} dissolved"), field="eviction_date")
     return case, hearing, held_on, result
 
 
@@ -321,8 +322,8 @@ def judgment_of(store, case):
     """The judgment that dissolved the case's lease, or why there is none to follow."""
     judgment = store.court.judgment(case)
     if judgment is None:
-        raise RuleViolation(_("case {number} has no judgment that dissolved the lease; record it with 'huurbeg "
-                              "hearing outcome {number} --result dissolved'").format(number=case.number))
+        raise RuleViolation(_("case {number} has no judgment that dissolved the lease").format(number=case.number),
+                            hint="record_dissolution", number=case.number)
     return judgment
 
 
@@ -339,11 +340,11 @@ def record_served(store, number: str, served: date, term_days: int | None, today
     case, judgment = _followed(store, number)
     if judgment.served_date is not None and not correct:
         raise RuleViolation(_("the judgment of case {number} was already served on {served:%d/%m/%Y}; "
-                              "'--correct' replaces that date, 'huurbeg hearing served-remove' withdraws it")
-                            .format(number=number, served=judgment.served_date), field="date")
+                              "'{field:correct}' replaces that date, 'huurbeg hearing served-remove' withdraws it")
+                            .format(number=number, served=judgment.served_date, field=FIELD), field="date")
     if judgment.served_date is None and correct:
         raise RuleViolation(_("the judgment of case {number} has no service recorded yet; record it "
-                              "without --correct").format(number=number), field="correct")
+                              "without {field:correct}").format(number=number, field=FIELD), field="correct")
     check_not_future(served, today)
     if served < judgment.result_date:
         raise InvalidInput(_("the judgment was given on {judged:%d/%m/%Y}; it cannot be served before")
@@ -367,11 +368,12 @@ def record_eviction(store, number: str, at: datetime, announced: date, today: da
             number=number, result=shown(EvictionResult(judgment.eviction_result))))
     if judgment.eviction_date is not None and not correct:
         raise RuleViolation(_("case {number} already has an eviction announced for {eviction:%d/%m/%Y}; "
-                              "'--correct' replaces it").format(number=number, eviction=judgment.eviction_date),
+                              "'{field:correct}' replaces it").format(number=number, eviction=judgment.eviction_date,
+                                                                     field=FIELD),
                             field="date")
     if judgment.served_date is None:
-        raise RuleViolation(_("the judgment of case {number} has no service recorded; record it first with "
-                              "'huurbeg hearing served {number} --date D'").format(number=number), field="date")
+        raise RuleViolation(_("the judgment of case {number} has no service recorded").format(number=number),
+                            field="date", hint="record_service", number=number)
     check_not_future(announced, today, "announced")
     if announced < judgment.served_date:
         raise InvalidInput(_("cannot be before the judgment was served ({served:%d/%m/%Y})")
@@ -392,16 +394,15 @@ def record_eviction_result(store, number: str, result: EvictionResult, today: da
     day, else today)."""
     case, judgment = _followed(store, number)
     if judgment.eviction_date is None:
-        raise RuleViolation(_("case {number} has no announced eviction; record the bailiff's date first "
-                              "with 'huurbeg hearing eviction {number} --date \"D HH:MM\"'").format(number=number),
-                            field="result")
+        raise RuleViolation(_("case {number} has no announced eviction").format(number=number),
+                            field="result", hint="record_eviction", number=number)
     if judgment.eviction_result is not None and not correct:
         raise RuleViolation(_("the eviction of case {number} is already recorded as {result}; "
-                              "'--correct' replaces it").format(
-            number=number, result=shown(EvictionResult(judgment.eviction_result))), field="result")
+                              "'{field:correct}' replaces it").format(
+            number=number, result=shown(EvictionResult(judgment.eviction_result)), field=FIELD), field="result")
     if judgment.eviction_result is None and correct:
         raise RuleViolation(_("the eviction of case {number} has no result recorded yet; record it "
-                              "without --correct").format(number=number), field="correct")
+                              "without {field:correct}").format(number=number, field=FIELD), field="correct")
     when = today
     if result == EvictionResult.CARRIED_OUT:
         if judgment.eviction_date > today:

@@ -118,7 +118,7 @@ def check_household_size(adults: int | None, children: int | None) -> None:
 def check_birth_date_matches(number_birth_date: date | None, birth_date: date | None) -> None:
     """The birth date a national register number holds must be the birth date given (when both are known)."""
     if number_birth_date is not None and birth_date is not None and number_birth_date != birth_date:
-        raise InvalidInput(_("holds another birth date than the one given; check both"), field="national_number")
+        raise InvalidInput(_("holds another birth date than the {field:birth_date} given; check both"), field="national_number")
 
 
 def hearing_doubts(at: datetime, field: str | None = "date") -> list[RuleViolation]:

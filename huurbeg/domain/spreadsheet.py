@@ -23,9 +23,8 @@ from datetime import date
 from huurbeg.core import dates, money, national_number
 from huurbeg.domain.casework import IntakeDraft, complete, match_key
 from huurbeg.core.codes import WHAT, LandlordType, Outcome, Problem, Source, Status, Track, choices, parse_code
-from huurbeg.core.errors import HuurbegError, InvalidInput
+from huurbeg.core.errors import HuurbegError, InvalidInput, naming, said
 from huurbeg.core.i18n import N_, _
-from huurbeg.core.errors import said
 
 COLUMNS = ("ref", "tenant", "address", "phone", "birth_date", "national_number", "adults", "children", "landlord",
            "landlord_type", "track", "source", "referrer", "problems", "intake_date", "arrears", "tenant_informed",
@@ -184,18 +183,17 @@ FLAG_COLUMNS = {"date": "intake_date"}
 """Intake flags whose column has another name."""
 
 
+def _column(field: str) -> str:
+    """The column of an intake field (`birth_date`, `intake_date` for `date`)."""
+    return FLAG_COLUMNS.get(field, field)
+
+
 def _rule_broken(exc: HuurbegError) -> RowError:
     """An intake rule's message about a field (`landlord_type`) as the fault of the column of that name;
-    the flags it names further on ('differs from --birth-date') become columns too."""
-    columns = lambda text: re.sub(r"--([a-z][\w-]*)",  # noqa: E731
-                                  lambda m: FLAG_COLUMNS.get(m[1], m[1].replace("-", "_")), text)
+    the fields it refers to further on ('than the birth_date given') are named by their columns too."""
     field = getattr(exc, "field", None)
-    if field is not None:
-        return RowError(FLAG_COLUMNS.get(field, field), columns(said(getattr(exc, "detail", ""))))
-    match = re.match(r"--([\w-]+): (.*)", str(exc), re.DOTALL)
-    if not match:
-        return RowError("", columns(str(exc)))
-    return RowError(FLAG_COLUMNS.get(match[1], match[1].replace("-", "_")), columns(match[2]))
+    with naming(_column):
+        return RowError(_column(field) if field is not None else "", said(getattr(exc, "detail", "")))
 
 
 def _yes(text: str) -> bool:
@@ -227,7 +225,7 @@ def _row(line: int, v: dict, today: date, known_landlords: set[str]) -> ImportRo
     if draft.intake_date is None:
         raise RowError("intake_date", _("required"))
     if missing := draft.missing():  # a column, not a flag to give or a question to answer
-        raise RowError(missing[0].removeprefix("--"), _("required"))
+        raise RowError(missing[0], _("required"))
     known = bool(draft.landlord) and match_key(draft.landlord) in known_landlords
     try:
         draft = complete(draft, today, known_landlord=known)

@@ -34,7 +34,7 @@ def parse_worker(text: str) -> str:
 def chosen(store: "Storage", worker: str | None, mine: bool) -> str | None:
     """The worker whose cases a view shows (--worker W or --mine), or None for everyone's."""
     if worker is not None and mine:
-        raise InvalidInput(_("give --worker or --mine, not both"), field="mine")
+        raise InvalidInput(_("give {field:worker} or {field:mine}, not both"), field="mine")
     if mine:
         return store.me
     if worker is not None:
@@ -89,7 +89,7 @@ def assign(store: "Writing", number: str, to: str) -> str | None:
 def hand_over(store: "Writing", from_worker: str, to: str) -> list[str]:
     """Every open case of `from_worker` to `to`, each in its history; returns the case numbers."""
     if from_worker == to:
-        raise InvalidInput(_("name another worker than --from"), field="to")
+        raise InvalidInput(_("name another worker than {field:from}"), field="to")
     _check_known(store, from_worker, "from")
     _check_target(store, to)
     cases = store.cases.open_cases_of(from_worker)

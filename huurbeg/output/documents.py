@@ -81,8 +81,8 @@ def _letterhead(document, letter: Letter, values: dict) -> None:
             shown = document.image(io.BytesIO(letter.logo), x=MARGIN, y=MARGIN, h=LOGO_HEIGHT)
             left = MARGIN + (shown.rendered_width if hasattr(shown, "rendered_width") else LOGO_HEIGHT) + 5
         except Exception:  # noqa: BLE001 -- any image the PDF engine cannot draw is the same refusal
-            raise InvalidInput(_("the service's logo cannot be drawn on a PDF; give another PNG or SVG with "
-                                 "'huurbeg service set --logo FILE'")) from None
+            raise InvalidInput(_("the service's logo cannot be drawn on a PDF; give another PNG or SVG"),
+                               hint="logo") from None
     document.set_xy(left, MARGIN)
     document.set_font("Sans", "B", 13)
     document.multi_cell(0, 6, values["service_name"], new_x="LEFT", new_y="NEXT")
@@ -250,9 +250,8 @@ def template(path: Path, kind: str) -> bytes:
     used = _fields_used(data, shown)
     unknown = sorted(used - set(fields(kind)))
     if unknown:
-        raise InvalidInput(_("{path} uses fields a {document} does not have: {fields}; "
-                             "'huurbeg letter --fields' lists them").format(
-            path=shown, document=_(TITLES[kind]), fields=", ".join(unknown)), field="template")
+        raise InvalidInput(_("{path} uses fields a {document} does not have: {fields}").format(
+            path=shown, document=_(TITLES[kind]), fields=", ".join(unknown)), field="template", hint="letter_fields")
     return data
 
 

@@ -189,7 +189,7 @@ def build(store, kind: str, number: str, identity, worker, today: date, lang: st
     if kind != "tenant":
         for value, field in ((at, "time"), (place, "place")):
             if value is not None:
-                raise InvalidInput(_("only for an invitation (--to tenant)"), field=field)
+                raise InvalidInput(_("only for an invitation ({field:to} tenant)"), field=field)
     case = _open_case(store, number)
     with speaking(lang):
         if kind == "landlord":
@@ -210,8 +210,8 @@ def build(store, kind: str, number: str, identity, worker, today: date, lang: st
 def _landlord(store, case, today: date) -> dict:
     landlord = store.cases.landlord(case)
     if landlord is None:
-        raise RuleViolation(_("case {number} has no landlord; add one with 'huurbeg case edit "
-                              "{number} --landlord NAME'").format(number=case.number), field="to")
+        raise RuleViolation(_("case {number} has no landlord").format(number=case.number), field="to",
+                            hint="add_landlord", number=case.number)
     report = secrecy.landlord_report(store, case.number, today)
     d = dates.fmt
     support = report["support"]
@@ -279,8 +279,8 @@ def _check_told_the_court(store, case) -> None:
     when the tenant's consent is recorded (a case opened from the court's own notice has none yet)."""
     if store.cases.consents(case).get("tenant") is None:
         raise RuleViolation(_("the tenant's consent to tell the court is not recorded for case "
-                              "{number}; nothing was written. Record it with 'huurbeg case consent {number} "
-                              "--tenant' once the household agreed").format(number=case.number), field="to")
+                              "{number}; nothing was written").format(number=case.number), field="to",
+                            hint="record_consent", number=case.number)
 
 
 def _court(store, case, today: date) -> dict:

@@ -286,7 +286,7 @@ def write_bytes(content: bytes) -> None:
     if _output:
         _output["data"] = content
     elif sys.stdout.isatty():
-        raise InvalidInput(_("a workbook needs a file, e.g. --output figures.xlsx"), field="output")
+        raise InvalidInput(_("a workbook needs a file"), field="output", hint="workbook_file")
     elif _held:
         _held["data"].append(content)
     else:
