@@ -100,7 +100,7 @@ def candidates(db: Connection, conditions: list[list[str]], status: Status | Non
         params["status"] = str(status)
     where = "WHERE " + " AND ".join(groups)
     compared = ["tenant", "address", "phone", "national_number", "landlord", "reference",
-                *(f.found for f in SEARCHED_CONTACT)]
+                *(f.found for f in SEARCHED_CONTACT if f.found)]
     return [Candidate(row.id, row.number, Status(row.status), Track(row.track), row.intake_date,
                       {name: row[name] for name in compared}) for row in db.rows(
         "SELECT case_file.id, case_file.number, case_file.status, case_file.track, case_file.intake_date, "
