@@ -6,9 +6,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from huurbeg.domain.entities import HOUSEHOLD, LANDLORD_CONTACT, SEARCHED_CONTACT, Field
+from huurbeg.domain.entities import CASE_OPTIONS, HOUSEHOLD, LANDLORD_CONTACT, SEARCHED_CONTACT, Field
 
-DESCRIBED = ((("intake",), HOUSEHOLD), (("case", "edit"), HOUSEHOLD), (("landlord", "edit"), LANDLORD_CONTACT))
+DESCRIBED = ((("intake",), HOUSEHOLD + CASE_OPTIONS), (("case", "edit"), HOUSEHOLD + CASE_OPTIONS),
+             (("landlord", "edit"), LANDLORD_CONTACT))
 """The commands that take an entity's fields as options, and the fields they take."""
 
 
@@ -25,8 +26,17 @@ def _command(path: tuple[str, ...]):
 def test_every_described_field_is_an_option_of_the_commands_that_take_it(path, fields):
     options = {name: param for param in _command(path).params for name in param.opts}
     for field in fields:
-        assert field.help and options[field.option].help == field.help, field
+        assert field.help and options[field.option].help.startswith(field.help), field  # a code's lists its codes
         assert options[field.option].name == (field.edit or field.column)
+
+
+def test_the_landlords_and_the_cases_fields_are_options_made_from_their_descriptions():
+    """Each option of intake and `case edit` that is a landlord's or case's field is the description's."""
+    assert {f.option for f in CASE_OPTIONS} == {"--landlord", "--landlord-type", "--source", "--referrer", "--problem",
+                                                "--arrears", "--rent", "--note"}
+    for path in (("intake",), ("case", "edit")):
+        options = {name: param for param in _command(path).params for name in param.opts}
+        assert options["--problem"].multiple and options["--arrears"].metavar == "EUR", path
 
 
 LATER = (Field("preferred_language", "preferred language", "text", True, "preferred_language",
