@@ -29,7 +29,7 @@ def flag_of(command, field: str) -> str | None:
     fields (`until/review`), both flags (--until/--review)."""
     if "/" in field:
         flags = [flag_of(command, one) for one in field.split("/")]
-        return "/".join(flags) if all(flags) else None
+        return "/".join(flag for flag in flags if flag) if all(flags) else None
     wanted = "--" + field.replace("_", "-")
     found = ([param for param in command.params if wanted in param.opts]
              or [param for param in command.params if param.name == field])
@@ -42,12 +42,12 @@ def said_on_the_command_line(exc: BaseException) -> str:
     ("--new-date: must come after the postponed hearing"); its reader's words where there is none."""
     from typer._click.globals import get_current_context
 
-    from huurbeg.core.errors import reason, said
+    from huurbeg.core.errors import HuurbegError, reason, said
 
     field = getattr(exc, "field", None)
     context = RUNNING.get() or get_current_context(silent=True)
     flag = flag_of(context.command, field) if field and context is not None else None
-    return f"{flag}: {said(exc.detail)}" if flag else reason(exc)
+    return f"{flag}: {said(exc.detail)}" if flag and isinstance(exc, HuurbegError) else reason(exc)
 
 
 def _wrap(parse: Callable[[str], object]) -> Callable:
@@ -116,7 +116,7 @@ def code(enum: type[StrEnum], what: str) -> Callable:
     """A parser for one code list; the error lists the valid slugs. It knows its list (`code_list`),
     so that a help example can show a code in the reader's words (huurbeg.cli.helptext)."""
     parser = _wrap(lambda text: parse_code(enum, text, what))
-    parser.code_list = enum
+    parser.code_list = enum  # type: ignore[attr-defined]  # the function's own attribute, read by the help's examples
     return parser
 
 
@@ -169,7 +169,7 @@ def format_option(kind: str, help_text: str | None = None, *names: str) -> typer
     help_text = (CODE_HELP.format(help=help_text, codes=", ".join(formats.names(kind))) if help_text
                  else formats.KINDS[kind].help)
     parser = _wrap(lambda text: formats.parse(kind, text))
-    parser.code_list = formats.Choices(kind)  # as a code option's (code): help examples and tests read it
+    parser.code_list = formats.Choices(kind)  # type: ignore[attr-defined]  # as a code option's (code): help examples and tests read it
     return typer.Option(*(names or ("--format", "-f")), parser=parser,
                         metavar="FORMAT", help=help_text,
                         autocompletion=lambda incomplete: [name for name in formats.names(kind)

@@ -5,6 +5,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -12,13 +13,16 @@ from huurbeg.core import dates
 from huurbeg.core.errors import said as _said
 from huurbeg.core.i18n import _
 
+if TYPE_CHECKING:
+    from huurbeg.db.area import Storage
+
 
 @dataclass
 class AppState:
     """The --db choice and the store, opened at most once, on first use, closed on exit."""
 
     db_option: str | None = None
-    _store: object | None = field(default=None, repr=False)
+    _store: "Storage | None" = field(default=None, repr=False)
     _created: object | None = field(default=None, repr=False)  # the new database file this invocation made
     _asked: object | None = field(default=None, repr=False)  # the new file the worker agreed to at a prompt
 
