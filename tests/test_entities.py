@@ -1,14 +1,16 @@
 """One description per entity (huurbeg.domain.entities): a field's option, its question and its lines come from it."""
 
 import json
+import os
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
-from huurbeg.domain.entities import HOUSEHOLD, LANDLORD_CONTACT, SEARCHED_CONTACT, Field
+from huurbeg.domain.entities import CASE_OPTIONS, HOUSEHOLD, LANDLORD_CONTACT, SEARCHED_CONTACT, Field
 
-DESCRIBED = ((("intake",), HOUSEHOLD), (("case", "edit"), HOUSEHOLD), (("landlord", "edit"), LANDLORD_CONTACT))
+DESCRIBED = ((("intake",), HOUSEHOLD + CASE_OPTIONS), (("case", "edit"), HOUSEHOLD + CASE_OPTIONS),
+             (("landlord", "edit"), LANDLORD_CONTACT))
 """The commands that take an entity's fields as options, and the fields they take."""
 
 
@@ -25,8 +27,17 @@ def _command(path: tuple[str, ...]):
 def test_every_described_field_is_an_option_of_the_commands_that_take_it(path, fields):
     options = {name: param for param in _command(path).params for name in param.opts}
     for field in fields:
-        assert field.help and options[field.option].help == field.help, field
+        assert field.help and options[field.option].help.startswith(field.help), field  # a code's lists its codes
         assert options[field.option].name == (field.edit or field.column)
+
+
+def test_the_landlords_and_the_cases_fields_are_options_made_from_their_descriptions():
+    """Each option of intake and `case edit` that is a landlord's or case's field is the description's."""
+    assert {f.option for f in CASE_OPTIONS} == {"--landlord", "--landlord-type", "--source", "--referrer", "--problem",
+                                                "--arrears", "--rent", "--note"}
+    for path in (("intake",), ("case", "edit")):
+        options = {name: param for param in _command(path).params for name in param.opts}
+        assert options["--problem"].multiple and options["--arrears"].metavar == "EUR", path
 
 
 LATER = (Field("preferred_language", "preferred language", "text", True, "preferred_language",
@@ -88,3 +99,84 @@ def test_intake_asks_the_household_in_the_order_of_its_description(db_path, cli)
     tenant = json.loads(cli("case", "show", "2026-0001", "-f", "json").stdout)["tenant"]
     assert (tenant["name"], tenant["birth_date"], tenant["adults"], tenant["children"]) == (
         "Familie Janssens", "1985-07-30", 2, 1)
+
+
+DESCRIBED_LATER = '''
+"""huurbeg with a household field described after its commands were written, and nothing else changed."""
+import sys
+
+import huurbeg.domain.entities as entities
+
+FIELD = entities.Field("preferred_language", "preferred language", "text", True, "preferred_language",
+                       "--preferred-language", where="household.preferred_language",
+                       help="The language the tenant prefers.", question="Preferred language?", heading="Language")
+entities.HOUSEHOLD += (FIELD,)
+entities.HOUSEHOLD_FIELDS += (FIELD.column,)
+
+from huurbeg.cli.root import app  # noqa: E402  (made from the description as it is now)
+
+sys.argv[0] = "huurbeg"
+app()
+'''
+"""A field added to the household's description before any command module is loaded: the model's column and the
+migration are the test's own ALTER TABLE."""
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_a_household_field_added_to_the_description_reaches_every_place_that_takes_a_household(
+        cli, new_case, db_path, tmp_path):
+    """The five places of the README: with the column made and the field described, intake and `case edit` take
+    it as a flag, intake asks it on a terminal, the dossier and the export show it, the history names it and a
+    purge erases it."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    number = new_case("--date", "01/10/2026")  # the database, before the column
+    with sqlite3.connect(db_path) as connection:
+        for table in ("household", "household_merge"):
+            connection.execute(f"ALTER TABLE {table} ADD COLUMN preferred_language VARCHAR")
+    script = tmp_path / "described_later.py"
+    script.write_text(DESCRIBED_LATER)
+
+    def later(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, timeout=120)
+
+    assert "--preferred-language" in later("intake", "--help").stdout
+    assert "The language the tenant prefers." in later("case", "edit", "--help").stdout
+    edited = later("case", "edit", number, "--preferred-language", "PLANTED-LANGUAGE")
+    assert edited.returncode == 0, edited.stderr
+    assert f"{number}: corrected preferred language." in edited.stderr  # the history's label
+    shown = later("case", "show", number, "-f", "json")
+    assert json.loads(shown.stdout)["tenant"]["preferred_language"] == "PLANTED-LANGUAGE", shown.stderr
+    assert "PLANTED-LANGUAGE" in later("case", "show", number).stdout
+    assert "PLANTED-LANGUAGE" in later("case", "export", number).stdout
+    opened = later("intake", "--track", "pw", "--tenant", "An Claes", "--source", "tenant", "--tenant-informed",
+                   "--preferred-language", "PLANTED-OTHER", "--date", "02/10/2026", "--no-input")
+    assert opened.returncode == 0, opened.stderr
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT preferred_language FROM household ORDER BY id").fetchall() == [
+            ("PLANTED-LANGUAGE",), ("PLANTED-OTHER",)]
+
+    child = pexpect.spawn(sys.executable, [str(script), "intake", "--track", "crisis", "--source", "police",
+                                           "--tenant-informed", "--referrer", "wijkagent", "--note", "", "--date",
+                                           "01/11/2026"], env=dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm"),
+                          encoding="utf-8", timeout=30, dimensions=(40, 120))
+    from conftest import answer
+
+    for question in [f.question for f in HOUSEHOLD] + ["Preferred language?"]:
+        answer(child, question, {"Tenant's name?": "Familie Janssens\r", "Preferred language?": "PLANTED-ASKED\r"}
+               .get(question, "\r"))
+    answer(child, "Register this case?", "y\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+
+    for each in (number, "2026-0002", "2026-0003"):
+        assert later("case", "close", each, "--outcome", "referred", "--date", "10/11/2026").returncode == 0
+    assert later("purge", "--closed-before", "today", "--yes").returncode == 0
+    with sqlite3.connect(db_path) as connection:
+        dump = "\n".join(connection.iterdump())
+    assert "PLANTED" not in dump

@@ -390,6 +390,8 @@ def private(cli):
 def test_a_purge_erases_every_personal_field_of_the_descriptions(cli, private, db_path):
     planted = _plant_every_personal_field(db_path, private)
     assert {"household.name", "household.national_number", "landlord.name", "case_file.note"} <= set(planted)
+    # a landlord's contact details are its description's too: a private landlord's are a person's
+    assert {"landlord.address", "landlord.phone", "landlord.email", "landlord.contact_person"} <= set(planted)
     assert cli("purge", "--closed-before", "today", "--yes").exit_code == 0
     with sqlite3.connect(db_path) as connection:
         dump = "\n".join(connection.iterdump())

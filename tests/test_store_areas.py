@@ -80,3 +80,18 @@ def test_a_pause_keeps_a_transaction_that_wrote_in_plain_sql(new_case):
     finally:
         store.close()
     assert query(None, f"SELECT note FROM case_file WHERE number = '{number}'") == [("written",)]
+
+
+def test_a_lookup_keeps_answers_aside_as_a_writing_command_does(new_case):
+    """Both stores and the reader are the protocol the domain is written against (the type check holds them to it):
+    a lookup's `aside` writes in a transaction of its own, kept when the lookup ends without committing."""
+    from huurbeg.cli.state import AppState
+
+    new_case()
+    looking = AppState().reader()
+    try:
+        assert looking.cases.case("2026-0001").number == "2026-0001"  # a read transaction is running
+        looking.drafts.keep("intake", None, '{"tenant": "Kept Aside"}', looking.now().date())
+    finally:
+        looking.close()
+    assert query(None, "SELECT answers FROM draft") == [('{"tenant": "Kept Aside"}',)]

@@ -180,7 +180,7 @@ def candidates(group, args: list[str], incomplete: str) -> list[tuple[str, str, 
         return _values(pending, incomplete, db)
     if incomplete.startswith("-"):
         return _options(command, incomplete)
-    found = []
+    found: list[tuple[str, str, str | None]] = []
     if hasattr(command, "commands"):
         found = [("plain", name, _short_help(sub)) for name, sub in _subcommands(command)
                  if name.startswith(incomplete)]

@@ -8,6 +8,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer._coercion import RuntimeParam
 from typer.main import get_command_from_info, get_command_name, get_group_from_info
+from typer.models import CommandInfo
 
 
 class DefaultCommandGroup(TyperGroup):
@@ -84,24 +85,36 @@ def shown(group, name: str):
     return TyperCommand(name, short_help=summary(name))
 
 
+def _command_name(info: CommandInfo) -> str:
+    """A registered command's name: its own, or its function's as Typer makes it."""
+    if info.name:
+        return info.name
+    if info.callback is None:
+        raise TypeError("a command registered without a name or a function")
+    return get_command_name(info.callback.__name__)
+
+
 def registered(app: typer.Typer) -> list[str]:
-    """The names of the commands and groups registered on `app`, in the order Typer lists them."""
-    return [*(info.name or get_command_name(info.callback.__name__) for info in app.registered_commands),
-            *(info.name for info in app.registered_groups)]
+    """The names of the commands and groups registered on `app`, in the order Typer lists them (a group added
+    without a name lends its commands to `app` and has none of its own)."""
+    return [*(_command_name(info) for info in app.registered_commands),
+            *(info.name for info in app.registered_groups if info.name)]
 
 
 def build(app: typer.Typer, name: str, path: tuple[str, ...], prepare: Callable, **settings):
     """The click command `name` registered on `app`, a group with its commands built on first use;
     `prepare(command, path)` finishes each as it is built. `settings` are Typer's for the tree."""
     for info in app.registered_commands:
-        if (info.name or get_command_name(info.callback.__name__)) == name:
+        if _command_name(info) == name:
             command = get_command_from_info(info, pretty_exceptions_short=settings["pretty_exceptions_short"],
                                             rich_markup_mode=settings["rich_markup_mode"])
             break
     else:
-        [info] = [info for info in app.registered_groups if info.name == name]
-        sub = info.typer_instance
-        bare, bare_info = copy.copy(sub), copy.copy(info)
+        [group] = [group for group in app.registered_groups if group.name == name]
+        sub = group.typer_instance
+        if sub is None:
+            raise TypeError(f"the group {name} was registered without its Typer")
+        bare, bare_info = copy.copy(sub), copy.copy(group)
         bare.registered_commands, bare.registered_groups, bare_info.typer_instance = [], [], bare
         command = get_group_from_info(bare_info, **settings)
         command.commands = LazyCommands(
@@ -137,8 +150,8 @@ class _PlainParam(RuntimeParam):
     class for all of them (a class per parameter costs more than the parameter)."""
 
     def _coerce_value(self, value, param, ctx):
-        leaf = self.leaf  # type: ignore[attr-defined]
-        if self.is_list:  # type: ignore[attr-defined]
+        leaf = self.leaf
+        if self.is_list:
             return [leaf(item) for item in (value if isinstance(value, (list, tuple)) else [value])]
         return leaf(value)
 

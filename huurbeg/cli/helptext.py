@@ -14,6 +14,7 @@ finds them), and the formatter's own words (Usage, Options, [default: ...]) too.
 import re
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from typer._click import Context, HelpFormatter
 
@@ -254,9 +255,10 @@ def _examples(command, path: tuple[str, ...]) -> None:
         command._huurbeg_examples = found
 
 
-def _code_lists(command) -> dict[str, type]:
-    """Each code option of a command (huurbeg.cli.params.code) with its code list."""
-    found = {}
+def _code_lists(command) -> dict[str, Any]:
+    """Each code option of a command (huurbeg.cli.params.code) with its code list: an enum of codes, or the formats
+    of a kind (huurbeg.output.formats.Choices)."""
+    found: dict[str, Any] = {}
     for param in _params(command):
         info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
         if code_list := getattr(getattr(info, "parser", None), "code_list", None):
@@ -264,7 +266,7 @@ def _code_lists(command) -> dict[str, type]:
     return found
 
 
-def _in_words(example: str, codes: dict[str, type]) -> str:
+def _in_words(example: str, codes: dict[str, Any]) -> str:
     """An example whose codes are written as the reader types them: `--kind phone` as `--kind telefoon`."""
     if not codes:
         return example

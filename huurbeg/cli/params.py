@@ -32,7 +32,7 @@ def flag_of(command, field: str) -> str | None:
     fields (`until/review`), both flags (--until/--review)."""
     if "/" in field:
         flags = [flag_of(command, one) for one in field.split("/")]
-        return "/".join(flags) if all(flags) else None
+        return "/".join(flag for flag in flags if flag) if all(flags) else None
     wanted = "--" + field.replace("_", "-")
     found = ([param for param in command.params if wanted in param.opts]
              or [param for param in command.params if param.name == field])
@@ -139,7 +139,7 @@ def code(enum: type[StrEnum], what: str) -> Callable:
     """A parser for one code list; the error lists the valid slugs. It knows its list (`code_list`),
     so that a help example can show a code in the reader's words (huurbeg.cli.helptext)."""
     parser = _wrap(lambda text: parse_code(enum, text, what))
-    parser.code_list = enum
+    parser.code_list = enum  # type: ignore[attr-defined]  # the function's own attribute, read by the help's examples
     return parser
 
 
@@ -192,7 +192,7 @@ def format_option(kind: str, help_text: str | None = None, *names: str) -> typer
     help_text = (CODE_HELP.format(help=help_text, codes=", ".join(formats.names(kind))) if help_text
                  else formats.KINDS[kind].help)
     parser = _wrap(lambda text: formats.parse(kind, text))
-    parser.code_list = formats.Choices(kind)  # as a code option's (code): help examples and tests read it
+    parser.code_list = formats.Choices(kind)  # type: ignore[attr-defined]  # as a code option's (code): help examples and tests read it
     return typer.Option(*(names or ("--format", "-f")), parser=parser,
                         metavar="FORMAT", help=help_text,
                         autocompletion=lambda incomplete: [name for name in formats.names(kind)

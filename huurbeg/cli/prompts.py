@@ -17,8 +17,9 @@ pressed while a list was still being drawn answers the next question.
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
+from typing import TypeVar
 from datetime import date
 
 from huurbeg.core import dates, money, national_number, text
@@ -172,9 +173,12 @@ def _count(most: int) -> Callable[[str], int]:
     return parse
 
 
-def _ruled(parse: Callable[[str], object], rule: Callable[[object], None]) -> Callable[[str], object]:
+Parsed = TypeVar("Parsed")
+
+
+def _ruled(parse: Callable[[str], Parsed], rule: Callable[[Parsed], None]) -> Callable[[str], Parsed]:
     """A parser that also applies one of the service's rules (huurbeg.domain.rules) to the parsed value."""
-    def checked(answer: str):
+    def checked(answer: str) -> Parsed:
         value = parse(answer)
         rule(value)
         return value
@@ -224,9 +228,10 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     if d.tenant_informed is None:  # the one condition of a registration: asked before anything is typed
         d.tenant_informed = confirm(_("Has the tenant been informed of this registration?"), default=False)
     check_informed(d.tenant_informed, d.track, d.source)  # refused before anything is typed in vain
-    for field in HOUSEHOLD:  # in the order of its description
-        if getattr(d, field.edit) is None or field.required and not getattr(d, field.edit):
-            setattr(d, field.edit, _ask_new(field, d, today))
+    for field in HOUSEHOLD:  # in the order of its description, each by its `case edit` key
+        key = field.edit or field.column
+        if getattr(d, key) is None or field.required and not getattr(d, key):
+            setattr(d, key, _ask_new(field, d, today))
     if d.source is None:
         d.source = _select(_("Registered by?"), list(Source), Source.TENANT)
     if d.referrer is None and d.source not in (Source.TENANT, Source.LANDLORD):
@@ -258,7 +263,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     return d, _ASKED[0] != asked  # every answer skipped with Enter is still a question asked
 
 
-HOUSEHOLD_SIZE = {"adults": (lambda n: check_household_size(n, None), "1"), "children": (None, "0")}
+HOUSEHOLD_SIZE: dict[str, tuple[Callable[[int], None] | None, str | None]] = {"adults": (lambda n: check_household_size(n, None), "1"), "children": (None, "0")}
 """The household's size as intake asks it: at least one adult, and the usual answer on Enter."""
 
 
@@ -269,11 +274,15 @@ def _ask_new(field: Field, d: IntakeDraft, today: date):
     if field.kind == "date":
         return _text(question, _date(today, dates.BIRTH, not_after=(d.intake_date or today, "the registration date")))
     if field.kind == "national-number":
-        return _text(question, _ruled(national_number.normalise,
-                                      lambda n: check_birth_date_matches(national_number.birth_date(n), d.birth_date)))
+        def of_the_birth_date(number: str) -> None:
+            check_birth_date_matches(national_number.birth_date(number), d.birth_date)
+
+        checked_number: Callable[[str], str] = _ruled(national_number.normalise, of_the_birth_date)
+        return _text(question, checked_number)
     if field.kind == "count":
-        rule, default = HOUSEHOLD_SIZE.get(field.edit, (None, None))
-        return _text(question, _ruled(_count(MAX_PEOPLE), rule) if rule else _count(MAX_PEOPLE), default=default)
+        rule, default = HOUSEHOLD_SIZE.get(field.edit or field.column, (None, None))
+        counted: Callable[[str], int] = _ruled(_count(MAX_PEOPLE), rule) if rule else _count(MAX_PEOPLE)
+        return _text(question, counted, default=default)
     return _text(question, optional=False) if field.required else _optional_text(question)
 
 
@@ -356,15 +365,16 @@ def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
     arrears, when known, are offered for the plan's."""
     from huurbeg.domain import payment_plan
 
-    def instalment_of(answer: str) -> int:
-        cents = money.parse_money(answer)
-        payment_plan.schedule(arrears, cents, today)  # too large, too small: refused here, not at the end
-        return cents
-
     _answering(lambda: {"arrears": arrears, "instalment": instalment, "start": start})
     if arrears is None:
         arrears = _text(_("Arrears to pay off (euros)?"), _positive_money, optional=False,
                         default=money.fmt(case_arrears).removeprefix("€ ") if case_arrears else None)
+    known_arrears: int = arrears
+
+    def instalment_of(answer: str) -> int:
+        cents = money.parse_money(answer)
+        payment_plan.schedule(known_arrears, cents, today)  # too large, too small: refused here, not at the end
+        return cents
     if instalment is None:
         instalment = _text(_("Monthly instalment (euros)?"), instalment_of, optional=False)
     if start is None:
@@ -402,7 +412,7 @@ def ask_amount(question: str, check: Callable[[int], object] | None = None) -> i
     return _text(question, amount, optional=False)
 
 
-def vouch(doubts: list[HuurbegError], force: bool, no_input: bool = False) -> bool:
+def vouch(doubts: Sequence[HuurbegError], force: bool, no_input: bool = False) -> bool:
     """Values that parse and keep the rules but look like a typo (1500 typed for 150), each a message naming
     its field and both amounts: on a terminal a yes/no question (No by default) for each, stopping with nothing
     written at a No; without one refused (exit 4) unless --force. Whether any question was asked."""
@@ -482,7 +492,7 @@ def _tick(prompt: str, choices: list) -> list:
     return picked
 
 
-def ask_hearing(today: date, courts: list[tuple[str, int]] = ()) -> tuple:
+def ask_hearing(today: date, courts: Sequence[tuple[str, int]] = ()) -> tuple:
     """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents). `courts`: the
     courts on record with how often each is used, offered as completions."""
     starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
@@ -497,7 +507,7 @@ def ask_hearing(today: date, courts: list[tuple[str, int]] = ()) -> tuple:
     return starts_at, court, room, petition, claimed
 
 
-def ask_court(courts: list[tuple[str, int]]) -> str:
+def ask_court(courts: Sequence[tuple[str, int]]) -> str:
     """The court, from those on record (completed as typed); a name one typo away from a known court is
     offered as that court ("Vredegerecht Mechelen?"), and kept as typed when the answer is no."""
     import questionary

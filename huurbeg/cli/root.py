@@ -357,7 +357,7 @@ def root(
         command_module("deadlines").overview(ctx, worker, mine)
     elif worker is not None or mine:
         raise typer.BadParameter(_("put it after the command: huurbeg {command} ... {option}").format(
-            command=ctx.invoked_subcommand, option="--mine" if mine else "--worker " + worker),
+            command=ctx.invoked_subcommand, option="--mine" if mine else f"--worker {worker}"),
             param_hint="'--mine'" if mine else "'--worker'")
 
 

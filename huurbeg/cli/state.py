@@ -4,12 +4,16 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from huurbeg.core import dates
 from huurbeg.core.errors import said as _said
 from huurbeg.core.i18n import _
+
+if TYPE_CHECKING:
+    from huurbeg.db.area import Storage
 
 
 class AppState:
@@ -19,7 +23,7 @@ class AppState:
 
     def __init__(self, db_option: str | None = None):
         self.db_option = db_option
-        self._store: object | None = None
+        self._store: "Storage | None" = None
         self._created: object | None = None  # the new database file this invocation made
         self._asked: object | None = None  # the new file the worker agreed to at a prompt
 

@@ -9,8 +9,6 @@ import typer
 
 from huurbeg.output import render
 from huurbeg.core.codes import AttachmentKind, Audience, Outcome, Problem, Status, Track
-from huurbeg.commands.intake import (ArrearsOption, LandlordOption, LandlordTypeOption, NoteOption,
-                                     ProblemOption, ReferrerOption, RentOption, SourceOption)
 from huurbeg.commands import headed
 from huurbeg.output.history import fields_shown
 from huurbeg.core.i18n import N_, _, ngettext
@@ -20,7 +18,7 @@ from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOpti
 from huurbeg.cli.state import state
 from huurbeg.output import formats
 from huurbeg.commands.fields import with_options
-from huurbeg.domain.entities import HOUSEHOLD
+from huurbeg.domain.entities import CASE_OPTIONS, HOUSEHOLD
 
 app = typer.Typer(help="The caseload and one dossier: list, find, show, edit, consent, track, close, reopen, "
                        "assign, merge, unmerge, history.",
@@ -126,26 +124,18 @@ def _problem_option(help_text: str, name: str):
 
 
 @app.command("edit")
-@with_options(HOUSEHOLD, after="number")
+@with_options((*HOUSEHOLD, *CASE_OPTIONS), after="number")
 def edit(
     ctx: typer.Context,
     number: CaseArgument,
-    landlord: LandlordOption = None,
-    landlord_type: LandlordTypeOption = None,
-    source: SourceOption = None,
-    referrer: ReferrerOption = None,
-    problem: ProblemOption = None,
     reported_by_landlord: Annotated[list[Problem] | None, _problem_option(
         N_("A problem the landlord reported to the service (added when the case lacks it): from now on in the "
            "landlord's report; repeat for several."), "--reported-by-landlord")] = None,
     not_reported_by_landlord: Annotated[list[Problem] | None, _problem_option(
         N_("A problem the landlord did not report after all: it stays, but leaves the landlord's report; repeat "
            "for several."), "--not-reported-by-landlord")] = None,
-    arrears: ArrearsOption = None,
-    rent: RentOption = None,
-    note: NoteOption = None,
     no_input: NoInputOption = False,
-    **household,
+    **fields,
 ) -> None:
     """Correct a case: the household, landlord, source, problems, arrears, rent or note.
 
@@ -156,10 +146,8 @@ def edit(
     from huurbeg.domain import casework
 
     given = {name: value for name, value in (
-        *household.items(), ("landlord", landlord), ("landlord_type", landlord_type), ("source", source), ("referrer", referrer),
-        ("problems", problem), ("reported_by_landlord", reported_by_landlord),
-        ("not_reported_by_landlord", not_reported_by_landlord), ("arrears_cents", arrears), ("rent_cents", rent),
-        ("note", note)) if value is not None}
+        *fields.items(), ("reported_by_landlord", reported_by_landlord),
+        ("not_reported_by_landlord", not_reported_by_landlord)) if value is not None}
     app_state = state(ctx)
     store = app_state.store()
     if not given:

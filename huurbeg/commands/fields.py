@@ -13,7 +13,8 @@ from typing import Annotated
 import typer
 
 from huurbeg.domain.entities import Field
-from huurbeg.cli.params import parse_birth_date, parse_count, parse_national_number, parse_required_text
+from huurbeg.cli.params import (code_option, parse_birth_date, parse_clearable_text, parse_count, parse_money,
+                                parse_national_number, parse_required_text)
 
 KINDS: dict[str, tuple[type, Callable | None, str | None]] = {
     "text": (str, None, None),
@@ -21,13 +22,22 @@ KINDS: dict[str, tuple[type, Callable | None, str | None]] = {
     "date": (date, parse_birth_date, "DATE"),  # a household's date is a birth date or like one: typed with its year
     "national-number": (str, parse_national_number, "NUMBER"),
     "count": (int, parse_count, "N"),
+    "money": (int, parse_money, "EUR"),  # integer cents
 }
-"""What the option of a field of each kind takes: its type, its parser (None: the text as typed), its placeholder."""
+"""What the option of a field of each kind takes: its type, its parser (None: the text as typed), its placeholder;
+a field of kind code takes one of its codes, of kind codes one at each repetition of its flag."""
 
 
 def option(field: Field) -> object:
     """The annotation of a field's option: its type, and the typer.Option that reads it."""
+    if field.kind in ("code", "codes") and field.codes is not None:
+        one = code_option(field.codes, field.one or field.label, field.help, field.option or "")
+        if field.kind == "code":
+            return Annotated[field.codes | None, one]
+        return Annotated[list[field.codes] | None, one]
     kind, parse, metavar = KINDS[field.kind]
+    if field.clearable:
+        parse = parse_clearable_text
     return Annotated[kind | None, typer.Option(field.option, parser=parse_required_text if field.required else parse,
                                                metavar=field.metavar or metavar, help=field.help)]
 

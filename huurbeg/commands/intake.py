@@ -6,53 +6,26 @@ from typing import Annotated
 import typer
 
 from huurbeg.output import formats, render
-from huurbeg.core.codes import LandlordType, Problem, Source, Track
+from huurbeg.core.codes import Source, Track
 from huurbeg.core.errors import Cancelled, said
 from huurbeg.core.i18n import N_, _, ngettext
-from huurbeg.cli.params import (DateOption, NoInputOption, code_option, parse_money,
-                                parse_clearable_text)
+from huurbeg.cli.params import DateOption, NoInputOption, code_option
 from huurbeg.cli.state import state
 from huurbeg.commands import ResumeOption
 from huurbeg.commands.fields import with_options
-from huurbeg.domain.entities import HOUSEHOLD
+from huurbeg.domain.entities import CASE_OPTIONS, HOUSEHOLD
 from huurbeg.core.errors import InvalidInput
 from huurbeg.cli.params import format_option
-
-
-# The landlord and case fields, shared with `huurbeg case edit` (huurbeg.commands.case); the household's are
-# made from its description (huurbeg.commands.fields).
-LandlordOption = Annotated[str | None, typer.Option(
-    "--landlord", parser=parse_clearable_text, metavar="NAME",
-    help="Landlord's name; an existing landlord is matched by name.")]
-LandlordTypeOption = Annotated[LandlordType | None, code_option(
-    LandlordType, N_("landlord type"), N_("Kind of landlord, needed for a new one."), "--landlord-type")]
-SourceOption = Annotated[Source | None, code_option(Source, N_("registration source"), N_("Who registered the case."),
-                                                    "--source")]
-ReferrerOption = Annotated[str | None, typer.Option("--referrer", help="Who registered it, at that service.")]
-ProblemOption = Annotated[list[Problem] | None, code_option(
-    Problem, N_("problem"), N_("A problem threatening the tenancy; repeat for several."), "--problem")]
-ArrearsOption = Annotated[int | None, typer.Option(
-    "--arrears", parser=parse_money, metavar="EUR", help="Rent arrears at intake, e.g. 1.234,56.")]
-RentOption = Annotated[int | None, typer.Option(
-    "--rent", parser=parse_money, metavar="EUR", help="The monthly rent, e.g. 650.")]
-NoteOption = Annotated[str | None, typer.Option("--note", help="Confidential note.")]
 
 
 def register(app: typer.Typer) -> None:
     app.command("intake")(intake)
 
 
-@with_options(HOUSEHOLD, after="track")
+@with_options((*HOUSEHOLD, *CASE_OPTIONS), after="track")
 def intake(
     ctx: typer.Context,
     track: Annotated[Track | None, code_option(Track, N_("track"), N_("Support track."), "--track")] = None,
-    landlord: LandlordOption = None,
-    landlord_type: LandlordTypeOption = None,
-    source: SourceOption = None,
-    referrer: ReferrerOption = None,
-    problem: ProblemOption = None,
-    arrears: ArrearsOption = None,
-    rent: RentOption = None,
     tenant_informed: Annotated[bool | None, typer.Option(
         "--tenant-informed", help="The tenant has been informed of the registration (required, but for the court's "
                                   "or a bailiff's notice on track ogp).")] = None,
@@ -61,14 +34,13 @@ def intake(
     consent_landlord: Annotated[bool | None, typer.Option(
         "--consent-landlord", help="The landlord consents to support (needed on PW).")] = None,
     when: DateOption = None,
-    note: NoteOption = None,
     allow_duplicate: Annotated[bool, typer.Option(
         "--allow-duplicate", help="Open a case even though the household already has an open one.")] = False,
     no_input: NoInputOption = False,
     fmt: Annotated[str, format_option(
         "listing", N_("table prints the case number; json or csv print the new case."))] = "table",
     resume: ResumeOption = False,
-    **household,
+    **given,
 ) -> None:
     """Register a household and open its case; prints the new case number (YYYY-NNNN).
 
@@ -78,9 +50,8 @@ def intake(
 
     app_state = state(ctx)
     draft = casework.IntakeDraft(
-        track=track, **household, landlord=landlord, landlord_type=landlord_type, source=source, referrer=referrer, problems=list(problem or []),
-        arrears_cents=arrears, rent_cents=rent, tenant_informed=tenant_informed, consent_tenant=consent_tenant,
-        consent_landlord=consent_landlord, intake_date=when, note=note)
+        track=track, **{**given, "problems": list(given["problems"] or [])}, tenant_informed=tenant_informed,
+        consent_tenant=consent_tenant, consent_landlord=consent_landlord, intake_date=when)
     from huurbeg.cli import prompts
     from huurbeg.domain import drafts
 

@@ -29,19 +29,21 @@ def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, 
     from huurbeg.core.errors import DatabaseProblem
 
     target = resolve(db_option, must_exist=must_exist, name=name)
-    read_only = target.path is not None and target.path.exists() and not os.access(target.path, os.W_OK)
-    if read_only:  # a read runs, its record left out, as on a damaged file; a write is refused
+    path = target.path
+    read_only = path is not None and path.exists() and not os.access(path, os.W_OK)
+    refusal = None
+    if path is not None and read_only:  # a read runs, its record left out, as on a damaged file; a write is refused
         if write and not reads_only:
-            raise DatabaseProblem(read_only_file(target.path))
+            raise DatabaseProblem(read_only_file(path))
         write = False
         if reads_only:
-            target = replace(target, notices=(*target.notices, reads_unrecorded(target.path)))
-    refusal = read_only_file(target.path) if read_only else None
-    plain_file = target.path is not None and "?" not in target.url
-    if plain_file and (ready := _ready_file(target.path, today, read_only)) is not None:
+            target = replace(target, notices=(*target.notices, reads_unrecorded(path)))
+        refusal = read_only_file(path)
+    plain_file = path is not None and "?" not in target.url
+    if path is not None and plain_file and (ready := _ready_file(path, today, read_only)) is not None:
         from huurbeg.db.store import FileStore
 
-        return FileStore(ready, target.path, write=write, read_only=refusal), target
+        return FileStore(ready, path, write=write, read_only=refusal), target
     return _open_with_engine(target, write=write, today=today, sound=sound, reads_only=reads_only,
                              read_only=read_only, plain_file=plain_file)
 
@@ -131,10 +133,13 @@ def open_reader(db_option: str | None, *, today: date, must_exist: bool = False,
     except OSError:  # a name too long: open_store names --db
         return None
     target = resolve(db_option, must_exist=must_exist)
-    if records_reads and not os.access(target.path, os.W_OK):
+    path = target.path
+    if path is None:  # located above as a file
+        return None
+    if records_reads and not os.access(path, os.W_OK):
         return None  # open_store reads it without recording the read, and says so
     try:
-        connection = sqlite3.connect(target.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     except sqlite3.Error:
         return None
     try:

@@ -145,7 +145,7 @@ def _candidate_where(db: Connection, conditions: list[list[str]], status: Status
 
 def _candidates(db: Connection, where: str, params: dict) -> list[Candidate]:
     compared = ["tenant", "address", "phone", "national_number", "landlord", "reference",
-                *(f.found for f in SEARCHED_CONTACT)]
+                *(f.found for f in SEARCHED_CONTACT if f.found)]
     return [Candidate(row.id, row.number, Status(row.status), Track(row.track), row.intake_date,
                       {name: row[name] for name in compared}) for row in db.rows(
         "SELECT case_file.id, case_file.number, case_file.status, case_file.track, case_file.intake_date, "

@@ -8,6 +8,7 @@ caller reads on what it wrote.
 from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import Enum
+from typing import Any, Literal
 
 from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, match_key
 from huurbeg.core.codes import Party, Status, Track
@@ -38,8 +39,9 @@ def check_found(found: Record | None, number: str, removed: bool = False) -> Rec
     return found
 
 
-def household(db: Connection, household_id: int) -> Record | None:
-    return db.one("SELECT * FROM household WHERE id = :id", id=household_id)
+def household(db: Connection, household_id: int) -> Record:
+    """A case's household: every case has one."""
+    return db.single("SELECT * FROM household WHERE id = :id", id=household_id)
 
 
 def landlord(db: Connection, landlord_id: int | None) -> Record | None:
@@ -71,7 +73,7 @@ HOUSEHOLD_KEYS = ("name_key", "address_key", "search_key", "address_numbers")
 """The columns household_keys writes: made from the details, erased with them."""
 
 
-def household_keys(values: Mapping[str, object]) -> dict:
+def household_keys(values: Mapping[str, Any]) -> dict:
     """The normalised keys of a household's details that the duplicate search and `case find` look in."""
     return {"name_key": match_key(values["name"]), "address_key": match_key(values["address"]),
             "search_key": search_key(values["name"], values["address"], values["phone"], values["national_number"]),
@@ -196,7 +198,7 @@ class Cases(Landlords):
                     external_ref: str | None = None) -> Record:
         """Write a new case with its household, landlord, problems, track and consents."""
         case_id, _ = self._register(draft, household_id, returning, external_ref)
-        return self.sql.one("SELECT * FROM case_file WHERE id = :id", id=case_id)
+        return self.sql.single("SELECT * FROM case_file WHERE id = :id", id=case_id)
 
     def import_case(self, draft: IntakeDraft, household_id: int | None, returning: bool, external_ref: str,
                     closed: tuple[str, date] | None) -> str:
@@ -212,6 +214,8 @@ class Cases(Landlords):
             from huurbeg.db.health import damaged
 
             raise DatabaseProblem(damaged(self.core.damaged))
+        if draft.intake_date is None:
+            raise ValueError("a case is registered on its intake date, which the intake's checks gave it")
         self._lock_numbering(draft.intake_date.year)
         return self._writer().create(draft, household_id, returning, self.core.now(), external_ref)
 
@@ -238,7 +242,7 @@ class Cases(Landlords):
         if isinstance(of, dict):
             of.update(values)
 
-    def edit_case(self, of: Record, household_values: dict, case_values: dict, landlord: tuple | None | bool,
+    def edit_case(self, of: Record, household_values: dict, case_values: dict, landlord: tuple[str, str | None] | None | Literal[False],
                   problems: list[str] | None, changed: list[str], reported: set[str] | None = None) -> None:
         """Write a rectification. `landlord`: (name, kind) to set, None to remove, False to keep;
         `reported`: the problems the landlord reported, None to keep the marks. A problem added here is
@@ -257,7 +261,7 @@ class Cases(Landlords):
             values["landlord_id"] = None
         elif landlord is not False:
             name, kind = landlord
-            found = db.one("SELECT id, kind FROM landlord WHERE id = :id",
+            found = db.single("SELECT id, kind FROM landlord WHERE id = :id",
                            id=self._writer().landlord(name, kind, self.core.now()))
             if kind is not None and found.kind != kind:
                 db.execute("UPDATE landlord SET kind = :kind WHERE id = :id", kind=str(kind), id=found.id)
@@ -293,7 +297,7 @@ class Cases(Landlords):
 
     def remove_consent(self, of: Record, party: str, reason: str) -> None:
         """A consent recorded by mistake: gone from the case; the history keeps that it was, when, and why not."""
-        consent = self.sql.one("SELECT id, date FROM consent WHERE case_id = :id AND party = :party", id=of.id,
+        consent = self.sql.single("SELECT id, date FROM consent WHERE case_id = :id AND party = :party", id=of.id,
                                party=str(party))
         self.sql.execute("DELETE FROM consent WHERE id = :id", id=consent.id)
         self.touch(of)

@@ -92,7 +92,8 @@ def from_models() -> dict[str, dict[str, str]]:
             stored = getattr(column.type, "impl", column.type)  # SQLModel's UTCDateTime decorates DateTime
             kind = stored.python_type
             if kind is datetime.datetime:
-                found.setdefault(table.name, {})[column.name] = "moment" if stored.timezone else "wall-clock"
+                aware = getattr(stored, "timezone", False)  # a DateTime's; the decorated type is read as one
+                found.setdefault(table.name, {})[column.name] = "moment" if aware else "wall-clock"
             elif kind is datetime.date:
                 found.setdefault(table.name, {})[column.name] = "date"
             elif kind is bool:

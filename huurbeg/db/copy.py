@@ -56,7 +56,7 @@ def copy_database(source: Connection, target: Connection, merge: bool,
     if clash:
         raise RuleViolation(_("case numbers exist in both databases ({join}{value}); nothing was copied")
                             .format(join=', '.join(sorted(clash)[:5]), value=' ...' if len(clash) > 5 else ''))
-    ids: dict[str, dict[int, int]] = {}
+    ids: dict[str, dict[int | None, int]] = {}  # a table without ids keeps none: its rows are counted
     copied = {}
     for name, references in ORDER:
         if progress:
@@ -71,8 +71,8 @@ def copy_database(source: Connection, target: Connection, merge: bool,
 
 
 def _copy_table(source: Connection, target: Connection, table: str, references: dict[str, str],
-                ids) -> tuple[dict[int, int], int]:
-    mapping: dict[int, int] = ids.setdefault(table, {})  # visible to the table's own references
+                ids: dict[str, dict[int | None, int]]) -> tuple[dict[int | None, int], int]:
+    mapping = ids.setdefault(table, {})  # visible to the table's own references
     has_id = table not in KEYS
     reuse = REUSED_BY.get(table)
     existing = {row[reuse]: row.id for row in target.rows(f"SELECT {reuse}, id FROM {table}")} if reuse else {}
@@ -103,7 +103,7 @@ def _copy_table(source: Connection, target: Connection, table: str, references: 
 
 def _fill(target: Connection, table: str, kept: int, values: dict) -> None:
     """What the target's matching row does not know yet, from the source's (a landlord's phone, the logo)."""
-    current = target.one(f"SELECT * FROM {table} WHERE id = :id", id=kept)
+    current = target.single(f"SELECT * FROM {table} WHERE id = :id", id=kept)
     known = {name: value for name, value in values.items()
              if name in FILLED.get(table, ()) and value is not None and current[name] is None}
     if table == "service_identity" and "logo" in known:

@@ -2,18 +2,19 @@
 plain SQL (see huurbeg.db.sql)."""
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
 from huurbeg.db.follow_up import LAST_CONTACT, LAST_REACHED
 from huurbeg.db.area import Area
 from huurbeg.db.history import REASON
-from huurbeg.db.sql import Connection, Record, members
+from huurbeg.db.sql import Connection, Record, Select, members
 
 
 
 
-def next_hearings(db: Connection, case_ids: list[int]) -> dict[int, tuple[datetime, date]]:
+def next_hearings(db: Connection, case_ids: Select | Sequence[int]) -> dict[int, tuple[datetime, date]]:
     """The earliest hearing without an outcome per case, with the date the service learnt of it. A conciliation
     session of a pre-OGP case is no petition's hearing, and not the deadline of the court procedure."""
     listed, params = members("case", case_ids)
@@ -108,7 +109,7 @@ class Court(Area):
         """Hearings between two moments: (hearing, case id, number, tenant, landlord, last contact, last contact
         that reached the household); with `removed`, the withdrawn ones too (a calendar cancels them)."""
         db = self.sql
-        where, params = "" if removed else " AND hearing.removed_at IS NULL", {"start": start, "end": end}
+        where, params = "" if removed else " AND hearing.removed_at IS NULL", dict[str, Any](start=start, end=end)
         if court:
             where += " AND instr(lower(hearing.court), :court) > 0" if db.dialect == "sqlite" else \
                 " AND strpos(lower(hearing.court), :court) > 0"
@@ -131,7 +132,7 @@ class Court(Area):
     def hearings_between(self, start: datetime, end: datetime, worker: str | None = None) -> list[tuple]:
         """Hearings between two moments, with their case number."""
         db = self.sql
-        where, params = "", {"start": start, "end": end}
+        where, params = "", dict[str, Any](start=start, end=end)
         if worker is not None:
             where, params["worker"] = " AND case_file.worker = :worker", worker
         return [(row, row.case_number) for row in db.rows(

@@ -308,6 +308,6 @@ class Figures:
         if not plans:
             return {None: 0}
         lines = self._plan_lines(plans)
-        return {None: sum(any(s.paid_late and s.paid_on >= self.first
+        return {None: sum(any(s.paid_late and s.paid_on is not None and s.paid_on >= self.first
                               for s in states(*lines(pid), self.last))
                           for pid in plans)}

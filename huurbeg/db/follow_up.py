@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from huurbeg.db.area import Area
-from huurbeg.db.sql import Connection, Record, members
+from huurbeg.db.sql import Connection, Record, Select, members
 from huurbeg.core.errors import NotFound
 from huurbeg.core.i18n import _
 from huurbeg.domain.payment_plan import Instalment
@@ -42,7 +42,7 @@ def active_plan_lines(db: Connection, case_ids) -> tuple[dict, dict]:
     return instalments, payments_of
 
 
-def fbu_facts(db: Connection, case_ids: list[int]) -> dict[int, FbuFacts]:
+def fbu_facts(db: Connection, case_ids: Select | Sequence[int]) -> dict[int, FbuFacts]:
     """The latest FBU agreement of each case, and whether its plan is still the active one."""
     listed, params = members("case", case_ids)
     found: dict[int, FbuFacts] = {}
@@ -84,7 +84,7 @@ class FollowUp(Area):
         """Every contact, withdrawn ones too, that planned a next contact from `start` to before `end`: its id,
         the day, the case number, whether it is the case's plan still open, and how often it was corrected or
         withdrawn (the history says so, and a calendar needs a revision that only rises)."""
-        where, params = "", {"start": start, "end": end}
+        where, params = "", dict[str, Any](start=start, end=end)
         if worker is not None:
             where, params["worker"] = " AND case_file.worker = :worker", worker
         # the case's plan is its furthest planned day (the warnings' rule), until a contact on or after that day
@@ -119,7 +119,7 @@ class FollowUp(Area):
         return self.sql.one("SELECT * FROM payment_plan WHERE id = :id", id=plan_id)
 
     def plan_of(self, payment: Any) -> Record:
-        return self.plan(payment.plan_id)
+        return self.sql.single("SELECT * FROM payment_plan WHERE id = :id", id=payment.plan_id)
 
     def plans(self, case: Any) -> list[Record]:
         return self.sql.rows("SELECT * FROM payment_plan WHERE case_id = :id ORDER BY id", id=case.id)

@@ -39,7 +39,7 @@ class Housing(Area):
         return found[0] if found else None
 
     def dwelling_of(self, stay: Any) -> Record:
-        return self.sql.one("SELECT * FROM dwelling WHERE id = :id", id=stay.dwelling_id)
+        return self.sql.single("SELECT * FROM dwelling WHERE id = :id", id=stay.dwelling_id)
 
     def occupancy(self, as_of: date) -> list[tuple]:
         """Every dwelling with the stay running on `as_of` (or None): (dwelling, stay, case number, tenant)."""
@@ -50,14 +50,15 @@ class Housing(Area):
                 "LEFT JOIN household ON household.id = case_file.household_id "
                 f"WHERE stay.start_date <= :on AND {RUNNING} ORDER BY stay.id", on=as_of):
             running.setdefault(stay.dwelling_id, []).append(stay)
-        found = []
+        found: list[tuple[Record, Record | None, str | None, str | None]] = []
         for dwelling in self.sql.rows("SELECT * FROM dwelling ORDER BY kind, code"):
-            for stay in running.get(dwelling.id, [None]):
-                if stay is None:
+            stays: list[Record | None] = [*running.get(dwelling.id, [])] or [None]  # an empty one: a line too
+            for held in stays:
+                if held is None:
                     found.append((dwelling, None, None, None))
                 else:
-                    number, tenant = stay.pop("case_number"), stay.pop("tenant")
-                    found.append((dwelling, stay, number, tenant))
+                    number, tenant = held.pop("case_number"), held.pop("tenant")
+                    found.append((dwelling, held, number, tenant))
         return found
 
     # --- stays -----------------------------------------------------------------

@@ -8,6 +8,7 @@ straight on the driver, in the import's one transaction (see huurbeg.db.sql).
 
 import re
 from datetime import date, datetime
+from typing import Any
 
 from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
 from huurbeg.core.codes import Party, Status
@@ -24,7 +25,7 @@ from huurbeg.domain.finding import (DIGITS_MIN_LENGTH, cheaply_shared)
 def matches(db: Connection, draft: IntakeDraft) -> list[HouseholdMatch]:
     """Earlier cases of households with the same national number, name + birth date, or address."""
     name_key, address_key = match_key(draft.tenant), match_key(draft.address)
-    conditions, params = [], {}
+    conditions, params = [], dict[str, Any]()
     if draft.national_number:
         conditions.append("household.national_number = :number")
         params["number"] = draft.national_number
@@ -101,7 +102,7 @@ def _second_fact(draft: IntakeDraft, dialect: str) -> tuple[str | None, dict]:
     """SQL that holds for every household sharing with the draft a birth date, a phone or an address whose numbers
     agree (huurbeg.domain.finding.cheaply_shared), one of which every pair of ALIKE needs; None when the draft has none.
     A common name's halves are in most households' keys: this keeps the households judged in Python few."""
-    either, params = [], {}
+    either, params = [], dict[str, Any]()
     if draft.birth_date is not None:
         either.append("household.birth_date = :alike_born")
         params["alike_born"] = draft.birth_date
@@ -152,6 +153,8 @@ class Writer:
                external_ref: str | None = None) -> tuple[int, str]:
         """A new case with its household, landlord, problems, track and consents: (id, number)."""
         when = draft.intake_date
+        if when is None:
+            raise ValueError("a case is created on its intake date, which the intake's checks gave it")
         household = self._household(draft, household_id, now)
         landlord = self.landlord(draft.landlord, draft.landlord_type, now) if draft.landlord else None
         seq = self._sequence(when.year)
@@ -199,11 +202,11 @@ class Writer:
             name=name.strip(), key=key, kind=str(kind) if kind else None, now=now)
 
     def _household(self, draft: IntakeDraft, household_id: int | None, now: datetime) -> int:
-        given = {f.column: getattr(draft, f.edit) for f in HOUSEHOLD}  # the draft names them as `case edit`
+        given = {f.column: getattr(draft, f.edit or f.column) for f in HOUSEHOLD}  # the draft names them as `case edit`
         if household_id is None:
             values = given
         else:  # a returning household keeps what is not given anew
-            known = self.db.one(f"SELECT {', '.join(HOUSEHOLD_FIELDS)} FROM household WHERE id = :id",
+            known = self.db.single(f"SELECT {', '.join(HOUSEHOLD_FIELDS)} FROM household WHERE id = :id",
                                 id=household_id)
             values = {name: value if value is not None else known[name] for name, value in given.items()}
         keys = {"name_key": match_key(values["name"]), "address_key": match_key(values["address"]),

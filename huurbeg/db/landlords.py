@@ -25,7 +25,7 @@ class Landlords(Area):
 
     def landlord_case_count(self, landlord_id: int) -> tuple[int, int]:
         """How many cases name the landlord: (open, all), withdrawn ones left out."""
-        row = self.sql.one("SELECT count(*) AS cases, sum(CASE WHEN status = 'open' THEN 1 ELSE 0 END) AS open "
+        row = self.sql.single("SELECT count(*) AS cases, sum(CASE WHEN status = 'open' THEN 1 ELSE 0 END) AS open "
                            "FROM case_file WHERE landlord_id = :id AND removed_at IS NULL", id=landlord_id)
         return (row.open or 0, row.cases or 0)
 
@@ -36,7 +36,7 @@ class Landlords(Area):
         unknown = set(fields) - set(self.LANDLORD_CONTACT)
         if unknown:
             raise TypeError(f"not a landlord's contact detail: {', '.join(sorted(unknown))}")
-        current = self.sql.one("SELECT * FROM landlord WHERE id = :id", id=landlord_id)
+        current = self.sql.single("SELECT * FROM landlord WHERE id = :id", id=landlord_id)
         given = {name: (value or None) for name, value in fields.items() if value is not None}
         changed = [name for name, value in given.items() if current[name] != value]
         if changed:

@@ -45,7 +45,7 @@ def ensure_schema(engine, label: str, today: date | None = None) -> str | None:
 
     revision = _current_revision(engine, label)
     checking = today is not None and engine.dialect.name == "sqlite"
-    damage = health.daily_check(engine, today) if checking and revision is not None else None
+    damage = health.daily_check(engine, today) if today is not None and checking and revision is not None else None
     if damage:
         if revision != SCHEMA_REVISION:
             raise DatabaseProblem(health.damaged(damage))
@@ -54,7 +54,7 @@ def ensure_schema(engine, label: str, today: date | None = None) -> str | None:
         _migrate(engine, label)
     if engine.dialect.name == "sqlite":
         _use_wal(engine)
-        if checking:
+        if today is not None and checking:
             health.record_check(engine, today)
     return None
 
@@ -272,7 +272,10 @@ def known_revisions() -> set[str]:
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    if head is None:
+        raise LookupError(f"no migration in {MIGRATIONS}")
+    return head
 
 
 def _upgrade(connection, target: str = "head") -> None:

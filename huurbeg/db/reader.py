@@ -14,11 +14,12 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from huurbeg.db import history
-from huurbeg.db.areas import compose
+from huurbeg.db.area import Storage
+from huurbeg.db.areas import Areas, compose
 from huurbeg.db.sql import Connection
 
 
-class Reader:
+class Reader(Areas):
     """Reads of one command, and the history of the dossiers it showed."""
 
     def __init__(self, connection: Connection, *, user: str, damaged: str | None = None, store=None):
@@ -56,7 +57,7 @@ class Reader:
         assert action == "read", action
         self.log_reads([case.id] if case else [None], detail)
 
-    def log_reads(self, case_ids: Iterable[int], what: str) -> None:
+    def log_reads(self, case_ids: Iterable[int | None], what: str) -> None:
         if self.damaged:
             return
         at = self.now()
@@ -93,9 +94,30 @@ class Reader:
             self._end()
             yield self.sql.raw
 
+    @contextmanager
+    def aside(self):
+        """Plain SQL in a short write transaction of its own, as the reads it records are written: its reads end
+        first (on a server, its Store's)."""
+        if self._store is not None:
+            with self._store.aside() as db:
+                yield db
+            return
+        self._end()
+        self.sql.raw.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.sql
+        except BaseException:
+            self.sql.raw.execute("ROLLBACK")
+            raise
+        self.sql.raw.execute("COMMIT")
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
         else:
             self.sql.raw.close()
 
+
+def _conforming(reader: Reader) -> Storage:
+    """A lookup's store is the protocol the domain is written against: the type check holds it to it."""
+    return reader

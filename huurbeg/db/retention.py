@@ -203,7 +203,7 @@ class Retention(Area):
         from huurbeg.domain.casework import given_back
 
         db, cases, now = self.sql, self.core.cases, self.core.now()
-        case = db.one("SELECT * FROM case_file WHERE id = :id", id=merge.case_id)
+        case = db.single("SELECT * FROM case_file WHERE id = :id", id=merge.case_id)
         keep = cases.household(case)
         details = {name: merge[name] for name in HOUSEHOLD_FIELDS}
         columns = [*HOUSEHOLD_FIELDS, *HOUSEHOLD_KEYS, "created_at"]

@@ -21,7 +21,7 @@ TABLE = "household_search"
 """The FTS5 table of migration 0030 (SQLite only)."""
 
 
-def not_index(name: str | None, kind: str, _parents: dict | None = None) -> bool:
+def not_index(name: str | None, kind: str, _parents: object = None) -> bool:
     """Alembic's include_name: the index and its FTS5 shadow tables are no model's, and never to be dropped."""
     return not (kind == "table" and name is not None and (name == TABLE or name.startswith(f"{TABLE}_")))
 
@@ -76,7 +76,9 @@ def sharing_a_fact(db: Connection, born: date | None, phone: str, address: str |
     or with very many."""
     if not indexed(db):
         return None
-    parts, params, looked_up = [], {}, []
+    parts: list[str] = []
+    params: dict[str, object] = {}
+    looked_up: list[str] = []
     if born is not None:
         parts.append("SELECT id FROM household WHERE birth_date = :fact_born")
         params["fact_born"] = born

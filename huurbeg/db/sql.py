@@ -116,6 +116,14 @@ class Connection:
         found = self.rows(statement, **params)
         return found[0] if found else None
 
+    def single(self, statement: str, **params) -> Record:
+        """The one row a statement always finds (an aggregate, a row by an id in hand): a missing one is a fault
+        of the program, not of what was typed."""
+        found = self.one(statement, **params)
+        if found is None:
+            raise LookupError(f"no row for: {statement}")
+        return found
+
     def value(self, statement: str, **params) -> Any:
         _, rows = self._run(statement, params)
         return rows[0][0] if rows else None
@@ -129,10 +137,13 @@ class Connection:
         """An INSERT of one row; its new id."""
         if self._begin is not None:
             self._begin()
+        new: int | None
         if self._driver is not None:
             new = self._driver.execute(statement, _sqlite_params(params)).lastrowid
         else:
             new = self._run(statement + " RETURNING id", params)[1][0][0]
+        if new is None:
+            raise LookupError(f"no new id for: {statement}")
         if self._written is not None:
             self._written(statement)
         return new

@@ -18,16 +18,19 @@ from pathlib import Path
 from typing import Any
 
 from huurbeg.db import history
-from huurbeg.db.areas import compose
+from huurbeg.db.area import Writing
+from huurbeg.db.areas import Areas, compose
 from huurbeg.db.history import os_user
 from huurbeg.core.errors import DatabaseProblem
+from huurbeg.core.i18n import _
 from huurbeg.db.sql import Connection
 
 
-class Store:
+class Store(Areas):
     """Queries and writes of one command, in one transaction; its connection is its kind's."""
 
     dialect: str
+    _sql: Connection  # its kind's
 
     def __init__(self, damaged: str | None = None, read_only: str | None = None):
         self.damaged = damaged  # what the daily check found wrong with the file: nothing may be written
@@ -137,7 +140,7 @@ class Store:
         that owns the database, as the README's team setup makes it), and the team's name; None on a file."""
         if self.dialect == "sqlite":
             return None
-        found = self.sql.one(
+        found = self.sql.single(
             "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :name AND rolcanlogin) AS login, "
             "EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :name AND pg_has_role(oid, d.datdba, 'MEMBER')) "
             "AS member, pg_get_userbyid(d.datdba) AS team FROM pg_database d WHERE d.datname = current_database()",
@@ -148,7 +151,10 @@ class Store:
         """A consistent, checked copy of an SQLite database in a new file, made while others may be writing."""
         from huurbeg.db.backup import write_backup
 
-        write_backup(self.sql.sqlite, target)
+        raw = self.sql.sqlite
+        if raw is None:
+            raise DatabaseProblem(_("backup copies SQLite files; back up a PostgreSQL database with pg_dump"))
+        write_backup(raw, target)
 
 
 class FileStore(Store):
@@ -258,3 +264,8 @@ class ServerStore(Store):
             yield raw.driver_connection
         finally:
             raw.close()
+
+
+def _conforming(file: FileStore, server: ServerStore) -> tuple[Writing, Writing]:
+    """Both kinds of store are the protocol the domain is written against: the type check holds them to it."""
+    return file, server

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, make_dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from huurbeg.core import money, national_number
 from huurbeg.core.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
@@ -402,7 +402,7 @@ def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[s
     check_person(after["birth_date"], after["national_number"], after["adults"], after["children"])
     if after["source"] is not None:
         after["source"] = Source(after["source"])
-    landlord: tuple | None | bool = False
+    landlord: tuple[str, str | None] | None | Literal[False] = False  # (name, kind), removed, or kept
     if "landlord" in changed or "landlord_type" in changed:
         if not after["landlord"]:
             if "landlord_type" in changed and after["landlord_type"]:

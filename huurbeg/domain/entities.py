@@ -9,6 +9,9 @@ the access export, merge and purge, `case find` and the history take their field
 field added to a model is described here once.
 """
 
+from enum import StrEnum
+
+from huurbeg.core.codes import LandlordType, Problem, Source
 from huurbeg.core.i18n import N_
 
 
@@ -17,12 +20,13 @@ class Field:
     about a millisecond to make: the options of a household's fields are part of every `--help` that takes them."""
 
     __slots__ = ("column", "label", "kind", "personal", "edit", "option", "where", "purged", "help", "question",
-                 "metavar", "required", "heading", "found")
+                 "metavar", "required", "heading", "found", "codes", "one", "clearable")
 
     def __init__(self, column: str, label: str, kind: str, personal: bool, edit: str | None = None,
                  option: str | None = None, where: str = "", purged: bool | None = None, help: str = "",
                  question: str = "", metavar: str | None = None, required: bool = False, heading: str = "",
-                 found: str | None = None):
+                 found: str | None = None, codes: "type[StrEnum] | None" = None, one: str = "",
+                 clearable: bool = False):
         self.column = column
         self.label = label
         self.kind = kind  # text, phone, email, date, national-number, count, money, code, codes, reference
@@ -37,6 +41,9 @@ class Field:
         self.required = required  # a text that must show something, at intake and after a correction
         self.heading = heading  # its line in the dossier and the intake's summary, marked with N_()
         self.found = found  # what `case find` says it matched (huurbeg.core.codes.FoundIn); None: not searched
+        self.codes = codes  # the codes a field of kind code or codes takes
+        self.one = one  # a codes field's one code, as its option's errors name it, marked with N_(); "": its label
+        self.clearable = clearable  # an optional text that, given, must show something ('' clears it in an edit)
 
     def __repr__(self) -> str:
         return f"Field({self.where or self.column!r})"
@@ -97,24 +104,33 @@ them once no case left unpurged names the landlord."""
 
 LANDLORD = _described(
     "landlord",
-    Field("name", "landlord", "text", True, "landlord", "--landlord", where="landlord"),
-    Field("kind", "landlord type", "code", False, "landlord_type", "--landlord-type", where="landlord"),
+    Field("name", "landlord", "text", True, "landlord", "--landlord", where="landlord", metavar="NAME",
+          clearable=True, help="Landlord's name; an existing landlord is matched by name."),
+    Field("kind", "landlord type", "code", False, "landlord_type", "--landlord-type", where="landlord",
+          codes=LandlordType, help="Kind of landlord, needed for a new one."),
 ) + LANDLORD_CONTACT
 """A landlord. Only a private landlord's name is a person's: a purge relabels those alone."""
 
 CASE = _described(
     "case",
-    Field("source", "registration source", "code", False, "source", "--source"),
-    Field("referrer", "referrer", "text", True, "referrer", "--referrer"),
-    Field("problems", "problems", "codes", False, "problems", "--problem", where="problems"),
-    Field("arrears_cents", "arrears", "money", False, "arrears_cents", "--arrears"),
-    Field("rent_cents", "rent", "money", False, "rent_cents", "--rent"),
-    Field("note", "note", "text", True, "note", "--note"),
+    Field("source", "registration source", "code", False, "source", "--source", codes=Source,
+          help="Who registered the case."),
+    Field("referrer", "referrer", "text", True, "referrer", "--referrer", help="Who registered it, at that service."),
+    Field("problems", "problems", "codes", False, "problems", "--problem", where="problems", codes=Problem,
+          one=N_("problem"), help="A problem threatening the tenancy; repeat for several."),
+    Field("arrears_cents", "arrears", "money", False, "arrears_cents", "--arrears",
+          help="Rent arrears at intake, e.g. 1.234,56."),
+    Field("rent_cents", "rent", "money", False, "rent_cents", "--rent", help="The monthly rent, e.g. 650."),
+    Field("note", "note", "text", True, "note", "--note", help="Confidential note."),
     Field("landlord_reported", "problems the landlord reported", "codes", False, "landlord_reported",
           "--reported-by-landlord", where="problems"),
     Field("external_ref", "import reference", "reference", False, purged=True),
 )
-"""A case's own fields (the rest of it is dates and codes of its course)."""
+"""A case's own fields (the rest of it is dates and codes of its course). The problems the landlord reported are
+marked on `case edit` by a pair of flags of their own (added, taken back), not given as a field is."""
+
+CASE_OPTIONS = (*LANDLORD[:2], *(f for f in CASE if f.option and f.help))
+"""The landlord's and the case's fields intake and `case edit` take as options, in their order in --help."""
 
 SEARCHED_CONTACT = tuple(f for f in LANDLORD_CONTACT if f.found)
 """The landlord's contact details `case find` looks in: a landlord's desk finds its cases."""

@@ -14,9 +14,11 @@ number matches in its national and international forms (0470…, +32 470…).
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from huurbeg.core.i18n import _
+from huurbeg.domain.entities import SEARCHED_CONTACT
 
 TYPO_MIN_LENGTH = 5
 """Shorter words must match as typed: one typo in four letters is another name."""
@@ -24,9 +26,16 @@ INFIX_MIN_LENGTH = 3
 """A word found inside another word (not at its start) needs at least this many letters."""
 DIGITS_MIN_LENGTH = 4
 """A number fragment shorter than this matches too much to mean anything."""
+LANDLORD_DETAIL_WEIGHT = 0.7
+"""A landlord's desk answers for many cases: a match in its details says less than one in the household's."""
 FIELD_WEIGHT = {"tenant": 1.0, "reference": 0.95, "national_number": 0.95, "phone": 0.9, "landlord": 0.8,
-                "address": 0.75, "landlord_phone": 0.7, "landlord_email": 0.7, "landlord_contact": 0.7}
-"""How much a match in each field says about the case being the one looked for."""
+                "address": 0.75, **{f.found: LANDLORD_DETAIL_WEIGHT for f in SEARCHED_CONTACT if f.found}}
+"""How much a match in each field says about the case being the one looked for (a landlord's detail is searched
+as its description says: huurbeg.domain.entities, SEARCHED_CONTACT)."""
+PHONES = ("phone", *(f.found for f in SEARCHED_CONTACT if f.found and f.kind == "phone"))
+"""The fields a whole phone number is found in, in its national and international forms."""
+NUMBERS = ("national_number", *PHONES)
+"""The fields a query of digits looks in, the likeliest first."""
 EXACT, PREFIX, INFIX, TYPO, TYPO_PREFIX = 1.0, 0.85, 0.6, 0.7, 0.5
 """The score of one query word by how it matched."""
 BEST_SCORE = EXACT * max(FIELD_WEIGHT.values())
@@ -197,17 +206,17 @@ def score(query: Query, fields: dict[str, str | None]) -> Match | None:
     """Whether a case with these fields matches the query, and how well; None when it does not.
 
     `fields` holds tenant, address, phone, national_number, landlord and reference, and the landlord's
-    contact details (landlord_phone, landlord_email, landlord_contact): a landlord's desk finds its cases.
+    contact details under what they are found as (landlord_phone, ...): a landlord's desk finds its cases.
     Every word of the query must match some field; the score is the mean of the
     words' scores, each weighted by its field.
     """
     if query.number is not None:
-        for field in ("national_number", "phone", "landlord_phone"):
+        for field in NUMBERS:
             value = digits(fields.get(field))
             if value and query.number in value:
                 exact = EXACT if value == query.number else PREFIX if value.startswith(query.number) else INFIX
                 return Match(round(exact * FIELD_WEIGHT[field], 4), field)
-        for field in ("phone", "landlord_phone"):
+        for field in PHONES:
             value = digits(fields.get(field))
             if query.subscriber and value and query.subscriber in value:  # +32 470… for 0470…, or the reverse
                 exact = EXACT if subscriber_part(fields[field] or "") == query.subscriber else INFIX
@@ -315,7 +324,7 @@ COSTLY = frozenset({"name", "address"})
 """The fields judged as a search judges a match, not compared as they are: judged last."""
 
 
-def shared_pair(one: dict, other: dict, pairs) -> tuple[str, ...] | None:
+def shared_pair(one: dict, other: dict, pairs: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
     """The first of these pairs of fields that two households both share (as shared_identity judges), or None:
     each field judged once, and only while a pair may still need it."""
     known: dict[str, bool] = {}
