@@ -162,3 +162,47 @@ def test_a_pw_intake_without_a_landlord_does_not_ask_the_landlords_consent(cli, 
     child.expect_exact("tenant yes")
     answer(child, "Register this case?", "\r")
     assert finish(child) == 0, child.before
+
+
+# --- a known landlord typed in part is offered -----------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, offered", [
+    ("woonpunt", ["Woonpunt Gent", "Woonpunt Mechelen"]), ("GENT", ["Woonpunt Gent"]), ("Sociale won", ["Sociale Wóningen Mechelen"]),
+    ("mechelen", ["Sociale Wóningen Mechelen", "Woonpunt Mechelen"]),  # neither starts with it: by name
+    ("woonpunt gent", []),  # the known landlord itself
+    ("wo", []), ("Karel De Smet", []),  # too short to mean one; a new landlord
+])
+def test_the_known_landlords_a_name_typed_in_part_may_mean(typed, offered):
+    from huurbeg.domain.casework import landlords_like
+
+    known = ["Woonpunt Gent", "Sociale Wóningen Mechelen", "Woonpunt Mechelen"]
+    assert landlords_like(typed, known) == offered
+
+
+LANDLORD_ASKED = ["intake", "--track", "pw", "--tenant", "Els Maes", "--source", "tenant", "--tenant-informed",
+                  "--address", "", "--phone", "", "--birth-date", "30/07/1985", "--national-number", "85073003328",
+                  "--adults", "1", "--children", "0", "--problem", "arrears", "--arrears", "500", "--rent", "650",
+                  "--date", "today", "--note", "", "--consent-tenant", "--consent-landlord"]
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang, typed, keys, landlord", [
+    ("en", "woonpunt", [("Woonpunt Gent?", "\r"), ("Register this case?", "\r")], "Woonpunt Gent"),
+    ("nl", "woonpunt", [("Woonpunt Gent?", "\r"), ("Dit dossier registreren?", "\r")], "Woonpunt Gent"),
+    ("en", "gent", [("Woonpunt Gent?", "n\r"), ("New landlord: what kind?", "\r"),
+                    ("Register this case?", "\r")], "gent"),  # no: a new landlord, as typed
+    ("nl", "woonpunt", [("Woonpunt Gent?", "n\r"), ("Nieuwe verhuurder", "\r"),
+                        ("Dit dossier registreren?", "\r")], "woonpunt")])
+def test_a_known_landlord_typed_in_part_is_offered_as_a_court_is(cli, db_path, lang, typed, keys, landlord):
+    made = cli("intake", "--track", "pw", "--tenant", "Jan Peeters", "--address", "Kerkstraat 1, 2800 Mechelen",
+               "--source", "landlord", "--landlord", "Woonpunt Gent", "--landlord-type", "shm", "--tenant-informed",
+               "--no-input")  # another household, of the landlord known
+    assert made.exit_code == 0, made.output
+    child = spawn_huurbeg(db_path, *LANDLORD_ASKED, lang=lang)
+    answer(child, {"en": "Landlord?", "nl": "Verhuurder?"}[lang], typed + "\r")  # the one question the flags leave
+    for question, typed_keys in keys:
+        answer(child, question, typed_keys)
+    assert finish(child) == 0, child.before
+    case = json.loads(cli("case", "show", "2026-0002", "-f", "json").stdout)
+    assert case["landlord"]["name"] == landlord

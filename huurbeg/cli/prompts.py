@@ -24,7 +24,7 @@ from datetime import date
 
 from huurbeg.core import dates, money, national_number, text
 from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
-                                     is_court_notice, match_key)
+                                     is_court_notice, landlords_like, match_key)
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
 from huurbeg.core.i18n import N_, _
@@ -298,7 +298,25 @@ def _ask_landlord(landlords: list[str]) -> str | None:
     check = _check(text.required)  # Enter skips; a name of invisible characters alone is refused
     prompt = questionary.autocomplete(question, choices=landlords, ignore_case=True, match_middle=True,
                                       validate=check) if landlords else questionary.text(question, validate=check)
-    return _ask(prompt).strip() or None
+    return _known_landlord(_ask(prompt).strip() or None, landlords)
+
+
+def _known_landlord(typed: str | None, landlords: list[str]) -> str | None:
+    """A landlord typed in part ("woonpunt") offered as the known one it may mean ("Woonpunt Gent?"), as a court
+    is; several to choose from, the typed name kept as a new one when none is meant."""
+    import questionary
+
+    from huurbeg.output.render import plain
+
+    like = landlords_like(typed, landlords)
+    if not like:
+        return typed
+    if len(like) == 1:
+        return like[0] if confirm(_("{landlord}?").format(landlord=plain(like[0]))) else typed
+    choices = [questionary.Choice(plain(name), value=name) for name in like]
+    choices.append(questionary.Choice(_("{landlord} (a new landlord)").format(landlord=plain(typed or "")),
+                                      value=""))
+    return _ask(questionary.select(_("Which landlord?"), choices=choices, instruction=_("(Use arrow keys)"))) or typed
 
 
 def ask_household(matches: list[HouseholdMatch]) -> HouseholdDecision | str:
@@ -717,7 +735,7 @@ def correct_intake(draft: IntakeDraft, landlords: list[str], today: date) -> Int
     elif name == "referrer":
         d.referrer = _edit(_("Who at that service (name, phone)?"), current=d.referrer or "")
     elif name == "landlord":
-        d.landlord = _edit(_("Landlord?"), text.required, current=d.landlord or "")
+        d.landlord = _known_landlord(_edit(_("Landlord?"), text.required, current=d.landlord or ""), landlords)
         d.landlord_type = None
         if d.landlord and match_key(d.landlord) not in {match_key(n) for n in landlords}:
             d.landlord_type = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
