@@ -206,3 +206,49 @@ def test_a_known_landlord_typed_in_part_is_offered_as_a_court_is(cli, db_path, l
     assert finish(child) == 0, child.before
     case = json.loads(cli("case", "show", "2026-0002", "-f", "json").stdout)
     assert case["landlord"]["name"] == landlord
+
+
+# --- a household already known is said as soon as it can be ---------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang, questions, said, keys", [
+    ("en", ["informed of this registration?", "Tenant's name?", "Address?", "Phone?", "Birth date"],
+     "This household may already be known: case 2026-0001. Go on with this intake?", "n\r"),
+    ("nl", ["op de hoogte van deze aanmelding?", "Naam van de huurder?", "Adres?", "Telefoon?", "Geboortedatum"],
+     "Dit gezin is misschien al gekend: dossier 2026-0001. Verder met deze aanmelding?", "nee\r")])
+def test_a_known_household_is_said_once_its_name_and_birth_date_are_typed(cli, db_path, lang, questions, said, keys):
+    from conftest import records
+
+    made = cli("intake", "--track", "pw", "--tenant", "Jan Peeters", "--birth-date", "30/07/1985",
+               "--address", "Kerkstraat 1, 2800 Mechelen", "--source", "tenant", "--tenant-informed", "--no-input")
+    assert made.exit_code == 0, made.output
+    before = records(db_path)
+    child = spawn_huurbeg(db_path, "intake", "--track", "pw", "--source", "tenant", lang=lang)
+    for question, typed in zip(questions, ["y\r", "jan peeters\r", "Bruul 5, 2800 Mechelen\r", "\r", "30/07/1985\r"]):
+        answer(child, question, typed)
+    child.expect_exact(said)  # before the national number: the rest is not typed in vain
+    assert "Kerkstraat" not in child.before.split("30/07/1985")[-1]  # the case number alone, not whose
+    child.send(keys)
+    assert finish(child) == 130
+    assert "--resume" in child.before  # the answers are kept
+    assert records(db_path) == before
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_going_on_after_the_early_word_leads_to_the_usual_question_at_the_end(cli, db_path):
+    made = cli("intake", "--track", "pw", "--tenant", "Jan Peeters", "--phone", "0488 11 22 33", "--source",
+               "tenant", "--tenant-informed", "--no-input")
+    assert made.exit_code == 0, made.output
+    child = spawn_huurbeg(db_path, "intake", "--track", "crisis", "--source", "tenant", "--tenant-informed",
+                          "--address", "", "--adults", "1",
+                          "--children", "0", "--date", "today", "--note", "")
+    answer(child, "Tenant's name?", "Jan Peeters\r")
+    answer(child, "Phone?", "0488112233\r")
+    answer(child, "This household may already be known: case 2026-0001", "\r")  # Enter: go on
+    answer(child, "Birth date", "\r")
+    answer(child, "National register number?", "\r")
+    answer(child, "This household already has open case 2026-0001", "\r")  # which case: still asked at the end
+    assert finish(child) == 0, child.before
+    assert json.loads(cli("case", "list", "-f", "json").stdout)[0]["case"] == "2026-0001"

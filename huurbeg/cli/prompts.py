@@ -27,7 +27,7 @@ from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDr
                                      is_court_notice, landlords_like, match_key)
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, reason as _said
-from huurbeg.core.i18n import N_, _
+from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.domain.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
 from huurbeg.domain.entities import HOUSEHOLD, Field
 from huurbeg.cli.params import said_on_the_command_line
@@ -208,8 +208,12 @@ def introduce(number: str, tenant: str | None) -> None:
                   style="bold")
 
 
-def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[IntakeDraft, bool]:
-    """Ask for whatever the flags did not give, optional questions included; (draft, whether anything was asked)."""
+def ask_intake(draft: IntakeDraft, landlords: list[str], today: date,
+               known: Callable[[IntakeDraft], list[HouseholdMatch]] | None = None) -> tuple[IntakeDraft, bool]:
+    """Ask for whatever the flags did not give, optional questions included; (draft, whether anything was asked).
+    `known(draft)`: the earlier cases that look like the household (huurbeg.db.intake), looked for as soon as a
+    name and a second identifying fact are answered, so a household already known is said before the rest is
+    typed (see _may_be_known)."""
     import questionary
 
     d = replace(draft)
@@ -224,9 +228,12 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     if d.tenant_informed is None:  # the one condition of a registration: asked before anything is typed
         d.tenant_informed = confirm(_("Has the tenant been informed of this registration?"), default=False)
     check_informed(d.tenant_informed, d.track, d.source)  # refused before anything is typed in vain
+    spoken = known is None
     for field in HOUSEHOLD:  # in the order of its description
         if getattr(d, field.edit) is None or field.required and not getattr(d, field.edit):
             setattr(d, field.edit, _ask_new(field, d, today))
+            if not spoken and d.tenant and (d.birth_date or d.phone or d.address or d.national_number):
+                spoken = _may_be_known(known(d))  # type: ignore[misc]  # not None unless spoken
     if d.source is None:
         d.source = _select(_("Registered by?"), list(Source), Source.TENANT)
     if d.referrer is None and d.source not in (Source.TENANT, Source.LANDLORD):
@@ -256,6 +263,20 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
         d.note = _optional_text(_("Note (confidential)?"))
     _keep_answers()
     return d, _ASKED[0] != asked  # every answer skipped with Enter is still a question asked
+
+
+def _may_be_known(matches: list[HouseholdMatch]) -> bool:
+    """Said as soon as the intake knows enough: earlier cases that share two identifying facts with the household
+    being typed, named by their case number alone, and whether to go on (a No stops, the answers kept); whether
+    it was said. Which case to continue is still asked at the end (ask_household)."""
+    strong = list(dict.fromkeys(match.case for match in matches if match.strong))
+    if not strong:
+        return False
+    if not confirm(ngettext("This household may already be known: case {cases}. Go on with this intake?",
+                            "This household may already be known: cases {cases}. Go on with this intake?",
+                            len(strong)).format(cases=", ".join(strong))):
+        raise Cancelled(_("stopped; nothing was written"))
+    return True
 
 
 HOUSEHOLD_SIZE = {"adults": (lambda n: check_household_size(n, None), "1"), "children": (None, "0")}

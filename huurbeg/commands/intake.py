@@ -98,7 +98,7 @@ def intake(
     with drafts.keeping(store, drafts.INTAKE, None, None, today, resuming=resume) as keeper:
         prompts.keep_answers(keeper if asking else None)
         if asking:
-            draft = prompts.ask_intake(draft, store.cases.landlord_names(), today)[0]
+            draft = prompts.ask_intake(draft, store.cases.landlord_names(), today, store.cases.household_matches)[0]
         draft, matches = casework.check_intake(store, draft, today)
         decision = prompts.ask_household(matches) if asking and matches else \
             casework.decide_household(matches, allow_duplicate)
