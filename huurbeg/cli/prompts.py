@@ -706,9 +706,14 @@ def _shown(value) -> str:
 def _which(lines: list[tuple[str, str, object]], stopped: str) -> str:
     """At a No to a summary: which of its answers to change (`lines`: name, heading, value), or stop (`stopped`
     says what was not written), the answers kept to resume; the name chosen."""
+    import shutil  # startup
+
     import questionary
 
-    choices = [questionary.Choice(f"{heading.rstrip('?')}: {_shown(value)}", value=name)
+    from huurbeg.output.render import shorten
+
+    room = shutil.get_terminal_size().columns - 6  # the pointer and its margin: a line never wraps in the list
+    choices = [questionary.Choice(shorten(f"{heading.rstrip('?')}: {_shown(value)}", room), value=name)
                for name, heading, value in lines]
     choices.append(questionary.Choice(_("Nothing: stop (the answers stay kept)"), value=""))
     chosen = _ask(questionary.select(_("Which answer do you want to change?"), choices=choices,
