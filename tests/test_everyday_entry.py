@@ -162,3 +162,93 @@ def test_a_pw_intake_without_a_landlord_does_not_ask_the_landlords_consent(cli, 
     child.expect_exact("tenant yes")
     answer(child, "Register this case?", "\r")
     assert finish(child) == 0, child.before
+
+
+# --- a known landlord typed in part is offered -----------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, offered", [
+    ("woonpunt", ["Woonpunt Gent", "Woonpunt Mechelen"]), ("GENT", ["Woonpunt Gent"]), ("Sociale won", ["Sociale Wóningen Mechelen"]),
+    ("mechelen", ["Sociale Wóningen Mechelen", "Woonpunt Mechelen"]),  # neither starts with it: by name
+    ("woonpunt gent", []),  # the known landlord itself
+    ("wo", []), ("Karel De Smet", []),  # too short to mean one; a new landlord
+])
+def test_the_known_landlords_a_name_typed_in_part_may_mean(typed, offered):
+    from huurbeg.domain.casework import landlords_like
+
+    known = ["Woonpunt Gent", "Sociale Wóningen Mechelen", "Woonpunt Mechelen"]
+    assert landlords_like(typed, known) == offered
+
+
+LANDLORD_ASKED = ["intake", "--track", "pw", "--tenant", "Els Maes", "--source", "tenant", "--tenant-informed",
+                  "--address", "", "--phone", "", "--birth-date", "30/07/1985", "--national-number", "85073003328",
+                  "--adults", "1", "--children", "0", "--problem", "arrears", "--arrears", "500", "--rent", "650",
+                  "--date", "today", "--note", "", "--consent-tenant", "--consent-landlord"]
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang, typed, keys, landlord", [
+    ("en", "woonpunt", [("Woonpunt Gent?", "\r"), ("Register this case?", "\r")], "Woonpunt Gent"),
+    ("nl", "woonpunt", [("Woonpunt Gent?", "\r"), ("Dit dossier registreren?", "\r")], "Woonpunt Gent"),
+    ("en", "gent", [("Woonpunt Gent?", "n\r"), ("New landlord: what kind?", "\r"),
+                    ("Register this case?", "\r")], "gent"),  # no: a new landlord, as typed
+    ("nl", "woonpunt", [("Woonpunt Gent?", "n\r"), ("Nieuwe verhuurder", "\r"),
+                        ("Dit dossier registreren?", "\r")], "woonpunt")])
+def test_a_known_landlord_typed_in_part_is_offered_as_a_court_is(cli, db_path, lang, typed, keys, landlord):
+    made = cli("intake", "--track", "pw", "--tenant", "Jan Peeters", "--address", "Kerkstraat 1, 2800 Mechelen",
+               "--source", "landlord", "--landlord", "Woonpunt Gent", "--landlord-type", "shm", "--tenant-informed",
+               "--no-input")  # another household, of the landlord known
+    assert made.exit_code == 0, made.output
+    child = spawn_huurbeg(db_path, *LANDLORD_ASKED, lang=lang)
+    answer(child, {"en": "Landlord?", "nl": "Verhuurder?"}[lang], typed + "\r")  # the one question the flags leave
+    for question, typed_keys in keys:
+        answer(child, question, typed_keys)
+    assert finish(child) == 0, child.before
+    case = json.loads(cli("case", "show", "2026-0002", "-f", "json").stdout)
+    assert case["landlord"]["name"] == landlord
+
+
+# --- a household already known is said as soon as it can be ---------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang, questions, said, keys", [
+    ("en", ["informed of this registration?", "Tenant's name?", "Address?", "Phone?", "Birth date"],
+     "This household may already be known: case 2026-0001. Go on with this intake?", "n\r"),
+    ("nl", ["op de hoogte van deze aanmelding?", "Naam van de huurder?", "Adres?", "Telefoon?", "Geboortedatum"],
+     "Dit gezin is misschien al gekend: dossier 2026-0001. Verder met deze aanmelding?", "nee\r")])
+def test_a_known_household_is_said_once_its_name_and_birth_date_are_typed(cli, db_path, lang, questions, said, keys):
+    from conftest import records
+
+    made = cli("intake", "--track", "pw", "--tenant", "Jan Peeters", "--birth-date", "30/07/1985",
+               "--address", "Kerkstraat 1, 2800 Mechelen", "--source", "tenant", "--tenant-informed", "--no-input")
+    assert made.exit_code == 0, made.output
+    before = records(db_path)
+    child = spawn_huurbeg(db_path, "intake", "--track", "pw", "--source", "tenant", lang=lang)
+    for question, typed in zip(questions, ["y\r", "jan peeters\r", "Bruul 5, 2800 Mechelen\r", "\r", "30/07/1985\r"]):
+        answer(child, question, typed)
+    child.expect_exact(said)  # before the national number: the rest is not typed in vain
+    assert "Kerkstraat" not in child.before.split("30/07/1985")[-1]  # the case number alone, not whose
+    child.send(keys)
+    assert finish(child) == 130
+    assert "--resume" in child.before  # the answers are kept
+    assert records(db_path) == before
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_going_on_after_the_early_word_leads_to_the_usual_question_at_the_end(cli, db_path):
+    made = cli("intake", "--track", "pw", "--tenant", "Jan Peeters", "--phone", "0488 11 22 33", "--source",
+               "tenant", "--tenant-informed", "--no-input")
+    assert made.exit_code == 0, made.output
+    child = spawn_huurbeg(db_path, "intake", "--track", "crisis", "--source", "tenant", "--tenant-informed",
+                          "--address", "", "--adults", "1",
+                          "--children", "0", "--date", "today", "--note", "")
+    answer(child, "Tenant's name?", "Jan Peeters\r")
+    answer(child, "Phone?", "0488112233\r")
+    answer(child, "This household may already be known: case 2026-0001", "\r")  # Enter: go on
+    answer(child, "Birth date", "\r")
+    answer(child, "National register number?", "\r")
+    answer(child, "This household already has open case 2026-0001", "\r")  # which case: still asked at the end
+    assert finish(child) == 0, child.before
+    assert json.loads(cli("case", "list", "-f", "json").stdout)[0]["case"] == "2026-0001"

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import answer, assert_one_line_error, snapshot, spawn_huurbeg
 from huurbeg.domain.rules import PAYMENT_FAR_ABOVE_INSTALMENTS
-from conftest import finish, records
+from conftest import finish, query, records
 
 
 @pytest.fixture
@@ -133,10 +133,11 @@ def test_an_interactive_plan_asks_about_other_arrears_and_no_writes_nothing(cli,
     before = snapshot(db_path)
     child = spawn_huurbeg(db_path, "plan", number)
     answer(child, "Arrears to pay off", "15000\r")
+    answer(child, "€ 15.000,00 differs from the case's arrears of € 1.500,00", "y\r")  # asked where it was typed
     answer(child, "Monthly instalment", "200\r")
     answer(child, "Start date?", "\r")
-    answer(child, "€ 15.000,00 differs from the case's arrears of € 1.500,00", "y\r")
     answer(child, "Set up this payment plan?", "n\r")
+    answer(child, "Which answer do you want to change?", "\x1b[A\r")  # the last: nothing, stop
     assert finish(child) == 130
     assert "nothing was written" in child.before
     assert records(db_path) == before  # only the answers are kept, to be resumed
@@ -179,3 +180,29 @@ def test_a_payment_typed_for_a_script_takes_no_input_like_every_command_that_may
     assert_one_line_error(refused, code=4, contains="--force")
     assert snapshot(db_path) == before
     assert cli("plan", "pay", number, "--amount", "150", "--no-input").exit_code == 0
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang, questions, doubt, again", [
+    ("en", ["Arrears to pay off", "Monthly instalment", "Start date?", "Set up this payment plan?"],
+     "€ 1.500,00 is more than 2 times the monthly rent of € 450,00. Record it anyway?", "Monthly instalment"),
+    ("nl", ["Af te betalen huurachterstal", "Maandelijkse afbetaling", "Startdatum?", "Dit afbetalingsplan opstellen?"],
+     "€ 1.500,00 is meer dan 2 keer de maandhuur van € 450,00. Toch noteren?", "Maandelijkse afbetaling")])
+def test_the_doubt_about_an_instalment_comes_right_after_it_and_a_no_asks_it_again(
+        cli, new_case, db_path, lang, questions, doubt, again):
+    number = new_case("--arrears", "4.500", "--rent", "450")
+    before = records(db_path)
+    child = spawn_huurbeg(db_path, "plan", number, lang=lang)
+    answer(child, questions[0], "\r")
+    answer(child, questions[1], "1500\r")
+    child.expect_exact(doubt)  # before the start date is asked
+    assert questions[2] not in child.before
+    child.send("n\r")
+    answer(child, again, "150\r")
+    answer(child, questions[2], "\r")
+    child.expect_exact(questions[3])
+    assert records(db_path) == before  # nothing written before the plan is confirmed
+    child.send("\r")
+    assert finish(child) == 0, child.before
+    assert query(db_path, "SELECT arrears_cents, instalment_cents FROM payment_plan") == [(450000, 15000)]

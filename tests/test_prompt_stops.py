@@ -236,6 +236,8 @@ def test_no_at_the_summary_writes_nothing(templates, db_path):
         child.send(keys)
     child.expect_exact("Register this case?")
     child.send("n\r")
+    child.expect_exact("Which answer do you want to change?")  # a No offers to correct; the last choice stops
+    child.send("\x1b[A\r")
     assert finish(child) == 130
     assert "not registered; nothing was written" in child.before
     assert records(db_path) == before

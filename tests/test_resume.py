@@ -26,7 +26,8 @@ INTAKE_ANSWERS = [("informed of this registration?", "y\r"), ("Tenant's name?", 
                   ("Note (confidential)?", "Drie maanden achter\r")]
 VISIT_ANSWERS = [("Kind of contact?", "\r"), ("Did it reach the household", "\r"), ("Minutes spent?", "45\r"),
                  ("Note (confidential)?", "Keuken nat, eigenaar verwittigd\r"), ("Next contact", "+2w\r")]
-PLAN_ANSWERS = [("Arrears to pay off", "1200\r"), ("Monthly instalment", "100\r"), ("Start date?", "\r")]
+PLAN_ANSWERS = [("Arrears to pay off", "1200\r"), ("Record it anyway?", "y\r"),  # not the case's 1.234,56
+                ("Monthly instalment", "100\r"), ("Start date?", "\r")]
 
 
 def run_flow(db_path, args, answers, *, then=(), lang=None):
@@ -89,7 +90,8 @@ def test_an_intake_stopped_at_any_question_resumes_to_the_same_case(cli, db_path
 @pytest.mark.slow
 @pytest.mark.sqlite_only
 def test_a_refused_summary_keeps_the_answers_and_a_flag_replaces_one(cli, db_path):
-    code, shown = run_flow(db_path, INTAKE_FLAGS, INTAKE_ANSWERS, then=[("Register this case?", "n\r")])
+    code, shown = run_flow(db_path, INTAKE_FLAGS, INTAKE_ANSWERS, then=[
+        ("Register this case?", "n\r"), ("Which answer do you want to change?", "\x1b[A\r")])  # the last: stop
     assert code == 130
     assert "not registered; nothing was written, but the answers given are kept" in " ".join(shown.split())
     assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
@@ -126,15 +128,16 @@ def test_on_a_dutch_screen_the_stop_says_so_in_dutch(db_path):
     said = stopped_at(db_path, INTAKE_FLAGS, [("op de hoogte van deze aanmelding?", "j\r"),
                                               ("Naam van de huurder?", "")], 1, lang="nl")
     assert said.endswith("huurbeg: afgebroken; er is niets opgeslagen, maar de gegeven antwoorden worden 7 dagen "
-                         "bijgehouden: huurbeg intake --resume")
+                         "bijgehouden: huurbeg intake --resume gaat ermee verder, en met Nee bij het overzicht pas "
+                         "je er een aan")
 
 
 @pytest.mark.slow
 @pytest.mark.sqlite_only
 def test_a_plan_refused_at_its_confirmation_is_resumed(cli, new_case, db_path):
     number = new_case("--date", "-1m")
-    code, _ = run_flow(db_path, ["plan", number], PLAN_ANSWERS, then=[("Record it anyway?", "y\r"),
-                                                                     ("Set up this payment plan?", "n\r")])
+    code, _ = run_flow(db_path, ["plan", number], PLAN_ANSWERS, then=[
+        ("Set up this payment plan?", "n\r"), ("Which answer do you want to change?", "\x1b[A\r")])
     assert code == 130
     assert query(db_path, "SELECT count(*) FROM payment_plan") == [(0,)]
     code, shown = run_flow(db_path, ["plan", number, "--resume"], [], then=[("Record it anyway?", "y\r"),
@@ -240,7 +243,7 @@ def test_on_a_server_two_workers_do_not_see_each_others_answers(cli, new_case, d
     OTHER = "lotte"  # a colleague of her own: the caseworkers' tests make and drop theirs
 
     number = new_case("--date", "-1m")
-    said = stopped_at(db_path, ["plan", number], PLAN_ANSWERS, 2)
+    said = stopped_at(db_path, ["plan", number], PLAN_ANSWERS, 3)
     assert f"huurbeg plan {number} --resume" in said
     with server().begin() as connection:
         connection.execute(text(f"DROP ROLE IF EXISTS {OTHER}"))
@@ -251,9 +254,9 @@ def test_on_a_server_two_workers_do_not_see_each_others_answers(cli, new_case, d
         monkeypatch.setenv("HUURBEG_DB", f"{scheme}://{OTHER}@{rest.split('@', 1)[1]}")
         code, shown = run_flow(db_path, ["plan", number, "--resume"], [])
         assert code == 3 and "no answers kept" in shown
-        theirs = [PLAN_ANSWERS[0], ("Monthly instalment", "200\r"), PLAN_ANSWERS[2]]
-        code, _ = run_flow(db_path, ["plan", number], theirs, then=[("Record it anyway?", "y\r"),
-                                                                   ("Set up this payment plan?", "n\r")])
+        theirs = [*PLAN_ANSWERS[:2], ("Monthly instalment", "200\r"), PLAN_ANSWERS[3]]
+        code, _ = run_flow(db_path, ["plan", number], theirs, then=[
+            ("Set up this payment plan?", "n\r"), ("Which answer do you want to change?", "\x1b[A\r")])
         assert code == 130
         assert sorted(query(None, "SELECT worker FROM draft")) == sorted([(OTHER,), (POSTGRES.split("://")[1]
                                                                                      .split("@")[0],)])
@@ -288,15 +291,135 @@ def test_a_new_intake_says_answers_of_another_are_kept_and_replaces_them(cli, db
 @pytest.mark.slow
 @pytest.mark.sqlite_only
 def test_an_answer_refused_at_its_doubt_is_asked_again_when_resumed(cli, new_case, db_path):
-    """1.500 typed for 150, and No to the question about it: resumed, the plan asks the instalment again and keeps
-    the other answers, instead of stopping at the same doubt."""
+    """1.500 typed for 150, and No to the question about it: the instalment is asked again at once, and a plan
+    stopped there and resumed asks it again too, keeping the other answers, instead of stopping at the doubt."""
     number = new_case("--arrears", "4.500", "--rent", "450")
-    code, shown = run_flow(db_path, ["plan", number], [("Arrears to pay off", "\r"), ("Monthly instalment", "1500\r"),
-                                                       ("Start date?", "\r")],
-                           then=[("Record it anyway?", "n\r")])
-    assert code == 130 and "--resume" in shown
+    child = spawn_huurbeg(db_path, "plan", number)
+    answer(child, "Arrears to pay off", "\r")
+    answer(child, "Monthly instalment", "1500\r")
+    answer(child, "Record it anyway?", "n\r")
+    child.expect_exact("Monthly instalment")
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    assert "instalment" not in json.loads(drafts(db_path)[0][2])  # the refused amount is not kept
     code, shown = run_flow(db_path, ["plan", number, "--resume"], [("Monthly instalment", "150\r")],
-                           then=[("Set up this payment plan?", "\r")])
+                           then=[("Start date?", "\r"), ("Set up this payment plan?", "\r")])
     assert code == 0, shown
     assert query(db_path, "SELECT arrears_cents, instalment_cents FROM payment_plan") == [(450000, 15000)]
+    assert drafts(db_path) == []
+
+
+# --- a No at the summary corrects an answer ------------------------------------------------------------------
+
+DOWN = "\x1b[B"
+CHILDREN_LINE = 6  # the household's lines first, in the order they are asked: the children's is the seventh
+NL_INTAKE_ANSWERS = [("op de hoogte van deze aanmelding?", "j\r"), ("Naam van de huurder?", "Jan Peeters\r"),
+                     ("Adres?", "Kerkstraat 1, 2800 Mechelen\r"), ("Telefoon?", "\r"), ("Geboortedatum", "\r"),
+                     ("Rijksregisternummer?", "\r"), ("Volwassenen in het gezin?", "2\r"),
+                     ("Kinderen in het gezin?", "1\r"), ("Verhuurder?", "\r"), ("Problemen?", "\r"),
+                     ("Datum van aanmelding?", "\r"), ("huurder ingestemd", "j\r"), ("Notitie (vertrouwelijk)?", "\r")]
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang, answers, which, children, register", [
+    ("en", INTAKE_ANSWERS, "Which answer do you want to change?", "Children in the household? (Enter: 1)",
+     "Register this case?"),
+    ("nl", NL_INTAKE_ANSWERS, "Welk antwoord wil je aanpassen?", "Kinderen in het gezin? (Enter: 1)",
+     "Dit dossier registreren?")])
+def test_a_no_at_the_intake_summary_corrects_one_answer_and_shows_the_summary_again(
+        cli, db_path, lang, answers, which, children, register):
+    child = spawn_huurbeg(db_path, *INTAKE_FLAGS, lang=lang)
+    for question, keys in answers:
+        answer(child, question, keys)
+    answer(child, register, "n\r")
+    assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
+    answer(child, which, DOWN * CHILDREN_LINE + "\r")  # among the summary's lines, with what was answered
+    answer(child, children, "3\r")  # what was answered on Enter, what is typed replaces it
+    child.expect_exact(register)  # the summary again, then its question
+    assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]  # nothing written while correcting
+    child.send("\r")
+    assert finish(child) == 0, child.before
+    case = dossier(cli)
+    assert case["tenant"]["name"] == "Jan Peeters" and case["tenant"]["children"] == 3
+    assert drafts(db_path) == []
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_a_stop_while_correcting_keeps_the_answers_and_resuming_corrects_too(cli, db_path):
+    child = spawn_huurbeg(db_path, *INTAKE_FLAGS)
+    for question, keys in INTAKE_ANSWERS:
+        answer(child, question, keys)
+    answer(child, "Register this case?", "n\r")
+    answer(child, "Which answer do you want to change?", DOWN + "\r")  # the address
+    child.expect_exact("Address?")
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    said = " ".join((child.before or "").split())
+    assert "huurbeg intake --resume goes on with them, and No at its summary corrects one" in said
+    assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
+    assert json.loads(drafts(db_path)[0][2])["address"] == "Kerkstraat 1, 2800 Mechelen"
+    code, shown = run_flow(db_path, ["intake", "--resume"], [], then=[
+        ("Register this case?", "n\r"), ("Which answer do you want to change?", DOWN + "\r"),
+        ("Address?", "\x7f" * 30 + "Kerkstraat 3, 2800 Mechelen\r"), ("Register this case?", "\r")])
+    assert code == 0, shown
+    assert dossier(cli)["tenant"]["address"] == "Kerkstraat 3, 2800 Mechelen"
+    assert drafts(db_path) == []
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_nothing_to_change_stops_with_the_answers_kept(cli, db_path):
+    code, shown = run_flow(db_path, INTAKE_FLAGS, INTAKE_ANSWERS, then=[
+        ("Register this case?", "n\r"), ("Which answer do you want to change?", "\x1b[A\r")])  # the last: stop
+    assert code == 130
+    assert "not registered; nothing was written, but the answers given are kept" in " ".join(shown.split())
+    assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
+    assert len(drafts(db_path)) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang, keys", [
+    ("en", [("Log this contact?", "n\r"), ("Which answer do you want to change?", DOWN * 2 + "\r"),
+            ("Minutes spent? (Enter: 45; - to clear)", "30\r"), ("Log this contact?", "\r")]),
+    ("nl", [("Dit contact noteren?", "n\r"), ("Welk antwoord wil je aanpassen?", DOWN * 2 + "\r"),
+            ("Bestede minuten? (Enter: 45; - om te wissen)", "30\r"), ("Dit contact noteren?", "\r")])])
+def test_a_resumed_visit_corrects_an_answer_at_a_no(cli, new_case, db_path, lang, keys):
+    number = new_case("--date", "-1m")
+    stopped_at(db_path, ["visit", number], VISIT_ANSWERS, 4)
+    code, shown = run_flow(db_path, ["visit", number, "--resume"], [], then=[("+2w, ...)?", "+2w\r"), *keys],
+                           lang=lang)
+    assert code == 0, shown
+    [contact] = json.loads(cli("visit", "list", number, "--format", "json").stdout)
+    assert contact["minutes"] == 30 and contact["note"] == "Keuken nat, eigenaar verwittigd"
+    assert drafts(db_path) == []
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang, questions, keys", [
+    ("en", ["Arrears to pay off", "Monthly instalment", "Start date?"],
+     [("Set up this payment plan?", "n\r"), ("Which answer do you want to change?", DOWN + "\r"),
+      ("Monthly instalment (euros)? (Enter: 100,00)", "150\r"), ("Set up this payment plan?", "\r")]),
+    ("nl", ["Af te betalen huurachterstal", "Maandelijkse afbetaling", "Startdatum?"],
+     [("Dit afbetalingsplan opstellen?", "n\r"), ("Welk antwoord wil je aanpassen?", DOWN + "\r"),
+      ("Maandelijkse afbetaling (euro)? (Enter: 100,00)", "150\r"), ("Dit afbetalingsplan opstellen?", "\r")])])
+def test_a_plan_corrects_an_answer_at_a_no(cli, new_case, db_path, lang, questions, keys):
+    from conftest import records
+
+    number = new_case("--date", "-1m", "--arrears", "1.200")
+    before = records(db_path)
+    child = spawn_huurbeg(db_path, "plan", number, lang=lang)
+    for question, typed in zip(questions, ("\r", "100\r", "\r")):  # the case's arrears on Enter
+        answer(child, question, typed)
+    answer(child, *keys[0])
+    answer(child, *keys[1])
+    child.expect_exact(keys[2][0])
+    assert records(db_path) == before  # nothing written while correcting
+    child.send(keys[2][1])
+    answer(child, *keys[3])
+    assert finish(child) == 0, child.before
+    assert query(db_path, "SELECT arrears_cents, instalment_cents FROM payment_plan") == [(120000, 15000)]
     assert drafts(db_path) == []

@@ -95,6 +95,7 @@ def test_an_intake_whose_questions_are_all_skipped_still_shows_its_summary(db_pa
         answer(child, question, "\r")  # every one skipped
     child.expect_exact("New case")
     answer(child, "Register this case?", "n\r")
+    answer(child, "Which answer do you want to change?", "\x1b[A\r")  # the last choice: nothing, stop
     assert finish(child) == 130
     assert json.loads(cli("case", "list", "--status", "all", "-f", "json").stdout) == []
 

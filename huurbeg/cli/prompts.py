@@ -7,7 +7,8 @@ rules as the flags and against the answers before it (a next contact after the
 visit, a petition not after its hearing), so a prompt never accepts what the end of
 the command would refuse. Questions about an existing case start by showing whose
 case it is. Ctrl-C at any question stops the command with nothing written; the answers
-of an intake, a visit or a plan given so far are kept to resume it (huurbeg.domain.drafts).
+of an intake, a visit or a plan given so far are kept to resume it (huurbeg.domain.drafts); a No to the
+summary of one asks which answer to change, asks it again with what was answered, and shows the summary again.
 
 Questions, hints and questionary's own instructions are in the reader's language; a yes/no
 question reads (j/N) and Ja/Nee in Dutch. Every question, a yes/no one too, is answered with
@@ -24,10 +25,10 @@ from datetime import date
 
 from huurbeg.core import dates, money, national_number, text
 from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
-                                     is_court_notice, match_key)
+                                     is_court_notice, landlords_like, match_key)
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, in_words, reason as _said
-from huurbeg.core.i18n import N_, _
+from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.domain.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
 from huurbeg.domain.entities import HOUSEHOLD, Field
 from huurbeg.cli.params import said_on_the_command_line
@@ -212,8 +213,12 @@ def introduce(number: str, tenant: str | None) -> None:
                   style="bold")
 
 
-def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[IntakeDraft, bool]:
-    """Ask for whatever the flags did not give, optional questions included; (draft, whether anything was asked)."""
+def ask_intake(draft: IntakeDraft, landlords: list[str], today: date,
+               known: Callable[[IntakeDraft], list[HouseholdMatch]] | None = None) -> tuple[IntakeDraft, bool]:
+    """Ask for whatever the flags did not give, optional questions included; (draft, whether anything was asked).
+    `known(draft)`: the earlier cases that look like the household (huurbeg.db.intake), looked for as soon as a
+    name and a second identifying fact are answered, so a household already known is said before the rest is
+    typed (see _may_be_known)."""
     import questionary
 
     d = replace(draft)
@@ -228,10 +233,13 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
     if d.tenant_informed is None:  # the one condition of a registration: asked before anything is typed
         d.tenant_informed = confirm(_("Has the tenant been informed of this registration?"), default=False)
     check_informed(d.tenant_informed, d.track, d.source)  # refused before anything is typed in vain
+    spoken = known is None
     for field in HOUSEHOLD:  # in the order of its description, each by its `case edit` key
         key = field.edit or field.column
         if getattr(d, key) is None or field.required and not getattr(d, key):
             setattr(d, key, _ask_new(field, d, today))
+            if not spoken and d.tenant and (d.birth_date or d.phone or d.address or d.national_number):
+                spoken = _may_be_known(known(d))  # type: ignore[misc]  # not None unless spoken
     if d.source is None:
         d.source = _select(_("Registered by?"), list(Source), Source.TENANT)
     if d.referrer is None and d.source not in (Source.TENANT, Source.LANDLORD):
@@ -261,6 +269,20 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date) -> tuple[I
         d.note = _optional_text(_("Note (confidential)?"))
     _keep_answers()
     return d, _ASKED[0] != asked  # every answer skipped with Enter is still a question asked
+
+
+def _may_be_known(matches: list[HouseholdMatch]) -> bool:
+    """Said as soon as the intake knows enough: earlier cases that share two identifying facts with the household
+    being typed, named by their case number alone, and whether to go on (a No stops, the answers kept); whether
+    it was said. Which case to continue is still asked at the end (ask_household)."""
+    strong = list(dict.fromkeys(match.case for match in matches if match.strong))
+    if not strong:
+        return False
+    if not confirm(ngettext("This household may already be known: case {cases}. Go on with this intake?",
+                            "This household may already be known: cases {cases}. Go on with this intake?",
+                            len(strong)).format(cases=", ".join(strong))):
+        raise Cancelled(_("stopped; nothing was written"))
+    return True
 
 
 HOUSEHOLD_SIZE: dict[str, tuple[Callable[[int], None] | None, str | None]] = {"adults": (lambda n: check_household_size(n, None), "1"), "children": (None, "0")}
@@ -307,7 +329,25 @@ def _ask_landlord(landlords: list[str]) -> str | None:
     check = _check(text.required)  # Enter skips; a name of invisible characters alone is refused
     prompt = questionary.autocomplete(question, choices=landlords, ignore_case=True, match_middle=True,
                                       validate=check) if landlords else questionary.text(question, validate=check)
-    return _ask(prompt).strip() or None
+    return _known_landlord(_ask(prompt).strip() or None, landlords)
+
+
+def _known_landlord(typed: str | None, landlords: list[str]) -> str | None:
+    """A landlord typed in part ("woonpunt") offered as the known one it may mean ("Woonpunt Gent?"), as a court
+    is; several to choose from, the typed name kept as a new one when none is meant."""
+    import questionary
+
+    from huurbeg.output.render import plain
+
+    like = landlords_like(typed, landlords)
+    if not like:
+        return typed
+    if len(like) == 1:
+        return like[0] if confirm(_("{landlord}?").format(landlord=plain(like[0]))) else typed
+    choices = [questionary.Choice(plain(name), value=name) for name in like]
+    choices.append(questionary.Choice(_("{landlord} (a new landlord)").format(landlord=plain(typed or "")),
+                                      value=""))
+    return _ask(questionary.select(_("Which landlord?"), choices=choices, instruction=_("(Use arrow keys)"))) or typed
 
 
 def ask_household(matches: list[HouseholdMatch]) -> HouseholdDecision | str:
@@ -360,25 +400,100 @@ def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | Non
 
 
 def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
-             today: date, case_arrears: int | None = None) -> tuple[int, int, date]:
+             today: date, case_arrears: int | None = None,
+             doubts: Callable[[int, int], list[HuurbegError]] | None = None) -> tuple[int, int, date]:
     """The amounts and start of a payment plan, each checked against the others as it is typed; the case's
-    arrears, when known, are offered for the plan's."""
-    from huurbeg.domain import payment_plan
-
+    arrears, when known, are offered for the plan's. `doubts(arrears, instalment)`: what looks like a typo
+    (huurbeg.domain.followup.plan_doubts), asked about right after the answer that gave the amount, a No asking
+    that question again; the doubts accepted are in `vouched_fields()`."""
     _answering(lambda: {"arrears": arrears, "instalment": instalment, "start": start})
+    _VOUCHED.clear()
     if arrears is None:
-        arrears = _text(_("Arrears to pay off (euros)?"), _positive_money, optional=False,
-                        default=money.fmt(case_arrears).removeprefix("€ ") if case_arrears else None)
-    known_arrears: int = arrears
+        arrears = _plan_arrears(case_arrears, None, doubts)
+    if instalment is None:
+        instalment = _plan_instalment(arrears, None, today, doubts)
+    if start is None:
+        start = _text(_("Start date?"), _date(today, dates.NEAREST), default=dates.fmt(today))
+    _keep_answers()
+    return arrears, instalment, start
+
+
+_VOUCHED: set[str] = set()
+"""The fields whose doubt was accepted right after they were typed (see ask_plan)."""
+
+
+def vouched_fields() -> set[str]:
+    """The answers of the last plan asked whose doubt the worker accepted where it was typed."""
+    return set(_VOUCHED)
+
+
+def _doubted(field: str, doubts: list[HuurbegError]) -> bool:
+    """The doubts about `field` asked right after it was typed, No by default; whether all were accepted."""
+    mine = [found for found in doubts if getattr(found, "field", None) == field]
+    for found in mine:
+        if not confirm(_("{doubt}. Record it anyway?").format(doubt=said_on_the_command_line(found)), default=False):
+            _VOUCHED.discard(field)
+            return False
+    if mine:
+        _VOUCHED.add(field)
+    return True
+
+
+def _plan_arrears(case_arrears: int | None, current: int | None,
+                  doubts: Callable[[int, int], list[HuurbegError]] | None) -> int:
+    """The plan's arrears, asked until typed or accepted: `current` (a correction) or the case's on Enter."""
+    offered = current if current is not None else case_arrears
+    while True:
+        cents = _text(_("Arrears to pay off (euros)?"), _positive_money, optional=False,
+                      default=money.fmt(offered).removeprefix("€ ") if offered else None)
+        if doubts is None or _doubted("arrears", doubts(cents, 0)):
+            return cents
+
+
+def _plan_instalment(arrears: int, current: int | None, today: date,
+                     doubts: Callable[[int, int], list[HuurbegError]] | None) -> int:
+    """The monthly instalment, asked until typed or accepted: too large or too small for a schedule is refused
+    as it is typed, one that looks like a typo is asked about; `current` (a correction) on Enter."""
+    from huurbeg.domain import payment_plan
 
     def instalment_of(answer: str) -> int:
         cents = money.parse_money(answer)
-        payment_plan.schedule(known_arrears, cents, today)  # too large, too small: refused here, not at the end
+        payment_plan.schedule(arrears, cents, today)  # too large, too small: refused here, not at the end
         return cents
-    if instalment is None:
-        instalment = _text(_("Monthly instalment (euros)?"), instalment_of, optional=False)
-    if start is None:
-        start = _text(_("Start date?"), _date(today, dates.NEAREST), default=dates.fmt(today))
+
+    while True:
+        cents = _text(_("Monthly instalment (euros)?"), instalment_of, optional=False,
+                      default=money.fmt(current).removeprefix("€ ") if current is not None else None)
+        if doubts is None or _doubted("instalment", doubts(arrears, cents)):
+            return cents
+
+
+def correct_plan(arrears: int, instalment: int, start: date, today: date,
+                 doubts: Callable[[int, int], list[HuurbegError]] | None = None) -> tuple[int, int, date]:
+    """At a No to a plan's summary: one of its answers asked again, what was answered on Enter; a new amount
+    that looks like a typo is asked about where it is typed."""
+    _answering(lambda: {"arrears": arrears, "instalment": instalment, "start": start})
+    name = _which([("arrears", _("Arrears"), money.fmt(arrears)), ("instalment", _("Instalment"),
+                                                                   money.fmt(instalment)),
+                   ("start", _("Start date?"), start)], _("not recorded; nothing was written"))
+    if name == "arrears":
+        from huurbeg.domain import payment_plan
+
+        arrears = _plan_arrears(None, arrears, doubts)
+        try:  # the instalment is checked against the new arrears, as when it was typed
+            payment_plan.schedule(arrears, instalment, today)
+            fits = doubts is None or _doubted("instalment", doubts(arrears, instalment))
+        except (ValueError, HuurbegError) as refused:
+            from huurbeg.output import render
+
+            render.message(_said(refused), style="yellow")
+            fits = False
+        if not fits:
+            instalment = _plan_instalment(arrears, instalment, today, doubts)
+    elif name == "instalment":
+        instalment = _plan_instalment(arrears, instalment, today, doubts)
+    else:
+        start = _text(_("Start date?"), _date(today, dates.NEAREST), default=dates.fmt(start))
     _keep_answers()
     return arrears, instalment, start
 
@@ -582,3 +697,157 @@ def _keep(prompt: str, parse: Callable[[str], object], current: str):
     if not answer:
         return parse(current) if current else None
     return parse(answer)
+
+
+# --- correcting an answer at the summary ----------------------------------------------------------------------
+
+def _shown(value) -> str:
+    """An answer as a line of the choice to correct shows it: a day dd/mm/yyyy, an amount in euros, a code by its
+    label, yes or no; nothing given shows a dash."""
+    from huurbeg.output.render import text_value
+
+    if value is None or value == [] or value == "":
+        return "-"
+    if isinstance(value, list):
+        return ", ".join(_shown_code(each) for each in value)
+    return text_value(value)
+
+
+def _which(lines: list[tuple[str, str, object]], stopped: str) -> str:
+    """At a No to a summary: which of its answers to change (`lines`: name, heading, value), or stop (`stopped`
+    says what was not written), the answers kept to resume; the name chosen."""
+    import shutil  # startup
+
+    import questionary
+
+    from huurbeg.output.render import shorten
+
+    room = shutil.get_terminal_size().columns - 6  # the pointer and its margin: a line never wraps in the list
+    choices = [questionary.Choice(shorten(f"{heading.rstrip('?')}: {_shown(value)}", room), value=name)
+               for name, heading, value in lines]
+    choices.append(questionary.Choice(_("Nothing: stop (the answers stay kept)"), value=""))
+    chosen = _ask(questionary.select(_("Which answer do you want to change?"), choices=choices,
+                                     instruction=_("(Use arrow keys)")))
+    if not chosen:
+        raise Cancelled(stopped)
+    return chosen
+
+
+def correct_intake(draft: IntakeDraft, landlords: list[str], today: date) -> IntakeDraft:
+    """At a No to the intake's summary: one answer chosen among its lines is asked again, what was answered shown
+    to keep with Enter or to change, with the rules it was first asked with; a new landlord's kind is asked
+    with its name, the referrer with a service that has one, the amounts with the arrears ticked. Ctrl-C stops,
+    the answers kept."""
+    import questionary
+
+    d = replace(draft)
+    _answering(lambda: asdict(d))
+    lines = [(str(f.edit), _(f.question), getattr(d, str(f.edit))) for f in HOUSEHOLD]  # two lines say Household
+    lines.append(("source", _("By"), d.source))
+    if d.source not in (Source.TENANT, Source.LANDLORD):
+        lines.append(("referrer", _("Who at that service (name, phone)?"), d.referrer))
+    if d.track != Track.CRISIS:
+        lines += [("landlord", _("Landlord"), d.landlord), ("problems", _("Problems"), d.problems)]
+    if Problem.ARREARS in d.problems:
+        lines += [("arrears_cents", _("Arrears"), money.fmt(d.arrears_cents) if d.arrears_cents is not None else None),
+                  ("rent_cents", _("Rent"), money.fmt(d.rent_cents) if d.rent_cents is not None else None)]
+    lines.append(("intake_date", _("Registered"), d.intake_date))
+    if d.track == Track.PW and d.tenant_informed:
+        lines.append(("consent_tenant", _("Has the tenant consented to support?"), d.consent_tenant))
+        if d.landlord:
+            lines.append(("consent_landlord", _("Has the landlord consented to support?"), d.consent_landlord))
+    lines.append(("note", _("Note"), d.note))
+    name = _which(lines, _("not registered; nothing was written"))
+    field = next((f for f in HOUSEHOLD if f.edit == name), None)
+    cents = lambda value: money.fmt(value).removeprefix("€ ") if value is not None else ""  # noqa: E731
+    if field is not None:
+        setattr(d, name, _correct_household(field, d, today))
+    elif name == "source":
+        d.source = _select(_("Registered by?"), list(Source), d.source)
+        if d.source in (Source.TENANT, Source.LANDLORD):
+            d.referrer = None
+        else:
+            d.referrer = _edit(_("Who at that service (name, phone)?"), current=d.referrer or "")
+    elif name == "referrer":
+        d.referrer = _edit(_("Who at that service (name, phone)?"), current=d.referrer or "")
+    elif name == "landlord":
+        d.landlord = _known_landlord(_edit(_("Landlord?"), text.required, current=d.landlord or ""), landlords)
+        d.landlord_type = None
+        if d.landlord and match_key(d.landlord) not in {match_key(n) for n in landlords}:
+            d.landlord_type = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
+        if not d.landlord:
+            d.consent_landlord = None
+    elif name == "problems":
+        ticked = set(d.problems)
+        picked = _tick(_("Problems?"), [questionary.Choice(_shown_code(p), value=p.value, checked=p in ticked)
+                                        for p in Problem])
+        d.problems = [Problem(p) for p in picked]
+        if Problem.ARREARS in d.problems and d.arrears_cents is None:
+            d.arrears_cents = _text(_("Rent arrears in euros?"), money.parse_money)
+        if Problem.ARREARS in d.problems and d.rent_cents is None:
+            d.rent_cents = _text(_("Monthly rent in euros?"), money.parse_money)
+    elif name in ("arrears_cents", "rent_cents"):
+        question = _("Rent arrears in euros?") if name == "arrears_cents" else _("Monthly rent in euros?")
+        setattr(d, name, _keep(question, money.parse_money, cents(getattr(d, name))))
+    elif name == "intake_date":
+        born = (d.birth_date, "the birth date") if d.birth_date else None
+        d.intake_date = _text(_("Date of registration?"), _date(today, dates.PAST, after=born,
+                                                                not_after=(today, "today")),
+                              default=dates.fmt(d.intake_date or today))
+    elif name in ("consent_tenant", "consent_landlord"):
+        question = next(heading for each, heading, _value in lines if each == name)
+        setattr(d, name, confirm(question, default=bool(getattr(d, name))))
+    elif name == "note":
+        d.note = _edit(_("Note (confidential)?"), current=d.note or "") or None
+    _keep_answers()
+    return d
+
+
+def _correct_household(field: Field, d: IntakeDraft, today: date):
+    """A household's answer at intake asked again: the text in the input to edit, a date, number or count shown
+    to keep with Enter ('-' clears what may stay empty), checked as when it was first asked."""
+    question, current = _(field.question), getattr(d, str(field.edit))
+    if field.kind == "date":
+        return _keep(question, _date(today, dates.BIRTH, not_after=(d.intake_date or today,
+                                                                    "the registration date")), dates.fmt(current))
+    if field.kind == "national-number":
+        def of_the_birth_date(number: str) -> None:
+            check_birth_date_matches(national_number.birth_date(number), d.birth_date)
+
+        checked_number: Callable[[str], str] = _ruled(national_number.normalise, of_the_birth_date)
+        return _keep(question, checked_number, current or "")
+    if field.kind == "count":
+        rule, default = HOUSEHOLD_SIZE.get(str(field.edit), (None, None))
+        parse = _ruled(_count(MAX_PEOPLE), rule) if rule else _count(MAX_PEOPLE)
+        return _text(question, parse, default=str(current if current is not None else default or 0))
+    if field.required:
+        return _edit(question, text.required, optional=False, current=current or "")
+    return _edit(question, current=current or "") or None
+
+
+def correct_visit(answers: dict, when: date, today: date) -> dict:
+    """At a No to a contact's summary: one answer chosen among its lines asked again, what was answered shown to
+    keep with Enter or to change; the answers, that one corrected."""
+    from huurbeg.domain.rules import reaches
+
+    a = dict(answers)
+    if a.get("reached") is None:
+        a["reached"] = reaches(a["kind"])
+    _answering(lambda: {"when": when, **a})
+    name = _which([("kind", _("Kind"), a["kind"]), ("reached", _("Reached"), a["reached"]),
+                   ("minutes", _("Min"), a["minutes"]), ("note", _("Note"), a["note"]),
+                   ("next_planned", _("Next"), a["next_planned"])], _("not logged; nothing was written"))
+    if name == "kind":
+        a["kind"] = _select(_("Kind of contact?"), list(ContactKind), a["kind"])
+    elif name == "reached":
+        a["reached"] = confirm(_("Did it reach the household (someone opened, answered)?"), default=a["reached"])
+    elif name == "minutes":
+        a["minutes"] = _keep(_("Minutes spent?"), _count(MAX_CONTACT_MINUTES),
+                             "" if a["minutes"] is None else str(a["minutes"]))
+    elif name == "note":
+        a["note"] = _edit(_("Note (confidential)?"), current=a["note"] or "") or None
+    else:
+        a["next_planned"] = _keep(_("Next contact (dd/mm/yyyy, +2w, ...)?"),
+                                  _date(today, dates.COMING, after=(when, "this contact")), dates.fmt(a["next_planned"]))
+    _keep_answers()
+    return a

@@ -7,7 +7,7 @@ import typer
 
 from huurbeg.output import formats, render
 from huurbeg.core.codes import Source, Track
-from huurbeg.core.errors import Cancelled, said
+from huurbeg.core.errors import said
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.params import DateOption, NoInputOption, code_option
 from huurbeg.cli.state import state
@@ -69,7 +69,7 @@ def intake(
     with drafts.keeping(store, drafts.INTAKE, None, None, today, resuming=resume) as keeper:
         prompts.keep_answers(keeper if asking else None)
         if asking:
-            draft = prompts.ask_intake(draft, store.cases.landlord_names(), today)[0]
+            draft = prompts.ask_intake(draft, store.cases.landlord_names(), today, store.cases.household_matches)[0]
         draft, matches = casework.check_intake(store, draft, today)
         decision = prompts.ask_household(matches) if asking and matches else \
             casework.decide_household(matches, allow_duplicate)
@@ -85,10 +85,21 @@ def intake(
         if resume or prompts.questions_asked() != asked:  # any question, even one skipped with Enter: all is shown
             from huurbeg.output.views import intake_summary
 
-            known = store.cases.find_landlord(draft.landlord) if draft.landlord else None
-            intake_summary(draft, decision, hearing, (known.name, known.kind) if known else None)
-            if not prompts.confirm(_("Register this case?")):
-                raise Cancelled(_("not registered; nothing was written"))
+            while True:  # a No corrects an answer, then shows the summary again
+                known = store.cases.find_landlord(draft.landlord) if draft.landlord else None
+                intake_summary(draft, decision, hearing, (known.name, known.kind) if known else None)
+                if prompts.confirm(_("Register this case?")):
+                    break
+                draft = prompts.correct_intake(draft, store.cases.landlord_names(), today)
+                draft, corrected = casework.check_intake(store, draft, today)
+                if corrected != matches:  # another household now looks the same: asked again
+                    matches = corrected
+                    decision = prompts.ask_household(matches) if matches else casework.decide_household([], False)
+                    if isinstance(decision, str):
+                        keeper.done()
+                        render.notice(_("No new case opened: continue with case {number}.").format(number=decision))
+                        render.write_text(decision + "\n")
+                        return
         number = casework.open_case(store, draft, decision)
         keeper.done()
     if hearing:

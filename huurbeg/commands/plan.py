@@ -9,7 +9,7 @@ import typer
 from huurbeg.core import dates, money
 from huurbeg.output import formats, render
 from huurbeg.core.codes import Party
-from huurbeg.core.errors import Cancelled, InvalidInput, MissingValue
+from huurbeg.core.errors import InvalidInput, MissingValue
 from huurbeg.cli.groups import with_default
 from huurbeg.output.history import fields_shown
 from huurbeg.core.i18n import N_, _, ngettext
@@ -65,15 +65,17 @@ def new(
         kept = drafts.resumed(store, drafts.PLAN, case, number, today)
         arrears, instalment, start = (kept.get(name) if given is None else given for name, given in (
             ("arrears", arrears), ("instalment", instalment), ("start", start)))
-    asked = resume
+    asked, vouched = resume, set()
     with drafts.keeping(store, drafts.PLAN, case, number, today, resuming=resume) as keeper:
         if None in (arrears, instalment, start) and asking:
             asked = True
             prompts.introduce(number, casework.tenant_of_open_case(store, number))
             keeper.case_id = store.cases.case(number).id
             prompts.keep_answers(keeper)
-            arrears, instalment, start = prompts.ask_plan(arrears, instalment, start, today,
-                                                          followup.known_arrears(store, number))
+            arrears, instalment, start = prompts.ask_plan(
+                arrears, instalment, start, today, followup.known_arrears(store, number),
+                lambda a, i: [] if force else followup.plan_doubts(store, number, a, i))
+            vouched = prompts.vouched_fields()  # asked about where they were typed
         if arrears is None:  # without a terminal the case's arrears stand, as a terminal offers them
             arrears = followup.known_arrears(store, number) or None
         for value, flag in ((arrears, "--arrears"), (instalment, "--instalment"), (start, "--start")):
@@ -82,13 +84,23 @@ def new(
                                    .format(option=flag))
         schedule = followup.plan_preview(arrears, instalment, start, day)  # refused before anything is asked
         casework.check_open(store.cases.case(number).status, number)
-        force = prompts.vouch(followup.plan_doubts(store, number, arrears, instalment), force, no_input) or force
+        doubts = followup.plan_doubts(store, number, arrears, instalment)
+        prompts.vouch([found for found in doubts if getattr(found, "field", None) not in vouched], force, no_input)
+        force = force or bool(doubts)  # each doubt was accepted, or --force given
         if asked:  # like the intake: what was answered is shown whole, then confirmed
             from huurbeg.output.views import plan_summary
 
-            plan_summary(number, arrears, schedule)
-            if not prompts.confirm(_("Set up this payment plan?")):
-                raise Cancelled(_("not recorded; nothing was written"))
+            if resume:
+                keeper.case_id = store.cases.case(number).id
+                prompts.keep_answers(keeper)
+            while True:  # a No corrects an answer, then shows the summary again
+                plan_summary(number, arrears, schedule)
+                if prompts.confirm(_("Set up this payment plan?")):
+                    break
+                arrears, instalment, start = prompts.correct_plan(
+                    arrears, instalment, start, today, lambda a, i: followup.plan_doubts(store, number, a, i))
+                schedule = followup.plan_preview(arrears, instalment, start, day)
+                force = force or bool(followup.plan_doubts(store, number, arrears, instalment))
         count, replaced = followup.new_plan(store, number, arrears, instalment, start, day, force=force)
         if keeper.case_id is not None:
             keeper.done()

@@ -16,7 +16,7 @@ from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputO
                                 parse_past_date)
 from huurbeg.cli.state import state
 from huurbeg.commands import ResumeOption
-from huurbeg.core.errors import Cancelled, InvalidInput
+from huurbeg.core.errors import InvalidInput
 
 app = typer.Typer(
     cls=with_default("add"), no_args_is_help=True,
@@ -83,10 +83,16 @@ def add(
             from huurbeg.domain.rules import reaches
             from huurbeg.output.views import visit_summary
 
-            visit_summary(number, when, kind, reaches(kind) if reached is None else reached, minutes, note,
-                          next_planned)
-            if not prompts.confirm(_("Log this contact?")):
-                raise Cancelled(_("not logged; nothing was written"))
+            prompts.keep_answers(keeper)
+            while True:  # a No corrects an answer, then shows the summary again
+                reached = reaches(kind) if reached is None else reached
+                visit_summary(number, when, kind, reached, minutes, note, next_planned)
+                if prompts.confirm(_("Log this contact?")):
+                    break
+                corrected = prompts.correct_visit({"kind": kind, "reached": reached, "minutes": minutes,
+                                                   "note": note, "next_planned": next_planned}, when, today)
+                kind, reached, minutes, note, next_planned = (corrected[name] for name in (
+                    "kind", "reached", "minutes", "note", "next_planned"))
         reached = followup.log_contact(store, number, when, kind, minutes, note, next_planned, today, reached)
         if keeper.case_id is not None:
             keeper.done()

@@ -12,6 +12,7 @@ guessed: a misread hearing date is worse than a retyped one.
 Output is dd/mm/yyyy on screen and ISO 8601 in files.
 """
 
+import calendar
 import os
 import re
 from datetime import date, datetime, time
@@ -84,19 +85,45 @@ def parse_date(text: str, reference: date, direction: str | None = None) -> date
             return _checked(reference + step)
         if match := _BELGIAN.fullmatch(value):
             day, month, year = map(int, match.groups())
-            return _checked(date(year, month, day))
+            return _checked(date(year, month, _existing(day, month, year)))
         if match := _ISO.fullmatch(value):
-            return _checked(date(*map(int, match.groups())))
+            year, month, day = map(int, match.groups())
+            return _checked(date(year, month, _existing(day, month, year)))
         if direction == BIRTH and (match := _SHORT_YEAR.fullmatch(value)):
             day, month, year = map(int, match.groups())
-            return _born(day, month, year, reference)
+            return _born(_existing(day, month, None), month, year, reference)
         if direction and direction != BIRTH and (match := _DAY_MONTH.fullmatch(value)):
             day, month = map(int, match.groups())
-            return _checked(_with_year(day, month, reference, direction))
+            return _checked(_with_year(_existing(day, month, None), month, reference, direction))
+    except NoSuchDay:
+        raise
     except (ValueError, OverflowError):
         pass
     accepted = ACCEPTED_DAY_MONTH if direction and direction != BIRTH else ACCEPTED
     raise ValueError(_("not a date; use {accepted}").format(accepted=_(accepted)))
+
+
+class NoSuchDay(ValueError):
+    """A date written in a form that is accepted, of a day the calendar does not have (31/11, 29/02/2027, 13/1):
+    the reason says why, rather than listing the forms again."""
+
+
+_DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+"""The most days each month has (February in a leap year)."""
+
+
+def _existing(day: int, month: int, year: int | None) -> int:
+    """`day`, when the calendar has it in `month` (of `year`, when it is typed); else NoSuchDay says why."""
+    if not 1 <= month <= 12:
+        raise NoSuchDay(_("not a date: the months are 1 to 12"))
+    if day < 1:
+        raise NoSuchDay(_("not a date: the days of a month start at 1"))
+    if year is not None and month == 2 and day >= 29 and not calendar.isleap(year):
+        raise NoSuchDay(_("not a date: February has 28 days in {year}").format(year=year))
+    if day > _DAYS_IN[month - 1]:
+        raise NoSuchDay(_("not a date: {month} has {days} days").format(
+            month=_(MONTHS[month - 1]), days=_DAYS_IN[month - 1]))
+    return day
 
 
 def _born(day: int, month: int, year: int, reference: date) -> date:

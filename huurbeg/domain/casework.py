@@ -34,6 +34,25 @@ def match_key(text: str | None) -> str | None:
     return " ".join(re.findall(r"\w+", plain)) or None
 
 
+LANDLORD_MIN_TYPED = 3
+"""How many letters a landlord's name typed must have before known landlords that contain it are offered."""
+
+
+def landlords_like(typed: str | None, landlords: list[str]) -> list[str]:
+    """The known landlords a name typed at intake may mean ("woonpunt" for Woonpunt Gent): each whose name holds
+    every typed word, compared without case or accents, those starting with it first; none when it names a known
+    landlord exactly, or is too short to mean one."""
+    key = match_key(typed)
+    if key is None or len(key.replace(" ", "")) < LANDLORD_MIN_TYPED:
+        return []
+    keys = {name: match_key(name) or "" for name in landlords}
+    if key in keys.values():
+        return []
+    words = key.split()
+    like = [name for name, known in keys.items() if all(word in known for word in words)]
+    return sorted(like, key=lambda name: (not keys[name].startswith(key), keys[name]))
+
+
 @dataclass
 class _Draft:
     """What an intake collects, from flags or prompts; None means not given yet."""

@@ -4,7 +4,8 @@ Ctrl-C or a No late in a flow stops the command with nothing written, but the an
 so far stay in the database (huurbeg.db.drafts), seen only by the worker who typed them, for
 seven days. The same command with --resume takes them as if they had been given as flags: the
 questions already answered are not asked again, the summary shows them all before anything is
-written, and a flag given with --resume replaces its kept answer. A resumed (or any) flow that
+written (a No there corrects one of them, huurbeg.cli.prompts), and a flag given with --resume replaces
+its kept answer. A resumed (or any) flow that
 completes deletes its kept answers in the transaction that writes it.
 """
 
@@ -137,7 +138,7 @@ class Keeper:
 @contextmanager
 def keeping(store, flow: str, case, number: str | None, today: date, resuming: bool = False):
     """While an interactive flow asks and writes: a Keeper of its answers; when the worker stops it after
-    answering something, the message says the answers are kept and how to resume."""
+    answering something, the message says the answers are kept, how to resume, and how to correct one."""
     keeper = Keeper(store, flow, case, today, resuming)
     try:
         yield keeper
@@ -145,5 +146,6 @@ def keeping(store, flow: str, case, number: str | None, today: date, resuming: b
         if not keeper.kept:
             raise
         keeper.forget(getattr(stopped, "doubted", None))  # set by prompts.vouch
-        raise Cancelled(_("{stopped}, but the answers given are kept for {days} days: {command}").format(
+        raise Cancelled(_("{stopped}, but the answers given are kept for {days} days: {command} goes on with "
+                          "them, and No at its summary corrects one").format(
             stopped=reason(stopped), days=KEPT_DAYS, command=resume_command(flow, number))) from None
