@@ -18,7 +18,7 @@ from huurbeg.core.errors import DatabaseProblem, NotFound
 from huurbeg.domain.finding import Query, key_groups, search_key
 from huurbeg.domain.rules import CaseFacts
 from huurbeg.core.i18n import _
-from huurbeg.db.caseload import NOT_REMOVED, Candidate, CaseRow, candidates, count, facts, rows
+from huurbeg.db.caseload import NOT_REMOVED, Candidate, CaseRow, candidates, count, facts, list_facts, rows
 from huurbeg.db.landlords import Landlords
 
 
@@ -145,6 +145,12 @@ class Cases(Landlords):
                   landlord: str | None = None) -> list[CaseRow]:
         key = (match_key(landlord) or "") if landlord is not None else None
         return rows(self.sql, track, status, worker, key)
+
+    def list_facts(self, track: Track | None, status: Status | None, worker: str | None = None,
+                   landlord: str | None = None) -> list[CaseFacts]:
+        """The facts of the open cases of the caseload list of these filters (case_rows)."""
+        key = (match_key(landlord) or "") if landlord is not None else None
+        return list_facts(self.sql, track, status, worker, key)
 
     def find_candidates(self, query: Query, status: Status | None) -> list[Candidate]:
         """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.domain.finding)."""
