@@ -81,3 +81,13 @@ def test_the_list_shows_each_case_with_its_own_warnings(store):
         pressing = found[0] if found and found[0].severity != Severity.INFO else None
         assert row["warning"] == (pressing.message if pressing else None)
         assert row["next_deadline"] == min((w.due for w in found), default=None)
+
+
+def test_the_tenants_of_many_cases_are_those_of_each_case(store):
+    from huurbeg.db.cases import MANY_NUMBERS
+
+    numbers = [row.case for row in store.cases.case_rows(None, None)]
+    many = numbers[:MANY_NUMBERS // 2] + numbers[-MANY_NUMBERS:] + ["2099-9999"]  # closed, open and no such case
+    names = store.cases.tenants(many)
+    assert len(names) == len(many) - 1 and all(names.values())
+    assert names == {number: store.cases.tenants([number])[number] for number in many[:-1]}
