@@ -124,3 +124,29 @@ def test_a_session_with_a_conciliation_keeps_the_claimed_amount_at_80_columns(cl
         assert "Claimed" in headers(session) and "€ 12.345,67" in session and "€ 2.500,00" in session, (width, roll)
         assert max(map(cell_len, roll.splitlines())) <= width
     assert "Session" in headers(session) and "conciliation" in session  # on a wide terminal it is there too
+
+
+@pytest.mark.parametrize("options", [{}, {"force_terminal": True, "color_system": "truecolor"},
+                                     {"force_terminal": True, "color_system": "standard", "no_color": True},
+                                     {"force_terminal": True, "color_system": "256"}])
+@pytest.mark.parametrize("title", [None, "A title far longer than the width of the console it is drawn on, cut"])
+def test_a_table_is_drawn_as_rich_draws_it(options, title):
+    """A list is written line by line, a screenful at a time, without Rich's pass over every line: byte for byte
+    what Rich writes, styles, wide characters and a cut title alike."""
+    import io
+
+    from rich.console import Console
+
+    from huurbeg.output.render import Lines
+
+    rows = [(["2026-0001", "Jan Peeters", "overdue"], "bold red"), (["2026-0002", "Ŝàrà 日本語 wide", "x"], "bold red"),
+            (["2026-0003", "plain", "y"], None), (["2026-0004", "dim one", "z"], "dim"), (["a", "", ""], "yellow"),
+            ([" ", " ", " "], None)]
+    lines = Lines(title, [("Case", 10), ("Tenant", 18), ("Sev", 8)], rows)
+    for width in (40, 20):
+        rich = Console(file=io.StringIO(), width=width, height=3, **options)
+        rich.print(lines)
+        ours = Console(file=io.StringIO(), width=width, height=3, **options)
+        screens = list(lines.drawn(ours))
+        assert "".join(screens) == rich.file.getvalue()
+        assert len(screens) == 3  # the head, then the rows three at a time

@@ -146,3 +146,18 @@ def test_the_landlords_problems_are_backfilled_from_what_the_history_can_tell(cl
     assert report("2026-0002") == []
     assert cli("--db", str(old), "case", "edit", "2026-0002", "--reported-by-landlord", "arrears").exit_code == 0
     assert report("2026-0002") == ["arrears"]
+
+
+def test_an_upgraded_database_reads_the_latest_contacts_from_an_index(cli, tmp_path):
+    """0031: each open case's last, last reached and next planned contact come from ix_contact_case_latest alone."""
+    old = tmp_path / "old.db"
+    shutil.copy(OLD_DATABASE, old)
+    assert cli("--db", str(old), "case", "list").exit_code == 0
+    from huurbeg.db.caseload import NOT_REMOVED
+
+    opened = f"SELECT case_file.id FROM case_file WHERE case_file.status = 'open' AND {NOT_REMOVED}"
+    with sqlite3.connect(old) as connection:
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN SELECT case_id, max(date), max(CASE WHEN reached THEN date END), max(next_planned) "
+            f"FROM contact WHERE case_id IN ({opened}) AND removed_at IS NULL GROUP BY case_id").fetchall()
+    assert any("COVERING INDEX ix_contact_case_latest" in step[3] for step in plan), plan

@@ -12,8 +12,6 @@ named placeholders, `ngettext` for counts, never a sentence assembled from piece
 
 import gettext
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -29,14 +27,20 @@ _spoken: ContextVar[str | None] = ContextVar("huurbeg_language", default=None)
 """A language set for a stretch of code (`speaking`): the English text of a message kept as data."""
 
 
-@contextmanager
-def speaking(lang: str) -> Iterator[None]:
-    """Translate into `lang` within the block, whatever the environment says."""
-    token = _spoken.set(lang)
-    try:
-        yield
-    finally:
-        _spoken.reset(token)
+class speaking:  # noqa: N801  (used as a function: `with speaking("en"):`)
+    """Translate into `lang` within the block, whatever the environment says (a class, not a generator: each
+    message made sets it, thousands in a list)."""
+
+    __slots__ = ("lang", "token")
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __enter__(self) -> None:
+        self.token = _spoken.set(self.lang)
+
+    def __exit__(self, *exc: object) -> None:
+        _spoken.reset(self.token)
 
 
 def language() -> str:

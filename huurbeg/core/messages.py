@@ -38,6 +38,8 @@ class Msg(str):
         return made
 
     def shown(self) -> str:
+        if language() == "en":  # the value is the English text already
+            return str.__str__(self)
         return _filled(self.msgid, self.params, self.count)
 
     def __format__(self, spec: str) -> str:

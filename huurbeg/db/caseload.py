@@ -44,9 +44,9 @@ def count(db: Connection, status: Status | None = None, worker: str | None = Non
     return db.value(f"SELECT count(*) FROM case_file {where}", **params)
 
 
-def rows(db: Connection, track: Track | None, status: Status | None, worker: str | None = None,
-         landlord_key: str | None = None) -> list[CaseRow]:
-    """The caseload list: number, tenant, track, status, dates, last contact, worker."""
+def _listed(db: Connection, track: Track | None, status: Status | None, worker: str | None,
+            landlord_key: str | None) -> tuple[str, str, dict]:
+    """The join and `WHERE` of the caseload list's cases, and their parameters."""
     where, params = _where(track=track, status=status, worker=worker)
     join = ""
     if landlord_key is not None:  # every landlord whose name holds these words, in this order
@@ -54,12 +54,29 @@ def rows(db: Connection, track: Track | None, status: Status | None, worker: str
         if db.dialect != "sqlite":
             join = join.replace("instr(landlord.name_key, :landlord) > 0", "strpos(landlord.name_key, :landlord) > 0")
         params["landlord"] = landlord_key
+    return join, where, params
+
+
+def rows(db: Connection, track: Track | None, status: Status | None, worker: str | None = None,
+         landlord_key: str | None = None) -> list[CaseRow]:
+    """The caseload list: number, tenant, track, status, dates, last contact, worker."""
+    join, where, params = _listed(db, track, status, worker, landlord_key)
     return [CaseRow(row.number, row.name, Track(row.track), Status(row.status), row.intake_date, row.closed_date,
                     row.last_contact, row.worker) for row in db.rows(
         f"SELECT case_file.number, household.name, case_file.track, case_file.status, case_file.intake_date, "
         f"case_file.closed_date, {LAST_CONTACT} AS last_contact, case_file.worker "
         f"FROM case_file JOIN household ON household.id = case_file.household_id {join} {where} "
         "ORDER BY case_file.year, case_file.seq", **params)]
+
+
+def list_facts(db: Connection, track: Track | None, status: Status | None, worker: str | None = None,
+               landlord_key: str | None = None) -> list[CaseFacts]:
+    """The facts of the open cases among those of the caseload list (`rows` of the same filters): the list's
+    cases are selected again in each statement, never passed as thousands of parameters."""
+    if status not in (None, Status.OPEN):
+        return []
+    join, where, params = _listed(db, track, Status.OPEN, worker, landlord_key)
+    return _facts(db, join, where, params, subquery=True)
 
 
 @dataclass(frozen=True)
@@ -189,17 +206,24 @@ def facts(db: Connection, numbers: Sequence[str] | None = None, worker: str | No
     """The facts the warning rules need, for the given cases or every open case (of a worker), in a few statements."""
     if numbers is not None:
         listed, params = in_list("number", numbers)
-        where = f"WHERE number IN ({listed}) AND {NOT_REMOVED}"
+        where = f"WHERE case_file.number IN ({listed}) AND {NOT_REMOVED}"
     else:
-        where, params = f"WHERE status = :status AND {NOT_REMOVED}", {"status": str(Status.OPEN)}
+        where, params = f"WHERE case_file.status = :status AND {NOT_REMOVED}", {"status": str(Status.OPEN)}
     if worker is not None:
-        where, params = where + " AND worker = :worker", {**params, "worker": worker}
-    cases = db.rows(f"SELECT id, number, track, status, intake_date, tenant_informed FROM case_file {where}",
-                    **params)
+        where, params = where + " AND case_file.worker = :worker", {**params, "worker": worker}
+    return _facts(db, "", where, params, subquery=numbers is None)
+
+
+def _facts(db: Connection, join: str, where: str, params: dict, subquery: bool) -> list[CaseFacts]:
+    """The facts of the cases `FROM case_file {join} {where}` selects; with `subquery`, each statement selects
+    them again (many cases), else it names their ids (a few)."""
+    cases = db.rows("SELECT case_file.id, case_file.number, case_file.track, case_file.status, "
+                    f"case_file.intake_date, case_file.tenant_informed FROM case_file {join} {where}", **params)
     if not cases:
         return []
     # Every open case: the same cases again as a subquery, not thousands of parameters.
-    ids = Select(f"SELECT id FROM case_file {where}", params) if numbers is None else [row.id for row in cases]
+    ids = Select(f"SELECT case_file.id FROM case_file {join} {where}", params) if subquery else \
+        [row.id for row in cases]
     listed, params = members("case", ids)
     since = {row.case_id: row.track_since for row in db.rows(
         "SELECT track_change.case_id, max(track_change.date) AS track_since FROM track_change "

@@ -20,7 +20,7 @@ from huurbeg.domain.finding import Query, key_groups, number_key, search_key
 from huurbeg.domain.rules import CaseFacts
 from huurbeg.core.i18n import _
 from huurbeg.db.caseload import (NOT_REMOVED, Candidate, CaseRow, Found, candidate_cases, candidates,
-                                 candidates_by_id, count, facts, rows)
+                                 candidates_by_id, count, facts, list_facts, rows)
 from huurbeg.db.landlords import Landlords
 
 
@@ -88,6 +88,9 @@ def assignments(values: dict) -> str:
 WITHDRAWN_WITH_CASE = ("contact", "agreement", "fbu_agreement", "hearing", "stay", "referral", "track_change")
 """What a case's withdrawal takes along: every record of it that a view, warning or figure counts."""
 
+MANY_NUMBERS = 200
+"""More cases than this are looked up among every open case rather than named one by one in a statement."""
+
 CASE_NUMBER_LOCK = 0x68_75_72  # "hur": the advisory-lock key of case numbering
 
 
@@ -153,6 +156,12 @@ class Cases(Landlords):
         key = (match_key(landlord) or "") if landlord is not None else None
         return rows(self.sql, track, status, worker, key)
 
+    def list_facts(self, track: Track | None, status: Status | None, worker: str | None = None,
+                   landlord: str | None = None) -> list[CaseFacts]:
+        """The facts of the open cases of the caseload list of these filters (case_rows)."""
+        key = (match_key(landlord) or "") if landlord is not None else None
+        return list_facts(self.sql, track, status, worker, key)
+
     def find_candidates(self, query: Query, status: Status | None) -> list[Candidate]:
         """Cases that may match a search, narrowed in SQL on the normalised keys (huurbeg.domain.finding)."""
         return candidates(self.sql, key_groups(query), status)
@@ -167,13 +176,21 @@ class Cases(Landlords):
 
     def tenants(self, numbers: Sequence[str]) -> dict[str, str | None]:
         """The tenant's name of each of these cases, to show beside its number in a list (None once purged)."""
-        params = {f"n{n}": number for n, number in enumerate(sorted(set(numbers)))}
-        if not params:
-            return {}
-        listed = ", ".join(f":{key}" for key in params)
+        wanted = sorted(set(numbers))
+        names: dict[str, str | None] = {}
+        if len(wanted) > MANY_NUMBERS:  # the deadlines of every open case: those read at once, not named
+            every = self._tenants_where("case_file.status = :open", open=str(Status.OPEN))
+            names = {number: every[number] for number in wanted if number in every}
+            wanted = [number for number in wanted if number not in every]
+        if wanted:
+            listed, params = in_list("n", wanted)
+            names |= self._tenants_where(f"case_file.number IN ({listed})", **params)
+        return names
+
+    def _tenants_where(self, condition: str, **params) -> dict[str, str | None]:
         return {row.number: row.name for row in self.sql.rows(
             "SELECT case_file.number, household.name FROM case_file JOIN household ON household.id = "
-            f"case_file.household_id WHERE case_file.number IN ({listed})", **params)}
+            f"case_file.household_id WHERE {condition}", **params)}
 
     def facts(self, numbers: Sequence[str] | None = None, worker: str | None = None) -> list[CaseFacts]:
         """The facts the warning rules need, for the given cases or every open case (of a worker)."""

@@ -27,7 +27,7 @@ from pathlib import Path
 from huurbeg.core.errors import DatabaseProblem
 from huurbeg.core.i18n import _
 
-SCHEMA_REVISION = "0030"
+SCHEMA_REVISION = "0031"
 FIRST_REVISION = "0001"
 MIGRATIONS = Path(__file__).with_name("migrations")
 WAL_ATTEMPTS = 50  # a tenth of a second apart

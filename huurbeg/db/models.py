@@ -176,7 +176,9 @@ class Contact(SQLModel, table=True):
 
     __tablename__ = "contact"
     __table_args__ = (Index("ix_contact_case_date", "case_id", "date"),
-                      Index("ix_contact_date_kind", "date", "kind", "case_id", "minutes", "removed_at"))
+                      Index("ix_contact_date_kind", "date", "kind", "case_id", "minutes", "removed_at"),
+                      # each open case's latest contacts, read from the index alone (a list of every open case)
+                      Index("ix_contact_case_latest", "case_id", "removed_at", "date", "reached", "next_planned"))
     id: int | None = Field(default=None, primary_key=True)
     case_id: int | None = _fk("case_file.id", index=False)
     date: dt.date

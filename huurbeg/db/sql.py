@@ -52,6 +52,20 @@ def _typed(name: str, value: Any) -> Any:
     return value
 
 
+def _converter(name: str):
+    """What `_typed` does to a value of the column `name`, chosen once for a whole statement; None: nothing."""
+    kinds = (name in DATETIME_COLUMNS) + (name in DATE_COLUMNS) + (name in BOOLEAN_COLUMNS)
+    if kinds > 1:
+        return lambda value: _typed(name, value)
+    if name in DATETIME_COLUMNS:
+        return lambda value: _moment(name, value) if isinstance(value, (str, datetime)) else value
+    if name in DATE_COLUMNS:
+        return lambda value: date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    if name in BOOLEAN_COLUMNS:
+        return lambda value: bool(value) if isinstance(value, int) else value
+    return None
+
+
 def _moment(name: str, value) -> datetime:
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
     if name in WALL_CLOCK_COLUMNS:
@@ -110,7 +124,17 @@ class Connection:
 
     def rows(self, statement: str, **params) -> list[Record]:
         names, rows = self._run(statement, params)
-        return [Record((name, _typed(name, value)) for name, value in zip(names, row)) for row in rows]
+        typed = [(n, convert) for n, convert in enumerate(map(_converter, names)) if convert is not None]
+        if not typed:
+            return [Record(zip(names, row)) for row in rows]
+        found = []
+        for row in rows:
+            values = list(row)
+            for n, convert in typed:
+                if values[n] is not None:
+                    values[n] = convert(values[n])
+            found.append(Record(zip(names, values)))
+        return found
 
     def one(self, statement: str, **params) -> Record | None:
         found = self.rows(statement, **params)

@@ -44,7 +44,9 @@ def case_list(store: Storage, track: Track | None, status: Status | None, today:
     """The caseload (of everyone, or of one worker; optionally one landlord's cases): one row per case with its
     most pressing warning."""
     listed = store.cases.case_rows(track, status, worker, landlord)
-    warnings = warnings_by_case(store, today, [row.case for row in listed if row.status == Status.OPEN])
+    warnings = {facts.case: most_urgent_first(warnings_for(facts, today)) for facts in (
+        store.cases.list_facts(track, status, worker, landlord) if any(row.status == Status.OPEN for row in listed)
+        else ())}
     rows = []
     for row in listed:
         found = warnings.get(row.case, [])

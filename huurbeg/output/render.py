@@ -20,7 +20,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
@@ -477,7 +477,20 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
     width = width or console().width
     if language() == "nl":
         rows = [_labelled(row) for row in rows]
-    cells = {key: [plain(row.get(key)) for row in rows] for key, *_ in columns}
+    seen: dict = {}
+
+    def cell(value) -> str:  # a code, a date or a name of many rows is made text once
+        if isinstance(value, Msg):
+            return plain(value)
+        try:
+            return seen[type(value), value]
+        except KeyError:
+            text = seen[type(value), value] = plain(value)
+            return text
+        except TypeError:  # a list
+            return plain(value)
+
+    cells = {key: [cell(row.get(key)) for row in rows] for key, *_ in columns}
     size = lambda text: len(text) if text.isascii() else cell_len(text)  # noqa: E731  (ASCII: one cell a character)
     natural = {key: max([size(header)] + [size(c) for c in cells[key]]) for key, header, *_ in columns}
     needed = {key: max([size(header)] + [size(c.partition("; ")[0]) for c in cells[key]]) if key in FACT_FIRST
@@ -540,15 +553,62 @@ class Lines:
     def __len__(self) -> int:
         return len(self.rows) + 3 + bool(self.title)
 
+    def drawn(self, out) -> Iterator[str]:
+        """The text `out.print(self)` writes, a screenful at a time, drawn without Rich's second pass over every
+        line: the lines are fitted already (only a long title is cut to the width), so each is only styled as
+        `out` styles it (no codes off a terminal, no colour under NO_COLOR)."""
+        from rich.style import Style  # heavy
+
+        width, frames = out.width, {}
+
+        def line(text: str, style: str | Style | None) -> str:
+            if (len(text) if text.isascii() else _cells(text)) > width:
+                text = _cropped(text, width)
+            if style not in frames:
+                frames[style] = _frame(out, Style.parse(style) if isinstance(style, str) else style)
+            before, after = frames[style]
+            return f"{before}{text}{after}\n" if text and before else text + "\n"
+
+        head = [line(plain(self.title), Style(italic=True))] if self.title else []
+        head += [line(self._line([header for header, _ in self.columns]), Style(bold=True)),
+                 line("─" * (sum(width for _, width in self.columns) + 2 * (len(self.columns) - 1)), None)]
+        screen = max(1, out.height)
+        yield "".join(head)
+        for start in range(0, len(self.rows), screen):
+            yield "".join(line(self._line(cells), style) for cells, style in self.rows[start:start + screen])
+
+
+def _frame(out, style) -> tuple[str, str]:
+    """The codes `out` writes before and after a text of `style`: none off a terminal, no colour under NO_COLOR."""
+    system = out._color_system  # what Console._render_buffer styles with
+    if style is None or system is None:
+        return "", ""
+    if out.no_color:
+        style = style.without_color
+    if not style:
+        return "", ""
+    before, _, after = style.render("\0", color_system=system, legacy_windows=out.legacy_windows).partition("\0")
+    return before, after
+
+
+def _cells(text: str) -> int:
+    from rich.cells import cell_len  # heavy
+
+    return cell_len(text)
+
+
+def _cropped(text: str, width: int) -> str:
+    from rich.cells import set_cell_size  # heavy
+
+    return set_cell_size(text, width)
+
 
 def _fit(text: str, width: int) -> str:
     """`text` padded to `width` terminal cells, or cut to it with an ellipsis."""
-    from rich.cells import cell_len, set_cell_size  # heavy
-
-    size = len(text) if text.isascii() else cell_len(text)
+    size = len(text) if text.isascii() else _cells(text)
     if size <= width:
         return text + " " * (width - size)
-    return set_cell_size(text, width - 1) + "…"
+    return _cropped(text, width - 1) + "…"
 
 
 def wrapped(text: str, width: int | None = None, indent: str = "  ") -> str:
@@ -657,18 +717,28 @@ def page(renderable) -> None:
     """
 
     out = console()
+    drawn = renderable.drawn(out) if isinstance(renderable, Lines) and not _viewing else None
     if not (PAGING["allowed"] and out.is_terminal and sys.stdin.isatty()) or len(renderable) < _screen_rows(out):
-        out.print(renderable)
+        if drawn is None:
+            out.print(renderable)
+            return
+        for text in drawn:
+            out.file.write(text)
+        out.file.flush()
         return
-    with out.capture() as captured:
-        out.print(renderable)
-    _through_pager(captured.get())
+    if drawn is None:
+        with out.capture() as captured:
+            out.print(renderable)
+        drawn = iter([captured.get()])
+    _through_pager(drawn)
 
 
-def _through_pager(text: str) -> None:
+def _through_pager(text: str | Iterator[str]) -> None:
+    """`text` (or its screenfuls, drawn as the pager reads them) through the pager."""
     import shlex  # startup
     import subprocess  # startup
 
+    chunks = iter([text]) if isinstance(text, str) else text
     command = shlex.split(os.environ.get("PAGER") or "less -R")
     encoding = sys.stdout.encoding or "utf-8"
     environment = dict(os.environ, LESS=os.environ.get("LESS", "FRX"))
@@ -677,11 +747,23 @@ def _through_pager(text: str) -> None:
     try:
         pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=environment)
     except OSError:  # no such pager: print as it is
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         return
+    stream = pager.stdin
+    assert stream is not None  # stdin=PIPE
     try:
-        pager.communicate(text.encode(encoding, errors="replace"))
+        try:  # a screenful at a time: the pipe holds what the reader has not paged to yet
+            for chunk in chunks:
+                stream.write(chunk.encode(encoding, errors="replace"))
+                stream.flush()
+        except BrokenPipeError:  # the reader left the pager (q) before the end
+            pass
+        finally:
+            try:
+                stream.close()
+            except BrokenPipeError:
+                pass
+        pager.wait()
     except KeyboardInterrupt:  # q or Ctrl-C in the pager ends the list, not the command
         pager.wait()
-
-
