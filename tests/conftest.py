@@ -74,14 +74,34 @@ def empty_server() -> None:
 
 # --- a new database in a tenth of the time ---------------------------------------------------------
 # Creating a test's database runs every migration through Alembic, about a second each time, which was
-# most of what the suite spent. The first new database of a test process is migrated for real and the
-# statements it took are kept; each later new database (an empty file, or the emptied server) gets the
-# same statements, on the same connection, under the same schema lock, so it is the database huurbeg
-# makes (tests/test_fixtures.py compares the two). Upgrades of an existing database, a migration to an
-# older revision and the tests marked `real_migrations` (tests/test_migrations.py) always run Alembic.
+# most of what the suite spent. The first new database of a test process is migrated for real; each later
+# new database (an empty file, or the emptied server) is made by the same connection, under the same schema
+# lock, so it is the database huurbeg makes (tests/test_fixtures.py compares the two). An SQLite file gets
+# the schema the migrations left, object by object in the words SQLite keeps of it (sqlite_master), and its
+# rows: some 80 statements on the driver's connection instead of the 400 the migrations take through
+# SQLAlchemy (rebuilt tables, reflection), a few milliseconds instead of some thirty for each test. A
+# server gets the statements the first migration took. Upgrades of an existing database, a migration to
+# an older revision and the tests marked `real_migrations` (tests/test_migrations.py) always run Alembic.
 
 _migrations: dict = {}
-"""The statements that made a new database, by dialect."""
+"""The statements that make a new database, by dialect."""
+
+
+def _made_schema(raw) -> list:
+    """The statements that make an SQLite database as the one on `raw` is: its tables (in the words it keeps of
+    them), every other object in the order it was made (so a dump lists them alike), then its rows. SQLite
+    makes its own objects (sqlite_sequence, the indexes of a key) as the tables that need them are made."""
+    objects = raw.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+                          "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid").fetchall()
+    made = [(sql, ()) for kind, _name, sql in objects if kind == "table"]
+    made += [(sql, ()) for kind, _name, sql in objects if kind != "table"]
+    tables = [name for kind, name, _sql in objects if kind == "table"]
+    if raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
+        tables.append("sqlite_sequence")
+    for table in tables:
+        for row in raw.execute(f'SELECT * FROM "{table}"').fetchall():
+            made.append((f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', tuple(row)))
+    return made
 
 
 def _replayed_upgrade(real):
@@ -93,6 +113,15 @@ def _replayed_upgrade(real):
         dialect = connection.dialect.name
         if target != "head" or migrate._table_names(connection):
             return real(connection, target)
+        if dialect == "sqlite":
+            raw = connection.connection.driver_connection
+            if dialect not in _migrations:
+                real(connection, target)
+                _migrations[dialect] = _made_schema(raw)
+                return None
+            for statement, parameters in _migrations[dialect]:
+                raw.execute(statement, parameters)
+            return None
         if dialect in _migrations:
             for statement, parameters in _migrations[dialect]:
                 connection.exec_driver_sql(statement, parameters)

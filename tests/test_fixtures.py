@@ -38,7 +38,7 @@ def test_a_new_database_made_from_the_first_ones_statements_is_the_one_the_migra
         monkeypatch.setenv("HUURBEG_DB", POSTGRES or str(path))
         if POSTGRES:
             empty_server()
-        if name == "recorded.db":  # from here on as every other test: the first migrates and is recorded
+        if name == "recorded.db":  # from here on as every other test: the first migrates, and what it made is kept
             monkeypatch.setattr(conftest, "_migrations", {})
             monkeypatch.setattr(migrate, "_upgrade", conftest._replayed_upgrade(migrate._upgrade))
         assert cli("case", "list").exit_code == 0
@@ -46,7 +46,7 @@ def test_a_new_database_made_from_the_first_ones_statements_is_the_one_the_migra
         dumps.append(snapshot(path))
     assert conftest._migrations and made[0]["alembic_version"][-1] == [repr((SCHEMA_REVISION,))]
     assert made[0] == made[1] == made[2]
-    assert dumps[1] == dumps[2]  # the same statements: the same words
+    assert dumps[1] == dumps[2]  # the same words SQLite keeps of each object, in the same order
 
 
 def test_an_existing_database_is_still_upgraded_by_the_migrations(cli, db_path):
