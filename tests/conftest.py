@@ -9,6 +9,7 @@ SQLite file itself and are skipped there, tests marked `postgres` need the serve
 
 import datetime
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -166,6 +167,39 @@ def environment(tmp_path, monkeypatch, request):
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "huurbeg.db"
+
+
+_made: dict = {}
+"""The databases a fixture made, by fixture: (a copy of the file, what the fixture returned)."""
+
+
+@pytest.fixture
+def made_once(db_path, tmp_path_factory):
+    """made_once(build, *args): what `build(*args)` makes of the test's new database, made once per test process.
+
+    The first test of a process to ask builds it (its commands checked as `build` checks them) and keeps a copy
+    of the file; every later one gets a copy of that file, and the value `build` returned. Made again on a server
+    (whose database is no file), and whenever the test's database exists already (tests/test_fixtures.py)."""
+    return lambda build, *args: make_once(db_path, tmp_path_factory, build, *args)
+
+
+def make_once(db_path: Path, tmp_path_factory, build, *args):
+    if POSTGRES or db_path.exists():
+        return build(*args)
+    key = f"{build.__module__}.{build.__qualname__}"
+    if key in _made:
+        kept, value = _made[key]
+        shutil.copyfile(kept, db_path)
+        os.chmod(db_path, 0o600)  # as huurbeg makes it
+        return value
+    value = build(*args)
+    with sqlite3.connect(db_path) as connection:  # the log's pages into the file, which is then whole
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    kept = tmp_path_factory.mktemp("made") / db_path.name
+    shutil.copyfile(db_path, kept)
+    _made[key] = (kept, value)
+    return value
 
 
 @pytest.fixture

@@ -69,8 +69,12 @@ def test_every_command_with_output_is_tried():
 
 
 @pytest.fixture
-def casework(cli, tmp_path_factory):
+def casework(cli, tmp_path_factory, made_once):
     """A case with an FBU agreement, a hearing and a document: something for every command to show."""
+    made_once(_casework, cli, tmp_path_factory)
+
+
+def _casework(cli, tmp_path_factory):
     scan = tmp_path_factory.mktemp("scans") / "vonnis.pdf"
     scan.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n")
     for args in (SIGNED_INTAKE, ["plan", "fbu", CASE, "--signed", "05/11/2026", "--instalment", "200", "--start",
