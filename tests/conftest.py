@@ -44,6 +44,9 @@ if POSTGRES and os.environ.get("PYTEST_XDIST_WORKER"):
 
 
 def pytest_collection_modifyitems(config, items):
+    # The tests that start processes first: spread over the cores while the quick ones are still to come, the
+    # last of them does not run on alone at the end (pytest -n hands the tests out in this order).
+    items.sort(key=lambda item: "slow" not in item.keywords)
     for item in items:
         if POSTGRES and "sqlite_only" in item.keywords:
             item.add_marker(pytest.mark.skip(reason="checks the SQLite file itself; runs in the SQLite pass"))
