@@ -317,6 +317,7 @@ def test_a_purge_erases_the_documents_with_their_case(cli, new_case, tmp_path):
     assert_one_line_error(cli("case", "file", case, "1", "--output", str(tmp_path / "x.pdf")))
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only
 def test_a_killed_attach_leaves_no_partial_document(cli, case, tmp_path, db_path):
     import random

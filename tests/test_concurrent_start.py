@@ -27,6 +27,7 @@ import alembic.command, huurbeg.db.store, huurbeg.db.migrate, sqlalchemy.dialect
 if "://" in os.environ.get("HUURBEG_DB", ""):
     import psycopg  # noqa
 line = sys.argv[1]
+open(f"{line}.{sys.argv[2]}", "w").close()  # at the line
 while not os.path.exists(line):
     time.sleep(0.002)
 sys.exit(app(['intake', '--track', 'pw', '--tenant', f'Starter {sys.argv[2]}', '--source', 'tenant',
@@ -40,7 +41,11 @@ def start_together(tmp_path) -> None:
     starters = [subprocess.Popen([sys.executable, "-c", STARTER, str(line), str(n)], stdin=subprocess.DEVNULL,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
                 for n in range(STARTERS)]
-    time.sleep(3)  # every process has imported huurbeg and waits at the line
+    waiting = time.monotonic() + 300
+    while not all((tmp_path / f"go.{n}").exists() for n in range(STARTERS)):  # each has imported huurbeg
+        if time.monotonic() > waiting or any(starter.poll() is not None for starter in starters):
+            break  # one ended early: its failure is shown below
+        time.sleep(0.01)
     line.touch()
     failures = [(starter.wait(timeout=300), starter.stderr.read()) for starter in starters]
     assert [code for code, _ in failures] == [0] * STARTERS, failures

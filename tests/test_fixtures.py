@@ -1,9 +1,12 @@
 """The tests' own machinery: a test's new database is the one huurbeg makes with its migrations."""
 
+import json
+import stat
+
 import pytest
 
 import conftest
-from conftest import POSTGRES, empty_server, server, snapshot
+from conftest import INTAKE, POSTGRES, empty_server, server, snapshot
 from huurbeg.db.migrate import SCHEMA_REVISION
 
 
@@ -38,7 +41,7 @@ def test_a_new_database_made_from_the_first_ones_statements_is_the_one_the_migra
         monkeypatch.setenv("HUURBEG_DB", POSTGRES or str(path))
         if POSTGRES:
             empty_server()
-        if name == "recorded.db":  # from here on as every other test: the first migrates and is recorded
+        if name == "recorded.db":  # from here on as every other test: the first migrates, and what it made is kept
             monkeypatch.setattr(conftest, "_migrations", {})
             monkeypatch.setattr(migrate, "_upgrade", conftest._replayed_upgrade(migrate._upgrade))
         assert cli("case", "list").exit_code == 0
@@ -46,7 +49,7 @@ def test_a_new_database_made_from_the_first_ones_statements_is_the_one_the_migra
         dumps.append(snapshot(path))
     assert conftest._migrations and made[0]["alembic_version"][-1] == [repr((SCHEMA_REVISION,))]
     assert made[0] == made[1] == made[2]
-    assert dumps[1] == dumps[2]  # the same statements: the same words
+    assert dumps[1] == dumps[2]  # the same words SQLite keeps of each object, in the same order
 
 
 def test_an_existing_database_is_still_upgraded_by_the_migrations(cli, db_path):
@@ -59,3 +62,34 @@ def test_an_existing_database_is_still_upgraded_by_the_migrations(cli, db_path):
     shutil.copyfile(Path(__file__).parent / "data" / "schema-0001.db", db_path)
     assert cli("case", "list").exit_code == 0
     assert conftest.query(db_path, "SELECT version_num FROM alembic_version") == [(SCHEMA_REVISION,)]
+
+
+built = []
+
+
+def two_cases(cli) -> list[str]:
+    built.append(1)
+    return [cli(*INTAKE, "--tenant", name, "--address", f"Kerkstraat {n}").stdout.strip()
+            for n, name in enumerate(("Jan Peeters", "Els Maes"), 1)]
+
+
+@pytest.mark.sqlite_only
+def test_a_database_made_once_is_copied_whole_for_each_later_test(cli, db_path, tmp_path, tmp_path_factory,
+                                                                  monkeypatch):
+    """A fixture's database made once per process (made_once): a later test gets the same rows, in a file as
+    private as huurbeg makes it, that huurbeg opens as it is, and the value the fixture returned."""
+    monkeypatch.setattr(conftest, "_made", {})
+    built.clear()
+    first = conftest.make_once(db_path, tmp_path_factory, two_cases, cli)
+    later = tmp_path / "later" / "huurbeg.db"
+    later.parent.mkdir()
+    monkeypatch.setenv("HUURBEG_DB", str(later))
+    assert conftest.make_once(later, tmp_path_factory, two_cases, cli) == first == ["2026-0001", "2026-0002"]
+    assert len(built) == 1
+    assert snapshot(later) == snapshot(db_path)
+    assert stat.S_IMODE(later.stat().st_mode) == 0o600
+    listed = cli("case", "list", "-f", "json")
+    assert listed.exit_code == 0 and listed.stderr == "", listed.output
+    assert [case["case"] for case in json.loads(listed.stdout)] == first
+    assert conftest.make_once(later, tmp_path_factory, two_cases, cli) != first  # on a database already there
+    assert len(built) == 2

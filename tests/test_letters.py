@@ -41,8 +41,17 @@ def service(cli):
 
 
 @pytest.fixture
-def planted(cli, service, tmp_path):
-    """A case with a distinctive string in every confidential field, and another household of the same landlord."""
+def planted(cli, tmp_path, made_once):
+    """The service's details, a case with a distinctive string in every confidential field, and another household
+    of the same landlord."""
+    return made_once(_planted, cli, tmp_path)
+
+
+def _planted(cli, tmp_path):
+    for args in (SERVICE, ME):
+        result = cli(*args)
+        assert result.exit_code == 0, result.output
+
     def run(*args):
         result = cli(*args)
         assert result.exit_code == 0, (args, result.output)

@@ -25,7 +25,11 @@ def run_on_terminal(tmp_path, *args, pager: str):
 
 
 @pytest.fixture
-def caseload(new_case):
+def caseload(new_case, made_once):
+    made_once(_caseload, new_case)
+
+
+def _caseload(new_case):
     for n in range(ROWS + 3):
         new_case("--tenant", f"Huurder {n:02d}", "--address", f"Kerkstraat {n + 10}, 2800 Mechelen")
 

@@ -15,8 +15,12 @@ def as_json(result):
 
 
 @pytest.fixture
-def planned(cli, new_case):
+def planned(cli, new_case, made_once):
     """A case with a 12-month plan for € 1.234,56 from 1 December 2026."""
+    return made_once(_planned, cli, new_case)
+
+
+def _planned(cli, new_case):
     number = new_case("--consent-tenant", "--consent-landlord")
     result = cli("plan", number, "--arrears", "1.234,56", "--instalment", "103", "--start", "01/12/2026")
     assert result.exit_code == 0, result.output

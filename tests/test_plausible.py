@@ -11,8 +11,12 @@ from conftest import finish, query, records
 
 
 @pytest.fixture
-def planned(cli, new_case):
+def planned(cli, new_case, made_once):
     """A case with arrears of € 1.500 in a plan of € 150 a month from 1 November 2026."""
+    return made_once(_planned, cli, new_case)
+
+
+def _planned(cli, new_case):
     number = new_case("--arrears", "1.500")
     result = cli("plan", number, "--arrears", "1.500", "--instalment", "150", "--start", "01/11/2026")
     assert result.exit_code == 0, result.output

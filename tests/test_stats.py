@@ -16,8 +16,12 @@ AFTER = {"HUURBEG_TODAY": "2026-11-05"}
 
 
 @pytest.fixture
-def october(cli):
+def october(cli, made_once):
     """Six households around October 2026, with events on its first and last day."""
+    made_once(_october, cli)
+
+
+def _october(cli):
     def run(*args):
         result = cli(*args, env=AFTER)
         assert result.exit_code == 0, result.output

@@ -17,7 +17,11 @@ def as_json(result):
 
 
 @pytest.fixture
-def dwellings(cli):
+def dwellings(cli, made_once):
+    made_once(_dwellings, cli)
+
+
+def _dwellings(cli):
     for code, kind in (("CR-1", "crisis"), ("DW-1", "transit")):
         assert cli("transfer", "dwelling", "add", code, "--kind", kind, "--address", f"{code} street").exit_code == 0
 

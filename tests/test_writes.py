@@ -34,6 +34,7 @@ def test_a_writing_command_on_an_up_to_date_file_imports_neither_the_orm_nor_pyd
     assert "HEAVY []" in done.stderr, done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only
 def test_a_new_file_is_made_by_the_migrations_and_the_next_write_needs_none(tmp_path):
     path = tmp_path / "new.db"
