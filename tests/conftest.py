@@ -97,12 +97,18 @@ def _made_schema(raw) -> list:
     makes its own objects (sqlite_sequence, the indexes of a key) as the tables that need them are made."""
     objects = raw.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
                           "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid").fetchall()
+    # a virtual table (the search index) makes its own shadow tables, and holds no row of an empty database
+    virtual = [name for kind, name, sql in objects if kind == "table" and sql.upper().startswith("CREATE VIRTUAL")]
+    shadows = [name for kind, name, _sql in objects if kind == "table"
+               and any(name.startswith(f"{table}_") for table in virtual)]
+    objects = [(kind, name, sql) for kind, name, sql in objects if name not in shadows]
     made = [(sql, ()) for kind, _name, sql in objects if kind == "table"]
     made += [(sql, ()) for kind, _name, sql in objects if kind != "table"]
-    tables = [name for kind, name, _sql in objects if kind == "table"]
+    tables = [name for kind, name, _sql in objects if kind == "table" and name not in virtual]
     if raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
         tables.append("sqlite_sequence")
-    for table in tables:
+    made += [(f'DELETE FROM "{table}"', ()) for table in shadows]  # their rows as the migration left them
+    for table in tables + shadows:
         for row in raw.execute(f'SELECT * FROM "{table}"').fetchall():
             made.append((f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', tuple(row)))
     return made
