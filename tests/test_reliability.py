@@ -98,6 +98,8 @@ def test_a_writer_killed_mid_import_leaves_all_or_nothing(tmp_path, cli):
         assert count(db_path, "SELECT count(*) FROM history") == found
         seen.append(found)
         assert cli("--db", str(db_path), "case", "list").exit_code == 0  # the file is usable afterwards
+        if found == rows:  # the machine got quicker than the timing run: the next kill comes sooner
+            duration *= 0.6
     assert 0 in seen
 
 
