@@ -156,7 +156,7 @@ def list_hearings(
         roll_view(rows)
     else:
         formats.emit_rows([{k: v for k, v in row.items() if k not in CALENDAR_ONLY} for row in rows], fmt, [],
-                         title="Hearings")
+                         title=_("Hearings"))
 
 
 @app.command("brief")
