@@ -232,6 +232,24 @@ def test_a_corrected_plan_moves_with_a_higher_revision_and_a_withdrawn_one_is_ca
     assert str(removed["status"]) == "CANCELLED" and removed["sequence"] == 3
 
 
+def test_a_plan_its_correction_cleared_stays_in_the_feed_cancelled_on_its_day(cli, new_case):
+    import json
+    from datetime import date
+
+    number = new_case()
+    uid = plan_visit(cli, number, "30/11/2026")
+    contact = uid.removeprefix("visit-").removesuffix("@huurbeg")
+    cleared = cli("visit", "edit", number, contact, "--next", "")
+    assert cleared.exit_code == 0, cleared.output
+    assert [row["next"] for row in json.loads(cli("visit", "list", number, "-f", "json").stdout)] == [None]
+    event = events(feed(cli)[1])[uid]  # the plan's event, cancelled on the day it held, a higher revision
+    assert str(event["status"]) == "CANCELLED" and event["sequence"] == 2
+    assert event.get("dtstart").dt == date(2026, 11, 30) and "cancelled" in str(event["summary"])
+    assert uid not in events(feed(cli, "--date", "01/12/2026")[1])  # outside the window, as its day is
+    history = cli("case", "history", number, env={"HUURBEG_LANG": "nl", "COLUMNS": "160"}).stdout
+    assert "volgend contact van 30/11/2026 gewist" in history
+
+
 def test_a_kept_plan_and_a_closed_case_leave_the_feed_cancelled(cli, new_case):
     number = new_case("--date", "01/11/2026")
     uid = plan_visit(cli, number, "22/11/2026", "--date", "20/11/2026")  # planned for today

@@ -15,7 +15,7 @@ in the window as STATUS:CANCELLED, its SEQUENCE counting the changes the history
 
 Beside them, each open case's next planned contact (the day a visit set) is an
 all-day event named by the case number alone, its UID the contact's. When a later
-contact replaces the plan or keeps it, or the contact is withdrawn or the case
+contact replaces the plan or keeps it, a correction clears it, or the contact is withdrawn or the case
 closed, it stays in the window as STATUS:CANCELLED; its SEQUENCE counts the
 contact's corrections and withdrawal in the history, so it only rises.
 

@@ -53,6 +53,7 @@ FORMS = (
     N_("document {id} ({document_kind}, {date}) removed; reason erased (retention)"),
     N_("document {id} attached: {document_kind}, {size} bytes, dated {date}"),
     N_("document {id} written to a file"), N_("case files"),
+    N_("contact {id}: next contact of {date} cleared"),
     N_("contact {id} corrected: {fields}"), N_("payment {id} corrected: {fields}"),
     N_("agreement {id} corrected: {fields}"), N_("referral {id} corrected: {fields}"),
     N_("hearing {id} corrected: {fields}"),
