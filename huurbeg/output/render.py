@@ -456,7 +456,7 @@ PRIORITY = {"case": 100, "id": 95, "tenant": 90, "due": 85, "severity": 80, "dat
             "paid": 70, "state": 70, "text": 70, "detail": 70, "at": 70, "until": 65, "days_left": 65,
             "next_deadline": 65, "note": 60, "kind": 55, "to": 55, "last_contact": 50, "track": 50, "party": 50,
             "action": 50, "court": 45, "admitted": 45, "review": 45, "landlord": 40, "plan": 40, "minutes": 35,
-            "next": 35, "user": 55, "room": 30, "claimed": 25, "days_open": 20, "rule": 10}
+            "next": 35, "user": 55, "worker": 60, "room": 30, "claimed": 25, "days_open": 20, "rule": 10}
 """Which columns stay when a terminal is narrow: the lowest are left out first (unknown keys: 50)."""
 OPTIONAL_BELOW = 50
 """Columns of a lower priority give way to free text that would otherwise be cut."""
