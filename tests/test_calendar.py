@@ -3,7 +3,7 @@
 import io
 import shutil
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -232,6 +232,24 @@ def test_a_corrected_plan_moves_with_a_higher_revision_and_a_withdrawn_one_is_ca
     assert str(removed["status"]) == "CANCELLED" and removed["sequence"] == 3
 
 
+def test_a_plan_its_correction_cleared_stays_in_the_feed_cancelled_on_its_day(cli, new_case):
+    import json
+    from datetime import date
+
+    number = new_case()
+    uid = plan_visit(cli, number, "30/11/2026")
+    contact = uid.removeprefix("visit-").removesuffix("@huurbeg")
+    cleared = cli("visit", "edit", number, contact, "--next", "")
+    assert cleared.exit_code == 0, cleared.output
+    assert [row["next"] for row in json.loads(cli("visit", "list", number, "-f", "json").stdout)] == [None]
+    event = events(feed(cli)[1])[uid]  # the plan's event, cancelled on the day it held, a higher revision
+    assert str(event["status"]) == "CANCELLED" and event["sequence"] == 2
+    assert event.get("dtstart").dt == date(2026, 11, 30) and "cancelled" in str(event["summary"])
+    assert uid not in events(feed(cli, "--date", "01/12/2026")[1])  # outside the window, as its day is
+    history = cli("case", "history", number, env={"HUURBEG_LANG": "nl", "COLUMNS": "160"}).stdout
+    assert "volgend contact van 30/11/2026 gewist" in history
+
+
 def test_a_kept_plan_and_a_closed_case_leave_the_feed_cancelled(cli, new_case):
     number = new_case("--date", "01/11/2026")
     uid = plan_visit(cli, number, "22/11/2026", "--date", "20/11/2026")  # planned for today
@@ -253,3 +271,58 @@ def test_the_feed_of_one_worker_holds_the_visits_of_their_cases_and_of_one_court
     assert list(events(feed(cli, "--within", "30", "--mine")[1])) == [ours]
     assert list(events(feed(cli, "--within", "30", "--worker", other)[1])) == [others]
     assert list(events(feed(cli, "--within", "30", "--court", "Mechelen")[1])) == []
+
+
+# --- the bailiff's announced eviction --------------------------------------------------------------------
+
+def announced_eviction(cli, new_case, when="07/12/2026 09:00") -> tuple[str, str]:
+    """A dissolved lease, its judgment served, the eviction announced; returns the case number and the event's UID."""
+    number = new_case("--track", "ogp", "--source", "court", "--tenant", "Zz Evictedname",
+                      "--address", "Zzevictstraat 4, 2800 Mechelen", "--allow-duplicate")
+    assert cli("hearing", "add", number, "--date", "20/11/2026 09:30", "--court", "Vredegerecht Mechelen",
+               "--petition-date", "10/11/2026", "--force").exit_code == 0
+    result = cli("hearing", "outcome", number, "--result", "dissolved", env={"HUURBEG_TODAY": "2026-11-20"})
+    assert result.exit_code == 0, result.output
+    assert cli("hearing", "served", number, "--date", "21/11/2026", "--term-days", "1").exit_code == 0
+    result = cli("hearing", "eviction", number, "--date", when, "--announced", "21/11/2026")
+    assert result.exit_code == 0, result.output
+    return number, next(uid for uid, event in events(feed(cli)[1]).items()
+                        if uid.startswith("eviction-") and str(event["summary"]).startswith(f"Eviction {number}"))
+
+
+def test_the_announced_eviction_is_an_event_of_the_feed_named_by_its_case_alone(cli, new_case):
+    from datetime import datetime
+
+    number, uid = announced_eviction(cli, new_case)
+    text, calendar = feed(cli)
+    eviction = events(calendar)[uid]
+    assert str(eviction["status"]) == "CONFIRMED" and eviction["sequence"] == 0
+    assert eviction.get("dtstart").dt == datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+    assert str(eviction["summary"]) == f"Eviction {number}"
+    for personal in ("Evictedname", "Zzevictstraat"):
+        assert personal.lower() not in text.lower()
+    dutch = cli("hearing", "list", "--within", "30", "-f", "ics", env={"HUURBEG_LANG": "nl"})
+    assert str(events(Calendar.from_ical(dutch.stdout))[uid]["summary"]) == f"Uithuiszetting {number}"
+    assert uid not in events(feed(cli, "--date", "08/12/2026")[1])  # outside the exported window
+    assert uid not in events(feed(cli, "--within", "30", "--court", "Mechelen")[1])  # a court's feed: its sessions
+
+
+def test_an_eviction_moved_withdrawn_or_ended_is_revised_then_cancelled(cli, new_case):
+    from datetime import datetime
+
+    number, uid = announced_eviction(cli, new_case)
+    moved = cli("hearing", "eviction", number, "--date", "09/12/2026 10:00", "--announced", "21/11/2026", "--correct")
+    assert moved.exit_code == 0, moved.output
+    event = events(feed(cli)[1])[uid]  # the same event, at its new hour, a higher revision
+    assert event.get("dtstart").dt == datetime(2026, 12, 9, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+    assert event["sequence"] == 1 and str(event["status"]) == "CONFIRMED"
+    assert cli("hearing", "eviction-remove", number, "--reason", "typed on the wrong case").exit_code == 0
+    withdrawn = events(feed(cli)[1])[uid]  # still there, on its last day, cancelled
+    assert str(withdrawn["status"]) == "CANCELLED" and withdrawn["sequence"] == 2
+    assert withdrawn.get("dtstart").dt == date(2026, 12, 9) and "cancelled" in str(withdrawn["summary"])
+    other, ended_uid = announced_eviction(cli, new_case, "01/12/2026 08:00")
+    result = cli("hearing", "eviction", other, "--result", "averted", env={"HUURBEG_TODAY": "2026-11-30"})
+    assert result.exit_code == 0, result.output
+    ended = events(feed(cli, "--within", "30")[1])[ended_uid]
+    assert str(ended["status"]) == "CANCELLED" and ended["sequence"] == 1
+    assert "averted" in str(ended["summary"])

@@ -23,7 +23,7 @@ def test_case_list_shows_the_caseload_with_warnings(cli, new_case):
     assert listing == [{
         "case": number, "tenant": "Jan Peeters", "track": "pw", "status": "open",
         "intake_date": "2026-11-22", "days_open": 0, "last_contact": None, "next_deadline": "2026-11-22",
-        "severity": "warning", "warning": "consent of tenant and landlord missing; PW support cannot start",
+        "severity": "warning", "warning": "no consent of tenant or landlord; PW support cannot start",
         "worker": me()}]
 
 

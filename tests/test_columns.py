@@ -82,10 +82,18 @@ def test_the_message_under_a_question_names_no_flag(monkeypatch):
 
 # --- warnings at 80 columns -----------------------------------------------------------------------
 
-SAMPLES = {"date": "21/11/2026", "due": "21/11/2026", "announced": "18/11/2026", "time": "10:30", "days": "99",
-           "amount": "€ 1.234,56", "open": "€ 1.234,56", "seq": "12", "missed": "12", "years": "3", "id": "123",
+SAMPLES = {"date": "21/11/2026", "due": "21/11/2026", "announced": "18/11/2026", "time": "10:30", "days": "999",
+           "amount": "€ 12.345,67", "open": "€ 12.345,67", "seq": "12", "missed": "12", "years": "3", "id": "1234",
            "count": "99"}
-"""The longest values a warning usually holds."""
+"""The longest values a warning usually holds: a big amount, a case three years without contact."""
+BOUNDED = {"hearing_due": {"days": "6"}, "stay_ending": {"days": "14"}, "eviction_short_notice": {"days": "5"}}
+"""Counts a rule's text says only within a window: a hearing's days from six days before (its date before
+that), a crisis stay's from fourteen days before its end; the bailiff's notice is five working days."""
+KEY_VALUES = ("days", "amount", "open", "missed", "seq", "id", "time", "years")
+"""Values that are part of a warning's fact wherever they stand before its '; ' (a date is in the Due column)."""
+TWO_FACTS = {"no contact, hearing": {"en": ("no contact", "hearing"), "nl": ("geen contact", "zitting")}}
+"""Warnings that say two facts, each of them on screen: no contact reached the household, and the hearing."""
+LONG_NAME = "Anna-Maria Van den Broeck-Vermeersch"
 
 
 def rule_texts():
@@ -114,32 +122,71 @@ def test_every_rule_is_walked():
     assert len(TEXTS) > 25
 
 
+def layouts():
+    """The three lists that show a warning beside the case number and the tenant's name: deadlines, the overview,
+    case list (its warning column is `warning`)."""
+    from huurbeg.commands import headed
+    from huurbeg.commands.case import LIST_COLUMNS
+    from huurbeg.commands.deadlines import COLUMNS
+    from huurbeg.output.views import WARNING_COLUMNS
+
+    return {"deadlines": (headed(COLUMNS), "message"), "overview": (headed(WARNING_COLUMNS), "message"),
+            "case list": (headed(LIST_COLUMNS), "warning")}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("rule, text", TEXTS, ids=[f"{rule}:{text[0][:30]}" for rule, text in TEXTS])
-def test_no_warning_is_cut_before_its_fact_at_80_columns(monkeypatch, capsys, rule, text, lang):
-    """Every text of every rule, as deadlines and the overview show it at 80 columns: the fact, before any
-    '; ', is on screen whole; only what follows it may give way."""
+def test_no_warning_is_cut_before_its_fact_at_80_columns(monkeypatch, rule, text, lang):
+    """Every text of every rule, as deadlines, the overview and case list show it at 80 columns beside a long name:
+    the whole fact, before any '; ', is on screen, with every count and amount it holds (both facts of a warning
+    of two); only what follows it may give way."""
     from huurbeg.core import i18n
-    from huurbeg.output import render
-    from huurbeg.commands import headed
-    from huurbeg.commands.deadlines import COLUMNS
+    from huurbeg.core.codes import Party, ReferralDestination, label
     from huurbeg.domain.rules import Severity, rule_name
-    from huurbeg.output.views import WARNING_COLUMNS
+    from huurbeg.output import render
 
     monkeypatch.setenv("HUURBEG_LANG", lang)
     translated = i18n.catalogue(lang)
-    from huurbeg.core.codes import Party, ReferralDestination, label
-
     longest = lambda codes: max((label(code) for code in codes), key=len)  # noqa: E731
-    values = SAMPLES | {"party": longest(Party), "to": longest(ReferralDestination)}
+    values = SAMPLES | {"party": longest(Party), "to": longest(ReferralDestination)} | BOUNDED.get(rule, {})
     message = (translated.gettext(text[0]) if len(text) == 1 else translated.ngettext(*text, 99)).format(**values)
     fact = message.partition("; ")[0]
-    row = {"case": "2026-0042", "rule": rule_name(rule.replace("_", "-")), "severity": Severity.WARNING,
-           "due": date(2026, 11, 21), "tenant": "Anna-Maria Van den Broeck-Vermeersch", "message": message}
-    for columns in (headed(COLUMNS), headed(WARNING_COLUMNS)):
+    english_fact = text[-1].partition("; ")[0]
+    for key in KEY_VALUES:  # a count or an amount of the fact stays in it, in either language
+        if "{%s}" % key in english_fact:
+            assert values[key] in fact, (key, message)
+    for start, words in TWO_FACTS.items():
+        if text[0].startswith(start):
+            assert all(word in fact for word in words[lang]), (words[lang], message)
+    longest_severity = max(Severity, key=lambda severity: len(label(severity)))
+    for name, (columns, key) in layouts().items():
+        row = {"case": "2026-0042", "rule": rule_name(rule.replace("_", "-")), "severity": longest_severity,
+               "due": date(2026, 11, 21), "next_deadline": date(2026, 11, 21), "last_contact": date(2026, 11, 1),
+               "track": "pre-ogp", "days_open": 1234, "tenant": LONG_NAME, key: message}
         lines = render.table([row], columns, width=80)
         assert all(len(line) <= 80 for line in [lines._line(cells) for cells, _style in lines.rows])
-        assert fact in lines.rows[0][0][-1], (message, lines.rows[0][0])  # the warning is the last column
+        headers = [header for header, _width in lines.columns]
+        assert headers[0] == columns[0][1] or name != "case list", (name, headers)
+        assert fact in lines.rows[0][0][-1], (name, message, lines.rows[0][0])  # the warning is the last column
+
+
+def test_the_case_list_keeps_the_name_and_gives_way_with_it_first():
+    """At 80 columns the case list names the tenant (shortened, not left out) beside a warning's whole fact; the
+    track and the last contact give way before the name is cut below a readable width."""
+    from huurbeg.commands import headed
+    from huurbeg.commands.case import LIST_COLUMNS
+    from huurbeg.domain.rules import Severity
+    from huurbeg.output import render
+
+    row = {"case": "2026-0042", "tenant": LONG_NAME, "track": "pre-ogp", "days_open": 12,
+           "last_contact": date(2026, 11, 1), "next_deadline": date(2026, 11, 21), "severity": Severity.WARNING,
+           "warning": "no contact since intake: 999 days"}
+    lines = render.table([row], headed(LIST_COLUMNS), width=80)
+    cells = dict(zip([header for header, _width in lines.columns], lines.rows[0][0]))
+    assert cells["Warning"] == row["warning"] and cells["Tenant"].startswith("Anna-M"), cells
+    assert "Track" not in cells and "Contact" not in cells
+    wide = render.table([row], headed(LIST_COLUMNS), width=160)
+    assert [header for header, _width in wide.columns][:3] == ["Case", "Tenant", "Track"]
 
 
 # --- the tenant beside the case number ------------------------------------------------------------
@@ -154,8 +201,12 @@ def test_the_tenant_is_named_beside_the_case_and_gives_way_at_80_columns(cli, ne
     assert re.search(rf"{number}\s+Jan Peeters\s", line), wide.stdout
     narrow = cli(*args, env={"COLUMNS": "80"}).stdout
     assert number in narrow and all(len(line) <= 80 for line in narrow.splitlines())
-    if args != ("refer", "list"):  # the name gives way to the warning's fact
-        assert "Jan Peeters" not in narrow and "consent of tenant and landlord missing" in narrow
+    if args != ("refer", "list"):  # a long name gives way to the warning's fact
+        assert "Jan Peeters" in narrow and "no consent of tenant or landlord" in narrow
+        long = new_case("--tenant", "Anna-Maria Van den Broeck-Vermeersch", "--address", "Markt 2, 2800 Mechelen")
+        narrow = cli(*args, env={"COLUMNS": "80"}).stdout
+        assert long in narrow and "Vermeersch" not in narrow
+        assert all("no consent of tenant or landlord" in line for line in narrow.splitlines() if "2026-" in line)
 
 
 @pytest.mark.parametrize("args", [("deadlines",), ("refer", "list")])

@@ -251,3 +251,28 @@ def test_a_conciliations_outcome_is_no_judgment_in_the_dossier_the_brief_the_rol
     history = ok(cli("case", "history", pre_ogp, env=on)).stdout
     assert "verzoening 1: afloop geen akkoord ingetrokken; reden: verkeerd dossier" in history
     assert "verzoening 1: akkoord bereikt" in history and "zitting 1" not in history
+
+
+@pytest.mark.sqlite_only  # writes the history lines of an older version into the file
+def test_a_conciliations_older_history_lines_read_as_a_conciliation_without_changing_them(cli, pre_ogp, new_case,
+                                                                                          db_path):
+    ok(conciliation(cli, pre_ogp, "20/11/2026 10:00"))
+    hearing = new_case("--track", "ogp", "--source", "court", "--allow-duplicate")
+    ok(cli("hearing", "add", hearing, "--date", "20/11/2026 09:30", "--court", "Vredegerecht Mechelen"))
+    (session,), (court,) = query(db_path, "SELECT id FROM hearing ORDER BY id")
+    older = [f"hearing {session} on 2026-11-20 10:00 at Vredegerecht Mechelen", f"hearing {session}: settled"]
+    with sqlite3.connect(db_path) as connection:  # as huurbeg wrote them before a conciliation had its kind
+        case_id, = connection.execute("SELECT case_id FROM hearing WHERE id = ?", (session,)).fetchone()
+        connection.executemany("INSERT INTO history (at, os_user, case_id, action, detail) VALUES "
+                               "('2026-11-20 12:00:00', 'root', ?, 'hearing', ?)", [(case_id, d) for d in older])
+        connection.execute("INSERT INTO history (at, os_user, case_id, action, detail) VALUES "
+                           "('2026-11-20 12:00:00', 'root', (SELECT case_id FROM hearing WHERE id = ?), 'hearing', ?)",
+                           (court, f"hearing {court}: settled"))
+    wide = {"COLUMNS": "200"}
+    dutch = ok(cli("case", "history", pre_ogp, env=wide | {"HUURBEG_LANG": "nl"})).stdout
+    assert f"verzoening {session} op 20/11/2026 10:00" in dutch and f"zitting {session}" not in dutch
+    english = ok(cli("case", "history", pre_ogp, env=wide)).stdout
+    assert f"conciliation {session}: settled" in english and f"hearing {session}" not in english
+    assert f"zitting {court}: " in ok(cli("case", "history", hearing, env=wide | {"HUURBEG_LANG": "nl"})).stdout
+    stored = [row["detail"] for row in as_json(cli("case", "history", pre_ogp, "-f", "json"))]
+    assert all(line in stored for line in older)  # the history as it was written

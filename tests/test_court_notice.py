@@ -32,7 +32,7 @@ def rule(found, name):
 def test_a_court_notice_not_yet_reached_is_urgent_with_the_hearing_six_days_away():
     [warning] = rule(warnings_for(facts(), TODAY), "tenant-not-reached")
     assert (warning.severity, warning.due) == (Severity.URGENT, HEARING.date())
-    assert str(warning.message) == "tenant not reached before the hearing"
+    assert str(warning.message) == "tenant not reached before hearing"
 
 
 def test_far_from_the_hearing_it_is_a_warning_and_without_one_too():

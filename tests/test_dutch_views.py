@@ -77,7 +77,7 @@ def test_the_dossier_in_dutch(cli, dutch_case):
     for words in (f"Dossier {dutch_case}", "Huurder", "Verhuurder", "Woonpunt (SHM)", "gerechtsdeurwaarder",
                   "huurachterstal, overlast", "huisbezoek", "psychiatrie", "Afbetalingsplan: € 600,00",
                   "Toestemming", "ontbreekt", "Afspraken", "Doorverwijzingen", "Contacten", "Tijdlijn",
-                  "afspraak 1 (huurder) is over tijd"):
+                  "afspraak 1 over tijd; te doen door de huurder"):
         assert words in screen, words
     no_english(screen)
 
@@ -89,11 +89,11 @@ def test_the_overview_and_deadlines_in_dutch_with_a_dutch_locale(cli, dutch_case
     monkeypatch.setenv("LANG", "nl_BE.UTF-8")
     overview = cli().stdout
     assert "1 lopend dossier" in overview and "Vraagt aandacht" in overview and "Ernst" in overview
-    assert "geen toestemming van huurder en verhuurder" in overview
+    assert "geen toestemming van beiden" in overview
     no_english(overview)
     deadlines = cli("deadlines").stdout
-    assert "afspraak 1 (huurder) is over tijd" in deadlines and "waarschuwing" in deadlines
-    assert "doorverwijzing 1 niet bevestigd; naar psychiatrie" in deadlines
+    assert "afspraak 1 over tijd; te doen door de huurder" in deadlines and "waarschuwing" in deadlines
+    assert "doorverwijzing 1 onbevestigd; naar psychiatrie" in deadlines
 
 
 def test_english_stays_english(cli, dutch_case):
@@ -215,7 +215,7 @@ def test_a_message_is_english_data_and_dutch_text(monkeypatch):
     monkeypatch.setenv("HUURBEG_LANG", "nl")
     message = Msg(N_("agreement {id} ({party}) due"), id=3, party=Party.TENANT)
     assert message == "agreement 3 (tenant) due" and json.dumps(message) == '"agreement 3 (tenant) due"'
-    assert text_value(message) == f"{message}" == "afspraak 3 (huurder) vervalt"
+    assert text_value(message) == f"{message}" == "afspraak 3 vervalt; te doen door de huurder"
 
 
 def test_the_history_in_dutch(cli, dutch_case):

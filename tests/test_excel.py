@@ -260,15 +260,28 @@ def test_every_spreadsheet_reads_in_dutch(cli, dutch_work, tmp_path):
     slugs, problems = slugs_with_other_words(), []
     with speaking("nl"):  # a header left in English, as the catalogue has it before its translation
         words = {english for english in HEADERS.values() if _(english) != english}
+    from huurbeg.domain.figures import PANEL_NAMES
+    from huurbeg.output.workbook import SHEETS
+
+    # a sheet or a title named by an English word: a listing's command or sheet, a figures panel ('caseload')
+    english_names = {name for name in [*SHEETS, *SHEETS.values(), *PANEL_NAMES, *PANEL_NAMES.values()]
+                     if re.fullmatch(r"[a-z]+( [a-z]+)*", name)}
     for name, args in SPREADSHEETS.items():
         keys = set()
         for row in json.loads(ok(cli(*args, "-f", "json")).stdout or "[]") if name != "intake" else []:
             keys |= set(row)
         path = tmp_path / f"{name}.xlsx"
         ok(cli(*args, "-f", "xlsx", "-o", str(path), env=NL))
-        for sheet in sheets(path):
+        book = sheets(path)
+        english = tmp_path / f"{name}-en.xlsx"  # the file's title, as a spreadsheet's properties show it
+        ok(cli(*args, "-f", "xlsx", "-o", str(english)))
+        if book.properties.title in english_names or re.search("[a-z]{3}", book.properties.title) and \
+                book.properties.title == sheets(english).properties.title:
+            problems.append(f"{name}: title {book.properties.title!r}")
+        for sheet in book:
             if sheet.title in keys or re.fullmatch(r"[a-z]+( [a-z]+)*", sheet.title) and \
-                    sheet.title.replace(" ", "_") in keys | {"case_list"} | set(SPREADSHEETS):
+                    sheet.title.replace(" ", "_") in keys | {"case_list"} | set(SPREADSHEETS) or \
+                    sheet.title in english_names:
                 problems.append(f"{name}: sheet {sheet.title!r}")
             rows = list(sheet.iter_rows(values_only=True))
             if rows == [(None,)]:  # nothing to export: an empty sheet

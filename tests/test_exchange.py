@@ -141,6 +141,23 @@ def test_export_holds_everything_about_the_household(cli, new_case):
     assert_one_line_error(cli("case", "export", second, "--format", "csv"), code=2, contains="only json")
 
 
+@pytest.mark.sqlite_only  # reads the demo's file
+@pytest.mark.parametrize("today", ["2026-11-22", "2026-12-24"])  # tomorrow a Monday; tomorrow Christmas
+def test_the_demo_sits_and_evicts_on_working_days_only(cli, tmp_path, today):
+    import sqlite3
+    from datetime import date
+
+    from huurbeg.domain.fbu import is_working_day
+
+    db = tmp_path / "demo.db"
+    assert cli("--db", str(db), "demo", env={"HUURBEG_TODAY": today}).exit_code == 0
+    with sqlite3.connect(db) as connection:
+        days = [row[0][:10] for row in connection.execute("SELECT starts_at FROM hearing")]
+        days += [row[0] for row in connection.execute("SELECT eviction_date FROM hearing WHERE eviction_date IS NOT NULL")]
+    assert len(days) > 20
+    assert [day for day in days if not is_working_day(date.fromisoformat(day))] == []
+
+
 def test_demo_fills_every_view(cli, tmp_path):
     db = str(tmp_path / "demo.db")
     result = cli("--db", db, "demo")

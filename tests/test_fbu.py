@@ -93,7 +93,7 @@ def test_a_broken_fbu_plan_is_urgent_and_says_what_the_landlord_must_do(cli, sig
     [row] = as_json(cli("case", "list", "-f", "json", "--as-of", "01/02/2027"))
     assert row["severity"] == "urgent"
     assert "give the service at least 2 weeks" in row["warning"]
-    assert "payment plan broken on 01/02/2027" in row["warning"]
+    assert "FBU plan broken on 01/02/2027" in row["warning"]
 
 
 def test_the_agreement_text_for_signing_in_dutch(cli, signed, monkeypatch):

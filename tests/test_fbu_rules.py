@@ -196,7 +196,7 @@ def test_a_broken_fbu_plan_is_urgent_with_two_weeks_notice():
     [warning] = [w for w in warnings_for(facts(agreement, **lines), date(2027, 2, 3)) if w.severity == Severity.URGENT]
     assert warning.rule == "fbu-plan-broken"  # not also the ordinary broken-plan warning
     assert "landlord must report it and give the service at least 2 weeks" in warning.message
-    assert "payment plan broken on 01/02/2027" in warning.message
+    assert "FBU plan broken on 01/02/2027" in warning.message
 
 
 def test_an_ordinary_plan_breaks_as_before():

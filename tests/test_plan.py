@@ -65,9 +65,9 @@ def test_late_and_broken_plan_warnings_everywhere(cli, planned):
     assert deadlines("09/12/2026") == [("instalment-unpaid", "warning")]
     assert deadlines("01/02/2027") == [("instalment-unpaid", "urgent")]
     [row] = as_json(cli("case", "list", "-f", "json", "--as-of", "01/02/2027"))
-    assert row["severity"] == "urgent" and "payment plan broken" in row["warning"] and "pre-ogp" in row["warning"]
+    assert row["severity"] == "urgent" and "plan broken: " in row["warning"] and "pre-ogp" in row["warning"]
     overview = cli(env={"HUURBEG_TODAY": "2027-02-01"})
-    assert "payment plan broken" in overview.stdout
+    assert "plan broken: " in overview.stdout
     case = as_json(cli("case", "show", planned, "-f", "json", "--as-of", "01/02/2027"))
     assert case["payment_plan"]["standing"] == "broken"
 
@@ -143,7 +143,7 @@ def test_agreements(cli, planned):
     cli("plan", "agree", planned, "Repair the heating", "--due", "15/12/2026", "--party", "landlord")
     warnings = lambda day: [w["message"] for w in as_json(  # noqa: E731
         cli("deadlines", "-f", "json", "--as-of", day, "--within", "0")) if w["rule"] == "agreement-overdue"]
-    assert warnings("30/11/2026") == ["agreement 1 (tenant) is past its due date"]
+    assert warnings("30/11/2026") == ["agreement 1 (tenant) overdue"]
     assert cli("plan", "done", planned, "1").exit_code == 0
     assert warnings("30/11/2026") == []
     agreements = as_json(cli("case", "show", planned, "-f", "json"))["agreements"]

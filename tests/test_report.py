@@ -262,7 +262,7 @@ def test_the_pdf_holds_the_page_s_title_results_months_and_panels(report_pdf, ye
         assert f"{label}; {total(figures, key)}" in text  # the legend of its own bar
     for month in MONTHS_NL:
         assert month in text
-    assert "Aanmelding" in text and "Caseload" in text
+    assert "Aanmelding" in text and "Dossiers" in text
     assert "huurbeg/" not in text and "€" in text  # the FBU amount, in the bundled font
     for case in year[2]:  # counts only
         assert case["tenant"] not in text and case["case"] not in text

@@ -35,7 +35,7 @@ def test_every_rule_is_registered_once():
     (date(2026, 11, 1), date(2026, 11, 1), None),
     (None, date(2026, 11, 1), "consent of tenant missing"),
     (date(2026, 11, 1), None, "consent of landlord missing"),
-    (None, None, "consent of tenant and landlord missing"),
+    (None, None, "no consent of tenant or landlord"),
 ])
 def test_pw_consent(tenant, landlord, expected):
     found = by_rule(warnings_for(facts(consent_tenant=tenant, consent_landlord=landlord), TODAY),

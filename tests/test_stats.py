@@ -1,6 +1,7 @@
 """`huurbeg stats`: every figure on a hand-built October with known answers, and the cron path."""
 
 import csv
+from datetime import date
 import io
 import json
 import os
@@ -172,3 +173,32 @@ def test_cron_fails_loudly_without_a_database(tmp_path):
     assert result.returncode != 0 and result.stdout == ""
     assert "no huurbeg database" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "missing.db").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_figure_keeps_its_label_and_number_on_one_line_at_80_columns(monkeypatch, capsys, lang):
+    """A label that wrapped put its end on a line of its own, under a line that read as another figure with this
+    one's number ('aangekondigde uithuiszettingen 1' / 'afgewend'): at 80 columns every figure's whole label and its
+    number are one line, however long the breakdowns beside them (every value of every breakdown counted here); a
+    line of a panel that does not start with a label holds only a breakdown."""
+    import re
+
+    from huurbeg.domain.figures import Row, figure_name, month_period
+    from huurbeg.output.views import figures_view
+
+    monkeypatch.setenv("HUURBEG_LANG", lang)
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = [Row("2026-10", figure.key, breakdown, value) for figure in FIGURES
+            for breakdown, value in [("", 1234)] + [(f"{dimension}={value}", 12) for dimension, values, _count
+                                                     in figure.breakdowns for value in values]]
+    figures_view(month_period("2026-10", date(2026, 11, 5)), rows)
+    out = capsys.readouterr().out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    names = [figure_name(figure.key) for figure in FIGURES]
+    assert max(map(len, names)) > 30  # labels long enough to wrap beside a long breakdown
+    inside = [line[2:] for line in out.splitlines() if line.startswith("│ ")]
+    number = r"\s+(€ )?\d[\d.,]*(\s|$)"
+    for name in names:
+        assert [line for line in inside if re.match(re.escape(name) + number, line)], (name, out)
+    for line in inside:  # a label's line is the whole label with its number; the others are breakdowns
+        assert line.startswith(" ") or any(re.match(re.escape(name) + number, line) for name in names), (line, out)

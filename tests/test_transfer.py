@@ -98,7 +98,7 @@ def test_transitional_stay_dates_and_warnings(cli, new_case, dwellings):
     assert as_json(cli("case", "show", number, "-f", "json"))["track"] == "dw"
     found = lambda day: [(w["severity"], w["message"]) for w in as_json(  # noqa: E731
         cli("deadlines", "-f", "json", "--as-of", day, "--within", "0")) if w["rule"] == "stay-ending"]
-    assert found("02/12/2026") == [("warning", "transitional stay: review date has passed")]
+    assert found("02/12/2026") == [("warning", "transitional stay: review overdue")]
     cli("transfer", "extend", number, "--review", "01/03/2027", "--until", "01/06/2027")
     assert found("02/12/2026") == []
 

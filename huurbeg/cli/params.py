@@ -103,6 +103,13 @@ parse_past_date = _day(dates.parse_date, dates.PAST)
 """A date of something that happened (a visit, a payment, a signature): 17/11 is the last 17/11."""
 parse_coming_date = _day(dates.parse_date, dates.COMING)
 """A date of something planned (a next visit, a deadline, an eviction): 17/11 is the coming 17/11."""
+CLEARED = date.min
+"""What a clearable date option holds when '' was given: the date is to be cleared."""
+
+
+def parse_clearable_coming_date(text: str) -> date:
+    """A planned date in an edit, where '' clears it (CLEARED)."""
+    return CLEARED if not text.strip() else parse_coming_date(text)
 parse_birth_date = _day(dates.parse_date, dates.BIRTH)
 """A birth date wants its year: no year is the right guess for it; two digits of it are (14/3/88 is 1988)."""
 parse_datetime = _day(dates.parse_datetime, dates.NEAREST)
@@ -265,7 +272,8 @@ MineOption = Annotated[bool, typer.Option("--mine", help="Only my cases (the cas
 
 __all__ = ["format_option", "FormatOption", "OutputOption", "output_option", "AsOfOption", "DateOption",
            "CaseArgument", "NoInputOption",
-           "parse_date", "parse_past_date", "parse_coming_date", "parse_birth_date", "parse_datetime",
+           "parse_date", "parse_past_date", "parse_coming_date", "parse_clearable_coming_date", "CLEARED",
+           "parse_birth_date", "parse_datetime",
            "parse_coming_datetime", "parse_money", "parse_national_number", "parse_case",
            "parse_count", "parse_days", "parse_required_text", "parse_clearable_text", "code", "code_option",
            "parse_worker", "WorkerOption", "MineOption"]

@@ -402,7 +402,8 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = "table
     store = state(ctx).store(reads_only=True)
     rows = caseload.history(store, number)
     casework.log_read(store, number, "case history")
-    shown = [history.shown_entry(row) for row in rows] if formats.get(fmt).for_people else rows
+    sessions = caseload.conciliations(store, number)
+    shown = [history.shown_entry(row, sessions) for row in rows] if formats.get(fmt).for_people else rows
     columns = HISTORY_COLUMNS if not any(row["role"] for row in rows) else \
         HISTORY_COLUMNS[:2] + [("role", N_("Role"))] + HISTORY_COLUMNS[2:]  # a team server's: who is who
     formats.emit_rows(shown, fmt, headed(columns), title=_("History of {number}").format(number=number))

@@ -146,17 +146,18 @@ def list_hearings(
     calendar = formats.get(fmt).writes("calendar")
     whose = workers.chosen(store, worker, mine)
     rows = hearings.roll(store, first, days, court, whose, removed=calendar)  # a calendar cancels a withdrawn hearing
-    if calendar:  # the feed carries the planned visits beside the hearings; one court's feed is its sessions
+    if calendar:  # the feed carries the planned visits and evictions beside the hearings; a court's, its sessions
         from huurbeg.domain import followup
 
-        formats.write(fmt, "calendar", rows + ([] if court else followup.planned_visits(store, first, days, whose)))
+        formats.write(fmt, "calendar", rows + ([] if court else followup.planned_visits(store, first, days, whose)
+                                               + hearings.evictions(store, first, days, whose)))
     elif fmt == "table":
         from huurbeg.output.views import roll_view
 
         roll_view(rows)
     else:
         formats.emit_rows([{k: v for k, v in row.items() if k not in CALENDAR_ONLY} for row in rows], fmt, [],
-                         title="Hearings")
+                         title=_("Hearings"))
 
 
 @app.command("brief")

@@ -150,7 +150,7 @@ def show(ctx: typer.Context, number: CaseArgument, as_of: AsOfOption = None,
     if fmt == "json":
         render.write_json(view)
     elif fmt != "table":  # csv and xlsx: one row per instalment
-        formats.emit_rows(view["instalments"], fmt, [], title=f"Plan {number}")
+        formats.emit_rows(view["instalments"], fmt, [], title=_("Payment plan {number}").format(number=number))
     else:
         from huurbeg.output.views import plan_view
 

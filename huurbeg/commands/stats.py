@@ -48,7 +48,7 @@ def stats(
     if fmt != "table":
         rows = figures.worker_rows(aggregates, period) if by_worker else figures.compute(aggregates, period)
         panel = {figure.key: figure.panel for figure in figures.FIGURES}
-        formats.emit_rows([r.as_dict() for r in rows], fmt, [], title=f"Figures {period.label}",
+        formats.emit_rows([r.as_dict() for r in rows], fmt, [], title=_("Figures {period}").format(period=period.shown()),
                          sheet=None if by_worker else lambda row: panel[row["figure"]],  # one sheet per panel
                          keys=["period", "worker", "figure", "value"] if by_worker else None)
         return

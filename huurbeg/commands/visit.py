@@ -13,7 +13,7 @@ from huurbeg.output.history import fields_shown
 from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption,
                                 RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
-                                parse_past_date)
+                                parse_past_date, parse_clearable_coming_date, CLEARED)
 from huurbeg.cli.state import state
 from huurbeg.commands import ResumeOption
 from huurbeg.core.errors import InvalidInput
@@ -139,8 +139,8 @@ def edit(
     minutes: Annotated[int | None, typer.Option("--minutes", parser=parse_count, metavar="N",
                                                 help="Time spent, in minutes (at most 480).")] = None,
     note: Annotated[str | None, typer.Option("--note", help="What happened (confidential; '' clears).")] = None,
-    next_planned: Annotated[date | None, typer.Option("--next", parser=parse_coming_date, metavar="DATE",
-                                                      help="The next planned contact.")] = None,
+    next_planned: Annotated[date | None, typer.Option("--next", parser=parse_clearable_coming_date, metavar="DATE",
+                                                      help="The next planned contact ('' clears it).")] = None,
     reached: ReachedOption = None,
 ) -> None:
     """Correct a contact (its number is in 'huurbeg visit list CASE'); the history names the fields changed."""
@@ -149,6 +149,8 @@ def edit(
     given = {name: value for name, value in (("date", when), ("kind", kind), ("minutes", minutes), ("note", note),
                                              ("next_planned", next_planned), ("reached", reached))
              if value is not None}
+    if given.get("next_planned") == CLEARED:  # --next '': no next contact planned
+        given["next_planned"] = None
     if not given:
         raise typer.BadParameter(_("give what to correct: --date, --kind, --minutes, --note, --next or "
                                    "--reached/--not-reached"),

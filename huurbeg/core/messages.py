@@ -18,7 +18,7 @@ class Msg(str):
     """A message that is data as well as text: its value is the English text (json, csv, the
     history), while on screen `shown()` gives it in the reader's language.
 
-    Write it as `Msg(N_("agreement {id} is past its due date"), id=...)`; a placeholder's value
+    Write it as `Msg(N_("agreement {id} ({party}) overdue"), id=..., party=...)`; a placeholder's value
     is shown as `text_value` shows values (a code as its label, a date as dd/mm/yyyy). A text
     with a count is `Msg(Nn_("in {days} day", "in {days} days"), count=days, days=days)`: the
     form is the language's own for that count. A field it refers to is `{field:NAME}`, named as

@@ -1,6 +1,7 @@
 """Hearings at the Justice of the Peace (vredegerecht), their outcomes and the roll, read and written as
 plain SQL (see huurbeg.db.sql)."""
 
+import re
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -165,6 +166,47 @@ class Court(Area):
         return moved
 
 
+    def evictions(self, start: date, end: date, worker: str | None = None) -> list[dict]:
+        """Every eviction announced on a judgment, withdrawn ones too, whose day falls from `start` to before `end`:
+        the hearing's id, the case number, the day (a withdrawn one's from the history, which names the day it was
+        announced for), its hour, whether it still stands (not withdrawn, no result recorded, the case open), and
+        how often the history changed it since it was announced (a calendar needs a revision that only rises)."""
+        where, params = "", {}
+        if worker is not None:
+            where, params["worker"] = " AND case_file.worker = :worker", worker
+        mentioned = ("SELECT 1 FROM history WHERE history.case_id = hearing.case_id "
+                     "AND history.detail LIKE 'hearing ' || CAST(hearing.id AS TEXT) || ': %eviction%'")
+        judgments = self.sql.rows(
+            "SELECT hearing.id, hearing.case_id, hearing.eviction_date, hearing.eviction_time, hearing.eviction_result, "
+            "hearing.removed_at, case_file.number AS case_number, case_file.status "
+            "FROM hearing JOIN case_file ON case_file.id = hearing.case_id "
+            f"WHERE (hearing.eviction_date IS NOT NULL OR EXISTS ({mentioned})){where} ORDER BY hearing.id", **params)
+        if not judgments:
+            return []
+        cases = ", ".join(str(case_id) for case_id in {row.case_id for row in judgments})
+        history = self.sql.rows(f"SELECT case_id, action, detail FROM history WHERE case_id IN ({cases}) "
+                                "AND (detail LIKE 'hearing %' OR action IN ('close', 'reopen')) ORDER BY id")
+        found = []
+        for row in judgments:
+            own = f"hearing {row.id}: "
+            entries = [entry for entry in history if entry.case_id == row.case_id]
+            first = next((n for n, entry in enumerate(entries)
+                          if (entry.detail or "").startswith(own) and "eviction" in entry.detail), None)
+            announced = [day for entry in entries if (entry.detail or "").startswith(own)
+                         for day in _EVICTION_ON.findall(entry.detail)]
+            day = row.eviction_date or (date.fromisoformat(announced[-1]) if announced else None)
+            if day is None or not start <= day < end:
+                continue
+            later = entries[first + 1:] if first is not None else []
+            found.append({"id": row.id, "case": row.case_number, "day": day,
+                          "time": row.eviction_time if row.eviction_date else None,
+                          "result": row.eviction_result,
+                          "stands": row.eviction_date is not None and row.eviction_result is None
+                          and row.removed_at is None and row.status == "open",
+                          "revisions": sum((entry.detail or "").startswith(own) or entry.action in ("close", "reopen")
+                                           for entry in later)})
+        return found
+
     def judgment(self, case) -> Record | None:
         """The case's latest judgment that dissolved the lease."""
         return judgments(self.sql, [case.id]).get(case.id)
@@ -201,6 +243,10 @@ class Court(Area):
         self._set(case, judgment.id, f"hearing {judgment.id}: eviction result {judgment.eviction_result} "
                                      f"removed{REASON}{reason}",
                   action="remove", eviction_result=None, eviction_result_date=None)
+
+
+_EVICTION_ON = re.compile(r"eviction on (\d{4}-\d{2}-\d{2})")
+"""The day an eviction was announced for, as the history writes it (record_eviction, record_outcome)."""
 
 
 class _CaseRef:

@@ -91,16 +91,35 @@ class FollowUp(Area):
         later = ("SELECT 1 FROM contact other WHERE other.case_id = contact.case_id AND other.removed_at IS NULL "
                  "AND (other.next_planned > contact.next_planned OR (other.next_planned = contact.next_planned "
                  "AND other.id > contact.id) OR other.date >= contact.next_planned)")
-        return self.sql.rows(
+        revisions = ("(SELECT count(*) FROM history WHERE history.case_id = contact.case_id "
+                     "AND history.action IN ('correct', 'remove') "
+                     "AND history.detail LIKE 'contact ' || CAST(contact.id AS TEXT) || ' %') AS revisions")
+        planned = self.sql.rows(
             "SELECT contact.id, contact.next_planned, case_file.number AS case_number, "
             f"CASE WHEN contact.removed_at IS NULL AND case_file.status = 'open' AND NOT EXISTS ({later}) "
-            "THEN 1 ELSE 0 END AS still_open, "
-            "(SELECT count(*) FROM history WHERE history.case_id = contact.case_id "
-            "AND history.action IN ('correct', 'remove') "
-            "AND history.detail LIKE 'contact ' || CAST(contact.id AS TEXT) || ' %') AS revisions "
+            f"THEN 1 ELSE 0 END AS still_open, {revisions} "
             "FROM contact JOIN case_file ON case_file.id = contact.case_id "
             f"WHERE contact.next_planned >= :start AND contact.next_planned < :end{where} "
             "ORDER BY contact.next_planned, case_file.number, contact.id", **params)
+        # a plan a correction cleared (--next ""): its day is the one the history says was cleared
+        cleared: dict[int, Record] = {}
+        for row in self.sql.rows(
+                f"SELECT contact.id, history.detail, case_file.number AS case_number, {revisions} "
+                "FROM contact JOIN case_file ON case_file.id = contact.case_id "
+                "JOIN history ON history.case_id = contact.case_id AND history.action = 'contact' "
+                "AND history.detail LIKE 'contact ' || CAST(contact.id AS TEXT) || ': next contact of % cleared' "
+                f"WHERE contact.next_planned IS NULL{where} ORDER BY history.id",
+                **{key: value for key, value in params.items() if key == "worker"}):
+            day = date.fromisoformat(row.detail.split(" of ", 1)[1].split(" ", 1)[0])
+            cleared[row.id] = Record(id=row.id, next_planned=day, case_number=row.case_number, still_open=0,
+                                     revisions=row.revisions)
+        return sorted(planned + [row for row in cleared.values() if start <= row.next_planned < end],
+                      key=lambda row: (row.next_planned, row.case_number, row.id))
+
+    def record_plan_cleared(self, case: Any, contact_id: int, planned: date) -> None:
+        """A correction cleared the next contact a contact planned: the history keeps its day, so that a calendar
+        that holds it as an event is told it is cancelled."""
+        self.core.record(case, "contact", f"contact {contact_id}: next contact of {planned.isoformat()} cleared")
 
     def contacts(self, case: Any | None, since: date | None) -> list[tuple[Record, str]]:
         """The contacts of one case (or of every case), from `since`, with their case number."""

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from huurbeg.domain import finding
-from huurbeg.core.codes import FoundIn, Severity, Status, Track
+from huurbeg.core.codes import FoundIn, SessionKind, Severity, Status, Track
 from huurbeg.domain.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
 from huurbeg.core.errors import InvalidInput
 from huurbeg.domain.followup import fbu_summary, plan_view
@@ -190,6 +190,12 @@ def history(store: Storage, number: str) -> list[dict]:
     workers sharing a machine account are told apart by their roles)."""
     return [{"case": number, "at": entry.at, "user": entry.os_user, "role": entry.db_user, "action": entry.action,
              "detail": entry.detail} for entry in store.cases.history(store.cases.case(number, removed=True))]
+
+
+def conciliations(store: Storage, number: str) -> frozenset[int]:
+    """The ids of a case's conciliation sessions: its history may name the older ones 'hearing N'."""
+    return frozenset(h.id for h in store.court.hearings(store.cases.case(number, removed=True))
+                     if h.kind == SessionKind.CONCILIATION)
 
 
 def export(store: Storage, number: str, today: date) -> dict:

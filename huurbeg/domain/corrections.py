@@ -113,7 +113,11 @@ def edit_contact(store: Storage, number: str, contact_id: int, given: dict, toda
     check_contact_minutes(after["minutes"])
     if after["next_planned"] is not None and after["next_planned"] <= after["date"]:
         raise InvalidInput(_("the next contact must come after this one"), field="next")
-    return _correct(store, case, contact, changed, CONTACT_FIELDS, "contact")
+    planned = contact.next_planned
+    names = _correct(store, case, contact, changed, CONTACT_FIELDS, "contact")
+    if planned is not None and "next_planned" in changed and changed["next_planned"] is None:
+        store.follow_up.record_plan_cleared(case, contact.id, planned)  # the calendar feed cancels its event
+    return names
 
 
 def remove_contact(store: Storage, number: str, contact_id: int, reason: str | None) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from huurbeg.domain import casework, followup, hearings, transfers
+from huurbeg.domain import casework, fbu, followup, hearings, transfers
 from huurbeg.core.codes import (ConciliationResult, ContactKind, Destination, DwellingKind, EvictionResult,
                                 HearingResult, LandlordType, Outcome, Party, Problem, ReferralDestination, SessionKind,
                                 Source, Track)
@@ -109,13 +109,21 @@ def _household(store: Writing, rng: random.Random, day: date, today: date, court
         _try(lambda: casework.close_case(store, number, outcome, closing, today), store)
 
 
+def _working(day: date) -> date:
+    """The first working day from `day`: a court sits and a bailiff evicts on no Saturday, Sunday or holiday."""
+    while not fbu.is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
 def _court(store: Writing, rng, number: str, hearing_day: date, day: date, today: date) -> None:
+    hearing_day = _working(hearing_day)
     at = datetime.combine(hearing_day, time(rng.choice([9, 10, 11, 14]), rng.choice([0, 30])))
     hearings.add_hearing(store, number, at, COURT, str(rng.randint(1, 3)), day - timedelta(days=rng.randint(0, 3)),
                          rng.randint(10, 80) * 5000, _("Payment plan within the tenant's budget (demo)"), today)
     while hearing_day < today:  # a postponed hearing gets its own outcome once it is past
         result = rng.choices(list(HearingResult), weights=[40, 20, 15, 10, 10, 5])[0]
-        new_day = hearing_day + timedelta(days=28)
+        new_day = _working(hearing_day + timedelta(days=28))
         new_date = datetime.combine(new_day, time(10)) if result == HearingResult.POSTPONED else None
         hearings.record_outcome(store, number, result, new_date, None, None, today)
         if result == HearingResult.DISSOLVED:
@@ -131,7 +139,7 @@ def _conciliation(store: "Writing", number: str, day: date, today: date) -> None
     rng = random.Random(f"conciliation {number}")
     if rng.random() < 0.5:
         return
-    session_day = day + timedelta(days=rng.randint(10, 45))
+    session_day = _working(day + timedelta(days=rng.randint(10, 45)))
     at = datetime.combine(session_day, time(rng.choice([9, 10, 11]), rng.choice([0, 30])))
     hearings.add_hearing(store, number, at, COURT, None, None, None, None, today, SessionKind.CONCILIATION)
     if session_day < today:
@@ -147,7 +155,7 @@ def _after_judgment(store: "Writing", number: str, judged: date, today: date) ->
     if served > today:
         return
     hearings.record_served(store, number, served, None, today)
-    eviction = earliest_eviction(served) + timedelta(days=rng.randint(7, 40))
+    eviction = _working(earliest_eviction(served) + timedelta(days=rng.randint(7, 40)))
     announced = eviction - timedelta(days=rng.randint(6, 21))
     if announced > today:
         return

@@ -269,6 +269,19 @@ def roll(store: Storage, first: date, days: int, court: str | None, worker: str 
     return result
 
 
+def evictions(store: Storage, first: date, days: int, worker: str | None = None) -> list[dict]:
+    """The bailiff's announced evictions from `first` for `days` days, as calendar events named by the case number
+    alone: one withdrawn (`hearing eviction-remove`), whose result is recorded, or of a closed case is there as
+    cancelled, so that a subscribed calendar drops it."""
+    events = []
+    for row in store.court.evictions(first, first + timedelta(days=days), worker):
+        cancelled = not row["stands"]
+        events.append({"kind": "eviction", "case": row["case"], "day": row["day"], "time": row["time"],
+                       "uid": f"eviction-{row['id']}", "sequence": row["revisions"], "cancelled": cancelled,
+                       "result": row["result"]})
+    return events
+
+
 def brief(store: Storage, number: str, today: date) -> dict:
     """One screen for the courtroom: the household, the money, what was agreed and done, the proposal."""
     case = store.cases.case(number)

@@ -70,7 +70,10 @@ REFERRAL_CONFIRM_DAYS = 30
 """A referral without an answer from the other service this long after it is followed up."""
 WARNING_TEXT_WIDTH = 37
 """What a warning's text may take in `deadlines` on an 80-column terminal, beside its severity, due date and case:
-the court's warnings, where a day counts, say their fact within it."""
+the court's warnings, where a day counts, say their fact within it. Every warning's fact, before its '; ', is
+shorter still: `case list` gives it about 31 cells in Dutch beside the case number, the shortened name, the due date
+and the severity (tests/test_columns.py renders every text there). A warning of two facts says both before the
+'; ' ("no contact, hearing in 3 days")."""
 
 # --- plausibility: values refused at input, before anything is written ---------
 MAX_CONTACT_MINUTES = 8 * 60
@@ -290,7 +293,7 @@ def pw_consent_missing(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     """PW support starts only when both tenant and landlord consent."""
     if facts.track != Track.PW:
         return
-    message = {(True, True): N_("consent of tenant and landlord missing; PW support cannot start"),
+    message = {(True, True): N_("no consent of tenant or landlord; PW support cannot start"),
                (True, False): N_("consent of tenant missing; PW support cannot start"),
                (False, True): N_("consent of landlord missing; PW support cannot start")}.get(
         (facts.consent_tenant is None, facts.consent_landlord is None))
@@ -305,8 +308,8 @@ def pw_max_duration(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         return
     end = facts.track_since + relativedelta(years=PW_MAX_YEARS)
     severity = _countdown(end, today, PW_END_WARNING_DAYS, Severity.WARNING)
-    message = {Severity.OVERDUE: N_("PW support passed its {years}-year maximum"),
-               Severity.WARNING: N_("PW support reaches its {years}-year maximum"),
+    message = {Severity.OVERDUE: N_("PW past its {years}-year maximum"),
+               Severity.WARNING: N_("PW nears its {years}-year maximum"),
                Severity.INFO: N_("end of the {years}-year PW maximum")}[severity]
     yield _warning(facts, "pw_max_duration", severity, end, Msg(message, years=PW_MAX_YEARS))
 
@@ -319,7 +322,7 @@ def tenant_not_reached(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
         return
     hearing = facts.hearing_at.date() if facts.hearing_at is not None else None
     near = hearing is not None and (hearing - today).days <= HEARING_WARNING_DAYS
-    message = Msg(N_("tenant not reached before the hearing")) if hearing else \
+    message = Msg(N_("tenant not reached before hearing")) if hearing else \
         Msg(N_("tenant not reached (court's notice)"))
     yield _warning(facts, "tenant_not_reached", Severity.URGENT if near else Severity.WARNING,
                    hearing or facts.intake_date, message)
@@ -336,7 +339,7 @@ def no_contact(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     due = since + timedelta(days=days)
     if today > due:
         what = Nn_("no contact for {days} day", "no contact for {days} days") if facts.last_reached \
-            else Nn_("no contact since intake for {days} day", "no contact since intake for {days} days")
+            else Nn_("no contact since intake: {days} day", "no contact since intake: {days} days")
         yield _warning(facts, "no_contact", Severity.WARNING, due, Msg(what, count=(today - since).days,
                                                                       days=(today - since).days))
     else:
@@ -367,14 +370,14 @@ def instalment_unpaid(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     if len(missed) >= BROKEN_AFTER_MISSED:
         if facts.fbu is not None and facts.fbu.plan_active:
             return  # fbu_plan_broken says it, with what the landlord must do first
-        message = N_("{missed} instalments missed: payment plan broken; consider moving the case to pre-ogp") \
-            if facts.track in PLAN_BROKEN_HINT_TRACKS else N_("{missed} instalments missed: payment plan broken")
+        message = N_("plan broken: {missed} instalments missed; consider moving the case to pre-ogp") \
+            if facts.track in PLAN_BROKEN_HINT_TRACKS else N_("plan broken: {missed} instalments missed")
         yield _warning(facts, "instalment_unpaid", Severity.URGENT, missed[0].due, Msg(message, missed=len(missed)))
     elif unpaid:
         first = unpaid[0]
         yield _warning(facts, "instalment_unpaid", Severity.WARNING,
                        first.due + timedelta(days=LATE_AFTER_DAYS),
-                       Msg(N_("instalment {seq} of {amount} unpaid; due {due}, {open} open"), seq=first.seq,
+                       Msg(N_("instalment {seq}: {open} unpaid; of {amount}, due {due}"), seq=first.seq,
                            amount=money.fmt(first.amount), due=f"{first.due:%d/%m/%Y}",
                            open=money.fmt(first.amount - first.paid)))
     elif upcoming := [s for s in current if s.state in ("due", "partial")]:
@@ -389,7 +392,7 @@ def agreement_overdue(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     for agreement in facts.agreements:
         if today > agreement.due:
             yield _warning(facts, "agreement_overdue", Severity.WARNING, agreement.due,
-                           Msg(N_("agreement {id} ({party}) is past its due date"), id=agreement.id,
+                           Msg(N_("agreement {id} ({party}) overdue"), id=agreement.id,
                                party=known(Party, agreement.party)))
         else:
             yield _warning(facts, "agreement_overdue", Severity.INFO, agreement.due,
@@ -405,20 +408,20 @@ def hearing_due(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     day = facts.hearing_at.date()
     days = (day - today).days
     when = {"date": f"{facts.hearing_at:%d/%m/%Y}", "time": f"{facts.hearing_at:%H:%M}"}
-    # The due column holds the date: the message leads with what is wrong and stays within WARNING_TEXT_WIDTH.
+    # The due column holds the date: the message leads with what is wrong and, without contact, says both.
     message: str | tuple[str, str]
     if days < 0:
         severity, message = Severity.OVERDUE, N_("no outcome yet: hearing {date}")
     elif days <= HEARING_URGENT_DAYS:
         severity = Severity.URGENT
-        message = N_("hearing on {date} at {time}") if facts.prepared else N_("no contact; hearing at {time}")
+        message = N_("hearing on {date} at {time}") if facts.prepared else N_("no contact, hearing at {time}")
     elif days <= HEARING_WARNING_DAYS:
         severity = Severity.WARNING if facts.prepared else Severity.URGENT
         message = Nn_("hearing in {days} day at {time}", "hearing in {days} days at {time}") \
-            if facts.prepared else Nn_("no contact; hearing in {days} day", "no contact; hearing in {days} days")
+            if facts.prepared else Nn_("no contact, hearing in {days} day", "no contact, hearing in {days} days")
     else:
         severity = Severity.INFO if facts.prepared else Severity.WARNING
-        message = N_("hearing on {date} at {time}") if facts.prepared else N_("no contact; hearing on {date}")
+        message = N_("hearing on {date} at {time}") if facts.prepared else N_("no contact, hearing on {date}")
     yield _warning(facts, "hearing_due", severity, day, Msg(message, count=days, days=days, **when))
 
 
@@ -466,7 +469,7 @@ def judgment_not_served(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
                        Msg(N_("judgment not served after {days} days"), days=JUDGMENT_SERVICE_ASK_DAYS))
     else:
         yield _warning(facts, "judgment_not_served", Severity.INFO, due,
-                       Msg(N_("judgment of {date} not served yet"), date=f"{facts.dissolved_on:%d/%m/%Y}"))
+                       Msg(N_("judgment of {date} not served"), date=f"{facts.dissolved_on:%d/%m/%Y}"))
 
 
 @rule
@@ -479,7 +482,7 @@ def earliest_eviction_date(facts: CaseFacts, today: date) -> Iterator[CaseWarnin
     days = (earliest - today).days
     message: str | tuple[str, str]
     if days < 0:
-        severity, message = Severity.WARNING, N_("eviction possible, no date announced")
+        severity, message = Severity.WARNING, N_("eviction possible, no date yet")
     else:
         severity = Severity.URGENT if days <= EARLIEST_EVICTION_URGENT_DAYS else Severity.WARNING
         message = Nn_("eviction possible in {days} day", "eviction possible in {days} days")
@@ -527,9 +530,9 @@ def stay_ending(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
                        Msg(message, count=(facts.stay_end - today).days, days=(facts.stay_end - today).days))
     elif facts.stay_kind == "transit":
         for when, upcoming, passed in (
-                (facts.stay_end, N_("transitional stay: planned end"), N_("transitional stay: planned end has passed")),
+                (facts.stay_end, N_("transitional stay: planned end"), N_("transitional stay: end passed")),
                 (facts.stay_review, N_("transitional stay: review date"),
-                 N_("transitional stay: review date has passed"))):
+                 N_("transitional stay: review overdue"))):
             if when is not None:
                 severity = Severity.WARNING if today > when else Severity.INFO
                 yield _warning(facts, "stay_ending", severity, when, Msg(passed if today > when else upcoming))
@@ -560,10 +563,10 @@ def fbu_not_filed(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     due = fbu.add_working_days(agreement.signed, FBU_FILING_WORKING_DAYS)
     if today > due:
         yield _warning(facts, "fbu_not_filed", Severity.WARNING, due,
-                       Msg(N_("FBU agreement not filed with the Fund; signed {date}"),
+                       Msg(N_("FBU agreement not filed; signed {date}, to file with the Fund"),
                            date=f"{agreement.signed:%d/%m/%Y}"))
     else:
-        yield _warning(facts, "fbu_not_filed", Severity.INFO, due, Msg(N_("file the FBU agreement with the Fund")))
+        yield _warning(facts, "fbu_not_filed", Severity.INFO, due, Msg(N_("file the FBU agreement; with the Fund, through its portal")))
 
 
 @rule
@@ -576,7 +579,7 @@ def fbu_plan_broken(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     if since is None:
         return
     yield _warning(facts, "fbu_plan_broken", Severity.URGENT, since + timedelta(days=FBU_CLAIM_NOTICE_DAYS),
-                   Msg(N_("FBU payment plan broken on {date}; the landlord must report it and give the service at "
+                   Msg(N_("FBU plan broken on {date}; the landlord must report it and give the service at "
                           "least 2 weeks to find a solution before a claim in court"), date=f"{since:%d/%m/%Y}"))
 
 

@@ -9,9 +9,13 @@ the exported window. Events carry the case number, court, room, claimed amount a
 whether the household was prepared; never a name, address or note. A conciliation
 session of a pre-OGP case is an event of the feed too, named as one.
 
+The bailiff's announced eviction (`hearing eviction CASE --date`) is an event of its own, named by the case
+number alone, at its hour when one was given; withdrawn, with its result recorded, or of a closed case, it stays
+in the window as STATUS:CANCELLED, its SEQUENCE counting the changes the history holds since it was announced.
+
 Beside them, each open case's next planned contact (the day a visit set) is an
 all-day event named by the case number alone, its UID the contact's. When a later
-contact replaces the plan or keeps it, or the contact is withdrawn or the case
+contact replaces the plan or keeps it, a correction clears it, or the contact is withdrawn or the case
 closed, it stays in the window as STATUS:CANCELLED; its SEQUENCE counts the
 contact's corrections and withdrawal in the history, so it only rises.
 
@@ -23,13 +27,13 @@ years instead, which some calendars misread.
 
 import calendar as gregorian
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 from zoneinfo import TZPATH, ZoneInfo
 
 from huurbeg.core import money
-from huurbeg.core.codes import ConciliationResult, HearingResult, SessionKind, known
+from huurbeg.core.codes import ConciliationResult, EvictionResult, HearingResult, SessionKind, known
 from huurbeg.core.i18n import _
 from huurbeg.core.messages import plain, state_word, text_value
 from huurbeg.core.text import courtroom
@@ -57,6 +61,9 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
     for row in rows:
         if row.get("kind") == "visit":
             calendar.add_component(_visit(row, stamp))
+            continue
+        if row.get("kind") == "eviction":
+            calendar.add_component(_eviction(row, stamp, zone))
             continue
         starts = row["starts_at"].replace(tzinfo=zone)
         cancelled = row["result"] in CANCELLED_RESULTS or row.get("removed", False)
@@ -108,6 +115,36 @@ def _visit(row: dict, stamp: datetime):
         event.add("summary", _("Visit planned: {case}").format(case=row["case"]))
     event.add("description", plain(_("Case {number}").format(number=row["case"])))
     event.add("transp", "TRANSPARENT")  # a day's reminder; the visit's hour is the worker's to block
+    return event
+
+
+def _eviction(row: dict, stamp: datetime, zone: ZoneInfo):
+    """The bailiff's announced eviction: at its hour when one was given (an hour blocked), else the whole day;
+    named by its case number alone. Cancelled once withdrawn, its result recorded or the case closed."""
+    from icalendar import Event  # heavy
+
+    event = Event()
+    event.add("uid", f"{row['uid']}@huurbeg")
+    event.add("dtstamp", stamp)
+    event.add("sequence", row["sequence"])
+    event.add("status", "CANCELLED" if row["cancelled"] else "CONFIRMED")
+    if row["time"]:
+        starts = datetime.combine(row["day"], time.fromisoformat(row["time"]), zone)
+        event.add("dtstart", starts)
+        event.add("dtend", starts + HEARING_LENGTH)
+    else:
+        event.add("dtstart", row["day"])
+        event.add("dtend", row["day"] + timedelta(days=1))
+    if row["result"]:
+        event.add("summary", _("Eviction {case} ({result})").format(
+            case=row["case"], result=text_value(known(EvictionResult, row["result"]))))
+    elif row["cancelled"]:
+        event.add("summary", _("Eviction {case} (cancelled)").format(case=row["case"]))
+    else:
+        event.add("summary", _("Eviction {case}").format(case=row["case"]))
+    event.add("description", plain(_("Case {number}").format(number=row["case"])))
+    if row["cancelled"]:
+        event.add("transp", "TRANSPARENT")
     return event
 
 

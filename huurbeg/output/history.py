@@ -53,6 +53,7 @@ FORMS = (
     N_("document {id} ({document_kind}, {date}) removed; reason erased (retention)"),
     N_("document {id} attached: {document_kind}, {size} bytes, dated {date}"),
     N_("document {id} written to a file"), N_("case files"),
+    N_("contact {id}: next contact of {date} cleared"),
     N_("contact {id} corrected: {fields}"), N_("payment {id} corrected: {fields}"),
     N_("agreement {id} corrected: {fields}"), N_("referral {id} corrected: {fields}"),
     N_("hearing {id} corrected: {fields}"),
@@ -175,8 +176,17 @@ def fields_shown(fields) -> str:
     return ", ".join(names.get(field, field) for field in fields)
 
 
-def shown(detail: str | None) -> str | None:
-    """A line of history in the reader's language: as written to an English reader."""
+_SESSION = re.compile(r"hearing (\d+)(?=[: ])")
+
+
+def shown(detail: str | None, conciliations: frozenset[int] = frozenset()) -> str | None:
+    """A line of history in the reader's language: as written to an English reader. A line written before a
+    conciliation had its own kind names it 'hearing N'; one of the `conciliations` reads as the conciliation it
+    was, where a conciliation's line has that form (the stored line stays as written)."""
+    if detail and (session := _SESSION.match(detail)) and int(session[1]) in conciliations:
+        as_conciliation = "conciliation" + detail.removeprefix("hearing")
+        if any(pattern.fullmatch(as_conciliation) for form, pattern in _patterns() if form.startswith("conciliation")):
+            detail = as_conciliation
     if not detail or language() != "nl":
         return detail
     for form, pattern in _patterns():
@@ -209,9 +219,9 @@ def _action_labels() -> dict[str, str]:
     }
 
 
-def shown_entry(entry: dict) -> dict:
+def shown_entry(entry: dict, conciliations: frozenset[int] = frozenset()) -> dict:
     """One row of `case history` as its reader reads it on screen: the kind and the line translated."""
     if language() != "nl":
-        return entry
+        return entry | {"detail": shown(entry["detail"], conciliations)}
     return entry | {"action": _action_labels().get(entry["action"], entry["action"]),
-                    "detail": shown(entry["detail"])}
+                    "detail": shown(entry["detail"], conciliations)}

@@ -452,12 +452,14 @@ PRIORITY = {"case": 100, "id": 95, "tenant": 90, "due": 85, "severity": 80, "dat
             "paid": 70, "state": 70, "text": 70, "detail": 70, "at": 70, "until": 65, "days_left": 65,
             "next_deadline": 65, "note": 60, "kind": 55, "to": 55, "last_contact": 50, "track": 50, "party": 50,
             "action": 50, "court": 45, "admitted": 45, "review": 45, "landlord": 40, "plan": 40, "minutes": 35,
-            "next": 35, "user": 55, "room": 30, "claimed": 25, "days_open": 20, "rule": 10}
+            "next": 35, "user": 55, "worker": 60, "room": 30, "claimed": 25, "days_open": 20, "rule": 10}
 """Which columns stay when a terminal is narrow: the lowest are left out first (unknown keys: 50)."""
 OPTIONAL_BELOW = 50
 """Columns of a lower priority give way to free text that would otherwise be cut."""
 TEXT_MIN_WIDTH = 15
 """A free-text column narrower than this is left out rather than shown as a stub."""
+GIVE_WAY_WIDTH = 9
+"""What a name or another free text keeps beside a warning whose fact needs its room: 'Anna-Mar…'."""
 
 Column = tuple[str, str] | tuple[str, str, int]
 
@@ -500,9 +502,14 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
         fixed = sum(natural[key] for key, *_ in shown if key not in WRAPPING)
         free = sum(min(natural[key], TEXT_MIN_WIDTH) for key, *_ in shown if key in WRAPPING)
         if fixed + free + 2 * (len(shown) - 1) <= width:
-            # a cut text (a warning, a note) is worth more than an optional column beside it
+            # a cut text (a warning, a note) is worth more than an optional column beside it, and so is a
+            # warning's fact beside a name of TEXT_MIN_WIDTH (the case list's track and last contact give way)
             cut = fixed + sum(needed[key] for key, *_ in shown if key in WRAPPING) + 2 * (len(shown) - 1) > width
-            if not cut or min(map(_priority, shown)) >= OPTIONAL_BELOW:
+            facts_cut = any(key in FACT_FIRST for key, *_ in shown) and fixed + 2 * (len(shown) - 1) + sum(
+                needed[key] if key in FACT_FIRST else min(needed[key], TEXT_MIN_WIDTH)
+                for key, *_ in shown if key in WRAPPING) > width
+            if (not cut or min(map(_priority, shown)) >= OPTIONAL_BELOW) \
+                    and not (facts_cut and min(map(_priority, shown)) <= OPTIONAL_BELOW):
                 break
         shown.remove(min(reversed(shown), key=_priority))
     texts = [key for key, *_ in shown if key in WRAPPING]
@@ -512,7 +519,7 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
         for other in range(len(texts)):
             short = needed[key] - given[n]
             if short > 0 and other != n and texts[other] not in FACT_FIRST:
-                spare = min(short, given[other] - min(TEXT_MIN_WIDTH, needed[texts[other]]))
+                spare = min(short, given[other] - min(GIVE_WAY_WIDTH, needed[texts[other]]))
                 if spare > 0:
                     given[n], given[other] = given[n] + spare, given[other] - spare
     widths = {key: max(1, given[texts.index(key)] if key in texts else natural[key]) for key, *_ in shown}
@@ -662,7 +669,11 @@ def _share(room: int, wanted: list[int]) -> list[int]:
         return wanted
     least = [min(w, TEXT_MIN_WIDTH) for w in wanted]
     spare, demand = max(0, room - sum(least)), sum(w - m for w, m in zip(wanted, least)) or 1
-    return [m + spare * (w - m) // demand for w, m in zip(wanted, least)]
+    given = [m + spare * (w - m) // demand for w, m in zip(wanted, least)]
+    for n in reversed(range(len(given))):  # the cells the rounding left over, to the last texts (a warning)
+        if sum(given) < max(room, sum(least)) and given[n] < wanted[n]:
+            given[n] += 1
+    return given
 
 
 def _priority(column: Column) -> int:

@@ -379,8 +379,10 @@ def figures_view(period, rows) -> None:
     by_key = {key: list(found) for key, found in groupby(rows, key=lambda r: r.figure)}
     for panel in PANELS:
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold")
-        grid.add_column(justify="right")
+        # a label and its number on one line: a label that wrapped read as the figure above it with the next
+        # figure's number ("aangekondigde uithuiszettingen 1" / "afgewend"); the breakdown folds beside them
+        grid.add_column(style="bold", no_wrap=True, overflow="ellipsis")
+        grid.add_column(justify="right", no_wrap=True)
         grid.add_column(overflow="fold", style="dim")
         for figure in (f for f in FIGURES if f.panel == panel):
             total, *parts = by_key[figure.key]

@@ -66,7 +66,8 @@ SHEETS = {
     "case list": N_("cases"), "case find": N_("search"), "case history": N_("history"),
     "case files": N_("documents"), "visit list": N_("contacts"), "hearing list": N_("hearings"),
     "transfer list": N_("dwellings"), "refer list": N_("referrals"), "deadlines": N_("deadlines"),
-    "purge": N_("purge"),
+    "purge": N_("purge"), "hearing courts": N_("courts"), "service show": N_("service"),
+    "landlord show": N_("landlord"), "landlord list": N_("landlords"),
 }
 """A listing's sheet, named after its command, as a Dutch reader names it."""
 MORE_CODES = {"matched": (codes.FoundIn,), "kind": (codes.AttachmentKind,), "to": (codes.ReferralDestination,)}
@@ -141,7 +142,7 @@ def workbook(rows: list[dict], title: str, sheet: Callable[[dict], str] | None =
 
     book = Workbook()
     book.remove(book.active)
-    book.properties.title = title
+    book.properties.title = sheet_title(title)  # a listing by its Dutch name to a Dutch reader, as its sheet
     book.properties.creator = "huurbeg"
     groups: dict[str, list[dict]] = {}
     for row in rows:
