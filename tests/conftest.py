@@ -11,6 +11,14 @@ import datetime
 import os
 import shutil
 import sqlite3
+import sys
+
+# The suite starts a Python for every terminal, crash and concurrency test, and each pytest worker rewrites every
+# test module: with bytecode caching switched off in the environment (PYTHONDONTWRITEBYTECODE), each of them
+# compiles huurbeg and the tests anew, about a third of a second per process. The caches are build output
+# (.gitignore), so the suite keeps them, for its workers and the processes they start alike.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 from pathlib import Path
 
 import pytest
