@@ -12,13 +12,6 @@ import os
 import shutil
 import sqlite3
 import sys
-
-# The suite starts a Python for every terminal, crash and concurrency test, and each pytest worker rewrites every
-# test module: with bytecode caching switched off in the environment (PYTHONDONTWRITEBYTECODE), each of them
-# compiles huurbeg and the tests anew, about a third of a second per process. The caches are build output
-# (.gitignore), so the suite keeps them, for its workers and the processes they start alike.
-os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-sys.dont_write_bytecode = False
 from pathlib import Path
 
 import pytest
@@ -27,6 +20,15 @@ from typer.testing import CliRunner
 from huurbeg.cli.root import app
 
 TODAY = "2026-11-22"
+
+# The suite starts a Python for every terminal, crash and concurrency test, and each pytest worker rewrites every
+# test module: with bytecode caching switched off in the environment (PYTHONDONTWRITEBYTECODE), each of them
+# compiles huurbeg and the tests anew, about a third of a second per process. The caches are build output
+# (.gitignore), so the suite keeps them, for its workers (started after this file is read) and the processes they
+# start alike.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
+
 POSTGRES = os.environ.get("HUURBEG_TEST_POSTGRES")
 
 
