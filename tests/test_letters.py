@@ -515,3 +515,11 @@ def test_a_landlord_is_told_support_runs_only_once_both_consented(cli, service, 
     assert said in " ".join(pdf_text(out).split())
     report = cli("case", "report", number, "--for", "landlord", env={"HUURBEG_LANG": "nl"})
     assert said in " ".join(report.stdout.split())
+
+
+def test_a_letter_named_without_a_suffix_is_written_as_a_pdf_with_pdf_added(cli, planted, tmp_path):
+    result = letter(cli, planted, "landlord", tmp_path / "brief-desmet")
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "brief-desmet").exists()
+    assert (tmp_path / "brief-desmet.pdf").read_bytes().startswith(b"%PDF-")
+    assert "brief-desmet.pdf" in result.output

@@ -9,7 +9,7 @@ import typer
 from huurbeg.output import formats, render
 from huurbeg.core.errors import InvalidInput, MissingValue
 from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import NoInputOption, _wrap, output_file, parse_case, parse_coming_date, parse_required_text
+from huurbeg.cli.params import NoInputOption, _wrap, document_file, parse_case, parse_coming_date, parse_required_text
 from huurbeg.cli.state import state
 
 RECIPIENTS = ("landlord", "tenant", "court")
@@ -51,8 +51,9 @@ def letter(
     place: Annotated[str | None, typer.Option(
         "--place", metavar="TEXT", parser=parse_required_text, help="Where the tenant's appointment is (default: a home visit).")] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE", callback=output_file,
-        help="Write the letter to FILE.pdf, or FILE.docx with --template (readable by you only).")] = None,
+        "--output", "-o", metavar="FILE", callback=document_file,
+        help="Write the letter to FILE.pdf (.pdf is added to a name without one), or FILE.docx with --template "
+             "(readable by you only).")] = None,
     template: Annotated[Path | None, typer.Option(
         "--template", metavar="FILE.docx", help="The service's own Word template, filled with the letter's fields.")]
     = None,
