@@ -523,3 +523,38 @@ def test_a_letter_named_without_a_suffix_is_written_as_a_pdf_with_pdf_added(cli,
     assert not (tmp_path / "brief-desmet").exists()
     assert (tmp_path / "brief-desmet.pdf").read_bytes().startswith(b"%PDF-")
     assert "brief-desmet.pdf" in result.output
+
+
+def test_a_worker_who_signs_for_the_service_signs_the_letter_once(cli, new_case, tmp_path):
+    for args in (SERVICE[:-4] + ["--signatory", "Karim Aït", "--place", "Mechelen"], ME):
+        assert cli(*args).exit_code == 0
+    number = new_case()
+    assert cli("landlord", "edit", "Woonpunt", "--address", "Bruul 5, 2800 Mechelen").exit_code == 0
+    out = tmp_path / "brief.pdf"
+    result = cli("letter", number, "--to", "landlord", "--output", str(out), "--lang", "nl")
+    assert result.exit_code == 0, result.output
+    signed = pdf_text(out).split("Met vriendelijke groeten,")[-1]
+    assert signed.count("Karim Aït") == 1, signed
+    assert "huurbegeleider" in signed and "voor Sociaal Huis Mechelen" in signed, signed
+
+
+@pytest.mark.slow
+def test_the_worker_asked_for_their_name_is_offered_the_services_signatory(cli, new_case, db_path, tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    from conftest import answer, spawn_huurbeg
+
+    assert cli(*SERVICE[:-4], "--signatory", "Karim Aït", "--place", "Mechelen").exit_code == 0
+    number = new_case()
+    assert cli("landlord", "edit", "Woonpunt", "--address", "Bruul 5, 2800 Mechelen").exit_code == 0
+    out = tmp_path / "brief.pdf"
+    child = spawn_huurbeg(db_path, "letter", number, "--to", "landlord", "--output", str(out))
+    answer(child, "Your name as it is signed?", "\r")  # the signatory's name is in the input: Enter takes it
+    answer(child, "Your phone number?", "015 11 22 33\r")
+    answer(child, "Your e-mail address?", "karim@mechelen.be\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    import json
+
+    shown = json.loads(cli("service", "show", "-f", "json").stdout)
+    assert [w["name"] for w in shown["workers"] if w["worker"] == shown["me"]] == ["Karim Aït"]

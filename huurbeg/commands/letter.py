@@ -142,8 +142,8 @@ def sender(store, no_input: bool):
     from huurbeg.output import letters
     from huurbeg.commands import service
 
-    return (service.ensure_identity(store, letters.IDENTITY_NEEDED, no_input),
-            service.ensure_worker(store, letters.WORKER_NEEDED, no_input))
+    identity = service.ensure_identity(store, letters.IDENTITY_NEEDED, no_input)
+    return identity, service.ensure_worker(store, letters.WORKER_NEEDED, no_input, signs_as=identity.signatory)
 
 
 def write(store, made, media: str, output: Path, template: Path | None, today: date) -> None:

@@ -184,11 +184,14 @@ def _ask_identity(current: ServiceIdentity, names: Iterable[str], required: bool
                                      current=getattr(current, name), required=required) for name in names}
 
 
-def _ask_worker(current: WorkerContact, names: Iterable[str], required: bool = False) -> dict:
+def _ask_worker(current: WorkerContact, names: Iterable[str], required: bool = False,
+                suggested: dict | None = None) -> dict:
+    """The worker's details asked for; `suggested` fills the input of one not stored (Enter accepts it)."""
     from huurbeg.cli import prompts
 
     return {name: prompts.ask_detail(_(WORKER_FIELDS[name]).capitalize() + "?", _checked(name, required),
-                                     current=getattr(current, name), required=required) for name in names}
+                                     current=getattr(current, name) or (suggested or {}).get(name),
+                                     required=required) for name in names}
 
 
 def _checked(name: str, required: bool = False):
@@ -217,9 +220,10 @@ def ensure_identity(store, needed: Iterable[str], no_input: bool = False) -> Ser
     return store.service.identity()
 
 
-def ensure_worker(store, needed: Iterable[str], no_input: bool = False) -> WorkerContact:
+def ensure_worker(store, needed: Iterable[str], no_input: bool = False, signs_as: str | None = None) -> WorkerContact:
     """The details of the worker at the keyboard, with every one in `needed`: asked for on a terminal, named in
-    one error line otherwise."""
+    one error line otherwise. The name is offered as `signs_as` (the service's signatory, who is often the worker
+    who writes), so the name just typed for the service is not typed twice."""
     from huurbeg.cli import prompts
 
     me = store.me
@@ -233,7 +237,7 @@ def ensure_worker(store, needed: Iterable[str], no_input: bool = False) -> Worke
             flags=" ".join("--" + name for name in lacking),
             example=" ".join(f"--{name} ..." for name in lacking)))
     render.notice(_("This document is signed with your own details; they are kept for your next letters."))
-    store.service.set_worker(me, **_ask_worker(worker, lacking, required=True))
+    store.service.set_worker(me, **_ask_worker(worker, lacking, required=True, suggested={"name": signs_as}))
     return store.service.worker(me)
 
 
