@@ -94,6 +94,11 @@ def letter(
     store.cases.case(number)  # an unknown case is told before the service's details are asked
     identity, worker = sender(store, no_input)
     made = letters.build(store, to, number, identity, worker, app_state.today, language, on=on, at=at, place=place)
+    if to == "landlord" and not preview:
+        from huurbeg.commands import service
+
+        if service.ensure_landlord_address(store, number, no_input):  # once the letter is known to be possible
+            made = letters.build(store, to, number, identity, worker, app_state.today, language, on=on)
     if to == "tenant" and on is not None and at is not None:
         from datetime import datetime
 

@@ -241,6 +241,24 @@ def ensure_worker(store, needed: Iterable[str], no_input: bool = False, signs_as
     return store.service.worker(me)
 
 
+def ensure_landlord_address(store, number: str, no_input: bool = False) -> bool:
+    """The address of case `number`'s landlord, which a letter needs in its envelope's window: asked for on a
+    terminal and kept on the landlord (as `landlord edit --address`), named in one error line otherwise. True
+    when it was asked for now."""
+    from huurbeg.cli import prompts
+
+    landlord = store.cases.landlord(store.cases.case(number))
+    if landlord is None or landlord.address:
+        return False
+    if not prompts.interactive(no_input):  # the landlord's name is not repeated: it may be a person's
+        raise MissingValue(_("the landlord's address this letter needs is not set for case {number}; set it once "
+                             "with huurbeg landlord edit NAME --address ...").format(number=number))
+    render.notice(_("This letter needs the landlord's address; it is kept on the landlord for the next letters."))
+    address = prompts.ask_detail(_("Landlord's address?"), _checked("address", required=True), required=True)
+    store.cases.set_landlord_contact(landlord.id, address=address)
+    return True
+
+
 # --- landlords ----------------------------------------------------------------------
 
 
