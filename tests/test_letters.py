@@ -418,6 +418,7 @@ def test_stored_text_is_written_literally(cli, service, tmp_path, fmt):
     hostile = "Jan [red]x[/red] **vet** <w:t>&amp; \x1b[2J\x07 \u202e"
     number = cli("intake", "--track", "pw", "--tenant", hostile, "--source", "tenant", "--landlord", hostile,
                  "--landlord-type", "private", "--tenant-informed", "--no-input").stdout.strip()
+    assert cli("landlord", "edit", hostile, "--address", "Bruul 5, 2800 Mechelen").exit_code == 0
     out = tmp_path / f"brief.{fmt}"
     extra = []
     if fmt == "docx":
@@ -509,9 +510,82 @@ def test_a_landlord_is_told_support_runs_only_once_both_consented(cli, service, 
     was registered, never that support runs."""
     number = cli("intake", "--track", "pw", "--tenant", "Marie Dubois", "--source", "tenant", "--tenant-informed",
                  "--landlord", "Woonpunt Gent", "--landlord-type", "shm", *consents, "--no-input").stdout.strip()
+    assert cli("landlord", "edit", "Woonpunt Gent", "--address", "Sint-Pietersplein 1, 9000 Gent").exit_code == 0
     out = tmp_path / "brief.pdf"
     made = cli("letter", number, "--to", "landlord", "--output", str(out), "--lang", "nl")
     assert made.exit_code == 0, made.output
     assert said in " ".join(pdf_text(out).split())
     report = cli("case", "report", number, "--for", "landlord", env={"HUURBEG_LANG": "nl"})
     assert said in " ".join(report.stdout.split())
+
+
+def test_a_letter_named_without_a_suffix_is_written_as_a_pdf_with_pdf_added(cli, planted, tmp_path):
+    result = letter(cli, planted, "landlord", tmp_path / "brief-desmet")
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "brief-desmet").exists()
+    assert (tmp_path / "brief-desmet.pdf").read_bytes().startswith(b"%PDF-")
+    assert "brief-desmet.pdf" in result.output
+
+
+def test_a_worker_who_signs_for_the_service_signs_the_letter_once(cli, new_case, tmp_path):
+    for args in (SERVICE[:-4] + ["--signatory", "Karim Aït", "--place", "Mechelen"], ME):
+        assert cli(*args).exit_code == 0
+    number = new_case()
+    assert cli("landlord", "edit", "Woonpunt", "--address", "Bruul 5, 2800 Mechelen").exit_code == 0
+    out = tmp_path / "brief.pdf"
+    result = cli("letter", number, "--to", "landlord", "--output", str(out), "--lang", "nl")
+    assert result.exit_code == 0, result.output
+    signed = pdf_text(out).split("Met vriendelijke groeten,")[-1]
+    assert signed.count("Karim Aït") == 1, signed
+    assert "huurbegeleider" in signed and "voor Sociaal Huis Mechelen" in signed, signed
+
+
+@pytest.mark.slow
+def test_the_worker_asked_for_their_name_is_offered_the_services_signatory(cli, new_case, db_path, tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    from conftest import answer, spawn_huurbeg
+
+    assert cli(*SERVICE[:-4], "--signatory", "Karim Aït", "--place", "Mechelen").exit_code == 0
+    number = new_case()
+    assert cli("landlord", "edit", "Woonpunt", "--address", "Bruul 5, 2800 Mechelen").exit_code == 0
+    out = tmp_path / "brief.pdf"
+    child = spawn_huurbeg(db_path, "letter", number, "--to", "landlord", "--output", str(out))
+    answer(child, "Your name as it is signed?", "\r")  # the signatory's name is in the input: Enter takes it
+    answer(child, "Your phone number?", "015 11 22 33\r")
+    answer(child, "Your e-mail address?", "karim@mechelen.be\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    import json
+
+    shown = json.loads(cli("service", "show", "-f", "json").stdout)
+    assert [w["name"] for w in shown["workers"] if w["worker"] == shown["me"]] == ["Karim Aït"]
+
+
+def test_a_letter_to_a_landlord_without_an_address_is_refused_without_a_terminal(cli, service, new_case, tmp_path,
+                                                                                 db_path):
+    number = new_case()
+    before = snapshot(db_path)
+    out = tmp_path / "brief.pdf"
+    result = cli("letter", number, "--to", "landlord", "--output", str(out))
+    assert_one_line_error(result, contains="huurbeg landlord edit NAME --address")
+    assert "address" in result.output and number in result.output
+    assert snapshot(db_path) == before and not out.exists()
+
+
+@pytest.mark.slow
+def test_a_landlords_address_is_asked_for_on_a_terminal_and_kept(cli, service, new_case, db_path, tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    from conftest import answer, spawn_huurbeg
+
+    number = new_case()
+    out = tmp_path / "brief.pdf"
+    child = spawn_huurbeg(db_path, "letter", number, "--to", "landlord", "--output", str(out))
+    answer(child, "Landlord's address?", "Bruul 5, 2800 Mechelen\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "Woonpunt\nBruul 5\n2800 Mechelen\n" in pdf_text(out)
+    import json
+
+    assert json.loads(cli("landlord", "show", "Woonpunt", "-f", "json").stdout)["address"] == "Bruul 5, 2800 Mechelen"

@@ -77,7 +77,8 @@ def casework(cli, tmp_path_factory, made_once):
 def _casework(cli, tmp_path_factory):
     scan = tmp_path_factory.mktemp("scans") / "vonnis.pdf"
     scan.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n")
-    for args in (SIGNED_INTAKE, ["plan", "fbu", CASE, "--signed", "05/11/2026", "--instalment", "200", "--start",
+    for args in (SIGNED_INTAKE, ["landlord", "edit", "Karel De Smet", "--address", "Bruul 5, 2800 Mechelen"],
+                 ["plan", "fbu", CASE, "--signed", "05/11/2026", "--instalment", "200", "--start",
                                  "01/12/2026"],
                  ["hearing", "add", CASE, "--date", "24/11/2026 09:30", "--court", "Vredegerecht Mechelen"],
                  ["case", "attach", CASE, str(scan), "--kind", "judgment"],

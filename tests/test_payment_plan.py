@@ -136,6 +136,17 @@ def test_standing_of_a_plan_kept_with_delays_is_not_on_track():
     late = [(date(2027, 2, 6), 200)]
     on_time = [(date(2027, 1, 1), 100), (date(2027, 2, 1), 100)]
     today = date(2027, 2, 10)
-    assert standing("active", states(PLAN, late, today)) == "caught-up"
-    assert standing("active", states(PLAN, on_time, today)) == "on-track"
-    assert standing("active", states(PLAN, [], today)) == "behind"
+    assert standing("active", states(PLAN, late, today), today) == "caught-up"
+    assert standing("active", states(PLAN, on_time, today), today) == "on-track"
+    assert standing("active", states(PLAN, [], today), today) == "behind"
+
+
+def test_a_plan_paid_late_once_with_the_next_instalment_due_and_unpaid_is_behind_not_caught_up():
+    from huurbeg.domain.followup import standing
+
+    plan = schedule(30000, 10000, date(2026, 11, 1))
+    first_paid_late = [(date(2026, 11, 20), 10000)]
+    today = date(2026, 12, 2)  # the second instalment fell due yesterday and is not paid
+    assert standing("active", states(plan, first_paid_late, today), today) == "behind"
+    paid_too = first_paid_late + [(date(2026, 12, 1), 10000)]
+    assert standing("active", states(plan, paid_too, today), today) == "caught-up"

@@ -30,6 +30,7 @@ FBU_CASE = ["--landlord", "Karel De Smet", "--landlord-type", "private", "--prob
             "--rent", "650", "--consent-tenant", "--consent-landlord", "--date", "2026-10-01"]
 SETUP = [
     [*PW, "--tenant", "Jan Peeters", *FBU_CASE],  # 2026-0001
+    ["landlord", "edit", "Karel De Smet", "--address", "Bruul 5, 2800 Mechelen"],  # a letter's envelope window
     ["visit", "2026-0001", "--minutes", "30", "--date", "-1w", "--no-input"],
     ["plan", "2026-0001", "--arrears", "600", "--force", "--instalment", "100", "--start", "2026-10-01"],
     ["plan", "pay", "2026-0001", "--amount", "100"],

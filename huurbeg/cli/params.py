@@ -226,6 +226,14 @@ def output_file(ctx: typer.Context, value: Path | None) -> Path | None:
     return value
 
 
+def document_file(ctx: typer.Context, value: Path | None) -> Path | None:
+    """The callback of a document's --output: a name without a suffix is a PDF and is written with `.pdf`
+    added (brief → brief.pdf), so the file opens as what it is; then checked as every --output."""
+    if value is not None and not value.suffix and value.name:
+        value = value.with_name(value.name + ".pdf")
+    return output_file(ctx, value)
+
+
 OutputOption = Annotated[Path | None, typer.Option(
     "--output", "-o", metavar="FILE", callback=output_file, show_default=False,
     help="Write the output to FILE instead of stdout, in any --format; written only when the command "

@@ -9,7 +9,7 @@ import typer
 from huurbeg.output import formats, render
 from huurbeg.core.errors import InvalidInput, MissingValue
 from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import NoInputOption, _wrap, output_file, parse_case, parse_coming_date, parse_required_text
+from huurbeg.cli.params import NoInputOption, _wrap, document_file, parse_case, parse_coming_date, parse_required_text
 from huurbeg.cli.state import state
 
 RECIPIENTS = ("landlord", "tenant", "court")
@@ -51,8 +51,9 @@ def letter(
     place: Annotated[str | None, typer.Option(
         "--place", metavar="TEXT", parser=parse_required_text, help="Where the tenant's appointment is (default: a home visit).")] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE", callback=output_file,
-        help="Write the letter to FILE.pdf, or FILE.docx with --template (readable by you only).")] = None,
+        "--output", "-o", metavar="FILE", callback=document_file,
+        help="Write the letter to FILE.pdf (.pdf is added to a name without one), or FILE.docx with --template "
+             "(readable by you only).")] = None,
     template: Annotated[Path | None, typer.Option(
         "--template", metavar="FILE.docx", help="The service's own Word template, filled with the letter's fields.")]
     = None,
@@ -93,6 +94,11 @@ def letter(
     store.cases.case(number)  # an unknown case is told before the service's details are asked
     identity, worker = sender(store, no_input)
     made = letters.build(store, to, number, identity, worker, app_state.today, language, on=on, at=at, place=place)
+    if to == "landlord" and not preview:
+        from huurbeg.commands import service
+
+        if service.ensure_landlord_address(store, number, no_input):  # once the letter is known to be possible
+            made = letters.build(store, to, number, identity, worker, app_state.today, language, on=on)
     if to == "tenant" and on is not None and at is not None:
         from datetime import datetime
 
@@ -141,8 +147,8 @@ def sender(store, no_input: bool):
     from huurbeg.output import letters
     from huurbeg.commands import service
 
-    return (service.ensure_identity(store, letters.IDENTITY_NEEDED, no_input),
-            service.ensure_worker(store, letters.WORKER_NEEDED, no_input))
+    identity = service.ensure_identity(store, letters.IDENTITY_NEEDED, no_input)
+    return identity, service.ensure_worker(store, letters.WORKER_NEEDED, no_input, signs_as=identity.signatory)
 
 
 def write(store, made, media: str, output: Path, template: Path | None, today: date) -> None:

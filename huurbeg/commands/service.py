@@ -184,11 +184,14 @@ def _ask_identity(current: ServiceIdentity, names: Iterable[str], required: bool
                                      current=getattr(current, name), required=required) for name in names}
 
 
-def _ask_worker(current: WorkerContact, names: Iterable[str], required: bool = False) -> dict:
+def _ask_worker(current: WorkerContact, names: Iterable[str], required: bool = False,
+                suggested: dict | None = None) -> dict:
+    """The worker's details asked for; `suggested` fills the input of one not stored (Enter accepts it)."""
     from huurbeg.cli import prompts
 
     return {name: prompts.ask_detail(_(WORKER_FIELDS[name]).capitalize() + "?", _checked(name, required),
-                                     current=getattr(current, name), required=required) for name in names}
+                                     current=getattr(current, name) or (suggested or {}).get(name),
+                                     required=required) for name in names}
 
 
 def _checked(name: str, required: bool = False):
@@ -217,9 +220,10 @@ def ensure_identity(store, needed: Iterable[str], no_input: bool = False) -> Ser
     return store.service.identity()
 
 
-def ensure_worker(store, needed: Iterable[str], no_input: bool = False) -> WorkerContact:
+def ensure_worker(store, needed: Iterable[str], no_input: bool = False, signs_as: str | None = None) -> WorkerContact:
     """The details of the worker at the keyboard, with every one in `needed`: asked for on a terminal, named in
-    one error line otherwise."""
+    one error line otherwise. The name is offered as `signs_as` (the service's signatory, who is often the worker
+    who writes), so the name just typed for the service is not typed twice."""
     from huurbeg.cli import prompts
 
     me = store.me
@@ -233,8 +237,26 @@ def ensure_worker(store, needed: Iterable[str], no_input: bool = False) -> Worke
             flags=" ".join("--" + name for name in lacking),
             example=" ".join(f"--{name} ..." for name in lacking)))
     render.notice(_("This document is signed with your own details; they are kept for your next letters."))
-    store.service.set_worker(me, **_ask_worker(worker, lacking, required=True))
+    store.service.set_worker(me, **_ask_worker(worker, lacking, required=True, suggested={"name": signs_as}))
     return store.service.worker(me)
+
+
+def ensure_landlord_address(store, number: str, no_input: bool = False) -> bool:
+    """The address of case `number`'s landlord, which a letter needs in its envelope's window: asked for on a
+    terminal and kept on the landlord (as `landlord edit --address`), named in one error line otherwise. True
+    when it was asked for now."""
+    from huurbeg.cli import prompts
+
+    landlord = store.cases.landlord(store.cases.case(number))
+    if landlord is None or landlord.address:
+        return False
+    if not prompts.interactive(no_input):  # the landlord's name is not repeated: it may be a person's
+        raise MissingValue(_("the landlord's address this letter needs is not set for case {number}; set it once "
+                             "with huurbeg landlord edit NAME --address ...").format(number=number))
+    render.notice(_("This letter needs the landlord's address; it is kept on the landlord for the next letters."))
+    address = prompts.ask_detail(_("Landlord's address?"), _checked("address", required=True), required=True)
+    store.cases.set_landlord_contact(landlord.id, address=address)
+    return True
 
 
 # --- landlords ----------------------------------------------------------------------

@@ -40,8 +40,9 @@ def digest(store: Storage, today: date, worker: str | None) -> dict:
             continue
         lines, payments = list(facts.instalments), list(facts.payments)
         now = payment_plan.states(lines, payments, today)
-        if standing("active", now) == "broken" and \
-                standing("active", payment_plan.states(lines, payments, today - timedelta(days=1))) != "broken":
+        if standing("active", now, today) == "broken" and \
+                standing("active", payment_plan.states(lines, payments, today - timedelta(days=1)),
+                         today - timedelta(days=1)) != "broken":
             broken.append({"case": facts.case, "missed": sum(1 for s in now if s.state == "missed")})
     # what a section already says is not repeated among the warnings
     said = {("hearing-due", h["case"]) for h in hearings} | {("instalment-unpaid", p["case"]) for p in broken}

@@ -206,7 +206,7 @@ def plan_view(store: Storage, number: str, as_of: date) -> dict:
     paid = sum(amount for when, amount in payments if when <= as_of)
     late = payment_plan.paid_late(current)
     return {
-        "case": number, "plan": plan.id, "status": plan.status, "standing": standing(plan.status, current),
+        "case": number, "plan": plan.id, "status": plan.status, "standing": standing(plan.status, current, as_of),
         "paid_late": len(late), "most_days_late": max((s.days_late for s in late), default=0),
         "arrears": Cents(plan.arrears_cents), "instalment": Cents(plan.instalment_cents),
         "start": plan.start_date, "day": plan.day_of_month, "as_of": as_of,
@@ -218,9 +218,10 @@ def plan_view(store: Storage, number: str, as_of: date) -> dict:
     }
 
 
-def standing(status: str, current: list[payment_plan.InstalmentState]) -> str:
-    """One word for how a plan is doing: completed, replaced, broken, behind, caught-up (everything due is paid,
-    some of it only after it had become late) or on-track."""
+def standing(status: str, current: list[payment_plan.InstalmentState], as_of: date) -> str:
+    """One word for how a plan is doing on `as_of`: completed, replaced, broken, behind, caught-up (everything
+    due by `as_of` is paid, some of it only after it had become late) or on-track. A plan paid late once and
+    with an instalment due and unpaid is behind: it has not caught up, even within that instalment's grace days."""
     if status in ("completed", "replaced"):
         return status
     missed = sum(1 for s in current if s.state == "missed")
@@ -228,7 +229,9 @@ def standing(status: str, current: list[payment_plan.InstalmentState]) -> str:
         return "broken"
     if any(s.state in ("late", "missed") for s in current):
         return "behind"
-    return "caught-up" if payment_plan.paid_late(current) else "on-track"
+    if not payment_plan.paid_late(current):
+        return "on-track"
+    return "behind" if any(s.due <= as_of and s.state != "paid" for s in current) else "caught-up"
 
 
 def agree(store: Storage, number: str, text: str, due: date, party: Party) -> int:

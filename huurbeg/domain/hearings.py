@@ -259,7 +259,7 @@ def roll(store: Storage, first: date, days: int, court: str | None, worker: str 
             "room": hearing.room,
             "tenant": tenant, "landlord": landlord,
             "claimed": Cents(hearing.claimed_cents) if hearing.claimed_cents is not None else None,
-            "plan": standing("active", payment_plan.states(plan, payments.get(case_id, []), first))
+            "plan": standing("active", payment_plan.states(plan, payments.get(case_id, []), first), first)
             if plan else None,
             "last_contact": last_contact, "last_reached": last_reached,
             "prepared": bool(last_reached and last_reached >= notified),

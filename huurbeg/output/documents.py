@@ -132,14 +132,21 @@ def _signatures(document, values: dict) -> None:
     if document.get_y() > 297 - MARGIN - 20:
         document.add_page()
     top, half = document.get_y(), (210 - 2 * MARGIN) / 2
-    for column, (name, role) in enumerate(((values["worker_name"], _("tenancy support worker")),
-                                           (values["signatory"], _("for {service}").format(
-                                               service=values["service_organisation"] or values["service_name"])))):
+    on_behalf = _("for {service}").format(service=values["service_organisation"] or values["service_name"])
+    blocks = [(values["worker_name"], _("tenancy support worker")), (values["signatory"], on_behalf)]
+    if _same_person(values["worker_name"], values["signatory"]):  # the worker signs for the service: one block
+        blocks = [(values["signatory"], _("tenancy support worker") + "\n" + on_behalf)]
+    for column, (name, role) in enumerate(blocks):
         document.set_xy(MARGIN + column * half, top)
         document.set_font("Sans", "B", 10.5)
         document.multi_cell(half - 5, 5, name, new_x="LEFT", new_y="NEXT")
         document.set_font("Sans", "", 9)
         document.multi_cell(half - 5, 4.5, role, new_x="LEFT", new_y="NEXT")
+
+
+def _same_person(one: str, other: str) -> bool:
+    """Two names as typed for the same person: case and spacing do not matter."""
+    return bool(one) and " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
 
 
 AGREEMENT_SIZE = 10
