@@ -473,10 +473,13 @@ def visit_summary(number: str, when, kind, reached: bool, minutes: int | None, n
 
 
 def _consents(record: dict) -> str | None:
-    """Consent matters on PW (both parties must agree); elsewhere it is shown only when recorded."""
+    """Consent matters on PW (both parties must agree; without a landlord, the tenant); elsewhere it is shown only
+    when recorded."""
     consents = record["consents"]
     if record["track"] != "pw" and not any(consents.values()):
         return None
+    if record.get("landlord") is None and not consents.get("landlord"):  # no landlord: none to consent
+        consents = {party: when for party, when in consents.items() if party != "landlord"}
     missing = _("missing")
     return ", ".join(f"{text_value(Party(party))} {text_value(when) or missing}" for party, when in consents.items())
 
