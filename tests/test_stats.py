@@ -5,6 +5,7 @@ from datetime import date
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -136,6 +137,17 @@ def test_table_panels_and_chart(cli, october):
     for panel in ("intake", "caseload", "results", "court", "housing", "work"):
         assert panel in out
     assert "cases closed: eviction prevented" in out and "█" in out and "November 2025" in out and "October 2026" in out
+
+
+@pytest.mark.parametrize("lang, label, pending", [("en", "referrals by answer", "pending"),
+                                                  ("nl", "doorverwijzingen volgens antwoord", "nog niet gekend")])
+def test_unanswered_referrals_are_counted_as_referrals_by_answer_not_as_answers(cli, october, lang, label, pending):
+    """October's two referrals have no answer yet: the figure counts referrals, its answer a breakdown of them."""
+    assert figures_of(cli, "--month", "2026-10")[("referral_outcomes", "")] == 2
+    out = cli("stats", "--month", "2026-10", env=AFTER | {"HUURBEG_LANG": lang, "COLUMNS": "200"}).stdout
+    [line] = [line for line in out.splitlines() if label in line]
+    assert re.search(re.escape(label) + r"\s+2\b", line) and re.search(re.escape(pending) + r"\s+2\b", line), out
+    assert "referral outcomes" not in out and "antwoorden op doorverwijzingen" not in out
 
 
 @pytest.mark.parametrize("args, text", [

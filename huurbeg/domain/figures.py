@@ -118,8 +118,8 @@ FIGURES: tuple[Figure, ...] = (
            lambda f: f.households_referred()),
     Figure("referrals", "results", "referrals dated in the period (by destination)", lambda f: f.referrals(),
            (("destination", values_of(ReferralDestination), lambda f: f.referrals()),)),
-    Figure("referral_outcomes", "results", "referrals dated in the period by the other service's answer: "
-           "accepted, refused, no-answer (unanswered), pending (none recorded yet)", lambda f: f.referral_outcomes(),
+    Figure("referral_outcomes", "results", "referrals dated in the period, by the other service's "
+           "answer: accepted, refused, no-answer (unanswered), pending (none recorded yet)", lambda f: f.referral_outcomes(),
            (("outcome", values_of(ReferralOutcome, extra=("pending",)), lambda f: f.referral_outcomes()),)),
     Figure("transit_admissions", "results", "households admitted to a transitional dwelling in the period",
            lambda f: f.admissions(DwellingKind.TRANSIT)),
@@ -183,7 +183,7 @@ NAMES = {
     "new_cases": N_("new cases"), "returning_households": N_("returning households"),
     "open_cases": N_("open cases"), "closed_cases": N_("closed cases"),
     "evictions_prevented": N_("cases closed: eviction prevented"), "households_referred": N_("households referred"),
-    "referrals": N_("referrals"), "referral_outcomes": N_("referral outcomes"),
+    "referrals": N_("referrals"), "referral_outcomes": N_("referrals by answer"),
     "transit_admissions": N_("transit admissions"), "regular_market_moves": N_("regular market moves"),
     "hearings": N_("hearings"), "hearings_scheduled": N_("hearings scheduled"),
     "conciliations": N_("conciliation sessions"), "conciliations_scheduled": N_("conciliation sessions scheduled"),
