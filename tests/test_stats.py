@@ -214,3 +214,31 @@ def test_every_figure_keeps_its_label_and_number_on_one_line_at_80_columns(monke
         assert [line for line in inside if re.match(re.escape(name) + number, line)], (name, out)
     for line in inside:  # a label's line is the whole label with its number; the others are breakdowns
         assert line.startswith(" ") or any(re.match(re.escape(name) + number, line) for name in names), (line, out)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_breakdown_value_and_its_count_stay_on_one_line_at_80_columns(monkeypatch, capsys, lang):
+    """'bestemming: OCMW 1 · huurdersbond' with its '1' on the next line read as a value without a count: at 80
+    columns the breakdowns break between their items, never inside one (every value of every breakdown here)."""
+    from huurbeg.core.i18n import _ as tr
+    from huurbeg.domain.figures import DIMENSIONS, Row, _value_name, month_period
+    from huurbeg.output.views import figures_view
+
+    monkeypatch.setenv("HUURBEG_LANG", lang)
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = [Row("2026-10", figure.key, breakdown, value) for figure in FIGURES
+            for breakdown, value in [("", 1234)] + [(f"{dimension}={value}", 7) for dimension, values, _count
+                                                     in figure.breakdowns for value in values]]
+    figures_view(month_period("2026-10", date(2026, 11, 5)), rows)
+    out = capsys.readouterr().out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    lines = [" ".join(line.strip("│ ").split()) for line in out.splitlines()]
+    for figure in FIGURES:
+        for dimension, values, _count in figure.breakdowns:
+            for value in values:
+                item = f"{_value_name(dimension, value)} 7"
+                # an item wider than its column alone wraps at its words, the count beside its last word
+                tail = " ".join(item.split()[-2:])
+                assert any(item in line for line in lines) or len(item) > 26 and any(
+                    line.endswith(tail) or f"{tail} ·" in line for line in lines), (item, out)
+            assert any(f"{tr(DIMENSIONS[dimension])}:" in line for line in lines), (dimension, out)

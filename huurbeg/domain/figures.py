@@ -229,10 +229,20 @@ def _value_name(dimension: str, value: str) -> str:
     return value
 
 
+BREAKDOWN_SEPARATOR = " · "
+
+
+def breakdown_items(dimension: str, values: list[tuple[str, str]]) -> tuple[str, list[str]]:
+    """A dimension's name ('track:') and its breakdowns as the items a line may break between, never inside
+    one: each value as the reader names it with its count ('pw 3', 'ogp 2')."""
+    return f"{_(DIMENSIONS.get(dimension, dimension))}:", [f"{_value_name(dimension, v)} {n}".rstrip()
+                                                            for v, n in values]
+
+
 def breakdown_text(dimension: str, values: list[tuple[str, str]]) -> str:
     """One line of breakdowns, 'track: pw 3 · ogp 2', each value as the reader names it."""
-    return f"{_(DIMENSIONS.get(dimension, dimension))}: " + " · ".join(
-        f"{_value_name(dimension, v)} {n}" for v, n in values)
+    name, items = breakdown_items(dimension, values)
+    return f"{name} " + BREAKDOWN_SEPARATOR.join(items)
 
 
 def breakdown_words(breakdown: str) -> str:
