@@ -196,14 +196,28 @@ def test_a_planned_visit_is_an_all_day_event_of_the_feed_that_names_only_its_cas
     assert len(events(calendar)) == 2  # beside the hearing
     assert str(visit["status"]) == "CONFIRMED" and visit["sequence"] == 0
     assert visit.get("dtstart").dt == date(2026, 11, 30) and visit.get("dtend").dt == date(2026, 12, 1)
-    assert str(visit["summary"]) == f"Visit planned: {number}"
+    assert str(visit["summary"]) == f"Contact planned: {number}"
     for personal in ("Plantedname", "Zzplantedstraat", NOTE):
         assert personal.lower() not in text.lower()
     dutch = cli("hearing", "list", "--within", "30", "-f", "ics", env={"HUURBEG_LANG": "nl"})
     assert dutch.exit_code == 0, dutch.output
-    assert str(events(Calendar.from_ical(dutch.stdout))[uid]["summary"]) == f"Huisbezoek gepland: {number}"
+    assert str(events(Calendar.from_ical(dutch.stdout))[uid]["summary"]) == f"Contact gepland: {number}"
     _, later = feed(cli, "--date", "01/12/2026")  # outside the exported window: not there
     assert uid not in events(later)
+
+
+def test_the_contact_a_phone_call_planned_is_named_a_contact_not_a_visit(cli, new_case):
+    """Only the day of the next contact is planned, not its kind: the event names it neutrally, in the feed's
+    language, whatever kind of contact planned it."""
+    number = new_case()
+    uid = plan_visit(cli, number, "30/11/2026", "--kind", "phone")
+    _, calendar = feed(cli)
+    assert str(events(calendar)[uid]["summary"]) == f"Contact planned: {number}"
+    cli("visit", "add", number, "--kind", "phone", "--note", NOTE, "--next", "29/11/2026", "--no-input")
+    dutch = cli("hearing", "list", "--within", "30", "-f", "ics", env={"HUURBEG_LANG": "nl"})
+    assert dutch.exit_code == 0, dutch.output
+    summaries = {str(event["summary"]) for event in events(Calendar.from_ical(dutch.stdout)).values()}
+    assert summaries == {f"Contact gepland: {number}", f"Contact gepland: {number} (vervallen)"}
 
 
 def test_a_replaced_plan_is_cancelled_and_its_successor_added(cli, new_case):

@@ -19,6 +19,9 @@ from huurbeg.domain.figures import PANELS
 from huurbeg.core.i18n import _, speaking
 from huurbeg.output.workbook import HEADERS
 
+EURO = '[$€-813] #,##0.00'
+"""Money in a workbook: a euro amount with two decimals, the way Excel writes the euro of Belgian Dutch."""
+
 
 def ok(result):
     assert result.exit_code == 0, result.output
@@ -91,9 +94,23 @@ def test_amounts_are_numbers_with_two_decimals(cli, new_case, tmp_path):
     ok(cli("plan", "show", number, "-f", "xlsx", "-o", str(path)))
     rows = records(sheets(path).active)
     assert len(rows) == 12
-    assert rows[0]["amount"].value == 103 and rows[0]["amount"].number_format == "#,##0.00"
+    assert rows[0]["amount"].value == 103 and rows[0]["amount"].number_format == EURO
     assert rows[-1]["amount"].value == pytest.approx(101.56)
     assert rows[0]["due"].is_date
+
+
+def test_an_fbu_advance_in_the_figures_is_a_euro_amount(cli, tmp_path):
+    """The FBU panel's sum of advances is money: a euro amount, as every money cell of a workbook."""
+    number = ok(cli("intake", "--track", "pw", "--tenant", "Sara Janssens", "--address", "Molenstraat 5, 2800 Mechelen",
+                    "--source", "tenant", "--landlord", "Karel De Smet", "--landlord-type", "private",
+                    "--problem", "arrears", "--arrears", "1950", "--rent", "650", "--tenant-informed",
+                    "--consent-tenant", "--consent-landlord", "--date", "2026-10-01", "--no-input")).stdout.strip()
+    ok(cli("plan", "fbu", number, "--signed", "05/11/2026", "--instalment", "200", "--start", "01/12/2026"))
+    ok(cli("plan", "fbu-paid", number, "--date", "19/11/2026"))
+    path = tmp_path / "figures.xlsx"
+    ok(cli("stats", "--month", "2026-11", "-f", "xlsx", "-o", str(path)))
+    [amount] = [r["value"] for r in records(sheets(path)["fbu"]) if r["figure"].value == "fbu_advances_paid_amount"]
+    assert amount.value == 975 and amount.number_format == EURO and "€" in amount.number_format
 
 
 def test_a_hearing_roll_workbook_has_date_and_time_cells(cli, new_case, tmp_path):
@@ -105,7 +122,7 @@ def test_a_hearing_roll_workbook_has_date_and_time_cells(cli, new_case, tmp_path
     [row] = records(sheets(path).active)
     assert row["starts_at"].value == datetime(2026, 11, 24, 9, 30)
     assert row["starts_at"].number_format == "dd/mm/yyyy hh:mm"
-    assert row["claimed"].value == 2450 and row["claimed"].number_format == "#,##0.00"
+    assert row["claimed"].value == 2450 and row["claimed"].number_format == EURO
     assert row["prepared"].value is False
 
 

@@ -45,6 +45,27 @@ def test_intake_json_is_the_new_case(cli):
     assert "consent of landlord missing" in result.stderr or result.stderr == ""
 
 
+def test_a_pw_case_without_a_landlord_waits_only_for_the_tenant_s_consent(cli):
+    """No landlord registered: no landlord consent to wait for, in the warnings and in the landlord report."""
+    no_landlord = [a for a in INTAKE if a not in ("--landlord", "Woonpunt", "--landlord-type", "shm")]
+    no_landlord[no_landlord.index("--source") + 1] = "tenant"
+    number = cli(*no_landlord, "--consent-tenant").stdout.strip()
+    deadlines = cli("deadlines", "-f", "json")
+    assert deadlines.exit_code == 0, deadlines.output
+    assert [w["rule"] for w in json.loads(deadlines.stdout) if w["case"] == number] == []
+    dutch = cli("deadlines", env={"HUURBEG_LANG": "nl"})
+    assert "verhuurder" not in dutch.stdout
+    shown = cli("case", "show", number)
+    assert shown.exit_code == 0, shown.output
+    assert "landlord missing" not in shown.stdout and "landlord" not in shown.stdout.split("Consent")[1].split("\n")[0]
+    report = cli("case", "report", number, "--for", "landlord", "-f", "json")
+    assert report.exit_code == 0, report.output
+    assert json.loads(report.stdout)["support"]["waiting_for_consent"] is False
+    waiting = cli(*no_landlord, "--tenant", "Other", "--address", "Elders 2").stdout.strip()
+    assert [w["rule"] for w in json.loads(cli("deadlines", "-f", "json").stdout) if w["case"] == waiting] == \
+        ["pw-consent-missing"]
+
+
 def test_existing_landlord_is_reused_by_name(cli, db_path):
     cli(*INTAKE)
     result = cli(*[a for a in INTAKE if a not in ("--landlord-type", "shm")],

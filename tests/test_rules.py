@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from huurbeg.core.codes import Severity, Status, Track
-from huurbeg.domain.rules import (NO_CONTACT_DAYS, PW_END_WARNING_DAYS, RULES, CaseFacts, actionable, most_urgent_first,
-                                  warnings_for)
+from huurbeg.core.codes import Party, Severity, Status, Track
+from huurbeg.domain.rules import (NO_CONTACT_DAYS, PW_END_WARNING_DAYS, RULES, CaseFacts, actionable, consents_missing,
+                                  most_urgent_first, warnings_for)
 
 TODAY = date(2026, 11, 22)
 
@@ -45,6 +45,17 @@ def test_pw_consent(tenant, landlord, expected):
     else:
         assert [(w.severity, w.due) for w in found] == [(Severity.WARNING, date(2026, 1, 5))]  # since the track began
         assert found[0].message.startswith(expected)
+
+
+@pytest.mark.parametrize("tenant, expected", [(date(2026, 11, 1), None), (None, "consent of tenant missing")])
+def test_a_case_without_a_landlord_waits_for_no_landlord_consent(tenant, expected):
+    found = by_rule(warnings_for(facts(has_landlord=False, consent_tenant=tenant, consent_landlord=None), TODAY),
+                    "pw-consent-missing")
+    assert [w.message.split(";")[0] for w in found] == ([expected] if expected else [])
+    assert consents_missing(Track.PW, has_landlord=False, tenant=tenant is not None, landlord=False) == \
+        ({Party.TENANT} if expected else set())
+    assert consents_missing(Track.PW, has_landlord=True, tenant=True, landlord=False) == {Party.LANDLORD}
+    assert consents_missing(Track.OGP, has_landlord=True, tenant=False, landlord=False) == set()
 
 
 def test_consent_is_only_a_pw_rule():

@@ -5,6 +5,7 @@ from datetime import date
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -138,6 +139,17 @@ def test_table_panels_and_chart(cli, october):
     assert "cases closed: eviction prevented" in out and "█" in out and "November 2025" in out and "October 2026" in out
 
 
+@pytest.mark.parametrize("lang, label, pending", [("en", "referrals by answer", "pending"),
+                                                  ("nl", "doorverwijzingen volgens antwoord", "nog niet gekend")])
+def test_unanswered_referrals_are_counted_as_referrals_by_answer_not_as_answers(cli, october, lang, label, pending):
+    """October's two referrals have no answer yet: the figure counts referrals, its answer a breakdown of them."""
+    assert figures_of(cli, "--month", "2026-10")[("referral_outcomes", "")] == 2
+    out = cli("stats", "--month", "2026-10", env=AFTER | {"HUURBEG_LANG": lang, "COLUMNS": "200"}).stdout
+    [line] = [line for line in out.splitlines() if label in line]
+    assert re.search(re.escape(label) + r"\s+2\b", line) and re.search(re.escape(pending) + r"\s+2\b", line), out
+    assert "referral outcomes" not in out and "antwoorden op doorverwijzingen" not in out
+
+
 @pytest.mark.parametrize("args, text", [
     (["--month", "2026-13"], "YYYY-MM"), (["--month", "oct"], "YYYY-MM"), (["--year", "26"], "year"),
     (["--from", "01/10/2026"], "both --from and --to"),
@@ -202,3 +214,31 @@ def test_every_figure_keeps_its_label_and_number_on_one_line_at_80_columns(monke
         assert [line for line in inside if re.match(re.escape(name) + number, line)], (name, out)
     for line in inside:  # a label's line is the whole label with its number; the others are breakdowns
         assert line.startswith(" ") or any(re.match(re.escape(name) + number, line) for name in names), (line, out)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_breakdown_value_and_its_count_stay_on_one_line_at_80_columns(monkeypatch, capsys, lang):
+    """'bestemming: OCMW 1 · huurdersbond' with its '1' on the next line read as a value without a count: at 80
+    columns the breakdowns break between their items, never inside one (every value of every breakdown here)."""
+    from huurbeg.core.i18n import _ as tr
+    from huurbeg.domain.figures import DIMENSIONS, Row, _value_name, month_period
+    from huurbeg.output.views import figures_view
+
+    monkeypatch.setenv("HUURBEG_LANG", lang)
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = [Row("2026-10", figure.key, breakdown, value) for figure in FIGURES
+            for breakdown, value in [("", 1234)] + [(f"{dimension}={value}", 7) for dimension, values, _count
+                                                     in figure.breakdowns for value in values]]
+    figures_view(month_period("2026-10", date(2026, 11, 5)), rows)
+    out = capsys.readouterr().out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    lines = [" ".join(line.strip("│ ").split()) for line in out.splitlines()]
+    for figure in FIGURES:
+        for dimension, values, _count in figure.breakdowns:
+            for value in values:
+                item = f"{_value_name(dimension, value)} 7"
+                # an item wider than its column alone wraps at its words, the count beside its last word
+                tail = " ".join(item.split()[-2:])
+                assert any(item in line for line in lines) or len(item) > 26 and any(
+                    line.endswith(tail) or f"{tail} ·" in line for line in lines), (item, out)
+            assert any(f"{tr(DIMENSIONS[dimension])}:" in line for line in lines), (dimension, out)

@@ -218,7 +218,7 @@ def _facts(db: Connection, join: str, where: str, params: dict, subquery: bool) 
     """The facts of the cases `FROM case_file {join} {where}` selects; with `subquery`, each statement selects
     them again (many cases), else it names their ids (a few)."""
     cases = db.rows("SELECT case_file.id, case_file.number, case_file.track, case_file.status, "
-                    f"case_file.intake_date, case_file.tenant_informed FROM case_file {join} {where}", **params)
+                    f"case_file.intake_date, case_file.tenant_informed, case_file.landlord_id FROM case_file {join} {where}", **params)
     if not cases:
         return []
     # Every open case: the same cases again as a subquery, not thousands of parameters.
@@ -262,7 +262,7 @@ def _facts(db: Connection, join: str, where: str, params: dict, subquery: bool) 
             case=row.number, track=Track(row.track), status=Status(row.status), intake_date=row.intake_date,
             track_since=since.get(cid, row.intake_date),
             consent_tenant=consents_of.get(cid, {}).get(Party.TENANT),
-            consent_landlord=consents_of.get(cid, {}).get(Party.LANDLORD),
+            consent_landlord=consents_of.get(cid, {}).get(Party.LANDLORD), has_landlord=row.landlord_id is not None,
             last_contact=contact.last_contact if contact else None,
             last_reached=contact.last_reached if contact else None, tenant_informed=row.tenant_informed,
             next_planned=contact.next_planned if contact else None,

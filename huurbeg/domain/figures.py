@@ -118,8 +118,8 @@ FIGURES: tuple[Figure, ...] = (
            lambda f: f.households_referred()),
     Figure("referrals", "results", "referrals dated in the period (by destination)", lambda f: f.referrals(),
            (("destination", values_of(ReferralDestination), lambda f: f.referrals()),)),
-    Figure("referral_outcomes", "results", "referrals dated in the period by the other service's answer: "
-           "accepted, refused, no-answer (unanswered), pending (none recorded yet)", lambda f: f.referral_outcomes(),
+    Figure("referral_outcomes", "results", "referrals dated in the period, by the other service's "
+           "answer: accepted, refused, no-answer (unanswered), pending (none recorded yet)", lambda f: f.referral_outcomes(),
            (("outcome", values_of(ReferralOutcome, extra=("pending",)), lambda f: f.referral_outcomes()),)),
     Figure("transit_admissions", "results", "households admitted to a transitional dwelling in the period",
            lambda f: f.admissions(DwellingKind.TRANSIT)),
@@ -183,7 +183,7 @@ NAMES = {
     "new_cases": N_("new cases"), "returning_households": N_("returning households"),
     "open_cases": N_("open cases"), "closed_cases": N_("closed cases"),
     "evictions_prevented": N_("cases closed: eviction prevented"), "households_referred": N_("households referred"),
-    "referrals": N_("referrals"), "referral_outcomes": N_("referral outcomes"),
+    "referrals": N_("referrals"), "referral_outcomes": N_("referrals by answer"),
     "transit_admissions": N_("transit admissions"), "regular_market_moves": N_("regular market moves"),
     "hearings": N_("hearings"), "hearings_scheduled": N_("hearings scheduled"),
     "conciliations": N_("conciliation sessions"), "conciliations_scheduled": N_("conciliation sessions scheduled"),
@@ -229,10 +229,20 @@ def _value_name(dimension: str, value: str) -> str:
     return value
 
 
+BREAKDOWN_SEPARATOR = " · "
+
+
+def breakdown_items(dimension: str, values: list[tuple[str, str]]) -> tuple[str, list[str]]:
+    """A dimension's name ('track:') and its breakdowns as the items a line may break between, never inside
+    one: each value as the reader names it with its count ('pw 3', 'ogp 2')."""
+    return f"{_(DIMENSIONS.get(dimension, dimension))}:", [f"{_value_name(dimension, v)} {n}".rstrip()
+                                                            for v, n in values]
+
+
 def breakdown_text(dimension: str, values: list[tuple[str, str]]) -> str:
     """One line of breakdowns, 'track: pw 3 · ogp 2', each value as the reader names it."""
-    return f"{_(DIMENSIONS.get(dimension, dimension))}: " + " · ".join(
-        f"{_value_name(dimension, v)} {n}" for v, n in values)
+    name, items = breakdown_items(dimension, values)
+    return f"{name} " + BREAKDOWN_SEPARATOR.join(items)
 
 
 def breakdown_words(breakdown: str) -> str:

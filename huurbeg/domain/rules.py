@@ -173,6 +173,7 @@ class CaseFacts:
     track_since: date
     consent_tenant: date | None = None
     consent_landlord: date | None = None
+    has_landlord: bool = True  # a landlord is registered: without one, no landlord consent is waited for
     last_contact: date | None = None  # any contact, reached or not (a letter, a door that stayed shut)
     last_reached: date | None = None  # the latest contact that reached the household
     tenant_informed: bool = True  # False: opened from a court's notice before the tenant knew (COURT_NOTICE_SOURCES)
@@ -288,15 +289,25 @@ def _countdown(due: date, today: date, window_days: int, near: Severity) -> Seve
     return near if days <= window_days else Severity.INFO
 
 
+def consents_missing(track: Track, has_landlord: bool, tenant: bool, landlord: bool) -> set[Party]:
+    """Whose consent PW support still waits for before it starts: the tenant's and, when a landlord is
+    registered, the landlord's (a case without a landlord has no landlord to consent). Other tracks wait for none.
+    The one condition the warnings, the landlord's letter and report, and the figures read."""
+    if track != Track.PW:
+        return set()
+    needed = {Party.TENANT: tenant} | ({Party.LANDLORD: landlord} if has_landlord else {})
+    return {party for party, given in needed.items() if not given}
+
+
 @rule
 def pw_consent_missing(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
-    """PW support starts only when both tenant and landlord consent."""
-    if facts.track != Track.PW:
-        return
+    """PW support starts only when both tenant and landlord consent (a case without a landlord: the tenant)."""
+    missing = consents_missing(facts.track, facts.has_landlord, facts.consent_tenant is not None,
+                               facts.consent_landlord is not None)
     message = {(True, True): N_("no consent of tenant or landlord; PW support cannot start"),
                (True, False): N_("consent of tenant missing; PW support cannot start"),
                (False, True): N_("consent of landlord missing; PW support cannot start")}.get(
-        (facts.consent_tenant is None, facts.consent_landlord is None))
+        (Party.TENANT in missing, Party.LANDLORD in missing))
     if message:
         yield _warning(facts, "pw_consent_missing", Severity.WARNING, facts.track_since, Msg(message))
 

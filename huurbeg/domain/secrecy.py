@@ -18,6 +18,7 @@ from huurbeg.domain.casework import check_not_future
 from huurbeg.core.codes import Party, Problem, Status, Track, known
 from huurbeg.domain.followup import plan_view
 from huurbeg.domain.hearings import agreement_kept
+from huurbeg.domain.rules import consents_missing
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.messages import plain, state_word, text_value
 
@@ -45,9 +46,10 @@ def landlord_report(store: Storage, number: str, today: date) -> dict:
     next_step = min(upcoming, key=lambda step: step[1]) if upcoming else None
     running = case.status == Status.OPEN
     given = store.cases.consents(case)
-    # PW starts only once tenant and landlord consented (huurbeg.domain.rules.pw_consent_missing): until then the
-    # letter may not say that support runs
-    waiting = running and case.track == Track.PW and not {Party.TENANT, Party.LANDLORD} <= {Party(p) for p in given}
+    # PW starts only once tenant and landlord (if any) consented (huurbeg.domain.rules.consents_missing): until
+    # then the letter may not say that support runs
+    waiting = running and bool(consents_missing(Track(case.track), landlord is not None, Party.TENANT in given,
+                                                Party.LANDLORD in given))
     return {
         "case": case.number, "date": today, "landlord": landlord.name if landlord else None,
         "tenant": household.name, "address": household.address,

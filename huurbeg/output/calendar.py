@@ -14,7 +14,8 @@ number alone, at its hour when one was given; withdrawn, with its result recorde
 in the window as STATUS:CANCELLED, its SEQUENCE counting the changes the history holds since it was announced.
 
 Beside them, each open case's next planned contact (the day a visit set) is an
-all-day event named by the case number alone, its UID the contact's. When a later
+all-day event named "Contact planned" and the case number alone (only the day is planned, not
+the kind of contact), its UID the contact's. When a later
 contact replaces the plan or keeps it, a correction clears it, or the contact is withdrawn or the case
 closed, it stays in the window as STATUS:CANCELLED; its SEQUENCE counts the
 contact's corrections and withdrawal in the history, so it only rises.
@@ -99,7 +100,8 @@ def hearings_ics(rows: list[dict], now: datetime | None = None) -> str:
 
 
 def _visit(row: dict, stamp: datetime):
-    """A planned contact: the whole day (no hour is planned), named by its case number alone."""
+    """A planned contact: the whole day (no hour is planned), named by its case number alone, and a contact, not
+    a visit: only its day is planned, not its kind."""
     from icalendar import Event  # heavy
 
     event = Event()
@@ -110,9 +112,9 @@ def _visit(row: dict, stamp: datetime):
     event.add("dtstart", row["day"])
     event.add("dtend", row["day"] + timedelta(days=1))
     if row["cancelled"]:
-        event.add("summary", _("Visit planned: {case} (cancelled)").format(case=row["case"]))
+        event.add("summary", _("Contact planned: {case} (cancelled)").format(case=row["case"]))
     else:
-        event.add("summary", _("Visit planned: {case}").format(case=row["case"]))
+        event.add("summary", _("Contact planned: {case}").format(case=row["case"]))
     event.add("description", plain(_("Case {number}").format(number=row["case"])))
     event.add("transp", "TRANSPARENT")  # a day's reminder; the visit's hour is the worker's to block
     return event

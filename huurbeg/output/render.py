@@ -529,6 +529,50 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
                   for n, row in enumerate(rows)])
 
 
+class Items:
+    """Lines of items that a narrow column breaks between, never inside one: 'destination: OCMW 1 · tenants
+    union 2' never leaves a count alone on the next line. Each of `lines` is a name ('destination:') and its
+    items, drawn joined by `separator`, the first beside the name when it fits; an item wider than the column
+    alone is folded."""
+
+    def __init__(self, lines: list[tuple[str, list[str]]], separator: str, style: str | None = None):
+        self.lines, self.separator, self.style = lines, separator, style
+
+    def __rich_measure__(self, console, options):
+        from rich.cells import cell_len  # heavy
+        from rich.measure import Measurement  # heavy
+
+        parts = [cell_len(part) for name, items in self.lines for part in [name, *items]]
+        whole = [cell_len(f"{name} {self.separator.join(items)}") for name, items in self.lines]
+        return Measurement(max(parts, default=0), max(whole, default=0)).clamp(max_width=options.max_width)
+
+    def __rich_console__(self, console, options):
+        from rich.cells import cell_len  # heavy
+        from rich.text import Text  # heavy
+
+        width, drawn = max(1, options.max_width), []
+        for name, items in self.lines:
+            current = name
+            for n, item in enumerate(items):
+                joined = f"{current} {item}" if n == 0 else f"{current}{self.separator}{item}"
+                if cell_len(joined) <= width:
+                    current = joined
+                    continue
+                drawn.append(current)
+                current = item
+                if cell_len(item) > width:  # wider than the column alone: its words wrap, its last keeps the count
+                    *words, last, count = item.split(" ") if item.count(" ") >= 2 else ["", item, ""]
+                    current = ""
+                    for word in [*words, f"{last} {count}".strip()]:
+                        if current and cell_len(f"{current} {word}") > width:
+                            drawn.append(current)
+                            current = word
+                        else:
+                            current = f"{current} {word}".lstrip()
+            drawn.append(current)
+        yield Text("\n".join(drawn), style=self.style or "", overflow="fold")
+
+
 class Lines:
     """A table drawn as plain aligned lines: a title, a bold header, a rule, one line a row.
 

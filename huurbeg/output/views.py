@@ -11,10 +11,11 @@ from huurbeg.core.codes import (AttachmentKind, ConciliationResult, ContactKind,
                                 ReferralDestination, ReferralOutcome, SessionKind, Source, Status, Track, known)
 from huurbeg.domain.payment_plan import LATE_AFTER_DAYS
 from huurbeg.domain.attachments import size_shown, type_name
-from huurbeg.domain.figures import (FIGURES, HEADLINES, PANELS, WORKER_FIGURES, breakdown_text, figure_name,
-                                    panel_name)
+from huurbeg.domain.figures import (BREAKDOWN_SEPARATOR, FIGURES, HEADLINES, PANELS, WORKER_FIGURES, breakdown_items,
+                                    figure_name, panel_name)
 from huurbeg.output import history
-from huurbeg.output.render import Cents, coded, console, literal, message, plain, state_word, table, text_value
+from huurbeg.output.render import (Cents, Items, coded, console, literal, message, plain, state_word, table,
+                                   text_value)
 from huurbeg.domain.entities import HOUSEHOLD, LANDLORD_CONTACT
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
@@ -387,9 +388,10 @@ def figures_view(period, rows) -> None:
         for figure in (f for f in FIGURES if f.panel == panel):
             total, *parts = by_key[figure.key]
             by_dimension = groupby((r for r in parts if r.value), key=lambda r: r.breakdown.split("=", 1)[0])
-            detail = "\n".join(breakdown_text(dimension, [(r.breakdown.split("=", 1)[1], text_value(r.value))
-                                                           for r in found])
-                               for dimension, found in by_dimension)
+            # a value and its count stay together: the line breaks between items ('OCMW 1 · huurdersbond 2')
+            detail = Items([breakdown_items(dimension, [(r.breakdown.split("=", 1)[1], text_value(r.value))
+                                                        for r in found])
+                            for dimension, found in by_dimension], BREAKDOWN_SEPARATOR, style="dim")
             grid.add_row(figure_name(figure.key), text_value(total.value), detail)
         out.print(Panel(grid, title=panel_name(panel), title_align="left"))
 
@@ -473,10 +475,13 @@ def visit_summary(number: str, when, kind, reached: bool, minutes: int | None, n
 
 
 def _consents(record: dict) -> str | None:
-    """Consent matters on PW (both parties must agree); elsewhere it is shown only when recorded."""
+    """Consent matters on PW (both parties must agree; without a landlord, the tenant); elsewhere it is shown only
+    when recorded."""
     consents = record["consents"]
     if record["track"] != "pw" and not any(consents.values()):
         return None
+    if record.get("landlord") is None and not consents.get("landlord"):  # no landlord: none to consent
+        consents = {party: when for party, when in consents.items() if party != "landlord"}
     missing = _("missing")
     return ", ".join(f"{text_value(Party(party))} {text_value(when) or missing}" for party, when in consents.items())
 

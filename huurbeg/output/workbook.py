@@ -1,6 +1,6 @@
 """Rows as an Excel workbook (`--format xlsx`), the way a coordinator's spreadsheet wants them.
 
-Cells keep their types: dates are dates, amounts are numbers in euros with two decimals,
+Cells keep their types: dates are dates, amounts are numbers in euros with two decimals and the euro sign,
 counts are whole numbers, yes/no are booleans. Each sheet has a bold header row (the
 same keys as the csv), frozen under the header, with a filter and columns wide enough
 to read. Text is always text: a value that starts with `=` is never a formula. openpyxl
@@ -27,7 +27,8 @@ from huurbeg.domain import figures
 
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
-EURO_FORMAT = "#,##0.00"
+EURO_FORMAT = "[$€-813] #,##0.00"
+"""A money cell: euros with two decimals and the euro sign, as Excel writes the euro of Belgian Dutch."""
 COUNT_FORMAT = "0"
 DECIMAL_FORMAT = "0.0"
 WIDEST = 60
