@@ -27,7 +27,8 @@ from huurbeg.core import dates, money, national_number, text
 from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
                                      is_court_notice, landlords_like, match_key)
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
-from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, in_words, reason as _said
+from huurbeg.core.errors import (Cancelled, HuurbegError, RuleViolation, field_name, in_words, reason as _said,
+                                 said as _said_detail)
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.domain.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
 from huurbeg.domain.entities import HOUSEHOLD, Field
@@ -427,11 +428,22 @@ def vouched_fields() -> set[str]:
     return set(_VOUCHED)
 
 
+def in_their_words(found: BaseException) -> str:
+    """A doubt or refusal as it is said under the question it is about: the field it names and those it refers
+    to in the reader's words ("instalment: ..."), as no flag was typed for it."""
+    if not hasattr(found, "detail"):
+        return _said(found)
+    with in_words():
+        field = getattr(found, "field", None)
+        said = _said_detail(found.detail)
+        return f"{field_name(field)}: {said}" if field else said
+
+
 def _doubted(field: str, doubts: list[HuurbegError]) -> bool:
     """The doubts about `field` asked right after it was typed, No by default; whether all were accepted."""
     mine = [found for found in doubts if getattr(found, "field", None) == field]
     for found in mine:
-        if not confirm(_("{doubt}. Record it anyway?").format(doubt=said_on_the_command_line(found)), default=False):
+        if not confirm(_("{doubt}. Record it anyway?").format(doubt=in_their_words(found)), default=False):
             _VOUCHED.discard(field)
             return False
     if mine:
