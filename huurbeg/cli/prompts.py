@@ -442,13 +442,19 @@ def in_their_words(found: BaseException) -> str:
 def _doubted(field: str, doubts: list[HuurbegError]) -> bool:
     """The doubts about `field` asked right after it was typed, No by default; whether all were accepted."""
     mine = [found for found in doubts if getattr(found, "field", None) == field]
-    for found in mine:
-        if not confirm(_("{doubt}. Record it anyway?").format(doubt=in_their_words(found)), default=False):
-            _VOUCHED.discard(field)
-            return False
+    if not accepted(mine):
+        _VOUCHED.discard(field)
+        return False
     if mine:
         _VOUCHED.add(field)
     return True
+
+
+def accepted(doubts: Sequence[HuurbegError]) -> bool:
+    """The doubts about an answer just typed, each asked under its question (No by default): whether all were
+    accepted. A No asks that question again, where the worker is, rather than stopping the flow."""
+    return all(confirm(_("{doubt}. Record it anyway?").format(doubt=in_their_words(found)), default=False)
+               for found in doubts)
 
 
 def _plan_arrears(case_arrears: int | None, current: int | None,
@@ -622,9 +628,11 @@ def _tick(prompt: str, choices: list) -> list:
 def ask_hearing(today: date, courts: Sequence[tuple[str, int]] = ()) -> tuple:
     """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents). `courts`: the
     courts on record with how often each is used, offered as completions."""
-    starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
-                      lambda answer: dates.parse_datetime(answer, today, dates.COMING), optional=False)
-    vouch(hearing_doubts(starts_at, None), False)  # a day no court sits, asked about as `hearing add` asks it
+    while True:  # a day no court sits is asked about as `hearing add` asks it; a No asks the hearing again
+        starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
+                          lambda answer: dates.parse_datetime(answer, today, dates.COMING), optional=False)
+        if accepted(hearing_doubts(starts_at, None)):
+            break
     court = ask_court(courts)
     room = _optional_text(_("Courtroom?"))
     latest = min(today, starts_at.date())
