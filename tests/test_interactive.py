@@ -241,3 +241,20 @@ def test_a_household_written_otherwise_is_offered_at_the_intake(db_path, cli):
     child.close()
     assert child.exitstatus == 0, child.before
     assert [c["case"] for c in json.loads(cli("case", "list", "--status", "all", "-f", "json").stdout)] == [first]
+
+
+def test_using_the_open_case_of_a_duplicate_names_the_answers_it_did_not_take(db_path, cli, new_case):
+    number = new_case()
+    child = spawn(db_path, "intake", "--track", "pre-ogp", "--source", "ocmw", "--referrer", "", "--tenant",
+                  "Jan Peeters", "--address", "Kerkstraat 1, 2800 Mechelen", "--phone", "", "--birth-date", "30/07/1985",
+                  "--national-number", "85073003328", "--adults", "1", "--children", "0", "--landlord", "Woonpunt",
+                  "--problem", "arrears", "--arrears", "3120", "--rent", "650", "--note", "", "--date", "today",
+                  "--tenant-informed", "--consent-tenant", "--consent-landlord")
+    answer(child, f"Use case {number}", "\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    said = " ".join(child.before.split())
+    assert f"Not recorded in case {number}: track pre-ogp, registered by ocmw" in said, said
+    assert "€ 3.120,00" in said and "--" not in said.partition("Not recorded")[2]
+    assert f"huurbeg case edit {number}" in said
