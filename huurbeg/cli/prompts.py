@@ -62,23 +62,45 @@ _KEEP: list[Callable[[dict], None]] = []
 """What keeps the answers of the flow being asked (huurbeg.domain.drafts), so that Ctrl-C or a No loses none."""
 _ANSWERS: list = []
 """The flow being asked: a function giving its answers so far, and those last kept."""
+_SKIPPED: set[str] = set()
+"""The questions of the flow being asked that were answered with Enter alone: answered, empty, and kept so
+(under `skipped`), so that a resumed flow does not ask them again."""
 
 
-def keep_answers(keep: Callable[[dict], None] | None) -> None:
-    """Keep the answers of every flow asked from now on with `keep(answers)`, as each is accepted; None stops."""
+def keep_answers(keep: Callable[[dict], None] | None, skipped: Sequence[str] = ()) -> None:
+    """Keep the answers of every flow asked from now on with `keep(answers)`, as each is accepted; None stops.
+    `skipped`: the questions a resumed flow had answered with Enter alone, not asked again."""
     _KEEP[:] = [keep] if keep else []
     _ANSWERS.clear()
+    _SKIPPED.clear()
+    _SKIPPED.update(skipped)
+
+
+def _unanswered(name: str, value) -> bool:
+    """Whether the question of `name` is still to be asked: no value, and not skipped with Enter before."""
+    return value in (None, []) and name not in _SKIPPED
+
+
+def _answered(name: str, value):
+    """`value` answered for `name`; an empty one remembered as skipped, so it is kept as answered."""
+    if value in (None, []):
+        _SKIPPED.add(name)
+    return value
 
 
 def _answering(answers: Callable[[], dict]) -> None:
     """A flow starts asking: `answers()` gives what it holds so far, the flags' values to begin with."""
-    _ANSWERS[:] = [answers, answers(), _ASKED[0]]
+    _ANSWERS[:] = [answers, _with_skipped(answers()), _ASKED[0]]
+
+
+def _with_skipped(answers: dict) -> dict:
+    return {**answers, "skipped": sorted(_SKIPPED)} if _SKIPPED else answers
 
 
 def _keep_answers() -> None:
     """Keep what the flow holds now, if a question was answered and it changed: before each question (the last
     answer was accepted and the command's transaction let go of its lock) and when the flow's last answer is in."""
-    if _KEEP and _ANSWERS and _ASKED[0] > _ANSWERS[2] and (now := _ANSWERS[0]()) != _ANSWERS[1]:
+    if _KEEP and _ANSWERS and _ASKED[0] > _ANSWERS[2] and (now := _with_skipped(_ANSWERS[0]())) != _ANSWERS[1]:
         _KEEP[0](now)
         _ANSWERS[1] = now
 
@@ -237,26 +259,26 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date,
     spoken = known is None
     for field in HOUSEHOLD:  # in the order of its description, each by its `case edit` key
         key = field.edit or field.column
-        if getattr(d, key) is None or field.required and not getattr(d, key):
-            setattr(d, key, _ask_new(field, d, today))
+        if _unanswered(key, getattr(d, key)) or field.required and not getattr(d, key):
+            setattr(d, key, _answered(key, _ask_new(field, d, today)))
             if not spoken and d.tenant and (d.birth_date or d.phone or d.address or d.national_number):
                 spoken = _may_be_known(known(d))  # type: ignore[misc]  # not None unless spoken
     if d.source is None:
         d.source = _select(_("Registered by?"), list(Source), Source.TENANT)
-    if d.referrer is None and d.source not in (Source.TENANT, Source.LANDLORD):
-        d.referrer = _optional_text(_("Who at that service (name, phone)?"))
-    if d.landlord is None and d.track != Track.CRISIS:
-        d.landlord = _ask_landlord(landlords)
+    if _unanswered("referrer", d.referrer) and d.source not in (Source.TENANT, Source.LANDLORD):
+        d.referrer = _answered("referrer", _optional_text(_("Who at that service (name, phone)?")))
+    if _unanswered("landlord", d.landlord) and d.track != Track.CRISIS:
+        d.landlord = _answered("landlord", _ask_landlord(landlords))
     if d.landlord and d.landlord_type is None and match_key(d.landlord) not in {match_key(n) for n in landlords}:
         d.landlord_type = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
-    if not d.problems and d.track != Track.CRISIS:
+    if _unanswered("problems", d.problems) and d.track != Track.CRISIS:
         picked = _tick(_("Problems?"),
                        [questionary.Choice(_shown_code(p), value=p.value) for p in Problem])
-        d.problems = [Problem(p) for p in picked]
-    if d.arrears_cents is None and Problem.ARREARS in d.problems:
-        d.arrears_cents = _text(_("Rent arrears in euros?"), money.parse_money)
-    if d.rent_cents is None and Problem.ARREARS in d.problems:
-        d.rent_cents = _text(_("Monthly rent in euros?"), money.parse_money)
+        d.problems = _answered("problems", [Problem(p) for p in picked])
+    if _unanswered("arrears_cents", d.arrears_cents) and Problem.ARREARS in d.problems:
+        d.arrears_cents = _answered("arrears_cents", _text(_("Rent arrears in euros?"), money.parse_money))
+    if _unanswered("rent_cents", d.rent_cents) and Problem.ARREARS in d.problems:
+        d.rent_cents = _answered("rent_cents", _text(_("Monthly rent in euros?"), money.parse_money))
     if d.intake_date is None:
         born = (d.birth_date, "the birth date") if d.birth_date else None
         d.intake_date = _text(_("Date of registration?"),
@@ -266,8 +288,8 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date,
             d.consent_tenant = confirm(_("Has the tenant consented to support?"), default=False)
         if d.consent_landlord is None and d.landlord:  # no landlord named: nobody to have consented yet
             d.consent_landlord = confirm(_("Has the landlord consented to support?"), default=False)
-    if d.note is None:
-        d.note = _optional_text(_("Note (confidential)?"))
+    if _unanswered("note", d.note):
+        d.note = _answered("note", _optional_text(_("Note (confidential)?")))
     _keep_answers()
     return d, _ASKED[0] != asked  # every answer skipped with Enter is still a question asked
 
@@ -391,11 +413,11 @@ def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | Non
         reached = confirm(_("Did it reach the household (someone opened, answered)?"), default=reaches(kind))
     if minutes is None:
         minutes = _text(_("Minutes spent?"), _count(MAX_CONTACT_MINUTES), default="60")
-    if note is None:
-        note = _optional_text(_("Note (confidential)?"))
-    if next_planned is None:
-        next_planned = _text(_("Next contact (dd/mm/yyyy, +2w, ...)?"),
-                             _date(today, dates.COMING, after=(when, "this contact")))
+    if _unanswered("note", note):
+        note = _answered("note", _optional_text(_("Note (confidential)?")))
+    if _unanswered("next_planned", next_planned):
+        next_planned = _answered("next_planned", _text(_("Next contact (dd/mm/yyyy, +2w, ...)?"),
+                                                       _date(today, dates.COMING, after=(when, "this contact"))))
     _keep_answers()
     return kind, reached, minutes, note, next_planned
 

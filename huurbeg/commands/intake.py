@@ -60,14 +60,17 @@ def intake(
         raise InvalidInput(_("--resume: goes on with the questions, on a terminal (without --no-input)"))
     store = app_state.store()
     today = app_state.today
+    skipped: list[str] = []  # the questions answered with Enter alone before: answered, not asked again
     if resume:
-        draft = drafts.fill_intake(draft, drafts.resumed(store, drafts.INTAKE, None, None, today))
+        kept = drafts.resumed(store, drafts.INTAKE, None, None, today)
+        skipped = kept.get(drafts.SKIPPED, [])
+        draft = drafts.fill_intake(draft, kept)
     elif asking and store.drafts.kept(drafts.INTAKE, None, today) is not None:
         render.notice(_("Answers of an interrupted intake are kept: 'huurbeg intake --resume' goes on with them; "
                         "this intake replaces them."))
     asked = prompts.questions_asked()
     with drafts.keeping(store, drafts.INTAKE, None, None, today, resuming=resume) as keeper:
-        prompts.keep_answers(keeper if asking else None)
+        prompts.keep_answers(keeper if asking else None, skipped)
         if asking:
             draft = prompts.ask_intake(draft, store.cases.landlord_names(), today, store.cases.household_matches)[0]
         draft, matches = casework.check_intake(store, draft, today)
