@@ -159,6 +159,28 @@ def test_a_court_notice_flows_into_its_hearing(db_path, cli):
 
 
 
+def test_a_no_to_a_hearing_on_a_saturday_asks_the_hearing_again_and_keeps_the_intake(db_path, cli):
+    child = spawn(db_path, "intake", "--track", "ogp", "--source", "court", "--tenant", "Karim Aziz",
+                  "--address", "", "--phone", "", "--birth-date", "30/07/1985", "--national-number", "85073003328",
+                  "--adults", "1", "--children", "0", "--landlord", "", "--problem", "arrears", "--arrears", "2450", "--rent", "650",
+                  "--note", "", "--date", "today", "--referrer", "")
+    answer(child, "Add the hearing of this petition now?", "y\r")
+    answer(child, "Hearing date and time", "28/11 09:30\r")  # a Saturday
+    child.expect_exact("is not a working day")
+    answer(child, "Record it anyway?", "n\r")
+    answer(child, "Hearing date and time", "tomorrow 09:30\r")  # asked again at once, nothing thrown away
+    answer(child, "Court?", "Vredegerecht Mechelen\r")
+    answer(child, "Courtroom?", "\r")
+    answer(child, "Date of the petition?", "yesterday\r")
+    answer(child, "Arrears claimed", "\r")
+    answer(child, "Register this case?", "\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    [row] = json.loads(cli("hearing", "list", "--date", "tomorrow", "-f", "json").stdout)
+    assert row["starts_at"] == "2026-11-23T09:30:00"
+
+
 def test_the_problems_ticked_are_named_in_the_readers_language(db_path, cli, monkeypatch):
     spawn(db_path, "--version").expect(pexpect.EOF)  # the database exists before the Dutch intake
     env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1", HUURBEG_LANG="nl")
@@ -219,3 +241,20 @@ def test_a_household_written_otherwise_is_offered_at_the_intake(db_path, cli):
     child.close()
     assert child.exitstatus == 0, child.before
     assert [c["case"] for c in json.loads(cli("case", "list", "--status", "all", "-f", "json").stdout)] == [first]
+
+
+def test_using_the_open_case_of_a_duplicate_names_the_answers_it_did_not_take(db_path, cli, new_case):
+    number = new_case()
+    child = spawn(db_path, "intake", "--track", "pre-ogp", "--source", "ocmw", "--referrer", "", "--tenant",
+                  "Jan Peeters", "--address", "Kerkstraat 1, 2800 Mechelen", "--phone", "", "--birth-date", "30/07/1985",
+                  "--national-number", "85073003328", "--adults", "1", "--children", "0", "--landlord", "Woonpunt",
+                  "--problem", "arrears", "--arrears", "3120", "--rent", "650", "--note", "", "--date", "today",
+                  "--tenant-informed", "--consent-tenant", "--consent-landlord")
+    answer(child, f"Use case {number}", "\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    said = " ".join(child.before.split())
+    assert f"Not recorded in case {number}: track pre-ogp, registered by ocmw" in said, said
+    assert "€ 3.120,00" in said and "--" not in said.partition("Not recorded")[2]
+    assert f"huurbeg case edit {number}" in said

@@ -423,3 +423,39 @@ def test_a_plan_corrects_an_answer_at_a_no(cli, new_case, db_path, lang, questio
     assert finish(child) == 0, child.before
     assert query(db_path, "SELECT arrears_cents, instalment_cents FROM payment_plan") == [(120000, 15000)]
     assert drafts(db_path) == []
+
+
+SKIPPED = ("Phone?", "Birth date", "National register number?", "Landlord?", "Problems?", "Note (confidential)?")
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_an_answer_skipped_with_enter_is_kept_as_answered_and_not_asked_again(cli, db_path):
+    typed = [("informed of this registration?", "y\r"), ("Tenant's name?", "Jan Peeters\r"),
+             ("Address?", "Kerkstraat 1, 2800 Mechelen\r"), ("Phone?", "\r"), ("Birth date", "\r"),
+             ("National register number?", "\r"), ("Adults in the household?", "\r"),
+             ("Children in the household?", "\r"), ("Landlord?", "\r"), ("Problems?", "\r"),
+             ("Date of registration?", "\r"), ("tenant consented", "y\r"), ("Note (confidential)?", "\r"),
+             ("Register this case?", "n\r"), ("Which answer do you want to change?", "")]
+    child = spawn_huurbeg(db_path, *INTAKE_FLAGS)
+    for question, keys in typed:
+        answer(child, question, keys)
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    code, shown = run_flow(db_path, [*INTAKE_FLAGS, "--resume"], [], then=[("Register this case?", "\r")])
+    assert code == 0, shown
+    assert not [question for question in SKIPPED if question in shown], shown  # each answered, empty
+    case = dossier(cli)
+    assert (case["problems"], case["landlord"], case["note"]) == ([], None, None), case
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_a_visit_note_skipped_with_enter_is_not_asked_again_on_resume(cli, new_case, db_path):
+    number = new_case("--date", "-1m")
+    skipped = [*VISIT_ANSWERS[:3], ("Note (confidential)?", "\r"), VISIT_ANSWERS[4]]
+    stopped_at(db_path, ["visit", number], skipped, 4)  # Ctrl-C at the next contact, the note skipped
+    code, shown = run_flow(db_path, ["visit", number, "--resume"], [("Next contact", "+2w\r")],
+                           then=[("Log this contact?", "\r")])
+    assert code == 0, shown
+    assert "Note (confidential)?" not in shown

@@ -27,7 +27,8 @@ from huurbeg.core import dates, money, national_number, text
 from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
                                      is_court_notice, landlords_like, match_key)
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
-from huurbeg.core.errors import Cancelled, HuurbegError, RuleViolation, in_words, reason as _said
+from huurbeg.core.errors import (Cancelled, HuurbegError, RuleViolation, field_name, in_words, reason as _said,
+                                 said as _said_detail)
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.domain.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
 from huurbeg.domain.entities import HOUSEHOLD, Field
@@ -61,23 +62,45 @@ _KEEP: list[Callable[[dict], None]] = []
 """What keeps the answers of the flow being asked (huurbeg.domain.drafts), so that Ctrl-C or a No loses none."""
 _ANSWERS: list = []
 """The flow being asked: a function giving its answers so far, and those last kept."""
+_SKIPPED: set[str] = set()
+"""The questions of the flow being asked that were answered with Enter alone: answered, empty, and kept so
+(under `skipped`), so that a resumed flow does not ask them again."""
 
 
-def keep_answers(keep: Callable[[dict], None] | None) -> None:
-    """Keep the answers of every flow asked from now on with `keep(answers)`, as each is accepted; None stops."""
+def keep_answers(keep: Callable[[dict], None] | None, skipped: Sequence[str] = ()) -> None:
+    """Keep the answers of every flow asked from now on with `keep(answers)`, as each is accepted; None stops.
+    `skipped`: the questions a resumed flow had answered with Enter alone, not asked again."""
     _KEEP[:] = [keep] if keep else []
     _ANSWERS.clear()
+    _SKIPPED.clear()
+    _SKIPPED.update(skipped)
+
+
+def _unanswered(name: str, value) -> bool:
+    """Whether the question of `name` is still to be asked: no value, and not skipped with Enter before."""
+    return value in (None, []) and name not in _SKIPPED
+
+
+def _answered(name: str, value):
+    """`value` answered for `name`; an empty one remembered as skipped, so it is kept as answered."""
+    if value in (None, []):
+        _SKIPPED.add(name)
+    return value
 
 
 def _answering(answers: Callable[[], dict]) -> None:
     """A flow starts asking: `answers()` gives what it holds so far, the flags' values to begin with."""
-    _ANSWERS[:] = [answers, answers(), _ASKED[0]]
+    _ANSWERS[:] = [answers, _with_skipped(answers()), _ASKED[0]]
+
+
+def _with_skipped(answers: dict) -> dict:
+    return {**answers, "skipped": sorted(_SKIPPED)} if _SKIPPED else answers
 
 
 def _keep_answers() -> None:
     """Keep what the flow holds now, if a question was answered and it changed: before each question (the last
     answer was accepted and the command's transaction let go of its lock) and when the flow's last answer is in."""
-    if _KEEP and _ANSWERS and _ASKED[0] > _ANSWERS[2] and (now := _ANSWERS[0]()) != _ANSWERS[1]:
+    if _KEEP and _ANSWERS and _ASKED[0] > _ANSWERS[2] and (now := _with_skipped(_ANSWERS[0]())) != _ANSWERS[1]:
         _KEEP[0](now)
         _ANSWERS[1] = now
 
@@ -236,26 +259,26 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date,
     spoken = known is None
     for field in HOUSEHOLD:  # in the order of its description, each by its `case edit` key
         key = field.edit or field.column
-        if getattr(d, key) is None or field.required and not getattr(d, key):
-            setattr(d, key, _ask_new(field, d, today))
+        if _unanswered(key, getattr(d, key)) or field.required and not getattr(d, key):
+            setattr(d, key, _answered(key, _ask_new(field, d, today)))
             if not spoken and d.tenant and (d.birth_date or d.phone or d.address or d.national_number):
                 spoken = _may_be_known(known(d))  # type: ignore[misc]  # not None unless spoken
     if d.source is None:
         d.source = _select(_("Registered by?"), list(Source), Source.TENANT)
-    if d.referrer is None and d.source not in (Source.TENANT, Source.LANDLORD):
-        d.referrer = _optional_text(_("Who at that service (name, phone)?"))
-    if d.landlord is None and d.track != Track.CRISIS:
-        d.landlord = _ask_landlord(landlords)
+    if _unanswered("referrer", d.referrer) and d.source not in (Source.TENANT, Source.LANDLORD):
+        d.referrer = _answered("referrer", _optional_text(_("Who at that service (name, phone)?")))
+    if _unanswered("landlord", d.landlord) and d.track != Track.CRISIS:
+        d.landlord = _answered("landlord", _ask_landlord(landlords))
     if d.landlord and d.landlord_type is None and match_key(d.landlord) not in {match_key(n) for n in landlords}:
         d.landlord_type = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
-    if not d.problems and d.track != Track.CRISIS:
+    if _unanswered("problems", d.problems) and d.track != Track.CRISIS:
         picked = _tick(_("Problems?"),
                        [questionary.Choice(_shown_code(p), value=p.value) for p in Problem])
-        d.problems = [Problem(p) for p in picked]
-    if d.arrears_cents is None and Problem.ARREARS in d.problems:
-        d.arrears_cents = _text(_("Rent arrears in euros?"), money.parse_money)
-    if d.rent_cents is None and Problem.ARREARS in d.problems:
-        d.rent_cents = _text(_("Monthly rent in euros?"), money.parse_money)
+        d.problems = _answered("problems", [Problem(p) for p in picked])
+    if _unanswered("arrears_cents", d.arrears_cents) and Problem.ARREARS in d.problems:
+        d.arrears_cents = _answered("arrears_cents", _text(_("Rent arrears in euros?"), money.parse_money))
+    if _unanswered("rent_cents", d.rent_cents) and Problem.ARREARS in d.problems:
+        d.rent_cents = _answered("rent_cents", _text(_("Monthly rent in euros?"), money.parse_money))
     if d.intake_date is None:
         born = (d.birth_date, "the birth date") if d.birth_date else None
         d.intake_date = _text(_("Date of registration?"),
@@ -265,8 +288,8 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date,
             d.consent_tenant = confirm(_("Has the tenant consented to support?"), default=False)
         if d.consent_landlord is None and d.landlord:  # no landlord named: nobody to have consented yet
             d.consent_landlord = confirm(_("Has the landlord consented to support?"), default=False)
-    if d.note is None:
-        d.note = _optional_text(_("Note (confidential)?"))
+    if _unanswered("note", d.note):
+        d.note = _answered("note", _optional_text(_("Note (confidential)?")))
     _keep_answers()
     return d, _ASKED[0] != asked  # every answer skipped with Enter is still a question asked
 
@@ -390,11 +413,11 @@ def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | Non
         reached = confirm(_("Did it reach the household (someone opened, answered)?"), default=reaches(kind))
     if minutes is None:
         minutes = _text(_("Minutes spent?"), _count(MAX_CONTACT_MINUTES), default="60")
-    if note is None:
-        note = _optional_text(_("Note (confidential)?"))
-    if next_planned is None:
-        next_planned = _text(_("Next contact (dd/mm/yyyy, +2w, ...)?"),
-                             _date(today, dates.COMING, after=(when, "this contact")))
+    if _unanswered("note", note):
+        note = _answered("note", _optional_text(_("Note (confidential)?")))
+    if _unanswered("next_planned", next_planned):
+        next_planned = _answered("next_planned", _text(_("Next contact (dd/mm/yyyy, +2w, ...)?"),
+                                                       _date(today, dates.COMING, after=(when, "this contact"))))
     _keep_answers()
     return kind, reached, minutes, note, next_planned
 
@@ -427,16 +450,33 @@ def vouched_fields() -> set[str]:
     return set(_VOUCHED)
 
 
+def in_their_words(found: BaseException) -> str:
+    """A doubt or refusal as it is said under the question it is about: the field it names and those it refers
+    to in the reader's words ("instalment: ..."), as no flag was typed for it."""
+    if not hasattr(found, "detail"):
+        return _said(found)
+    with in_words():
+        field = getattr(found, "field", None)
+        said = _said_detail(found.detail)
+        return f"{field_name(field)}: {said}" if field else said
+
+
 def _doubted(field: str, doubts: list[HuurbegError]) -> bool:
     """The doubts about `field` asked right after it was typed, No by default; whether all were accepted."""
     mine = [found for found in doubts if getattr(found, "field", None) == field]
-    for found in mine:
-        if not confirm(_("{doubt}. Record it anyway?").format(doubt=said_on_the_command_line(found)), default=False):
-            _VOUCHED.discard(field)
-            return False
+    if not accepted(mine):
+        _VOUCHED.discard(field)
+        return False
     if mine:
         _VOUCHED.add(field)
     return True
+
+
+def accepted(doubts: Sequence[HuurbegError]) -> bool:
+    """The doubts about an answer just typed, each asked under its question (No by default): whether all were
+    accepted. A No asks that question again, where the worker is, rather than stopping the flow."""
+    return all(confirm(_("{doubt}. Record it anyway?").format(doubt=in_their_words(found)), default=False)
+               for found in doubts)
 
 
 def _plan_arrears(case_arrears: int | None, current: int | None,
@@ -610,9 +650,11 @@ def _tick(prompt: str, choices: list) -> list:
 def ask_hearing(today: date, courts: Sequence[tuple[str, int]] = ()) -> tuple:
     """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents). `courts`: the
     courts on record with how often each is used, offered as completions."""
-    starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
-                      lambda answer: dates.parse_datetime(answer, today, dates.COMING), optional=False)
-    vouch(hearing_doubts(starts_at, None), False)  # a day no court sits, asked about as `hearing add` asks it
+    while True:  # a day no court sits is asked about as `hearing add` asks it; a No asks the hearing again
+        starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
+                          lambda answer: dates.parse_datetime(answer, today, dates.COMING), optional=False)
+        if accepted(hearing_doubts(starts_at, None)):
+            break
     court = ask_court(courts)
     room = _optional_text(_("Courtroom?"))
     latest = min(today, starts_at.date())

@@ -60,14 +60,17 @@ def intake(
         raise InvalidInput(_("--resume: goes on with the questions, on a terminal (without --no-input)"))
     store = app_state.store()
     today = app_state.today
+    skipped: list[str] = []  # the questions answered with Enter alone before: answered, not asked again
     if resume:
-        draft = drafts.fill_intake(draft, drafts.resumed(store, drafts.INTAKE, None, None, today))
+        kept = drafts.resumed(store, drafts.INTAKE, None, None, today)
+        skipped = kept.get(drafts.SKIPPED, [])
+        draft = drafts.fill_intake(draft, kept)
     elif asking and store.drafts.kept(drafts.INTAKE, None, today) is not None:
         render.notice(_("Answers of an interrupted intake are kept: 'huurbeg intake --resume' goes on with them; "
                         "this intake replaces them."))
     asked = prompts.questions_asked()
     with drafts.keeping(store, drafts.INTAKE, None, None, today, resuming=resume) as keeper:
-        prompts.keep_answers(keeper if asking else None)
+        prompts.keep_answers(keeper if asking else None, skipped)
         if asking:
             draft = prompts.ask_intake(draft, store.cases.landlord_names(), today, store.cases.household_matches)[0]
         draft, matches = casework.check_intake(store, draft, today)
@@ -75,7 +78,7 @@ def intake(
             casework.decide_household(matches, allow_duplicate)
         if isinstance(decision, str):
             keeper.done()
-            render.notice(_("No new case opened: continue with case {number}.").format(number=decision))
+            _used_instead(draft, decision)
             render.write_text(decision + "\n")  # data: to the file of --output, if there is one
             return
         hearing = None
@@ -97,7 +100,7 @@ def intake(
                     decision = prompts.ask_household(matches) if matches else casework.decide_household([], False)
                     if isinstance(decision, str):
                         keeper.done()
-                        render.notice(_("No new case opened: continue with case {number}.").format(number=decision))
+                        _used_instead(draft, decision)
                         render.write_text(decision + "\n")
                         return
         number = casework.open_case(store, draft, decision)
@@ -123,3 +126,30 @@ def _show_created(store, number: str, fmt: str, today: date) -> None:
     for warning in created["warnings"]:
         render.message(_("{severity}: {warning}").format(severity=render.text_value(warning["severity"]),
                                                         warning=said(warning["message"])), style="yellow")
+
+
+def _used_instead(draft, number: str) -> None:
+    """An open case of the household is used instead of a new one: said, with the answers it did not take."""
+    render.notice(_("No new case opened: continue with case {number}.").format(number=number))
+    if (typed := _not_recorded(draft)):
+        render.notice(_("Not recorded in case {number}: {answers}; add what still holds with "
+                        "'huurbeg case edit {number}'.").format(number=number, answers=typed))
+
+
+N_("track"), N_("registered by"), N_("problems"), N_("arrears"), N_("rent")
+"""The answers of an intake named when they go nowhere (`_not_recorded`), translated where they are said."""
+
+
+def _not_recorded(draft) -> str:
+    """The facts of the case an intake spotted as a duplicate brought, by label and value: the existing case is
+    used instead, and they are not written to it (its household's identity is what matched)."""
+    from huurbeg.core import money
+
+    label = render.text_value  # a code as the screen shows it
+    facts = [("track", label(draft.track) if draft.track else None),
+             ("registered by", label(draft.source) if draft.source else None),
+             ("problems", " + ".join(label(p) for p in draft.problems) if draft.problems else None),
+             ("arrears", money.fmt(draft.arrears_cents) if draft.arrears_cents is not None else None),
+             ("rent", money.fmt(draft.rent_cents) if draft.rent_cents is not None else None)]
+    return ", ".join(f"{_(name)} {value}" for name, value in facts if value)
+

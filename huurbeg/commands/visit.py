@@ -60,7 +60,7 @@ def add(
     asking = prompts.interactive(no_input)
     if resume and not asking:
         raise InvalidInput(_("--resume: goes on with the questions, on a terminal (without --no-input)"))
-    case = None
+    case, skipped = None, []  # the questions answered with Enter alone before: answered, not asked again
     if resume:
         case = store.cases.case(number)
         kept = drafts.resumed(store, drafts.VISIT, case, number, today)
@@ -69,12 +69,15 @@ def add(
                 ("kind", kind), ("reached", reached), ("minutes", minutes), ("note", note),
                 ("next_planned", next_planned)))
         when = when or kept.get("when")  # the day of the contact, as --date gave it
+        skipped = kept.get(drafts.SKIPPED, [])
     when = when or today
     with drafts.keeping(store, drafts.VISIT, case, number, today, resuming=resume) as keeper:
-        if None in (kind, minutes, note, next_planned, reached) and asking:
+        if asking and any(value is None and name not in skipped for name, value in (
+                ("kind", kind), ("minutes", minutes), ("note", note), ("next_planned", next_planned),
+                ("reached", reached))):
             case = followup.check_contact(store, number, when, minutes, next_planned, today)  # before any question
             keeper.case_id = case.id
-            prompts.keep_answers(keeper)
+            prompts.keep_answers(keeper, skipped)
             prompts.introduce(number, store.cases.household(case).name)
             kind, reached, minutes, note, next_planned = prompts.ask_visit(kind, reached, minutes, note,
                                                                            next_planned, when, today)
@@ -83,7 +86,7 @@ def add(
             from huurbeg.domain.rules import reaches
             from huurbeg.output.views import visit_summary
 
-            prompts.keep_answers(keeper)
+            prompts.keep_answers(keeper, skipped)
             while True:  # a No corrects an answer, then shows the summary again
                 reached = reaches(kind) if reached is None else reached
                 visit_summary(number, when, kind, reached, minutes, note, next_planned)

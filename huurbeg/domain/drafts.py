@@ -21,6 +21,8 @@ from huurbeg.core.errors import Cancelled, NotFound, reason
 from huurbeg.core.i18n import N_, _
 
 INTAKE, VISIT, PLAN = "intake", "visit", "plan"
+SKIPPED = "skipped"
+"""The kept answers' list of the questions answered with Enter alone, not asked again when resumed."""
 KEPT_DAYS = 7
 """How long the answers of an interrupted flow are kept, in days of the service's calendar."""
 
@@ -78,7 +80,9 @@ def plan_kinds() -> dict[str, Callable]:
     return {"arrears": int, "instalment": int, "start": _day}
 
 
-KINDS = {INTAKE: intake_kinds, VISIT: visit_kinds, PLAN: plan_kinds}
+KINDS = {flow: (lambda kinds=kinds: {**kinds(), SKIPPED: str})
+         for flow, kinds in {INTAKE: intake_kinds, VISIT: visit_kinds, PLAN: plan_kinds}.items()}
+"""What each flow keeps, with the questions answered with Enter alone (SKIPPED): answered, empty."""
 
 
 def resume_command(flow: str, number: str | None) -> str:
@@ -103,7 +107,7 @@ def resumed(store, flow: str, case, number: str | None, today: date) -> dict:
 def fill_intake(draft, kept: dict):
     """An intake's values: each flag given, else its kept answer."""
     return dataclasses.replace(draft, **{name: value for name, value in kept.items()
-                                         if getattr(draft, name) in (None, [])})
+                                         if name != SKIPPED and getattr(draft, name) in (None, [])})
 
 
 class Keeper:
