@@ -95,6 +95,7 @@ def test_a_refused_summary_keeps_the_answers_and_a_flag_replaces_one(cli, db_pat
     assert code == 130
     assert "not registered; nothing was written, but the answers given are kept" in " ".join(shown.split())
     assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
+    assert len(drafts(db_path)) == 1  # "nothing to change" stops with the answers kept
     code, shown = run_flow(db_path, ["intake", "--resume", "--children", "3"], [],
                            then=[("Register this case?", "\r")])
     assert code == 0, shown
@@ -220,6 +221,7 @@ def test_kept_answers_are_in_no_view_figure_or_export(cli, casework, db_path, tm
     result = cli(*args, "--output", str(written))
     assert result.exit_code == 0, result.output
     assert MARKER not in result.output
+    written = written.with_suffix(".pdf") if not written.exists() else written  # a letter is a PDF, named so
     assert MARKER.encode() not in written.read_bytes()
     copy = tmp_path / "copy.db"
     if command == "case export":  # and a copy for others: every table it knows, none of the kept answers
@@ -366,17 +368,6 @@ def test_a_stop_while_correcting_keeps_the_answers_and_resuming_corrects_too(cli
     assert code == 0, shown
     assert dossier(cli)["tenant"]["address"] == "Kerkstraat 3, 2800 Mechelen"
     assert drafts(db_path) == []
-
-
-@pytest.mark.slow
-@pytest.mark.sqlite_only
-def test_nothing_to_change_stops_with_the_answers_kept(cli, db_path):
-    code, shown = run_flow(db_path, INTAKE_FLAGS, INTAKE_ANSWERS, then=[
-        ("Register this case?", "n\r"), ("Which answer do you want to change?", "\x1b[A\r")])  # the last: stop
-    assert code == 130
-    assert "not registered; nothing was written, but the answers given are kept" in " ".join(shown.split())
-    assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
-    assert len(drafts(db_path)) == 1
 
 
 @pytest.mark.slow
