@@ -17,7 +17,7 @@ import typer
 from huurbeg.core import dates, money, national_number, text
 from huurbeg.core.case_number import parse_case_number
 from huurbeg.core.codes import ALIASES, choices, names, parse_code
-from huurbeg.core.errors import field_name, naming, reason, said
+from huurbeg.core.errors import field_name, naming, reason, stated
 from huurbeg.cli.hints import hinted
 from huurbeg.core.i18n import N_, _
 from huurbeg.output import formats
@@ -67,10 +67,7 @@ def said_on_the_command_line(exc: BaseException) -> str:
     if not hasattr(exc, "detail"):
         return reason(exc)
     with flags_named():
-        field = getattr(exc, "field", None)
-        name = (flag_named(field) or field_name(field)) if field else None
-        text = said(exc.detail)
-        return hinted(f"{name}: {text}" if name else text, exc)
+        return hinted(stated(exc, lambda field: flag_named(field) or field_name(field)), exc)
 
 
 def _wrap(parse: Callable[[str], object]) -> Callable:

@@ -27,8 +27,8 @@ from huurbeg.core import dates, money, national_number, text
 from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
                                      is_court_notice, landlords_like, match_key)
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
-from huurbeg.core.errors import (Cancelled, HuurbegError, RuleViolation, field_name, in_words, reason as _said,
-                                 said as _said_detail)
+from huurbeg.core.errors import (Cancelled, HuurbegError, RuleViolation, in_words, reason as _said,
+                                 stated)
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.domain.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
 from huurbeg.domain.entities import HOUSEHOLD, Field
@@ -456,9 +456,7 @@ def in_their_words(found: BaseException) -> str:
     if not hasattr(found, "detail"):
         return _said(found)
     with in_words():
-        field = getattr(found, "field", None)
-        said = _said_detail(found.detail)
-        return f"{field_name(field)}: {said}" if field else said
+        return stated(found)
 
 
 def _doubted(field: str, doubts: list[HuurbegError]) -> bool:

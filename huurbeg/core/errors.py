@@ -125,6 +125,14 @@ def field_name(field: str) -> str:
     return "/".join(_(FIELDS.get(one, one.replace("_", " "))) for one in field.split("/"))
 
 
+def stated(exc: BaseException, name_of: Callable[[str], str] = field_name) -> str:
+    """What an error kept as data says in its one line: the field it is about, named `name_of` (the reader's words,
+    or the command line's flag), before its detail in the reader's language."""
+    field = getattr(exc, "field", None)
+    text = said(getattr(exc, "detail"))
+    return f"{name_of(field)}: {text}" if field else text
+
+
 class HuurbegError(Exception):
     """Base of every expected failure; the message is shown as it is.
 
