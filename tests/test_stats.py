@@ -187,6 +187,19 @@ def test_cron_fails_loudly_without_a_database(tmp_path):
     assert not (tmp_path / "missing.db").exists()
 
 
+def _every_figure_shown(capsys, count: int) -> str:
+    """The figures screen of October 2026 with every figure at 1234 and each value of each of its breakdowns at
+    `count`, as drawn."""
+    from huurbeg.domain.figures import Row, month_period
+    from huurbeg.output.views import figures_view
+
+    rows = [Row("2026-10", figure.key, breakdown, value) for figure in FIGURES
+            for breakdown, value in [("", 1234)] + [(f"{dimension}={value}", count) for dimension, values, _count
+                                                     in figure.breakdowns for value in values]]
+    figures_view(month_period("2026-10", date(2026, 11, 5)), rows)
+    return capsys.readouterr().out
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_figure_keeps_its_label_and_number_on_one_line_at_80_columns(monkeypatch, capsys, lang):
     """A label that wrapped put its end on a line of its own, under a line that read as another figure with this
@@ -195,16 +208,11 @@ def test_every_figure_keeps_its_label_and_number_on_one_line_at_80_columns(monke
     line of a panel that does not start with a label holds only a breakdown."""
     import re
 
-    from huurbeg.domain.figures import Row, figure_name, month_period
-    from huurbeg.output.views import figures_view
+    from huurbeg.domain.figures import figure_name
 
     monkeypatch.setenv("HUURBEG_LANG", lang)
     monkeypatch.setenv("COLUMNS", "80")
-    rows = [Row("2026-10", figure.key, breakdown, value) for figure in FIGURES
-            for breakdown, value in [("", 1234)] + [(f"{dimension}={value}", 12) for dimension, values, _count
-                                                     in figure.breakdowns for value in values]]
-    figures_view(month_period("2026-10", date(2026, 11, 5)), rows)
-    out = capsys.readouterr().out
+    out = _every_figure_shown(capsys, 12)
     assert all(len(line) <= 80 for line in out.splitlines())
     names = [figure_name(figure.key) for figure in FIGURES]
     assert max(map(len, names)) > 30  # labels long enough to wrap beside a long breakdown
@@ -221,16 +229,11 @@ def test_a_breakdown_value_and_its_count_stay_on_one_line_at_80_columns(monkeypa
     """'bestemming: OCMW 1 · huurdersbond' with its '1' on the next line read as a value without a count: at 80
     columns the breakdowns break between their items, never inside one (every value of every breakdown here)."""
     from huurbeg.core.i18n import _ as tr
-    from huurbeg.domain.figures import DIMENSIONS, Row, _value_name, month_period
-    from huurbeg.output.views import figures_view
+    from huurbeg.domain.figures import DIMENSIONS, _value_name
 
     monkeypatch.setenv("HUURBEG_LANG", lang)
     monkeypatch.setenv("COLUMNS", "80")
-    rows = [Row("2026-10", figure.key, breakdown, value) for figure in FIGURES
-            for breakdown, value in [("", 1234)] + [(f"{dimension}={value}", 7) for dimension, values, _count
-                                                     in figure.breakdowns for value in values]]
-    figures_view(month_period("2026-10", date(2026, 11, 5)), rows)
-    out = capsys.readouterr().out
+    out = _every_figure_shown(capsys, 7)
     assert all(len(line) <= 80 for line in out.splitlines())
     lines = [" ".join(line.strip("│ ").split()) for line in out.splitlines()]
     for figure in FIGURES:
