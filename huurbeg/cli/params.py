@@ -142,8 +142,13 @@ parse_days = _wrap(_bounded(MAX_DAYS, N_("use a number of days from 0 to {most}"
 def code(enum: type[StrEnum], what: str) -> Callable:
     """A parser for one code list; the error lists the valid slugs. It knows its list (`code_list`),
     so that a help example can show a code in the reader's words (huurbeg.cli.helptext)."""
-    parser = _wrap(lambda text: parse_code(enum, text, what))
-    parser.code_list = enum  # type: ignore[attr-defined]  # the function's own attribute, read by the help's examples
+    return knowing(_wrap(lambda text: parse_code(enum, text, what)), enum)
+
+
+def knowing(parser: Callable, codes: object) -> Callable:
+    """`parser`, knowing the codes it takes (`code_list`: an enum, or formats.Choices), so that a help example
+    can show one in the reader's words (huurbeg.cli.helptext) and the tests can try each."""
+    parser.code_list = codes  # type: ignore[attr-defined]  # the function's own attribute, read by the help's examples
     return parser
 
 
@@ -195,8 +200,7 @@ def format_option(kind: str, help_text: str | None = None, *names: str) -> typer
     help, followed by the formats."""
     help_text = (CODE_HELP.format(help=help_text, codes=", ".join(formats.names(kind))) if help_text
                  else formats.KINDS[kind].help)
-    parser = _wrap(lambda text: formats.parse(kind, text))
-    parser.code_list = formats.Choices(kind)  # type: ignore[attr-defined]  # as a code option's (code): help examples and tests read it
+    parser = knowing(_wrap(lambda text: formats.parse(kind, text)), formats.Choices(kind))  # as a code option's
     return typer.Option(*(names or ("--format", "-f")), parser=parser,
                         metavar="FORMAT", help=help_text,
                         autocompletion=lambda incomplete: [name for name in formats.names(kind)

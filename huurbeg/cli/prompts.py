@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
 from typing import TypeVar
-from datetime import date
+from datetime import date, datetime
 
 from huurbeg.core import dates, money, national_number, text
 from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
@@ -424,7 +424,7 @@ def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | Non
 
 def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
              today: date, case_arrears: int | None = None,
-             doubts: Callable[[int, int], list[HuurbegError]] | None = None) -> tuple[int, int, date]:
+             doubts: Callable[[int, int], Sequence[HuurbegError]] | None = None) -> tuple[int, int, date]:
     """The amounts and start of a payment plan, each checked against the others as it is typed; the case's
     arrears, when known, are offered for the plan's. `doubts(arrears, instalment)`: what looks like a typo
     (huurbeg.domain.followup.plan_doubts), asked about right after the answer that gave the amount, a No asking
@@ -459,7 +459,7 @@ def in_their_words(found: BaseException) -> str:
         return stated(found)
 
 
-def _doubted(field: str, doubts: list[HuurbegError]) -> bool:
+def _doubted(field: str, doubts: Sequence[HuurbegError]) -> bool:
     """The doubts about `field` asked right after it was typed, No by default; whether all were accepted."""
     mine = [found for found in doubts if getattr(found, "field", None) == field]
     if not accepted(mine):
@@ -478,7 +478,7 @@ def accepted(doubts: Sequence[HuurbegError]) -> bool:
 
 
 def _plan_arrears(case_arrears: int | None, current: int | None,
-                  doubts: Callable[[int, int], list[HuurbegError]] | None) -> int:
+                  doubts: Callable[[int, int], Sequence[HuurbegError]] | None) -> int:
     """The plan's arrears, asked until typed or accepted: `current` (a correction) or the case's on Enter."""
     offered = current if current is not None else case_arrears
     while True:
@@ -489,7 +489,7 @@ def _plan_arrears(case_arrears: int | None, current: int | None,
 
 
 def _plan_instalment(arrears: int, current: int | None, today: date,
-                     doubts: Callable[[int, int], list[HuurbegError]] | None) -> int:
+                     doubts: Callable[[int, int], Sequence[HuurbegError]] | None) -> int:
     """The monthly instalment, asked until typed or accepted: too large or too small for a schedule is refused
     as it is typed, one that looks like a typo is asked about; `current` (a correction) on Enter."""
     from huurbeg.domain import payment_plan
@@ -507,7 +507,7 @@ def _plan_instalment(arrears: int, current: int | None, today: date,
 
 
 def correct_plan(arrears: int, instalment: int, start: date, today: date,
-                 doubts: Callable[[int, int], list[HuurbegError]] | None = None) -> tuple[int, int, date]:
+                 doubts: Callable[[int, int], Sequence[HuurbegError]] | None = None) -> tuple[int, int, date]:
     """At a No to a plan's summary: one of its answers asked again, what was answered on Enter; a new amount
     that looks like a typo is asked about where it is typed."""
     _answering(lambda: {"arrears": arrears, "instalment": instalment, "start": start})
@@ -645,7 +645,8 @@ def _tick(prompt: str, choices: list) -> list:
     return picked
 
 
-def ask_hearing(today: date, courts: Sequence[tuple[str, int]] = ()) -> tuple:
+def ask_hearing(today: date, courts: Sequence[tuple[str, int]] = ()) -> tuple[datetime, str, str | None, date | None,
+                                                                            int | None]:
     """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents). `courts`: the
     courts on record with how often each is used, offered as completions."""
     while True:  # a day no court sits is asked about as `hearing add` asks it; a No asks the hearing again

@@ -13,7 +13,7 @@ from huurbeg.core.errors import said as _said
 from huurbeg.core.i18n import _
 
 if TYPE_CHECKING:
-    from huurbeg.db.area import Storage
+    from huurbeg.db.area import Storage, Writing
 
 
 class AppState:
@@ -75,7 +75,7 @@ class AppState:
                 print(_("huurbeg: warning: {message}").format(message=_said(notice)), file=sys.stderr)
         return self._store
 
-    def _reader_over(self, store):
+    def _reader_over(self, store: "Writing") -> "Storage":
         from huurbeg.db.reader import Reader
 
         reader = Reader(store.sql, user=store.user,
@@ -134,7 +134,7 @@ class AppState:
             if created is not None:
                 self._created_end(store, created, succeeded)
 
-    def _created_end(self, store, path, succeeded: bool) -> None:
+    def _created_end(self, store: "Storage", path, succeeded: bool) -> None:
         """Announce a new database a command filled (unless asked for, or in the default place),
         or take away the empty one a failed command left."""
         from huurbeg.db.engine import default_path, remove_if_empty, shown

@@ -1,13 +1,18 @@
 """One module per command group: parse, ask what is missing, call the domain, render."""
 
+from typing import TYPE_CHECKING
+
 from huurbeg.core.i18n import N_
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 
 TENANT_COLUMN = ("tenant", N_("Tenant"), 20)
 """The tenant's name beside a case number in a list: the first column to give way on a narrow terminal."""
 
 
-def with_tenants(rows: list[dict], store, fmt) -> list[dict]:
+def with_tenants(rows: list[dict], store: "Storage", fmt) -> list[dict]:
     """Rows for the screen with the tenant's name of each case; json, csv and spreadsheets keep their shape."""
     if fmt != "table" or not rows:
         return rows

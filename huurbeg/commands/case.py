@@ -371,18 +371,17 @@ def assign(
     """Make another worker responsible for a case, or hand over every open case of a worker (--from)."""
     from huurbeg.domain import workers
 
-    if (number is None) == (from_worker is None):
-        raise typer.BadParameter(_("give a case number or --from WORKER (a handover), not both") if number
-                                 else _("give a case number, or --from WORKER to hand over every open case"),
-                                 param_hint="'" + _("CASE") + "' / '--from'")
-    store = state(ctx).store()
-    if number is not None:
-        previous = workers.assign(store, number, to)
+    if number is not None and from_worker is None:
+        previous = workers.assign(state(ctx).store(), number, to)
         render.message(_("{number}: already with {worker}.").format(number=number, worker=to) if previous == to
                        else _("{number}: assigned to {worker} (was {previous}).").format(
                            number=number, worker=to, previous=previous or _("nobody")))
         return
-    moved = workers.hand_over(store, from_worker, to)
+    if number is not None or from_worker is None:
+        raise typer.BadParameter(_("give a case number or --from WORKER (a handover), not both") if number
+                                 else _("give a case number, or --from WORKER to hand over every open case"),
+                                 param_hint="'" + _("CASE") + "' / '--from'")
+    moved = workers.hand_over(state(ctx).store(), from_worker, to)
     render.message(ngettext("{count} open case handed over from {worker} to {to}{cases}.",
                             "{count} open cases handed over from {worker} to {to}{cases}.", len(moved)).format(
         count=len(moved), worker=from_worker, to=to, cases=f": {', '.join(moved)}" if moved else ""))

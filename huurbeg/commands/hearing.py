@@ -1,7 +1,7 @@
 """`huurbeg hearing`: the petitions and hearings at the Justice of the Peace (vredegerecht)."""
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, TYPE_CHECKING
 
 import typer
 
@@ -15,7 +15,10 @@ from huurbeg.cli.params import (CODE_HELP, CaseArgument, FormatOption, MineOptio
                                 parse_required_text)
 from huurbeg.cli.state import state
 from huurbeg.output import formats
-from huurbeg.cli.params import (format_option)
+from huurbeg.cli.params import format_option, knowing
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 ForceOption = Annotated[bool, typer.Option(
     "--force", help="Record a session on a Saturday, Sunday or public holiday (asked about on a terminal) all the "
@@ -30,7 +33,7 @@ RESULT_HELP = N_("What the hearing decided; a conciliation session ends in agree
 """The help of --result, before the hearing's outcomes; huurbeg.cli.helptext translates it when the help is shown."""
 
 
-def parse_result(value):
+def _parse_result(value):
     from huurbeg.domain import hearings
 
     if not isinstance(value, str):
@@ -41,7 +44,7 @@ def parse_result(value):
         raise typer.BadParameter(exc.args[0]) from None
 
 
-parse_result.code_list = HearingResult  # a help example's outcome in the reader's words (huurbeg.cli.helptext)
+parse_result = knowing(_parse_result, HearingResult)  # a help example's outcome in the reader's words
 
 
 def _complete_results(incomplete: str) -> list[str]:
@@ -60,7 +63,7 @@ NewCourtOption = Annotated[bool, typer.Option(
     "--new-court", help="The court is a new one, though its name is close to a court already on record.")]
 
 
-def _court(store, typed: str, new_court: bool) -> tuple[str, bool]:
+def _court(store: "Storage", typed: str, new_court: bool) -> tuple[str, bool]:
     """The court typed, as on record: on a terminal a known court one typo away is offered first.
     Returns (the name, whether it is to be taken as a new court)."""
     from huurbeg.domain import hearings
@@ -244,7 +247,7 @@ CORRECTED = "replaced by the outcome recorded next"
 """The reason the history gives for an outcome replaced with `hearing outcome --correct`."""
 
 
-def _withdraw_outcome(store, number: str, reason: str | None) -> None:
+def _withdraw_outcome(store: "Storage", number: str, reason: str | None) -> None:
     from huurbeg.domain import corrections
     from huurbeg.domain.hearings import result_of
 
@@ -263,7 +266,7 @@ def outcome_remove(ctx: typer.Context, number: CaseArgument, reason: ReasonOptio
     _withdraw_outcome(state(ctx).store(), number, reason)
 
 
-def _ask_imposed_plan(store, number: str, today: date) -> tuple | None:
+def _ask_imposed_plan(store: "Storage", number: str, today: date) -> tuple[int, int, date] | None:
     """On a terminal, the plan the judge imposed: (arrears, instalment, start), or None."""
     from huurbeg.domain import casework
     from huurbeg.cli import prompts
@@ -276,7 +279,7 @@ def _ask_imposed_plan(store, number: str, today: date) -> tuple | None:
     return prompts.ask_plan(None, None, None, today)
 
 
-def _record_plan(store, number: str, plan: tuple | None) -> int | None:
+def _record_plan(store: "Storage", number: str, plan: tuple[int, int, date] | None) -> int | None:
     """The imposed plan recorded; its instalment count, or None when none was given."""
     if plan is None:
         return None
@@ -356,7 +359,7 @@ def courts(
     if (merge is None) != (into is None):
         raise typer.BadParameter(_("give --merge OLD and --into NEW together"), param_hint="'--merge' / '--into'")
     app_state = state(ctx)
-    if merge is not None:
+    if merge is not None and into is not None:
         old, new, count = hearings.merge_courts(app_state.store(), merge, into)
         render.message(ngettext("{count} hearing moved from {old} to {new}.",
                                 "{count} hearings moved from {old} to {new}.", count).format(
@@ -438,7 +441,7 @@ def eviction(
             render.message(_("{number}: announced less than {days} working days ahead; the bailiff must give the "
                              "tenant at least {days}: raise it with the bailiff or a lawyer").format(
                 number=number, days=EVICTION_NOTICE_WORKING_DAYS), style="yellow")
-    else:
+    elif result is not None:
         when = hearings.record_eviction_result(store, number, result, app_state.today, correct)
         render.message(_(RESULT_SAID[result]).format(number=number, when=render.text_value(when)))
 

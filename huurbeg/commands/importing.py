@@ -4,7 +4,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TYPE_CHECKING
 
 import typer
 
@@ -13,6 +13,9 @@ from huurbeg.core.case_number import format_case_number
 from huurbeg.core.errors import InvalidInput, said
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.state import state
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 
 def register(app: typer.Typer) -> None:
@@ -121,7 +124,7 @@ MAX_RUNS = 8
 """Runs of case numbers named at most: others writing at the same time on a server can scatter them."""
 
 
-def _write(store, rows):
+def _write(store: "Storage", rows):
     from huurbeg.domain import casework
 
     if not sys.stderr.isatty():

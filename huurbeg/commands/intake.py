@@ -1,7 +1,7 @@
 """`huurbeg intake`: register a household and open its case (aanmelding)."""
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, TYPE_CHECKING
 
 import typer
 
@@ -16,6 +16,9 @@ from huurbeg.commands.fields import with_options
 from huurbeg.domain.entities import CASE_OPTIONS, HOUSEHOLD
 from huurbeg.core.errors import InvalidInput
 from huurbeg.cli.params import format_option
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 
 def register(app: typer.Typer) -> None:
@@ -116,7 +119,7 @@ def intake(
     _show_created(store, number, fmt, today)
 
 
-def _show_created(store, number: str, fmt: str, today: date) -> None:
+def _show_created(store: "Storage", number: str, fmt: str, today: date) -> None:
     from huurbeg.domain import caseload
 
     created = caseload.dossier(store, number, today)

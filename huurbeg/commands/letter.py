@@ -2,7 +2,7 @@
 
 from datetime import date, time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TYPE_CHECKING
 
 import typer
 
@@ -11,6 +11,9 @@ from huurbeg.core.errors import InvalidInput, MissingValue
 from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import NoInputOption, _wrap, document_file, parse_case, parse_coming_date, parse_required_text
 from huurbeg.cli.state import state
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 RECIPIENTS = ("landlord", "tenant", "court")
 RECIPIENT_WORDS = {"landlord": "landlord", "verhuurder": "landlord", "tenant": "tenant", "huurder": "tenant",
@@ -107,7 +110,7 @@ def letter(
 
         # once the letter is known to be possible: a day that has passed or a missing time is refused first
         prompts.vouch(appointment_doubts(datetime.combine(on, at), app_state.today), force, no_input)
-    if preview:
+    if media is None or output is None:  # --preview: shown, nothing written
         from huurbeg.domain import casework
 
         casework.log_read(store, number, "letter preview")  # what was shown of the dossier, as every read
@@ -142,7 +145,7 @@ def check_output(output: Path | None, template: Path | None, preview: bool) -> s
     return media
 
 
-def sender(store, no_input: bool):
+def sender(store: "Storage", no_input: bool):
     """The service's identity and the worker's own details, asked for on a terminal when missing."""
     from huurbeg.output import letters
     from huurbeg.commands import service
@@ -151,7 +154,7 @@ def sender(store, no_input: bool):
     return identity, service.ensure_worker(store, letters.WORKER_NEEDED, no_input, signs_as=identity.signatory)
 
 
-def write(store, made, media: str, output: Path, template: Path | None, today: date) -> None:
+def write(store: "Storage", made, media: str, output: Path, template: Path | None, today: date) -> None:
     """The document into --output, kept in the dossier and recorded in its history."""
     from huurbeg.output import documents, letters
 
@@ -165,7 +168,7 @@ def write(store, made, media: str, output: Path, template: Path | None, today: d
         number=made.case, document=title, id=kept))
 
 
-def keep(store, made, media: str, name: str, content: bytes, today: date) -> int:
+def keep(store: "Storage", made, media: str, name: str, content: bytes, today: date) -> int:
     """The document made, kept in the dossier (kind letter) and recorded: which document, for whom, when."""
     import hashlib
 

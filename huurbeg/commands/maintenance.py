@@ -71,13 +71,16 @@ def purge(
     render.message(ngettext("Personal data of {count} case removed; their figures remain.",
                             "Personal data of {count} cases removed; their figures remain.", len(numbers)).format(
         count=len(numbers)))
-    if left:
+    file = None
+    if left:  # only a file's VACUUM can fail
+        from huurbeg.db.engine import resolve
+
+        file = resolve(app_state.db_option, prepare=False).path
+    if file is not None:
         import os
         import shlex
 
-        from huurbeg.db.engine import resolve
-
-        path = os.path.abspath(resolve(app_state.db_option, prepare=False).path)  # a command to copy, whole
+        path = os.path.abspath(file)  # a command to copy, whole
         render.notice(_("huurbeg: warning: {message}").format(message=_(
             "the file could not be compacted ({reason}); erased values may remain in its free space: run "
             "\"sqlite3 {path} VACUUM\" when nobody else is using the database").format(

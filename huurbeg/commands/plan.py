@@ -2,7 +2,7 @@
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TYPE_CHECKING
 
 import typer
 
@@ -17,6 +17,9 @@ from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOpti
                                 parse_count, parse_date, parse_money, parse_past_date, parse_required_text)
 from huurbeg.cli.state import state
 from huurbeg.commands import ResumeOption
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 app = typer.Typer(
     cls=with_default("new"), no_args_is_help=True,
@@ -63,8 +66,9 @@ def new(
     case = store.cases.case(number) if resume else None
     if resume:
         kept = drafts.resumed(store, drafts.PLAN, case, number, today)
-        arrears, instalment, start = (kept.get(name) if given is None else given for name, given in (
-            ("arrears", arrears), ("instalment", instalment), ("start", start)))
+        arrears, instalment = drafts.given_or_kept(arrears, kept, "arrears"), drafts.given_or_kept(
+            instalment, kept, "instalment")
+        start = drafts.given_or_kept(start, kept, "start")
     asked, vouched = resume, set()
     with drafts.keeping(store, drafts.PLAN, case, number, today, resuming=resume) as keeper:
         if None in (arrears, instalment, start) and asking:
@@ -78,10 +82,10 @@ def new(
             vouched = prompts.vouched_fields()  # asked about where they were typed
         if arrears is None:  # without a terminal the case's arrears stand, as a terminal offers them
             arrears = followup.known_arrears(store, number) or None
-        for value, flag in ((arrears, "--arrears"), (instalment, "--instalment"), (start, "--start")):
-            if value is None:
-                raise MissingValue(_("{option}: required; give it as a flag, or run on a terminal to be asked")
-                                   .format(option=flag))
+        if arrears is None or instalment is None or start is None:
+            flag = "--arrears" if arrears is None else "--instalment" if instalment is None else "--start"
+            raise MissingValue(_("{option}: required; give it as a flag, or run on a terminal to be asked")
+                               .format(option=flag))
         schedule = followup.plan_preview(arrears, instalment, start, day)  # refused before anything is asked
         casework.check_open(store.cases.case(number).status, number)
         doubts = followup.plan_doubts(store, number, arrears, instalment)
@@ -240,9 +244,9 @@ def fbu(
         raise MissingValue(_("--signed: required to record an agreement (or --document to print the recorded one); "
                              "give it as a flag, or run on a terminal to be asked"))
     if signed is not None:
-        for value, flag in ((instalment, "--instalment"), (start, "--start")):
-            if value is None:
-                raise MissingValue(_("{option}: required with --signed").format(option=flag))
+        if instalment is None or start is None:
+            raise MissingValue(_("{option}: required with --signed").format(
+                option="--instalment" if instalment is None else "--start"))
         # a dissolved lease is asked about before anything is written, as an implausible amount is
         prompts.vouch(followup.fbu_doubts(store, number), force, no_input)
         agreed = followup.fbu_sign(store, number, signed=signed, instalment=instalment, start=start, day=day,
@@ -267,7 +271,7 @@ def fbu(
         _fbu_document(store, number, output, no_input, app_state.today)
 
 
-def _fbu_document(store, number: str, output: Path | None, no_input: bool, today: date) -> None:
+def _fbu_document(store: "Storage", number: str, output: Path | None, no_input: bool, today: date) -> None:
     """The agreement for signing: as text, or on the service's paper as a PDF kept in the dossier."""
     import os
 
@@ -291,7 +295,7 @@ def _fbu_document(store, number: str, output: Path | None, no_input: bool, today
                          "lease that runs (a new one, or the landlord's written consent to continue)").format(
             number=number, date=render.text_value(data["dissolved_on"])), style="yellow")
     text = fbu_document.render(data, lang, identity)
-    if not pdf:
+    if not pdf or output is None:
         render.write_text(text)
         return
     made = letters.fbu(data, text, identity, worker, lang, fbu_document.blocks(data, lang, identity))
@@ -302,7 +306,7 @@ def _fbu_document(store, number: str, output: Path | None, no_input: bool, today
                    .format(number=number, id=kept))
 
 
-def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, today):
+def _ask_fbu(store: "Storage", number, signed, instalment, start, advance, force, arrears, today):
     """On a terminal: whose case, then the signing date; the advance it gives; then the plan of the balance."""
     from huurbeg.domain import casework, followup
     from huurbeg.cli import prompts
@@ -365,9 +369,10 @@ def payment_edit(
         raise typer.BadParameter(_("give what to correct: --amount or --date"), param_hint="'ID'")
     app_state = state(ctx)
     changed, plan_state = corrections.edit_payment(app_state.store(), number, payment_id, given, app_state.today)
-    render.message({"completed": _("{number}: payment {id} corrected ({fields}); the plan is paid off."),
-                    "active": _("{number}: payment {id} corrected ({fields}); the plan is active again.")}.get(
-        plan_state, _("{number}: payment {id} corrected ({fields}).")).format(
+    said: dict[str | None, str] = {
+        "completed": _("{number}: payment {id} corrected ({fields}); the plan is paid off."),
+        "active": _("{number}: payment {id} corrected ({fields}); the plan is active again.")}
+    render.message(said.get(plan_state, _("{number}: payment {id} corrected ({fields}).")).format(
         number=number, id=payment_id, fields=fields_shown(changed)))
 
 
@@ -411,7 +416,7 @@ def agree_edit(
 
     if done is not None and not_done:
         raise typer.BadParameter(_("give --done or --not-done, not both"), param_hint="'--not-done'")
-    given = {name: value for name, value in (("text", text), ("due_date", due), ("party", party),
+    given: dict[str, object] = {name: value for name, value in (("text", text), ("due_date", due), ("party", party),
                                              ("done_date", done)) if value is not None}
     if not_done:
         given["done_date"] = None

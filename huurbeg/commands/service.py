@@ -9,7 +9,7 @@ named in one error line otherwise.
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TYPE_CHECKING
 
 import typer
 
@@ -24,6 +24,9 @@ from huurbeg.cli.state import state
 from huurbeg.commands.fields import with_options
 from huurbeg.domain.entities import LANDLORD_CONTACT
 
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
+
 app = typer.Typer(no_args_is_help=True, help="The service's identity on its documents, and your own details.")
 landlords = typer.Typer(no_args_is_help=True, help="Landlords as contacts: address, phone, e-mail, contact person.")
 
@@ -35,7 +38,7 @@ def register(root: typer.Typer) -> None:
 
 def _detail(name: str):
     """The parser of a detail's flag: '' stays '' (it clears the detail), anything else is checked."""
-    def parse(value: str) -> str:
+    def parse(value: str) -> str | None:
         return "" if value == "" else service.detail(name, value)
     return _wrap(parse)
 
@@ -85,7 +88,7 @@ def set_identity(
     """Set the service's identity once for the whole team: its name, address, signatory, logo, ..."""
     from huurbeg.cli import prompts
 
-    given = {"name": name, "organisation": organisation, "address": address, "phone": phone, "email": email,
+    given: dict[str, str | bytes | None] = {"name": name, "organisation": organisation, "address": address, "phone": phone, "email": email,
              "signatory": signatory, "place": place}
     if logo is not None:
         given["logo"] = b"" if logo == "" else read_logo(Path(logo))
@@ -201,7 +204,7 @@ def _checked(name: str, required: bool = False):
     return lambda value: service.detail(name, value) or ""
 
 
-def ensure_identity(store, needed: Iterable[str], no_input: bool = False) -> ServiceIdentity:
+def ensure_identity(store: "Storage", needed: Iterable[str], no_input: bool = False) -> ServiceIdentity:
     """The service's identity with every detail in `needed`: what is missing is asked for on a terminal
     (and kept for the next document), and named in one error line otherwise. A logo is never asked for."""
     from huurbeg.cli import prompts
@@ -220,7 +223,7 @@ def ensure_identity(store, needed: Iterable[str], no_input: bool = False) -> Ser
     return store.service.identity()
 
 
-def ensure_worker(store, needed: Iterable[str], no_input: bool = False, signs_as: str | None = None) -> WorkerContact:
+def ensure_worker(store: "Storage", needed: Iterable[str], no_input: bool = False, signs_as: str | None = None) -> WorkerContact:
     """The details of the worker at the keyboard, with every one in `needed`: asked for on a terminal, named in
     one error line otherwise. The name is offered as `signs_as` (the service's signatory, who is often the worker
     who writes), so the name just typed for the service is not typed twice."""
@@ -238,10 +241,10 @@ def ensure_worker(store, needed: Iterable[str], no_input: bool = False, signs_as
             example=" ".join(f"--{name} ..." for name in lacking)))
     render.notice(_("This document is signed with your own details; they are kept for your next letters."))
     store.service.set_worker(me, **_ask_worker(worker, lacking, required=True, suggested={"name": signs_as}))
-    return store.service.worker(me)
+    return store.service.worker(me) or worker  # found: just written
 
 
-def ensure_landlord_address(store, number: str, no_input: bool = False) -> bool:
+def ensure_landlord_address(store: "Storage", number: str, no_input: bool = False) -> bool:
     """The address of case `number`'s landlord, which a letter needs in its envelope's window: asked for on a
     terminal and kept on the landlord (as `landlord edit --address`), named in one error line otherwise. True
     when it was asked for now."""
@@ -262,14 +265,14 @@ def ensure_landlord_address(store, number: str, no_input: bool = False) -> bool:
 # --- landlords ----------------------------------------------------------------------
 
 
-def _landlord(store, name: str):
+def _landlord(store: "Storage", name: str):
     found = store.cases.landlord_named(name)
     if found is None:
         raise NotFound(_("NAME: no landlord of that name; 'huurbeg landlord list' lists them"))
     return found
 
 
-def landlord_record(store, row) -> dict:
+def landlord_record(store: "Storage", row) -> dict:
     open_cases, cases = store.cases.landlord_case_count(row.id)
     return {"name": row.name, "type": row.kind, **{f.column: row[f.column] for f in LANDLORD_CONTACT},
             "open_cases": open_cases, "cases": cases}
@@ -331,10 +334,10 @@ def landlord_edit(
 
     store = state(ctx).store()
     row = _landlord(store, name)
-    flags = {f.column: f.option for f in LANDLORD_CONTACT}
+    flags = [f.option or f.column for f in LANDLORD_CONTACT]
     if all(value is None for value in given.values()):
         if not prompts.interactive(no_input):
-            raise MissingValue(_("give at least one of {flags}").format(flags=", ".join(flags.values())))
+            raise MissingValue(_("give at least one of {flags}").format(flags=", ".join(flags)))
         given = {f.column: prompts.ask_detail(_(f.question), _checked(f.column), current=row[f.column])
                  for f in LANDLORD_CONTACT}
     changed = store.cases.set_landlord_contact(row.id, **given)

@@ -1,7 +1,7 @@
 """`huurbeg stats`: the figures the service reports, for a month, a year or any period."""
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,9 @@ from huurbeg.cli.params import NoInputOption, parse_date
 from huurbeg.cli.state import state
 from huurbeg.output import formats
 from huurbeg.cli.params import format_option, said_on_the_command_line
+
+if TYPE_CHECKING:  # imported where it is used
+    from huurbeg.domain.figures import Period
 
 
 def register(app: typer.Typer) -> None:
@@ -87,7 +90,8 @@ def _report(app_state, period, fmt: str, by_worker: bool, no_input: bool) -> Non
     formats.write(fmt, "report", (period, rows, months, identity))
 
 
-def _period(month, year, first, last, today) -> "figures.Period":  # noqa: F821 (imported inside)
+def _period(month: str | None, year: str | None, first: date | None, last: date | None,
+            today: date) -> "Period":
     from huurbeg.domain import figures
 
     given = [name for name, value in (("--month", month), ("--year", year), ("--from/--to", first or last))

@@ -64,10 +64,9 @@ def add(
     if resume:
         case = store.cases.case(number)
         kept = drafts.resumed(store, drafts.VISIT, case, number, today)
-        kind, reached, minutes, note, next_planned = (
-            kept.get(name) if given is None else given for name, given in (
-                ("kind", kind), ("reached", reached), ("minutes", minutes), ("note", note),
-                ("next_planned", next_planned)))
+        kind, reached = drafts.given_or_kept(kind, kept, "kind"), drafts.given_or_kept(reached, kept, "reached")
+        minutes, note = drafts.given_or_kept(minutes, kept, "minutes"), drafts.given_or_kept(note, kept, "note")
+        next_planned = drafts.given_or_kept(next_planned, kept, "next_planned")
         when = when or kept.get("when")  # the day of the contact, as --date gave it
         skipped = kept.get(drafts.SKIPPED, [])
     when = when or today
@@ -149,7 +148,7 @@ def edit(
     """Correct a contact (its number is in 'huurbeg visit list CASE'); the history names the fields changed."""
     from huurbeg.domain import corrections
 
-    given = {name: value for name, value in (("date", when), ("kind", kind), ("minutes", minutes), ("note", note),
+    given: dict[str, object] = {name: value for name, value in (("date", when), ("kind", kind), ("minutes", minutes), ("note", note),
                                              ("next_planned", next_planned), ("reached", reached))
              if value is not None}
     if given.get("next_planned") == CLEARED:  # --next '': no next contact planned

@@ -5,7 +5,7 @@ so a slug must never change once released; new members may be added.
 """
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from huurbeg.core.i18n import N_, _, language
 from huurbeg.core.text import quoted
@@ -404,7 +404,10 @@ def choices(enum: type[StrEnum]) -> str:
     return ", ".join(names(enum))
 
 
-def parse_code(enum: type[StrEnum], text: str, what: str) -> StrEnum:
+Code = TypeVar("Code", bound=StrEnum)
+
+
+def parse_code(enum: type[Code], text: str, what: str) -> Code:
     """The member whose slug or Dutch name is `text` (case and surrounding blanks ignored)."""
     slug = text.strip().lower()
     try:
@@ -412,7 +415,7 @@ def parse_code(enum: type[StrEnum], text: str, what: str) -> StrEnum:
     except ValueError:
         pass
     if member := ALIASES.get(enum, {}).get(slug) or ALIASES.get(enum, {}).get(slug.replace(" ", "-")):
-        return member
+        return enum(member)  # the member itself
     if language() == "nl":
         raise ValueError(_("{value} is not a valid {what}; use one of: {names}").format(
             value=quoted(text), what=_(WHAT.get(what, what)), names=choices(enum))) from None

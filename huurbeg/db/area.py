@@ -83,6 +83,8 @@ class Storage(Core, Protocol):
 class Writing(Storage, Protocol):
     """A writing command's store (huurbeg.db.store.Store): a savepoint, and the team's roles on a server."""
 
+    read_only: str | None  # why the file cannot be written: reads go unrecorded, writes are refused
+
     def attempt(self) -> AbstractContextManager[Any]: ...
 
     def team_standing(self, name: str) -> tuple[bool, bool, str] | None: ...

@@ -147,7 +147,7 @@ def dossier(store: Storage, number: str, today: date, removed: bool = False) -> 
     }
 
 
-def stay_section(store, case) -> dict | None:
+def stay_section(store: "Storage", case) -> dict | None:
     """The household's latest stay in one of the service's dwellings: where, since when, until when, extended."""
     stay = store.housing.latest_stay(case)
     if stay is None:

@@ -15,10 +15,14 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
+from typing import TYPE_CHECKING, TypeVar
 
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Track
 from huurbeg.core.errors import Cancelled, NotFound, reason
 from huurbeg.core.i18n import N_, _
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 INTAKE, VISIT, PLAN = "intake", "visit", "plan"
 SKIPPED = "skipped"
@@ -96,12 +100,20 @@ NONE_KEPT = {INTAKE: N_("you have no answers kept of an interrupted intake (they
                       "kept {days} days)")}
 
 
-def resumed(store, flow: str, case, number: str | None, today: date) -> dict:
+def resumed(store: "Storage", flow: str, case, number: str | None, today: date) -> dict:
     """The worker's kept answers of this flow (of this case), typed; refused when there are none."""
     found = store.drafts.kept(flow, case.id if case is not None else None, today)
     if found is None:
         raise NotFound(_(NONE_KEPT[flow]).format(number=number, days=KEPT_DAYS), field="resume")
     return decode(found.answers, KINDS[flow]())
+
+
+Given = TypeVar("Given")
+
+
+def given_or_kept(given: Given | None, kept: dict, name: str) -> Given | None:
+    """A flag's value when it was given, else its kept answer (a flag always replaces what was kept)."""
+    return kept.get(name) if given is None else given
 
 
 def fill_intake(draft, kept: dict):
@@ -113,7 +125,7 @@ def fill_intake(draft, kept: dict):
 class Keeper:
     """Keeps one flow's answers as they are accepted (huurbeg.cli.prompts calls it), in a transaction of their own."""
 
-    def __init__(self, store, flow: str, case, today: date, kept: bool):
+    def __init__(self, store: "Storage", flow: str, case, today: date, kept: bool):
         self.store, self.flow, self.today = store, flow, today
         self.case_id = case.id if case is not None else None
         self.kept = kept  # answers of this flow are in the database (resumed, or kept since)
@@ -140,7 +152,7 @@ class Keeper:
 
 
 @contextmanager
-def keeping(store, flow: str, case, number: str | None, today: date, resuming: bool = False):
+def keeping(store: "Storage", flow: str, case, number: str | None, today: date, resuming: bool = False):
     """While an interactive flow asks and writes: a Keeper of its answers; when the worker stops it after
     answering something, the message says the answers are kept, how to resume, and how to correct one."""
     keeper = Keeper(store, flow, case, today, resuming)

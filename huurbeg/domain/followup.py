@@ -77,7 +77,7 @@ def contact_list(store: Storage, number: str | None, since: date | None) -> list
              "note": c.note} for c, case_number in store.follow_up.contacts(case, since)]
 
 
-def plan_doubts(store, number: str, arrears: int, instalment: int) -> list[RuleViolation]:
+def plan_doubts(store: "Storage", number: str, arrears: int, instalment: int) -> list[RuleViolation]:
     """What is implausible in a new plan, each naming its field and both amounts: an instalment above the
     arrears or far above the rent (huurbeg.domain.rules.INSTALMENT_FAR_ABOVE_RENT), arrears that differ from the case's.
     Asked about on a terminal, refused without --force."""
@@ -99,7 +99,7 @@ def plan_doubts(store, number: str, arrears: int, instalment: int) -> list[RuleV
     return doubts
 
 
-def known_arrears(store, number: str) -> int | None:
+def known_arrears(store: "Storage", number: str) -> int | None:
     """The arrears still owed as far as huurbeg knows: the balance of the active plan (a new plan replaces it),
     else the case's arrears as registered or corrected; None when unknown."""
     case = store.cases.case(number)
@@ -119,7 +119,7 @@ def plan_preview(arrears: int, instalment: int, start: date, day: int | None) ->
         raise InvalidInput.of(exc) from None
 
 
-def new_plan(store, number: str, arrears: int, instalment: int, start: date, day: int | None,
+def new_plan(store: "Storage", number: str, arrears: int, instalment: int, start: date, day: int | None,
              force: bool = False) -> tuple[int, bool]:
     """Create the active payment plan; returns (instalments, whether an earlier plan was replaced). With
     `force` (confirmed, or --force), an instalment above the arrears makes a plan of one instalment."""
@@ -151,7 +151,7 @@ def pay(store: Storage, number: str, amount: int, when: date, today: date) -> in
     return remaining - amount
 
 
-def payment_doubts(store, number: str, amount: int, when: date, today: date) -> list[RuleViolation]:
+def payment_doubts(store: "Storage", number: str, amount: int, when: date, today: date) -> list[RuleViolation]:
     """Whether a payment is far above the instalment (huurbeg.domain.rules.PAYMENT_FAR_ABOVE_INSTALMENTS): more
     than that many instalments and more than is due on its day with the next instalment, and not the whole
     balance (more than it is refused by the rules of a payment). Asked about on a terminal, refused without
@@ -175,7 +175,7 @@ def payment_doubts(store, number: str, amount: int, when: date, today: date) -> 
         due=money.fmt(due + next_one)), field="amount")]
 
 
-def check_payment(store, case, plan, amount: int, when: date, today: date, replacing: int = 0) -> int:
+def check_payment(store: "Storage", case, plan, amount: int, when: date, today: date, replacing: int = 0) -> int:
     """The rules of a payment (more than 0, not in the future nor before the case, at most the balance);
     returns the balance it settles from, `replacing` a corrected payment's amount."""
     if amount <= 0:

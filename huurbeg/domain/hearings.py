@@ -331,7 +331,7 @@ def agreement_kept(due: date, done: date | None, today: date) -> str:
 
 # --- after the judgment: its service, the bailiff's date, what happened ------------------------------
 
-def judgment_of(store, case):
+def judgment_of(store: "Storage", case):
     """The judgment that dissolved the case's lease, or why there is none to follow."""
     judgment = store.court.judgment(case)
     if judgment is None:
@@ -340,13 +340,13 @@ def judgment_of(store, case):
     return judgment
 
 
-def _followed(store, number: str):
+def _followed(store: "Storage", number: str):
     case = store.cases.case(number)
     check_open(case.status, number)
     return case, judgment_of(store, case)
 
 
-def record_served(store, number: str, served: date, term_days: int | None, today: date,
+def record_served(store: "Storage", number: str, served: date, term_days: int | None, today: date,
                   correct: bool = False) -> date:
     """The day the judgment was served on the tenant (betekening); returns the earliest eviction date it gives.
     With `correct`, the service recorded before is replaced."""
@@ -372,7 +372,7 @@ def record_served(store, number: str, served: date, term_days: int | None, today
     return earliest
 
 
-def record_eviction(store, number: str, at: datetime, announced: date, today: date, correct: bool = False) -> bool:
+def record_eviction(store: "Storage", number: str, at: datetime, announced: date, today: date, correct: bool = False) -> bool:
     """The bailiff's announced eviction; returns whether it was announced less than five working days ahead."""
     case, judgment = _followed(store, number)
     if judgment.eviction_result is not None:
@@ -402,7 +402,7 @@ def record_eviction(store, number: str, at: datetime, announced: date, today: da
     return short_notice(announced, at.date())
 
 
-def record_eviction_result(store, number: str, result: EvictionResult, today: date, correct: bool = False) -> date:
+def record_eviction_result(store: "Storage", number: str, result: EvictionResult, today: date, correct: bool = False) -> date:
     """What happened on the announced eviction; returns the date it is recorded with (a carried-out eviction's own
     day, else today)."""
     case, judgment = _followed(store, number)
@@ -426,7 +426,7 @@ def record_eviction_result(store, number: str, result: EvictionResult, today: da
     return when
 
 
-def withdraw_served(store, number: str, reason: str | None) -> date:
+def withdraw_served(store: "Storage", number: str, reason: str | None) -> date:
     """Withdraw the service recorded by mistake; returns its date."""
     reason = check_reason(reason)
     case, judgment = _followed(store, number)
@@ -440,7 +440,7 @@ def withdraw_served(store, number: str, reason: str | None) -> date:
     return judgment.served_date
 
 
-def withdraw_eviction(store, number: str, reason: str | None) -> tuple[str, object]:
+def withdraw_eviction(store: "Storage", number: str, reason: str | None) -> tuple[str, object]:
     """Withdraw the last step of the eviction recorded by mistake: what happened, else the announced date.
     Returns ('result', the result withdrawn) or ('date', the date withdrawn)."""
     reason = check_reason(reason)
@@ -468,7 +468,7 @@ def after_judgment(judgment) -> dict | None:
             "eviction_result": judgment.eviction_result, "eviction_result_date": judgment.eviction_result_date}
 
 
-def court_section(store, case) -> dict | None:
+def court_section(store: "Storage", case) -> dict | None:
     """The court in the dossier: the next hearing, the last outcome, and after a judgment its service, the earliest
     and the announced eviction and what happened; None for a case that never had a hearing."""
     hearings = store.court.hearings(case)

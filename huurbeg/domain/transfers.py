@@ -127,19 +127,19 @@ def _current(store: Storage, case):
     return stay
 
 
-def dwelling_address(store, code: str) -> str | None:
+def dwelling_address(store: "Storage", code: str) -> str | None:
     """The address of a dwelling (what a household admitted to it lives at), None when it has none recorded."""
     return _dwelling(store, code).address
 
 
-def check_move(store, number: str) -> None:
+def check_move(store: "Storage", number: str) -> None:
     """The case a move out is about: open, living in a dwelling; checked before any question."""
     case = store.cases.case(number)
     check_open(case.status, number)
     _current(store, case)
 
 
-def new_address(store, number: str, address: str | None) -> bool:
+def new_address(store: "Storage", number: str, address: str | None) -> bool:
     """The household's address after it moved in or out; whether it changed (the history names the field)."""
     if address is None or blank(address) or address.strip() == (store.cases.household(store.cases.case(number)).address or ""):
         return False
@@ -147,7 +147,7 @@ def new_address(store, number: str, address: str | None) -> bool:
     return True
 
 
-def move_out(store, number: str, destination: Destination, when: date, today: date, close: bool) -> Outcome | None:
+def move_out(store: "Storage", number: str, destination: Destination, when: date, today: date, close: bool) -> Outcome | None:
     """The household leaves its dwelling; with `close`, the case closes with the matching outcome."""
     case = store.cases.case(number)
     check_open(case.status, number)

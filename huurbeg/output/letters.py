@@ -10,8 +10,10 @@ messages.plain, so a control character cannot reach a page. Prints nothing.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from huurbeg.core import dates
 from huurbeg.domain.casework import check_open
@@ -22,6 +24,9 @@ from huurbeg.core.messages import plain, state_word
 from huurbeg.domain import hearings, secrecy
 from huurbeg.domain.secrecy import SUPPORT
 from huurbeg.output import fbu_document
+
+if TYPE_CHECKING:  # the store's types only
+    from huurbeg.db.area import Storage
 
 COMMON = {
     "service_name": N_("the service's name"),
@@ -176,13 +181,13 @@ def _declared(kind: str, values: dict) -> dict:
     return {name: values[name] for name in wanted}
 
 
-def _open_case(store, number: str):
+def _open_case(store: "Storage", number: str):
     case = store.cases.case(number)
     check_open(case.status, number)
     return case
 
 
-def build(store, kind: str, number: str, identity, worker, today: date, lang: str, *, on: date | None = None,
+def build(store: "Storage", kind: str, number: str, identity, worker, today: date, lang: str, *, on: date | None = None,
           at: time | None = None, place: str | None = None) -> Letter:
     """The document of `kind` for case `number`, in `lang`; `on`, `at` and `place` are the tenant's
     appointment, or for the other letters `on` is the letter's date."""
@@ -207,7 +212,7 @@ def build(store, kind: str, number: str, identity, worker, today: date, lang: st
     return Letter(kind, number, lang, _declared(kind, values), identity.logo, identity.logo_type)
 
 
-def _landlord(store, case, today: date) -> dict:
+def _landlord(store: "Storage", case, today: date) -> dict:
     landlord = store.cases.landlord(case)
     if landlord is None:
         raise RuleViolation(_("case {number} has no landlord").format(number=case.number), field="to",
@@ -244,7 +249,7 @@ def _landlord(store, case, today: date) -> dict:
     }
 
 
-def _tenant(store, case, today: date, on: date | None, at: time | None, place: str | None) -> dict:
+def _tenant(store: "Storage", case, today: date, on: date | None, at: time | None, place: str | None) -> dict:
     if on is None:
         raise MissingValue(_("the day of the appointment is required for an invitation"), field="date")
     if at is None:
@@ -274,7 +279,7 @@ def _tenant(store, case, today: date, on: date | None, at: time | None, place: s
     }
 
 
-def _check_told_the_court(store, case) -> None:
+def _check_told_the_court(store: "Storage", case) -> None:
     """The note says the household agreed that the court is told: professional secrecy lets it go only
     when the tenant's consent is recorded (a case opened from the court's own notice has none yet)."""
     if store.cases.consents(case).get("tenant") is None:
@@ -283,7 +288,7 @@ def _check_told_the_court(store, case) -> None:
                             hint="record_consent", number=case.number)
 
 
-def _court(store, case, today: date) -> dict:
+def _court(store: "Storage", case, today: date) -> dict:
     brief = hearings.brief(store, case.number, today)
     hearing = brief["hearing"]
     starts = hearing["starts_at"]
@@ -319,7 +324,7 @@ def _court(store, case, today: date) -> dict:
     }
 
 
-def fbu(data: dict, text: str, identity, worker, lang: str, parts: tuple = ()) -> Letter:
+def fbu(data: dict, text: str, identity, worker, lang: str, parts: Sequence[tuple] = ()) -> Letter:
     """The FBU guidance agreement as a document: its text (huurbeg.output.fbu_document) as the body, its parts for the
     page."""
     with speaking(lang):
