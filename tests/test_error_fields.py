@@ -13,6 +13,7 @@ from huurbeg.cli.root import app
 from huurbeg.core.errors import FIELDS, InvalidInput, NotFound, Refused, reason
 from huurbeg.core.i18n import N_, speaking
 from huurbeg.core.messages import Msg
+from huurbeg.db.engine import resolve
 from huurbeg.domain.rules import check_birth_date_matches
 from huurbeg.cli.hints import hinted
 from huurbeg.cli.params import flag_of
@@ -113,7 +114,9 @@ THE_COMMAND_LINES_OWN = {
 }
 """Texts of huurbeg/output that only the command line shows: the help of --format (the registry of formats
 holds it), the dossier's and the overview's screens, and what the history says a command did."""
-FLAG = re.compile(r"--[a-z]")
+FLAG = re.compile(r"--[a-z]|\{(option|flag|flags)\}")
+"""A flag anywhere in a message, written out or put in by a placeholder ("{option}: cannot use {shown}", formatted
+with option="--db"): either way it is named under a question too, where no flag was typed."""
 
 
 def marked_texts(source: str):
@@ -128,9 +131,10 @@ def marked_texts(source: str):
 
 
 def test_no_message_below_the_command_line_names_a_flag():
-    found = [(f"{path.relative_to(PACKAGE)}:{line}", text) for layer in BELOW
-             for path in sorted((PACKAGE / layer).rglob("*.py"))
+    found = [(f"{path.relative_to(PACKAGE)}:{line}", text) for path in sorted(PACKAGE.rglob("*.py"))
+             if path.relative_to(PACKAGE).parts[0] not in COMMAND_LINE
              for line, text in marked_texts(path.read_text(encoding="utf-8"))]
+    assert {where.split("/")[0] for where, _ in found} >= set(BELOW)
     assert len(found) > 500
     assert [(where, text) for where, text in found if FLAG.search(text) and text not in THE_COMMAND_LINES_OWN] == []
     referred = {name for _, text in found for name in re.findall(r"\{field:([a-z_]+)\}", text)}
@@ -140,9 +144,33 @@ def test_no_message_below_the_command_line_names_a_flag():
 
 def test_the_scan_sees_a_flag_in_any_message():
     source = ('raise X(_("a " "give --arrears EUR").format(n=1))\nMsg(N_("point --db elsewhere"), n=2)\n'
-              'y = _("one") + _("two " + "--to")\nprint("--not-marked")\n')
+              'y = _("one") + _("two " + "--to")\nprint("--not-marked")\n'
+              'raise Y(_("{option}: cannot use {shown}").format(option=name, shown=path))\n'
+              'z = _("{source}: {count} rows")\n')
     assert {text for _, text in marked_texts(source) if FLAG.search(text)} == {
-        "a give --arrears EUR", "point --db elsewhere", "--to"}
+        "a give --arrears EUR", "point --db elsewhere", "--to", "{option}: cannot use {shown}"}
+
+
+@pytest.mark.parametrize("lang, said", [
+    (None, ("--db: {db} is a directory, not a database file", "--to: an in-memory database keeps nothing",
+            "HUURBEG_DB: not a database URL huurbeg can use (an IPv6 address")),
+    ("nl", ("--db: {db} is een map, geen databankbestand", "--to: een databank in het geheugen bewaart niets",
+            "HUURBEG_DB: geen databank-URL die huurbeg kan gebruiken (een IPv6-adres")),
+])
+def test_the_database_a_storage_error_is_about_is_named_by_its_flag_on_the_command_line(cli, tmp_path, db_path,
+                                                                                        lang, said):
+    """The storage names the database it cannot use as a field (db, copy's to, the environment's HUURBEG_DB);
+    the command line names it by the flag or the variable it came from."""
+    env = {"HUURBEG_LANG": lang} if lang else {}
+    directory, in_memory, url = said
+    assert_one_line_error(cli("--db", str(tmp_path), "case", "list", env=env), code=5,
+                          contains=directory.format(db=tmp_path))
+    assert_one_line_error(cli("copy", "--to", ":memory:", env=env), code=2, contains=in_memory)
+    assert_one_line_error(cli("case", "list", env={**env, "HUURBEG_DB": "postgresql://u@[::1:5432/x"}), code=2,
+                          contains=url)
+    with speaking("nl" if lang else "en"), pytest.raises(InvalidInput) as refused:
+        resolve(":memory:", name="to")
+    assert refused.value.field == "to" and "--" not in str(refused.value)
 
 
 def test_a_field_referred_to_is_named_by_its_flag_on_the_command_line(cli, new_case, db_path):

@@ -40,9 +40,10 @@ def flag_of(command, field: str) -> str | None:
     return wanted if wanted in flags else flags[0] if flags else None
 
 
-ROOT_FIELDS = {"db": "--db", "database": N_("--db or HUURBEG_DB")}
+ROOT_FIELDS = {"db": "--db", "database": N_("--db or HUURBEG_DB"), "huurbeg_db": "HUURBEG_DB"}
 """Fields every command takes before its name: the database a message refers to as `{field:db}` is the
-flag, `{field:database}` (the database used, whichever way it was named) the flag or the environment."""
+flag, `{field:database}` (the database used, whichever way it was named) the flag or the environment,
+`{field:huurbeg_db}` the environment's."""
 
 
 def flag_named(field: str) -> str | None:

@@ -126,10 +126,10 @@ def copy(
     if not to.strip():
         raise InvalidInput(_("--to: give the target database, a file path or an SQLAlchemy URL"))
     app_state = state(ctx)
-    if same_database(app_state.db_option, to, other_name="--to"):
+    if same_database(app_state.db_option, to, other_name="to"):
         raise InvalidInput(_("--to: that is the database being copied; give another one"))
     source = app_state.store(write=False, must_exist=True, sound=True)  # a damaged file is not copied on
-    target, label = open_store(to, write=True, today=app_state.today, name="--to")
+    target, label = open_store(to, write=True, today=app_state.today, name="to")
     try:
         copied = source.copy_to(target, merge)
         target.record(None, "copy", f"{copied['case_file']} case(s) copied in" + (" (merged)" if merge else ""))

@@ -10,14 +10,14 @@ from datetime import date
 
 
 def open_store(db_option: str | None, *, write: bool, must_exist: bool = False, today: date | None = None,
-               sound: bool = False, reads_only: bool = False, name: str = "--db"):
+               sound: bool = False, reads_only: bool = False, name: str = "db"):
     """Open the database of this invocation: (Store, Target). Creates or upgrades the schema.
 
     With `today`, the file gets its daily check (huurbeg.db.health): on a damaged file a
     store for writing (or one that must be `sound`, for a backup) is refused, and a store for
     reading cannot write. `reads_only`: the store writes nothing but the reads it records (a
-    dossier shown), so on a damaged file it reads, leaving its reads unrecorded. `name`: the option
-    that named the database, for its errors.
+    dossier shown), so on a damaged file it reads, leaving its reads unrecorded. `name`: the field
+    that named the database (db, or copy's to), for its errors.
 
     An up-to-date, sound file is opened with sqlite3 alone (huurbeg.db.store.FileStore); SQLAlchemy
     and Alembic come in only to create, upgrade or refuse a file, and for a server.

@@ -49,13 +49,14 @@ def default_path() -> Path:
     return base / "huurbeg" / "huurbeg.db"
 
 
-def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = True, name: str = "--db") -> Target:
+def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = True, name: str = "db") -> Target:
     """The target named by --db, else HUURBEG_DB, else the default file.
 
     With `must_exist`, a missing file is an error instead of a new database: a report
     run by cron must fail loudly on a mistyped path, not report an empty service.
     Without `prepare`, the file is only located, never created or checked. `name` is the
-    option the value came from, so that every error about it names that option (copy --to).
+    field the value came from (`db`, or `to` of copy), so that every error about it names that field (its flag on
+    the command line).
     """
     value = option or os.environ.get("HUURBEG_DB") or ""
     if "://" in value:
@@ -64,7 +65,7 @@ def resolve(option: str | None, *, must_exist: bool = False, prepare: bool = Tru
         if scheme.split("+", 1)[0].lower() == "sqlite":
             _check_not_in_memory(rest.removeprefix("/"), name)
         if not value.startswith("sqlite:///"):
-            _check_server_url(value, name if option else "HUURBEG_DB")
+            _check_server_url(value, name if option else "huurbeg_db")
             return Target(value, None)
         if "?" in value:  # options for the driver: used as given
             return Target(value, Path(value.removeprefix("sqlite:///").split("?", 1)[0]))
@@ -87,8 +88,8 @@ def _check_not_in_memory(database: str, name: str) -> None:
     if file in ("", ":memory:") or "mode=memory" in query:
         from huurbeg.core.errors import InvalidInput
 
-        raise InvalidInput(_("{option}: an in-memory database keeps nothing once huurbeg exits; give a file path "
-                             "or a server URL").format(option=name))
+        raise InvalidInput(_("an in-memory database keeps nothing once huurbeg exits; give a file path "
+                             "or a server URL"), field=name)
 
 
 def _exists(path: Path, name: str) -> bool:
@@ -96,33 +97,34 @@ def _exists(path: Path, name: str) -> bool:
     try:
         return path.exists()
     except OSError as exc:
-        raise DatabaseProblem(_("{option}: cannot use {shown}: {value}")
-                              .format(option=name, shown=shown(path), value=_(exc.strerror) if exc.strerror else exc)
-                              ) from None
+        raise DatabaseProblem(_("cannot use {shown}: {value}")
+                              .format(shown=shown(path), value=_(exc.strerror) if exc.strerror else exc),
+                              field=name) from None
 
 
 SCHEMES = ("sqlite", "postgresql")
 """The databases huurbeg runs on (a scheme may name its driver: postgresql+psycopg)."""
 
 
-def _check_scheme(scheme: str, name: str = "--db") -> None:
+def _check_scheme(scheme: str, name: str = "db") -> None:
     if scheme.split("+", 1)[0].lower() not in SCHEMES:
         from huurbeg.core.errors import InvalidInput
 
-        raise InvalidInput(_("{option}: {scheme}:// is not a database huurbeg runs on; give a file path, "
-                             "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE").format(option=name,
-                                                                                                   scheme=scheme))
+        raise InvalidInput(_("{scheme}:// is not a database huurbeg runs on; give a file path, "
+                             "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE").format(scheme=scheme),
+                           field=name)
 
 
 SERVER_URL = "postgresql+psycopg://USER@HOST[:PORT]/DATABASE"
 
 
 def bad_url(source: str, what: str) -> "InvalidInput":
-    """A server's URL its driver cannot read: bad input, said without repeating the URL (it may hold a password)."""
+    """A server's URL its driver cannot read: bad input about the field `source` (db, to, huurbeg_db; database when
+    either may have named it), said without repeating the URL (it may hold a password)."""
     from huurbeg.core.errors import InvalidInput
 
-    return InvalidInput(_("{source}: not a database URL huurbeg can use ({what}); give {url}, sqlite:///PATH or a "
-                          "file path").format(source=source, what=what, url=SERVER_URL))
+    return InvalidInput(_("not a database URL huurbeg can use ({what}); give {url}, sqlite:///PATH or a "
+                          "file path").format(what=what, url=SERVER_URL), field=source)
 
 
 def _check_server_url(url: str, source: str) -> None:
@@ -142,9 +144,9 @@ def _check_server_url(url: str, source: str) -> None:
             raise bad_url(source, _("the port '{port}' is not a number from 1 to 65535").format(port=each))
 
 
-def same_database(one: str | None, other: str | None, other_name: str = "--db") -> bool:
+def same_database(one: str | None, other: str | None, other_name: str = "db") -> bool:
     """Whether two --db values (paths or URLs, None for the default) name the same database; an error
-    about `other` names the option it came from."""
+    about `other` names the field it came from."""
     first, second = resolve(one, prepare=False), resolve(other, prepare=False, name=other_name)
     if first.path is None or second.path is None:
         return first.url == second.url
@@ -178,30 +180,30 @@ def _prepare_file(path: Path, *, create_parent: bool, name: str) -> tuple[tuple[
     """Notices about an existing file, or the new, empty file made here with mode 0600."""
     try:
         if path.is_dir():
-            raise DatabaseProblem(_("{option}: {shown} is a directory, not a database file").format(
-                option=name, shown=shown(path)))
+            raise DatabaseProblem(_("{shown} is a directory, not a database file").format(
+                shown=shown(path)), field=name)
         if path.is_symlink() and not path.exists():  # a dangling link: create the file it names
             path = Path(os.path.realpath(path))
         parent = path.parent
         if not parent.exists():
             if not create_parent:
-                raise DatabaseProblem(_("{option}: directory {shown} does not exist").format(
-                    option=name, shown=shown(parent)))
+                raise DatabaseProblem(_("directory {shown} does not exist").format(
+                    shown=shown(parent)), field=name)
             parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if path.exists():
             return _check_existing(path, name), None
     except OSError as exc:  # a path too long, a component that is a file, ...
-        raise DatabaseProblem(_("{option}: cannot use {shown}: {value}")
-                              .format(option=name, shown=shown(path), value=_(exc.strerror) if exc.strerror else exc)
-                              ) from None
+        raise DatabaseProblem(_("cannot use {shown}: {value}")
+                              .format(shown=shown(path), value=_(exc.strerror) if exc.strerror else exc),
+                              field=name) from None
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return (), None  # another huurbeg created it a moment ago
     except OSError as exc:
         hint = "" if os.access(path.parent, os.W_OK | os.X_OK) else _(" (the folder is read-only for you)")
-        raise DatabaseProblem(_("{option}: cannot create {path}: {reason}{hint}").format(
-            option=name, path=shown(path), reason=exc.strerror, hint=hint)) from None
+        raise DatabaseProblem(_("cannot create {path}: {reason}{hint}").format(
+            path=shown(path), reason=exc.strerror, hint=hint), field=name) from None
     try:
         os.fchmod(fd, 0o600)  # whatever the umask or the folder's default permissions
     finally:
@@ -214,11 +216,11 @@ def _check_existing(path: Path, name: str) -> tuple[str, ...]:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseProblem(_("{option}: cannot read {shown}: {strerror}; check its owner and permissions (ls -l)")
-                              .format(option=name, shown=shown(path), strerror=exc.strerror)) from None
+        raise DatabaseProblem(_("cannot read {shown}: {strerror}; check its owner and permissions (ls -l)")
+                              .format(shown=shown(path), strerror=exc.strerror), field=name) from None
     if header and header != SQLITE_HEADER:
-        raise DatabaseProblem(_("{option}: {shown} is not a huurbeg database (not an SQLite file); it was left "
-                                "untouched").format(option=name, shown=shown(path)))
+        raise DatabaseProblem(_("{shown} is not a huurbeg database (not an SQLite file); it was left "
+                                "untouched").format(shown=shown(path)), field=name)
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise DatabaseProblem(read_only_folder(path))
     mode = stat.S_IMODE(path.stat().st_mode)
@@ -348,10 +350,10 @@ def _server_engine(url: str):
                                     "not installed)").format(team_extra=TEAM_EXTRA, name=exc.name)) from None
         raise
     except NoSuchModuleError:
-        raise bad_url("--db/HUURBEG_DB", _("no driver {driver}; the one huurbeg uses is psycopg").format(
+        raise bad_url("database", _("no driver {driver}; the one huurbeg uses is psycopg").format(
             driver=url.split("://", 1)[0].partition("+")[2])) from None
     except (ArgumentError, ValueError):  # their words quote the whole URL, password and all
-        raise bad_url("--db/HUURBEG_DB", _("it cannot be read as a URL")) from None
+        raise bad_url("database", _("it cannot be read as a URL")) from None
 
     @event.listens_for(engine, "do_connect")
     def _connect(dialect, _record, cargs, cparams):
