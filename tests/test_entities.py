@@ -7,7 +7,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from huurbeg.domain.entities import CASE_OPTIONS, HOUSEHOLD, LANDLORD_CONTACT, SEARCHED_CONTACT, Field
+from huurbeg.domain.entities import (CASE, CASE_OPTIONS, HOUSEHOLD, LANDLORD, LANDLORD_CONTACT, SEARCHED,
+                                     SEARCHED_CONTACT, Field)
 
 DESCRIBED = ((("intake",), HOUSEHOLD + CASE_OPTIONS), (("case", "edit"), HOUSEHOLD + CASE_OPTIONS),
              (("landlord", "edit"), LANDLORD_CONTACT))
@@ -79,6 +80,22 @@ def test_a_landlords_searched_details_are_found_by_case_find(cli, new_case):
     for field in SEARCHED_CONTACT:
         found = json.loads(cli("case", "find", values[field.column], "-f", "json").stdout)
         assert [(row["case"], row["matched"]) for row in found] == [(number, field.found)]
+
+
+def test_what_case_find_looks_in_and_how_much_each_says_is_the_description():
+    """Every field a search can say it matched is described with its weight; the search weighs by them alone."""
+    from huurbeg.core.codes import FoundIn
+    from huurbeg.domain import finding
+
+    assert [f.found for f in SEARCHED] == [f.found for f in (*HOUSEHOLD, *LANDLORD, *CASE) if f.found]
+    assert {f.found for f in SEARCHED} == set(FoundIn)
+    assert all(0 < f.weight <= 1 for f in SEARCHED)
+    assert finding.FIELD_WEIGHT == {f.found: f.weight for f in SEARCHED}
+    assert {f.found for f in SEARCHED if f.where.startswith("landlord")} == {"landlord", *(
+        f.found for f in SEARCHED_CONTACT)}
+    assert finding.NUMBERS[0] == "national_number" and finding.PHONES == ("phone", "landlord_phone")
+    assert max(SEARCHED, key=lambda f: f.weight).found == "tenant"  # a name says most, a landlord's desk least
+    assert all(f.weight < min(g.weight for g in SEARCHED if g not in SEARCHED_CONTACT) for f in SEARCHED_CONTACT)
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from huurbeg.core.codes import Party, Status, Track
 from huurbeg.db import court, follow_up, search
 from huurbeg.db.follow_up import LAST_CONTACT
 from huurbeg.db.sql import Connection, Select, in_list, members
-from huurbeg.domain.entities import SEARCHED_CONTACT
+from huurbeg.domain.entities import SEARCHED, SEARCHED_CONTACT
 from huurbeg.domain.rules import CaseFacts, OpenAgreement, OpenReferral
 
 NOT_REMOVED = "case_file.removed_at IS NULL"
@@ -161,8 +161,7 @@ def _candidate_where(db: Connection, conditions: list[list[str]], status: Status
 
 
 def _candidates(db: Connection, where: str, params: dict) -> list[Candidate]:
-    compared = ["tenant", "address", "phone", "national_number", "landlord", "reference",
-                *(f.found for f in SEARCHED_CONTACT if f.found)]
+    compared = [f.found for f in SEARCHED if f.found]  # each selected below by that name
     return [Candidate(row.id, row.number, Status(row.status), Track(row.track), row.intake_date,
                       {name: row[name] for name in compared}) for row in db.rows(
         "SELECT case_file.id, case_file.number, case_file.status, case_file.track, case_file.intake_date, "

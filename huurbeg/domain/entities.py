@@ -20,12 +20,12 @@ class Field:
     about a millisecond to make: the options of a household's fields are part of every `--help` that takes them."""
 
     __slots__ = ("column", "label", "kind", "personal", "edit", "option", "where", "purged", "help", "question",
-                 "metavar", "required", "heading", "found", "codes", "one", "clearable")
+                 "metavar", "required", "heading", "found", "weight", "codes", "one", "clearable")
 
     def __init__(self, column: str, label: str, kind: str, personal: bool, edit: str | None = None,
                  option: str | None = None, where: str = "", purged: bool | None = None, help: str = "",
                  question: str = "", metavar: str | None = None, required: bool = False, heading: str = "",
-                 found: str | None = None, codes: "type[StrEnum] | None" = None, one: str = "",
+                 found: str | None = None, weight: float = 0.0, codes: "type[StrEnum] | None" = None, one: str = "",
                  clearable: bool = False):
         self.column = column
         self.label = label
@@ -41,6 +41,7 @@ class Field:
         self.required = required  # a text that must show something, at intake and after a correction
         self.heading = heading  # its line in the dossier and the intake's summary, marked with N_()
         self.found = found  # what `case find` says it matched (huurbeg.core.codes.FoundIn); None: not searched
+        self.weight = weight  # how much a match in it says about the case being the one looked for (case find)
         self.codes = codes  # the codes a field of kind code or codes takes
         self.one = one  # a codes field's one code, as its option's errors name it, marked with N_(); "": its label
         self.clearable = clearable  # an optional text that, given, must show something ('' clears it in an edit)
@@ -64,17 +65,19 @@ def _described(entity: str, *fields: Field) -> tuple[Field, ...]:
 HOUSEHOLD = _described(
     "household",
     Field("name", "tenant name", "text", True, "tenant", "--tenant", help="Tenant's name.",
-          question=N_("Tenant's name?"), metavar="NAME", required=True, heading=N_("Tenant")),
+          question=N_("Tenant's name?"), metavar="NAME", required=True, heading=N_("Tenant"), found="tenant",
+          weight=1.0),
     Field("address", "address", "text", True, "address", "--address", help="Address of the rented home.",
-          question=N_("Address?"), heading=N_("Address")),
+          question=N_("Address?"), heading=N_("Address"), found="address", weight=0.75),
     Field("phone", "phone", "phone", True, "phone", "--phone", help="Tenant's phone number.",
-          question=N_("Phone?"), heading=N_("Phone")),
+          question=N_("Phone?"), heading=N_("Phone"), found="phone", weight=0.9),
     Field("birth_date", "birth date", "date", True, "birth_date", "--birth-date",
           help="Tenant's birth date (dd/mm/yyyy).", question=N_("Birth date (dd/mm/yyyy)?"), heading=N_("Born")),
     Field("national_number", "national register number", "national-number", True, "national_number",
           "--national-number",
           help="Belgian national register or bis number (11 digits, checked; its birth date must match).",
-          question=N_("National register number?"), heading=N_("National no.")),
+          question=N_("National register number?"), heading=N_("National no."), found="national_number",
+          weight=0.95),
     Field("adults", "adults", "count", False, "adults", "--adults", help="Adults in the household (at least 1).",
           question=N_("Adults in the household?"), heading=N_("Household")),
     Field("children", "children", "count", False, "children", "--children", help="Children in the household.",
@@ -83,6 +86,9 @@ HOUSEHOLD = _described(
 """The tenant's household, in the order intake asks for it. Its size is no personal data: the figures keep it
 after a purge."""
 
+LANDLORD_DETAIL_WEIGHT = 0.7
+"""A landlord's desk answers for many cases: a match in its details says less than one in the household's."""
+
 LANDLORD_CONTACT = _described(
     "landlord",
     Field("address", "address", "text", False, option="--address", purged=True,
@@ -90,13 +96,14 @@ LANDLORD_CONTACT = _described(
           heading=N_("Address")),
     Field("phone", "phone", "phone", False, option="--phone", purged=True,
           help="The landlord's phone number. '' clears it.", question=N_("Landlord's phone?"), heading=N_("Phone"),
-          found="landlord_phone"),
+          found="landlord_phone", weight=LANDLORD_DETAIL_WEIGHT),
     Field("email", "email", "email", False, option="--email", purged=True,
           help="The landlord's e-mail address. '' clears it.", question=N_("Landlord's e-mail?"),
-          heading=N_("E-mail"), found="landlord_email"),
+          heading=N_("E-mail"), found="landlord_email", weight=LANDLORD_DETAIL_WEIGHT),
     Field("contact_person", "contact person", "text", False, option="--contact", purged=True,
           help="Who the service deals with there (an SHM's or SVK's desk). '' clears it.",
-          question=N_("Contact person there?"), heading=N_("Contact person"), found="landlord_contact"),
+          question=N_("Contact person there?"), heading=N_("Contact person"), found="landlord_contact",
+          weight=LANDLORD_DETAIL_WEIGHT),
 )
 """How a letter reaches a landlord (`landlord edit`): an SHM's or SVK's desk, or a private landlord's own
 details. They are the landlord's, not the household's (the access export leaves them out); a purge erases
@@ -105,7 +112,8 @@ them once no case left unpurged names the landlord."""
 LANDLORD = _described(
     "landlord",
     Field("name", "landlord", "text", True, "landlord", "--landlord", where="landlord", metavar="NAME",
-          clearable=True, help="Landlord's name; an existing landlord is matched by name."),
+          clearable=True, help="Landlord's name; an existing landlord is matched by name.", found="landlord",
+          weight=0.8),
     Field("kind", "landlord type", "code", False, "landlord_type", "--landlord-type", where="landlord",
           codes=LandlordType, help="Kind of landlord, needed for a new one."),
 ) + LANDLORD_CONTACT
@@ -124,7 +132,7 @@ CASE = _described(
     Field("note", "note", "text", True, "note", "--note", help="Confidential note."),
     Field("landlord_reported", "problems the landlord reported", "codes", False, "landlord_reported",
           "--reported-by-landlord", where="problems"),
-    Field("external_ref", "import reference", "reference", False, purged=True),
+    Field("external_ref", "import reference", "reference", False, purged=True, found="reference", weight=0.95),
 )
 """A case's own fields (the rest of it is dates and codes of its course). The problems the landlord reported are
 marked on `case edit` by a pair of flags of their own (added, taken back), not given as a field is."""
@@ -134,6 +142,9 @@ CASE_OPTIONS = (*LANDLORD[:2], *(f for f in CASE if f.option and f.help))
 
 SEARCHED_CONTACT = tuple(f for f in LANDLORD_CONTACT if f.found)
 """The landlord's contact details `case find` looks in: a landlord's desk finds its cases."""
+
+SEARCHED = tuple(f for f in (*HOUSEHOLD, *LANDLORD, *CASE) if f.found)
+"""Every field `case find` looks in, by what it says it matched, each with its weight."""
 
 HOUSEHOLD_FIELDS = tuple(f.column for f in HOUSEHOLD)
 """A household's details: what a merge compares, takes over and gives back."""

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from huurbeg.core.i18n import _
-from huurbeg.domain.entities import SEARCHED_CONTACT
+from huurbeg.domain.entities import SEARCHED
 
 TYPO_MIN_LENGTH = 5
 """Shorter words must match as typed: one typo in four letters is another name."""
@@ -26,15 +26,12 @@ INFIX_MIN_LENGTH = 3
 """A word found inside another word (not at its start) needs at least this many letters."""
 DIGITS_MIN_LENGTH = 4
 """A number fragment shorter than this matches too much to mean anything."""
-LANDLORD_DETAIL_WEIGHT = 0.7
-"""A landlord's desk answers for many cases: a match in its details says less than one in the household's."""
-FIELD_WEIGHT = {"tenant": 1.0, "reference": 0.95, "national_number": 0.95, "phone": 0.9, "landlord": 0.8,
-                "address": 0.75, **{f.found: LANDLORD_DETAIL_WEIGHT for f in SEARCHED_CONTACT if f.found}}
-"""How much a match in each field says about the case being the one looked for (a landlord's detail is searched
-as its description says: huurbeg.domain.entities, SEARCHED_CONTACT)."""
-PHONES = ("phone", *(f.found for f in SEARCHED_CONTACT if f.found and f.kind == "phone"))
-"""The fields a whole phone number is found in, in its national and international forms."""
-NUMBERS = ("national_number", *PHONES)
+FIELD_WEIGHT = {f.found: f.weight for f in SEARCHED if f.found}
+"""How much a match in each field says about the case being the one looked for, as its description says
+(huurbeg.domain.entities, SEARCHED): the tenant's name most, a landlord's desk, which answers for many cases, least."""
+PHONES = tuple(f.found for f in SEARCHED if f.found and f.kind == "phone")
+"""The fields a whole phone number is found in, in its national and international forms: the household's first."""
+NUMBERS = (*(f.found for f in SEARCHED if f.found and f.kind == "national-number"), *PHONES)
 """The fields a query of digits looks in, the likeliest first."""
 EXACT, PREFIX, INFIX, TYPO, TYPO_PREFIX = 1.0, 0.85, 0.6, 0.7, 0.5
 """The score of one query word by how it matched."""
