@@ -228,7 +228,7 @@ def test_completion_describes_in_dutch():
     result = subprocess.run([sys.executable, "-m", "huurbeg"], capture_output=True, text=True, timeout=60,
                             env=os.environ | variables)
     assert result.returncode == 0 and result.stderr == ""
-    assert result.stdout.splitlines() == ["plain", "--minutes", "Bestede tijd, in minuten."]
+    assert result.stdout.splitlines() == ["plain", "--minutes", "Bestede tijd: 90, 45 min, 1u30, 1:30 of 2u."]
     variables |= {"COMP_WORDS": "huurbeg backup ", "COMP_CWORD": "2", "_HUURBEG_COMPLETE": "bash_complete"}
     result = subprocess.run([sys.executable, "-m", "huurbeg"], capture_output=True, text=True, timeout=60,
                             env=os.environ | variables)

@@ -18,7 +18,7 @@ Output is dd/mm/yyyy on screen and ISO 8601 in files.
 import calendar
 import os
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from huurbeg.core.patterns import pattern
 from huurbeg.core.i18n import N_, _
@@ -163,8 +163,6 @@ def _born(day: int, month: int, year: int, reference: date) -> date:
 def _on_weekday(weekday_number: int, reference: date, direction: str) -> date:
     """The day of the week `weekday_number` (0 is Monday) in `direction` from `reference`. Never `reference`
     itself: on a Wednesday, woensdag is next week's (or last week's); today is `today`."""
-    from datetime import timedelta
-
     ahead = (weekday_number - reference.weekday() - 1) % 7 + 1
     coming, past = reference + timedelta(days=ahead), reference - timedelta(days=7 - ahead or 7)
     if direction == COMING:
