@@ -43,7 +43,7 @@ def case(new_case):
 
 def test_a_contact_is_corrected(cli, case):
     assert_one_line_error(cli("visit", case, "--date", "10/11/2026", "--minutes", "900", "--no-input"), code=2,
-                          contains="480")  # 900 meant as 90
+                          contains="at most 8 hours")  # 900 meant as 90
     ok(cli("visit", case, "--date", "10/11/2026", "--minutes", "90", "--no-input", "--note", "keuken"))
     [contact] = as_json(cli("visit", "list", case, "-f", "json"))
     assert figures(cli)[("hours", "")] == 1.5
@@ -80,7 +80,7 @@ def test_a_removed_contact_leaves_every_view_warning_and_figure(cli, case):
 @pytest.mark.parametrize("args, code, text", [
     (["visit", "edit", "{n}", "99", "--minutes", "5"], 3, "has no contact 99"),
     (["visit", "edit", "{n}", "{id}", "--minutes", "30"], 2, "nothing to change"),
-    (["visit", "edit", "{n}", "{id}", "--minutes", "481"], 2, "480"),
+    (["visit", "edit", "{n}", "{id}", "--minutes", "481"], 2, "at most 8 hours"),
     (["visit", "edit", "{n}", "{id}", "--date", "+1d"], 2, "future"),
     (["visit", "edit", "{n}", "{id}", "--next", "01/11/2026"], 2, "after this one"),
     (["visit", "edit", "{n}", "{id}"], 2, "give what to correct"),

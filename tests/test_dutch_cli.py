@@ -107,7 +107,8 @@ def test_codes_and_exports_do_not_change_with_the_language(cli):
     (["case", "list", "--status", "gesloten"], "huurbeg: fout: Ongeldige waarde voor '--status': gebruik lopend, "
                                                "afgesloten of alle. Zie 'huurbeg case list --help'."),
     (["visit", "add", "2026-0001", "--minutes", "veel"], "huurbeg: fout: Ongeldige waarde voor '--minutes': "
-                                                         "gebruik een geheel getal van 0 tot 2147483647. "
+                                                         "gebruik een tijd zoals 90, 45 min, 1u30, 1:30 of "
+                                                         "2u, hoogstens 8 uur. "
                                                          "Zie 'huurbeg visit add --help'."),
     (["deadlines", "--within", "99999"], "huurbeg: fout: Ongeldige waarde voor '--within': gebruik een aantal "
                                          "dagen van 0 tot 3660. Zie 'huurbeg deadlines --help'."),
@@ -210,7 +211,7 @@ def test_a_bad_answer_is_refused_in_dutch_and_ctrl_c_stops_in_dutch(db_path, cli
     answer(child, "Soort contact?", "\r")
     answer(child, "Werd het huishouden bereikt", "\r")
     answer(child, "Bestede minuten? (Enter: 60)", "veel\r")
-    child.expect_exact("gebruik een geheel getal van 0 tot 480")
+    child.expect_exact("gebruik een tijd zoals 90, 45 min, 1u30, 1:30 of 2u")
     child.send("\x03")
     child.expect(pexpect.EOF)
     child.close()
@@ -227,7 +228,7 @@ def test_completion_describes_in_dutch():
     result = subprocess.run([sys.executable, "-m", "huurbeg"], capture_output=True, text=True, timeout=60,
                             env=os.environ | variables)
     assert result.returncode == 0 and result.stderr == ""
-    assert result.stdout.splitlines() == ["plain", "--minutes", "Bestede tijd, in minuten."]
+    assert result.stdout.splitlines() == ["plain", "--minutes", "Bestede tijd: 90, 45 min, 1u30, 1:30 of 2u."]
     variables |= {"COMP_WORDS": "huurbeg backup ", "COMP_CWORD": "2", "_HUURBEG_COMPLETE": "bash_complete"}
     result = subprocess.run([sys.executable, "-m", "huurbeg"], capture_output=True, text=True, timeout=60,
                             env=os.environ | variables)

@@ -224,7 +224,7 @@ def test_a_bad_template_is_refused_and_nothing_written(cli, planted, tmp_path, d
     (["--to", "landlord", "--output", "{tmp}/brief.pdf", "--template", "{tmp}/huisstijl.docx"], "--template"),
     (["--to", "landlord", "--output", "{tmp}/brief.docx"], "--template"),
     (["--to", "landlord"], "--output"),
-    (["--to", "neighbour", "--output", "{tmp}/brief.pdf"], "landlord, tenant or court"),
+    (["--to", "neighbour", "--output", "{tmp}/brief.pdf"], "landlord, tenant, court"),
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--time", "14:00"], "--date"),
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d"], "--time"),
     (["--to", "tenant", "--output", "{tmp}/brief.pdf", "--date", "+1d", "--time", "25:00"], "--time"),
@@ -314,22 +314,48 @@ def test_the_preview_shows_exactly_what_the_letter_holds_and_writes_nothing(cli,
     from huurbeg.output.letters import fields
 
     files = cli("case", "files", planted, "--format", "json").stdout
-    preview = cli("letter", planted, "--to", "landlord", "--preview", "--lang", "nl")
+    preview = cli("letter", planted, "--to", "landlord", "--preview", "--lang", "nl", env={"HUURBEG_LANG": "nl"})
     assert preview.exit_code == 0, preview.output
     assert cli("case", "files", planted, "--format", "json").stdout == files  # nothing kept
     history = json.loads(cli("case", "history", planted, "--format", "json").stdout)
     assert [h["detail"] for h in history if h["action"] in ("read", "letter")][-3:] == [
         "case files", "letter preview", "case files"]  # the read of the dossier, and nothing else
     assert not list(tmp_path.glob("*.pdf"))
-    shown = [line.split(None, 1)[0] for line in preview.stdout.splitlines()[1:] if line and not line[0].isspace()]
-    assert shown == list(fields("landlord"))  # every field, in the declared order, and nothing else
+    labels = [LABELS_NL[name] for name in fields("landlord")]
+    width = max(map(len, labels))
+    lines = preview.stdout.splitlines()[1:]
+    shown = [line[:width].rstrip() for line in lines if line and not line[0].isspace()]
+    assert shown == labels  # every field, in the declared order, in the reader's words, and nothing else
     out = tmp_path / "brief.pdf"
     assert letter(cli, planted, "landlord", out).exit_code == 0
     text = " ".join(pdf_text(out).split())
-    for line in preview.stdout.splitlines()[1:]:
-        value = line[len("service_organisation  "):].strip()
-        if value and not line.startswith(("tenant", "support", "payment_plan", "next_step")):
+    for line in lines:
+        value = line[width + 2:].strip()
+        if value and not line.startswith(("Huurder", "Begeleiding", "Afbetalingsplan", "Volgende stap", "Adres van de huurder")):
             assert " ".join(value.split()) in text, value
+
+
+LABELS_NL = {
+    "service_name": "Dienst", "service_organisation": "Organisatie", "service_address": "Adres van de dienst",
+    "service_phone": "Telefoon van de dienst", "service_email": "E-mail van de dienst", "signatory": "Ondertekend door",
+    "place": "Plaats", "date": "Datum", "reference": "Referentie", "worker_name": "Begeleider",
+    "worker_phone": "Telefoon van de begeleider", "worker_email": "E-mail van de begeleider",
+    "addressee": "Geadresseerde", "addressee_address": "Adres van de geadresseerde", "subject": "Onderwerp",
+    "salutation": "Aanhef", "body": "Tekst", "closing": "Slotformule", "tenant": "Huurder",
+    "tenant_address": "Adres van de huurder", "support": "Begeleiding", "support_since": "Begeleiding sinds",
+    "payment_plan": "Afbetalingsplan", "next_step": "Volgende stap",
+}
+
+
+@pytest.mark.parametrize("lang, first, absent", [("nl", "Dienst", "service_name"), ("en", "Service", "service_name")])
+def test_the_preview_names_the_fields_in_the_readers_words(cli, planted, lang, first, absent):
+    """A preview is read by a person: each field in the reader's words, never the template's key."""
+    preview = cli("letter", planted, "--to", "tenant", "--preview", "--date", "+1d", "--time", "10u",
+                  env={"HUURBEG_LANG": lang})
+    assert preview.exit_code == 0, preview.output
+    lines = preview.stdout.splitlines()
+    assert lines[1].startswith(first)
+    assert not any(line.startswith(absent) or line.startswith("appointment_") for line in lines)
 
 
 def test_a_letter_is_kept_in_the_dossier_and_in_its_history(cli, planted, tmp_path):

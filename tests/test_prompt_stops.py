@@ -247,7 +247,7 @@ def test_no_at_the_summary_writes_nothing(templates, db_path):
     ("intake-ogp-court", "Tenant's name?", "\u200b  \r", "visible text"),
     ("intake-ogp-court", "Birth date", "+1d\r", "cannot be after the registration date"),
     ("intake-ogp-court", "National register number?", "85073003328\r", "holds another birth date"),
-    ("visit", "Minutes spent?", "99999\r", "from 0 to 480"),
+    ("visit", "Minutes spent?", "99999\r", "at most 8 hours"),
     ("visit", "Next contact", "yesterday\r", "must come after this contact"),
     ("plan", "Monthly instalment", "5000\r", "cannot be larger than the arrears"),
     ("hearing-outcome-plan-imposed", "Arrears to pay off", "0\r", "must be more than 0"),

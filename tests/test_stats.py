@@ -151,7 +151,7 @@ def test_unanswered_referrals_are_counted_as_referrals_by_answer_not_as_answers(
 
 
 @pytest.mark.parametrize("args, text", [
-    (["--month", "2026-13"], "YYYY-MM"), (["--month", "oct"], "YYYY-MM"), (["--year", "26"], "year"),
+    (["--month", "2026-13"], "12/2026"), (["--month", "octobre"], "12/2026"), (["--year", "26"], "year"),
     (["--from", "01/10/2026"], "both --from and --to"),
     (["--from", "10/10/2026", "--to", "01/10/2026"], "before --from"),
     (["--month", "last", "--year", "2026"], "one period"),

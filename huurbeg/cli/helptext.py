@@ -14,11 +14,13 @@ finds them), and the formatter's own words (Usage, Options, [default: ...]) too.
 import re
 from contextlib import contextmanager
 from pathlib import Path
+from enum import StrEnum
 from typing import Any
 
 from typer._click import Context, HelpFormatter
 
-from huurbeg.core.i18n import N_, _, catalogue, language
+from huurbeg.core.codes import choices
+from huurbeg.core.i18n import N_, _, catalogue, language, speaking
 from huurbeg.cli.params import CODE_HELP
 from huurbeg.cli.groups import loaded
 
@@ -221,7 +223,7 @@ def speak(command, lang: str | None = None) -> None:
         command.subcommand_metavar = translate("COMMAND [ARGS]...")
     for param, help_text, metavar in english["params"]:
         if help_text:
-            param.help = _option_help(help_text, translate)
+            param.help = _option_help(help_text, translate, _code_list(param), lang)
         if metavar in METAVARS:
             param._huurbeg_metavar = metavar  # what the value is, for shell completion (a FILE)
             param.metavar = translate(metavar)
@@ -255,13 +257,18 @@ def _examples(command, path: tuple[str, ...]) -> None:
         command._huurbeg_examples = found
 
 
+def _code_list(param) -> Any:
+    """The code list of a code option (huurbeg.cli.params.code), or None."""
+    info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
+    return getattr(getattr(info, "parser", None), "code_list", None)
+
+
 def _code_lists(command) -> dict[str, Any]:
     """Each code option of a command (huurbeg.cli.params.code) with its code list: an enum of codes, or the formats
     of a kind (huurbeg.output.formats.Choices)."""
     found: dict[str, Any] = {}
     for param in _params(command):
-        info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
-        if code_list := getattr(getattr(info, "parser", None), "code_list", None):
+        if code_list := _code_list(param):
             found |= dict.fromkeys(param.opts, code_list)
     return found
 
@@ -346,10 +353,14 @@ def _extra(found: re.Match) -> str:
     return "[" + _("default: {default}").format(default=extra.removeprefix("default: ")) + "]"
 
 
-def _option_help(text: str, translate) -> str:
-    """An option's help; a code option's (huurbeg.cli.params.code_option) is a sentence and the codes it takes."""
+def _option_help(text: str, translate, code_list=None, lang: str = "en") -> str:
+    """An option's help; a code option's (huurbeg.cli.params.code_option) is a sentence and the codes it takes,
+    listed as the reader types them (a Dutch reader their Dutch names)."""
     sentence, one_of, codes = text.rpartition(" One of: ")
     if one_of and codes.endswith("."):
+        if isinstance(code_list, type) and issubclass(code_list, StrEnum):
+            with speaking(lang):
+                codes = choices(code_list) + "."
         return translate(CODE_HELP).format(help=translate(sentence), codes=codes.removesuffix("."))
     return translate(text)
 

@@ -19,7 +19,7 @@ from huurbeg.core.case_number import parse_case_number
 from huurbeg.core.codes import ALIASES, choices, names, parse_code
 from huurbeg.core.errors import field_name, naming, reason, stated
 from huurbeg.cli.hints import hinted
-from huurbeg.core.i18n import N_, _
+from huurbeg.core.i18n import N_, _, speaking
 from huurbeg.output import formats
 
 
@@ -137,6 +137,16 @@ def _bounded(most: int, what: str = N_("use a whole number from 0 to {most}")) -
 
 
 parse_count = _wrap(_bounded(MAX_COUNT))
+
+
+def minutes_spent(text: str) -> int:
+    """Time spent on a contact as a worker types it (90, 45 min, 1u30, 1:30, 2u), up to what a contact may last."""
+    from huurbeg.domain.rules import MAX_CONTACT_MINUTES  # the rules load dateutil: not for `huurbeg --help`
+
+    return dates.parse_minutes(text, MAX_CONTACT_MINUTES)
+
+
+parse_minutes = _wrap(minutes_spent)
 parse_days = _wrap(_bounded(MAX_DAYS, N_("use a number of days from 0 to {most}")))
 
 
@@ -159,8 +169,10 @@ CODE_HELP = N_("{help} One of: {codes}.")
 
 def code_option(enum: type[StrEnum], what: str, help_text: str, *names: str) -> typer.models.OptionInfo:
     """An option taking one code of `enum`; `what` and `help_text` are marked with N_() where written."""
+    with speaking("en"):  # the English text; huurbeg.cli.helptext lists the codes in the reader's words
+        codes = choices(enum)
     return typer.Option(*names, parser=code(enum, what), metavar=names[0].lstrip("-").upper(),
-                        help=CODE_HELP.format(help=help_text, codes=choices(enum)), autocompletion=complete_codes(enum))
+                        help=CODE_HELP.format(help=help_text, codes=codes), autocompletion=complete_codes(enum))
 
 
 # --- shell completion of values (huurbeg.cli.completion runs these; they never open SQLAlchemy) ---------
@@ -285,7 +297,8 @@ __all__ = ["format_option", "FormatOption", "OutputOption", "output_option", "As
            "parse_date", "parse_past_date", "parse_coming_date", "parse_clearable_coming_date", "CLEARED",
            "parse_birth_date", "parse_datetime",
            "parse_coming_datetime", "parse_money", "parse_national_number", "parse_case",
-           "parse_count", "parse_days", "parse_required_text", "parse_clearable_text", "code", "code_option",
+           "parse_count", "parse_minutes", "minutes_spent", "parse_days", "parse_required_text",
+           "parse_clearable_text", "code", "code_option",
            "parse_worker", "WorkerOption", "MineOption"]
 
 

@@ -25,14 +25,14 @@ from datetime import date, datetime
 
 from huurbeg.core import dates, money, national_number, text
 from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
-                                     is_court_notice, landlords_like, match_key)
+                                     is_court_notice, landlords_meant, match_key)
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.core.errors import (Cancelled, HuurbegError, RuleViolation, in_words, reason as _said,
                                  stated)
 from huurbeg.core.i18n import N_, _, ngettext
-from huurbeg.domain.rules import MAX_CONTACT_MINUTES, MAX_PEOPLE, check_birth_date_matches, check_household_size
+from huurbeg.domain.rules import MAX_PEOPLE, check_birth_date_matches, check_household_size
 from huurbeg.domain.entities import HOUSEHOLD, Field
-from huurbeg.cli.params import said_on_the_command_line
+from huurbeg.cli.params import minutes_spent, said_on_the_command_line
 from huurbeg.domain.rules import (hearing_doubts)
 
 
@@ -352,17 +352,18 @@ def _ask_landlord(landlords: list[str]) -> str | None:
     check = _check(text.required)  # Enter skips; a name of invisible characters alone is refused
     prompt = questionary.autocomplete(question, choices=landlords, ignore_case=True, match_middle=True,
                                       validate=check) if landlords else questionary.text(question, validate=check)
-    return _known_landlord(_ask(prompt).strip() or None, landlords)
+    return known_landlord(_ask(prompt).strip() or None, landlords)
 
 
-def _known_landlord(typed: str | None, landlords: list[str]) -> str | None:
-    """A landlord typed in part ("woonpunt") offered as the known one it may mean ("Woonpunt Gent?"), as a court
-    is; several to choose from, the typed name kept as a new one when none is meant."""
+def known_landlord(typed: str | None, landlords: list[str]) -> str | None:
+    """A landlord typed in part ("woonpunt") or with a typo offered as the known one it may mean ("Woonpunt Gent?"),
+    as a court is; several to choose from, the typed name kept as a new one when none is meant. Asked of a name
+    given as a flag on a terminal too (huurbeg.domain.casework.check_new_landlord refuses it without one)."""
     import questionary
 
     from huurbeg.output.render import plain
 
-    like = landlords_like(typed, landlords)
+    like = landlords_meant(typed, landlords)
     if not like:
         return typed
     if len(like) == 1:
@@ -412,7 +413,7 @@ def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | Non
     if reached is None:
         reached = confirm(_("Did it reach the household (someone opened, answered)?"), default=reaches(kind))
     if minutes is None:
-        minutes = _text(_("Minutes spent?"), _count(MAX_CONTACT_MINUTES), default="60")
+        minutes = _text(_("Minutes spent?"), minutes_spent, default="60")
     if _unanswered("note", note):
         note = _answered("note", _optional_text(_("Note (confidential)?")))
     if _unanswered("next_planned", next_planned):
@@ -699,7 +700,8 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
     answers: dict = {field.edit: _ask_again(field, current[field.edit], today) for field in HOUSEHOLD}
     answers["source"] = _select(_("Registered by?"), list(Source), Source(current["source"]))
     answers["referrer"] = _edit(_("Who at that service (name, phone)?"), current=shown(current["referrer"]))
-    answers["landlord"] = _edit(_("Landlord?"), text.required, current=shown(current["landlord"]))
+    answers["landlord"] = known_landlord(_edit(_("Landlord?"), text.required, current=shown(current["landlord"])),
+                                         landlords)
     if answers["landlord"] and match_key(answers["landlord"]) not in {match_key(n) for n in landlords}:
         answers["landlord_type"] = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
     ticked = set(current["problems"] or [])
@@ -812,7 +814,7 @@ def correct_intake(draft: IntakeDraft, landlords: list[str], today: date) -> Int
     elif name == "referrer":
         d.referrer = _edit(_("Who at that service (name, phone)?"), current=d.referrer or "")
     elif name == "landlord":
-        d.landlord = _known_landlord(_edit(_("Landlord?"), text.required, current=d.landlord or ""), landlords)
+        d.landlord = known_landlord(_edit(_("Landlord?"), text.required, current=d.landlord or ""), landlords)
         d.landlord_type = None
         if d.landlord and match_key(d.landlord) not in {match_key(n) for n in landlords}:
             d.landlord_type = _select(_("New landlord: what kind?"), list(LandlordType), LandlordType.PRIVATE)
@@ -883,7 +885,7 @@ def correct_visit(answers: dict, when: date, today: date) -> dict:
     elif name == "reached":
         a["reached"] = confirm(_("Did it reach the household (someone opened, answered)?"), default=a["reached"])
     elif name == "minutes":
-        a["minutes"] = _keep(_("Minutes spent?"), _count(MAX_CONTACT_MINUTES),
+        a["minutes"] = _keep(_("Minutes spent?"), minutes_spent,
                              "" if a["minutes"] is None else str(a["minutes"]))
     elif name == "note":
         a["note"] = _edit(_("Note (confidential)?"), current=a["note"] or "") or None

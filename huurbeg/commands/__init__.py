@@ -39,3 +39,17 @@ def _resume_option():
 
 ResumeOption = _resume_option()
 """--resume of an interactive intake, visit or plan (huurbeg.domain.drafts)."""
+
+
+def _new_landlord_option():
+    from typing import Annotated
+
+    import typer
+
+    return Annotated[bool, typer.Option(
+        "--new-landlord", help="The landlord is a new one, though its name is part of, or close to, a landlord "
+                               "already on record.")]
+
+
+NewLandlordOption = _new_landlord_option()
+"""--new-landlord of intake and case edit (huurbeg.domain.casework.check_new_landlord)."""

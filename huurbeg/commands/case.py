@@ -9,7 +9,7 @@ import typer
 
 from huurbeg.output import render
 from huurbeg.core.codes import AttachmentKind, Audience, Outcome, Problem, Status, Track
-from huurbeg.commands import headed
+from huurbeg.commands import NewLandlordOption, headed
 from huurbeg.output.history import fields_shown
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
@@ -134,6 +134,7 @@ def edit(
     not_reported_by_landlord: Annotated[list[Problem] | None, _problem_option(
         N_("A problem the landlord did not report after all: it stays, but leaves the landlord's report; repeat "
            "for several."), "--not-reported-by-landlord")] = None,
+    new_landlord: NewLandlordOption = False,
     no_input: NoInputOption = False,
     **fields,
 ) -> None:
@@ -163,7 +164,14 @@ def edit(
         render.notice(_("Case {number}: Enter keeps a value; empty a field to clear it.").format(number=number),
                       style="")  # read before the first question
         given = prompts.ask_case_edit(current, store.cases.landlord_names(), app_state.today)
-    changed = casework.edit_case(store, number, given, app_state.today)
+        new_landlord = True  # the known landlord a name may mean was offered at its question
+    elif given.get("landlord") and not new_landlord:
+        from huurbeg.cli import prompts
+
+        if prompts.interactive(no_input):  # a flag's landlord is offered as the question's is
+            given["landlord"] = prompts.known_landlord(given["landlord"], store.cases.landlord_names())
+            new_landlord = True
+    changed = casework.edit_case(store, number, given, app_state.today, new_landlord)
     render.message(_("{number}: corrected {fields}.").format(number=number, fields=fields_shown(changed)))
 
 

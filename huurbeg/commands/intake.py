@@ -1,5 +1,6 @@
 """`huurbeg intake`: register a household and open its case (aanmelding)."""
 
+from dataclasses import replace
 from datetime import date
 from typing import Annotated, TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from huurbeg.core.errors import said
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.params import DateOption, NoInputOption, code_option
 from huurbeg.cli.state import state
-from huurbeg.commands import ResumeOption
+from huurbeg.commands import NewLandlordOption, ResumeOption
 from huurbeg.commands.fields import with_options
 from huurbeg.domain.entities import CASE_OPTIONS, HOUSEHOLD
 from huurbeg.core.errors import InvalidInput
@@ -37,6 +38,7 @@ def intake(
     consent_landlord: Annotated[bool | None, typer.Option(
         "--consent-landlord", help="The landlord consents to support (needed on PW).")] = None,
     when: DateOption = None,
+    new_landlord: NewLandlordOption = False,
     allow_duplicate: Annotated[bool, typer.Option(
         "--allow-duplicate", help="Open a case even though the household already has an open one.")] = False,
     no_input: NoInputOption = False,
@@ -74,9 +76,12 @@ def intake(
     asked = prompts.questions_asked()
     with drafts.keeping(store, drafts.INTAKE, None, None, today, resuming=resume) as keeper:
         prompts.keep_answers(keeper if asking else None, skipped)
+        if asking and draft.landlord and not new_landlord:  # a flag's landlord is offered as the question's is
+            draft = replace(draft, landlord=prompts.known_landlord(draft.landlord, store.cases.landlord_names()))
+        new_landlord = new_landlord or asking  # on a terminal the known landlord it may mean was offered
         if asking:
             draft = prompts.ask_intake(draft, store.cases.landlord_names(), today, store.cases.household_matches)[0]
-        draft, matches = casework.check_intake(store, draft, today)
+        draft, matches = casework.check_intake(store, draft, today, new_landlord)
         decision = prompts.ask_household(matches) if asking and matches else \
             casework.decide_household(matches, allow_duplicate)
         if isinstance(decision, str):
@@ -97,7 +102,7 @@ def intake(
                 if prompts.confirm(_("Register this case?")):
                     break
                 draft = prompts.correct_intake(draft, store.cases.landlord_names(), today)
-                draft, corrected = casework.check_intake(store, draft, today)
+                draft, corrected = casework.check_intake(store, draft, today, new_landlord)
                 if corrected != matches:  # another household now looks the same: asked again
                     matches = corrected
                     decision = prompts.ask_household(matches) if matches else casework.decide_household([], False)

@@ -9,43 +9,32 @@ import typer
 from huurbeg.output import formats, render
 from huurbeg.core.errors import InvalidInput, MissingValue
 from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import NoInputOption, _wrap, document_file, parse_case, parse_coming_date, parse_required_text
+from huurbeg.core.codes import Recipient, choices, names
+from huurbeg.cli.params import (NoInputOption, _wrap, code_option, document_file, parse_case, parse_coming_date,
+                                parse_required_text)
 from huurbeg.cli.state import state
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
 
-RECIPIENTS = ("landlord", "tenant", "court")
-RECIPIENT_WORDS = {"landlord": "landlord", "verhuurder": "landlord", "tenant": "tenant", "huurder": "tenant",
-                   "court": "court", "vredegerecht": "court", "rechtbank": "court"}
-
 
 def register(app: typer.Typer) -> None:
     app.command("letter")(letter)
-
-
-def _recipient(text: str) -> str:
-    found = RECIPIENT_WORDS.get(text.strip().lower())
-    if found is None:
-        raise ValueError(_("use landlord, tenant or court"))
-    return found
-
 
 def _time(text: str) -> time:
     from huurbeg.core import dates
 
     return dates.parse_time(text)
 
-
 def letter(
     ctx: typer.Context,
     number: Annotated[str | None, typer.Argument(
         metavar="CASE", parser=parse_case, show_default=False,
         help="The case number, e.g. 2026-0042.")] = None,
-    to: Annotated[str | None, typer.Option(
-        "--to", parser=_wrap(_recipient), metavar="landlord|tenant|court",
-        help="landlord: the state of affairs secrecy allows; tenant: an invitation; court: a note for the Justice "
-             "of the Peace.")] = None,
+    to: Annotated[Recipient | None, code_option(
+        Recipient, N_("recipient"), N_("Whom the letter is for: the landlord (the state of affairs secrecy allows), "
+                                       "the tenant (an invitation) or the court (a note for the Justice of the Peace)."),
+        "--to")] = None,
     on: Annotated[date | None, typer.Option(
         "--date", parser=parse_coming_date, metavar="DATE",
         help="The tenant's appointment; for the landlord or the court, the letter's date (default today).")] = None,
@@ -87,9 +76,10 @@ def letter(
                                          ("documents", N_("In"))], title=_("Fields of a letter"))
         return
     if number is None:
-        raise MissingValue(_("CASE: name the case, e.g. huurbeg letter 2026-0042 --to landlord"))
+        raise MissingValue(_("CASE: name the case, e.g. huurbeg letter 2026-0042 --to {landlord}").format(
+            landlord=names(Recipient)[0]))
     if to is None:
-        raise MissingValue(_("--to: say who the letter is for: landlord, tenant or court"))
+        raise MissingValue(_("--to: say who the letter is for: {recipients}").format(recipients=choices(Recipient)))
     media = check_output(output, template, preview)
     app_state = state(ctx)
     store = app_state.store()
@@ -118,12 +108,10 @@ def letter(
         return
     write(store, made, media, output, template, app_state.today)
 
-
 def _setting() -> str | None:
     import os
 
     return os.environ.get("HUURBEG_LANG")
-
 
 def check_output(output: Path | None, template: Path | None, preview: bool) -> str | None:
     """The type of the document to write, from --output; --template goes with a .docx."""

@@ -266,7 +266,13 @@ def ensure_landlord_address(store: "Storage", number: str, no_input: bool = Fals
 
 
 def _landlord(store: "Storage", name: str):
-    found = store.cases.landlord_named(name)
+    """The landlord NAME names: its name, or a part of it no other landlord's holds."""
+    from huurbeg.domain.casework import landlord_by_name
+
+    found, several = landlord_by_name(store, name)
+    if several:
+        raise NotFound(_("NAME: {typed} is part of the names of several landlords: {known}; give one of them")
+                       .format(typed=text.quoted(name.strip()), known=", ".join(text.quoted(n) for n in several)))
     if found is None:
         raise NotFound(_("NAME: no landlord of that name; 'huurbeg landlord list' lists them"))
     return found

@@ -23,8 +23,11 @@ def register(app: typer.Typer) -> None:
 def stats(
     ctx: typer.Context,
     month: Annotated[str | None, typer.Option("--month", metavar="YYYY-MM|last",
-                                              help="A month: 2026-10, last or this (default: this month).")] = None,
-    year: Annotated[str | None, typer.Option("--year", metavar="YYYY", help="A calendar year.")] = None,
+                                              help="A month: 12/2026, 12-2026, 2026-12, december 2026, dec 2026, december or 12 "
+                                                   "(without a year the latest that has begun), last or this "
+                                                   "(default: this month).")] = None,
+    year: Annotated[str | None, typer.Option("--year", metavar="YYYY",
+                                             help="A calendar year: 2026, last or this.")] = None,
     first: Annotated[date | None, typer.Option("--from", parser=parse_date, metavar="DATE",
                                                help="First day of a period (with --to).")] = None,
     last: Annotated[date | None, typer.Option("--to", parser=parse_date, metavar="DATE",
@@ -102,7 +105,7 @@ def _period(month: str | None, year: str | None, first: date | None, last: date 
                                  .format(first=given[0], second=given[1], third=given[2]), param_hint="'--month'")
     try:
         if year is not None:
-            return figures.year_period(year)
+            return figures.year_period(year, today)
         if first is not None or last is not None:
             if first is None or last is None:
                 raise typer.BadParameter(_("give both --from and --to"), param_hint="'--from' / '--to'")

@@ -12,7 +12,7 @@ from huurbeg.commands import headed
 from huurbeg.output.history import fields_shown
 from huurbeg.core.i18n import N_, _
 from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption,
-                                RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
+                                RecordIdArgument, code_option, parse_case, parse_coming_date, parse_minutes,
                                 parse_past_date, parse_clearable_coming_date, CLEARED)
 from huurbeg.cli.state import state
 from huurbeg.commands import ResumeOption
@@ -40,8 +40,8 @@ def add(
     kind: Annotated[ContactKind | None, code_option(ContactKind, N_("kind of contact"),
                                                     N_("Kind of contact (default home)."),
                                                     "--kind")] = None,
-    minutes: Annotated[int | None, typer.Option("--minutes", parser=parse_count, metavar="N",
-                                                help="Time spent, in minutes.")] = None,
+    minutes: Annotated[int | None, typer.Option("--minutes", parser=parse_minutes, metavar="N",
+                                                help="Time spent: 90, 45 min, 1u30, 1:30 or 2u.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="What happened (confidential).")] = None,
     next_planned: Annotated[date | None, typer.Option("--next", parser=parse_coming_date, metavar="DATE",
                                                       help="The next planned contact.")] = None,
@@ -138,8 +138,8 @@ def edit(
                                               help="When the contact was.")] = None,
     kind: Annotated[ContactKind | None, code_option(ContactKind, N_("kind of contact"), N_("Kind of contact."),
                                                     "--kind")] = None,
-    minutes: Annotated[int | None, typer.Option("--minutes", parser=parse_count, metavar="N",
-                                                help="Time spent, in minutes (at most 480).")] = None,
+    minutes: Annotated[int | None, typer.Option("--minutes", parser=parse_minutes, metavar="N",
+                                                help="Time spent: 90, 45 min, 1u30, 1:30 or 2u (at most 8 hours).")] = None,
     note: Annotated[str | None, typer.Option("--note", help="What happened (confidential; '' clears).")] = None,
     next_planned: Annotated[date | None, typer.Option("--next", parser=parse_clearable_coming_date, metavar="DATE",
                                                       help="The next planned contact ('' clears it).")] = None,

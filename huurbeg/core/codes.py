@@ -178,6 +178,14 @@ class Audience(StrEnum):
     LANDLORD = "landlord"
 
 
+class Recipient(StrEnum):
+    """Whom a letter (`huurbeg letter --to`) is addressed to."""
+
+    LANDLORD = "landlord"
+    TENANT = "tenant"
+    COURT = "court"  # the Justice of the Peace
+
+
 class AttachmentKind(StrEnum):
     """What a document kept in the dossier (bijlage) is."""
 
@@ -319,6 +327,9 @@ _DUTCH: list[tuple[StrEnum, tuple[str, ...], str]] = [  # (code, its Dutch names
     (Party.TENANT, ("huurder",), N_("tenant")),
     (Party.LANDLORD, ("verhuurder",), N_("landlord")),
     (Audience.LANDLORD, ("verhuurder",), N_("landlord")),
+    (Recipient.LANDLORD, ("verhuurder",), N_("landlord")),
+    (Recipient.TENANT, ("huurder",), N_("tenant")),
+    (Recipient.COURT, ("vredegerecht", "rechtbank"), N_("Justice of the Peace")),
     (AttachmentKind.PETITION, ("verzoekschrift",), N_("petition")),
     (AttachmentKind.SUMMONS, ("dagvaarding",), N_("summons")),
     (AttachmentKind.JUDGMENT, ("vonnis",), N_("judgment")),
@@ -372,6 +383,7 @@ WHAT: dict[str, str] = {
     "referral outcome": N_("referral outcome"), "party": N_("party"), "status": N_("status"),
     "severity": N_("severity"), "format": N_("format"), "audience": N_("audience"), "shell": N_("shell"),
     "document kind": N_("document kind"), "eviction result": N_("eviction result"),
+    "recipient": N_("recipient"),
 }
 """The name of each code list, as error messages use it."""
 

@@ -1,28 +1,32 @@
 """Dates in and out, and the clock.
 
 Input is Belgian first: dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy), ISO
-yyyy-mm-dd, the words today/tomorrow/yesterday (and vandaag/morgen/gisteren), and
+yyyy-mm-dd, the words today/tomorrow/yesterday (and vandaag/morgen/gisteren, overmorgen/eergisteren), and
 offsets such as +3d, -2w, +1m, +1y counted from today. A day and month without a
-year (17/11) are the nearest such date in the direction the field looks: the coming
-one for what is planned (a next visit, a hearing), the past one for what happened (a
+year (17/11), and a weekday's name (vrijdag, friday), are the nearest such date in the direction the field
+looks: the coming one for what is planned (a next visit, a hearing), the past one for what happened (a
 visit, a payment), the nearest one where neither is natural; a birth date wants its year, of which
-two digits are enough (14/3/88 is 1988), every other date its four. Times of day are written as a Fleming
-writes them: 9u, 9u30, 9h30, 9.30, 9:30, 09:30. Anything else is refused rather than
-guessed: a misread hearing date is worse than a retyped one.
+two digits are enough (14/3/88 is 1988), every other date its four. A date typed with a time of day where
+only the day is kept ('9/12 14u' for a next contact) is that day, and the time is said to be left out.
+Times of day are written as a Fleming writes them: 9u, 9u30, 9h30, 9.30, 9:30, 09:30; a length of time
+as 90, 45 min, 1u30, 1h30, 1:30 or 2u. Months are 12/2026, 12-2026, 2026-12, december (2026), dec 2026,
+12, vorige or deze. Anything else is refused rather than guessed: a misread hearing date is worse than
+a retyped one.
 Output is dd/mm/yyyy on screen and ISO 8601 in files.
 """
 
 import calendar
 import os
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from huurbeg.core.patterns import pattern
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.errors import InvalidInput
 
 ACCEPTED = N_("dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
-ACCEPTED_DAY_MONTH = N_("dd/mm/yyyy, dd/mm, yyyy-mm-dd, today, tomorrow, yesterday or an offset like +3d, -2w, +1m")
+ACCEPTED_DAY_MONTH = N_("dd/mm/yyyy, dd/mm, yyyy-mm-dd, today, tomorrow, yesterday, a weekday such as friday "
+                        "or an offset like +3d, -2w, +1m")
 ACCEPTED_DATETIME = N_("'dd/mm/yyyy HH:MM' or 'yyyy-mm-dd HH:MM'")
 ACCEPTED_DATETIME_DAY_MONTH = N_("a date and a time of day, e.g. '24/11/2026 9u30', '24/11 14:00' or 'tomorrow 9u'")
 ACCEPTED_TIME = N_("9u, 9u30, 9h30, 9.30 or 09:30")
@@ -42,7 +46,16 @@ _WORDS = {
     "today": 0, "vandaag": 0,
     "tomorrow": 1, "morgen": 1,
     "yesterday": -1, "gisteren": -1,
+    "overmorgen": 2, "day after tomorrow": 2,
+    "eergisteren": -2, "day before yesterday": -2,
 }
+_WEEKDAY_NAMES = {
+    **{name: n for n, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                         "sunday"))},
+    **{name: n for n, name in enumerate(("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+                                         "zondag"))},
+}
+"""A weekday by its name, in either language, as a date in the direction of its field (the coming friday)."""
 _BELGIAN = pattern(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII)
 _ISO = pattern(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _OFFSET = pattern(r"([+-])(\d{1,4})([dwmy])", re.ASCII)
@@ -72,10 +85,15 @@ def parse_date(text: str, reference: date, direction: str | None = None) -> date
     (COMING, PAST, NEAREST), a day and month without a year are completed from `reference`."""
     from dateutil.relativedelta import relativedelta  # heavy: not for `huurbeg --help`
 
-    value = text.strip().lower()
+    value = " ".join(text.lower().split())
     if value in _WORDS:
         moved: date = reference + relativedelta(days=_WORDS[value])
         return moved
+    if direction and direction != BIRTH and value in _WEEKDAY_NAMES:
+        return _checked(_on_weekday(_WEEKDAY_NAMES[value], reference, direction))
+    if direction and direction != BIRTH and (at := _time_left_out(value)) is not None \
+            and _time_left_out(at[0]) is None:  # '9/12 14u 15u' is no day at any time
+        return parse_date(at[0], reference, direction)  # the day of '9/12 14u' where only a day is kept
     try:
         if match := _OFFSET.fullmatch(value):
             sign, amount, unit = match.groups()
@@ -142,19 +160,49 @@ def _born(day: int, month: int, year: int, reference: date) -> date:
     raise ValueError
 
 
+def _on_weekday(weekday_number: int, reference: date, direction: str) -> date:
+    """The day of the week `weekday_number` (0 is Monday) in `direction` from `reference`. Never `reference`
+    itself: on a Wednesday, woensdag is next week's (or last week's); today is `today`."""
+    ahead = (weekday_number - reference.weekday() - 1) % 7 + 1
+    coming, past = reference + timedelta(days=ahead), reference - timedelta(days=7 - ahead or 7)
+    if direction == COMING:
+        return coming
+    if direction == PAST:
+        return past
+    return coming if coming - reference <= reference - past else past
+
+
+def _time_left_out(value: str) -> tuple[str, time] | None:
+    """A date followed by a time of day ('9/12 14u'), as (the date, the time); None for anything else."""
+    parts = value.rsplit(maxsplit=1)
+    if len(parts) != 2 or not _TIME.fullmatch(parts[1]):
+        return None
+    try:
+        return parts[0], parse_time(parts[1])
+    except ValueError:
+        return None
+
+
 def without_year(text: str) -> bool:
-    """Whether `text` (a date, or a date and a time) starts with a day and month alone: its year was filled in."""
-    words = text.split()
-    return bool(words) and (_DAY_MONTH.fullmatch(words[0]) or _SHORT_YEAR.fullmatch(words[0])) is not None
+    """Whether `text` (a date, or a date and a time) starts with a day and month alone, or a weekday's name: its
+    year (or its day) was filled in."""
+    words = text.lower().split()
+    return bool(words) and (words[0] in _WEEKDAY_NAMES or _DAY_MONTH.fullmatch(words[0]) is not None
+                            or _SHORT_YEAR.fullmatch(words[0]) is not None)
 
 
 def read_as(typed: str, value: date | datetime) -> str | None:
-    """The date a day and month typed without a year became, in full with its weekday, for the worker to
-    check; None when the year was typed."""
-    if not without_year(typed):
+    """The date a day and month typed without a year (or a weekday's name) became, in full with its weekday,
+    for the worker to check, and a time of day typed where only the day is kept, said to be left out; None
+    when the year was typed and nothing was left out."""
+    left_out = _time_left_out(" ".join(typed.lower().split())) if not isinstance(value, datetime) else None
+    if not without_year(typed) and left_out is None:
         return None
     day = value.date() if isinstance(value, datetime) else value
     when = long_day(day) + (f" {value:%H:%M}" if isinstance(value, datetime) else "")
+    if left_out is not None:
+        return _("{typed} is {when}; only the day is kept, not the time {time}.").format(
+            typed=" ".join(typed.split()), when=when, time=f"{left_out[1]:%H:%M}")
     return _("{typed} is {when}.").format(typed=typed.strip(), when=when)
 
 
@@ -196,7 +244,97 @@ def parse_datetime(text: str, reference: date, direction: str | None = None) -> 
     if len(parts) != 2:
         raise ValueError(_("not a date and time; use {accepted_datetime}").format(accepted_datetime=accepted))
     at = parse_time(parts[1])  # a wrong time is told with the forms of a time, not those of a date
+    if _time_left_out(" ".join(parts[0].lower().split())) is not None:  # '24/11 9u 14u': which one?
+        raise ValueError(_("not a date and time; use {accepted_datetime}").format(accepted_datetime=accepted))
     return datetime.combine(parse_date(parts[0], reference, direction), at)
+
+
+ACCEPTED_DURATION = N_("a time such as 90, 45 min, 1u30, 1:30 or 2u, at most {hours} hours")
+_DURATION = pattern(r"(?:(\d{1,2}) ?(?:u|h|uur|uren|hours?)(?: ?(\d{1,2}) ?(?:m|min|minuten|minutes)?)?"
+                    r"|(\d{1,2}):(\d{2})"
+                    r"|(\d{1,5}) ?(?:m|min|minuten|minutes)?)", re.ASCII)
+"""1u30, 1h30, 1 uur 30, 2u; 1:30; 90, 45min, 45 min. A dot (1.30) is left out: one hour and a half or thirty?"""
+
+
+def parse_minutes(text: str, most: int) -> int:
+    """A length of time as a worker types it, in minutes: 90, 45 min, 1u30, 1h30, 1:30, 2u; at most `most`."""
+    match = _DURATION.fullmatch(" ".join(text.lower().split()))
+    refused = ValueError(_("use {accepted_duration}").format(
+        accepted_duration=_(ACCEPTED_DURATION).format(hours=f"{most / 60:g}")))
+    if not match:
+        raise refused
+    hours, minutes, clock_hours, clock_minutes, alone = match.groups()
+    if alone is not None:
+        total = int(alone)
+    else:
+        part = int(minutes or clock_minutes or 0)
+        if part > 59:
+            raise refused
+        total = int(hours or clock_hours) * 60 + part
+    if total > most:
+        raise refused
+    return total
+
+
+MONTH_NAMES = {
+    **{name: n for n, name in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                         "september", "october", "november", "december"), 1)},
+    **{name: n for n, name in enumerate(("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                                         "september", "oktober", "november", "december"), 1)},
+}
+"""A month by its name in either language; its first three letters (dec, okt, mrt) name it too."""
+_MONTH_ABBREVIATIONS = {"mrt": 3, "sept": 9, **{name[:3]: n for name, n in MONTH_NAMES.items()}}
+_THIS_MONTH = ("this", "deze", "deze maand", "deze-maand", "this month")
+_LAST_MONTH = ("last", "vorige", "vorige maand", "vorige-maand", "last month")
+_MONTH_YEAR = pattern(r"(\d{1,2})[/.-](\d{4})|(\d{4})-(\d{1,2})|(\d{1,2})", re.ASCII)
+ACCEPTED_MONTH = N_("a month such as 12/2026, 12-2026, 2026-12, december 2026, dec 2026, december or 12 (the "
+                    "latest that has begun), last or this")
+
+
+def parse_month(text: str, reference: date) -> date:
+    """The first day of a month as a worker names it: 12/2026, 12-2026, 2026-12, december, december 2026,
+    dec 2026, 12, last or this (vorige, deze). A month without its year is the latest such month that has
+    begun on `reference`: in February, december is the past December, februari this one."""
+    value = " ".join(text.lower().split())
+    refused = ValueError(_("use {accepted_month}").format(accepted_month=_(ACCEPTED_MONTH)))
+    this = reference.replace(day=1)
+    if value in _THIS_MONTH:
+        return this
+    if value in _LAST_MONTH:
+        return (this.replace(year=this.year - 1, month=12) if this.month == 1 else this.replace(month=this.month - 1))
+    words = value.split()
+    year: int | None = None
+    if len(words) == 2 and words[1].isascii() and words[1].isdigit() and len(words[1]) == 4:
+        value, year = words[0], int(words[1])
+    number = MONTH_NAMES.get(value) or _MONTH_ABBREVIATIONS.get(value.rstrip("."))
+    if number is None and year is None and (match := _MONTH_YEAR.fullmatch(value)):
+        number = int(match[1] or match[4] or match[5])
+        year = int(match[2] or match[3]) if (match[2] or match[3]) else None
+    if number is None or not 1 <= number <= 12:
+        raise refused
+    if year is None:
+        year = this.year if number <= this.month else this.year - 1
+    try:
+        return _checked(date(year, number, 1))
+    except ValueError:
+        raise refused from None
+
+
+ACCEPTED_YEAR = N_("a year such as 2026, last or this")
+_THIS_YEAR = ("this", "dit", "dit jaar", "this year", "deze")
+_LAST_YEAR = ("last", "vorig", "vorige", "vorig jaar", "last year")
+
+
+def parse_year(text: str, reference: date) -> int:
+    """A calendar year: 2026, last or this (vorig jaar, dit jaar)."""
+    value = " ".join(text.lower().split())
+    if value in _THIS_YEAR:
+        return reference.year
+    if value in _LAST_YEAR:
+        return reference.year - 1
+    if value.isascii() and value.isdigit() and len(value) == 4 and FIRST_YEAR <= int(value) <= LAST_YEAR:
+        return int(value)
+    raise ValueError(_("use {accepted_year}").format(accepted_year=_(ACCEPTED_YEAR)))
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199

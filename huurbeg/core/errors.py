@@ -112,8 +112,8 @@ FIELDS: dict[str, str] = {
     "signed": N_("signing date"), "template": N_("template"), "tenant": N_("tenant"),
     "tenant_informed": N_("tenant informed"), "term_days": N_("term in days"), "text": N_("text"),
     "resume": N_("resume"), "time": N_("time"), "to": N_("to"), "until": N_("planned end"), "worker": N_("worker"),
-    "new_court": N_("new court"), "allow_duplicate": N_("second case"), "database": N_("the database setting"),
-    "db": N_("the database setting"), "huurbeg_db": N_("the database setting"),
+    "new_court": N_("new court"), "new_landlord": N_("new landlord"), "allow_duplicate": N_("second case"),
+    "database": N_("the database setting"), "db": N_("the database setting"), "huurbeg_db": N_("the database setting"),
 }
 """The reader's words for a field an error is about, by its name (`new_date`: "new date"); a field
 missing here is named by its name with spaces."""

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from huurbeg.core import money, national_number
 from huurbeg.core.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
-from huurbeg.core.codes import LandlordType, Party, Problem, ReferralDestination, Source, Status, Track, shown
+from huurbeg.core.codes import LandlordType, Party, Problem, ReferralDestination, Source, Status, Track, choices, shown
 from huurbeg.domain.entities import CASE, HOUSEHOLD, HOUSEHOLD_FIELDS, LANDLORD
 from huurbeg.core.errors import FIELD, InvalidInput, MissingValue, RuleViolation, reference
 from huurbeg.core.text import blank
-from huurbeg.core.i18n import _
-from huurbeg.domain.finding import shared_identity
+from huurbeg.core.i18n import _, ngettext
+from huurbeg.core.text import quoted
+from huurbeg.domain.finding import shared_identity, within_one_typo
 from huurbeg.domain.rules import check_birth_date_matches, check_household_size
 
 if TYPE_CHECKING:  # the store's types only
@@ -38,19 +39,71 @@ LANDLORD_MIN_TYPED = 3
 """How many letters a landlord's name typed must have before known landlords that contain it are offered."""
 
 
+def _keys_of_new(typed: str | None, landlords: list[str], least: int) -> tuple[str, dict[str, str]] | None:
+    """The match key of a typed landlord and those of the known ones, when it may mean one of them: it has `least`
+    letters or more and names none exactly."""
+    key = match_key(typed)
+    if key is None or len(key.replace(" ", "")) < least:
+        return None
+    keys = {name: match_key(name) or "" for name in landlords}
+    return None if key in keys.values() else (key, keys)
+
+
 def landlords_like(typed: str | None, landlords: list[str]) -> list[str]:
     """The known landlords a name typed at intake may mean ("woonpunt" for Woonpunt Gent): each whose name holds
     every typed word, compared without case or accents, those starting with it first; none when it names a known
     landlord exactly, or is too short to mean one."""
-    key = match_key(typed)
-    if key is None or len(key.replace(" ", "")) < LANDLORD_MIN_TYPED:
+    if (found := _keys_of_new(typed, landlords, LANDLORD_MIN_TYPED)) is None:
         return []
-    keys = {name: match_key(name) or "" for name in landlords}
-    if key in keys.values():
-        return []
+    key, keys = found
     words = key.split()
     like = [name for name, known in keys.items() if all(word in known for word in words)]
     return sorted(like, key=lambda name: (not keys[name].startswith(key), keys[name]))
+
+
+LANDLORD_MIN_TYPO = 5
+"""How many letters a landlord's name typed must have before one typo away from a known landlord is doubted."""
+
+
+def landlords_meant(typed: str | None, landlords: list[str]) -> list[str]:
+    """The known landlords a name that is none of them may mean: those that hold it ("woonpunt" for Woonpunt Gent,
+    landlords_like), else those one typo away ("Woonpnt Gent"); none when it names a known landlord exactly."""
+    if like := landlords_like(typed, landlords):
+        return like
+    if (found := _keys_of_new(typed, landlords, LANDLORD_MIN_TYPO)) is None:
+        return []
+    key, keys = found
+    return sorted((name for name, known in keys.items()
+                   if within_one_typo(known, key) or within_one_typo(known.replace(" ", ""), key.replace(" ", ""))),
+                  key=lambda name: keys[name])
+
+
+def check_new_landlord(store: "Storage", typed: str | None, new_landlord: bool = False) -> None:
+    """A landlord named that is no known one, but part of one or a typo away, is refused unless `new_landlord`
+    says it is another landlord: without a terminal to offer the known one, a second "woonpunt" beside
+    "Woonpunt Gent" would split that landlord's cases. (On a terminal the command offers it first.)"""
+    if not typed or blank(typed) or new_landlord or store.cases.find_landlord(typed) is not None:
+        return
+    meant = landlords_meant(typed, store.cases.landlord_names())
+    if meant:
+        raise RuleViolation(ngettext(
+            "{typed} is no known landlord, but {known} is; give that name, or add {field:new_landlord} if it is "
+            "another landlord",
+            "{typed} is no known landlord, but {known} are; give one of those names, or add {field:new_landlord} "
+            "if it is another landlord", len(meant)).format(
+                typed=quoted(typed), known=", ".join(quoted(name) for name in meant), field=FIELD), field="landlord")
+
+
+def landlord_by_name(store: "Storage", typed: str) -> tuple[Any, list[str]]:
+    """A known landlord named as intake names one (case and accents ignored), or by a part of its name that
+    only it holds ("woonpunt" for Woonpunt Gent): (the landlord or None, the landlords the part fits when
+    several do)."""
+    if (found := store.cases.landlord_named(typed)) is not None:
+        return found, []
+    like = landlords_like(typed, store.cases.landlord_names())
+    if len(like) == 1:
+        return store.cases.landlord_named(like[0]), []
+    return None, like
 
 
 @dataclass
@@ -163,7 +216,7 @@ def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDra
                              "not a value)"), field="landlord")
     if draft.landlord and not known_landlord and draft.landlord_type is None:
         raise MissingValue(_("required for a new landlord; use one of: {join}")
-                           .format(join=', '.join(t.value for t in LandlordType)), field="landlord_type")
+                           .format(join=choices(LandlordType)), field="landlord_type")
     check_person(draft.birth_date, draft.national_number, draft.adults, draft.children)
     assert draft.tenant is not None  # draft.missing() names it otherwise
     return replace(draft, intake_date=intake_date, tenant=draft.tenant.strip(),
@@ -308,8 +361,11 @@ def reopen_case(store: "Storage", number: str) -> None:
     store.cases.reopen_case(case)
 
 
-def check_intake(store: "Storage", draft: IntakeDraft, today: date) -> tuple[IntakeDraft, list[HouseholdMatch]]:
-    """The completed draft and the earlier cases that look like the same household."""
+def check_intake(store: "Storage", draft: IntakeDraft, today: date,
+                 new_landlord: bool = False) -> tuple[IntakeDraft, list[HouseholdMatch]]:
+    """The completed draft and the earlier cases that look like the same household. A landlord that is part of
+    a known one's name, or a typo away from it, is refused unless `new_landlord` (check_new_landlord)."""
+    check_new_landlord(store, draft.landlord, new_landlord)
     known = bool(draft.landlord and store.cases.find_landlord(draft.landlord) is not None)
     draft = complete(draft, today, known_landlord=known)
     return draft, store.cases.household_matches(draft)
@@ -381,7 +437,7 @@ def _same(name: str, new, old) -> bool:
     return new == old
 
 
-def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[str]:
+def edit_case(store: "Storage", number: str, given: dict, today: date, new_landlord: bool = False) -> list[str]:
     """Correct the fields in `given` (a value None or "" clears it); returns the names of those that changed.
 
     The same checks as an intake; refused when the case is closed or nothing would change.
@@ -428,11 +484,13 @@ def edit_case(store: "Storage", number: str, given: dict, today: date) -> list[s
                 raise InvalidInput(_("the case has no landlord; give {field:landlord} too"), field="landlord_type")
             landlord = None
         else:
+            if "landlord" in changed:
+                check_new_landlord(store, after["landlord"], new_landlord)
             known = store.cases.find_landlord(after["landlord"])
-            kind = new.get("landlord_type") if "landlord_type" in changed else None
+            kind = new.get("landlord_type") if "landlord_type" in changed or known is None else None
             if known is None and kind is None:
                 raise MissingValue(_("required for a new landlord; use one of: {join}")
-                                   .format(join=', '.join(t.value for t in LandlordType)), field="landlord_type")
+                                   .format(join=choices(LandlordType)), field="landlord_type")
             landlord = (after["landlord"], kind)
     household_values = {EDITABLE[n][0].split(".", 1)[1]: after[n] for n in changed
                         if EDITABLE[n][0].startswith("household.")}

@@ -8,7 +8,6 @@ so that a cron job gets the same rows in the same order every month. Counts only
 no figure ever holds a name, an address or a note.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +20,7 @@ from huurbeg.core.codes import (ConciliationResult, Destination, DwellingKind, H
 from huurbeg.core.i18n import N_, _
 from huurbeg.core.messages import text_value
 from huurbeg.core.money import Cents
-from huurbeg.core.dates import fmt, month
+from huurbeg.core.dates import fmt, month, parse_month, parse_year
 from huurbeg.core.errors import Refused
 
 
@@ -43,29 +42,16 @@ class Period:
         return f"{fmt(self.first)} – {fmt(self.last)}"
 
 
-MONTH_WORDS = {"vorige": "last", "vorige-maand": "last", "vorige maand": "last", "deze": "this",
-               "deze-maand": "this", "deze maand": "this"}
-"""The Dutch words for `last` and `this` month, accepted in both languages as codes are."""
-
-
 def month_period(text: str, today: date) -> Period:
-    """`YYYY-MM`, `last` (the previous month) or `this`."""
-    value = MONTH_WORDS.get(text.strip().lower(), text.strip().lower())
-    if value in ("last", "this"):
-        start = today.replace(day=1) - relativedelta(months=1 if value == "last" else 0)
-    elif match := re.fullmatch(r"(\d{4})-(\d{1,2})", value, re.ASCII):
-        if not 1 <= int(match[2]) <= 12:
-            raise ValueError(_("use YYYY-MM, last or this"))
-        start = date(int(match[1]), int(match[2]), 1)
-    else:
-        raise ValueError(_("use YYYY-MM, last or this"))
+    """A month as a worker names it (huurbeg.core.dates.parse_month): 2026-10, 10/2026, oktober, okt 2026,
+    10, last or this."""
+    start = parse_month(text, today)
     return Period(start, start + relativedelta(months=1, days=-1), f"{start:%Y-%m}")
 
 
-def year_period(text: str) -> Period:
-    if not re.fullmatch(r"\d{4}", text.strip(), re.ASCII):
-        raise ValueError(_("use a year such as 2026"))
-    year = int(text)
+def year_period(text: str, today: date | None = None) -> Period:
+    """A calendar year: 2026, last or this (huurbeg.core.dates.parse_year)."""
+    year = parse_year(text, today or date.today())
     return Period(date(year, 1, 1), date(year, 12, 31), str(year))
 
 

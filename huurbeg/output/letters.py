@@ -84,6 +84,22 @@ OWN = {
 }
 """The fields of each document besides the common ones; nothing else ever enters it."""
 
+LABELS = {
+    "service_name": N_("Service"), "service_organisation": N_("Organisation"),
+    "service_address": N_("Service's address"), "service_phone": N_("Service's phone"),
+    "service_email": N_("Service's e-mail"), "signatory": N_("Signed by"), "place": N_("Place"), "date": N_("Date"),
+    "reference": N_("Reference"), "worker_name": N_("Worker"), "worker_phone": N_("Worker's phone"),
+    "worker_email": N_("Worker's e-mail"), "addressee": N_("Addressee"), "addressee_address": N_("Addressee's address"),
+    "subject": N_("Subject"), "salutation": N_("Salutation"), "body": N_("Text"), "closing": N_("Closing"),
+    "tenant": N_("Tenant"), "tenant_address": N_("Tenant's address"), "support": N_("Support"),
+    "support_since": N_("Support since"), "payment_plan": N_("Payment plan"), "next_step": N_("Next step"),
+    "appointment_date": N_("Appointment date"), "appointment_time": N_("Appointment time"),
+    "appointment_place": N_("Appointment place"), "court": N_("Court"), "hearing_date": N_("Hearing date"),
+    "hearing_time": N_("Hearing time"), "proposal": N_("Proposal"), "landlord": N_("Landlord"),
+    "signed": N_("Signed on"),
+}
+"""Each field as a person reading a preview calls it, in the reader's language; a template names it by its key."""
+
 TITLES = {"landlord": N_("letter to the landlord"), "tenant": N_("invitation to the tenant"),
           "court": N_("note for the Justice of the Peace"), "fbu": N_("FBU guidance agreement")}
 LETTERS = ("landlord", "tenant", "court")
@@ -337,14 +353,16 @@ def fbu(data: dict, text: str, identity, worker, lang: str, parts: Sequence[tupl
 
 
 def preview(letter: Letter) -> str:
-    """Every field of the document, name and value, as it will be written: what leaves is shown first."""
+    """Every field of the document, named in the reader's words (LABELS), with its value as it will be written:
+    what leaves is shown first."""
     lines = []
     with speaking(letter.lang):
         lines.append(_("{title} — case {number}").format(title=_(TITLES[letter.kind]), number=letter.case))
-    width = max(map(len, letter.values))
+    labels = {name: _(LABELS[name]) for name in letter.values}
+    width = max(map(len, labels.values()))
     for name, value in letter.values.items():
         shown = value.split("\n") if value else [""]
-        lines.append(f"{name.ljust(width)}  {shown[0]}".rstrip())
+        lines.append(f"{labels[name].ljust(width)}  {shown[0]}".rstrip())
         lines += [f"{'':{width}}  {line}".rstrip() for line in shown[1:]]
     return "\n".join(lines) + "\n"
 
