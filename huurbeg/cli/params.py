@@ -98,6 +98,7 @@ parse_date = _day(dates.parse_date, dates.NEAREST)
 """A date where neither direction is natural (--as-of, a period of figures): 17/11 is the nearest 17/11."""
 parse_past_date = _day(dates.parse_date, dates.PAST)
 """A date of something that happened (a visit, a payment, a signature): 17/11 is the last 17/11."""
+parse_past_date.today_on_enter = True  # type: ignore[attr-defined]  # asked on a terminal, today is its default
 parse_coming_date = _day(dates.parse_date, dates.COMING)
 """A date of something planned (a next visit, a deadline, an eviction): 17/11 is the coming 17/11."""
 CLEARED = date.min
@@ -144,6 +145,7 @@ def code(enum: type[StrEnum], what: str) -> Callable:
     so that a help example can show a code in the reader's words (huurbeg.cli.helptext)."""
     parser = _wrap(lambda text: parse_code(enum, text, what))
     parser.code_list = enum  # type: ignore[attr-defined]  # the function's own attribute, read by the help's examples
+    parser.code_what = what  # type: ignore[attr-defined]  # what a question asks for, when the option is left out
     return parser
 
 

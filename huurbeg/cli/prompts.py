@@ -229,9 +229,17 @@ def _date(today: date, direction: str | None, *, after: tuple[date, str] | None 
 
 
 def introduce(number: str, tenant: str | None) -> None:
-    """Whose case the questions are about, shown before the first one."""
+    """Whose case the questions are about, shown before the first one (once: a command that asked for a flag it
+    was given without has shown it)."""
+    from typer._click.globals import get_current_context
+
     from huurbeg.output import render
 
+    ctx = get_current_context(silent=True)
+    if ctx is not None:
+        if ctx.meta.get("huurbeg.introduced") == number:
+            return
+        ctx.meta["huurbeg.introduced"] = number
     render.notice(_("Case {number}: {tenant}").format(number=number, tenant=tenant or _("(name removed)")),
                   style="bold")
 
@@ -891,3 +899,92 @@ def correct_visit(answers: dict, when: date, today: date) -> dict:
                                   _date(today, dates.COMING, after=(when, "this contact")), dates.fmt(a["next_planned"]))
     _keep_answers()
     return a
+
+
+# --- a required option left out, asked on a terminal ---------------------------------------------------------
+
+QUESTIONS = {
+    "reason": N_("Why? (kept in the history)"), "amount": N_("Amount paid (euros)?"), "due": N_("Due date?"),
+    "court": N_("Court?"), "dwelling": N_("Dwelling?"), "output": N_("File to write?"),
+    "closed_before": N_("Closed before (dd/mm/yyyy)?"), ("hearing", "served", "on"): N_("Served on?"),
+    ("hearing", "outcome", "result"): N_("Outcome of the hearing?"),
+    ("case", "assign", "to"): N_("To which worker?"), ("copy", "to"): N_("Copy into which database (path or URL)?"),
+    ("hearing", "add", "starts_at"): N_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
+}
+"""The question of a required option a command was given without (`ask_missing`), by the option's name, or by the
+command's path and its name where one name means two things; a code is asked as `{what}?` from its list."""
+
+CLOSED_TOO = {("case", "report"), ("case", "file"), ("case", "remove"), ("case", "file-remove")}
+"""The commands with a required option that also take a closed case; any other refuses one before its question."""
+
+OFFERED: dict[tuple[str, ...], Callable[[object, dict], str | None]] = {}
+"""What Enter takes at the question of a required option (`offer`), by the command's path and the option's name."""
+
+def offer(path: tuple[str, ...], option: str, default: Callable[[object, dict], str | None]) -> None:
+    """At the question of `option` of the command at `path`, `default(store, params)` is taken on Enter (the
+    parameters given so far: the case number), e.g. the plan's instalment for a payment; None offers nothing."""
+    OFFERED[(*path, option)] = default
+
+
+def ask_missing_options(command, path: tuple[str, ...]) -> None:
+    """Every required option of `command` (at `path` in the tree) left out is asked on a terminal, as a flow asks
+    what it lacks: from its list for a code, checked as it is typed by the flag's own parser, whose case it is
+    shown first. Without a terminal, or with --no-input, it stays the parser's one line naming the flag."""
+    for param in command.params:
+        if param.param_type_name == "option" and param.required and not param.is_flag:
+            param.process_value = _asking(param, path, param.process_value)
+
+
+def _asking(param, path: tuple[str, ...], process: Callable):
+    def process_value(ctx, value):
+        if param.value_is_missing(value) and not ctx.resilient_parsing and \
+                interactive(bool(ctx.params.get("no_input"))):
+            value = _ask_option(ctx, param, path)
+            ctx.meta.setdefault("huurbeg.asked", set()).add(param.name)
+        return process(ctx, value)
+    return process_value
+
+
+def ask_note(question: str) -> str | None:
+    """An optional note, asked after a required option that was asked (a closing's note)."""
+    return _text(question, text.required, optional=True)
+
+
+def asked_options(ctx) -> set[str]:
+    """The required options of this command that were asked at the terminal (see ask_missing_options)."""
+    return set(ctx.meta.get("huurbeg.asked", ()))
+
+
+def _ask_option(ctx, param, path: tuple[str, ...]):
+    from huurbeg.cli.state import state
+
+    descriptor = param.type_descriptor
+    parser = descriptor.parameter_info.parser
+    number = ctx.params.get("number")
+    store = state(ctx).store() if isinstance(number, str) or (*path, param.name) in OFFERED else None
+    if isinstance(number, str) and ctx.meta.get("huurbeg.introduced") != number:
+        from huurbeg.domain.casework import tenant_of_case, tenant_of_open_case
+
+        whose = tenant_of_case if path in CLOSED_TOO else tenant_of_open_case
+        introduce(number, whose(store, number))  # an unknown or closed case is refused before the question
+    key = (*path, param.name)
+    asked = QUESTIONS.get(key) or QUESTIONS.get(key[-2:]) or QUESTIONS.get(param.name)
+    enum = getattr(parser, "code_list", None)
+    if enum is not None:
+        question = _(asked) if asked else _("{what}?").format(what=_(getattr(parser, "code_what", param.name)))
+        return _select(question[:1].upper() + question[1:], list(enum))
+    question = _(asked) if asked else param.opts[0]
+    offered = OFFERED.get(key)
+    default = offered(store, dict(ctx.params)) if offered else None
+    if default is None and getattr(parser, "today_on_enter", False):
+        default = dates.fmt(dates.today())
+
+    def parse(answer: str):
+        from typer import BadParameter
+
+        try:
+            return parser(answer) if parser is not None else text.required(answer)
+        except BadParameter as refused:
+            raise ValueError(refused.message) from None
+
+    return _text(question, parse, optional=False, default=default)

@@ -326,6 +326,8 @@ def close(
     store = app_state.store()
     when = when or app_state.today
     casework.check_closing(store, number, when, app_state.today)
+    if "outcome" in prompts.asked_options(ctx) and note is None:  # asked as the outcome was: its note too
+        note = prompts.ask_note(_("Note on the closing (confidential)?"))
     running = casework.still_open(store, number)
     if running and prompts.interactive(no_input):
         prompts.introduce(number, casework.tenant_of_open_case(store, number))

@@ -16,6 +16,7 @@ from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption, RecordIdArgument, code_option, output_file, parse_coming_date,
                                 parse_count, parse_date, parse_money, parse_past_date, parse_required_text)
 from huurbeg.cli.state import state
+from huurbeg.cli import prompts
 from huurbeg.commands import ResumeOption
 
 app = typer.Typer(
@@ -52,7 +53,6 @@ def new(
     case's, are asked about; without a terminal they are refused unless --force.
     """
     from huurbeg.domain import casework, drafts, followup
-    from huurbeg.cli import prompts
 
     app_state = state(ctx)
     store = app_state.store()
@@ -127,7 +127,6 @@ def pay(
     is asked about on a terminal; without one it is refused unless --force.
     """
     from huurbeg.domain import followup
-    from huurbeg.cli import prompts
 
     app_state = state(ctx)
     store = app_state.store()
@@ -137,6 +136,16 @@ def pay(
     render.message((_("{number}: payment of {amount} recorded; the plan is paid off.") if left == 0 else
                     _("{number}: payment of {amount} recorded; {left} left.")).format(
         number=number, amount=money.fmt(amount), left=money.fmt(left)))
+
+
+def _usual_payment(store, params: dict) -> str | None:
+    from huurbeg.domain import followup
+
+    cents = followup.usual_payment(store, params["number"])
+    return money.fmt(cents).removeprefix("€ ") if cents else None
+
+
+prompts.offer(("plan", "pay"), "amount", _usual_payment)  # Enter at the question of --amount: the instalment
 
 
 @app.command("show")
@@ -226,7 +235,6 @@ def fbu(
     rent known, a private landlord or an SVK, arrears 2 to 6 times the rent.
     """
     from huurbeg.domain import followup
-    from huurbeg.cli import prompts
 
     if output is not None and not document:
         raise InvalidInput(_("--output: goes with --document"))
@@ -305,7 +313,6 @@ def _fbu_document(store, number: str, output: Path | None, no_input: bool, today
 def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, today):
     """On a terminal: whose case, then the signing date; the advance it gives; then the plan of the balance."""
     from huurbeg.domain import casework, followup
-    from huurbeg.cli import prompts
 
     current = casework.current_values(store, number)
     render.notice(_("Case {number}: {tenant}; arrears {arrears}, monthly rent {rent}.").format(

@@ -325,6 +325,13 @@ def tenant_of_open_case(store: "Storage", number: str) -> str:
     return store.cases.household(case).name
 
 
+def tenant_of_case(store: "Storage", number: str) -> str:
+    """The tenant's name of a case, open or closed: shown before the first question about it (an unknown case is
+    refused first)."""
+    case = store.cases.case(number)
+    return store.cases.household(case).name
+
+
 def log_read(store: "Storage", number: str, what: str) -> None:
     """Record that a dossier was looked at (who, when, by which command)."""
     store.record(store.cases.case(number, removed=True), "read", what)
