@@ -78,7 +78,7 @@ def intake(
             casework.decide_household(matches, allow_duplicate)
         if isinstance(decision, str):
             keeper.done()
-            _used_instead(draft, decision)
+            _used_instead(store, draft, decision, today)
             render.write_text(decision + "\n")  # data: to the file of --output, if there is one
             return
         hearing = None
@@ -100,7 +100,7 @@ def intake(
                     decision = prompts.ask_household(matches) if matches else casework.decide_household([], False)
                     if isinstance(decision, str):
                         keeper.done()
-                        _used_instead(draft, decision)
+                        _used_instead(store, draft, decision, today)
                         render.write_text(decision + "\n")
                         return
         number = casework.open_case(store, draft, decision)
@@ -128,8 +128,12 @@ def _show_created(store, number: str, fmt: str, today: date) -> None:
                                                         warning=said(warning["message"])), style="yellow")
 
 
-def _used_instead(draft, number: str) -> None:
-    """An open case of the household is used instead of a new one: said, with the answers it did not take."""
+def _used_instead(store, draft, number: str, today: date) -> None:
+    """An open case of the household is used instead of a new one: its history says the household came in again;
+    said, with the answers it did not take."""
+    from huurbeg.domain import casework
+
+    casework.registered_again(store, number, draft, today)
     render.notice(_("No new case opened: continue with case {number}.").format(number=number))
     if (typed := _not_recorded(draft)):
         render.notice(_("Not recorded in case {number}: {answers}; add what still holds with "

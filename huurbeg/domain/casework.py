@@ -228,6 +228,13 @@ def open_case(store: "Storage", draft: IntakeDraft, decision: HouseholdDecision)
     return case.number
 
 
+def registered_again(store: "Storage", number: str, draft: IntakeDraft, today: date) -> None:
+    """An intake found the household and used its open case instead of opening one: the case's history says that
+    the household came in again, when and who registered it (the answers it did not take are said, not written)."""
+    case = store.cases.case(number)
+    store.cases.registered_again(case, draft.intake_date or today, str(draft.source or Source.OTHER))
+
+
 def record_consent(store: "Storage", number: str, parties: list[Party], when: date, today: date) -> None:
     case = store.cases.case(number)
     check_open(case.status, number)
