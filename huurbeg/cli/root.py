@@ -131,6 +131,7 @@ class HuurbegGroup(TyperGroup):
     def _run(self, args, prog_name, complete_var, extra) -> int:
         spare_pydantic(self)
         RUNNING.set(None)
+        prompts.end_flow()  # no flow of an earlier command in this process is this one's
         app_state = AppState()
         render.hold_output()  # what the command says it did is shown once that is committed
         code = self._dispatch(app_state, args, prog_name, complete_var, extra)

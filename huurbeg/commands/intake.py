@@ -68,9 +68,8 @@ def intake(
     elif asking and store.drafts.kept(drafts.INTAKE, None, today) is not None:
         render.notice(_("Answers of an interrupted intake are kept: 'huurbeg intake --resume' goes on with them; "
                         "this intake replaces them."))
-    asked = prompts.questions_asked()
     with drafts.keeping(store, drafts.INTAKE, None, None, today, resuming=resume) as keeper:
-        prompts.keep_answers(keeper if asking else None, skipped)
+        flow = prompts.start_flow(keeper if asking else None, skipped)
         if asking:
             draft = prompts.ask_intake(draft, store.cases.landlord_names(), today, store.cases.household_matches)[0]
         draft, matches = casework.check_intake(store, draft, today)
@@ -85,7 +84,7 @@ def intake(
         if asking and draft.track == Track.OGP and draft.source == Source.COURT \
                 and prompts.confirm(_("Add the hearing of this petition now?")):
             hearing = prompts.ask_hearing(today, [(row.court, row.hearings) for row in store.court.courts()])
-        if resume or prompts.questions_asked() != asked:  # any question, even one skipped with Enter: all is shown
+        if resume or flow.asked:  # any question, even one skipped with Enter: all is shown
             from huurbeg.output.views import intake_summary
 
             while True:  # a No corrects an answer, then shows the summary again

@@ -65,13 +65,13 @@ def new(
         kept = drafts.resumed(store, drafts.PLAN, case, number, today)
         arrears, instalment, start = (kept.get(name) if given is None else given for name, given in (
             ("arrears", arrears), ("instalment", instalment), ("start", start)))
-    asked, vouched = resume, set()
+    asked, vouched, flow = resume, set(), None
     with drafts.keeping(store, drafts.PLAN, case, number, today, resuming=resume) as keeper:
         if None in (arrears, instalment, start) and asking:
             asked = True
             prompts.introduce(number, casework.tenant_of_open_case(store, number))
             keeper.case_id = store.cases.case(number).id
-            prompts.keep_answers(keeper)
+            flow = prompts.start_flow(keeper)
             arrears, instalment, start = prompts.ask_plan(
                 arrears, instalment, start, today, followup.known_arrears(store, number),
                 lambda a, i: [] if force else followup.plan_doubts(store, number, a, i))
@@ -90,9 +90,9 @@ def new(
         if asked:  # like the intake: what was answered is shown whole, then confirmed
             from huurbeg.output.views import plan_summary
 
-            if resume:
+            if flow is None:  # resumed with nothing left to ask: the flow starts at the summary
                 keeper.case_id = store.cases.case(number).id
-                prompts.keep_answers(keeper)
+                flow = prompts.start_flow(keeper)
             while True:  # a No corrects an answer, then shows the summary again
                 plan_summary(number, arrears, schedule)
                 if prompts.confirm(_("Set up this payment plan?")):

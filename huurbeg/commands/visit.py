@@ -71,13 +71,14 @@ def add(
         when = when or kept.get("when")  # the day of the contact, as --date gave it
         skipped = kept.get(drafts.SKIPPED, [])
     when = when or today
+    flow = None
     with drafts.keeping(store, drafts.VISIT, case, number, today, resuming=resume) as keeper:
         if asking and any(value is None and name not in skipped for name, value in (
                 ("kind", kind), ("minutes", minutes), ("note", note), ("next_planned", next_planned),
                 ("reached", reached))):
             case = followup.check_contact(store, number, when, minutes, next_planned, today)  # before any question
             keeper.case_id = case.id
-            prompts.keep_answers(keeper, skipped)
+            flow = prompts.start_flow(keeper, skipped)
             prompts.introduce(number, store.cases.household(case).name)
             kind, reached, minutes, note, next_planned = prompts.ask_visit(kind, reached, minutes, note,
                                                                            next_planned, when, today)
@@ -86,7 +87,8 @@ def add(
             from huurbeg.domain.rules import reaches
             from huurbeg.output.views import visit_summary
 
-            prompts.keep_answers(keeper, skipped)
+            if flow is None:  # nothing was left to ask: the flow starts at the summary
+                flow = prompts.start_flow(keeper, skipped)
             while True:  # a No corrects an answer, then shows the summary again
                 reached = reaches(kind) if reached is None else reached
                 visit_summary(number, when, kind, reached, minutes, note, next_planned)
