@@ -123,3 +123,17 @@ def test_closing_asks_the_outcome_from_its_list_and_a_note_and_still_warns(db_pa
     case = json.loads(cli("case", "show", number, "--format", "json").stdout)
     assert (case["status"], case["outcome"], case["closing_note"]) == ("closed", "eviction-prevented",
                                                                        "Overgedragen aan OCMW")
+
+
+def test_two_flows_in_one_process_see_nothing_of_each_other(cli, new_case):
+    """A flow's state is its own object, made when it starts and gone when its command ends."""
+    from huurbeg.cli import prompts
+
+    first = prompts.start_flow(None, ["note"])
+    first.vouched.add("arrears")
+    assert not prompts._unanswered("note", None) and prompts.vouched_fields() == {"arrears"}
+    new_case()  # a command run in this process ends the flow it found
+    second = prompts.start_flow()
+    assert second is not first
+    assert prompts._unanswered("note", None) and prompts.vouched_fields() == set() and prompts.questions_asked() == 0
+    prompts.end_flow()

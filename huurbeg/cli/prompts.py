@@ -603,6 +603,15 @@ def ask_amount(question: str, check: Callable[[int], object] | None = None) -> i
     return _text(question, amount, optional=False)
 
 
+def discard_kept(gone: str) -> bool:
+    """Kept answers of a case that was closed or removed since: said in one line (`gone`), and whether to discard
+    them (Enter: yes)."""
+    from huurbeg.output import render
+
+    render.notice(gone[:1].upper() + gone[1:] + ".")
+    return confirm(_("Discard the kept answers?"))
+
+
 def vouch(doubts: Sequence[HuurbegError], force: bool, no_input: bool = False) -> bool:
     """Values that parse and keep the rules but look like a typo (1500 typed for 150), each a message naming
     its field and both amounts: on a terminal a yes/no question (No by default) for each, stopping with nothing

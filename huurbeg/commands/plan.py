@@ -17,7 +17,7 @@ from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOpti
                                 parse_count, parse_date, parse_money, parse_past_date, parse_required_text)
 from huurbeg.cli.state import state
 from huurbeg.cli import prompts
-from huurbeg.commands import ResumeOption
+from huurbeg.commands import ResumeOption, kept_answers_of
 
 app = typer.Typer(
     cls=with_default("new"), no_args_is_help=True,
@@ -60,9 +60,13 @@ def new(
     asking = prompts.interactive(no_input)
     if resume and not asking:
         raise InvalidInput(_("--resume: goes on with the questions, on a terminal (without --no-input)"))
-    case = store.cases.case(number) if resume else None
+    case = None
     if resume:
-        kept = drafts.resumed(store, drafts.PLAN, case, number, today)
+        case, kept = kept_answers_of(store, drafts.PLAN, number, today)
+        if case is None:
+            render.message(_("{number}: the kept answers are discarded; nothing else was written.").format(
+                number=number))
+            return
         arrears, instalment, start = (kept.get(name) if given is None else given for name, given in (
             ("arrears", arrears), ("instalment", instalment), ("start", start)))
     asked, vouched, flow = resume, set(), None

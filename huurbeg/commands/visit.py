@@ -15,7 +15,7 @@ from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputO
                                 RecordIdArgument, code_option, parse_case, parse_coming_date, parse_count,
                                 parse_past_date, parse_clearable_coming_date, CLEARED)
 from huurbeg.cli.state import state
-from huurbeg.commands import ResumeOption
+from huurbeg.commands import ResumeOption, kept_answers_of
 from huurbeg.core.errors import InvalidInput
 
 app = typer.Typer(
@@ -62,8 +62,11 @@ def add(
         raise InvalidInput(_("--resume: goes on with the questions, on a terminal (without --no-input)"))
     case, skipped = None, []  # the questions answered with Enter alone before: answered, not asked again
     if resume:
-        case = store.cases.case(number)
-        kept = drafts.resumed(store, drafts.VISIT, case, number, today)
+        case, kept = kept_answers_of(store, drafts.VISIT, number, today)
+        if case is None:
+            render.message(_("{number}: the kept answers are discarded; nothing else was written.").format(
+                number=number))
+            return
         kind, reached, minutes, note, next_planned = (
             kept.get(name) if given is None else given for name, given in (
                 ("kind", kind), ("reached", reached), ("minutes", minutes), ("note", note),
