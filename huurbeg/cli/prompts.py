@@ -956,49 +956,19 @@ command's path and its name where one name means two things; a code is asked as 
 CLOSED_TOO = {("case", "report"), ("case", "file"), ("case", "remove"), ("case", "file-remove")}
 """The commands with a required option that also take a closed case; any other refuses one before its question."""
 
-OFFERED: dict[tuple[str, ...], Callable[[object, dict], str | None]] = {}
-"""What Enter takes at the question of a required option (`offer`), by the command's path and the option's name."""
-
-def offer(path: tuple[str, ...], option: str, default: Callable[[object, dict], str | None]) -> None:
-    """At the question of `option` of the command at `path`, `default(store, params)` is taken on Enter (the
-    parameters given so far: the case number), e.g. the plan's instalment for a payment; None offers nothing."""
-    OFFERED[(*path, option)] = default
-
-
-def ask_missing_options(command, path: tuple[str, ...]) -> None:
-    """Every required option of `command` (at `path` in the tree) left out is asked on a terminal, as a flow asks
-    what it lacks: from its list for a code, checked as it is typed by the flag's own parser, whose case it is
-    shown first. Without a terminal, or with --no-input, it stays the parser's one line naming the flag."""
-    for param in command.params:
-        if param.param_type_name == "option" and param.required and not param.is_flag:
-            param.process_value = _asking(param, path, param.process_value)
-
-
-def _asking(param, path: tuple[str, ...], process: Callable):
-    def process_value(ctx, value):
-        if param.value_is_missing(value) and not ctx.resilient_parsing and \
-                interactive(bool(ctx.params.get("no_input"))):
-            value = _ask_option(ctx, param, path)
-            ctx.meta.setdefault("huurbeg.asked", set()).add(param.name)
-        return process(ctx, value)
-    return process_value
-
-
 def ask_note(question: str) -> str | None:
     """An optional note, asked after a required option that was asked (a closing's note)."""
     return _text(question, text.required, optional=True)
 
 
-def asked_options(ctx) -> set[str]:
-    """The required options of this command that were asked at the terminal (see ask_missing_options)."""
-    return set(ctx.meta.get("huurbeg.asked", ()))
-
-
-def _ask_option(ctx, param, path: tuple[str, ...]):
+def ask_option(ctx, param, path: tuple[str, ...], offered: Callable[[object, dict], str | None] | None):
+    """The question of a required option the command at `path` was given without (huurbeg.cli.asking): whose
+    case it is first, a code from its list, anything else checked by the option's parser as it is typed;
+    `offered(store, params)` is taken on Enter."""
     descriptor = param.type_descriptor
     parser = descriptor.parameter_info.parser
     number = ctx.params.get("number")
-    store = ctx.find_root().obj.store() if isinstance(number, str) or (*path, param.name) in OFFERED else None  # AppState
+    store = ctx.find_root().obj.store() if isinstance(number, str) or offered else None  # AppState
     if store is not None and isinstance(number, str) and ctx.meta.get("huurbeg.introduced") != number:
         whose = tenant_of_case if path in CLOSED_TOO else tenant_of_open_case
         introduce(number, whose(store, number))  # an unknown or closed case is refused before the question
@@ -1009,7 +979,6 @@ def _ask_option(ctx, param, path: tuple[str, ...]):
         question = _(asked) if asked else _("{what}?").format(what=_(getattr(parser, "code_what", param.name)))
         return _select(question[:1].upper() + question[1:], list(enum))
     question = _(asked) if asked else param.opts[0]
-    offered = OFFERED.get(key)
     default = offered(store, dict(ctx.params)) if offered else None
     if default is None and getattr(parser, "today_on_enter", False):
         default = dates.fmt(dates.today())

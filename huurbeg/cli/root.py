@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from huurbeg.core.patterns import pattern
 from huurbeg import __version__
-from huurbeg.cli import completion, helptext, prompts
+from huurbeg.cli import asking, completion, helptext
 from huurbeg.output import render
 from huurbeg.core.errors import Cancelled, HuurbegError, fields_named, reason as _said
 from huurbeg.cli.groups import spare_pydantic
@@ -101,7 +101,7 @@ class HuurbegGroup(TyperGroup):
         helptext.polish_command(command, path)
         if not hasattr(command, "commands"):
             command.parse_args = _running(command.parse_args)
-            prompts.ask_missing_options(command, path)
+            asking.ask_missing_options(command, path)
         spare_pydantic(command)
         helptext.speak(command, getattr(self, "_huurbeg_language", "en"))
 
@@ -131,7 +131,6 @@ class HuurbegGroup(TyperGroup):
     def _run(self, args, prog_name, complete_var, extra) -> int:
         spare_pydantic(self)
         RUNNING.set(None)
-        prompts.end_flow()  # no flow of an earlier command in this process is this one's
         app_state = AppState()
         render.hold_output()  # what the command says it did is shown once that is committed
         code = self._dispatch(app_state, args, prog_name, complete_var, extra)

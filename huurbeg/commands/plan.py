@@ -16,7 +16,7 @@ from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption, RecordIdArgument, code_option, output_file, parse_coming_date,
                                 parse_count, parse_date, parse_money, parse_past_date, parse_required_text)
 from huurbeg.cli.state import state
-from huurbeg.cli import prompts
+from huurbeg.cli import asking
 from huurbeg.commands import ResumeOption, kept_answers_of
 
 app = typer.Typer(
@@ -53,6 +53,7 @@ def new(
     case's, are asked about; without a terminal they are refused unless --force.
     """
     from huurbeg.domain import casework, drafts, followup
+    from huurbeg.cli import prompts
 
     app_state = state(ctx)
     store = app_state.store()
@@ -131,6 +132,7 @@ def pay(
     is asked about on a terminal; without one it is refused unless --force.
     """
     from huurbeg.domain import followup
+    from huurbeg.cli import prompts
 
     app_state = state(ctx)
     store = app_state.store()
@@ -149,7 +151,7 @@ def _usual_payment(store, params: dict) -> str | None:
     return money.fmt(cents).removeprefix("€ ") if cents else None
 
 
-prompts.offer(("plan", "pay"), "amount", _usual_payment)  # Enter at the question of --amount: the instalment
+asking.offer(("plan", "pay"), "amount", _usual_payment)  # Enter at the question of --amount: the instalment
 
 
 @app.command("show")
@@ -239,6 +241,7 @@ def fbu(
     rent known, a private landlord or an SVK, arrears 2 to 6 times the rent.
     """
     from huurbeg.domain import followup
+    from huurbeg.cli import prompts
 
     if output is not None and not document:
         raise InvalidInput(_("--output: goes with --document"))
@@ -317,6 +320,7 @@ def _fbu_document(store, number: str, output: Path | None, no_input: bool, today
 def _ask_fbu(store, number, signed, instalment, start, advance, force, arrears, today):
     """On a terminal: whose case, then the signing date; the advance it gives; then the plan of the balance."""
     from huurbeg.domain import casework, followup
+    from huurbeg.cli import prompts
 
     current = casework.current_values(store, number)
     render.notice(_("Case {number}: {tenant}; arrears {arrears}, monthly rent {rent}.").format(
