@@ -950,11 +950,12 @@ QUESTIONS = {
     ("case", "assign", "to"): N_("To which worker?"), ("copy", "to"): N_("Copy into which database (path or URL)?"),
     ("hearing", "add", "starts_at"): N_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
 }
-"""The question of a required option a command was given without (`ask_missing`), by the option's name, or by the
+"""The question of a required option a command was given without (ask_option), by the option's name, or by the
 command's path and its name where one name means two things; a code is asked as `{what}?` from its list."""
 
 CLOSED_TOO = {("case", "report"), ("case", "file"), ("case", "remove"), ("case", "file-remove")}
 """The commands with a required option that also take a closed case; any other refuses one before its question."""
+
 
 def ask_note(question: str) -> str | None:
     """An optional note, asked after a required option that was asked (a closing's note)."""
