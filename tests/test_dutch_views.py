@@ -144,7 +144,7 @@ def test_errors_in_dutch(cli, new_case, db_path, args, dutch):
 
 def test_the_landlord_report_is_a_dutch_letter(cli, dutch_case, new_case):
     raised = new_case("--tenant", "Els Wouters", "--address", "Dorp 2", "--source", "verhuurder",
-                      "--problem", "overlast")
+                      "--problem", "overlast", "--consent-tenant")
     assert "Problemen die u meldde: huurachterstal, overlast." in cli("case", "report", raised, "--for", "landlord", env=NL).stdout
     cli("hearing", "add", dutch_case, "--date", "+3d 09:30", "--court", "Vredegerecht Mechelen")
     letter = cli("case", "report", dutch_case, "--for", "landlord", env=NL).stdout

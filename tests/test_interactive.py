@@ -243,18 +243,31 @@ def test_a_household_written_otherwise_is_offered_at_the_intake(db_path, cli):
     assert [c["case"] for c in json.loads(cli("case", "list", "--status", "all", "-f", "json").stdout)] == [first]
 
 
-def test_using_the_open_case_of_a_duplicate_names_the_answers_it_did_not_take(db_path, cli, new_case):
+@pytest.mark.parametrize("lang, use, not_recorded, edit, again", [
+    ("en", "Use case {number}", "Not recorded in case {number}: track pre-ogp, registered by ocmw",
+     "huurbeg case edit {number}", "registered again on 2026-11-22 (registered by ocmw)"),
+    ("nl", "Dossier {number} gebruiken", "Niet genoteerd in dossier {number}: traject pre-OGP, aangemeld door OCMW",
+     "huurbeg case edit {number}", "opnieuw aangemeld op 22/11/2026 (aangemeld door OCMW)")])
+def test_using_the_open_case_of_a_duplicate_names_the_answers_it_did_not_take(db_path, cli, new_case, lang, use,
+                                                                              not_recorded, edit, again):
     number = new_case()
-    child = spawn(db_path, "intake", "--track", "pre-ogp", "--source", "ocmw", "--referrer", "", "--tenant",
-                  "Jan Peeters", "--address", "Kerkstraat 1, 2800 Mechelen", "--phone", "", "--birth-date", "30/07/1985",
-                  "--national-number", "85073003328", "--adults", "1", "--children", "0", "--landlord", "Woonpunt",
-                  "--problem", "arrears", "--arrears", "3120", "--rent", "650", "--note", "", "--date", "today",
-                  "--tenant-informed", "--consent-tenant", "--consent-landlord")
-    answer(child, f"Use case {number}", "\r")
+    child = spawn_huurbeg(db_path, "intake", "--track", "pre-ogp", "--source", "ocmw", "--referrer", "", "--tenant",
+                          "Jan Peeters", "--address", "Kerkstraat 1, 2800 Mechelen", "--phone", "", "--birth-date",
+                          "30/07/1985", "--national-number", "85073003328", "--adults", "1", "--children", "0",
+                          "--landlord", "Woonpunt", "--problem", "arrears", "--arrears", "3120", "--rent", "650",
+                          "--note", "", "--date", "today", "--tenant-informed", "--consent-tenant",
+                          "--consent-landlord", lang=lang)
+    answer(child, use.format(number=number), "\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
     said = " ".join(child.before.split())
-    assert f"Not recorded in case {number}: track pre-ogp, registered by ocmw" in said, said
-    assert "€ 3.120,00" in said and "--" not in said.partition("Not recorded")[2]
-    assert f"huurbeg case edit {number}" in said
+    assert not_recorded.format(number=number) in said, said
+    assert "€ 3.120,00" in said and "--" not in said.rpartition(not_recorded[:12])[2]
+    assert edit.format(number=number) in said
+    # the case's history says that the household came in again, when and who registered it
+    shown = cli("case", "history", number, env={"HUURBEG_LANG": lang}).stdout
+    assert again in " ".join(shown.split()), shown
+    [line] = [h for h in json.loads(cli("case", "history", number, "--format", "json").stdout)
+              if "again" in h["detail"]]
+    assert line["detail"] == "registered again on 2026-11-22 (registered by ocmw)"

@@ -7,6 +7,7 @@ stored field of the case, and of another household.
 
 import hashlib
 import io
+import json
 import shutil
 import stat
 import subprocess
@@ -528,7 +529,7 @@ def test_an_address_goes_over_lines_in_the_envelopes_window(stored, lines):
 
 @pytest.mark.parametrize("consents, said", [
     ([], "de begeleiding start zodra huurder en verhuurder allebei hun toestemming gaven"),
-    (["--consent-tenant"], "de begeleiding start zodra huurder en verhuurder allebei hun toestemming gaven"),
+    (["--consent-tenant"], "de begeleiding start zodra ook u uw toestemming gaf"),
     (["--consent-tenant", "--consent-landlord"], "De dienst huurbegeleiding begeleidt uw huurder sinds"),
 ])
 def test_a_landlord_is_told_support_runs_only_once_both_consented(cli, service, tmp_path, consents, said):
@@ -615,3 +616,50 @@ def test_a_landlords_address_is_asked_for_on_a_terminal_and_kept(cli, service, n
     import json
 
     assert json.loads(cli("landlord", "show", "Woonpunt", "-f", "json").stdout)["address"] == "Bruul 5, 2800 Mechelen"
+
+
+CONSENTS = {"none": [], "tenant": ["--consent-tenant"], "landlord": ["--consent-landlord"],
+            "both": ["--consent-tenant", "--consent-landlord"]}
+
+
+def _told_everything(cli, new_case, consents: list[str]) -> str:
+    """A PW case the landlord registered, with an agreement and a payment plan, and these consents."""
+    number = new_case(*consents)
+    for args in (["plan", number, "--arrears", "1.234,56", "--instalment", "103", "--start", "today", "--no-input"],
+                 ["plan", "agree", number, "Keuken poetsen", "--due", "+2w"]):
+        done = cli(*args)
+        assert done.exit_code == 0, done.output
+    return number
+
+
+@pytest.mark.parametrize("consent", list(CONSENTS))
+def test_before_the_tenants_consent_the_landlord_hears_only_of_the_registration(cli, new_case, service, tmp_path,
+                                                                                consent):
+    """PW: both must consent to support (the seed, "Beide partijen moeten instemmen"); the tenant's secrecy is
+    released by the tenant's consent, so before it the landlord is told only that the household was registered,
+    in the report (text and json) and in the letter alike; after it, the state of affairs."""
+    number = _told_everything(cli, new_case, CONSENTS[consent])
+    assert cli("landlord", "edit", "Woonpunt", "--address", "Sint-Pietersplein 1, 9000 Gent").exit_code == 0
+    data = json.loads(cli("case", "report", number, "--for", "landlord", "-f", "json").stdout)
+    text = " ".join(cli("case", "report", number, "--for", "landlord").stdout.split())
+    out = tmp_path / "brief.pdf"
+    made = cli("letter", number, "--to", "landlord", "--output", str(out))
+    assert made.exit_code == 0, made.output
+    letter = " ".join(pdf_text(out).split())
+    told = {"problems": "Problems you reported: arrears", "agreement": "Keuken poetsen", "plan": "Payment plan:",
+            "next step": "Next step:"}
+    if consent in ("none", "landlord"):
+        assert (data["problems_reported_by_landlord"], data["agreements"], data["payment_plan"],
+                data["next_step"], data["fbu_agreement"]) == ([], [], None, None, None)
+        for said in (text, letter):
+            assert "registered with the tenancy-support service" in said
+            assert "starts once tenant and landlord have both consented" in said
+            for what, line in told.items():
+                assert line not in said, what
+    else:
+        assert data["problems_reported_by_landlord"] == ["arrears"] and data["payment_plan"] == "on-track"
+        for said in (text, letter):
+            for what, line in told.items():
+                assert line in said, what
+        waiting = "starts once you have consented as well"
+        assert (waiting in text, waiting in letter) == ((consent == "tenant",) * 2)

@@ -140,6 +140,8 @@ def test_the_landlords_problems_are_backfilled_from_what_the_history_can_tell(cl
                                   "ORDER BY 1, 2").fetchall() == [
             (1, "arrears", 1, 1), (1, "hygiene", 1, 1), (2, "arrears", 0, 0), (2, "nuisance", 0, 0),
             (3, "hygiene", 0, 1)]
+    for number in ("2026-0001", "2026-0002"):  # the tenant's consent lets the landlord hear the state of affairs
+        assert cli("--db", str(old), "case", "consent", number, "--tenant").exit_code == 0
     report = lambda number: json.loads(cli("--db", str(old), "case", "report", number, "--for", "landlord",  # noqa
                                            "-f", "json").stdout)["problems_reported_by_landlord"]
     assert report("2026-0001") == ["arrears", "hygiene"]

@@ -450,3 +450,55 @@ def test_a_visit_note_skipped_with_enter_is_not_asked_again_on_resume(cli, new_c
                            then=[("Log this contact?", "\r")])
     assert code == 0, shown
     assert "Note (confidential)?" not in shown
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_a_note_skipped_with_enter_stays_answered_over_two_resumes(cli, new_case, db_path):
+    """Stopped at the note; resumed, the note skipped with Enter and another answer corrected, stopped again;
+    resumed a second time, the note is still answered (empty), and not asked again."""
+    number = new_case("--date", "-1m")
+    stopped_at(db_path, ["visit", number], VISIT_ANSWERS, 3)  # Ctrl-C at the note
+    child = spawn_huurbeg(db_path, "visit", number, "--resume")
+    for question, keys in [("Note (confidential)?", "\r"), ("Next contact", "+2w\r"), ("Log this contact?", "n\r"),
+                           ("Which answer do you want to change?", DOWN * 2 + "\r"), ("Minutes spent?", "30\r")]:
+        answer(child, question, keys)
+    child.expect_exact("Log this contact?")
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    code, shown = run_flow(db_path, ["visit", number, "--resume"], [], then=[("Log this contact?", "\r")])
+    assert code == 0, shown
+    assert "Note (confidential)?" not in shown
+    [contact] = json.loads(cli("visit", "list", number, "--format", "json").stdout)
+    assert (contact["minutes"], contact["note"], contact["next"]) == (30, None, "2026-12-06")
+    assert drafts(db_path) == []
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang, since, discard", [
+    ("en", ["case", "close", "{number}", "--outcome", "other"], "Discard the kept answers?"),
+    ("en", ["case", "remove", "{number}", "--reason", "op het verkeerde dossier"], "Discard the kept answers?"),
+    ("nl", ["case", "close", "{number}", "--outcome", "other"], "De bijgehouden antwoorden weggooien?")])
+@pytest.mark.parametrize("keep", [True, False])
+def test_kept_answers_of_a_case_closed_or_removed_since_are_offered_to_discard(cli, new_case, db_path, lang, since,
+                                                                              discard, keep):
+    number = new_case("--date", "-1m")
+    stopped_at(db_path, ["visit", number], VISIT_ANSWERS, 3)
+    assert cli(*(word.format(number=number) for word in since)).exit_code == 0
+    before = snapshot(db_path)
+    child = spawn_huurbeg(db_path, "visit", number, "--resume", lang=lang)
+    child.expect_exact(number)
+    said = {"close": ("was closed since these answers were kept", "werd afgesloten nadat"),
+            "remove": ("was removed since these answers were kept", "werd verwijderd nadat")}[since[1]]
+    child.expect_exact(said[lang == "nl"])
+    answer(child, discard, "n\r" if keep else "\r")
+    code = finish(child)
+    if keep:  # refused as the case is refused anywhere, the answers still kept, nothing written
+        assert code == (4 if since[1] == "close" else 3), child.before
+        assert snapshot(db_path) == before
+        assert len(drafts(db_path)) == 1
+    else:
+        assert code == 0, child.before
+        assert drafts(db_path) == []
+        assert "Kind of contact?" not in child.before

@@ -89,7 +89,7 @@ def reported(cli, number: str, fmt: str = "json"):
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_a_problem_added_by_a_correction_never_reaches_the_landlord(cli, new_case, fmt):
     """The landlord registered arrears; the worker found hygiene problems on a visit: the landlord never said so."""
-    number = new_case()
+    number = new_case("--consent-tenant")  # the tenant let the landlord be told
     assert reported(cli, number) == ["arrears"]
     assert cli("case", "edit", number, "--problem", "arrears", "--problem", "hygiene").exit_code == 0
     assert cli("case", "edit", number, "--problem", "arrears", "--problem", "hygiene", "--problem",
@@ -103,7 +103,7 @@ def test_a_problem_added_by_a_correction_never_reaches_the_landlord(cli, new_cas
 
 
 def test_a_problem_the_worker_marks_as_the_landlords_reaches_the_landlord(cli, new_case):
-    number = new_case()
+    number = new_case("--consent-tenant")  # the tenant let the landlord be told
     result = cli("case", "edit", number, "--reported-by-landlord", "nuisance")
     assert result.exit_code == 0, result.output
     assert "problems the landlord reported" in result.stderr
@@ -121,7 +121,7 @@ def test_a_problem_the_worker_marks_as_the_landlords_reaches_the_landlord(cli, n
 def test_on_a_case_someone_else_registered_a_marked_problem_is_the_landlords_only(cli):
     number = cli("intake", "--track", "pw", "--tenant", "X", "--source", "ocmw", "--landlord", "Woonpunt",
                  "--landlord-type", "shm", "--problem", "arrears", "--problem", "hygiene", "--tenant-informed",
-                 "--no-input").stdout.strip()
+                 "--consent-tenant", "--no-input").stdout.strip()
     assert reported(cli, number) == []
     assert cli("case", "edit", number, "--reported-by-landlord", "arrears").exit_code == 0
     assert reported(cli, number) == ["arrears"]
@@ -129,7 +129,7 @@ def test_on_a_case_someone_else_registered_a_marked_problem_is_the_landlords_onl
 
 def test_a_corrected_source_takes_the_registrations_problems_along(cli, new_case):
     """Registered by the landlord after all, or not: the registration's problems follow; a marked one stays."""
-    number = new_case("--problem", "hygiene")
+    number = new_case("--problem", "hygiene", "--consent-tenant")
     assert cli("case", "edit", number, "--problem", "arrears", "--problem", "hygiene", "--problem",
                "other").exit_code == 0
     assert cli("case", "edit", number, "--reported-by-landlord", "other").exit_code == 0
@@ -411,3 +411,4 @@ def test_the_access_export_holds_every_personal_field_of_the_descriptions(cli, p
                                                             ("case_file", CASE)) for f in fields if f.personal}
     exported = json.dumps(as_json(cli("case", "export", private)))
     assert [where for where in sorted(personal) if planted[where] not in exported] == []
+

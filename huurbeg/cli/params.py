@@ -99,6 +99,7 @@ parse_date = _day(dates.parse_date, dates.NEAREST)
 """A date where neither direction is natural (--as-of, a period of figures): 17/11 is the nearest 17/11."""
 parse_past_date = _day(dates.parse_date, dates.PAST)
 """A date of something that happened (a visit, a payment, a signature): 17/11 is the last 17/11."""
+parse_past_date.today_on_enter = True  # type: ignore[attr-defined]  # asked on a terminal, today is its default
 parse_coming_date = _day(dates.parse_date, dates.COMING)
 """A date of something planned (a next visit, a deadline, an eviction): 17/11 is the coming 17/11."""
 CLEARED = date.min
@@ -153,7 +154,9 @@ parse_days = _wrap(_bounded(MAX_DAYS, N_("use a number of days from 0 to {most}"
 def code(enum: type[StrEnum], what: str) -> Callable:
     """A parser for one code list; the error lists the valid slugs. It knows its list (`code_list`),
     so that a help example can show a code in the reader's words (huurbeg.cli.helptext)."""
-    return knowing(_wrap(lambda text: parse_code(enum, text, what)), enum)
+    parser = knowing(_wrap(lambda text: parse_code(enum, text, what)), enum)
+    parser.code_what = what  # type: ignore[attr-defined]  # what a question asks for, when the option is left out
+    return parser
 
 
 def knowing(parser: Callable, codes: object) -> Callable:

@@ -19,13 +19,14 @@ pressed while a list was still being drawn answers the next question.
 import re
 import sys
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import asdict, replace
 from typing import TypeVar
 from datetime import date, datetime
 
 from huurbeg.core import dates, money, national_number, text
 from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
-                                     is_court_notice, landlords_meant, match_key)
+                                     is_court_notice, landlords_meant, match_key, tenant_of_case, tenant_of_open_case)
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.core.errors import (Cancelled, HuurbegError, RuleViolation, in_words, reason as _said,
                                  stated)
@@ -49,68 +50,101 @@ def before_each_question(hook: Callable[[], None] | None) -> None:
     _BEFORE_EACH_QUESTION[:] = [hook] if hook else []
 
 
-_ASKED = [0]
-"""How many questions this process has asked (an intake's summary follows any of them)."""
+class Flow:
+    """One interactive flow (an intake, a visit, a plan) while it is asked: created when it starts (start_flow),
+    held as the flow of this command until the command ends (end_flow), so that no flow sees another's answers,
+    also when many run in one process.
+
+    It holds what keeps its answers (huurbeg.domain.drafts) so that Ctrl-C or a No loses none, a function giving
+    its answers so far with those last kept, the questions answered with Enter alone (answered, empty, and kept
+    so under `skipped`, so that a resumed flow does not ask them again), the answers whose doubt was accepted
+    where they were typed, and how many questions it asked."""
+
+    def __init__(self, keep: Callable[[dict], None] | None = None, skipped: Sequence[str] = ()):
+        self.keep = keep
+        self.skipped: set[str] = set(skipped)
+        self.vouched: set[str] = set()
+        self.asked = 0
+        self._answers: Callable[[], dict] | None = None
+        self._kept: dict | None = None
+        self._asked_then = 0
+
+    def unanswered(self, name: str, value) -> bool:
+        """Whether the question of `name` is still to be asked: no value, and not skipped with Enter before."""
+        return value in (None, []) and name not in self.skipped
+
+    def answered(self, name: str, value):
+        """`value` answered for `name`; an empty one remembered as skipped, so it is kept as answered."""
+        if value in (None, []):
+            self.skipped.add(name)
+        return value
+
+    def answering(self, answers: Callable[[], dict]) -> None:
+        """The flow starts asking: `answers()` gives what it holds so far, the flags' values to begin with."""
+        self._answers, self._kept, self._asked_then = answers, self._with_skipped(answers()), self.asked
+
+    def _with_skipped(self, answers: dict) -> dict:
+        return {**answers, "skipped": sorted(self.skipped)} if self.skipped else answers
+
+    def keep_answers(self) -> None:
+        """Keep what the flow holds now, if a question was answered and it changed: before each question (the last
+        answer was accepted and the command's transaction let go of its lock) and when its last answer is in."""
+        if self.keep and self._answers and self.asked > self._asked_then and \
+                (now := self._with_skipped(self._answers())) != self._kept:
+            self.keep(now)
+            self._kept = now
+
+
+_FLOW: ContextVar[Flow | None] = ContextVar("huurbeg_flow", default=None)
+"""The flow of the command being run, from start_flow to end_flow."""
+
+
+def start_flow(keep: Callable[[dict], None] | None = None, skipped: Sequence[str] = ()) -> Flow:
+    """A new flow for this command, its answers kept with `keep(answers)` as each is accepted (None keeps none);
+    `skipped`: the questions a resumed flow had answered with Enter alone, not asked again."""
+    flow = Flow(keep, skipped)
+    _FLOW.set(flow)
+    return flow
+
+
+def end_flow() -> None:
+    """The command is over: its flow, and what it held, is gone."""
+    _FLOW.set(None)
+
+
+def _flow() -> Flow:
+    """The flow being asked; a question function called without one starts it (its answers kept nowhere)."""
+    return _FLOW.get() or start_flow()
 
 
 def questions_asked() -> int:
-    """How many questions have been asked so far: compared before and after, whether any was."""
-    return _ASKED[0]
-
-
-_KEEP: list[Callable[[dict], None]] = []
-"""What keeps the answers of the flow being asked (huurbeg.domain.drafts), so that Ctrl-C or a No loses none."""
-_ANSWERS: list = []
-"""The flow being asked: a function giving its answers so far, and those last kept."""
-_SKIPPED: set[str] = set()
-"""The questions of the flow being asked that were answered with Enter alone: answered, empty, and kept so
-(under `skipped`), so that a resumed flow does not ask them again."""
-
-
-def keep_answers(keep: Callable[[dict], None] | None, skipped: Sequence[str] = ()) -> None:
-    """Keep the answers of every flow asked from now on with `keep(answers)`, as each is accepted; None stops.
-    `skipped`: the questions a resumed flow had answered with Enter alone, not asked again."""
-    _KEEP[:] = [keep] if keep else []
-    _ANSWERS.clear()
-    _SKIPPED.clear()
-    _SKIPPED.update(skipped)
+    """How many questions the flow of this command has asked so far: compared before and after, whether any was."""
+    return _flow().asked
 
 
 def _unanswered(name: str, value) -> bool:
-    """Whether the question of `name` is still to be asked: no value, and not skipped with Enter before."""
-    return value in (None, []) and name not in _SKIPPED
+    return _flow().unanswered(name, value)
 
 
 def _answered(name: str, value):
-    """`value` answered for `name`; an empty one remembered as skipped, so it is kept as answered."""
-    if value in (None, []):
-        _SKIPPED.add(name)
-    return value
+    return _flow().answered(name, value)
 
 
 def _answering(answers: Callable[[], dict]) -> None:
-    """A flow starts asking: `answers()` gives what it holds so far, the flags' values to begin with."""
-    _ANSWERS[:] = [answers, _with_skipped(answers()), _ASKED[0]]
-
-
-def _with_skipped(answers: dict) -> dict:
-    return {**answers, "skipped": sorted(_SKIPPED)} if _SKIPPED else answers
+    _flow().answering(answers)
 
 
 def _keep_answers() -> None:
-    """Keep what the flow holds now, if a question was answered and it changed: before each question (the last
-    answer was accepted and the command's transaction let go of its lock) and when the flow's last answer is in."""
-    if _KEEP and _ANSWERS and _ASKED[0] > _ANSWERS[2] and (now := _with_skipped(_ANSWERS[0]())) != _ANSWERS[1]:
-        _KEEP[0](now)
-        _ANSWERS[1] = now
+    _flow().keep_answers()
 
 
 def _ask(question):
     for hook in _BEFORE_EACH_QUESTION:
         hook()
-    _keep_answers()
+    flow = _flow()
+    flow.keep_answers()
     _drop_typed_ahead(question.application.input)
-    _ASKED[0] += 1
+    flow.asked += 1
     try:
         answer = question.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
@@ -229,9 +263,17 @@ def _date(today: date, direction: str | None, *, after: tuple[date, str] | None 
 
 
 def introduce(number: str, tenant: str | None) -> None:
-    """Whose case the questions are about, shown before the first one."""
+    """Whose case the questions are about, shown before the first one (once: a command that asked for a flag it
+    was given without has shown it)."""
+    from typer._click.globals import get_current_context
+
     from huurbeg.output import render
 
+    ctx = get_current_context(silent=True)
+    if ctx is not None:
+        if ctx.meta.get("huurbeg.introduced") == number:
+            return
+        ctx.meta["huurbeg.introduced"] = number
     render.notice(_("Case {number}: {tenant}").format(number=number, tenant=tenant or _("(name removed)")),
                   style="bold")
 
@@ -246,7 +288,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date,
 
     d = replace(draft)
     _answering(lambda: asdict(d))
-    asked = _ASKED[0]
+    asked = questions_asked()
     if d.track is None:
         d.track = _select(_("Track?"), list(Track), Track.PW)
     if d.track == Track.OGP and d.source is None:  # the court's notice needs no informed tenant: who sent it first
@@ -291,7 +333,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date,
     if _unanswered("note", d.note):
         d.note = _answered("note", _optional_text(_("Note (confidential)?")))
     _keep_answers()
-    return d, _ASKED[0] != asked  # every answer skipped with Enter is still a question asked
+    return d, questions_asked() != asked  # every answer skipped with Enter is still a question asked
 
 
 def _may_be_known(matches: list[HouseholdMatch]) -> bool:
@@ -431,7 +473,7 @@ def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
     (huurbeg.domain.followup.plan_doubts), asked about right after the answer that gave the amount, a No asking
     that question again; the doubts accepted are in `vouched_fields()`."""
     _answering(lambda: {"arrears": arrears, "instalment": instalment, "start": start})
-    _VOUCHED.clear()
+    _flow().vouched.clear()
     if arrears is None:
         arrears = _plan_arrears(case_arrears, None, doubts)
     if instalment is None:
@@ -442,13 +484,9 @@ def ask_plan(arrears: int | None, instalment: int | None, start: date | None,
     return arrears, instalment, start
 
 
-_VOUCHED: set[str] = set()
-"""The fields whose doubt was accepted right after they were typed (see ask_plan)."""
-
-
 def vouched_fields() -> set[str]:
-    """The answers of the last plan asked whose doubt the worker accepted where it was typed."""
-    return set(_VOUCHED)
+    """The answers of the plan being asked whose doubt the worker accepted where they were typed."""
+    return set(_flow().vouched)
 
 
 def in_their_words(found: BaseException) -> str:
@@ -464,10 +502,10 @@ def _doubted(field: str, doubts: Sequence[HuurbegError]) -> bool:
     """The doubts about `field` asked right after it was typed, No by default; whether all were accepted."""
     mine = [found for found in doubts if getattr(found, "field", None) == field]
     if not accepted(mine):
-        _VOUCHED.discard(field)
+        _flow().vouched.discard(field)
         return False
     if mine:
-        _VOUCHED.add(field)
+        _flow().vouched.add(field)
     return True
 
 
@@ -564,6 +602,15 @@ def ask_amount(question: str, check: Callable[[int], object] | None = None) -> i
         return cents
 
     return _text(question, amount, optional=False)
+
+
+def discard_kept(gone: str) -> bool:
+    """Kept answers of a case that was closed or removed since: said in one line (`gone`), and whether to discard
+    them (Enter: yes)."""
+    from huurbeg.output import render
+
+    render.notice(gone[:1].upper() + gone[1:] + ".")
+    return confirm(_("Discard the kept answers?"))
 
 
 def vouch(doubts: Sequence[HuurbegError], force: bool, no_input: bool = False) -> bool:
@@ -894,3 +941,58 @@ def correct_visit(answers: dict, when: date, today: date) -> dict:
                                   _date(today, dates.COMING, after=(when, "this contact")), dates.fmt(a["next_planned"]))
     _keep_answers()
     return a
+
+
+# --- a required option left out, asked on a terminal ---------------------------------------------------------
+
+QUESTIONS = {
+    "reason": N_("Why? (kept in the history)"), "amount": N_("Amount paid (euros)?"), "due": N_("Due date?"),
+    "court": N_("Court?"), "dwelling": N_("Dwelling?"), "output": N_("File to write?"),
+    "closed_before": N_("Closed before (dd/mm/yyyy)?"), ("hearing", "served", "on"): N_("Served on?"),
+    ("hearing", "outcome", "result"): N_("Outcome of the hearing?"),
+    ("case", "assign", "to"): N_("To which worker?"), ("copy", "to"): N_("Copy into which database (path or URL)?"),
+    ("hearing", "add", "starts_at"): N_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
+}
+"""The question of a required option a command was given without (ask_option), by the option's name, or by the
+command's path and its name where one name means two things; a code is asked as `{what}?` from its list."""
+
+CLOSED_TOO = {("case", "report"), ("case", "file"), ("case", "remove"), ("case", "file-remove")}
+"""The commands with a required option that also take a closed case; any other refuses one before its question."""
+
+
+def ask_note(question: str) -> str | None:
+    """An optional note, asked after a required option that was asked (a closing's note)."""
+    return _text(question, text.required, optional=True)
+
+
+def ask_option(ctx, param, path: tuple[str, ...], offered: Callable[[object, dict], str | None] | None):
+    """The question of a required option the command at `path` was given without (huurbeg.cli.asking): whose
+    case it is first, a code from its list, anything else checked by the option's parser as it is typed;
+    `offered(store, params)` is taken on Enter."""
+    descriptor = param.type_descriptor
+    parser = descriptor.parameter_info.parser
+    number = ctx.params.get("number")
+    store = ctx.find_root().obj.store() if isinstance(number, str) or offered else None  # AppState
+    if store is not None and isinstance(number, str) and ctx.meta.get("huurbeg.introduced") != number:
+        whose = tenant_of_case if path in CLOSED_TOO else tenant_of_open_case
+        introduce(number, whose(store, number))  # an unknown or closed case is refused before the question
+    key = (*path, param.name)
+    asked = QUESTIONS.get(key) or QUESTIONS.get(key[-2:]) or QUESTIONS.get(param.name)
+    enum = getattr(parser, "code_list", None)
+    if enum is not None:
+        question = _(asked) if asked else _("{what}?").format(what=_(getattr(parser, "code_what", param.name)))
+        return _select(question[:1].upper() + question[1:], list(enum))
+    question = _(asked) if asked else param.opts[0]
+    default = offered(store, dict(ctx.params)) if offered else None
+    if default is None and getattr(parser, "today_on_enter", False):
+        default = dates.fmt(dates.today())
+
+    def parse(answer: str):
+        from typer import BadParameter
+
+        try:
+            return parser(answer) if parser is not None else text.required(answer)
+        except BadParameter as refused:
+            raise ValueError(refused.message) from None
+
+    return _text(question, parse, optional=False, default=default)

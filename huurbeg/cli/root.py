@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from huurbeg.core.patterns import pattern
 from huurbeg import __version__
-from huurbeg.cli import completion, helptext
+from huurbeg.cli import asking, completion, helptext
 from huurbeg.output import render
 from huurbeg.core.errors import Cancelled, HuurbegError, fields_named, reason as _said
 from huurbeg.cli.groups import spare_pydantic
@@ -101,6 +101,7 @@ class HuurbegGroup(TyperGroup):
         helptext.polish_command(command, path)
         if not hasattr(command, "commands"):
             command.parse_args = _running(command.parse_args)
+            asking.ask_missing_options(command, path)
         spare_pydantic(command)
         helptext.speak(command, getattr(self, "_huurbeg_language", "en"))
 

@@ -115,6 +115,9 @@ class AppState:
         Called once, after the command has returned or failed, so a command that exits non-zero
         or is stopped at any question has written nothing (a follow-up question included).
         """
+        asked = sys.modules.get("huurbeg.cli.prompts")  # a flow there is only where its questions were loaded
+        if asked is not None:
+            asked.end_flow()  # its answers are kept in the store or gone, with the command
         store, self._store = self._store, None
         created, self._created = self._created, None
         if store is None:
@@ -122,7 +125,6 @@ class AppState:
         from huurbeg.cli import prompts
 
         prompts.before_each_question(None)
-        prompts.keep_answers(None)
         try:
             if succeeded:
                 store.commit()

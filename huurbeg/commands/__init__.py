@@ -53,3 +53,21 @@ def _new_landlord_option():
 
 NewLandlordOption = _new_landlord_option()
 """--new-landlord of intake and case edit (huurbeg.domain.casework.check_new_landlord)."""
+
+
+def kept_answers_of(store: "Storage", flow: str, number: str, today):
+    """The kept answers a visit or a plan of this case resumes: (case, answers); (None, None) when the case was closed
+    or removed since they were kept, which is said in one line, and the worker discarded them. Not discarded, the
+    case is refused as any command refuses it (closed: reopen it first; removed: not found), the answers kept."""
+    from huurbeg.cli import prompts
+    from huurbeg.domain import casework, drafts
+
+    case, kept, gone = drafts.resumed_on_case(store, flow, number, today)
+    if gone is None:
+        return case, kept
+    if prompts.discard_kept(gone):
+        drafts.discard_kept(store, flow, case, today)
+        return None, None
+    store.cases.case(number)
+    casework.check_open(case.status, number)
+    return case, kept

@@ -12,6 +12,7 @@ from huurbeg.core.codes import AttachmentKind, Audience, Outcome, Problem, Statu
 from huurbeg.commands import NewLandlordOption, headed
 from huurbeg.output.history import fields_shown
 from huurbeg.core.i18n import N_, _, ngettext
+from huurbeg.cli import asking
 from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, MineOption, NoInputOption,
                                 ReasonOption, RecordIdArgument, WorkerOption, code_option, output_file,
                                 parse_case, parse_past_date, parse_required_text, parse_worker)
@@ -334,6 +335,8 @@ def close(
     store = app_state.store()
     when = when or app_state.today
     casework.check_closing(store, number, when, app_state.today)
+    if "outcome" in asking.asked_options(ctx) and note is None:  # asked as the outcome was: its note too
+        note = prompts.ask_note(_("Note on the closing (confidential)?"))
     running = casework.still_open(store, number)
     if running and prompts.interactive(no_input):
         prompts.introduce(number, casework.tenant_of_open_case(store, number))

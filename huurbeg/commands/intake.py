@@ -73,9 +73,8 @@ def intake(
     elif asking and store.drafts.kept(drafts.INTAKE, None, today) is not None:
         render.notice(_("Answers of an interrupted intake are kept: 'huurbeg intake --resume' goes on with them; "
                         "this intake replaces them."))
-    asked = prompts.questions_asked()
     with drafts.keeping(store, drafts.INTAKE, None, None, today, resuming=resume) as keeper:
-        prompts.keep_answers(keeper if asking else None, skipped)
+        flow = prompts.start_flow(keeper if asking else None, skipped)
         if asking and draft.landlord and not new_landlord:  # a flag's landlord is offered as the question's is
             draft = replace(draft, landlord=prompts.known_landlord(draft.landlord, store.cases.landlord_names()))
         new_landlord = new_landlord or asking  # on a terminal the known landlord it may mean was offered
@@ -86,14 +85,14 @@ def intake(
             casework.decide_household(matches, allow_duplicate)
         if isinstance(decision, str):
             keeper.done()
-            _used_instead(draft, decision)
+            _used_instead(store, draft, decision, today)
             render.write_text(decision + "\n")  # data: to the file of --output, if there is one
             return
         hearing = None
         if asking and draft.track == Track.OGP and draft.source == Source.COURT \
                 and prompts.confirm(_("Add the hearing of this petition now?")):
             hearing = prompts.ask_hearing(today, [(row.court, row.hearings) for row in store.court.courts()])
-        if resume or prompts.questions_asked() != asked:  # any question, even one skipped with Enter: all is shown
+        if resume or flow.asked:  # any question, even one skipped with Enter: all is shown
             from huurbeg.output.views import intake_summary
 
             while True:  # a No corrects an answer, then shows the summary again
@@ -108,7 +107,7 @@ def intake(
                     decision = prompts.ask_household(matches) if matches else casework.decide_household([], False)
                     if isinstance(decision, str):
                         keeper.done()
-                        _used_instead(draft, decision)
+                        _used_instead(store, draft, decision, today)
                         render.write_text(decision + "\n")
                         return
         number = casework.open_case(store, draft, decision)
@@ -136,8 +135,12 @@ def _show_created(store: "Storage", number: str, fmt: str, today: date) -> None:
                                                         warning=said(warning["message"])), style="yellow")
 
 
-def _used_instead(draft, number: str) -> None:
-    """An open case of the household is used instead of a new one: said, with the answers it did not take."""
+def _used_instead(store, draft, number: str, today: date) -> None:
+    """An open case of the household is used instead of a new one: its history says the household came in again;
+    said, with the answers it did not take."""
+    from huurbeg.domain import casework
+
+    casework.registered_again(store, number, draft, today)
     render.notice(_("No new case opened: continue with case {number}.").format(number=number))
     if (typed := _not_recorded(draft)):
         render.notice(_("Not recorded in case {number}: {answers}; add what still holds with "

@@ -16,7 +16,8 @@ from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.params import (AsOfOption, CaseArgument, DateOption, FormatOption, NoInputOption, ReasonOption, RecordIdArgument, code_option, output_file, parse_coming_date,
                                 parse_count, parse_date, parse_money, parse_past_date, parse_required_text)
 from huurbeg.cli.state import state
-from huurbeg.commands import ResumeOption
+from huurbeg.cli import asking
+from huurbeg.commands import ResumeOption, kept_answers_of
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
@@ -63,19 +64,23 @@ def new(
     asking = prompts.interactive(no_input)
     if resume and not asking:
         raise InvalidInput(_("--resume: goes on with the questions, on a terminal (without --no-input)"))
-    case = store.cases.case(number) if resume else None
+    case = None
     if resume:
-        kept = drafts.resumed(store, drafts.PLAN, case, number, today)
+        case, kept = kept_answers_of(store, drafts.PLAN, number, today)
+        if case is None:
+            render.message(_("{number}: the kept answers are discarded; nothing else was written.").format(
+                number=number))
+            return
         arrears, instalment = drafts.given_or_kept(arrears, kept, "arrears"), drafts.given_or_kept(
             instalment, kept, "instalment")
         start = drafts.given_or_kept(start, kept, "start")
-    asked, vouched = resume, set()
+    asked, vouched, flow = resume, set(), None
     with drafts.keeping(store, drafts.PLAN, case, number, today, resuming=resume) as keeper:
         if None in (arrears, instalment, start) and asking:
             asked = True
             prompts.introduce(number, casework.tenant_of_open_case(store, number))
             keeper.case_id = store.cases.case(number).id
-            prompts.keep_answers(keeper)
+            flow = prompts.start_flow(keeper)
             arrears, instalment, start = prompts.ask_plan(
                 arrears, instalment, start, today, followup.known_arrears(store, number),
                 lambda a, i: [] if force else followup.plan_doubts(store, number, a, i))
@@ -94,9 +99,9 @@ def new(
         if asked:  # like the intake: what was answered is shown whole, then confirmed
             from huurbeg.output.views import plan_summary
 
-            if resume:
+            if flow is None:  # resumed with nothing left to ask: the flow starts at the summary
                 keeper.case_id = store.cases.case(number).id
-                prompts.keep_answers(keeper)
+                flow = prompts.start_flow(keeper)
             while True:  # a No corrects an answer, then shows the summary again
                 plan_summary(number, arrears, schedule)
                 if prompts.confirm(_("Set up this payment plan?")):
@@ -141,6 +146,16 @@ def pay(
     render.message((_("{number}: payment of {amount} recorded; the plan is paid off.") if left == 0 else
                     _("{number}: payment of {amount} recorded; {left} left.")).format(
         number=number, amount=money.fmt(amount), left=money.fmt(left)))
+
+
+def _usual_payment(store, params: dict) -> str | None:
+    from huurbeg.domain import followup
+
+    cents = followup.usual_payment(store, params["number"])
+    return money.fmt(cents).removeprefix("€ ") if cents else None
+
+
+asking.offer(("plan", "pay"), "amount", _usual_payment)  # Enter at the question of --amount: the instalment
 
 
 @app.command("show")

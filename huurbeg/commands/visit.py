@@ -15,7 +15,7 @@ from huurbeg.cli.params import (CaseArgument, DateOption, FormatOption, NoInputO
                                 RecordIdArgument, code_option, parse_case, parse_coming_date, parse_minutes,
                                 parse_past_date, parse_clearable_coming_date, CLEARED)
 from huurbeg.cli.state import state
-from huurbeg.commands import ResumeOption
+from huurbeg.commands import ResumeOption, kept_answers_of
 from huurbeg.core.errors import InvalidInput
 
 app = typer.Typer(
@@ -62,21 +62,25 @@ def add(
         raise InvalidInput(_("--resume: goes on with the questions, on a terminal (without --no-input)"))
     case, skipped = None, []  # the questions answered with Enter alone before: answered, not asked again
     if resume:
-        case = store.cases.case(number)
-        kept = drafts.resumed(store, drafts.VISIT, case, number, today)
+        case, kept = kept_answers_of(store, drafts.VISIT, number, today)
+        if case is None:
+            render.message(_("{number}: the kept answers are discarded; nothing else was written.").format(
+                number=number))
+            return
         kind, reached = drafts.given_or_kept(kind, kept, "kind"), drafts.given_or_kept(reached, kept, "reached")
         minutes, note = drafts.given_or_kept(minutes, kept, "minutes"), drafts.given_or_kept(note, kept, "note")
         next_planned = drafts.given_or_kept(next_planned, kept, "next_planned")
         when = when or kept.get("when")  # the day of the contact, as --date gave it
         skipped = kept.get(drafts.SKIPPED, [])
     when = when or today
+    flow = None
     with drafts.keeping(store, drafts.VISIT, case, number, today, resuming=resume) as keeper:
         if asking and any(value is None and name not in skipped for name, value in (
                 ("kind", kind), ("minutes", minutes), ("note", note), ("next_planned", next_planned),
                 ("reached", reached))):
             case = followup.check_contact(store, number, when, minutes, next_planned, today)  # before any question
             keeper.case_id = case.id
-            prompts.keep_answers(keeper, skipped)
+            flow = prompts.start_flow(keeper, skipped)
             prompts.introduce(number, store.cases.household(case).name)
             kind, reached, minutes, note, next_planned = prompts.ask_visit(kind, reached, minutes, note,
                                                                            next_planned, when, today)
@@ -85,7 +89,8 @@ def add(
             from huurbeg.domain.rules import reaches
             from huurbeg.output.views import visit_summary
 
-            prompts.keep_answers(keeper, skipped)
+            if flow is None:  # nothing was left to ask: the flow starts at the summary
+                flow = prompts.start_flow(keeper, skipped)
             while True:  # a No corrects an answer, then shows the summary again
                 reached = reaches(kind) if reached is None else reached
                 visit_summary(number, when, kind, reached, minutes, note, next_planned)

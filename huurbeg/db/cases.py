@@ -339,6 +339,10 @@ class Cases(Landlords):
                                       f"{hearing_id} withdrawn with it")
         self.change(of, track=str(change.from_track))
 
+    def registered_again(self, of: Record, when: date, source: str) -> None:
+        """The household of this open case was registered again (an intake that found it and used this case)."""
+        self.core.record(of, "intake", f"registered again on {when.isoformat()} (registered by {source})")
+
     def close_case(self, of: Record, outcome: str, when: date, note: str | None = None) -> None:
         self.change(of, status=str(Status.CLOSED), outcome=str(outcome), closed_date=when)
         self.core.record(of, "close", f"closed on {when.isoformat()}: {outcome}" + (f"{NOTE}{note}" if note else ""))

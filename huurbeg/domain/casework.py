@@ -281,6 +281,13 @@ def open_case(store: "Storage", draft: IntakeDraft, decision: HouseholdDecision)
     return case.number
 
 
+def registered_again(store: "Storage", number: str, draft: IntakeDraft, today: date) -> None:
+    """An intake found the household and used its open case instead of opening one: the case's history says that
+    the household came in again, when and who registered it (the answers it did not take are said, not written)."""
+    case = store.cases.case(number)
+    store.cases.registered_again(case, draft.intake_date or today, str(draft.source or Source.OTHER))
+
+
 def record_consent(store: "Storage", number: str, parties: list[Party], when: date, today: date) -> None:
     case = store.cases.case(number)
     check_open(case.status, number)
@@ -378,6 +385,13 @@ def tenant_of_open_case(store: "Storage", number: str) -> str:
     """
     case = store.cases.case(number)
     check_open(case.status, number)
+    return store.cases.household(case).name
+
+
+def tenant_of_case(store: "Storage", number: str) -> str:
+    """The tenant's name of a case, open or closed: shown before the first question about it (an unknown case is
+    refused first)."""
+    case = store.cases.case(number)
     return store.cases.household(case).name
 
 

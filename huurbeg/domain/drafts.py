@@ -17,7 +17,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
-from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Track
+from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track
 from huurbeg.core.errors import Cancelled, NotFound, reason
 from huurbeg.core.i18n import N_, _
 
@@ -114,6 +114,26 @@ Given = TypeVar("Given")
 def given_or_kept(given: Given | None, kept: dict, name: str) -> Given | None:
     """A flag's value when it was given, else its kept answer (a flag always replaces what was kept)."""
     return kept.get(name) if given is None else given
+
+
+def resumed_on_case(store, flow: str, number: str, today: date) -> tuple:
+    """The kept answers of a flow about a case (a visit, a plan): (the case, the answers, why they can no longer
+    be used or None). The case may have been closed or removed since they were kept: that is said, not refused
+    at once, so the worker can discard them (discard_kept) instead of leaving them to expire."""
+    case = store.cases.case(number, removed=True)
+    kept = resumed(store, flow, case, number, today)
+    if case.removed_at is not None:
+        gone = _("case {number} was removed since these answers were kept").format(number=number)
+    elif case.status == Status.CLOSED:
+        gone = _("case {number} was closed since these answers were kept").format(number=number)
+    else:
+        gone = None
+    return case, kept, gone
+
+
+def discard_kept(store, flow: str, case, today: date) -> None:
+    """The worker's kept answers of this flow of this case go, in the command's transaction."""
+    store.drafts.drop(flow, case.id, today)
 
 
 def fill_intake(draft, kept: dict):

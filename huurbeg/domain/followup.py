@@ -151,6 +151,16 @@ def pay(store: Storage, number: str, amount: int, when: date, today: date) -> in
     return remaining - amount
 
 
+def usual_payment(store: "Storage", number: str) -> int | None:
+    """What a payment on the active plan usually is: its instalment, or the balance when less is left; None
+    without an active plan (offered at the question of a payment's amount)."""
+    plan = store.follow_up.active_plan(store.cases.case(number))
+    if plan is None:
+        return None
+    _lines, payments = store.follow_up.plan_lines(plan)
+    return min(plan.instalment_cents, plan.arrears_cents - sum(paid for _when, paid in payments)) or None
+
+
 def payment_doubts(store: "Storage", number: str, amount: int, when: date, today: date) -> list[RuleViolation]:
     """Whether a payment is far above the instalment (huurbeg.domain.rules.PAYMENT_FAR_ABOVE_INSTALMENTS): more
     than that many instalments and more than is due on its day with the next instalment, and not the whole

@@ -33,29 +33,38 @@ SUPPORT = {Track.PW: N_("preventive tenancy support"), Track.PRE_OGP: N_("suppor
 
 
 def landlord_report(store: Storage, number: str, today: date) -> dict:
-    """The state of affairs a landlord may be told; built only from fields that are allowed."""
+    """The state of affairs a landlord may be told; built only from fields that are allowed.
+
+    On PW, before the tenant has consented, there is no support and no state of affairs of it to tell: the
+    landlord hears only that the household was registered and that support starts once both consented (no
+    problems, agreements, plan, FBU agreement or next step; `released` says what may be told, see README's
+    *Professional secrecy*)."""
     case = store.cases.case(number)
     household, landlord = store.cases.household(case), store.cases.landlord(case)
-    agreements = [{"party": a.party, "agreement": a.text, "due": a.due_date,
-                   "kept": agreement_kept(a.due_date, a.done_date, today)} for a in store.follow_up.agreements(case)]
-    plan_standing = plan_view(store, number, today)["standing"] if store.follow_up.latest_plan(case) else None
-    fbu = store.follow_up.fbu_agreement(case)  # the landlord signed it; like elsewhere, no amounts
-    upcoming = [("hearing", h.starts_at.date()) for h in store.court.hearings(case)
-                if h.result is None and h.starts_at.date() >= today]
-    upcoming += [("agreement due", a["due"]) for a in agreements if a["kept"] == "open"]
-    next_step = min(upcoming, key=lambda step: step[1]) if upcoming else None
     running = case.status == Status.OPEN
     given = store.cases.consents(case)
+    released = Track(case.track) != Track.PW or Party.TENANT in given
+    agreements = [{"party": a.party, "agreement": a.text, "due": a.due_date,
+                   "kept": agreement_kept(a.due_date, a.done_date, today)}
+                  for a in store.follow_up.agreements(case)] if released else []
+    plan_standing = plan_view(store, number, today)["standing"] \
+        if released and store.follow_up.latest_plan(case) else None
+    fbu = store.follow_up.fbu_agreement(case) if released else None  # the landlord signed it; no amounts
+    upcoming = [("hearing", h.starts_at.date()) for h in store.court.hearings(case)
+                if h.result is None and h.starts_at.date() >= today] if released else []
+    upcoming += [("agreement due", a["due"]) for a in agreements if a["kept"] == "open"]
+    next_step = min(upcoming, key=lambda step: step[1]) if upcoming else None
     # PW starts only once tenant and landlord (if any) consented (huurbeg.domain.rules.consents_missing): until
     # then the letter may not say that support runs
-    waiting = running and bool(consents_missing(Track(case.track), landlord is not None, Party.TENANT in given,
-                                                Party.LANDLORD in given))
+    missing = consents_missing(Track(case.track), landlord is not None, Party.TENANT in given,
+                               Party.LANDLORD in given) if running else []
     return {
         "case": case.number, "date": today, "landlord": landlord.name if landlord else None,
         "tenant": household.name, "address": household.address,
         "support": {"running": running, "since": case.intake_date, "ended": case.closed_date,
-                    "kind": SUPPORT[Track(case.track)], "waiting_for_consent": waiting},
-        "problems_reported_by_landlord": store.cases.landlord_problems(case),
+                    "kind": SUPPORT[Track(case.track)], "waiting_for_consent": bool(missing),
+                    "tenant_consented": released},
+        "problems_reported_by_landlord": store.cases.landlord_problems(case) if released else [],
         "agreements": agreements, "payment_plan": plan_standing,
         "fbu_agreement": {"signed": fbu.signed_date, "advance_due": fbu.advance_due,
                           "advance_paid": fbu.paid_date} if fbu else None,
@@ -66,6 +75,9 @@ def landlord_report(store: Storage, number: str, today: date) -> dict:
 def support_sentence(support: dict) -> str:
     """Where the support stands, as a landlord may be told it: waiting for a consent, running, or ended."""
     d = lambda value: value.strftime("%d/%m/%Y") if value else ""  # noqa: E731
+    if support["waiting_for_consent"] and support.get("tenant_consented", False):
+        return _("Your tenant was registered with the tenancy-support service on {since} for {kind}; the support "
+                 "starts once you have consented as well.").format(kind=_(support["kind"]), since=d(support["since"]))
     if support["waiting_for_consent"]:
         return _("Your tenant was registered with the tenancy-support service on {since} for {kind}; the support "
                  "starts once tenant and landlord have both consented.").format(kind=_(support["kind"]),
@@ -78,8 +90,9 @@ def support_sentence(support: dict) -> str:
 
 
 def state_of_affairs(report: dict) -> list[str]:
-    """What the landlord is told, line by line, in the report and the letter alike: where the support stands,
-    the problems they reported, the agreements and whether they are kept."""
+    """What the landlord is told, line by line, in the report and the letter alike (one list, so they cannot say
+    different things): where the support stands, the problems they reported, the agreements and whether they are
+    kept, the plan's standing, the FBU agreement's advance, the next step, and that the rest stays secret."""
     d = lambda value: value.strftime("%d/%m/%Y") if value else ""  # noqa: E731
     lines = [support_sentence(report["support"])]
     if report["problems_reported_by_landlord"]:
@@ -90,7 +103,37 @@ def state_of_affairs(report: dict) -> list[str]:
         lines += [_("  - {party}: {agreement} — due {due} — {kept}").format(
             party=text_value(known(Party, a["party"])), agreement=plain(a["agreement"]) or _("(no text)"),
             due=d(a["due"]), kept=state_word(a["kept"])) for a in report["agreements"]]
+    if report["payment_plan"]:
+        lines.append(plan_line(report))
+    if fbu := report.get("fbu_agreement"):
+        if fbu["advance_paid"]:
+            lines.append(_("FBU guidance agreement signed {signed}: the advance due {due} was paid on {paid}.")
+                         .format(signed=d(fbu["signed"]), due=d(fbu["advance_due"]), paid=d(fbu["advance_paid"])))
+        else:
+            lines.append(_("FBU guidance agreement signed {signed}: the advance due {due} is not paid yet.").format(
+                signed=d(fbu["signed"]), due=d(fbu["advance_due"])))
+    if report["next_step"]:
+        lines.append(next_step_line(report))
+    lines.append(_("This report gives the state of affairs only; everything else stays under professional secrecy."))
     return lines
+
+
+def plan_standing(report: dict) -> str:
+    """The payment plan's standing in words ("on track"), or '' without a plan to tell of."""
+    return state_word(report["payment_plan"]).replace("-", " ") if report["payment_plan"] else ""
+
+
+def plan_line(report: dict) -> str:
+    return _("Payment plan: {standing}.").format(standing=plan_standing(report)) if report["payment_plan"] else ""
+
+
+def next_step_line(report: dict) -> str:
+    """The next step as the landlord is told it, or '' without one."""
+    step = report["next_step"]
+    if not step:
+        return ""
+    said = _("Next step: hearing on {date}.") if step["what"] == "hearing" else _("Next step: agreement due on {date}.")
+    return said.format(date=step["date"].strftime("%d/%m/%Y"))
 
 
 def report_text(report: dict) -> str:
@@ -103,22 +146,6 @@ def report_text(report: dict) -> str:
              tenant.format(tenant=plain(report["tenant"]), address=plain(report["address"])),
              "", _("Dear Sir or Madam,"), ""]
     lines += state_of_affairs(report)
-    if report["payment_plan"]:
-        lines.append(_("Payment plan: {standing}.")
-                     .format(standing=state_word(report["payment_plan"]).replace("-", " ")))
-    if fbu := report.get("fbu_agreement"):
-        if fbu["advance_paid"]:
-            lines.append(_("FBU guidance agreement signed {signed}: the advance due {due} was paid on {paid}.")
-                         .format(
-                signed=d(fbu["signed"]), due=d(fbu["advance_due"]), paid=d(fbu["advance_paid"])))
-        else:
-            lines.append(_("FBU guidance agreement signed {signed}: the advance due {due} is not paid yet.").format(
-                signed=d(fbu["signed"]), due=d(fbu["advance_due"])))
-    if step := report["next_step"]:
-        next_step = _("Next step: hearing on {date}.") if step["what"] == "hearing" \
-            else _("Next step: agreement due on {date}.")
-        lines.append(next_step.format(date=d(step["date"])))
-    lines.append(_("This report gives the state of affairs only; everything else stays under professional secrecy."))
     lines += ["", _("Kind regards,"), _("The tenancy-support service")]
     return "\n".join(_wrapped(line) for line in lines) + "\n"
 

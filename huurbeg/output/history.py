@@ -17,6 +17,7 @@ from huurbeg.core.messages import state_word, text_value
 FORMS = (
     N_("opened on track {track} (registered by {source}), returning household"),
     N_("opened on track {track} (registered by {source})"),
+    N_("registered again on {date} (registered by {source})"),
     N_("consent of {party} recorded, dated {date}"),
     N_("track {track} → {to}: the admission's track change withdrawn"),
     N_("track {track} → {to}: the move of hearing {id} withdrawn with it"),

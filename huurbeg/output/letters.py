@@ -237,22 +237,7 @@ def _landlord(store: "Storage", case, today: date) -> dict:
     d = dates.fmt
     support = report["support"]
     body = [line.strip() for line in secrecy.state_of_affairs(report)]  # a letter's lines stand at its margin
-    plan = state_word(report["payment_plan"]).replace("-", " ") if report["payment_plan"] else ""
-    if plan:
-        body.append(_("Payment plan: {standing}.").format(standing=plan))
-    if fbu := report["fbu_agreement"]:
-        if fbu["advance_paid"]:
-            body.append(_("FBU guidance agreement signed {signed}: the advance due {due} was paid on {paid}.").format(
-                signed=d(fbu["signed"]), due=d(fbu["advance_due"]), paid=d(fbu["advance_paid"])))
-        else:
-            body.append(_("FBU guidance agreement signed {signed}: the advance due {due} is not paid yet.").format(
-                signed=d(fbu["signed"]), due=d(fbu["advance_due"])))
-    next_step = ""
-    if step := report["next_step"]:
-        next_step = (_("Next step: hearing on {date}.") if step["what"] == "hearing"
-                     else _("Next step: agreement due on {date}.")).format(date=d(step["date"]))
-        body.append(next_step)
-    body.append(_("This report gives the state of affairs only; everything else stays under professional secrecy."))
+    plan, next_step = secrecy.plan_standing(report), secrecy.next_step_line(report)
     contact = _text(getattr(landlord, "contact_person", None))
     return {
         "addressee": _text(landlord.name) + (f"\n{_('attn. {person}').format(person=contact)}" if contact else ""),
