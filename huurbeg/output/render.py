@@ -539,9 +539,12 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
             return plain(value)
 
     cells = {key: [cell(row.get(key)) for row in rows] for key, *_ in columns}
-    size = lambda text: len(text) if text.isascii() else cell_len(text)  # noqa: E731  (ASCII: one cell a character)
-    natural = {key: max([size(header)] + [size(c) for c in cells[key]]) for key, header, *_ in columns}
-    needed = {key: max([size(header)] + [size(c.partition("; ")[0]) for c in cells[key]]) if key in FACT_FIRST
+
+    def widest(texts: list[str]) -> int:  # ASCII: one cell a character, measured by len for the whole column
+        return max(map(len, texts)) if all(map(str.isascii, texts)) else max(map(cell_len, texts))
+
+    natural = {key: widest([header, *cells[key]]) for key, header, *_ in columns}
+    needed = {key: widest([header, *(c.partition("; ")[0] for c in cells[key])]) if key in FACT_FIRST
               else natural[key] for key, header, *_ in columns}
     shown = list(columns)
     while len(shown) > 1:
@@ -702,8 +705,10 @@ def _cropped(text: str, width: int) -> str:
 
 def _fit(text: str, width: int) -> str:
     """`text` padded to `width` terminal cells, or cut to it with an ellipsis."""
-    size = len(text) if text.isascii() else _cells(text)
-    if size <= width:
+    if text.isascii():
+        if len(text) <= width:
+            return text.ljust(width)
+    elif (size := _cells(text)) <= width:
         return text + " " * (width - size)
     return _cropped(text, width - 1) + "…"
 
