@@ -46,6 +46,7 @@ def _outputs(cli, monkeypatch) -> dict[str, str]:
     return found
 
 
+@pytest.mark.sqlite_only  # on a server the worker is the database role, which json, csv and --mine show
 def test_the_lists_write_what_they_wrote(cli, busy, monkeypatch):
     found = _outputs(cli, monkeypatch)
     if os.environ.get("HUURBEG_WRITE_LIST_OUTPUT"):
