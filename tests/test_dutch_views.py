@@ -218,6 +218,30 @@ def test_a_message_is_english_data_and_dutch_text(monkeypatch):
     assert text_value(message) == f"{message}" == "afspraak 3 vervalt; te doen door de huurder"
 
 
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_message_of_text_and_numbers_is_english_data_as_any_other(monkeypatch, lang):
+    """A rule's message made of text and numbers has its English text without the catalogue: the text English
+    gives it, singular and plural, a field it refers to, and Dutch on a Dutch screen."""
+    from huurbeg.core.i18n import N_, Nn_, speaking
+    from huurbeg.core.messages import Msg, _filled
+    from huurbeg.domain.rules import RULE_NAMES
+
+    monkeypatch.setenv("HUURBEG_LANG", lang)
+    made = [(Nn_("no contact for {days} day", "no contact for {days} days"), {"count": n, "days": n})
+            for n in (-1, 0, 1, 2, 31)]
+    made += [(N_("instalment {seq}: {open} unpaid; of {amount}, due {due}"),
+              {"seq": 2, "open": "€ 10,00", "amount": "€ 100,00", "due": "01/11/2026"}),
+             (N_("give {field:worker} or {field:mine}, not both"), {}), (N_("PW past its {years}-year maximum"),
+                                                                        {"years": 3})]
+    made += [(slug, {}) for slug in RULE_NAMES.values()]
+    for msgid, params in made:
+        count = params.pop("count", None)
+        message = Msg(msgid, count=count, **params)
+        with speaking("en"):
+            assert str.__str__(message) == _filled(msgid, params, count)
+        assert message.shown() == _filled(msgid, params, count)
+
 def test_the_history_in_dutch(cli, dutch_case):
     screen = cli("case", "show", dutch_case, env=NL).stdout
     for words in ("geopend in traject PW (aangemeld door gerechtsdeurwaarder)", "contact (huisbezoek) op 13/10/2026, 45 min",

@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from huurbeg.domain.payment_plan import (LATE_AFTER_DAYS, Instalment, allocate, balance, first_due, paid_late, schedule,
                                          states)
@@ -150,3 +152,15 @@ def test_a_plan_paid_late_once_with_the_next_instalment_due_and_unpaid_is_behind
     assert standing("active", states(plan, first_paid_late, today), today) == "behind"
     paid_too = first_paid_late + [(date(2026, 12, 1), 10000)]
     assert standing("active", states(plan, paid_too, today), today) == "caught-up"
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)), st.integers(-240, 240))
+def test_months_are_counted_as_relativedelta_counts_them(day, months):
+    """The rules count a plan's last month and the three years of PW over every open case without dateutil: the
+    same days, the end of a shorter month and 29 February included."""
+    from dateutil.relativedelta import relativedelta
+
+    from huurbeg.core.dates import months_later
+
+    assert months_later(day, months) == day + relativedelta(months=months)
+    assert months_later(day, 12 * (months // 12)) == day + relativedelta(years=months // 12)

@@ -8,6 +8,7 @@ rolled back when it failed, exited non-zero or was stopped.
 """
 
 import errno
+import gc
 import importlib
 import os
 import re
@@ -363,6 +364,17 @@ def root(
 
 
 
+COLLECT_AFTER = 100_000
+"""New objects between two looks for garbage in cycles (Python's default: 700)."""
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    A command is one short process: what its imports made lives until it ends, and the rows a list reads are freed
+    as they go (they hold no cycles). Python looks for cycles after every 700 new objects, and now and then through
+    every object made so far: a tenth of the time of a list of 2,000 cases. The objects made until now are left
+    out of those looks, and they come after COLLECT_AFTER new objects."""
+    gc.freeze()
+    gc.set_threshold(COLLECT_AFTER, 20, 20)
     app()

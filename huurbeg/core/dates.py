@@ -385,3 +385,11 @@ def long_day(value: date) -> str:
 def iso(value: date | datetime | None) -> str | None:
     """ISO 8601 for files (json, csv); None stays None."""
     return value.isoformat() if value is not None else None
+
+
+def months_later(day: date, months: int) -> date:
+    """`day + relativedelta(months=months)`, for the rules that count months over every open case: the same day
+    of the month `months` later (earlier when negative), the month's last day when that month is shorter (31/01
+    and one month: 28/02 or 29/02; 29/02 and three years: 28/02)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return day.replace(year=year, month=month + 1, day=min(day.day, calendar.monthrange(year, month + 1)[1]))

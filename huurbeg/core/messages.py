@@ -31,8 +31,10 @@ class Msg(str):
     count: int | None  # type: ignore[assignment]  # str.count is shadowed: a message is no text to search
 
     def __new__(cls, msgid: str | tuple[str, str], /, count: int | None = None, **params: object) -> "Msg":
-        with speaking("en"):
-            english = _filled(msgid, params, count)
+        english = _english(msgid, params, count)
+        if english is None:
+            with speaking("en"):
+                english = _filled(msgid, params, count)
         made = super().__new__(cls, english)
         made.msgid, made.params, made.count = msgid, params, count
         return made
@@ -50,6 +52,22 @@ class Msg(str):
 def shown(text: str) -> str:
     """A text in the reader's language: a Msg translated, any other text as it is."""
     return text.shown() if isinstance(text, Msg) else text
+
+
+_AS_TYPED = frozenset({str, int})
+"""Values that read the same in every language (text_value gives str(value)): a message made of them alone has
+its English text without asking the English catalogue, which gives every text as it is written."""
+
+
+def _english(msgid: str | tuple[str, str], params: dict[str, object], count: int | None = None) -> str | None:
+    """What `_filled` gives in English for a rule's message, of `params` of _AS_TYPED and referring to no field: the
+    text as written (the plural unless the count is one, as gettext has it without a catalogue). None for any
+    other message: a field's words and a code's label are the English catalogue's to give."""
+    text = msgid if isinstance(msgid, str) else msgid[0] if abs(count or 0) == 1 else msgid[1]
+    if "{field:" in text or not all(type(value) in _AS_TYPED for value in params.values()):
+        return None
+    english = text.format(field=FIELD, **{key: str(value) for key, value in params.items()})
+    return None if "{field:" in english else english
 
 
 def _filled(msgid: str | tuple[str, str], params: dict[str, object], count: int | None = None) -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from huurbeg.core.dates import months_later
 from huurbeg.core.i18n import _
 from huurbeg.core.errors import Refused
 
@@ -119,7 +120,7 @@ def states(instalments: list[Instalment], payments: list[tuple[date, int]], as_o
     paid, settled = _settle(instalments, counted)
     result = []
     for i, inst in enumerate(instalments):
-        next_due = instalments[i + 1].due if i + 1 < len(instalments) else inst.due + relativedelta(months=1)
+        next_due = instalments[i + 1].due if i + 1 < len(instalments) else months_later(inst.due, 1)
         days_late = max(0, (on - inst.due).days) if (on := settled[i]) else 0
         result.append(InstalmentState(inst.seq, inst.due, inst.amount, paid[i],
                                       _state(inst, paid[i], next_due, as_of), settled[i], days_late))
@@ -131,12 +132,15 @@ def paid_late(current: list[InstalmentState]) -> list[InstalmentState]:
     return [s for s in current if s.paid_late]
 
 
+_LATE = timedelta(days=LATE_AFTER_DAYS)
+
+
 def _state(inst: Instalment, paid: int, next_due: date, as_of: date) -> str:
     if paid >= inst.amount:
         return "paid"
     if as_of >= next_due:
         return "missed"
-    if as_of > inst.due + timedelta(days=LATE_AFTER_DAYS):
+    if as_of > inst.due + _LATE:
         return "late"
     return "partial" if paid else "due"
 
@@ -151,7 +155,7 @@ def broken_spells(instalments: list[Instalment], payments: list[tuple[date, int]
     # The count of missed instalments changes only when one falls missed (the next falls due) or on a payment.
     turns = {nxt.due for nxt in instalments[1:]} | {when for when, _ in payments}
     if instalments:
-        turns.add(instalments[-1].due + relativedelta(months=1))
+        turns.add(months_later(instalments[-1].due, 1))
     spells, broken = [], False
     for day in sorted(d for d in turns if d <= until):
         now = sum(s.state == "missed" for s in states(instalments, payments, day)) >= BROKEN_AFTER_MISSED

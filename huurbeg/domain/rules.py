@@ -18,7 +18,7 @@ from huurbeg.core.errors import InvalidInput
 from huurbeg.core.i18n import N_, Nn_, _, language
 from huurbeg.core.messages import Msg
 from huurbeg.domain.payment_plan import BROKEN_AFTER_MISSED, LATE_AFTER_DAYS, Instalment
-from huurbeg.core.dates import long_day
+from huurbeg.core.dates import long_day, months_later
 from huurbeg.core.errors import RuleViolation
 
 # --- thresholds ------------------------------------------------------------
@@ -317,7 +317,7 @@ def pw_max_duration(facts: CaseFacts, today: date) -> Iterator[CaseWarning]:
     """PW support lasts at most three years from the start of the track."""
     if facts.track != Track.PW:
         return
-    end = facts.track_since + relativedelta(years=PW_MAX_YEARS)
+    end = months_later(facts.track_since, 12 * PW_MAX_YEARS)
     severity = _countdown(end, today, PW_END_WARNING_DAYS, Severity.WARNING)
     message = {Severity.OVERDUE: N_("PW past its {years}-year maximum"),
                Severity.WARNING: N_("PW nears its {years}-year maximum"),
