@@ -196,3 +196,32 @@ def test_edit_on_a_terminal_asks_every_field_with_its_value(cli, new_case):
     assert case["tenant"]["phone"] == "0470 11 22 33" and case["rent"] == 650.0
     assert case["problems"] == ["arrears"] and case["landlord"]["name"] == "Woonpunt"
     assert case["timeline"][-1]["detail"] == "corrected: address"
+
+
+@pytest.mark.slow
+def test_edit_on_a_terminal_clears_a_text_with_a_dash_as_its_header_and_the_numbers_say(cli, new_case):
+    """The header of `case edit` says what its questions take: Enter keeps, '-' clears, a text as a number."""
+    pexpect = pytest.importorskip("pexpect")
+    number = new_case("--phone", "0470 11 22 33", "--rent", "650")
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "case", "edit", number], env=env, encoding="utf-8",
+                          timeout=20, dimensions=(40, 120))
+    child.expect_exact("Enter keeps a value; - (or an emptied text) clears it.")
+    child.expect_exact("Tenant's name?")
+    child.send("\r")
+    child.expect_exact("Address?")
+    child.send("\r")
+    child.expect_exact("Phone?")
+    child.send("\x7f" * 20 + "-\r")
+    for question in ("Birth date", "National register number?", "Adults", "Children", "Registered by?",
+                     "Who at that service", "Landlord?", "Problems?", "Rent arrears", "Monthly rent"):
+        child.expect_exact(question)
+        child.send("\r")
+    child.expect_exact("Note")
+    child.send("-\r")  # a text with nothing stored: '-' leaves it empty, as it would clear it
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    case = dossier(cli, number)
+    assert case["tenant"]["phone"] is None and case["note"] is None and case["rent"] == 650.0
+    assert case["timeline"][-1]["detail"] == "corrected: phone"

@@ -107,7 +107,7 @@ THE_COMMAND_LINES_OWN = {
     "table for people; json or csv for programs; csv-excel for a Belgian Excel; xlsx a workbook, one sheet per "
     "panel; html the report as one printable page with charts; pdf the same report as an A4 PDF (with --output "
     "FILE.pdf).",
-    "none recorded (hearing add/outcome --proposal)",
+    "none recorded (hearing edit --proposal)",
     "No open cases. Register one with 'huurbeg intake', or explore with 'huurbeg --help'.",
     "FBU agreement {id} signed {date}: advance of {amount} EUR due {due}, balance in payment plan {plan} (advance "
     "above the fund's limit, recorded with --force)",

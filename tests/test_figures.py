@@ -7,6 +7,7 @@ aggregates, so a grouping, an index or a join that changes a count shows up as a
 import json
 from collections import Counter
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -173,7 +174,7 @@ def counted_by_hand(db: dict, first: date, last: date) -> dict[tuple[str, str], 
         schedule = sorted((Instalment(i["seq"], i["due_date"], i["amount_cents"])
                            for i in db["instalment"] if i["plan_id"] == plan["id"]), key=lambda i: i.seq)
         count("plans_paid_late", {}, any(s.paid_late and within(s.paid_on) for s in states(schedule, paid, last)))
-    shown_as = {"hours": lambda minutes: round(minutes / 60, 1), "fbu_advances_paid_amount": lambda cents: cents / 100}
+    shown_as = {"hours": lambda minutes: float((Decimal(minutes) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP)), "fbu_advances_paid_amount": lambda cents: cents / 100}
     return {(figure, breakdown): shown_as.get(figure, int)(value)
             for figure, tally in figures.items() for breakdown, value in tally.items()}
 
@@ -252,3 +253,23 @@ def test_the_figures_of_a_file_import_neither_the_orm_nor_pydantic(cli, new_case
     figures = json.loads(subprocess.run([sys.executable, "-m", "huurbeg", "stats", "--month", "2026-10", "-f", "json"],
                                         capture_output=True, text=True, env=env).stdout)
     assert {(r["figure"], r["breakdown"]): r["value"] for r in figures}[("home_visits", "track=pw")] == 1
+
+
+@pytest.mark.parametrize("minutes, shown", [(0, 0.0), (None, 0.0), (3, 0.1), (2, 0.0), (45, 0.8), (75, 1.3),
+                                            (110, 1.8), (185, 3.1), (15, 0.3), (9, 0.2), (60, 1.0), (93, 1.6)])
+def test_hours_round_a_half_up_so_a_tracks_hours_add_up_as_a_person_adds_them(minutes, shown):
+    from huurbeg.domain.figures import hours
+
+    assert hours(minutes) == shown
+
+
+def test_the_hours_of_the_tracks_add_up_to_the_hours_reported(cli):
+    """75 minutes on PW and 110 on OGP: 1,3 + 1,8 is the 3,1 hours of the month, not 1,2 + 1,8."""
+    pw = cli("intake", "--track", "pw", "--tenant", "A", "--source", "tenant", "--tenant-informed",
+             "--no-input").stdout.strip()
+    ogp = cli("intake", "--track", "ogp", "--tenant", "B", "--source", "court", "--no-input").stdout.strip()
+    for number, minutes in ((pw, "75"), (ogp, "60"), (ogp, "50")):
+        assert cli("visit", number, "--kind", "phone", "--minutes", minutes, "--no-input").exit_code == 0
+    rows = json.loads(cli("stats", "--month", "deze", "--format", "json").stdout)
+    found = {(r["figure"], r["breakdown"]): r["value"] for r in rows if r["figure"] == "hours"}
+    assert found[("hours", "")] == 3.1 and found[("hours", "track=pw")] == 1.3 and found[("hours", "track=ogp")] == 1.8

@@ -236,3 +236,39 @@ def test_a_household_written_otherwise_is_named_in_dutch(cli):
                               "--phone": "0488443322"}), env={"HUURBEG_LANG": "nl"})
     assert_one_line_error(result, code=4, contains=f"lopend dossier {first} (zelfde naam en adres, gelijkaardig "
                                                    "geschreven)")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_second_open_case_of_a_household_leaves_the_stored_household_as_it_was(cli, db_path, lang):
+    first = cli(*INTAKE, "--national-number", "85073003328", "--phone", "0488 44 33 22", "--adults", "2",
+                "--children", "3").stdout.strip()
+    stored = rows(db_path, "SELECT name, address, phone, adults, children, birth_date FROM household")
+    second = cli(*INTAKE, "--tenant", "J. Peeters", "--address", "Elders 5", "--phone", "0488443322",
+                 "--national-number", "85073003328", "--adults", "1", "--children", "0", "--birth-date",
+                 "30/07/1985", "--allow-duplicate", env={"HUURBEG_LANG": lang})
+    assert second.exit_code == 0, second.output
+    assert rows(db_path, "SELECT count(*) FROM household") == [(1,)]
+    name, address, phone, adults, children, _ = stored[0]
+    assert rows(db_path, "SELECT name, address, phone, adults, children, birth_date FROM household") == \
+        [(name, address, phone, adults, children, "1985-07-30")]  # the one empty field is filled
+    said = second.stderr.replace("\n", " ")
+    if lang == "nl":
+        assert f"dossier {first}" in said and "naam huurder, adres, volwassenen, kinderen" in said
+    else:
+        assert f"open case {first}" in said and "tenant name, address, adults, children" in said
+    assert "Elders" not in said and "0488443322" not in said  # fields are named, never their values
+    history = cli("case", "history", second.stdout.strip(), env={"HUURBEG_LANG": lang, "COLUMNS": "300"})
+    line = "gezin gehouden zoals in lopend dossier" if lang == "nl" else "household kept as in open case"
+    assert f"{line} {first}" in history.stdout and "Elders" not in history.stdout
+
+
+def test_a_returning_household_takes_the_new_answers_and_its_history_names_the_fields(cli, db_path):
+    first = cli(*INTAKE, "--date", "01/02/2025", "--national-number", "85073003328").stdout.strip()
+    assert cli("case", "close", first, "--outcome", "eviction-prevented", "--date", "01/06/2025").exit_code == 0
+    result = cli(*INTAKE, "--address", "Nieuwstraat 9, 2800 Mechelen", "--national-number", "85073003328")
+    assert result.exit_code == 0, result.output
+    assert rows(db_path, "SELECT address FROM household") == [("Nieuwstraat 9, 2800 Mechelen",)]
+    assert "address" in result.stderr and "Nieuwstraat" not in result.stderr
+    details = [entry["detail"] for entry in
+               json.loads(cli("case", "history", result.stdout.strip(), "--format", "json").stdout)]
+    assert "household details updated at this registration: address" in details

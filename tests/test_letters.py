@@ -303,6 +303,7 @@ def test_the_court_is_told_nothing_without_the_tenants_consent(cli, service, tmp
 
 def test_missing_service_details_are_named_without_a_terminal(cli, new_case, tmp_path, db_path):
     number = new_case()
+    assert cli("landlord", "edit", "Woonpunt", "--address", "Bruul 5, 2800 Mechelen").exit_code == 0  # the case's first
     before = snapshot(db_path)
     result = cli("letter", number, "--to", "landlord", "--output", str(tmp_path / "a.pdf"))
     assert_one_line_error(result, contains="--name --organisation --address")
@@ -663,3 +664,27 @@ def test_before_the_tenants_consent_the_landlord_hears_only_of_the_registration(
                 assert line in said, what
         waiting = "starts once you have consented as well"
         assert (waiting in text, waiting in letter) == ((consent == "tenant",) * 2)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("to, setup, refusal", [
+    ("court", "notice", "consent"), ("landlord", "crisis", "has no landlord"), ("court", "crisis", "has no hearing")])
+def test_a_letter_that_cannot_go_asks_nothing_of_the_service_first(cli, db_path, tmp_path, to, setup, refusal):
+    """On a terminal with no service details yet, a letter the case's rules refuse says so before any question
+    about the service or the worker: those answers would be asked only to be thrown away."""
+    pexpect = pytest.importorskip("pexpect")
+    from conftest import spawn_huurbeg
+
+    args = ["--track", "ogp", "--source", "court", "--tenant", "Familie Maes"] if setup == "notice" else \
+        ["--track", "crisis", "--source", "tenant", "--tenant", "Familie Maes", "--tenant-informed"]
+    number = cli("intake", *args, "--no-input").stdout.strip()
+    if setup == "notice":
+        assert cli("hearing", "add", number, "--date", "+3d 09:30", "--court", "Vredegerecht Mechelen").exit_code == 0
+    before = snapshot(db_path)
+    child = spawn_huurbeg(db_path, "letter", number, "--to", to, "--output", str(tmp_path / "brief.pdf"))
+    child.expect(pexpect.EOF)
+    child.close()
+    shown = " ".join((child.before or "").split())
+    assert child.exitstatus != 0 and refusal in shown, shown
+    assert "?" not in shown.replace("(y/N)", "")  # no question was asked
+    assert snapshot(db_path) == before and not list(tmp_path.glob("*.pdf"))

@@ -502,3 +502,30 @@ def test_kept_answers_of_a_case_closed_or_removed_since_are_offered_to_discard(c
         assert code == 0, child.before
         assert drafts(db_path) == []
         assert "Kind of contact?" not in child.before
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_the_first_intake_on_a_new_database_keeps_its_answers_when_stopped(cli, db_path):
+    """A new worker's first intake makes the database: stopped there, the answers it promises to keep are kept."""
+    import os
+    import sys
+
+    assert not db_path.exists()
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1")
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", *INTAKE_FLAGS], env=env, encoding="utf-8", timeout=20,
+                          dimensions=(40, 120))
+    answer(child, "(y/N)", "y\r")
+    for question, keys in INTAKE_ANSWERS[:3]:
+        answer(child, question, keys)
+    child.expect_exact(INTAKE_ANSWERS[3][0])
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    assert "answers given are kept" in " ".join((child.before or "").split())
+    assert db_path.exists()
+    assert [(flow, case) for flow, case, _ in drafts(db_path)] == [("intake", None)]
+    assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
+    code, shown = run_flow(db_path, [*INTAKE_FLAGS, "--resume"], INTAKE_ANSWERS[3:],
+                           then=[("Register this case?", "\r")])
+    assert code == 0, shown
+    assert query(db_path, "SELECT name, address FROM household") == [("Jan Peeters", "Kerkstraat 1, 2800 Mechelen")]

@@ -146,8 +146,13 @@ def test_referrals_show_in_the_timeline_and_the_brief(cli, new_case):
     assert "referred to cgg on 2026-11-22" in [e["detail"] for e in case["timeline"]]
     assert all("MENTAL-HEALTH-NOTE" not in (e["detail"] or "") for e in case["timeline"])
     brief = as_json(cli("hearing", "brief", number, "-f", "json"))
-    assert brief["referrals"] == [{"date": "2026-11-22", "to": "cgg"}]
+    assert brief["referrals"] == [{"date": "2026-11-22", "to": "cgg", "outcome": None}]
     assert "MENTAL-HEALTH-NOTE" not in cli("hearing", "list", "-f", "ics").stdout
+    shown = cli("hearing", "brief", number, env={"HUURBEG_LANG": "nl", "COLUMNS": "80"}).stdout
+    assert "nog geen antwoord" in shown and "hearing edit --proposal" in shown
+    assert cli("refer", "outcome", number, "1", "--result", "aanvaard").exit_code == 0
+    assert as_json(cli("hearing", "brief", number, "-f", "json"))["referrals"][0]["outcome"] == "accepted"
+    assert "aanvaard" in cli("hearing", "brief", number, env={"HUURBEG_LANG": "nl", "COLUMNS": "80"}).stdout
 
 
 @pytest.mark.parametrize("args, code, text", [

@@ -762,11 +762,14 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
 
 
 def _edit(prompt: str, parse: Callable[[str], object] = str, *, optional: bool = True, current: str = ""):
-    """A stored text to correct: it is put in the input to be edited; emptied, an optional field is cleared."""
+    """A stored text to correct: it is put in the input to be edited; emptied, or '-' as a number's or a date's
+    question takes it, an optional field is cleared."""
     import questionary
 
-    answer = _ask(questionary.text(prompt, default=current, validate=_check(parse, optional))).strip()
-    return parse(answer) if answer else None
+    check = _check(parse, optional)
+    answer = _ask(questionary.text(prompt, default=current, validate=lambda typed: optional and typed.strip() == "-"
+                                   or check(typed))).strip()
+    return parse(answer) if answer and not (optional and answer == "-") else None
 
 
 def ask_detail(prompt: str, parse: Callable[[str], str], current: str | None = None, required: bool = False) -> str:

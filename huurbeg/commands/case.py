@@ -162,7 +162,7 @@ def edit(
                                  "without --no-input to be asked every field"))
         current = casework.current_values(store, number)
         casework.check_open(store.cases.case(number).status, number)
-        render.notice(_("Case {number}: Enter keeps a value; empty a field to clear it.").format(number=number),
+        render.notice(_("Case {number}: Enter keeps a value; - (or an emptied text) clears it.").format(number=number),
                       style="")  # read before the first question
         given = prompts.ask_case_edit(current, store.cases.landlord_names(), app_state.today)
         new_landlord = True  # the known landlord a name may mean was offered at its question

@@ -110,7 +110,8 @@ def intake(
                         _used_instead(store, draft, decision, today)
                         render.write_text(decision + "\n")
                         return
-        number = casework.open_case(store, draft, decision)
+        registered = casework.open_case(store, draft, decision)
+        number = registered.number
         keeper.done()
     if hearing:
         from huurbeg.domain import hearings
@@ -120,7 +121,23 @@ def intake(
         render.message(ngettext("Returning household: earlier case {cases}.",
                                 "Returning household: earlier cases {cases}.", len(decision.earlier_cases))
                        .format(cases=", ".join(decision.earlier_cases)), style="yellow")
+    _said_of_the_household(registered, decision)
     _show_created(store, number, fmt, today)
+
+
+def _said_of_the_household(registered, decision) -> None:
+    """What the answers that differ from the household's stored details became (never their values)."""
+    from huurbeg.output.history import fields_shown
+
+    if registered.household_kept:
+        cases = ", ".join(decision.open_cases)
+        render.notice(_("The household keeps its details as in open case {cases}; answered otherwise and not "
+                        "written: {fields}. Correct them with 'huurbeg case edit {case}'.")
+                      .format(cases=cases, fields=fields_shown(registered.household_kept),
+                              case=decision.open_cases[0]))
+    if registered.household_updated:
+        render.notice(_("The household's details are updated from this registration: {fields}.")
+                      .format(fields=fields_shown(registered.household_updated)))
 
 
 def _show_created(store: "Storage", number: str, fmt: str, today: date) -> None:

@@ -84,14 +84,13 @@ def letter(
     app_state = state(ctx)
     store = app_state.store()
     language = letters.language(lang, _setting())
-    store.cases.case(number)  # an unknown case is told before the service's details are asked
-    identity, worker = sender(store, no_input)
-    made = letters.build(store, to, number, identity, worker, app_state.today, language, on=on, at=at, place=place)
+    today = app_state.today
+    text = letters.unsigned(store, to, number, today, language, on=on, at=at, place=place)  # nothing asked yet
     if to == "landlord" and not preview:
         from huurbeg.commands import service
 
         if service.ensure_landlord_address(store, number, no_input):  # once the letter is known to be possible
-            made = letters.build(store, to, number, identity, worker, app_state.today, language, on=on)
+            text = letters.unsigned(store, to, number, today, language, on=on)
     if to == "tenant" and on is not None and at is not None:
         from datetime import datetime
 
@@ -99,14 +98,16 @@ def letter(
         from huurbeg.domain.rules import appointment_doubts
 
         # once the letter is known to be possible: a day that has passed or a missing time is refused first
-        prompts.vouch(appointment_doubts(datetime.combine(on, at), app_state.today), force, no_input)
+        prompts.vouch(appointment_doubts(datetime.combine(on, at), today), force, no_input)
+    identity, worker = sender(store, no_input)  # the service's details are asked last: the letter can go
+    made = letters.signed(text, identity, worker)
     if media is None or output is None:  # --preview: shown, nothing written
         from huurbeg.domain import casework
 
         casework.log_read(store, number, "letter preview")  # what was shown of the dossier, as every read
         render.write_text(letters.preview(made))
         return
-    write(store, made, media, output, template, app_state.today)
+    write(store, made, media, output, template, today)
 
 def _setting() -> str | None:
     import os

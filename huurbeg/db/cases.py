@@ -10,7 +10,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, Literal
 
-from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, match_key
+from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, Registration, match_key
 from huurbeg.core.codes import Party, Status, Track
 from huurbeg.db import follow_up, history, intake
 from huurbeg.db.history import NOTE, REASON
@@ -212,21 +212,21 @@ class Cases(Landlords):
 
     # --- registration ------------------------------------------------------------
     def create_case(self, draft: IntakeDraft, household_id: int | None, returning: bool,
-                    external_ref: str | None = None) -> Record:
-        """Write a new case with its household, landlord, problems, track and consents."""
-        case_id, _ = self._register(draft, household_id, returning, external_ref)
-        return self.sql.single("SELECT * FROM case_file WHERE id = :id", id=case_id)
+                    external_ref: str | None = None, keep_known: tuple[str, ...] = ()) -> Registration:
+        """Write a new case with its household, landlord, problems, track and consents (`keep_known`: the open
+        cases whose household it shares, which keeps its stored details)."""
+        return self._register(draft, household_id, returning, external_ref, keep_known)
 
     def import_case(self, draft: IntakeDraft, household_id: int | None, returning: bool, external_ref: str,
-                    closed: tuple[str, date] | None) -> str:
+                    closed: tuple[str, date] | None, keep_known: tuple[str, ...] = ()) -> str:
         """An imported case (closed, when `closed` gives its outcome and date): its number."""
-        case_id, number = self._register(draft, household_id, returning, external_ref)
+        registered = self._register(draft, household_id, returning, external_ref, keep_known)
         if closed is not None:
-            self._writer().close(case_id, *closed, self.core.now())
-        return number
+            self._writer().close(registered.case_id, *closed, self.core.now())
+        return registered.number
 
     def _register(self, draft: IntakeDraft, household_id: int | None, returning: bool,
-                  external_ref: str | None) -> tuple[int, str]:
+                  external_ref: str | None, keep_known: tuple[str, ...]) -> Registration:
         if self.core.damaged:
             from huurbeg.db.health import damaged
 
@@ -234,7 +234,7 @@ class Cases(Landlords):
         if draft.intake_date is None:
             raise ValueError("a case is registered on its intake date, which the intake's checks gave it")
         self._lock_numbering(draft.intake_date.year)
-        return self._writer().create(draft, household_id, returning, self.core.now(), external_ref)
+        return self._writer().create(draft, household_id, returning, self.core.now(), external_ref, keep_known)
 
     def _writer(self) -> intake.Writer:
         core = self.core

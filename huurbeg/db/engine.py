@@ -381,14 +381,14 @@ def writing(engine):
 
 
 def remove_if_empty(path: Path) -> None:
-    """Remove a database file holding no case and no history (a new one a failed command made)."""
+    """Remove a database file holding no case, no history and no kept answers (a new one a failed command made)."""
     import sqlite3
 
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             rows = sum(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                       for table in ("case_file", "household", "landlord", "dwelling", "history"))
+                       for table in ("case_file", "household", "landlord", "dwelling", "history", "draft"))
         finally:
             connection.close()
     except sqlite3.Error:

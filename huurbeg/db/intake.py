@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, format_case_number, match_key
+from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, Registration, format_case_number, match_key
 from huurbeg.core.codes import Party, Status
 from huurbeg.db import history, search
 from huurbeg.db.caseload import NOT_REMOVED
@@ -150,12 +150,16 @@ class Writer:
         self.by = {"os_user": os_user, "db_user": db_user}
 
     def create(self, draft: IntakeDraft, household_id: int | None, returning: bool, now: datetime,
-               external_ref: str | None = None) -> tuple[int, str]:
-        """A new case with its household, landlord, problems, track and consents: (id, number)."""
+               external_ref: str | None = None, keep_known: tuple[str, ...] = ()) -> Registration:
+        """A new case with its household, landlord, problems, track and consents.
+
+        A household of another open case (`keep_known`: those cases) keeps what is stored: an answer that
+        differs is not written over it, only an empty field is filled; a returning household takes the new
+        answers as its current facts. Either way the new case's history names the fields (never their values)."""
         when = draft.intake_date
         if when is None:
             raise ValueError("a case is created on its intake date, which the intake's checks gave it")
-        household = self._household(draft, household_id, now)
+        household, kept, updated = self._household(draft, household_id, now, keep_known)
         landlord = self.landlord(draft.landlord, draft.landlord_type, now) if draft.landlord else None
         seq = self._sequence(when.year)
         number = format_case_number(when.year, seq)
@@ -184,8 +188,13 @@ class Writer:
                 self.db.execute("INSERT INTO consent (case_id, party, date, created_at) VALUES (:id, :party, :when, "
                                 ":now)", id=case_id, party=str(party), when=when, now=now)
                 entries.append(("consent", f"consent of {party} recorded, dated {when.isoformat()}"))
+        if kept:
+            entries.append(("intake", f"household kept as in open case {', '.join(keep_known)}; "
+                                      f"answered otherwise, not written: {', '.join(kept)}"))
+        if updated:
+            entries.append(("intake", f"household details updated at this registration: {', '.join(updated)}"))
         self._history(case_id, now, entries)
-        return case_id, number
+        return Registration(case_id, number, kept, updated)
 
     def close(self, case_id: int, outcome: str, when: date, now: datetime) -> None:
         self.db.execute("UPDATE case_file SET status = :status, outcome = :outcome, closed_date = :when, "
@@ -201,25 +210,39 @@ class Writer:
             "INSERT INTO landlord (name, name_key, kind, created_at) VALUES (:name, :key, :kind, :now)",
             name=name.strip(), key=key, kind=str(kind) if kind else None, now=now)
 
-    def _household(self, draft: IntakeDraft, household_id: int | None, now: datetime) -> int:
+    def _household(self, draft: IntakeDraft, household_id: int | None, now: datetime,
+                   keep_known: tuple[str, ...]) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+        """The household's id, and the labels of the fields answered otherwise than stored: kept, updated."""
         given = {f.column: getattr(draft, f.edit or f.column) for f in HOUSEHOLD}  # the draft names them as `case edit`
+        kept: tuple[str, ...] = ()
+        updated: tuple[str, ...] = ()
         if household_id is None:
             values = given
-        else:  # a returning household keeps what is not given anew
+        else:
             known = self.db.single(f"SELECT {', '.join(HOUSEHOLD_FIELDS)} FROM household WHERE id = :id",
-                                id=household_id)
-            values = {name: value if value is not None else known[name] for name, value in given.items()}
+                                   id=household_id)
+            other = {f.column: f.label for f in HOUSEHOLD if given[f.column] is not None
+                     and known[f.column] is not None and not _says_the_same(f.kind, given[f.column], known[f.column])}
+            # another open case's household: what is stored stays, the empty is filled; a returning household
+            # takes what is answered otherwise, and keeps what is not given anew or given alike
+            values = {name: value if name in other and not keep_known or known[name] is None else known[name]
+                      for name, value in given.items()}
+            if keep_known:
+                kept = tuple(other.values())
+            else:
+                updated = tuple(other.values())
         keys = {"name_key": match_key(values["name"]), "address_key": match_key(values["address"]),
                 "search_key": search_key(values["name"], values["address"], values["phone"],
                                          values["national_number"]), "address_numbers": number_key(values["address"])}
         if household_id is None:
             columns = [*HOUSEHOLD_FIELDS, *keys, "created_at"]
             return self.db.insert(f"INSERT INTO household ({', '.join(columns)}) "
-                                  f"VALUES ({', '.join(':' + c for c in columns)})", **values, **keys, created_at=now)
+                                  f"VALUES ({', '.join(':' + c for c in columns)})", **values, **keys,
+                                  created_at=now), kept, updated
         columns = [*HOUSEHOLD_FIELDS, *keys]
         self.db.execute(f"UPDATE household SET {', '.join(f'{c} = :{c}' for c in columns)} WHERE id = :id",
                         **values, **keys, id=household_id)
-        return household_id
+        return household_id, kept, updated
 
     def _sequence(self, year: int) -> int:
         """The next number of the year; the caller holds the numbering lock for the transaction."""
@@ -228,3 +251,12 @@ class Writer:
     def _history(self, case_id: int, now: datetime, entries: list[tuple[str, str]]) -> None:
         history.append(self.db, [{"at": now, **self.by, "case_id": case_id, "action": action, "detail": detail}
                                  for action, detail in entries])
+
+
+def _says_the_same(kind: str, given: Any, known: Any) -> bool:
+    """An answer that says what is stored: a phone in any spacing or prefix, a text in any case or accents."""
+    if kind == "phone":
+        return phone_key(given) == phone_key(known)
+    if isinstance(given, str) and isinstance(known, str):
+        return match_key(given) == match_key(known)
+    return bool(given == known)

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, make_dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from huurbeg.core import money, national_number
 from huurbeg.core.case_number import format_case_number, parse_case_number  # noqa: F401  (part of this API)
@@ -173,6 +173,17 @@ class HouseholdDecision:
     household_id: int | None = None
     returning: bool = False
     earlier_cases: tuple[str, ...] = ()
+    open_cases: tuple[str, ...] = ()  # the household's cases still open: their household is not written over
+
+
+class Registration(NamedTuple):
+    """A case just written, and what its household's stored details made of the answers (their fields' labels):
+    kept as another open case has them, or updated for a returning household."""
+
+    case_id: int
+    number: str
+    household_kept: tuple[str, ...] = ()
+    household_updated: tuple[str, ...] = ()
 
 
 COURT_NOTICE_SOURCES = frozenset({Source.COURT, Source.BAILIFF})
@@ -246,7 +257,8 @@ def decision_for(same_household: list[HouseholdMatch]) -> HouseholdDecision:
     if not same_household:
         return HouseholdDecision()
     earlier = tuple(m.case for m in same_household if m.status == Status.CLOSED)
-    return HouseholdDecision(same_household[0].household_id, bool(earlier), earlier)
+    still_open = tuple(m.case for m in same_household if m.status == Status.OPEN)
+    return HouseholdDecision(same_household[0].household_id, bool(earlier), earlier, still_open)
 
 
 def check_open(status: str, case: str) -> None:
@@ -275,10 +287,9 @@ def consent_parties(tenant: bool, landlord: bool) -> list[Party]:
 
 # --- operations: each runs in its command's transaction and commits at the end ---
 
-def open_case(store: "Storage", draft: IntakeDraft, decision: HouseholdDecision) -> str:
-    """Write the new case; returns its number."""
-    case = store.cases.create_case(draft, decision.household_id, decision.returning)
-    return case.number
+def open_case(store: "Storage", draft: IntakeDraft, decision: HouseholdDecision) -> Registration:
+    """Write the new case: its number, and what its household's stored details made of the answers."""
+    return store.cases.create_case(draft, decision.household_id, decision.returning, keep_known=decision.open_cases)
 
 
 def registered_again(store: "Storage", number: str, draft: IntakeDraft, today: date) -> None:
@@ -412,7 +423,8 @@ def import_rows(store: "Storage", rows, progress=None) -> tuple[list[str], int, 
         elif row.ref not in known:
             decision = decide_household(store.cases.household_matches(row.draft), allow_duplicate=True)
             closed = (row.outcome, row.closed_date) if row.closed_date is not None else None
-            numbers.append(store.cases.import_case(row.draft, decision.household_id, decision.returning, row.ref, closed))
+            numbers.append(store.cases.import_case(row.draft, decision.household_id, decision.returning, row.ref, closed,
+                                                   keep_known=decision.open_cases))
             known.add(row.ref)
         if progress:
             progress(n + 1)

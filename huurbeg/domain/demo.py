@@ -74,7 +74,7 @@ def _household(store: Writing, rng: random.Random, day: date, today: date, court
         consent_tenant=track == Track.PW, consent_landlord=track == Track.PW and rng.random() < 0.8,
         intake_date=day, note=_("fictional demo household"))
     draft, matches = casework.check_intake(store, draft, today)
-    number = casework.open_case(store, draft, casework.decide_household(matches, allow_duplicate=True))
+    number = casework.open_case(store, draft, casework.decide_household(matches, allow_duplicate=True)).number
     life = [day + timedelta(days=d) for d in sorted(rng.sample(range(3, 200), k=rng.randint(2, 8)))]
     life = [d for d in life if d <= today]
     if track == Track.OGP:

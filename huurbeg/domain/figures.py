@@ -277,13 +277,19 @@ def worker_rows(aggregates, period: Period) -> list[WorkerRow]:
             for worker in sorted(counted) if any(counted[worker].values()) for key, _ in WORKER_FIGURES]
 
 
+def hours(minutes: int | None) -> float:
+    """Minutes as hours with one decimal, a half rounded up as a person rounds it (75 minutes: 1,3 hours):
+    Python's round() takes a half to the even tenth, and the parts of a breakdown would not add up to it."""
+    return ((minutes or 0) * 10 + 30) // 60 / 10
+
+
 def compute(aggregates, period: Period, only: tuple[str, ...] | None = None) -> list[Row]:
     """Every figure of the period as rows, in the fixed order."""
     rows = []
     for figure in FIGURES:
         if only is not None and figure.key not in only:
             continue
-        value = (lambda v: round((v or 0) / 60, 1)) if figure.hours else \
+        value = hours if figure.hours else \
             (lambda v: Cents(v or 0)) if figure.euros else (lambda v: v or 0)
         rows.append(Row(period.label, figure.key, "", value(figure.total(aggregates).get(None, 0))))
         for dimension, values, aggregate in figure.breakdowns:

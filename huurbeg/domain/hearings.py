@@ -309,7 +309,8 @@ def brief(store: Storage, number: str, today: date) -> dict:
         "contacts_since_petition": [{"date": c.date, "kind": c.kind, "minutes": c.minutes, "reached": c.reached}
                                     for c in contacts],
         "prepared": any(c.reached for c in contacts),
-        "referrals": [{"date": r.date, "to": r.destination} for r in store.housing.referrals(case)],
+        "referrals": [{"date": r.date, "to": r.destination, "outcome": r.outcome}
+                      for r in store.housing.referrals(case)],
         "earlier_hearings": [_hearing(h) for h in hearings if h.id != current.id],
         "proposal": current.proposal,
         "clock": clock(current.starts_at if current.result is None else None,

@@ -18,6 +18,8 @@ FORMS = (
     N_("opened on track {track} (registered by {source}), returning household"),
     N_("opened on track {track} (registered by {source})"),
     N_("registered again on {date} (registered by {source})"),
+    N_("household kept as in open case {cases}; answered otherwise, not written: {fields}"),
+    N_("household details updated at this registration: {fields}"),
     N_("consent of {party} recorded, dated {date}"),
     N_("track {track} → {to}: the admission's track change withdrawn"),
     N_("track {track} → {to}: the move of hearing {id} withdrawn with it"),

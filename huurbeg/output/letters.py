@@ -203,10 +203,22 @@ def _open_case(store: "Storage", number: str):
     return case
 
 
-def build(store: "Storage", kind: str, number: str, identity, worker, today: date, lang: str, *, on: date | None = None,
-          at: time | None = None, place: str | None = None) -> Letter:
-    """The document of `kind` for case `number`, in `lang`; `on`, `at` and `place` are the tenant's
-    appointment, or for the other letters `on` is the letter's date."""
+@dataclass(frozen=True)
+class Unsigned:
+    """A letter whose case has been checked and whose text is known, before the sender's details are asked."""
+
+    kind: str
+    case: str
+    lang: str
+    values: dict
+    when: date
+
+
+def unsigned(store: "Storage", kind: str, number: str, today: date, lang: str, *, on: date | None = None,
+             at: time | None = None, place: str | None = None) -> Unsigned:
+    """The text of the document of `kind` for case `number`, in `lang`, once every rule of the case allows it:
+    asked before the sender's details, so a letter that cannot go asks nothing. `on`, `at` and `place` are the
+    tenant's appointment, or for the other letters `on` is the letter's date."""
     if kind != "tenant":
         for value, field in ((at, "time"), (place, "place")):
             if value is not None:
@@ -223,9 +235,16 @@ def build(store: "Storage", kind: str, number: str, identity, worker, today: dat
             values = _court(store, case, today)
             _check_told_the_court(store, case)
             when = on or today
-        values |= _common(number, identity, worker, when)
+    return Unsigned(kind, number, lang, values, when)
+
+
+def signed(letter: Unsigned, identity, worker) -> Letter:
+    """The letter on the service's paper, signed by the service and the worker."""
+    with speaking(letter.lang):
+        values = letter.values | _common(letter.case, identity, worker, letter.when)
         values["closing"] = _("Kind regards,")
-    return Letter(kind, number, lang, _declared(kind, values), identity.logo, identity.logo_type)
+    return Letter(letter.kind, letter.case, letter.lang, _declared(letter.kind, values), identity.logo,
+                  identity.logo_type)
 
 
 def _landlord(store: "Storage", case, today: date) -> dict:

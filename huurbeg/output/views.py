@@ -260,7 +260,7 @@ def brief_view(data: dict) -> None:
             paid=text_value(plan["paid"]), balance=text_value(plan["balance"])) + _delays(plan)
             if plan else _("no payment plan")),
         (N_("FBU"), _fbu_brief(data.get("fbu_agreement"))),
-        (N_("Proposal"), data["proposal"] or _("none recorded (hearing add/outcome --proposal)")),
+        (N_("Proposal"), data["proposal"] or _("none recorded (hearing edit --proposal)")),
     ]), title=literal(_("Brief — case {number}").format(number=data["case"])), title_align="left"))
     if data["agreements"]:
         out.print(table([coded(a, party=Party) | {"kept": state_word(a["kept"])} for a in data["agreements"]],
@@ -274,8 +274,10 @@ def brief_view(data: dict) -> None:
         out.print(literal(_("No contact since the petition.") if not data["contacts_since_petition"]
                           else _("No contact since the petition reached the household."), style="bold red"))
     if data["referrals"]:
-        out.print(table([coded(r, to=ReferralDestination) for r in data["referrals"]],
-                        [("date", _("Date")), ("to", _("Referred to"))], title=_("Referrals"), width=out.width))
+        out.print(table([coded(r | {"outcome": r["outcome"] or _("no answer yet")}, to=ReferralDestination,
+                               outcome=ReferralOutcome) for r in data["referrals"]],
+                        [("date", _("Date")), ("to", _("Referred to")), ("outcome", _("Answer"))],
+                        title=_("Referrals"), width=out.width))
     if data["earlier_hearings"]:
         out.print(table([coded(h, result=ConciliationResult if h.get("kind") == SessionKind.CONCILIATION
                                else HearingResult) for h in data["earlier_hearings"]],
