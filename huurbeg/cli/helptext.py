@@ -19,7 +19,6 @@ from typing import Any
 from typer._click import Context, HelpFormatter
 
 from huurbeg.core.i18n import N_, _, catalogue, language
-from huurbeg.cli.params import CODE_HELP
 from huurbeg.cli.groups import loaded
 
 WORK = ("intake", "case", "visit", "plan", "hearing", "transfer", "refer", "letter", "deadlines", "digest",
@@ -350,6 +349,8 @@ def _option_help(text: str, translate) -> str:
     """An option's help; a code option's (huurbeg.cli.params.code_option) is a sentence and the codes it takes."""
     sentence, one_of, codes = text.rpartition(" One of: ")
     if one_of and codes.endswith("."):
+        from huurbeg.cli.params import CODE_HELP  # loaded with the command whose option it is
+
         return translate(CODE_HELP).format(help=translate(sentence), codes=codes.removesuffix("."))
     return translate(text)
 
