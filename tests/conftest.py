@@ -31,6 +31,24 @@ sys.dont_write_bytecode = False
 
 POSTGRES = os.environ.get("HUURBEG_TEST_POSTGRES")
 
+try:
+    import pexpect
+except ImportError:  # the terminal tests skip themselves
+    pexpect = None
+
+if pexpect is not None:
+    class _Terminal(pexpect.spawn):
+        """A pseudo-terminal that types as soon as it is told to. pexpect pauses 50 ms before every key it sends,
+        for a program that is not reading yet; a test here waits for the question on the screen first, which
+        prompt_toolkit draws once its terminal is in raw mode, so the pause only added up: a second and more per
+        flow, minutes over the suite."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.delaybeforesend = None
+
+    pexpect.spawn = _Terminal  # every test's terminal, whichever module starts it
+
 
 def _database_of_this_worker(url: str, worker: str) -> str:
     """Under pytest-xdist each worker empties a database of its own on the one server: huurbeg_test_gw0, ...
@@ -332,6 +350,8 @@ def finish(child) -> int:
     import pexpect
 
     child.expect(pexpect.EOF)
+    child.wait()  # the process's own end, rather than a tenth of a second for it and a hang-up after
+    child.ptyproc.delayafterclose = 0
     child.close()
     return child.exitstatus
 

@@ -65,10 +65,16 @@ NOT_FOR_HELP = HEAVY + ("rich", "dateutil", "openpyxl", "json", "csv", "huurbeg.
 parsing of dates (dateutil), the workbook and the figures behind its headers, json and csv."""
 
 
+ONLY_FOR_COMMANDS = ("huurbeg.cli.params", "huurbeg.core.codes", "huurbeg.core.dates", "huurbeg.output")
+"""What only a command needs, the root's list of commands none: the parameter types, the codes, the dates and
+the output's door (its --help builds no command)."""
+
+
 @pytest.mark.parametrize("args", [["--help"], ["case", "show", "--help"]], ids=" ".join)
 def test_help_imports_only_what_it_shows(tmp_path, args):
     """`huurbeg --help` and `huurbeg case show --help`, each in a new interpreter as a person runs them, import
-    none of NOT_FOR_HELP and no command module but the one named (and the modules whose options it shares)."""
+    none of NOT_FOR_HELP and no command module but the one named (and the modules whose options it shares);
+    the root's help none of ONLY_FOR_COMMANDS either."""
     probe = ("import sys\nfrom huurbeg.cli.root import main\nsys.argv = ['huurbeg'] + sys.argv[1:]\n"
              "try:\n    main()\nexcept SystemExit as stop:\n    code = stop.code\n"
              "sys.stderr.write(repr((code, sorted(sys.modules))))\n")
@@ -81,6 +87,8 @@ def test_help_imports_only_what_it_shows(tmp_path, args):
     assert [m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_FOR_HELP)] == []
     shared = {"huurbeg.commands.case", "huurbeg.commands.fields"} if args[0] == "case" else set()
     assert {m for m in loaded if m.startswith("huurbeg.commands.")} == shared
+    if args == ["--help"]:
+        assert [m for m in loaded if any(m == n or m.startswith(n + ".") for n in ONLY_FOR_COMMANDS)] == []
     assert not (tmp_path / "huurbeg.db").exists()  # help opens no database
 
 

@@ -19,9 +19,7 @@ from typing import Any
 
 from typer._click import Context, HelpFormatter
 
-from huurbeg.core.codes import choices
 from huurbeg.core.i18n import N_, _, catalogue, language, speaking
-from huurbeg.cli.params import CODE_HELP
 from huurbeg.cli.groups import loaded
 
 WORK = ("intake", "case", "visit", "plan", "hearing", "transfer", "refer", "letter", "deadlines", "digest",
@@ -358,6 +356,9 @@ def _option_help(text: str, translate, code_list=None, lang: str = "en") -> str:
     listed as the reader types them (a Dutch reader their Dutch names)."""
     sentence, one_of, codes = text.rpartition(" One of: ")
     if one_of and codes.endswith("."):
+        from huurbeg.cli.params import CODE_HELP  # loaded with the command whose option it is
+        from huurbeg.core.codes import choices
+
         if isinstance(code_list, type) and issubclass(code_list, StrEnum):
             with speaking(lang):
                 codes = choices(code_list) + "."

@@ -6,7 +6,6 @@ option and what it accepts. Nothing here imports the database.
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from contextvars import ContextVar
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -21,10 +20,7 @@ from huurbeg.core.errors import field_name, naming, reason, stated
 from huurbeg.cli.hints import hinted
 from huurbeg.core.i18n import N_, _, speaking
 from huurbeg.output import formats
-
-
-RUNNING: ContextVar = ContextVar("huurbeg_command", default=None)
-"""The context of the command being run (huurbeg.cli keeps it): its flags name the fields of its errors."""
+from huurbeg.cli.running import RUNNING
 
 
 def flag_of(command, field: str) -> str | None:

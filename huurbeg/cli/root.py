@@ -21,14 +21,15 @@ from typer.core import TyperGroup
 from huurbeg.core.patterns import pattern
 from huurbeg import __version__
 from huurbeg.cli import asking, completion, helptext
-from huurbeg.output import render
-from huurbeg.core.errors import Cancelled, HuurbegError, fields_named, reason as _said
+from huurbeg.core.errors import Cancelled, HuurbegError, fields_named, naming, reason as _said
 from huurbeg.cli.groups import spare_pydantic
 from huurbeg.core.i18n import N_, _
-from huurbeg.cli.params import output_option, parse_worker
+from huurbeg.cli.running import RUNNING
 from huurbeg.cli.state import AppState, state
 from huurbeg.cli.groups import LazyCommands, build, shown
-from huurbeg.cli.params import RUNNING, flags_named, said_on_the_command_line
+
+# `huurbeg --help` lists the commands and runs none: what only a command needs (the parameter types, the
+# output's door, the dates) is imported when the first command is built or its root callback runs.
 
 EXIT_DATABASE = 5
 EXIT_INTERNAL = 70
@@ -97,6 +98,8 @@ class HuurbegGroup(TyperGroup):
     def _prepare(self, command, path: tuple[str, ...]) -> None:
         """What the tree Typer builds lacks, given to each command as it is built."""
         if self._output_option is None:
+            from huurbeg.cli.params import output_option
+
             self._output_option = output_option()
         _add_output_option(command, self._output_option)
         helptext.polish_command(command, path)
@@ -123,7 +126,7 @@ class HuurbegGroup(TyperGroup):
         if instruction:  # the shell asks for completions (huurbeg completion SHELL): answer, run nothing
             code = completion.respond(self, instruction)
         else:
-            with flags_named():  # what it says refers to fields by the flags of the command that runs
+            with naming(_flag_named):  # what it says refers to fields by the flags of the command that runs
                 code = self._run(args, prog_name or "huurbeg", complete_var, extra)
         if standalone_mode:
             sys.exit(code)
@@ -133,8 +136,12 @@ class HuurbegGroup(TyperGroup):
         spare_pydantic(self)
         RUNNING.set(None)
         app_state = AppState()
-        render.hold_output()  # what the command says it did is shown once that is committed
         code = self._dispatch(app_state, args, prog_name, complete_var, extra)
+        if not app_state.output_held:  # no command ran: a help, the version, a refused root option
+            app_state.finish(succeeded=code == 0)
+            return code
+        from huurbeg.output import render
+
         if code != 0:
             app_state.finish(succeeded=False)
             render.finish_output(succeeded=False)
@@ -170,6 +177,8 @@ class HuurbegGroup(TyperGroup):
         except Cancelled as exc:  # the worker's choice, not an error
             return _stopped(_said(exc), exc.exit_code)
         except HuurbegError as exc:
+            from huurbeg.cli.params import said_on_the_command_line
+
             return _fail(said_on_the_command_line(exc), exc.exit_code)
         except typer.TyperException as exc:
             return _usage_error(exc)
@@ -329,6 +338,20 @@ app = typer.Typer(
 )
 
 
+def _flag_named(field: str) -> str | None:
+    """A field a message refers to, named by the flag of the command that runs (huurbeg.cli.params.flag_named)."""
+    from huurbeg.cli.params import flag_named
+
+    return flag_named(field)
+
+
+def _worker(text):
+    """--worker of the overview, read as a command's (huurbeg.cli.params.parse_worker)."""
+    from huurbeg.cli.params import parse_worker
+
+    return parse_worker(text)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"huurbeg {__version__}")
@@ -345,15 +368,19 @@ def root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
     worker: Annotated[str | None, typer.Option(
-        "--worker", parser=parse_worker, metavar="WORKER",
+        "--worker", parser=_worker, metavar="WORKER",
         help="The overview of this worker's cases (a command takes its own --worker).")] = None,
     mine: Annotated[bool, typer.Option("--mine", help="The overview of my cases only.")] = False,
     no_pager: Annotated[bool, typer.Option(
         "--no-pager", help="Print long lists straight to the terminal instead of through $PAGER (less).")] = False,
 ) -> None:
     """Today's overview: what is urgent, and the hearings of the next seven days."""
+    from huurbeg.output import render
+
     app_state = state(ctx)
     app_state.db_option = db
+    render.hold_output()  # what the command says it did is shown once that is committed
+    app_state.output_held = True
     render.PAGING["allowed"] = not no_pager
     if ctx.invoked_subcommand is None:
         command_module("deadlines").overview(ctx, worker, mine)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from huurbeg.core import dates
 from huurbeg.core.errors import said as _said
 from huurbeg.core.i18n import _
 
@@ -26,6 +25,9 @@ class AppState:
         self._store: "Storage | None" = None
         self._created: object | None = None  # the new database file this invocation made
         self._asked: object | None = None  # the new file the worker agreed to at a prompt
+        self.output_held = False
+        """The command's output is held until it is committed (huurbeg.output.render.hold_output): set by the
+        root callback, which every command runs first and a help or --version never reaches."""
 
     def __repr__(self) -> str:
         return f"AppState(db_option={self.db_option!r})"
@@ -152,6 +154,8 @@ class AppState:
 
     @property
     def today(self) -> date:
+        from huurbeg.core import dates  # the help, which runs no command, needs no date
+
         return dates.today()
 
 
