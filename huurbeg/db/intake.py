@@ -170,8 +170,12 @@ class Written:
             else:
                 sharing |= self.facts.get(("address",), set())
         keys = [like[1:-1] for like in likes]
-        return [case for id in sharing if any(_like(key, self.households[id].search_key) for key in keys)
-                for case in self.cases[id]]
+        found = []
+        for id in sharing:
+            text = self.households[id]["search_key"]
+            if text is not None and any(key in text if "_" not in key else _like(key, text) for key in keys):
+                found += self.cases[id]
+        return found
 
 
 def _facts(household: Record) -> list[tuple]:
