@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -118,6 +117,25 @@ def commands(sample: dict) -> list[Bench]:
     return benches
 
 
+LAUNCHER = """
+import os, sys, time
+report = int(sys.argv[1])
+os.set_inheritable(report, False)
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+os.write(report, f"{time.perf_counter() - started} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}".encode())
+"""
+"""Runs a command and reports its seconds, its peak resident memory (KB) and its exit code on a pipe.
+
+A child's peak as the kernel counts it (ru_maxrss) starts from the memory of the process it was forked from,
+which for this script is tens of megabytes (the 20 MB PDF it writes, the databases it copies), so every
+command measured from here would seem to take at least that. Forked from this small process instead, and
+timed from its fork to its end, a command's peak and time are its own."""
+
+
 def run_once(command: list[str], env: dict, output: str) -> tuple[float, float]:
     """Seconds and peak resident memory (MB) of one run; stdout on a pipe or a pseudo-terminal."""
     if output == "tty":
@@ -128,16 +146,19 @@ def run_once(command: list[str], env: dict, output: str) -> tuple[float, float]:
         stdout = secondary
     else:
         stdout = subprocess.PIPE
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=stdout, stderr=subprocess.PIPE)
+    report, written = os.pipe()
+    process = subprocess.Popen([PYTHON, "-c", LAUNCHER, str(written), *command], env=env, stdin=subprocess.DEVNULL,
+                               stdout=stdout, stderr=subprocess.PIPE, pass_fds=(written,))
+    os.close(written)
     if output == "tty":
         os.close(secondary)
     else:
         drainer = threading.Thread(target=process.stdout.read, daemon=True)
         drainer.start()
     error = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
+    process.wait()
+    with os.fdopen(report, "rb") as pipe:
+        measured = pipe.read().split()
     if output == "tty":
         reader.join(5)
         os.close(primary)
@@ -145,9 +166,9 @@ def run_once(command: list[str], env: dict, output: str) -> tuple[float, float]:
         drainer.join(5)
         process.stdout.close()
     process.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
+    if len(measured) != 3 or int(measured[2]) != 0:
         raise SystemExit(f"failed: {' '.join(command)}: {error.decode(errors='replace')[-500:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return float(measured[0]), int(measured[1]) / 1024
 
 
 def _window(fd: int) -> None:

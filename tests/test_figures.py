@@ -5,14 +5,17 @@ aggregates, so a grouping, an index or a join that changes a count shows up as a
 """
 
 import json
+import os
+import random
 from collections import Counter
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
 from conftest import query
 from huurbeg.domain.figures import FIGURES, month_period, year_period
+from huurbeg.domain import payment_plan
 from huurbeg.domain.payment_plan import Instalment, broken_spells, states
 
 TODAY = date(2026, 11, 22)
@@ -273,3 +276,86 @@ def test_the_hours_of_the_tracks_add_up_to_the_hours_reported(cli):
     rows = json.loads(cli("stats", "--month", "deze", "--format", "json").stdout)
     found = {(r["figure"], r["breakdown"]): r["value"] for r in rows if r["figure"] == "hours"}
     assert found[("hours", "")] == 3.1 and found[("hours", "track=pw")] == 1.3 and found[("hours", "track=ogp")] == 1.8
+
+
+def generated_plans(rng: random.Random, count: int) -> list[dict]:
+    """Plans of every shape, with payments on time, early, partial, late, several on a day, more than due
+    (which shorten the plan from its end), withdrawn payments, ended plans and withdrawn cases."""
+    plans = []
+    for n in range(count):
+        start = date(2024, 1, 1) + timedelta(days=rng.randint(0, 700))
+        instalment = rng.choice([5000, 10000, 12345, 25000])
+        schedule = payment_plan.schedule(instalment * rng.randint(2, 14) - rng.choice([0, 0, 1234]), instalment,
+                                         start, rng.choice([None, 1, 15, 28, 31]))
+        habit = rng.choice(["on time", "early", "late", "partial", "ahead", "lump", "stops", "chaos"])
+        payments = []
+        for inst in schedule:
+            if habit == "stops" and rng.random() < 0.3:
+                break
+            shift = {"on time": rng.randint(0, 3), "early": -rng.randint(1, 20), "late": rng.randint(5, 40),
+                     "partial": rng.randint(-3, 12), "ahead": -rng.randint(20, 70), "lump": 0,
+                     "stops": rng.randint(-2, 10), "chaos": rng.randint(-40, 60)}[habit]
+            amount = inst.amount
+            if habit in ("partial", "chaos") and rng.random() < 0.5:
+                amount = rng.randint(1, 2 * inst.amount)
+            if habit == "lump" and rng.random() < 0.2:
+                amount = inst.amount * rng.randint(2, 4)
+            payments.append((inst.due + timedelta(days=shift), amount, rng.random() < 0.05))
+            if rng.random() < 0.1:  # a second payment the same day
+                payments.append((inst.due + timedelta(days=shift), rng.randint(1, inst.amount), False))
+        plans.append({"schedule": schedule, "payments": payments, "ended": rng.random() < 0.15,
+                      "case_removed": rng.random() < 0.05})
+    return plans
+
+
+def test_the_plans_paid_late_of_sql_are_those_of_the_replay_for_thousands_of_plans(cli, new_case):
+    """plans_paid_late is counted in SQL over the payments and instalments in the order of their sums
+    (huurbeg.db.figures.PAID_LATE); the replay of huurbeg.domain.payment_plan is its definition."""
+    from huurbeg.db import open_store
+    from huurbeg.db.figures import Figures
+
+    new_case()  # a migrated database with a household and a landlord to give the cases
+    plans = generated_plans(random.Random(2027), 1500)
+    store, _ = open_store(os.environ["HUURBEG_DB"], write=True)
+    db = store.sql
+    household = db.value("SELECT household_id FROM case_file")
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    for n, plan in enumerate(plans):
+        case = db.insert("INSERT INTO case_file (number, year, seq, household_id, track, source, intake_date, "
+                         "tenant_informed, returning_household, status, created_at, updated_at, removed_at) VALUES "
+                         "(:number, 2024, :seq, :household, 'pw', 'tenant', :intake, :yes, :no, 'open', :now, :now, "
+                         ":removed)", number=f"2024-{n + 1:04d}", seq=n + 1, household=household,
+                         intake=plan["schedule"][0].due, yes=True, no=False, now=now,
+                         removed=now if plan["case_removed"] else None)
+        schedule = plan["schedule"]
+        plan["id"] = db.insert(
+            "INSERT INTO payment_plan (case_id, arrears_cents, instalment_cents, start_date, day_of_month, status, "
+            "created_at, ended_at) VALUES (:case, :arrears, :instalment, :start, 1, :status, :now, :ended)",
+            case=case, arrears=sum(i.amount for i in schedule), instalment=schedule[0].amount,
+            start=schedule[0].due, status="replaced" if plan["ended"] else "active", now=now,
+            ended=now if plan["ended"] else None)
+        for inst in schedule:
+            db.execute("INSERT INTO instalment (plan_id, seq, due_date, amount_cents) VALUES (:plan, :seq, :due, "
+                       ":amount)", plan=plan["id"], seq=inst.seq, due=inst.due, amount=inst.amount)
+        for when, amount, removed in plan["payments"]:
+            db.execute("INSERT INTO payment (plan_id, date, amount_cents, created_at, removed_at) VALUES (:plan, "
+                       ":date, :amount, :now, :removed)", plan=plan["id"], date=when, amount=amount, now=now,
+                       removed=now if removed else None)
+    store.commit()
+    periods = [month_period(f"{year}-{month:02d}", TODAY) for year in (2024, 2025, 2026) for month in range(1, 13)]
+    periods += [year_period(year) for year in ("2024", "2025", "2026")]
+    counted = []
+    for period in periods:
+        replayed = 0
+        for plan in plans:
+            paid = [(when, amount) for when, amount, removed in plan["payments"]
+                    if not removed and when <= period.last]
+            if plan["case_removed"] or not any(period.first <= when for when, _ in paid):
+                continue
+            replayed += any(s.paid_late and period.first <= s.paid_on for s in states(plan["schedule"], paid,
+                                                                                     period.last))
+        counted.append((period.label, Figures(db, period.first, period.last, TODAY).plans_paid_late()[None],
+                        replayed))
+    store.close()
+    assert [(label, sql) for label, sql, replayed in counted if sql != replayed] == []
+    assert sum(replayed for _, _, replayed in counted) > 500  # the figure is far from always 0

@@ -108,9 +108,14 @@ class Cases(Landlords):
     def landlord(self, of: Record) -> Record | None:
         return landlord(self.sql, of.landlord_id)
 
-    def household_matches(self, draft: IntakeDraft) -> list[HouseholdMatch]:
-        """Earlier cases of households with the same national number, name + birth date, or address."""
-        return intake.matches(self.sql, draft)
+    def household_matches(self, draft: IntakeDraft, written: intake.Written | None = None) -> list[HouseholdMatch]:
+        """Earlier cases of households with the same national number, name + birth date, or address (of an import,
+        its own cases among them as `written` holds them)."""
+        return intake.matches(self.sql, draft, written)
+
+    def written_by_import(self) -> intake.Written:
+        """What an import writes, held to match its next rows with (intake.Written)."""
+        return intake.Written(self.sql)
 
     def imported_refs(self, refs: list[str]) -> set[str]:
         """The external references already in the database."""

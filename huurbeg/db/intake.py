@@ -8,13 +8,14 @@ straight on the driver, in the import's one transaction (see huurbeg.db.sql).
 
 import re
 from datetime import date, datetime
+from itertools import combinations
 from typing import Any
 
 from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, Registration, format_case_number, match_key
 from huurbeg.core.codes import Party, Status
 from huurbeg.db import history, search
 from huurbeg.db.caseload import NOT_REMOVED
-from huurbeg.db.sql import Connection
+from huurbeg.db.sql import Connection, Record
 from huurbeg.domain.entities import HOUSEHOLD, HOUSEHOLD_FIELDS
 from huurbeg.domain.finding import (TYPO_MIN_LENGTH, number_key, patterns, phone_key, search_key, shared_pair, words)
 from huurbeg.core.i18n import N_
@@ -22,8 +23,9 @@ from huurbeg.domain.finding import (DIGITS_MIN_LENGTH, cheaply_shared)
 
 
 
-def matches(db: Connection, draft: IntakeDraft) -> list[HouseholdMatch]:
-    """Earlier cases of households with the same national number, name + birth date, or address."""
+def matches(db: Connection, draft: IntakeDraft, written: "Written | None" = None) -> list[HouseholdMatch]:
+    """Earlier cases of households with the same national number, name + birth date, or address; and of
+    households written otherwise (_alike), those an import wrote before this row among them (`written`)."""
     name_key, address_key = match_key(draft.tenant), match_key(draft.address)
     conditions, params = [], dict[str, Any]()
     if draft.national_number:
@@ -41,7 +43,7 @@ def matches(db: Connection, draft: IntakeDraft) -> list[HouseholdMatch]:
                    f"WHERE ({' OR '.join(conditions)}) AND {NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC", **params) \
         if conditions else []
     found = [HouseholdMatch(row.number, Status(row.status), row.id, _reason(row, draft, name_key)) for row in rows]
-    return found + _alike(db, draft, {match.case for match in found if match.strong})
+    return found + _alike(db, draft, {match.case for match in found if match.strong}, written)
 
 
 ALIKE = {("name", "address"): N_("name and address, written alike"),
@@ -51,7 +53,7 @@ ALIKE = {("name", "address"): N_("name and address, written alike"),
 """What two households written differently share, by the pair of fields that first says so."""
 
 
-def _alike(db: Connection, draft: IntakeDraft, known: set[str]) -> list[HouseholdMatch]:
+def _alike(db: Connection, draft: IntakeDraft, known: set[str], written: "Written | None" = None) -> list[HouseholdMatch]:
     """Cases of a household written otherwise ('Mohamed Benali' for 'Mohammed Ben Ali', 'Kon.' for 'Koningin',
     a phone with or without spaces) that shares two identifying facts with the draft, judged as `case find`
     judges a match (huurbeg.domain.finding.shared_identity): one shared fact alone (a common name, a building) is not
@@ -66,22 +68,7 @@ def _alike(db: Connection, draft: IntakeDraft, known: set[str]) -> list[Househol
     second, more = _second_fact(draft, db.dialect)
     if second is None:
         return []  # neither a birth date, a phone nor an address to share: no pair can be whole
-    narrowed = search.holding(db, list(dict.fromkeys(keys)), "alike_keys")
-    if narrowed is not None:  # the same households, looked up instead of sought in every one
-        households, found_keys = narrowed
-        second = f"household.id IN ({households}) AND ({second})"
-        more = more | found_keys
-    sharing = search.sharing_a_fact(db, draft.birth_date, phone_key(draft.phone), draft.address)
-    if sharing is not None:  # every household a pair of ALIKE can be whole with, looked up
-        households, found_facts = sharing
-        second = f"household.id IN ({households}) AND ({second})"
-        more = more | found_facts
-    rows = db.rows("SELECT case_file.number, case_file.status, household.id, household.name, household.address, "
-                   "household.phone, household.birth_date, household.national_number FROM case_file "
-                   "JOIN household ON household.id = case_file.household_id "
-                   f"WHERE ({' OR '.join(f'household.search_key LIKE :{key}' for key in params)}) AND ({second}) "
-                   f"AND {NOT_REMOVED} ORDER BY case_file.intake_date DESC, case_file.id DESC",
-                   **params, **more)
+    rows = _alike_rows(db, draft, keys, params, second, more, written)
     found = []
     for row in rows:
         if row.number in known:
@@ -96,6 +83,120 @@ def _alike(db: Connection, draft: IntakeDraft, known: set[str]) -> list[Househol
         if pair:
             found.append(HouseholdMatch(row.number, Status(row.status), row.id, ALIKE[pair]))
     return found
+
+
+def _alike_rows(db: Connection, draft: IntakeDraft, keys: list[str], params: dict, second: str, more: dict,
+                written: "Written | None") -> list[Record]:
+    """The cases whose household's search key holds one of the keys (`params`: their LIKE patterns) and that
+    may share a second fact, most recent first; of an import, its own cases from what it wrote (`written`)."""
+    if written is not None and not written.before:  # a database without cases before the import
+        return sorted(written.holding(list(params.values()), draft), key=_recent, reverse=True)
+    before = " AND case_file.id <= :before" if written else ""
+    narrowed = search.holding(db, list(dict.fromkeys(keys)), "alike_keys")
+    if narrowed is not None:  # the same households, looked up instead of sought in every one
+        households, found_keys = narrowed
+        second = f"household.id IN ({households}) AND ({second})"
+        more = more | found_keys
+    sharing = search.sharing_a_fact(db, draft.birth_date, phone_key(draft.phone), draft.address)
+    if sharing is not None:  # every household a pair of ALIKE can be whole with, looked up
+        households, found_facts = sharing
+        second = f"household.id IN ({households}) AND ({second})"
+        more = more | found_facts
+    rows = db.rows("SELECT case_file.number, case_file.status, household.id, household.name, household.address, "
+                   "household.phone, household.birth_date, household.national_number, case_file.intake_date, "
+                   "case_file.id AS case_id FROM case_file JOIN household ON household.id = case_file.household_id "
+                   f"WHERE ({' OR '.join(f'household.search_key LIKE :{key}' for key in params)}) AND ({second}) "
+                   f"AND {NOT_REMOVED}{before} ORDER BY case_file.intake_date DESC, case_file.id DESC",
+                   **params, **more, **({"before": written.before} if written else {}))
+    if written is None:
+        return rows
+    return sorted(rows + written.holding(list(params.values()), draft), key=_recent, reverse=True)
+
+
+def _recent(row: Record) -> tuple:
+    """The order of the cases matched: the most recent intake first, as `ORDER BY intake_date DESC, id DESC`."""
+    return row.intake_date, row.case_id
+
+
+class Written:
+    """The cases an import wrote so far in its one transaction, and their households, held to be matched in memory.
+
+    Each row of an import is matched against the households before it (huurbeg.domain.casework.import_rows): the
+    database's own cases as intake matches them, and the import's own, held here, as _alike_rows would find them in
+    the database: a household whose search key holds one of the draft's keys (as LIKE holds it) and that may share
+    a birth date, a phone or an address with the draft (huurbeg.domain.finding.cheaply_shared, which _alike judges
+    first, and which every pair it judges alike needs), looked up by those facts. Sought in the database instead,
+    each row would read the trigram index of every household the import wrote before it."""
+
+    def __init__(self, db: Connection):
+        self.db = db
+        self.before = db.value("SELECT max(id) FROM case_file") or 0
+        """The last case written before the import: the database's cases, matched there."""
+        self.households: dict[int, Record] = {}
+        self.cases: dict[int, list[Record]] = {}
+        self.facts: dict[tuple, set[int]] = {}
+        """The households by each fact they may share: ('born', date), ('phone', key), ('numbers', the address's
+        numbers), ('number', one of them)."""
+
+    def add(self, number: str) -> None:
+        """The case just written: it and its household (with what this case changed of it) are matched from now on."""
+        row = self.db.single("SELECT case_file.number, case_file.status, household.id, household.name, "
+                             "household.address, household.phone, household.birth_date, household.national_number, "
+                             "case_file.intake_date, case_file.id AS case_id, household.search_key FROM case_file "
+                             "JOIN household ON household.id = case_file.household_id "
+                             "WHERE case_file.number = :number", number=number)
+        if row.id in self.households:
+            for fact in _facts(self.households[row.id]):
+                self.facts[fact].discard(row.id)
+        self.households[row.id] = row
+        for fact in _facts(row):
+            self.facts.setdefault(fact, set()).add(row.id)
+        details = {name: row[name] for name in ("name", "address", "phone", "birth_date", "national_number")}
+        self.cases[row.id] = [Record(case | details) for case in self.cases.get(row.id, [])] + [row]
+
+    def holding(self, likes: list[str], draft: IntakeDraft) -> list[Record]:
+        """The cases written whose household's search key holds one of these LIKE patterns (`%key%`) and that may
+        share a birth date, a phone or an address with the draft."""
+        sharing = set(self.facts.get(("born", draft.birth_date), ())) if draft.birth_date is not None else set()
+        if len(phone := phone_key(draft.phone)) >= DIGITS_MIN_LENGTH:
+            sharing |= self.facts.get(("phone", phone), set())
+        if draft.address:
+            mine = frozenset(re.findall(r"\d+", draft.address))
+            for size in range(len(mine) + 1):  # their numbers among mine
+                for subset in combinations(sorted(mine), size):
+                    sharing |= self.facts.get(("numbers", frozenset(subset)), set())
+            if mine:  # mine among theirs
+                sharing |= set.intersection(*(self.facts.get(("number", n), set()) for n in mine))
+            else:
+                sharing |= self.facts.get(("address",), set())
+        keys = [like[1:-1] for like in likes]
+        found = []
+        for id in sharing:
+            text = self.households[id]["search_key"]
+            if text is not None and any(key in text if "_" not in key else _like(key, text) for key in keys):
+                found += self.cases[id]
+        return found
+
+
+def _facts(household: Record) -> list[tuple]:
+    """What a household is looked up by in Written (the facts cheaply_shared compares)."""
+    found: list[tuple] = [("born", household.birth_date)] if household.birth_date is not None else []
+    if len(phone := phone_key(household.phone)) >= DIGITS_MIN_LENGTH:
+        found.append(("phone", phone))
+    if household.address:
+        numbers = frozenset(re.findall(r"\d+", household.address))
+        found += [("address",), ("numbers", numbers), *(("number", n) for n in numbers)]
+    return found
+
+
+def _like(key: str, text: str | None) -> bool:
+    """Whether `text LIKE '%key%'` holds, for a key of letters and digits in lower case, as the search keys are:
+    `_` is any one character."""
+    if text is None:
+        return False
+    if "_" not in key:
+        return key in text
+    return re.search(".".join(map(re.escape, key.split("_"))), text, re.DOTALL) is not None
 
 
 def _second_fact(draft: IntakeDraft, dialect: str) -> tuple[str | None, dict]:

@@ -417,14 +417,16 @@ def import_rows(store: "Storage", rows, progress=None) -> tuple[list[str], int, 
     known = store.cases.imported_refs([row.ref for row in rows])
     purged_before = store.retention.purged_before()
     numbers, purged = [], 0
+    written = store.cases.written_by_import()  # each row matched against the rows before it too
     for n, row in enumerate(rows):
         if purged_before and row.closed_date is not None and row.closed_date < purged_before:
             purged += 1
         elif row.ref not in known:
-            decision = decide_household(store.cases.household_matches(row.draft), allow_duplicate=True)
+            decision = decide_household(store.cases.household_matches(row.draft, written), allow_duplicate=True)
             closed = (row.outcome, row.closed_date) if row.closed_date is not None else None
             numbers.append(store.cases.import_case(row.draft, decision.household_id, decision.returning, row.ref, closed,
                                                    keep_known=decision.open_cases))
+            written.add(numbers[-1])
             known.add(row.ref)
         if progress:
             progress(n + 1)
