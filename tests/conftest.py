@@ -308,6 +308,35 @@ def assert_one_line_error(result, *, code: int | None = None, contains: str = ""
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
 
 
+def on_a_terminal(args: list[str], env: dict, cwd) -> tuple[int, str]:
+    """huurbeg with its stderr on a pseudo-terminal (stdin and stdout not): its exit code and what the person read."""
+    import pty
+    import subprocess
+    import sys
+
+    reading, terminal = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "huurbeg", *args], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=terminal, env=dict(os.environ, **env), cwd=cwd,
+                              timeout=60)
+        os.close(terminal)
+        terminal = -1
+        read = b""
+        while True:
+            try:
+                chunk = os.read(reading, 4096)
+            except OSError:  # the other side is closed: all is read
+                break
+            if not chunk:
+                break
+            read += chunk
+    finally:
+        os.close(reading)
+        if terminal != -1:
+            os.close(terminal)
+    return done.returncode, read.decode("utf-8").replace("\r", "")
+
+
 def spawn_huurbeg(db_path: Path, *args: str, lang: str | None = None):
     """huurbeg on a real pseudo-terminal (pexpect), 40 x 120, in `lang` (default: the tests' English).
 

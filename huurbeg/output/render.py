@@ -220,8 +220,17 @@ def finish_output(succeeded: bool) -> None:
             sys.stdout.flush()
             for text, style in held["messages"]:
                 _say(text, style)
-    if written is not None:  # every command with --output says where its data went, once, last
+    if written is not None and _watched():  # where the data went, once, last: for the person who typed it
         _say(_("Written to {path}.").format(path=shown(os.path.abspath(written))))
+
+
+def _watched() -> bool:
+    """Whether a person reads stderr at a terminal. Off one (cron, a script, a log) a confirmation is not said:
+    under cron any output is a mail, and a success needs none (an error is still said, and the exit code says it)."""
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # closed, or no stream at all
+        return False
 
 
 def _name_output(succeeded: bool) -> str | None:
