@@ -37,6 +37,32 @@ def test_no_help_line_is_broken_inside_a_word(cli, lang):
     assert not broken, "\n".join(broken)
 
 
+def on_screen(text: str, width: int = 80) -> list[str]:
+    """The lines a terminal of `width` columns shows of `text`: a longer line goes on, mid-word, on the next."""
+    return [line[start:start + width] for line in text.splitlines() for start in range(0, max(len(line), 1), width)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_help_breaks_its_lines_and_examples_between_words_at_80_columns(cli, monkeypatch, lang):
+    """Every word on an 80-column screen is a word of the help written out on one line: no option's help and no
+    example is broken inside a word, a quoted name or an option (an example too long goes on below, after ' \\')."""
+    from typer._click import formatting
+
+    broken = []
+    for path, _command in ALL:
+        narrow = cli(*path, "--help", env={"COLUMNS": "80", "HUURBEG_LANG": lang})
+        monkeypatch.setattr(formatting, "FORCED_WIDTH", 10_000)
+        whole = cli(*path, "--help", env={"COLUMNS": "10000", "HUURBEG_LANG": lang})
+        monkeypatch.setattr(formatting, "FORCED_WIDTH", None)
+        assert narrow.exit_code == whole.exit_code == 0, (path, narrow.output)
+        words = set(whole.stdout.split()) | {"\\"}
+        for line in on_screen(narrow.stdout):
+            cut = [word for word in line.split() if word not in words]
+            if cut:
+                broken.append(f"huurbeg {' '.join(path)}: {line!r} {cut}")
+    assert not broken, "\n".join(broken)
+
+
 pexpect = pytest.importorskip("pexpect")
 
 
