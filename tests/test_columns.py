@@ -260,3 +260,27 @@ def test_the_overview_names_the_contacts_planned_for_today(cli, new_case):
     assert other not in screen.partition("Contacts planned for today")[2].partition("Hearings")[0]
     nl = cli(env={"COLUMNS": "80", "HUURBEG_LANG": "nl"}).stdout
     assert "Contacten gepland voor vandaag" in nl
+
+
+SURNAMED = {"case list": ("case", "list"), "case find": ("case", "find", "Benali"), "deadlines": ("deadlines",),
+            "overview": (), "refer list": ("refer", "list")}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("view", SURNAMED)
+def test_the_tenant_keeps_the_surname_beside_the_case_at_80_columns(cli, new_case, lang, view):
+    """'Mohamed Benali' is known by his surname: at 80 columns the name goes on to a second line of its cell
+    rather than be cut to 'Mohamed…', in every list that names the tenant beside the case, beside a long name
+    and a warning whose fact needs its room."""
+    long = new_case("--tenant", LONG_NAME, "--address", "Koning Albert I-laan 123 bus 45, 2800 Mechelen")
+    number = new_case("--tenant", "Mohamed Benali", "--address", "Koningin Astridlaan 140, 2800 Mechelen",
+                      "--source", "ocmw", "--referrer", "Maatschappelijk werker van het OCMW")
+    for case in (long, number):
+        assert cli("refer", case, "--to", "caw-prevention").exit_code == 0
+    screen = cli(*SURNAMED[view], env={"COLUMNS": "80", "HUURBEG_LANG": lang})
+    assert screen.exit_code == 0, screen.output
+    lines = screen.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), screen.stdout
+    row = next(n for n, line in enumerate(lines) if number in line)
+    assert "Mohamed" in lines[row] and "Benali" in " ".join(lines[row:row + 2]), screen.stdout  # its row, or below
+    assert "Mohamed…" not in screen.stdout

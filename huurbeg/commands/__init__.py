@@ -3,8 +3,9 @@
 from huurbeg.core.i18n import N_
 
 
-TENANT_COLUMN = ("tenant", N_("Tenant"), 20)
-"""The tenant's name beside a case number in a list: the first column to give way on a narrow terminal."""
+TENANT_COLUMN = ("tenant", N_("Tenant"), 50)
+"""The tenant's name beside a case number in a list: on a narrow terminal on two lines of its cell, giving way
+only to a warning's fact (huurbeg.output.render.OPTIONAL_BELOW) and after every optional column to its right."""
 
 
 def with_tenants(rows: list[dict], store, fmt) -> list[dict]:

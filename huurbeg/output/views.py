@@ -19,7 +19,7 @@ from huurbeg.output.render import (Cents, Items, coded, console, literal, messag
 from huurbeg.domain.entities import HOUSEHOLD, LANDLORD_CONTACT
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
-WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("tenant", N_("Tenant"), 20),
+WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("tenant", N_("Tenant"), 50),
                    ("message", N_("Warning"))]
 
 
