@@ -284,3 +284,51 @@ def test_the_tenant_keeps_the_surname_beside_the_case_at_80_columns(cli, new_cas
     row = next(n for n, line in enumerate(lines) if number in line)
     assert "Mohamed" in lines[row] and "Benali" in " ".join(lines[row:row + 2]), screen.stdout  # its row, or below
     assert "Mohamed…" not in screen.stdout
+
+
+NOTE = ("Eerste huisbezoek: huurachterstalbetalingsregeling besproken met beide ouders en de verhuurder.\n"
+        "Zoon werkt als vrachtwagenchauffeur-in-opleiding; budgetbegeleidingsaanvraag bij het OCMW ingediend.\n"
+        "Volgende stap: opvolging binnen twee weken, samen met de schuldbemiddelaar.")
+"""A note of three lines with words longer than a narrow column."""
+
+
+def note_column(screen: str, header: str, number: str | None = None) -> list[str]:
+    """The lines the Note column of the table headed by `header` shows of the first contact (of `number`): the
+    row's line and the lines below it where the other columns are empty."""
+    lines = screen.splitlines()
+    top = next(n for n, line in enumerate(lines) if line.split()[-1:] == [header])
+    at = lines[top].index(header)
+    row = next(n for n in range(top + 2, len(lines)) if number is None or number in lines[n])
+    shown = [lines[row][at:]]
+    for line in lines[row + 1:]:
+        if line[:at].strip() or not line[at:].strip():
+            break
+        shown.append(line[at:])
+    return [line.strip() for line in shown]
+
+
+def joined(lines) -> str:
+    return "".join("".join(lines).split())
+
+
+@pytest.mark.parametrize("lang, header", [("en", "Note"), ("nl", "Notitie")])
+def test_a_note_is_shown_whole_in_the_dossier_and_its_case_s_contacts_and_cut_with_an_ellipsis_in_a_list(
+        cli, new_case, lang, header):
+    number = new_case()
+    other = new_case("--tenant", "Mia Claes", "--address", "Markt 2, 2800 Mechelen")
+    for case in (number, other):
+        result = cli("visit", case, "--kind", "home", "--minutes", "60", "--note", NOTE, "--no-input")
+        assert result.exit_code == 0, result.output
+    env = {"COLUMNS": "80", "HUURBEG_LANG": lang}
+    for args in (("case", "show", number), ("visit", "list", number)):
+        screen = cli(*args, env=env).stdout
+        assert all(len(line) <= 80 for line in screen.splitlines()), screen
+        cell = note_column(screen, header)
+        assert joined(cell) == joined(NOTE), (args, screen)  # every character, none cut
+        assert all(any(shown.startswith(" ".join(line.split()[:2])) for shown in cell) for line in NOTE.splitlines()), cell
+        assert max(map(len, cell)) > 20, cell  # room enough to read, not a column of stubs
+    listed = cli("visit", "list", env=env).stdout
+    assert all(len(line) <= 80 for line in listed.splitlines()), listed
+    for case in (number, other):
+        cut = note_column(listed, header, case)
+        assert len(cut) == 1 and cut[0].endswith("…") and NOTE.startswith(cut[0].removesuffix("…")), listed
