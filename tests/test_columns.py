@@ -332,3 +332,66 @@ def test_a_note_is_shown_whole_in_the_dossier_and_its_case_s_contacts_and_cut_wi
     for case in (number, other):
         cut = note_column(listed, header, case)
         assert len(cut) == 1 and cut[0].endswith("…") and NOTE.startswith(cut[0].removesuffix("…")), listed
+
+
+# --- questions at 80 columns ----------------------------------------------------------------------
+
+QUESTIONS = [("Track?", "Traject?", "\r"), ("informed", "op de hoogte", "y\r"),
+             ("Tenant's name?", "Naam van de huurder?", "Mohamed Benali\r"),
+             ("Address?", "Adres?", "Koningin Astridlaan 140, 2800 Mechelen\r"),
+             ("with this intake?", "met deze", "\r"), ("Phone?", "Telefoon?", "\r"), ("Birth date", "Geboortedatum", "\r"),
+             ("National register", "Rijksregisternummer", "\r"), ("Adults", "Volwassenen", "\r"),
+             ("Children", "Kinderen", "\r"), ("Registered by?", "Aangemeld door?", "\r"), ("Landlord?", "Verhuurder?", "\r"),
+             ("Problems?", "Problemen?", " \r"), ("Rent arrears", "Huurachterstal", "\r"), ("Monthly rent", "Maandhuur", "\r"),
+             ("Date of registration", "Datum van aanmelding", "\r"), ("tenant consented", "ingestemd met", "\r"),
+             ("Note", "Notitie", "\r"), ("already has open case", "heeft al een open dossier", "\x1b[B\r"),
+             ("Register this case?", "Dit dossier", "n\r"), ("Which answer", "Welk antwoord", "\x03")]
+"""The intake's questions of a household that may be known already, to the summary and which answer to correct,
+each with what is typed at it."""
+KNOWN = {"en": "This household may already be known: case 2026-0001. Go on with this intake?",
+         "nl": "Dit gezin is misschien al gekend: dossier 2026-0001. Verder met deze aanmelding?"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_question_breaks_between_words_at_80_columns(cli, db_path, lang):
+    """The intake asked on a terminal of 80 columns, read as the worker sees it (a terminal emulator): a question,
+    questionary's instruction, a choice or an answer longer than a line goes on at a word on the next, so no word
+    runs over the last column, where a terminal breaks it."""
+    import os
+
+    pyte = pytest.importorskip("pyte")
+    assert cli("intake", "--track", "pw", "--tenant", "Mohamed Benali", "--address",
+               "Koningin Astridlaan 140, 2800 Mechelen", "--source", "tenant", "--tenant-informed",
+               "--no-input").exit_code == 0
+    screen = pyte.Screen(80, 24)
+    stream = pyte.Stream(screen)
+
+    class Terminal:
+        def write(self, data):
+            stream.feed(data)
+
+        def flush(self):
+            pass
+
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1", HUURBEG_LANG=lang)
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "intake"], env=env, encoding="utf-8", timeout=20,
+                          dimensions=(24, 80))
+    child.logfile_read = Terminal()
+    seen, full = [], []
+    for en, nl, keys in QUESTIONS:
+        child.expect_exact(en if lang == "en" else nl)
+        try:  # the rest of the question drawn, until the terminal is quiet
+            while True:
+                child.read_nonblocking(100_000, timeout=0.3)
+        except pexpect.TIMEOUT:
+            pass
+        lines = [line.rstrip() for line in screen.display]
+        seen.append("\n".join(lines))
+        full += [f"{line}|{below}" for line, below in zip(lines, lines[1:])  # broken where the terminal ended
+                 if len(line) >= 80 and line[-1].isalnum() and below[:1].isalnum()]
+        child.send(keys)
+    child.expect(pexpect.EOF)
+    assert not full, "\n".join(full)
+    asked = " ".join(" ".join(line.lstrip("? ").strip() for line in screen.splitlines()) for screen in seen)
+    assert " ".join(KNOWN[lang].split()) in " ".join(asked.split()), seen[-1]
