@@ -309,18 +309,17 @@ def assert_one_line_error(result, *, code: int | None = None, contains: str = ""
 
 
 def on_a_terminal(args: list[str], env: dict, cwd) -> tuple[int, str]:
-    """huurbeg with its stderr on a pseudo-terminal (stdin and stdout not): its exit code and what the person read."""
+    """huurbeg with its stderr on a pseudo-terminal (stdin and stdout not): its exit code and what the person read,
+    read while it runs (a terminal's lines written just before its last close may be lost to a later read)."""
     import pty
     import subprocess
     import sys
 
     reading, terminal = pty.openpty()
     try:
-        done = subprocess.run([sys.executable, "-m", "huurbeg", *args], stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=terminal, env=dict(os.environ, **env), cwd=cwd,
-                              timeout=60)
+        process = subprocess.Popen([sys.executable, "-m", "huurbeg", *args], stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=terminal, env=dict(os.environ, **env), cwd=cwd)
         os.close(terminal)
-        terminal = -1
         read = b""
         while True:
             try:
@@ -330,11 +329,10 @@ def on_a_terminal(args: list[str], env: dict, cwd) -> tuple[int, str]:
             if not chunk:
                 break
             read += chunk
+        code = process.wait(timeout=60)
     finally:
         os.close(reading)
-        if terminal != -1:
-            os.close(terminal)
-    return done.returncode, read.decode("utf-8").replace("\r", "")
+    return code, read.decode("utf-8").replace("\r", "")
 
 
 def spawn_huurbeg(db_path: Path, *args: str, lang: str | None = None):

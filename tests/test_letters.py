@@ -523,8 +523,10 @@ def test_a_letter_named_without_a_suffix_is_written_as_a_pdf_with_pdf_added(cli,
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "brief-desmet").exists()
     assert (tmp_path / "brief-desmet.pdf").read_bytes().startswith(b"%PDF-")
-    code, read = on_a_terminal(["letter", planted, "--to", "landlord", "--output", "brief-desmet"], {}, tmp_path)
-    assert code == 0 and read.splitlines()[-1] == f"Written to {tmp_path / 'brief-desmet.pdf'}.", read
+    code, read = on_a_terminal(["letter", planted, "--to", "landlord", "--output", "brief-desmet"],
+                               {"COLUMNS": "500"}, tmp_path)  # the path on one line
+    assert code == 0, read
+    assert read.splitlines()[-1] == f"Written to {tmp_path / 'brief-desmet.pdf'}.", read
 
 
 def test_a_worker_who_signs_for_the_service_signs_the_letter_once(cli, new_case, tmp_path):
