@@ -326,6 +326,33 @@ def assert_one_line_error(result, *, code: int | None = None, contains: str = ""
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
 
 
+def on_a_terminal(args: list[str], env: dict, cwd) -> tuple[int, str]:
+    """huurbeg with its stderr on a pseudo-terminal (stdin and stdout not): its exit code and what the person read,
+    read while it runs (a terminal's lines written just before its last close may be lost to a later read)."""
+    import pty
+    import subprocess
+    import sys
+
+    reading, terminal = pty.openpty()
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "huurbeg", *args], stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=terminal, env=dict(os.environ, **env), cwd=cwd)
+        os.close(terminal)
+        read = b""
+        while True:
+            try:
+                chunk = os.read(reading, 4096)
+            except OSError:  # the other side is closed: all is read
+                break
+            if not chunk:
+                break
+            read += chunk
+        code = process.wait(timeout=60)
+    finally:
+        os.close(reading)
+    return code, read.decode("utf-8").replace("\r", "")
+
+
 def spawn_huurbeg(db_path: Path, *args: str, lang: str | None = None):
     """huurbeg on a real pseudo-terminal (pexpect), 40 x 120, in `lang` (default: the tests' English).
 

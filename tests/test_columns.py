@@ -37,6 +37,32 @@ def test_no_help_line_is_broken_inside_a_word(cli, lang):
     assert not broken, "\n".join(broken)
 
 
+def on_screen(text: str, width: int = 80) -> list[str]:
+    """The lines a terminal of `width` columns shows of `text`: a longer line goes on, mid-word, on the next."""
+    return [line[start:start + width] for line in text.splitlines() for start in range(0, max(len(line), 1), width)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_help_breaks_its_lines_and_examples_between_words_at_80_columns(cli, monkeypatch, lang):
+    """Every word on an 80-column screen is a word of the help written out on one line: no option's help and no
+    example is broken inside a word, a quoted name or an option (an example too long goes on below, after ' \\')."""
+    from typer._click import formatting
+
+    broken = []
+    for path, _command in ALL:
+        narrow = cli(*path, "--help", env={"COLUMNS": "80", "HUURBEG_LANG": lang})
+        monkeypatch.setattr(formatting, "FORCED_WIDTH", 10_000)
+        whole = cli(*path, "--help", env={"COLUMNS": "10000", "HUURBEG_LANG": lang})
+        monkeypatch.setattr(formatting, "FORCED_WIDTH", None)
+        assert narrow.exit_code == whole.exit_code == 0, (path, narrow.output)
+        words = set(whole.stdout.split()) | {"\\"}
+        for line in on_screen(narrow.stdout):
+            cut = [word for word in line.split() if word not in words]
+            if cut:
+                broken.append(f"huurbeg {' '.join(path)}: {line!r} {cut}")
+    assert not broken, "\n".join(broken)
+
+
 pexpect = pytest.importorskip("pexpect")
 
 
@@ -234,3 +260,138 @@ def test_the_overview_names_the_contacts_planned_for_today(cli, new_case):
     assert other not in screen.partition("Contacts planned for today")[2].partition("Hearings")[0]
     nl = cli(env={"COLUMNS": "80", "HUURBEG_LANG": "nl"}).stdout
     assert "Contacten gepland voor vandaag" in nl
+
+
+SURNAMED = {"case list": ("case", "list"), "case find": ("case", "find", "Benali"), "deadlines": ("deadlines",),
+            "overview": (), "refer list": ("refer", "list")}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("view", SURNAMED)
+def test_the_tenant_keeps_the_surname_beside_the_case_at_80_columns(cli, new_case, lang, view):
+    """'Mohamed Benali' is known by his surname: at 80 columns the name goes on to a second line of its cell
+    rather than be cut to 'Mohamed…', in every list that names the tenant beside the case, beside a long name
+    and a warning whose fact needs its room."""
+    long = new_case("--tenant", LONG_NAME, "--address", "Koning Albert I-laan 123 bus 45, 2800 Mechelen")
+    number = new_case("--tenant", "Mohamed Benali", "--address", "Koningin Astridlaan 140, 2800 Mechelen",
+                      "--source", "ocmw", "--referrer", "Maatschappelijk werker van het OCMW")
+    for case in (long, number):
+        assert cli("refer", case, "--to", "caw-prevention").exit_code == 0
+    screen = cli(*SURNAMED[view], env={"COLUMNS": "80", "HUURBEG_LANG": lang})
+    assert screen.exit_code == 0, screen.output
+    lines = screen.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), screen.stdout
+    row = next(n for n, line in enumerate(lines) if number in line)
+    assert "Mohamed" in lines[row] and "Benali" in " ".join(lines[row:row + 2]), screen.stdout  # its row, or below
+    assert "Mohamed…" not in screen.stdout
+
+
+NOTE = ("Eerste huisbezoek: huurachterstalbetalingsregeling besproken met beide ouders en de verhuurder.\n"
+        "Zoon werkt als vrachtwagenchauffeur-in-opleiding; budgetbegeleidingsaanvraag bij het OCMW ingediend.\n"
+        "Volgende stap: opvolging binnen twee weken, samen met de schuldbemiddelaar.")
+"""A note of three lines with words longer than a narrow column."""
+
+
+def note_column(screen: str, header: str, number: str | None = None) -> list[str]:
+    """The lines the Note column of the table headed by `header` shows of the first contact (of `number`): the
+    row's line and the lines below it where the other columns are empty."""
+    lines = screen.splitlines()
+    top = next(n for n, line in enumerate(lines) if line.split()[-1:] == [header])
+    at = lines[top].index(header)
+    row = next(n for n in range(top + 2, len(lines)) if number is None or number in lines[n])
+    shown = [lines[row][at:]]
+    for line in lines[row + 1:]:
+        if line[:at].strip() or not line[at:].strip():
+            break
+        shown.append(line[at:])
+    return [line.strip() for line in shown]
+
+
+def joined(lines) -> str:
+    return "".join("".join(lines).split())
+
+
+@pytest.mark.parametrize("lang, header", [("en", "Note"), ("nl", "Notitie")])
+def test_a_note_is_shown_whole_in_the_dossier_and_its_case_s_contacts_and_cut_with_an_ellipsis_in_a_list(
+        cli, new_case, lang, header):
+    number = new_case()
+    other = new_case("--tenant", "Mia Claes", "--address", "Markt 2, 2800 Mechelen")
+    for case in (number, other):
+        result = cli("visit", case, "--kind", "home", "--minutes", "60", "--note", NOTE, "--no-input")
+        assert result.exit_code == 0, result.output
+    env = {"COLUMNS": "80", "HUURBEG_LANG": lang}
+    for args in (("case", "show", number), ("visit", "list", number)):
+        screen = cli(*args, env=env).stdout
+        assert all(len(line) <= 80 for line in screen.splitlines()), screen
+        cell = note_column(screen, header)
+        assert joined(cell) == joined(NOTE), (args, screen)  # every character, none cut
+        assert all(any(shown.startswith(" ".join(line.split()[:2])) for shown in cell) for line in NOTE.splitlines()), cell
+        assert max(map(len, cell)) > 20, cell  # room enough to read, not a column of stubs
+    listed = cli("visit", "list", env=env).stdout
+    assert all(len(line) <= 80 for line in listed.splitlines()), listed
+    for case in (number, other):
+        cut = note_column(listed, header, case)
+        assert len(cut) == 1 and cut[0].endswith("…") and NOTE.startswith(cut[0].removesuffix("…")), listed
+
+
+# --- questions at 80 columns ----------------------------------------------------------------------
+
+QUESTIONS = [("Track?", "Traject?", "\r"), ("informed", "op de hoogte", "y\r"),
+             ("Tenant's name?", "Naam van de huurder?", "Mohamed Benali\r"),
+             ("Address?", "Adres?", "Koningin Astridlaan 140, 2800 Mechelen\r"),
+             ("with this intake?", "met deze", "\r"), ("Phone?", "Telefoon?", "\r"), ("Birth date", "Geboortedatum", "\r"),
+             ("National register", "Rijksregisternummer", "\r"), ("Adults", "Volwassenen", "\r"),
+             ("Children", "Kinderen", "\r"), ("Registered by?", "Aangemeld door?", "\r"), ("Landlord?", "Verhuurder?", "\r"),
+             ("Problems?", "Problemen?", " \r"), ("Rent arrears", "Huurachterstal", "\r"), ("Monthly rent", "Maandhuur", "\r"),
+             ("Date of registration", "Datum van aanmelding", "\r"), ("tenant consented", "ingestemd met", "\r"),
+             ("Note", "Notitie", "\r"), ("already has open case", "heeft al een open dossier", "\x1b[B\r"),
+             ("Register this case?", "Dit dossier", "n\r"), ("Which answer", "Welk antwoord", "\x03")]
+"""The intake's questions of a household that may be known already, to the summary and which answer to correct,
+each with what is typed at it."""
+KNOWN = {"en": "This household may already be known: case 2026-0001. Go on with this intake?",
+         "nl": "Dit gezin is misschien al gekend: dossier 2026-0001. Verder met deze aanmelding?"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_question_breaks_between_words_at_80_columns(cli, db_path, lang):
+    """The intake asked on a terminal of 80 columns, read as the worker sees it (a terminal emulator): a question,
+    questionary's instruction, a choice or an answer longer than a line goes on at a word on the next, so no word
+    runs over the last column, where a terminal breaks it."""
+    import os
+
+    pyte = pytest.importorskip("pyte")
+    assert cli("intake", "--track", "pw", "--tenant", "Mohamed Benali", "--address",
+               "Koningin Astridlaan 140, 2800 Mechelen", "--source", "tenant", "--tenant-informed",
+               "--no-input").exit_code == 0
+    screen = pyte.Screen(80, 24)
+    stream = pyte.Stream(screen)
+
+    class Terminal:
+        def write(self, data):
+            stream.feed(data)
+
+        def flush(self):
+            pass
+
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", NO_COLOR="1", HUURBEG_LANG=lang)
+    child = pexpect.spawn(sys.executable, ["-m", "huurbeg", "intake"], env=env, encoding="utf-8", timeout=20,
+                          dimensions=(24, 80))
+    child.logfile_read = Terminal()
+    seen, full = [], []
+    for en, nl, keys in QUESTIONS:
+        child.expect_exact(en if lang == "en" else nl)
+        try:  # the rest of the question drawn, until the terminal is quiet
+            while True:
+                child.read_nonblocking(100_000, timeout=0.3)
+        except pexpect.TIMEOUT:
+            pass
+        lines = [line.rstrip() for line in screen.display]
+        seen.append("\n".join(lines))
+        full += [f"{line}|{below}" for line, below in zip(lines, lines[1:])  # broken where the terminal ended
+                 if len(line) >= 80 and line[-1].isalnum() and below[:1].isalnum()]
+        child.send(keys)
+    child.expect(pexpect.EOF)
+    assert not full, "\n".join(full)
+    asked = " ".join(" ".join(line.lstrip("? ").strip() for line in screen.splitlines()) for screen in seen)
+    assert " ".join(KNOWN[lang].split()) in " ".join(asked.split()), seen[-1]

@@ -11,7 +11,7 @@ import sys
 import pytest
 import typer
 
-from conftest import INTAKE, assert_one_line_error, query, run_without_override, snapshot
+from conftest import INTAKE, assert_one_line_error, on_a_terminal, query, run_without_override, snapshot
 from huurbeg.cli.root import app
 
 CASE = "2026-0001"
@@ -103,15 +103,37 @@ def refused(cli, db_path, target, command: str, *, contains: str) -> None:
     assert leftovers(target.parent) == []
 
 
+RECORDS = {"letter": "kept in the dossier"}
+"""The commands with --output that also write to the database, and what they say of it."""
+
+
 @pytest.mark.parametrize("command", WITH_OUTPUT)
-@pytest.mark.parametrize("lang, said", [("en", "Written to {path}."), ("nl", "Geschreven naar {path}.")])
-def test_every_command_with_output_says_where_it_wrote(cli, casework, tmp_path, monkeypatch, command, lang, said):
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_off_a_terminal_a_command_with_output_says_nothing_of_its_file(cli, casework, tmp_path, monkeypatch,
+                                                                       command, lang):
+    """Under cron any output is a mail: the file is there and the exit code says it went well; nothing on stderr
+    but what the command did to the dossier."""
     monkeypatch.chdir(tmp_path)
     result = cli(*SAMPLES[command], "--output", "out.file", env={"HUURBEG_LANG": lang, "COLUMNS": "500"})
     assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.file").exists() and result.stdout == ""
+    assert "out.file" not in result.stderr, result.stderr
+    if command in RECORDS:
+        assert result.stderr.count("\n") == 1 and (RECORDS[command] in result.stderr or lang == "nl"), result.stderr
+    else:
+        assert result.stderr == ""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", WITH_OUTPUT)
+@pytest.mark.parametrize("lang, said", [("en", "Written to {path}."), ("nl", "Geschreven naar {path}.")])
+def test_on_a_terminal_a_command_with_output_says_where_it_wrote(casework, tmp_path, command, lang, said):
+    code, read = on_a_terminal([*SAMPLES[command], "--output", "out.file"],
+                               {"HUURBEG_LANG": lang, "COLUMNS": "500", "NO_COLOR": "1"}, tmp_path)
+    assert code == 0, read
     assert (tmp_path / "out.file").exists()
-    lines = result.stderr.splitlines()
-    assert lines[-1] == said.format(path=tmp_path / "out.file"), result.stderr  # once, after what was done
+    lines = read.splitlines()
+    assert lines[-1] == said.format(path=tmp_path / "out.file"), read  # once, after what was done
     assert sum(str(tmp_path / "out.file") in line for line in lines) == 1
 
 

@@ -302,7 +302,7 @@ class Formatter(HelpFormatter):
 
     def write_text(self, text: str) -> None:
         with _words_whole():
-            super().write_text(text)
+            super().write_text(_examples_fitted(text, self.width - self.current_indent))
 
     def _write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, _("Usage:") + " " if prefix is None else prefix)
@@ -313,6 +313,46 @@ class Formatter(HelpFormatter):
     def write_dl(self, rows, *args, **kwargs) -> None:
         with _words_whole():
             super().write_dl([(term, _EXTRA.sub(_extra, text)) for term, text in rows], *args, **kwargs)
+
+
+_SHELL_WORD = re.compile(r"""(?:'[^']*'|"[^"]*"|[^\s'"])+""")
+"""A word of a command line as the shell reads it: a quoted name ('Jan Peeters') is one."""
+CONTINUED = " \\"
+"""The end of an example's line that goes on below, as a shell reads it (and as a worker can paste it)."""
+
+
+def _examples_fitted(text: str, width: int) -> str:
+    """`text` with each line of its kept blocks (the examples, after click's \\b) that is wider than `width`
+    broken between the command's arguments, never inside one: an option stays with its value, a quoted name is
+    one argument, each line but the last ends in ' \\' and the lines after the first are indented."""
+    lines, kept = [], False
+    for line in text.split("\n"):
+        if line.strip() in ("", "\b"):  # a paragraph ends, or a kept block begins
+            kept = line.strip() == "\b"
+        elif kept and len(line) > width:
+            lines.extend(_broken(line, width))
+            continue
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _broken(line: str, width: int) -> list[str]:
+    indent = line[:len(line) - len(line.lstrip())]
+    units: list[str] = []
+    for word in _SHELL_WORD.findall(line):  # an option and its value: one unit ('--track pw')
+        if units and units[-1].startswith("-") and " " not in units[-1] and not word.startswith("-"):
+            units[-1] += " " + word
+        else:
+            units.append(word)
+    broken, current = [], indent + units[0]
+    for unit in units[1:]:
+        if len(current) + 1 + len(unit) + len(CONTINUED) > width:
+            broken.append(current + CONTINUED)
+            current = indent + "    " + unit
+        else:
+            current += " " + unit
+    broken.append(current)
+    return broken
 
 
 @contextmanager

@@ -16,6 +16,7 @@ Enter, and keys typed before a question is drawn are dropped: neither a second E
 pressed while a list was still being drawn answers the next question.
 """
 
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -167,6 +168,82 @@ def _drop_typed_ahead(keyboard) -> None:
         pass
 
 
+class _Fitted:
+    """questionary's questions with their texts broken at words to the terminal's width: a question (and
+    questionary's instruction after it) longer than a line goes on, indented, on the next, and a choice of a list
+    is cut after a whole word with an ellipsis, where prompt_toolkit would break either inside a word."""
+
+    def __getattr__(self, name: str):
+        import questionary
+
+        make = getattr(questionary, name)
+
+        def fitted(message: str, *args, **kwargs):
+            titles = [choice for choice in kwargs.get("choices", ()) if isinstance(getattr(choice, "title", None), str)]
+            room = _width() - (5 if name == "checkbox" else 3)  # the pointer (and the tick) before a choice
+            for choice in titles if name in ("select", "checkbox") else ():
+                choice.title = _shortened(choice.title, room)
+            longest = max((choice.title for choice in titles), key=len) if name == "select" and titles else None
+            message, instruction = _fitted(message, kwargs.get("instruction"), longest)  # a list's answer: its choice
+            if instruction is not None:
+                kwargs["instruction"] = instruction
+            return make(message, *args, **kwargs)
+
+        return fitted
+
+
+_questions = _Fitted()
+
+QUESTION_MARGIN = "  "
+"""Under the '? ' before a question: where its next lines begin."""
+
+
+def _width() -> int:
+    """The columns a question may fill: the terminal's own width (as prompt_toolkit draws it; an exported COLUMNS
+    may be stale), less its last column, where a terminal moves on to the next line."""
+    import shutil  # startup
+
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns - 1
+    except (OSError, ValueError, AttributeError):  # not a terminal after all
+        return shutil.get_terminal_size().columns - 1
+
+
+def _shortened(text: str, width: int) -> str:
+    from huurbeg.output.render import shorten
+
+    return shorten(text, width)
+
+
+def _fitted(message: str, instruction: str | None = None, answer: str | None = None) -> tuple[str, str | None]:
+    """`message` broken at words into lines that fit the terminal after '? ', and questionary's `instruction` after
+    it: on its last line when it fits there, else below; with the longest `answer` a list may leave after it
+    (its choice), a line of its own for the answer when that does not fit there."""
+    from huurbeg.output.render import wrapped
+
+    width = _width() - len(QUESTION_MARGIN)
+    lines = wrapped(message, width, indent="").split("\n") if len(message) > width else [message]
+    if answer is not None and len(lines[-1]) + 2 + len(answer) > width:
+        lines.append("")  # the answer, and the instruction before it, begin the next line
+    if instruction is not None and (not lines[-1] or len(lines[-1]) + 2 + len(instruction) > width):
+        below = wrapped(instruction, width, indent="").split("\n") if len(instruction) > width else [instruction]
+        instruction = ("\n" + QUESTION_MARGIN).join(below if not lines[-1] else ["", *below])
+    return ("\n" + QUESTION_MARGIN).join(lines), instruction
+
+
+def _answered_line(question: str, answer: str) -> list[tuple[str, str]]:
+    """The line a question leaves on screen with its answer (a yes/no, what was ticked), fitted as it was asked."""
+    from questionary.constants import DEFAULT_QUESTION_PREFIX
+
+    from huurbeg.output.render import wrapped
+
+    message, _instruction = _fitted(question)
+    width = _width() - len(QUESTION_MARGIN)
+    shown = answer if len(message.rpartition("\n")[2]) + 2 + len(answer) <= width else "".join(
+        f"\n{QUESTION_MARGIN}{line}" for line in wrapped(answer, width, indent="").split("\n"))
+    return [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {message} "), ("class:answer", shown)]
+
+
 _FLAG = re.compile(r"^--[a-z-]+: ")
 
 
@@ -193,11 +270,10 @@ def _text(prompt: str, parse: Callable[[str], object] = text.required, *, option
     A `default` is shown in the question and taken on Enter; it is never put into the input
     itself, where typing would add to it (60 and 90 making 6090).
     """
-    import questionary
 
     hint = " " + (_("(Enter: {default})").format(default=default) if default is not None
                   else _("(Enter to skip)")) if default is not None or optional else ""
-    answer = _ask(questionary.text(prompt + hint, validate=_check(parse, optional or default is not None))).strip()
+    answer = _ask(_questions.text(prompt + hint, validate=_check(parse, optional or default is not None))).strip()
     if not answer:
         return parse(default) if default is not None else None
     value = parse(answer)
@@ -217,7 +293,7 @@ def _select(prompt: str, members, default=None):
     import questionary
 
     choices = [questionary.Choice(label(m), value=m.value) for m in members]
-    chosen = _ask(questionary.select(prompt, choices=choices, default=default.value if default else None,
+    chosen = _ask(_questions.select(prompt, choices=choices, default=default.value if default else None,
                                      instruction=_("(Use arrow keys)")))
     return type(members[0])(chosen)
 
@@ -388,12 +464,11 @@ def _ask_again(field: Field, current, today: date):
 
 def _ask_landlord(landlords: list[str]) -> str | None:
     """Existing landlords are offered as completions; autocomplete needs at least one."""
-    import questionary
 
     question = _("Landlord? (Enter to skip)")
     check = _check(text.required)  # Enter skips; a name of invisible characters alone is refused
-    prompt = questionary.autocomplete(question, choices=landlords, ignore_case=True, match_middle=True,
-                                      validate=check) if landlords else questionary.text(question, validate=check)
+    prompt = _questions.autocomplete(question, choices=landlords, ignore_case=True, match_middle=True,
+                                      validate=check) if landlords else _questions.text(question, validate=check)
     return known_landlord(_ask(prompt).strip() or None, landlords)
 
 
@@ -413,7 +488,7 @@ def known_landlord(typed: str | None, landlords: list[str]) -> str | None:
     choices = [questionary.Choice(plain(name), value=name) for name in like]
     choices.append(questionary.Choice(_("{landlord} (a new landlord)").format(landlord=plain(typed or "")),
                                       value=""))
-    return _ask(questionary.select(_("Which landlord?"), choices=choices, instruction=_("(Use arrow keys)"))) or typed
+    return _ask(_questions.select(_("Which landlord?"), choices=choices, instruction=_("(Use arrow keys)"))) or typed
 
 
 def ask_household(matches: list[HouseholdMatch]) -> HouseholdDecision | str:
@@ -424,7 +499,7 @@ def ask_household(matches: list[HouseholdMatch]) -> HouseholdDecision | str:
     open_cases = [m for m in strong if m.status == Status.OPEN]
     if open_cases:
         first = open_cases[0]
-        choice = _ask(questionary.select(
+        choice = _ask(_questions.select(
             _("This household already has open case {case} (same {reason}).").format(
                 case=first.case, reason=_(first.reason)),
             choices=[questionary.Choice(_("Use case {case}; open no new case").format(case=first.case), value="use"),
@@ -642,21 +717,18 @@ def confirm(question: str, default: bool = True) -> bool:
     j, ja, y, yes and n, nee, no answer it in either language; anything else is refused at the
     prompt and asked again. The answer line then reads Yes or No in the reader's language.
     """
-    import questionary
     from prompt_toolkit import print_formatted_text
     from prompt_toolkit.formatted_text import FormattedText
-    from questionary.constants import DEFAULT_QUESTION_PREFIX
 
     def validate(typed: str) -> bool | str:
         return not typed.strip() or typed.strip().lower() in YES + NO or _("answer y or n (yes or no)")
 
     hint = _("(Y/n)") if default else _("(y/N)")
-    prompt = questionary.text(question, instruction=hint, validate=validate)
+    prompt = _questions.text(question, instruction=hint, validate=validate)
     prompt.application.erase_when_done = True  # the line is written again with Yes or No
     typed = _ask(prompt).strip().lower()
     answer = typed in YES if typed else default
-    print_formatted_text(FormattedText([("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {question} "),
-                                        ("class:answer", _("Yes") if answer else _("No"))]),
+    print_formatted_text(FormattedText(_answered_line(question, _("Yes") if answer else _("No"))),
                          style=prompt.application.style)
     return answer
 
@@ -679,17 +751,14 @@ def _tick(prompt: str, choices: list) -> list:
     questionary leaves "done (2 selections)" on screen, in English; its line is erased and
     the answer written again with the ticked labels (or "none").
     """
-    import questionary
     from prompt_toolkit import print_formatted_text
     from prompt_toolkit.formatted_text import FormattedText
-    from questionary.constants import DEFAULT_QUESTION_PREFIX
 
-    question = questionary.checkbox(prompt, instruction=_pick(), choices=choices)
+    question = _questions.checkbox(prompt, instruction=_pick(), choices=choices)
     question.application.erase_when_done = True
     picked = _ask(question)
     titles = ", ".join(choice.title for choice in choices if choice.value in picked) or _("none")
-    print_formatted_text(FormattedText([("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {prompt} "),
-                                        ("class:answer", titles)]), style=question.application.style)
+    print_formatted_text(FormattedText(_answered_line(prompt, titles)), style=question.application.style)
     return picked
 
 
@@ -714,7 +783,6 @@ def ask_hearing(today: date, courts: Sequence[tuple[str, int]] = ()) -> tuple[da
 def ask_court(courts: Sequence[tuple[str, int]]) -> str:
     """The court, from those on record (completed as typed); a name one typo away from a known court is
     offered as that court ("Vredegerecht Mechelen?"), and kept as typed when the answer is no."""
-    import questionary
 
     from huurbeg.domain.hearings import court_match
     from huurbeg.output.render import plain
@@ -722,8 +790,8 @@ def ask_court(courts: Sequence[tuple[str, int]]) -> str:
     question = _("Court?")
     check = _check(text.required, False)
     names = [name for name, _count in sorted(courts, key=lambda court: -court[1])]
-    prompt = questionary.autocomplete(question, choices=names, ignore_case=True, match_middle=True,
-                                      validate=check) if names else questionary.text(question, validate=check)
+    prompt = _questions.autocomplete(question, choices=names, ignore_case=True, match_middle=True,
+                                      validate=check) if names else _questions.text(question, validate=check)
     typed = _ask(prompt).strip()
     same, near = court_match(typed, list(courts))
     if same is not None:
@@ -764,11 +832,9 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
 def _edit(prompt: str, parse: Callable[[str], object] = str, *, optional: bool = True, current: str = ""):
     """A stored text to correct: it is put in the input to be edited; emptied, or '-' as a number's or a date's
     question takes it, an optional field is cleared."""
-    import questionary
-
     check = _check(parse, optional)
-    answer = _ask(questionary.text(prompt, default=current, validate=lambda typed: optional and typed.strip() == "-"
-                                   or check(typed))).strip()
+    answer = _ask(_questions.text(prompt, default=current, validate=lambda typed: optional and typed.strip() == "-"
+                                  or check(typed))).strip()
     return parse(answer) if answer and not (optional and answer == "-") else None
 
 
@@ -780,11 +846,10 @@ def ask_detail(prompt: str, parse: Callable[[str], str], current: str | None = N
 
 def _keep(prompt: str, parse: Callable[[str], object], current: str):
     """A stored number, date or amount to correct: Enter keeps it, what is typed replaces it, '-' clears it."""
-    import questionary
 
     check = _check(parse)
     hint = " " + (_("(Enter: {current}; - to clear)").format(current=current) if current else _("(Enter to skip)"))
-    answer = _ask(questionary.text(prompt + hint, validate=lambda typed: typed.strip() == "-" or check(typed))).strip()
+    answer = _ask(_questions.text(prompt + hint, validate=lambda typed: typed.strip() == "-" or check(typed))).strip()
     if answer == "-":
         return None
     if not answer:
@@ -819,7 +884,7 @@ def _which(lines: list[tuple[str, str, object]], stopped: str) -> str:
     choices = [questionary.Choice(shorten(f"{heading.rstrip('?')}: {_shown(value)}", room), value=name)
                for name, heading, value in lines]
     choices.append(questionary.Choice(_("Nothing: stop (the answers stay kept)"), value=""))
-    chosen = _ask(questionary.select(_("Which answer do you want to change?"), choices=choices,
+    chosen = _ask(_questions.select(_("Which answer do you want to change?"), choices=choices,
                                      instruction=_("(Use arrow keys)")))
     if not chosen:
         raise Cancelled(stopped)

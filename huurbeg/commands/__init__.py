@@ -8,8 +8,9 @@ if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
 
 
-TENANT_COLUMN = ("tenant", N_("Tenant"), 20)
-"""The tenant's name beside a case number in a list: the first column to give way on a narrow terminal."""
+TENANT_COLUMN = ("tenant", N_("Tenant"), 50)
+"""The tenant's name beside a case number in a list: on a narrow terminal on two lines of its cell, giving way
+only to a warning's fact (huurbeg.output.render.OPTIONAL_BELOW) and after every optional column to its right."""
 
 
 def with_tenants(rows: list[dict], store: "Storage", fmt) -> list[dict]:

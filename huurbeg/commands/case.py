@@ -563,8 +563,6 @@ def file_out(
     case, found = attachments.document(store, number, attachment_id)
     render.write_bytes(attachments.content(store, number, found))
     store.record(case, "read", f"document {found.id} written to a file")
-    render.message(_("{number}: document {id} written to {path}.").format(
-        number=number, id=found.id, path=attachments.shown_path(output)))
 
 
 @app.command("file-remove")

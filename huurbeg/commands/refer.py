@@ -20,7 +20,7 @@ app = typer.Typer(
          "'huurbeg refer add CASE --to DEST'.")
 
 COLUMNS = [("id", "#"), ("date", N_("Date")), ("case", N_("Case")), TENANT_COLUMN, ("to", N_("Referred to")),
-           ("outcome", N_("Outcome")), ("outcome_date", N_("Answered")), ("note", N_("Note"))]
+           ("outcome", N_("Outcome"), 55), ("outcome_date", N_("Answered"), 30), ("note", N_("Note"), 45)]
 
 
 def register(root: typer.Typer) -> None:

@@ -131,7 +131,8 @@ def list_contacts(
     if since is None and number is None:
         since = app_state.today - relativedelta(days=30)
     rows = followup.contact_list(app_state.store(write=False), number, since)
-    formats.emit_rows(rows, fmt, headed(COLUMNS), empty=_("No contacts."))
+    # one case's contacts: every note whole; every case's: a note cut says so (…)
+    formats.emit_rows(rows, fmt, headed(COLUMNS), empty=_("No contacts."), whole=("note",) if number else ())
 
 
 @app.command("edit")

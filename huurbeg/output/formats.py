@@ -28,11 +28,11 @@ from huurbeg.output import render
 class Listing:
     """What a listing gives its format: the rows, and how people read them."""
 
-    __slots__ = ("rows", "columns", "title", "empty", "sheet", "keys")
+    __slots__ = ("rows", "columns", "title", "empty", "sheet", "keys", "whole")
 
     def __init__(self, rows: list[dict], columns: Sequence[tuple] = (), title: str | None = None,
                  empty: str | None = None, sheet: Callable[[dict], str] | None = None,
-                 keys: Sequence[str] | None = None):
+                 keys: Sequence[str] | None = None, whole: Sequence[str] = ()):
         self.rows = rows
         self.columns = columns
         """The table's columns; json, csv and xlsx carry every key of the rows."""
@@ -43,6 +43,8 @@ class Listing:
         """The workbook sheet of a row (one sheet per panel of the figures); default one sheet."""
         self.keys = keys
         """The csv columns when they are fixed (a header even without rows)."""
+        self.whole = whole
+        """The table's columns shown whole over as many lines as they need (huurbeg.output.render.table)."""
 
 
 class Format:
@@ -163,12 +165,13 @@ def command_name() -> str:
 
 def emit_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]], *,
               title: str | None = None, empty: str | None = None, sheet=None,
-              keys: Sequence[str] | None = None) -> None:
+              keys: Sequence[str] | None = None, whole: Sequence[str] = ()) -> None:
     """A list in the chosen format (huurbeg.output.formats); json/csv/xlsx carry every key of the rows, the table `columns`.
 
-    `sheet` names the workbook sheet of a row (one sheet per panel of the figures); default one sheet.
+    `sheet` names the workbook sheet of a row (one sheet per panel of the figures); default one sheet. The table
+    shows the columns of `whole` (the notes of one case) never cut, over as many lines as they need.
     """
-    write(fmt, "listing", Listing(rows, columns, title, empty, sheet, keys))
+    write(fmt, "listing", Listing(rows, columns, title, empty, sheet, keys, whole))
 
 
 def emit_fields(record: dict, fmt: str) -> bool:
@@ -182,7 +185,7 @@ def _table(listing: Listing) -> None:
     if not listing.rows:
         render.message(listing.empty or _("Nothing to show."))
     else:
-        render.page(render.table(listing.rows, listing.columns, listing.title))
+        render.page(render.table(listing.rows, listing.columns, listing.title, whole=listing.whole))
 
 
 def _flat(record: dict) -> list[dict]:

@@ -20,7 +20,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
@@ -220,8 +220,17 @@ def finish_output(succeeded: bool) -> None:
             sys.stdout.flush()
             for text, style in held["messages"]:
                 _say(text, style)
-    if written is not None:  # every command with --output says where its data went, once, last
+    if written is not None and _watched():  # where the data went, once, last: for the person who typed it
         _say(_("Written to {path}.").format(path=shown(os.path.abspath(written))))
+
+
+def _watched() -> bool:
+    """Whether a person reads stderr at a terminal. Off one (cron, a script, a log) a confirmation is not said:
+    under cron any output is a mail, and a success needs none (an error is still said, and the exit code says it)."""
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # closed, or no stream at all
+        return False
 
 
 def _name_output(succeeded: bool) -> str | None:
@@ -505,17 +514,23 @@ OPTIONAL_BELOW = 50
 TEXT_MIN_WIDTH = 15
 """A free-text column narrower than this is left out rather than shown as a stub."""
 GIVE_WAY_WIDTH = 9
-"""What a name or another free text keeps beside a warning whose fact needs its room: 'Anna-Mar…'."""
+"""What a free text keeps beside a warning whose fact needs its room: 'Kerkstra…'; a name on two lines, 'Mohamed'
+over 'Benali'."""
+NAMES = {"tenant"}
+"""Columns of a person's name: where the name does not fit on one line it goes on, at a word, on a second line of
+its cell ('Mohamed' over 'Benali'), so that the surname the household is known by stays on screen."""
 
 Column = tuple[str, str] | tuple[str, str, int]
 
 
 def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = None, *,
-          width: int | None = None):
+          width: int | None = None, whole: Collection[str] = ()):
     """A Rich table of `rows`, one column per (key, header[, priority]); rows with a severity are coloured.
 
-    Every cell is one line and fits: codes, dates, numbers and case numbers are never split; free
-    text (WRAPPING columns) shares the room that is left and ends in an ellipsis when it is longer.
+    Every cell fits: codes, dates, numbers and case numbers are never split; free text (WRAPPING
+    columns) shares the room that is left and ends in an ellipsis when it is longer, a name (NAMES)
+    after going on to a second line of its cell. A column of `whole` (the notes of one dossier) is
+    never cut: its text goes on over as many lines of its cell as it needs, its own line breaks kept.
     When even that does not fit `width` (default: the terminal's), the columns of the lowest
     priority are left out, so a wider terminal shows more.
     """
@@ -538,44 +553,106 @@ def table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = N
         except TypeError:  # a list
             return plain(value)
 
-    cells = {key: [cell(row.get(key)) for row in rows] for key, *_ in columns}
+    cells = {key: [plain(row.get(key), lines=True) if key in whole else cell(row.get(key)) for row in rows]
+             for key, *_ in columns}
 
-    def widest(texts: list[str]) -> int:  # ASCII: one cell a character, measured by len for the whole column
+    def size(text: str) -> int:  # ASCII: one cell a character
+        return len(text) if text.isascii() else cell_len(text)
+
+    def widest(texts: list[str], lines: bool = False) -> int:  # ASCII: one cell a character, measured by len
+        if lines:  # a text shown whole: its widest line
+            texts = [line for text in texts for line in text.split("\n")]
         return max(map(len, texts)) if all(map(str.isascii, texts)) else max(map(cell_len, texts))
 
-    natural = {key: widest([header, *cells[key]]) for key, header, *_ in columns}
+    natural = {key: widest([header, *cells[key]], key in whole) for key, header, *_ in columns}
     needed = {key: widest([header, *(c.partition("; ")[0] for c in cells[key])]) if key in FACT_FIRST
               else natural[key] for key, header, *_ in columns}
+    # what a free text needs at least to be shown: a name, on two lines, GIVE_WAY_WIDTH; any other TEXT_MIN_WIDTH
+    least = {key: min(natural[key], GIVE_WAY_WIDTH if key in NAMES else TEXT_MIN_WIDTH) for key, *_ in columns}
     shown = list(columns)
     while len(shown) > 1:
         fixed = sum(natural[key] for key, *_ in shown if key not in WRAPPING)
         free = sum(min(natural[key], TEXT_MIN_WIDTH) for key, *_ in shown if key in WRAPPING)
         if fixed + free + 2 * (len(shown) - 1) <= width:
             # a cut text (a warning, a note) is worth more than an optional column beside it, and so is a
-            # warning's fact beside a name of TEXT_MIN_WIDTH (the case list's track and last contact give way)
+            # warning's fact beside a name on two lines (the case list's track and last contact give way)
             cut = fixed + sum(needed[key] for key, *_ in shown if key in WRAPPING) + 2 * (len(shown) - 1) > width
             facts_cut = any(key in FACT_FIRST for key, *_ in shown) and fixed + 2 * (len(shown) - 1) + sum(
-                needed[key] if key in FACT_FIRST else min(needed[key], TEXT_MIN_WIDTH)
+                needed[key] if key in FACT_FIRST else least[key]
                 for key, *_ in shown if key in WRAPPING) > width
-            if (not cut or min(map(_priority, shown)) >= OPTIONAL_BELOW) \
-                    and not (facts_cut and min(map(_priority, shown)) <= OPTIONAL_BELOW):
-                break
+            if facts_cut and min(map(_priority, shown)) <= OPTIONAL_BELOW:
+                giving_way = shown
+            else:  # never the text that would be cut itself (a referral's note beside its answer date)
+                giving_way = [column for column in shown if column[0] not in WRAPPING
+                              and _priority(column) < OPTIONAL_BELOW] if cut else []
+                if not giving_way:
+                    break
+            shown.remove(min(reversed(giving_way), key=_priority))
+            continue
         shown.remove(min(reversed(shown), key=_priority))
     texts = [key for key, *_ in shown if key in WRAPPING]
     room = width - 2 * (len(shown) - 1) - sum(natural[key] for key, *_ in shown if key not in WRAPPING)
-    given = _share(room, [natural[key] for key in texts])
+    given = _share(room, [natural[key] for key in texts], [least[key] for key in texts])
     for n, key in enumerate(texts):  # a warning's fact before the rest of another text
         for other in range(len(texts)):
             short = needed[key] - given[n]
-            if short > 0 and other != n and texts[other] not in FACT_FIRST:
+            if short > 0 and key in FACT_FIRST and other != n and texts[other] not in FACT_FIRST:
                 spare = min(short, given[other] - min(GIVE_WAY_WIDTH, needed[texts[other]]))
                 if spare > 0:
                     given[n], given[other] = given[n] + spare, given[other] - spare
     widths = {key: max(1, given[texts.index(key)] if key in texts else natural[key]) for key, *_ in shown}
-    return Lines(title, [(header, widths[key]) for key, header, *_ in shown],
-                 [([shorten(cells[key][n], widths[key], key in FACT_FIRST) if key in texts else cells[key][n] for key, *_ in shown],
-                   SEVERITY_STYLE.get(json_value(row.get("severity"))))
-                  for n, row in enumerate(rows)])
+
+    def fitted(key: str, text: str) -> list[str]:  # the lines of one cell
+        if key in whole:
+            return _folded(text, widths[key])
+        if key not in texts or size(text) <= widths[key]:
+            return [text]
+        if key in NAMES:
+            return _on_two_lines(text, widths[key])
+        return [shorten(text, widths[key], key in FACT_FIRST)]
+
+    drawn: list[tuple[list[str], str | None]] = []
+    for n, row in enumerate(rows):
+        style = SEVERITY_STYLE.get(json_value(row.get("severity")))
+        lines = [fitted(key, cells[key][n]) for key, *_ in shown]
+        drawn.extend(([cell[k] if k < len(cell) else "" for cell in lines], style)
+                     for k in range(max(map(len, lines))))  # a cell of several lines: the row goes on below
+    return Lines(title, [(header, widths[key]) for key, header, *_ in shown], drawn)
+
+
+def _on_two_lines(text: str, width: int) -> list[str]:
+    """A name in `width` cells: its first words on the first line, the rest on the second, cut after a word with
+    an ellipsis when even that is too long; a first word wider than the cell is cut on one line."""
+    words, first = text.split(" "), ""
+    for n, word in enumerate(words):
+        if _cells(f"{first} {word}".lstrip()) > width:
+            break
+        first = f"{first} {word}".lstrip()
+    if not first:
+        return [shorten(text, width)]
+    return [first, shorten(" ".join(words[n:]), width)]
+
+
+def _folded(text: str, width: int) -> list[str]:
+    """`text` whole in lines of `width` cells: its own lines kept, each broken at spaces, a word wider than the
+    cell broken where the cell ends (nothing of what was typed is left out)."""
+    import textwrap  # startup
+
+    from rich.cells import set_cell_size  # heavy
+
+    folded = []
+    for line in text.split("\n") or [""]:
+        if _cells(line) <= width:
+            folded.append(line)
+            continue
+        for part in textwrap.wrap(line, width, break_on_hyphens=False, drop_whitespace=True) or [""]:
+            while _cells(part) > width:  # wide characters: textwrap counts characters, a terminal cells
+                head = set_cell_size(part, width).rstrip()
+                head = head if _cells(head) <= width else head[:-1]
+                folded.append(head)
+                part = part[len(head):]
+            folded.append(part)
+    return folded
 
 
 class Items:
@@ -758,11 +835,14 @@ def shorten(text: str, width: int, fact_first: bool = False) -> str:
     return cut + "…"
 
 
-def _share(room: int, wanted: list[int]) -> list[int]:
-    """Widths for free-text columns: each what it needs if there is room, else a share of the room."""
+def _share(room: int, wanted: list[int], bare: list[int]) -> list[int]:
+    """Widths for free-text columns: each what it needs if there is room, else up to TEXT_MIN_WIDTH and a share of
+    the rest; where even that is too much, the `bare` least of each (a name on two lines) and a share."""
     if sum(wanted) <= room:
         return wanted
     least = [min(w, TEXT_MIN_WIDTH) for w in wanted]
+    if sum(least) > room:
+        least = [min(w, b) for w, b in zip(wanted, bare)]
     spare, demand = max(0, room - sum(least)), sum(w - m for w, m in zip(wanted, least)) or 1
     given = [m + spare * (w - m) // demand for w, m in zip(wanted, least)]
     for n in reversed(range(len(given))):  # the cells the rounding left over, to the last texts (a warning)

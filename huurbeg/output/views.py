@@ -19,7 +19,7 @@ from huurbeg.output.render import (Cents, Items, coded, console, literal, messag
 from huurbeg.domain.entities import HOUSEHOLD, LANDLORD_CONTACT
 
 PLAN_STATE_STYLE = {"late": "yellow", "missed": "red", "paid": "green"}
-WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("tenant", N_("Tenant"), 20),
+WARNING_COLUMNS = [("severity", N_("Severity")), ("due", N_("Due")), ("case", N_("Case")), ("tenant", N_("Tenant"), 50),
                    ("message", N_("Warning"))]
 
 
@@ -84,7 +84,7 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
     if record["agreements"]:
         out.print(table([coded(a, party=Party) for a in record["agreements"]], [
             ("id", "#"), ("party", _("Party")), ("text", _("Agreement")), ("due", _("Due")), ("done", _("Done"))],
-            title=_("Agreements")))
+            title=_("Agreements"), whole=("text",)))
     if record["referrals"]:
         out.print(table([coded(r, to=ReferralDestination, outcome=ReferralOutcome) for r in record["referrals"]],
                         [("id", "#"), ("date", _("Date")), ("to", _("Referred to")),
@@ -95,7 +95,7 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
         out.print(table([coded(c, kind=ContactKind) for c in record["contacts"]],
                         [("id", "#"), ("date", _("Date")), ("kind", _("Kind")), ("reached", _("Reached")),
                          ("minutes", _("Min")), ("next", _("Next")), ("note", _("Note"))],
-                        title=_("Contacts")))
+                        title=_("Contacts"), whole=("note",)))  # what the worker typed: whole, in the dossier
 
     out.print(table([row | {"detail": history.shown(row["detail"])} for row in record["timeline"]],
                     [("at", _("When")), ("user", _("Who")), ("detail", _("What"))],
@@ -265,7 +265,7 @@ def brief_view(data: dict) -> None:
     if data["agreements"]:
         out.print(table([coded(a, party=Party) | {"kept": state_word(a["kept"])} for a in data["agreements"]],
                         [("due", _("Due")), ("party", _("Party")), ("text", _("Agreement")), ("kept", _("Kept"))],
-                        title=_("Agreements"), width=out.width))
+                        title=_("Agreements"), width=out.width, whole=("text",)))
     if data["contacts_since_petition"]:
         out.print(table([coded(c, kind=ContactKind) for c in data["contacts_since_petition"]],
                         [("date", _("Date")), ("kind", _("Kind")), ("reached", _("Reached")), ("minutes", _("Min"))],
