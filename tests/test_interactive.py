@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import sys
 
 import pytest
@@ -148,6 +149,27 @@ def test_a_note_of_several_lines(db_path, cli):
     assert finish(child) == 0, child.before
     [contact] = json.loads(cli("visit", "list", number, "-f", "json").stdout)
     assert contact["note"] == "Deur open\nHuurder thuis\nVolgende week terug"
+
+
+def test_an_intakes_note_of_several_lines_in_dutch(db_path, cli):
+    """The intake's note takes several lines too, the hint in Dutch on a Dutch screen; the summary shows each
+    line under the one before, and they are stored with their line breaks."""
+    child = spawn_huurbeg(db_path, "intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant",
+                          "--tenant-informed", "--address", "", "--phone", "", "--birth-date", "30/07/1985",
+                          "--national-number", "85073003328", "--adults", "1", "--children", "0", "--landlord", "",
+                          "--problem", "nuisance", "--date", "today", "--consent-tenant", "--consent-landlord",
+                          lang="nl")
+    answer(child, "Notitie (vertrouwelijk)?", "Eerste gesprek\x1b\rBuren klagen over lawaai\r",
+           hint="Alt-Enter of Esc, Enter: nieuwe regel; Enter: klaar")
+    child.expect_exact("Dit dossier registreren?")
+    summary = child.before.rsplit("Notitie (vertrouwelijk)?", 1)[-1]
+    summary = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", summary.split("Nieuw dossier")[-1])
+    between = summary.split("Eerste gesprek")[-1].split("Buren klagen over lawaai")[0]
+    assert "\n" in between and not between.strip(" │\r\n"), repr(summary)  # the summary: one line under the other
+    child.send("\r")
+    assert finish(child) == 0, child.before
+    case = json.loads(cli("case", "show", "2026-0001", "--format", "json").stdout)
+    assert case["note"] == "Eerste gesprek\nBuren klagen over lawaai"
 
 
 @pytest.mark.parametrize("lang, kind, question", [

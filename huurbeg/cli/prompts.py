@@ -226,9 +226,10 @@ def _note(prompt: str, current: str | None = None) -> str | None:
         event.current_buffer.newline(copy_margin=False)
 
     skip = _("(Enter to skip)") if not current else _("(emptied or '-': cleared)")
-    hint = skip + "\n  " + _("Alt-Enter or Esc, Enter: a new line; Enter: done")
+    hint = skip + "\n  " + _("Alt-Enter or Esc, Enter: a new line; Enter: done") + "\n"
+    # the note is typed on the lines under the hint, the whole width of the screen for each of them
     answer = _ask(questionary.text(prompt, default=current or "", multiline=True, instruction=hint,
-                                   key_bindings=keys))
+                                   key_bindings=keys, prompt_continuation=" "))
     answer = "\n".join(line.rstrip() for line in answer.strip().splitlines())
     return answer if answer and answer != "-" else None
 
