@@ -2,13 +2,14 @@
 
 import json
 import os
+import re
 import sys
 
 import pytest
 
 pexpect = pytest.importorskip("pexpect")
 
-from conftest import answer, spawn_huurbeg  # noqa: E402  (after pexpect is known to be there)
+from conftest import answer, finish, spawn_huurbeg  # noqa: E402  (after pexpect is known to be there)
 
 NO_CONTACT = dict.fromkeys(("address", "phone", "email", "contact_person"))
 """A landlord's contact details in the dossier, when none were given."""
@@ -134,6 +135,56 @@ def test_a_home_visit_in_a_few_keystrokes(db_path, cli):
     assert child.exitstatus == 0, child.before
     [contact] = json.loads(cli("visit", "list", number, "-f", "json").stdout)
     assert (contact["kind"], contact["minutes"], contact["next"]) == ("home", 60, "2026-12-06")
+
+
+def test_a_note_of_several_lines(db_path, cli):
+    """Alt-Enter (Esc, then Enter) starts a new line of the note, Enter alone finishes it: three lines typed are
+    stored with their two line breaks, and the hint under the question says how."""
+    number = cli("intake", "--track", "pw", "--tenant", "X", "--source", "tenant", "--tenant-informed",
+                 "--no-input").stdout.strip()
+    child = spawn(db_path, "visit", number, "--kind", "home", "--minutes", "60", "--reached")
+    answer(child, "Note (confidential)?", "Deur open\x1b\rHuurder thuis\x1b\rVolgende week terug\r",
+           hint="Alt-Enter or Esc, Enter: a new line; Enter: done")
+    answer(child, "Next contact", "\r")
+    assert finish(child) == 0, child.before
+    [contact] = json.loads(cli("visit", "list", number, "-f", "json").stdout)
+    assert contact["note"] == "Deur open\nHuurder thuis\nVolgende week terug"
+
+
+def test_an_intakes_note_of_several_lines_in_dutch(db_path, cli):
+    """The intake's note takes several lines too, the hint in Dutch on a Dutch screen; the summary shows each
+    line under the one before, and they are stored with their line breaks."""
+    child = spawn_huurbeg(db_path, "intake", "--track", "pw", "--tenant", "Jan Peeters", "--source", "tenant",
+                          "--tenant-informed", "--address", "", "--phone", "", "--birth-date", "30/07/1985",
+                          "--national-number", "85073003328", "--adults", "1", "--children", "0", "--landlord", "",
+                          "--problem", "nuisance", "--date", "today", "--consent-tenant", "--consent-landlord",
+                          lang="nl")
+    answer(child, "Notitie (vertrouwelijk)?", "Eerste gesprek\x1b\rBuren klagen over lawaai\r",
+           hint="Alt-Enter of Esc, Enter: nieuwe regel; Enter: klaar")
+    child.expect_exact("Dit dossier registreren?")
+    summary = child.before.rsplit("Notitie (vertrouwelijk)?", 1)[-1]
+    summary = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", summary.split("Nieuw dossier")[-1])
+    between = summary.split("Eerste gesprek")[-1].split("Buren klagen over lawaai")[0]
+    assert "\n" in between and not between.strip(" │\r\n"), repr(summary)  # the summary: one line under the other
+    child.send("\r")
+    assert finish(child) == 0, child.before
+    case = json.loads(cli("case", "show", "2026-0001", "--format", "json").stdout)
+    assert case["note"] == "Eerste gesprek\nBuren klagen over lawaai"
+
+
+@pytest.mark.parametrize("lang, kind, question", [
+    ("en", "phone", "Minutes spent? (Enter: 15)"), ("nl", "telefoon", "Bestede minuten? (Enter: 15)"),
+    ("en", "office", "Minutes spent? (Enter: 45)"), ("nl", "brief", "Bestede minuten? (Enter: 15)")])
+def test_the_minutes_proposed_follow_the_kind(db_path, cli, lang, kind, question):
+    """A phone call is not an hour's home visit: Enter at the minutes takes what a contact of its kind takes."""
+    number = cli("intake", "--track", "pw", "--tenant", "X", "--source", "tenant", "--tenant-informed",
+                 "--no-input").stdout.strip()
+    child = spawn_huurbeg(db_path, "visit", number, "--kind", kind, "--reached", "--note", "", lang=lang)
+    answer(child, question, "\r")
+    answer(child, "Volgend contact" if lang == "nl" else "Next contact", "\r")  # none planned
+    assert finish(child) == 0, child.before
+    [contact] = json.loads(cli("visit", "list", number, "-f", "json").stdout)
+    assert contact["minutes"] == int(question.rsplit(" ", 1)[1].rstrip(")"))
 
 
 def test_a_court_notice_flows_into_its_hearing(db_path, cli):

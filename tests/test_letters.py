@@ -570,6 +570,46 @@ def test_a_worker_who_signs_for_the_service_signs_the_letter_once(cli, new_case,
     assert "huurbegeleider" in signed and "voor Sociaal Huis Mechelen" in signed, signed
 
 
+SALUTATIONS = {"landlord": "Geachte heer, mevrouw,", "tenant": "Beste Jeanne Dûbois-Éloi,",
+               "court": "Geachte vrederechter,"}
+
+
+@pytest.mark.parametrize("to", LETTER_ARGS)
+def test_every_letter_has_its_subject_above_the_salutation(cli, planted, tmp_path, to):
+    """One layout for every letter, a Belgian letter's: the subject after Betreft:, then the salutation, then
+    the text; the court's hearing, time and room are in the subject, not in a line under the salutation."""
+    out = tmp_path / f"{to}.pdf"
+    assert letter(cli, planted, to, out).exit_code == 0
+    text = pdf_text(out)
+    head, salutation, rest = text.partition(SALUTATIONS[to])
+    assert salutation and head.count("Betreft:") == 1 and "Betreft:" not in rest, text
+    assert head.index("Ons kenmerk") < head.index("Betreft:"), text
+    if to == "court":
+        assert "zitting van 25/11/2026 om 09:30, zaal 2" in " ".join(head.split()), text
+
+
+@pytest.mark.parametrize("to", LETTER_ARGS)
+@pytest.mark.parametrize("signatory, title", [("Karim Aït", "huurbegeleider"),
+                                              ("Karim Aït, huurbegeleider", "huurbegeleider"),
+                                              ("karim  aït (teamverantwoordelijke)", "teamverantwoordelijke")])
+def test_a_signatory_stored_with_a_title_after_the_name_signs_once(cli, planted, tmp_path, to, signatory, title):
+    """The worker who is the service's signatory, stored with the name alone or with a title after it, signs
+    every letter once: the name, the title, and for whom."""
+    assert cli("service", "set", "--signatory", signatory).exit_code == 0
+    out = tmp_path / f"{to}.pdf"
+    assert letter(cli, planted, to, out).exit_code == 0
+    signed = pdf_text(out).split("Met vriendelijke groeten,")[-1]
+    assert signed.split() == ["Karim", "Aït", *title.split(), "voor", "Sociaal", "Huis", "Mechelen"], signed
+
+
+def test_another_person_who_signs_for_the_service_has_a_block_of_their_own(cli, planted, tmp_path):
+    assert cli("service", "set", "--signatory", "Karim Aïtouna").exit_code == 0  # another name, not a title
+    out = tmp_path / "court.pdf"
+    assert letter(cli, planted, "court", out).exit_code == 0
+    signed = pdf_text(out).split("Met vriendelijke groeten,")[-1]
+    assert "Karim Aïtouna" in signed and signed.replace("Karim Aïtouna", "").count("Karim Aït") == 1, signed
+
+
 @pytest.mark.slow
 def test_the_worker_asked_for_their_name_is_offered_the_services_signatory(cli, new_case, db_path, tmp_path):
     pexpect = pytest.importorskip("pexpect")

@@ -284,6 +284,32 @@ def _text(prompt: str, parse: Callable[[str], object] = text.required, *, option
     return value
 
 
+def _note(prompt: str, current: str | None = None) -> str | None:
+    """A confidential note, of as many lines as it needs: Enter finishes it, Alt-Enter (or Esc, then Enter) starts
+    a new line, as the hint under the question says; its line breaks are kept. `current`: a note to correct, put
+    in the input to be edited (emptied, or '-', it is cleared); None: a new note (Enter alone skips it)."""
+    import questionary
+    from prompt_toolkit.key_binding import KeyBindings
+
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def finish(event) -> None:
+        event.current_buffer.validate_and_handle()
+
+    @keys.add("escape", "enter")
+    def new_line(event) -> None:
+        event.current_buffer.newline(copy_margin=False)
+
+    skip = _("(Enter to skip)") if not current else _("(emptied or '-': cleared)")
+    hint = skip + "\n  " + _("Alt-Enter or Esc, Enter: a new line; Enter: done") + "\n"
+    # the note is typed on the lines under the hint, the whole width of the screen for each of them
+    answer = _ask(questionary.text(prompt, default=current or "", multiline=True, instruction=hint,
+                                   key_bindings=keys, prompt_continuation=" "))
+    answer = "\n".join(line.rstrip() for line in answer.strip().splitlines())
+    return answer if answer and answer != "-" else None
+
+
 def _optional_text(prompt: str):
     """A free text that may stay empty (a phone number, a note)."""
     return _text(prompt, str)
@@ -407,7 +433,7 @@ def ask_intake(draft: IntakeDraft, landlords: list[str], today: date,
         if d.consent_landlord is None and d.landlord:  # no landlord named: nobody to have consented yet
             d.consent_landlord = confirm(_("Has the landlord consented to support?"), default=False)
     if _unanswered("note", d.note):
-        d.note = _answered("note", _optional_text(_("Note (confidential)?")))
+        d.note = _answered("note", _note(_("Note (confidential)?")))
     _keep_answers()
     return d, questions_asked() != asked  # every answer skipped with Enter is still a question asked
 
@@ -520,8 +546,8 @@ def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | Non
               next_planned: date | None, when: date,
               today: date) -> tuple[ContactKind, bool, int | None, str | None, date | None]:
     """Kind, whether it reached the household, minutes, note and next contact, whichever the flags did not give;
-    a home visit of an hour that reached the household by default."""
-    from huurbeg.domain.rules import reaches
+    a home visit of an hour that reached the household by default, the minutes proposed by the kind (usual_minutes)."""
+    from huurbeg.domain.rules import reaches, usual_minutes
 
     _answering(lambda: {"when": when, "kind": kind, "reached": reached, "minutes": minutes, "note": note,
                         "next_planned": next_planned})
@@ -530,9 +556,9 @@ def ask_visit(kind: ContactKind | None, reached: bool | None, minutes: int | Non
     if reached is None:
         reached = confirm(_("Did it reach the household (someone opened, answered)?"), default=reaches(kind))
     if minutes is None:
-        minutes = _text(_("Minutes spent?"), minutes_spent, default="60")
+        minutes = _text(_("Minutes spent?"), minutes_spent, default=str(usual_minutes(kind)))
     if _unanswered("note", note):
-        note = _answered("note", _optional_text(_("Note (confidential)?")))
+        note = _answered("note", _note(_("Note (confidential)?")))
     if _unanswered("next_planned", next_planned):
         next_planned = _answered("next_planned", _text(_("Next contact (dd/mm/yyyy, +2w, ...)?"),
                                                        _date(today, dates.COMING, after=(when, "this contact"))))
@@ -825,7 +851,7 @@ def ask_case_edit(current: dict, landlords: list[str], today: date) -> dict:
     answers["problems"] = [Problem(p) for p in picked]
     answers["arrears_cents"] = _keep(_("Rent arrears in euros?"), money.parse_money, cents(current["arrears_cents"]))
     answers["rent_cents"] = _keep(_("Monthly rent in euros?"), money.parse_money, cents(current["rent_cents"]))
-    answers["note"] = _edit(_("Note (confidential)?"), current=shown(current["note"]))
+    answers["note"] = _note(_("Note (confidential)?"), current=shown(current["note"]))
     return answers
 
 
@@ -956,7 +982,7 @@ def correct_intake(draft: IntakeDraft, landlords: list[str], today: date) -> Int
         question = next(heading for each, heading, _value in lines if each == name)
         setattr(d, name, confirm(question, default=bool(getattr(d, name))))
     elif name == "note":
-        d.note = _edit(_("Note (confidential)?"), current=d.note or "") or None
+        d.note = _note(_("Note (confidential)?"), current=d.note or "")
     _keep_answers()
     return d
 
@@ -1003,7 +1029,7 @@ def correct_visit(answers: dict, when: date, today: date) -> dict:
         a["minutes"] = _keep(_("Minutes spent?"), minutes_spent,
                              "" if a["minutes"] is None else str(a["minutes"]))
     elif name == "note":
-        a["note"] = _edit(_("Note (confidential)?"), current=a["note"] or "") or None
+        a["note"] = _note(_("Note (confidential)?"), current=a["note"] or "")
     else:
         a["next_planned"] = _keep(_("Next contact (dd/mm/yyyy, +2w, ...)?"),
                                   _date(today, dates.COMING, after=(when, "this contact")), dates.fmt(a["next_planned"]))

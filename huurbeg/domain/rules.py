@@ -99,6 +99,18 @@ KINDS_THAT_REACH = frozenset({ContactKind.HOME, ContactKind.OFFICE, ContactKind.
 shut, nobody answered the phone); a letter or an e-mail reaches it only when answered (`visit --reached`)."""
 
 
+MINUTES_BY_KIND = {ContactKind.HOME: 60, ContactKind.OFFICE: 45, ContactKind.CONSULTATION: 45,
+                   ContactKind.HEARING: 60, ContactKind.PHONE: 15, ContactKind.EMAIL: 15, ContactKind.LETTER: 15}
+"""The time a contact of each kind usually takes, proposed at the question of its minutes (Enter takes it): an
+hour for a home visit or a hearing, three quarters for an office appointment or a consultation, a quarter for a
+phone call, an e-mail or a letter. Without a terminal a contact logged without --minutes has none."""
+
+
+def usual_minutes(kind: str) -> int:
+    """The minutes proposed for a contact of this kind."""
+    return MINUTES_BY_KIND.get(ContactKind(kind), 60)
+
+
 def reaches(kind: str) -> bool:
     """Whether a contact of this kind reached the household, when the worker did not say."""
     return kind in KINDS_THAT_REACH

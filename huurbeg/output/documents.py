@@ -10,6 +10,7 @@ fields of huurbeg.output.letters and nothing else.
 """
 
 import io
+import re
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -113,8 +114,8 @@ def _letter(document, values: dict) -> None:
         _lines(document, (_("Your contact: {worker}, {reach}") if reach else _("Your contact: {worker}"))
                .format(worker=values["worker_name"], reach=reach), 4.5)
     document.ln(5)
-    document.set_font("Sans", "B", 10.5)
-    _lines(document, values["subject"])
+    document.set_font("Sans", "B", 10.5)  # the subject above the salutation, as a Belgian letter has it
+    _lines(document, _("Concerns: {subject}").format(subject=values["subject"]))
     document.ln(4)
     document.set_font("Sans", "", 10.5)
     _lines(document, values["salutation"])
@@ -134,8 +135,9 @@ def _signatures(document, values: dict) -> None:
     top, half = document.get_y(), (210 - 2 * MARGIN) / 2
     on_behalf = _("for {service}").format(service=values["service_organisation"] or values["service_name"])
     blocks = [(values["worker_name"], _("tenancy support worker")), (values["signatory"], on_behalf)]
-    if _same_person(values["worker_name"], values["signatory"]):  # the worker signs for the service: one block
-        blocks = [(values["signatory"], _("tenancy support worker") + "\n" + on_behalf)]
+    title = signing_as(values["worker_name"], values["signatory"])
+    if title is not None:  # the worker signs for the service: one block, the name once
+        blocks = [(values["worker_name"], (title or _("tenancy support worker")) + "\n" + on_behalf)]
     for column, (name, role) in enumerate(blocks):
         document.set_xy(MARGIN + column * half, top)
         document.set_font("Sans", "B", 10.5)
@@ -144,9 +146,22 @@ def _signatures(document, values: dict) -> None:
         document.multi_cell(half - 5, 4.5, role, new_x="LEFT", new_y="NEXT")
 
 
-def _same_person(one: str, other: str) -> bool:
-    """Two names as typed for the same person: case and spacing do not matter."""
-    return bool(one) and " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+_TITLE_AFTER_NAME = re.compile(r"^\s*[,(/–—-]\s*(?P<title>.*?)\s*\)?\s*$")
+"""What a signatory stored with its name adds after it: ', huurbegeleider', ' (teamverantwoordelijke)', ' - coach'."""
+
+
+def signing_as(worker: str, signatory: str) -> str | None:
+    """When the worker is the service's signatory, the title the signatory was stored with after the name ('' for
+    the name alone: 'Els Vermeulen', 'els  vermeulen'; 'huurbegeleider' for 'Els Vermeulen, huurbegeleider'); None
+    when they are two people. Case and spacing do not matter."""
+    name, signs = " ".join(worker.split()), " ".join(signatory.split())
+    if not name or signs[:len(name)].casefold() != name.casefold():
+        return None
+    found = _TITLE_AFTER_NAME.match(signs[len(name):]) if signs[len(name):] else None
+    if len(signs) > len(name) and found is None:  # 'Els Vermeulenberg': another name
+        return None
+    title = found["title"] if found else ""
+    return "" if title.casefold() == _("tenancy support worker").casefold() else title
 
 
 AGREEMENT_SIZE = 10

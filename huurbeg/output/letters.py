@@ -43,7 +43,7 @@ COMMON = {
     "worker_email": N_("the worker's e-mail address"),
     "addressee": N_("to whom the document is sent"),
     "addressee_address": N_("the addressee's address (one line per line)"),
-    "subject": N_("the subject line"),
+    "subject": N_("the subject line (a PDF writes it after Concerns:)"),
     "salutation": N_("the opening (Geachte ...)"),
     "body": N_("the text, one paragraph per line"),
     "closing": N_("the closing words"),
@@ -318,10 +318,7 @@ def _court(store: "Storage", case, today: date) -> dict:
     room = _text(hearing["room"])
     if room and room.split()[0].casefold() in ("zaal", "room", "salle"):  # typed as "zaal 2": said once
         room = room.split(None, 1)[1] if len(room.split()) > 1 else ""
-    body = [(_("Concerns: the hearing of {date} at {time}, room {room}.") if room else
-             _("Concerns: the hearing of {date} at {time}.")).format(date=dates.fmt(starts.date()),
-                                                                      time=f"{starts:%H:%M}", room=room),
-            _("{tenant} is supported by our service since {since}: {kind}.").format(
+    body = [_("{tenant} is supported by our service since {since}: {kind}.").format(
                 tenant=_text(household.name), since=dates.fmt(case.intake_date), kind=_(SUPPORT[Track(case.track)]))]
     if plan:
         body.append(_("Payment plan: {standing}.").format(standing=plan))
@@ -335,8 +332,9 @@ def _court(store: "Storage", case, today: date) -> dict:
                   "secrecy."))
     return {
         "addressee": _("The Justice of the Peace"), "addressee_address": court,
-        "subject": _("Tenancy support of {tenant} — hearing of {date}").format(
-            tenant=_text(household.name), date=dates.fmt(starts.date())),
+        "subject": (_("Tenancy support of {tenant} — hearing of {date} at {time}, room {room}") if room else
+                    _("Tenancy support of {tenant} — hearing of {date} at {time}")).format(
+            tenant=_text(household.name), date=dates.fmt(starts.date()), time=f"{starts:%H:%M}", room=room),
         "salutation": _("Your Honour,"), "body": "\n".join(body), "tenant": _text(household.name), "court": court,
         "hearing_date": dates.fmt(starts.date()), "hearing_time": f"{starts:%H:%M}",
         "support": _(SUPPORT[Track(case.track)]), "support_since": dates.fmt(case.intake_date),
