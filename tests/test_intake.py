@@ -272,3 +272,11 @@ def test_a_returning_household_takes_the_new_answers_and_its_history_names_the_f
     details = [entry["detail"] for entry in
                json.loads(cli("case", "history", result.stdout.strip(), "--format", "json").stdout)]
     assert "household details updated at this registration: address" in details
+
+
+def test_a_duplicate_by_name_and_address_is_not_said_to_share_a_birth_date_nobody_gave(cli, db_path):
+    first = cli(*INTAKE).stdout.strip()
+    before = snapshot(db_path)
+    result = cli(*INTAKE)
+    assert_one_line_error(result, code=4, contains=f"open case {first} (same name and address)")
+    assert snapshot(db_path) == before

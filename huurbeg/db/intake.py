@@ -239,7 +239,8 @@ def _reason(household, draft: IntakeDraft, name_key: str | None) -> str:
     if draft.national_number and household.national_number == draft.national_number:
         return N_("national number")
     if name_key and household.name_key == name_key:
-        return N_("name and birth date") if household.birth_date == draft.birth_date else N_("name and address")
+        same_birth = draft.birth_date is not None and household.birth_date == draft.birth_date
+        return N_("name and birth date") if same_birth else N_("name and address")
     return N_("address")
 
 
