@@ -653,3 +653,20 @@ def test_a_stop_while_correcting_the_court_keeps_the_hearing_and_resuming_correc
     [hearing] = hearings_of(cli)
     assert (hearing["court"], hearing["room"], hearing["starts_at"]) == \
         ("Vredegerecht Leuven", "2", "2026-11-23T09:30:00")
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("typed, then, expected", [
+    ("20/11/2026 09:00\r", [("is after the hearing now: asked again", ""), ("Date of the petition?", "19/11/2026\r")],
+     [("2026-11-20T09:00:00", "2026-11-19")]),  # the kept petition now after the hearing: asked again
+    ("-\r", [], [])])  # the hearing left out, to add later
+def test_a_hearing_corrected_to_before_its_petition_or_left_out(cli, db_path, typed, then, expected):
+    said = NOTICE["en"]
+    code, shown = run_flow(db_path, NOTICE_FLAGS, said["answers"], then=[
+        (said["register"], "n\r"), (said["which"], HEARING_LINE + "\r"), (said["again"], typed), *then,
+        (said["register"], "\r")])
+    assert code == 0, shown
+    assert query(db_path, "SELECT starts_at, petition_date FROM hearing") == \
+        [(at.replace("T", " ") + ".000000", petition) for at, petition in expected]  # past: not on the roll
+    assert dossier(cli)["tenant"]["name"] == "Karim Aziz"

@@ -791,8 +791,8 @@ def _correct_hearing(name: str, h: IntakeHearing, today: date, courts: Sequence[
         if h.hearing_petition is not None and h.hearing_petition > min(today, starts_at.date()):
             from huurbeg.output import render
 
-            render.message(_("The petition's date ({petition}) is after the hearing now: asked again.")
-                           .format(petition=dates.fmt(h.hearing_petition)), style="yellow")
+            render.notice(_("The petition's date ({petition}) is after the hearing now: asked again.")
+                          .format(petition=dates.fmt(h.hearing_petition)))
             h.hearing_petition = _answered("hearing_petition", _text(_("Date of the petition?"),
                                                                      _petition_date(today, starts_at)))
     elif name == "hearing_court":
