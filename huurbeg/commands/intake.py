@@ -90,9 +90,9 @@ def intake(
             _used_instead(store, draft, decision, today)
             render.write_text(decision + "\n")  # data: to the file of --output, if there is one
             return
-        courts = [(row.court, row.hearings) for row in store.court.courts()] \
-            if asking and casework.asks_hearing(draft.track, draft.source) else []  # completed as typed
+        courts: list[tuple[str, int]] = []  # the courts on record, completed as a hearing's court is typed
         if asking and casework.asks_hearing(draft.track, draft.source):
+            courts = [(row.court, row.hearings) for row in store.court.courts()]
             hearing = prompts.ask_hearing(draft, hearing, today, courts)
         if resume or flow.asked:  # any question, even one skipped with Enter: all is shown
             from huurbeg.output.views import intake_summary
