@@ -529,3 +529,144 @@ def test_the_first_intake_on_a_new_database_keeps_its_answers_when_stopped(cli, 
                            then=[("Register this case?", "\r")])
     assert code == 0, shown
     assert query(db_path, "SELECT name, address FROM household") == [("Jan Peeters", "Kerkstraat 1, 2800 Mechelen")]
+
+
+# --- the hearing of a court's notice is kept and corrected as the intake's other answers ------------------------
+
+NOTICE_FLAGS = ["intake", "--track", "ogp", "--source", "court", "--address", "", "--phone", "",
+                "--birth-date", "30/07/1985", "--national-number", "85073003328", "--adults", "1", "--children", "0",
+                "--landlord", "", "--problem", "arrears", "--arrears", "2450", "--rent", "650", "--note", "",
+                "--date", "today", "--referrer", ""]
+NOTICE = {"en": {"answers": [("Tenant's name?", "Karim Aziz\r"), ("Add the hearing of this petition now?", "y\r"),
+                             ("Hearing date and time", "tomorrow 09:30\r"), ("Court?", "Vredegerecht Mechelen\r"),
+                             ("Courtroom?", "2\r"), ("Date of the petition?", "yesterday\r"),
+                             ("Arrears claimed", "2.450,00\r")],
+                 "register": "Register this case?", "which": "Which answer do you want to change?",
+                 "again": "Hearing date and time (dd/mm/yyyy HH:MM)? (Enter: 23/11/2026 09:30; - to clear)",
+                 "anyway": "Record it anyway?", "no": "n\r"},
+          "nl": {"answers": [("Naam van de huurder?", "Karim Aziz\r"),
+                             ("De zitting van dit verzoekschrift nu toevoegen?", "j\r"),
+                             ("Datum en uur van de zitting", "morgen 09:30\r"), ("Vredegerecht?", "Vredegerecht Mechelen\r"),
+                             ("Zittingszaal?", "\r"), ("Datum van het verzoekschrift?", "gisteren\r"),
+                             ("Gevorderde huurachterstal", "\r")],  # the room and the claim skipped with Enter
+                 "register": "Dit dossier registreren?", "which": "Welk antwoord wil je aanpassen?",
+                 "again": "Datum en uur van de zitting (dd/mm/jjjj UU:MM)? (Enter: 23/11/2026 09:30; - om te wissen)",
+                 "anyway": "Toch noteren?", "no": "n\r"}}
+
+
+def hearings_of(cli) -> list[dict]:
+    return [{k: v for k, v in row.items() if k != "id"}
+            for row in json.loads(cli("hearing", "list", "--within", "60", "-f", "json").stdout)]
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("at", range(1, 7))  # each of the hearing's questions: add it now, date, court, room, ...
+def test_an_intake_stopped_at_a_hearing_question_resumes_to_the_same_case_and_hearing(cli, db_path, lang, at):
+    said = NOTICE[lang]
+    code, shown = run_flow(db_path, NOTICE_FLAGS, said["answers"], then=[(said["register"], "\r")], lang=lang)
+    assert code == 0, shown
+    expected, expected_hearings = dossier(cli), hearings_of(cli)
+    assert len(expected_hearings) == 1
+    db_path.unlink()
+    stopped_at(db_path, NOTICE_FLAGS, said["answers"], at, lang=lang)
+    assert records(db_path) == records_of_a_new_database(cli, db_path)  # nothing written but the kept answers
+    assert len(drafts(db_path)) == 1
+    code, shown = run_flow(db_path, ["intake", "--resume"], said["answers"][at:],
+                           then=[("Karim Aziz", ""), (said["register"], "\r")], lang=lang)
+    assert code == 0, shown
+    for question, _keys in said["answers"][:at]:  # answered before the stop, an empty one too: not asked again
+        assert question not in shown, (question, shown)
+    assert dossier(cli) == expected
+    assert hearings_of(cli) == expected_hearings
+    assert drafts(db_path) == []
+
+
+def records_of_a_new_database(cli, db_path) -> list:
+    """What a database holds before anything is registered: the tables, no case, no hearing."""
+    from conftest import records
+
+    assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
+    assert query(db_path, "SELECT count(*) FROM hearing") == [(0,)]
+    return records(db_path)
+
+
+def records(db_path) -> list:
+    from conftest import records as every_record
+
+    return every_record(db_path)
+
+
+UP = "\x1b[A"
+HEARING_LINE = UP * 6  # from the first line up: "Nothing: stop", then the hearing's lines from the last, its date
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_hearing_date_is_corrected_at_the_intake_summary(cli, db_path, lang):
+    from conftest import records as every_record
+
+    said = NOTICE[lang]
+    child = spawn_huurbeg(db_path, *NOTICE_FLAGS, lang=lang)
+    for question, keys in said["answers"]:
+        answer(child, question, keys)
+    answer(child, said["register"], "n\r")
+    before = every_record(db_path)
+    answer(child, said["which"], HEARING_LINE + "\r")  # the hearing's date, among the summary's answers
+    answer(child, said["again"], "28/11 09:30\r")  # a Saturday: asked about as when it was first typed
+    answer(child, said["anyway"], said["no"])
+    answer(child, said["again"], "24/11 10:00\r")  # asked again at once, the kept answer still on Enter
+    child.expect_exact("24/11/2026 10:00")  # the summary again, with the corrected hearing
+    answer(child, said["register"], "")
+    assert every_record(db_path) == before  # nothing written while correcting
+    assert json.loads(drafts(db_path)[0][2])["hearing_at"] == "2026-11-24T10:00:00"  # kept as corrected
+    child.send("\r")
+    assert finish(child) == 0, child.before
+    [hearing] = hearings_of(cli)
+    assert (hearing["starts_at"], hearing["court"], hearing["petition_date"]) == \
+        ("2026-11-24T10:00:00", "Vredegerecht Mechelen", "2026-11-21")
+    assert drafts(db_path) == []
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_a_stop_while_correcting_the_court_keeps_the_hearing_and_resuming_corrects_it(cli, db_path):
+    said = NOTICE["en"]
+    child = spawn_huurbeg(db_path, *NOTICE_FLAGS)
+    for question, keys in said["answers"]:
+        answer(child, question, keys)
+    answer(child, said["register"], "n\r")
+    answer(child, said["which"], UP * 5 + "\r")  # the court, shown in the input to be edited
+    child.expect_exact("Court?")
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    assert query(db_path, "SELECT count(*) FROM case_file") == [(0,)]
+    kept = json.loads(drafts(db_path)[0][2])
+    assert (kept["hearing_court"], kept["hearing_room"], kept["hearing_claimed"]) == \
+        ("Vredegerecht Mechelen", "2", 245000)
+    code, shown = run_flow(db_path, ["intake", "--resume"], [], then=[
+        (said["register"], "n\r"), (said["which"], UP * 5 + "\r"),
+        ("Court?", "\x7f" * 8 + "Leuven\r"), ("Vredegerecht Leuven", ""), (said["register"], "\r")])
+    assert code == 0, shown
+    [hearing] = hearings_of(cli)
+    assert (hearing["court"], hearing["room"], hearing["starts_at"]) == \
+        ("Vredegerecht Leuven", "2", "2026-11-23T09:30:00")
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("typed, then, expected", [
+    ("20/11/2026 09:00\r", [("is after the hearing now: asked again", ""), ("Date of the petition?", "19/11/2026\r")],
+     [("2026-11-20T09:00:00", "2026-11-19")]),  # the kept petition now after the hearing: asked again
+    ("-\r", [], [])])  # the hearing left out, to add later
+def test_a_hearing_corrected_to_before_its_petition_or_left_out(cli, db_path, typed, then, expected):
+    said = NOTICE["en"]
+    code, shown = run_flow(db_path, NOTICE_FLAGS, said["answers"], then=[
+        (said["register"], "n\r"), (said["which"], HEARING_LINE + "\r"), (said["again"], typed), *then,
+        (said["register"], "\r")])
+    assert code == 0, shown
+    assert query(db_path, "SELECT starts_at, petition_date FROM hearing") == \
+        [(at.replace("T", " ") + ".000000", petition) for at, petition in expected]  # past: not on the roll
+    assert dossier(cli)["tenant"]["name"] == "Karim Aziz"

@@ -26,8 +26,9 @@ from typing import TypeVar
 from datetime import date, datetime
 
 from huurbeg.core import dates, money, national_number, text
-from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, check_informed, decision_for,
-                                     is_court_notice, landlords_meant, match_key, tenant_of_case, tenant_of_open_case)
+from huurbeg.domain.casework import (HouseholdDecision, HouseholdMatch, IntakeDraft, IntakeHearing, asks_hearing,
+                                     check_informed, decision_for, is_court_notice, landlords_meant, match_key,
+                                     tenant_of_case, tenant_of_open_case)
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track, label
 from huurbeg.core.errors import (Cancelled, HuurbegError, RuleViolation, in_words, reason as _said,
                                  stated)
@@ -788,27 +789,132 @@ def _tick(prompt: str, choices: list) -> list:
     return picked
 
 
-def ask_hearing(today: date, courts: Sequence[tuple[str, int]] = ()) -> tuple[datetime, str, str | None, date | None,
-                                                                            int | None]:
-    """The hearing of a court notice: (starts_at, court, room, petition date, claimed cents). `courts`: the
-    courts on record with how often each is used, offered as completions."""
-    while True:  # a day no court sits is asked about as `hearing add` asks it; a No asks the hearing again
-        starts_at = _text(_("Hearing date and time (dd/mm/yyyy HH:MM)?"),
-                          lambda answer: dates.parse_datetime(answer, today, dates.COMING), optional=False)
-        if accepted(hearing_doubts(starts_at, None)):
-            break
-    court = ask_court(courts)
-    room = _optional_text(_("Courtroom?"))
+HEARING_FIELDS = tuple(IntakeHearing.__dataclass_fields__)
+"""The names a court notice's hearing is kept under, with its intake's answers."""
+
+
+def ask_hearing(draft: IntakeDraft, hearing: IntakeHearing, today: date,
+                courts: Sequence[tuple[str, int]] = ()) -> IntakeHearing:
+    """The hearing of a court notice, after its intake (`draft`): whether to add it now, then its date and time,
+    court, room, petition date and claimed arrears, those not answered yet (a resumed intake has some); each kept
+    with the intake's answers as it is accepted. `courts`: the courts on record with how often each is used,
+    offered as completions."""
+    h = replace(hearing)
+    _answering(lambda: {**asdict(draft), **asdict(h)})
+    if h.hearing_now is None:
+        h.hearing_now = confirm(_("Add the hearing of this petition now?"))
+    if h.hearing_now:
+        _ask_rest_of_hearing(h, today, courts)
+    _keep_answers()
+    return h
+
+
+def _ask_rest_of_hearing(h: IntakeHearing, today: date, courts: Sequence[tuple[str, int]]) -> None:
+    """The hearing's questions still unanswered (one skipped with Enter is answered)."""
+    if h.hearing_at is None:
+        h.hearing_at = _hearing_moment(today)
+    assert h.hearing_at is not None  # a required answer
+    if h.hearing_court is None:
+        h.hearing_court = ask_court(courts)
+    if _unanswered("hearing_room", h.hearing_room):
+        h.hearing_room = _answered("hearing_room", _optional_text(_("Courtroom?")))
+    if _unanswered("hearing_petition", h.hearing_petition):
+        h.hearing_petition = _answered("hearing_petition", _text(_("Date of the petition?"),
+                                                                 _petition_date(today, h.hearing_at)))
+    if _unanswered("hearing_claimed", h.hearing_claimed):
+        h.hearing_claimed = _answered("hearing_claimed", _text(_("Arrears claimed (euros)?"), money.parse_money))
+
+
+def _hearing_moment(today: date, current: datetime | None = None, *, optional: bool = False) -> datetime | None:
+    """The hearing's date and time; a day no court sits is asked about as `hearing add` asks it, a No asking it
+    again. `current` (a correction): kept with Enter, without its doubt asked again, '-' leaves the hearing out;
+    `optional`: Enter leaves it out."""
+    question = _("Hearing date and time (dd/mm/yyyy HH:MM)?")
+
+    def moment(answer: str) -> datetime:
+        return dates.parse_datetime(answer, today, dates.COMING)
+
+    while True:
+        if current is not None:
+            starts_at = _keep(question, moment, current.strftime("%d/%m/%Y %H:%M"))
+        else:
+            starts_at = _text(question, moment, optional=optional)
+        if starts_at is None or starts_at == current or accepted(hearing_doubts(starts_at, None)):
+            return starts_at
+
+
+def _petition_date(today: date, starts_at: datetime) -> Callable[[str], date]:
+    """The petition's date: not in the future, not after its hearing."""
     latest = min(today, starts_at.date())
-    petition = _text(_("Date of the petition?"), _date(today, dates.PAST, not_after=(latest, "today" if latest == today
-                                                                      else "the hearing")))
-    claimed = _text(_("Arrears claimed (euros)?"), money.parse_money)
-    return starts_at, court, room, petition, claimed
+    return _date(today, dates.PAST, not_after=(latest, "today" if latest == today else "the hearing"))
 
 
-def ask_court(courts: Sequence[tuple[str, int]]) -> str:
+def _hearing_lines(draft: IntakeDraft, h: IntakeHearing) -> list[tuple[str, str, object]]:
+    """The hearing's answers among those to correct at the intake's summary: all of them once it is added, else its
+    date alone (typed, the hearing is added now)."""
+    if not asks_hearing(draft.track, draft.source):
+        return []
+    if h.added() is None:
+        return [("hearing_at", _("Hearing"), None)]
+    return [("hearing_at", _("Hearing"), h.hearing_at), ("hearing_court", _("Court?"), h.hearing_court),
+            ("hearing_room", _("Courtroom?"), h.hearing_room), ("hearing_petition", _("Petition"), h.hearing_petition),
+            ("hearing_claimed", _("Claimed"), money.fmt(h.hearing_claimed) if h.hearing_claimed is not None
+             else None)]
+
+
+def _correct_hearing(name: str, h: IntakeHearing, today: date, courts: Sequence[tuple[str, int]]) -> None:
+    """One of the hearing's answers asked again, what was answered shown to keep with Enter or to change; a new
+    date is asked about as it was first, and a petition now after it is asked again. Its date emptied with '-'
+    leaves the hearing out (to add later with `hearing add`); a date typed where there was none adds it, its
+    other questions asked."""
+    flow = _flow()
+    if name == "hearing_at" and h.added() is None:
+        flow.skipped.difference_update(HEARING_FIELDS)  # a hearing of its own: every question of it asked
+        starts_at = _hearing_moment(today, optional=True)
+        if starts_at is None:
+            return
+        _left_out(h)
+        h.hearing_now, h.hearing_at = True, starts_at
+        _ask_rest_of_hearing(h, today, courts)
+    elif name == "hearing_at":
+        starts_at = _hearing_moment(today, h.hearing_at)
+        if starts_at is None:
+            flow.skipped.difference_update(HEARING_FIELDS)
+            _left_out(h)
+            return
+        h.hearing_at = starts_at
+        if h.hearing_petition is not None and h.hearing_petition > min(today, starts_at.date()):
+            from huurbeg.output import render
+
+            render.notice(_("The petition's date ({petition}) is after the hearing now: asked again.")
+                          .format(petition=dates.fmt(h.hearing_petition)))
+            h.hearing_petition = _answered("hearing_petition", _text(_("Date of the petition?"),
+                                                                     _petition_date(today, starts_at)))
+    elif name == "hearing_court":
+        h.hearing_court = ask_court(courts, h.hearing_court)
+    elif name == "hearing_room":
+        h.hearing_room = _answered("hearing_room", _edit(_("Courtroom?"), current=h.hearing_room or "") or None)
+    elif name == "hearing_petition":
+        assert h.hearing_at is not None  # the hearing is added: its lines are listed
+        h.hearing_petition = _answered("hearing_petition", _keep(_("Date of the petition?"),
+                                                                 _petition_date(today, h.hearing_at),
+                                                                 dates.fmt(h.hearing_petition)))
+    elif name == "hearing_claimed":
+        shown = money.fmt(h.hearing_claimed).removeprefix("€ ") if h.hearing_claimed is not None else ""
+        h.hearing_claimed = _answered("hearing_claimed", _keep(_("Arrears claimed (euros)?"), money.parse_money, shown))
+
+
+def _left_out(h: IntakeHearing) -> None:
+    """The hearing is not added now: its answers go (it is added later with `hearing add`)."""
+    for name in HEARING_FIELDS:
+        setattr(h, name, None)
+    h.hearing_now = False
+
+
+def ask_court(courts: Sequence[tuple[str, int]], current: str | None = None) -> str:
     """The court, from those on record (completed as typed); a name one typo away from a known court is
-    offered as that court ("Vredegerecht Mechelen?"), and kept as typed when the answer is no."""
+    offered as that court ("Vredegerecht Mechelen?"), and kept as typed when the answer is no. `current` (a
+    correction) is put in the input to be edited."""
 
     from huurbeg.domain.hearings import court_match
     from huurbeg.output.render import plain
@@ -817,7 +923,8 @@ def ask_court(courts: Sequence[tuple[str, int]]) -> str:
     check = _check(text.required, False)
     names = [name for name, _count in sorted(courts, key=lambda court: -court[1])]
     prompt = _questions.autocomplete(question, choices=names, ignore_case=True, match_middle=True,
-                                      validate=check) if names else _questions.text(question, validate=check)
+                                      validate=check, default=current or "") if names else \
+        _questions.text(question, validate=check, default=current or "")
     typed = _ask(prompt).strip()
     same, near = court_match(typed, list(courts))
     if same is not None:
@@ -917,15 +1024,16 @@ def _which(lines: list[tuple[str, str, object]], stopped: str) -> str:
     return chosen
 
 
-def correct_intake(draft: IntakeDraft, landlords: list[str], today: date) -> IntakeDraft:
-    """At a No to the intake's summary: one answer chosen among its lines is asked again, what was answered shown
-    to keep with Enter or to change, with the rules it was first asked with; a new landlord's kind is asked
-    with its name, the referrer with a service that has one, the amounts with the arrears ticked. Ctrl-C stops,
-    the answers kept."""
+def correct_intake(draft: IntakeDraft, hearing: IntakeHearing, landlords: list[str], today: date,
+                   courts: Sequence[tuple[str, int]] = ()) -> tuple[IntakeDraft, IntakeHearing]:
+    """At a No to the intake's summary: one answer chosen among its lines (a court notice's hearing's too) is asked
+    again, what was answered shown to keep with Enter or to change, with the rules it was first asked with; a new
+    landlord's kind is asked with its name, the referrer with a service that has one, the amounts with the arrears
+    ticked. Ctrl-C stops, the answers kept."""
     import questionary
 
-    d = replace(draft)
-    _answering(lambda: asdict(d))
+    d, h = replace(draft), replace(hearing)
+    _answering(lambda: {**asdict(d), **asdict(h)})
     lines = [(str(f.edit), _(f.question), getattr(d, str(f.edit))) for f in HOUSEHOLD]  # two lines say Household
     lines.append(("source", _("By"), d.source))
     if d.source not in (Source.TENANT, Source.LANDLORD):
@@ -941,6 +1049,7 @@ def correct_intake(draft: IntakeDraft, landlords: list[str], today: date) -> Int
         if d.landlord:
             lines.append(("consent_landlord", _("Has the landlord consented to support?"), d.consent_landlord))
     lines.append(("note", _("Note"), d.note))
+    lines += _hearing_lines(d, h)
     name = _which(lines, _("not registered; nothing was written"))
     field = next((f for f in HOUSEHOLD if f.edit == name), None)
     cents = lambda value: money.fmt(value).removeprefix("€ ") if value is not None else ""  # noqa: E731
@@ -983,8 +1092,10 @@ def correct_intake(draft: IntakeDraft, landlords: list[str], today: date) -> Int
         setattr(d, name, confirm(question, default=bool(getattr(d, name))))
     elif name == "note":
         d.note = _note(_("Note (confidential)?"), current=d.note or "")
+    elif name in HEARING_FIELDS:
+        _correct_hearing(name, h, today, courts)
     _keep_answers()
-    return d
+    return d, h
 
 
 def _correct_household(field: Field, d: IntakeDraft, today: date):

@@ -1,13 +1,13 @@
 """`huurbeg intake`: register a household and open its case (aanmelding)."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, TYPE_CHECKING
 
 import typer
 
 from huurbeg.output import formats, render
-from huurbeg.core.codes import Source, Track
+from huurbeg.core.codes import Track
 from huurbeg.core.errors import said
 from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.cli.params import DateOption, NoInputOption, code_option
@@ -20,6 +20,7 @@ from huurbeg.cli.params import format_option
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
+    from huurbeg.domain.casework import IntakeHearing
 
 
 def register(app: typer.Typer) -> None:
@@ -66,10 +67,11 @@ def intake(
     store = app_state.store()
     today = app_state.today
     skipped: list[str] = []  # the questions answered with Enter alone before: answered, not asked again
+    hearing = casework.IntakeHearing()  # a court notice's hearing, asked after the household
     if resume:
         kept = drafts.resumed(store, drafts.INTAKE, None, None, today)
         skipped = kept.get(drafts.SKIPPED, [])
-        draft = drafts.fill_intake(draft, kept)
+        draft, hearing = drafts.fill_intake(draft, kept)
     elif asking and store.drafts.kept(drafts.INTAKE, None, today) is not None:
         render.notice(_("Answers of an interrupted intake are kept: 'huurbeg intake --resume' goes on with them; "
                         "this intake replaces them."))
@@ -88,19 +90,20 @@ def intake(
             _used_instead(store, draft, decision, today)
             render.write_text(decision + "\n")  # data: to the file of --output, if there is one
             return
-        hearing = None
-        if asking and draft.track == Track.OGP and draft.source == Source.COURT \
-                and prompts.confirm(_("Add the hearing of this petition now?")):
-            hearing = prompts.ask_hearing(today, [(row.court, row.hearings) for row in store.court.courts()])
+        courts: list[tuple[str, int]] = []  # the courts on record, completed as a hearing's court is typed
+        if asking and casework.asks_hearing(draft.track, draft.source):
+            courts = [(row.court, row.hearings) for row in store.court.courts()]
+            hearing = prompts.ask_hearing(draft, hearing, today, courts)
         if resume or flow.asked:  # any question, even one skipped with Enter: all is shown
             from huurbeg.output.views import intake_summary
 
             while True:  # a No corrects an answer, then shows the summary again
                 known = store.cases.find_landlord(draft.landlord) if draft.landlord else None
-                intake_summary(draft, decision, hearing, (known.name, known.kind) if known else None)
+                intake_summary(draft, decision, _hearing_added(draft, hearing),
+                               (known.name, known.kind) if known else None)
                 if prompts.confirm(_("Register this case?")):
                     break
-                draft = prompts.correct_intake(draft, store.cases.landlord_names(), today)
+                draft, hearing = prompts.correct_intake(draft, hearing, store.cases.landlord_names(), today, courts)
                 draft, corrected = casework.check_intake(store, draft, today, new_landlord)
                 if corrected != matches:  # another household now looks the same: asked again
                     matches = corrected
@@ -113,16 +116,24 @@ def intake(
         registered = casework.open_case(store, draft, decision)
         number = registered.number
         keeper.done()
-    if hearing:
+    if (added := _hearing_added(draft, hearing)) is not None:
         from huurbeg.domain import hearings
 
-        hearings.add_hearing(store, number, *hearing, None, today, new_court=True)  # the court as answered
+        hearings.add_hearing(store, number, *added, None, today, new_court=True)  # the court as answered
     if decision.returning:
         render.message(ngettext("Returning household: earlier case {cases}.",
                                 "Returning household: earlier cases {cases}.", len(decision.earlier_cases))
                        .format(cases=", ".join(decision.earlier_cases)), style="yellow")
     _said_of_the_household(registered, decision)
     _show_created(store, number, fmt, today)
+
+
+def _hearing_added(draft, hearing: "IntakeHearing") -> tuple[datetime, str, str | None, date | None, int | None] | None:
+    """The hearing answered to be added with the case: of a court's notice on OGP only (a source corrected since
+    leaves it out)."""
+    from huurbeg.domain import casework
+
+    return hearing.added() if casework.asks_hearing(draft.track, draft.source) else None
 
 
 def _said_of_the_household(registered, decision) -> None:

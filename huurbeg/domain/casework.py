@@ -8,7 +8,7 @@ transaction of its command and commits only when everything succeeded.
 import re
 import unicodedata
 from dataclasses import dataclass, field, make_dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from huurbeg.core import money, national_number
@@ -149,6 +149,31 @@ else:
                                  namespace={"__doc__": _Draft.__doc__, "__module__": __name__})
 """The draft has a value for every field of the household's description (huurbeg.domain.entities), named by its
 `case edit` key: those the rules read are typed above, one described later is there all the same."""
+
+
+def asks_hearing(track: Track | None, source: Source | None) -> bool:
+    """Whether an intake on a terminal goes on to the hearing: the court's own notice of a petition on OGP."""
+    return track == Track.OGP and source == Source.COURT
+
+
+@dataclass
+class IntakeHearing:
+    """The hearing of a court's notice as its intake asks it (asks_hearing), kept with the intake's answers
+    (huurbeg.domain.drafts) under these names: whether to add it now, then its date and time, court, room,
+    petition date and claimed arrears in cents; None means not answered yet."""
+
+    hearing_now: bool | None = None
+    hearing_at: datetime | None = None
+    hearing_court: str | None = None
+    hearing_room: str | None = None
+    hearing_petition: date | None = None
+    hearing_claimed: int | None = None
+
+    def added(self) -> tuple[datetime, str, str | None, date | None, int | None] | None:
+        """(starts_at, court, room, petition date, claimed cents) of a hearing answered to be added now, else None."""
+        if not self.hearing_now or self.hearing_at is None or self.hearing_court is None:
+            return None
+        return self.hearing_at, self.hearing_court, self.hearing_room, self.hearing_petition, self.hearing_claimed
 
 
 @dataclass(frozen=True)

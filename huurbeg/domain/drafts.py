@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 from huurbeg.core.codes import ContactKind, LandlordType, Problem, Source, Status, Track
 from huurbeg.core.errors import Cancelled, NotFound, reason
 from huurbeg.core.i18n import N_, _
+from huurbeg.domain.casework import IntakeHearing
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
@@ -64,9 +65,15 @@ def _day(value: str) -> date:
     return date.fromisoformat(value)
 
 
+HEARING_KINDS: dict[str, Callable] = {"hearing_now": bool, "hearing_at": datetime.fromisoformat, "hearing_court": str,
+                                      "hearing_room": str, "hearing_petition": _day, "hearing_claimed": int}
+"""The answers of a court notice's hearing, kept with its intake's (huurbeg.domain.casework.IntakeHearing)."""
+
+
 def intake_kinds() -> dict[str, Callable]:
     kinds: dict[str, Callable] = {"track": Track, "landlord_type": LandlordType, "source": Source,
-                                  "problems": Problem, "birth_date": _day, "intake_date": _day}
+                                  "problems": Problem, "birth_date": _day, "intake_date": _day,
+                                  **HEARING_KINDS}
     for name in ("tenant", "address", "phone", "national_number", "landlord", "referrer", "note"):
         kinds[name] = str
     for name in ("adults", "children", "arrears_cents", "rent_cents"):
@@ -137,9 +144,12 @@ def discard_kept(store, flow: str, case, today: date) -> None:
 
 
 def fill_intake(draft, kept: dict):
-    """An intake's values: each flag given, else its kept answer."""
+    """An intake's values: each flag given, else its kept answer; and the kept answers of its hearing (no flag gives
+    them)."""
+    hearing = IntakeHearing(**{name: value for name, value in kept.items() if name in HEARING_KINDS})
     return dataclasses.replace(draft, **{name: value for name, value in kept.items()
-                                         if name != SKIPPED and getattr(draft, name) in (None, [])})
+                                         if name != SKIPPED and name not in HEARING_KINDS
+                                         and getattr(draft, name) in (None, [])}), hearing
 
 
 class Keeper:
