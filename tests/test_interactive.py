@@ -315,6 +315,11 @@ def test_using_the_open_case_of_a_duplicate_names_the_answers_it_did_not_take(db
     said = " ".join(child.before.split())
     assert not_recorded.format(number=number) in said, said
     assert "€ 3.120,00" in said and "--" not in said.rpartition(not_recorded[:12])[2]
+    # the household's answers the case does not hold, and the consents, are named too (never written to it)
+    assert ("birth date, national register number" if lang == "en" else "geboortedatum, rijksregisternummer") in said
+    assert ("consent of the tenant, consent of the landlord" if lang == "en" else
+            "toestemming van de huurder, toestemming van de verhuurder") in said, said
+    assert cli("case", "show", number, "--format", "json").stdout.count("1985") == 0
     assert edit.format(number=number) in said
     # the case's history says that the household came in again, when and who registered it
     shown = cli("case", "history", number, env={"HUURBEG_LANG": lang}).stdout

@@ -170,19 +170,23 @@ def _used_instead(store, draft, number: str, today: date) -> None:
 
     casework.registered_again(store, number, draft, today)
     render.notice(_("No new case opened: continue with case {number}.").format(number=number))
-    if (typed := _not_recorded(draft)):
+    household = store.cases.household(store.cases.case(number))
+    if (typed := _not_recorded(draft, casework.answered_otherwise(draft, household))):
         render.notice(_("Not recorded in case {number}: {answers}; add what still holds with "
                         "'huurbeg case edit {number}'.").format(number=number, answers=typed))
 
 
-N_("track"), N_("registered by"), N_("problems"), N_("arrears"), N_("rent")
+N_("track"), N_("registered by"), N_("problems"), N_("arrears"), N_("rent"), N_("note"), N_("consent of the tenant")
+N_("consent of the landlord")
 """The answers of an intake named when they go nowhere (`_not_recorded`), translated where they are said."""
 
 
-def _not_recorded(draft) -> str:
-    """The facts of the case an intake spotted as a duplicate brought, by label and value: the existing case is
-    used instead, and they are not written to it (its household's identity is what matched)."""
+def _not_recorded(draft, household: dict[str, str]) -> str:
+    """The facts of the case an intake spotted as a duplicate brought, by label and value, and the household's
+    fields it answered otherwise than the case holds them (`household`: column -> label), by name: the existing
+    case is used instead, and none of them is written to it."""
     from huurbeg.core import money
+    from huurbeg.output.history import fields_shown
 
     label = render.text_value  # a code as the screen shows it
     facts = [("track", label(draft.track) if draft.track else None),
@@ -190,5 +194,10 @@ def _not_recorded(draft) -> str:
              ("problems", " + ".join(label(p) for p in draft.problems) if draft.problems else None),
              ("arrears", money.fmt(draft.arrears_cents) if draft.arrears_cents is not None else None),
              ("rent", money.fmt(draft.rent_cents) if draft.rent_cents is not None else None)]
-    return ", ".join(f"{_(name)} {value}" for name, value in facts if value)
+    said = [f"{_(name)} {value}" for name, value in facts if value]
+    if household:
+        said.append(fields_shown(household.values()))
+    said += [_(name) for name, given in (("note", draft.note), ("consent of the tenant", draft.consent_tenant),
+                                          ("consent of the landlord", draft.consent_landlord)) if given]
+    return ", ".join(said)
 

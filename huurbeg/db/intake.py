@@ -11,7 +11,8 @@ from datetime import date, datetime
 from itertools import combinations
 from typing import Any
 
-from huurbeg.domain.casework import HouseholdMatch, IntakeDraft, Registration, format_case_number, match_key
+from huurbeg.domain.casework import (HouseholdMatch, IntakeDraft, Registration, answered_otherwise, format_case_number,
+                                     match_key)
 from huurbeg.core.codes import Party, Status
 from huurbeg.db import history, search
 from huurbeg.db.caseload import NOT_REMOVED
@@ -314,7 +315,8 @@ class Writer:
 
     def _household(self, draft: IntakeDraft, household_id: int | None, now: datetime,
                    keep_known: tuple[str, ...]) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
-        """The household's id, and the labels of the fields answered otherwise than stored: kept, updated."""
+        """The household's id, and the labels of the fields answered otherwise than stored (or where nothing is
+        stored): kept as stored, or updated."""
         given = {f.column: getattr(draft, f.edit or f.column) for f in HOUSEHOLD}  # the draft names them as `case edit`
         kept: tuple[str, ...] = ()
         updated: tuple[str, ...] = ()
@@ -323,12 +325,10 @@ class Writer:
         else:
             known = self.db.single(f"SELECT {', '.join(HOUSEHOLD_FIELDS)} FROM household WHERE id = :id",
                                    id=household_id)
-            other = {f.column: f.label for f in HOUSEHOLD if given[f.column] is not None
-                     and known[f.column] is not None and not _says_the_same(f.kind, given[f.column], known[f.column])}
-            # another open case's household: what is stored stays, the empty is filled; a returning household
-            # takes what is answered otherwise, and keeps what is not given anew or given alike
-            values = {name: value if name in other and not keep_known or known[name] is None else known[name]
-                      for name, value in given.items()}
+            other = answered_otherwise(draft, known)
+            # another open case's household stays as stored, every answer that differs named and not written; a
+            # returning household takes what is answered otherwise, and keeps what is not given anew or given alike
+            values = {name: known[name] if keep_known or name not in other else value for name, value in given.items()}
             if keep_known:
                 kept = tuple(other.values())
             else:
@@ -353,12 +353,3 @@ class Writer:
     def _history(self, case_id: int, now: datetime, entries: list[tuple[str, str]]) -> None:
         history.append(self.db, [{"at": now, **self.by, "case_id": case_id, "action": action, "detail": detail}
                                  for action, detail in entries])
-
-
-def _says_the_same(kind: str, given: Any, known: Any) -> bool:
-    """An answer that says what is stored: a phone in any spacing or prefix, a text in any case or accents."""
-    if kind == "phone":
-        return phone_key(given) == phone_key(known)
-    if isinstance(given, str) and isinstance(known, str):
-        return match_key(given) == match_key(known)
-    return bool(given == known)

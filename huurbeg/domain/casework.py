@@ -19,7 +19,7 @@ from huurbeg.core.errors import FIELD, InvalidInput, MissingValue, RuleViolation
 from huurbeg.core.text import blank
 from huurbeg.core.i18n import _, ngettext
 from huurbeg.core.text import quoted
-from huurbeg.domain.finding import shared_identity, within_one_typo
+from huurbeg.domain.finding import phone_key, shared_identity, within_one_typo
 from huurbeg.domain.rules import check_birth_date_matches, check_household_size
 
 if TYPE_CHECKING:  # the store's types only
@@ -257,6 +257,24 @@ def complete(draft: IntakeDraft, today: date, known_landlord: bool) -> IntakeDra
     assert draft.tenant is not None  # draft.missing() names it otherwise
     return replace(draft, intake_date=intake_date, tenant=draft.tenant.strip(),
                    problems=list(dict.fromkeys(draft.problems)))
+
+
+def answered_otherwise(draft: IntakeDraft, known: Any) -> dict[str, str]:
+    """The household's fields an intake answered otherwise than `known` (a stored household) holds them, or where it
+    holds nothing: column -> label. A phone in other spacing or prefix, a text in other case or accents, say the
+    same."""
+    return {f.column: f.label for f in HOUSEHOLD if (given := getattr(draft, f.edit or f.column)) is not None
+            and not _says_the_same(f.kind, given, known[f.column])}
+
+
+def _says_the_same(kind: str, given: Any, known: Any) -> bool:
+    if known is None:
+        return False
+    if kind == "phone":
+        return phone_key(given) == phone_key(known)
+    if isinstance(given, str) and isinstance(known, str):
+        return match_key(given) == match_key(known)
+    return bool(given == known)
 
 
 def check_person(birth_date: date | None, number: str | None, adults: int | None, children: int | None) -> None:
