@@ -153,7 +153,7 @@ def write(store: "Storage", made, media: str, output: Path, template: Path | Non
     kept = keep(store, made, media, output.name, content, today)
     title = _(letters.TITLES[made.kind])  # in the worker's language: the message is theirs, the letter the reader's
     # where it was written is said by the output door, once, after the commit
-    render.message(_("{number}: {document} kept in the dossier as document {id}.").format(
+    render.confirmed(_("{number}: {document} kept in the dossier as document {id}.").format(
         number=made.case, document=title, id=kept))
 
 

@@ -317,7 +317,7 @@ def _fbu_document(store: "Storage", number: str, output: Path | None, no_input: 
     content = documents.pdf(made)
     render.write_bytes(content)
     kept = letter.keep(store, made, documents.PDF_TYPE, output.name, content, today)
-    render.message(_("{number}: FBU guidance agreement kept in the dossier as document {id}.")
+    render.confirmed(_("{number}: FBU guidance agreement kept in the dossier as document {id}.")
                    .format(number=number, id=kept))
 
 

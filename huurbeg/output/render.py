@@ -326,6 +326,13 @@ def console(stderr: bool = False, width: int | None = None):
     return Console(stderr=stderr, highlight=False, width=width)
 
 
+def confirmed(text: str, style: str = "") -> None:
+    """A confirmation that a file the command wrote was made and kept: said as `message` says what was done, to a
+    person at a terminal only, like "Written to ..." (under cron a success needs no mail)."""
+    if _watched():
+        message(text, style)
+
+
 def message(text: str, style: str = "") -> None:
     """What the command did, for the worker, on stderr so that stdout stays data; one line, never
     wrapped off a terminal (cron mails and logs keep it whole), broken at words on one. It may repeat what was typed: shown literally.
