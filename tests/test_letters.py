@@ -730,3 +730,21 @@ def test_a_letter_that_cannot_go_asks_nothing_of_the_service_first(cli, db_path,
     assert child.exitstatus != 0 and refusal in shown, shown
     assert "?" not in shown.replace("(y/N)", "")  # no question was asked
     assert snapshot(db_path) == before and not list(tmp_path.glob("*.pdf"))
+
+
+def test_the_landlord_is_told_the_support_began_when_both_had_consented(cli, new_case, service, tmp_path):
+    """PW support starts with the later of the two consents: before it the landlord reads only the registration
+    date, after it the day support began, not the registration's."""
+    number = new_case("--date", "-10d")
+    assert cli("landlord", "edit", "Woonpunt", "--address", "Sint-Pietersplein 1, 9000 Gent").exit_code == 0
+    report = lambda: json.loads(cli("case", "report", number, "--for", "landlord", "-f", "json").stdout)  # noqa: E731
+    assert (report()["support"]["since"], report()["support"]["registered"]) == (None, "2026-11-12")
+    preview = cli("letter", number, "--to", "landlord", "--preview").stdout
+    assert "12/11/2026" in preview and "running since" not in preview
+    assert cli("case", "consent", number, "--tenant", "--date", "-5d").exit_code == 0
+    assert cli("case", "consent", number, "--landlord", "--date", "-3d").exit_code == 0
+    assert report()["support"]["since"] == "2026-11-19"
+    out = tmp_path / "brief.pdf"
+    assert letter(cli, number, "landlord", out).exit_code == 0
+    said = " ".join(pdf_text(out).split())
+    assert "sinds 19/11/2026" in said and "12/11/2026" not in said, said  # the service writes in Dutch

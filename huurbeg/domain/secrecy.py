@@ -61,7 +61,8 @@ def landlord_report(store: Storage, number: str, today: date) -> dict:
     return {
         "case": case.number, "date": today, "landlord": landlord.name if landlord else None,
         "tenant": household.name, "address": household.address,
-        "support": {"running": running, "since": case.intake_date, "ended": case.closed_date,
+        "support": {"running": running, "since": None if missing else _started(case, given, landlord is not None),
+                    "registered": case.intake_date, "ended": case.closed_date,
                     "kind": SUPPORT[Track(case.track)], "waiting_for_consent": bool(missing),
                     "tenant_consented": released},
         "problems_reported_by_landlord": store.cases.landlord_problems(case) if released else [],
@@ -72,21 +73,31 @@ def landlord_report(store: Storage, number: str, today: date) -> dict:
     }
 
 
+def _started(case, given: dict, has_landlord: bool):
+    """When the support began: on PW once the tenant and the landlord (if any) both consented, the later of the
+    two; on another track at the registration."""
+    if Track(case.track) != Track.PW:
+        return case.intake_date
+    needed = [given.get(Party.TENANT)] + ([given.get(Party.LANDLORD)] if has_landlord else [])
+    return max([case.intake_date, *(day for day in needed if day is not None)])
+
+
 def support_sentence(support: dict) -> str:
     """Where the support stands, as a landlord may be told it: waiting for a consent, running, or ended."""
     d = lambda value: value.strftime("%d/%m/%Y") if value else ""  # noqa: E731
     if support["waiting_for_consent"] and support.get("tenant_consented", False):
         return _("Your tenant was registered with the tenancy-support service on {since} for {kind}; the support "
-                 "starts once you have consented as well.").format(kind=_(support["kind"]), since=d(support["since"]))
+                 "starts once you have consented as well.").format(kind=_(support["kind"]),
+                                                                   since=d(support["registered"]))
     if support["waiting_for_consent"]:
         return _("Your tenant was registered with the tenancy-support service on {since} for {kind}; the support "
                  "starts once tenant and landlord have both consented.").format(kind=_(support["kind"]),
-                                                                               since=d(support["since"]))
+                                                                               since=d(support["registered"]))
     if support["running"]:
         return _("Support by the tenancy-support service: {kind}, running since {since}.").format(
             kind=_(support["kind"]), since=d(support["since"]))
     return _("Support by the tenancy-support service ended on {ended} (it ran since {since}).").format(
-        ended=d(support["ended"]), since=d(support["since"]))
+        ended=d(support["ended"]), since=d(support["since"] or support["registered"]))
 
 
 def state_of_affairs(report: dict) -> list[str]:
