@@ -435,3 +435,41 @@ def test_on_a_terminal_a_landlord_given_in_part_is_offered_as_the_known_one(cli,
     child.send(keys)
     assert finish(child) == 0, child.before
     assert json.loads(cli("case", "show", other, "-f", "json").stdout)["landlord"]["name"] == landlord
+
+
+def _english_only_slugs() -> set[str]:
+    """The slugs of every code list that a Dutch reader never types: with a hyphen (so no word of a Dutch
+    sentence), and not among the list's Dutch names; the tracks' slugs (pw, pre-ogp, ogp) are the service's own
+    Dutch abbreviations."""
+    import huurbeg.core.codes as codes
+
+    lists = [value for value in vars(codes).values() if isinstance(value, type) and issubclass(value, StrEnum)
+             and value not in (StrEnum, codes.Track) and value.__module__ == codes.__name__]  # pre-ogp: Dutch too
+    with speaking("nl"):
+        return {code.value for enum in lists for code in enum if "-" in code.value and code.value not in names(enum)}
+
+
+def test_no_help_on_a_dutch_screen_lists_a_code_by_its_english_slug(cli):
+    """A group's help, a command's text and its examples name codes as the Dutch reader types them."""
+    from test_docs import ALL
+
+    english = _english_only_slugs()
+    assert {"plan-imposed", "no-agreement", "tenant-absent"} <= english
+    found = {}
+    for path, _command in [((), None), *ALL]:
+        shown_help = cli(*path, "--help", env={"HUURBEG_LANG": "nl", "COLUMNS": "200"}).stdout
+        words = set(re.findall(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])", shown_help.replace("\n", " ")))
+        if words & english:
+            found[" ".join(path)] = sorted(words & english)
+    assert found == {}
+
+
+@pytest.mark.parametrize("enum_name, typed, code", [
+    ("ConciliationResult", "akkoord bereikt", "agreement"), ("ConciliationResult", "akkoord-bereikt", "agreement"),
+    ("ConciliationResult", "Geen akkoord", "no-agreement"), ("ContactKind", "huisbezoek", "home"),
+    ("ContactKind", "home visit", "home")])
+def test_a_code_is_taken_as_its_list_shows_it(enum_name, typed, code):
+    import huurbeg.core.codes as codes
+
+    with speaking("nl"):
+        assert parse_code(getattr(codes, enum_name), typed, "x").value == code

@@ -136,7 +136,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "digest": ("huurbeg digest",),
     "letter": ("huurbeg letter 2026-0042 --to landlord --preview",
                "huurbeg letter 2026-0042 --to tenant --date 15/12 --time 14:00 --output uitnodiging.pdf"),
-    "stats": ("huurbeg stats --month last --format csv > figures.csv",
+    "stats": (N_("huurbeg stats --month last --format csv > figures.csv"),
               "huurbeg stats --year 2026 --format pdf --output jaarverslag-2026.pdf"),
     "service": ("huurbeg service show", "huurbeg service me --name 'An Peeters' --phone '015 29 00 00'"),
     "service set": (N_("huurbeg service set --name 'Dienst huurbegeleiding' --organisation 'Sociaal Huis Mechelen'"),

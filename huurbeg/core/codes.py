@@ -428,6 +428,11 @@ def parse_code(enum: type[Code], text: str, what: str) -> Code:
         pass
     if member := ALIASES.get(enum, {}).get(slug) or ALIASES.get(enum, {}).get(slug.replace(" ", "-")):
         return enum(member)  # the member itself
+    typed = "-".join(slug.replace("-", " ").split())
+    for code in enum:  # the label a list shows, typed as it reads ("akkoord bereikt", "akkoord-bereikt")
+        if (shown_as := SCREEN.get((enum, code.value))) and typed in (
+                "-".join(words.lower().replace("-", " ").split()) for words in (shown_as, _(shown_as))):
+            return code
     if language() == "nl":
         raise ValueError(_("{value} is not a valid {what}; use one of: {names}").format(
             value=quoted(text), what=_(WHAT.get(what, what)), names=choices(enum))) from None
