@@ -51,9 +51,41 @@ def test_the_walk_finds_the_commands_that_refused_on_a_terminal():
 
 
 @pytest.fixture
-def case_file(db_path, new_case):
-    new_case()
+def case_file(db_path, new_case, cli, tmp_path):
+    """A case with one record of each kind a command names by its number (each number 1), a plan and a hearing:
+    what each command needs before it asks (tests below: what it says without them)."""
+    new_case("--date", "-1m")
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    for args in (["visit", "2026-0001", "--kind", "phone", "--minutes", "10", "--no-input"],
+                 ["plan", "2026-0001", "--arrears", "1.234,56", "--instalment", "100", "--start", "-2w", "--no-input"],
+                 ["plan", "pay", "2026-0001", "--amount", "100", "--date", "-1w"],
+                 ["plan", "agree", "2026-0001", "Keuken poetsen", "--due", "+1w"],
+                 ["refer", "2026-0001", "--to", "ocmw"], ["case", "attach", "2026-0001", str(scan)],
+                 ["hearing", "add", "2026-0001", "--date", "+3d 09:00", "--court", "Vredegerecht Mechelen"]):
+        done = cli(*args)
+        assert done.exit_code == 0, (args, done.output)
     return db_path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args, refusal", [
+    (["plan", "pay", "2026-0001"], "has no active payment plan"),
+    (["hearing", "outcome", "2026-0001"], "has no hearing"),
+    (["visit", "remove", "2026-0001", "9"], "has no contact 9"),
+    (["refer", "outcome", "2026-0001", "7"], "has no referral 7"),
+    (["plan", "payment-remove", "2026-0001", "9"], "has no payment 9")])
+def test_what_the_command_cannot_do_is_said_before_its_question(db_path, new_case, args, refusal):
+    """A payment on a case without a plan, an outcome without a hearing, a record the case does not have: said at
+    once, not after the worker answered a question for nothing."""
+    new_case()
+    before = records(db_path)
+    child = spawn_huurbeg(db_path, *args)
+    code = finish(child)
+    shown = " ".join((child.before or "").split())
+    assert code != 0 and refusal in shown, shown
+    assert "?" not in shown.split("Jan Peeters", 1)[-1]  # no question after whose case it is
+    assert records(db_path) == before
 
 
 @pytest.mark.slow

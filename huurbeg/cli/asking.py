@@ -13,6 +13,16 @@ OFFERED: dict[tuple[str, ...], Callable[[object, dict], str | None]] = {}
 """What Enter takes at the question of a required option (`offer`), by the command's path and the option's name."""
 
 
+BEFORE: dict[tuple[str, ...], Callable[[object, str], None]] = {}
+"""What must hold before a question of the command at `path` is asked, by its path (`before`)."""
+
+
+def before(path: tuple[str, ...], check: Callable[[object, str], None]) -> None:
+    """Before a left-out option of the command at `path` is asked, `check(store, case number)` refuses what the
+    command could not do anyway (a payment on a case without a plan), so that nothing is asked in vain."""
+    BEFORE[path] = check
+
+
 def offer(path: tuple[str, ...], option: str, default: Callable[[object, dict], str | None]) -> None:
     """At the question of `option` of the command at `path`, `default(store, params)` is taken on Enter (the
     parameters given so far: the case number), e.g. the plan's instalment for a payment; None offers nothing."""
@@ -32,7 +42,7 @@ def _asking(param, path: tuple[str, ...], process: Callable):
                 and sys.stdin.isatty() and sys.stdout.isatty():
             from huurbeg.cli import prompts  # questionary and the flows' questions: only when one is asked
 
-            value = prompts.ask_option(ctx, param, path, OFFERED.get((*path, param.name)))
+            value = prompts.ask_option(ctx, param, path, OFFERED.get((*path, param.name)), BEFORE.get(path))
             ctx.meta.setdefault("huurbeg.asked", set()).add(param.name)
         return process(ctx, value)
     return process_value

@@ -36,6 +36,7 @@ from huurbeg.core.i18n import N_, _, ngettext
 from huurbeg.domain.rules import MAX_PEOPLE, check_birth_date_matches, check_household_size
 from huurbeg.domain.entities import HOUSEHOLD, Field
 from huurbeg.cli.params import minutes_spent, said_on_the_command_line
+from huurbeg.domain.corrections import RECORD_KINDS, check_record
 from huurbeg.domain.rules import (hearing_doubts)
 
 
@@ -1170,10 +1171,21 @@ def ask_note(question: str) -> str | None:
     return _text(question, text.required, optional=True)
 
 
-def ask_option(ctx, param, path: tuple[str, ...], offered: Callable[[object, dict], str | None] | None):
+def _possible(store, number: str, params: dict, check: Callable[[object, str], None] | None) -> None:
+    """What a command could not do is refused before its first question: a record it names that the case does
+    not have, and what the command itself requires (`check`, huurbeg.cli.asking.before)."""
+    for kind in RECORD_KINDS:
+        if isinstance(params.get(f"{kind}_id"), int):
+            check_record(store, number, kind, params[f"{kind}_id"])
+    if check is not None:
+        check(store, number)
+
+
+def ask_option(ctx, param, path: tuple[str, ...], offered: Callable[[object, dict], str | None] | None,
+               possible: Callable[[object, str], None] | None = None):
     """The question of a required option the command at `path` was given without (huurbeg.cli.asking): whose
     case it is first, a code from its list, anything else checked by the option's parser as it is typed;
-    `offered(store, params)` is taken on Enter."""
+    `offered(store, params)` is taken on Enter; `possible(store, number)` refuses first what cannot be done."""
     descriptor = param.type_descriptor
     parser = descriptor.parameter_info.parser
     number = ctx.params.get("number")
@@ -1181,6 +1193,7 @@ def ask_option(ctx, param, path: tuple[str, ...], offered: Callable[[object, dic
     if store is not None and isinstance(number, str) and ctx.meta.get("huurbeg.introduced") != number:
         whose = tenant_of_case if path in CLOSED_TOO else tenant_of_open_case
         introduce(number, whose(store, number))  # an unknown or closed case is refused before the question
+        _possible(store, number, ctx.params, possible)
     key = (*path, param.name)
     asked = QUESTIONS.get(key) or QUESTIONS.get(key[-2:]) or QUESTIONS.get(param.name)
     enum = getattr(parser, "code_list", None)

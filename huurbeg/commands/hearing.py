@@ -13,6 +13,7 @@ from huurbeg.cli.params import (CODE_HELP, CaseArgument, FormatOption, MineOptio
                                 WorkerOption, code_option, parse_coming_date, parse_coming_datetime, parse_count,
                                 parse_date, parse_datetime, parse_days, parse_money, parse_past_date,
                                 parse_required_text)
+from huurbeg.cli import asking
 from huurbeg.cli.state import state
 from huurbeg.output import formats
 from huurbeg.cli.params import format_option, knowing
@@ -258,6 +259,15 @@ def _withdraw_outcome(store: "Storage", number: str, reason: str | None) -> None
     if follow_up is not None:
         render.message(_("{number}: the hearing of {when} it set is withdrawn too.").format(
             number=number, when=f"{follow_up.starts_at:%d/%m/%Y %H:%M}"))
+
+
+def _awaiting_outcome(store, number: str) -> None:
+    from huurbeg.domain import hearings
+
+    hearings.check_awaiting_outcome(store, number)
+
+
+asking.before(("hearing", "outcome"), _awaiting_outcome)  # no hearing to record an outcome of: said before asking
 
 
 @app.command("outcome-remove")

@@ -155,7 +155,14 @@ def _usual_payment(store, params: dict) -> str | None:
     return money.fmt(cents).removeprefix("€ ") if cents else None
 
 
+def _has_a_plan(store, number: str) -> None:
+    from huurbeg.domain import followup
+
+    followup.active_plan_of(store, number)
+
+
 asking.offer(("plan", "pay"), "amount", _usual_payment)  # Enter at the question of --amount: the instalment
+asking.before(("plan", "pay"), _has_a_plan)  # a case without a plan is told so before the amount is asked
 
 
 @app.command("show")

@@ -54,6 +54,16 @@ def _record(store: Storage, case, kind: str, record_id: int):
     return found
 
 
+def check_record(store: Storage, number: str, kind: str, record_id: int) -> None:
+    """Refused when case `number` has no `kind` record `record_id` (withdrawn ones included, as their commands say
+    it): checked before a question about it is asked."""
+    _record(store, store.cases.case(number), kind, record_id)
+
+
+RECORD_KINDS = ("contact", "payment", "agreement", "referral", "attachment")
+"""The records a command names by their number (`contact_id`, ...)."""
+
+
 NOT_FOUND = {"contact": N_("ID: case {number} has no contact {record_id}; '{listing}' lists them"),
              "payment": N_("ID: case {number} has no payment {record_id}; '{listing}' lists them"),
              "agreement": N_("ID: case {number} has no agreement {record_id}; '{listing}' lists them"),

@@ -22,6 +22,7 @@ from huurbeg.core.i18n import _
 
 if TYPE_CHECKING:  # the store's types only
     from huurbeg.db.area import Storage
+    from huurbeg.db.sql import Record
 from huurbeg.core.errors import Refused
 from huurbeg.domain.rules import (INSTALMENT_FAR_ABOVE_RENT)
 
@@ -136,14 +137,20 @@ def new_plan(store: "Storage", number: str, arrears: int, instalment: int, start
     return len(schedule), replaced
 
 
-def pay(store: Storage, number: str, amount: int, when: date, today: date) -> int:
-    """Record a payment on the active plan; returns the balance left. A plan paid off is completed."""
+def active_plan_of(store: Storage, number: str) -> tuple[Record, Record]:
+    """The open case and its active plan, which a payment needs: refused when there is none."""
     case = store.cases.case(number)
     check_open(case.status, number)
     plan = store.follow_up.active_plan(case)
     if plan is None:
         raise RuleViolation(_("case {number} has no active payment plan").format(number=number),
                             hint="create_plan", number=number)
+    return case, plan
+
+
+def pay(store: Storage, number: str, amount: int, when: date, today: date) -> int:
+    """Record a payment on the active plan; returns the balance left. A plan paid off is completed."""
+    case, plan = active_plan_of(store, number)
     remaining = check_payment(store, case, plan, amount, when, today)
     store.follow_up.add_payment(case, plan, when, amount)
     if amount == remaining:

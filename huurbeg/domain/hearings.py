@@ -179,6 +179,11 @@ def check_hearing(store: Storage, case, starts_at: datetime, petition_date: date
                             .format(number=case.number, date=starts_at, time=starts_at), field="date")
 
 
+def check_awaiting_outcome(store: Storage, number: str) -> None:
+    """Refused unless case `number` has a hearing still to have an outcome."""
+    awaiting_outcome(store, store.cases.case(number))
+
+
 def awaiting_outcome(store: Storage, case) -> Record:
     """The earliest hearing of a case without an outcome."""
     hearings = store.court.hearings(case)
