@@ -346,3 +346,19 @@ def test_a_file_that_is_no_caseload_gives_one_line(cli, tmp_path, db_path, name,
     assert_one_line_error(result, code=2, contains=says)
     assert PLANTED not in result.stderr
     assert snapshot(db_path) == before
+
+
+@pytest.mark.parametrize("lang, said", [("en", "1 imported case is a second open case of its household: "
+                                                "2026-0003 beside 2026-0001"),
+                                        ("nl", "1 geïmporteerd dossier is een tweede lopend dossier van zijn gezin: "
+                                               "2026-0003 naast 2026-0001")])
+def test_an_imported_second_open_case_of_a_household_is_named(cli, tmp_path, lang, said):
+    """The same household twice in a spreadsheet, written otherwise: both are imported, and the summary names the
+    second open case beside the first, so the worker can withdraw it."""
+    again = "R-3,jan peeters,Kerkstraat 1,Woonpunt,shm,pre-ogp,landlord,arrears,04/02/2026,100,yes,,,"
+    result = cli("import", str(write(tmp_path, [*GOOD, again])), env={"HUURBEG_LANG": lang})
+    assert result.exit_code == 0, result.output
+    assert said in " ".join(result.stderr.split()), result.stderr
+    assert "Jan" not in result.stderr and "jan" not in result.stderr  # case numbers only
+    quiet = cli("import", str(write(tmp_path, GOOD, name="other.csv")), "--db", str(tmp_path / "other.db"))
+    assert "second open case" not in quiet.stderr

@@ -45,7 +45,7 @@ def import_caseload(
                                     "import the others)", "{bad} of {count} rows are bad; nothing was imported (fix "
                                     "them, or add --skip-bad to import the others)", len(errors)).format(
             bad=len(errors), count=len(rows) + len(errors)))
-    numbers, skipped, purged = _write(store, rows)
+    numbers, skipped, purged, beside = _write(store, rows)
     app_state.commit()
     cut_off = store.retention.purged_before()
     clauses = [ngettext("Imported {count} case", "Imported {count} cases", len(numbers)).format(
@@ -63,6 +63,15 @@ def import_caseload(
         clauses.append(ngettext("{count} bad row left out", "{count} bad rows left out", len(errors)).format(
             count=len(errors)))
     render.message("; ".join(clauses) + ".")
+    if beside:  # most likely the same household twice: the worker looks at each
+        render.message(ngettext(
+            "{count} imported case is a second open case of its household: {pairs}; if it is the same, withdraw "
+            "it with 'huurbeg case remove CASE --reason'.",
+            "{count} imported cases are a second open case of their household: {pairs}; if one is the same, "
+            "withdraw it with 'huurbeg case remove CASE --reason'.", len(beside)).format(
+            count=len(beside), pairs=", ".join(_("{new} beside {open}").format(new=new, open=open_case)
+                                               for new, open_case in beside[:MAX_RUNS])
+            + (", …" if len(beside) > MAX_RUNS else "")), style="yellow")
 
 
 MAX_BYTES = 256 * 2**20

@@ -454,12 +454,13 @@ def log_read(store: "Storage", number: str, what: str) -> None:
     store.record(store.cases.case(number, removed=True), "read", what)
 
 
-def import_rows(store: "Storage", rows, progress=None) -> tuple[list[str], int, int]:
+def import_rows(store: "Storage", rows, progress=None) -> tuple[list[str], int, int, list[tuple[str, str]]]:
     """Write imported rows in one transaction: (new case numbers, rows already imported before,
-    rows closed before the last purge's cut-off, left out so a purged case does not come back)."""
+    rows closed before the last purge's cut-off, left out so a purged case does not come back, and each new
+    case of a household that had an open case already, with that case: to be looked at, as likely the same)."""
     known = store.cases.imported_refs([row.ref for row in rows])
     purged_before = store.retention.purged_before()
-    numbers, purged = [], 0
+    numbers, purged, beside = [], 0, []
     written = store.cases.written_by_import()  # each row matched against the rows before it too
     for n, row in enumerate(rows):
         if purged_before and row.closed_date is not None and row.closed_date < purged_before:
@@ -471,9 +472,11 @@ def import_rows(store: "Storage", rows, progress=None) -> tuple[list[str], int, 
                                                    keep_known=decision.open_cases))
             written.add(numbers[-1])
             known.add(row.ref)
+            if decision.open_cases and row.closed_date is None:
+                beside.append((numbers[-1], decision.open_cases[0]))
         if progress:
             progress(n + 1)
-    return numbers, len(rows) - len(numbers) - purged, purged
+    return numbers, len(rows) - len(numbers) - purged, purged, beside
 
 
 # --- rectification (GDPR art. 16): `huurbeg case edit` ------------------------------
