@@ -154,3 +154,14 @@ def test_a_table_is_drawn_as_rich_draws_it(options, title):
         screens = list(lines.drawn(ours))
         assert "".join(screens) == rich.file.getvalue()
         assert len(screens) == 3  # the head, then the rows three at a time
+
+
+@pytest.mark.parametrize("command", [["case", "show"], ["case", "history"]])
+def test_a_history_line_is_shown_whole_at_80_columns(cli, new_case, command):
+    """A line of the timeline may say its fact at its end (the court, the next contact): wrapped, never cut."""
+    number = new_case()
+    court = "Vredegerecht van het kanton Sint-Niklaas-Waasland tweede kanton"
+    assert cli("hearing", "add", number, "--date", "+3d 09:30", "--court", court, "--new-court").exit_code == 0
+    shown = cli(*command, number, env={"COLUMNS": "80"}).stdout
+    assert all(len(line) <= 80 for line in shown.splitlines())
+    assert court in " ".join(line.strip(" │") for line in shown.splitlines()), shown

@@ -416,7 +416,8 @@ def history(ctx: typer.Context, number: CaseArgument, fmt: FormatOption = "table
     shown = [history.shown_entry(row, sessions) for row in rows] if formats.get(fmt).for_people else rows
     columns = HISTORY_COLUMNS if not any(row["role"] for row in rows) else \
         HISTORY_COLUMNS[:2] + [("role", N_("Role"))] + HISTORY_COLUMNS[2:]  # a team server's: who is who
-    formats.emit_rows(shown, fmt, headed(columns), title=_("History of {number}").format(number=number))
+    formats.emit_rows(shown, fmt, headed(columns), title=_("History of {number}").format(number=number),
+                      whole=("detail",))  # a line of the history, whole: its fact may be at its end
 
 
 

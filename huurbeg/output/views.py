@@ -99,7 +99,7 @@ def dossier_view(record: dict, show_worker: bool = False) -> None:
 
     out.print(table([row | {"detail": history.shown(row["detail"])} for row in record["timeline"]],
                     [("at", _("When")), ("user", _("Who")), ("detail", _("What"))],
-                    title=_("Timeline")))
+                    title=_("Timeline"), whole=("detail",)))  # a line of the history says its fact at its end too
 
 
 DOCUMENT_COLUMNS = [("id", "#"), ("kind", N_("Kind")), ("date", N_("Date")), ("name", N_("File")),
