@@ -473,3 +473,13 @@ def test_a_code_is_taken_as_its_list_shows_it(enum_name, typed, code):
 
     with speaking("nl"):
         assert parse_code(getattr(codes, enum_name), typed, "x").value == code
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_lookup_takes_a_landlord_typed_one_typo_away(cli, woonpunt, lang):
+    """`landlord show` and `edit` find a landlord as the intake offers it: a name one typo away from one known."""
+    shown = cli("landlord", "show", "woonpnt gent", "--format", "json", env={"HUURBEG_LANG": lang})
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["name"] == "Woonpunt Gent"
+    assert cli("landlord", "edit", "Woonpunt Gnet", "--phone", "09 123 45 67").exit_code == 0
+    assert json.loads(cli("landlord", "show", "Woonpunt Gent", "-f", "json").stdout)["phone"] == "09 123 45 67"

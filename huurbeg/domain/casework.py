@@ -95,12 +95,12 @@ def check_new_landlord(store: "Storage", typed: str | None, new_landlord: bool =
 
 
 def landlord_by_name(store: "Storage", typed: str) -> tuple[Any, list[str]]:
-    """A known landlord named as intake names one (case and accents ignored), or by a part of its name that
-    only it holds ("woonpunt" for Woonpunt Gent): (the landlord or None, the landlords the part fits when
-    several do)."""
+    """A known landlord named as intake names one (case and accents ignored), by a part of its name that only it
+    holds ("woonpunt" for Woonpunt Gent), or one typo away from it ("jozef verstraten"): (the landlord or None, the
+    landlords the name fits when several do)."""
     if (found := store.cases.landlord_named(typed)) is not None:
         return found, []
-    like = landlords_like(typed, store.cases.landlord_names())
+    like = landlords_meant(typed, store.cases.landlord_names())
     if len(like) == 1:
         return store.cases.landlord_named(like[0]), []
     return None, like
